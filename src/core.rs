@@ -1,0 +1,12 @@
+//! The board's domain, free of any browser or UI framework: the model of the snapshot
+//! format, its invariants, every change as an action, undo history, the snapshot reader
+//! and writer, the board layout, and the example board. Compiles and is tested natively.
+
+pub mod action;
+pub mod example;
+pub mod history;
+pub mod layout;
+pub mod model;
+pub mod snapshot;
+pub mod time;
+pub mod validate;

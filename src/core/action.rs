@@ -1,0 +1,291 @@
+//! Every change to a board is an `Action`, applied by `reduce`. Undo, the UI, tests and
+//! the JavaScript API all go through this one door, so the invariants are kept in one
+//! place: a change that would break one is refused with the reason, and the board stays
+//! as it was. A change that changes nothing returns the same `Rc`, so views skip a render.
+
+use super::model::{Board, Id, Initiative, Period, Person, Priority, Rhythm, Team};
+use super::time::Timestamp;
+use super::validate;
+use std::fmt;
+use std::rc::Rc;
+
+/// The board's title, purpose, period and rhythm, edited together in one form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub title: String,
+    pub purpose: String,
+    pub period: Period,
+    pub rhythm: Rhythm,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Replace the whole board (start from the example or blank, import a snapshot).
+    ReplaceBoard(Rc<Board>),
+    UpdateSettings(Settings),
+    AddPerson(Person),
+    UpdatePerson(Person),
+    /// Removes the person; whatever they owned or led is left without an owner.
+    DeletePerson(Id),
+    AddTeam(Team),
+    UpdateTeam(Team),
+    /// Removes the team; its initiatives move to `move_initiatives_to`, or are deleted with
+    /// their check-ins and dependencies when it is `None`.
+    DeleteTeam { id: Id, move_initiatives_to: Option<Id> },
+    /// Adds a priority at its rank, moving lower-ranked ones down.
+    AddPriority(Priority),
+    UpdatePriority(Priority),
+    /// Removes the priority; initiatives stop serving it (those that served only it become
+    /// local work) and decisions stop naming it.
+    DeletePriority(Id),
+    /// Moves an active priority to `rank` (1 = most important), shifting the others.
+    RankPriority { id: Id, rank: u32 },
+    AddInitiative(Initiative),
+    UpdateInitiative(Initiative),
+    /// Removes the initiative with its check-ins and the dependencies it asked for.
+    DeleteInitiative(Id),
+    /// Moves a card between cells: from the column of `from_priority` (`None`: local work)
+    /// to that of `to_priority`, and into the lane of `to_team`.
+    MoveInitiative { id: Id, from_priority: Option<Id>, to_priority: Option<Id>, to_team: Id },
+}
+
+impl Action {
+    /// What the action does, in words, for "Undo …" hints and announcements.
+    pub fn describe(&self, board: &Board) -> String {
+        let initiative = |id: &str| {
+            board.initiative(id).map(|i| i.title.clone()).unwrap_or_else(|| id.to_string())
+        };
+        match self {
+            Action::ReplaceBoard(_) => "replace the board".into(),
+            Action::UpdateSettings(_) => "edit board settings".into(),
+            Action::AddPerson(p) => format!("add {}", p.name),
+            Action::UpdatePerson(p) => format!("edit {}", p.name),
+            Action::DeletePerson(id) => {
+                format!("delete {}", board.person(id).map_or(id.as_str(), |p| &p.name))
+            }
+            Action::AddTeam(t) => format!("add team {}", t.name),
+            Action::UpdateTeam(t) => format!("edit team {}", t.name),
+            Action::DeleteTeam { id, .. } => {
+                format!("delete team {}", board.team(id).map_or(id.as_str(), |t| &t.name))
+            }
+            Action::AddPriority(p) => format!("add priority “{}”", p.title),
+            Action::UpdatePriority(p) => format!("edit priority “{}”", p.title),
+            Action::DeletePriority(id) => {
+                format!("delete priority “{}”", board.priority(id).map_or(id.as_str(), |p| &p.title))
+            }
+            Action::RankPriority { id, rank } => format!(
+                "move “{}” to rank {rank}",
+                board.priority(id).map_or(id.as_str(), |p| &p.title)
+            ),
+            Action::AddInitiative(i) => format!("add “{}”", i.title),
+            Action::UpdateInitiative(i) => format!("edit “{}”", i.title),
+            Action::DeleteInitiative(id) => format!("delete “{}”", initiative(id)),
+            Action::MoveInitiative { id, .. } => format!("move “{}”", initiative(id)),
+        }
+    }
+}
+
+/// Why an action was not applied.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused(pub String);
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Applies `action` at time `now`. Returns the same `Rc` when nothing changed.
+pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Board>, Refused> {
+    let mut next = (**board).clone();
+    match action {
+        Action::ReplaceBoard(replacement) => {
+            return check(replacement).map(|b| if b == *board { board.clone() } else { b })
+        }
+        Action::UpdateSettings(settings) => {
+            next.title = settings.title;
+            next.purpose = settings.purpose;
+            next.period = settings.period;
+            next.rhythm = settings.rhythm;
+        }
+        Action::AddPerson(person) => next.people.push(person),
+        Action::UpdatePerson(person) => {
+            let id = person.id.clone();
+            *find(&mut next.people, &id, |p| &p.id)? = person;
+        }
+        Action::DeletePerson(id) => {
+            remove(&mut next.people, &id, |p| &p.id)?;
+            let clear = |owner: &mut Option<Id>| {
+                if owner.as_deref() == Some(id.as_str()) {
+                    *owner = None;
+                }
+            };
+            next.teams.iter_mut().for_each(|t| clear(&mut t.lead_id));
+            next.priorities.iter_mut().for_each(|p| clear(&mut p.owner_id));
+            next.initiatives.iter_mut().for_each(|i| clear(&mut i.owner_id));
+            next.check_ins.iter_mut().for_each(|c| clear(&mut c.author_id));
+            next.decisions.iter_mut().for_each(|d| clear(&mut d.owner_id));
+        }
+        Action::AddTeam(team) => next.teams.push(team),
+        Action::UpdateTeam(team) => {
+            let id = team.id.clone();
+            *find(&mut next.teams, &id, |t| &t.id)? = team;
+        }
+        Action::DeleteTeam { id, move_initiatives_to } => {
+            remove(&mut next.teams, &id, |t| &t.id)?;
+            match move_initiatives_to {
+                Some(to) => {
+                    for initiative in next.initiatives.iter_mut().filter(|i| i.team_id == id) {
+                        initiative.team_id = to.clone();
+                        initiative.updated_at = now;
+                    }
+                }
+                None => {
+                    let doomed: Vec<Id> = next
+                        .initiatives
+                        .iter()
+                        .filter(|i| i.team_id == id)
+                        .map(|i| i.id.clone())
+                        .collect();
+                    doomed.iter().for_each(|i| delete_initiative(&mut next, i));
+                }
+            }
+            for person in next.people.iter_mut().filter(|p| p.team_id.as_deref() == Some(&id)) {
+                person.team_id = None;
+            }
+            next.dependencies.retain(|d| d.to_team_id != id);
+            next.decisions.iter_mut().for_each(|d| d.team_ids.retain(|t| *t != id));
+        }
+        Action::AddPriority(mut priority) => {
+            priority.created_at = now;
+            let anchor = priority.id.clone();
+            next.priorities.push(priority);
+            renumber(&mut next, Some(&anchor));
+        }
+        Action::UpdatePriority(priority) => {
+            let anchor = priority.id.clone();
+            let slot = find(&mut next.priorities, &priority.id, |p| &p.id)?;
+            *slot = Priority { created_at: slot.created_at, ..priority };
+            renumber(&mut next, Some(&anchor));
+        }
+        Action::DeletePriority(id) => {
+            remove(&mut next.priorities, &id, |p| &p.id)?;
+            for initiative in next.initiatives.iter_mut() {
+                if initiative.priority_ids.contains(&id) {
+                    initiative.priority_ids.retain(|p| *p != id);
+                    initiative.updated_at = now;
+                }
+            }
+            next.decisions.iter_mut().for_each(|d| d.priority_ids.retain(|p| *p != id));
+            renumber(&mut next, None);
+        }
+        Action::RankPriority { id, rank } => {
+            let priority = find(&mut next.priorities, &id, |p| &p.id)?;
+            if !priority.is_active() {
+                return Err(Refused(format!("“{}” is not active, so it has no rank", priority.title)));
+            }
+            priority.rank = rank.max(1);
+            renumber(&mut next, Some(&id));
+        }
+        Action::AddInitiative(mut initiative) => {
+            initiative.created_at = now;
+            initiative.updated_at = now;
+            next.initiatives.push(initiative);
+        }
+        Action::UpdateInitiative(initiative) => {
+            let slot = find(&mut next.initiatives, &initiative.id, |i| &i.id)?;
+            if *slot == initiative {
+                return Ok(board.clone());
+            }
+            *slot = Initiative { created_at: slot.created_at, updated_at: now, ..initiative };
+        }
+        Action::DeleteInitiative(id) => {
+            find(&mut next.initiatives, &id, |i| &i.id)?;
+            delete_initiative(&mut next, &id);
+        }
+        Action::MoveInitiative { id, from_priority, to_priority, to_team } => {
+            let initiative = find(&mut next.initiatives, &id, |i| &i.id)?;
+            let mut links = initiative.priority_ids.clone();
+            match (&from_priority, &to_priority) {
+                (_, None) => links.clear(),
+                (Some(from), Some(to)) => {
+                    if let Some(slot) = links.iter_mut().find(|p| *p == from) {
+                        slot.clone_from(to);
+                    } else if !links.contains(to) {
+                        links.push(to.clone());
+                    }
+                    let mut seen = Vec::with_capacity(links.len());
+                    links.retain(|p| !seen.contains(p) && {
+                        seen.push(p.clone());
+                        true
+                    });
+                }
+                (None, Some(to)) => {
+                    if !links.contains(to) {
+                        links.push(to.clone());
+                    }
+                }
+            }
+            if links == initiative.priority_ids && initiative.team_id == to_team {
+                return Ok(board.clone());
+            }
+            initiative.priority_ids = links;
+            initiative.team_id = to_team;
+            initiative.updated_at = now;
+        }
+    }
+    if next == **board {
+        return Ok(board.clone());
+    }
+    check(Rc::new(next))
+}
+
+fn check(board: Rc<Board>) -> Result<Rc<Board>, Refused> {
+    match validate::problems(&board).into_iter().next() {
+        None => Ok(board),
+        Some(problem) => Err(Refused(problem.to_string())),
+    }
+}
+
+fn find<'a, T>(list: &'a mut [T], id: &str, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refused> {
+    list.iter_mut()
+        .find(|x| key(x) == id)
+        .ok_or_else(|| Refused(format!("nothing with the id \"{id}\" is on the board")))
+}
+
+fn remove<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &Id) -> Result<T, Refused> {
+    match list.iter().position(|x| key(x) == id) {
+        Some(index) => Ok(list.remove(index)),
+        None => Err(Refused(format!("nothing with the id \"{id}\" is on the board"))),
+    }
+}
+
+fn delete_initiative(board: &mut Board, id: &str) {
+    board.initiatives.retain(|i| i.id != id);
+    board.check_ins.retain(|c| c.initiative_id != id);
+    board.dependencies.retain(|d| d.from_initiative_id != id);
+    for dependency in board.dependencies.iter_mut() {
+        if dependency.to_initiative_id.as_deref() == Some(id) {
+            dependency.to_initiative_id = None;
+        }
+    }
+}
+
+/// Gives the active priorities the ranks 1..=n in their current order. The `anchor` (the
+/// priority just added, moved or re-activated) takes the place its rank asks for and the
+/// others close up around it, so moving rank 1 to rank 3 puts it after the old 2 and 3.
+fn renumber(board: &mut Board, anchor: Option<&str>) {
+    let mut order: Vec<usize> = (0..board.priorities.len())
+        .filter(|&i| board.priorities[i].is_active() && Some(board.priorities[i].id.as_str()) != anchor)
+        .collect();
+    order.sort_by_key(|&i| board.priorities[i].rank);
+    if let Some(anchor) = anchor {
+        if let Some(at) = board.priorities.iter().position(|p| p.id == anchor && p.is_active()) {
+            let place = (board.priorities[at].rank.max(1) as usize - 1).min(order.len());
+            order.insert(place, at);
+        }
+    }
+    for (rank, index) in order.into_iter().enumerate() {
+        board.priorities[index].rank = rank as u32 + 1;
+    }
+}

@@ -1,0 +1,116 @@
+//! Where each card goes on the board grid: priority columns (plus "Local work"), team
+//! lanes, and the initiatives in each cell under the current filter. Derived data only,
+//! computed once per board change so the view does no searching while it renders.
+
+use super::model::{Board, Id, Status};
+
+/// Which cards a person wants to see.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub team: Option<Id>,
+    pub owner: OwnerFilter,
+    pub status: Option<Status>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum OwnerFilter {
+    #[default]
+    Anyone,
+    /// Initiatives with no owner.
+    Nobody,
+    Person(Id),
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        *self != Filter::default()
+    }
+}
+
+/// A column of the board.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Priority(Id),
+    /// Initiatives that serve no priority.
+    Local,
+}
+
+impl Column {
+    pub fn priority_id(&self) -> Option<&Id> {
+        match self {
+            Column::Priority(id) => Some(id),
+            Column::Local => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// Active priorities by rank, then inactive ones that still have cards shown, then Local.
+    pub columns: Vec<Column>,
+    /// Team ids, in board order.
+    pub lanes: Vec<Id>,
+    /// `cells[lane][column]`: indexes into `board.initiatives`.
+    pub cells: Vec<Vec<Vec<usize>>>,
+    /// Initiatives that pass the filter (each counted once, however many columns show it).
+    pub shown: usize,
+}
+
+impl Layout {
+    pub fn compute(board: &Board, filter: &Filter) -> Layout {
+        let passes: Vec<bool> = board
+            .initiatives
+            .iter()
+            .map(|i| {
+                filter.team.as_ref().is_none_or(|t| i.team_id == *t)
+                    && filter.status.is_none_or(|s| i.status == s)
+                    && match &filter.owner {
+                        OwnerFilter::Anyone => true,
+                        OwnerFilter::Nobody => i.owner_id.is_none(),
+                        OwnerFilter::Person(p) => i.owner_id.as_ref() == Some(p),
+                    }
+            })
+            .collect();
+
+        let mut columns: Vec<Column> =
+            board.ranked_priorities().into_iter().map(|p| Column::Priority(p.id.clone())).collect();
+        for priority in board.priorities.iter().filter(|p| !p.is_active()) {
+            let has_cards = board
+                .initiatives
+                .iter()
+                .zip(&passes)
+                .any(|(i, &shown)| shown && i.priority_ids.contains(&priority.id));
+            if has_cards {
+                columns.push(Column::Priority(priority.id.clone()));
+            }
+        }
+        columns.push(Column::Local);
+
+        let lanes: Vec<Id> = board
+            .teams
+            .iter()
+            .filter(|t| filter.team.as_ref().is_none_or(|f| t.id == *f))
+            .map(|t| t.id.clone())
+            .collect();
+        let column_of = |id: &str| columns.iter().position(|c| c.priority_id().is_some_and(|p| p == id));
+        let local = columns.len() - 1;
+        let mut cells = vec![vec![Vec::new(); columns.len()]; lanes.len()];
+        let mut shown = 0;
+        for (index, initiative) in board.initiatives.iter().enumerate() {
+            if !passes[index] {
+                continue;
+            }
+            let Some(lane) = lanes.iter().position(|t| *t == initiative.team_id) else { continue };
+            shown += 1;
+            if initiative.priority_ids.is_empty() {
+                cells[lane][local].push(index);
+            }
+            for priority in &initiative.priority_ids {
+                if let Some(column) = column_of(priority) {
+                    cells[lane][column].push(index);
+                }
+            }
+        }
+        Layout { columns, lanes, cells, shown }
+    }
+}

@@ -1,0 +1,460 @@
+//! The board's data model: exactly the entities of the snapshot format (SNAPSHOT.md,
+//! version 1), with serde names that match it. This module holds data and small derived
+//! facts only; changes go through `action::reduce`, checks through `validate`.
+
+use super::time::{Date, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// Ids are strings chosen by whoever creates the entity; unique within their list.
+pub type Id = String;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Board {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub period: Period,
+    #[serde(default)]
+    pub rhythm: Rhythm,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub teams: Vec<Team>,
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    #[serde(default)]
+    pub check_ins: Vec<CheckIn>,
+    #[serde(default)]
+    pub dependencies: Vec<Dependency>,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub start: Option<Date>,
+    #[serde(default)]
+    pub end: Option<Date>,
+}
+
+/// How many days may pass between check-ins, reviews and planning sessions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Rhythm {
+    #[serde(default = "Rhythm::default_check_in_days")]
+    pub check_in_days: u16,
+    #[serde(default = "Rhythm::default_review_days")]
+    pub review_days: u16,
+    #[serde(default = "Rhythm::default_planning_days")]
+    pub planning_days: u16,
+}
+
+impl Rhythm {
+    fn default_check_in_days() -> u16 {
+        7
+    }
+    fn default_review_days() -> u16 {
+        28
+    }
+    fn default_planning_days() -> u16 {
+        91
+    }
+}
+
+impl Default for Rhythm {
+    fn default() -> Self {
+        Rhythm {
+            check_in_days: Self::default_check_in_days(),
+            review_days: Self::default_review_days(),
+            planning_days: Self::default_planning_days(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub team_id: Option<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Team {
+    pub id: Id,
+    pub name: String,
+    #[serde(default)]
+    pub lead_id: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PriorityStatus {
+    #[default]
+    Active,
+    Achieved,
+    Dropped,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Priority {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// 1 is the most important; distinct among active priorities.
+    pub rank: u32,
+    #[serde(default)]
+    pub owner_id: Option<Id>,
+    #[serde(default)]
+    pub status: PriorityStatus,
+    #[serde(default)]
+    pub success_measure: String,
+    pub created_at: Timestamp,
+}
+
+impl Priority {
+    pub fn is_active(&self) -> bool {
+        self.status == PriorityStatus::Active
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    Done,
+    Dropped,
+}
+
+impl Status {
+    pub const ALL: [Status; 6] = [
+        Status::NotStarted,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::Done,
+        Status::Dropped,
+    ];
+
+    /// `done` and `dropped` work no longer counts as active.
+    pub fn is_active(self) -> bool {
+        !matches!(self, Status::Done | Status::Dropped)
+    }
+
+    /// How people read it on the board.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::OnTrack => "On track",
+            Status::AtRisk => "At risk",
+            Status::OffTrack => "Off track",
+            Status::Done => "Done",
+            Status::Dropped => "Dropped",
+        }
+    }
+
+    /// The snapshot's spelling, also used as a stable key in the UI.
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::NotStarted => "notStarted",
+            Status::OnTrack => "onTrack",
+            Status::AtRisk => "atRisk",
+            Status::OffTrack => "offTrack",
+            Status::Done => "done",
+            Status::Dropped => "dropped",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    Low,
+    #[default]
+    Medium,
+    High,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 3] = [Severity::Low, Severity::Medium, Severity::High];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Low => "Low",
+            Severity::Medium => "Medium",
+            Severity::High => "High",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Risk {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub severity: Severity,
+    #[serde(default = "yes")]
+    pub open: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Initiative {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub team_id: Id,
+    #[serde(default)]
+    pub owner_id: Option<Id>,
+    /// Empty means local work: it serves no shared priority.
+    #[serde(default)]
+    pub priority_ids: Vec<Id>,
+    /// Percent of the owning team's capacity, 0–100.
+    #[serde(default)]
+    pub effort: u8,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub progress: u8,
+    /// 0–10, or unknown.
+    #[serde(default)]
+    pub confidence: Option<u8>,
+    #[serde(default)]
+    pub due: Option<Date>,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+}
+
+impl Initiative {
+    pub fn is_local(&self) -> bool {
+        self.priority_ids.is_empty()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckIn {
+    pub id: Id,
+    pub initiative_id: Id,
+    pub at: Timestamp,
+    pub status: Status,
+    #[serde(default)]
+    pub progress: u8,
+    #[serde(default)]
+    pub confidence: Option<u8>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub author_id: Option<Id>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DependencyState {
+    #[default]
+    Requested,
+    Accepted,
+    Declined,
+    Delivered,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Dependency {
+    pub id: Id,
+    pub from_initiative_id: Id,
+    pub to_team_id: Id,
+    #[serde(default)]
+    pub to_initiative_id: Option<Id>,
+    pub need: String,
+    #[serde(default)]
+    pub due: Option<Date>,
+    #[serde(default)]
+    pub state: DependencyState,
+    pub requested_at: Timestamp,
+    #[serde(default)]
+    pub answered_at: Option<Timestamp>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum DecisionKind {
+    Commit,
+    Stop,
+    Change,
+    Defer,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub rationale: String,
+    pub kind: DecisionKind,
+    pub decided_at: Timestamp,
+    #[serde(default)]
+    pub owner_id: Option<Id>,
+    #[serde(default)]
+    pub priority_ids: Vec<Id>,
+    #[serde(default)]
+    pub team_ids: Vec<Id>,
+    #[serde(default)]
+    pub revisit_on: Option<Date>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ReviewKind {
+    CheckIn,
+    Review,
+    Planning,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Review {
+    pub id: Id,
+    pub at: Timestamp,
+    pub kind: ReviewKind,
+    #[serde(default)]
+    pub summary: String,
+    #[serde(default)]
+    pub score: Option<u8>,
+}
+
+impl Board {
+    /// A new, empty board: what "Start blank" gives.
+    pub fn blank(id: Id, today: Date) -> Board {
+        let (start, end) = quarter_of(today);
+        Board {
+            id,
+            title: "Our alignment board".into(),
+            purpose: String::new(),
+            period: Period {
+                label: format!("Q{} {}", (start.month() - 1) / 3 + 1, start.year()),
+                start: Some(start),
+                end: Some(end),
+            },
+            rhythm: Rhythm::default(),
+            people: Vec::new(),
+            teams: Vec::new(),
+            priorities: Vec::new(),
+            initiatives: Vec::new(),
+            check_ins: Vec::new(),
+            dependencies: Vec::new(),
+            decisions: Vec::new(),
+            reviews: Vec::new(),
+        }
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn team(&self, id: &str) -> Option<&Team> {
+        self.teams.iter().find(|t| t.id == id)
+    }
+
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.priorities.iter().find(|p| p.id == id)
+    }
+
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    /// Active priorities, most important first.
+    pub fn ranked_priorities(&self) -> Vec<&Priority> {
+        let mut active: Vec<&Priority> = self.priorities.iter().filter(|p| p.is_active()).collect();
+        active.sort_by_key(|p| p.rank);
+        active
+    }
+
+    /// A fresh id with the given prefix (`"i"` → `"i-12"`), one past the highest number in
+    /// use anywhere on the board, so ids stay readable and never collide.
+    pub fn next_id(&self, prefix: &str) -> Id {
+        let mut highest = 0u64;
+        let mut see = |id: &str| {
+            if let Some(n) = id.strip_prefix(prefix).and_then(|rest| rest.strip_prefix('-')) {
+                if let Ok(n) = n.parse::<u64>() {
+                    highest = highest.max(n);
+                }
+            }
+        };
+        self.people.iter().for_each(|x| see(&x.id));
+        self.teams.iter().for_each(|x| see(&x.id));
+        self.priorities.iter().for_each(|x| see(&x.id));
+        for initiative in &self.initiatives {
+            see(&initiative.id);
+            initiative.risks.iter().for_each(|r| see(&r.id));
+        }
+        self.check_ins.iter().for_each(|x| see(&x.id));
+        self.dependencies.iter().for_each(|x| see(&x.id));
+        self.decisions.iter().for_each(|x| see(&x.id));
+        self.reviews.iter().for_each(|x| see(&x.id));
+        format!("{prefix}-{}", highest + 1)
+    }
+
+    /// Sum of the effort of a team's active initiatives (over 100 means over-committed).
+    pub fn team_effort(&self, team_id: &str) -> u32 {
+        self.initiatives
+            .iter()
+            .filter(|i| i.team_id == team_id && i.status.is_active())
+            .map(|i| u32::from(i.effort))
+            .sum()
+    }
+}
+
+/// First and last day of the calendar quarter containing `date`.
+pub fn quarter_of(date: Date) -> (Date, Date) {
+    let first_month = (date.month() - 1) / 3 * 3 + 1;
+    let start = Date::new(date.year(), first_month, 1).expect("first of a month exists");
+    let next = if first_month == 10 {
+        Date::new(date.year() + 1, 1, 1)
+    } else {
+        Date::new(date.year(), first_month + 3, 1)
+    }
+    .expect("first of a month exists");
+    (start, next.add_days(-1))
+}

@@ -1,0 +1,202 @@
+//! Reading and writing snapshots (SNAPSHOT.md): the export file, the import, and the form
+//! the board is saved in. Reading is strict about meaning and lenient about form; every
+//! refusal says what is wrong and where (`board.initiatives[3].teamId: no team "t-9"`).
+//! Pure: text in, board out; no storage, no clock.
+
+use super::model::Board;
+use super::time::{Date, Timestamp};
+use super::validate::{self, Problem};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The value of the snapshot's `format` key.
+pub const FORMAT: &str = "alignment-board";
+/// The snapshot version this build reads and writes.
+pub const VERSION: u64 = 1;
+/// Larger texts are refused before parsing: no real board comes near this, and parsing a
+/// hostile 100 MB file would freeze the tab.
+pub const MAX_BYTES: usize = 10 * 1024 * 1024;
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SnapshotOut<'a> {
+    format: &'static str,
+    version: u64,
+    exported_at: Timestamp,
+    board: &'a Board,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct SnapshotIn {
+    #[serde(default)]
+    exported_at: Option<Timestamp>,
+    board: Board,
+}
+
+/// Read first, on its own, so that a file from a newer version is named as such instead of
+/// failing on whatever its new shape breaks.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// A snapshot that was read and is sound.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    pub board: Board,
+    pub exported_at: Option<Timestamp>,
+    /// The version the text was written in, when it was older and has been migrated.
+    pub migrated_from: Option<u64>,
+}
+
+/// Why a text is not a usable snapshot.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadError {
+    TooLarge { bytes: usize },
+    NotJson { message: String, line: usize, column: usize },
+    NotASnapshot { reason: String },
+    TooNew { found: u64 },
+    UnknownVersion { found: String },
+    /// The right shape is broken at `path` (wrong type, unknown value, missing key).
+    Malformed { path: String, message: String },
+    /// The text has the right shape but breaks the board's invariants.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::TooLarge { bytes } => write!(
+                f,
+                "the file is {:.1} MB; snapshots larger than {} MB are refused",
+                *bytes as f64 / 1_048_576.0,
+                MAX_BYTES / 1_048_576
+            ),
+            ReadError::NotJson { message, line, column } => {
+                write!(f, "this is not valid JSON: {message} (line {line}, column {column})")
+            }
+            ReadError::NotASnapshot { reason } => {
+                write!(f, "this is not an alignment board snapshot: {reason}")
+            }
+            ReadError::TooNew { found } => write!(
+                f,
+                "this snapshot is version {found}, but this board reads versions up to {VERSION}; \
+                 open it with a newer version of the board"
+            ),
+            ReadError::UnknownVersion { found } => {
+                write!(f, "version: {found} is not a snapshot version (versions are whole numbers from 1)")
+            }
+            ReadError::Malformed { path, message } => write!(f, "{path}: {message}"),
+            ReadError::Invalid(problems) => {
+                write!(f, "{}", problems[0])?;
+                match problems.len() {
+                    1 => Ok(()),
+                    2 => write!(f, " (and 1 more problem)"),
+                    n => write!(f, " (and {} more problems)", n - 1),
+                }
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a snapshot, migrating older versions and checking every invariant.
+pub fn read(text: &str) -> Result<Loaded, ReadError> {
+    if text.len() > MAX_BYTES {
+        return Err(ReadError::TooLarge { bytes: text.len() });
+    }
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ReadError::NotASnapshot {
+            reason: "the file holds JSON, but not an object with a \"board\"".into(),
+        },
+        _ => ReadError::NotJson { message: plain_message(&e), line: e.line(), column: e.column() },
+    })?;
+    match header.format {
+        Some(serde_json::Value::String(format)) if format == FORMAT => {}
+        Some(other) => {
+            return Err(ReadError::NotASnapshot {
+                reason: format!("\"format\" is {other}, expected \"{FORMAT}\""),
+            })
+        }
+        None => {
+            return Err(ReadError::NotASnapshot {
+                reason: format!("it has no \"format\": \"{FORMAT}\""),
+            })
+        }
+    }
+    let version = match header.version {
+        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+            Some(v) if v >= 1 => v,
+            _ => return Err(ReadError::UnknownVersion { found: n.to_string() }),
+        },
+        Some(other) => return Err(ReadError::UnknownVersion { found: other.to_string() }),
+        None => {
+            return Err(ReadError::Malformed {
+                path: "version".into(),
+                message: "missing; every snapshot names its version".into(),
+            })
+        }
+    };
+    if version > VERSION {
+        return Err(ReadError::TooNew { found: version });
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let snapshot: SnapshotIn =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+            let path = e.path().to_string();
+            ReadError::Malformed {
+                path: if path == "." { "(top level)".into() } else { path },
+                message: plain_message(e.inner()),
+            }
+        })?;
+    let problems = validate::problems(&snapshot.board);
+    if !problems.is_empty() {
+        return Err(ReadError::Invalid(problems));
+    }
+    Ok(Loaded { board: snapshot.board, exported_at: snapshot.exported_at, migrated_from: None })
+}
+
+/// serde_json's message without its location suffix, with Rust type names in words.
+fn plain_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(at) => &text[..at],
+        None => &text,
+    };
+    text.replace("expected u8", "expected a whole number from 0 to 255")
+        .replace("expected u16", "expected a whole number from 0 to 65535")
+        .replace("expected u32", "expected a whole number from 0 to 4294967295")
+        .replace("expected a string or null", "expected text or null")
+}
+
+/// The snapshot as a person would read it: indented, for export files.
+pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
+    let out = SnapshotOut { format: FORMAT, version: VERSION, exported_at, board };
+    serde_json::to_string_pretty(&out).expect("a board always serialises")
+}
+
+/// The snapshot without whitespace, for storage.
+pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
+    let out = SnapshotOut { format: FORMAT, version: VERSION, exported_at, board };
+    serde_json::to_string(&out).expect("a board always serialises")
+}
+
+/// `<board-title>-<YYYY-MM-DD>.alignment.json`, with the title made safe for any file
+/// system (letters, digits and dashes; accents kept as they are).
+pub fn file_name(board: &Board, date: Date) -> String {
+    let mut slug = String::new();
+    for c in board.title.trim().chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let slug: String = if slug.is_empty() { "board".into() } else { slug.chars().take(60).collect() };
+    format!("{}-{date}.alignment.json", slug.trim_end_matches('-'))
+}
