@@ -1,5 +1,14 @@
 //! Alignment Board: a board of ranked priorities, teams and the initiatives that serve
-//! them, running entirely in the browser. `core` is the pure domain; `storage`, `ui` and
-//! `mount` are the browser shell around it.
+//! them, running entirely in the browser. `core` is the pure domain and compiles anywhere;
+//! `storage` keeps boards between visits; `ui` and `mount` are the browser shell.
 
 pub mod core;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount, mount_with, start_standalone, BoardHandle, MountOptions, DEFAULT_STORAGE_KEY};

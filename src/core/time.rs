@@ -30,9 +30,13 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
-    /// A date, or `None` when the day does not exist (`2026-02-30`).
+    /// A date, or `None` when the day does not exist (`2026-02-30`) or its year has
+    /// more than the four digits the snapshot format writes.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
+        ((0..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month))
             .then_some(Date { year, month, day })
     }
 
@@ -214,7 +218,7 @@ mod tests {
 
     #[test]
     fn dates_round_trip_through_day_numbers() {
-        for days in -800_000..800_000i64 {
+        for days in -700_000..2_900_000i64 {
             if days % 997 != 0 {
                 continue;
             }

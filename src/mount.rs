@@ -1,0 +1,103 @@
+//! Putting a board into a page: `mount` renders one into any element, with its own
+//! storage key, so the standalone page and embeds are a few lines each.
+
+use crate::storage::{LocalStore, MemoryStore, Store};
+use crate::ui::{App, AppProps, StoreHandle};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// The storage key of the standalone page's board.
+pub const DEFAULT_STORAGE_KEY: &str = "alignment-board";
+
+/// How a board is mounted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MountOptions {
+    /// Where the board lives in localStorage; boards with different keys never touch.
+    pub storage_key: String,
+    /// Show the board without any way to change it; nothing is saved.
+    pub read_only: bool,
+    /// Keep the board in memory only (nothing read from or written to localStorage).
+    pub in_memory: bool,
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        MountOptions { storage_key: DEFAULT_STORAGE_KEY.into(), read_only: false, in_memory: false }
+    }
+}
+
+impl MountOptions {
+    /// Reads `{ storageKey, readOnly, inMemory }` from a JavaScript object; missing keys
+    /// keep their defaults.
+    pub fn from_js(value: &JsValue) -> Result<MountOptions, JsValue> {
+        let mut options = MountOptions::default();
+        if value.is_undefined() || value.is_null() {
+            return Ok(options);
+        }
+        let get = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let key = get("storageKey");
+        if let Some(key) = key.as_string() {
+            if key.trim().is_empty() {
+                return Err(JsValue::from_str("storageKey must not be empty"));
+            }
+            options.storage_key = key;
+        } else if !key.is_undefined() {
+            return Err(JsValue::from_str("storageKey must be a string"));
+        }
+        options.read_only = get("readOnly").is_truthy();
+        options.in_memory = get("inMemory").is_truthy();
+        Ok(options)
+    }
+}
+
+/// A mounted board; `destroy` removes it and releases everything it holds.
+#[wasm_bindgen]
+pub struct BoardHandle {
+    app: Option<yew::AppHandle<App>>,
+}
+
+#[wasm_bindgen]
+impl BoardHandle {
+    /// Unmounts the board (saving anything pending first).
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Renders a board into `element`.
+pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHandle {
+    let store: Rc<dyn Store> = if options.in_memory { Rc::new(MemoryStore::new()) } else { Rc::new(LocalStore) };
+    let props = AppProps {
+        store: StoreHandle(store),
+        storage_key: options.storage_key.into(),
+        read_only: options.read_only,
+    };
+    BoardHandle { app: Some(yew::Renderer::<App>::with_root_and_props(element, props).render()) }
+}
+
+/// JavaScript: `mount(element, { storageKey, readOnly })`.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<BoardHandle, JsValue> {
+    Ok(mount_with(element, MountOptions::from_js(&options)?))
+}
+
+/// The standalone page: mounts into `#app` (or the body), taking `?key=` and `?readonly`
+/// from the address.
+pub fn start_standalone() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let mut options = MountOptions::default();
+    if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
+        if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
+            if let Some(key) = params.get("key").filter(|k| !k.trim().is_empty()) {
+                options.storage_key = key;
+            }
+            options.read_only = params.has("readonly");
+        }
+    }
+    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into));
+    if let Some(root) = root {
+        std::mem::forget(mount_with(root, options));
+    }
+}

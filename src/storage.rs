@@ -1,0 +1,210 @@
+//! Where boards are kept between visits. The browser's localStorage sits behind the small
+//! `Store` trait, so tests can use an in-memory store, a full one or a missing one. This
+//! module decides what a saved text means (a board, nothing, a corrupt or a newer board)
+//! and never destroys a text it cannot read: that is set aside under a backup key first.
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+pub use browser::LocalStore;
+
+use crate::core::model::Board;
+use crate::core::snapshot::{self, Loaded, ReadError};
+use crate::core::time::Timestamp;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// Why a store could not do what was asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// No storage at all (disabled by the browser, a sandboxed frame, private mode rules).
+    Unavailable(String),
+    /// The browser's quota for this site is used up.
+    Full,
+    /// Anything else the browser reported.
+    Failed(String),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable(why) => write!(f, "this browser gives the board no storage ({why})"),
+            StoreError::Full => write!(f, "the browser's storage for this site is full"),
+            StoreError::Failed(why) => write!(f, "the browser refused to store the board ({why})"),
+        }
+    }
+}
+
+/// A key–value text store, like localStorage.
+pub trait Store {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+/// A store in memory: for tests, and for boards that must not persist.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    entries: RefCell<BTreeMap<String, String>>,
+    /// Total characters (keys and values) it accepts, like a browser quota.
+    capacity: std::cell::Cell<Option<usize>>,
+    unavailable: bool,
+}
+
+impl MemoryStore {
+    pub fn new() -> MemoryStore {
+        MemoryStore::default()
+    }
+
+    /// A store that reports `Full` once it would hold more than `capacity` characters.
+    pub fn with_capacity(capacity: usize) -> MemoryStore {
+        let store = MemoryStore::default();
+        store.set_capacity(Some(capacity));
+        store
+    }
+
+    /// A store that fails every call, as localStorage does in a sandboxed frame.
+    pub fn unavailable() -> MemoryStore {
+        MemoryStore { unavailable: true, ..MemoryStore::default() }
+    }
+
+    /// Changes the quota, as when a person frees space for the site.
+    pub fn set_capacity(&self, capacity: Option<usize>) {
+        self.capacity.set(capacity);
+    }
+
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.entries.borrow().get(key).cloned()
+    }
+
+    pub fn keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+}
+
+impl Store for MemoryStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if self.unavailable {
+            return Err(StoreError::Unavailable("storage is disabled".into()));
+        }
+        Ok(self.get(key))
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if self.unavailable {
+            return Err(StoreError::Unavailable("storage is disabled".into()));
+        }
+        let mut entries = self.entries.borrow_mut();
+        if let Some(capacity) = self.capacity.get() {
+            let others: usize =
+                entries.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
+            if others + key.len() + value.len() > capacity {
+                return Err(StoreError::Full);
+            }
+        }
+        entries.insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+}
+
+/// What was found under a board's key when the board was opened.
+#[derive(Debug)]
+pub enum Opened {
+    /// Nothing saved yet: offer the example or a blank board.
+    Empty,
+    Board(Loaded),
+    /// The saved text could not be read. It was copied to `backup_key` (when the store
+    /// allowed), and nothing is loaded; the text is kept here to offer as a download.
+    Corrupt { raw: String, error: ReadError, backup_key: Option<String> },
+    /// Saved by a newer version of the board: it must not be overwritten.
+    TooNew { raw: String, error: ReadError },
+    /// The store could not be read at all.
+    Unavailable(StoreError),
+}
+
+/// The key under which an unreadable saved board is set aside.
+pub fn backup_key(key: &str, now: Timestamp) -> String {
+    format!("{key}.unreadable-{}", now.unix_seconds())
+}
+
+/// Opens the board saved under `key`.
+pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
+    let raw = match store.read(key) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => return Opened::Empty,
+        Err(error) => return Opened::Unavailable(error),
+    };
+    match snapshot::read(&raw) {
+        Ok(loaded) => Opened::Board(loaded),
+        Err(error @ ReadError::TooNew { .. }) => Opened::TooNew { raw, error },
+        Err(error) => {
+            let backup = backup_key(key, now);
+            let backup_key = store.write(&backup, &raw).ok().map(|()| backup);
+            Opened::Corrupt { raw, error, backup_key }
+        }
+    }
+}
+
+/// Saves `board` under `key`; returns the number of characters written.
+pub fn save(store: &dyn Store, key: &str, board: &Board, now: Timestamp) -> Result<usize, StoreError> {
+    let text = snapshot::write_compact(board, now);
+    store.write(key, &text)?;
+    Ok(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::time::Date;
+
+    fn now() -> Timestamp {
+        Timestamp::parse("2026-11-24T10:00:00Z").unwrap()
+    }
+
+    fn board() -> Board {
+        Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap())
+    }
+
+    #[test]
+    fn a_saved_board_opens_again() {
+        let store = MemoryStore::new();
+        save(&store, "k", &board(), now()).unwrap();
+        match open(&store, "k", now()) {
+            Opened::Board(loaded) => assert_eq!(loaded.board, board()),
+            other => panic!("expected the board, got {other:?}"),
+        }
+        assert!(matches!(open(&store, "other", now()), Opened::Empty));
+    }
+
+    #[test]
+    fn a_corrupt_board_is_set_aside_and_kept() {
+        let store = MemoryStore::new();
+        store.write("k", "{\"format\":\"alignment-board\",\"version\":1,\"board\":{").unwrap();
+        let Opened::Corrupt { raw, backup_key, .. } = open(&store, "k", now()) else {
+            panic!("expected corrupt")
+        };
+        let backup_key = backup_key.expect("backup written");
+        assert_eq!(store.get(&backup_key), Some(raw.clone()));
+        save(&store, "k", &board(), now()).unwrap();
+        assert_eq!(store.get(&backup_key), Some(raw), "saving never touches the backup");
+    }
+
+    #[test]
+    fn a_newer_board_is_reported_not_loaded() {
+        let store = MemoryStore::new();
+        store.write("k", r#"{"format":"alignment-board","version":7,"board":{}}"#).unwrap();
+        let Opened::TooNew { error, .. } = open(&store, "k", now()) else { panic!("expected too new") };
+        assert!(error.to_string().contains("version 7"), "{error}");
+        assert_eq!(store.keys(), vec!["k".to_string()], "no backup needed: nothing is overwritten");
+    }
+
+    #[test]
+    fn a_full_store_reports_full_and_keeps_the_old_text() {
+        let store = MemoryStore::with_capacity(50);
+        assert_eq!(save(&store, "k", &board(), now()), Err(StoreError::Full));
+        assert_eq!(store.get("k"), None);
+        let store = MemoryStore::unavailable();
+        assert!(matches!(open(&store, "k", now()), Opened::Unavailable(_)));
+        assert!(matches!(save(&store, "k", &board(), now()), Err(StoreError::Unavailable(_))));
+    }
+}

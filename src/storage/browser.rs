@@ -1,0 +1,51 @@
+//! The browser's localStorage as a `Store`. Every call can fail: storage may be missing
+//! (sandboxed frames, disabled cookies) or full, and each browser names "full" its own way.
+
+use super::{Store, StoreError};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// localStorage of the current window.
+#[derive(Clone, Debug, Default)]
+pub struct LocalStore;
+
+impl LocalStore {
+    fn storage() -> Result<web_sys::Storage, StoreError> {
+        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        match window.local_storage() {
+            Ok(Some(storage)) => Ok(storage),
+            Ok(None) => Err(StoreError::Unavailable("localStorage is switched off".into())),
+            Err(error) => Err(StoreError::Unavailable(describe(&error))),
+        }
+    }
+}
+
+impl Store for LocalStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Self::storage()?.get_item(key).map_err(|e| StoreError::Failed(describe(&e)))
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        Self::storage()?.set_item(key, value).map_err(|error| {
+            if is_quota_error(&error) {
+                StoreError::Full
+            } else {
+                StoreError::Failed(describe(&error))
+            }
+        })
+    }
+}
+
+/// Chromium and Safari say `QuotaExceededError` (code 22); Firefox said
+/// `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
+fn is_quota_error(error: &JsValue) -> bool {
+    let Some(exception) = error.dyn_ref::<web_sys::DomException>() else { return false };
+    matches!(exception.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
+        || matches!(exception.code(), 22 | 1014)
+}
+
+fn describe(error: &JsValue) -> String {
+    if let Some(exception) = error.dyn_ref::<web_sys::DomException>() {
+        return format!("{}: {}", exception.name(), exception.message());
+    }
+    error.as_string().unwrap_or_else(|| "unknown error".into())
+}

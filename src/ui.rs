@@ -1,0 +1,21 @@
+//! The browser shell: Yew components that render the board and dispatch actions. No rule
+//! of the board lives here; components read `core` and send `core::action::Action`s.
+
+mod app;
+mod autosave;
+mod board_view;
+mod card;
+mod dialog;
+mod fields;
+mod files;
+mod filters;
+mod forms;
+mod toolbar;
+mod welcome;
+
+pub use app::{App, AppProps, StoreHandle};
+
+/// The current time, read from the browser's clock; the core never reads it itself.
+pub fn now() -> crate::core::time::Timestamp {
+    crate::core::time::Timestamp::from_unix_millis(js_sys::Date::now())
+}

@@ -1,0 +1,364 @@
+//! The root component: owns the board's history, autosaves it, and decides what is on
+//! screen (the welcome screen, the board, a dialog). All board changes arrive here as
+//! `Msg`s and go through `History`, so undo covers every one.
+
+use super::autosave::{use_autosave, SaveStatus};
+use super::board_view::BoardView;
+use super::files::{download_text, read_dropped_file};
+use super::fields::set_to;
+use super::filters::FilterBar;
+use super::forms::{DialogKind, Dialogs};
+use super::toolbar::Toolbar;
+use super::welcome::Welcome;
+use super::now;
+use crate::core::action::Action;
+use crate::core::example::example_board;
+use crate::core::history::History;
+use crate::core::layout::{Filter, Layout};
+use crate::core::model::Board;
+use crate::core::snapshot::{self, Loaded};
+use crate::storage::{self, Opened, Store};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A store shared by the components of one board; equal when it is the same store.
+#[derive(Clone)]
+pub struct StoreHandle(pub Rc<dyn Store>);
+
+impl PartialEq for StoreHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    pub store: StoreHandle,
+    /// Where this board lives in the store; several boards on one origin use several keys.
+    pub storage_key: AttrValue,
+    #[prop_or_default]
+    pub read_only: bool,
+}
+
+/// Something the board tells the person, until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// `None` until a board is started or loaded: the welcome screen shows.
+    pub history: Option<History>,
+    pub notice: Option<Notice>,
+    /// Read out by screen readers after each change.
+    pub announcement: String,
+    /// The DOM id of the element to focus after the next render (a moved card).
+    pub focus: Option<String>,
+}
+
+pub enum Msg {
+    Start(Rc<Board>, String),
+    Do { action: Action, focus: Option<String> },
+    Undo,
+    Redo,
+    Notify(Notice),
+    Dismiss,
+}
+
+impl Reducible for AppState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.focus = None;
+        match msg {
+            Msg::Start(board, message) => {
+                next.history = Some(History::new(board));
+                next.notice = None;
+                next.announcement = message;
+            }
+            Msg::Do { action, focus } => {
+                let Some(history) = next.history.as_mut() else { return self };
+                let description = action.describe(history.board());
+                match history.apply(action, now()) {
+                    Ok(false) => return self,
+                    Ok(true) => {
+                        next.notice = None;
+                        next.announcement = capitalise(&description);
+                        next.focus = focus;
+                    }
+                    Err(refused) => {
+                        next.notice = Some(Notice {
+                            error: true,
+                            text: format!("Could not {description}: {refused}"),
+                        });
+                    }
+                }
+            }
+            Msg::Undo | Msg::Redo => {
+                let Some(history) = next.history.as_mut() else { return self };
+                let undo = matches!(msg, Msg::Undo);
+                let description = if undo { history.undo_description() } else { history.redo_description() }
+                    .map(str::to_string);
+                let Some(description) = description else { return self };
+                if undo { history.undo() } else { history.redo() };
+                next.announcement = format!("{}: {description}", if undo { "Undone" } else { "Redone" });
+            }
+            Msg::Notify(notice) => next.notice = Some(notice),
+            Msg::Dismiss => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// What opening the store found, turned into the first state and a save policy.
+fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
+    let mut state = AppState { history: None, notice: None, announcement: String::new(), focus: None };
+    let mut blocked = None;
+    match storage::open(props.store.0.as_ref(), &props.storage_key, now()) {
+        Opened::Empty => {}
+        Opened::Board(Loaded { board, .. }) => state.history = Some(History::new(Rc::new(board))),
+        Opened::Corrupt { error, backup_key, .. } => {
+            let kept = match backup_key {
+                Some(key) => format!("Its text is kept in this browser under “{key}”"),
+                None => "Its text could not be copied aside".into(),
+            };
+            state.notice = Some(Notice {
+                error: true,
+                text: format!(
+                    "The saved board could not be read ({error}). {kept}; download it below, \
+                     then start again or import a snapshot."
+                ),
+            });
+        }
+        Opened::TooNew { error, .. } => {
+            let text = format!("The saved board was written by a newer version: {error}. It is left untouched.");
+            state.notice = Some(Notice { error: true, text: text.clone() });
+            blocked = Some(text);
+        }
+        Opened::Unavailable(error) => {
+            state.notice = Some(Notice {
+                error: true,
+                text: format!("Nothing will be kept after this tab closes: {error}. Export a snapshot to keep your work."),
+            });
+        }
+    }
+    (state, blocked)
+}
+
+#[function_component]
+pub fn App(props: &AppProps) -> Html {
+    let startup = use_memo((), |_| initial_state(props));
+    let state = use_reducer({
+        let startup = startup.clone();
+        move || startup.0.clone()
+    });
+    let dispatch = state.dispatcher();
+    let filter = use_state(Filter::default);
+    let dialog = use_state(|| None::<DialogKind>);
+    let dragging_file = use_state(|| false);
+    let board = state.history.as_ref().map(|h| h.board().clone());
+    let read_only = props.read_only || startup.1.is_some();
+    let save_status = use_autosave(props.store.clone(), props.storage_key.to_string(), board.clone(), !read_only);
+
+    // Focus the element a keyboard move asked for, once it exists in its new place.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(state.focus.clone(), move |focus| {
+            if let (Some(place), Some(root)) = (focus, root.cast::<web_sys::Element>()) {
+                focus_place(&root, place);
+            }
+        });
+    }
+    let layout = use_memo((board.clone(), (*filter).clone()), |(board, filter)| {
+        board.as_ref().map(|board| Rc::new(Layout::compute(board, filter)))
+    });
+    let on_error = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |text: String, _| dispatch.dispatch(Msg::Notify(Notice { error: true, text })))
+    };
+
+    let open_dialog = use_callback(dialog.setter(), |kind: Option<DialogKind>, setter| setter.set(kind));
+    let on_start = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |example: bool, _| {
+            let today = now().date();
+            let id = format!("b-{}", now().unix_seconds());
+            let board = if example { example_board(today) } else { Board::blank(id, today) };
+            let message = if example { "Example board loaded" } else { "Blank board started" };
+            dispatch.dispatch(Msg::Start(Rc::new(board), message.into()));
+        })
+    };
+    let on_import_text = {
+        let dispatch = dispatch.clone();
+        let has_board = board.is_some();
+        use_callback((has_board, dialog.setter()), move |(name, text): (String, String), (has_board, dialog)| {
+            match snapshot::read(&text) {
+                Err(error) => dialog.set(Some(DialogKind::ImportFailed { file: name, message: error.to_string() })),
+                Ok(loaded) if !*has_board => {
+                    dispatch.dispatch(Msg::Start(Rc::new(loaded.board), format!("Imported {name}")))
+                }
+                Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport { file: name, board: Rc::new(loaded.board) })),
+            }
+        })
+    };
+    let on_export = {
+        let dispatch = dispatch.clone();
+        use_callback(board.clone(), move |(), board| {
+            let Some(board) = board else { return };
+            let at = now();
+            let name = snapshot::file_name(board, at.date());
+            let text = snapshot::write_pretty(board, at);
+            match download_text(&name, &text, "application/json") {
+                Ok(()) => dispatch.dispatch(Msg::Notify(Notice { error: false, text: format!("Exported {name}") })),
+                Err(message) => dispatch.dispatch(Msg::Notify(Notice { error: true, text: format!("Export failed: {message}") })),
+            }
+        })
+    };
+    let on_keydown = {
+        let dispatch = dispatch.clone();
+        let dialog_open = dialog.is_some();
+        use_callback(dialog_open, move |event: KeyboardEvent, dialog_open| {
+            if *dialog_open || !(event.ctrl_key() || event.meta_key()) || is_text_entry(&event) {
+                return;
+            }
+            match event.key().to_lowercase().as_str() {
+                "z" if event.shift_key() => dispatch.dispatch(Msg::Redo),
+                "z" => dispatch.dispatch(Msg::Undo),
+                "y" => dispatch.dispatch(Msg::Redo),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let on_drag_over = {
+        let dragging_file = dragging_file.clone();
+        Callback::from(move |event: DragEvent| {
+            if carries_files(&event) && !read_only {
+                event.prevent_default();
+                dragging_file.set(true);
+            }
+        })
+    };
+    let on_drag_leave = {
+        let dragging_file = dragging_file.clone();
+        Callback::from(move |event: DragEvent| {
+            if event.related_target().is_none() {
+                dragging_file.set(false);
+            }
+        })
+    };
+    let on_drop = {
+        let dragging_file = dragging_file.clone();
+        let on_import_text = on_import_text.clone();
+        let on_error = on_error.clone();
+        Callback::from(move |event: DragEvent| {
+            dragging_file.set(false);
+            if !carries_files(&event) || read_only {
+                return;
+            }
+            event.prevent_default();
+            read_dropped_file(event, on_import_text.clone(), on_error.clone());
+        })
+    };
+
+    let notice = state.notice.as_ref().map(|notice| {
+        let on_dismiss = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| dispatch.dispatch(Msg::Dismiss))
+        };
+        html! {
+            <div class={classes!("ab-notice", notice.error.then_some("ab-notice--error"))}
+                 role={if notice.error { "alert" } else { "status" }}>
+                <p>{ &notice.text }</p>
+                if board.is_some() && notice.error {
+                    <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+                }
+                <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+            </div>
+        }
+    });
+    let save_banner = match &save_status {
+        SaveStatus::Failed(message) => Some(html! {
+            <div class="ab-notice ab-notice--error" role="alert">
+                <p>{ format!("Your latest changes are not saved: {message}. The board keeps working in this tab; export a snapshot to keep them.") }</p>
+                <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+            </div>
+        }),
+        _ => None,
+    };
+
+    let body = match &board {
+        None => html! {
+            <Welcome on_start={on_start} on_import={on_import_text.clone()} on_error={on_error.clone()} read_only={read_only} />
+        },
+        Some(board) => {
+            let layout = (*layout).clone().unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
+            html! {
+                <>
+                    <FilterBar board={board.clone()} filter={(*filter).clone()} on_change={set_to(&filter)}
+                               shown={layout.shown} />
+                    <BoardView board={board.clone()} {layout} read_only={read_only}
+                               dispatch={dispatch.clone()} on_dialog={open_dialog.clone()} />
+                </>
+            }
+        }
+    };
+
+    html! {
+        <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))}
+             onkeydown={on_keydown} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+            if let Some(board) = &board {
+                <Toolbar board={board.clone()} history={state.history.clone()} read_only={read_only}
+                         save_status={save_status.clone()} dispatch={dispatch.clone()}
+                         on_dialog={open_dialog.clone()} on_export={on_export.clone()}
+                         on_import={on_import_text.clone()} on_error={on_error.clone()} />
+            }
+            { for save_banner }
+            { for notice }
+            <main class="ab-main">{ body }</main>
+            if *dragging_file {
+                <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it" }</p></div>
+            }
+            <div class="ab-visually-hidden" aria-live="polite" aria-atomic="true">{ &state.announcement }</div>
+            if let Some(kind) = (*dialog).clone() {
+                <Dialogs {kind} board={board.clone()} read_only={read_only} dispatch={dispatch.clone()}
+                         on_dialog={open_dialog.clone()} on_export={on_export.clone()} />
+            }
+        </div>
+    }
+}
+
+/// Focuses the element whose `data-place` is `place` (a card or a priority heading).
+fn focus_place(root: &web_sys::Element, place: &str) {
+    use wasm_bindgen::JsCast;
+    let Ok(candidates) = root.query_selector_all("[data-place]") else { return };
+    for index in 0..candidates.length() {
+        let Some(element) = candidates.item(index).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+            continue;
+        };
+        if element.get_attribute("data-place").as_deref() == Some(place) {
+            let _ = element.focus();
+            return;
+        }
+    }
+}
+
+fn is_text_entry(event: &KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
+        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+    })
+}
+
+fn carries_files(event: &DragEvent) -> bool {
+    event.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+}

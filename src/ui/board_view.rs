@@ -1,0 +1,399 @@
+//! The board: ranked priorities as columns plus "Local work", teams as lanes, initiatives
+//! as cards. Cards and priorities move by drag and drop or by Alt + arrow keys; both end
+//! in the same `Action`s.
+
+use super::app::{AppState, Msg};
+use super::card::{place_key, InitiativeCard, Step};
+use super::forms::DialogKind;
+use crate::core::action::Action;
+use crate::core::layout::{Column, Layout};
+use crate::core::model::{Board, Id};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BoardViewProps {
+    pub board: Rc<Board>,
+    pub layout: Rc<Layout>,
+    pub read_only: bool,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+}
+
+/// What is being dragged.
+#[derive(Clone, Debug, PartialEq)]
+enum Drag {
+    Card { id: Id, from: Column },
+    Priority(Id),
+}
+
+#[function_component]
+pub fn BoardView(props: &BoardViewProps) -> Html {
+    let board = &props.board;
+    let layout = &props.layout;
+    let drag = use_mut_ref(|| None::<Drag>);
+    let over = use_state(|| None::<(usize, usize)>);
+
+    let on_edit = use_callback(props.on_dialog.clone(), |id: Id, on_dialog| {
+        on_dialog.emit(Some(DialogKind::Initiative { id: Some(id), team: None, priority: None }))
+    });
+    let on_step = use_callback(
+        (props.dispatch.clone(), props.board.clone(), props.layout.clone()),
+        |(id, column, step): (Id, Column, Step), (dispatch, board, layout)| {
+            let Some(initiative) = board.initiative(&id) else { return };
+            let Some(col) = layout.columns.iter().position(|c| *c == column) else { return };
+            let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) else { return };
+            let (col, lane) = match step {
+                Step::Left => (col.checked_sub(1), Some(lane)),
+                Step::Right => (Some(col + 1).filter(|c| *c < layout.columns.len()), Some(lane)),
+                Step::Up => (Some(col), lane.checked_sub(1)),
+                Step::Down => (Some(col), Some(lane + 1).filter(|l| *l < layout.lanes.len())),
+            };
+            let (Some(col), Some(lane)) = (col, lane) else { return };
+            let to = layout.columns[col].clone();
+            dispatch.dispatch(Msg::Do {
+                action: Action::MoveInitiative {
+                    id: id.clone(),
+                    from_priority: column.priority_id().cloned(),
+                    to_priority: to.priority_id().cloned(),
+                    to_team: layout.lanes[lane].clone(),
+                },
+                focus: Some(place_key(&id, &to)),
+            });
+        },
+    );
+    let on_drag_start = {
+        let drag = drag.clone();
+        use_callback((), move |(id, from): (Id, Column), _| {
+            *drag.borrow_mut() = Some(Drag::Card { id, from });
+        })
+    };
+    let on_drag_end = {
+        let (drag, over) = (drag.clone(), over.clone());
+        use_callback((), move |(), _| {
+            drag.borrow_mut().take();
+            over.set(None);
+        })
+    };
+
+    if board.teams.is_empty() && board.priorities.is_empty() {
+        return html! { <GettingStarted read_only={props.read_only} on_dialog={props.on_dialog.clone()} /> };
+    }
+
+    let columns = layout.columns.len();
+    let style = format!("grid-template-columns: var(--ab-lane-width) repeat({columns}, minmax(var(--ab-column-width), 1fr));");
+    let headers = layout.columns.iter().enumerate().map(|(index, column)| {
+        let header = match column {
+            Column::Priority(id) => html! {
+                <PriorityHeader key={id.clone()} board={board.clone()} id={id.clone()} read_only={props.read_only}
+                    dispatch={props.dispatch.clone()} on_dialog={props.on_dialog.clone()} drag={drag.clone()} />
+            },
+            Column::Local => html! {
+                <div key="local" class="ab-column-head ab-column-head--local" role="columnheader">
+                    <span class="ab-column-head__rank" aria-hidden="true">{ "—" }</span>
+                    <div class="ab-column-head__text">
+                        <h2 class="ab-column-head__title">{ "Local work" }</h2>
+                        <p class="ab-column-head__measure">{ "Serves no shared priority" }</p>
+                    </div>
+                </div>
+            },
+        };
+        html! { <div class="ab-grid__head" style={format!("grid-column: {}", index + 2)}>{ header }</div> }
+    });
+
+    let lanes = layout.lanes.iter().enumerate().map(|(lane, team_id)| {
+        let Some(team) = board.team(team_id) else { return Html::default() };
+        let effort = board.team_effort(team_id);
+        let lead = team.lead_id.as_deref().and_then(|l| board.person(l)).map(|p| p.name.clone());
+        let on_edit_team = {
+            let id = team.id.clone();
+            props.on_dialog.reform(move |_| Some(DialogKind::Team(Some(id.clone()))))
+        };
+        let cells = layout.columns.iter().enumerate().map(|(col, column)| {
+            let cards = &layout.cells[lane][col];
+            let is_over = *over == Some((lane, col));
+            let label = format!(
+                "{} · {}",
+                team.name,
+                column.priority_id().and_then(|p| board.priority(p)).map_or("Local work", |p| p.title.as_str())
+            );
+            let on_drag_over = {
+                let (drag, over) = (drag.clone(), over.clone());
+                Callback::from(move |event: DragEvent| {
+                    if matches!(*drag.borrow(), Some(Drag::Card { .. })) {
+                        event.prevent_default();
+                        if let Some(transfer) = event.data_transfer() {
+                            transfer.set_drop_effect("move");
+                        }
+                        if *over != Some((lane, col)) {
+                            over.set(Some((lane, col)));
+                        }
+                    }
+                })
+            };
+            let on_drop = {
+                let (drag, over, dispatch) = (drag.clone(), over.clone(), props.dispatch.clone());
+                let (team, to) = (team_id.clone(), column.clone());
+                Callback::from(move |event: DragEvent| {
+                    let Some(Drag::Card { id, from }) = drag.borrow_mut().take() else { return };
+                    event.prevent_default();
+                    event.stop_propagation();
+                    over.set(None);
+                    dispatch.dispatch(Msg::Do {
+                        action: Action::MoveInitiative {
+                            id: id.clone(),
+                            from_priority: from.priority_id().cloned(),
+                            to_priority: to.priority_id().cloned(),
+                            to_team: team.clone(),
+                        },
+                        focus: Some(place_key(&id, &to)),
+                    });
+                })
+            };
+            let on_add = {
+                let (team, priority) = (team_id.clone(), column.priority_id().cloned());
+                props.on_dialog.reform(move |_| {
+                    Some(DialogKind::Initiative { id: None, team: Some(team.clone()), priority: priority.clone() })
+                })
+            };
+            html! {
+                <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"))}
+                     role="group" aria-label={label.clone()} style={format!("grid-column: {}; grid-row: {}", col + 2, lane + 2)}
+                     ondragover={on_drag_over} ondrop={on_drop}>
+                    { for cards.iter().map(|&index| {
+                        let key = place_key(&board.initiatives[index].id, column);
+                        html! {
+                            <InitiativeCard key={key} board={board.clone()} index={index} column={column.clone()}
+                                read_only={props.read_only} on_edit={on_edit.clone()} on_step={on_step.clone()}
+                                on_drag_start={on_drag_start.clone()} on_drag_end={on_drag_end.clone()} />
+                        }
+                    }) }
+                    if !props.read_only {
+                        <button type="button" class="ab-cell__add" onclick={on_add}
+                                aria-label={format!("Add initiative to {label}")}>{ "+" }</button>
+                    }
+                </div>
+            }
+        });
+        html! {
+            <>
+                <div class="ab-lane-head" role="rowheader" style={format!("grid-row: {}", lane + 2)}>
+                    <h2 class="ab-lane-head__name">{ &team.name }</h2>
+                    <p class="ab-lane-head__lead">{ lead.map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
+                    <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
+                       title="Sum of the effort of the team's active initiatives">
+                        { format!("Committed {effort}%") }
+                        if effort > 100 { { " · over capacity" } }
+                    </p>
+                    if !props.read_only {
+                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
+                                aria-label={format!("Edit team {}", team.name)}>{ "Edit" }</button>
+                    }
+                </div>
+                { for cells }
+            </>
+        }
+    });
+
+    html! {
+        <section class="ab-board" aria-label="Board">
+            if board.teams.is_empty() {
+                <div class="ab-empty-hint">
+                    <p>{ "Teams are the board's rows. Add one to start placing initiatives." }</p>
+                    if !props.read_only {
+                        <button type="button" class="ab-button ab-button--primary"
+                                onclick={props.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
+                    }
+                </div>
+            }
+            if board.ranked_priorities().is_empty() {
+                <div class="ab-empty-hint">
+                    <p>{ "No active priorities yet: all work counts as local work until you add what matters most." }</p>
+                    if !props.read_only {
+                        <button type="button" class="ab-button ab-button--primary"
+                                onclick={props.on_dialog.reform(|_| Some(DialogKind::Priority(None)))}>{ "Add priority" }</button>
+                    }
+                </div>
+            }
+            <div class="ab-grid" {style}>
+                <div class="ab-grid__corner" style="grid-column: 1; grid-row: 1">
+                    <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>
+                </div>
+                { for headers }
+                { for lanes }
+            </div>
+            if !props.read_only {
+                <p class="ab-board__hint">{ "Tip: drag cards between cells, or focus a card and press Alt + arrow keys. Alt + ←/→ on a priority changes its rank." }</p>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GettingStartedProps {
+    read_only: bool,
+    on_dialog: Callback<Option<DialogKind>>,
+}
+
+/// A blank board: say what to do first.
+#[function_component]
+fn GettingStarted(props: &GettingStartedProps) -> Html {
+    html! {
+        <section class="ab-getting-started" aria-labelledby="ab-gs-title">
+            <h2 id="ab-gs-title">{ "An empty board" }</h2>
+            <ol>
+                <li>{ "Add your strategic priorities, most important first: they become the columns." }</li>
+                <li>{ "Add the teams of your team of teams: they become the rows." }</li>
+                <li>{ "Add initiatives and link each to the priorities it serves; work that serves none shows as local work." }</li>
+            </ol>
+            if !props.read_only {
+                <div class="ab-getting-started__actions">
+                    <button type="button" class="ab-button ab-button--primary"
+                            onclick={props.on_dialog.reform(|_| Some(DialogKind::Priority(None)))}>{ "Add priority" }</button>
+                    <button type="button" class="ab-button"
+                            onclick={props.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
+                    <button type="button" class="ab-button"
+                            onclick={props.on_dialog.reform(|_| Some(DialogKind::People))}>{ "People" }</button>
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties)]
+struct PriorityHeaderProps {
+    board: Rc<Board>,
+    id: Id,
+    read_only: bool,
+    dispatch: UseReducerDispatcher<AppState>,
+    on_dialog: Callback<Option<DialogKind>>,
+    drag: Rc<std::cell::RefCell<Option<Drag>>>,
+}
+
+impl PartialEq for PriorityHeaderProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.board == other.board
+            && self.id == other.id
+            && self.read_only == other.read_only
+            && self.dispatch == other.dispatch
+            && self.on_dialog == other.on_dialog
+            && Rc::ptr_eq(&self.drag, &other.drag)
+    }
+}
+
+/// A priority's column heading: rank, title, owner, measure; re-ranked by dragging it onto
+/// another heading, by its arrow buttons, or by Alt + ←/→.
+#[function_component]
+fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
+    let Some(priority) = props.board.priority(&props.id) else { return Html::default() };
+    let active_count = props.board.ranked_priorities().len() as u32;
+    let owner = priority.owner_id.as_deref().and_then(|o| props.board.person(o)).map(|p| p.name.clone());
+    let rank_to = |rank: u32| {
+        let (dispatch, id) = (props.dispatch.clone(), priority.id.clone());
+        Callback::from(move |_: ()| {
+            dispatch.dispatch(Msg::Do {
+                action: Action::RankPriority { id: id.clone(), rank },
+                focus: Some(format!("priority\u{1f}{id}")),
+            })
+        })
+    };
+    let rank = priority.rank;
+    let (up, down) = (rank_to(rank.saturating_sub(1).max(1)), rank_to(rank + 1));
+    let on_key = {
+        let (up, down, active, read_only) = (up.clone(), down.clone(), priority.is_active(), props.read_only);
+        Callback::from(move |event: KeyboardEvent| match Step::from_key(&event) {
+            Some(Step::Left) if active && !read_only => {
+                event.prevent_default();
+                up.emit(());
+            }
+            Some(Step::Right) if active && !read_only => {
+                event.prevent_default();
+                down.emit(());
+            }
+            _ => {}
+        })
+    };
+    let on_drag_start = {
+        let (drag, id) = (props.drag.clone(), priority.id.clone());
+        Callback::from(move |event: DragEvent| {
+            if let Some(transfer) = event.data_transfer() {
+                transfer.set_effect_allowed("move");
+                let _ = transfer.set_data("text/plain", &id);
+            }
+            *drag.borrow_mut() = Some(Drag::Priority(id.clone()));
+        })
+    };
+    let on_drag_over = {
+        let drag = props.drag.clone();
+        let active = priority.is_active();
+        Callback::from(move |event: DragEvent| {
+            if active && matches!(*drag.borrow(), Some(Drag::Priority(_))) {
+                event.prevent_default();
+            }
+        })
+    };
+    let on_drop = {
+        let (drag, dispatch, target_rank) = (props.drag.clone(), props.dispatch.clone(), priority.rank);
+        Callback::from(move |event: DragEvent| {
+            let Some(Drag::Priority(id)) = drag.borrow_mut().take() else { return };
+            event.prevent_default();
+            dispatch.dispatch(Msg::Do {
+                action: Action::RankPriority { id: id.clone(), rank: target_rank },
+                focus: Some(format!("priority\u{1f}{id}")),
+            });
+        })
+    };
+    let on_drag_end = {
+        let drag = props.drag.clone();
+        Callback::from(move |_: DragEvent| {
+            drag.borrow_mut().take();
+        })
+    };
+    let on_edit = {
+        let id = priority.id.clone();
+        props.on_dialog.reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
+    };
+    let active = priority.is_active();
+    let status = match priority.status {
+        crate::core::model::PriorityStatus::Active => None,
+        crate::core::model::PriorityStatus::Achieved => Some("Achieved"),
+        crate::core::model::PriorityStatus::Dropped => Some("Dropped"),
+    };
+    html! {
+        <div class={classes!("ab-column-head", (!active).then_some("ab-column-head--inactive"))} role="columnheader"
+             tabindex="0" data-place={format!("priority\u{1f}{}", priority.id)}
+             draggable={(active && !props.read_only).to_string()}
+             aria-label={match status {
+                 None => format!("Priority {}: {}", priority.rank, priority.title),
+                 Some(s) => format!("{s} priority: {}", priority.title),
+             }}
+             aria-description={(!props.read_only && active).then_some("Alt + left or right arrow changes its rank")}
+             onkeydown={on_key} ondragstart={on_drag_start} ondragover={on_drag_over} ondrop={on_drop} ondragend={on_drag_end}>
+            <span class="ab-column-head__rank" aria-hidden="true">
+                { if active { format!("#{}", priority.rank) } else { "✓".into() } }
+            </span>
+            <div class="ab-column-head__text">
+                <h2 class="ab-column-head__title">
+                    if props.read_only { { &priority.title } } else {
+                        <button type="button" class="ab-column-head__edit" onclick={on_edit} tabindex="-1" title="Edit priority">
+                            { &priority.title }
+                        </button>
+                    }
+                </h2>
+                if let Some(status) = status { <p class="ab-column-head__status">{ status }</p> }
+                <p class="ab-column-head__owner">{ owner.unwrap_or_else(|| "No owner".into()) }</p>
+                if !priority.success_measure.is_empty() {
+                    <p class="ab-column-head__measure" title="Success measure">{ &priority.success_measure }</p>
+                }
+            </div>
+            if active && !props.read_only {
+                <div class="ab-column-head__moves">
+                    <button type="button" class="ab-icon-button" disabled={rank <= 1} onclick={up.reform(|_| ())}
+                            aria-label={format!("Raise “{}” to rank {}", priority.title, rank.saturating_sub(1).max(1))}>{ "←" }</button>
+                    <button type="button" class="ab-icon-button" disabled={rank >= active_count} onclick={down.reform(|_| ())}
+                            aria-label={format!("Lower “{}” to rank {}", priority.title, rank + 1)}>{ "→" }</button>
+                </div>
+            }
+        </div>
+    }
+}

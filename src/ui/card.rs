@@ -1,0 +1,168 @@
+//! One initiative on the board: title, owner, status, progress and effort, and which other
+//! priorities it also serves. Draggable, and movable from the keyboard with Alt + arrows.
+
+use crate::core::layout::Column;
+use crate::core::model::{Board, Id, Severity, Status};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A keyboard move of a focused card or priority: one step in a direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Step {
+    /// The step an Alt + arrow key press asks for.
+    pub fn from_key(event: &KeyboardEvent) -> Option<Step> {
+        if !event.alt_key() || event.ctrl_key() || event.meta_key() {
+            return None;
+        }
+        match event.key().as_str() {
+            "ArrowLeft" => Some(Step::Left),
+            "ArrowRight" => Some(Step::Right),
+            "ArrowUp" => Some(Step::Up),
+            "ArrowDown" => Some(Step::Down),
+            _ => None,
+        }
+    }
+}
+
+/// The key of a card's place on the board, kept in `data-place` so focus can follow a move.
+pub fn place_key(initiative: &str, column: &Column) -> String {
+    match column {
+        Column::Priority(p) => format!("{initiative}\u{1f}{p}"),
+        Column::Local => format!("{initiative}\u{1f}"),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InitiativeCardProps {
+    pub board: Rc<Board>,
+    pub index: usize,
+    pub column: Column,
+    pub read_only: bool,
+    pub on_edit: Callback<Id>,
+    pub on_step: Callback<(Id, Column, Step)>,
+    pub on_drag_start: Callback<(Id, Column)>,
+    pub on_drag_end: Callback<()>,
+}
+
+pub fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "ab-status--not-started",
+        Status::OnTrack => "ab-status--on-track",
+        Status::AtRisk => "ab-status--at-risk",
+        Status::OffTrack => "ab-status--off-track",
+        Status::Done => "ab-status--done",
+        Status::Dropped => "ab-status--dropped",
+    }
+}
+
+#[function_component]
+pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
+    let board = &props.board;
+    let Some(initiative) = board.initiatives.get(props.index) else { return Html::default() };
+    let id = initiative.id.clone();
+    let owner = initiative.owner_id.as_deref().and_then(|o| board.person(o)).map(|p| p.name.clone());
+    let others: Vec<String> = initiative
+        .priority_ids
+        .iter()
+        .filter(|p| props.column.priority_id() != Some(*p))
+        .filter_map(|p| board.priority(p))
+        .map(|p| if p.is_active() { format!("#{} {}", p.rank, p.title) } else { p.title.clone() })
+        .collect();
+    let high_risks = initiative.risks.iter().filter(|r| r.open && r.severity == Severity::High).count();
+    let open_risks = initiative.risks.iter().filter(|r| r.open).count();
+
+    let on_edit = {
+        let id = id.clone();
+        props.on_edit.reform(move |_: MouseEvent| id.clone())
+    };
+    let on_key = {
+        let (id, column) = (id.clone(), props.column.clone());
+        let (on_step, on_edit, read_only) = (props.on_step.clone(), props.on_edit.clone(), props.read_only);
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(step) = Step::from_key(&event).filter(|_| !read_only) {
+                event.prevent_default();
+                on_step.emit((id.clone(), column.clone(), step));
+            } else if event.key() == "Enter" && is_self(&event) {
+                event.prevent_default();
+                on_edit.emit(id.clone());
+            }
+        })
+    };
+    let on_drag_start = {
+        let (id, column) = (id.clone(), props.column.clone());
+        let on_drag_start = props.on_drag_start.clone();
+        Callback::from(move |event: DragEvent| {
+            if let Some(transfer) = event.data_transfer() {
+                transfer.set_effect_allowed("move");
+                let _ = transfer.set_data("text/plain", &id);
+            }
+            on_drag_start.emit((id.clone(), column.clone()));
+        })
+    };
+    let on_drag_end = props.on_drag_end.reform(|_: DragEvent| ());
+
+    let description = [
+        Some(initiative.status.label().to_string()),
+        Some(format!("{}% done", initiative.progress)),
+        Some(format!("effort {}%", initiative.effort)),
+        Some(owner.clone().map_or("no owner".into(), |o| format!("owner {o}"))),
+        (!others.is_empty()).then(|| format!("also serves {}", others.join(", "))),
+        (!props.read_only).then(|| "Alt + arrow keys move it".to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("; ");
+
+    html! {
+        <article class={classes!("ab-card", status_class(initiative.status), (!initiative.status.is_active()).then_some("ab-card--closed"))}
+                 tabindex="0" draggable={(!props.read_only).to_string()}
+                 data-place={place_key(&id, &props.column)}
+                 aria-label={initiative.title.clone()} aria-description={description}
+                 onkeydown={on_key} ondragstart={on_drag_start} ondragend={on_drag_end}>
+            <button type="button" class="ab-card__title" onclick={on_edit} tabindex="-1"
+                    title={if props.read_only { "Show details" } else { "Edit" }}>
+                { &initiative.title }
+            </button>
+            <div class="ab-card__meta">
+                <span class={classes!("ab-status", status_class(initiative.status))}>{ initiative.status.label() }</span>
+                <span class="ab-card__owner">{ owner.unwrap_or_else(|| "No owner".into()) }</span>
+            </div>
+            <div class="ab-card__progress" role="progressbar" aria-label="Progress"
+                 aria-valuenow={initiative.progress.to_string()} aria-valuemin="0" aria-valuemax="100">
+                <span style={format!("width: {}%", initiative.progress)}></span>
+            </div>
+            <div class="ab-card__facts">
+                <span>{ format!("{}% done", initiative.progress) }</span>
+                <span title="Share of the team's capacity">{ format!("Effort {}%", initiative.effort) }</span>
+                if let Some(due) = initiative.due { <span>{ format!("Due {}", short_date(due)) }</span> }
+            </div>
+            if open_risks > 0 {
+                <p class={classes!("ab-card__risk", (high_risks > 0).then_some("ab-card__risk--high"))}>
+                    { if open_risks == 1 { "1 open risk".to_string() } else { format!("{open_risks} open risks") } }
+                    if high_risks > 0 { { " · high" } }
+                </p>
+            }
+            if !others.is_empty() {
+                <p class="ab-card__also">{ format!("Also serves {}", others.join(" · ")) }</p>
+            }
+        </article>
+    }
+}
+
+fn is_self(event: &KeyboardEvent) -> bool {
+    event.target().is_some_and(|t| event.current_target().is_some_and(|c| c == t))
+}
+
+/// `Dec 15`: the year is the period's, so it is left out.
+pub fn short_date(date: crate::core::time::Date) -> String {
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{} {}", MONTHS[usize::from(date.month()) - 1], date.day())
+}

@@ -1,0 +1,113 @@
+//! Labelled form fields. Each wraps its control in a `<label>` so the control's accessible
+//! name is what it holds ("Title", "Owner"), which is also how the tests find it.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn value_of(event: &Event) -> String {
+    let target = event.target();
+    if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+        return input.value();
+    }
+    if let Some(area) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        return area.value();
+    }
+    target
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+        .unwrap_or_default()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub required: bool,
+    #[prop_or_default]
+    pub multiline: bool,
+    /// `text`, `date` or `number`.
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    #[prop_or_default]
+    pub min: Option<AttrValue>,
+    #[prop_or_default]
+    pub max: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+#[function_component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let on_input = props.on_change.reform(|event: InputEvent| value_of(&event));
+    let invalid = props.error.is_some();
+    html! {
+        <label class="ab-field">
+            <span class="ab-field__label">
+                { &props.label }
+                if props.required { <span class="ab-field__required" aria-hidden="true">{ " *" }</span> }
+            </span>
+            if props.multiline {
+                <textarea class="ab-input" rows="3" value={props.value.clone()} oninput={on_input}
+                          aria-invalid={invalid.to_string()} />
+            } else {
+                <input class="ab-input" type={props.kind.clone()} value={props.value.clone()} oninput={on_input}
+                       required={props.required} min={props.min.clone()} max={props.max.clone()}
+                       aria-invalid={invalid.to_string()} />
+            }
+            if let Some(error) = &props.error {
+                <span class="ab-field__error">{ error }</span>
+            } else if let Some(hint) = &props.hint {
+                <span class="ab-field__hint">{ hint }</span>
+            }
+        </label>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// `(value, label)` pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub on_change: Callback<String>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+#[function_component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let on_change = props.on_change.reform(|event: Event| value_of(&event));
+    html! {
+        <label class={classes!("ab-field", props.compact.then_some("ab-field--compact"))}>
+            <span class="ab-field__label">{ &props.label }</span>
+            <select class="ab-input" onchange={on_change}>
+                { for props.options.iter().map(|(value, label)| html! {
+                    <option value={value.clone()} selected={*value == props.value}>{ label }</option>
+                }) }
+            </select>
+            if let Some(hint) = &props.hint { <span class="ab-field__hint">{ hint }</span> }
+        </label>
+    }
+}
+
+/// Reads a whole number typed into a field, within `0..=max`.
+pub fn parse_whole(text: &str, max: u32) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(n) if n <= max => Ok(n),
+        Ok(_) => Err(format!("At most {max}")),
+        Err(_) if text.trim().is_empty() => Err("Required".into()),
+        Err(_) => Err(format!("A whole number from 0 to {max}")),
+    }
+}
+
+/// A callback that sets a state to the value it receives.
+pub fn set_to<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
+    let setter = state.setter();
+    Callback::from(move |value| setter.set(value))
+}

@@ -1,0 +1,104 @@
+//! Files in and out: downloading an export, reading an imported or dropped file. Sizes are
+//! checked before reading, so a huge file is refused without freezing the tab.
+
+use crate::core::snapshot::MAX_BYTES;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+/// Offers `text` as a file download named `name`.
+pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let run = || -> Result<(), JsValue> {
+        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(mime);
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+        link.set_href(&url);
+        link.set_download(name);
+        link.set_hidden(true);
+        let body = document.body().ok_or("no body")?;
+        body.append_child(&link)?;
+        link.click();
+        link.remove();
+        // Revoke after the browser has started the download.
+        gloo_timers::callback::Timeout::new(10_000, move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        })
+        .forget();
+        Ok(())
+    };
+    run().map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+}
+
+/// Reads `file` as text, then calls `on_text` with `(file name, text)` or `on_error`.
+pub fn read_file(file: web_sys::File, on_text: Callback<(String, String)>, on_error: Callback<String>) {
+    let name = file.name();
+    if file.size() > MAX_BYTES as f64 {
+        on_error.emit(format!(
+            "{name} is {:.1} MB; snapshots larger than {} MB are refused. Your board is unchanged.",
+            file.size() / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ));
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match JsFuture::from(file.text()).await {
+            Ok(text) => on_text.emit((name, text.as_string().unwrap_or_default())),
+            Err(_) => on_error.emit(format!("{name} could not be read. Your board is unchanged.")),
+        }
+    });
+}
+
+/// Reads the first file of a drop.
+pub fn read_dropped_file(event: DragEvent, on_text: Callback<(String, String)>, on_error: Callback<String>) {
+    if let Some(file) = event.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0)) {
+        read_file(file, on_text, on_error);
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportButtonProps {
+    /// Receives `(file name, text)`.
+    pub on_import: Callback<(String, String)>,
+    pub on_error: Callback<String>,
+    #[prop_or_default]
+    pub class: Classes,
+}
+
+/// "Import snapshot": a button that opens the file picker.
+#[function_component]
+pub fn ImportButton(props: &ImportButtonProps) -> Html {
+    let input = use_node_ref();
+    let on_click = {
+        let input = input.clone();
+        Callback::from(move |_| {
+            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_change = {
+        let on_import = props.on_import.clone();
+        let on_error = props.on_error.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+                return;
+            };
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read_file(file, on_import.clone(), on_error.clone());
+            }
+            // Choosing the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    html! {
+        <>
+            <button type="button" class={props.class.clone()} onclick={on_click}>{ "Import snapshot" }</button>
+            <input ref={input} type="file" accept=".json,application/json" hidden=true tabindex="-1"
+                   aria-hidden="true" onchange={on_change} data-role="import-file" />
+        </>
+    }
+}

@@ -1,0 +1,177 @@
+//! The board's dialogs: one form per kind of thing (initiative, priority, team, person,
+//! board settings), the people list, and the import confirmations. A form keeps its draft
+//! to itself and sends one action on save, so typing never touches the board or storage.
+
+mod initiative;
+mod people;
+mod priority;
+mod settings;
+mod team;
+
+use super::app::{AppState, Msg};
+use super::dialog::Modal;
+use super::now;
+use crate::core::action::{reduce, Action};
+use crate::core::model::{Board, Id};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Which dialog is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogKind {
+    /// Edit an initiative, or add one (optionally into a given lane and column).
+    Initiative { id: Option<Id>, team: Option<Id>, priority: Option<Id> },
+    Priority(Option<Id>),
+    Team(Option<Id>),
+    People,
+    Person(Option<Id>),
+    Settings,
+    ConfirmImport { file: String, board: Rc<Board> },
+    ImportFailed { file: String, message: String },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DialogsProps {
+    pub kind: DialogKind,
+    /// The board, unless none has been started yet.
+    pub board: Option<Rc<Board>>,
+    pub read_only: bool,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+    pub on_export: Callback<()>,
+}
+
+/// What every form needs to do its job.
+#[derive(Properties, PartialEq, Clone)]
+pub struct FormProps {
+    pub board: Rc<Board>,
+    pub id: Option<Id>,
+    pub read_only: bool,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+    /// Where a new initiative goes (from a cell's "+" button).
+    #[prop_or_default]
+    pub team: Option<Id>,
+    #[prop_or_default]
+    pub priority: Option<Id>,
+}
+
+impl FormProps {
+    /// Applies `action` if the core accepts it, closing the dialog (or opening `then`);
+    /// otherwise returns the core's reason and leaves the draft in place.
+    pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
+        reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
+        self.dispatch.dispatch(Msg::Do { action, focus: None });
+        self.on_dialog.emit(then);
+        Ok(())
+    }
+
+    pub fn close(&self) -> Callback<()> {
+        self.on_dialog.reform(|()| None)
+    }
+}
+
+#[function_component]
+pub fn Dialogs(props: &DialogsProps) -> Html {
+    let close = props.on_dialog.reform(|()| None);
+    let form = |id: Option<Id>, team: Option<Id>, priority: Option<Id>| {
+        props.board.clone().map(|board| FormProps {
+            board,
+            id,
+            read_only: props.read_only,
+            dispatch: props.dispatch.clone(),
+            on_dialog: props.on_dialog.clone(),
+            team,
+            priority,
+        })
+    };
+    match props.kind.clone() {
+        DialogKind::Initiative { id, team, priority } => form(id, team, priority)
+            .map(|p| html! { <initiative::InitiativeForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::Priority(id) => {
+            form(id, None, None).map(|p| html! { <priority::PriorityForm ..p /> }).unwrap_or_default()
+        }
+        DialogKind::Team(id) => form(id, None, None).map(|p| html! { <team::TeamForm ..p /> }).unwrap_or_default(),
+        DialogKind::People => {
+            form(None, None, None).map(|p| html! { <people::PeopleList ..p /> }).unwrap_or_default()
+        }
+        DialogKind::Person(id) => {
+            form(id, None, None).map(|p| html! { <people::PersonForm ..p /> }).unwrap_or_default()
+        }
+        DialogKind::Settings => {
+            form(None, None, None).map(|p| html! { <settings::SettingsForm ..p /> }).unwrap_or_default()
+        }
+        DialogKind::ConfirmImport { file, board: incoming } => {
+            let current = props.board.clone();
+            let on_replace = {
+                let (dispatch, on_dialog, incoming, file) =
+                    (props.dispatch.clone(), props.on_dialog.clone(), incoming.clone(), file.clone());
+                Callback::from(move |_| {
+                    dispatch.dispatch(Msg::Do { action: Action::ReplaceBoard(incoming.clone()), focus: None });
+                    dispatch.dispatch(Msg::Notify(super::app::Notice {
+                        error: false,
+                        text: format!("Imported {file}. Undo brings the previous board back."),
+                    }));
+                    on_dialog.emit(None);
+                })
+            };
+            let count = |board: &Board| {
+                format!(
+                    "{} priorities, {} teams, {} initiatives",
+                    board.priorities.len(),
+                    board.teams.len(),
+                    board.initiatives.len()
+                )
+            };
+            html! {
+                <Modal title="Replace this board?" on_close={close.clone()} alert=true>
+                    <p>{ format!("“{}” from {file} ({}) will replace ", incoming.title, count(&incoming)) }
+                       <strong>{ current.as_ref().map(|b| format!("“{}”", b.title)).unwrap_or_default() }</strong>
+                       { current.as_ref().map(|b| format!(" ({}).", count(b))).unwrap_or_default() }</p>
+                    <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
+                    <div class="ab-dialog__actions">
+                        <button type="button" class="ab-button" onclick={props.on_export.reform(|_| ())}>{ "Export current board" }</button>
+                        <span class="ab-spacer"></span>
+                        <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
+                        <button type="button" class="ab-button ab-button--danger" onclick={on_replace}>{ "Replace board" }</button>
+                    </div>
+                </Modal>
+            }
+        }
+        DialogKind::ImportFailed { file, message } => html! {
+            <Modal title="Import failed" on_close={close.clone()} alert=true>
+                <p>{ format!("{file} was not imported:") }</p>
+                <p class="ab-dialog__error"><code>{ message }</code></p>
+                <p>{ "Your board is unchanged." }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button ab-button--primary" onclick={close.reform(|_| ())}>{ "OK" }</button>
+                </div>
+            </Modal>
+        },
+    }
+}
+
+/// The options of an "Owner" / "Lead" select: nobody, then people by name.
+pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
+    let mut people: Vec<_> = board.people.iter().collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
+        .chain(people.into_iter().map(|p| (p.id.clone().into(), p.name.clone().into())))
+        .collect()
+}
+
+/// `""` for nothing, the id otherwise (the value of a select).
+pub fn optional_id(value: &str) -> Option<Id> {
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// "1 initiative", "3 initiatives".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

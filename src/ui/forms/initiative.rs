@@ -1,0 +1,317 @@
+//! Adding, editing and deleting an initiative: what it is, who owns it, which priorities
+//! it serves, how much of its team it takes, how it is going, and its risks.
+
+use super::{count, optional_id, people_options, DialogKind, FormProps};
+use crate::core::action::Action;
+use crate::core::model::{Initiative, Risk, Severity, Status};
+use crate::core::time::Date;
+use crate::ui::dialog::Modal;
+use crate::ui::fields::{parse_whole, SelectField, TextField};
+use crate::ui::now;
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct Draft {
+    title: String,
+    description: String,
+    team_id: String,
+    owner_id: String,
+    priority_ids: Vec<String>,
+    effort: String,
+    status: Status,
+    progress: String,
+    confidence: String,
+    due: String,
+    risks: Vec<Risk>,
+}
+
+impl Draft {
+    fn of(initiative: &Initiative) -> Draft {
+        Draft {
+            title: initiative.title.clone(),
+            description: initiative.description.clone(),
+            team_id: initiative.team_id.clone(),
+            owner_id: initiative.owner_id.clone().unwrap_or_default(),
+            priority_ids: initiative.priority_ids.clone(),
+            effort: initiative.effort.to_string(),
+            status: initiative.status,
+            progress: initiative.progress.to_string(),
+            confidence: initiative.confidence.map(|c| c.to_string()).unwrap_or_default(),
+            due: initiative.due.map(|d| d.to_string()).unwrap_or_default(),
+            risks: initiative.risks.clone(),
+        }
+    }
+}
+
+#[function_component]
+pub fn InitiativeForm(props: &FormProps) -> Html {
+    let board = &props.board;
+    let existing = props.id.as_deref().and_then(|id| board.initiative(id)).cloned();
+    let draft = use_state(|| match &existing {
+        Some(initiative) => Draft::of(initiative),
+        None => Draft {
+            title: String::new(),
+            description: String::new(),
+            team_id: props.team.clone().or_else(|| board.teams.first().map(|t| t.id.clone())).unwrap_or_default(),
+            owner_id: String::new(),
+            priority_ids: props.priority.iter().cloned().collect(),
+            effort: "20".into(),
+            status: Status::NotStarted,
+            progress: "0".into(),
+            confidence: String::new(),
+            due: String::new(),
+            risks: Vec::new(),
+        },
+    });
+    let errors = use_state(BTreeMap::<&'static str, String>::new);
+    let refusal = use_state(|| None::<String>);
+    let confirming = use_state(|| false);
+
+    let set = |update: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*draft).clone();
+            update(&mut next, value);
+            draft.set(next);
+        })
+    };
+    let title = if props.read_only {
+        "Initiative".to_string()
+    } else if existing.is_some() {
+        "Edit initiative".to_string()
+    } else {
+        "Add initiative".to_string()
+    };
+
+    if board.teams.is_empty() {
+        return html! {
+            <Modal title="Add initiative" on_close={props.close()}>
+                <p>{ "Initiatives belong to a team. Add a team first." }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--primary"
+                            onclick={props.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
+                </div>
+            </Modal>
+        };
+    }
+
+    if let (true, Some(initiative)) = (*confirming, &existing) {
+        let check_ins = board.check_ins.iter().filter(|c| c.initiative_id == initiative.id).count();
+        let dependencies = board.dependencies.iter().filter(|d| d.from_initiative_id == initiative.id).count();
+        let on_delete = {
+            let (props, id) = (props.clone(), initiative.id.clone());
+            Callback::from(move |_| {
+                let _ = props.submit(Action::DeleteInitiative(id.clone()), None);
+            })
+        };
+        return html! {
+            <Modal title={format!("Delete “{}”?", initiative.title)} on_close={props.close()} alert=true>
+                <p>{ format!("This removes the initiative with {} and {}. Undo brings it back.",
+                             count(check_ins, "check-in", "check-ins"), count(dependencies, "dependency it asked for", "dependencies it asked for")) }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete initiative" }</button>
+                </div>
+            </Modal>
+        };
+    }
+
+    let on_submit = {
+        let (draft, errors, refusal, props, existing) =
+            (draft.clone(), errors.clone(), refusal.clone(), props.clone(), existing.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let d = &*draft;
+            let mut problems = BTreeMap::new();
+            if d.title.trim().is_empty() {
+                problems.insert("title", "Give the initiative a title".to_string());
+            }
+            let effort = parse_whole(&d.effort, 100).map_err(|e| problems.insert("effort", e)).ok();
+            let progress = parse_whole(&d.progress, 100).map_err(|e| problems.insert("progress", e)).ok();
+            let due = if d.due.is_empty() {
+                None
+            } else {
+                Date::parse(&d.due).or_else(|| {
+                    problems.insert("due", "A date like 2026-12-15".into());
+                    None
+                })
+            };
+            errors.set(problems.clone());
+            let (Some(effort), Some(progress), true) = (effort, progress, problems.is_empty()) else { return };
+            let at = now();
+            let initiative = Initiative {
+                id: existing.as_ref().map(|i| i.id.clone()).unwrap_or_else(|| props.board.next_id("i")),
+                title: d.title.trim().to_string(),
+                description: d.description.trim().to_string(),
+                team_id: d.team_id.clone(),
+                owner_id: optional_id(&d.owner_id),
+                priority_ids: d.priority_ids.clone(),
+                effort: effort as u8,
+                status: d.status,
+                progress: progress as u8,
+                confidence: d.confidence.parse().ok(),
+                due,
+                created_at: existing.as_ref().map_or(at, |i| i.created_at),
+                updated_at: existing.as_ref().map_or(at, |i| i.updated_at),
+                risks: d.risks.iter().filter(|r| !r.text.trim().is_empty()).cloned().collect(),
+            };
+            let action = if existing.is_some() { Action::UpdateInitiative(initiative) } else { Action::AddInitiative(initiative) };
+            refusal.set(props.submit(action, None).err());
+        })
+    };
+
+    let teams: Vec<(AttrValue, AttrValue)> =
+        board.teams.iter().map(|t| (t.id.clone().into(), t.name.clone().into())).collect();
+    let statuses: Vec<(AttrValue, AttrValue)> = Status::ALL.iter().map(|s| (s.key().into(), s.label().into())).collect();
+    let confidences: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "Unknown".into()))
+        .chain((0..=10).map(|n| (n.to_string().into(), format!("{n} / 10").into())))
+        .collect();
+    let mut priorities: Vec<_> = board.priorities.iter().collect();
+    priorities.sort_by_key(|p| (!p.is_active(), p.rank));
+    // Risk ids are unique on the whole board, so new ones count past the draft's too.
+    let next_risk_id = {
+        let number = |id: &str| id.strip_prefix("r-").and_then(|n| n.parse::<u64>().ok());
+        let on_board = number(&board.next_id("r")).unwrap_or(1);
+        let in_draft = draft.risks.iter().filter_map(|r| number(&r.id)).max().map_or(0, |n| n + 1);
+        format!("r-{}", on_board.max(in_draft))
+    };
+
+    html! {
+        <Modal title={title} on_close={props.close()} wide=true>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <fieldset class="ab-form__fields" disabled={props.read_only}>
+                    <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
+                               error={errors.get("title").cloned().map(AttrValue::from)} />
+                    <TextField label="Description" multiline=true value={draft.description.clone()} on_change={set(|d, v| d.description = v)} />
+                    <div class="ab-form__row">
+                        <SelectField label="Team" value={draft.team_id.clone()} options={teams} on_change={set(|d, v| d.team_id = v)} />
+                        <SelectField label="Owner" value={draft.owner_id.clone()} options={people_options(board, "No owner")}
+                                     on_change={set(|d, v| d.owner_id = v)} />
+                    </div>
+                    <fieldset class="ab-form__group">
+                        <legend>{ "Serves priorities" }</legend>
+                        if priorities.is_empty() {
+                            <p class="ab-field__hint">{ "No priorities yet: this is local work." }</p>
+                        }
+                        { for priorities.iter().map(|p| {
+                            let checked = draft.priority_ids.contains(&p.id);
+                            let on_toggle = {
+                                let (draft, id) = (draft.clone(), p.id.clone());
+                                Callback::from(move |_| {
+                                    let mut next = (*draft).clone();
+                                    if next.priority_ids.contains(&id) { next.priority_ids.retain(|x| *x != id) } else { next.priority_ids.push(id.clone()) }
+                                    draft.set(next);
+                                })
+                            };
+                            let label = if p.is_active() { format!("#{} {}", p.rank, p.title) } else { format!("{} (not active)", p.title) };
+                            html! {
+                                <label class="ab-check">
+                                    <input type="checkbox" checked={checked} onchange={on_toggle} />
+                                    <span>{ label }</span>
+                                </label>
+                            }
+                        }) }
+                        if draft.priority_ids.is_empty() && !priorities.is_empty() {
+                            <p class="ab-field__hint">{ "None ticked: this is local work." }</p>
+                        }
+                    </fieldset>
+                    <div class="ab-form__row">
+                        <TextField label="Effort (% of team)" kind="number" min="0" max="100" value={draft.effort.clone()}
+                                   on_change={set(|d, v| d.effort = v)} error={errors.get("effort").cloned().map(AttrValue::from)} />
+                        <SelectField label="Status" value={draft.status.key()} options={statuses}
+                                     on_change={set(|d, v| d.status = Status::from_key(&v).unwrap_or(d.status))} />
+                        <TextField label="Progress (%)" kind="number" min="0" max="100" value={draft.progress.clone()}
+                                   on_change={set(|d, v| d.progress = v)} error={errors.get("progress").cloned().map(AttrValue::from)} />
+                    </div>
+                    <div class="ab-form__row">
+                        <SelectField label="Confidence" value={draft.confidence.clone()} options={confidences}
+                                     on_change={set(|d, v| d.confidence = v)} />
+                        <TextField label="Due date" kind="date" value={draft.due.clone()} on_change={set(|d, v| d.due = v)}
+                                   error={errors.get("due").cloned().map(AttrValue::from)} />
+                    </div>
+                    <RiskList risks={draft.risks.clone()} next_id={next_risk_id}
+                              on_change={let draft = draft.clone(); Callback::from(move |risks| draft.set(Draft { risks, ..(*draft).clone() }))} />
+                </fieldset>
+                if let Some(reason) = &*refusal { <p class="ab-dialog__error" role="alert">{ reason }</p> }
+                <div class="ab-dialog__actions">
+                    if existing.is_some() && !props.read_only {
+                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                    }
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
+                    if !props.read_only {
+                        <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else { "Add initiative" } }</button>
+                    }
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RiskListProps {
+    risks: Vec<Risk>,
+    next_id: String,
+    on_change: Callback<Vec<Risk>>,
+}
+
+/// The risks of an initiative, edited in place.
+#[function_component]
+fn RiskList(props: &RiskListProps) -> Html {
+    let edit = |index: usize, update: fn(&mut Risk, String)| {
+        let (risks, on_change) = (props.risks.clone(), props.on_change.clone());
+        Callback::from(move |value: String| {
+            let mut next = risks.clone();
+            update(&mut next[index], value);
+            on_change.emit(next);
+        })
+    };
+    let on_add = {
+        let (risks, on_change, id) = (props.risks.clone(), props.on_change.clone(), props.next_id.clone());
+        Callback::from(move |_| {
+            let mut next = risks.clone();
+            next.push(Risk { id: id.clone(), text: String::new(), severity: Severity::Medium, open: true });
+            on_change.emit(next);
+        })
+    };
+    let severities: Vec<(AttrValue, AttrValue)> = Severity::ALL.iter().map(|s| (s.key().into(), s.label().into())).collect();
+    html! {
+        <fieldset class="ab-form__group">
+            <legend>{ "Risks" }</legend>
+            if props.risks.is_empty() { <p class="ab-field__hint">{ "No risks recorded." }</p> }
+            { for props.risks.iter().enumerate().map(|(index, risk)| {
+                let on_remove = {
+                    let (risks, on_change) = (props.risks.clone(), props.on_change.clone());
+                    Callback::from(move |_| {
+                        let mut next = risks.clone();
+                        next.remove(index);
+                        on_change.emit(next);
+                    })
+                };
+                let on_open = {
+                    let (risks, on_change) = (props.risks.clone(), props.on_change.clone());
+                    Callback::from(move |_| {
+                        let mut next = risks.clone();
+                        next[index].open = !next[index].open;
+                        on_change.emit(next);
+                    })
+                };
+                html! {
+                    <div class="ab-risk" key={risk.id.clone()}>
+                        <TextField label={format!("Risk {}", index + 1)} value={risk.text.clone()} on_change={edit(index, |r, v| r.text = v)} />
+                        <SelectField label="Severity" value={risk.severity.key()} options={severities.clone()}
+                                     on_change={edit(index, |r, v| r.severity = Severity::ALL.into_iter().find(|s| s.key() == v).unwrap_or(r.severity))} />
+                        <label class="ab-check"><input type="checkbox" checked={risk.open} onchange={on_open} /><span>{ "Open" }</span></label>
+                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_remove}
+                                aria-label={format!("Remove risk {}", index + 1)}>{ "Remove" }</button>
+                    </div>
+                }
+            }) }
+            <button type="button" class="ab-button ab-button--small" onclick={on_add}>{ "Add risk" }</button>
+        </fieldset>
+    }
+}

@@ -1,0 +1,150 @@
+//! The people of the board (owners, leads, authors): a list, and a form to add, edit or
+//! delete one. Deleting someone who owns things says what will be left without an owner.
+
+use super::{count, optional_id, DialogKind, FormProps};
+use crate::core::action::Action;
+use crate::core::model::{Board, Person};
+use crate::ui::dialog::Modal;
+use crate::ui::fields::{set_to, SelectField, TextField};
+use yew::prelude::*;
+
+/// What a person owns or leads, in words ("owns 3 initiatives, leads Platform").
+fn responsibilities(board: &Board, id: &str) -> Vec<String> {
+    let initiatives = board.initiatives.iter().filter(|i| i.owner_id.as_deref() == Some(id)).count();
+    let priorities = board.priorities.iter().filter(|p| p.owner_id.as_deref() == Some(id)).count();
+    let teams: Vec<&str> =
+        board.teams.iter().filter(|t| t.lead_id.as_deref() == Some(id)).map(|t| t.name.as_str()).collect();
+    let mut out = Vec::new();
+    if priorities > 0 {
+        out.push(format!("owns {}", count(priorities, "priority", "priorities")));
+    }
+    if initiatives > 0 {
+        out.push(format!("owns {}", count(initiatives, "initiative", "initiatives")));
+    }
+    if !teams.is_empty() {
+        out.push(format!("leads {}", teams.join(", ")));
+    }
+    out
+}
+
+#[function_component]
+pub fn PeopleList(props: &FormProps) -> Html {
+    let board = &props.board;
+    let mut people: Vec<&Person> = board.people.iter().collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name));
+    html! {
+        <Modal title="People" on_close={props.close()} wide=true>
+            if people.is_empty() {
+                <p class="ab-field__hint">{ "No people yet. People own priorities and initiatives and lead teams." }</p>
+            } else {
+                <table class="ab-table">
+                    <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Team" }</th><th scope="col">{ "Responsible for" }</th><th scope="col"><span class="ab-visually-hidden">{ "Actions" }</span></th></tr></thead>
+                    <tbody>
+                        { for people.iter().map(|person| {
+                            let team = person.team_id.as_deref().and_then(|t| board.team(t)).map_or("—", |t| t.name.as_str());
+                            let duties = responsibilities(board, &person.id);
+                            let id = person.id.clone();
+                            html! {
+                                <tr key={person.id.clone()}>
+                                    <th scope="row">{ &person.name }</th>
+                                    <td>{ team }</td>
+                                    <td>{ if duties.is_empty() { "—".to_string() } else { duties.join("; ") } }</td>
+                                    <td>
+                                        if !props.read_only {
+                                            <button type="button" class="ab-button ab-button--quiet ab-button--small"
+                                                    aria-label={format!("Edit {}", person.name)}
+                                                    onclick={props.on_dialog.reform(move |_| Some(DialogKind::Person(Some(id.clone()))))}>{ "Edit" }</button>
+                                        }
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            }
+            <div class="ab-dialog__actions">
+                <span class="ab-spacer"></span>
+                <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Close" }</button>
+                if !props.read_only {
+                    <button type="button" class="ab-button ab-button--primary"
+                            onclick={props.on_dialog.reform(|_| Some(DialogKind::Person(None)))}>{ "Add person" }</button>
+                }
+            </div>
+        </Modal>
+    }
+}
+
+#[function_component]
+pub fn PersonForm(props: &FormProps) -> Html {
+    let board = &props.board;
+    let existing = props.id.as_deref().and_then(|id| board.person(id)).cloned();
+    let name = use_state(|| existing.as_ref().map(|p| p.name.clone()).unwrap_or_default());
+    let team = use_state(|| existing.as_ref().and_then(|p| p.team_id.clone()).unwrap_or_default());
+    let error = use_state(|| None::<String>);
+    let confirming = use_state(|| false);
+    let back = props.on_dialog.reform(|()| Some(DialogKind::People));
+
+    if let (true, Some(person)) = (*confirming, &existing) {
+        let duties = responsibilities(board, &person.id);
+        let on_delete = {
+            let (props, id) = (props.clone(), person.id.clone());
+            Callback::from(move |_| {
+                let _ = props.submit(Action::DeletePerson(id.clone()), Some(DialogKind::People));
+            })
+        };
+        return html! {
+            <Modal title={format!("Delete {}?", person.name)} on_close={back.clone()} alert=true>
+                if duties.is_empty() {
+                    <p>{ format!("{} is not responsible for anything on the board.", person.name) }</p>
+                } else {
+                    <p>{ format!("{} {}. That will be left without an owner.", person.name, duties.join(" and ")) }</p>
+                }
+                <p>{ "Undo brings them back." }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete person" }</button>
+                </div>
+            </Modal>
+        };
+    }
+
+    let on_submit = {
+        let (name, team, error, props, existing) = (name.clone(), team.clone(), error.clone(), props.clone(), existing.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if name.trim().is_empty() {
+                return error.set(Some("Give the person a name".into()));
+            }
+            let person = Person {
+                id: existing.as_ref().map(|p| p.id.clone()).unwrap_or_else(|| props.board.next_id("p")),
+                name: name.trim().to_string(),
+                team_id: optional_id(&team),
+            };
+            let action = if existing.is_some() { Action::UpdatePerson(person) } else { Action::AddPerson(person) };
+            error.set(props.submit(action, Some(DialogKind::People)).err());
+        })
+    };
+    let teams: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "No team".into()))
+        .chain(board.teams.iter().map(|t| (t.id.clone().into(), t.name.clone().into())))
+        .collect();
+    html! {
+        <Modal title={if existing.is_some() { "Edit person" } else { "Add person" }} on_close={back.clone()}>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <fieldset class="ab-form__fields">
+                    <TextField label="Name" required=true value={(*name).clone()} on_change={set_to(&name)}
+                               error={error.as_ref().map(|e| AttrValue::from(e.clone()))} />
+                    <SelectField label="Team" value={(*team).clone()} options={teams} on_change={set_to(&team)} />
+                </fieldset>
+                <div class="ab-dialog__actions">
+                    if existing.is_some() {
+                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                    }
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={back.reform(|_| ())}>{ "Back" }</button>
+                    <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else { "Add person" } }</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

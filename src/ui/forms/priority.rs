@@ -1,0 +1,167 @@
+//! Adding, editing and deleting a strategic priority. Deleting one that work serves says
+//! what becomes of that work first.
+
+use super::{count, optional_id, people_options, FormProps};
+use crate::core::action::Action;
+use crate::core::model::{Priority, PriorityStatus};
+use crate::ui::dialog::Modal;
+use crate::ui::fields::{parse_whole, SelectField, TextField};
+use crate::ui::now;
+use yew::prelude::*;
+
+#[derive(Clone, PartialEq)]
+struct Draft {
+    title: String,
+    description: String,
+    rank: String,
+    owner_id: String,
+    status: PriorityStatus,
+    success_measure: String,
+}
+
+fn status_key(status: PriorityStatus) -> &'static str {
+    match status {
+        PriorityStatus::Active => "active",
+        PriorityStatus::Achieved => "achieved",
+        PriorityStatus::Dropped => "dropped",
+    }
+}
+
+#[function_component]
+pub fn PriorityForm(props: &FormProps) -> Html {
+    let board = &props.board;
+    let existing = props.id.as_deref().and_then(|id| board.priority(id)).cloned();
+    let active = board.ranked_priorities().len();
+    let draft = use_state(|| match &existing {
+        Some(p) => Draft {
+            title: p.title.clone(),
+            description: p.description.clone(),
+            rank: p.rank.to_string(),
+            owner_id: p.owner_id.clone().unwrap_or_default(),
+            status: p.status,
+            success_measure: p.success_measure.clone(),
+        },
+        None => Draft {
+            title: String::new(),
+            description: String::new(),
+            rank: (active + 1).to_string(),
+            owner_id: String::new(),
+            status: PriorityStatus::Active,
+            success_measure: String::new(),
+        },
+    });
+    let error = use_state(|| None::<(&'static str, String)>);
+    let confirming = use_state(|| false);
+    let set = |update: fn(&mut Draft, String)| {
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*draft).clone();
+            update(&mut next, value);
+            draft.set(next);
+        })
+    };
+
+    if let (true, Some(priority)) = (*confirming, &existing) {
+        let serving: Vec<_> = board.initiatives.iter().filter(|i| i.priority_ids.contains(&priority.id)).collect();
+        let only = serving.iter().filter(|i| i.priority_ids.len() == 1).count();
+        let decisions = board.decisions.iter().filter(|d| d.priority_ids.contains(&priority.id)).count();
+        let on_delete = {
+            let (props, id) = (props.clone(), priority.id.clone());
+            Callback::from(move |_| {
+                let _ = props.submit(Action::DeletePriority(id.clone()), None);
+            })
+        };
+        return html! {
+            <Modal title={format!("Delete priority “{}”?", priority.title)} on_close={props.close()} alert=true>
+                if serving.is_empty() {
+                    <p>{ "No initiative serves it." }</p>
+                } else {
+                    <p>{ format!("{} serve it. They will stop serving it", count(serving.len(), "initiative", "initiatives")) }
+                       { if only > 0 { format!("; {} only served this priority and will become local work.", count(only, "of them", "of them")) } else { ".".into() } }</p>
+                }
+                if decisions > 0 { <p>{ format!("{} will no longer name it.", count(decisions, "decision", "decisions")) }</p> }
+                <p>{ "The priorities ranked below it move up. Undo brings it all back." }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete priority" }</button>
+                </div>
+            </Modal>
+        };
+    }
+
+    let on_submit = {
+        let (draft, error, props, existing) = (draft.clone(), error.clone(), props.clone(), existing.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let d = &*draft;
+            if d.title.trim().is_empty() {
+                return error.set(Some(("title", "Give the priority a title".into())));
+            }
+            let rank = match parse_whole(&d.rank, 999) {
+                Ok(0) => return error.set(Some(("rank", "Ranks start at 1".into()))),
+                Ok(rank) => rank,
+                Err(message) => return error.set(Some(("rank", message))),
+            };
+            let priority = Priority {
+                id: existing.as_ref().map(|p| p.id.clone()).unwrap_or_else(|| props.board.next_id("pr")),
+                title: d.title.trim().to_string(),
+                description: d.description.trim().to_string(),
+                rank,
+                owner_id: optional_id(&d.owner_id),
+                status: d.status,
+                success_measure: d.success_measure.trim().to_string(),
+                created_at: existing.as_ref().map_or_else(now, |p| p.created_at),
+            };
+            let action = if existing.is_some() { Action::UpdatePriority(priority) } else { Action::AddPriority(priority) };
+            if let Err(reason) = props.submit(action, None) {
+                error.set(Some(("", reason)));
+            }
+        })
+    };
+    let field_error = |field: &str| error.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| AttrValue::from(m.clone()));
+    let statuses: Vec<(AttrValue, AttrValue)> = vec![
+        ("active".into(), "Active".into()),
+        ("achieved".into(), "Achieved".into()),
+        ("dropped".into(), "Dropped".into()),
+    ];
+    let title = if existing.is_some() { "Edit priority" } else { "Add priority" };
+    html! {
+        <Modal title={if props.read_only { "Priority" } else { title }} on_close={props.close()}>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <fieldset class="ab-form__fields" disabled={props.read_only}>
+                    <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
+                               error={field_error("title")} />
+                    <TextField label="Description" multiline=true value={draft.description.clone()} on_change={set(|d, v| d.description = v)} />
+                    <TextField label="Success measure" value={draft.success_measure.clone()} on_change={set(|d, v| d.success_measure = v)}
+                               hint="How you will know it is achieved, e.g. “Median onboarding time under 1 day”" />
+                    <div class="ab-form__row">
+                        <TextField label="Rank" kind="number" min="1" value={draft.rank.clone()} on_change={set(|d, v| d.rank = v)}
+                                   hint="1 is the most important; others move to make room" error={field_error("rank")} />
+                        <SelectField label="Owner" value={draft.owner_id.clone()} options={people_options(board, "No owner")}
+                                     on_change={set(|d, v| d.owner_id = v)} />
+                        <SelectField label="Status" value={status_key(draft.status)} options={statuses}
+                                     on_change={set(|d, v| d.status = match v.as_str() {
+                                         "achieved" => PriorityStatus::Achieved,
+                                         "dropped" => PriorityStatus::Dropped,
+                                         _ => PriorityStatus::Active,
+                                     })} />
+                    </div>
+                </fieldset>
+                if let Some(("", reason)) = error.as_ref().map(|(f, m)| (*f, m.clone())) {
+                    <p class="ab-dialog__error" role="alert">{ reason }</p>
+                }
+                <div class="ab-dialog__actions">
+                    if existing.is_some() && !props.read_only {
+                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                    }
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
+                    if !props.read_only {
+                        <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else { "Add priority" } }</button>
+                    }
+                </div>
+            </form>
+        </Modal>
+    }
+}

@@ -1,0 +1,84 @@
+//! The board's header: title, purpose and period, how saving goes, undo and redo, adding
+//! things, and snapshots in and out.
+
+use super::app::{AppState, Msg};
+use super::autosave::SaveStatus;
+use super::files::ImportButton;
+use super::forms::DialogKind;
+use crate::core::history::History;
+use crate::core::model::Board;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub board: Rc<Board>,
+    pub history: Option<History>,
+    pub read_only: bool,
+    pub save_status: SaveStatus,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+    pub on_export: Callback<()>,
+    pub on_import: Callback<(String, String)>,
+    pub on_error: Callback<String>,
+}
+
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let board = &props.board;
+    let undo = props.history.as_ref().and_then(|h| h.undo_description().map(str::to_string));
+    let redo = props.history.as_ref().and_then(|h| h.redo_description().map(str::to_string));
+    let open = |kind: DialogKind| props.on_dialog.reform(move |_| Some(kind.clone()));
+    let dispatch = props.dispatch.clone();
+    let on_undo = Callback::from(move |_| dispatch.dispatch(Msg::Undo));
+    let dispatch = props.dispatch.clone();
+    let on_redo = Callback::from(move |_| dispatch.dispatch(Msg::Redo));
+    let (save_class, save_text) = match &props.save_status {
+        SaveStatus::Idle | SaveStatus::Saved => ("ab-save--ok", "Saved in this browser"),
+        SaveStatus::Pending => ("ab-save--pending", "Saving…"),
+        SaveStatus::Failed(_) => ("ab-save--failed", "Not saved"),
+        SaveStatus::Off => ("ab-save--off", if props.read_only { "Read-only" } else { "Not saving" }),
+    };
+    html! {
+        <header class="ab-header">
+            <div class="ab-header__identity">
+                <h1 class="ab-header__title">{ &board.title }</h1>
+                <p class="ab-header__meta">
+                    if !board.period.label.is_empty() { <span class="ab-pill">{ &board.period.label }</span> }
+                    <span class="ab-header__rhythm">
+                        { format!("Check-ins every {} days · reviews every {} days", board.rhythm.check_in_days, board.rhythm.review_days) }
+                    </span>
+                    <span class={classes!("ab-save", save_class)} role="status">{ save_text }</span>
+                </p>
+                if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
+            </div>
+            <nav class="ab-toolbar" aria-label="Board actions">
+                if !props.read_only {
+                    <div class="ab-toolbar__group">
+                        <button type="button" class="ab-button ab-button--icon" disabled={undo.is_none()} onclick={on_undo}
+                                title={undo.as_ref().map(|d| format!("Undo: {d} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())}
+                                aria-keyshortcuts="Control+Z Meta+Z">{ "↶ Undo" }</button>
+                        <button type="button" class="ab-button ab-button--icon" disabled={redo.is_none()} onclick={on_redo}
+                                title={redo.as_ref().map(|d| format!("Redo: {d} (Shift+Ctrl+Z)")).unwrap_or_else(|| "Nothing to redo".into())}
+                                aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z">{ "↷ Redo" }</button>
+                    </div>
+                    <div class="ab-toolbar__group">
+                        <button type="button" class="ab-button ab-button--primary" onclick={open(DialogKind::Initiative { id: None, team: None, priority: None })}>{ "Add initiative" }</button>
+                        <button type="button" class="ab-button" onclick={open(DialogKind::Priority(None))}>{ "Add priority" }</button>
+                        <button type="button" class="ab-button" onclick={open(DialogKind::Team(None))}>{ "Add team" }</button>
+                        <button type="button" class="ab-button" onclick={open(DialogKind::People)}>{ "People" }</button>
+                    </div>
+                }
+                <div class="ab-toolbar__group">
+                    if !props.read_only {
+                        <ImportButton class="ab-button" on_import={props.on_import.clone()} on_error={props.on_error.clone()} />
+                    }
+                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+                    if !props.read_only {
+                        <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
+                    }
+                </div>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,52 @@
+//! The first screen of a board with nothing saved: start from the example, start blank,
+//! or import a snapshot.
+
+use super::files::ImportButton;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WelcomeProps {
+    /// `true` for the example board, `false` for a blank one.
+    pub on_start: Callback<bool>,
+    pub on_import: Callback<(String, String)>,
+    pub on_error: Callback<String>,
+    #[prop_or_default]
+    pub read_only: bool,
+}
+
+#[function_component]
+pub fn Welcome(props: &WelcomeProps) -> Html {
+    if props.read_only {
+        return html! {
+            <section class="ab-welcome" aria-labelledby="ab-welcome-title">
+                <h1 id="ab-welcome-title" class="ab-welcome__title">{ "No board to show" }</h1>
+                <p class="ab-welcome__lead">{ "This board is read-only and has nothing saved yet." }</p>
+            </section>
+        };
+    }
+    html! {
+        <section class="ab-welcome" aria-labelledby="ab-welcome-title">
+            <p class="ab-welcome__eyebrow">{ "Alignment Board" }</p>
+            <h1 id="ab-welcome-title" class="ab-welcome__title">{ "See whether the work serves what matters" }</h1>
+            <p class="ab-welcome__lead">
+                { "Rank your strategic priorities, lay out the teams and the initiatives that serve them, \
+                   and spot the local work and drift at a glance. Everything stays in this browser." }
+            </p>
+            <div class="ab-welcome__choices">
+                <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" onclick={props.on_start.reform(|_| true)}>
+                    <span class="ab-choice__title">{ "Start from example" }</span>
+                    <span class="ab-choice__text">{ "A company with six teams, five priorities and a quarter of work in flight." }</span>
+                </button>
+                <button type="button" class="ab-choice" aria-label="Start blank" onclick={props.on_start.reform(|_| false)}>
+                    <span class="ab-choice__title">{ "Start blank" }</span>
+                    <span class="ab-choice__text">{ "An empty board for this quarter: add your priorities and teams." }</span>
+                </button>
+            </div>
+            <p class="ab-welcome__import">
+                { "Have a snapshot file? " }
+                <ImportButton class="ab-link-button" on_import={props.on_import.clone()} on_error={props.on_error.clone()} />
+                { " or drop it here." }
+            </p>
+        </section>
+    }
+}
