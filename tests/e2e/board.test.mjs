@@ -1,0 +1,180 @@
+// The board as a person uses it: the example, adding things, moving cards by mouse and
+// keyboard, re-ranking, undo and redo, deleting with confirmation, and reloading.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+const require = createRequire(import.meta.url);
+
+test('the example board renders priorities, local work, teams and cards', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const headers = board.getByRole('columnheader');
+  assert.ok((await headers.count()) >= 6, 'five ranked priorities plus Local work');
+  await assert.doesNotReject(headers.filter({ hasText: 'Local work' }).waitFor());
+  assert.ok((await board.getByRole('rowheader').count()) >= 5, 'teams as lanes');
+  assert.ok((await board.getByRole('article').count()) >= 30, 'initiatives as cards');
+  assert.ok((await page.getByText(/^Also serves/).count()) > 0, 'a card on several priorities says so');
+  await saved(page);
+  page.assertNoErrors();
+});
+
+test('the example board passes an accessibility audit', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+  assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), []);
+});
+
+test('a team, a priority and an initiative added by hand survive a reload', async () => {
+  const page = await freshPage(app);
+  await page.getByRole('button', { name: 'Start blank' }).click();
+
+  await page.getByRole('button', { name: 'Add team' }).first().click();
+  let form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Field Robotics');
+  await form.getByRole('button', { name: 'Add team' }).click();
+
+  await page.getByRole('button', { name: 'Add priority' }).first().click();
+  form = dialog(page, 'Add priority');
+  await form.getByLabel('Title').fill('Ship the autonomous picker');
+  await form.getByLabel('Success measure').fill('Picker live in 3 warehouses');
+  await form.getByRole('button', { name: 'Add priority' }).click();
+
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  form = dialog(page, 'Add initiative');
+  await form.getByLabel('Title').fill('Gripper redesign');
+  await form.getByLabel('Effort (% of team)').fill('35');
+  await form.getByLabel('Status').selectOption({ label: 'On track' });
+  await form.getByLabel('#1 Ship the autonomous picker').check();
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+
+  const cell = page.getByRole('group', { name: 'Field Robotics · Ship the autonomous picker' });
+  await cell.getByRole('article', { name: 'Gripper redesign' }).waitFor();
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await page.getByRole('group', { name: 'Field Robotics · Ship the autonomous picker' })
+    .getByRole('article', { name: 'Gripper redesign' }).waitFor();
+  await page.getByRole('columnheader', { name: 'Priority 1: Ship the autonomous picker' }).waitFor();
+  page.assertNoErrors();
+});
+
+test('a card moves to another column by drag and drop, and back with undo', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const firstLane = await board.getByRole('rowheader').first().getByRole('heading').textContent();
+  const local = board.getByRole('group', { name: `${firstLane} · Local work` });
+  const source = board.getByRole('group').filter({ hasNot: page.getByText('Local work') })
+    .filter({ has: page.getByRole('article') }).first();
+  const card = source.getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  const before = await local.getByRole('article').count();
+
+  await card.dragTo(local);
+  await local.getByRole('article', { name: title }).waitFor();
+  assert.equal(await local.getByRole('article').count(), before + 1);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await local.getByRole('article', { name: title }).waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+Shift+Z');
+  await local.getByRole('article', { name: title }).waitFor();
+});
+
+test('a card moves with the keyboard and keeps focus', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const headers = await board.getByRole('columnheader').allTextContents();
+  const card = board.getByRole('group').nth(0).getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  const lane = await board.getByRole('rowheader').first().getByRole('heading').textContent();
+  const secondPriority = await board.getByRole('columnheader').nth(1).getAttribute('aria-label');
+
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  const target = board.getByRole('group', { name: `${lane} · ${secondPriority.replace(/^Priority \d+: /, '')}` });
+  const moved = target.getByRole('article', { name: title });
+  await moved.waitFor();
+  assert.equal(await moved.evaluate((el) => el === document.activeElement), true, 'focus follows the card');
+
+  await page.keyboard.press('Alt+ArrowDown');
+  const secondLane = await board.getByRole('rowheader').nth(1).getByRole('heading').textContent();
+  await board.getByRole('group', { name: `${secondLane} · ${secondPriority.replace(/^Priority \d+: /, '')}` })
+    .getByRole('article', { name: title }).waitFor();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await board.getByRole('group').nth(0).getByRole('article', { name: title }).waitFor();
+  assert.ok(headers.length > 0);
+});
+
+test('priorities are re-ranked with the keyboard, the buttons and by dragging', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const headers = page.getByRole('region', { name: 'Board' }).getByRole('columnheader');
+  const name = async (i) => (await headers.nth(i).getAttribute('aria-label')).replace(/^Priority \d+: /, '');
+  const [first, second, third] = [await name(0), await name(1), await name(2)];
+
+  await headers.nth(1).focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.getByRole('columnheader', { name: `Priority 1: ${second}` }).waitFor();
+  assert.equal(await name(1), first);
+
+  await page.getByRole('button', { name: `Lower “${second}” to rank 2` }).click();
+  await page.getByRole('columnheader', { name: `Priority 1: ${first}` }).waitFor();
+
+  await headers.nth(2).dragTo(headers.nth(0));
+  await page.getByRole('columnheader', { name: `Priority 1: ${third}` }).waitFor();
+  await page.getByRole('columnheader', { name: `Priority 2: ${first}` }).waitFor();
+});
+
+test('deleting a team with initiatives says what happens and asks first', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const lanes = board.getByRole('rowheader');
+  const laneCount = await lanes.count();
+  const team = await lanes.first().getByRole('heading').textContent();
+  const cards = await board.getByRole('article').count();
+
+  await page.getByRole('button', { name: `Edit team ${team}` }).click();
+  await dialog(page, 'Edit team').getByRole('button', { name: 'Delete' }).click();
+  const confirm = dialog(page, `Delete team ${team}?`);
+  await confirm.getByText(/has \d+ initiatives?/).waitFor();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await lanes.count(), laneCount, 'cancel deletes nothing');
+
+  await dialog(page, 'Edit team').getByRole('button', { name: 'Delete' }).click();
+  await confirm.getByLabel('What happens to them').selectOption({ index: 0 });
+  await confirm.getByRole('button', { name: 'Delete team' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('[role=rowheader]').length === n, laneCount - 1);
+  assert.equal(await board.getByRole('article').count(), cards, 'the initiatives moved to another team');
+});
+
+test('filters narrow the board by team, owner and status', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const filters = page.getByRole('region', { name: 'Filters' });
+  const all = await board.getByRole('article').count();
+
+  await filters.getByLabel('Status').selectOption({ label: 'At risk' });
+  const risky = board.getByRole('article');
+  const count = await risky.count();
+  assert.ok(count > 0 && count < all);
+  for (const text of await risky.locator('.ab-status').allTextContents()) assert.equal(text, 'At risk');
+
+  await filters.getByLabel('Status').selectOption({ label: 'Any status' });
+  await filters.getByLabel('Team').selectOption({ index: 1 });
+  assert.equal(await board.getByRole('rowheader').count(), 1);
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  assert.ok((await board.getByRole('rowheader').count()) > 1);
+});

@@ -1,0 +1,157 @@
+// Snapshots in and out, and storage that fails: export, import into a fresh profile,
+// refusal of broken files with a path-naming message, drop to import, and boards whose
+// storage is full or missing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { validateSnapshot } from '../support/schema.mjs';
+
+const app = useApp();
+
+async function exportSnapshot(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export snapshot' }).first().click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'ab-export-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, name: download.suggestedFilename(), json: JSON.parse(await readFile(path, 'utf8')) };
+}
+
+async function importFile(page, path) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Import snapshot' }).first().click(),
+  ]);
+  await chooser.setFiles(path);
+}
+
+test('an export imports into a fresh browser profile unchanged', async () => {
+  const first = await freshPage(app);
+  await startExample(first);
+  const exported = await exportSnapshot(first);
+  assert.match(exported.name, /^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.alignment\.json$/);
+  const check = validateSnapshot(exported.json);
+  assert.ok(check.ok, `the export matches the JSON Schema: ${JSON.stringify(check.errors)}`);
+  assert.equal(exported.json.format, 'alignment-board');
+  assert.equal(exported.json.version, 1);
+
+  const second = await freshPage(app);
+  await importFile(second, exported.path);
+  await second.getByRole('region', { name: 'Board' }).waitFor();
+  await saved(second);
+  const again = await exportSnapshot(second);
+  assert.deepEqual(again.json.board, exported.json.board);
+  first.assertNoErrors();
+  second.assertNoErrors();
+});
+
+test('importing over a board asks first, and undo brings the old board back', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const title = await page.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
+  const dir = await mkdtemp(join(tmpdir(), 'ab-import-'));
+  const path = join(dir, 'other.alignment.json');
+  await writeFile(path, JSON.stringify({
+    format: 'alignment-board', version: 1, exportedAt: '2026-11-01T10:00:00Z',
+    board: { id: 'b-9', title: 'Imported board', teams: [{ id: 't-1', name: 'Solo' }] },
+  }));
+  await importFile(page, path);
+  const ask = dialog(page, 'Replace this board?');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+  await importFile(page, path);
+  await ask.getByRole('button', { name: 'Replace board' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Imported board' }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+});
+
+test('a broken file is refused with the path of the problem and the board is untouched', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await saved(page);
+  const cards = await page.getByRole('article').count();
+  const good = await exportSnapshot(page);
+  const broken = structuredClone(good.json);
+  broken.board.initiatives[3].teamId = 't-9';
+  const dir = await mkdtemp(join(tmpdir(), 'ab-broken-'));
+  const path = join(dir, 'broken.alignment.json');
+  await writeFile(path, JSON.stringify(broken));
+
+  await importFile(page, path);
+  const refusal = dialog(page, 'Import failed');
+  await refusal.getByText('board.initiatives[3].teamId: no team "t-9"').waitFor();
+  await refusal.getByText('Your board is unchanged.').waitFor();
+  await refusal.getByRole('button', { name: 'OK' }).click();
+  assert.equal(await page.getByRole('article').count(), cards);
+
+  const notJson = join(dir, 'notes.alignment.json');
+  await writeFile(notJson, '{"format": "alignment-board", "version": 1, "board": ');
+  await importFile(page, notJson);
+  await refusal.getByText(/not valid JSON.*line 1/).waitFor();
+  await refusal.getByRole('button', { name: 'OK' }).click();
+
+  const newer = join(dir, 'newer.alignment.json');
+  await writeFile(newer, JSON.stringify({ ...good.json, version: 3 }));
+  await importFile(page, newer);
+  await refusal.getByText(/version 3.*versions up to 1/).waitFor();
+  await refusal.getByRole('button', { name: 'OK' }).click();
+  assert.equal(await page.getByRole('article').count(), cards);
+  page.assertNoErrors();
+});
+
+test('dropping a snapshot file on an empty board imports it', async () => {
+  const source = await freshPage(app);
+  await startExample(source);
+  const exported = await exportSnapshot(source);
+  const page = await freshPage(app);
+  const text = await readFile(exported.path, 'utf8');
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.alignment.json', { type: 'application/json' }));
+    return data;
+  }, text);
+  const target = page.locator('.ab-app');
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.equal(await page.getByRole('article').count(), await source.getByRole('article').count());
+});
+
+test('a full storage quota is reported, the board keeps working, and export is offered', async () => {
+  const page = await freshPage(app);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.reload();
+  await startExample(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'not saved' });
+  await alert.waitFor();
+  await alert.getByText(/storage for this site is full/).waitFor();
+  await alert.getByRole('button', { name: 'Export snapshot' }).waitFor();
+  assert.ok((await page.getByRole('article').count()) > 0);
+  await page.getByRole('button', { name: 'Add team' }).click();
+  await dialog(page, 'Add team').getByLabel('Name').fill('Still works');
+  await dialog(page, 'Add team').getByRole('button', { name: 'Add team' }).click();
+  await page.getByRole('rowheader').filter({ hasText: 'Still works' }).waitFor();
+});
+
+test('missing localStorage still gives a working board that says it will not persist', async () => {
+  const page = await freshPage(app);
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  await page.reload();
+  await page.getByRole('alert').getByText(/Nothing will be kept after this tab closes/).waitFor();
+  await startExample(page);
+  assert.ok((await page.getByRole('article').count()) > 0);
+  await page.getByRole('alert').filter({ hasText: 'not saved' }).waitFor();
+});

@@ -1,0 +1,54 @@
+// Shared set-up of the end-to-end tests: the release build served once per file, a fresh
+// browser profile per test, and the steps every flow starts with.
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** Registers before/after hooks; returns an object whose fields are filled in `before`. */
+export function useApp() {
+  const app = { url: '', browser: null };
+  let server;
+  before(async () => {
+    server = await serve(DIST);
+    app.url = server.url;
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await server?.close();
+  });
+  return app;
+}
+
+/** A page in a new, empty browser profile, failing the test on any page error. */
+export async function freshPage(app, options = {}) {
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/favicon|integrity/.test(message.text())) errors.push(message.text());
+  });
+  page.assertNoErrors = () => assert.deepEqual(errors, [], 'the page logged errors');
+  await page.goto(app.url);
+  return page;
+}
+
+export async function startExample(page) {
+  await page.getByRole('button', { name: 'Start from example' }).click();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+}
+
+/** Waits until the board says it has saved (the debounce has passed and the write stuck). */
+export async function saved(page) {
+  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+}
+
+/** The dialog with the given name. */
+export function dialog(page, name) {
+  return page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name }));
+}

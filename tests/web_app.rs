@@ -1,0 +1,190 @@
+//! The board's components in a real browser: the welcome screen, starting a board, undo
+//! and redo, autosave (flushed by `pagehide`, so no test waits on a timer), failed saves,
+//! corrupt storage, read-only boards, and two boards that keep to their own keys.
+#![cfg(target_arch = "wasm32")]
+
+use alignment_board::storage::{MemoryStore, Store};
+use alignment_board::ui::{App, AppProps, StoreHandle};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Mounted {
+    root: Element,
+    store: Rc<MemoryStore>,
+    app: Option<yew::AppHandle<App>>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
+async fn mount(store: Rc<MemoryStore>, key: &str, read_only: bool) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps { store: StoreHandle(store.clone()), storage_key: key.to_string().into(), read_only };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted { root, store, app: Some(app) }
+}
+
+impl Mounted {
+    fn buttons(&self) -> Vec<HtmlElement> {
+        let list = self.root.query_selector_all("button").unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+    }
+
+    /// The button whose accessible name (aria-label, or else its text) is `name`.
+    fn button(&self, name: &str) -> HtmlElement {
+        self.buttons()
+            .into_iter()
+            .find(|b| b.get_attribute("aria-label").unwrap_or_else(|| b.inner_text()).trim().ends_with(name))
+            .unwrap_or_else(|| panic!("no button named {name:?}"))
+    }
+
+    fn has_button(&self, name: &str) -> bool {
+        self.buttons().iter().any(|b| b.get_attribute("aria-label").unwrap_or_else(|| b.inner_text()).trim() == name)
+    }
+
+    async fn click(&self, name: &str) {
+        self.button(name).click();
+        yew::scheduler::flush().await;
+    }
+
+    fn count(&self, selector: &str) -> u32 {
+        self.root.query_selector_all(selector).unwrap().length()
+    }
+
+    fn text(&self) -> String {
+        self.root.dyn_ref::<HtmlElement>().unwrap().inner_text()
+    }
+}
+
+/// What the browser does when a tab is closed or navigated away: autosave flushes.
+async fn page_hide() {
+    let event = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_board_offers_the_example_and_a_blank_start() {
+    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    assert!(board.has_button("Start from example"));
+    assert!(board.has_button("Start blank"));
+    assert!(board.has_button("Import snapshot"));
+    assert_eq!(board.count(".ab-card"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
+    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    board.click("Start from example").await;
+    let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
+    let columns = example.ranked_priorities().len() as u32 + 1;
+    assert_eq!(board.count(".ab-column-head"), columns, "ranked priorities plus Local work");
+    assert_eq!(board.count(".ab-lane-head"), example.teams.len() as u32);
+    assert!(board.count(".ab-card") >= example.initiatives.len() as u32 - 3, "every shown initiative has a card");
+    assert!(board.text().contains("Local work"));
+    assert!(board.count(".ab-card__also") > 0, "multi-priority cards say so");
+
+    assert_eq!(board.store.get("k"), None, "saving waits for the debounce");
+    page_hide().await;
+    let saved = board.store.get("k").expect("saved on pagehide");
+    let loaded = alignment_board::core::snapshot::read(&saved).expect("the saved text is a valid snapshot");
+    assert_eq!(loaded.board.initiatives.len(), example.initiatives.len());
+}
+
+#[wasm_bindgen_test]
+async fn undo_and_redo_walk_through_changes() {
+    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    board.click("Start from example").await;
+    let before = board.count(".ab-column-head");
+    // Lower the top priority one rank: the action goes through history.
+    let raise = board.buttons().into_iter().find(|b| {
+        b.get_attribute("aria-label").is_some_and(|l| l.starts_with("Lower") && l.ends_with("to rank 2"))
+    });
+    raise.expect("the top priority can move down").click();
+    yew::scheduler::flush().await;
+    let first_title = |m: &Mounted| m.root.query_selector(".ab-column-head__title").unwrap().unwrap().text_content().unwrap();
+    let moved = first_title(&board);
+    board.click("Undo").await;
+    let restored = first_title(&board);
+    assert_ne!(moved, restored, "undo puts the old first priority back");
+    board.click("Redo").await;
+    assert_eq!(first_title(&board), moved);
+    assert_eq!(board.count(".ab-column-head"), before);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_save_says_so_keeps_working_and_offers_export() {
+    let store = Rc::new(MemoryStore::with_capacity(1_000));
+    let board = mount(store.clone(), "k", false).await;
+    board.click("Start from example").await;
+    page_hide().await;
+    assert_eq!(store.get("k"), None);
+    let text = board.text();
+    assert!(text.contains("not saved"), "{text}");
+    assert!(text.contains("storage for this site is full"), "{text}");
+    assert!(board.count(".ab-notice--error button") >= 1, "an export button is offered");
+    assert!(board.count(".ab-card") > 0, "the board keeps working in memory");
+
+    store.set_capacity(None);
+    board.click("Board settings").await;
+    page_hide().await;
+    // Nothing changed since, but the pending board is written once space is free.
+    assert!(store.get("k").is_some(), "the retry succeeds once space is freed");
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
+    let store = Rc::new(MemoryStore::new());
+    store.write("k", "{ not json").unwrap();
+    let board = mount(store.clone(), "k", false).await;
+    let text = board.text();
+    assert!(text.contains("could not be read"), "{text}");
+    assert!(board.has_button("Start from example"), "the person can start again");
+    let backups: Vec<String> = store.keys().into_iter().filter(|k| k.starts_with("k.unreadable-")).collect();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(store.get(&backups[0]).as_deref(), Some("{ not json"));
+}
+
+#[wasm_bindgen_test]
+async fn a_read_only_board_has_no_editing_controls() {
+    let store = Rc::new(MemoryStore::new());
+    let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
+    let now = alignment_board::ui::now();
+    alignment_board::storage::save(store.as_ref(), "k", &example, now).unwrap();
+    let board = mount(store.clone(), "k", true).await;
+    assert!(board.count(".ab-card") > 0);
+    for name in ["Add initiative", "Add priority", "Add team", "Undo", "Import snapshot"] {
+        assert!(!board.has_button(name), "{name} must not be offered");
+    }
+    assert!(board.has_button("Export snapshot"));
+    let before = store.get("k");
+    page_hide().await;
+    assert_eq!(store.get("k"), before, "a read-only board writes nothing");
+}
+
+#[wasm_bindgen_test]
+async fn two_boards_keep_to_their_own_storage_keys() {
+    let store = Rc::new(MemoryStore::new());
+    let first = mount(store.clone(), "first", false).await;
+    let second = mount(store.clone(), "second", false).await;
+    first.click("Start from example").await;
+    second.click("Start blank").await;
+    page_hide().await;
+    let a = alignment_board::core::snapshot::read(&store.get("first").unwrap()).unwrap().board;
+    let b = alignment_board::core::snapshot::read(&store.get("second").unwrap()).unwrap().board;
+    assert!(!a.initiatives.is_empty());
+    assert!(b.initiatives.is_empty());
+}

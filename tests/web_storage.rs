@@ -1,0 +1,67 @@
+//! localStorage behind the `Store` trait, in a real browser: round trips, a full quota
+//! reported as `Full`, and opening corrupt or newer saved boards.
+#![cfg(target_arch = "wasm32")]
+
+use alignment_board::core::model::Board;
+use alignment_board::core::time::{Date, Timestamp};
+use alignment_board::storage::{self, LocalStore, Opened, Store, StoreError};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn now() -> Timestamp {
+    Timestamp::parse("2026-11-24T10:00:00Z").unwrap()
+}
+
+#[wasm_bindgen_test]
+fn local_store_round_trips_a_board() {
+    let key = "test-round-trip";
+    let board = Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap());
+    storage::save(&LocalStore, key, &board, now()).unwrap();
+    match storage::open(&LocalStore, key, now()) {
+        Opened::Board(loaded) => assert_eq!(loaded.board, board),
+        other => panic!("expected a board, got {other:?}"),
+    }
+    local().remove_item(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_full_quota_is_reported_as_full_and_keeps_the_previous_text() {
+    let key = "test-quota";
+    LocalStore.write(key, "previous").unwrap();
+    // Chromium allows about 5 million characters per origin: 6 million cannot fit.
+    let huge = "x".repeat(6_000_000);
+    assert_eq!(LocalStore.write(key, &huge), Err(StoreError::Full));
+    assert_eq!(LocalStore.read(key).unwrap().as_deref(), Some("previous"));
+    local().remove_item(key).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_corrupt_saved_board_is_backed_up_not_loaded() {
+    let key = "test-corrupt";
+    let raw = r#"{"format":"alignment-board","version":1,"board":{"id":"b","title":"T","teams":[{"id":"t"#;
+    LocalStore.write(key, raw).unwrap();
+    let Opened::Corrupt { backup_key, .. } = storage::open(&LocalStore, key, now()) else {
+        panic!("expected a corrupt board")
+    };
+    let backup_key = backup_key.expect("backed up");
+    assert_eq!(LocalStore.read(&backup_key).unwrap().as_deref(), Some(raw));
+    local().remove_item(key).unwrap();
+    local().remove_item(&backup_key).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_board_from_a_newer_version_is_refused_and_left_alone() {
+    let key = "test-newer";
+    let raw = r#"{"format":"alignment-board","version":2,"board":{"id":"b","title":"T"}}"#;
+    LocalStore.write(key, raw).unwrap();
+    let Opened::TooNew { error, .. } = storage::open(&LocalStore, key, now()) else { panic!("expected too new") };
+    let message = error.to_string();
+    assert!(message.contains("version 2") && message.contains("up to 1"), "{message}");
+    assert_eq!(LocalStore.read(key).unwrap().as_deref(), Some(raw));
+    local().remove_item(key).unwrap();
+}
