@@ -1,106 +1,77 @@
 //! The board's data model: exactly the entities of the snapshot format (SNAPSHOT.md,
-//! version 1), with serde names that match it. This module holds data and small derived
-//! facts only; changes go through `action::reduce`, checks through `validate`.
+//! version 1), with serde names that match it for writing; `snapshot::reader` reads it.
+//! This module holds data and small derived facts only; changes go through
+//! `action::reduce`, checks through `validate`.
 
 use super::time::{Date, Timestamp};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Ids are strings chosen by whoever creates the entity; unique within their list.
 pub type Id = String;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Board {
     pub id: Id,
     pub title: String,
-    #[serde(default)]
     pub purpose: String,
-    #[serde(default)]
     pub period: Period,
-    #[serde(default)]
     pub rhythm: Rhythm,
-    #[serde(default)]
     pub people: Vec<Person>,
-    #[serde(default)]
     pub teams: Vec<Team>,
-    #[serde(default)]
     pub priorities: Vec<Priority>,
-    #[serde(default)]
     pub initiatives: Vec<Initiative>,
-    #[serde(default)]
     pub check_ins: Vec<CheckIn>,
-    #[serde(default)]
     pub dependencies: Vec<Dependency>,
-    #[serde(default)]
     pub decisions: Vec<Decision>,
-    #[serde(default)]
     pub reviews: Vec<Review>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Period {
-    #[serde(default)]
     pub label: String,
-    #[serde(default)]
     pub start: Option<Date>,
-    #[serde(default)]
     pub end: Option<Date>,
 }
 
 /// How many days may pass between check-ins, reviews and planning sessions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Rhythm {
-    #[serde(default = "Rhythm::default_check_in_days")]
     pub check_in_days: u16,
-    #[serde(default = "Rhythm::default_review_days")]
     pub review_days: u16,
-    #[serde(default = "Rhythm::default_planning_days")]
     pub planning_days: u16,
 }
 
-impl Rhythm {
-    fn default_check_in_days() -> u16 {
-        7
-    }
-    fn default_review_days() -> u16 {
-        28
-    }
-    fn default_planning_days() -> u16 {
-        91
-    }
-}
-
 impl Default for Rhythm {
+    /// Weekly check-ins, four-weekly reviews, quarterly planning.
     fn default() -> Self {
         Rhythm {
-            check_in_days: Self::default_check_in_days(),
-            review_days: Self::default_review_days(),
-            planning_days: Self::default_planning_days(),
+            check_in_days: 7,
+            review_days: 28,
+            planning_days: 91,
         }
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub team_id: Option<Id>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Team {
     pub id: Id,
     pub name: String,
-    #[serde(default)]
     pub lead_id: Option<Id>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PriorityStatus {
     #[default]
@@ -109,20 +80,16 @@ pub enum PriorityStatus {
     Dropped,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Priority {
     pub id: Id,
     pub title: String,
-    #[serde(default)]
     pub description: String,
     /// 1 is the most important; distinct among active priorities.
     pub rank: u32,
-    #[serde(default)]
     pub owner_id: Option<Id>,
-    #[serde(default)]
     pub status: PriorityStatus,
-    #[serde(default)]
     pub success_measure: String,
     pub created_at: Timestamp,
 }
@@ -133,7 +100,7 @@ impl Priority {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
     #[default]
@@ -189,7 +156,7 @@ impl Status {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     Low,
@@ -218,49 +185,34 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Risk {
     pub id: Id,
     pub text: String,
-    #[serde(default)]
     pub severity: Severity,
-    #[serde(default = "yes")]
     pub open: bool,
 }
 
-fn yes() -> bool {
-    true
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Initiative {
     pub id: Id,
     pub title: String,
-    #[serde(default)]
     pub description: String,
     pub team_id: Id,
-    #[serde(default)]
     pub owner_id: Option<Id>,
     /// Empty means local work: it serves no shared priority.
-    #[serde(default)]
     pub priority_ids: Vec<Id>,
     /// Percent of the owning team's capacity, 0–100.
-    #[serde(default)]
     pub effort: u8,
-    #[serde(default)]
     pub status: Status,
-    #[serde(default)]
     pub progress: u8,
     /// 0–10, or unknown.
-    #[serde(default)]
     pub confidence: Option<u8>,
-    #[serde(default)]
     pub due: Option<Date>,
     pub created_at: Timestamp,
     pub updated_at: Timestamp,
-    #[serde(default)]
     pub risks: Vec<Risk>,
 }
 
@@ -270,24 +222,20 @@ impl Initiative {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckIn {
     pub id: Id,
     pub initiative_id: Id,
     pub at: Timestamp,
     pub status: Status,
-    #[serde(default)]
     pub progress: u8,
-    #[serde(default)]
     pub confidence: Option<u8>,
-    #[serde(default)]
     pub note: String,
-    #[serde(default)]
     pub author_id: Option<Id>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DependencyState {
     #[default]
@@ -297,25 +245,21 @@ pub enum DependencyState {
     Delivered,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dependency {
     pub id: Id,
     pub from_initiative_id: Id,
     pub to_team_id: Id,
-    #[serde(default)]
     pub to_initiative_id: Option<Id>,
     pub need: String,
-    #[serde(default)]
     pub due: Option<Date>,
-    #[serde(default)]
     pub state: DependencyState,
     pub requested_at: Timestamp,
-    #[serde(default)]
     pub answered_at: Option<Timestamp>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DecisionKind {
     Commit,
@@ -324,26 +268,21 @@ pub enum DecisionKind {
     Defer,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
     pub id: Id,
     pub title: String,
-    #[serde(default)]
     pub rationale: String,
     pub kind: DecisionKind,
     pub decided_at: Timestamp,
-    #[serde(default)]
     pub owner_id: Option<Id>,
-    #[serde(default)]
     pub priority_ids: Vec<Id>,
-    #[serde(default)]
     pub team_ids: Vec<Id>,
-    #[serde(default)]
     pub revisit_on: Option<Date>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ReviewKind {
     CheckIn,
@@ -351,15 +290,13 @@ pub enum ReviewKind {
     Planning,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Review {
     pub id: Id,
     pub at: Timestamp,
     pub kind: ReviewKind,
-    #[serde(default)]
     pub summary: String,
-    #[serde(default)]
     pub score: Option<u8>,
 }
 
@@ -416,7 +353,10 @@ impl Board {
     pub fn next_id(&self, prefix: &str) -> Id {
         let mut highest = 0u64;
         let mut see = |id: &str| {
-            if let Some(n) = id.strip_prefix(prefix).and_then(|rest| rest.strip_prefix('-')) {
+            if let Some(n) = id
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_prefix('-'))
+            {
                 if let Ok(n) = n.parse::<u64>() {
                     highest = highest.max(n);
                 }

@@ -3,10 +3,13 @@
 //! refusal says what is wrong and where (`board.initiatives[3].teamId: no team "t-9"`).
 //! Pure: text in, board out; no storage, no clock.
 
+mod reader;
+
 use super::model::Board;
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
 use std::fmt;
 
 /// The value of the snapshot's `format` key.
@@ -26,22 +29,6 @@ struct SnapshotOut<'a> {
     board: &'a Board,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct SnapshotIn {
-    #[serde(default)]
-    exported_at: Option<Timestamp>,
-    board: Board,
-}
-
-/// Read first, on its own, so that a file from a newer version is named as such instead of
-/// failing on whatever its new shape breaks.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
-}
-
 /// A snapshot that was read and is sound.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
@@ -54,13 +41,28 @@ pub struct Loaded {
 /// Why a text is not a usable snapshot.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ReadError {
-    TooLarge { bytes: usize },
-    NotJson { message: String, line: usize, column: usize },
-    NotASnapshot { reason: String },
-    TooNew { found: u64 },
-    UnknownVersion { found: String },
+    TooLarge {
+        bytes: usize,
+    },
+    NotJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    NotASnapshot {
+        reason: String,
+    },
+    TooNew {
+        found: u64,
+    },
+    UnknownVersion {
+        found: String,
+    },
     /// The right shape is broken at `path` (wrong type, unknown value, missing key).
-    Malformed { path: String, message: String },
+    Malformed {
+        path: String,
+        message: String,
+    },
     /// The text has the right shape but breaks the board's invariants.
     Invalid(Vec<Problem>),
 }
@@ -70,12 +72,19 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "the file is {:.1} MB; snapshots larger than {} MB are refused",
-                *bytes as f64 / 1_048_576.0,
-                MAX_BYTES / 1_048_576
+                "the file is {}; snapshots larger than {} are refused",
+                megabytes(*bytes),
+                megabytes(MAX_BYTES)
             ),
-            ReadError::NotJson { message, line, column } => {
-                write!(f, "this is not valid JSON: {message} (line {line}, column {column})")
+            ReadError::NotJson {
+                message,
+                line,
+                column,
+            } => {
+                write!(
+                    f,
+                    "this is not valid JSON: {message} (line {line}, column {column})"
+                )
             }
             ReadError::NotASnapshot { reason } => {
                 write!(f, "this is not an alignment board snapshot: {reason}")
@@ -103,19 +112,29 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
+/// `12.3 MB`, in whole tenths (no float formatting: it would cost wasm size).
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 /// Reads a snapshot, migrating older versions and checking every invariant.
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => ReadError::NotASnapshot {
-            reason: "the file holds JSON, but not an object with a \"board\"".into(),
-        },
-        _ => ReadError::NotJson { message: plain_message(&e), line: e.line(), column: e.column() },
+    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+        message: plain_message(&e),
+        line: e.line(),
+        column: e.column(),
     })?;
-    match header.format {
-        Some(serde_json::Value::String(format)) if format == FORMAT => {}
+    let Value::Object(top) = &value else {
+        return Err(ReadError::NotASnapshot {
+            reason: "the file holds JSON, but not an object with a \"board\"".into(),
+        });
+    };
+    match top.get("format") {
+        Some(Value::String(format)) if format == FORMAT => {}
         Some(other) => {
             return Err(ReadError::NotASnapshot {
                 reason: format!("\"format\" is {other}, expected \"{FORMAT}\""),
@@ -127,12 +146,22 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
             })
         }
     }
-    let version = match header.version {
-        Some(serde_json::Value::Number(n)) => match n.as_u64() {
+    // The version is read before anything else, so a newer file is named as such instead
+    // of failing on whatever its new shape breaks.
+    let version = match top.get("version") {
+        Some(Value::Number(n)) => match n.as_u64() {
             Some(v) if v >= 1 => v,
-            _ => return Err(ReadError::UnknownVersion { found: n.to_string() }),
+            _ => {
+                return Err(ReadError::UnknownVersion {
+                    found: n.to_string(),
+                })
+            }
         },
-        Some(other) => return Err(ReadError::UnknownVersion { found: other.to_string() }),
+        Some(other) => {
+            return Err(ReadError::UnknownVersion {
+                found: other.to_string(),
+            })
+        }
         None => {
             return Err(ReadError::Malformed {
                 path: "version".into(),
@@ -143,60 +172,80 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
     if version > VERSION {
         return Err(ReadError::TooNew { found: version });
     }
-
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let snapshot: SnapshotIn =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-            let path = e.path().to_string();
-            ReadError::Malformed {
-                path: if path == "." { "(top level)".into() } else { path },
-                message: plain_message(e.inner()),
-            }
-        })?;
-    let problems = validate::problems(&snapshot.board);
+    let root = reader::Path::ROOT;
+    let exported_at = match top.get("exportedAt") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(reader::timestamp(v, &root.key("exportedAt"))?),
+    };
+    let board = match top.get("board") {
+        Some(v) => reader::board(v, &root.key("board"))?,
+        None => {
+            return Err(ReadError::NotASnapshot {
+                reason: "it has no \"board\"".into(),
+            })
+        }
+    };
+    let problems = validate::problems(&board);
     if !problems.is_empty() {
         return Err(ReadError::Invalid(problems));
     }
-    Ok(Loaded { board: snapshot.board, exported_at: snapshot.exported_at, migrated_from: None })
+    Ok(Loaded {
+        board,
+        exported_at,
+        migrated_from: None,
+    })
 }
 
-/// serde_json's message without its location suffix, with Rust type names in words.
+/// serde_json's message without its location suffix (the location is reported apart).
 fn plain_message(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    let text = match text.rfind(" at line ") {
-        Some(at) => &text[..at],
-        None => &text,
-    };
-    text.replace("expected u8", "expected a whole number from 0 to 255")
-        .replace("expected u16", "expected a whole number from 0 to 65535")
-        .replace("expected u32", "expected a whole number from 0 to 4294967295")
-        .replace("expected a string or null", "expected text or null")
+    match text.rfind(" at line ") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
 }
 
 /// The snapshot as a person would read it: indented, for export files.
 pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
-    let out = SnapshotOut { format: FORMAT, version: VERSION, exported_at, board };
+    let out = SnapshotOut {
+        format: FORMAT,
+        version: VERSION,
+        exported_at,
+        board,
+    };
     serde_json::to_string_pretty(&out).expect("a board always serialises")
 }
 
 /// The snapshot without whitespace, for storage.
 pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
-    let out = SnapshotOut { format: FORMAT, version: VERSION, exported_at, board };
+    let out = SnapshotOut {
+        format: FORMAT,
+        version: VERSION,
+        exported_at,
+        board,
+    };
     serde_json::to_string(&out).expect("a board always serialises")
 }
 
 /// `<board-title>-<YYYY-MM-DD>.alignment.json`, with the title made safe for any file
-/// system (letters, digits and dashes; accents kept as they are).
+/// system: ASCII letters lower-cased, other letters kept as they are, everything that
+/// could separate or confuse a path turned into single dashes.
 pub fn file_name(board: &Board, date: Date) -> String {
     let mut slug = String::new();
     for c in board.title.trim().chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && !c.is_whitespace() && !c.is_control() {
+            slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
     let slug = slug.trim_end_matches('-');
-    let slug: String = if slug.is_empty() { "board".into() } else { slug.chars().take(60).collect() };
+    let slug: String = if slug.is_empty() {
+        "board".into()
+    } else {
+        slug.chars().take(60).collect()
+    };
     format!("{}-{date}.alignment.json", slug.trim_end_matches('-'))
 }

@@ -3,7 +3,7 @@
 //! time-zone database, and every kilobyte of wasm is paid for on every page load.
 //! Nothing here reads the clock: `now` always comes from the caller.
 
-use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Serialize, Serializer};
 use std::fmt;
 
 /// A calendar date (proleptic Gregorian), ordered chronologically.
@@ -37,7 +37,7 @@ impl Date {
             && (1..=12).contains(&month)
             && day >= 1
             && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        .then_some(Date { year, month, day })
     }
 
     pub fn year(self) -> i32 {
@@ -97,7 +97,11 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        Date::new(digits(&b[0..4])? as i32, digits(&b[5..7])? as u8, digits(&b[8..10])? as u8)
+        Date::new(
+            digits(&b[0..4])? as i32,
+            digits(&b[5..7])? as u8,
+            digits(&b[8..10])? as u8,
+        )
     }
 }
 
@@ -132,7 +136,11 @@ impl Timestamp {
             return None;
         }
         let date = Date::parse(text.get(0..10)?)?;
-        let (h, m, s) = (digits(&b[11..13])?, digits(&b[14..16])?, digits(&b[17..19])?);
+        let (h, m, s) = (
+            digits(&b[11..13])?,
+            digits(&b[14..16])?,
+            digits(&b[17..19])?,
+        );
         if h > 23 || m > 59 || s > 60 {
             return None;
         }
@@ -177,7 +185,13 @@ impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let date = self.date();
         let secs = self.0.rem_euclid(SECONDS_PER_DAY);
-        write!(f, "{date}T{:02}:{:02}:{:02}Z", secs / 3600, secs / 60 % 60, secs % 60)
+        write!(
+            f,
+            "{date}T{:02}:{:02}:{:02}Z",
+            secs / 3600,
+            secs / 60 % 60,
+            secs % 60
+        )
     }
 }
 
@@ -190,25 +204,6 @@ impl Serialize for Date {
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Date::parse(&text)
-            .ok_or_else(|| de::Error::custom(format!("\"{text}\" is not a date (YYYY-MM-DD)")))
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        Timestamp::parse(&text).ok_or_else(|| {
-            de::Error::custom(format!(
-                "\"{text}\" is not an RFC 3339 timestamp (e.g. 2026-11-23T09:30:00Z)"
-            ))
-        })
     }
 }
 
@@ -227,12 +222,22 @@ mod tests {
             assert_eq!(Date::parse(&date.to_string()), Some(date));
         }
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
-        assert_eq!(Date::parse("2000-03-01").unwrap().days_since_epoch(), 11_017);
+        assert_eq!(
+            Date::parse("2000-03-01").unwrap().days_since_epoch(),
+            11_017
+        );
     }
 
     #[test]
     fn impossible_dates_are_refused() {
-        for bad in ["2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "26-01-01", "2026/01/01"] {
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
@@ -244,9 +249,19 @@ mod tests {
         assert_eq!(t.to_string(), "2026-11-23T09:30:00Z");
         assert_eq!(Timestamp::parse("2026-11-23T10:30:00+01:00"), Some(t));
         assert_eq!(Timestamp::parse("2026-11-23T09:30:00.123Z"), Some(t));
-        assert_eq!(Timestamp::parse("2026-11-23T00:30:00-02:00").unwrap().to_string(), "2026-11-23T02:30:00Z");
+        assert_eq!(
+            Timestamp::parse("2026-11-23T00:30:00-02:00")
+                .unwrap()
+                .to_string(),
+            "2026-11-23T02:30:00Z"
+        );
         assert_eq!(t.date().to_string(), "2026-11-23");
-        for bad in ["2026-11-23", "2026-11-23T25:00:00Z", "2026-11-23T09:30:00", "2026-11-23T09:30:00.Z"] {
+        for bad in [
+            "2026-11-23",
+            "2026-11-23T25:00:00Z",
+            "2026-11-23T09:30:00",
+            "2026-11-23T09:30:00.Z",
+        ] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
         }
     }

@@ -4,13 +4,13 @@
 
 use super::autosave::{use_autosave, SaveStatus};
 use super::board_view::BoardView;
-use super::files::{download_text, read_dropped_file};
 use super::fields::set_to;
+use super::files::{download_text, read_dropped_file};
 use super::filters::FilterBar;
 use super::forms::{DialogKind, Dialogs};
+use super::now;
 use super::toolbar::Toolbar;
 use super::welcome::Welcome;
-use super::now;
 use crate::core::action::Action;
 use crate::core::example::example_board;
 use crate::core::history::History;
@@ -60,7 +60,10 @@ pub struct AppState {
 
 pub enum Msg {
     Start(Rc<Board>, String),
-    Do { action: Action, focus: Option<String> },
+    Do {
+        action: Action,
+        focus: Option<String>,
+    },
     Undo,
     Redo,
     Notify(Notice),
@@ -80,7 +83,9 @@ impl Reducible for AppState {
                 next.announcement = message;
             }
             Msg::Do { action, focus } => {
-                let Some(history) = next.history.as_mut() else { return self };
+                let Some(history) = next.history.as_mut() else {
+                    return self;
+                };
                 let description = action.describe(history.board());
                 match history.apply(action, now()) {
                     Ok(false) => return self,
@@ -98,13 +103,26 @@ impl Reducible for AppState {
                 }
             }
             Msg::Undo | Msg::Redo => {
-                let Some(history) = next.history.as_mut() else { return self };
+                let Some(history) = next.history.as_mut() else {
+                    return self;
+                };
                 let undo = matches!(msg, Msg::Undo);
-                let description = if undo { history.undo_description() } else { history.redo_description() }
-                    .map(str::to_string);
-                let Some(description) = description else { return self };
-                if undo { history.undo() } else { history.redo() };
-                next.announcement = format!("{}: {description}", if undo { "Undone" } else { "Redone" });
+                let description = if undo {
+                    history.undo_description()
+                } else {
+                    history.redo_description()
+                }
+                .map(str::to_string);
+                let Some(description) = description else {
+                    return self;
+                };
+                if undo {
+                    history.undo()
+                } else {
+                    history.redo()
+                };
+                next.announcement =
+                    format!("{}: {description}", if undo { "Undone" } else { "Redone" });
             }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
@@ -113,19 +131,30 @@ impl Reducible for AppState {
     }
 }
 
+/// Upper-cases a leading ASCII letter ("move …" → "Move …"); descriptions start with a verb.
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// What opening the store found, turned into the first state and a save policy.
 fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
-    let mut state = AppState { history: None, notice: None, announcement: String::new(), focus: None };
+    let mut state = AppState {
+        history: None,
+        notice: None,
+        announcement: String::new(),
+        focus: None,
+    };
     let mut blocked = None;
     match storage::open(props.store.0.as_ref(), &props.storage_key, now()) {
         Opened::Empty => {}
         Opened::Board(Loaded { board, .. }) => state.history = Some(History::new(Rc::new(board))),
-        Opened::Corrupt { error, backup_key, .. } => {
+        Opened::Corrupt {
+            error, backup_key, ..
+        } => {
             let kept = match backup_key {
                 Some(key) => format!("Its text is kept in this browser under “{key}”"),
                 None => "Its text could not be copied aside".into(),
@@ -139,8 +168,13 @@ fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
             });
         }
         Opened::TooNew { error, .. } => {
-            let text = format!("The saved board was written by a newer version: {error}. It is left untouched.");
-            state.notice = Some(Notice { error: true, text: text.clone() });
+            let text = format!(
+                "The saved board was written by a newer version: {error}. It is left untouched."
+            );
+            state.notice = Some(Notice {
+                error: true,
+                text: text.clone(),
+            });
             blocked = Some(text);
         }
         Opened::Unavailable(error) => {
@@ -166,7 +200,12 @@ pub fn App(props: &AppProps) -> Html {
     let dragging_file = use_state(|| false);
     let board = state.history.as_ref().map(|h| h.board().clone());
     let read_only = props.read_only || startup.1.is_some();
-    let save_status = use_autosave(props.store.clone(), props.storage_key.to_string(), board.clone(), !read_only);
+    let save_status = use_autosave(
+        props.store.clone(),
+        props.storage_key.to_string(),
+        board.clone(),
+        !read_only,
+    );
 
     // Focus the element a keyboard move asked for, once it exists in its new place.
     let root = use_node_ref();
@@ -179,36 +218,58 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let layout = use_memo((board.clone(), (*filter).clone()), |(board, filter)| {
-        board.as_ref().map(|board| Rc::new(Layout::compute(board, filter)))
+        board
+            .as_ref()
+            .map(|board| Rc::new(Layout::compute(board, filter)))
     });
     let on_error = {
         let dispatch = dispatch.clone();
-        use_callback((), move |text: String, _| dispatch.dispatch(Msg::Notify(Notice { error: true, text })))
+        use_callback((), move |text: String, _| {
+            dispatch.dispatch(Msg::Notify(Notice { error: true, text }))
+        })
     };
 
-    let open_dialog = use_callback(dialog.setter(), |kind: Option<DialogKind>, setter| setter.set(kind));
+    let open_dialog = use_callback(dialog.setter(), |kind: Option<DialogKind>, setter| {
+        setter.set(kind)
+    });
     let on_start = {
         let dispatch = dispatch.clone();
         use_callback((), move |example: bool, _| {
             let today = now().date();
             let id = format!("b-{}", now().unix_seconds());
-            let board = if example { example_board(today) } else { Board::blank(id, today) };
-            let message = if example { "Example board loaded" } else { "Blank board started" };
+            let board = if example {
+                example_board(today)
+            } else {
+                Board::blank(id, today)
+            };
+            let message = if example {
+                "Example board loaded"
+            } else {
+                "Blank board started"
+            };
             dispatch.dispatch(Msg::Start(Rc::new(board), message.into()));
         })
     };
     let on_import_text = {
         let dispatch = dispatch.clone();
         let has_board = board.is_some();
-        use_callback((has_board, dialog.setter()), move |(name, text): (String, String), (has_board, dialog)| {
-            match snapshot::read(&text) {
-                Err(error) => dialog.set(Some(DialogKind::ImportFailed { file: name, message: error.to_string() })),
-                Ok(loaded) if !*has_board => {
-                    dispatch.dispatch(Msg::Start(Rc::new(loaded.board), format!("Imported {name}")))
-                }
-                Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport { file: name, board: Rc::new(loaded.board) })),
-            }
-        })
+        use_callback(
+            (has_board, dialog.setter()),
+            move |(name, text): (String, String), (has_board, dialog)| match snapshot::read(&text) {
+                Err(error) => dialog.set(Some(DialogKind::ImportFailed {
+                    file: name,
+                    message: error.to_string(),
+                })),
+                Ok(loaded) if !*has_board => dispatch.dispatch(Msg::Start(
+                    Rc::new(loaded.board),
+                    format!("Imported {name}"),
+                )),
+                Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport {
+                    file: name,
+                    board: Rc::new(loaded.board),
+                })),
+            },
+        )
     };
     let on_export = {
         let dispatch = dispatch.clone();
@@ -218,8 +279,14 @@ pub fn App(props: &AppProps) -> Html {
             let name = snapshot::file_name(board, at.date());
             let text = snapshot::write_pretty(board, at);
             match download_text(&name, &text, "application/json") {
-                Ok(()) => dispatch.dispatch(Msg::Notify(Notice { error: false, text: format!("Exported {name}") })),
-                Err(message) => dispatch.dispatch(Msg::Notify(Notice { error: true, text: format!("Export failed: {message}") })),
+                Ok(()) => dispatch.dispatch(Msg::Notify(Notice {
+                    error: false,
+                    text: format!("Exported {name}"),
+                })),
+                Err(message) => dispatch.dispatch(Msg::Notify(Notice {
+                    error: true,
+                    text: format!("Export failed: {message}"),
+                })),
             }
         })
     };
@@ -230,10 +297,10 @@ pub fn App(props: &AppProps) -> Html {
             if *dialog_open || !(event.ctrl_key() || event.meta_key()) || is_text_entry(&event) {
                 return;
             }
-            match event.key().to_lowercase().as_str() {
-                "z" if event.shift_key() => dispatch.dispatch(Msg::Redo),
-                "z" => dispatch.dispatch(Msg::Undo),
-                "y" => dispatch.dispatch(Msg::Redo),
+            match event.key().as_str() {
+                "z" | "Z" if event.shift_key() => dispatch.dispatch(Msg::Redo),
+                "z" | "Z" => dispatch.dispatch(Msg::Undo),
+                "y" | "Y" => dispatch.dispatch(Msg::Redo),
                 _ => return,
             }
             event.prevent_default();
@@ -301,7 +368,9 @@ pub fn App(props: &AppProps) -> Html {
             <Welcome on_start={on_start} on_import={on_import_text.clone()} on_error={on_error.clone()} read_only={read_only} />
         },
         Some(board) => {
-            let layout = (*layout).clone().unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
+            let layout = (*layout)
+                .clone()
+                .unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
             html! {
                 <>
                     <FilterBar board={board.clone()} filter={(*filter).clone()} on_change={set_to(&filter)}
@@ -340,9 +409,14 @@ pub fn App(props: &AppProps) -> Html {
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading).
 fn focus_place(root: &web_sys::Element, place: &str) {
     use wasm_bindgen::JsCast;
-    let Ok(candidates) = root.query_selector_all("[data-place]") else { return };
+    let Ok(candidates) = root.query_selector_all("[data-place]") else {
+        return;
+    };
     for index in 0..candidates.length() {
-        let Some(element) = candidates.item(index).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        let Some(element) = candidates
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
             continue;
         };
         if element.get_attribute("data-place").as_deref() == Some(place) {
@@ -354,11 +428,16 @@ fn focus_place(root: &web_sys::Element, place: &str) {
 
 fn is_text_entry(event: &KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|element| {
-        matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-    })
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
 }
 
 fn carries_files(event: &DragEvent) -> bool {
-    event.data_transfer().is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+    event
+        .data_transfer()
+        .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
 }

@@ -1,7 +1,7 @@
 //! Files in and out: downloading an export, reading an imported or dropped file. Sizes are
 //! checked before reading, so a huge file is refused without freezing the tab.
 
-use crate::core::snapshot::MAX_BYTES;
+use crate::core::snapshot::{megabytes, MAX_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -9,7 +9,9 @@ use yew::prelude::*;
 /// Offers `text` as a file download named `name`.
 pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let run = || -> Result<(), JsValue> {
-        let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+        let document = web_sys::window()
+            .and_then(|w| w.document())
+            .ok_or("no document")?;
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -30,31 +32,48 @@ pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
         .forget();
         Ok(())
     };
-    run().map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))
+    run().map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| "the browser refused the download".into())
+    })
 }
 
 /// Reads `file` as text, then calls `on_text` with `(file name, text)` or `on_error`.
-pub fn read_file(file: web_sys::File, on_text: Callback<(String, String)>, on_error: Callback<String>) {
+pub fn read_file(
+    file: web_sys::File,
+    on_text: Callback<(String, String)>,
+    on_error: Callback<String>,
+) {
     let name = file.name();
     if file.size() > MAX_BYTES as f64 {
         on_error.emit(format!(
-            "{name} is {:.1} MB; snapshots larger than {} MB are refused. Your board is unchanged.",
-            file.size() / 1_048_576.0,
-            MAX_BYTES / 1_048_576
+            "{name} is {}; snapshots larger than {} are refused. Your board is unchanged.",
+            megabytes(file.size() as usize),
+            megabytes(MAX_BYTES)
         ));
         return;
     }
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(file.text()).await {
             Ok(text) => on_text.emit((name, text.as_string().unwrap_or_default())),
-            Err(_) => on_error.emit(format!("{name} could not be read. Your board is unchanged.")),
+            Err(_) => on_error.emit(format!(
+                "{name} could not be read. Your board is unchanged."
+            )),
         }
     });
 }
 
 /// Reads the first file of a drop.
-pub fn read_dropped_file(event: DragEvent, on_text: Callback<(String, String)>, on_error: Callback<String>) {
-    if let Some(file) = event.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0)) {
+pub fn read_dropped_file(
+    event: DragEvent,
+    on_text: Callback<(String, String)>,
+    on_error: Callback<String>,
+) {
+    if let Some(file) = event
+        .data_transfer()
+        .and_then(|dt| dt.files())
+        .and_then(|files| files.get(0))
+    {
         read_file(file, on_text, on_error);
     }
 }
@@ -84,7 +103,10 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
         let on_import = props.on_import.clone();
         let on_error = props.on_error.clone();
         Callback::from(move |event: Event| {
-            let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
                 return;
             };
             if let Some(file) = input.files().and_then(|files| files.get(0)) {

@@ -1,0 +1,448 @@
+//! Turns parsed JSON into a board, field by field, naming the path of anything wrong
+//! (`board.initiatives[3].effort: expected a whole number from 0 to 100, found "lots"`).
+//! Written by hand rather than derived: each field's rule is visible here, messages say
+//! what was expected, and the wasm stays small. Unknown keys are ignored; a missing
+//! optional key or `null` takes its default.
+
+use super::ReadError;
+use crate::core::model::*;
+use crate::core::time::{Date, Timestamp};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Where a value sits in the snapshot; built on the stack and only printed on error.
+#[derive(Clone, Copy)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    pub const ROOT: Path<'static> = Path {
+        parent: None,
+        step: Step::Root,
+    };
+
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Index(index),
+        }
+    }
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(parent) = self.parent {
+            write!(f, "{parent}")?;
+        }
+        match self.step {
+            Step::Root => Ok(()),
+            Step::Key(key) if matches!(self.parent.map(|p| p.step), Some(Step::Root) | None) => {
+                f.write_str(key)
+            }
+            Step::Key(key) => write!(f, ".{key}"),
+            Step::Index(index) => write!(f, "[{index}]"),
+        }
+    }
+}
+
+type Read<T> = Result<T, ReadError>;
+
+fn fail<T>(at: &Path, message: impl Into<String>) -> Read<T> {
+    Err(ReadError::Malformed {
+        path: at.to_string(),
+        message: message.into(),
+    })
+}
+
+/// A short description of a value that was not what was expected.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Null => "null".into(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) if s.chars().count() > 40 => {
+            format!("\"{}…\"", s.chars().take(40).collect::<String>())
+        }
+        Value::String(s) => format!("\"{s}\""),
+        Value::Array(_) => "a list".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+pub fn object<'v>(value: &'v Value, at: &Path) -> Read<&'v Map<String, Value>> {
+    match value {
+        Value::Object(map) => Ok(map),
+        other => fail(at, format!("expected an object, found {}", found(other))),
+    }
+}
+
+/// A key that must be present (and not null).
+fn required<'v>(map: &'v Map<String, Value>, key: &str, at: &Path) -> Read<&'v Value> {
+    match map.get(key) {
+        Some(Value::Null) | None => fail(&at.key(key), "missing; this key is required"),
+        Some(value) => Ok(value),
+    }
+}
+
+/// A key that may be absent or null.
+fn optional<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    map.get(key).filter(|v| !v.is_null())
+}
+
+fn text(value: &Value, at: &Path) -> Read<String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        other => fail(at, format!("expected text, found {}", found(other))),
+    }
+}
+
+fn whole(value: &Value, at: &Path, max: u64) -> Read<u64> {
+    match value.as_u64() {
+        Some(n) if n <= max => Ok(n),
+        Some(n) => fail(at, format!("{n} is more than {max}")),
+        None => fail(
+            at,
+            format!(
+                "expected a whole number from 0 to {max}, found {}",
+                found(value)
+            ),
+        ),
+    }
+}
+
+fn flag(value: &Value, at: &Path) -> Read<bool> {
+    value.as_bool().map_or_else(
+        || {
+            fail(
+                at,
+                format!("expected true or false, found {}", found(value)),
+            )
+        },
+        Ok,
+    )
+}
+
+fn date(value: &Value, at: &Path) -> Read<Date> {
+    match value {
+        Value::String(s) => Date::parse(s).map_or_else(
+            || fail(at, format!("\"{s}\" is not a date (YYYY-MM-DD)")),
+            Ok,
+        ),
+        other => fail(
+            at,
+            format!("expected a date (YYYY-MM-DD), found {}", found(other)),
+        ),
+    }
+}
+
+pub fn timestamp(value: &Value, at: &Path) -> Read<Timestamp> {
+    match value {
+        Value::String(s) => Timestamp::parse(s).map_or_else(
+            || {
+                fail(
+                    at,
+                    format!("\"{s}\" is not an RFC 3339 timestamp (e.g. 2026-11-23T09:30:00Z)"),
+                )
+            },
+            Ok,
+        ),
+        other => fail(at, format!("expected a timestamp, found {}", found(other))),
+    }
+}
+
+fn one_of<T: Copy>(value: &Value, at: &Path, options: &[(&str, T)]) -> Read<T> {
+    if let Value::String(s) = value {
+        if let Some((_, v)) = options.iter().find(|(name, _)| name == s) {
+            return Ok(*v);
+        }
+    }
+    let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+    fail(
+        at,
+        format!(
+            "expected one of {}, found {}",
+            names.join(", "),
+            found(value)
+        ),
+    )
+}
+
+// Field readers: the key's path is made only when something is wrong.
+
+fn req<T>(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &Path,
+    read: impl Fn(&Value, &Path) -> Read<T>,
+) -> Read<T> {
+    read(required(map, key, at)?, &at.key(key))
+}
+
+fn opt<T>(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &Path,
+    read: impl Fn(&Value, &Path) -> Read<T>,
+) -> Read<Option<T>> {
+    optional(map, key)
+        .map(|v| read(v, &at.key(key)))
+        .transpose()
+}
+
+fn or<T>(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &Path,
+    default: T,
+    read: impl Fn(&Value, &Path) -> Read<T>,
+) -> Read<T> {
+    Ok(opt(map, key, at, read)?.unwrap_or(default))
+}
+
+fn list<T>(
+    map: &Map<String, Value>,
+    key: &str,
+    at: &Path,
+    read: impl Fn(&Value, &Path) -> Read<T>,
+) -> Read<Vec<T>> {
+    let Some(value) = optional(map, key) else {
+        return Ok(Vec::new());
+    };
+    let here = at.key(key);
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| read(item, &here.index(i)))
+            .collect(),
+        other => fail(&here, format!("expected a list, found {}", found(other))),
+    }
+}
+
+fn number(max: u64) -> impl Fn(&Value, &Path) -> Read<u64> {
+    move |v, at| whole(v, at, max)
+}
+
+const STATUSES: [(&str, Status); 6] = [
+    ("notStarted", Status::NotStarted),
+    ("onTrack", Status::OnTrack),
+    ("atRisk", Status::AtRisk),
+    ("offTrack", Status::OffTrack),
+    ("done", Status::Done),
+    ("dropped", Status::Dropped),
+];
+
+fn status(v: &Value, at: &Path) -> Read<Status> {
+    one_of(v, at, &STATUSES)
+}
+
+pub fn board(value: &Value, at: &Path) -> Read<Board> {
+    let m = object(value, at)?;
+    let period = match optional(m, "period") {
+        None => Period::default(),
+        Some(v) => {
+            let here = at.key("period");
+            let p = object(v, &here)?;
+            Period {
+                label: or(p, "label", &here, String::new(), text)?,
+                start: opt(p, "start", &here, date)?,
+                end: opt(p, "end", &here, date)?,
+            }
+        }
+    };
+    let rhythm = match optional(m, "rhythm") {
+        None => Rhythm::default(),
+        Some(v) => {
+            let here = at.key("rhythm");
+            let r = object(v, &here)?;
+            let d = Rhythm::default();
+            let days = number(u64::from(u16::MAX));
+            Rhythm {
+                check_in_days: or(r, "checkInDays", &here, d.check_in_days.into(), &days)? as u16,
+                review_days: or(r, "reviewDays", &here, d.review_days.into(), &days)? as u16,
+                planning_days: or(r, "planningDays", &here, d.planning_days.into(), &days)? as u16,
+            }
+        }
+    };
+    Ok(Board {
+        id: req(m, "id", at, text)?,
+        title: req(m, "title", at, text)?,
+        purpose: or(m, "purpose", at, String::new(), text)?,
+        period,
+        rhythm,
+        people: list(m, "people", at, person)?,
+        teams: list(m, "teams", at, team)?,
+        priorities: list(m, "priorities", at, priority)?,
+        initiatives: list(m, "initiatives", at, initiative)?,
+        check_ins: list(m, "checkIns", at, check_in)?,
+        dependencies: list(m, "dependencies", at, dependency)?,
+        decisions: list(m, "decisions", at, decision)?,
+        reviews: list(m, "reviews", at, review)?,
+    })
+}
+
+fn person(v: &Value, at: &Path) -> Read<Person> {
+    let m = object(v, at)?;
+    Ok(Person {
+        id: req(m, "id", at, text)?,
+        name: req(m, "name", at, text)?,
+        team_id: opt(m, "teamId", at, text)?,
+    })
+}
+
+fn team(v: &Value, at: &Path) -> Read<Team> {
+    let m = object(v, at)?;
+    Ok(Team {
+        id: req(m, "id", at, text)?,
+        name: req(m, "name", at, text)?,
+        lead_id: opt(m, "leadId", at, text)?,
+    })
+}
+
+fn priority(v: &Value, at: &Path) -> Read<Priority> {
+    let m = object(v, at)?;
+    let statuses = [
+        ("active", PriorityStatus::Active),
+        ("achieved", PriorityStatus::Achieved),
+        ("dropped", PriorityStatus::Dropped),
+    ];
+    Ok(Priority {
+        id: req(m, "id", at, text)?,
+        title: req(m, "title", at, text)?,
+        description: or(m, "description", at, String::new(), text)?,
+        rank: req(m, "rank", at, number(u64::from(u32::MAX)))? as u32,
+        owner_id: opt(m, "ownerId", at, text)?,
+        status: or(m, "status", at, PriorityStatus::Active, |v, at| {
+            one_of(v, at, &statuses)
+        })?,
+        success_measure: or(m, "successMeasure", at, String::new(), text)?,
+        created_at: req(m, "createdAt", at, timestamp)?,
+    })
+}
+
+fn initiative(v: &Value, at: &Path) -> Read<Initiative> {
+    let m = object(v, at)?;
+    Ok(Initiative {
+        id: req(m, "id", at, text)?,
+        title: req(m, "title", at, text)?,
+        description: or(m, "description", at, String::new(), text)?,
+        team_id: req(m, "teamId", at, text)?,
+        owner_id: opt(m, "ownerId", at, text)?,
+        priority_ids: list(m, "priorityIds", at, text)?,
+        effort: or(m, "effort", at, 0, number(100))? as u8,
+        status: or(m, "status", at, Status::NotStarted, status)?,
+        progress: or(m, "progress", at, 0, number(100))? as u8,
+        confidence: opt(m, "confidence", at, number(10))?.map(|c| c as u8),
+        due: opt(m, "due", at, date)?,
+        created_at: req(m, "createdAt", at, timestamp)?,
+        updated_at: req(m, "updatedAt", at, timestamp)?,
+        risks: list(m, "risks", at, risk)?,
+    })
+}
+
+fn risk(v: &Value, at: &Path) -> Read<Risk> {
+    let m = object(v, at)?;
+    let severities = [
+        ("low", Severity::Low),
+        ("medium", Severity::Medium),
+        ("high", Severity::High),
+    ];
+    Ok(Risk {
+        id: req(m, "id", at, text)?,
+        text: req(m, "text", at, text)?,
+        severity: or(m, "severity", at, Severity::Medium, |v, at| {
+            one_of(v, at, &severities)
+        })?,
+        open: or(m, "open", at, true, flag)?,
+    })
+}
+
+fn check_in(v: &Value, at: &Path) -> Read<CheckIn> {
+    let m = object(v, at)?;
+    Ok(CheckIn {
+        id: req(m, "id", at, text)?,
+        initiative_id: req(m, "initiativeId", at, text)?,
+        at: req(m, "at", at, timestamp)?,
+        status: req(m, "status", at, status)?,
+        progress: or(m, "progress", at, 0, number(100))? as u8,
+        confidence: opt(m, "confidence", at, number(10))?.map(|c| c as u8),
+        note: or(m, "note", at, String::new(), text)?,
+        author_id: opt(m, "authorId", at, text)?,
+    })
+}
+
+fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
+    let m = object(v, at)?;
+    let states = [
+        ("requested", DependencyState::Requested),
+        ("accepted", DependencyState::Accepted),
+        ("declined", DependencyState::Declined),
+        ("delivered", DependencyState::Delivered),
+    ];
+    Ok(Dependency {
+        id: req(m, "id", at, text)?,
+        from_initiative_id: req(m, "fromInitiativeId", at, text)?,
+        to_team_id: req(m, "toTeamId", at, text)?,
+        to_initiative_id: opt(m, "toInitiativeId", at, text)?,
+        need: req(m, "need", at, text)?,
+        due: opt(m, "due", at, date)?,
+        state: or(m, "state", at, DependencyState::Requested, |v, at| {
+            one_of(v, at, &states)
+        })?,
+        requested_at: req(m, "requestedAt", at, timestamp)?,
+        answered_at: opt(m, "answeredAt", at, timestamp)?,
+    })
+}
+
+fn decision(v: &Value, at: &Path) -> Read<Decision> {
+    let m = object(v, at)?;
+    let kinds = [
+        ("commit", DecisionKind::Commit),
+        ("stop", DecisionKind::Stop),
+        ("change", DecisionKind::Change),
+        ("defer", DecisionKind::Defer),
+    ];
+    Ok(Decision {
+        id: req(m, "id", at, text)?,
+        title: req(m, "title", at, text)?,
+        rationale: or(m, "rationale", at, String::new(), text)?,
+        kind: req(m, "kind", at, |v, at| one_of(v, at, &kinds))?,
+        decided_at: req(m, "decidedAt", at, timestamp)?,
+        owner_id: opt(m, "ownerId", at, text)?,
+        priority_ids: list(m, "priorityIds", at, text)?,
+        team_ids: list(m, "teamIds", at, text)?,
+        revisit_on: opt(m, "revisitOn", at, date)?,
+    })
+}
+
+fn review(v: &Value, at: &Path) -> Read<Review> {
+    let m = object(v, at)?;
+    let kinds = [
+        ("checkIn", ReviewKind::CheckIn),
+        ("review", ReviewKind::Review),
+        ("planning", ReviewKind::Planning),
+    ];
+    Ok(Review {
+        id: req(m, "id", at, text)?,
+        at: req(m, "at", at, timestamp)?,
+        kind: req(m, "kind", at, |v, at| one_of(v, at, &kinds))?,
+        summary: or(m, "summary", at, String::new(), text)?,
+        score: opt(m, "score", at, number(100))?.map(|s| s as u8),
+    })
+}
