@@ -11,4 +11,6 @@ mod mount;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
-pub use mount::{mount, mount_with, start_standalone, BoardHandle, MountOptions, DEFAULT_STORAGE_KEY};
+pub use mount::{
+    mount, mount_with, start_standalone, BoardHandle, MountOptions, DEFAULT_STORAGE_KEY,
+};

@@ -22,7 +22,11 @@ pub struct MountOptions {
 
 impl Default for MountOptions {
     fn default() -> Self {
-        MountOptions { storage_key: DEFAULT_STORAGE_KEY.into(), read_only: false, in_memory: false }
+        MountOptions {
+            storage_key: DEFAULT_STORAGE_KEY.into(),
+            read_only: false,
+            in_memory: false,
+        }
     }
 }
 
@@ -34,7 +38,9 @@ impl MountOptions {
         if value.is_undefined() || value.is_null() {
             return Ok(options);
         }
-        let get = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED);
+        let get = |name: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+        };
         let key = get("storageKey");
         if let Some(key) = key.as_string() {
             if key.trim().is_empty() {
@@ -68,13 +74,19 @@ impl BoardHandle {
 
 /// Renders a board into `element`.
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHandle {
-    let store: Rc<dyn Store> = if options.in_memory { Rc::new(MemoryStore::new()) } else { Rc::new(LocalStore) };
+    let store: Rc<dyn Store> = if options.in_memory {
+        Rc::new(MemoryStore::new())
+    } else {
+        Rc::new(LocalStore)
+    };
     let props = AppProps {
         store: StoreHandle(store),
         storage_key: options.storage_key.into(),
         read_only: options.read_only,
     };
-    BoardHandle { app: Some(yew::Renderer::<App>::with_root_and_props(element, props).render()) }
+    BoardHandle {
+        app: Some(yew::Renderer::<App>::with_root_and_props(element, props).render()),
+    }
 }
 
 /// JavaScript: `mount(element, { storageKey, readOnly })`.
@@ -86,7 +98,9 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<BoardHandle,
 /// The standalone page: mounts into `#app` (or the body), taking `?key=` and `?readonly`
 /// from the address.
 pub fn start_standalone() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let mut options = MountOptions::default();
     if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
         if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
@@ -96,7 +110,9 @@ pub fn start_standalone() {
             options.read_only = params.has("readonly");
         }
     }
-    let root = document.get_element_by_id("app").or_else(|| document.body().map(Into::into));
+    let root = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(Into::into));
     if let Some(root) = root {
         std::mem::forget(mount_with(root, options));
     }

@@ -29,7 +29,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Unavailable(why) => write!(f, "this browser gives the board no storage ({why})"),
+            StoreError::Unavailable(why) => {
+                write!(f, "this browser gives the board no storage ({why})")
+            }
             StoreError::Full => write!(f, "the browser's storage for this site is full"),
             StoreError::Failed(why) => write!(f, "the browser refused to store the board ({why})"),
         }
@@ -65,7 +67,10 @@ impl MemoryStore {
 
     /// A store that fails every call, as localStorage does in a sandboxed frame.
     pub fn unavailable() -> MemoryStore {
-        MemoryStore { unavailable: true, ..MemoryStore::default() }
+        MemoryStore {
+            unavailable: true,
+            ..MemoryStore::default()
+        }
     }
 
     /// Changes the quota, as when a person frees space for the site.
@@ -96,8 +101,11 @@ impl Store for MemoryStore {
         }
         let mut entries = self.entries.borrow_mut();
         if let Some(capacity) = self.capacity.get() {
-            let others: usize =
-                entries.iter().filter(|(k, _)| *k != key).map(|(k, v)| k.len() + v.len()).sum();
+            let others: usize = entries
+                .iter()
+                .filter(|(k, _)| *k != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
             if others + key.len() + value.len() > capacity {
                 return Err(StoreError::Full);
             }
@@ -115,9 +123,16 @@ pub enum Opened {
     Board(Loaded),
     /// The saved text could not be read. It was copied to `backup_key` (when the store
     /// allowed), and nothing is loaded; the text is kept here to offer as a download.
-    Corrupt { raw: String, error: ReadError, backup_key: Option<String> },
+    Corrupt {
+        raw: String,
+        error: ReadError,
+        backup_key: Option<String>,
+    },
     /// Saved by a newer version of the board: it must not be overwritten.
-    TooNew { raw: String, error: ReadError },
+    TooNew {
+        raw: String,
+        error: ReadError,
+    },
     /// The store could not be read at all.
     Unavailable(StoreError),
 }
@@ -140,13 +155,22 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
         Err(error) => {
             let backup = backup_key(key, now);
             let backup_key = store.write(&backup, &raw).ok().map(|()| backup);
-            Opened::Corrupt { raw, error, backup_key }
+            Opened::Corrupt {
+                raw,
+                error,
+                backup_key,
+            }
         }
     }
 }
 
 /// Saves `board` under `key`; returns the number of characters written.
-pub fn save(store: &dyn Store, key: &str, board: &Board, now: Timestamp) -> Result<usize, StoreError> {
+pub fn save(
+    store: &dyn Store,
+    key: &str,
+    board: &Board,
+    now: Timestamp,
+) -> Result<usize, StoreError> {
     let text = snapshot::write_compact(board, now);
     store.write(key, &text)?;
     Ok(text.len())
@@ -179,23 +203,46 @@ mod tests {
     #[test]
     fn a_corrupt_board_is_set_aside_and_kept() {
         let store = MemoryStore::new();
-        store.write("k", "{\"format\":\"alignment-board\",\"version\":1,\"board\":{").unwrap();
-        let Opened::Corrupt { raw, backup_key, .. } = open(&store, "k", now()) else {
+        store
+            .write(
+                "k",
+                "{\"format\":\"alignment-board\",\"version\":1,\"board\":{",
+            )
+            .unwrap();
+        let Opened::Corrupt {
+            raw, backup_key, ..
+        } = open(&store, "k", now())
+        else {
             panic!("expected corrupt")
         };
         let backup_key = backup_key.expect("backup written");
         assert_eq!(store.get(&backup_key), Some(raw.clone()));
         save(&store, "k", &board(), now()).unwrap();
-        assert_eq!(store.get(&backup_key), Some(raw), "saving never touches the backup");
+        assert_eq!(
+            store.get(&backup_key),
+            Some(raw),
+            "saving never touches the backup"
+        );
     }
 
     #[test]
     fn a_newer_board_is_reported_not_loaded() {
         let store = MemoryStore::new();
-        store.write("k", r#"{"format":"alignment-board","version":7,"board":{}}"#).unwrap();
-        let Opened::TooNew { error, .. } = open(&store, "k", now()) else { panic!("expected too new") };
+        store
+            .write(
+                "k",
+                r#"{"format":"alignment-board","version":7,"board":{}}"#,
+            )
+            .unwrap();
+        let Opened::TooNew { error, .. } = open(&store, "k", now()) else {
+            panic!("expected too new")
+        };
         assert!(error.to_string().contains("version 7"), "{error}");
-        assert_eq!(store.keys(), vec!["k".to_string()], "no backup needed: nothing is overwritten");
+        assert_eq!(
+            store.keys(),
+            vec!["k".to_string()],
+            "no backup needed: nothing is overwritten"
+        );
     }
 
     #[test]
@@ -205,6 +252,9 @@ mod tests {
         assert_eq!(store.get("k"), None);
         let store = MemoryStore::unavailable();
         assert!(matches!(open(&store, "k", now()), Opened::Unavailable(_)));
-        assert!(matches!(save(&store, "k", &board(), now()), Err(StoreError::Unavailable(_))));
+        assert!(matches!(
+            save(&store, "k", &board(), now()),
+            Err(StoreError::Unavailable(_))
+        ));
     }
 }

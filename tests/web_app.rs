@@ -31,28 +31,48 @@ async fn mount(store: Rc<MemoryStore>, key: &str, read_only: bool) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    let props = AppProps { store: StoreHandle(store.clone()), storage_key: key.to_string().into(), read_only };
+    let props = AppProps {
+        store: StoreHandle(store.clone()),
+        storage_key: key.to_string().into(),
+        read_only,
+    };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
-    Mounted { root, store, app: Some(app) }
+    Mounted {
+        root,
+        store,
+        app: Some(app),
+    }
 }
 
 impl Mounted {
     fn buttons(&self) -> Vec<HtmlElement> {
         let list = self.root.query_selector_all("button").unwrap();
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok()).collect()
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<HtmlElement>().ok())
+            .collect()
     }
 
     /// The button whose accessible name (aria-label, or else its text) is `name`.
     fn button(&self, name: &str) -> HtmlElement {
         self.buttons()
             .into_iter()
-            .find(|b| b.get_attribute("aria-label").unwrap_or_else(|| b.inner_text()).trim().ends_with(name))
+            .find(|b| {
+                b.get_attribute("aria-label")
+                    .unwrap_or_else(|| b.inner_text())
+                    .trim()
+                    .ends_with(name)
+            })
             .unwrap_or_else(|| panic!("no button named {name:?}"))
     }
 
     fn has_button(&self, name: &str) -> bool {
-        self.buttons().iter().any(|b| b.get_attribute("aria-label").unwrap_or_else(|| b.inner_text()).trim() == name)
+        self.buttons().iter().any(|b| {
+            b.get_attribute("aria-label")
+                .unwrap_or_else(|| b.inner_text())
+                .trim()
+                == name
+        })
     }
 
     async fn click(&self, name: &str) {
@@ -91,16 +111,27 @@ async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
     board.click("Start from example").await;
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     let columns = example.ranked_priorities().len() as u32 + 1;
-    assert_eq!(board.count(".ab-column-head"), columns, "ranked priorities plus Local work");
+    assert_eq!(
+        board.count(".ab-column-head"),
+        columns,
+        "ranked priorities plus Local work"
+    );
     assert_eq!(board.count(".ab-lane-head"), example.teams.len() as u32);
-    assert!(board.count(".ab-card") >= example.initiatives.len() as u32 - 3, "every shown initiative has a card");
+    assert!(
+        board.count(".ab-card") >= example.initiatives.len() as u32 - 3,
+        "every shown initiative has a card"
+    );
     assert!(board.text().contains("Local work"));
-    assert!(board.count(".ab-card__also") > 0, "multi-priority cards say so");
+    assert!(
+        board.count(".ab-card__also") > 0,
+        "multi-priority cards say so"
+    );
 
     assert_eq!(board.store.get("k"), None, "saving waits for the debounce");
     page_hide().await;
     let saved = board.store.get("k").expect("saved on pagehide");
-    let loaded = alignment_board::core::snapshot::read(&saved).expect("the saved text is a valid snapshot");
+    let loaded =
+        alignment_board::core::snapshot::read(&saved).expect("the saved text is a valid snapshot");
     assert_eq!(loaded.board.initiatives.len(), example.initiatives.len());
 }
 
@@ -111,11 +142,19 @@ async fn undo_and_redo_walk_through_changes() {
     let before = board.count(".ab-column-head");
     // Lower the top priority one rank: the action goes through history.
     let raise = board.buttons().into_iter().find(|b| {
-        b.get_attribute("aria-label").is_some_and(|l| l.starts_with("Lower") && l.ends_with("to rank 2"))
+        b.get_attribute("aria-label")
+            .is_some_and(|l| l.starts_with("Lower") && l.ends_with("to rank 2"))
     });
     raise.expect("the top priority can move down").click();
     yew::scheduler::flush().await;
-    let first_title = |m: &Mounted| m.root.query_selector(".ab-column-head__title").unwrap().unwrap().text_content().unwrap();
+    let first_title = |m: &Mounted| {
+        m.root
+            .query_selector(".ab-column-head__title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
     let moved = first_title(&board);
     board.click("Undo").await;
     let restored = first_title(&board);
@@ -135,14 +174,23 @@ async fn a_failed_save_says_so_keeps_working_and_offers_export() {
     let text = board.text();
     assert!(text.contains("not saved"), "{text}");
     assert!(text.contains("storage for this site is full"), "{text}");
-    assert!(board.count(".ab-notice--error button") >= 1, "an export button is offered");
-    assert!(board.count(".ab-card") > 0, "the board keeps working in memory");
+    assert!(
+        board.count(".ab-notice--error button") >= 1,
+        "an export button is offered"
+    );
+    assert!(
+        board.count(".ab-card") > 0,
+        "the board keeps working in memory"
+    );
 
     store.set_capacity(None);
     board.click("Board settings").await;
     page_hide().await;
     // Nothing changed since, but the pending board is written once space is free.
-    assert!(store.get("k").is_some(), "the retry succeeds once space is freed");
+    assert!(
+        store.get("k").is_some(),
+        "the retry succeeds once space is freed"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -152,8 +200,15 @@ async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
     let board = mount(store.clone(), "k", false).await;
     let text = board.text();
     assert!(text.contains("could not be read"), "{text}");
-    assert!(board.has_button("Start from example"), "the person can start again");
-    let backups: Vec<String> = store.keys().into_iter().filter(|k| k.starts_with("k.unreadable-")).collect();
+    assert!(
+        board.has_button("Start from example"),
+        "the person can start again"
+    );
+    let backups: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with("k.unreadable-"))
+        .collect();
     assert_eq!(backups.len(), 1);
     assert_eq!(store.get(&backups[0]).as_deref(), Some("{ not json"));
 }
@@ -166,7 +221,13 @@ async fn a_read_only_board_has_no_editing_controls() {
     alignment_board::storage::save(store.as_ref(), "k", &example, now).unwrap();
     let board = mount(store.clone(), "k", true).await;
     assert!(board.count(".ab-card") > 0);
-    for name in ["Add initiative", "Add priority", "Add team", "Undo", "Import snapshot"] {
+    for name in [
+        "Add initiative",
+        "Add priority",
+        "Add team",
+        "Undo",
+        "Import snapshot",
+    ] {
         assert!(!board.has_button(name), "{name} must not be offered");
     }
     assert!(board.has_button("Export snapshot"));
@@ -183,8 +244,12 @@ async fn two_boards_keep_to_their_own_storage_keys() {
     first.click("Start from example").await;
     second.click("Start blank").await;
     page_hide().await;
-    let a = alignment_board::core::snapshot::read(&store.get("first").unwrap()).unwrap().board;
-    let b = alignment_board::core::snapshot::read(&store.get("second").unwrap()).unwrap().board;
+    let a = alignment_board::core::snapshot::read(&store.get("first").unwrap())
+        .unwrap()
+        .board;
+    let b = alignment_board::core::snapshot::read(&store.get("second").unwrap())
+        .unwrap()
+        .board;
     assert!(!a.initiatives.is_empty());
     assert!(b.initiatives.is_empty());
 }

@@ -59,9 +59,14 @@ fn a_board_from_a_newer_version_is_refused_and_left_alone() {
     let key = "test-newer";
     let raw = r#"{"format":"alignment-board","version":2,"board":{"id":"b","title":"T"}}"#;
     LocalStore.write(key, raw).unwrap();
-    let Opened::TooNew { error, .. } = storage::open(&LocalStore, key, now()) else { panic!("expected too new") };
+    let Opened::TooNew { error, .. } = storage::open(&LocalStore, key, now()) else {
+        panic!("expected too new")
+    };
     let message = error.to_string();
-    assert!(message.contains("version 2") && message.contains("up to 1"), "{message}");
+    assert!(
+        message.contains("version 2") && message.contains("up to 1"),
+        "{message}"
+    );
     assert_eq!(LocalStore.read(key).unwrap().as_deref(), Some(raw));
     local().remove_item(key).unwrap();
 }

@@ -31,7 +31,10 @@ pub enum Action {
     UpdateTeam(Team),
     /// Removes the team; its initiatives move to `move_initiatives_to`, or are deleted with
     /// their check-ins and dependencies when it is `None`.
-    DeleteTeam { id: Id, move_initiatives_to: Option<Id> },
+    DeleteTeam {
+        id: Id,
+        move_initiatives_to: Option<Id>,
+    },
     /// Adds a priority at its rank, moving lower-ranked ones down.
     AddPriority(Priority),
     UpdatePriority(Priority),
@@ -39,21 +42,32 @@ pub enum Action {
     /// local work) and decisions stop naming it.
     DeletePriority(Id),
     /// Moves an active priority to `rank` (1 = most important), shifting the others.
-    RankPriority { id: Id, rank: u32 },
+    RankPriority {
+        id: Id,
+        rank: u32,
+    },
     AddInitiative(Initiative),
     UpdateInitiative(Initiative),
     /// Removes the initiative with its check-ins and the dependencies it asked for.
     DeleteInitiative(Id),
     /// Moves a card between cells: from the column of `from_priority` (`None`: local work)
     /// to that of `to_priority`, and into the lane of `to_team`.
-    MoveInitiative { id: Id, from_priority: Option<Id>, to_priority: Option<Id>, to_team: Id },
+    MoveInitiative {
+        id: Id,
+        from_priority: Option<Id>,
+        to_priority: Option<Id>,
+        to_team: Id,
+    },
 }
 
 impl Action {
     /// What the action does, in words, for "Undo …" hints and announcements.
     pub fn describe(&self, board: &Board) -> String {
         let initiative = |id: &str| {
-            board.initiative(id).map(|i| i.title.clone()).unwrap_or_else(|| id.to_string())
+            board
+                .initiative(id)
+                .map(|i| i.title.clone())
+                .unwrap_or_else(|| id.to_string())
         };
         match self {
             Action::ReplaceBoard(_) => "replace the board".into(),
@@ -61,17 +75,26 @@ impl Action {
             Action::AddPerson(p) => format!("add {}", p.name),
             Action::UpdatePerson(p) => format!("edit {}", p.name),
             Action::DeletePerson(id) => {
-                format!("delete {}", board.person(id).map_or(id.as_str(), |p| &p.name))
+                format!(
+                    "delete {}",
+                    board.person(id).map_or(id.as_str(), |p| &p.name)
+                )
             }
             Action::AddTeam(t) => format!("add team {}", t.name),
             Action::UpdateTeam(t) => format!("edit team {}", t.name),
             Action::DeleteTeam { id, .. } => {
-                format!("delete team {}", board.team(id).map_or(id.as_str(), |t| &t.name))
+                format!(
+                    "delete team {}",
+                    board.team(id).map_or(id.as_str(), |t| &t.name)
+                )
             }
             Action::AddPriority(p) => format!("add priority “{}”", p.title),
             Action::UpdatePriority(p) => format!("edit priority “{}”", p.title),
             Action::DeletePriority(id) => {
-                format!("delete priority “{}”", board.priority(id).map_or(id.as_str(), |p| &p.title))
+                format!(
+                    "delete priority “{}”",
+                    board.priority(id).map_or(id.as_str(), |p| &p.title)
+                )
             }
             Action::RankPriority { id, rank } => format!(
                 "move “{}” to rank {rank}",
@@ -121,17 +144,28 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 }
             };
             next.teams.iter_mut().for_each(|t| clear(&mut t.lead_id));
-            next.priorities.iter_mut().for_each(|p| clear(&mut p.owner_id));
-            next.initiatives.iter_mut().for_each(|i| clear(&mut i.owner_id));
-            next.check_ins.iter_mut().for_each(|c| clear(&mut c.author_id));
-            next.decisions.iter_mut().for_each(|d| clear(&mut d.owner_id));
+            next.priorities
+                .iter_mut()
+                .for_each(|p| clear(&mut p.owner_id));
+            next.initiatives
+                .iter_mut()
+                .for_each(|i| clear(&mut i.owner_id));
+            next.check_ins
+                .iter_mut()
+                .for_each(|c| clear(&mut c.author_id));
+            next.decisions
+                .iter_mut()
+                .for_each(|d| clear(&mut d.owner_id));
         }
         Action::AddTeam(team) => next.teams.push(team),
         Action::UpdateTeam(team) => {
             let id = team.id.clone();
             *find(&mut next.teams, &id, |t| &t.id)? = team;
         }
-        Action::DeleteTeam { id, move_initiatives_to } => {
+        Action::DeleteTeam {
+            id,
+            move_initiatives_to,
+        } => {
             remove(&mut next.teams, &id, |t| &t.id)?;
             match move_initiatives_to {
                 Some(to) => {
@@ -150,11 +184,17 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     doomed.iter().for_each(|i| delete_initiative(&mut next, i));
                 }
             }
-            for person in next.people.iter_mut().filter(|p| p.team_id.as_deref() == Some(&id)) {
+            for person in next
+                .people
+                .iter_mut()
+                .filter(|p| p.team_id.as_deref() == Some(&id))
+            {
                 person.team_id = None;
             }
             next.dependencies.retain(|d| d.to_team_id != id);
-            next.decisions.iter_mut().for_each(|d| d.team_ids.retain(|t| *t != id));
+            next.decisions
+                .iter_mut()
+                .for_each(|d| d.team_ids.retain(|t| *t != id));
         }
         Action::AddPriority(mut priority) => {
             priority.created_at = now;
@@ -165,7 +205,10 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         Action::UpdatePriority(priority) => {
             let anchor = priority.id.clone();
             let slot = find(&mut next.priorities, &priority.id, |p| &p.id)?;
-            *slot = Priority { created_at: slot.created_at, ..priority };
+            *slot = Priority {
+                created_at: slot.created_at,
+                ..priority
+            };
             renumber(&mut next, Some(&anchor));
         }
         Action::DeletePriority(id) => {
@@ -176,13 +219,18 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     initiative.updated_at = now;
                 }
             }
-            next.decisions.iter_mut().for_each(|d| d.priority_ids.retain(|p| *p != id));
+            next.decisions
+                .iter_mut()
+                .for_each(|d| d.priority_ids.retain(|p| *p != id));
             renumber(&mut next, None);
         }
         Action::RankPriority { id, rank } => {
             let priority = find(&mut next.priorities, &id, |p| &p.id)?;
             if !priority.is_active() {
-                return Err(Refused(format!("“{}” is not active, so it has no rank", priority.title)));
+                return Err(Refused(format!(
+                    "“{}” is not active, so it has no rank",
+                    priority.title
+                )));
             }
             priority.rank = rank.max(1);
             renumber(&mut next, Some(&id));
@@ -197,13 +245,22 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if *slot == initiative {
                 return Ok(board.clone());
             }
-            *slot = Initiative { created_at: slot.created_at, updated_at: now, ..initiative };
+            *slot = Initiative {
+                created_at: slot.created_at,
+                updated_at: now,
+                ..initiative
+            };
         }
         Action::DeleteInitiative(id) => {
             find(&mut next.initiatives, &id, |i| &i.id)?;
             delete_initiative(&mut next, &id);
         }
-        Action::MoveInitiative { id, from_priority, to_priority, to_team } => {
+        Action::MoveInitiative {
+            id,
+            from_priority,
+            to_priority,
+            to_team,
+        } => {
             let initiative = find(&mut next.initiatives, &id, |i| &i.id)?;
             let mut links = initiative.priority_ids.clone();
             match (&from_priority, &to_priority) {
@@ -215,9 +272,11 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                         links.push(to.clone());
                     }
                     let mut seen = Vec::with_capacity(links.len());
-                    links.retain(|p| !seen.contains(p) && {
-                        seen.push(p.clone());
-                        true
+                    links.retain(|p| {
+                        !seen.contains(p) && {
+                            seen.push(p.clone());
+                            true
+                        }
                     });
                 }
                 (None, Some(to)) => {
@@ -256,7 +315,9 @@ fn find<'a, T>(list: &'a mut [T], id: &str, key: impl Fn(&T) -> &Id) -> Result<&
 fn remove<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &Id) -> Result<T, Refused> {
     match list.iter().position(|x| key(x) == id) {
         Some(index) => Ok(list.remove(index)),
-        None => Err(Refused(format!("nothing with the id \"{id}\" is on the board"))),
+        None => Err(Refused(format!(
+            "nothing with the id \"{id}\" is on the board"
+        ))),
     }
 }
 
@@ -276,11 +337,17 @@ fn delete_initiative(board: &mut Board, id: &str) {
 /// others close up around it, so moving rank 1 to rank 3 puts it after the old 2 and 3.
 fn renumber(board: &mut Board, anchor: Option<&str>) {
     let mut order: Vec<usize> = (0..board.priorities.len())
-        .filter(|&i| board.priorities[i].is_active() && Some(board.priorities[i].id.as_str()) != anchor)
+        .filter(|&i| {
+            board.priorities[i].is_active() && Some(board.priorities[i].id.as_str()) != anchor
+        })
         .collect();
     order.sort_by_key(|&i| board.priorities[i].rank);
     if let Some(anchor) = anchor {
-        if let Some(at) = board.priorities.iter().position(|p| p.id == anchor && p.is_active()) {
+        if let Some(at) = board
+            .priorities
+            .iter()
+            .position(|p| p.id == anchor && p.is_active())
+        {
             let place = (board.priorities[at].rank.max(1) as usize - 1).min(order.len());
             order.insert(place, at);
         }

@@ -26,7 +26,11 @@ pub struct History {
 
 impl History {
     pub fn new(board: Rc<Board>) -> History {
-        History { present: board, past: Vec::new(), future: Vec::new() }
+        History {
+            present: board,
+            past: Vec::new(),
+            future: Vec::new(),
+        }
     }
 
     pub fn board(&self) -> &Rc<Board> {
@@ -41,7 +45,10 @@ impl History {
             return Ok(false);
         }
         let previous = std::mem::replace(&mut self.present, next);
-        self.past.push(Step { board: previous, description });
+        self.past.push(Step {
+            board: previous,
+            description,
+        });
         if self.past.len() > LIMIT {
             self.past.remove(0);
         }
@@ -50,16 +57,26 @@ impl History {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.past.pop() else { return false };
+        let Some(step) = self.past.pop() else {
+            return false;
+        };
         let current = std::mem::replace(&mut self.present, step.board);
-        self.future.push(Step { board: current, description: step.description });
+        self.future.push(Step {
+            board: current,
+            description: step.description,
+        });
         true
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.future.pop() else { return false };
+        let Some(step) = self.future.pop() else {
+            return false;
+        };
         let current = std::mem::replace(&mut self.present, step.board);
-        self.past.push(Step { board: current, description: step.description });
+        self.past.push(Step {
+            board: current,
+            description: step.description,
+        });
         true
     }
 

@@ -72,8 +72,11 @@ impl Layout {
             })
             .collect();
 
-        let mut columns: Vec<Column> =
-            board.ranked_priorities().into_iter().map(|p| Column::Priority(p.id.clone())).collect();
+        let mut columns: Vec<Column> = board
+            .ranked_priorities()
+            .into_iter()
+            .map(|p| Column::Priority(p.id.clone()))
+            .collect();
         for priority in board.priorities.iter().filter(|p| !p.is_active()) {
             let has_cards = board
                 .initiatives
@@ -92,7 +95,11 @@ impl Layout {
             .filter(|t| filter.team.as_ref().is_none_or(|f| t.id == *f))
             .map(|t| t.id.clone())
             .collect();
-        let column_of = |id: &str| columns.iter().position(|c| c.priority_id().is_some_and(|p| p == id));
+        let column_of = |id: &str| {
+            columns
+                .iter()
+                .position(|c| c.priority_id().is_some_and(|p| p == id))
+        };
         let local = columns.len() - 1;
         let mut cells = vec![vec![Vec::new(); columns.len()]; lanes.len()];
         let mut shown = 0;
@@ -100,7 +107,9 @@ impl Layout {
             if !passes[index] {
                 continue;
             }
-            let Some(lane) = lanes.iter().position(|t| *t == initiative.team_id) else { continue };
+            let Some(lane) = lanes.iter().position(|t| *t == initiative.team_id) else {
+                continue;
+            };
             shown += 1;
             if initiative.priority_ids.is_empty() {
                 cells[lane][local].push(index);
@@ -111,6 +120,11 @@ impl Layout {
                 }
             }
         }
-        Layout { columns, lanes, cells, shown }
+        Layout {
+            columns,
+            lanes,
+            cells,
+            shown,
+        }
     }
 }

@@ -26,7 +26,10 @@ struct Checker {
 
 impl Checker {
     fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.into(), message: message.into() });
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     /// Records the ids of one list, flagging empty and repeated ones.
@@ -36,7 +39,10 @@ impl Checker {
             if id.trim().is_empty() {
                 self.fail(format!("{list}[{index}].id"), "the id is empty");
             } else if !seen.insert(id.as_str()) {
-                self.fail(format!("{list}[{index}].id"), format!("the id \"{id}\" is used twice"));
+                self.fail(
+                    format!("{list}[{index}].id"),
+                    format!("the id \"{id}\" is used twice"),
+                );
             }
         }
         seen
@@ -59,7 +65,10 @@ impl Checker {
         for (index, id) in ids.iter().enumerate() {
             self.reference(format!("{path}[{index}]"), kind, id, known);
             if !seen.insert(id) {
-                self.fail(format!("{path}[{index}]"), format!("\"{id}\" is listed twice"));
+                self.fail(
+                    format!("{path}[{index}]"),
+                    format!("\"{id}\" is listed twice"),
+                );
             }
         }
     }
@@ -79,14 +88,19 @@ impl Checker {
 
 /// All problems of a board, in snapshot order; empty when the board is sound.
 pub fn problems(board: &Board) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
     let b = "board";
     if board.id.trim().is_empty() {
         c.fail("board.id", "the id is empty");
     }
     if let (Some(start), Some(end)) = (board.period.start, board.period.end) {
         if end < start {
-            c.fail("board.period.end", format!("{end} is before the start {start}"));
+            c.fail(
+                "board.period.end",
+                format!("{end} is before the start {start}"),
+            );
         }
     }
     for (name, days) in [
@@ -104,29 +118,50 @@ pub fn problems(board: &Board) -> Vec<Problem> {
     let priorities = c.ids("board.priorities", board.priorities.iter().map(|x| &x.id));
     let initiatives = c.ids("board.initiatives", board.initiatives.iter().map(|x| &x.id));
     c.ids("board.checkIns", board.check_ins.iter().map(|x| &x.id));
-    c.ids("board.dependencies", board.dependencies.iter().map(|x| &x.id));
+    c.ids(
+        "board.dependencies",
+        board.dependencies.iter().map(|x| &x.id),
+    );
     c.ids("board.decisions", board.decisions.iter().map(|x| &x.id));
     c.ids("board.reviews", board.reviews.iter().map(|x| &x.id));
 
     for (i, person) in board.people.iter().enumerate() {
         c.not_blank(format!("{b}.people[{i}].name"), &person.name);
-        c.optional(format!("{b}.people[{i}].teamId"), "team", &person.team_id, &teams);
+        c.optional(
+            format!("{b}.people[{i}].teamId"),
+            "team",
+            &person.team_id,
+            &teams,
+        );
     }
     for (i, team) in board.teams.iter().enumerate() {
         c.not_blank(format!("{b}.teams[{i}].name"), &team.name);
-        c.optional(format!("{b}.teams[{i}].leadId"), "person", &team.lead_id, &people);
+        c.optional(
+            format!("{b}.teams[{i}].leadId"),
+            "person",
+            &team.lead_id,
+            &people,
+        );
     }
     let mut ranks: HashMap<u32, &str> = HashMap::new();
     for (i, priority) in board.priorities.iter().enumerate() {
         c.not_blank(format!("{b}.priorities[{i}].title"), &priority.title);
-        c.optional(format!("{b}.priorities[{i}].ownerId"), "person", &priority.owner_id, &people);
+        c.optional(
+            format!("{b}.priorities[{i}].ownerId"),
+            "person",
+            &priority.owner_id,
+            &people,
+        );
         if priority.rank == 0 {
             c.fail(format!("{b}.priorities[{i}].rank"), "ranks start at 1");
         } else if priority.is_active() {
             if let Some(other) = ranks.insert(priority.rank, &priority.id) {
                 c.fail(
                     format!("{b}.priorities[{i}].rank"),
-                    format!("rank {} is also held by active priority \"{other}\"", priority.rank),
+                    format!(
+                        "rank {} is also held by active priority \"{other}\"",
+                        priority.rank
+                    ),
                 );
             }
         }
@@ -135,22 +170,45 @@ pub fn problems(board: &Board) -> Vec<Problem> {
         let at = format!("{b}.initiatives[{i}]");
         c.not_blank(format!("{at}.title"), &initiative.title);
         c.reference(format!("{at}.teamId"), "team", &initiative.team_id, &teams);
-        c.optional(format!("{at}.ownerId"), "person", &initiative.owner_id, &people);
-        c.references(format!("{at}.priorityIds"), "priority", &initiative.priority_ids, &priorities);
+        c.optional(
+            format!("{at}.ownerId"),
+            "person",
+            &initiative.owner_id,
+            &people,
+        );
+        c.references(
+            format!("{at}.priorityIds"),
+            "priority",
+            &initiative.priority_ids,
+            &priorities,
+        );
         c.at_most(format!("{at}.effort"), initiative.effort, 100);
         c.at_most(format!("{at}.progress"), initiative.progress, 100);
         if let Some(confidence) = initiative.confidence {
             c.at_most(format!("{at}.confidence"), confidence, 10);
         }
-        c.ids(&format!("{at}.risks"), initiative.risks.iter().map(|r| &r.id));
+        c.ids(
+            &format!("{at}.risks"),
+            initiative.risks.iter().map(|r| &r.id),
+        );
         for (r, risk) in initiative.risks.iter().enumerate() {
             c.not_blank(format!("{at}.risks[{r}].text"), &risk.text);
         }
     }
     for (i, check_in) in board.check_ins.iter().enumerate() {
         let at = format!("{b}.checkIns[{i}]");
-        c.reference(format!("{at}.initiativeId"), "initiative", &check_in.initiative_id, &initiatives);
-        c.optional(format!("{at}.authorId"), "person", &check_in.author_id, &people);
+        c.reference(
+            format!("{at}.initiativeId"),
+            "initiative",
+            &check_in.initiative_id,
+            &initiatives,
+        );
+        c.optional(
+            format!("{at}.authorId"),
+            "person",
+            &check_in.author_id,
+            &people,
+        );
         c.at_most(format!("{at}.progress"), check_in.progress, 100);
         if let Some(confidence) = check_in.confidence {
             c.at_most(format!("{at}.confidence"), confidence, 10);
@@ -158,16 +216,41 @@ pub fn problems(board: &Board) -> Vec<Problem> {
     }
     for (i, dependency) in board.dependencies.iter().enumerate() {
         let at = format!("{b}.dependencies[{i}]");
-        c.reference(format!("{at}.fromInitiativeId"), "initiative", &dependency.from_initiative_id, &initiatives);
-        c.reference(format!("{at}.toTeamId"), "team", &dependency.to_team_id, &teams);
-        c.optional(format!("{at}.toInitiativeId"), "initiative", &dependency.to_initiative_id, &initiatives);
+        c.reference(
+            format!("{at}.fromInitiativeId"),
+            "initiative",
+            &dependency.from_initiative_id,
+            &initiatives,
+        );
+        c.reference(
+            format!("{at}.toTeamId"),
+            "team",
+            &dependency.to_team_id,
+            &teams,
+        );
+        c.optional(
+            format!("{at}.toInitiativeId"),
+            "initiative",
+            &dependency.to_initiative_id,
+            &initiatives,
+        );
         c.not_blank(format!("{at}.need"), &dependency.need);
     }
     for (i, decision) in board.decisions.iter().enumerate() {
         let at = format!("{b}.decisions[{i}]");
         c.not_blank(format!("{at}.title"), &decision.title);
-        c.optional(format!("{at}.ownerId"), "person", &decision.owner_id, &people);
-        c.references(format!("{at}.priorityIds"), "priority", &decision.priority_ids, &priorities);
+        c.optional(
+            format!("{at}.ownerId"),
+            "person",
+            &decision.owner_id,
+            &people,
+        );
+        c.references(
+            format!("{at}.priorityIds"),
+            "priority",
+            &decision.priority_ids,
+            &priorities,
+        );
         c.references(format!("{at}.teamIds"), "team", &decision.team_ids, &teams);
     }
     for (i, review) in board.reviews.iter().enumerate() {

@@ -10,10 +10,13 @@ pub struct LocalStore;
 
 impl LocalStore {
     fn storage() -> Result<web_sys::Storage, StoreError> {
-        let window = web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
+        let window =
+            web_sys::window().ok_or_else(|| StoreError::Unavailable("no window".into()))?;
         match window.local_storage() {
             Ok(Some(storage)) => Ok(storage),
-            Ok(None) => Err(StoreError::Unavailable("localStorage is switched off".into())),
+            Ok(None) => Err(StoreError::Unavailable(
+                "localStorage is switched off".into(),
+            )),
             Err(error) => Err(StoreError::Unavailable(describe(&error))),
         }
     }
@@ -21,7 +24,9 @@ impl LocalStore {
 
 impl Store for LocalStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Self::storage()?.get_item(key).map_err(|e| StoreError::Failed(describe(&e)))
+        Self::storage()?
+            .get_item(key)
+            .map_err(|e| StoreError::Failed(describe(&e)))
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -38,9 +43,13 @@ impl Store for LocalStore {
 /// Chromium and Safari say `QuotaExceededError` (code 22); Firefox said
 /// `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
 fn is_quota_error(error: &JsValue) -> bool {
-    let Some(exception) = error.dyn_ref::<web_sys::DomException>() else { return false };
-    matches!(exception.name().as_str(), "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED")
-        || matches!(exception.code(), 22 | 1014)
+    let Some(exception) = error.dyn_ref::<web_sys::DomException>() else {
+        return false;
+    };
+    matches!(
+        exception.name().as_str(),
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED"
+    ) || matches!(exception.code(), 22 | 1014)
 }
 
 fn describe(error: &JsValue) -> String {

@@ -51,7 +51,9 @@ impl Saver {
     fn flush(this: &Rc<RefCell<Saver>>) {
         let mut saver = this.borrow_mut();
         saver.timer = None;
-        let Some(board) = saver.pending.take() else { return };
+        let Some(board) = saver.pending.take() else {
+            return;
+        };
         match storage::save(saver.store.0.as_ref(), &saver.key, &board, now()) {
             Ok(_) => saver.report.set(SaveStatus::Saved),
             Err(error) => {
@@ -64,8 +66,19 @@ impl Saver {
 
 /// Keeps `board` saved under `key` while `enabled`; returns how saving goes.
 #[hook]
-pub fn use_autosave(store: StoreHandle, key: String, board: Option<Rc<Board>>, enabled: bool) -> SaveStatus {
-    let status = use_state(|| if enabled { SaveStatus::Idle } else { SaveStatus::Off });
+pub fn use_autosave(
+    store: StoreHandle,
+    key: String,
+    board: Option<Rc<Board>>,
+    enabled: bool,
+) -> SaveStatus {
+    let status = use_state(|| {
+        if enabled {
+            SaveStatus::Idle
+        } else {
+            SaveStatus::Off
+        }
+    });
     let saver = use_memo((store.clone(), key.clone()), {
         let report = status.setter();
         move |(store, key)| {

@@ -35,21 +35,43 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let over = use_state(|| None::<(usize, usize)>);
 
     let on_edit = use_callback(props.on_dialog.clone(), |id: Id, on_dialog| {
-        on_dialog.emit(Some(DialogKind::Initiative { id: Some(id), team: None, priority: None }))
+        on_dialog.emit(Some(DialogKind::Initiative {
+            id: Some(id),
+            team: None,
+            priority: None,
+        }))
     });
     let on_step = use_callback(
-        (props.dispatch.clone(), props.board.clone(), props.layout.clone()),
+        (
+            props.dispatch.clone(),
+            props.board.clone(),
+            props.layout.clone(),
+        ),
         |(id, column, step): (Id, Column, Step), (dispatch, board, layout)| {
-            let Some(initiative) = board.initiative(&id) else { return };
-            let Some(col) = layout.columns.iter().position(|c| *c == column) else { return };
-            let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) else { return };
+            let Some(initiative) = board.initiative(&id) else {
+                return;
+            };
+            let Some(col) = layout.columns.iter().position(|c| *c == column) else {
+                return;
+            };
+            let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) else {
+                return;
+            };
             let (col, lane) = match step {
                 Step::Left => (col.checked_sub(1), Some(lane)),
-                Step::Right => (Some(col + 1).filter(|c| *c < layout.columns.len()), Some(lane)),
+                Step::Right => (
+                    Some(col + 1).filter(|c| *c < layout.columns.len()),
+                    Some(lane),
+                ),
                 Step::Up => (Some(col), lane.checked_sub(1)),
-                Step::Down => (Some(col), Some(lane + 1).filter(|l| *l < layout.lanes.len())),
+                Step::Down => (
+                    Some(col),
+                    Some(lane + 1).filter(|l| *l < layout.lanes.len()),
+                ),
             };
-            let (Some(col), Some(lane)) = (col, lane) else { return };
+            let (Some(col), Some(lane)) = (col, lane) else {
+                return;
+            };
             let to = layout.columns[col].clone();
             dispatch.dispatch(Msg::Do {
                 action: Action::MoveInitiative {
@@ -285,14 +307,23 @@ impl PartialEq for PriorityHeaderProps {
 /// another heading, by its arrow buttons, or by Alt + ←/→.
 #[function_component]
 fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
-    let Some(priority) = props.board.priority(&props.id) else { return Html::default() };
+    let Some(priority) = props.board.priority(&props.id) else {
+        return Html::default();
+    };
     let active_count = props.board.ranked_priorities().len() as u32;
-    let owner = priority.owner_id.as_deref().and_then(|o| props.board.person(o)).map(|p| p.name.clone());
+    let owner = priority
+        .owner_id
+        .as_deref()
+        .and_then(|o| props.board.person(o))
+        .map(|p| p.name.clone());
     let rank_to = |rank: u32| {
         let (dispatch, id) = (props.dispatch.clone(), priority.id.clone());
         Callback::from(move |_: ()| {
             dispatch.dispatch(Msg::Do {
-                action: Action::RankPriority { id: id.clone(), rank },
+                action: Action::RankPriority {
+                    id: id.clone(),
+                    rank,
+                },
                 focus: Some(format!("priority\u{1f}{id}")),
             })
         })
@@ -300,7 +331,12 @@ fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
     let rank = priority.rank;
     let (up, down) = (rank_to(rank.saturating_sub(1).max(1)), rank_to(rank + 1));
     let on_key = {
-        let (up, down, active, read_only) = (up.clone(), down.clone(), priority.is_active(), props.read_only);
+        let (up, down, active, read_only) = (
+            up.clone(),
+            down.clone(),
+            priority.is_active(),
+            props.read_only,
+        );
         Callback::from(move |event: KeyboardEvent| match Step::from_key(&event) {
             Some(Step::Left) if active && !read_only => {
                 event.prevent_default();
@@ -333,12 +369,18 @@ fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
         })
     };
     let on_drop = {
-        let (drag, dispatch, target_rank) = (props.drag.clone(), props.dispatch.clone(), priority.rank);
+        let (drag, dispatch, target_rank) =
+            (props.drag.clone(), props.dispatch.clone(), priority.rank);
         Callback::from(move |event: DragEvent| {
-            let Some(Drag::Priority(id)) = drag.borrow_mut().take() else { return };
+            let Some(Drag::Priority(id)) = drag.borrow_mut().take() else {
+                return;
+            };
             event.prevent_default();
             dispatch.dispatch(Msg::Do {
-                action: Action::RankPriority { id: id.clone(), rank: target_rank },
+                action: Action::RankPriority {
+                    id: id.clone(),
+                    rank: target_rank,
+                },
                 focus: Some(format!("priority\u{1f}{id}")),
             });
         })
@@ -351,7 +393,9 @@ fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
     };
     let on_edit = {
         let id = priority.id.clone();
-        props.on_dialog.reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
+        props
+            .on_dialog
+            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
     };
     let active = priority.is_active();
     let status = match priority.status {

@@ -65,17 +65,33 @@ pub fn status_class(status: Status) -> &'static str {
 #[function_component]
 pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
     let board = &props.board;
-    let Some(initiative) = board.initiatives.get(props.index) else { return Html::default() };
+    let Some(initiative) = board.initiatives.get(props.index) else {
+        return Html::default();
+    };
     let id = initiative.id.clone();
-    let owner = initiative.owner_id.as_deref().and_then(|o| board.person(o)).map(|p| p.name.clone());
+    let owner = initiative
+        .owner_id
+        .as_deref()
+        .and_then(|o| board.person(o))
+        .map(|p| p.name.clone());
     let others: Vec<String> = initiative
         .priority_ids
         .iter()
         .filter(|p| props.column.priority_id() != Some(*p))
         .filter_map(|p| board.priority(p))
-        .map(|p| if p.is_active() { format!("#{} {}", p.rank, p.title) } else { p.title.clone() })
+        .map(|p| {
+            if p.is_active() {
+                format!("#{} {}", p.rank, p.title)
+            } else {
+                p.title.clone()
+            }
+        })
         .collect();
-    let high_risks = initiative.risks.iter().filter(|r| r.open && r.severity == Severity::High).count();
+    let high_risks = initiative
+        .risks
+        .iter()
+        .filter(|r| r.open && r.severity == Severity::High)
+        .count();
     let open_risks = initiative.risks.iter().filter(|r| r.open).count();
 
     let on_edit = {
@@ -84,7 +100,11 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
     };
     let on_key = {
         let (id, column) = (id.clone(), props.column.clone());
-        let (on_step, on_edit, read_only) = (props.on_step.clone(), props.on_edit.clone(), props.read_only);
+        let (on_step, on_edit, read_only) = (
+            props.on_step.clone(),
+            props.on_edit.clone(),
+            props.read_only,
+        );
         Callback::from(move |event: KeyboardEvent| {
             if let Some(step) = Step::from_key(&event).filter(|_| !read_only) {
                 event.prevent_default();
@@ -112,7 +132,11 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         Some(initiative.status.label().to_string()),
         Some(format!("{}% done", initiative.progress)),
         Some(format!("effort {}%", initiative.effort)),
-        Some(owner.clone().map_or("no owner".into(), |o| format!("owner {o}"))),
+        Some(
+            owner
+                .clone()
+                .map_or("no owner".into(), |o| format!("owner {o}")),
+        ),
         (!others.is_empty()).then(|| format!("also serves {}", others.join(", "))),
         (!props.read_only).then(|| "Alt + arrow keys move it".to_string()),
     ]
@@ -158,11 +182,15 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
 }
 
 fn is_self(event: &KeyboardEvent) -> bool {
-    event.target().is_some_and(|t| event.current_target().is_some_and(|c| c == t))
+    event
+        .target()
+        .is_some_and(|t| event.current_target().is_some_and(|c| c == t))
 }
 
 /// `Dec 15`: the year is the period's, so it is left out.
 pub fn short_date(date: crate::core::time::Date) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     format!("{} {}", MONTHS[usize::from(date.month()) - 1], date.day())
 }

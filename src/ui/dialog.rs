@@ -38,13 +38,17 @@ pub fn Modal(props: &ModalProps) -> Html {
             }
         });
     }
-    let on_cancel = props.on_close.reform(|event: Event| event.prevent_default());
+    let on_cancel = props
+        .on_close
+        .reform(|event: Event| event.prevent_default());
     let on_click = {
         let on_close = props.on_close.clone();
         let node = node.clone();
         // A click on the backdrop lands on the dialog element itself.
         Callback::from(move |event: MouseEvent| {
-            let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let target = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             let dialog = node.cast::<web_sys::Element>();
             if target.is_some() && target == dialog {
                 on_close.emit(());

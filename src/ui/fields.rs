@@ -6,10 +6,16 @@ use yew::prelude::*;
 
 fn value_of(event: &Event) -> String {
     let target = event.target();
-    if let Some(input) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+    if let Some(input) = target
+        .clone()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
         return input.value();
     }
-    if let Some(area) = target.clone().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+    if let Some(area) = target
+        .clone()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    {
         return area.value();
     }
     target

@@ -24,14 +24,29 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
     let filter = &props.filter;
 
     let mut teams: Vec<(AttrValue, AttrValue)> = vec![(ALL.into(), "All teams".into())];
-    teams.extend(board.teams.iter().map(|t| (t.id.clone().into(), t.name.clone().into())));
-    let mut owners: Vec<(AttrValue, AttrValue)> =
-        vec![(ALL.into(), "Anyone".into()), (NOBODY.into(), "No owner".into())];
+    teams.extend(
+        board
+            .teams
+            .iter()
+            .map(|t| (t.id.clone().into(), t.name.clone().into())),
+    );
+    let mut owners: Vec<(AttrValue, AttrValue)> = vec![
+        (ALL.into(), "Anyone".into()),
+        (NOBODY.into(), "No owner".into()),
+    ];
     let mut people: Vec<_> = board.people.iter().collect();
     people.sort_by(|a, b| a.name.cmp(&b.name));
-    owners.extend(people.into_iter().map(|p| (p.id.clone().into(), p.name.clone().into())));
+    owners.extend(
+        people
+            .into_iter()
+            .map(|p| (p.id.clone().into(), p.name.clone().into())),
+    );
     let mut statuses: Vec<(AttrValue, AttrValue)> = vec![(ALL.into(), "Any status".into())];
-    statuses.extend(Status::ALL.iter().map(|s| (s.key().into(), s.label().into())));
+    statuses.extend(
+        Status::ALL
+            .iter()
+            .map(|s| (s.key().into(), s.label().into())),
+    );
 
     let change = |update: fn(&mut Filter, String)| {
         let filter = filter.clone();

@@ -20,14 +20,24 @@ use yew::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum DialogKind {
     /// Edit an initiative, or add one (optionally into a given lane and column).
-    Initiative { id: Option<Id>, team: Option<Id>, priority: Option<Id> },
+    Initiative {
+        id: Option<Id>,
+        team: Option<Id>,
+        priority: Option<Id>,
+    },
     Priority(Option<Id>),
     Team(Option<Id>),
     People,
     Person(Option<Id>),
     Settings,
-    ConfirmImport { file: String, board: Rc<Board> },
-    ImportFailed { file: String, message: String },
+    ConfirmImport {
+        file: String,
+        board: Rc<Board>,
+    },
+    ImportFailed {
+        file: String,
+        message: String,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -61,7 +71,10 @@ impl FormProps {
     /// otherwise returns the core's reason and leaves the draft in place.
     pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
         reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
-        self.dispatch.dispatch(Msg::Do { action, focus: None });
+        self.dispatch.dispatch(Msg::Do {
+            action,
+            focus: None,
+        });
         self.on_dialog.emit(then);
         Ok(())
     }
@@ -89,26 +102,38 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         DialogKind::Initiative { id, team, priority } => form(id, team, priority)
             .map(|p| html! { <initiative::InitiativeForm ..p /> })
             .unwrap_or_default(),
-        DialogKind::Priority(id) => {
-            form(id, None, None).map(|p| html! { <priority::PriorityForm ..p /> }).unwrap_or_default()
-        }
-        DialogKind::Team(id) => form(id, None, None).map(|p| html! { <team::TeamForm ..p /> }).unwrap_or_default(),
-        DialogKind::People => {
-            form(None, None, None).map(|p| html! { <people::PeopleList ..p /> }).unwrap_or_default()
-        }
-        DialogKind::Person(id) => {
-            form(id, None, None).map(|p| html! { <people::PersonForm ..p /> }).unwrap_or_default()
-        }
-        DialogKind::Settings => {
-            form(None, None, None).map(|p| html! { <settings::SettingsForm ..p /> }).unwrap_or_default()
-        }
-        DialogKind::ConfirmImport { file, board: incoming } => {
+        DialogKind::Priority(id) => form(id, None, None)
+            .map(|p| html! { <priority::PriorityForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::Team(id) => form(id, None, None)
+            .map(|p| html! { <team::TeamForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::People => form(None, None, None)
+            .map(|p| html! { <people::PeopleList ..p /> })
+            .unwrap_or_default(),
+        DialogKind::Person(id) => form(id, None, None)
+            .map(|p| html! { <people::PersonForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::Settings => form(None, None, None)
+            .map(|p| html! { <settings::SettingsForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::ConfirmImport {
+            file,
+            board: incoming,
+        } => {
             let current = props.board.clone();
             let on_replace = {
-                let (dispatch, on_dialog, incoming, file) =
-                    (props.dispatch.clone(), props.on_dialog.clone(), incoming.clone(), file.clone());
+                let (dispatch, on_dialog, incoming, file) = (
+                    props.dispatch.clone(),
+                    props.on_dialog.clone(),
+                    incoming.clone(),
+                    file.clone(),
+                );
                 Callback::from(move |_| {
-                    dispatch.dispatch(Msg::Do { action: Action::ReplaceBoard(incoming.clone()), focus: None });
+                    dispatch.dispatch(Msg::Do {
+                        action: Action::ReplaceBoard(incoming.clone()),
+                        focus: None,
+                    });
                     dispatch.dispatch(Msg::Notify(super::app::Notice {
                         error: false,
                         text: format!("Imported {file}. Undo brings the previous board back."),
@@ -158,7 +183,11 @@ pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue
     let mut people: Vec<_> = board.people.iter().collect();
     people.sort_by(|a, b| a.name.cmp(&b.name));
     std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
-        .chain(people.into_iter().map(|p| (p.id.clone().into(), p.name.clone().into())))
+        .chain(
+            people
+                .into_iter()
+                .map(|p| (p.id.clone().into(), p.name.clone().into())),
+        )
         .collect()
 }
 

@@ -26,8 +26,14 @@ pub struct ToolbarProps {
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let board = &props.board;
-    let undo = props.history.as_ref().and_then(|h| h.undo_description().map(str::to_string));
-    let redo = props.history.as_ref().and_then(|h| h.redo_description().map(str::to_string));
+    let undo = props
+        .history
+        .as_ref()
+        .and_then(|h| h.undo_description().map(str::to_string));
+    let redo = props
+        .history
+        .as_ref()
+        .and_then(|h| h.redo_description().map(str::to_string));
     let open = |kind: DialogKind| props.on_dialog.reform(move |_| Some(kind.clone()));
     let dispatch = props.dispatch.clone();
     let on_undo = Callback::from(move |_| dispatch.dispatch(Msg::Undo));
@@ -37,7 +43,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         SaveStatus::Idle | SaveStatus::Saved => ("ab-save--ok", "Saved in this browser"),
         SaveStatus::Pending => ("ab-save--pending", "Saving…"),
         SaveStatus::Failed(_) => ("ab-save--failed", "Not saved"),
-        SaveStatus::Off => ("ab-save--off", if props.read_only { "Read-only" } else { "Not saving" }),
+        SaveStatus::Off => (
+            "ab-save--off",
+            if props.read_only {
+                "Read-only"
+            } else {
+                "Not saving"
+            },
+        ),
     };
     html! {
         <header class="ab-header">

@@ -37,7 +37,10 @@ impl Draft {
             effort: initiative.effort.to_string(),
             status: initiative.status,
             progress: initiative.progress.to_string(),
-            confidence: initiative.confidence.map(|c| c.to_string()).unwrap_or_default(),
+            confidence: initiative
+                .confidence
+                .map(|c| c.to_string())
+                .unwrap_or_default(),
             due: initiative.due.map(|d| d.to_string()).unwrap_or_default(),
             risks: initiative.risks.clone(),
         }
@@ -47,13 +50,21 @@ impl Draft {
 #[function_component]
 pub fn InitiativeForm(props: &FormProps) -> Html {
     let board = &props.board;
-    let existing = props.id.as_deref().and_then(|id| board.initiative(id)).cloned();
+    let existing = props
+        .id
+        .as_deref()
+        .and_then(|id| board.initiative(id))
+        .cloned();
     let draft = use_state(|| match &existing {
         Some(initiative) => Draft::of(initiative),
         None => Draft {
             title: String::new(),
             description: String::new(),
-            team_id: props.team.clone().or_else(|| board.teams.first().map(|t| t.id.clone())).unwrap_or_default(),
+            team_id: props
+                .team
+                .clone()
+                .or_else(|| board.teams.first().map(|t| t.id.clone()))
+                .unwrap_or_default(),
             owner_id: String::new(),
             priority_ids: props.priority.iter().cloned().collect(),
             effort: "20".into(),
@@ -99,8 +110,16 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
     }
 
     if let (true, Some(initiative)) = (*confirming, &existing) {
-        let check_ins = board.check_ins.iter().filter(|c| c.initiative_id == initiative.id).count();
-        let dependencies = board.dependencies.iter().filter(|d| d.from_initiative_id == initiative.id).count();
+        let check_ins = board
+            .check_ins
+            .iter()
+            .filter(|c| c.initiative_id == initiative.id)
+            .count();
+        let dependencies = board
+            .dependencies
+            .iter()
+            .filter(|d| d.from_initiative_id == initiative.id)
+            .count();
         let on_delete = {
             let (props, id) = (props.clone(), initiative.id.clone());
             Callback::from(move |_| {
@@ -121,8 +140,13 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
     }
 
     let on_submit = {
-        let (draft, errors, refusal, props, existing) =
-            (draft.clone(), errors.clone(), refusal.clone(), props.clone(), existing.clone());
+        let (draft, errors, refusal, props, existing) = (
+            draft.clone(),
+            errors.clone(),
+            refusal.clone(),
+            props.clone(),
+            existing.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let d = &*draft;
@@ -130,8 +154,12 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
             if d.title.trim().is_empty() {
                 problems.insert("title", "Give the initiative a title".to_string());
             }
-            let effort = parse_whole(&d.effort, 100).map_err(|e| problems.insert("effort", e)).ok();
-            let progress = parse_whole(&d.progress, 100).map_err(|e| problems.insert("progress", e)).ok();
+            let effort = parse_whole(&d.effort, 100)
+                .map_err(|e| problems.insert("effort", e))
+                .ok();
+            let progress = parse_whole(&d.progress, 100)
+                .map_err(|e| problems.insert("progress", e))
+                .ok();
             let due = if d.due.is_empty() {
                 None
             } else {
@@ -141,10 +169,16 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                 })
             };
             errors.set(problems.clone());
-            let (Some(effort), Some(progress), true) = (effort, progress, problems.is_empty()) else { return };
+            let (Some(effort), Some(progress), true) = (effort, progress, problems.is_empty())
+            else {
+                return;
+            };
             let at = now();
             let initiative = Initiative {
-                id: existing.as_ref().map(|i| i.id.clone()).unwrap_or_else(|| props.board.next_id("i")),
+                id: existing
+                    .as_ref()
+                    .map(|i| i.id.clone())
+                    .unwrap_or_else(|| props.board.next_id("i")),
                 title: d.title.trim().to_string(),
                 description: d.description.trim().to_string(),
                 team_id: d.team_id.clone(),
@@ -157,16 +191,31 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                 due,
                 created_at: existing.as_ref().map_or(at, |i| i.created_at),
                 updated_at: existing.as_ref().map_or(at, |i| i.updated_at),
-                risks: d.risks.iter().filter(|r| !r.text.trim().is_empty()).cloned().collect(),
+                risks: d
+                    .risks
+                    .iter()
+                    .filter(|r| !r.text.trim().is_empty())
+                    .cloned()
+                    .collect(),
             };
-            let action = if existing.is_some() { Action::UpdateInitiative(initiative) } else { Action::AddInitiative(initiative) };
+            let action = if existing.is_some() {
+                Action::UpdateInitiative(initiative)
+            } else {
+                Action::AddInitiative(initiative)
+            };
             refusal.set(props.submit(action, None).err());
         })
     };
 
-    let teams: Vec<(AttrValue, AttrValue)> =
-        board.teams.iter().map(|t| (t.id.clone().into(), t.name.clone().into())).collect();
-    let statuses: Vec<(AttrValue, AttrValue)> = Status::ALL.iter().map(|s| (s.key().into(), s.label().into())).collect();
+    let teams: Vec<(AttrValue, AttrValue)> = board
+        .teams
+        .iter()
+        .map(|t| (t.id.clone().into(), t.name.clone().into()))
+        .collect();
+    let statuses: Vec<(AttrValue, AttrValue)> = Status::ALL
+        .iter()
+        .map(|s| (s.key().into(), s.label().into()))
+        .collect();
     let confidences: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "Unknown".into()))
         .chain((0..=10).map(|n| (n.to_string().into(), format!("{n} / 10").into())))
         .collect();
@@ -176,7 +225,12 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
     let next_risk_id = {
         let number = |id: &str| id.strip_prefix("r-").and_then(|n| n.parse::<u64>().ok());
         let on_board = number(&board.next_id("r")).unwrap_or(1);
-        let in_draft = draft.risks.iter().filter_map(|r| number(&r.id)).max().map_or(0, |n| n + 1);
+        let in_draft = draft
+            .risks
+            .iter()
+            .filter_map(|r| number(&r.id))
+            .max()
+            .map_or(0, |n| n + 1);
         format!("r-{}", on_board.max(in_draft))
     };
 
@@ -271,14 +325,26 @@ fn RiskList(props: &RiskListProps) -> Html {
         })
     };
     let on_add = {
-        let (risks, on_change, id) = (props.risks.clone(), props.on_change.clone(), props.next_id.clone());
+        let (risks, on_change, id) = (
+            props.risks.clone(),
+            props.on_change.clone(),
+            props.next_id.clone(),
+        );
         Callback::from(move |_| {
             let mut next = risks.clone();
-            next.push(Risk { id: id.clone(), text: String::new(), severity: Severity::Medium, open: true });
+            next.push(Risk {
+                id: id.clone(),
+                text: String::new(),
+                severity: Severity::Medium,
+                open: true,
+            });
             on_change.emit(next);
         })
     };
-    let severities: Vec<(AttrValue, AttrValue)> = Severity::ALL.iter().map(|s| (s.key().into(), s.label().into())).collect();
+    let severities: Vec<(AttrValue, AttrValue)> = Severity::ALL
+        .iter()
+        .map(|s| (s.key().into(), s.label().into()))
+        .collect();
     html! {
         <fieldset class="ab-form__group">
             <legend>{ "Risks" }</legend>

@@ -10,16 +10,34 @@ use yew::prelude::*;
 
 /// What a person owns or leads, in words ("owns 3 initiatives, leads Platform").
 fn responsibilities(board: &Board, id: &str) -> Vec<String> {
-    let initiatives = board.initiatives.iter().filter(|i| i.owner_id.as_deref() == Some(id)).count();
-    let priorities = board.priorities.iter().filter(|p| p.owner_id.as_deref() == Some(id)).count();
-    let teams: Vec<&str> =
-        board.teams.iter().filter(|t| t.lead_id.as_deref() == Some(id)).map(|t| t.name.as_str()).collect();
+    let initiatives = board
+        .initiatives
+        .iter()
+        .filter(|i| i.owner_id.as_deref() == Some(id))
+        .count();
+    let priorities = board
+        .priorities
+        .iter()
+        .filter(|p| p.owner_id.as_deref() == Some(id))
+        .count();
+    let teams: Vec<&str> = board
+        .teams
+        .iter()
+        .filter(|t| t.lead_id.as_deref() == Some(id))
+        .map(|t| t.name.as_str())
+        .collect();
     let mut out = Vec::new();
     if priorities > 0 {
-        out.push(format!("owns {}", count(priorities, "priority", "priorities")));
+        out.push(format!(
+            "owns {}",
+            count(priorities, "priority", "priorities")
+        ));
     }
     if initiatives > 0 {
-        out.push(format!("owns {}", count(initiatives, "initiative", "initiatives")));
+        out.push(format!(
+            "owns {}",
+            count(initiatives, "initiative", "initiatives")
+        ));
     }
     if !teams.is_empty() {
         out.push(format!("leads {}", teams.join(", ")));
@@ -78,8 +96,18 @@ pub fn PeopleList(props: &FormProps) -> Html {
 pub fn PersonForm(props: &FormProps) -> Html {
     let board = &props.board;
     let existing = props.id.as_deref().and_then(|id| board.person(id)).cloned();
-    let name = use_state(|| existing.as_ref().map(|p| p.name.clone()).unwrap_or_default());
-    let team = use_state(|| existing.as_ref().and_then(|p| p.team_id.clone()).unwrap_or_default());
+    let name = use_state(|| {
+        existing
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    });
+    let team = use_state(|| {
+        existing
+            .as_ref()
+            .and_then(|p| p.team_id.clone())
+            .unwrap_or_default()
+    });
     let error = use_state(|| None::<String>);
     let confirming = use_state(|| false);
     let back = props.on_dialog.reform(|()| Some(DialogKind::People));
@@ -110,23 +138,41 @@ pub fn PersonForm(props: &FormProps) -> Html {
     }
 
     let on_submit = {
-        let (name, team, error, props, existing) = (name.clone(), team.clone(), error.clone(), props.clone(), existing.clone());
+        let (name, team, error, props, existing) = (
+            name.clone(),
+            team.clone(),
+            error.clone(),
+            props.clone(),
+            existing.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if name.trim().is_empty() {
                 return error.set(Some("Give the person a name".into()));
             }
             let person = Person {
-                id: existing.as_ref().map(|p| p.id.clone()).unwrap_or_else(|| props.board.next_id("p")),
+                id: existing
+                    .as_ref()
+                    .map(|p| p.id.clone())
+                    .unwrap_or_else(|| props.board.next_id("p")),
                 name: name.trim().to_string(),
                 team_id: optional_id(&team),
             };
-            let action = if existing.is_some() { Action::UpdatePerson(person) } else { Action::AddPerson(person) };
+            let action = if existing.is_some() {
+                Action::UpdatePerson(person)
+            } else {
+                Action::AddPerson(person)
+            };
             error.set(props.submit(action, Some(DialogKind::People)).err());
         })
     };
     let teams: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "No team".into()))
-        .chain(board.teams.iter().map(|t| (t.id.clone().into(), t.name.clone().into())))
+        .chain(
+            board
+                .teams
+                .iter()
+                .map(|t| (t.id.clone().into(), t.name.clone().into())),
+        )
         .collect();
     html! {
         <Modal title={if existing.is_some() { "Edit person" } else { "Add person" }} on_close={back.clone()}>

@@ -30,7 +30,11 @@ fn status_key(status: PriorityStatus) -> &'static str {
 #[function_component]
 pub fn PriorityForm(props: &FormProps) -> Html {
     let board = &props.board;
-    let existing = props.id.as_deref().and_then(|id| board.priority(id)).cloned();
+    let existing = props
+        .id
+        .as_deref()
+        .and_then(|id| board.priority(id))
+        .cloned();
     let active = board.ranked_priorities().len();
     let draft = use_state(|| match &existing {
         Some(p) => Draft {
@@ -62,9 +66,17 @@ pub fn PriorityForm(props: &FormProps) -> Html {
     };
 
     if let (true, Some(priority)) = (*confirming, &existing) {
-        let serving: Vec<_> = board.initiatives.iter().filter(|i| i.priority_ids.contains(&priority.id)).collect();
+        let serving: Vec<_> = board
+            .initiatives
+            .iter()
+            .filter(|i| i.priority_ids.contains(&priority.id))
+            .collect();
         let only = serving.iter().filter(|i| i.priority_ids.len() == 1).count();
-        let decisions = board.decisions.iter().filter(|d| d.priority_ids.contains(&priority.id)).count();
+        let decisions = board
+            .decisions
+            .iter()
+            .filter(|d| d.priority_ids.contains(&priority.id))
+            .count();
         let on_delete = {
             let (props, id) = (props.clone(), priority.id.clone());
             Callback::from(move |_| {
@@ -91,7 +103,12 @@ pub fn PriorityForm(props: &FormProps) -> Html {
     }
 
     let on_submit = {
-        let (draft, error, props, existing) = (draft.clone(), error.clone(), props.clone(), existing.clone());
+        let (draft, error, props, existing) = (
+            draft.clone(),
+            error.clone(),
+            props.clone(),
+            existing.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let d = &*draft;
@@ -104,7 +121,10 @@ pub fn PriorityForm(props: &FormProps) -> Html {
                 Err(message) => return error.set(Some(("rank", message))),
             };
             let priority = Priority {
-                id: existing.as_ref().map(|p| p.id.clone()).unwrap_or_else(|| props.board.next_id("pr")),
+                id: existing
+                    .as_ref()
+                    .map(|p| p.id.clone())
+                    .unwrap_or_else(|| props.board.next_id("pr")),
                 title: d.title.trim().to_string(),
                 description: d.description.trim().to_string(),
                 rank,
@@ -113,19 +133,32 @@ pub fn PriorityForm(props: &FormProps) -> Html {
                 success_measure: d.success_measure.trim().to_string(),
                 created_at: existing.as_ref().map_or_else(now, |p| p.created_at),
             };
-            let action = if existing.is_some() { Action::UpdatePriority(priority) } else { Action::AddPriority(priority) };
+            let action = if existing.is_some() {
+                Action::UpdatePriority(priority)
+            } else {
+                Action::AddPriority(priority)
+            };
             if let Err(reason) = props.submit(action, None) {
                 error.set(Some(("", reason)));
             }
         })
     };
-    let field_error = |field: &str| error.as_ref().filter(|(f, _)| *f == field).map(|(_, m)| AttrValue::from(m.clone()));
+    let field_error = |field: &str| {
+        error
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, m)| AttrValue::from(m.clone()))
+    };
     let statuses: Vec<(AttrValue, AttrValue)> = vec![
         ("active".into(), "Active".into()),
         ("achieved".into(), "Achieved".into()),
         ("dropped".into(), "Dropped".into()),
     ];
-    let title = if existing.is_some() { "Edit priority" } else { "Add priority" };
+    let title = if existing.is_some() {
+        "Edit priority"
+    } else {
+        "Add priority"
+    };
     html! {
         <Modal title={if props.read_only { "Priority" } else { title }} on_close={props.close()}>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>

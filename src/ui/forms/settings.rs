@@ -28,7 +28,11 @@ pub fn SettingsForm(props: &FormProps) -> Html {
         title: board.title.clone(),
         purpose: board.purpose.clone(),
         label: board.period.label.clone(),
-        start: board.period.start.map(|d| d.to_string()).unwrap_or_default(),
+        start: board
+            .period
+            .start
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
         end: board.period.end.map(|d| d.to_string()).unwrap_or_default(),
         check_in: board.rhythm.check_in_days.to_string(),
         review: board.rhythm.review_days.to_string(),
@@ -78,16 +82,30 @@ pub fn SettingsForm(props: &FormProps) -> Html {
                     None
                 }
             };
-            let rhythm = (days("checkIn", &d.check_in), days("review", &d.review), days("planning", &d.planning));
+            let rhythm = (
+                days("checkIn", &d.check_in),
+                days("review", &d.review),
+                days("planning", &d.planning),
+            );
             errors.set(problems.clone());
-            let ((Some(check_in_days), Some(review_days), Some(planning_days)), true) = (rhythm, problems.is_empty()) else {
+            let ((Some(check_in_days), Some(review_days), Some(planning_days)), true) =
+                (rhythm, problems.is_empty())
+            else {
                 return;
             };
             let settings = Settings {
                 title: d.title.trim().to_string(),
                 purpose: d.purpose.trim().to_string(),
-                period: Period { label: d.label.trim().to_string(), start, end },
-                rhythm: Rhythm { check_in_days, review_days, planning_days },
+                period: Period {
+                    label: d.label.trim().to_string(),
+                    start,
+                    end,
+                },
+                rhythm: Rhythm {
+                    check_in_days,
+                    review_days,
+                    planning_days,
+                },
             };
             if let Err(reason) = props.submit(Action::UpdateSettings(settings), None) {
                 errors.set(BTreeMap::from([("title", reason)]));

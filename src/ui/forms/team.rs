@@ -14,31 +14,76 @@ const DELETE_WORK: &str = "";
 pub fn TeamForm(props: &FormProps) -> Html {
     let board = &props.board;
     let existing = props.id.as_deref().and_then(|id| board.team(id)).cloned();
-    let name = use_state(|| existing.as_ref().map(|t| t.name.clone()).unwrap_or_default());
-    let lead = use_state(|| existing.as_ref().and_then(|t| t.lead_id.clone()).unwrap_or_default());
+    let name = use_state(|| {
+        existing
+            .as_ref()
+            .map(|t| t.name.clone())
+            .unwrap_or_default()
+    });
+    let lead = use_state(|| {
+        existing
+            .as_ref()
+            .and_then(|t| t.lead_id.clone())
+            .unwrap_or_default()
+    });
     let error = use_state(|| None::<String>);
     let confirming = use_state(|| false);
     let move_to = use_state(|| {
         let own = props.id.clone().unwrap_or_default();
-        board.teams.iter().find(|t| t.id != own).map(|t| t.id.clone()).unwrap_or_default()
+        board
+            .teams
+            .iter()
+            .find(|t| t.id != own)
+            .map(|t| t.id.clone())
+            .unwrap_or_default()
     });
 
     if let (true, Some(team)) = (*confirming, &existing) {
-        let work = board.initiatives.iter().filter(|i| i.team_id == team.id).count();
-        let members = board.people.iter().filter(|p| p.team_id.as_deref() == Some(&team.id)).count();
-        let asked = board.dependencies.iter().filter(|d| d.to_team_id == team.id).count();
+        let work = board
+            .initiatives
+            .iter()
+            .filter(|i| i.team_id == team.id)
+            .count();
+        let members = board
+            .people
+            .iter()
+            .filter(|p| p.team_id.as_deref() == Some(&team.id))
+            .count();
+        let asked = board
+            .dependencies
+            .iter()
+            .filter(|d| d.to_team_id == team.id)
+            .count();
         let mut choices: Vec<(AttrValue, AttrValue)> = board
             .teams
             .iter()
             .filter(|t| t.id != team.id)
-            .map(|t| (t.id.clone().into(), format!("Move them to {}", t.name).into()))
+            .map(|t| {
+                (
+                    t.id.clone().into(),
+                    format!("Move them to {}", t.name).into(),
+                )
+            })
             .collect();
-        choices.push((DELETE_WORK.into(), "Delete them with their check-ins".into()));
+        choices.push((
+            DELETE_WORK.into(),
+            "Delete them with their check-ins".into(),
+        ));
         let on_delete = {
             let (props, id, move_to) = (props.clone(), team.id.clone(), move_to.clone());
             Callback::from(move |_| {
-                let target = if work == 0 { None } else { optional_id(&move_to) };
-                let _ = props.submit(Action::DeleteTeam { id: id.clone(), move_initiatives_to: target }, None);
+                let target = if work == 0 {
+                    None
+                } else {
+                    optional_id(&move_to)
+                };
+                let _ = props.submit(
+                    Action::DeleteTeam {
+                        id: id.clone(),
+                        move_initiatives_to: target,
+                    },
+                    None,
+                );
             })
         };
         return html! {
@@ -63,18 +108,31 @@ pub fn TeamForm(props: &FormProps) -> Html {
     }
 
     let on_submit = {
-        let (name, lead, error, props, existing) = (name.clone(), lead.clone(), error.clone(), props.clone(), existing.clone());
+        let (name, lead, error, props, existing) = (
+            name.clone(),
+            lead.clone(),
+            error.clone(),
+            props.clone(),
+            existing.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if name.trim().is_empty() {
                 return error.set(Some("Give the team a name".into()));
             }
             let team = Team {
-                id: existing.as_ref().map(|t| t.id.clone()).unwrap_or_else(|| props.board.next_id("t")),
+                id: existing
+                    .as_ref()
+                    .map(|t| t.id.clone())
+                    .unwrap_or_else(|| props.board.next_id("t")),
                 name: name.trim().to_string(),
                 lead_id: optional_id(&lead),
             };
-            let action = if existing.is_some() { Action::UpdateTeam(team) } else { Action::AddTeam(team) };
+            let action = if existing.is_some() {
+                Action::UpdateTeam(team)
+            } else {
+                Action::AddTeam(team)
+            };
             error.set(props.submit(action, None).err());
         })
     };
