@@ -120,7 +120,7 @@ impl Store for MemoryStore {
 pub enum Opened {
     /// Nothing saved yet: offer the example or a blank board.
     Empty,
-    Board(Loaded),
+    Board(Box<Loaded>),
     /// The saved text could not be read. It was copied to `backup_key` (when the store
     /// allowed), and nothing is loaded; the text is kept here to offer as a download.
     Corrupt {
@@ -150,7 +150,7 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
         Err(error) => return Opened::Unavailable(error),
     };
     match snapshot::read(&raw) {
-        Ok(loaded) => Opened::Board(loaded),
+        Ok(loaded) => Opened::Board(Box::new(loaded)),
         Err(error @ ReadError::TooNew { .. }) => Opened::TooNew { raw, error },
         Err(error) => {
             let backup = backup_key(key, now);

@@ -110,11 +110,22 @@ async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
     let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
     board.click("Start from example").await;
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
-    let columns = example.ranked_priorities().len() as u32 + 1;
+    // Ranked priorities, then achieved or dropped ones that still have cards, then Local work.
+    let finished_with_work = example
+        .priorities
+        .iter()
+        .filter(|p| {
+            !p.is_active()
+                && example
+                    .initiatives
+                    .iter()
+                    .any(|i| i.priority_ids.contains(&p.id))
+        })
+        .count();
     assert_eq!(
         board.count(".ab-column-head"),
-        columns,
-        "ranked priorities plus Local work"
+        (example.ranked_priorities().len() + finished_with_work + 1) as u32,
+        "ranked priorities, finished ones with work, and Local work"
     );
     assert_eq!(board.count(".ab-lane-head"), example.teams.len() as u32);
     assert!(

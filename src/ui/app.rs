@@ -16,7 +16,7 @@ use crate::core::example::example_board;
 use crate::core::history::History;
 use crate::core::layout::{Filter, Layout};
 use crate::core::model::Board;
-use crate::core::snapshot::{self, Loaded};
+use crate::core::snapshot;
 use crate::storage::{self, Opened, Store};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -151,7 +151,7 @@ fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
     let mut blocked = None;
     match storage::open(props.store.0.as_ref(), &props.storage_key, now()) {
         Opened::Empty => {}
-        Opened::Board(Loaded { board, .. }) => state.history = Some(History::new(Rc::new(board))),
+        Opened::Board(loaded) => state.history = Some(History::new(Rc::new(loaded.board))),
         Opened::Corrupt {
             error, backup_key, ..
         } => {
