@@ -54,8 +54,11 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// Read out by screen readers after each change.
     pub announcement: String,
-    /// The DOM id of the element to focus after the next render (a moved card).
+    /// The `data-place` of the element to focus after the next render (a moved card).
     pub focus: Option<String>,
+    /// Counts the changes after which focus is put back in place: a second move of the same
+    /// card to the same column (across lanes) has the same place but must still refocus.
+    pub focus_turn: u32,
 }
 
 pub enum Msg {
@@ -93,6 +96,7 @@ impl Reducible for AppState {
                         next.notice = None;
                         next.announcement = capitalise(&description);
                         next.focus = focus;
+                        next.focus_turn = next.focus_turn.wrapping_add(1);
                     }
                     Err(refused) => {
                         next.notice = Some(Notice {
@@ -123,6 +127,8 @@ impl Reducible for AppState {
                 };
                 next.announcement =
                     format!("{}: {description}", if undo { "Undone" } else { "Redone" });
+                // The focused card may have moved away; keep focus inside the board.
+                next.focus_turn = next.focus_turn.wrapping_add(1);
             }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
@@ -147,6 +153,7 @@ fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
         notice: None,
         announcement: String::new(),
         focus: None,
+        focus_turn: 0,
     };
     let mut blocked = None;
     match storage::open(props.store.0.as_ref(), &props.storage_key, now()) {
@@ -207,15 +214,19 @@ pub fn App(props: &AppProps) -> Html {
         !read_only,
     );
 
-    // Focus the element a keyboard move asked for, once it exists in its new place.
+    // Focus the element a keyboard move asked for, once it exists in its new place; when a
+    // change removed the focused element, focus the board itself so shortcuts keep working.
     let root = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with(state.focus.clone(), move |focus| {
-            if let (Some(place), Some(root)) = (focus, root.cast::<web_sys::Element>()) {
-                focus_place(&root, place);
-            }
-        });
+        use_effect_with(
+            (state.focus_turn, state.focus.clone()),
+            move |(_, focus)| {
+                if let Some(root) = root.cast::<web_sys::HtmlElement>() {
+                    restore_focus(&root, focus.as_deref());
+                }
+            },
+        );
     }
     let layout = use_memo((board.clone(), (*filter).clone()), |(board, filter)| {
         board
@@ -383,7 +394,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))}
+        <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
              onkeydown={on_keydown} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             if let Some(board) = &board {
                 <Toolbar board={board.clone()} history={state.history.clone()} read_only={read_only}
@@ -406,23 +417,38 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Focuses the element whose `data-place` is `place` (a card or a priority heading).
-fn focus_place(root: &web_sys::Element, place: &str) {
+/// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
+/// there is none, or no place was asked for and focus fell out of the board (its element
+/// was removed or disabled by the change), focuses the board's root.
+fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
     use wasm_bindgen::JsCast;
-    let Ok(candidates) = root.query_selector_all("[data-place]") else {
-        return;
-    };
-    for index in 0..candidates.length() {
-        let Some(element) = candidates
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        else {
-            continue;
-        };
-        if element.get_attribute("data-place").as_deref() == Some(place) {
-            let _ = element.focus();
-            return;
+    if let Some(place) = place {
+        if let Ok(candidates) = root.query_selector_all("[data-place]") {
+            for index in 0..candidates.length() {
+                let Some(element) = candidates
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+                else {
+                    continue;
+                };
+                if element.get_attribute("data-place").as_deref() == Some(place) {
+                    let _ = element.focus();
+                    return;
+                }
+            }
         }
+    }
+    let lost = root
+        .owner_document()
+        .and_then(|document| document.active_element())
+        .is_none_or(|active| {
+            // A focused button that the change disabled (Undo with nothing left to undo)
+            // loses focus at the next frame: treat it as lost already.
+            (!root.contains(Some(&active)) && active.tag_name() == "BODY")
+                || active.matches(":disabled").unwrap_or(false)
+        });
+    if lost {
+        let _ = root.focus();
     }
 }
 

@@ -179,9 +179,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 })
             };
             html! {
+                <div class="ab-grid__cell" role="cell" style={format!("grid-column: {}; grid-row: {}", col + 2, lane + 2)}>
                 <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"))}
-                     role="group" aria-label={label.clone()} style={format!("grid-column: {}; grid-row: {}", col + 2, lane + 2)}
-                     ondragover={on_drag_over} ondrop={on_drop}>
+                     role="group" aria-label={label.clone()} ondragover={on_drag_over} ondrop={on_drop}>
                     { for cards.iter().map(|&index| {
                         let key = place_key(&board.initiatives[index].id, column);
                         html! {
@@ -195,10 +195,11 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                                 aria-label={format!("Add initiative to {label}")}>{ "+" }</button>
                     }
                 </div>
+                </div>
             }
         });
         html! {
-            <>
+            <div class="ab-grid__row" role="row">
                 <div class="ab-lane-head" role="rowheader" style={format!("grid-row: {}", lane + 2)}>
                     <h2 class="ab-lane-head__name">{ &team.name }</h2>
                     <p class="ab-lane-head__lead">{ lead.map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
@@ -213,7 +214,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     }
                 </div>
                 { for cells }
-            </>
+            </div>
         }
     });
 
@@ -237,11 +238,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     }
                 </div>
             }
-            <div class="ab-grid" {style}>
-                <div class="ab-grid__corner" style="grid-column: 1; grid-row: 1">
-                    <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>
+            <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" {style}>
+                <div class="ab-grid__row" role="row">
+                    <div class="ab-grid__corner" role="columnheader" style="grid-column: 1; grid-row: 1">
+                        <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>
+                    </div>
+                    { for headers }
                 </div>
-                { for headers }
                 { for lanes }
             </div>
             if !props.read_only {

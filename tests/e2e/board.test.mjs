@@ -73,15 +73,17 @@ test('a card moves to another column by drag and drop, and back with undo', asyn
   const board = page.getByRole('region', { name: 'Board' });
   const firstLane = await board.getByRole('rowheader').first().getByRole('heading').textContent();
   const local = board.getByRole('group', { name: `${firstLane} · Local work` });
-  const source = board.getByRole('group').filter({ hasNot: page.getByText('Local work') })
-    .filter({ has: page.getByRole('article') }).first();
-  const card = source.getByRole('article').first();
-  const title = await card.getAttribute('aria-label');
+  // The example's Local work column is the last; bring it into view with a card beside it.
+  await local.scrollIntoViewIfNeeded();
+  const title = 'Pricing page redesign';
+  const source = board.getByRole('group', { name: `${firstLane} · Win the mid-market` });
+  const card = source.getByRole('article', { name: title });
   const before = await local.getByRole('article').count();
 
   await card.dragTo(local);
   await local.getByRole('article', { name: title }).waitFor();
   assert.equal(await local.getByRole('article').count(), before + 1);
+  assert.equal(await source.getByRole('article', { name: title }).count(), 0, 'it left its old column');
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await local.getByRole('article', { name: title }).waitFor({ state: 'detached' });
@@ -97,7 +99,7 @@ test('a card moves with the keyboard and keeps focus', async () => {
   const card = board.getByRole('group').nth(0).getByRole('article').first();
   const title = await card.getAttribute('aria-label');
   const lane = await board.getByRole('rowheader').first().getByRole('heading').textContent();
-  const secondPriority = await board.getByRole('columnheader').nth(1).getAttribute('aria-label');
+  const secondPriority = await board.getByRole('columnheader', { name: /^Priority \d+:/ }).nth(1).getAttribute('aria-label');
 
   await card.focus();
   await page.keyboard.press('Alt+ArrowRight');
@@ -119,7 +121,7 @@ test('a card moves with the keyboard and keeps focus', async () => {
 test('priorities are re-ranked with the keyboard, the buttons and by dragging', async () => {
   const page = await freshPage(app);
   await startExample(page);
-  const headers = page.getByRole('region', { name: 'Board' }).getByRole('columnheader');
+  const headers = page.getByRole('region', { name: 'Board' }).getByRole('columnheader', { name: /^Priority \d+:/ });
   const name = async (i) => (await headers.nth(i).getAttribute('aria-label')).replace(/^Priority \d+: /, '');
   const [first, second, third] = [await name(0), await name(1), await name(2)];
 
