@@ -1,8 +1,26 @@
-//! Labelled form fields. Each wraps its control in a `<label>` so the control's accessible
-//! name is what it holds ("Title", "Owner"), which is also how the tests find it.
+//! Labelled form fields. Each control's accessible name is its label alone ("Title",
+//! "Owner"), which is also how the tests find it; a hint or an error is its description.
 
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+thread_local! {
+    static NEXT_FIELD: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A document-unique id for a field's control, kept for the component's life.
+#[hook]
+fn use_field_id() -> AttrValue {
+    let id = use_state(|| {
+        NEXT_FIELD.with(|next| {
+            let n = next.get();
+            next.set(n.wrapping_add(1));
+            AttrValue::from(format!("ab-field-{n}"))
+        })
+    });
+    (*id).clone()
+}
 
 fn value_of(event: &Event) -> String {
     let target = event.target();
@@ -48,28 +66,30 @@ pub struct TextFieldProps {
 
 #[function_component]
 pub fn TextField(props: &TextFieldProps) -> Html {
+    let id = use_field_id();
+    let note_id: AttrValue = format!("{id}-note").into();
     let on_input = props.on_change.reform(|event: InputEvent| value_of(&event));
     let invalid = props.error.is_some();
+    let note = props.error.as_ref().or(props.hint.as_ref());
+    let described = note.map(|_| note_id.clone());
     html! {
-        <label class="ab-field">
-            <span class="ab-field__label">
+        <div class="ab-field">
+            <label class="ab-field__label" for={id.clone()}>
                 { &props.label }
                 if props.required { <span class="ab-field__required" aria-hidden="true">{ " *" }</span> }
-            </span>
+            </label>
             if props.multiline {
-                <textarea class="ab-input" rows="3" value={props.value.clone()} oninput={on_input}
-                          aria-invalid={invalid.to_string()} />
+                <textarea class="ab-input" {id} rows="3" value={props.value.clone()} oninput={on_input}
+                          aria-invalid={invalid.to_string()} aria-describedby={described} />
             } else {
-                <input class="ab-input" type={props.kind.clone()} value={props.value.clone()} oninput={on_input}
+                <input class="ab-input" {id} type={props.kind.clone()} value={props.value.clone()} oninput={on_input}
                        required={props.required} min={props.min.clone()} max={props.max.clone()}
-                       aria-invalid={invalid.to_string()} />
+                       aria-invalid={invalid.to_string()} aria-describedby={described} />
             }
-            if let Some(error) = &props.error {
-                <span class="ab-field__error">{ error }</span>
-            } else if let Some(hint) = &props.hint {
-                <span class="ab-field__hint">{ hint }</span>
+            if let Some(note) = note {
+                <span id={note_id} class={if invalid { "ab-field__error" } else { "ab-field__hint" }}>{ note }</span>
             }
-        </label>
+        </div>
     }
 }
 
@@ -88,17 +108,20 @@ pub struct SelectFieldProps {
 
 #[function_component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let id = use_field_id();
+    let note_id: AttrValue = format!("{id}-note").into();
     let on_change = props.on_change.reform(|event: Event| value_of(&event));
+    let described = props.hint.as_ref().map(|_| note_id.clone());
     html! {
-        <label class={classes!("ab-field", props.compact.then_some("ab-field--compact"))}>
-            <span class="ab-field__label">{ &props.label }</span>
-            <select class="ab-input" onchange={on_change}>
+        <div class={classes!("ab-field", props.compact.then_some("ab-field--compact"))}>
+            <label class="ab-field__label" for={id.clone()}>{ &props.label }</label>
+            <select class="ab-input" {id} onchange={on_change} aria-describedby={described}>
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label }</option>
                 }) }
             </select>
-            if let Some(hint) = &props.hint { <span class="ab-field__hint">{ hint }</span> }
-        </label>
+            if let Some(hint) = &props.hint { <span id={note_id} class="ab-field__hint">{ hint }</span> }
+        </div>
     }
 }
 

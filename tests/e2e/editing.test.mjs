@@ -1,0 +1,153 @@
+// Editing what is already on the board: every field of an initiative (risks included), a
+// priority with linked work deleted only after the board says what will happen, people, and
+// the board's own settings. Each change is checked on screen and again after a reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+
+async function reload(page) {
+  await saved(page);
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+}
+
+test('every field of an initiative can be edited, risks included, and the card shows it', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.getByRole('article', { name: 'Guided setup wizard' }).getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  await form.getByLabel('Title').fill('Guided setup wizard v2');
+  await form.getByLabel('Description').fill('Now with calendar import.');
+  await form.getByLabel('Owner').selectOption({ label: 'Dana Ortiz' });
+  await form.getByLabel('Effort (% of team)').fill('40');
+  await form.getByLabel('Status').selectOption({ label: 'At risk' });
+  await form.getByLabel('Progress (%)').fill('60');
+  await form.getByLabel('Confidence').selectOption('4');
+  await form.getByLabel('Due date').fill('2027-01-29');
+  await form.getByLabel('#2 Keep every customer we have').check();
+  await form.getByRole('button', { name: 'Add risk' }).click();
+  await form.getByLabel('Risk 2', { exact: true }).fill('Calendar vendor changes its API');
+  await form.getByLabel('Severity').nth(1).selectOption({ label: 'High' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  const check = async () => {
+    const card = board.getByRole('group', { name: 'Product · Keep every customer we have' })
+      .getByRole('article', { name: 'Guided setup wizard v2' });
+    await card.waitFor();
+    await card.getByText('At risk').waitFor();
+    await card.getByText('Dana Ortiz').waitFor();
+    await card.getByText('60% done').waitFor();
+    await card.getByText('Effort 40%').waitFor();
+    await card.getByText('Due Jan 29').waitFor();
+    await card.getByText('2 open risks · high').waitFor();
+    await card.getByText(/Also serves #1 Cut time-to-value/).waitFor();
+  };
+  await check();
+  await reload(page);
+  await check();
+
+  await board.getByRole('article', { name: 'Guided setup wizard v2' }).first()
+    .getByRole('button', { name: 'Guided setup wizard v2' }).click();
+  const again = dialog(page, 'Edit initiative');
+  assert.equal(await again.getByLabel('Description').inputValue(), 'Now with calendar import.');
+  assert.equal(await again.getByLabel('Confidence').inputValue(), '4');
+  await again.getByRole('button', { name: 'Remove risk 1' }).click();
+  await again.getByRole('button', { name: 'Save' }).click();
+  await board.getByRole('article', { name: 'Guided setup wizard v2' }).first().getByText('1 open risk · high').waitFor();
+  page.assertNoErrors();
+});
+
+test('an initiative form refuses an empty title and keeps what was typed', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  const form = dialog(page, 'Add initiative');
+  await form.getByLabel('Description').fill('Half-written idea');
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await form.getByText(/title/i).first().waitFor();
+  assert.equal(await form.getByLabel('Description').inputValue(), 'Half-written idea');
+  await form.getByLabel('Title').fill('Field pilot logistics');
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
+});
+
+test('deleting a priority with linked work says what happens, asks, and moves the ranks up', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.getByRole('button', { name: 'Keep every customer we have', exact: true }).click();
+  const form = dialog(page, 'Edit priority');
+  await form.getByRole('button', { name: 'Delete' }).click();
+  const ask = dialog(page, 'Delete priority “Keep every customer we have”?');
+  await ask.getByText(/initiatives serve it/).waitFor();
+  await ask.getByText(/will become local work/).waitFor();
+  await ask.getByText(/decisions? will no longer name it/).waitFor();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await board.getByRole('columnheader', { name: 'Priority 2: Keep every customer we have' }).waitFor();
+
+  const localBefore = await board.getByRole('group', { name: 'Customer Success · Local work' }).getByRole('article').count();
+  await board.getByRole('button', { name: 'Keep every customer we have', exact: true }).click();
+  await dialog(page, 'Edit priority').getByRole('button', { name: 'Delete' }).click();
+  await ask.getByRole('button', { name: 'Delete priority' }).click();
+  await board.getByRole('columnheader', { name: 'Priority 2: Offline-first mobile for technicians' }).waitFor();
+  assert.equal(await board.getByRole('columnheader', { name: /Keep every customer/ }).count(), 0);
+  const localAfter = await board.getByRole('group', { name: 'Customer Success · Local work' }).getByRole('article').count();
+  assert.ok(localAfter > localBefore, 'work that served only this priority became local work');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await board.getByRole('columnheader', { name: 'Priority 2: Keep every customer we have' }).waitFor();
+  page.assertNoErrors();
+});
+
+test('people are added to a team, offered as owners, and kept', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.getByRole('button', { name: 'People' }).click();
+  const list = dialog(page, 'People');
+  await list.getByRole('rowheader', { name: 'Dana Ortiz' }).waitFor();
+  await list.getByRole('button', { name: 'Add person' }).click();
+  const form = dialog(page, 'Add person');
+  await form.getByLabel('Name').fill('Yusuf Aydın');
+  await form.getByLabel('Team').selectOption({ label: 'Data' });
+  await form.getByRole('button', { name: 'Add person' }).click();
+  await list.getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
+  await page.keyboard.press('Escape');
+  await list.waitFor({ state: 'detached' });
+
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters.getByLabel('Owner').selectOption({ label: 'Yusuf Aydın' });
+  await filters.getByText('Showing 0 of 34 initiatives').waitFor();
+  await reload(page);
+  await page.getByRole('button', { name: 'People' }).click();
+  await dialog(page, 'People').getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
+  page.assertNoErrors();
+});
+
+test('the board title, purpose, period and rhythm are edited in board settings', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.getByRole('button', { name: 'Board settings' }).click();
+  const form = dialog(page, 'Board settings');
+  await form.getByLabel('Board title').fill('Fieldnote operating board');
+  await form.getByLabel('Purpose').fill('Every team pulling the same way.');
+  await form.getByLabel('Period', { exact: true }).fill('Winter 2026');
+  await form.getByLabel('Check-in every').fill('14');
+  await form.getByRole('button', { name: 'Save' }).click();
+
+  const check = async () => {
+    const header = page.getByRole('banner');
+    await header.getByRole('heading', { level: 1, name: 'Fieldnote operating board' }).waitFor();
+    await header.getByText('Every team pulling the same way.').waitFor();
+    await header.getByText('Winter 2026').waitFor();
+    await header.getByText(/Check-ins every 14 days/).waitFor();
+  };
+  await check();
+  await reload(page);
+  await check();
+  page.assertNoErrors();
+});
