@@ -112,9 +112,10 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// `12.3 MB`, in whole tenths (no float formatting: it would cost wasm size).
+/// `12.3 MB`, in tenths rounded up, so a file just over a limit never reads as the limit
+/// itself (no float formatting: it would cost wasm size).
 pub fn megabytes(bytes: usize) -> String {
-    let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
+    let tenths = (bytes as u64 * 10).div_ceil(1_048_576);
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
@@ -235,7 +236,9 @@ pub fn file_name(board: &Board, date: Date) -> String {
     for c in board.title.trim().chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && !c.is_whitespace() && !c.is_control() {
+        } else if !c.is_ascii() && (c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)) {
+            // Letters and digits of any script, and the accents of decomposed letters;
+            // other symbols (dashes, quotes, emoji) separate words like ASCII punctuation.
             slug.push(c);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');

@@ -1,0 +1,550 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Undo and redo over whole boards (`history`), and where cards go on the grid under a
+//! filter (`layout`).
+
+mod core_support;
+
+use alignment_board::core::action::{Action, Refused};
+use alignment_board::core::history::{History, LIMIT};
+use alignment_board::core::layout::{Column, Filter, Layout, OwnerFilter};
+use alignment_board::core::model::{Board, PriorityStatus, Status};
+use core_support::{empty_board, initiative, now, priority, small_board, team};
+use std::rc::Rc;
+
+// ---------------------------------------------------------------------------------------
+// History helpers
+
+fn history() -> History {
+    History::new(Rc::new(small_board()))
+}
+
+fn rename_person(id: &str, name: &str) -> Action {
+    Action::UpdatePerson(core_support::person(id, name, None))
+}
+
+fn move_to_rank(id: &str, rank: u32) -> Action {
+    Action::RankPriority {
+        id: id.into(),
+        rank,
+    }
+}
+
+/// Applies an action that must change the board.
+fn apply(history: &mut History, action: Action) {
+    assert_eq!(history.apply(action, now()), Ok(true));
+}
+
+// ---------------------------------------------------------------------------------------
+// History
+
+#[test]
+fn a_new_history_shows_its_board_and_has_nothing_to_undo_or_redo() {
+    let board = Rc::new(small_board());
+    let mut history = History::new(board.clone());
+    assert!(Rc::ptr_eq(history.board(), &board));
+    assert_eq!(history.undo_description(), None);
+    assert_eq!(history.redo_description(), None);
+    assert!(!history.undo());
+    assert!(!history.redo());
+    assert!(Rc::ptr_eq(history.board(), &board));
+}
+
+#[test]
+fn apply_changes_the_board() {
+    let mut history = history();
+    apply(&mut history, move_to_rank("pr-3", 1));
+    assert_eq!(history.board().ranked_priorities()[0].id, "pr-3");
+}
+
+#[test]
+fn undo_restores_the_exact_previous_board() {
+    let mut history = history();
+    let before = history.board().clone();
+    apply(
+        &mut history,
+        Action::DeleteTeam {
+            id: "t-1".into(),
+            move_initiatives_to: None,
+        },
+    );
+    assert_ne!(**history.board(), *before);
+    assert!(history.undo());
+    assert!(
+        Rc::ptr_eq(history.board(), &before),
+        "the same board, not a copy"
+    );
+    assert_eq!(**history.board(), small_board());
+}
+
+#[test]
+fn redo_restores_the_exact_undone_board() {
+    let mut history = history();
+    apply(&mut history, Action::DeleteInitiative("i-2".into()));
+    let after = history.board().clone();
+    history.undo();
+    assert!(history.redo());
+    assert!(Rc::ptr_eq(history.board(), &after));
+    assert!(history.board().initiative("i-2").is_none());
+}
+
+#[test]
+fn undo_and_redo_walk_several_steps_in_order() {
+    let mut history = history();
+    let mut boards = vec![history.board().clone()];
+    for (n, name) in ["Dana A", "Dana B", "Dana C"].into_iter().enumerate() {
+        apply(&mut history, rename_person("p-1", name));
+        boards.push(history.board().clone());
+        assert_eq!(history.board().people[0].name, name, "step {n}");
+    }
+    for expected in boards[..3].iter().rev() {
+        assert!(history.undo());
+        assert!(Rc::ptr_eq(history.board(), expected));
+    }
+    assert!(!history.undo(), "nothing older than the start");
+    for expected in &boards[1..] {
+        assert!(history.redo());
+        assert!(Rc::ptr_eq(history.board(), expected));
+    }
+    assert!(!history.redo(), "nothing newer than the last change");
+}
+
+#[test]
+fn a_new_action_after_undo_clears_redo() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-1", "Dana A"));
+    apply(&mut history, rename_person("p-1", "Dana B"));
+    history.undo();
+    assert_eq!(history.redo_description(), Some("edit Dana B"));
+    apply(&mut history, rename_person("p-2", "Samira"));
+    assert_eq!(history.redo_description(), None);
+    assert!(!history.redo());
+    assert_eq!(history.board().people[0].name, "Dana A");
+    assert_eq!(history.board().people[1].name, "Samira");
+}
+
+#[test]
+fn undo_and_redo_descriptions_name_the_change() {
+    let mut history = history();
+    apply(&mut history, move_to_rank("pr-2", 1));
+    apply(&mut history, Action::DeleteInitiative("i-1".into()));
+    assert_eq!(history.undo_description(), Some("delete “Wizard”"));
+    assert_eq!(history.redo_description(), None);
+    history.undo();
+    assert_eq!(
+        history.undo_description(),
+        Some("move “Reliability” to rank 1")
+    );
+    assert_eq!(history.redo_description(), Some("delete “Wizard”"));
+    history.undo();
+    assert_eq!(history.undo_description(), None);
+    assert_eq!(
+        history.redo_description(),
+        Some("move “Reliability” to rank 1")
+    );
+    history.redo();
+    assert_eq!(
+        history.undo_description(),
+        Some("move “Reliability” to rank 1")
+    );
+    assert_eq!(history.redo_description(), Some("delete “Wizard”"));
+}
+
+#[test]
+fn descriptions_are_taken_from_the_board_before_the_change() {
+    let mut history = history();
+    apply(&mut history, Action::DeletePerson("p-2".into()));
+    assert_eq!(history.undo_description(), Some("delete Sam"));
+}
+
+#[test]
+fn a_refused_action_is_not_recorded() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-1", "Dana A"));
+    let board = history.board().clone();
+    assert_eq!(
+        history.apply(Action::DeletePriority("pr-9".into()), now()),
+        Err(Refused(
+            "nothing with the id \"pr-9\" is on the board".into()
+        ))
+    );
+    assert!(Rc::ptr_eq(history.board(), &board));
+    assert_eq!(history.undo_description(), Some("edit Dana A"));
+    history.undo();
+    assert!(!history.undo(), "only the one real change was recorded");
+}
+
+#[test]
+fn a_refused_action_after_undo_keeps_redo() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-1", "Dana A"));
+    history.undo();
+    assert!(history
+        .apply(Action::AddTeam(team("t-1", "Again", None)), now())
+        .is_err());
+    assert_eq!(history.redo_description(), Some("edit Dana A"));
+}
+
+#[test]
+fn an_action_that_changes_nothing_is_not_recorded() {
+    let mut history = history();
+    let board = history.board().clone();
+    assert_eq!(history.apply(move_to_rank("pr-2", 2), now()), Ok(false));
+    assert!(Rc::ptr_eq(history.board(), &board));
+    assert_eq!(history.undo_description(), None);
+}
+
+#[test]
+fn an_action_that_changes_nothing_after_undo_keeps_redo() {
+    let mut history = history();
+    apply(&mut history, move_to_rank("pr-3", 1));
+    history.undo();
+    assert_eq!(history.apply(move_to_rank("pr-2", 2), now()), Ok(false));
+    assert_eq!(history.redo_description(), Some("move “Pricing” to rank 1"));
+}
+
+#[test]
+fn history_keeps_at_most_the_limit_of_undo_steps_dropping_the_oldest() {
+    let mut history = history();
+    let extra = 5;
+    let mut boards = vec![history.board().clone()];
+    for n in 0..LIMIT + extra {
+        apply(&mut history, rename_person("p-1", &format!("Dana {n}")));
+        boards.push(history.board().clone());
+    }
+    let mut undone = 0;
+    while history.undo() {
+        undone += 1;
+    }
+    assert_eq!(undone, LIMIT);
+    assert!(Rc::ptr_eq(history.board(), &boards[extra]));
+    assert_eq!(
+        history.board().people[0].name,
+        format!("Dana {}", extra - 1)
+    );
+}
+
+#[test]
+fn the_undo_limit_is_one_hundred_steps() {
+    assert_eq!(LIMIT, 100);
+}
+
+// ---------------------------------------------------------------------------------------
+// Layout helpers
+
+/// The small board's layout as `(lane, column, initiative ids)` for every non-empty cell.
+fn cells(board: &Board, layout: &Layout) -> Vec<(String, String, Vec<String>)> {
+    let mut out = Vec::new();
+    for (lane, team) in layout.lanes.iter().enumerate() {
+        for (column, kind) in layout.columns.iter().enumerate() {
+            let cards: Vec<String> = layout.cells[lane][column]
+                .iter()
+                .map(|&i| board.initiatives[i].id.clone())
+                .collect();
+            if !cards.is_empty() {
+                let name = kind
+                    .priority_id()
+                    .cloned()
+                    .unwrap_or_else(|| "local".into());
+                out.push((team.clone(), name, cards));
+            }
+        }
+    }
+    out
+}
+
+fn cell(lane: &str, column: &str, cards: &[&str]) -> (String, String, Vec<String>) {
+    (lane.into(), column.into(), core_support::ids(cards))
+}
+
+fn columns(list: &[&str]) -> Vec<Column> {
+    list.iter()
+        .map(|&c| match c {
+            "local" => Column::Local,
+            id => Column::Priority(id.into()),
+        })
+        .collect()
+}
+
+fn assert_shape(layout: &Layout) {
+    assert_eq!(layout.cells.len(), layout.lanes.len(), "one row per lane");
+    for row in &layout.cells {
+        assert_eq!(row.len(), layout.columns.len(), "one cell per column");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Layout
+
+#[test]
+fn columns_are_the_ranked_active_priorities_then_local_work() {
+    let layout = Layout::compute(&small_board(), &Filter::default());
+    assert_eq!(layout.columns, columns(&["pr-1", "pr-2", "pr-3", "local"]));
+    assert_eq!(layout.lanes, core_support::ids(&["t-1", "t-2"]));
+    assert_shape(&layout);
+}
+
+#[test]
+fn columns_follow_rank_not_board_order() {
+    let mut board = small_board();
+    board.priorities[0].rank = 3;
+    board.priorities[2].rank = 1;
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(layout.columns, columns(&["pr-3", "pr-2", "pr-1", "local"]));
+}
+
+#[test]
+fn every_card_sits_in_its_team_lane_and_priority_column() {
+    let board = small_board();
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(
+        cells(&board, &layout),
+        vec![
+            cell("t-1", "pr-1", &["i-1"]),
+            cell("t-1", "local", &["i-3"]),
+            cell("t-2", "pr-1", &["i-2"]),
+            cell("t-2", "pr-2", &["i-2"]),
+        ]
+    );
+    assert_eq!(layout.shown, 3);
+}
+
+#[test]
+fn an_initiative_serving_two_priorities_appears_in_both_columns_and_counts_once() {
+    let board = small_board();
+    let layout = Layout::compute(&board, &Filter::default());
+    let lane = layout.lanes.iter().position(|t| t == "t-2").unwrap();
+    let i2 = board
+        .initiatives
+        .iter()
+        .position(|i| i.id == "i-2")
+        .unwrap();
+    let holding: Vec<&Column> = layout
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| layout.cells[lane][*c].contains(&i2))
+        .map(|(_, column)| column)
+        .collect();
+    assert_eq!(
+        holding,
+        [
+            &Column::Priority("pr-1".into()),
+            &Column::Priority("pr-2".into())
+        ]
+    );
+    assert_eq!(layout.shown, 3, "i-2 is one of three cards shown");
+}
+
+#[test]
+fn cards_in_a_cell_keep_board_order() {
+    let mut board = small_board();
+    board
+        .initiatives
+        .push(initiative("i-4", "Docs", "t-1", &["pr-1"]));
+    board.initiatives.swap(0, 3);
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(
+        cells(&board, &layout)[0],
+        cell("t-1", "pr-1", &["i-4", "i-1"])
+    );
+}
+
+#[test]
+fn team_filter_shows_only_that_lane() {
+    let board = small_board();
+    let filter = Filter {
+        team: Some("t-2".into()),
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(layout.lanes, core_support::ids(&["t-2"]));
+    assert_eq!(
+        layout.columns,
+        columns(&["pr-1", "pr-2", "pr-3", "local"]),
+        "every active priority keeps its column"
+    );
+    assert_eq!(
+        cells(&board, &layout),
+        vec![cell("t-2", "pr-1", &["i-2"]), cell("t-2", "pr-2", &["i-2"])]
+    );
+    assert_eq!(layout.shown, 1);
+    assert_shape(&layout);
+}
+
+#[test]
+fn owner_filter_shows_only_that_persons_cards() {
+    let board = small_board();
+    let filter = Filter {
+        owner: OwnerFilter::Person("p-2".into()),
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(layout.lanes.len(), 2, "every lane stays");
+    assert_eq!(cells(&board, &layout), vec![cell("t-1", "local", &["i-3"])]);
+    assert_eq!(layout.shown, 1);
+}
+
+#[test]
+fn owner_filter_nobody_shows_only_unowned_cards() {
+    let board = small_board();
+    let filter = Filter {
+        owner: OwnerFilter::Nobody,
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(
+        cells(&board, &layout),
+        vec![cell("t-2", "pr-1", &["i-2"]), cell("t-2", "pr-2", &["i-2"])]
+    );
+    assert_eq!(layout.shown, 1);
+}
+
+#[test]
+fn status_filter_shows_only_cards_with_that_status() {
+    let board = small_board();
+    let filter = Filter {
+        status: Some(Status::AtRisk),
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(cells(&board, &layout), vec![cell("t-1", "local", &["i-3"])]);
+    assert_eq!(layout.shown, 1);
+}
+
+#[test]
+fn filters_combine() {
+    let board = small_board();
+    let filter = Filter {
+        team: Some("t-1".into()),
+        owner: OwnerFilter::Person("p-1".into()),
+        status: Some(Status::OnTrack),
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(cells(&board, &layout), vec![cell("t-1", "pr-1", &["i-1"])]);
+    let none = Filter {
+        status: Some(Status::AtRisk),
+        ..filter
+    };
+    assert_eq!(Layout::compute(&board, &none).shown, 0);
+}
+
+#[test]
+fn a_filter_matching_nothing_keeps_the_grid_but_empties_every_cell() {
+    let board = small_board();
+    let filter = Filter {
+        status: Some(Status::Done),
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(layout.shown, 0);
+    assert_eq!(layout.columns, columns(&["pr-1", "pr-2", "pr-3", "local"]));
+    assert_eq!(layout.lanes.len(), 2);
+    assert_shape(&layout);
+    assert!(layout.cells.iter().flatten().all(Vec::is_empty));
+}
+
+#[test]
+fn a_filter_on_an_unknown_team_shows_no_lanes() {
+    let filter = Filter {
+        team: Some("t-9".into()),
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&small_board(), &filter);
+    assert!(layout.lanes.is_empty());
+    assert!(layout.cells.is_empty());
+    assert_eq!(layout.shown, 0);
+}
+
+#[test]
+fn an_empty_board_has_only_the_local_work_column_and_no_lanes() {
+    let layout = Layout::compute(&empty_board(), &Filter::default());
+    assert_eq!(layout.columns, vec![Column::Local]);
+    assert!(layout.lanes.is_empty());
+    assert!(layout.cells.is_empty());
+    assert_eq!(layout.shown, 0);
+}
+
+#[test]
+fn teams_without_work_still_get_an_empty_lane() {
+    let mut board = empty_board();
+    board.teams = vec![team("t-1", "Product", None), team("t-2", "Platform", None)];
+    board.priorities = vec![priority("pr-1", "Grow", 1)];
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(layout.lanes, core_support::ids(&["t-1", "t-2"]));
+    assert_eq!(layout.columns, columns(&["pr-1", "local"]));
+    assert_eq!(layout.cells, vec![vec![Vec::<usize>::new(); 2]; 2]);
+}
+
+#[test]
+fn an_inactive_priority_without_cards_has_no_column() {
+    let mut board = small_board();
+    board.priorities[2].status = PriorityStatus::Achieved;
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(layout.columns, columns(&["pr-1", "pr-2", "local"]));
+}
+
+#[test]
+fn an_inactive_priority_that_still_has_cards_gets_a_column_before_local_work() {
+    let mut board = small_board();
+    board.priorities[0].status = PriorityStatus::Dropped;
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(layout.columns, columns(&["pr-2", "pr-3", "pr-1", "local"]));
+    assert_eq!(
+        cells(&board, &layout),
+        vec![
+            cell("t-1", "pr-1", &["i-1"]),
+            cell("t-1", "local", &["i-3"]),
+            cell("t-2", "pr-2", &["i-2"]),
+            cell("t-2", "pr-1", &["i-2"]),
+        ]
+    );
+}
+
+#[test]
+fn an_inactive_priority_whose_cards_are_all_filtered_out_has_no_column() {
+    let mut board = small_board();
+    board.priorities[0].status = PriorityStatus::Dropped;
+    let filter = Filter {
+        owner: OwnerFilter::Person("p-2".into()),
+        ..Filter::default()
+    };
+    let layout = Layout::compute(&board, &filter);
+    assert_eq!(layout.columns, columns(&["pr-2", "pr-3", "local"]));
+}
+
+#[test]
+fn a_filter_is_active_when_anything_is_set() {
+    assert!(!Filter::default().is_active());
+    let cases = [
+        Filter {
+            team: Some("t-1".into()),
+            ..Filter::default()
+        },
+        Filter {
+            owner: OwnerFilter::Nobody,
+            ..Filter::default()
+        },
+        Filter {
+            owner: OwnerFilter::Person("p-1".into()),
+            ..Filter::default()
+        },
+        Filter {
+            status: Some(Status::NotStarted),
+            ..Filter::default()
+        },
+    ];
+    for filter in cases {
+        assert!(filter.is_active(), "{filter:?}");
+    }
+}
+
+#[test]
+fn a_column_knows_its_priority() {
+    assert_eq!(
+        Column::Priority("pr-1".into())
+            .priority_id()
+            .map(String::as_str),
+        Some("pr-1")
+    );
+    assert_eq!(Column::Local.priority_id(), None);
+}
