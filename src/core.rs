@@ -3,10 +3,13 @@
 //! and writer, the board layout, and the example board. Compiles and is tested natively.
 
 pub mod action;
+pub mod decimal;
 pub mod example;
+pub mod health;
 pub mod history;
 pub mod layout;
 pub mod model;
+pub mod order;
 pub mod snapshot;
 pub mod time;
 pub mod validate;

@@ -11,6 +11,7 @@ use super::model::{
     Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Initiative, Person,
     Priority, PriorityStatus, Review, ReviewKind, Risk, Severity, Status, Team,
 };
+use super::order::sorted_by_key;
 use super::time::{Date, Timestamp};
 
 /// `(id, name, team index)`; the team index is 1-based, 0 for no team.
@@ -545,7 +546,9 @@ pub fn example_board(today: Date) -> Board {
                 .collect(),
         });
     }
-    board.check_ins.sort_by_key(|check_in| check_in.at);
+    board.check_ins = sorted_by_key(std::mem::take(&mut board.check_ins), |c| {
+        c.at.unix_seconds()
+    });
     for (index, check_in) in board.check_ins.iter_mut().enumerate() {
         check_in.id = numbered("c", index + 1);
     }

@@ -1,0 +1,1107 @@
+//! Alignment health: how far execution has drifted from the priorities, and why.
+//!
+//! `analyse(board, now)` is a pure function of a board and an instant. It scores eight
+//! parts from 0 to 100, each with the list of items that cost it points, for the whole
+//! board and for each team, combines them into one alignment score, and lays out where
+//! effort goes (teams × priorities). The formulas are written out, with worked figures,
+//! in `docs/health.md`; each function below names the one it implements.
+//!
+//! Effort is an initiative's share of its team's capacity (0–100). Only *active* work
+//! counts (not done, not dropped) and only *active* priorities: work that serves nothing
+//! but achieved or dropped priorities is local work. An initiative serving several active
+//! priorities splits its effort equally between them.
+
+use super::decimal::fixed;
+use super::model::{
+    Board, DependencyState, Id, Initiative, Priority, ReviewKind, Severity, Status,
+};
+use super::order::{sorted_by_key, sorted_by_text};
+use super::time::{Date, Timestamp};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// An owner with more active initiatives than this is overloaded.
+pub const OWNER_LOAD_LIMIT: usize = 3;
+/// Percentage points between progress and the straight line to the due date that make a
+/// status "clearly" wrong.
+pub const PACE_TOLERANCE: f64 = 25.0;
+
+/// The eight parts of the alignment score, in the order the documentation gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PartKind {
+    Focus,
+    Coverage,
+    RankFit,
+    Accountability,
+    Capacity,
+    Rhythm,
+    Dependencies,
+    HonestStatus,
+}
+
+impl PartKind {
+    pub const ALL: [PartKind; 8] = [
+        PartKind::Focus,
+        PartKind::Coverage,
+        PartKind::RankFit,
+        PartKind::Accountability,
+        PartKind::Capacity,
+        PartKind::Rhythm,
+        PartKind::Dependencies,
+        PartKind::HonestStatus,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PartKind::Focus => "Focus",
+            PartKind::Coverage => "Coverage",
+            PartKind::RankFit => "Rank fit",
+            PartKind::Accountability => "Accountability",
+            PartKind::Capacity => "Capacity",
+            PartKind::Rhythm => "Rhythm",
+            PartKind::Dependencies => "Dependencies",
+            PartKind::HonestStatus => "Honest status",
+        }
+    }
+
+    /// The question the part answers, as a leader would ask it.
+    pub fn question(self) -> &'static str {
+        match self {
+            PartKind::Focus => "Is effort going to the priorities?",
+            PartKind::Coverage => "Does every priority have work behind it?",
+            PartKind::RankFit => "Does effort follow the ranking?",
+            PartKind::Accountability => "Does everything have an owner who can carry it?",
+            PartKind::Capacity => "Are teams committed within their capacity?",
+            PartKind::Rhythm => "Are check-ins and reviews on time?",
+            PartKind::Dependencies => "Are requests between teams answered and delivered?",
+            PartKind::HonestStatus => "Do statuses match progress and risks?",
+        }
+    }
+
+    /// A stable identifier (for element ids and data attributes).
+    pub fn key(self) -> &'static str {
+        match self {
+            PartKind::Focus => "focus",
+            PartKind::Coverage => "coverage",
+            PartKind::RankFit => "rank-fit",
+            PartKind::Accountability => "accountability",
+            PartKind::Capacity => "capacity",
+            PartKind::Rhythm => "rhythm",
+            PartKind::Dependencies => "dependencies",
+            PartKind::HonestStatus => "honest-status",
+        }
+    }
+
+    /// The part's weight in the alignment score; the weights add up to 100.
+    pub fn weight(self) -> u32 {
+        match self {
+            PartKind::Focus => 20,
+            PartKind::Coverage => 15,
+            PartKind::RankFit => 10,
+            PartKind::Accountability => 10,
+            PartKind::Capacity => 10,
+            PartKind::Rhythm => 15,
+            PartKind::Dependencies => 10,
+            PartKind::HonestStatus => 10,
+        }
+    }
+}
+
+/// What a finding is about: where a click on it leads.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "camelCase")]
+pub enum Subject {
+    Initiative(Id),
+    Priority(Id),
+    Team(Id),
+    Person(Id),
+    Dependency(Id),
+    /// The board as a whole (its review rhythm).
+    Board,
+}
+
+/// One item that costs a part points, with the reason in words.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub subject: Subject,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Part {
+    pub kind: PartKind,
+    /// 0–100, or `None` when the part does not apply (nothing to measure).
+    pub score: Option<u8>,
+    /// The figures behind the score in one sentence.
+    pub summary: String,
+    /// The items that cost points, the most costly first.
+    pub findings: Vec<Finding>,
+}
+
+impl Part {
+    /// Points this part takes off a perfect alignment score: weight × shortfall / 100.
+    pub fn points_lost(&self) -> f64 {
+        self.score.map_or(0.0, |score| {
+            f64::from(self.kind.weight()) * f64::from(100 - score) / 100.0
+        })
+    }
+}
+
+/// The parts and the combined score of the whole board or of one team.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Health {
+    /// The weighted mean of the parts that apply; `None` when none does.
+    pub score: Option<u8>,
+    /// One per `PartKind`, in `PartKind::ALL` order.
+    pub parts: Vec<Part>,
+}
+
+impl Health {
+    fn from_parts(parts: Vec<Part>) -> Health {
+        let (sum, weights) =
+            parts
+                .iter()
+                .fold((0.0, 0u32), |(sum, weights), part| match part.score {
+                    Some(score) => (
+                        sum + f64::from(part.kind.weight()) * f64::from(score),
+                        weights + part.kind.weight(),
+                    ),
+                    None => (sum, weights),
+                });
+        Health {
+            score: (weights > 0).then(|| percent(sum / f64::from(weights) / 100.0)),
+            parts,
+        }
+    }
+
+    pub fn part(&self, kind: PartKind) -> &Part {
+        self.parts
+            .iter()
+            .find(|p| p.kind == kind)
+            .expect("every health has every part")
+    }
+
+    /// The parts by how many points they cost, the most costly first; parts that cost
+    /// nothing or do not apply come last, in documentation order.
+    pub fn by_attention(&self) -> Vec<&Part> {
+        sorted_by_key(self.parts.iter().collect(), |p: &&Part| {
+            -thousandths(p.points_lost())
+        })
+    }
+}
+
+/// Effort in one cell of the allocation map.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Cell {
+    /// Sum of the effort shares placed here, in percent of the team's capacity.
+    pub effort: f64,
+    /// Indexes into `board.initiatives` of the work counted here.
+    pub initiatives: Vec<usize>,
+}
+
+/// Where active effort goes: teams × (active priorities by rank, then local work).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Allocation {
+    /// Active priorities, most important first.
+    pub priorities: Vec<Id>,
+    /// Teams in board order.
+    pub teams: Vec<Id>,
+    /// `cells[team][column]`, where the last column is local work.
+    pub cells: Vec<Vec<Cell>>,
+    /// Effort per column over all teams (the last is local work).
+    pub column_effort: Vec<f64>,
+    /// Effort per team over all columns.
+    pub team_effort: Vec<f64>,
+    /// All active effort.
+    pub total_effort: f64,
+}
+
+impl Allocation {
+    /// Effort on active priorities only (local work left out).
+    pub fn priority_effort(&self) -> f64 {
+        self.column_effort[..self.priorities.len()].iter().sum()
+    }
+
+    /// Each active priority's share of the effort on priorities (0–1), by rank.
+    pub fn priority_shares(&self) -> Vec<f64> {
+        let total = self.priority_effort();
+        self.column_effort[..self.priorities.len()]
+            .iter()
+            .map(|effort| if total > 0.0 { effort / total } else { 0.0 })
+            .collect()
+    }
+}
+
+/// The share of effort on priorities that rank position `position` (0 = first) of `count`
+/// suggests: linear weights `count − position` over their sum (5 priorities: 33 %, 27 %,
+/// 20 %, 13 %, 7 %).
+pub fn suggested_share(position: usize, count: usize) -> f64 {
+    let total = (count * (count + 1) / 2) as f64;
+    (count - position) as f64 / total
+}
+
+/// Everything the health and allocation views show.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    pub now: Timestamp,
+    pub board: Health,
+    /// One per team, in board order.
+    pub teams: Vec<(Id, Health)>,
+    pub allocation: Allocation,
+}
+
+impl Analysis {
+    pub fn team(&self, team_id: &str) -> Option<&Health> {
+        self.teams
+            .iter()
+            .find(|(id, _)| id == team_id)
+            .map(|(_, health)| health)
+    }
+
+    /// Why each initiative needs attention, from the board-wide findings: its own, and
+    /// those about the dependencies it asked for. Keyed by initiative id.
+    pub fn attention(&self, board: &Board) -> HashMap<Id, Vec<String>> {
+        let mut reasons: HashMap<Id, Vec<String>> = HashMap::new();
+        for part in &self.board.parts {
+            for finding in &part.findings {
+                let initiative = match &finding.subject {
+                    Subject::Initiative(id) => Some(id.clone()),
+                    Subject::Dependency(id) => board
+                        .dependencies
+                        .iter()
+                        .find(|d| &d.id == id)
+                        .map(|d| d.from_initiative_id.clone()),
+                    _ => None,
+                };
+                if let Some(id) = initiative {
+                    reasons.entry(id).or_default().push(format!(
+                        "{}: {}",
+                        part.kind.label(),
+                        finding.reason
+                    ));
+                }
+            }
+        }
+        reasons
+    }
+}
+
+/// Which part of the board a health covers.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    Board,
+    Team(&'a str),
+}
+
+impl Scope<'_> {
+    fn holds(self, initiative: &Initiative) -> bool {
+        match self {
+            Scope::Board => true,
+            Scope::Team(team) => initiative.team_id == team,
+        }
+    }
+}
+
+/// The facts every part reads, gathered once.
+struct Facts<'a> {
+    board: &'a Board,
+    now: Timestamp,
+    today: Date,
+    /// Active priorities by rank.
+    ranked: Vec<&'a Priority>,
+    /// Latest check-in per initiative id.
+    last_check_in: HashMap<&'a str, Timestamp>,
+    /// Active initiatives per owner id, board-wide.
+    owner_load: HashMap<&'a str, usize>,
+}
+
+impl<'a> Facts<'a> {
+    fn new(board: &'a Board, now: Timestamp) -> Facts<'a> {
+        let mut last_check_in: HashMap<&str, Timestamp> = HashMap::new();
+        for check_in in &board.check_ins {
+            let latest = last_check_in
+                .entry(check_in.initiative_id.as_str())
+                .or_insert(check_in.at);
+            *latest = (*latest).max(check_in.at);
+        }
+        let mut owner_load: HashMap<&str, usize> = HashMap::new();
+        for initiative in board.initiatives.iter().filter(|i| i.status.is_active()) {
+            if let Some(owner) = &initiative.owner_id {
+                *owner_load.entry(owner.as_str()).or_default() += 1;
+            }
+        }
+        Facts {
+            board,
+            now,
+            today: now.date(),
+            ranked: board.ranked_priorities(),
+            last_check_in,
+            owner_load,
+        }
+    }
+
+    /// Active initiatives within the scope.
+    fn active(&self, scope: Scope) -> Vec<&'a Initiative> {
+        self.board
+            .initiatives
+            .iter()
+            .filter(|i| i.status.is_active() && scope.holds(i))
+            .collect()
+    }
+
+    /// The active priorities an initiative serves.
+    fn served(&self, initiative: &Initiative) -> Vec<&'a Priority> {
+        self.ranked
+            .iter()
+            .copied()
+            .filter(|p| initiative.priority_ids.contains(&p.id))
+            .collect()
+    }
+
+    fn team_name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.board.team(id).map_or(id, |t| t.name.as_str())
+    }
+
+    fn person_name<'b>(&'b self, id: &'b str) -> &'b str {
+        self.board.person(id).map_or(id, |p| p.name.as_str())
+    }
+
+    fn whole_days_since(&self, at: Timestamp) -> i64 {
+        (self.now.unix_seconds() - at.unix_seconds()).div_euclid(86_400)
+    }
+}
+
+/// Analyses a board at `now`: the same board and instant always give the same figures.
+pub fn analyse(board: &Board, now: Timestamp) -> Analysis {
+    let facts = Facts::new(board, now);
+    let teams = board
+        .teams
+        .iter()
+        .map(|team| (team.id.clone(), health(&facts, Scope::Team(&team.id))))
+        .collect();
+    Analysis {
+        now,
+        board: health(&facts, Scope::Board),
+        teams,
+        allocation: allocation(&facts),
+    }
+}
+
+fn health(facts: &Facts, scope: Scope) -> Health {
+    Health::from_parts(vec![
+        focus(facts, scope),
+        coverage(facts, scope),
+        rank_fit(facts, scope),
+        accountability(facts, scope),
+        capacity(facts, scope),
+        rhythm(facts, scope),
+        dependencies(facts, scope),
+        honest_status(facts, scope),
+    ])
+}
+
+/// A figure as a whole number of thousandths, for sorting.
+fn thousandths(value: f64) -> i64 {
+    (value * 1000.0).round() as i64
+}
+
+/// A 0–1 ratio as a 0–100 score, rounded half up and clamped.
+fn percent(ratio: f64) -> u8 {
+    (ratio.clamp(0.0, 1.0) * 100.0).round() as u8
+}
+
+fn not_applicable(kind: PartKind, summary: &str) -> Part {
+    Part {
+        kind,
+        score: None,
+        summary: summary.into(),
+        findings: Vec::new(),
+    }
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// Focus = effort of active initiatives serving an active priority ÷ all active effort.
+/// With no effort recorded at all, the share is counted by initiatives instead.
+fn focus(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Focus;
+    let active = facts.active(scope);
+    if active.is_empty() {
+        return not_applicable(kind, "No active initiatives.");
+    }
+    let total: u32 = active.iter().map(|i| u32::from(i.effort)).sum();
+    let local: Vec<&Initiative> = active
+        .iter()
+        .copied()
+        .filter(|i| facts.served(i).is_empty())
+        .collect();
+    let local = sorted_by_key(local, |i| -i64::from(i.effort));
+    let (ratio, summary) = if total == 0 {
+        let aligned = active.len() - local.len();
+        (
+            aligned as f64 / active.len() as f64,
+            format!(
+                "No effort is recorded; {aligned} of {} active initiatives serve an active priority.",
+                active.len()
+            ),
+        )
+    } else {
+        let local_effort: u32 = local.iter().map(|i| u32::from(i.effort)).sum();
+        let ratio = f64::from(total - local_effort) / f64::from(total);
+        (
+            ratio,
+            format!(
+                "{} % of active effort serves an active priority; {} % is local work ({}).",
+                percent(ratio),
+                100 - percent(ratio),
+                plural(local.len(), "initiative", "initiatives"),
+            ),
+        )
+    };
+    let findings = local
+        .iter()
+        .map(|initiative| {
+            let inactive = initiative
+                .priority_ids
+                .iter()
+                .filter_map(|id| facts.board.priority(id))
+                .map(|p| format!("“{}”", p.title))
+                .collect::<Vec<_>>();
+            let reason = if inactive.is_empty() {
+                format!("Local work, {} % effort", initiative.effort)
+            } else {
+                format!(
+                    "Serves only finished priorities ({}), {} % effort",
+                    inactive.join(", "),
+                    initiative.effort
+                )
+            };
+            Finding {
+                subject: Subject::Initiative(initiative.id.clone()),
+                reason,
+            }
+        })
+        .collect();
+    Part {
+        kind,
+        score: Some(percent(ratio)),
+        summary,
+        findings,
+    }
+}
+
+/// Coverage = 1 − (rank weight of active priorities with no active initiative ÷ all rank
+/// weight), where the priority at position k of n (k = 1 first) weighs n − k + 1.
+/// Board-wide only: a team is not expected to serve every priority.
+fn coverage(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Coverage;
+    if let Scope::Team(_) = scope {
+        return not_applicable(kind, "Measured for the whole board only.");
+    }
+    let count = facts.ranked.len();
+    if count == 0 {
+        return not_applicable(kind, "No active priorities.");
+    }
+    let active = facts.active(Scope::Board);
+    let mut uncovered_weight = 0usize;
+    let mut findings = Vec::new();
+    for (position, priority) in facts.ranked.iter().enumerate() {
+        let served = active.iter().any(|i| i.priority_ids.contains(&priority.id));
+        if !served {
+            uncovered_weight += count - position;
+            findings.push(Finding {
+                subject: Subject::Priority(priority.id.clone()),
+                reason: format!("Rank {}: no active initiative serves it", position + 1),
+            });
+        }
+    }
+    let total_weight = count * (count + 1) / 2;
+    let ratio = 1.0 - uncovered_weight as f64 / total_weight as f64;
+    Part {
+        kind,
+        score: Some(percent(ratio)),
+        summary: format!(
+            "{} of {} active priorities have active work behind them.",
+            count - findings.len(),
+            count
+        ),
+        findings,
+    }
+}
+
+/// Rank fit = (1 + ρ) ÷ 2, where ρ is Spearman's rank correlation between the declared
+/// rank of the active priorities and the effort each receives (most effort = rank 1,
+/// ties share their mean rank; ρ = 0 when all receive the same). Needs two or more active
+/// priorities and some effort on them. Names each priority whose place by effort differs
+/// from its declared rank, with its share of the effort on priorities beside the share
+/// `suggested_share` gives its rank. Board-wide only.
+fn rank_fit(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::RankFit;
+    if let Scope::Team(_) = scope {
+        return not_applicable(kind, "Measured for the whole board only.");
+    }
+    let count = facts.ranked.len();
+    if count < 2 {
+        return not_applicable(kind, "Needs two or more active priorities.");
+    }
+    let allocation = allocation(facts);
+    if allocation.priority_effort() <= 0.0 {
+        return not_applicable(kind, "No effort is spent on the active priorities.");
+    }
+    let efforts = &allocation.column_effort[..count];
+    let declared: Vec<f64> = (1..=count).map(|r| r as f64).collect();
+    let by_effort = effort_ranks(efforts);
+    let rho = pearson(&declared, &by_effort);
+    let shares = allocation.priority_shares();
+    let mut findings: Vec<(f64, Finding)> = Vec::new();
+    for (position, priority) in facts.ranked.iter().enumerate() {
+        let displacement = by_effort[position] - declared[position];
+        if displacement.abs() < 0.5 {
+            continue;
+        }
+        let place = effort_place(efforts, position);
+        let suggested = suggested_share(position, count) * 100.0;
+        let actual = shares[position] * 100.0;
+        let more_or_less = if actual >= suggested { "more" } else { "less" };
+        findings.push((
+            displacement.abs(),
+            Finding {
+                subject: Subject::Priority(priority.id.clone()),
+                reason: format!(
+                    "Rank {}, but {place} by effort: {} % of the effort on priorities, {more_or_less} than the {} % its rank suggests",
+                    position + 1,
+                    fixed(actual, 0),
+                    fixed(suggested, 0),
+                ),
+            },
+        ));
+    }
+    let findings = sorted_by_key(findings, |f| -thousandths(f.0));
+    let verdict = if rho >= 0.7 {
+        "Effort follows the ranking"
+    } else if rho >= 0.3 {
+        "Effort loosely follows the ranking"
+    } else if rho > -0.3 {
+        "Effort is unrelated to the ranking"
+    } else {
+        "Effort runs against the ranking"
+    };
+    Part {
+        kind,
+        score: Some(percent((1.0 + rho) / 2.0)),
+        summary: format!("{verdict} (rank correlation {}).", signed(rho)),
+        findings: findings.into_iter().map(|(_, f)| f).collect(),
+    }
+}
+
+/// A correlation with two decimals and a true minus sign.
+fn signed(value: f64) -> String {
+    let text = fixed(value, 2);
+    match text.strip_prefix('-') {
+        Some(rest) if rest != "0.00" => format!("−{rest}"),
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
+/// "3rd", or "joint 2nd" when others receive the same effort.
+fn effort_place(efforts: &[f64], index: usize) -> String {
+    let value = efforts[index];
+    let place = efforts.iter().filter(|e| **e > value).count() + 1;
+    let tied = efforts.iter().filter(|e| **e == value).count() > 1;
+    let suffix = match (place % 10, place % 100) {
+        (1, n) if n != 11 => "st",
+        (2, n) if n != 12 => "nd",
+        (3, n) if n != 13 => "rd",
+        _ => "th",
+    };
+    format!("{}{place}{suffix}", if tied { "joint " } else { "" })
+}
+
+/// Ranks of `values` from the largest (rank 1) down; ties share the mean of their ranks.
+pub fn effort_ranks(values: &[f64]) -> Vec<f64> {
+    let order = sorted_by_key((0..values.len()).collect(), |&i| -thousandths(values[i]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start;
+        while end + 1 < order.len() && values[order[end + 1]] == values[order[start]] {
+            end += 1;
+        }
+        let mean = (start + end) as f64 / 2.0 + 1.0;
+        for &index in &order[start..=end] {
+            ranks[index] = mean;
+        }
+        start = end + 1;
+    }
+    ranks
+}
+
+/// Pearson's correlation of two equally long series; 0 when either does not vary.
+pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let mean_x = x.iter().sum::<f64>() / n;
+    let mean_y = y.iter().sum::<f64>() / n;
+    let (mut covariance, mut var_x, mut var_y) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        covariance += (a - mean_x) * (b - mean_y);
+        var_x += (a - mean_x).powi(2);
+        var_y += (b - mean_y).powi(2);
+    }
+    if var_x == 0.0 || var_y == 0.0 {
+        0.0
+    } else {
+        (covariance / (var_x * var_y).sqrt()).clamp(-1.0, 1.0)
+    }
+}
+
+/// Accountability = 1 − problems ÷ items, where the items are the active priorities
+/// (board-wide only) and active initiatives in scope, and the problems are each item
+/// without an owner plus, for each owner of in-scope work carrying more than
+/// `OWNER_LOAD_LIMIT` active initiatives board-wide, the initiatives over the limit.
+fn accountability(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Accountability;
+    let active = facts.active(scope);
+    let priorities: Vec<&Priority> = match scope {
+        Scope::Board => facts.ranked.clone(),
+        Scope::Team(_) => Vec::new(),
+    };
+    let items = active.len() + priorities.len();
+    if items == 0 {
+        return not_applicable(kind, "No active priorities or initiatives.");
+    }
+    let mut findings = Vec::new();
+    for (position, priority) in priorities.iter().enumerate() {
+        if priority.owner_id.is_none() {
+            findings.push(Finding {
+                subject: Subject::Priority(priority.id.clone()),
+                reason: format!("Rank {}: priority without an owner", position + 1),
+            });
+        }
+    }
+    for initiative in &active {
+        if initiative.owner_id.is_none() {
+            findings.push(Finding {
+                subject: Subject::Initiative(initiative.id.clone()),
+                reason: "No owner".into(),
+            });
+        }
+    }
+    let unowned = findings.len();
+    let mut overloaded: Vec<(&str, usize)> = Vec::new();
+    for initiative in &active {
+        let Some(owner) = initiative.owner_id.as_deref() else {
+            continue;
+        };
+        let load = facts.owner_load.get(owner).copied().unwrap_or(0);
+        if load > OWNER_LOAD_LIMIT && !overloaded.iter().any(|(id, _)| *id == owner) {
+            overloaded.push((owner, load));
+        }
+    }
+    let overloaded = sorted_by_text(overloaded, |o| o.0);
+    let overloaded = sorted_by_key(overloaded, |o| -(o.1 as i64));
+    let excess: usize = overloaded
+        .iter()
+        .map(|(_, load)| load - OWNER_LOAD_LIMIT)
+        .sum();
+    for (owner, load) in &overloaded {
+        findings.push(Finding {
+            subject: Subject::Person((*owner).to_string()),
+            reason: format!(
+                "{} owns {load} active initiatives (more than {OWNER_LOAD_LIMIT})",
+                facts.person_name(owner)
+            ),
+        });
+    }
+    let problems = (unowned + excess).min(items);
+    Part {
+        kind,
+        score: Some(percent(1.0 - problems as f64 / items as f64)),
+        summary: format!(
+            "{unowned} of {items} active items have no owner; {} more than {OWNER_LOAD_LIMIT} active initiatives.",
+            match overloaded.len() {
+                0 => "nobody owns".to_string(),
+                1 => "1 person owns".to_string(),
+                n => format!("{n} people own"),
+            }
+        ),
+        findings,
+    }
+}
+
+/// Capacity: each team scores 100 while its active effort adds up to 100 % or less, and
+/// loses a point per percent above (200 % or more scores 0). The board's figure is the
+/// mean over its teams.
+fn capacity(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Capacity;
+    let teams: Vec<&Id> = match scope {
+        Scope::Board => facts.board.teams.iter().map(|t| &t.id).collect(),
+        Scope::Team(_) => facts
+            .board
+            .teams
+            .iter()
+            .map(|t| &t.id)
+            .filter(|id| scope.holds_team(id))
+            .collect(),
+    };
+    if teams.is_empty() {
+        return not_applicable(kind, "No teams.");
+    }
+    let mut total = 0.0;
+    let mut over: Vec<(u32, Finding)> = Vec::new();
+    for team in &teams {
+        let load = facts.board.team_effort(team);
+        total += (200.0 - f64::from(load)).clamp(0.0, 100.0);
+        if load > 100 {
+            over.push((
+                load,
+                Finding {
+                    subject: Subject::Team((*team).clone()),
+                    reason: format!(
+                        "{} has committed {load} % of its capacity",
+                        facts.team_name(team)
+                    ),
+                },
+            ));
+        }
+    }
+    let over = sorted_by_key(over, |o| -i64::from(o.0));
+    let summary = match scope {
+        Scope::Board => format!(
+            "{} of {} {} over capacity.",
+            over.len(),
+            plural(teams.len(), "team", "teams"),
+            if over.len() == 1 { "is" } else { "are" }
+        ),
+        Scope::Team(team) => format!("{} % of capacity committed.", facts.board.team_effort(team)),
+    };
+    Part {
+        kind,
+        score: Some(percent(total / teams.len() as f64 / 100.0)),
+        summary,
+        findings: over.into_iter().map(|(_, f)| f).collect(),
+    }
+}
+
+impl Scope<'_> {
+    fn holds_team(self, id: &str) -> bool {
+        match self {
+            Scope::Board => true,
+            Scope::Team(team) => team == id,
+        }
+    }
+}
+
+/// Rhythm = 0.8 × check-in freshness + 0.2 × review punctuality (board-wide; a team's
+/// rhythm is its freshness alone). Freshness = 1 − late ÷ active initiatives, where an
+/// initiative is late when more than `checkInDays` whole days have passed since its latest
+/// check-in (or, with none, since it was created). Punctuality = 1 − days late ÷
+/// `reviewDays`, where the days late are those past `reviewDays` since the latest review
+/// or planning session (or, with none, since the period started).
+fn rhythm(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Rhythm;
+    let every = i64::from(facts.board.rhythm.check_in_days);
+    let active = facts.active(scope);
+    let mut late: Vec<(i64, Finding)> = Vec::new();
+    for initiative in &active {
+        let (since, checked) = match facts.last_check_in.get(initiative.id.as_str()) {
+            Some(at) => (*at, true),
+            None => (initiative.created_at, false),
+        };
+        let days = facts.whole_days_since(since);
+        if days > every {
+            let reason = if checked {
+                format!("Last check-in {days} days ago (due every {every})")
+            } else {
+                format!("No check-in since it was created {days} days ago (due every {every})")
+            };
+            late.push((
+                days,
+                Finding {
+                    subject: Subject::Initiative(initiative.id.clone()),
+                    reason,
+                },
+            ));
+        }
+    }
+    let late = sorted_by_key(late, |l| -l.0);
+    let freshness = (!active.is_empty()).then(|| 1.0 - late.len() as f64 / active.len() as f64);
+
+    let mut findings: Vec<Finding> = Vec::new();
+    let review = match scope {
+        Scope::Team(_) => None,
+        Scope::Board => review_punctuality(facts),
+    };
+    let mut summary = match freshness {
+        Some(_) => format!(
+            "{} of {} active initiatives are late for a check-in",
+            late.len(),
+            active.len()
+        ),
+        None => "No active initiatives to check in".to_string(),
+    };
+    let mut punctuality = None;
+    if let Some((ratio, finding, phrase)) = review {
+        summary.push_str(&format!("; {phrase}"));
+        findings.extend(finding);
+        punctuality = Some(ratio);
+    }
+    summary.push('.');
+    findings.extend(late.into_iter().map(|(_, f)| f));
+    let score = match (freshness, punctuality) {
+        (Some(f), Some(p)) => Some(percent(0.8 * f + 0.2 * p)),
+        (Some(f), None) => Some(percent(f)),
+        (None, Some(p)) => Some(percent(p)),
+        (None, None) => None,
+    };
+    Part {
+        kind,
+        score,
+        summary,
+        findings,
+    }
+}
+
+/// How punctual the review rhythm is (0–1), the finding when it is late, and a phrase for
+/// the summary; `None` when there is neither a review nor a period start to measure from.
+fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
+    let every = i64::from(facts.board.rhythm.review_days.max(1));
+    let last_review = facts
+        .board
+        .reviews
+        .iter()
+        .filter(|r| matches!(r.kind, ReviewKind::Review | ReviewKind::Planning))
+        .map(|r| r.at)
+        .max();
+    let (since, reviewed) = match (last_review, facts.board.period.start) {
+        (Some(at), _) => (at, true),
+        (None, Some(start)) if start <= facts.today => (start.start(), false),
+        _ => return None,
+    };
+    let days = facts.whole_days_since(since);
+    let days_late = (days - every).max(0);
+    let punctuality = 1.0 - days_late as f64 / every as f64;
+    let what = if reviewed {
+        format!("last review {days} days ago")
+    } else {
+        format!("no review since the period started {days} days ago")
+    };
+    let finding = (days_late > 0).then(|| Finding {
+        subject: Subject::Board,
+        reason: format!(
+            "{}: {days_late} days late (due every {every} days)",
+            capitalised(&what)
+        ),
+    });
+    let phrase = if days_late > 0 {
+        format!("{what}, {days_late} days late")
+    } else {
+        what
+    };
+    Some((punctuality.max(0.0), finding, phrase))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// Dependencies = 1 − stuck ÷ dependencies of active initiatives in scope (asked by the
+/// scope's initiatives or of the scope's team). Stuck: requested and unanswered for more
+/// than `checkInDays` days; declined while the asking initiative still counts on it (it
+/// is active); accepted, past its due date and not delivered.
+fn dependencies(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Dependencies;
+    let wait = i64::from(facts.board.rhythm.check_in_days);
+    let mut considered = 0usize;
+    let mut findings = Vec::new();
+    for dependency in &facts.board.dependencies {
+        let Some(from) = facts.board.initiative(&dependency.from_initiative_id) else {
+            continue;
+        };
+        if !from.status.is_active()
+            || !(scope.holds(from) || scope.holds_team(&dependency.to_team_id))
+        {
+            continue;
+        }
+        considered += 1;
+        let provider = facts.team_name(&dependency.to_team_id);
+        let reason = match dependency.state {
+            DependencyState::Requested => {
+                let days = facts.whole_days_since(dependency.requested_at);
+                (days > wait).then(|| {
+                    format!(
+                        "Asked of {provider} {days} days ago for “{}”, still unanswered",
+                        dependency.need
+                    )
+                })
+            }
+            DependencyState::Declined => Some(format!(
+                "{provider} declined “{}”, but “{}” still counts on it",
+                dependency.need, from.title
+            )),
+            DependencyState::Accepted => {
+                dependency.due.filter(|due| *due < facts.today).map(|due| {
+                    format!(
+                        "{provider} accepted “{}”, due {due}, not delivered",
+                        dependency.need
+                    )
+                })
+            }
+            DependencyState::Delivered => None,
+        };
+        if let Some(reason) = reason {
+            findings.push(Finding {
+                subject: Subject::Dependency(dependency.id.clone()),
+                reason,
+            });
+        }
+    }
+    if considered == 0 {
+        return not_applicable(kind, "No dependencies on active work.");
+    }
+    Part {
+        kind,
+        score: Some(percent(1.0 - findings.len() as f64 / considered as f64)),
+        summary: format!(
+            "{} of {} need attention.",
+            findings.len(),
+            plural(considered, "dependency", "dependencies")
+        ),
+        findings,
+    }
+}
+
+/// The progress (0–100) the straight line from an initiative's creation to the end of
+/// its due date expects today; `None` without a due date.
+pub fn expected_progress(initiative: &Initiative, today: Date) -> Option<f64> {
+    let due = initiative.due?;
+    let start = initiative.created_at.date();
+    let span = start.days_until(due) + 1;
+    if span <= 0 {
+        return Some(100.0);
+    }
+    let elapsed = start.days_until(today) as f64;
+    Some((elapsed / span as f64 * 100.0).clamp(0.0, 100.0))
+}
+
+/// Honest status = 1 − flagged ÷ active initiatives in scope. Flagged: marked on track
+/// with progress more than `PACE_TOLERANCE` points behind `expected_progress`; marked at
+/// risk or off track while that far ahead of it; marked on track with an open
+/// high-severity risk.
+fn honest_status(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::HonestStatus;
+    let active = facts.active(scope);
+    if active.is_empty() {
+        return not_applicable(kind, "No active initiatives.");
+    }
+    let mut findings = Vec::new();
+    for initiative in &active {
+        let mut reasons = Vec::new();
+        if let Some(expected) = expected_progress(initiative, facts.today) {
+            let progress = f64::from(initiative.progress);
+            let due = initiative.due.expect("expected progress needs a due date");
+            if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {
+                reasons.push(format!(
+                    "On track, but {} % done where a steady pace to {due} would be at {} %",
+                    initiative.progress,
+                    fixed(expected, 0)
+                ));
+            }
+            if matches!(initiative.status, Status::AtRisk | Status::OffTrack)
+                && progress > expected + PACE_TOLERANCE
+            {
+                reasons.push(format!(
+                    "{}, yet {} % done, ahead of a steady pace to {due} ({} %)",
+                    initiative.status.label(),
+                    initiative.progress,
+                    fixed(expected, 0)
+                ));
+            }
+        }
+        if initiative.status == Status::OnTrack {
+            for risk in initiative
+                .risks
+                .iter()
+                .filter(|r| r.open && r.severity == Severity::High)
+            {
+                reasons.push(format!("On track with an open high risk: {}", risk.text));
+            }
+        }
+        if !reasons.is_empty() {
+            findings.push(Finding {
+                subject: Subject::Initiative(initiative.id.clone()),
+                reason: reasons.join("; "),
+            });
+        }
+    }
+    Part {
+        kind,
+        score: Some(percent(1.0 - findings.len() as f64 / active.len() as f64)),
+        summary: format!(
+            "{} of {} active initiatives have a status their pace or risks contradict.",
+            findings.len(),
+            active.len()
+        ),
+        findings,
+    }
+}
+
+/// Where active effort goes, team by team: each active initiative's effort is split
+/// equally over the active priorities it serves, or counted as local work.
+fn allocation(facts: &Facts) -> Allocation {
+    let columns = facts.ranked.len() + 1;
+    let teams: Vec<Id> = facts.board.teams.iter().map(|t| t.id.clone()).collect();
+    let mut cells = vec![vec![Cell::default(); columns]; teams.len()];
+    for (index, initiative) in facts.board.initiatives.iter().enumerate() {
+        if !initiative.status.is_active() {
+            continue;
+        }
+        let Some(row) = teams.iter().position(|t| *t == initiative.team_id) else {
+            continue;
+        };
+        let served: Vec<usize> = facts
+            .ranked
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| initiative.priority_ids.contains(&p.id))
+            .map(|(column, _)| column)
+            .collect();
+        let targets = if served.is_empty() {
+            vec![columns - 1]
+        } else {
+            served
+        };
+        let share = f64::from(initiative.effort) / targets.len() as f64;
+        for column in targets {
+            let cell = &mut cells[row][column];
+            cell.effort += share;
+            cell.initiatives.push(index);
+        }
+    }
+    let column_effort: Vec<f64> = (0..columns)
+        .map(|c| cells.iter().map(|row| row[c].effort).sum())
+        .collect();
+    let team_effort: Vec<f64> = cells
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.effort).sum())
+        .collect();
+    Allocation {
+        priorities: facts.ranked.iter().map(|p| p.id.clone()).collect(),
+        teams,
+        total_effort: team_effort.iter().sum(),
+        cells,
+        column_effort,
+        team_effort,
+    }
+}
