@@ -2,7 +2,7 @@
 //! storage key, so the standalone page and embeds are a few lines each.
 
 use crate::storage::{LocalStore, MemoryStore, Store};
-use crate::ui::{App, AppProps, StoreHandle};
+use crate::ui::{App, AppProps, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +18,8 @@ pub struct MountOptions {
     pub read_only: bool,
     /// Keep the board in memory only (nothing read from or written to localStorage).
     pub in_memory: bool,
+    /// The view shown first: board, health or allocation.
+    pub view: View,
 }
 
 impl Default for MountOptions {
@@ -26,12 +28,13 @@ impl Default for MountOptions {
             storage_key: DEFAULT_STORAGE_KEY.into(),
             read_only: false,
             in_memory: false,
+            view: View::Board,
         }
     }
 }
 
 impl MountOptions {
-    /// Reads `{ storageKey, readOnly, inMemory }` from a JavaScript object; missing keys
+    /// Reads `{ storageKey, readOnly, inMemory, view }` from a JavaScript object; missing keys
     /// keep their defaults.
     pub fn from_js(value: &JsValue) -> Result<MountOptions, JsValue> {
         let mut options = MountOptions::default();
@@ -52,6 +55,15 @@ impl MountOptions {
         }
         options.read_only = get("readOnly").is_truthy();
         options.in_memory = get("inMemory").is_truthy();
+        let view = get("view");
+        if !view.is_undefined() {
+            options.view = view
+                .as_string()
+                .and_then(|v| View::from_key(&v))
+                .ok_or_else(|| {
+                    JsValue::from_str("view must be \"board\", \"health\" or \"allocation\"")
+                })?;
+        }
         Ok(options)
     }
 }
@@ -83,20 +95,21 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
         store: StoreHandle(store),
         storage_key: options.storage_key.into(),
         read_only: options.read_only,
+        view: options.view,
     };
     BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element, props).render()),
     }
 }
 
-/// JavaScript: `mount(element, { storageKey, readOnly })`.
+/// JavaScript: `mount(element, { storageKey, readOnly, view })`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<BoardHandle, JsValue> {
     Ok(mount_with(element, MountOptions::from_js(&options)?))
 }
 
-/// The standalone page: mounts into `#app` (or the body), taking `?key=` and `?readonly`
-/// from the address.
+/// The standalone page: mounts into `#app` (or the body), taking `?key=`, `?readonly` and
+/// `?view=` from the address.
 pub fn start_standalone() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -108,6 +121,9 @@ pub fn start_standalone() {
                 options.storage_key = key;
             }
             options.read_only = params.has("readonly");
+            if let Some(view) = params.get("view").and_then(|v| View::from_key(&v)) {
+                options.view = view;
+            }
         }
     }
     let root = document

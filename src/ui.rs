@@ -1,19 +1,22 @@
 //! The browser shell: Yew components that render the board and dispatch actions. No rule
 //! of the board lives here; components read `core` and send `core::action::Action`s.
 
+mod allocation_view;
 mod app;
 mod autosave;
 mod board_view;
 mod card;
+mod charts;
 mod dialog;
 mod fields;
 mod files;
 mod filters;
 mod forms;
+mod health_view;
 mod toolbar;
 mod welcome;
 
-pub use app::{App, AppProps, StoreHandle};
+pub use app::{App, AppProps, StoreHandle, View};
 
 /// The current time, read from the browser's clock; the core never reads it itself.
 pub fn now() -> crate::core::time::Timestamp {

@@ -1,10 +1,11 @@
 //! The board's components in a real browser: the welcome screen, starting a board, undo
 //! and redo, autosave (flushed by `pagehide`, so no test waits on a timer), failed saves,
-//! corrupt storage, read-only boards, and two boards that keep to their own keys.
+//! corrupt storage, read-only boards, two boards that keep to their own keys, and the
+//! health view leading to the board.
 #![cfg(target_arch = "wasm32")]
 
 use alignment_board::storage::{MemoryStore, Store};
-use alignment_board::ui::{App, AppProps, StoreHandle};
+use alignment_board::ui::{App, AppProps, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -35,6 +36,7 @@ async fn mount(store: Rc<MemoryStore>, key: &str, read_only: bool) -> Mounted {
         store: StoreHandle(store.clone()),
         storage_key: key.to_string().into(),
         read_only,
+        view: View::Board,
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -263,4 +265,64 @@ async fn two_boards_keep_to_their_own_storage_keys() {
         .board;
     assert!(!a.initiatives.is_empty());
     assert!(b.initiatives.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
+    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    board.click("Start from example").await;
+    let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
+    let analysis = alignment_board::core::health::analyse(&example, alignment_board::ui::now());
+    let score = analysis.board.score.expect("the example has a score");
+
+    let tabs = board.root.query_selector_all(".ab-views__tab").unwrap();
+    assert_eq!(tabs.length(), 3, "board, health and allocation");
+    let health_tab: HtmlElement = tabs.item(1).unwrap().dyn_into().unwrap();
+    assert!(
+        health_tab.inner_text().contains(&score.to_string()),
+        "the tab carries the score"
+    );
+    health_tab.click();
+    yew::scheduler::flush().await;
+
+    assert_eq!(board.count(".ab-part"), 8, "eight parts");
+    assert!(board.text().contains(&format!("{score} out of 100")));
+    assert_eq!(board.count(".ab-card"), 0, "the board itself is not shown");
+
+    // The costliest part is open and lists its items; the first one leads to the board.
+    let finding: HtmlElement = board
+        .root
+        .query_selector(".ab-part details[open] button.ab-finding__name")
+        .unwrap()
+        .expect("an open part with an item")
+        .dyn_into()
+        .unwrap();
+    let name = finding.inner_text();
+    finding.click();
+    yew::scheduler::flush().await;
+    let active = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .expect("something has focus");
+    assert!(active.class_list().contains("ab-card"), "a card has focus");
+    let card_title = active.get_attribute("aria-label").unwrap_or_default();
+    let dependency_of = example
+        .dependencies
+        .iter()
+        .find(|d| d.need == name)
+        .and_then(|d| example.initiative(&d.from_initiative_id))
+        .map(|i| i.title.clone());
+    assert!(
+        card_title == name || Some(&card_title) == dependency_of.as_ref(),
+        "the card of {name:?} (or of the initiative that asked for it) has focus, not {card_title:?}"
+    );
+    assert!(
+        active
+            .query_selector(".ab-card__attention")
+            .unwrap()
+            .is_some(),
+        "the card says it needs attention"
+    );
 }

@@ -2,19 +2,23 @@
 //! screen (the welcome screen, the board, a dialog). All board changes arrive here as
 //! `Msg`s and go through `History`, so undo covers every one.
 
+use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, SaveStatus};
-use super::board_view::BoardView;
+use super::board_view::{lane_place, Attention, BoardView};
+use super::card::place_key;
 use super::fields::set_to;
 use super::files::{download_text, read_dropped_file};
-use super::filters::FilterBar;
-use super::forms::{DialogKind, Dialogs};
+use super::filters::{filter_bar, FilterBarProps};
+use super::forms::{dialogs, DialogKind, DialogsProps};
+use super::health_view::{band, subject_name, HealthView};
 use super::now;
-use super::toolbar::Toolbar;
-use super::welcome::Welcome;
+use super::toolbar::{toolbar, ToolbarProps};
+use super::welcome::{welcome, WelcomeProps};
 use crate::core::action::Action;
 use crate::core::example::example_board;
+use crate::core::health::{analyse, Subject};
 use crate::core::history::History;
-use crate::core::layout::{Filter, Layout};
+use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::snapshot;
 use crate::storage::{self, Opened, Store};
@@ -31,6 +35,40 @@ impl PartialEq for StoreHandle {
     }
 }
 
+/// What the board shows: the board itself, its health, or where effort goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Board,
+    Health,
+    Allocation,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Board, View::Health, View::Allocation];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Board => "Board",
+            View::Health => "Health",
+            View::Allocation => "Allocation",
+        }
+    }
+
+    /// The name used in options and URLs (`?view=health`).
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Board => "board",
+            View::Health => "health",
+            View::Allocation => "allocation",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == key)
+    }
+}
+
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
     pub store: StoreHandle,
@@ -38,6 +76,9 @@ pub struct AppProps {
     pub storage_key: AttrValue,
     #[prop_or_default]
     pub read_only: bool,
+    /// The view shown first.
+    #[prop_or_default]
+    pub view: View,
 }
 
 /// Something the board tells the person, until dismissed or replaced.
@@ -69,6 +110,11 @@ pub enum Msg {
     },
     Undo,
     Redo,
+    /// Show something on the board: focus the element at `focus` (a `data-place`).
+    Reveal {
+        focus: Option<String>,
+        announcement: String,
+    },
     Notify(Notice),
     Dismiss,
 }
@@ -129,6 +175,14 @@ impl Reducible for AppState {
                     format!("{}: {description}", if undo { "Undone" } else { "Redone" });
                 // The focused card may have moved away; keep focus inside the board.
                 next.focus_turn = next.focus_turn.wrapping_add(1);
+            }
+            Msg::Reveal {
+                focus,
+                announcement,
+            } => {
+                next.focus = focus;
+                next.focus_turn = next.focus_turn.wrapping_add(1);
+                next.announcement = announcement;
             }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
@@ -203,6 +257,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let filter = use_state(Filter::default);
+    let view = use_state(|| props.view);
     let dialog = use_state(|| None::<DialogKind>);
     let dragging_file = use_state(|| false);
     let board = state.history.as_ref().map(|h| h.board().clone());
@@ -233,6 +288,46 @@ pub fn App(props: &AppProps) -> Html {
             .as_ref()
             .map(|board| Rc::new(Layout::compute(board, filter)))
     });
+    // The analysis is as of the change that produced the board: figures do not shift
+    // while a person reads them.
+    let analysis = use_memo(board.clone(), |board| {
+        board.as_ref().map(|board| Rc::new(analyse(board, now())))
+    });
+    let attention = use_memo(analysis.clone(), |analysis| {
+        Attention::new(match (analysis.as_ref(), board.as_ref()) {
+            (Some(analysis), Some(board)) => analysis.attention(board),
+            _ => Default::default(),
+        })
+    });
+    let on_reveal = {
+        let (dispatch, filter, view) = (dispatch.clone(), filter.clone(), view.clone());
+        use_callback(board.clone(), move |subject: Subject, board| {
+            let Some(board) = board else { return };
+            let (kind, name) = subject_name(board, &subject);
+            let focus = match &subject {
+                Subject::Person(id) => {
+                    filter.set(Filter {
+                        owner: OwnerFilter::Person(id.clone()),
+                        ..Filter::default()
+                    });
+                    None
+                }
+                other => {
+                    filter.set(Filter::default());
+                    reveal_place(board, other)
+                }
+            };
+            view.set(View::Board);
+            let announcement = match &subject {
+                Subject::Person(_) => format!("Showing the initiatives {name} owns"),
+                _ => format!("Showing {kind} {name} on the board"),
+            };
+            dispatch.dispatch(Msg::Reveal {
+                focus,
+                announcement,
+            });
+        })
+    };
     let on_error = {
         let dispatch = dispatch.clone();
         use_callback((), move |text: String, _| {
@@ -376,18 +471,57 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match &board {
         None => html! {
-            <Welcome on_start={on_start} on_import={on_import_text.clone()} on_error={on_error.clone()} read_only={read_only} />
+            { welcome(&WelcomeProps { on_start, on_import: on_import_text.clone(), on_error: on_error.clone(), read_only }) }
         },
         Some(board) => {
-            let layout = (*layout)
+            let analysis = (*analysis)
                 .clone()
-                .unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
+                .unwrap_or_else(|| Rc::new(analyse(board, now())));
+            let content = match *view {
+                View::Board => {
+                    let layout = (*layout)
+                        .clone()
+                        .unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
+                    html! {
+                        <>
+                            { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),
+                                                           on_change: set_to(&filter), shown: layout.shown }) }
+                            <BoardView board={board.clone()} {layout} read_only={read_only}
+                                       attention={(*attention).clone()}
+                                       dispatch={dispatch.clone()} on_dialog={open_dialog.clone()} />
+                        </>
+                    }
+                }
+                View::Health => html! {
+                    <HealthView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
+                },
+                View::Allocation => html! {
+                    <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
+                },
+            };
+            let tabs = View::ALL.map(|v| {
+                let current = *view == v;
+                let onclick = {
+                    let view = view.clone();
+                    Callback::from(move |_| view.set(v))
+                };
+                html! {
+                    <button type="button" class={classes!("ab-views__tab", current.then_some("ab-views__tab--current"))}
+                            aria-current={current.then_some("page")} {onclick}>
+                        { v.label() }
+                        if v == View::Health {
+                            <span class={classes!("ab-views__score", band(analysis.board.score))}
+                                  aria-label={analysis.board.score.map(|s| format!("score {s}"))}>
+                                { analysis.board.score.map_or("—".to_string(), |s| s.to_string()) }
+                            </span>
+                        }
+                    </button>
+                }
+            });
             html! {
                 <>
-                    <FilterBar board={board.clone()} filter={(*filter).clone()} on_change={set_to(&filter)}
-                               shown={layout.shown} />
-                    <BoardView board={board.clone()} {layout} read_only={read_only}
-                               dispatch={dispatch.clone()} on_dialog={open_dialog.clone()} />
+                    <nav class="ab-views" aria-label="Views">{ for tabs }</nav>
+                    { content }
                 </>
             }
         }
@@ -397,10 +531,10 @@ pub fn App(props: &AppProps) -> Html {
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
              onkeydown={on_keydown} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             if let Some(board) = &board {
-                <Toolbar board={board.clone()} history={state.history.clone()} read_only={read_only}
-                         save_status={save_status.clone()} dispatch={dispatch.clone()}
-                         on_dialog={open_dialog.clone()} on_export={on_export.clone()}
-                         on_import={on_import_text.clone()} on_error={on_error.clone()} />
+                { toolbar(&ToolbarProps { board: board.clone(), history: state.history.clone(), read_only,
+                                          save_status: save_status.clone(), dispatch: dispatch.clone(),
+                                          on_dialog: open_dialog.clone(), on_export: on_export.clone(),
+                                          on_import: on_import_text.clone(), on_error: on_error.clone() }) }
             }
             { for save_banner }
             { for notice }
@@ -410,10 +544,38 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="ab-visually-hidden" aria-live="polite" aria-atomic="true">{ &state.announcement }</div>
             if let Some(kind) = (*dialog).clone() {
-                <Dialogs {kind} board={board.clone()} read_only={read_only} dispatch={dispatch.clone()}
-                         on_dialog={open_dialog.clone()} on_export={on_export.clone()} />
+                { dialogs(&DialogsProps { kind, board: board.clone(), read_only, dispatch: dispatch.clone(),
+                                          on_dialog: open_dialog.clone(), on_export: on_export.clone() }) }
             }
         </div>
+    }
+}
+
+/// The `data-place` of the element that shows a subject on the unfiltered board: an
+/// initiative's card in its first column, a priority's heading, a team's lane.
+fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
+    let initiative_place = |id: &str| {
+        let initiative = board.initiative(id)?;
+        let columns = Layout::compute(board, &Filter::default()).columns;
+        let column = columns
+            .into_iter()
+            .find(|c| {
+                c.priority_id()
+                    .is_some_and(|p| initiative.priority_ids.contains(p))
+            })
+            .unwrap_or(Column::Local);
+        Some(place_key(id, &column))
+    };
+    match subject {
+        Subject::Initiative(id) => initiative_place(id),
+        Subject::Dependency(id) => board
+            .dependencies
+            .iter()
+            .find(|d| &d.id == id)
+            .and_then(|d| initiative_place(&d.from_initiative_id)),
+        Subject::Priority(id) => Some(format!("priority\u{1f}{id}")),
+        Subject::Team(id) => Some(lane_place(id)),
+        Subject::Person(_) | Subject::Board => None,
     }
 }
 

@@ -8,14 +8,48 @@ use super::forms::DialogKind;
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id};
+use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// Why each initiative needs attention (from the health analysis), by initiative id.
+/// Equal when it is the same map: it is rebuilt only when the board changes.
+#[derive(Clone, Default)]
+pub struct Attention(Rc<HashMap<Id, Rc<Vec<String>>>>);
+
+impl Attention {
+    pub fn new(reasons: HashMap<Id, Vec<String>>) -> Attention {
+        Attention(Rc::new(
+            reasons
+                .into_iter()
+                .map(|(id, reasons)| (id, Rc::new(reasons)))
+                .collect(),
+        ))
+    }
+
+    pub fn of(&self, initiative: &str) -> Option<Rc<Vec<String>>> {
+        self.0.get(initiative).cloned()
+    }
+}
+
+impl PartialEq for Attention {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The `data-place` of a team's lane heading.
+pub fn lane_place(team: &str) -> String {
+    format!("team\u{1f}{team}")
+}
 
 #[derive(Properties, PartialEq)]
 pub struct BoardViewProps {
     pub board: Rc<Board>,
     pub layout: Rc<Layout>,
     pub read_only: bool,
+    #[prop_or_default]
+    pub attention: Attention,
     pub dispatch: UseReducerDispatcher<AppState>,
     pub on_dialog: Callback<Option<DialogKind>>,
 }
@@ -99,7 +133,10 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     };
 
     if board.teams.is_empty() && board.priorities.is_empty() {
-        return html! { <GettingStarted read_only={props.read_only} on_dialog={props.on_dialog.clone()} /> };
+        return getting_started(&GettingStartedProps {
+            read_only: props.read_only,
+            on_dialog: props.on_dialog.clone(),
+        });
     }
 
     let columns = layout.columns.len();
@@ -107,8 +144,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let headers = layout.columns.iter().enumerate().map(|(index, column)| {
         let header = match column {
             Column::Priority(id) => html! {
-                <PriorityHeader key={id.clone()} board={board.clone()} id={id.clone()} read_only={props.read_only}
-                    dispatch={props.dispatch.clone()} on_dialog={props.on_dialog.clone()} drag={drag.clone()} />
+                { priority_header(&PriorityHeaderProps { board: board.clone(), id: id.clone(), read_only: props.read_only,
+                    dispatch: props.dispatch.clone(), on_dialog: props.on_dialog.clone(), drag: drag.clone() }) }
             },
             Column::Local => html! {
                 <div key="local" class="ab-column-head ab-column-head--local" role="columnheader">
@@ -186,6 +223,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         let key = place_key(&board.initiatives[index].id, column);
                         html! {
                             <InitiativeCard key={key} board={board.clone()} index={index} column={column.clone()}
+                                attention={props.attention.of(&board.initiatives[index].id)}
                                 read_only={props.read_only} on_edit={on_edit.clone()} on_step={on_step.clone()}
                                 on_drag_start={on_drag_start.clone()} on_drag_end={on_drag_end.clone()} />
                         }
@@ -200,7 +238,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         });
         html! {
             <div class="ab-grid__row" role="row">
-                <div class="ab-lane-head" role="rowheader" style={format!("grid-row: {}", lane + 2)}>
+                <div class="ab-lane-head" role="rowheader" style={format!("grid-row: {}", lane + 2)}
+                     tabindex="-1" data-place={lane_place(team_id)}>
                     <h2 class="ab-lane-head__name">{ &team.name }</h2>
                     <p class="ab-lane-head__lead">{ lead.map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
                     <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
@@ -261,8 +300,7 @@ struct GettingStartedProps {
 }
 
 /// A blank board: say what to do first.
-#[function_component]
-fn GettingStarted(props: &GettingStartedProps) -> Html {
+fn getting_started(props: &GettingStartedProps) -> Html {
     html! {
         <section class="ab-getting-started" aria-labelledby="ab-gs-title">
             <h2 id="ab-gs-title">{ "An empty board" }</h2>
@@ -285,7 +323,6 @@ fn GettingStarted(props: &GettingStartedProps) -> Html {
     }
 }
 
-#[derive(Properties)]
 struct PriorityHeaderProps {
     board: Rc<Board>,
     id: Id,
@@ -295,21 +332,9 @@ struct PriorityHeaderProps {
     drag: Rc<std::cell::RefCell<Option<Drag>>>,
 }
 
-impl PartialEq for PriorityHeaderProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.board == other.board
-            && self.id == other.id
-            && self.read_only == other.read_only
-            && self.dispatch == other.dispatch
-            && self.on_dialog == other.on_dialog
-            && Rc::ptr_eq(&self.drag, &other.drag)
-    }
-}
-
 /// A priority's column heading: rank, title, owner, measure; re-ranked by dragging it onto
 /// another heading, by its arrow buttons, or by Alt + ←/→.
-#[function_component]
-fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
+fn priority_header(props: &PriorityHeaderProps) -> Html {
     let Some(priority) = props.board.priority(&props.id) else {
         return Html::default();
     };

@@ -45,6 +45,9 @@ pub struct InitiativeCardProps {
     pub index: usize,
     pub column: Column,
     pub read_only: bool,
+    /// Why the health analysis flags this initiative, if it does.
+    #[prop_or_default]
+    pub attention: Option<Rc<Vec<String>>>,
     pub on_edit: Callback<Id>,
     pub on_step: Callback<(Id, Column, Step)>,
     pub on_drag_start: Callback<(Id, Column)>,
@@ -138,6 +141,10 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 .map_or("no owner".into(), |o| format!("owner {o}")),
         ),
         (!others.is_empty()).then(|| format!("also serves {}", others.join(", "))),
+        props
+            .attention
+            .as_ref()
+            .map(|reasons| format!("needs attention: {}", reasons.join("; "))),
         (!props.read_only).then(|| "Alt + arrow keys move it".to_string()),
     ]
     .into_iter()
@@ -174,11 +181,28 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     if high_risks > 0 { { " · high" } }
                 </p>
             }
+            if let Some(reasons) = &props.attention {
+                <p class="ab-card__attention" title={reasons.join("\n")}>
+                    <span aria-hidden="true">{ "⚑ " }</span>{ attention_label(reasons) }
+                </p>
+            }
             if !others.is_empty() {
                 <p class="ab-card__also">{ format!("Also serves {}", others.join(" · ")) }</p>
             }
         </article>
     }
+}
+
+/// The parts a card is flagged by, from reasons written `Part: reason`: "Rhythm · Focus".
+fn attention_label(reasons: &[String]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for reason in reasons {
+        let part = reason.split(": ").next().unwrap_or(reason);
+        if !parts.contains(&part) {
+            parts.push(part);
+        }
+    }
+    parts.join(" · ")
 }
 
 fn is_self(event: &KeyboardEvent) -> bool {

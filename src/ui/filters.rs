@@ -3,6 +3,7 @@
 use super::fields::SelectField;
 use crate::core::layout::{Filter, OwnerFilter};
 use crate::core::model::{Board, Status};
+use crate::core::order::sorted_by_text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,8 +19,7 @@ pub struct FilterBarProps {
 const ALL: &str = "";
 const NOBODY: &str = "\u{0}nobody";
 
-#[function_component]
-pub fn FilterBar(props: &FilterBarProps) -> Html {
+pub fn filter_bar(props: &FilterBarProps) -> Html {
     let board = &props.board;
     let filter = &props.filter;
 
@@ -34,8 +34,7 @@ pub fn FilterBar(props: &FilterBarProps) -> Html {
         (ALL.into(), "Anyone".into()),
         (NOBODY.into(), "No owner".into()),
     ];
-    let mut people: Vec<_> = board.people.iter().collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name));
+    let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);
     owners.extend(
         people
             .into_iter()

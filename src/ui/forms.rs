@@ -13,6 +13,7 @@ use super::dialog::Modal;
 use super::now;
 use crate::core::action::{reduce, Action};
 use crate::core::model::{Board, Id};
+use crate::core::order::sorted_by_text;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -84,8 +85,7 @@ impl FormProps {
     }
 }
 
-#[function_component]
-pub fn Dialogs(props: &DialogsProps) -> Html {
+pub fn dialogs(props: &DialogsProps) -> Html {
     let close = props.on_dialog.reform(|()| None);
     let form = |id: Option<Id>, team: Option<Id>, priority: Option<Id>| {
         props.board.clone().map(|board| FormProps {
@@ -109,7 +109,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             .map(|p| html! { <team::TeamForm ..p /> })
             .unwrap_or_default(),
         DialogKind::People => form(None, None, None)
-            .map(|p| html! { <people::PeopleList ..p /> })
+            .map(|p| people::people_list(&p))
             .unwrap_or_default(),
         DialogKind::Person(id) => form(id, None, None)
             .map(|p| html! { <people::PersonForm ..p /> })
@@ -180,8 +180,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
 
 /// The options of an "Owner" / "Lead" select: nobody, then people by name.
 pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
-    let mut people: Vec<_> = board.people.iter().collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name));
+    let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);
     std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
         .chain(
             people

@@ -23,8 +23,7 @@ pub struct ToolbarProps {
     pub on_error: Callback<String>,
 }
 
-#[function_component]
-pub fn Toolbar(props: &ToolbarProps) -> Html {
+pub fn toolbar(props: &ToolbarProps) -> Html {
     let board = &props.board;
     let undo = props
         .history

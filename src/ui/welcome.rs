@@ -14,8 +14,7 @@ pub struct WelcomeProps {
     pub read_only: bool,
 }
 
-#[function_component]
-pub fn Welcome(props: &WelcomeProps) -> Html {
+pub fn welcome(props: &WelcomeProps) -> Html {
     if props.read_only {
         return html! {
             <section class="ab-welcome" aria-labelledby="ab-welcome-title">

@@ -6,21 +6,10 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 import { validateSnapshot } from '../support/schema.mjs';
 
 const app = useApp();
-
-async function exportSnapshot(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export snapshot' }).first().click(),
-  ]);
-  const dir = await mkdtemp(join(tmpdir(), 'ab-export-'));
-  const path = join(dir, download.suggestedFilename());
-  await download.saveAs(path);
-  return { path, name: download.suggestedFilename(), json: JSON.parse(await readFile(path, 'utf8')) };
-}
 
 async function importFile(page, path) {
   const [chooser] = await Promise.all([

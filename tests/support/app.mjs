@@ -3,6 +3,9 @@
 import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
@@ -51,4 +54,16 @@ export async function saved(page) {
 /** The dialog with the given name. */
 export function dialog(page, name) {
   return page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name }));
+}
+
+/** Exports the board with its toolbar button; returns the file's path, name and content. */
+export async function exportSnapshot(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export snapshot' }).first().click(),
+  ]);
+  const dir = await mkdtemp(join(tmpdir(), 'ab-export-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, name: download.suggestedFilename(), json: JSON.parse(await readFile(path, 'utf8')) };
 }

@@ -4,6 +4,7 @@
 use super::{count, optional_id, people_options, DialogKind, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
+use crate::core::order::sorted_by_key;
 use crate::core::time::Date;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_whole, SelectField, TextField};
@@ -219,8 +220,10 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
     let confidences: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "Unknown".into()))
         .chain((0..=10).map(|n| (n.to_string().into(), format!("{n} / 10").into())))
         .collect();
-    let mut priorities: Vec<_> = board.priorities.iter().collect();
-    priorities.sort_by_key(|p| (!p.is_active(), p.rank));
+    // Active priorities by rank, then finished ones.
+    let priorities = sorted_by_key(board.priorities.iter().collect(), |p| {
+        i64::from(!p.is_active()) << 32 | i64::from(p.rank)
+    });
     // Risk ids are unique on the whole board, so new ones count past the draft's too.
     let next_risk_id = {
         let number = |id: &str| id.strip_prefix("r-").and_then(|n| n.parse::<u64>().ok());
@@ -287,8 +290,11 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                         <TextField label="Due date" kind="date" value={draft.due.clone()} on_change={set(|d, v| d.due = v)}
                                    error={errors.get("due").cloned().map(AttrValue::from)} />
                     </div>
-                    <RiskList risks={draft.risks.clone()} next_id={next_risk_id}
-                              on_change={let draft = draft.clone(); Callback::from(move |risks| draft.set(Draft { risks, ..(*draft).clone() }))} />
+                    { risk_list(&RiskListProps {
+                        risks: draft.risks.clone(),
+                        next_id: next_risk_id,
+                        on_change: { let draft = draft.clone(); Callback::from(move |risks| draft.set(Draft { risks, ..(*draft).clone() })) },
+                    }) }
                 </fieldset>
                 if let Some(reason) = &*refusal { <p class="ab-dialog__error" role="alert">{ reason }</p> }
                 <div class="ab-dialog__actions">
@@ -314,8 +320,7 @@ struct RiskListProps {
 }
 
 /// The risks of an initiative, edited in place.
-#[function_component]
-fn RiskList(props: &RiskListProps) -> Html {
+fn risk_list(props: &RiskListProps) -> Html {
     let edit = |index: usize, update: fn(&mut Risk, String)| {
         let (risks, on_change) = (props.risks.clone(), props.on_change.clone());
         Callback::from(move |value: String| {

@@ -4,6 +4,7 @@
 use super::{count, optional_id, DialogKind, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
+use crate::core::order::sorted_by_text;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{set_to, SelectField, TextField};
 use yew::prelude::*;
@@ -45,11 +46,9 @@ fn responsibilities(board: &Board, id: &str) -> Vec<String> {
     out
 }
 
-#[function_component]
-pub fn PeopleList(props: &FormProps) -> Html {
+pub fn people_list(props: &FormProps) -> Html {
     let board = &props.board;
-    let mut people: Vec<&Person> = board.people.iter().collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name));
+    let people: Vec<&Person> = sorted_by_text(board.people.iter().collect(), |p| &p.name);
     html! {
         <Modal title="People" on_close={props.close()} wide=true>
             if people.is_empty() {

@@ -1,0 +1,188 @@
+//! Small SVG charts drawn by the board itself (plain functions, not components: each
+//! component costs kilobytes of WebAssembly): the score's trend and priority rank against
+//! effort. Each chart is an image with a text alternative, and its figures are also given
+//! as a table that screen readers can walk.
+
+use crate::core::decimal::fixed;
+use yew::prelude::*;
+
+/// One point of the score's trend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    /// Days since 1970-01-01, the x position.
+    pub day: i64,
+    /// "Oct 28", or "Now".
+    pub label: String,
+    /// What the point was (a review, a planning session, today).
+    pub kind: &'static str,
+    pub score: u8,
+}
+
+const WIDTH: f64 = 360.0;
+const HEIGHT: f64 = 150.0;
+const LEFT: f64 = 30.0;
+const RIGHT: f64 = 14.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 26.0;
+
+/// The alignment score over past reviews and now, as a line on a 0–100 scale.
+pub fn trend_chart(points: &[TrendPoint]) -> Html {
+    if points.len() < 2 {
+        return html! {
+            <p class="ab-chart__empty">
+                { "The trend appears once a review has recorded a score. Reviews are kept in the board's history." }
+            </p>
+        };
+    }
+    let first = points[0].day;
+    let last = points[points.len() - 1].day;
+    let span = (last - first).max(1) as f64;
+    let x = |day: i64| LEFT + (day - first) as f64 / span * (WIDTH - LEFT - RIGHT);
+    let y = |score: u8| TOP + (1.0 - f64::from(score) / 100.0) * (HEIGHT - TOP - BOTTOM);
+    let line = points
+        .iter()
+        .map(|p| format!("{},{}", fixed(x(p.day), 1), fixed(y(p.score), 1)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let description = points
+        .iter()
+        .map(|p| format!("{} {}", p.label, p.score))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let grid = [0u8, 50, 100].map(|score| {
+        html! {
+            <g class="ab-chart__grid">
+                <line x1={fixed(LEFT, 0)} x2={fixed(WIDTH - RIGHT, 0)}
+                      y1={fixed(y(score), 1)} y2={fixed(y(score), 1)} />
+                <text x={fixed(LEFT - 6.0, 0)} y={fixed(y(score) + 4.0, 1)} text-anchor="end">{ score }</text>
+            </g>
+        }
+    });
+    // Label the first and last points always, the others only where there is room.
+    let mut last_label_x = f64::NEG_INFINITY;
+    let labels = points.iter().enumerate().filter_map(|(index, p)| {
+        let at = x(p.day);
+        let is_last = index + 1 == points.len();
+        let room = at - last_label_x >= 52.0 && (is_last || x(last) - at >= 52.0);
+        (index == 0 || is_last || room).then(|| {
+            last_label_x = at;
+            let anchor = if index == 0 {
+                "start"
+            } else if is_last {
+                "end"
+            } else {
+                "middle"
+            };
+            html! {
+                <text class="ab-chart__axis" x={fixed(at, 1)} y={fixed(HEIGHT - 8.0, 0)}
+                      text-anchor={anchor}>{ &p.label }</text>
+            }
+        })
+    });
+    let dots = points.iter().enumerate().map(|(index, p)| {
+        let now = index + 1 == points.len();
+        html! {
+            <circle class={classes!("ab-chart__dot", now.then_some("ab-chart__dot--now"))}
+                    cx={fixed(x(p.day), 1)} cy={fixed(y(p.score), 1)} r={if now { "5" } else { "3.5" }}>
+                <title>{ format!("{} ({}): {}", p.label, p.kind, p.score) }</title>
+            </circle>
+        }
+    });
+    html! {
+        <figure class="ab-chart ab-chart--trend">
+            <svg viewBox="0 0 360 150" role="img"
+                 aria-label={format!("Alignment score over time: {description}")}>
+                { for grid }
+                <polyline class="ab-chart__line" points={line} />
+                { for dots }
+                { for labels }
+            </svg>
+            <figcaption>{ "Score at each review, and now" }</figcaption>
+            <table class="ab-visually-hidden">
+                <caption>{ "Alignment score over time" }</caption>
+                <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "What" }</th><th scope="col">{ "Score" }</th></tr></thead>
+                <tbody>
+                    { for points.iter().map(|p| html! {
+                        <tr><th scope="row">{ &p.label }</th><td>{ p.kind }</td><td>{ p.score }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+        </figure>
+    }
+}
+
+/// One active priority in the rank-against-effort chart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RankBar {
+    pub rank: usize,
+    pub title: String,
+    /// Share of the effort on priorities it receives, 0–100.
+    pub actual: f64,
+    /// Share its rank suggests, 0–100.
+    pub suggested: f64,
+}
+
+/// Declared rank (left to right) against the share of effort each priority gets (bars),
+/// with the share its rank suggests marked on each bar.
+pub fn rank_chart(bars: &[RankBar]) -> Html {
+    if bars.is_empty() {
+        return html! { <p class="ab-chart__empty">{ "No active priorities to compare." }</p> };
+    }
+    let (width, height) = (420.0_f64, 190.0_f64);
+    let (left, right, top, bottom) = (34.0, 8.0, 12.0, 30.0);
+    let top_value = bars
+        .iter()
+        .map(|b| b.actual.max(b.suggested))
+        .fold(10.0_f64, f64::max);
+    let scale_max = (top_value / 10.0).ceil() * 10.0;
+    let y = |value: f64| top + (1.0 - value / scale_max) * (height - top - bottom);
+    let slot = (width - left - right) / bars.len() as f64;
+    let bar_width = (slot * 0.56).min(46.0);
+    let grid = [0.0, scale_max / 2.0, scale_max].map(|value| {
+        html! {
+            <g class="ab-chart__grid">
+                <line x1={fixed(left, 0)} x2={fixed(width - right, 0)}
+                      y1={fixed(y(value), 1)} y2={fixed(y(value), 1)} />
+                <text x={fixed(left - 6.0, 0)} y={fixed(y(value) + 4.0, 1)} text-anchor="end">
+                    { format!("{}%", fixed(value, 0)) }
+                </text>
+            </g>
+        }
+    });
+    let columns = bars.iter().enumerate().map(|(index, bar)| {
+        let center = left + slot * (index as f64 + 0.5);
+        let label = format!(
+            "Rank {} {}: {} % of the effort on priorities; its rank suggests {} %",
+            bar.rank,
+            bar.title,
+            fixed(bar.actual, 0),
+            fixed(bar.suggested, 0)
+        );
+        html! {
+            <g class="ab-chart__bar" tabindex="0" role="img" aria-label={label.clone()}>
+                <title>{ label }</title>
+                <rect x={fixed(center - bar_width / 2.0, 1)} y={fixed(y(bar.actual), 1)}
+                      width={fixed(bar_width, 1)} height={fixed(y(0.0) - y(bar.actual), 1)} rx="3" />
+                <line class="ab-chart__expected" x1={fixed(center - bar_width / 2.0 - 5.0, 1)}
+                      x2={fixed(center + bar_width / 2.0 + 5.0, 1)}
+                      y1={fixed(y(bar.suggested), 1)} y2={fixed(y(bar.suggested), 1)} />
+                <text class="ab-chart__value" x={fixed(center, 1)} y={fixed(y(bar.actual) - 4.0, 1)}
+                      text-anchor="middle">{ format!("{}%", fixed(bar.actual, 0)) }</text>
+                <text class="ab-chart__axis" x={fixed(center, 1)} y={fixed(height - 10.0, 0)}
+                      text-anchor="middle">{ format!("#{}", bar.rank) }</text>
+            </g>
+        }
+    });
+    html! {
+        <figure class="ab-chart ab-chart--rank">
+            <svg viewBox="0 0 420 190" role="group" aria-label="Priority rank against effort">
+                { for grid }
+                { for columns }
+            </svg>
+            <figcaption>
+                <span class="ab-legend ab-legend--bar">{ "Share of effort on priorities" }</span>
+                <span class="ab-legend ab-legend--expected">{ "Share its rank suggests" }</span>
+            </figcaption>
+        </figure>
+    }
+}

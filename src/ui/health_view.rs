@@ -1,0 +1,323 @@
+//! The health view: the alignment score, its parts ranked by what most needs attention,
+//! each opening onto the items that cost it points (a click shows the item on the board),
+//! the score's trend over past reviews, and every team's figures.
+
+use super::charts::{trend_chart, TrendPoint};
+use crate::core::decimal::fixed;
+use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
+use crate::core::model::{Board, ReviewKind};
+use crate::core::order::sorted_by_key;
+use crate::core::time::Timestamp;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HealthViewProps {
+    pub board: Rc<Board>,
+    pub analysis: Rc<Analysis>,
+    pub on_reveal: Callback<Subject>,
+}
+
+/// `None` is the whole board; otherwise a team id.
+type Scope = Option<String>;
+
+#[function_component]
+pub fn HealthView(props: &HealthViewProps) -> Html {
+    let board = &props.board;
+    let analysis = &props.analysis;
+    let scope = use_state(|| None::<String>);
+    let scope_team = (*scope)
+        .as_deref()
+        .and_then(|id| board.team(id).map(|t| (id, t.name.clone())));
+    let health = scope_team
+        .as_ref()
+        .and_then(|(id, _)| analysis.team(id))
+        .unwrap_or(&analysis.board);
+    let title = match &scope_team {
+        Some((_, name)) => format!("{name}: alignment score"),
+        None => "Alignment score".to_string(),
+    };
+    let parts = health.by_attention();
+    let first_open = parts
+        .first()
+        .filter(|p| !p.findings.is_empty())
+        .map(|p| p.kind);
+
+    let on_scope = {
+        let scope = scope.clone();
+        Callback::from(move |team: Scope| scope.set(team))
+    };
+
+    html! {
+        <section class="ab-health" aria-labelledby="ab-health-title">
+            <div class="ab-health__top">
+                <div class="ab-health__score">
+                    { score_dial(health.score) }
+                    <div class="ab-health__score-text">
+                        <h2 id="ab-health-title">{ title }</h2>
+                        <p class="ab-health__figure" data-score={health.score.map(|s| s.to_string())}>
+                            { match health.score {
+                                Some(score) => format!("{score} out of 100"),
+                                None => "No score yet".to_string(),
+                            } }
+                        </p>
+                        <p class="ab-health__asof">
+                            { "As of " }<time datetime={analysis.now.to_string()}>{ when(analysis.now) }</time>
+                        </p>
+                        <p class="ab-health__lede">
+                            { if health.score.is_some() {
+                                "Eight parts, weighted. Open a part to see the items that cost it points; select an item to find it on the board."
+                            } else {
+                                "Add priorities, teams and initiatives: the score measures how well the work serves the priorities."
+                            } }
+                        </p>
+                    </div>
+                </div>
+                { trend_chart(&trend(board, analysis)) }
+            </div>
+
+            <div class="ab-health__scope" role="group" aria-label="Show the figures of">
+                { scope_button("Whole board", None, &scope, &on_scope) }
+                { for board.teams.iter().map(|team| scope_button(&team.name, Some(team.id.clone()), &scope, &on_scope)) }
+            </div>
+
+            <h3 class="ab-health__heading">{ "What needs attention" }</h3>
+            <ol class="ab-parts">
+                { for parts.iter().map(|part| part_item(part, board, Some(part.kind) == first_open, &props.on_reveal)) }
+            </ol>
+
+            if !board.teams.is_empty() {
+                { team_table(board, analysis, &on_scope) }
+            }
+        </section>
+    }
+}
+
+fn scope_button(label: &str, value: Scope, current: &Scope, on_select: &Callback<Scope>) -> Html {
+    let pressed = value == *current;
+    html! {
+        <button type="button" class={classes!("ab-chip", pressed.then_some("ab-chip--on"))}
+                aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| value.clone())}>
+            { label }
+        </button>
+    }
+}
+
+/// Day and time in UTC, as the analysis saw it: `Nov 25, 09:00 UTC`.
+fn when(at: Timestamp) -> String {
+    let text = at.to_string();
+    let date = at.date();
+    format!(
+        "{} {}, {} UTC",
+        super::card::short_date(date)
+            .split(' ')
+            .next()
+            .unwrap_or_default(),
+        date.day(),
+        text.get(11..16).unwrap_or_default()
+    )
+}
+
+/// Recorded scores by date, then the score now.
+fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
+    let reviews: Vec<_> = board
+        .reviews
+        .iter()
+        .filter_map(|r| r.score.map(|s| (r.at, r.kind, s)))
+        .collect();
+    let reviews = sorted_by_key(reviews, |r| r.0.unix_seconds());
+    let mut points: Vec<TrendPoint> = reviews
+        .into_iter()
+        .map(|(at, kind, score)| TrendPoint {
+            day: at.date().days_since_epoch(),
+            label: super::card::short_date(at.date()),
+            kind: match kind {
+                ReviewKind::CheckIn => "check-in round",
+                ReviewKind::Review => "review",
+                ReviewKind::Planning => "planning",
+            },
+            score,
+        })
+        .collect();
+    if let Some(score) = analysis.board.score {
+        points.push(TrendPoint {
+            day: analysis.now.date().days_since_epoch(),
+            label: "Now".into(),
+            kind: "current",
+            score,
+        });
+    }
+    points
+}
+
+/// The score as a ring filled to its value, coloured by band.
+fn score_dial(score: Option<u8>) -> Html {
+    let radius = 44.0_f64;
+    let circumference = 2.0 * std::f64::consts::PI * radius;
+    let filled = f64::from(score.unwrap_or(0)) / 100.0 * circumference;
+    html! {
+        <svg class={classes!("ab-dial", band(score))} viewBox="0 0 110 110" aria-hidden="true">
+            <circle class="ab-dial__track" cx="55" cy="55" r="44" />
+            <circle class="ab-dial__value" cx="55" cy="55" r="44"
+                    stroke-dasharray={format!("{} {}", fixed(filled, 2), fixed(circumference, 2))} transform="rotate(-90 55 55)" />
+            <text x="55" y="63" text-anchor="middle" class="ab-dial__text">
+                { score.map_or("—".to_string(), |s| s.to_string()) }
+            </text>
+        </svg>
+    }
+}
+
+/// A CSS class for a score's band: good (80+), fair (60–79), poor (below 60).
+pub fn band(score: Option<u8>) -> &'static str {
+    match score {
+        None => "ab-band--none",
+        Some(80..) => "ab-band--good",
+        Some(60..=79) => "ab-band--fair",
+        Some(_) => "ab-band--poor",
+    }
+}
+
+fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subject>) -> Html {
+    let kind = part.kind;
+    let lost = part.points_lost();
+    let score_text = part.score.map_or("n/a".to_string(), |s| s.to_string());
+    let count = part.findings.len();
+    html! {
+        <li key={kind.key()} class={classes!("ab-part", band(part.score))} data-part={kind.key()}>
+            <details {open}>
+                <summary>
+                    <span class="ab-part__name">{ kind.label() }</span>
+                    <span class="ab-part__bar" aria-hidden="true">
+                        <span style={format!("width: {}%", part.score.unwrap_or(0))}></span>
+                    </span>
+                    <span class="ab-part__score" data-score={part.score.map(|s| s.to_string())}>
+                        { score_text }
+                        <span class="ab-visually-hidden">{ " out of 100" }</span>
+                    </span>
+                    <span class="ab-part__cost">
+                        { if part.score.is_none() {
+                            "does not apply".to_string()
+                        } else if lost >= 0.05 {
+                            format!("−{} points", fixed(lost, 1))
+                        } else {
+                            "no points lost".to_string()
+                        } }
+                    </span>
+                    <span class="ab-part__count">
+                        { match count { 0 => String::new(), 1 => "1 item".into(), n => format!("{n} items") } }
+                    </span>
+                    <span class="ab-part__question">{ kind.question() }</span>
+                </summary>
+                <div class="ab-part__body">
+                    <p class="ab-part__summary">{ &part.summary }</p>
+                    <p class="ab-part__weight">{ format!("Weight {} of 100 in the score.", kind.weight()) }</p>
+                    if part.findings.is_empty() {
+                        <p class="ab-part__none">{ if part.score.is_some() { "Nothing here costs points." } else { "" } }</p>
+                    } else {
+                        <ul class="ab-findings" aria-label={format!("{}: items", kind.label())}>
+                            { for part.findings.iter().map(|finding| finding_item(finding, board, on_reveal)) }
+                        </ul>
+                    }
+                </div>
+            </details>
+        </li>
+    }
+}
+
+fn finding_item(finding: &Finding, board: &Board, on_reveal: &Callback<Subject>) -> Html {
+    let (kind, name) = subject_name(board, &finding.subject);
+    let subject = finding.subject.clone();
+    html! {
+        <li class="ab-finding">
+            if matches!(finding.subject, Subject::Board) {
+                <span class="ab-finding__name">{ name }</span>
+            } else {
+                <button type="button" class="ab-finding__name" title={format!("Show this {kind} on the board")}
+                        onclick={on_reveal.reform(move |_| subject.clone())}>{ name }</button>
+            }
+            <span class="ab-finding__kind">{ kind }</span>
+            <span class="ab-finding__reason">{ &finding.reason }</span>
+        </li>
+    }
+}
+
+/// What a subject is and what it is called.
+pub fn subject_name(board: &Board, subject: &Subject) -> (&'static str, String) {
+    match subject {
+        Subject::Initiative(id) => (
+            "initiative",
+            board.initiative(id).map_or(id.clone(), |i| i.title.clone()),
+        ),
+        Subject::Priority(id) => (
+            "priority",
+            board.priority(id).map_or(id.clone(), |p| p.title.clone()),
+        ),
+        Subject::Team(id) => (
+            "team",
+            board.team(id).map_or(id.clone(), |t| t.name.clone()),
+        ),
+        Subject::Person(id) => (
+            "person",
+            board.person(id).map_or(id.clone(), |p| p.name.clone()),
+        ),
+        Subject::Dependency(id) => (
+            "dependency",
+            board
+                .dependencies
+                .iter()
+                .find(|d| &d.id == id)
+                .map_or(id.clone(), |d| d.need.clone()),
+        ),
+        Subject::Board => ("board", "Review rhythm".into()),
+    }
+}
+
+/// Every team's score and parts side by side; a team's name shows its own findings.
+fn team_table(board: &Board, analysis: &Analysis, on_scope: &Callback<Scope>) -> Html {
+    let kinds: Vec<PartKind> = PartKind::ALL
+        .into_iter()
+        .filter(|kind| {
+            analysis
+                .teams
+                .iter()
+                .any(|(_, h)| h.part(*kind).score.is_some())
+        })
+        .collect();
+    let cell = |score: Option<u8>| {
+        html! {
+            <td class={classes!("ab-teams__cell", band(score))}>{ score.map_or("–".to_string(), |s| s.to_string()) }</td>
+        }
+    };
+    let rows = analysis.teams.iter().map(|(id, health): &(String, Health)| {
+        let name = board.team(id).map_or(id.clone(), |t| t.name.clone());
+        let team = Some(id.clone());
+        html! {
+            <tr key={id.clone()}>
+                <th scope="row">
+                    <button type="button" class="ab-link-button" onclick={on_scope.reform(move |_| team.clone())}
+                            aria-label={format!("Show {name}'s figures")}>{ name.clone() }</button>
+                </th>
+                { cell(health.score) }
+                { for kinds.iter().map(|kind| cell(health.part(*kind).score)) }
+            </tr>
+        }
+    });
+    html! {
+        <section class="ab-teams" aria-labelledby="ab-teams-title">
+            <h3 id="ab-teams-title" class="ab-health__heading">{ "Teams" }</h3>
+            <div class="ab-table-scroll">
+                <table class="ab-teams__table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Team" }</th>
+                            <th scope="col">{ "Score" }</th>
+                            { for kinds.iter().map(|kind| html! { <th scope="col">{ kind.label() }</th> }) }
+                        </tr>
+                    </thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+            <p class="ab-teams__note">{ "Coverage and rank fit are measured for the whole board only." }</p>
+        </section>
+    }
+}

@@ -1,0 +1,190 @@
+// The health and allocation views on the example board: every figure on screen is the
+// core's analysis of the same snapshot at the same instant (computed natively by
+// `cargo run --example analyse`), and every item leads to its place on the board.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+const require = createRequire(import.meta.url);
+const run = promisify(execFile);
+
+const PARTS = {
+  focus: 'Focus', coverage: 'Coverage', rankFit: 'Rank fit', accountability: 'Accountability',
+  capacity: 'Capacity', rhythm: 'Rhythm', dependencies: 'Dependencies', honestStatus: 'Honest status',
+};
+
+/** The core's analysis of a snapshot file at `now`, run natively. */
+async function coreAnalysis(path, now) {
+  const { stdout } = await run('cargo', ['run', '--quiet', '--example', 'analyse', '--', path, now],
+    { maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout);
+}
+
+async function openHealth(page) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  return page.getByRole('region', { name: 'Alignment score' });
+}
+
+test('the health view shows the core analysis of the same snapshot, part by part and team by team', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const snapshot = await exportSnapshot(page);
+  const health = await openHealth(page);
+  const now = await health.locator('time').getAttribute('datetime');
+  const expected = await coreAnalysis(snapshot.path, now);
+
+  assert.ok(expected.board.score > 0 && expected.board.score < 100, 'the example has drift to show');
+  await health.getByText(`${expected.board.score} out of 100`).waitFor();
+  const tab = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ });
+  assert.match(await tab.innerText(), new RegExp(`^Health\\s*${expected.board.score}$`), 'the tab carries the score');
+
+  const parts = health.getByRole('list').first().locator(':scope > li');
+  assert.equal(await parts.count(), 8, 'eight parts');
+  for (const part of expected.board.parts) {
+    const label = PARTS[part.kind];
+    const summary = health.locator('summary').filter({ has: page.getByText(label, { exact: true }) });
+    const shown = (await summary.locator('.ab-part__score').innerText()).replace(/\s*out of 100/, '').trim();
+    assert.equal(shown, part.score === null ? 'n/a' : String(part.score), `${label} score`);
+    const count = part.findings.length;
+    if (count > 0) {
+      await assert.doesNotReject(summary.getByText(count === 1 ? '1 item' : `${count} items`, { exact: true }).waitFor(),
+        `${label} says how many items cost it points`);
+      const details = summary.locator('..');
+      if (!(await details.getAttribute('open'))) await summary.click();
+      const items = health.getByRole('list', { name: `${label}: items` }).getByRole('listitem');
+      assert.equal(await items.count(), count, `${label} lists every item`);
+      for (let i = 0; i < count; i += 1) {
+        assert.ok((await items.nth(i).innerText()).includes(part.findings[i].reason), `${label} item ${i}`);
+      }
+    }
+    assert.ok(await health.getByText(part.summary, { exact: true }).count() >= 1, `${label} summary`);
+  }
+
+  // The first part in the list is the one that costs the most points.
+  const weights = { focus: 20, coverage: 15, rankFit: 10, accountability: 10, capacity: 10, rhythm: 15, dependencies: 10, honestStatus: 10 };
+  const lost = (p) => (p.score === null ? 0 : weights[p.kind] * (100 - p.score));
+  const worst = [...expected.board.parts].sort((a, b) => lost(b) - lost(a))[0];
+  assert.ok((await parts.first().innerText()).startsWith(PARTS[worst.kind]), 'the costliest part comes first');
+
+  // Every team's figures, as the core computed them.
+  const table = health.getByRole('table');
+  for (const [teamId, teamHealth] of expected.teams) {
+    const name = snapshot.json.board.teams.find((t) => t.id === teamId).name;
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `Show ${name}'s figures` }) });
+    const cells = await row.getByRole('cell').allInnerTexts();
+    assert.equal(cells[0], String(teamHealth.score), `${name}'s score`);
+  }
+
+  // The trend: one point per review with a score, then now.
+  const trend = health.getByRole('img', { name: /^Alignment score over time/ });
+  const label = await trend.getAttribute('aria-label');
+  const scored = snapshot.json.board.reviews.filter((r) => r.score !== null);
+  assert.equal(label.split(', ').length, scored.length + 1);
+  assert.ok(label.endsWith(`Now ${expected.board.score}`));
+  page.assertNoErrors();
+});
+
+test('a team\'s figures and a clicked item lead to the item on the board', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const snapshot = await exportSnapshot(page);
+  const health = await openHealth(page);
+  const now = await health.locator('time').getAttribute('datetime');
+  const expected = await coreAnalysis(snapshot.path, now);
+
+  // A team's own figures.
+  const [teamId, teamHealth] = expected.teams[1];
+  const team = snapshot.json.board.teams.find((t) => t.id === teamId);
+  await health.getByRole('button', { name: team.name, exact: true }).click();
+  const teamView = page.getByRole('region', { name: `${team.name}: alignment score` });
+  await teamView.getByText(`${teamHealth.score} out of 100`).waitFor();
+
+  // Back to the whole board; an initiative that is late for a check-in.
+  await teamView.getByRole('button', { name: 'Whole board' }).click();
+  const rhythm = expected.board.parts.find((p) => p.kind === 'rhythm');
+  const late = rhythm.findings.find((f) => f.subject.kind === 'initiative');
+  const title = snapshot.json.board.initiatives.find((i) => i.id === late.subject.id).title;
+  const summary = health.locator('summary').filter({ has: page.getByText('Rhythm', { exact: true }) });
+  if (!(await summary.locator('..').getAttribute('open'))) await summary.click();
+  await health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button', { name: title, exact: true }).click();
+
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: title }).first();
+  await card.waitFor();
+  assert.ok(await card.evaluate((el) => el === document.activeElement), 'the card has focus');
+  assert.match(await card.innerText(), /Rhythm/, 'the card carries the reason it needs attention');
+
+  // A priority named by rank fit leads to its column heading.
+  const rankFit = expected.board.parts.find((p) => p.kind === 'rankFit');
+  if (rankFit.findings.length > 0) {
+    const health2 = await openHealth(page);
+    const priority = snapshot.json.board.priorities.find((p) => p.id === rankFit.findings[0].subject.id);
+    const fitSummary = health2.locator('summary').filter({ has: page.getByText('Rank fit', { exact: true }) });
+    if (!(await fitSummary.locator('..').getAttribute('open'))) await fitSummary.click();
+    await health2.getByRole('list', { name: 'Rank fit: items' }).getByRole('button', { name: priority.title, exact: true }).click();
+    const heading = page.getByRole('columnheader', { name: new RegExp(`^Priority ${priority.rank}:`) });
+    assert.ok(await heading.evaluate((el) => el.contains(document.activeElement)), 'the priority heading has focus');
+  }
+  page.assertNoErrors();
+});
+
+test('the allocation view matches the core and lists a cell\'s initiatives', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const snapshot = await exportSnapshot(page);
+  const health = await openHealth(page);
+  const now = await health.locator('time').getAttribute('datetime');
+  const expected = await coreAnalysis(snapshot.path, now);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Allocation' }).click();
+  const view = page.getByRole('region', { name: 'Where effort goes' });
+  const table = view.getByRole('table').first();
+  const { allocation } = expected;
+  const fmt = (n) => (Math.abs(n - Math.round(n)) < 0.05 ? n.toFixed(0) : n.toFixed(1));
+
+  // Every team × column figure, as the core computed it.
+  for (const [row, teamId] of allocation.teams.entries()) {
+    const name = snapshot.json.board.teams.find((t) => t.id === teamId).name;
+    const cells = await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) })
+      .getByRole('cell').allInnerTexts();
+    const want = allocation.cells[row].map((c) => (c.initiatives.length ? fmt(c.effort) : '·'));
+    assert.deepEqual(cells.slice(0, want.length), want, `${name}'s row`);
+    assert.equal(cells[want.length], `${fmt(allocation.teamEffort[row])} %`);
+  }
+
+  // Select the busiest cell: its initiatives are listed and lead to the board.
+  let best = [0, 0];
+  allocation.cells.forEach((r, i) => r.forEach((c, j) => { if (c.effort > allocation.cells[best[0]][best[1]].effort) best = [i, j]; }));
+  const cell = allocation.cells[best[0]][best[1]];
+  const teamName = snapshot.json.board.teams.find((t) => t.id === allocation.teams[best[0]]).name;
+  await table.getByRole('button', { name: new RegExp(`^${teamName}, .*: ${fmt(cell.effort)} % effort`) }).click();
+  const detail = view.getByRole('region', { name: new RegExp(`^${teamName} · `) });
+  const titles = cell.initiatives.map((i) => snapshot.json.board.initiatives[i].title);
+  assert.deepEqual(await detail.getByRole('button').allInnerTexts(), titles);
+  await detail.getByRole('button', { name: titles[0], exact: true }).click();
+  const card = page.getByRole('article', { name: titles[0] }).first();
+  await card.waitFor();
+  assert.ok(await card.evaluate((el) => el === document.activeElement), 'the card has focus');
+
+  // Rank against effort: one bar per active priority, and the figures as a table.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Allocation' }).click();
+  const bars = view.getByRole('group', { name: 'Priority rank against effort' }).getByRole('img');
+  assert.equal(await bars.count(), allocation.priorities.length);
+  page.assertNoErrors();
+});
+
+test('the health and allocation views pass an accessibility audit', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  for (const view of [/^Health/, /^Allocation/]) {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), [], String(view));
+  }
+});
