@@ -1073,3 +1073,26 @@ fn file_name_cuts_long_titles_to_sixty_characters_without_a_trailing_hyphen() {
     assert!(!slug.ends_with('-'), "{slug}");
     assert_eq!(slug, ["word"; 12].join("-"));
 }
+
+#[test]
+fn the_indented_export_matches_serde_jsons_pretty_layout() {
+    let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
+    let mut board = alignment_board::core::example::example_board(now.date());
+    // Text that looks like JSON structure must stay untouched inside strings.
+    board.purpose = "Braces { } [ ], commas, \"quotes\": and a back\\slash".into();
+    // The same layout serde_json's pretty printer gives the same data, key order kept.
+    assert_eq!(
+        alignment_board::core::snapshot::indent(&serde_json::to_string(&board).unwrap()),
+        serde_json::to_string_pretty(&board).unwrap()
+    );
+    // And the export reads back as the compact text does.
+    let pretty: serde_json::Value =
+        serde_json::from_str(&alignment_board::core::snapshot::write_pretty(&board, now)).unwrap();
+    let compact: serde_json::Value =
+        serde_json::from_str(&alignment_board::core::snapshot::write_compact(&board, now)).unwrap();
+    assert_eq!(pretty, compact);
+    assert_eq!(
+        alignment_board::core::snapshot::indent("{\"a\":[],\"b\":{}}"),
+        "{\n  \"a\": [],\n  \"b\": {}\n}"
+    );
+}

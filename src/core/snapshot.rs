@@ -206,15 +206,67 @@ fn plain_message(e: &serde_json::Error) -> String {
     }
 }
 
-/// The snapshot as a person would read it: indented, for export files.
+/// The snapshot as a person would read it: indented, for export files. Indents the
+/// compact text rather than running a second serialiser, which would be a second copy of
+/// the whole writer in the WebAssembly bundle.
 pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
-    let out = SnapshotOut {
-        format: FORMAT,
-        version: VERSION,
-        exported_at,
-        board,
-    };
-    serde_json::to_string_pretty(&out).expect("a board always serialises")
+    indent(&write_compact(board, exported_at))
+}
+
+/// Lays out compact JSON as `serde_json::to_string_pretty` does: two spaces per level,
+/// one member per line, `"key": value`, and empty arrays and objects as `[]` and `{}`.
+pub fn indent(compact: &str) -> String {
+    fn new_line(out: &mut String, depth: usize) {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    }
+    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                let close = if c == '{' { '}' } else { ']' };
+                if chars.peek() == Some(&close) {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    new_line(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(',');
+                new_line(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// The snapshot without whitespace, for storage.
