@@ -26,6 +26,24 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     let board = &props.board;
     let analysis = &props.analysis;
     let scope = use_state(|| None::<String>);
+    // A part asked for from the teams table: opened and focused once shown.
+    let asked = use_state(|| None::<PartKind>);
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(((*scope).clone(), *asked), move |(_, asked)| {
+            if let (Some(kind), Some(root)) = (asked, root.cast::<web_sys::Element>()) {
+                let selector = format!("[data-part=\"{}\"] summary", kind.key());
+                if let Ok(Some(summary)) = root.query_selector(&selector) {
+                    if let Ok(summary) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(summary)
+                    {
+                        let _ = summary.focus();
+                    }
+                }
+            }
+        });
+    }
     let scope_team = (*scope)
         .as_deref()
         .and_then(|id| board.team(id).map(|t| (id, t.name.clone())));
@@ -38,18 +56,23 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
         None => "Alignment score".to_string(),
     };
     let parts = health.by_attention();
-    let first_open = parts
-        .first()
-        .filter(|p| !p.findings.is_empty())
-        .map(|p| p.kind);
+    let first_open = asked.or_else(|| {
+        parts
+            .first()
+            .filter(|p| !p.findings.is_empty())
+            .map(|p| p.kind)
+    });
 
     let on_scope = {
-        let scope = scope.clone();
-        Callback::from(move |team: Scope| scope.set(team))
+        let (scope, asked) = (scope.clone(), asked.clone());
+        Callback::from(move |(team, part): (Scope, Option<PartKind>)| {
+            scope.set(team);
+            asked.set(part);
+        })
     };
 
     html! {
-        <section class="ab-health" aria-labelledby="ab-health-title">
+        <section class="ab-health" aria-labelledby="ab-health-title" ref={root}>
             <div class="ab-health__top">
                 <div class="ab-health__score">
                     { score_dial(health.score) }
@@ -93,11 +116,16 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     }
 }
 
-fn scope_button(label: &str, value: Scope, current: &Scope, on_select: &Callback<Scope>) -> Html {
+fn scope_button(
+    label: &str,
+    value: Scope,
+    current: &Scope,
+    on_select: &Callback<(Scope, Option<PartKind>)>,
+) -> Html {
     let pressed = value == *current;
     html! {
         <button type="button" class={classes!("ab-chip", pressed.then_some("ab-chip--on"))}
-                aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| value.clone())}>
+                aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| (value.clone(), None))}>
             { label }
         </button>
     }
@@ -272,8 +300,13 @@ pub fn subject_name(board: &Board, subject: &Subject) -> (&'static str, String) 
     }
 }
 
-/// Every team's score and parts side by side; a team's name shows its own findings.
-fn team_table(board: &Board, analysis: &Analysis, on_scope: &Callback<Scope>) -> Html {
+/// Every team's score and parts side by side; a team's name or score shows its own
+/// figures, and a part's score opens that part's items.
+fn team_table(
+    board: &Board,
+    analysis: &Analysis,
+    on_scope: &Callback<(Scope, Option<PartKind>)>,
+) -> Html {
     let kinds: Vec<PartKind> = PartKind::ALL
         .into_iter()
         .filter(|kind| {
@@ -283,22 +316,35 @@ fn team_table(board: &Board, analysis: &Analysis, on_scope: &Callback<Scope>) ->
                 .any(|(_, h)| h.part(*kind).score.is_some())
         })
         .collect();
-    let cell = |score: Option<u8>| {
-        html! {
-            <td class={classes!("ab-teams__cell", band(score))}>{ score.map_or("–".to_string(), |s| s.to_string()) }</td>
-        }
-    };
     let rows = analysis.teams.iter().map(|(id, health): &(String, Health)| {
         let name = board.team(id).map_or(id.clone(), |t| t.name.clone());
-        let team = Some(id.clone());
+        let cell = |score: Option<u8>, kind: Option<PartKind>, items: usize| {
+            let text = score.map_or("–".to_string(), |s| s.to_string());
+            let target = (Some(id.clone()), kind);
+            let what = kind.map_or("score", PartKind::label);
+            html! {
+                <td class={classes!("ab-teams__cell", band(score))}>
+                    if score.is_some() && (kind.is_none() || items > 0) {
+                        <button type="button" class="ab-teams__score" onclick={on_scope.reform(move |_| target.clone())}
+                                aria-label={format!("{name}, {what}: {text}, show the items")}>{ text.clone() }</button>
+                    } else {
+                        { text.clone() }
+                    }
+                </td>
+            }
+        };
+        let team = (Some(id.clone()), None);
         html! {
             <tr key={id.clone()}>
                 <th scope="row">
                     <button type="button" class="ab-link-button" onclick={on_scope.reform(move |_| team.clone())}
                             aria-label={format!("Show {name}'s figures")}>{ name.clone() }</button>
                 </th>
-                { cell(health.score) }
-                { for kinds.iter().map(|kind| cell(health.part(*kind).score)) }
+                { cell(health.score, None, 0) }
+                { for kinds.iter().map(|kind| {
+                    let part = health.part(*kind);
+                    cell(part.score, Some(*kind), part.findings.len())
+                }) }
             </tr>
         }
     });

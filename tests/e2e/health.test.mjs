@@ -104,8 +104,21 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   const teamView = page.getByRole('region', { name: `${team.name}: alignment score` });
   await teamView.getByText(`${teamHealth.score} out of 100`).waitFor();
 
-  // Back to the whole board; an initiative that is late for a check-in.
+  // A part's score in the teams table opens that team's items of that part.
   await teamView.getByRole('button', { name: 'Whole board' }).click();
+  const [otherId, otherHealth] = expected.teams.find(([, h]) => h.parts.some((p) => p.findings.length > 0));
+  const part = otherHealth.parts.find((p) => p.findings.length > 0);
+  const otherName = snapshot.json.board.teams.find((t) => t.id === otherId).name;
+  await health.getByRole('button', { name: `${otherName}, ${PARTS[part.kind]}: ${part.score}, show the items` }).click();
+  const otherView = page.getByRole('region', { name: `${otherName}: alignment score` });
+  await otherView.getByText(`${otherHealth.score} out of 100`).waitFor();
+  const items = otherView.getByRole('list', { name: `${PARTS[part.kind]}: items` }).getByRole('listitem');
+  assert.equal(await items.count(), part.findings.length, "the team's items of that part are listed");
+  assert.ok(await otherView.locator('summary').filter({ has: page.getByText(PARTS[part.kind], { exact: true }) })
+    .evaluate((el) => el === document.activeElement), 'the part has focus');
+  await otherView.getByRole('button', { name: 'Whole board' }).click();
+
+  // An initiative that is late for a check-in.
   const rhythm = expected.board.parts.find((p) => p.kind === 'rhythm');
   const late = rhythm.findings.find((f) => f.subject.kind === 'initiative');
   const title = snapshot.json.board.initiatives.find((i) => i.id === late.subject.id).title;
