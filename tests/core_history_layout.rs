@@ -418,6 +418,7 @@ fn filters_combine() {
         team: Some("t-1".into()),
         owner: OwnerFilter::Person("p-1".into()),
         status: Some(Status::OnTrack),
+        attention: false,
     };
     let layout = Layout::compute(&board, &filter);
     assert_eq!(cells(&board, &layout), vec![cell("t-1", "pr-1", &["i-1"])]);
@@ -547,4 +548,23 @@ fn a_column_knows_its_priority() {
         Some("pr-1")
     );
     assert_eq!(Column::Local.priority_id(), None);
+}
+
+#[test]
+fn the_attention_filter_keeps_only_flagged_initiatives() {
+    let board = small_board();
+    let filter = Filter {
+        attention: true,
+        ..Filter::default()
+    };
+    let flagged = |id: &str| id == "i-1";
+    let layout = Layout::compute_flagged(&board, &filter, &flagged);
+    assert_eq!(layout.shown, 1);
+    assert_eq!(cells(&board, &layout), vec![cell("t-1", "pr-1", &["i-1"])]);
+    assert!(filter.is_active());
+    // Without the analysis nothing is flagged, so nothing passes.
+    assert_eq!(Layout::compute(&board, &filter).shown, 0);
+    // Off, the flags change nothing.
+    let all = Layout::compute_flagged(&board, &Filter::default(), &flagged);
+    assert_eq!(all, Layout::compute(&board, &Filter::default()));
 }

@@ -10,6 +10,8 @@ pub struct Filter {
     pub team: Option<Id>,
     pub owner: OwnerFilter,
     pub status: Option<Status>,
+    /// Only initiatives the health analysis flags as needing attention.
+    pub attention: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -57,12 +59,23 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// The layout when no initiative is flagged as needing attention.
     pub fn compute(board: &Board, filter: &Filter) -> Layout {
+        Layout::compute_flagged(board, filter, &|_| false)
+    }
+
+    /// The layout, where `flagged` tells which initiatives (by id) need attention.
+    pub fn compute_flagged(
+        board: &Board,
+        filter: &Filter,
+        flagged: &dyn Fn(&str) -> bool,
+    ) -> Layout {
         let passes: Vec<bool> = board
             .initiatives
             .iter()
             .map(|i| {
                 filter.team.as_ref().is_none_or(|t| i.team_id == *t)
+                    && (!filter.attention || flagged(&i.id))
                     && filter.status.is_none_or(|s| i.status == s)
                     && match &filter.owner {
                         OwnerFilter::Anyone => true,

@@ -283,11 +283,6 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
-    let layout = use_memo((board.clone(), (*filter).clone()), |(board, filter)| {
-        board
-            .as_ref()
-            .map(|board| Rc::new(Layout::compute(board, filter)))
-    });
     // The analysis is as of the change that produced the board: figures do not shift
     // while a person reads them.
     let analysis = use_memo(board.clone(), |board| {
@@ -299,6 +294,16 @@ pub fn App(props: &AppProps) -> Html {
             _ => Default::default(),
         })
     });
+    let layout = use_memo(
+        (board.clone(), (*filter).clone(), (*attention).clone()),
+        |(board, filter, attention)| {
+            board.as_ref().map(|board| {
+                Rc::new(Layout::compute_flagged(board, filter, &|id| {
+                    attention.of(id).is_some()
+                }))
+            })
+        },
+    );
     let on_reveal = {
         let (dispatch, filter, view) = (dispatch.clone(), filter.clone(), view.clone());
         use_callback(board.clone(), move |subject: Subject, board| {
@@ -485,7 +490,8 @@ pub fn App(props: &AppProps) -> Html {
                     html! {
                         <>
                             { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),
-                                                           on_change: set_to(&filter), shown: layout.shown }) }
+                                                           on_change: set_to(&filter), shown: layout.shown,
+                                                           flagged: attention.len() }) }
                             <BoardView board={board.clone()} {layout} read_only={read_only}
                                        attention={(*attention).clone()}
                                        dispatch={dispatch.clone()} on_dialog={open_dialog.clone()} />

@@ -27,6 +27,11 @@ impl Attention {
         ))
     }
 
+    /// How many initiatives need attention.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn of(&self, initiative: &str) -> Option<Rc<Vec<String>>> {
         self.0.get(initiative).cloned()
     }

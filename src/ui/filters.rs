@@ -14,6 +14,8 @@ pub struct FilterBarProps {
     pub on_change: Callback<Filter>,
     /// How many initiatives the filter lets through, of how many.
     pub shown: usize,
+    /// How many initiatives the health analysis flags as needing attention.
+    pub flagged: usize,
 }
 
 const ALL: &str = "";
@@ -73,6 +75,11 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                 })} />
             <SelectField compact=true label="Status" value={filter.status.map(|s| s.key()).unwrap_or(ALL)} options={statuses}
                 on_change={change(|f, v| f.status = Status::from_key(&v))} />
+            <label class="ab-check ab-filters__attention">
+                <input type="checkbox" checked={filter.attention}
+                       onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { attention: !filter.attention, ..filter.clone() })} />
+                { format!("Needs attention ({})", props.flagged) }
+            </label>
             <p class="ab-filters__count" aria-live="polite">
                 if filter.is_active() {
                     { format!("Showing {} of {total} initiatives", props.shown) }

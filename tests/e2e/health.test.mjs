@@ -201,3 +201,33 @@ test('the health and allocation views pass an accessibility audit', async () => 
     assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), [], String(view));
   }
 });
+
+test('the board filters down to the cards that need attention', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const snapshot = await exportSnapshot(page);
+  const health = await openHealth(page);
+  const now = await health.locator('time').getAttribute('datetime');
+  const expected = await coreAnalysis(snapshot.path, now);
+  const flagged = new Set();
+  for (const part of expected.board.parts) {
+    for (const { subject } of part.findings) {
+      if (subject.kind === 'initiative') flagged.add(subject.id);
+      if (subject.kind === 'dependency') {
+        flagged.add(snapshot.json.board.dependencies.find((d) => d.id === subject.id).fromInitiativeId);
+      }
+    }
+  }
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+  const filter = page.getByRole('checkbox', { name: `Needs attention (${flagged.size})` });
+  await filter.check();
+  const total = snapshot.json.board.initiatives.length;
+  await page.getByText(`Showing ${flagged.size} of ${total} initiatives`).waitFor();
+  const titles = new Set(await page.getByRole('region', { name: 'Board' }).getByRole('article')
+    .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
+  const want = new Set(snapshot.json.board.initiatives.filter((i) => flagged.has(i.id)).map((i) => i.title));
+  assert.deepEqual([...titles].sort(), [...want].sort());
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByText(`${total} initiatives`, { exact: true }).waitFor();
+  page.assertNoErrors();
+});
