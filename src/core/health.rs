@@ -424,6 +424,15 @@ fn not_applicable(kind: PartKind, summary: &str) -> Part {
     }
 }
 
+/// The verb agreeing with "`count` of …": "1 of 5 is", "2 of 5 are".
+fn verb(count: usize, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
 fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
@@ -841,9 +850,10 @@ fn rhythm(facts: &Facts, scope: Scope) -> Part {
     };
     let mut summary = match freshness {
         Some(_) => format!(
-            "{} of {} active initiatives are late for a check-in",
+            "{} of {} active initiatives {} late for a check-in",
             late.len(),
-            active.len()
+            active.len(),
+            verb(late.len(), "is", "are")
         ),
         None => "No active initiatives to check in".to_string(),
     };
@@ -974,9 +984,10 @@ fn dependencies(facts: &Facts, scope: Scope) -> Part {
         kind,
         score: Some(percent(1.0 - findings.len() as f64 / considered as f64)),
         summary: format!(
-            "{} of {} need attention.",
+            "{} of {} {} attention.",
             findings.len(),
-            plural(considered, "dependency", "dependencies")
+            plural(considered, "dependency", "dependencies"),
+            verb(findings.len(), "needs", "need")
         ),
         findings,
     }
@@ -1049,9 +1060,10 @@ fn honest_status(facts: &Facts, scope: Scope) -> Part {
         kind,
         score: Some(percent(1.0 - findings.len() as f64 / active.len() as f64)),
         summary: format!(
-            "{} of {} active initiatives have a status their pace or risks contradict.",
+            "{} of {} active initiatives {} a status their pace or risks contradict.",
             findings.len(),
-            active.len()
+            active.len(),
+            verb(findings.len(), "has", "have")
         ),
         findings,
     }
