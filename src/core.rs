@@ -4,12 +4,14 @@
 
 pub mod action;
 pub mod decimal;
+pub mod diff;
 pub mod example;
 pub mod health;
 pub mod history;
 pub mod layout;
 pub mod model;
 pub mod order;
+pub mod rhythm;
 pub mod snapshot;
 pub mod time;
 pub mod validate;

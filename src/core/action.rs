@@ -3,7 +3,10 @@
 //! place: a change that would break one is refused with the reason, and the board stays
 //! as it was. A change that changes nothing returns the same `Rc`, so views skip a render.
 
-use super::model::{Board, Id, Initiative, Period, Person, Priority, Rhythm, Team};
+use super::model::{
+    Board, CheckIn, Id, Initiative, Period, Person, Priority, PriorityStatus, Review, Rhythm,
+    Status, Team,
+};
 use super::order::sorted_by_key;
 use super::time::Timestamp;
 use super::validate;
@@ -59,6 +62,21 @@ pub enum Action {
         to_priority: Option<Id>,
         to_team: Id,
     },
+    /// Records a check-in and sets the initiative's status, progress and confidence to
+    /// what it says.
+    CheckIn(CheckIn),
+    /// Records a completed check-in round, review or planning session.
+    RecordReview(Review),
+    /// Starts a new period. `priorities` gives each active priority its status from now
+    /// on (`Active` carries it over); active initiatives not in `carry_initiatives` are
+    /// marked dropped. Nothing is deleted: check-ins, decisions and reviews stay as history.
+    StartPeriod {
+        period: Period,
+        priorities: Vec<(Id, PriorityStatus)>,
+        carry_initiatives: Vec<Id>,
+        /// The planning session that started it, recorded with the score at that moment.
+        review: Review,
+    },
 }
 
 impl Action {
@@ -105,6 +123,9 @@ impl Action {
             Action::UpdateInitiative(i) => format!("edit “{}”", i.title),
             Action::DeleteInitiative(id) => format!("delete “{}”", initiative(id)),
             Action::MoveInitiative { id, .. } => format!("move “{}”", initiative(id)),
+            Action::CheckIn(c) => format!("check in on “{}”", initiative(&c.initiative_id)),
+            Action::RecordReview(_) => "record the review".into(),
+            Action::StartPeriod { period, .. } => format!("start {}", period.label),
         }
     }
 }
@@ -292,6 +313,37 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             initiative.priority_ids = links;
             initiative.team_id = to_team;
             initiative.updated_at = now;
+        }
+        Action::CheckIn(check_in) => {
+            let initiative = find(&mut next.initiatives, &check_in.initiative_id, |i| &i.id)?;
+            initiative.status = check_in.status;
+            initiative.progress = check_in.progress;
+            initiative.confidence = check_in.confidence;
+            initiative.updated_at = now;
+            next.check_ins.push(check_in);
+        }
+        Action::RecordReview(review) => next.reviews.push(review),
+        Action::StartPeriod {
+            period,
+            priorities,
+            carry_initiatives,
+            review,
+        } => {
+            for (id, status) in priorities {
+                let priority = find(&mut next.priorities, &id, |p| &p.id)?;
+                if priority.is_active() {
+                    priority.status = status;
+                }
+            }
+            for initiative in next.initiatives.iter_mut() {
+                if initiative.status.is_active() && !carry_initiatives.contains(&initiative.id) {
+                    initiative.status = Status::Dropped;
+                    initiative.updated_at = now;
+                }
+            }
+            next.period = period;
+            next.reviews.push(review);
+            renumber(&mut next, None);
         }
     }
     if next == **board {

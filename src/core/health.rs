@@ -15,7 +15,8 @@ use super::decimal::fixed;
 use super::model::{
     Board, DependencyState, Id, Initiative, Priority, ReviewKind, Severity, Status,
 };
-use super::order::{sorted_by_key, sorted_by_text};
+use super::order::{sorted_by_key, sorted_by_text, IdIndex};
+use super::rhythm::latest_check_ins;
 use super::time::{Date, Timestamp};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -314,25 +315,30 @@ struct Facts<'a> {
     today: Date,
     /// Active priorities by rank.
     ranked: Vec<&'a Priority>,
-    /// Latest check-in per initiative id.
-    last_check_in: HashMap<&'a str, Timestamp>,
-    /// Active initiatives per owner id, board-wide.
-    owner_load: HashMap<&'a str, usize>,
+    /// Where each initiative and person is in the board's lists.
+    initiative_index: IdIndex<'a>,
+    person_index: IdIndex<'a>,
+    /// The latest check-in of each initiative, by index.
+    last_check_in: Vec<Option<Timestamp>>,
+    /// Active initiatives owned by each person, by index, board-wide.
+    owner_load: Vec<usize>,
 }
 
 impl<'a> Facts<'a> {
     fn new(board: &'a Board, now: Timestamp) -> Facts<'a> {
-        let mut last_check_in: HashMap<&str, Timestamp> = HashMap::new();
-        for check_in in &board.check_ins {
-            let latest = last_check_in
-                .entry(check_in.initiative_id.as_str())
-                .or_insert(check_in.at);
-            *latest = (*latest).max(check_in.at);
-        }
-        let mut owner_load: HashMap<&str, usize> = HashMap::new();
+        let last_check_in = latest_check_ins(board)
+            .into_iter()
+            .map(|c| c.map(|c| c.at))
+            .collect();
+        let person_index = IdIndex::new(board.people.iter().map(|p| p.id.as_str()));
+        let mut owner_load = vec![0; board.people.len()];
         for initiative in board.initiatives.iter().filter(|i| i.status.is_active()) {
-            if let Some(owner) = &initiative.owner_id {
-                *owner_load.entry(owner.as_str()).or_default() += 1;
+            if let Some(at) = initiative
+                .owner_id
+                .as_deref()
+                .and_then(|o| person_index.get(o))
+            {
+                owner_load[at] += 1;
             }
         }
         Facts {
@@ -340,6 +346,8 @@ impl<'a> Facts<'a> {
             now,
             today: now.date(),
             ranked: board.ranked_priorities(),
+            initiative_index: IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str())),
+            person_index,
             last_check_in,
             owner_load,
         }
@@ -709,7 +717,10 @@ fn accountability(facts: &Facts, scope: Scope) -> Part {
         let Some(owner) = initiative.owner_id.as_deref() else {
             continue;
         };
-        let load = facts.owner_load.get(owner).copied().unwrap_or(0);
+        let load = facts
+            .person_index
+            .get(owner)
+            .map_or(0, |at| facts.owner_load[at]);
         if load > OWNER_LOAD_LIMIT && !overloaded.iter().any(|(id, _)| *id == owner) {
             overloaded.push((owner, load));
         }
@@ -820,8 +831,12 @@ fn rhythm(facts: &Facts, scope: Scope) -> Part {
     let active = facts.active(scope);
     let mut late: Vec<(i64, Finding)> = Vec::new();
     for initiative in &active {
-        let (since, checked) = match facts.last_check_in.get(initiative.id.as_str()) {
-            Some(at) => (*at, true),
+        let latest = facts
+            .initiative_index
+            .get(&initiative.id)
+            .and_then(|at| facts.last_check_in[at]);
+        let (since, checked) = match latest {
+            Some(at) => (at, true),
             None => (initiative.created_at, false),
         };
         let days = facts.whole_days_since(since);

@@ -37,6 +37,33 @@ pub fn sorted_by_text<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
     arrange(items, order)
 }
 
+/// Finds items by id in O(log n) without a hash map (one more hash map type is kilobytes
+/// of WebAssembly): the ids sorted once with their positions.
+#[derive(Clone, Debug, Default)]
+pub struct IdIndex<'a> {
+    sorted: Vec<(&'a str, usize)>,
+}
+
+impl<'a> IdIndex<'a> {
+    /// Indexes ids by their position in the iteration; with duplicates, the first wins.
+    pub fn new(ids: impl Iterator<Item = &'a str>) -> IdIndex<'a> {
+        let ids: Vec<&str> = ids.collect();
+        let order = ascending_text(ids.clone());
+        IdIndex {
+            sorted: order.into_iter().map(|i| (ids[i], i)).collect(),
+        }
+    }
+
+    /// The position of `id`, if it is there.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        let at = self.sorted.partition_point(|(key, _)| *key < id);
+        self.sorted
+            .get(at)
+            .filter(|(key, _)| *key == id)
+            .map(|(_, index)| *index)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,5 +77,15 @@ mod tests {
         assert_eq!(by_text, vec![("a", 1), ("b", 2), ("c", 2), ("d", 0)]);
         let descending = sorted_by_key(vec![1, 3, 2, 3], |n| -i64::from(*n));
         assert_eq!(descending, vec![3, 3, 2, 1]);
+    }
+
+    #[test]
+    fn an_id_index_finds_positions_and_keeps_the_first_duplicate() {
+        let index = IdIndex::new(["i-2", "i-10", "i-1", "i-2"].into_iter());
+        assert_eq!(index.get("i-1"), Some(2));
+        assert_eq!(index.get("i-2"), Some(0));
+        assert_eq!(index.get("i-10"), Some(1));
+        assert_eq!(index.get("i-3"), None);
+        assert_eq!(IdIndex::new(std::iter::empty()).get("x"), None);
     }
 }

@@ -1,0 +1,199 @@
+//! The operating rhythm: which initiatives are due for a check-in, when the next review
+//! and planning session fall, and what changed since the last review. Pure functions of
+//! a board and `now`.
+
+use super::model::{Board, CheckIn, ReviewKind, Status};
+use super::order::sorted_by_key;
+use super::time::{Date, Timestamp};
+
+const DAY: i64 = 86_400;
+
+/// Whole days from `from` to `to` (rounded down; negative when `to` is earlier).
+pub fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
+    (to.unix_seconds() - from.unix_seconds()).div_euclid(DAY)
+}
+
+/// The latest check-in of each initiative, by index into `board.initiatives`.
+pub fn latest_check_ins(board: &Board) -> Vec<Option<&CheckIn>> {
+    let mut latest: Vec<Option<&CheckIn>> = vec![None; board.initiatives.len()];
+    let index = super::order::IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str()));
+    for check_in in &board.check_ins {
+        if let Some(at) = index.get(&check_in.initiative_id) {
+            let slot = &mut latest[at];
+            if slot.is_none_or(|seen| seen.at <= check_in.at) {
+                *slot = Some(check_in);
+            }
+        }
+    }
+    latest
+}
+
+/// An active initiative whose latest check-in (or, with none, its creation) is older than
+/// `rhythm.checkInDays` whole days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DueItem {
+    /// Index into `board.initiatives`.
+    pub initiative: usize,
+    /// When it was last checked in on, if ever.
+    pub last_check_in: Option<Timestamp>,
+    /// Whole days since the last check-in, or since it was created.
+    pub days_since: i64,
+    /// Days past the allowed interval (1 or more).
+    pub days_late: i64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Due {
+    /// Due initiatives, the longest waiting first.
+    pub items: Vec<DueItem>,
+    /// Active initiatives that are not due.
+    pub fresh: usize,
+    /// The date the next review falls due: `reviewDays` after the latest review or
+    /// planning session, or after the period's start when there has been none.
+    pub next_review: Option<Date>,
+    /// The date the next planning session falls due: `planningDays` after the latest one,
+    /// or the day after the period ends when there has been none.
+    pub next_planning: Option<Date>,
+}
+
+/// What is due at `now`.
+pub fn due(board: &Board, now: Timestamp) -> Due {
+    let every = i64::from(board.rhythm.check_in_days);
+    let latest = latest_check_ins(board);
+    let mut items = Vec::new();
+    let mut fresh = 0;
+    for (index, initiative) in board.initiatives.iter().enumerate() {
+        if !initiative.status.is_active() {
+            continue;
+        }
+        let last = latest[index].map(|c| c.at);
+        let days_since = whole_days(last.unwrap_or(initiative.created_at), now);
+        if days_since > every {
+            items.push(DueItem {
+                initiative: index,
+                last_check_in: last,
+                days_since,
+                days_late: days_since - every,
+            });
+        } else {
+            fresh += 1;
+        }
+    }
+    let items = sorted_by_key(items, |item| -item.days_since);
+    let latest_of = |kinds: &[ReviewKind]| {
+        board
+            .reviews
+            .iter()
+            .filter(|r| kinds.contains(&r.kind))
+            .map(|r| r.at)
+            .max()
+    };
+    let next_review = latest_of(&[ReviewKind::Review, ReviewKind::Planning])
+        .map(|at| at.date())
+        .or(board.period.start)
+        .map(|from| from.add_days(i64::from(board.rhythm.review_days)));
+    let next_planning = match latest_of(&[ReviewKind::Planning]) {
+        Some(at) => Some(at.date().add_days(i64::from(board.rhythm.planning_days))),
+        None => board.period.end.map(|end| end.add_days(1)),
+    };
+    Due {
+        items,
+        fresh,
+        next_review,
+        next_planning,
+    }
+}
+
+/// The latest review or planning session, if any: the "last review" that "since the last
+/// review" counts from.
+pub fn last_review(board: &Board) -> Option<Timestamp> {
+    board
+        .reviews
+        .iter()
+        .filter(|r| matches!(r.kind, ReviewKind::Review | ReviewKind::Planning))
+        .map(|r| r.at)
+        .max()
+}
+
+/// One thing that happened after a moment, as the board's own history records it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Happened {
+    /// An initiative created since (index into `board.initiatives`).
+    Added { initiative: usize },
+    /// A check-in since, with the status and progress of the check-in before it (or of
+    /// nothing, when it was the first).
+    CheckedIn {
+        initiative: usize,
+        check_in: usize,
+        status_before: Option<Status>,
+        progress_before: Option<u8>,
+    },
+    /// An initiative edited since without a check-in explaining it.
+    Edited { initiative: usize },
+    /// A decision taken since (index into `board.decisions`).
+    Decided { decision: usize },
+    /// A dependency asked for or answered since (index into `board.dependencies`).
+    Dependency { dependency: usize },
+}
+
+/// What happened after `at`, oldest first, from the timestamps the snapshot keeps:
+/// initiatives created, check-ins (with what they changed), edits, decisions and
+/// dependency requests and answers. Removals leave no trace and are not listed; comparing
+/// with a snapshot (`diff`) shows them.
+pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
+    let index = super::order::IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str()));
+    let mut events: Vec<(Timestamp, Happened)> = Vec::new();
+    for (i, initiative) in board.initiatives.iter().enumerate() {
+        if initiative.created_at > at {
+            events.push((initiative.created_at, Happened::Added { initiative: i }));
+        }
+    }
+    // Check-ins in time order, each compared with the one before it on the same work.
+    let order = sorted_by_key((0..board.check_ins.len()).collect(), |&c| {
+        board.check_ins[c].at.unix_seconds()
+    });
+    let mut previous: Vec<Option<usize>> = vec![None; board.initiatives.len()];
+    let mut checked_since = vec![false; board.initiatives.len()];
+    for c in order {
+        let check_in = &board.check_ins[c];
+        let Some(i) = index.get(&check_in.initiative_id) else {
+            continue;
+        };
+        if check_in.at > at {
+            let before = previous[i].map(|p| &board.check_ins[p]);
+            events.push((
+                check_in.at,
+                Happened::CheckedIn {
+                    initiative: i,
+                    check_in: c,
+                    status_before: before.map(|b| b.status),
+                    progress_before: before.map(|b| b.progress),
+                },
+            ));
+            checked_since[i] = true;
+        }
+        previous[i] = Some(c);
+    }
+    for (i, initiative) in board.initiatives.iter().enumerate() {
+        if initiative.updated_at > at && initiative.created_at <= at && !checked_since[i] {
+            events.push((initiative.updated_at, Happened::Edited { initiative: i }));
+        }
+    }
+    for (d, decision) in board.decisions.iter().enumerate() {
+        if decision.decided_at > at {
+            events.push((decision.decided_at, Happened::Decided { decision: d }));
+        }
+    }
+    for (d, dependency) in board.dependencies.iter().enumerate() {
+        let latest = dependency
+            .answered_at
+            .map_or(dependency.requested_at, |a| a.max(dependency.requested_at));
+        if latest > at {
+            events.push((latest, Happened::Dependency { dependency: d }));
+        }
+    }
+    sorted_by_key(events, |(when, _)| when.unix_seconds())
+        .into_iter()
+        .map(|(_, happened)| happened)
+        .collect()
+}

@@ -1,0 +1,423 @@
+//! The operating rhythm in the core: what is due against `now` (boundaries included),
+//! the next review and planning dates, what happened since a review, the diff of two
+//! boards for every kind of change, and the check-in, review and new-period actions.
+
+mod core_support;
+
+use alignment_board::core::action::{reduce, Action};
+use alignment_board::core::diff::{diff, Change, Kind};
+use alignment_board::core::model::{
+    DecisionKind, DependencyState, Period, PriorityStatus, Review, ReviewKind, Risk, Severity,
+    Status,
+};
+use alignment_board::core::rhythm::{due, last_review, since, whole_days, Happened};
+use core_support::*;
+use std::rc::Rc;
+
+fn review(id: &str, at: &str, kind: ReviewKind) -> Review {
+    Review {
+        id: id.into(),
+        at: ts(at),
+        kind,
+        summary: String::new(),
+        score: Some(70),
+    }
+}
+
+// Due-ness
+
+#[test]
+fn whole_days_round_down() {
+    assert_eq!(whole_days(ts("2026-11-16T09:30:00Z"), now()), 7);
+    assert_eq!(whole_days(ts("2026-11-16T09:30:01Z"), now()), 6);
+    assert_eq!(whole_days(now(), ts("2026-11-16T09:30:00Z")), -7);
+}
+
+#[test]
+fn an_initiative_is_due_one_day_after_the_interval_not_on_its_last_day() {
+    let mut board = small_board();
+    board.rhythm.check_in_days = 7;
+    // i-1: checked in 7 days ago exactly → not due
+    board.check_ins[0].at = ts("2026-11-16T09:30:00Z");
+    // i-2: never checked in, created 8 days ago → due, 1 day late
+    board.initiatives[1].created_at = ts("2026-11-15T09:30:00Z");
+    // i-3: never checked in, created 7 days and 1 second ago → 7 whole days → not due
+    board.initiatives[2].created_at = ts("2026-11-16T09:29:59Z");
+    let due = due(&board, now());
+    assert_eq!(due.items.len(), 1);
+    assert_eq!(due.items[0].initiative, 1);
+    assert_eq!(due.items[0].last_check_in, None);
+    assert_eq!((due.items[0].days_since, due.items[0].days_late), (8, 1));
+    assert_eq!(due.fresh, 2);
+}
+
+#[test]
+fn due_items_come_longest_waiting_first_and_finished_work_is_never_due() {
+    let mut board = small_board();
+    board.check_ins[0].at = ts("2026-11-01T09:30:00Z"); // i-1: 22 days
+    board.initiatives[1].created_at = ts("2026-10-01T09:30:00Z"); // i-2: 53 days
+    board.initiatives[2].status = Status::Done;
+    let due = due(&board, now());
+    let order: Vec<usize> = due.items.iter().map(|d| d.initiative).collect();
+    assert_eq!(order, vec![1, 0]);
+    assert_eq!(due.items[1].last_check_in, Some(ts("2026-11-01T09:30:00Z")));
+    assert_eq!(due.fresh, 0);
+}
+
+#[test]
+fn the_latest_check_in_wins_whatever_the_order_of_the_list() {
+    let mut board = small_board();
+    let mut newer = check_in("c-2", "i-1", None);
+    newer.at = ts("2026-11-22T09:30:00Z");
+    board.check_ins[0].at = ts("2026-10-01T09:30:00Z");
+    board.check_ins.insert(0, newer);
+    let due = due(&board, now());
+    assert!(due.items.iter().all(|d| d.initiative != 0));
+}
+
+#[test]
+fn next_review_and_planning_follow_the_latest_session_or_the_period() {
+    let mut board = small_board();
+    board.rhythm.review_days = 28;
+    board.rhythm.planning_days = 91;
+    board.period = Period {
+        label: "Q4 2026".into(),
+        start: Some(date("2026-10-01")),
+        end: Some(date("2026-12-31")),
+    };
+    let d = due(&board, now());
+    assert_eq!(d.next_review, Some(date("2026-10-29")));
+    assert_eq!(d.next_planning, Some(date("2027-01-01")));
+
+    board.reviews = vec![
+        review("v-1", "2026-11-10T09:00:00Z", ReviewKind::Review),
+        review("v-2", "2026-11-20T09:00:00Z", ReviewKind::CheckIn),
+        review("v-3", "2026-10-02T09:00:00Z", ReviewKind::Planning),
+    ];
+    let d = due(&board, now());
+    assert_eq!(
+        d.next_review,
+        Some(date("2026-12-08")),
+        "a check-in round is not a review"
+    );
+    assert_eq!(
+        d.next_planning,
+        Some(date("2027-01-01")),
+        "91 days after Oct 2"
+    );
+    assert_eq!(last_review(&board), Some(ts("2026-11-10T09:00:00Z")));
+
+    board.period = Period::default();
+    board.reviews.clear();
+    let d = due(&board, now());
+    assert_eq!((d.next_review, d.next_planning), (None, None));
+}
+
+// Since the last review
+
+#[test]
+fn since_lists_what_the_board_recorded_after_a_moment_in_time_order() {
+    let mut board = small_board();
+    let review_at = ts("2026-11-15T00:00:00Z");
+    // i-1: an earlier check-in and one after the review that flips its status
+    let mut before = check_in("c-0", "i-1", None);
+    before.at = ts("2026-11-10T00:00:00Z");
+    before.status = Status::OnTrack;
+    before.progress = 20;
+    let mut after = check_in("c-1", "i-1", None);
+    after.at = ts("2026-11-20T16:00:00Z");
+    after.status = Status::AtRisk;
+    after.progress = 25;
+    board.check_ins = vec![after, before];
+    // i-2 created after the review
+    board.initiatives[1].created_at = ts("2026-11-16T00:00:00Z");
+    board.initiatives[1].updated_at = ts("2026-11-16T00:00:00Z");
+    // i-3 edited after the review without a check-in
+    board.initiatives[2].updated_at = ts("2026-11-18T00:00:00Z");
+    // the decision was taken before; the dependency answered after
+    board.dependencies[0].state = DependencyState::Accepted;
+    board.dependencies[0].answered_at = Some(ts("2026-11-17T00:00:00Z"));
+    let happened = since(&board, review_at);
+    assert_eq!(
+        happened,
+        vec![
+            Happened::Added { initiative: 1 },
+            Happened::Dependency { dependency: 0 },
+            Happened::Edited { initiative: 2 },
+            Happened::CheckedIn {
+                initiative: 0,
+                check_in: 0,
+                status_before: Some(Status::OnTrack),
+                progress_before: Some(20),
+            },
+        ]
+    );
+    assert!(since(&board, now()).is_empty());
+}
+
+#[test]
+fn a_first_check_in_has_nothing_before_it_and_a_decision_since_is_listed() {
+    let mut board = small_board();
+    board.decisions[0].decided_at = ts("2026-11-21T00:00:00Z");
+    let happened = since(&board, ts("2026-11-19T00:00:00Z"));
+    assert_eq!(
+        happened,
+        vec![
+            Happened::CheckedIn {
+                initiative: 0,
+                check_in: 0,
+                status_before: None,
+                progress_before: None,
+            },
+            Happened::Decided { decision: 0 },
+        ]
+    );
+}
+
+// Diff
+
+#[test]
+fn the_same_board_has_no_differences() {
+    let board = small_board();
+    assert!(diff(&board, &board).is_empty());
+    let example = alignment_board::core::example::example_board(now().date());
+    assert!(diff(&example, &example.clone()).is_empty());
+}
+
+#[test]
+fn diff_names_added_removed_and_changed_items_of_every_kind() {
+    let before = small_board();
+    let mut after = before.clone();
+    // priorities: pr-3 removed, pr-2 renamed and re-owned, pr-4 added
+    after.priorities.retain(|p| p.id != "pr-3");
+    after.priorities[1].title = "Uptime".into();
+    after.priorities[1].owner_id = Some("p-2".into());
+    after.priorities.push(priority("pr-4", "Partners", 3));
+    // initiatives: i-1 moved to Platform and to pr-2, status and progress changed
+    let wizard = &mut after.initiatives[0];
+    wizard.team_id = "t-2".into();
+    wizard.priority_ids = ids(&["pr-2"]);
+    wizard.status = Status::OffTrack;
+    wizard.progress = 45;
+    wizard.risks.push(Risk {
+        id: "r-1".into(),
+        text: "Vendor".into(),
+        severity: Severity::High,
+        open: true,
+    });
+    // i-3 removed, i-4 added
+    after.initiatives.retain(|i| i.id != "i-3");
+    after
+        .initiatives
+        .push(initiative("i-4", "Billing", "t-1", &[]));
+    // team lead, person team, dependency state, decision kind
+    after.teams[1].lead_id = Some("p-2".into());
+    after.people[1].team_id = None;
+    after.dependencies[0].state = DependencyState::Declined;
+    after.decisions[0].kind = DecisionKind::Stop;
+
+    let d = diff(&before, &after);
+    let summary: Vec<(Kind, &str, &str)> = d
+        .items
+        .iter()
+        .map(|x| {
+            let change = match &x.change {
+                Change::Added => "added",
+                Change::Removed => "removed",
+                Change::Changed(_) => "changed",
+            };
+            (x.kind, x.id.as_str(), change)
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (Kind::Priority, "pr-2", "changed"),
+            (Kind::Priority, "pr-4", "added"),
+            (Kind::Priority, "pr-3", "removed"),
+            (Kind::Initiative, "i-1", "changed"),
+            (Kind::Initiative, "i-4", "added"),
+            (Kind::Initiative, "i-3", "removed"),
+            (Kind::Team, "t-2", "changed"),
+            (Kind::Person, "p-2", "changed"),
+            (Kind::Dependency, "d-1", "changed"),
+            (Kind::Decision, "x-1", "changed"),
+        ]
+    );
+    let renamed = &d.items[0];
+    assert_eq!(renamed.name, "Uptime");
+    let title = renamed.field("title").unwrap();
+    assert_eq!(
+        (title.before.as_str(), title.after.as_str()),
+        ("Reliability", "Uptime")
+    );
+    let owner = renamed.field("owner").unwrap();
+    assert_eq!(
+        (owner.before.as_str(), owner.after.as_str()),
+        ("none", "Sam")
+    );
+
+    let moved = &d.items[3];
+    let names: Vec<&str> = match &moved.change {
+        Change::Changed(fields) => fields.iter().map(|f| f.name).collect(),
+        _ => unreachable!(),
+    };
+    assert_eq!(
+        names,
+        vec!["team", "priorities", "status", "progress", "open risks"]
+    );
+    assert_eq!(moved.field("team").unwrap().after, "Platform");
+    assert_eq!(moved.field("priorities").unwrap().before, "Onboarding");
+    assert_eq!(moved.field("priorities").unwrap().after, "Uptime");
+    assert_eq!(moved.field("status").unwrap().after, "Off track");
+    assert_eq!(moved.field("progress").unwrap().before, "0 %");
+    assert_eq!(moved.field("open risks").unwrap().before, "none");
+    assert_eq!(d.items[8].field("state").unwrap().after, "declined");
+    assert_eq!(d.items[9].field("kind").unwrap().after, "stop");
+    assert_eq!(d.items[7].field("team").unwrap().after, "none");
+    assert_eq!(d.counts(Kind::Priority), (1, 1, 1));
+    assert_eq!(d.counts(Kind::Initiative), (1, 1, 1));
+}
+
+#[test]
+fn moving_work_to_local_and_back_reads_as_local_work() {
+    let before = small_board();
+    let mut after = before.clone();
+    after.initiatives[0].priority_ids.clear();
+    let d = diff(&before, &after);
+    let field = d.items[0].field("priorities").unwrap();
+    assert_eq!(
+        (field.before.as_str(), field.after.as_str()),
+        ("Onboarding", "local work")
+    );
+    let back = diff(&after, &before);
+    assert_eq!(
+        back.items[0].field("priorities").unwrap().after,
+        "Onboarding"
+    );
+}
+
+#[test]
+fn diff_of_two_large_boards_matches_by_id_not_position() {
+    let mut before = small_board();
+    for n in 4..=400 {
+        before.initiatives.push(initiative(
+            &format!("i-{n}"),
+            &format!("Work {n}"),
+            "t-1",
+            &["pr-1"],
+        ));
+    }
+    let mut after = before.clone();
+    after.initiatives.reverse();
+    assert!(
+        diff(&before, &after).is_empty(),
+        "reordering changes nothing"
+    );
+    after.initiatives[10].progress = 50;
+    let d = diff(&before, &after);
+    assert_eq!(d.items.len(), 1);
+    assert_eq!(d.items[0].id, after.initiatives[10].id);
+}
+
+// Actions
+
+#[test]
+fn a_check_in_is_kept_and_sets_the_initiatives_figures() {
+    let board = Rc::new(small_board());
+    let mut c = check_in("c-9", "i-2", Some("p-2"));
+    c.at = now();
+    c.status = Status::AtRisk;
+    c.progress = 40;
+    c.confidence = Some(4);
+    let next = reduce(&board, Action::CheckIn(c.clone()), now()).unwrap();
+    let i = next.initiative("i-2").unwrap();
+    assert_eq!(
+        (i.status, i.progress, i.confidence),
+        (Status::AtRisk, 40, Some(4))
+    );
+    assert_eq!(i.updated_at, now());
+    assert_eq!(next.check_ins.last(), Some(&c));
+    assert!(due(&next, now()).items.iter().all(|d| d.initiative != 1));
+
+    let mut stray = c;
+    stray.initiative_id = "i-99".into();
+    assert!(reduce(&board, Action::CheckIn(stray), now()).is_err());
+}
+
+#[test]
+fn a_review_is_recorded() {
+    let board = Rc::new(small_board());
+    let r = review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Review);
+    let next = reduce(&board, Action::RecordReview(r.clone()), now()).unwrap();
+    assert_eq!(next.reviews, vec![r]);
+}
+
+#[test]
+fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
+    let mut start = small_board();
+    start.check_ins[0].at = ts("2026-11-20T16:00:00Z");
+    let board = Rc::new(start);
+    let period = Period {
+        label: "Q1 2027".into(),
+        start: Some(date("2027-01-01")),
+        end: Some(date("2027-03-31")),
+    };
+    let next = reduce(
+        &board,
+        Action::StartPeriod {
+            period: period.clone(),
+            priorities: vec![
+                ("pr-1".into(), PriorityStatus::Achieved),
+                ("pr-2".into(), PriorityStatus::Active),
+                ("pr-3".into(), PriorityStatus::Active),
+            ],
+            carry_initiatives: ids(&["i-2"]),
+            review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
+        },
+        now(),
+    )
+    .unwrap();
+    assert_eq!(next.period, period);
+    let statuses: Vec<(&str, PriorityStatus, u32)> = next
+        .priorities
+        .iter()
+        .map(|p| (p.id.as_str(), p.status, p.rank))
+        .collect();
+    // pr-1 achieved; pr-2 and pr-3 carried over and ranked 1 and 2
+    assert_eq!(
+        statuses[1..],
+        [
+            ("pr-2", PriorityStatus::Active, 1),
+            ("pr-3", PriorityStatus::Active, 2)
+        ]
+    );
+    assert_eq!(statuses[0].1, PriorityStatus::Achieved);
+    let status = |id: &str| next.initiative(id).unwrap().status;
+    assert_eq!(status("i-1"), Status::Dropped);
+    assert_eq!(status("i-2"), Status::NotStarted, "carried over unchanged");
+    assert_eq!(status("i-3"), Status::Dropped);
+    assert_eq!(next.check_ins, board.check_ins, "history stays");
+    assert_eq!(next.decisions, board.decisions);
+    assert_eq!(next.reviews.len(), 1);
+    assert_eq!(next.reviews[0].kind, ReviewKind::Planning);
+}
+
+#[test]
+fn every_new_action_can_be_undone_exactly() {
+    use alignment_board::core::history::History;
+    let board = Rc::new(small_board());
+    let mut history = History::new(board.clone());
+    let mut c = check_in("c-9", "i-1", None);
+    c.at = now();
+    history.apply(Action::CheckIn(c), now()).unwrap();
+    history
+        .apply(
+            Action::RecordReview(review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Review)),
+            now(),
+        )
+        .unwrap();
+    history.undo();
+    history.undo();
+    assert_eq!(**history.board(), *board);
+}
