@@ -8,6 +8,7 @@ pub mod diff;
 pub mod example;
 pub mod health;
 pub mod history;
+pub mod json;
 pub mod layout;
 pub mod model;
 pub mod order;

@@ -412,7 +412,7 @@ fn empty_text_is_refused_as_not_json() {
     let error = refusal(snapshot::read(""));
     assert_eq!(
         error.to_string(),
-        "this is not valid JSON: EOF while parsing a value (line 1, column 0)"
+        "this is not valid JSON: EOF while parsing a value (line 1, column 1)"
     );
 }
 
@@ -1095,4 +1095,96 @@ fn the_indented_export_matches_serde_jsons_pretty_layout() {
         alignment_board::core::snapshot::indent("{\"a\":[],\"b\":{}}"),
         "{\n  \"a\": [],\n  \"b\": {}\n}"
     );
+}
+
+/// A board whose every text needs escaping: quotes, backslashes, control characters,
+/// line and paragraph separators, non-Latin letters and emoji.
+fn board_with_awkward_text() -> alignment_board::core::model::Board {
+    let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
+    let mut board = alignment_board::core::example::example_board(now.date());
+    board.title = "Quotes \" and \\ back\\slashes / solidus".into();
+    board.purpose =
+        "Tabs\tnew\nlines\r\u{8}\u{c}\u{1}\u{1f}\u{7f} \u{2028}\u{2029} ünïcödé 漢字 🚀".into();
+    board.initiatives[0].risks[0].text = "</script><script>alert(1)</script>".into();
+    board
+}
+
+#[test]
+fn the_writer_writes_exactly_what_serde_json_writes() {
+    let at = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
+    for board in [
+        board_with_awkward_text(),
+        core_support::small_board(),
+        core_support::empty_board(),
+    ] {
+        let ours = snapshot::write_compact(&board, at);
+        let serde = format!(
+            "{{\"format\":\"alignment-board\",\"version\":1,\"exportedAt\":\"{at}\",\"board\":{}}}",
+            serde_json::to_string(&board).unwrap()
+        );
+        assert_eq!(ours, serde);
+        // And it reads back to the same board.
+        assert_eq!(snapshot::read(&ours).unwrap().board, board);
+    }
+}
+
+#[test]
+fn the_reader_parses_what_serde_json_parses() {
+    use alignment_board::core::json;
+    let texts = [
+        r#"{"a":[1,-2,3.5,1e3,-0.0,2E-2],"b":{"c":null,"d":true,"e":false},"f":"\u00e9\ud83d\ude80\n\"\\\/"}"#,
+        "  [ ]  ",
+        "{}",
+        r#""just a string""#,
+        "0",
+    ];
+    for text in texts {
+        let ours = json::parse(text).unwrap();
+        let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+        // Written back compactly, both agree (numbers keep their text in ours).
+        let reparsed: serde_json::Value = serde_json::from_str(&ours.to_string()).unwrap();
+        assert_eq!(reparsed, theirs, "{text}");
+    }
+}
+
+#[test]
+fn broken_json_is_refused_with_a_reason_and_a_place() {
+    use alignment_board::core::json::parse;
+    let cases = [
+        ("", "EOF while parsing a value", 1, 1),
+        ("{\"a\":1,}", "trailing comma", 1, 8),
+        ("[1 2]", "expected `,` or `]`", 1, 4),
+        ("{\"a\" 1}", "expected `:`", 1, 6),
+        ("{1:2}", "key must be a string", 1, 2),
+        ("\"abc", "EOF while parsing a string", 1, 5),
+        (
+            "\"a\u{1}\"",
+            "control character (\\u0000-\\u001F) found while parsing a string",
+            1,
+            3,
+        ),
+        ("\"\\x\"", "invalid escape", 1, 3),
+        ("\"\\ud83d\"", "lone leading surrogate in hex escape", 1, 8),
+        ("01", "trailing characters", 1, 2),
+        ("-", "invalid number", 1, 2),
+        ("1.", "invalid number", 1, 3),
+        ("tru", "expected value", 1, 1),
+        ("{\"a\":1} x", "trailing characters", 1, 9),
+        ("[\n  1,\n  x]", "expected value", 3, 3),
+    ];
+    for (text, message, line, column) in cases {
+        let error = parse(text).unwrap_err();
+        assert_eq!(
+            (error.message, error.line, error.column),
+            (message, line, column),
+            "{text:?}"
+        );
+    }
+    let deep = "[".repeat(200) + &"]".repeat(200);
+    assert_eq!(
+        parse(&deep).unwrap_err().message,
+        "recursion limit exceeded"
+    );
+    let fine = "[".repeat(100) + &"]".repeat(100);
+    assert!(parse(&fine).is_ok());
 }

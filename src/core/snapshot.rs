@@ -5,11 +5,12 @@
 
 mod reader;
 
-use super::model::Board;
+use super::json::{self, Object, Value};
+use super::model::{
+    Board, DecisionKind, DependencyState, PriorityStatus, ReviewKind, Severity, Status,
+};
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
-use serde::Serialize;
-use serde_json::Value;
 use std::fmt;
 
 /// The value of the snapshot's `format` key.
@@ -19,15 +20,6 @@ pub const VERSION: u64 = 1;
 /// Larger texts are refused before parsing: no real board comes near this, and parsing a
 /// hostile 100 MB file would freeze the tab.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SnapshotOut<'a> {
-    format: &'static str,
-    version: u64,
-    exported_at: Timestamp,
-    board: &'a Board,
-}
 
 /// A snapshot that was read and is sound.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,10 +116,10 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| ReadError::NotJson {
-        message: plain_message(&e),
-        line: e.line(),
-        column: e.column(),
+    let value = json::parse(text).map_err(|e| ReadError::NotJson {
+        message: e.message.to_string(),
+        line: e.line,
+        column: e.column,
     })?;
     let Value::Object(top) = &value else {
         return Err(ReadError::NotASnapshot {
@@ -197,15 +189,6 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
     })
 }
 
-/// serde_json's message without its location suffix (the location is reported apart).
-fn plain_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(at) => text[..at].to_string(),
-        None => text,
-    }
-}
-
 /// The snapshot as a person would read it: indented, for export files. Indents the
 /// compact text rather than running a second serialiser, which would be a second copy of
 /// the whole writer in the WebAssembly bundle.
@@ -269,15 +252,203 @@ pub fn indent(compact: &str) -> String {
     out
 }
 
-/// The snapshot without whitespace, for storage.
+/// The snapshot without whitespace, for storage: the keys in the order SNAPSHOT.md
+/// lists them, every optional value written (as `null` when absent).
 pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
-    let out = SnapshotOut {
-        format: FORMAT,
-        version: VERSION,
-        exported_at,
-        board,
-    };
-    serde_json::to_string(&out).expect("a board always serialises")
+    let mut out = String::with_capacity(1024 + board.initiatives.len() * 400);
+    let mut top = Object::new(&mut out);
+    top.text("format", FORMAT);
+    top.number("version", VERSION);
+    top.text("exportedAt", &exported_at.to_string());
+    write_board(top.key("board"), board);
+    top.end();
+    out
+}
+
+fn list<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(out, item);
+    }
+    out.push(']');
+}
+
+fn ids(out: &mut String, ids: &[String]) {
+    list(out, ids, |out, id| json::string(out, id));
+}
+
+fn small(o: &mut Object, key: &str, value: Option<u8>) {
+    match value {
+        Some(v) => o.number(key, u64::from(v)),
+        None => o.raw(key, "null"),
+    }
+}
+
+fn date(o: &mut Object, key: &str, value: Option<Date>) {
+    o.optional_text(key, value.map(|d| d.to_string()).as_deref());
+}
+
+fn status(status: Status) -> &'static str {
+    status.key()
+}
+
+fn write_board(out: &mut String, board: &Board) {
+    let mut b = Object::new(out);
+    b.text("id", &board.id);
+    b.text("title", &board.title);
+    b.text("purpose", &board.purpose);
+    let mut period = Object::new(b.key("period"));
+    period.text("label", &board.period.label);
+    date(&mut period, "start", board.period.start);
+    date(&mut period, "end", board.period.end);
+    period.end();
+    let mut rhythm = Object::new(b.key("rhythm"));
+    rhythm.number("checkInDays", u64::from(board.rhythm.check_in_days));
+    rhythm.number("reviewDays", u64::from(board.rhythm.review_days));
+    rhythm.number("planningDays", u64::from(board.rhythm.planning_days));
+    rhythm.end();
+    list(b.key("people"), &board.people, |out, p| {
+        let mut o = Object::new(out);
+        o.text("id", &p.id);
+        o.text("name", &p.name);
+        o.optional_text("teamId", p.team_id.as_deref());
+        o.end();
+    });
+    list(b.key("teams"), &board.teams, |out, t| {
+        let mut o = Object::new(out);
+        o.text("id", &t.id);
+        o.text("name", &t.name);
+        o.optional_text("leadId", t.lead_id.as_deref());
+        o.end();
+    });
+    list(b.key("priorities"), &board.priorities, |out, p| {
+        let mut o = Object::new(out);
+        o.text("id", &p.id);
+        o.text("title", &p.title);
+        o.text("description", &p.description);
+        o.number("rank", u64::from(p.rank));
+        o.optional_text("ownerId", p.owner_id.as_deref());
+        o.text(
+            "status",
+            match p.status {
+                PriorityStatus::Active => "active",
+                PriorityStatus::Achieved => "achieved",
+                PriorityStatus::Dropped => "dropped",
+            },
+        );
+        o.text("successMeasure", &p.success_measure);
+        o.text("createdAt", &p.created_at.to_string());
+        o.end();
+    });
+    list(b.key("initiatives"), &board.initiatives, |out, i| {
+        let mut o = Object::new(out);
+        o.text("id", &i.id);
+        o.text("title", &i.title);
+        o.text("description", &i.description);
+        o.text("teamId", &i.team_id);
+        o.optional_text("ownerId", i.owner_id.as_deref());
+        ids(o.key("priorityIds"), &i.priority_ids);
+        o.number("effort", u64::from(i.effort));
+        o.text("status", status(i.status));
+        o.number("progress", u64::from(i.progress));
+        small(&mut o, "confidence", i.confidence);
+        date(&mut o, "due", i.due);
+        o.text("createdAt", &i.created_at.to_string());
+        o.text("updatedAt", &i.updated_at.to_string());
+        list(o.key("risks"), &i.risks, |out, r| {
+            let mut o = Object::new(out);
+            o.text("id", &r.id);
+            o.text("text", &r.text);
+            o.text(
+                "severity",
+                match r.severity {
+                    Severity::Low => "low",
+                    Severity::Medium => "medium",
+                    Severity::High => "high",
+                },
+            );
+            o.raw("open", if r.open { "true" } else { "false" });
+            o.end();
+        });
+        o.end();
+    });
+    list(b.key("checkIns"), &board.check_ins, |out, c| {
+        let mut o = Object::new(out);
+        o.text("id", &c.id);
+        o.text("initiativeId", &c.initiative_id);
+        o.text("at", &c.at.to_string());
+        o.text("status", status(c.status));
+        o.number("progress", u64::from(c.progress));
+        small(&mut o, "confidence", c.confidence);
+        o.text("note", &c.note);
+        o.optional_text("authorId", c.author_id.as_deref());
+        o.end();
+    });
+    list(b.key("dependencies"), &board.dependencies, |out, d| {
+        let mut o = Object::new(out);
+        o.text("id", &d.id);
+        o.text("fromInitiativeId", &d.from_initiative_id);
+        o.text("toTeamId", &d.to_team_id);
+        o.optional_text("toInitiativeId", d.to_initiative_id.as_deref());
+        o.text("need", &d.need);
+        date(&mut o, "due", d.due);
+        o.text(
+            "state",
+            match d.state {
+                DependencyState::Requested => "requested",
+                DependencyState::Accepted => "accepted",
+                DependencyState::Declined => "declined",
+                DependencyState::Delivered => "delivered",
+            },
+        );
+        o.text("requestedAt", &d.requested_at.to_string());
+        o.optional_text(
+            "answeredAt",
+            d.answered_at.map(|a| a.to_string()).as_deref(),
+        );
+        o.end();
+    });
+    list(b.key("decisions"), &board.decisions, |out, d| {
+        let mut o = Object::new(out);
+        o.text("id", &d.id);
+        o.text("title", &d.title);
+        o.text("rationale", &d.rationale);
+        o.text(
+            "kind",
+            match d.kind {
+                DecisionKind::Commit => "commit",
+                DecisionKind::Stop => "stop",
+                DecisionKind::Change => "change",
+                DecisionKind::Defer => "defer",
+            },
+        );
+        o.text("decidedAt", &d.decided_at.to_string());
+        o.optional_text("ownerId", d.owner_id.as_deref());
+        ids(o.key("priorityIds"), &d.priority_ids);
+        ids(o.key("teamIds"), &d.team_ids);
+        date(&mut o, "revisitOn", d.revisit_on);
+        o.end();
+    });
+    list(b.key("reviews"), &board.reviews, |out, r| {
+        let mut o = Object::new(out);
+        o.text("id", &r.id);
+        o.text("at", &r.at.to_string());
+        o.text(
+            "kind",
+            match r.kind {
+                ReviewKind::CheckIn => "checkIn",
+                ReviewKind::Review => "review",
+                ReviewKind::Planning => "planning",
+            },
+        );
+        o.text("summary", &r.summary);
+        small(&mut o, "score", r.score);
+        o.end();
+    });
+    b.end();
 }
 
 /// `<board-title>-<YYYY-MM-DD>.alignment.json`, with the title made safe for any file

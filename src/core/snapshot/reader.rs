@@ -5,9 +5,9 @@
 //! optional key or `null` takes its default.
 
 use super::ReadError;
+use crate::core::json::{Map, Value};
 use crate::core::model::*;
 use crate::core::time::{Date, Timestamp};
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// Where a value sits in the snapshot; built on the stack and only printed on error.
@@ -85,7 +85,7 @@ fn found(value: &Value) -> String {
     }
 }
 
-pub fn object<'v>(value: &'v Value, at: &Path) -> Read<&'v Map<String, Value>> {
+pub fn object<'v>(value: &'v Value, at: &Path) -> Read<&'v Map> {
     match value {
         Value::Object(map) => Ok(map),
         other => fail(at, format!("expected an object, found {}", found(other))),
@@ -93,7 +93,7 @@ pub fn object<'v>(value: &'v Value, at: &Path) -> Read<&'v Map<String, Value>> {
 }
 
 /// A key that must be present (and not null).
-fn required<'v>(map: &'v Map<String, Value>, key: &str, at: &Path) -> Read<&'v Value> {
+fn required<'v>(map: &'v Map, key: &str, at: &Path) -> Read<&'v Value> {
     match map.get(key) {
         Some(Value::Null) | None => fail(&at.key(key), "missing; this key is required"),
         Some(value) => Ok(value),
@@ -101,7 +101,7 @@ fn required<'v>(map: &'v Map<String, Value>, key: &str, at: &Path) -> Read<&'v V
 }
 
 /// A key that may be absent or null.
-fn optional<'v>(map: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+fn optional<'v>(map: &'v Map, key: &str) -> Option<&'v Value> {
     map.get(key).filter(|v| !v.is_null())
 }
 
@@ -185,17 +185,12 @@ fn one_of<T: Copy>(value: &Value, at: &Path, options: &[(&str, T)]) -> Read<T> {
 
 // Field readers: the key's path is made only when something is wrong.
 
-fn req<T>(
-    map: &Map<String, Value>,
-    key: &str,
-    at: &Path,
-    read: impl Fn(&Value, &Path) -> Read<T>,
-) -> Read<T> {
+fn req<T>(map: &Map, key: &str, at: &Path, read: impl Fn(&Value, &Path) -> Read<T>) -> Read<T> {
     read(required(map, key, at)?, &at.key(key))
 }
 
 fn opt<T>(
-    map: &Map<String, Value>,
+    map: &Map,
     key: &str,
     at: &Path,
     read: impl Fn(&Value, &Path) -> Read<T>,
@@ -206,7 +201,7 @@ fn opt<T>(
 }
 
 fn or<T>(
-    map: &Map<String, Value>,
+    map: &Map,
     key: &str,
     at: &Path,
     default: T,
@@ -216,7 +211,7 @@ fn or<T>(
 }
 
 fn list<T>(
-    map: &Map<String, Value>,
+    map: &Map,
     key: &str,
     at: &Path,
     read: impl Fn(&Value, &Path) -> Read<T>,
