@@ -418,9 +418,11 @@ fn thousandths(value: f64) -> i64 {
     (value * 1000.0).round() as i64
 }
 
-/// A 0–1 ratio as a 0–100 score, rounded half up and clamped.
+/// A 0–1 ratio as a 0–100 score, rounded half up and clamped. The nudge keeps an exact
+/// half from rounding down where binary division leaves it a hair below (23 ÷ 40 × 100
+/// is 57.49999… in floating point, and must score 58).
 fn percent(ratio: f64) -> u8 {
-    (ratio.clamp(0.0, 1.0) * 100.0).round() as u8
+    (ratio.clamp(0.0, 1.0) * 100.0 + 1e-9).round() as u8
 }
 
 fn not_applicable(kind: PartKind, summary: &str) -> Part {
@@ -445,6 +447,11 @@ fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
+/// "1 day", "0 days", "14 days".
+fn plural_days(count: i64) -> String {
+    format!("{count} {}", if count == 1 { "day" } else { "days" })
+}
+
 /// Focus = effort of active initiatives serving an active priority ÷ all active effort.
 /// With no effort recorded at all, the share is counted by initiatives instead.
 fn focus(facts: &Facts, scope: Scope) -> Part {
@@ -465,8 +472,9 @@ fn focus(facts: &Facts, scope: Scope) -> Part {
         (
             aligned as f64 / active.len() as f64,
             format!(
-                "No effort is recorded; {aligned} of {} active initiatives serve an active priority.",
-                active.len()
+                "No effort is recorded; {aligned} of {} {} an active priority.",
+                plural(active.len(), "active initiative", "active initiatives"),
+                verb(aligned, "serves", "serve")
             ),
         )
     } else {
@@ -541,13 +549,15 @@ fn coverage(facts: &Facts, scope: Scope) -> Part {
     }
     let total_weight = count * (count + 1) / 2;
     let ratio = 1.0 - uncovered_weight as f64 / total_weight as f64;
+    let covered = count - findings.len();
     Part {
         kind,
         score: Some(percent(ratio)),
         summary: format!(
-            "{} of {} active priorities have active work behind them.",
-            count - findings.len(),
-            count
+            "{covered} of {} {} active work behind {}.",
+            plural(count, "active priority", "active priorities"),
+            verb(covered, "has", "have"),
+            if covered == 1 { "it" } else { "them" }
         ),
         findings,
     }
@@ -556,9 +566,10 @@ fn coverage(facts: &Facts, scope: Scope) -> Part {
 /// Rank fit = (1 + ρ) ÷ 2, where ρ is Spearman's rank correlation between the declared
 /// rank of the active priorities and the effort each receives (most effort = rank 1,
 /// ties share their mean rank; ρ = 0 when all receive the same). Needs two or more active
-/// priorities and some effort on them. Names each priority whose place by effort differs
-/// from its declared rank, with its share of the effort on priorities beside the share
-/// `suggested_share` gives its rank. Board-wide only.
+/// priorities and some effort on them. Names each priority whose rank by effort (ties
+/// sharing their mean rank) is half a place or more from its declared rank, the farthest
+/// first, with its share of the effort on priorities beside the share `suggested_share`
+/// gives its rank. Board-wide only.
 fn rank_fit(facts: &Facts, scope: Scope) -> Part {
     let kind = PartKind::RankFit;
     if let Scope::Team(_) = scope {
@@ -583,7 +594,14 @@ fn rank_fit(facts: &Facts, scope: Scope) -> Part {
         if displacement.abs() < 0.5 {
             continue;
         }
-        let place = effort_place(efforts, position);
+        let (place_number, place) = effort_place(efforts, position);
+        // A tie can put a priority half a place out while its place reads as its rank
+        // ("joint 1st" at rank 1, sharing the effort it should lead with).
+        let but = if place_number == position + 1 {
+            ""
+        } else {
+            "but "
+        };
         let suggested = suggested_share(position, count) * 100.0;
         let actual = shares[position] * 100.0;
         let more_or_less = if actual >= suggested { "more" } else { "less" };
@@ -592,7 +610,7 @@ fn rank_fit(facts: &Facts, scope: Scope) -> Part {
             Finding {
                 subject: Subject::Priority(priority.id.clone()),
                 reason: format!(
-                    "Rank {}, but {place} by effort: {} % of the effort on priorities, {more_or_less} than the {} % its rank suggests",
+                    "Rank {}, {but}{place} by effort: {} % of the effort on priorities, {more_or_less} than the {} % its rank suggests",
                     position + 1,
                     fixed(actual, 0),
                     fixed(suggested, 0),
@@ -628,28 +646,36 @@ fn signed(value: f64) -> String {
     }
 }
 
-/// "3rd", or "joint 2nd" when others receive the same effort.
-fn effort_place(efforts: &[f64], index: usize) -> String {
-    let value = efforts[index];
-    let place = efforts.iter().filter(|e| **e > value).count() + 1;
-    let tied = efforts.iter().filter(|e| **e == value).count() > 1;
+/// The place by effort (1 = most) and its words: "3rd", or "joint 2nd" when others
+/// receive the same effort.
+fn effort_place(efforts: &[f64], index: usize) -> (usize, String) {
+    let value = thousandths(efforts[index]);
+    let place = efforts.iter().filter(|e| thousandths(**e) > value).count() + 1;
+    let tied = efforts.iter().filter(|e| thousandths(**e) == value).count() > 1;
     let suffix = match (place % 10, place % 100) {
         (1, n) if n != 11 => "st",
         (2, n) if n != 12 => "nd",
         (3, n) if n != 13 => "rd",
         _ => "th",
     };
-    format!("{}{place}{suffix}", if tied { "joint " } else { "" })
+    (
+        place,
+        format!("{}{place}{suffix}", if tied { "joint " } else { "" }),
+    )
 }
 
 /// Ranks of `values` from the largest (rank 1) down; ties share the mean of their ranks.
+/// Values equal to the thousandth are tied: effort split three ways and summed in a
+/// different order (⅓ + 2 against 4⁄3 + 1) differs in the last bit, not in fact.
 pub fn effort_ranks(values: &[f64]) -> Vec<f64> {
     let order = sorted_by_key((0..values.len()).collect(), |&i| -thousandths(values[i]));
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
         let mut end = start;
-        while end + 1 < order.len() && values[order[end + 1]] == values[order[start]] {
+        while end + 1 < order.len()
+            && thousandths(values[order[end + 1]]) == thousandths(values[order[start]])
+        {
             end += 1;
         }
         let mean = (start + end) as f64 / 2.0 + 1.0;
@@ -745,7 +771,9 @@ fn accountability(facts: &Facts, scope: Scope) -> Part {
         kind,
         score: Some(percent(1.0 - problems as f64 / items as f64)),
         summary: format!(
-            "{unowned} of {items} active items have no owner; {} more than {OWNER_LOAD_LIMIT} active initiatives.",
+            "{unowned} of {} {} no owner; {} more than {OWNER_LOAD_LIMIT} active initiatives.",
+            plural(items, "active item", "active items"),
+            verb(unowned, "has", "have"),
             match overloaded.len() {
                 0 => "nobody owns".to_string(),
                 1 => "1 person owns".to_string(),
@@ -865,9 +893,9 @@ fn rhythm(facts: &Facts, scope: Scope) -> Part {
     };
     let mut summary = match freshness {
         Some(_) => format!(
-            "{} of {} active initiatives {} late for a check-in",
+            "{} of {} {} late for a check-in",
             late.len(),
-            active.len(),
+            plural(active.len(), "active initiative", "active initiatives"),
             verb(late.len(), "is", "are")
         ),
         None => "No active initiatives to check in".to_string(),
@@ -914,19 +942,24 @@ fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
     let days_late = (days - every).max(0);
     let punctuality = 1.0 - days_late as f64 / every as f64;
     let what = if reviewed {
-        format!("last review {days} days ago")
+        format!("last review {} ago", plural_days(days))
     } else {
-        format!("no review since the period started {days} days ago")
+        format!(
+            "no review since the period started {} ago",
+            plural_days(days)
+        )
     };
     let finding = (days_late > 0).then(|| Finding {
         subject: Subject::Board,
         reason: format!(
-            "{}: {days_late} days late (due every {every} days)",
-            capitalised(&what)
+            "{}: {} late (due every {})",
+            capitalised(&what),
+            plural_days(days_late),
+            plural_days(every)
         ),
     });
     let phrase = if days_late > 0 {
-        format!("{what}, {days_late} days late")
+        format!("{what}, {} late", plural_days(days_late))
     } else {
         what
     };
@@ -1075,9 +1108,9 @@ fn honest_status(facts: &Facts, scope: Scope) -> Part {
         kind,
         score: Some(percent(1.0 - findings.len() as f64 / active.len() as f64)),
         summary: format!(
-            "{} of {} active initiatives {} a status their pace or risks contradict.",
+            "{} of {} {} a status their pace or risks contradict.",
             findings.len(),
-            active.len(),
+            plural(active.len(), "active initiative", "active initiatives"),
             verb(findings.len(), "has", "have")
         ),
         findings,
