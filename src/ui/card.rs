@@ -205,10 +205,14 @@ fn attention_label(reasons: &[String]) -> String {
     parts.join(" · ")
 }
 
+/// Whether the key was pressed on the card itself, not on a control inside it. (Yew
+/// delegates events, so `currentTarget` is the board's root, not the card.)
 fn is_self(event: &KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
     event
         .target()
-        .is_some_and(|t| event.current_target().is_some_and(|c| c == t))
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.class_list().contains("ab-card"))
 }
 
 /// `Dec 15`: the year is the period's, so it is left out.

@@ -180,3 +180,17 @@ test('filters narrow the board by team, owner and status', async () => {
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   assert.ok((await board.getByRole('rowheader').count()) > 1);
 });
+
+test('a focused card opens for editing with Enter', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.focus();
+  await page.keyboard.press('Enter');
+  const form = dialog(page, 'Edit initiative');
+  await assert.doesNotReject(form.getByLabel('Title').waitFor());
+  assert.equal(await form.getByLabel('Title').inputValue(), 'Guided setup wizard');
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  page.assertNoErrors();
+});
