@@ -451,6 +451,19 @@ fn write_board(out: &mut String, board: &Board) {
     b.end();
 }
 
+/// Non-ASCII characters that separate words in a file name rather than belong to one:
+/// punctuation, symbols, arrows, dashes and spaces, emoji, variation selectors and private
+/// use. Ranges rather than the Unicode letter tables, which would add kilobytes to the
+/// bundle for one file name; letters, digits and accents of every script are kept.
+fn is_symbol(c: char) -> bool {
+    matches!(u32::from(c),
+        0x80..=0xA9 | 0xAB..=0xB4 | 0xB6..=0xB9 | 0xBB..=0xBF | 0xD7 | 0xF7
+        | 0x2000..=0x2BFF | 0x2E00..=0x2E7F | 0x3000..=0x3004 | 0x3008..=0x303F
+        | 0xE000..=0xF8FF | 0xFE00..=0xFE6F | 0xFEFF
+        | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0xFFF0..=0xFFFF | 0x1F000..=0x1FBFF | 0xE0000..=0xE007F)
+}
+
 /// `<board-title>-<YYYY-MM-DD>.alignment.json`, with the title made safe for any file
 /// system: ASCII letters lower-cased, other letters kept as they are, everything that
 /// could separate or confuse a path turned into single dashes.
@@ -459,7 +472,7 @@ pub fn file_name(board: &Board, date: Date) -> String {
     for c in board.title.trim().chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && (c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)) {
+        } else if !c.is_ascii() && !is_symbol(c) {
             // Letters and digits of any script, and the accents of decomposed letters;
             // other symbols (dashes, quotes, emoji) separate words like ASCII punctuation.
             slug.push(c);
