@@ -6,6 +6,7 @@ mod app;
 mod autosave;
 mod board_view;
 mod card;
+mod check_in;
 mod charts;
 mod dialog;
 mod fields;
@@ -13,6 +14,7 @@ mod files;
 mod filters;
 mod forms;
 mod health_view;
+mod rhythm_view;
 mod toolbar;
 mod welcome;
 

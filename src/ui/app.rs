@@ -11,12 +11,13 @@ use super::files::{download_text, read_dropped_file};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::{dialogs, DialogKind, DialogsProps};
 use super::health_view::{band, subject_name, HealthView};
+use super::rhythm_view::RhythmView;
 use super::now;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::action::Action;
 use crate::core::example::example_board;
-use crate::core::health::{analyse, Subject};
+use crate::core::health::{analyse, PartKind, Subject};
 use crate::core::history::History;
 use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
@@ -42,16 +43,18 @@ pub enum View {
     Board,
     Health,
     Allocation,
+    Rhythm,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Board, View::Health, View::Allocation];
+    pub const ALL: [View; 4] = [View::Board, View::Health, View::Allocation, View::Rhythm];
 
     pub fn label(self) -> &'static str {
         match self {
             View::Board => "Board",
             View::Health => "Health",
             View::Allocation => "Allocation",
+            View::Rhythm => "Rhythm",
         }
     }
 
@@ -61,6 +64,7 @@ impl View {
             View::Board => "board",
             View::Health => "health",
             View::Allocation => "allocation",
+            View::Rhythm => "rhythm",
         }
     }
 
@@ -289,10 +293,10 @@ pub fn App(props: &AppProps) -> Html {
         board.as_ref().map(|board| Rc::new(analyse(board, now())))
     });
     let attention = use_memo(analysis.clone(), |analysis| {
-        Attention::new(match (analysis.as_ref(), board.as_ref()) {
-            (Some(analysis), Some(board)) => analysis.attention(board),
-            _ => Default::default(),
-        })
+        match (analysis.as_ref(), board.as_ref()) {
+            (Some(analysis), Some(board)) => Attention::new(analysis.attention(board), board),
+            _ => Attention::default(),
+        }
     });
     let layout = use_memo(
         (board.clone(), (*filter).clone(), (*attention).clone()),
@@ -504,7 +508,20 @@ pub fn App(props: &AppProps) -> Html {
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
+                View::Rhythm => html! {
+                    <RhythmView board={board.clone()} analysis={analysis.clone()} read_only={read_only}
+                                dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
+                                on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
+                },
             };
+            // The same rule as the rhythm part of the health analysis: late for a check-in.
+            let due_count = analysis
+                .board
+                .part(PartKind::Rhythm)
+                .findings
+                .iter()
+                .filter(|f| matches!(f.subject, Subject::Initiative(_)))
+                .count();
             let tabs = View::ALL.map(|v| {
                 let current = *view == v;
                 let onclick = {
@@ -519,6 +536,11 @@ pub fn App(props: &AppProps) -> Html {
                             <span class={classes!("ab-views__score", band(analysis.board.score))}
                                   aria-label={analysis.board.score.map(|s| format!("score {s}"))}>
                                 { analysis.board.score.map_or("—".to_string(), |s| s.to_string()) }
+                            </span>
+                        }
+                        if v == View::Rhythm && due_count > 0 {
+                            <span class="ab-views__score ab-views__score--due" aria-label={format!("{due_count} due")}>
+                                { due_count }
                             </span>
                         }
                     </button>

@@ -8,23 +8,47 @@ use super::forms::DialogKind;
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id};
+use crate::core::rhythm::{last_review, since, Happened};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Why each initiative needs attention (from the health analysis), by initiative id.
 /// Equal when it is the same map: it is rebuilt only when the board changes.
+/// Also knows which initiatives changed since the last review.
 #[derive(Clone, Default)]
-pub struct Attention(Rc<HashMap<Id, Rc<Vec<String>>>>);
+pub struct Attention(Rc<HashMap<Id, Rc<Vec<String>>>>, Rc<Vec<Id>>);
 
 impl Attention {
-    pub fn new(reasons: HashMap<Id, Vec<String>>) -> Attention {
-        Attention(Rc::new(
-            reasons
+    pub fn new(reasons: HashMap<Id, Vec<String>>, board: &Board) -> Attention {
+        let mut changed: Vec<Id> = match last_review(board) {
+            Some(at) => since(board, at)
                 .into_iter()
-                .map(|(id, reasons)| (id, Rc::new(reasons)))
+                .filter_map(|h| match h {
+                    Happened::Added { initiative }
+                    | Happened::CheckedIn { initiative, .. }
+                    | Happened::Edited { initiative } => Some(board.initiatives[initiative].id.clone()),
+                    _ => None,
+                })
                 .collect(),
-        ))
+            None => Vec::new(),
+        };
+        changed.sort_unstable();
+        changed.dedup();
+        Attention(
+            Rc::new(
+                reasons
+                    .into_iter()
+                    .map(|(id, reasons)| (id, Rc::new(reasons)))
+                    .collect(),
+            ),
+            Rc::new(changed),
+        )
+    }
+
+    /// Whether the initiative changed since the last review.
+    pub fn changed(&self, initiative: &str) -> bool {
+        self.1.binary_search_by(|id| id.as_str().cmp(initiative)).is_ok()
     }
 
     /// How many initiatives need attention.
@@ -80,6 +104,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             priority: None,
         }))
     });
+    let on_check_in = props
+        .on_dialog
+        .reform(|id: Id| Some(DialogKind::CheckIn(id)));
     let on_step = use_callback(
         (
             props.dispatch.clone(),
@@ -229,7 +256,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         html! {
                             <InitiativeCard key={key} board={board.clone()} index={index} column={column.clone()}
                                 attention={props.attention.of(&board.initiatives[index].id)}
+                                changed={props.attention.changed(&board.initiatives[index].id)}
                                 read_only={props.read_only} on_edit={on_edit.clone()} on_step={on_step.clone()}
+                                on_check_in={on_check_in.clone()}
                                 on_drag_start={on_drag_start.clone()} on_drag_end={on_drag_end.clone()} />
                         }
                     }) }

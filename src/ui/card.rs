@@ -48,6 +48,11 @@ pub struct InitiativeCardProps {
     /// Why the health analysis flags this initiative, if it does.
     #[prop_or_default]
     pub attention: Option<Rc<Vec<String>>>,
+    /// Whether it changed since the last review.
+    #[prop_or_default]
+    pub changed: bool,
+    #[prop_or_default]
+    pub on_check_in: Callback<Id>,
     pub on_edit: Callback<Id>,
     pub on_step: Callback<(Id, Column, Step)>,
     pub on_drag_start: Callback<(Id, Column)>,
@@ -103,9 +108,10 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
     };
     let on_key = {
         let (id, column) = (id.clone(), props.column.clone());
-        let (on_step, on_edit, read_only) = (
+        let (on_step, on_edit, on_check_in, read_only) = (
             props.on_step.clone(),
             props.on_edit.clone(),
+            props.on_check_in.clone(),
             props.read_only,
         );
         Callback::from(move |event: KeyboardEvent| {
@@ -115,6 +121,13 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             } else if event.key() == "Enter" && is_self(&event) {
                 event.prevent_default();
                 on_edit.emit(id.clone());
+            } else if matches!(event.key().as_str(), "c" | "C")
+                && is_self(&event)
+                && !read_only
+                && !(event.ctrl_key() || event.meta_key() || event.alt_key())
+            {
+                event.prevent_default();
+                on_check_in.emit(id.clone());
             }
         })
     };
@@ -145,7 +158,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             .attention
             .as_ref()
             .map(|reasons| format!("needs attention: {}", reasons.join("; "))),
-        (!props.read_only).then(|| "Alt + arrow keys move it".to_string()),
+        props.changed.then(|| "changed since the last review".to_string()),
+        (!props.read_only).then(|| "Alt + arrow keys move it, C checks in".to_string()),
     ]
     .into_iter()
     .flatten()
@@ -180,6 +194,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     { if open_risks == 1 { "1 open risk".to_string() } else { format!("{open_risks} open risks") } }
                     if high_risks > 0 { { " · high" } }
                 </p>
+            }
+            if props.changed {
+                <p class="ab-card__changed"><span aria-hidden="true">{ "● " }</span>{ "Changed since review" }</p>
             }
             if let Some(reasons) = &props.attention {
                 <p class="ab-card__attention" title={reasons.join("\n")}>

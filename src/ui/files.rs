@@ -85,9 +85,11 @@ pub struct ImportButtonProps {
     pub on_error: Callback<String>,
     #[prop_or_default]
     pub class: Classes,
+    #[prop_or(AttrValue::Static("Import snapshot"))]
+    pub label: AttrValue,
 }
 
-/// "Import snapshot": a button that opens the file picker.
+/// "Import snapshot" (or another label): a button that opens the file picker.
 #[function_component]
 pub fn ImportButton(props: &ImportButtonProps) -> Html {
     let input = use_node_ref();
@@ -118,7 +120,7 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
     };
     html! {
         <>
-            <button type="button" class={props.class.clone()} onclick={on_click}>{ "Import snapshot" }</button>
+            <button type="button" class={props.class.clone()} onclick={on_click}>{ &props.label }</button>
             <input ref={input} type="file" accept=".json,application/json" hidden=true tabindex="-1"
                    aria-hidden="true" onchange={on_change} data-role="import-file" />
         </>

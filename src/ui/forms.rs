@@ -4,11 +4,13 @@
 
 mod initiative;
 mod people;
+mod period;
 mod priority;
 mod settings;
 mod team;
 
 use super::app::{AppState, Msg};
+use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
 use super::now;
 use crate::core::action::{reduce, Action};
@@ -31,6 +33,10 @@ pub enum DialogKind {
     People,
     Person(Option<Id>),
     Settings,
+    /// Check in on an initiative.
+    CheckIn(Id),
+    /// Start the next period, choosing what carries over.
+    NewPeriod,
     ConfirmImport {
         file: String,
         board: Rc<Board>,
@@ -116,6 +122,33 @@ pub fn dialogs(props: &DialogsProps) -> Html {
             .unwrap_or_default(),
         DialogKind::Settings => form(None, None, None)
             .map(|p| html! { <settings::SettingsForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::CheckIn(id) => form(Some(id.clone()), None, None)
+            .map(|p| {
+                let title = p
+                    .board
+                    .initiative(&id)
+                    .map_or(id.clone(), |i| i.title.clone());
+                let on_submit = {
+                    let p = p.clone();
+                    Callback::from(move |check_in| {
+                        let _ = p.submit(Action::CheckIn(check_in), None);
+                    })
+                };
+                html! {
+                    <Modal title={format!("Check in: {title}")} on_close={p.close()} wide=true>
+                        <CheckInEditor key={id.clone()} board={p.board.clone()} initiative={id.clone()}
+                                       submit="Save check-in" {on_submit}>
+                            <button type="button" class="ab-button" onclick={p.close().reform(|_| ())}>{ "Cancel" }</button>
+                        </CheckInEditor>
+                        <h3 class="ab-dialog__subtitle">{ "History" }</h3>
+                        { timeline(&p.board, &id) }
+                    </Modal>
+                }
+            })
+            .unwrap_or_default(),
+        DialogKind::NewPeriod => form(None, None, None)
+            .map(|p| html! { <period::NewPeriodForm ..p /> })
             .unwrap_or_default(),
         DialogKind::ConfirmImport {
             file,

@@ -301,6 +301,10 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                     if existing.is_some() && !props.read_only {
                         <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
+                    if let (Some(initiative), false) = (&existing, props.read_only) {
+                        <button type="button" class="ab-button"
+                                onclick={let id = initiative.id.clone(); props.on_dialog.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in…" }</button>
+                    }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
                     if !props.read_only {
@@ -308,6 +312,10 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                     }
                 </div>
             </form>
+            if let Some(initiative) = &existing {
+                <h3 class="ab-dialog__subtitle">{ "Check-ins" }</h3>
+                { crate::ui::check_in::timeline(board, &initiative.id) }
+            }
         </Modal>
     }
 }

@@ -1,0 +1,176 @@
+//! Checking in on an initiative: status, progress, confidence and a note, with the previous
+//! check-in beside the new one, and the initiative's check-ins as a timeline. The editor is
+//! shared by the check-in dialog and the guided review.
+
+use super::card::short_date;
+use super::fields::{parse_whole, set_to, SelectField, TextField};
+use super::now;
+use crate::core::model::{Board, CheckIn, Status};
+use crate::core::order::sorted_by_key;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CheckInEditorProps {
+    pub board: Rc<Board>,
+    pub initiative: AttrValue,
+    /// The label of the submit button ("Save check-in", "Save and next").
+    pub submit: AttrValue,
+    pub on_submit: Callback<CheckIn>,
+    /// More buttons, placed before the submit button.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// The statuses a check-in can set, as select options.
+fn status_options() -> Vec<(AttrValue, AttrValue)> {
+    Status::ALL
+        .iter()
+        .map(|s| (s.key().into(), s.label().into()))
+        .collect()
+}
+
+fn confidence_options() -> Vec<(AttrValue, AttrValue)> {
+    std::iter::once(("".into(), "Unknown".into()))
+        .chain((0..=10).map(|n| (n.to_string().into(), format!("{n} / 10").into())))
+        .collect()
+}
+
+/// One line about a check-in: `Nov 20 · On track · 30 % · confidence 6 · by Dana`.
+pub fn check_in_line(board: &Board, check_in: &CheckIn) -> String {
+    let mut parts = vec![
+        short_date(check_in.at.date()),
+        check_in.status.label().to_string(),
+        format!("{} %", check_in.progress),
+    ];
+    if let Some(c) = check_in.confidence {
+        parts.push(format!("confidence {c}"));
+    }
+    if let Some(author) = check_in.author_id.as_deref().and_then(|a| board.person(a)) {
+        parts.push(format!("by {}", author.name));
+    }
+    parts.join(" · ")
+}
+
+/// The check-ins of an initiative, newest first.
+pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> {
+    let list = board
+        .check_ins
+        .iter()
+        .filter(|c| c.initiative_id == initiative)
+        .collect();
+    sorted_by_key(list, |c: &&CheckIn| -c.at.unix_seconds())
+}
+
+#[function_component]
+pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
+    let board = &props.board;
+    let initiative = board.initiative(&props.initiative).cloned();
+    let status = use_state(|| {
+        initiative
+            .as_ref()
+            .map_or(Status::OnTrack, |i| i.status)
+            .key()
+            .to_string()
+    });
+    let progress = use_state(|| {
+        initiative
+            .as_ref()
+            .map_or(0, |i| i.progress)
+            .to_string()
+    });
+    let confidence = use_state(|| {
+        initiative
+            .as_ref()
+            .and_then(|i| i.confidence)
+            .map(|c| c.to_string())
+            .unwrap_or_default()
+    });
+    let note = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let Some(initiative) = initiative else {
+        return html! { <p>{ "This initiative is no longer on the board." }</p> };
+    };
+    let previous = check_ins_of(board, &initiative.id).first().copied().cloned();
+
+    let on_submit = {
+        let (status, progress, confidence, note, error) = (
+            status.clone(),
+            progress.clone(),
+            confidence.clone(),
+            note.clone(),
+            error.clone(),
+        );
+        let (board, id, on_submit) = (board.clone(), initiative.id.clone(), props.on_submit.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let value = match parse_whole(&progress, 100) {
+                Ok(value) => value as u8,
+                Err(message) => {
+                    error.set(Some(message));
+                    return;
+                }
+            };
+            error.set(None);
+            on_submit.emit(CheckIn {
+                id: board.next_id("c"),
+                initiative_id: id.clone(),
+                at: now(),
+                status: Status::from_key(&status).unwrap_or_default(),
+                progress: value,
+                confidence: confidence.parse().ok(),
+                note: note.trim().to_string(),
+                author_id: None,
+            });
+        })
+    };
+
+    html! {
+        <form class="ab-form ab-check-in" onsubmit={on_submit} novalidate=true>
+            <p class="ab-check-in__previous">
+                <span class="ab-check-in__label">{ "Previous check-in" }</span>
+                { match &previous {
+                    Some(p) => html! {
+                        <>
+                            <span>{ check_in_line(board, p) }</span>
+                            if !p.note.is_empty() { <q class="ab-check-in__note">{ &p.note }</q> }
+                        </>
+                    },
+                    None => html! { <span>{ "None yet" }</span> },
+                } }
+            </p>
+            <div class="ab-form__fields ab-check-in__fields">
+                <SelectField label="Status" value={(*status).clone()} options={status_options()} on_change={set_to(&status)} />
+                <TextField label="Progress (%)" kind="number" min="0" max="100" value={(*progress).clone()}
+                           on_change={set_to(&progress)} error={(*error).clone().map(AttrValue::from)} />
+                <SelectField label="Confidence" value={(*confidence).clone()} options={confidence_options()} on_change={set_to(&confidence)} />
+                <TextField label="Note" multiline=true value={(*note).clone()} on_change={set_to(&note)}
+                           hint="What moved, what is in the way" />
+            </div>
+            <div class="ab-dialog__actions">
+                { props.children.clone() }
+                <span class="ab-spacer"></span>
+                <button type="submit" class="ab-button ab-button--primary">{ &props.submit }</button>
+            </div>
+        </form>
+    }
+}
+
+/// The initiative's check-ins, newest first, as an ordered list.
+pub fn timeline(board: &Board, initiative: &str) -> Html {
+    let list = check_ins_of(board, initiative);
+    if list.is_empty() {
+        return html! { <p class="ab-field__hint">{ "No check-ins yet." }</p> };
+    }
+    html! {
+        <ol class="ab-timeline" aria-label="Check-ins, newest first">
+            { for list.into_iter().map(|c| html! {
+                <li class="ab-timeline__item">
+                    <span class={classes!("ab-timeline__dot", super::card::status_class(c.status))} aria-hidden="true"></span>
+                    <span class="ab-timeline__line">{ check_in_line(board, c) }</span>
+                    if !c.note.is_empty() { <span class="ab-timeline__note">{ &c.note }</span> }
+                </li>
+            }) }
+        </ol>
+    }
+}

@@ -1,0 +1,185 @@
+//! Starting the next period: its label and dates, what becomes of each active priority
+//! (carried over, achieved or dropped) and which unfinished initiatives carry over. Work
+//! left behind is marked dropped, never deleted, so the history stays.
+
+use super::{count, FormProps};
+use crate::core::action::Action;
+use crate::core::health::analyse;
+use crate::core::model::{quarter_of, Id, Period, PriorityStatus, Review, ReviewKind};
+use crate::core::time::Date;
+use crate::ui::dialog::Modal;
+use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::now;
+use yew::prelude::*;
+
+const CARRY: &str = "carry";
+const ACHIEVED: &str = "achieved";
+const DROPPED: &str = "dropped";
+
+#[function_component]
+pub fn NewPeriodForm(props: &FormProps) -> Html {
+    let board = &props.board;
+    // The quarter after the current period (or after today's quarter).
+    let (start, end) = {
+        let after = board
+            .period
+            .end
+            .unwrap_or_else(|| quarter_of(now().date()).1)
+            .add_days(1);
+        quarter_of(after)
+    };
+    let label = use_state(|| format!("Q{} {}", (start.month() - 1) / 3 + 1, start.year()));
+    let start_text = use_state(|| start.to_string());
+    let end_text = use_state(|| end.to_string());
+    let ranked = board.ranked_priorities();
+    let choices = use_state(|| {
+        ranked
+            .iter()
+            .map(|p| (p.id.clone(), CARRY.to_string()))
+            .collect::<Vec<(Id, String)>>()
+    });
+    let unfinished: Vec<_> = board
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active())
+        .collect();
+    let carried = use_state(|| unfinished.iter().map(|i| i.id.clone()).collect::<Vec<Id>>());
+    let error = use_state(|| None::<String>);
+
+    let on_submit = {
+        let (label, start_text, end_text, choices, carried, error, props) = (
+            label.clone(),
+            start_text.clone(),
+            end_text.clone(),
+            choices.clone(),
+            carried.clone(),
+            error.clone(),
+            props.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (Some(start), Some(end)) = (Date::parse(&start_text), Date::parse(&end_text)) else {
+                error.set(Some("Give the period a start and an end, like 2027-01-01".into()));
+                return;
+            };
+            if end < start || label.trim().is_empty() {
+                error.set(Some("The period needs a name and an end after its start".into()));
+                return;
+            }
+            let priorities = choices
+                .iter()
+                .map(|(id, choice)| {
+                    let status = match choice.as_str() {
+                        ACHIEVED => PriorityStatus::Achieved,
+                        DROPPED => PriorityStatus::Dropped,
+                        _ => PriorityStatus::Active,
+                    };
+                    (id.clone(), status)
+                })
+                .collect();
+            let at = now();
+            let review = Review {
+                id: props.board.next_id("v"),
+                at,
+                kind: ReviewKind::Planning,
+                summary: format!("Started {}", label.trim()),
+                score: analyse(&props.board, at).board.score,
+            };
+            let action = Action::StartPeriod {
+                period: Period {
+                    label: label.trim().to_string(),
+                    start: Some(start),
+                    end: Some(end),
+                },
+                priorities,
+                carry_initiatives: (*carried).clone(),
+                review,
+            };
+            if let Err(reason) = props.submit(action, None) {
+                error.set(Some(reason));
+            }
+        })
+    };
+
+    let priority_rows = ranked.iter().map(|p| {
+        let value = choices
+            .iter()
+            .find(|(id, _)| *id == p.id)
+            .map_or(CARRY.to_string(), |(_, c)| c.clone());
+        let on_change = {
+            let (choices, id) = (choices.clone(), p.id.clone());
+            Callback::from(move |value: String| {
+                let mut next = (*choices).clone();
+                if let Some(slot) = next.iter_mut().find(|(x, _)| *x == id) {
+                    slot.1 = value;
+                }
+                choices.set(next);
+            })
+        };
+        let options: Vec<(AttrValue, AttrValue)> = vec![
+            (CARRY.into(), "Carry over".into()),
+            (ACHIEVED.into(), "Achieved".into()),
+            (DROPPED.into(), "Dropped".into()),
+        ];
+        html! {
+            <SelectField compact=true label={format!("#{} {}", p.rank, p.title)} {value} {options} {on_change} />
+        }
+    });
+    let initiative_rows = unfinished.iter().map(|i| {
+        let checked = carried.contains(&i.id);
+        let on_change = {
+            let (carried, id) = (carried.clone(), i.id.clone());
+            Callback::from(move |_: Event| {
+                let mut next = (*carried).clone();
+                if let Some(at) = next.iter().position(|x| *x == id) {
+                    next.remove(at);
+                } else {
+                    next.push(id.clone());
+                }
+                carried.set(next);
+            })
+        };
+        html! {
+            <label class="ab-check">
+                <input type="checkbox" {checked} onchange={on_change} />
+                { format!("{} ({} %, {})", i.title, i.progress, i.status.label()) }
+            </label>
+        }
+    });
+    let dropped = unfinished.len() - carried.len();
+
+    html! {
+        <Modal title="Start the next period" on_close={props.close()} wide=true>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <div class="ab-form__fields">
+                    <div class="ab-form__row">
+                        <TextField label="Period" value={(*label).clone()} on_change={set_to(&label)} required=true />
+                        <TextField label="Starts" kind="date" value={(*start_text).clone()} on_change={set_to(&start_text)} />
+                        <TextField label="Ends" kind="date" value={(*end_text).clone()} on_change={set_to(&end_text)} />
+                    </div>
+                    <fieldset class="ab-form__group">
+                        <legend>{ "Priorities" }</legend>
+                        if ranked.is_empty() { <p class="ab-field__hint">{ "No active priorities." }</p> }
+                        { for priority_rows }
+                    </fieldset>
+                    <fieldset class="ab-form__group">
+                        <legend>{ "Unfinished initiatives to carry over" }</legend>
+                        if unfinished.is_empty() { <p class="ab-field__hint">{ "No unfinished initiatives." }</p> }
+                        { for initiative_rows }
+                        <p class="ab-field__hint">
+                            { format!("{} not carried over will be marked dropped; their check-ins stay as history.",
+                                count(dropped, "initiative", "initiatives")) }
+                        </p>
+                    </fieldset>
+                </div>
+                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                <p class="ab-field__hint">{ "A planning entry with today's alignment score is recorded. Undo takes it all back." }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="submit" class="ab-button ab-button--primary">{ format!("Start {}", label.trim()) }</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

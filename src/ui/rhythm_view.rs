@@ -1,0 +1,529 @@
+//! The rhythm view: what is due for a check-in (by team and owner), the next review and
+//! planning dates, what happened since the last review, a comparison with any snapshot
+//! file, and the guided review that steps through the due work from the keyboard.
+
+use super::app::{AppState, Msg, Notice};
+use super::card::short_date;
+use super::check_in::{check_in_line, CheckInEditor};
+use super::files::ImportButton;
+use super::forms::DialogKind;
+use super::now;
+use crate::core::action::Action;
+use crate::core::diff::{diff, Change, Diff, Kind};
+use crate::core::health::{Analysis, Subject};
+use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind};
+use crate::core::order::sorted_by_key;
+use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
+use crate::core::snapshot;
+use crate::core::time::Date;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RhythmViewProps {
+    pub board: Rc<Board>,
+    pub analysis: Rc<Analysis>,
+    pub read_only: bool,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+    pub on_reveal: Callback<Subject>,
+    pub on_error: Callback<String>,
+}
+
+/// A guided review under way.
+#[derive(Clone, PartialEq)]
+struct Run {
+    /// The board when the review started, for the summary.
+    start: Rc<Board>,
+    /// The due initiatives, team by team.
+    queue: Vec<Id>,
+    position: usize,
+    /// What happened at each step.
+    outcome: Vec<Outcome>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Outcome {
+    Pending,
+    Saved,
+    Skipped,
+}
+
+#[derive(Clone, PartialEq)]
+enum Mode {
+    Overview,
+    Review(Run),
+    Summary(Run),
+}
+
+/// "in 3 days", "today", "5 days ago".
+fn relative(date: Date, today: Date) -> String {
+    match today.days_until(date) {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 0 => format!("in {n} days"),
+        n => format!("{} days ago", -n),
+    }
+}
+
+#[function_component]
+pub fn RhythmView(props: &RhythmViewProps) -> Html {
+    let board = &props.board;
+    let mode = use_state(|| Mode::Overview);
+    let compared = use_state(|| None::<(String, Rc<Board>)>);
+    let at = now();
+    let today = at.date();
+    let due_now = due(board, at);
+
+    let on_compare = {
+        let (compared, on_error) = (compared.clone(), props.on_error.clone());
+        Callback::from(move |(name, text): (String, String)| match snapshot::read(&text) {
+            Ok(loaded) => compared.set(Some((name, Rc::new(loaded.board)))),
+            Err(error) => on_error.emit(format!("{name} cannot be compared: {error}")),
+        })
+    };
+    let start_review = {
+        let (mode, board) = (mode.clone(), board.clone());
+        let queue: Vec<Id> = review_queue(&board, &due_now.items);
+        Callback::from(move |_| {
+            if queue.is_empty() {
+                return;
+            }
+            mode.set(Mode::Review(Run {
+                start: board.clone(),
+                queue: queue.clone(),
+                position: 0,
+                outcome: vec![Outcome::Pending; queue.len()],
+            }))
+        })
+    };
+
+    match (*mode).clone() {
+        Mode::Review(run) => return review_step(props, &mode, run),
+        Mode::Summary(run) => return review_summary(props, &mode, run),
+        Mode::Overview => {}
+    }
+
+    let active = due_now.items.len() + due_now.fresh;
+    let next_review = due_now.next_review.map_or("no date yet".to_string(), |d| {
+        format!("{} ({})", short_date(d), relative(d, today))
+    });
+    let next_planning = due_now.next_planning.map_or("no date yet".to_string(), |d| {
+        format!("{} ({})", short_date(d), relative(d, today))
+    });
+
+    html! {
+        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title">
+            <div class="ab-rhythm__head">
+                <div>
+                    <h2 id="ab-rhythm-title">{ "Operating rhythm" }</h2>
+                    <p class="ab-allocation__lede">
+                        { format!("Check-ins every {} days, reviews every {} days, planning every {} days.",
+                            board.rhythm.check_in_days, board.rhythm.review_days, board.rhythm.planning_days) }
+                    </p>
+                </div>
+                if !props.read_only {
+                    <div class="ab-toolbar__group">
+                        <button type="button" class="ab-button ab-button--primary" onclick={start_review}
+                                disabled={due_now.items.is_empty()}>{ "Start guided review" }</button>
+                        <button type="button" class="ab-button"
+                                onclick={props.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>
+                    </div>
+                }
+            </div>
+            <dl class="ab-facts">
+                <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
+                <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
+                <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
+                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.date()), relative(at.date(), today))) }</dd></div>
+            </dl>
+
+            <h3 class="ab-health__heading">{ "What is due" }</h3>
+            { due_list(props, &due_now.items) }
+
+            <h3 class="ab-health__heading">{ "Since the last review" }</h3>
+            { since_list(props) }
+
+            <h3 class="ab-health__heading">{ "Compare with a snapshot" }</h3>
+            <p class="ab-allocation__lede">{ "Choose an exported snapshot (last quarter's, another team's copy) to see what differs from this board." }</p>
+            <ImportButton class="ab-button" label="Choose a snapshot to compare…" on_import={on_compare} on_error={props.on_error.clone()} />
+            if let Some((name, other)) = &*compared {
+                <section class="ab-compare" aria-label={format!("Compared with {name}")}>
+                    <h4>{ format!("This board compared with {name}") }</h4>
+                    { diff_list(&diff(other, board)) }
+                </section>
+            }
+        </section>
+    }
+}
+
+/// Due initiatives, team by team in board order, the longest waiting first in each team.
+fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id> {
+    let team_order = |i: usize| {
+        board
+            .teams
+            .iter()
+            .position(|t| t.id == board.initiatives[i].team_id)
+            .unwrap_or(usize::MAX) as i64
+    };
+    // `items` are already longest-waiting first; a stable sort by team keeps that order.
+    sorted_by_key(items.to_vec(), |item| team_order(item.initiative))
+        .into_iter()
+        .map(|item| board.initiatives[item.initiative].id.clone())
+        .collect()
+}
+
+fn due_list(props: &RhythmViewProps, items: &[crate::core::rhythm::DueItem]) -> Html {
+    let board = &props.board;
+    if items.is_empty() {
+        return html! { <p class="ab-empty-hint">{ "Nothing is due: every active initiative has been checked in on within the rhythm." }</p> };
+    }
+    let teams = board.teams.iter().filter_map(|team| {
+        let mut rows: Vec<&crate::core::rhythm::DueItem> = items
+            .iter()
+            .filter(|d| board.initiatives[d.initiative].team_id == team.id)
+            .collect();
+        if rows.is_empty() {
+            return None;
+        }
+        // Grouped by owner inside the team.
+        rows = crate::core::order::sorted_by_text(rows, |d| {
+            board.initiatives[d.initiative]
+                .owner_id
+                .as_deref()
+                .and_then(|o| board.person(o))
+                .map_or("\u{10ffff}", |p| p.name.as_str())
+        });
+        Some(html! {
+            <section class="ab-due__team" aria-label={format!("Due in {}", team.name)}>
+                <h4>{ format!("{} · {}", team.name, rows.len()) }</h4>
+                <ul class="ab-findings">
+                    { for rows.into_iter().map(|d| {
+                        let initiative = &board.initiatives[d.initiative];
+                        let owner = initiative.owner_id.as_deref().and_then(|o| board.person(o)).map_or("No owner".to_string(), |p| p.name.clone());
+                        let last = match d.last_check_in {
+                            Some(at) => format!("last check-in {} days ago", whole_days(at, now())),
+                            None => format!("no check-in in {} days", d.days_since),
+                        };
+                        let subject = Subject::Initiative(initiative.id.clone());
+                        let id = initiative.id.clone();
+                        html! {
+                            <li class="ab-finding ab-due">
+                                <button type="button" class="ab-finding__name" title="Show on the board"
+                                        onclick={props.on_reveal.reform(move |_| subject.clone())}>{ &initiative.title }</button>
+                                <span class="ab-finding__kind">{ owner }</span>
+                                <span class="ab-finding__reason">{ format!("{last}, {} late", crate::ui::forms::count(d.days_late as usize, "day", "days")) }</span>
+                                if !props.read_only {
+                                    <button type="button" class="ab-button ab-button--small"
+                                            aria-label={format!("Check in on {}", initiative.title)}
+                                            onclick={props.on_dialog.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in" }</button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        })
+    });
+    html! { <div class="ab-due">{ for teams }</div> }
+}
+
+fn since_list(props: &RhythmViewProps) -> Html {
+    let board = &props.board;
+    let Some(at) = last_review(board) else {
+        return html! { <p class="ab-empty-hint">{ "No review recorded yet: the first guided review sets the starting point." }</p> };
+    };
+    let happened = since(board, at);
+    if happened.is_empty() {
+        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_date(at.date())) }</p> };
+    }
+    let rows = happened.iter().map(|h| {
+        let (subject, name, what) = match h {
+            Happened::Added { initiative } => {
+                let i = &board.initiatives[*initiative];
+                (Some(Subject::Initiative(i.id.clone())), i.title.clone(), "added".to_string())
+            }
+            Happened::CheckedIn { initiative, check_in, status_before, progress_before } => {
+                let i = &board.initiatives[*initiative];
+                let c = &board.check_ins[*check_in];
+                let mut what = check_in_line(board, c);
+                if let Some(before) = status_before.filter(|s| *s != c.status) {
+                    what = format!("{} → {}; {what}", before.label(), c.status.label());
+                } else if let Some(before) = progress_before.filter(|p| *p != c.progress) {
+                    what = format!("{before} % → {} %; {what}", c.progress);
+                }
+                (Some(Subject::Initiative(i.id.clone())), i.title.clone(), what)
+            }
+            Happened::Edited { initiative } => {
+                let i = &board.initiatives[*initiative];
+                (Some(Subject::Initiative(i.id.clone())), i.title.clone(), "edited without a check-in".to_string())
+            }
+            Happened::Decided { decision } => {
+                let d = &board.decisions[*decision];
+                (None, d.title.clone(), format!("decided {}", short_date(d.decided_at.date())))
+            }
+            Happened::Dependency { dependency } => {
+                let d = &board.dependencies[*dependency];
+                (Some(Subject::Dependency(d.id.clone())), d.need.clone(), format!("dependency {}", state_word(d.state)))
+            }
+        };
+        html! {
+            <li class="ab-finding">
+                { match subject {
+                    Some(subject) => html! {
+                        <button type="button" class="ab-finding__name" title="Show on the board"
+                                onclick={props.on_reveal.reform(move |_| subject.clone())}>{ name }</button>
+                    },
+                    None => html! { <span class="ab-finding__name">{ name }</span> },
+                } }
+                <span class="ab-finding__reason">{ what }</span>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <p class="ab-allocation__lede">{ format!("{} since the review of {}. Changed cards are marked on the board.",
+                crate::ui::forms::count(happened.len(), "change", "changes"), short_date(at.date())) }</p>
+            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ for rows }</ul>
+        </>
+    }
+}
+
+fn state_word(state: crate::core::model::DependencyState) -> &'static str {
+    use crate::core::model::DependencyState::*;
+    match state {
+        Requested => "requested",
+        Accepted => "accepted",
+        Declined => "declined",
+        Delivered => "delivered",
+    }
+}
+
+/// The differences between two boards, by kind, as lists a person can scan.
+pub fn diff_list(d: &Diff) -> Html {
+    if d.is_empty() {
+        return html! { <p class="ab-empty-hint">{ "No differences: the two boards hold the same priorities, initiatives, teams, people, dependencies and decisions." }</p> };
+    }
+    let groups = Kind::ALL.iter().filter_map(|kind| {
+        let items: Vec<_> = d.items.iter().filter(|x| x.kind == *kind).collect();
+        if items.is_empty() {
+            return None;
+        }
+        let (added, removed, changed) = d.counts(*kind);
+        Some(html! {
+            <section class="ab-diff__group" aria-label={format!("{}: {added} added, {removed} removed, {changed} changed", plural_kind(*kind))}>
+                <h5>{ format!("{} · {added} added, {removed} removed, {changed} changed", capital(plural_kind(*kind))) }</h5>
+                <ul class="ab-findings">
+                    { for items.into_iter().map(|x| html! {
+                        <li class={classes!("ab-finding", "ab-diff__item", match x.change { Change::Added => "ab-diff--added", Change::Removed => "ab-diff--removed", Change::Changed(_) => "ab-diff--changed" })}>
+                            <span class="ab-finding__name">{ &x.name }</span>
+                            <span class="ab-finding__kind">{ match x.change { Change::Added => "added", Change::Removed => "removed", Change::Changed(_) => "changed" } }</span>
+                            <span class="ab-finding__reason">
+                                if let Change::Changed(fields) = &x.change {
+                                    { fields.iter().map(|f| format!("{}: {} → {}", f.name, f.before, f.after)).collect::<Vec<_>>().join("; ") }
+                                }
+                            </span>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        })
+    });
+    html! { <div class="ab-diff">{ for groups }</div> }
+}
+
+fn plural_kind(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Priority => "priorities",
+        Kind::Initiative => "initiatives",
+        Kind::Team => "teams",
+        Kind::Person => "people",
+        Kind::Dependency => "dependencies",
+        Kind::Decision => "decisions",
+    }
+}
+
+fn capital(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// One step of the guided review: the initiative, its previous check-in and the editor.
+/// Alt + ← goes back, Alt + → skips, Enter in a field (or the button) saves and moves on.
+fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -> Html {
+    let board = &props.board;
+    let total = run.queue.len();
+    let id = run.queue[run.position].clone();
+    let Some(initiative) = board.initiative(&id) else {
+        // Deleted meanwhile: skip it.
+        let mut next = run;
+        next.outcome[next.position] = Outcome::Skipped;
+        next.position += 1;
+        mode.set(if next.position >= total { Mode::Summary(next) } else { Mode::Review(next) });
+        return Html::default();
+    };
+    let team = board.team(&initiative.team_id).map_or(String::new(), |t| t.name.clone());
+    let owner = initiative
+        .owner_id
+        .as_deref()
+        .and_then(|o| board.person(o))
+        .map_or("No owner".to_string(), |p| p.name.clone());
+    let go = {
+        let (mode, run) = (mode.clone(), run.clone());
+        move |outcome: Option<Outcome>, step: isize| {
+            let mut next = run.clone();
+            if let Some(outcome) = outcome {
+                next.outcome[next.position] = outcome;
+            }
+            let target = next.position as isize + step;
+            if target < 0 {
+                return;
+            }
+            next.position = target as usize;
+            mode.set(if next.position >= total { Mode::Summary(next) } else { Mode::Review(next) });
+        }
+    };
+    let on_save = {
+        let (dispatch, go) = (props.dispatch.clone(), go.clone());
+        Callback::from(move |check_in: CheckIn| {
+            dispatch.dispatch(Msg::Do {
+                action: Action::CheckIn(check_in),
+                focus: None,
+            });
+            go(Some(Outcome::Saved), 1);
+        })
+    };
+    let on_skip = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go(Some(Outcome::Skipped), 1))
+    };
+    let on_previous = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go(None, -1))
+    };
+    let on_end = {
+        let (mode, run) = (mode.clone(), run.clone());
+        Callback::from(move |_: MouseEvent| mode.set(Mode::Summary(run.clone())))
+    };
+    let on_key = {
+        let go = go.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if !event.alt_key() {
+                return;
+            }
+            match event.key().as_str() {
+                "ArrowLeft" => go(None, -1),
+                "ArrowRight" => go(Some(Outcome::Skipped), 1),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let done = run.outcome.iter().filter(|o| **o != Outcome::Pending).count();
+    html! {
+        <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key}>
+            <div class="ab-review__progress">
+                <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
+                <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
+                <p class="ab-field__hint">{ "Enter saves and moves on · Alt + → skips · Alt + ← goes back · Esc is not needed: End review keeps what is saved" }</p>
+            </div>
+            <article class="ab-review__item" aria-label={initiative.title.clone()}>
+                <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
+                <h3 class="ab-review__title">{ &initiative.title }</h3>
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save}>
+                    <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
+                    <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
+                    <button type="button" class="ab-button ab-button--quiet" onclick={on_end}>{ "End review" }</button>
+                </CheckInEditor>
+            </article>
+        </section>
+    }
+}
+
+/// The end of a guided review: what changed, who has not checked in, and recording it.
+fn review_summary(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -> Html {
+    let board = &props.board;
+    let changes = diff(&run.start, board);
+    let saved = run.outcome.iter().filter(|o| **o == Outcome::Saved).count();
+    let missing: Vec<&Id> = run
+        .queue
+        .iter()
+        .zip(&run.outcome)
+        .filter(|(_, o)| **o != Outcome::Saved)
+        .map(|(id, _)| id)
+        .collect();
+    let flips = changes
+        .items
+        .iter()
+        .filter(|x| x.kind == Kind::Initiative && x.field("status").is_some())
+        .count();
+    let summary_text = format!(
+        "Guided review: {saved} of {} due initiatives checked in, {flips} status {}, {} not checked in.",
+        run.queue.len(),
+        if flips == 1 { "change" } else { "changes" },
+        missing.len()
+    );
+    let on_record = {
+        let (dispatch, mode, board, score, text) = (
+            props.dispatch.clone(),
+            mode.clone(),
+            board.clone(),
+            props.analysis.board.score,
+            summary_text.clone(),
+        );
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Do {
+                action: Action::RecordReview(Review {
+                    id: board.next_id("v"),
+                    at: now(),
+                    kind: ReviewKind::Review,
+                    summary: text.clone(),
+                    score,
+                }),
+                focus: None,
+            });
+            dispatch.dispatch(Msg::Notify(Notice {
+                error: false,
+                text: format!(
+                    "Review recorded{}.",
+                    score.map_or(String::new(), |s| format!(" with an alignment score of {s}"))
+                ),
+            }));
+            mode.set(Mode::Overview);
+        })
+    };
+    let on_discard = {
+        let mode = mode.clone();
+        Callback::from(move |_| mode.set(Mode::Overview))
+    };
+    let not_checked = missing.iter().filter_map(|id| board.initiative(id)).map(|i| {
+        let owner = i
+            .owner_id
+            .as_deref()
+            .and_then(|o| board.person(o))
+            .map_or("No owner".to_string(), |p| p.name.clone());
+        html! { <li class="ab-finding"><span class="ab-finding__name">{ &i.title }</span><span class="ab-finding__reason">{ owner }</span></li> }
+    });
+    html! {
+        <section class="ab-review" aria-labelledby="ab-review-title">
+            <h2 id="ab-review-title">{ "Review summary" }</h2>
+            <p class="ab-health__figure">{ &summary_text }</p>
+            <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
+            <h3 class="ab-health__heading">{ "What changed during the review" }</h3>
+            { diff_list(&changes) }
+            if !missing.is_empty() {
+                <h3 class="ab-health__heading">{ "Not checked in" }</h3>
+                <ul class="ab-findings" aria-label="Not checked in">{ for not_checked }</ul>
+            }
+            <div class="ab-dialog__actions">
+                <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
+                <span class="ab-spacer"></span>
+                <button type="button" class="ab-button ab-button--primary" onclick={on_record}>{ "Record review" }</button>
+            </div>
+        </section>
+    }
+}
