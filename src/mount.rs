@@ -61,7 +61,9 @@ impl MountOptions {
                 .as_string()
                 .and_then(|v| View::from_key(&v))
                 .ok_or_else(|| {
-                    JsValue::from_str("view must be \"board\", \"health\", \"allocation\" or \"rhythm\"")
+                    JsValue::from_str(
+                        "view must be \"board\", \"health\", \"allocation\" or \"rhythm\"",
+                    )
                 })?;
         }
         Ok(options)

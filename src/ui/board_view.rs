@@ -27,7 +27,9 @@ impl Attention {
                 .filter_map(|h| match h {
                     Happened::Added { initiative }
                     | Happened::CheckedIn { initiative, .. }
-                    | Happened::Edited { initiative } => Some(board.initiatives[initiative].id.clone()),
+                    | Happened::Edited { initiative } => {
+                        Some(board.initiatives[initiative].id.clone())
+                    }
                     _ => None,
                 })
                 .collect(),
@@ -48,7 +50,9 @@ impl Attention {
 
     /// Whether the initiative changed since the last review.
     pub fn changed(&self, initiative: &str) -> bool {
-        self.1.binary_search_by(|id| id.as_str().cmp(initiative)).is_ok()
+        self.1
+            .binary_search_by(|id| id.as_str().cmp(initiative))
+            .is_ok()
     }
 
     /// How many initiatives need attention.

@@ -158,7 +158,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             .attention
             .as_ref()
             .map(|reasons| format!("needs attention: {}", reasons.join("; "))),
-        props.changed.then(|| "changed since the last review".to_string()),
+        props
+            .changed
+            .then(|| "changed since the last review".to_string()),
         (!props.read_only).then(|| "Alt + arrow keys move it, C checks in".to_string()),
     ]
     .into_iter()

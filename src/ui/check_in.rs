@@ -73,12 +73,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             .key()
             .to_string()
     });
-    let progress = use_state(|| {
-        initiative
-            .as_ref()
-            .map_or(0, |i| i.progress)
-            .to_string()
-    });
+    let progress = use_state(|| initiative.as_ref().map_or(0, |i| i.progress).to_string());
     let confidence = use_state(|| {
         initiative
             .as_ref()
@@ -91,7 +86,10 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     let Some(initiative) = initiative else {
         return html! { <p>{ "This initiative is no longer on the board." }</p> };
     };
-    let previous = check_ins_of(board, &initiative.id).first().copied().cloned();
+    let previous = check_ins_of(board, &initiative.id)
+        .first()
+        .copied()
+        .cloned();
 
     let on_submit = {
         let (status, progress, confidence, note, error) = (
@@ -101,7 +99,11 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             note.clone(),
             error.clone(),
         );
-        let (board, id, on_submit) = (board.clone(), initiative.id.clone(), props.on_submit.clone());
+        let (board, id, on_submit) = (
+            board.clone(),
+            initiative.id.clone(),
+            props.on_submit.clone(),
+        );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let value = match parse_whole(&progress, 100) {

@@ -4,14 +4,14 @@
 
 use super::app::{AppState, Msg, Notice};
 use super::card::short_date;
-use super::check_in::{check_in_line, CheckInEditor};
+use super::check_in::CheckInEditor;
 use super::files::ImportButton;
 use super::forms::DialogKind;
 use super::now;
 use crate::core::action::Action;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
-use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind};
+use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
 use crate::core::order::sorted_by_key;
 use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
 use crate::core::snapshot;
@@ -78,10 +78,12 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
 
     let on_compare = {
         let (compared, on_error) = (compared.clone(), props.on_error.clone());
-        Callback::from(move |(name, text): (String, String)| match snapshot::read(&text) {
-            Ok(loaded) => compared.set(Some((name, Rc::new(loaded.board)))),
-            Err(error) => on_error.emit(format!("{name} cannot be compared: {error}")),
-        })
+        Callback::from(
+            move |(name, text): (String, String)| match snapshot::read(&text) {
+                Ok(loaded) => compared.set(Some((name, Rc::new(loaded.board)))),
+                Err(error) => on_error.emit(format!("{name} cannot be compared: {error}")),
+            },
+        )
     };
     let start_review = {
         let (mode, board) = (mode.clone(), board.clone());
@@ -109,9 +111,11 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let next_review = due_now.next_review.map_or("no date yet".to_string(), |d| {
         format!("{} ({})", short_date(d), relative(d, today))
     });
-    let next_planning = due_now.next_planning.map_or("no date yet".to_string(), |d| {
-        format!("{} ({})", short_date(d), relative(d, today))
-    });
+    let next_planning = due_now
+        .next_planning
+        .map_or("no date yet".to_string(), |d| {
+            format!("{} ({})", short_date(d), relative(d, today))
+        });
 
     html! {
         <section class="ab-rhythm" aria-labelledby="ab-rhythm-title">
@@ -226,7 +230,7 @@ fn due_list(props: &RhythmViewProps, items: &[crate::core::rhythm::DueItem]) -> 
             </section>
         })
     });
-    html! { <div class="ab-due">{ for teams }</div> }
+    html! { <div class="ab-due-list">{ for teams }</div> }
 }
 
 fn since_list(props: &RhythmViewProps) -> Html {
@@ -238,44 +242,114 @@ fn since_list(props: &RhythmViewProps) -> Html {
     if happened.is_empty() {
         return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_date(at.date())) }</p> };
     }
-    let rows = happened.iter().map(|h| {
-        let (subject, name, what) = match h {
-            Happened::Added { initiative } => {
-                let i = &board.initiatives[*initiative];
-                (Some(Subject::Initiative(i.id.clone())), i.title.clone(), "added".to_string())
+    // One row per initiative (most recently changed first), summing up its changes; one
+    // row per decision and dependency.
+    struct Row {
+        subject: Option<Subject>,
+        name: String,
+        parts: Vec<String>,
+    }
+    let mut rows: Vec<Row> = Vec::new();
+    let mut row_of: Vec<Option<usize>> = vec![None; board.initiatives.len()];
+    // Per initiative: check-ins counted, first status and progress before, last after.
+    let mut tally: Vec<(
+        usize,
+        Option<Status>,
+        Option<u8>,
+        Option<Status>,
+        Option<u8>,
+    )> = vec![(0, None, None, None, None); board.initiatives.len()];
+    for h in &happened {
+        if let Happened::CheckedIn {
+            initiative,
+            check_in,
+            status_before,
+            progress_before,
+        } = h
+        {
+            let t = &mut tally[*initiative];
+            if t.0 == 0 {
+                t.1 = *status_before;
+                t.2 = *progress_before;
             }
-            Happened::CheckedIn { initiative, check_in, status_before, progress_before } => {
+            t.0 += 1;
+            t.3 = Some(board.check_ins[*check_in].status);
+            t.4 = Some(board.check_ins[*check_in].progress);
+        }
+    }
+    for h in happened.iter().rev() {
+        match h {
+            Happened::Added { initiative }
+            | Happened::Edited { initiative }
+            | Happened::CheckedIn { initiative, .. } => {
                 let i = &board.initiatives[*initiative];
-                let c = &board.check_ins[*check_in];
-                let mut what = check_in_line(board, c);
-                if let Some(before) = status_before.filter(|s| *s != c.status) {
-                    what = format!("{} → {}; {what}", before.label(), c.status.label());
-                } else if let Some(before) = progress_before.filter(|p| *p != c.progress) {
-                    what = format!("{before} % → {} %; {what}", c.progress);
-                }
-                (Some(Subject::Initiative(i.id.clone())), i.title.clone(), what)
-            }
-            Happened::Edited { initiative } => {
-                let i = &board.initiatives[*initiative];
-                (Some(Subject::Initiative(i.id.clone())), i.title.clone(), "edited without a check-in".to_string())
+                let at = *row_of[*initiative].get_or_insert_with(|| {
+                    rows.push(Row {
+                        subject: Some(Subject::Initiative(i.id.clone())),
+                        name: i.title.clone(),
+                        parts: Vec::new(),
+                    });
+                    rows.len() - 1
+                });
+                let part = match h {
+                    Happened::Added { .. } => Some("added".to_string()),
+                    Happened::Edited { .. } => Some("edited without a check-in".to_string()),
+                    _ => None,
+                };
+                rows[at].parts.extend(part);
             }
             Happened::Decided { decision } => {
                 let d = &board.decisions[*decision];
-                (None, d.title.clone(), format!("decided {}", short_date(d.decided_at.date())))
+                rows.push(Row {
+                    subject: None,
+                    name: d.title.clone(),
+                    parts: vec![format!("decided {}", short_date(d.decided_at.date()))],
+                });
             }
             Happened::Dependency { dependency } => {
                 let d = &board.dependencies[*dependency];
-                (Some(Subject::Dependency(d.id.clone())), d.need.clone(), format!("dependency {}", state_word(d.state)))
+                rows.push(Row {
+                    subject: Some(Subject::Dependency(d.id.clone())),
+                    name: d.need.clone(),
+                    parts: vec![format!("dependency {}", state_word(d.state))],
+                });
             }
+        }
+    }
+    for (i, at) in row_of.iter().enumerate() {
+        let (Some(at), (count, status_before, progress_before, status, progress)) = (at, tally[i])
+        else {
+            continue;
         };
+        if count == 0 {
+            continue;
+        }
+        let mut part = crate::ui::forms::count(count, "check-in", "check-ins");
+        if let (Some(before), Some(after)) = (status_before, status) {
+            if before != after {
+                part.push_str(&format!(", {} → {}", before.label(), after.label()));
+            }
+        }
+        if let (Some(before), Some(after)) = (progress_before, progress) {
+            if before != after {
+                part.push_str(&format!(", {before} % → {after} %"));
+            }
+        } else if let Some(after) = progress {
+            part.push_str(&format!(", now {after} %"));
+        }
+        rows[*at].parts.insert(0, part);
+    }
+    let count = rows.len();
+    let items = rows.into_iter().map(|row| {
+        let what = row.parts.join("; ");
         html! {
             <li class="ab-finding">
-                { match subject {
+                { match row.subject {
                     Some(subject) => html! {
                         <button type="button" class="ab-finding__name" title="Show on the board"
-                                onclick={props.on_reveal.reform(move |_| subject.clone())}>{ name }</button>
+                                onclick={props.on_reveal.reform(move |_| subject.clone())}>{ row.name }</button>
                     },
-                    None => html! { <span class="ab-finding__name">{ name }</span> },
+                    None => html! { <span class="ab-finding__name">{ row.name }</span> },
                 } }
                 <span class="ab-finding__reason">{ what }</span>
             </li>
@@ -283,9 +357,9 @@ fn since_list(props: &RhythmViewProps) -> Html {
     });
     html! {
         <>
-            <p class="ab-allocation__lede">{ format!("{} since the review of {}. Changed cards are marked on the board.",
-                crate::ui::forms::count(happened.len(), "change", "changes"), short_date(at.date())) }</p>
-            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ for rows }</ul>
+            <p class="ab-allocation__lede">{ format!("{} changed since the review of {}, the most recent first. Changed cards are marked on the board.",
+                crate::ui::forms::count(count, "item", "items"), short_date(at.date())) }</p>
+            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ for items }</ul>
         </>
     }
 }
@@ -363,10 +437,16 @@ fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -
         let mut next = run;
         next.outcome[next.position] = Outcome::Skipped;
         next.position += 1;
-        mode.set(if next.position >= total { Mode::Summary(next) } else { Mode::Review(next) });
+        mode.set(if next.position >= total {
+            Mode::Summary(next)
+        } else {
+            Mode::Review(next)
+        });
         return Html::default();
     };
-    let team = board.team(&initiative.team_id).map_or(String::new(), |t| t.name.clone());
+    let team = board
+        .team(&initiative.team_id)
+        .map_or(String::new(), |t| t.name.clone());
     let owner = initiative
         .owner_id
         .as_deref()
@@ -384,7 +464,11 @@ fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -
                 return;
             }
             next.position = target as usize;
-            mode.set(if next.position >= total { Mode::Summary(next) } else { Mode::Review(next) });
+            mode.set(if next.position >= total {
+                Mode::Summary(next)
+            } else {
+                Mode::Review(next)
+            });
         }
     };
     let on_save = {
@@ -423,7 +507,11 @@ fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -
             event.prevent_default();
         })
     };
-    let done = run.outcome.iter().filter(|o| **o != Outcome::Pending).count();
+    let done = run
+        .outcome
+        .iter()
+        .filter(|o| **o != Outcome::Pending)
+        .count();
     html! {
         <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key}>
             <div class="ab-review__progress">
@@ -490,7 +578,9 @@ fn review_summary(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run
                 error: false,
                 text: format!(
                     "Review recorded{}.",
-                    score.map_or(String::new(), |s| format!(" with an alignment score of {s}"))
+                    score.map_or(String::new(), |s| format!(
+                        " with an alignment score of {s}"
+                    ))
                 ),
             }));
             mode.set(Mode::Overview);

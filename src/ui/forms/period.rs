@@ -58,12 +58,17 @@ pub fn NewPeriodForm(props: &FormProps) -> Html {
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (Some(start), Some(end)) = (Date::parse(&start_text), Date::parse(&end_text)) else {
-                error.set(Some("Give the period a start and an end, like 2027-01-01".into()));
+            let (Some(start), Some(end)) = (Date::parse(&start_text), Date::parse(&end_text))
+            else {
+                error.set(Some(
+                    "Give the period a start and an end, like 2027-01-01".into(),
+                ));
                 return;
             };
             if end < start || label.trim().is_empty() {
-                error.set(Some("The period needs a name and an end after its start".into()));
+                error.set(Some(
+                    "The period needs a name and an end after its start".into(),
+                ));
                 return;
             }
             let priorities = choices
