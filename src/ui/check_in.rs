@@ -20,6 +20,9 @@ pub struct CheckInEditorProps {
     /// More buttons, placed before the submit button.
     #[prop_or_default]
     pub children: Html,
+    /// Put focus on the first field when shown (the guided review moves from one to the next).
+    #[prop_or_default]
+    pub autofocus: bool,
 }
 
 /// The statuses a check-in can set, as select options.
@@ -83,6 +86,34 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     });
     let note = use_state(String::new);
     let error = use_state(|| None::<String>);
+    let form = use_node_ref();
+    {
+        let (form, autofocus) = (form.clone(), props.autofocus);
+        use_effect_with((), move |_| {
+            if !autofocus {
+                return;
+            }
+            let first = form
+                .cast::<web_sys::Element>()
+                .and_then(|f| f.query_selector("select").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(first) = first {
+                let _ = first.focus();
+            }
+        });
+    }
+    // Ctrl/Cmd + Enter saves from any field, the note included.
+    let on_key = {
+        let form = form.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+                event.prevent_default();
+                if let Some(form) = form.cast::<web_sys::HtmlFormElement>() {
+                    let _ = form.request_submit();
+                }
+            }
+        })
+    };
     let Some(initiative) = initiative else {
         return html! { <p>{ "This initiative is no longer on the board." }</p> };
     };
@@ -128,7 +159,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     };
 
     html! {
-        <form class="ab-form ab-check-in" onsubmit={on_submit} novalidate=true>
+        <form ref={form} class="ab-form ab-check-in" onsubmit={on_submit} onkeydown={on_key} novalidate=true>
             <p class="ab-check-in__previous">
                 <span class="ab-check-in__label">{ "Previous check-in" }</span>
                 { match &previous {

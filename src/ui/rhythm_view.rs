@@ -71,6 +71,28 @@ fn relative(date: Date, today: Date) -> String {
 pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let board = &props.board;
     let mode = use_state(|| Mode::Overview);
+    // Entering the summary (or leaving the review) moves focus to its heading, so the
+    // keyboard carries on from there.
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        let stage = match &*mode {
+            Mode::Overview => 0,
+            Mode::Review(_) => 1,
+            Mode::Summary(_) => 2,
+        };
+        use_effect_with(stage, move |stage| {
+            if *stage == 2 {
+                if let Some(heading) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| r.query_selector("h2").ok().flatten())
+                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     let at = now();
     let today = at.date();
@@ -102,8 +124,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     };
 
     match (*mode).clone() {
-        Mode::Review(run) => return review_step(props, &mode, run),
-        Mode::Summary(run) => return review_summary(props, &mode, run),
+        Mode::Review(run) => return html! { <div ref={root}>{ review_step(props, &mode, run) }</div> },
+        Mode::Summary(run) => return html! { <div ref={root}>{ review_summary(props, &mode, run) }</div> },
         Mode::Overview => {}
     }
 
@@ -517,12 +539,12 @@ fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -
             <div class="ab-review__progress">
                 <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
-                <p class="ab-field__hint">{ "Enter saves and moves on · Alt + → skips · Alt + ← goes back · Esc is not needed: End review keeps what is saved" }</p>
+                <p class="ab-field__hint">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back · End review keeps what is saved" }</p>
             </div>
             <article class="ab-review__item" aria-label={initiative.title.clone()}>
                 <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
                 <h3 class="ab-review__title">{ &initiative.title }</h3>
-                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save}>
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
                     <button type="button" class="ab-button ab-button--quiet" onclick={on_end}>{ "End review" }</button>
@@ -600,7 +622,7 @@ fn review_summary(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run
     });
     html! {
         <section class="ab-review" aria-labelledby="ab-review-title">
-            <h2 id="ab-review-title">{ "Review summary" }</h2>
+            <h2 id="ab-review-title" tabindex="-1">{ "Review summary" }</h2>
             <p class="ab-health__figure">{ &summary_text }</p>
             <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
             <h3 class="ab-health__heading">{ "What changed during the review" }</h3>

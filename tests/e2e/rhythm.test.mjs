@@ -1,0 +1,182 @@
+// The operating rhythm as people use it: a whole guided review done from the keyboard
+// alone, kept across a reload; checking in from a card; comparing the board with an
+// older exported snapshot; starting the next period.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+
+async function openRhythm(page) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
+  return page.getByRole('region', { name: 'Operating rhythm' });
+}
+
+/** The element that has focus, by its accessible role and name as far as tests need. */
+async function focused(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el.tagName, text: el.textContent.trim(), label: el.getAttribute('aria-label') ?? '' };
+  });
+}
+
+test('a guided review is done with the keyboard alone and is kept after a reload', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const before = (await exportSnapshot(page)).json.board;
+  const rhythm = await openRhythm(page);
+  const due = await rhythm.getByRole('button', { name: /^Check in on / }).count();
+  assert.ok(due >= 5, `the example has work due (${due})`);
+
+  // From here on, only the keyboard.
+  await rhythm.getByRole('button', { name: 'Start guided review' }).focus();
+  await page.keyboard.press('Enter');
+  const review = page.getByRole('region', { name: /^Guided review · 1 of / });
+  await review.waitFor();
+  const total = Number((await review.getByRole('heading', { level: 2 }).innerText()).match(/of (\d+)/)[1]);
+  assert.equal(total, due);
+
+  let saved = 0;
+  for (let step = 1; step <= total; step += 1) {
+    await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    assert.equal((await focused(page)).tag, 'SELECT', 'the status field has focus');
+    if (step === 2) {
+      // Skip one, go back to it, and skip it again for good.
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.getByRole('heading', { level: 2, name: `Guided review · 2 of ${total}` }).waitFor();
+      await page.keyboard.press('Alt+ArrowRight');
+      continue;
+    }
+    if (step === 1) await page.keyboard.press('ArrowDown'); // a status change on the first
+    await page.keyboard.press('Tab'); // Progress
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(String(40 + step));
+    await page.keyboard.press('Tab'); // Confidence
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab'); // Note
+    await page.keyboard.type(`Reviewed step ${step}`);
+    await page.keyboard.press('Control+Enter');
+    saved += 1;
+  }
+
+  const summary = page.getByRole('region', { name: 'Review summary' });
+  await summary.waitFor();
+  assert.equal((await focused(page)).text, 'Review summary', 'focus moves to the summary');
+  await summary.getByText(new RegExp(`${saved} of ${total} due initiatives checked in`)).waitFor();
+  assert.equal(await summary.getByRole('list', { name: 'Not checked in' }).getByRole('listitem').count(), 1);
+  // Tab to "Record review" and press Enter.
+  for (let i = 0; i < 60 && (await focused(page)).text !== 'Record review'; i += 1) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByText(/^Review recorded with an alignment score of \d+\.$/).waitFor();
+  await saved_(page);
+
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  const after = (await exportSnapshot(page)).json.board;
+  assert.equal(after.checkIns.length, before.checkIns.length + saved, 'every check-in is kept');
+  const notes = after.checkIns.filter((c) => c.note.startsWith('Reviewed step'));
+  assert.equal(notes.length, saved);
+  assert.ok(notes.every((c) => c.progress === 40 + Number(c.note.match(/\d+$/)[0])));
+  assert.equal(after.reviews.length, before.reviews.length + 1);
+  const entry = after.reviews.at(-1);
+  assert.equal(entry.kind, 'review');
+  assert.ok(Number.isInteger(entry.score), 'the review records the score');
+  assert.match(entry.summary, new RegExp(`${saved} of ${total} due initiatives checked in`));
+  // The first step's initiative changed status: the board shows it since the review? No:
+  // the review just happened, so nothing has changed since.
+  const rhythmAgain = await openRhythm(page);
+  await rhythmAgain.getByText(/^Nothing has changed since the review of /).waitFor();
+  page.assertNoErrors();
+});
+
+async function saved_(page) {
+  await saved(page);
+}
+
+test('checking in from a card shows the previous check-in and the history', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.focus();
+  await page.keyboard.press('c');
+  const form = dialog(page, 'Check in: Guided setup wizard');
+  await form.getByText('Previous check-in').waitFor();
+  const history = form.getByRole('list', { name: 'Check-ins, newest first' }).getByRole('listitem');
+  const count = await history.count();
+  assert.ok(count >= 2, 'the timeline lists earlier check-ins');
+  await form.getByLabel('Status').selectOption({ label: 'At risk' });
+  await form.getByLabel('Progress (%)').fill('61');
+  await form.getByLabel('Note').fill('Vendor slipped a week');
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await form.waitFor({ state: 'detached' });
+  await assert.doesNotReject(card.getByText('At risk').waitFor());
+  await card.getByText('61% done').waitFor();
+  await card.focus();
+  await page.keyboard.press('c');
+  const again = dialog(page, 'Check in: Guided setup wizard');
+  await again.getByText(/At risk · 61 %/).first().waitFor();
+  assert.equal(await again.getByRole('list', { name: 'Check-ins, newest first' }).getByRole('listitem').count(), count + 1);
+  page.assertNoErrors();
+});
+
+test('the board compared with an older exported snapshot lists what changed', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const older = await exportSnapshot(page);
+  // Change things: a check-in flips a status, a new initiative, a deleted one.
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.focus();
+  await page.keyboard.press('c');
+  const form = dialog(page, 'Check in: Guided setup wizard');
+  await form.getByLabel('Status').selectOption({ label: 'Off track' });
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  const add = dialog(page, 'Add initiative');
+  await add.getByLabel('Title').fill('Field audit');
+  await add.getByRole('button', { name: 'Add initiative' }).click();
+  await add.waitFor({ state: 'detached' });
+
+  const rhythm = await openRhythm(page);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    rhythm.getByRole('button', { name: 'Choose a snapshot to compare…' }).click(),
+  ]);
+  await chooser.setFiles(older.path);
+  const compared = rhythm.getByRole('region', { name: `Compared with ${older.name}` });
+  await compared.waitFor();
+  const initiatives = compared.getByRole('region', { name: 'initiatives: 1 added, 0 removed, 1 changed' });
+  await initiatives.waitFor();
+  await initiatives.getByText('Field audit').waitFor();
+  await initiatives.getByText(/status: On track → Off track/).waitFor();
+  assert.equal(await compared.getByRole('region', { name: /^priorities/ }).count(), 0, 'priorities did not change');
+  page.assertNoErrors();
+});
+
+test('starting the next period carries over what was chosen and keeps the history', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const before = (await exportSnapshot(page)).json.board;
+  const rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start next period…' }).click();
+  const form = dialog(page, 'Start the next period');
+  const first = before.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank)[0];
+  await form.getByLabel(`#1 ${first.title}`).selectOption({ label: 'Achieved' });
+  await form.getByRole('checkbox', { name: /^Pricing page redesign/ }).uncheck();
+  const label = await form.getByLabel('Period').inputValue();
+  assert.match(label, /^Q\d \d{4}$/);
+  await form.getByRole('button', { name: `Start ${label}` }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByText(label, { exact: true }).first().waitFor();
+
+  const after = (await exportSnapshot(page)).json.board;
+  assert.equal(after.period.label, label);
+  assert.equal(after.priorities.find((p) => p.id === first.id).status, 'achieved');
+  const active = after.priorities.filter((p) => p.status === 'active').map((p) => p.rank).sort();
+  assert.deepEqual(active, active.map((_, i) => i + 1), 'carried priorities are ranked from 1');
+  assert.equal(after.initiatives.find((i) => i.title === 'Pricing page redesign').status, 'dropped');
+  assert.equal(after.checkIns.length, before.checkIns.length, 'check-ins stay as history');
+  assert.equal(after.reviews.at(-1).kind, 'planning');
+  page.assertNoErrors();
+});
