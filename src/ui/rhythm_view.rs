@@ -124,8 +124,12 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     };
 
     match (*mode).clone() {
-        Mode::Review(run) => return html! { <div ref={root}>{ review_step(props, &mode, run) }</div> },
-        Mode::Summary(run) => return html! { <div ref={root}>{ review_summary(props, &mode, run) }</div> },
+        Mode::Review(run) => {
+            return html! { <div ref={root}>{ review_step(props, &mode, run) }</div> }
+        }
+        Mode::Summary(run) => {
+            return html! { <div ref={root}>{ review_summary(props, &mode, run) }</div> }
+        }
         Mode::Overview => {}
     }
 
