@@ -14,6 +14,7 @@ mod files;
 mod filters;
 mod forms;
 mod health_view;
+mod markup;
 mod rhythm_view;
 mod toolbar;
 mod welcome;

@@ -7,6 +7,7 @@ use super::card::short_date;
 use super::check_in::CheckInEditor;
 use super::files::ImportButton;
 use super::forms::DialogKind;
+use super::markup;
 use super::now;
 use crate::core::action::Action;
 use crate::core::diff::{diff, Change, Diff, Kind};
@@ -143,8 +144,22 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             format!("{} ({})", short_date(d), relative(d, today))
         });
 
+    let on_list_click = {
+        let (on_reveal, on_dialog) = (props.on_reveal.clone(), props.on_dialog.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some((act, id)) = markup::action(&event) else {
+                return;
+            };
+            if act == "check-in" {
+                on_dialog.emit(Some(DialogKind::CheckIn(id)));
+            } else if let Some(subject) = markup::subject_of(&act, id) {
+                on_reveal.emit(subject);
+            }
+        })
+    };
+
     html! {
-        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title">
+        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title" onclick={on_list_click}>
             <div class="ab-rhythm__head">
                 <div>
                     <h2 id="ab-rhythm-title">{ "Operating rhythm" }</h2>
@@ -209,54 +224,74 @@ fn due_list(props: &RhythmViewProps, items: &[crate::core::rhythm::DueItem]) -> 
     if items.is_empty() {
         return html! { <p class="ab-empty-hint">{ "Nothing is due: every active initiative has been checked in on within the rhythm." }</p> };
     }
-    let teams = board.teams.iter().filter_map(|team| {
-        let mut rows: Vec<&crate::core::rhythm::DueItem> = items
+    let person = |id: &Option<Id>| {
+        id.as_deref()
+            .and_then(|o| board.person(o))
+            .map(|p| p.name.as_str())
+    };
+    let mut out = String::new();
+    for team in &board.teams {
+        let rows: Vec<&crate::core::rhythm::DueItem> = items
             .iter()
             .filter(|d| board.initiatives[d.initiative].team_id == team.id)
             .collect();
         if rows.is_empty() {
-            return None;
+            continue;
         }
-        // Grouped by owner inside the team.
-        rows = crate::core::order::sorted_by_text(rows, |d| {
-            board.initiatives[d.initiative]
-                .owner_id
-                .as_deref()
-                .and_then(|o| board.person(o))
-                .map_or("\u{10ffff}", |p| p.name.as_str())
+        // Grouped by owner inside the team; nobody's work last.
+        let rows = crate::core::order::sorted_by_text(rows, |d| {
+            person(&board.initiatives[d.initiative].owner_id).unwrap_or("\u{10ffff}")
         });
-        Some(html! {
-            <section class="ab-due__team" aria-label={format!("Due in {}", team.name)}>
-                <h4>{ format!("{} · {}", team.name, rows.len()) }</h4>
-                <ul class="ab-findings">
-                    { for rows.into_iter().map(|d| {
-                        let initiative = &board.initiatives[d.initiative];
-                        let owner = initiative.owner_id.as_deref().and_then(|o| board.person(o)).map_or("No owner".to_string(), |p| p.name.clone());
-                        let last = match d.last_check_in {
-                            Some(at) => format!("last check-in {} days ago", whole_days(at, now())),
-                            None => format!("no check-in in {} days", d.days_since),
-                        };
-                        let subject = Subject::Initiative(initiative.id.clone());
-                        let id = initiative.id.clone();
-                        html! {
-                            <li class="ab-finding ab-due">
-                                <button type="button" class="ab-finding__name" title="Show on the board"
-                                        onclick={props.on_reveal.reform(move |_| subject.clone())}>{ &initiative.title }</button>
-                                <span class="ab-finding__kind">{ owner }</span>
-                                <span class="ab-finding__reason">{ format!("{last}, {} late", crate::ui::forms::count(d.days_late as usize, "day", "days")) }</span>
-                                if !props.read_only {
-                                    <button type="button" class="ab-button ab-button--small"
-                                            aria-label={format!("Check in on {}", initiative.title)}
-                                            onclick={props.on_dialog.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in" }</button>
-                                }
-                            </li>
-                        }
-                    }) }
-                </ul>
-            </section>
-        })
-    });
-    html! { <div class="ab-due-list">{ for teams }</div> }
+        out.push_str("<section class=\"ab-due__team\" aria-label=\"Due in ");
+        markup::escape(&mut out, &team.name);
+        out.push_str("\">");
+        markup::element(
+            &mut out,
+            "h4",
+            "",
+            &format!("{} · {}", team.name, rows.len()),
+        );
+        out.push_str("<ul class=\"ab-findings\">");
+        for d in rows {
+            let initiative = &board.initiatives[d.initiative];
+            out.push_str("<li class=\"ab-finding ab-due\">");
+            markup::subject(
+                &mut out,
+                Some(&Subject::Initiative(initiative.id.clone())),
+                &initiative.title,
+            );
+            markup::element(
+                &mut out,
+                "span",
+                "ab-finding__kind",
+                person(&initiative.owner_id).unwrap_or("No owner"),
+            );
+            let last = match d.last_check_in {
+                Some(at) => format!("last check-in {} days ago", whole_days(at, now())),
+                None => format!("no check-in in {} days", d.days_since),
+            };
+            let late = crate::ui::forms::count(d.days_late as usize, "day", "days");
+            markup::element(
+                &mut out,
+                "span",
+                "ab-finding__reason",
+                &format!("{last}, {late} late"),
+            );
+            if !props.read_only {
+                markup::button(
+                    &mut out,
+                    "ab-button ab-button--small",
+                    "check-in",
+                    &initiative.id,
+                    Some(&format!("Check in on {}", initiative.title)),
+                    "Check in",
+                );
+            }
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></section>");
+    }
+    html! { <div class="ab-due-list">{ markup::raw(out) }</div> }
 }
 
 fn since_list(props: &RhythmViewProps) -> Html {
@@ -317,12 +352,13 @@ fn since_list(props: &RhythmViewProps) -> Html {
                     });
                     rows.len() - 1
                 });
-                let part = match h {
-                    Happened::Added { .. } => Some("added".to_string()),
-                    Happened::Edited { .. } => Some("edited without a check-in".to_string()),
-                    _ => None,
-                };
-                rows[at].parts.extend(part);
+                match h {
+                    Happened::Added { .. } => rows[at].parts.push("added".into()),
+                    Happened::Edited { .. } => {
+                        rows[at].parts.push("edited without a check-in".into())
+                    }
+                    _ => {}
+                }
             }
             Happened::Decided { decision } => {
                 let d = &board.decisions[*decision];
@@ -356,36 +392,32 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 part.push_str(&format!(", {} → {}", before.label(), after.label()));
             }
         }
-        if let (Some(before), Some(after)) = (progress_before, progress) {
-            if before != after {
-                part.push_str(&format!(", {before} % → {after} %"));
+        match (progress_before, progress) {
+            (Some(before), Some(after)) if before != after => {
+                part.push_str(&format!(", {before} % → {after} %"))
             }
-        } else if let Some(after) = progress {
-            part.push_str(&format!(", now {after} %"));
+            (None, Some(after)) => part.push_str(&format!(", now {after} %")),
+            _ => {}
         }
         rows[*at].parts.insert(0, part);
     }
-    let count = rows.len();
-    let items = rows.into_iter().map(|row| {
-        let what = row.parts.join("; ");
-        html! {
-            <li class="ab-finding">
-                { match row.subject {
-                    Some(subject) => html! {
-                        <button type="button" class="ab-finding__name" title="Show on the board"
-                                onclick={props.on_reveal.reform(move |_| subject.clone())}>{ row.name }</button>
-                    },
-                    None => html! { <span class="ab-finding__name">{ row.name }</span> },
-                } }
-                <span class="ab-finding__reason">{ what }</span>
-            </li>
-        }
-    });
+    let mut out = String::new();
+    for row in &rows {
+        out.push_str("<li class=\"ab-finding\">");
+        markup::subject(&mut out, row.subject.as_ref(), &row.name);
+        markup::element(
+            &mut out,
+            "span",
+            "ab-finding__reason",
+            &row.parts.join("; "),
+        );
+        out.push_str("</li>");
+    }
     html! {
         <>
             <p class="ab-allocation__lede">{ format!("{} changed since the review of {}, the most recent first. Changed cards are marked on the board.",
-                crate::ui::forms::count(count, "item", "items"), short_date(at.date())) }</p>
-            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ for items }</ul>
+                crate::ui::forms::count(rows.len(), "item", "items"), short_date(at.date())) }</p>
+            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ markup::raw(out) }</ul>
         </>
     }
 }
@@ -405,32 +437,48 @@ pub fn diff_list(d: &Diff) -> Html {
     if d.is_empty() {
         return html! { <p class="ab-empty-hint">{ "No differences: the two boards hold the same priorities, initiatives, teams, people, dependencies and decisions." }</p> };
     }
-    let groups = Kind::ALL.iter().filter_map(|kind| {
-        let items: Vec<_> = d.items.iter().filter(|x| x.kind == *kind).collect();
-        if items.is_empty() {
-            return None;
+    let mut out = String::new();
+    for kind in Kind::ALL {
+        let (added, removed, changed) = d.counts(kind);
+        if added + removed + changed == 0 {
+            continue;
         }
-        let (added, removed, changed) = d.counts(*kind);
-        Some(html! {
-            <section class="ab-diff__group" aria-label={format!("{}: {added} added, {removed} removed, {changed} changed", plural_kind(*kind))}>
-                <h5>{ format!("{} · {added} added, {removed} removed, {changed} changed", capital(plural_kind(*kind))) }</h5>
-                <ul class="ab-findings">
-                    { for items.into_iter().map(|x| html! {
-                        <li class={classes!("ab-finding", "ab-diff__item", match x.change { Change::Added => "ab-diff--added", Change::Removed => "ab-diff--removed", Change::Changed(_) => "ab-diff--changed" })}>
-                            <span class="ab-finding__name">{ &x.name }</span>
-                            <span class="ab-finding__kind">{ match x.change { Change::Added => "added", Change::Removed => "removed", Change::Changed(_) => "changed" } }</span>
-                            <span class="ab-finding__reason">
-                                if let Change::Changed(fields) = &x.change {
-                                    { fields.iter().map(|f| format!("{}: {} → {}", f.name, f.before, f.after)).collect::<Vec<_>>().join("; ") }
-                                }
-                            </span>
-                        </li>
-                    }) }
-                </ul>
-            </section>
-        })
-    });
-    html! { <div class="ab-diff">{ for groups }</div> }
+        let counts = format!("{added} added, {removed} removed, {changed} changed");
+        out.push_str("<section class=\"ab-diff__group\" aria-label=\"");
+        out.push_str(&format!("{}: {counts}", plural_kind(kind)));
+        out.push_str("\">");
+        markup::element(
+            &mut out,
+            "h5",
+            "",
+            &format!("{} · {counts}", capital(plural_kind(kind))),
+        );
+        out.push_str("<ul class=\"ab-findings\">");
+        for x in d.items.iter().filter(|x| x.kind == kind) {
+            let (class, word) = match x.change {
+                Change::Added => ("ab-finding ab-diff--added", "added"),
+                Change::Removed => ("ab-finding ab-diff--removed", "removed"),
+                Change::Changed(_) => ("ab-finding ab-diff--changed", "changed"),
+            };
+            out.push_str("<li class=\"");
+            out.push_str(class);
+            out.push_str("\">");
+            markup::element(&mut out, "span", "ab-finding__name", &x.name);
+            markup::element(&mut out, "span", "ab-finding__kind", word);
+            let fields = match &x.change {
+                Change::Changed(fields) => fields
+                    .iter()
+                    .map(|f| format!("{}: {} → {}", f.name, f.before, f.after))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                _ => String::new(),
+            };
+            markup::element(&mut out, "span", "ab-finding__reason", &fields);
+            out.push_str("</li>");
+        }
+        out.push_str("</ul></section>");
+    }
+    html! { <div class="ab-diff">{ markup::raw(out) }</div> }
 }
 
 fn plural_kind(kind: Kind) -> &'static str {
