@@ -7,6 +7,7 @@ mod autosave;
 mod board_view;
 mod card;
 mod charts;
+#[cfg(feature = "rhythm")]
 mod check_in;
 mod dialog;
 mod fields;
@@ -14,7 +15,9 @@ mod files;
 mod filters;
 mod forms;
 mod health_view;
+#[cfg(feature = "rhythm")]
 mod markup;
+#[cfg(feature = "rhythm")]
 mod rhythm_view;
 mod toolbar;
 mod welcome;

@@ -12,6 +12,7 @@ use super::filters::{filter_bar, FilterBarProps};
 use super::forms::{dialogs, DialogKind, DialogsProps};
 use super::health_view::{band, subject_name, HealthView};
 use super::now;
+#[cfg(feature = "rhythm")]
 use super::rhythm_view::RhythmView;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
@@ -47,7 +48,10 @@ pub enum View {
 }
 
 impl View {
+    #[cfg(feature = "rhythm")]
     pub const ALL: [View; 4] = [View::Board, View::Health, View::Allocation, View::Rhythm];
+    #[cfg(not(feature = "rhythm"))]
+    pub const ALL: [View; 3] = [View::Board, View::Health, View::Allocation];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -508,11 +512,14 @@ pub fn App(props: &AppProps) -> Html {
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
+                #[cfg(feature = "rhythm")]
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()} read_only={read_only}
                                 dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
                 },
+                #[cfg(not(feature = "rhythm"))]
+                View::Rhythm => Html::default(),
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.
             let due_count = analysis

@@ -121,7 +121,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             } else if event.key() == "Enter" && is_self(&event) {
                 event.prevent_default();
                 on_edit.emit(id.clone());
-            } else if matches!(event.key().as_str(), "c" | "C")
+            } else if cfg!(feature = "rhythm")
+                && matches!(event.key().as_str(), "c" | "C")
                 && is_self(&event)
                 && !read_only
                 && !(event.ctrl_key() || event.meta_key() || event.alt_key())
@@ -161,7 +162,14 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         props
             .changed
             .then(|| "changed since the last review".to_string()),
-        (!props.read_only).then(|| "Alt + arrow keys move it, C checks in".to_string()),
+        (!props.read_only).then(|| {
+            if cfg!(feature = "rhythm") {
+                "Alt + arrow keys move it, C checks in"
+            } else {
+                "Alt + arrow keys move it"
+            }
+            .to_string()
+        }),
     ]
     .into_iter()
     .flatten()

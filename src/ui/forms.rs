@@ -4,12 +4,14 @@
 
 mod initiative;
 mod people;
+#[cfg(feature = "rhythm")]
 mod period;
 mod priority;
 mod settings;
 mod team;
 
 use super::app::{AppState, Msg};
+#[cfg(feature = "rhythm")]
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
 use super::now;
@@ -36,6 +38,7 @@ pub enum DialogKind {
     /// Check in on an initiative.
     CheckIn(Id),
     /// Start the next period, choosing what carries over.
+    #[cfg_attr(not(feature = "rhythm"), allow(dead_code))]
     NewPeriod,
     ConfirmImport {
         file: String,
@@ -123,6 +126,9 @@ pub fn dialogs(props: &DialogsProps) -> Html {
         DialogKind::Settings => form(None, None, None)
             .map(|p| html! { <settings::SettingsForm ..p /> })
             .unwrap_or_default(),
+        #[cfg(not(feature = "rhythm"))]
+        DialogKind::CheckIn(_) | DialogKind::NewPeriod => Html::default(),
+        #[cfg(feature = "rhythm")]
         DialogKind::CheckIn(id) => form(Some(id.clone()), None, None)
             .map(|p| {
                 let title = p
@@ -147,6 +153,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
                 }
             })
             .unwrap_or_default(),
+        #[cfg(feature = "rhythm")]
         DialogKind::NewPeriod => form(None, None, None)
             .map(|p| html! { <period::NewPeriodForm ..p /> })
             .unwrap_or_default(),

@@ -313,13 +313,14 @@ fn since_list(props: &RhythmViewProps) -> Html {
     let mut rows: Vec<Row> = Vec::new();
     let mut row_of: Vec<Option<usize>> = vec![None; board.initiatives.len()];
     // Per initiative: check-ins counted, first status and progress before, last after.
-    let mut tally: Vec<(
+    type Tally = (
         usize,
         Option<Status>,
         Option<u8>,
         Option<Status>,
         Option<u8>,
-    )> = vec![(0, None, None, None, None); board.initiatives.len()];
+    );
+    let mut tally: Vec<Tally> = vec![(0, None, None, None, None); board.initiatives.len()];
     for h in &happened {
         if let Happened::CheckedIn {
             initiative,

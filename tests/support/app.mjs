@@ -10,13 +10,15 @@ import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+/** The build with the rhythm views (`--features rhythm`), not yet in the default bundle. */
+export const DIST_RHYTHM = fileURLToPath(new URL('../../dist-rhythm/', import.meta.url));
 
 /** Registers before/after hooks; returns an object whose fields are filled in `before`. */
-export function useApp() {
+export function useApp(dist = DIST) {
   const app = { url: '', browser: null };
   let server;
   before(async () => {
-    server = await serve(DIST);
+    server = await serve(dist);
     app.url = server.url;
     app.browser = await launch();
   });

@@ -301,7 +301,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                     if existing.is_some() && !props.read_only {
                         <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
-                    if let (Some(initiative), false) = (&existing, props.read_only) {
+                    if let (Some(initiative), false, true) = (&existing, props.read_only, cfg!(feature = "rhythm")) {
                         <button type="button" class="ab-button"
                                 onclick={let id = initiative.id.clone(); props.on_dialog.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in…" }</button>
                     }
@@ -313,8 +313,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                 </div>
             </form>
             if let Some(initiative) = &existing {
-                <h3 class="ab-dialog__subtitle">{ "Check-ins" }</h3>
-                { crate::ui::check_in::timeline(board, &initiative.id) }
+                { check_in_history(board, &initiative.id) }
             }
         </Modal>
     }
@@ -393,4 +392,20 @@ fn risk_list(props: &RiskListProps) -> Html {
             <button type="button" class="ab-button ab-button--small" onclick={on_add}>{ "Add risk" }</button>
         </fieldset>
     }
+}
+
+/// The initiative's check-ins, newest first (with the rhythm views).
+#[cfg(feature = "rhythm")]
+fn check_in_history(board: &crate::core::model::Board, id: &str) -> Html {
+    html! {
+        <>
+            <h3 class="ab-dialog__subtitle">{ "Check-ins" }</h3>
+            { crate::ui::check_in::timeline(board, id) }
+        </>
+    }
+}
+
+#[cfg(not(feature = "rhythm"))]
+fn check_in_history(_: &crate::core::model::Board, _: &str) -> Html {
+    Html::default()
 }
