@@ -1,11 +1,14 @@
 // Measures the release bundle in dist/ against the foundation's budgets:
 //   - wasm + JS + CSS ≤ 250 KB gzipped;
-//   - the example board rendered ≤ 150 ms after the wasm is instantiated (headless Chromium).
+//   - the example board rendered ≤ 150 ms after the wasm is instantiated (headless Chromium);
+//   - the diff of two 5,000-initiative boards ≤ 20 ms (release wasm in headless Chromium,
+//     tests/bench_rhythm.rs).
 // Run by scripts/measure; prints a table, writes bench-results/measure.json, exits 1 when a
 // budget fails.
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve } from '../tests/support/server.mjs';
 import { launch } from '../tests/support/browser.mjs';
 
@@ -42,6 +45,24 @@ function probe(minCards) {
   }).observe(document, { childList: true, subtree: true });
 }
 
+/** Runs the in-browser core benchmarks and reads their `BENCH name key=value …` lines. */
+function coreBenchmarks() {
+  const output = execFileSync('cargo', ['test', '--profile', 'wasm-bench', '--locked', '--target', 'wasm32-unknown-unknown',
+    '--test', 'bench_rhythm', '--', '--nocapture'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, CHROMEDRIVER: '/usr/bin/chromedriver', CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner' },
+  });
+  const out = {};
+  for (const line of output.split('\n')) {
+    const match = line.match(/BENCH (\S+) (.*)/);
+    if (!match) continue;
+    out[match[1]] = Object.fromEntries(match[2].split(' ').map((kv) => kv.split('=')).map(([k, v]) => [k, Number(v)]));
+  }
+  return out;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
 
@@ -74,6 +95,8 @@ try {
   const total = Object.values(size).reduce((sum, s) => sum + s.gzip, 0);
   const start = await startup(browser, server.url);
   const render = median(start.afterInstantiate);
+  const core = coreBenchmarks();
+  const diffMs = core.diff_5000?.median_ms ?? Infinity;
   const results = {
     measuredAt: new Date().toISOString(),
     chromium: browser.version(),
@@ -82,10 +105,12 @@ try {
     exampleCards: start.cards,
     renderAfterInstantiateMs: { median: render, range: spread(start.afterInstantiate), runs: start.afterInstantiate },
     renderFromNavigationMs: { median: median(start.fromNavigation), range: spread(start.fromNavigation) },
+    core,
   };
   const budgets = [
     ['bundle wasm+JS+CSS gzipped', `${(total / 1024).toFixed(1)} KB`, '≤ 250 KB', total <= 250 * 1024],
     ['example rendered after wasm instantiated', `${render.toFixed(1)} ms (median of ${RUNS})`, '≤ 150 ms', render <= 150],
+    ['diff of two 5,000-initiative boards', `${diffMs.toFixed(1)} ms (median of 15, range ${core.diff_5000?.min_ms}–${core.diff_5000?.max_ms})`, '≤ 20 ms', diffMs <= 20],
   ];
   console.log('\nsizes (bytes)        raw        gzip');
   for (const [kind, s] of Object.entries(size)) console.log(`  ${kind.padEnd(6)} ${String(s.raw).padStart(16)} ${String(s.gzip).padStart(11)}`);

@@ -6,6 +6,7 @@ pub mod action;
 pub mod decimal;
 pub mod diff;
 pub mod example;
+pub mod generate;
 pub mod health;
 pub mod history;
 pub mod json;

@@ -421,3 +421,36 @@ fn every_new_action_can_be_undone_exactly() {
     history.undo();
     assert_eq!(**history.board(), *board);
 }
+
+#[test]
+fn generated_boards_are_sound_reproducible_and_diff_as_expected() {
+    use alignment_board::core::generate::{big_board, evolved, Size};
+    use alignment_board::core::validate::problems;
+    let size = Size {
+        teams: 40,
+        priorities: 12,
+        initiatives: 2000,
+        check_ins: 20_000,
+    };
+    let board = big_board(size, now().date());
+    assert!(
+        problems(&board).is_empty(),
+        "{:?}",
+        problems(&board).first()
+    );
+    assert_eq!(board, big_board(size, now().date()));
+    assert_eq!(board.initiatives.len(), 2000);
+    assert_eq!(board.check_ins.len(), 20_000);
+    let later = evolved(&board);
+    assert!(
+        problems(&later).is_empty(),
+        "{:?}",
+        problems(&later).first()
+    );
+    let d = diff(&board, &later);
+    // 20 removed (every hundredth), 20 added, and the changed ones: every tenth's status
+    // (200, less the removed: none of i % 10 == 3 is i % 100 == 50), plus renames and moves.
+    let (added, removed, changed) = d.counts(Kind::Initiative);
+    assert_eq!((added, removed), (20, 20));
+    assert!((200..=260).contains(&changed), "{changed}");
+}
