@@ -3,9 +3,7 @@
 //! two boards; entities are matched by id, so a renamed or moved item is one change, not a
 //! removal and an addition.
 
-use super::model::{
-    Board, DecisionKind, DependencyState, Id, Initiative, Priority, PriorityStatus,
-};
+use super::model::{Board, Id, Initiative, Priority};
 use super::order::IdIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -226,15 +224,7 @@ pub fn diff(before: &Board, after: &Board) -> Diff {
         |a, b| {
             let mut f = Fields(Vec::new());
             f.text("need", &a.need, &b.need);
-            f.value("state", a.state, b.state, |s| {
-                match s {
-                    DependencyState::Requested => "requested",
-                    DependencyState::Accepted => "accepted",
-                    DependencyState::Declined => "declined",
-                    DependencyState::Delivered => "delivered",
-                }
-                .to_string()
-            });
+            f.value("state", a.state, b.state, |s| s.key().to_string());
             if a.to_team_id != b.to_team_id {
                 f.text(
                     "asked of",
@@ -255,15 +245,7 @@ pub fn diff(before: &Board, after: &Board) -> Diff {
         |a, b| {
             let mut f = Fields(Vec::new());
             f.text("title", &a.title, &b.title);
-            f.value("kind", a.kind, b.kind, |k| {
-                match k {
-                    DecisionKind::Commit => "commit",
-                    DecisionKind::Stop => "stop",
-                    DecisionKind::Change => "change",
-                    DecisionKind::Defer => "defer",
-                }
-                .to_string()
-            });
+            f.value("kind", a.kind, b.kind, |k| k.key().to_string());
             f.text("rationale", &a.rationale, &b.rationale);
             if a.owner_id != b.owner_id {
                 f.text(
@@ -335,14 +317,7 @@ fn priority_fields(before: &Board, after: &Board, a: &Priority, b: &Priority) ->
     let mut f = Fields(Vec::new());
     f.text("title", &a.title, &b.title);
     f.value("rank", a.rank, b.rank, |r| format!("#{r}"));
-    f.value("status", a.status, b.status, |s| {
-        match s {
-            PriorityStatus::Active => "active",
-            PriorityStatus::Achieved => "achieved",
-            PriorityStatus::Dropped => "dropped",
-        }
-        .to_string()
-    });
+    f.value("status", a.status, b.status, |s| s.key().to_string());
     if a.owner_id != b.owner_id {
         f.text(
             "owner",

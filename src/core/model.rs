@@ -80,6 +80,23 @@ pub enum PriorityStatus {
     Dropped,
 }
 
+impl PriorityStatus {
+    pub const ALL: [PriorityStatus; 3] = [
+        PriorityStatus::Active,
+        PriorityStatus::Achieved,
+        PriorityStatus::Dropped,
+    ];
+
+    /// The snapshot's spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            PriorityStatus::Active => "active",
+            PriorityStatus::Achieved => "achieved",
+            PriorityStatus::Dropped => "dropped",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Priority {
@@ -245,6 +262,25 @@ pub enum DependencyState {
     Delivered,
 }
 
+impl DependencyState {
+    pub const ALL: [DependencyState; 4] = [
+        DependencyState::Requested,
+        DependencyState::Accepted,
+        DependencyState::Declined,
+        DependencyState::Delivered,
+    ];
+
+    /// The snapshot's spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            DependencyState::Requested => "requested",
+            DependencyState::Accepted => "accepted",
+            DependencyState::Declined => "declined",
+            DependencyState::Delivered => "delivered",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dependency {
@@ -268,6 +304,25 @@ pub enum DecisionKind {
     Defer,
 }
 
+impl DecisionKind {
+    pub const ALL: [DecisionKind; 4] = [
+        DecisionKind::Commit,
+        DecisionKind::Stop,
+        DecisionKind::Change,
+        DecisionKind::Defer,
+    ];
+
+    /// The snapshot's spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            DecisionKind::Commit => "commit",
+            DecisionKind::Stop => "stop",
+            DecisionKind::Change => "change",
+            DecisionKind::Defer => "defer",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
@@ -288,6 +343,23 @@ pub enum ReviewKind {
     CheckIn,
     Review,
     Planning,
+}
+
+impl ReviewKind {
+    pub const ALL: [ReviewKind; 3] = [
+        ReviewKind::CheckIn,
+        ReviewKind::Review,
+        ReviewKind::Planning,
+    ];
+
+    /// The snapshot's spelling.
+    pub fn key(self) -> &'static str {
+        match self {
+            ReviewKind::CheckIn => "checkIn",
+            ReviewKind::Review => "review",
+            ReviewKind::Planning => "planning",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

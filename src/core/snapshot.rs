@@ -6,9 +6,7 @@
 mod reader;
 
 use super::json::{self, Object, Value};
-use super::model::{
-    Board, DecisionKind, DependencyState, PriorityStatus, ReviewKind, Severity, Status,
-};
+use super::model::Board;
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
 use std::fmt;
@@ -291,10 +289,6 @@ fn date(o: &mut Object, key: &str, value: Option<Date>) {
     o.optional_text(key, value.map(|d| d.to_string()).as_deref());
 }
 
-fn status(status: Status) -> &'static str {
-    status.key()
-}
-
 fn write_board(out: &mut String, board: &Board) {
     let mut b = Object::new(out);
     b.text("id", &board.id);
@@ -331,14 +325,7 @@ fn write_board(out: &mut String, board: &Board) {
         o.text("description", &p.description);
         o.number("rank", u64::from(p.rank));
         o.optional_text("ownerId", p.owner_id.as_deref());
-        o.text(
-            "status",
-            match p.status {
-                PriorityStatus::Active => "active",
-                PriorityStatus::Achieved => "achieved",
-                PriorityStatus::Dropped => "dropped",
-            },
-        );
+        o.text("status", p.status.key());
         o.text("successMeasure", &p.success_measure);
         o.text("createdAt", &p.created_at.to_string());
         o.end();
@@ -352,7 +339,7 @@ fn write_board(out: &mut String, board: &Board) {
         o.optional_text("ownerId", i.owner_id.as_deref());
         ids(o.key("priorityIds"), &i.priority_ids);
         o.number("effort", u64::from(i.effort));
-        o.text("status", status(i.status));
+        o.text("status", i.status.key());
         o.number("progress", u64::from(i.progress));
         small(&mut o, "confidence", i.confidence);
         date(&mut o, "due", i.due);
@@ -362,14 +349,7 @@ fn write_board(out: &mut String, board: &Board) {
             let mut o = Object::new(out);
             o.text("id", &r.id);
             o.text("text", &r.text);
-            o.text(
-                "severity",
-                match r.severity {
-                    Severity::Low => "low",
-                    Severity::Medium => "medium",
-                    Severity::High => "high",
-                },
-            );
+            o.text("severity", r.severity.key());
             o.raw("open", if r.open { "true" } else { "false" });
             o.end();
         });
@@ -380,7 +360,7 @@ fn write_board(out: &mut String, board: &Board) {
         o.text("id", &c.id);
         o.text("initiativeId", &c.initiative_id);
         o.text("at", &c.at.to_string());
-        o.text("status", status(c.status));
+        o.text("status", c.status.key());
         o.number("progress", u64::from(c.progress));
         small(&mut o, "confidence", c.confidence);
         o.text("note", &c.note);
@@ -395,15 +375,7 @@ fn write_board(out: &mut String, board: &Board) {
         o.optional_text("toInitiativeId", d.to_initiative_id.as_deref());
         o.text("need", &d.need);
         date(&mut o, "due", d.due);
-        o.text(
-            "state",
-            match d.state {
-                DependencyState::Requested => "requested",
-                DependencyState::Accepted => "accepted",
-                DependencyState::Declined => "declined",
-                DependencyState::Delivered => "delivered",
-            },
-        );
+        o.text("state", d.state.key());
         o.text("requestedAt", &d.requested_at.to_string());
         o.optional_text(
             "answeredAt",
@@ -416,15 +388,7 @@ fn write_board(out: &mut String, board: &Board) {
         o.text("id", &d.id);
         o.text("title", &d.title);
         o.text("rationale", &d.rationale);
-        o.text(
-            "kind",
-            match d.kind {
-                DecisionKind::Commit => "commit",
-                DecisionKind::Stop => "stop",
-                DecisionKind::Change => "change",
-                DecisionKind::Defer => "defer",
-            },
-        );
+        o.text("kind", d.kind.key());
         o.text("decidedAt", &d.decided_at.to_string());
         o.optional_text("ownerId", d.owner_id.as_deref());
         ids(o.key("priorityIds"), &d.priority_ids);
@@ -436,14 +400,7 @@ fn write_board(out: &mut String, board: &Board) {
         let mut o = Object::new(out);
         o.text("id", &r.id);
         o.text("at", &r.at.to_string());
-        o.text(
-            "kind",
-            match r.kind {
-                ReviewKind::CheckIn => "checkIn",
-                ReviewKind::Review => "review",
-                ReviewKind::Planning => "planning",
-            },
-        );
+        o.text("kind", r.kind.key());
         o.text("summary", &r.summary);
         small(&mut o, "score", r.score);
         o.end();

@@ -374,7 +374,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 rows.push(Row {
                     subject: Some(Subject::Dependency(d.id.clone())),
                     name: d.need.clone(),
-                    parts: vec![format!("dependency {}", state_word(d.state))],
+                    parts: vec![format!("dependency {}", d.state.key())],
                 });
             }
         }
@@ -420,16 +420,6 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 crate::ui::forms::count(rows.len(), "item", "items"), short_date(at.date())) }</p>
             <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ markup::raw(out) }</ul>
         </>
-    }
-}
-
-fn state_word(state: crate::core::model::DependencyState) -> &'static str {
-    use crate::core::model::DependencyState::*;
-    match state {
-        Requested => "requested",
-        Accepted => "accepted",
-        Declined => "declined",
-        Delivered => "delivered",
     }
 }
 

@@ -25,6 +25,16 @@ async function coreAnalysis(path, now) {
   return JSON.parse(stdout);
 }
 
+/** Starts the example, exports it, opens the health view and runs the core's analysis
+ *  of the exported snapshot at the instant the view states. */
+async function analysedExample(page) {
+  await startExample(page);
+  const snapshot = await exportSnapshot(page);
+  const health = await openHealth(page);
+  const now = await health.locator('time').getAttribute('datetime');
+  return { snapshot, health, expected: await coreAnalysis(snapshot.path, now) };
+}
+
 async function openHealth(page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
   return page.getByRole('region', { name: 'Alignment score' });
@@ -32,11 +42,7 @@ async function openHealth(page) {
 
 test('the health view shows the core analysis of the same snapshot, part by part and team by team', async () => {
   const page = await freshPage(app);
-  await startExample(page);
-  const snapshot = await exportSnapshot(page);
-  const health = await openHealth(page);
-  const now = await health.locator('time').getAttribute('datetime');
-  const expected = await coreAnalysis(snapshot.path, now);
+  const { snapshot, health, expected } = await analysedExample(page);
 
   assert.ok(expected.board.score > 0 && expected.board.score < 100, 'the example has drift to show');
   await health.getByText(`${expected.board.score} out of 100`).waitFor();
@@ -91,11 +97,7 @@ test('the health view shows the core analysis of the same snapshot, part by part
 
 test('a team\'s figures and a clicked item lead to the item on the board', async () => {
   const page = await freshPage(app);
-  await startExample(page);
-  const snapshot = await exportSnapshot(page);
-  const health = await openHealth(page);
-  const now = await health.locator('time').getAttribute('datetime');
-  const expected = await coreAnalysis(snapshot.path, now);
+  const { snapshot, health, expected } = await analysedExample(page);
 
   // A team's own figures.
   const [teamId, teamHealth] = expected.teams[1];
@@ -147,11 +149,7 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
 
 test('the allocation view matches the core and lists a cell\'s initiatives', async () => {
   const page = await freshPage(app);
-  await startExample(page);
-  const snapshot = await exportSnapshot(page);
-  const health = await openHealth(page);
-  const now = await health.locator('time').getAttribute('datetime');
-  const expected = await coreAnalysis(snapshot.path, now);
+  const { snapshot, expected } = await analysedExample(page);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Allocation' }).click();
   const view = page.getByRole('region', { name: 'Where effort goes' });
   const table = view.getByRole('table').first();
@@ -204,11 +202,7 @@ test('the health and allocation views pass an accessibility audit', async () => 
 
 test('the board filters down to the cards that need attention', async () => {
   const page = await freshPage(app);
-  await startExample(page);
-  const snapshot = await exportSnapshot(page);
-  const health = await openHealth(page);
-  const now = await health.locator('time').getAttribute('datetime');
-  const expected = await coreAnalysis(snapshot.path, now);
+  const { snapshot, expected } = await analysedExample(page);
   const flagged = new Set();
   for (const part of expected.board.parts) {
     for (const { subject } of part.findings) {

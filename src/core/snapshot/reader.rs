@@ -166,13 +166,14 @@ pub fn timestamp(value: &Value, at: &Path) -> Read<Timestamp> {
     }
 }
 
-fn one_of<T: Copy>(value: &Value, at: &Path, options: &[(&str, T)]) -> Read<T> {
+/// One of an enum's values, by the snapshot spelling its `key` gives.
+fn one_of<T: Copy>(value: &Value, at: &Path, options: &[T], key: fn(T) -> &'static str) -> Read<T> {
     if let Value::String(s) = value {
-        if let Some((_, v)) = options.iter().find(|(name, _)| name == s) {
+        if let Some(v) = options.iter().find(|option| key(**option) == s) {
             return Ok(*v);
         }
     }
-    let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
+    let names: Vec<&str> = options.iter().map(|option| key(*option)).collect();
     fail(
         at,
         format!(
@@ -234,17 +235,8 @@ fn number(max: u64) -> impl Fn(&Value, &Path) -> Read<u64> {
     move |v, at| whole(v, at, max)
 }
 
-const STATUSES: [(&str, Status); 6] = [
-    ("notStarted", Status::NotStarted),
-    ("onTrack", Status::OnTrack),
-    ("atRisk", Status::AtRisk),
-    ("offTrack", Status::OffTrack),
-    ("done", Status::Done),
-    ("dropped", Status::Dropped),
-];
-
 fn status(v: &Value, at: &Path) -> Read<Status> {
-    one_of(v, at, &STATUSES)
+    one_of(v, at, &Status::ALL, Status::key)
 }
 
 pub fn board(value: &Value, at: &Path) -> Read<Board> {
@@ -312,11 +304,6 @@ fn team(v: &Value, at: &Path) -> Read<Team> {
 
 fn priority(v: &Value, at: &Path) -> Read<Priority> {
     let m = object(v, at)?;
-    let statuses = [
-        ("active", PriorityStatus::Active),
-        ("achieved", PriorityStatus::Achieved),
-        ("dropped", PriorityStatus::Dropped),
-    ];
     Ok(Priority {
         id: req(m, "id", at, text)?,
         title: req(m, "title", at, text)?,
@@ -324,7 +311,7 @@ fn priority(v: &Value, at: &Path) -> Read<Priority> {
         rank: req(m, "rank", at, number(u64::from(u32::MAX)))? as u32,
         owner_id: opt(m, "ownerId", at, text)?,
         status: or(m, "status", at, PriorityStatus::Active, |v, at| {
-            one_of(v, at, &statuses)
+            one_of(v, at, &PriorityStatus::ALL, PriorityStatus::key)
         })?,
         success_measure: or(m, "successMeasure", at, String::new(), text)?,
         created_at: req(m, "createdAt", at, timestamp)?,
@@ -353,16 +340,11 @@ fn initiative(v: &Value, at: &Path) -> Read<Initiative> {
 
 fn risk(v: &Value, at: &Path) -> Read<Risk> {
     let m = object(v, at)?;
-    let severities = [
-        ("low", Severity::Low),
-        ("medium", Severity::Medium),
-        ("high", Severity::High),
-    ];
     Ok(Risk {
         id: req(m, "id", at, text)?,
         text: req(m, "text", at, text)?,
         severity: or(m, "severity", at, Severity::Medium, |v, at| {
-            one_of(v, at, &severities)
+            one_of(v, at, &Severity::ALL, Severity::key)
         })?,
         open: or(m, "open", at, true, flag)?,
     })
@@ -384,12 +366,6 @@ fn check_in(v: &Value, at: &Path) -> Read<CheckIn> {
 
 fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
     let m = object(v, at)?;
-    let states = [
-        ("requested", DependencyState::Requested),
-        ("accepted", DependencyState::Accepted),
-        ("declined", DependencyState::Declined),
-        ("delivered", DependencyState::Delivered),
-    ];
     Ok(Dependency {
         id: req(m, "id", at, text)?,
         from_initiative_id: req(m, "fromInitiativeId", at, text)?,
@@ -398,7 +374,7 @@ fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
         need: req(m, "need", at, text)?,
         due: opt(m, "due", at, date)?,
         state: or(m, "state", at, DependencyState::Requested, |v, at| {
-            one_of(v, at, &states)
+            one_of(v, at, &DependencyState::ALL, DependencyState::key)
         })?,
         requested_at: req(m, "requestedAt", at, timestamp)?,
         answered_at: opt(m, "answeredAt", at, timestamp)?,
@@ -407,17 +383,13 @@ fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
 
 fn decision(v: &Value, at: &Path) -> Read<Decision> {
     let m = object(v, at)?;
-    let kinds = [
-        ("commit", DecisionKind::Commit),
-        ("stop", DecisionKind::Stop),
-        ("change", DecisionKind::Change),
-        ("defer", DecisionKind::Defer),
-    ];
     Ok(Decision {
         id: req(m, "id", at, text)?,
         title: req(m, "title", at, text)?,
         rationale: or(m, "rationale", at, String::new(), text)?,
-        kind: req(m, "kind", at, |v, at| one_of(v, at, &kinds))?,
+        kind: req(m, "kind", at, |v, at| {
+            one_of(v, at, &DecisionKind::ALL, DecisionKind::key)
+        })?,
         decided_at: req(m, "decidedAt", at, timestamp)?,
         owner_id: opt(m, "ownerId", at, text)?,
         priority_ids: list(m, "priorityIds", at, text)?,
@@ -428,15 +400,12 @@ fn decision(v: &Value, at: &Path) -> Read<Decision> {
 
 fn review(v: &Value, at: &Path) -> Read<Review> {
     let m = object(v, at)?;
-    let kinds = [
-        ("checkIn", ReviewKind::CheckIn),
-        ("review", ReviewKind::Review),
-        ("planning", ReviewKind::Planning),
-    ];
     Ok(Review {
         id: req(m, "id", at, text)?,
         at: req(m, "at", at, timestamp)?,
-        kind: req(m, "kind", at, |v, at| one_of(v, at, &kinds))?,
+        kind: req(m, "kind", at, |v, at| {
+            one_of(v, at, &ReviewKind::ALL, ReviewKind::key)
+        })?,
         summary: or(m, "summary", at, String::new(), text)?,
         score: opt(m, "score", at, number(100))?.map(|s| s as u8),
     })
