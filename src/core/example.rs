@@ -567,6 +567,13 @@ pub fn example_board(today: Date) -> Board {
                 state,
                 requested_at: at(today, requested, 10),
                 answered_at: (state != DependencyState::Requested).then(|| at(today, answered, 11)),
+                answer_note: match state {
+                    DependencyState::Declined => {
+                        "Not this quarter: our capacity is on the setup wizard.".into()
+                    }
+                    DependencyState::Accepted => "Yes, in the next sprint.".into(),
+                    _ => String::new(),
+                },
             },
         )
         .collect();

@@ -133,6 +133,7 @@ pub fn big_board(size: Size, today: Date) -> Board {
             state: DependencyState::Requested,
             requested_at: start,
             answered_at: None,
+            answer_note: String::new(),
         })
         .collect();
     board

@@ -293,6 +293,8 @@ pub struct Dependency {
     pub state: DependencyState,
     pub requested_at: Timestamp,
     pub answered_at: Option<Timestamp>,
+    /// What the providing team said when it accepted or declined ("" when nothing).
+    pub answer_note: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]

@@ -381,6 +381,7 @@ fn write_board(out: &mut String, board: &Board) {
             "answeredAt",
             d.answered_at.map(|a| a.to_string()).as_deref(),
         );
+        o.text("answerNote", &d.answer_note);
         o.end();
     });
     list(b.key("decisions"), &board.decisions, |out, d| {

@@ -113,6 +113,7 @@ pub fn dependency(
         state: DependencyState::Requested,
         requested_at: ts("2026-11-03T10:00:00Z"),
         answered_at: None,
+        answer_note: String::new(),
     }
 }
 

@@ -378,6 +378,7 @@ fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
         })?,
         requested_at: req(m, "requestedAt", at, timestamp)?,
         answered_at: opt(m, "answeredAt", at, timestamp)?,
+        answer_note: or(m, "answerNote", at, String::new(), text)?,
     })
 }
 
