@@ -3,6 +3,7 @@
 //! and writer, the board layout, and the example board. Compiles and is tested natively.
 
 pub mod action;
+pub mod coordination;
 pub mod decimal;
 pub mod diff;
 pub mod example;

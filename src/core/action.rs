@@ -3,9 +3,10 @@
 //! place: a change that would break one is refused with the reason, and the board stays
 //! as it was. A change that changes nothing returns the same `Rc`, so views skip a render.
 
+use super::coordination::{transition, Step};
 use super::model::{
-    Board, CheckIn, Id, Initiative, Period, Person, Priority, PriorityStatus, Review, Rhythm,
-    Status, Team,
+    Board, CheckIn, Decision, Dependency, DependencyState, Id, Initiative, Period, Person,
+    Priority, PriorityStatus, Review, Rhythm, Status, Team,
 };
 use super::order::sorted_by_key;
 use super::time::Timestamp;
@@ -77,6 +78,25 @@ pub enum Action {
         /// The planning session that started it, recorded with the score at that moment.
         review: Review,
     },
+    /// One team's initiative asks another team for something; it starts `requested`.
+    AskDependency(Dependency),
+    /// Changes what is asked or by when (not its state: that moves by `AnswerDependency`).
+    UpdateDependency(Dependency),
+    /// A step of the handshake, with what the providing team says.
+    AnswerDependency {
+        id: Id,
+        step: Step,
+        note: String,
+    },
+    DeleteDependency(Id),
+    /// Records a decision; a `stop` decision can drop the initiatives it stops in the same
+    /// step (`drop_initiatives`), so undo takes both back together.
+    RecordDecision {
+        decision: Decision,
+        drop_initiatives: Vec<Id>,
+    },
+    UpdateDecision(Decision),
+    DeleteDecision(Id),
 }
 
 impl Action {
@@ -126,6 +146,34 @@ impl Action {
             Action::CheckIn(c) => format!("check in on “{}”", initiative(&c.initiative_id)),
             Action::RecordReview(_) => "record the review".into(),
             Action::StartPeriod { period, .. } => format!("start {}", period.label),
+            Action::AskDependency(d) => format!("ask for “{}”", d.need),
+            Action::UpdateDependency(d) => format!("edit the request “{}”", d.need),
+            Action::AnswerDependency { id, step, .. } => {
+                let need = board
+                    .dependencies
+                    .iter()
+                    .find(|d| &d.id == id)
+                    .map_or(id.as_str(), |d| d.need.as_str());
+                format!("{} “{need}”", step.label().to_lowercase())
+            }
+            Action::DeleteDependency(id) => format!(
+                "delete the request “{}”",
+                board
+                    .dependencies
+                    .iter()
+                    .find(|d| &d.id == id)
+                    .map_or(id.as_str(), |d| d.need.as_str())
+            ),
+            Action::RecordDecision { decision, .. } => format!("record “{}”", decision.title),
+            Action::UpdateDecision(d) => format!("edit “{}”", d.title),
+            Action::DeleteDecision(id) => format!(
+                "delete “{}”",
+                board
+                    .decisions
+                    .iter()
+                    .find(|d| &d.id == id)
+                    .map_or(id.as_str(), |d| d.title.as_str())
+            ),
         }
     }
 }
@@ -344,6 +392,69 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             next.period = period;
             next.reviews.push(review);
             renumber(&mut next, None);
+        }
+        Action::AskDependency(dependency) => {
+            if dependency.state != DependencyState::Requested || dependency.answered_at.is_some() {
+                return Err(Refused("a new request starts unanswered".into()));
+            }
+            let asking = find(&mut next.initiatives, &dependency.from_initiative_id, |i| {
+                &i.id
+            })?;
+            if asking.team_id == dependency.to_team_id {
+                return Err(Refused(
+                    "a team does not ask itself: pick another team".into(),
+                ));
+            }
+            next.dependencies.push(dependency);
+        }
+        Action::UpdateDependency(dependency) => {
+            let slot = find(&mut next.dependencies, &dependency.id, |d| &d.id)?;
+            *slot = Dependency {
+                state: slot.state,
+                requested_at: slot.requested_at,
+                answered_at: slot.answered_at,
+                answer_note: slot.answer_note.clone(),
+                ..dependency
+            };
+        }
+        Action::AnswerDependency { id, step, note } => {
+            let dependency = find(&mut next.dependencies, &id, |d| &d.id)?;
+            dependency.state = transition(dependency.state, step).map_err(Refused)?;
+            match step {
+                Step::Accept | Step::Decline => {
+                    dependency.answered_at = Some(now);
+                    dependency.answer_note = note;
+                }
+                // Asking again clears the old answer; reopening a delivery keeps it.
+                Step::Reopen if dependency.state == DependencyState::Requested => {
+                    dependency.answered_at = None;
+                    dependency.answer_note.clear();
+                }
+                Step::Deliver | Step::Reopen => {}
+            }
+        }
+        Action::DeleteDependency(id) => {
+            remove(&mut next.dependencies, &id, |d| &d.id)?;
+        }
+        Action::RecordDecision {
+            decision,
+            drop_initiatives,
+        } => {
+            for id in &drop_initiatives {
+                let initiative = find(&mut next.initiatives, id, |i| &i.id)?;
+                if initiative.status.is_active() {
+                    initiative.status = Status::Dropped;
+                    initiative.updated_at = now;
+                }
+            }
+            next.decisions.push(decision);
+        }
+        Action::UpdateDecision(decision) => {
+            let id = decision.id.clone();
+            *find(&mut next.decisions, &id, |d| &d.id)? = decision;
+        }
+        Action::DeleteDecision(id) => {
+            remove(&mut next.decisions, &id, |d| &d.id)?;
         }
     }
     if next == **board {

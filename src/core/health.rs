@@ -11,10 +11,9 @@
 //! but achieved or dropped priorities is local work. An initiative serving several active
 //! priorities splits its effort equally between them.
 
+use super::coordination::{flags, Flag};
 use super::decimal::fixed;
-use super::model::{
-    Board, DependencyState, Id, Initiative, Priority, ReviewKind, Severity, Status,
-};
+use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status};
 use super::order::{sorted_by_key, sorted_by_text, IdIndex};
 use super::rhythm::latest_check_ins;
 use super::time::{Date, Timestamp};
@@ -980,7 +979,6 @@ fn capitalised(text: &str) -> String {
 /// is active); accepted, past its due date and not delivered.
 fn dependencies(facts: &Facts, scope: Scope) -> Part {
     let kind = PartKind::Dependencies;
-    let wait = i64::from(facts.board.rhythm.check_in_days);
     let mut considered = 0usize;
     let mut findings = Vec::new();
     for dependency in &facts.board.dependencies {
@@ -993,31 +991,26 @@ fn dependencies(facts: &Facts, scope: Scope) -> Part {
             continue;
         }
         considered += 1;
+        // The coordination rules decide what is stuck; this part words it.
         let provider = facts.team_name(&dependency.to_team_id);
-        let reason = match dependency.state {
-            DependencyState::Requested => {
-                let days = facts.whole_days_since(dependency.requested_at);
-                (days > wait).then(|| {
-                    format!(
-                        "Asked of {provider} {days} days ago for “{}”, still unanswered",
-                        dependency.need
-                    )
-                })
-            }
-            DependencyState::Declined => Some(format!(
-                "{provider} declined “{}”, but “{}” still counts on it",
-                dependency.need, from.title
-            )),
-            DependencyState::Accepted => {
-                dependency.due.filter(|due| *due < facts.today).map(|due| {
-                    format!(
-                        "{provider} accepted “{}”, due {due}, not delivered",
-                        dependency.need
-                    )
-                })
-            }
-            DependencyState::Delivered => None,
-        };
+        let reason = flags(facts.board, dependency, facts.now)
+            .into_iter()
+            .find_map(|flag| match flag {
+                Flag::Unanswered { days } => Some(format!(
+                    "Asked of {provider} {days} days ago for “{}”, still unanswered",
+                    dependency.need
+                )),
+                Flag::DeclinedButCounted => Some(format!(
+                    "{provider} declined “{}”, but “{}” still counts on it",
+                    dependency.need, from.title
+                )),
+                Flag::Late { due } => Some(format!(
+                    "{provider} accepted “{}”, due {due}, not delivered",
+                    dependency.need
+                )),
+                // Misalignment is a question for the leads, not stuck work.
+                Flag::Misaligned => None,
+            });
         if let Some(reason) = reason {
             findings.push(Finding {
                 subject: Subject::Dependency(dependency.id.clone()),

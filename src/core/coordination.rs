@@ -1,0 +1,278 @@
+//! Team-of-teams coordination: the dependency handshake as a state machine, what is stuck
+//! or misaligned, the matrix of who asks whom, what each team is asked for and waits on,
+//! the decision log's filters and revisit dates, and the board-wide risk list. Pure
+//! functions of the board (and `now` where time matters).
+
+use super::model::{Board, Decision, DecisionKind, Dependency, DependencyState, Id, Severity};
+use super::order::sorted_by_key;
+use super::time::{Date, Timestamp};
+
+/// A step in the handshake between the asking and the providing team.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// The providing team agrees to deliver (from `requested`).
+    Accept,
+    /// The providing team says no (from `requested`, or from `accepted` when it can no
+    /// longer deliver).
+    Decline,
+    /// The providing team has delivered (from `accepted`).
+    Deliver,
+    /// Ask again after a refusal (from `declined`), or reopen a delivery that fell short
+    /// (from `delivered`, back to `accepted`).
+    Reopen,
+}
+
+impl Step {
+    pub const ALL: [Step; 4] = [Step::Accept, Step::Decline, Step::Deliver, Step::Reopen];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::Accept => "Accept",
+            Step::Decline => "Decline",
+            Step::Deliver => "Mark delivered",
+            Step::Reopen => "Reopen",
+        }
+    }
+}
+
+/// Where `step` takes a dependency in state `from`, or why it cannot be taken.
+pub fn transition(from: DependencyState, step: Step) -> Result<DependencyState, String> {
+    use DependencyState::*;
+    match (from, step) {
+        (Requested, Step::Accept) => Ok(Accepted),
+        (Requested | Accepted, Step::Decline) => Ok(Declined),
+        (Accepted, Step::Deliver) => Ok(Delivered),
+        (Declined, Step::Reopen) => Ok(Requested),
+        (Delivered, Step::Reopen) => Ok(Accepted),
+        (from, step) => Err(format!(
+            "{} {} dependency cannot be {}",
+            if from == Accepted { "an" } else { "a" },
+            from.key(),
+            match step {
+                Step::Accept => "accepted: only a requested one can",
+                Step::Decline => "declined: only a requested or accepted one can",
+                Step::Deliver => "marked delivered: it must be accepted first",
+                Step::Reopen => "reopened: only a declined or delivered one can",
+            }
+        )),
+    }
+}
+
+/// The steps open to a dependency in state `from`.
+pub fn steps(from: DependencyState) -> Vec<Step> {
+    Step::ALL
+        .into_iter()
+        .filter(|step| transition(from, *step).is_ok())
+        .collect()
+}
+
+/// Why a dependency needs attention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Flag {
+    /// Requested and not answered after more than `rhythm.checkInDays` days.
+    Unanswered { days: i64 },
+    /// Declined while the asking initiative is still active, so still counts on it.
+    DeclinedButCounted,
+    /// Accepted, its due date passed, not delivered.
+    Late { due: Date },
+    /// The asking initiative serves active priorities, and the providing team has no
+    /// active initiative serving any of them: the teams pull in different directions.
+    Misaligned,
+}
+
+impl Flag {
+    pub fn describe(&self) -> String {
+        match self {
+            Flag::Unanswered { days } => format!("unanswered for {days} days"),
+            Flag::DeclinedButCounted => "declined, but the asking work still counts on it".into(),
+            Flag::Late { due } => format!("accepted, due {due}, not delivered"),
+            Flag::Misaligned => {
+                "the providing team has no work on the priorities this serves".into()
+            }
+        }
+    }
+
+    /// Stuck flags block work; misalignment is a question for the leads.
+    pub fn is_stuck(&self) -> bool {
+        !matches!(self, Flag::Misaligned)
+    }
+}
+
+/// What is wrong with a dependency at `now`. Dependencies of finished work (the asking
+/// initiative done or dropped) raise nothing.
+pub fn flags(board: &Board, dependency: &Dependency, now: Timestamp) -> Vec<Flag> {
+    let Some(asking) = board.initiative(&dependency.from_initiative_id) else {
+        return Vec::new();
+    };
+    if !asking.status.is_active() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    match dependency.state {
+        DependencyState::Requested => {
+            let days =
+                (now.unix_seconds() - dependency.requested_at.unix_seconds()).div_euclid(86_400);
+            if days > i64::from(board.rhythm.check_in_days) {
+                out.push(Flag::Unanswered { days });
+            }
+        }
+        DependencyState::Declined => out.push(Flag::DeclinedButCounted),
+        DependencyState::Accepted => {
+            if let Some(due) = dependency.due.filter(|due| *due < now.date()) {
+                out.push(Flag::Late { due });
+            }
+        }
+        DependencyState::Delivered => {}
+    }
+    if dependency.state != DependencyState::Delivered {
+        let served: Vec<&Id> = asking
+            .priority_ids
+            .iter()
+            .filter(|p| board.priority(p).is_some_and(|p| p.is_active()))
+            .collect();
+        let provider_serves = board.initiatives.iter().any(|i| {
+            i.team_id == dependency.to_team_id
+                && i.status.is_active()
+                && i.priority_ids.iter().any(|p| served.contains(&p))
+        });
+        if !served.is_empty() && !provider_serves {
+            out.push(Flag::Misaligned);
+        }
+    }
+    out
+}
+
+/// The team that asks for a dependency (its initiative's team).
+pub fn asking_team<'a>(board: &'a Board, dependency: &Dependency) -> Option<&'a str> {
+    board
+        .initiative(&dependency.from_initiative_id)
+        .map(|i| i.team_id.as_str())
+}
+
+/// Dependencies asked of `team` that are not delivered, by index, the oldest request first.
+pub fn asked_of(board: &Board, team: &str) -> Vec<usize> {
+    let list = (0..board.dependencies.len())
+        .filter(|&d| {
+            let dep = &board.dependencies[d];
+            dep.to_team_id == team && dep.state != DependencyState::Delivered
+        })
+        .collect();
+    sorted_by_key(list, |&d| board.dependencies[d].requested_at.unix_seconds())
+}
+
+/// Dependencies `team`'s initiatives wait on (not delivered), by index, oldest first.
+pub fn waiting_on(board: &Board, team: &str) -> Vec<usize> {
+    let list = (0..board.dependencies.len())
+        .filter(|&d| {
+            let dep = &board.dependencies[d];
+            dep.state != DependencyState::Delivered && asking_team(board, dep) == Some(team)
+        })
+        .collect();
+    sorted_by_key(list, |&d| board.dependencies[d].requested_at.unix_seconds())
+}
+
+/// One cell of the team matrix: what one team asks of another.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Cell {
+    /// Indexes into `board.dependencies`.
+    pub dependencies: Vec<usize>,
+    /// Not yet delivered.
+    pub open: usize,
+    /// Stuck (unanswered, declined but counted on, late).
+    pub stuck: usize,
+    /// Misaligned.
+    pub misaligned: usize,
+}
+
+/// Who asks whom: `cells[asking team][providing team]`, teams in board order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Matrix {
+    pub teams: Vec<Id>,
+    pub cells: Vec<Vec<Cell>>,
+}
+
+pub fn matrix(board: &Board, now: Timestamp) -> Matrix {
+    let teams: Vec<Id> = board.teams.iter().map(|t| t.id.clone()).collect();
+    let mut cells = vec![vec![Cell::default(); teams.len()]; teams.len()];
+    for (d, dependency) in board.dependencies.iter().enumerate() {
+        let from = asking_team(board, dependency).and_then(|t| teams.iter().position(|x| x == t));
+        let to = teams.iter().position(|x| *x == dependency.to_team_id);
+        let (Some(from), Some(to)) = (from, to) else {
+            continue;
+        };
+        let flags = flags(board, dependency, now);
+        let cell = &mut cells[from][to];
+        cell.dependencies.push(d);
+        cell.open += usize::from(dependency.state != DependencyState::Delivered);
+        cell.stuck += usize::from(flags.iter().any(Flag::is_stuck));
+        cell.misaligned += usize::from(flags.contains(&Flag::Misaligned));
+    }
+    Matrix { teams, cells }
+}
+
+/// Which decisions to show; `None` is any.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DecisionFilter {
+    pub priority: Option<Id>,
+    pub team: Option<Id>,
+    pub kind: Option<DecisionKind>,
+    /// Only those due for a revisit.
+    pub revisit_due: bool,
+}
+
+/// Whether a decision's revisit date has come (`revisitOn` on or before `today`).
+pub fn revisit_due(decision: &Decision, today: Date) -> bool {
+    decision.revisit_on.is_some_and(|on| on <= today)
+}
+
+/// The decisions that pass `filter`, by index, the most recent first.
+pub fn decisions(board: &Board, filter: &DecisionFilter, today: Date) -> Vec<usize> {
+    let list = (0..board.decisions.len())
+        .filter(|&d| {
+            let decision = &board.decisions[d];
+            filter
+                .priority
+                .as_ref()
+                .is_none_or(|p| decision.priority_ids.contains(p))
+                && filter
+                    .team
+                    .as_ref()
+                    .is_none_or(|t| decision.team_ids.contains(t))
+                && filter.kind.is_none_or(|k| decision.kind == k)
+                && (!filter.revisit_due || revisit_due(decision, today))
+        })
+        .collect();
+    sorted_by_key(list, |&d| -board.decisions[d].decided_at.unix_seconds())
+}
+
+/// Open risks across the board as `(initiative index, risk index)`: the most severe first,
+/// then by the most important active priority their initiative serves (local work last),
+/// then in board order.
+pub fn open_risks(board: &Board) -> Vec<(usize, usize)> {
+    let mut list = Vec::new();
+    for (i, initiative) in board.initiatives.iter().enumerate() {
+        for (r, risk) in initiative.risks.iter().enumerate() {
+            if risk.open {
+                list.push((i, r));
+            }
+        }
+    }
+    let best_rank = |i: usize| {
+        board.initiatives[i]
+            .priority_ids
+            .iter()
+            .filter_map(|p| board.priority(p))
+            .filter(|p| p.is_active())
+            .map(|p| i64::from(p.rank))
+            .min()
+            .unwrap_or(i64::from(u32::MAX))
+    };
+    let severity = |s: Severity| match s {
+        Severity::High => 0,
+        Severity::Medium => 1,
+        Severity::Low => 2,
+    };
+    sorted_by_key(list, |&(i, r)| {
+        severity(board.initiatives[i].risks[r].severity) << 40 | best_rank(i)
+    })
+}
