@@ -154,7 +154,7 @@ impl Action {
                     .iter()
                     .find(|d| &d.id == id)
                     .map_or(id.as_str(), |d| d.need.as_str());
-                format!("{} “{need}”", step.label().to_lowercase())
+                format!("{} “{need}”", step.label().to_ascii_lowercase())
             }
             Action::DeleteDependency(id) => format!(
                 "delete the request “{}”",
