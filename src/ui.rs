@@ -9,13 +9,15 @@ mod card;
 mod charts;
 #[cfg(feature = "rhythm")]
 mod check_in;
+#[cfg(feature = "coordination")]
+mod coordination_view;
 mod dialog;
 mod fields;
 mod files;
 mod filters;
 mod forms;
 mod health_view;
-#[cfg(feature = "rhythm")]
+#[cfg(any(feature = "rhythm", feature = "coordination"))]
 mod markup;
 #[cfg(feature = "rhythm")]
 mod rhythm_view;

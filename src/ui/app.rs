@@ -6,6 +6,8 @@ use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, SaveStatus};
 use super::board_view::{lane_place, Attention, BoardView};
 use super::card::place_key;
+#[cfg(feature = "coordination")]
+use super::coordination_view::CoordinationView;
 use super::fields::set_to;
 use super::files::{download_text, read_dropped_file};
 use super::filters::{filter_bar, FilterBarProps};
@@ -45,13 +47,20 @@ pub enum View {
     Health,
     Allocation,
     Rhythm,
+    Coordination,
 }
 
 impl View {
-    #[cfg(feature = "rhythm")]
-    pub const ALL: [View; 4] = [View::Board, View::Health, View::Allocation, View::Rhythm];
-    #[cfg(not(feature = "rhythm"))]
-    pub const ALL: [View; 3] = [View::Board, View::Health, View::Allocation];
+    /// The views this build shows (the rhythm and coordination views are features).
+    pub const ALL: &'static [View] = &[
+        View::Board,
+        View::Health,
+        View::Allocation,
+        #[cfg(feature = "rhythm")]
+        View::Rhythm,
+        #[cfg(feature = "coordination")]
+        View::Coordination,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -59,6 +68,7 @@ impl View {
             View::Health => "Health",
             View::Allocation => "Allocation",
             View::Rhythm => "Rhythm",
+            View::Coordination => "Coordination",
         }
     }
 
@@ -69,11 +79,12 @@ impl View {
             View::Health => "health",
             View::Allocation => "allocation",
             View::Rhythm => "rhythm",
+            View::Coordination => "coordination",
         }
     }
 
     pub fn from_key(key: &str) -> Option<View> {
-        View::ALL.into_iter().find(|v| v.key() == key)
+        View::ALL.iter().copied().find(|v| v.key() == key)
     }
 }
 
@@ -520,6 +531,13 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 #[cfg(not(feature = "rhythm"))]
                 View::Rhythm => Html::default(),
+                #[cfg(feature = "coordination")]
+                View::Coordination => html! {
+                    <CoordinationView board={board.clone()} read_only={read_only} dispatch={dispatch.clone()}
+                                      on_dialog={open_dialog.clone()} on_reveal={on_reveal.clone()} />
+                },
+                #[cfg(not(feature = "coordination"))]
+                View::Coordination => Html::default(),
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.
             let due_count = analysis
@@ -529,7 +547,7 @@ pub fn App(props: &AppProps) -> Html {
                 .iter()
                 .filter(|f| matches!(f.subject, Subject::Initiative(_)))
                 .count();
-            let tabs = View::ALL.map(|v| {
+            let tabs = View::ALL.iter().map(|&v| {
                 let current = *view == v;
                 let onclick = {
                     let view = view.clone();

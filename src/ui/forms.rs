@@ -2,6 +2,8 @@
 //! board settings), the people list, and the import confirmations. A form keeps its draft
 //! to itself and sends one action on save, so typing never touches the board or storage.
 
+#[cfg(feature = "coordination")]
+mod coordination;
 mod initiative;
 mod people;
 #[cfg(feature = "rhythm")]
@@ -37,6 +39,18 @@ pub enum DialogKind {
     Settings,
     /// Check in on an initiative.
     CheckIn(Id),
+    /// Ask another team for something, from this initiative.
+    #[cfg_attr(not(feature = "coordination"), allow(dead_code))]
+    Ask(Id),
+    /// Accept or decline a request (other steps need no words).
+    #[cfg_attr(not(feature = "coordination"), allow(dead_code))]
+    Answer {
+        id: Id,
+        step: crate::core::coordination::Step,
+    },
+    /// Record a decision.
+    #[cfg_attr(not(feature = "coordination"), allow(dead_code))]
+    Decision,
     /// Start the next period, choosing what carries over.
     #[cfg_attr(not(feature = "rhythm"), allow(dead_code))]
     NewPeriod,
@@ -128,6 +142,20 @@ pub fn dialogs(props: &DialogsProps) -> Html {
             .unwrap_or_default(),
         #[cfg(not(feature = "rhythm"))]
         DialogKind::CheckIn(_) | DialogKind::NewPeriod => Html::default(),
+        #[cfg(not(feature = "coordination"))]
+        DialogKind::Ask(_) | DialogKind::Answer { .. } | DialogKind::Decision => Html::default(),
+        #[cfg(feature = "coordination")]
+        DialogKind::Ask(id) => form(Some(id), None, None)
+            .map(|p| html! { <coordination::AskForm ..p /> })
+            .unwrap_or_default(),
+        #[cfg(feature = "coordination")]
+        DialogKind::Answer { id, step } => form(Some(id), None, None)
+            .map(|form| html! { <coordination::AnswerForm {form} {step} /> })
+            .unwrap_or_default(),
+        #[cfg(feature = "coordination")]
+        DialogKind::Decision => form(None, None, None)
+            .map(|p| html! { <coordination::DecisionForm ..p /> })
+            .unwrap_or_default(),
         #[cfg(feature = "rhythm")]
         DialogKind::CheckIn(id) => form(Some(id.clone()), None, None)
             .map(|p| {

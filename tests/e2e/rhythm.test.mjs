@@ -3,10 +3,10 @@
 // older exported snapshot; starting the next period.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST_RHYTHM, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { DIST_PREVIEW, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 // The rhythm views are built behind the `rhythm` feature until the bundle has room.
-const app = useApp(DIST_RHYTHM);
+const app = useApp(DIST_PREVIEW);
 
 async function openRhythm(page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();

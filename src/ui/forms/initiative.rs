@@ -313,6 +313,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                 </div>
             </form>
             if let Some(initiative) = &existing {
+                { requests(board, &initiative.id, &props.on_dialog, props.read_only) }
                 { check_in_history(board, &initiative.id) }
             }
         </Modal>
@@ -407,5 +408,57 @@ fn check_in_history(board: &crate::core::model::Board, id: &str) -> Html {
 
 #[cfg(not(feature = "rhythm"))]
 fn check_in_history(_: &crate::core::model::Board, _: &str) -> Html {
+    Html::default()
+}
+
+/// What the initiative has asked of other teams, and a way to ask (with coordination).
+#[cfg(feature = "coordination")]
+fn requests(
+    board: &crate::core::model::Board,
+    id: &str,
+    on_dialog: &Callback<Option<DialogKind>>,
+    read_only: bool,
+) -> Html {
+    let asked: Vec<_> = board
+        .dependencies
+        .iter()
+        .filter(|d| d.from_initiative_id == id)
+        .collect();
+    let ask = {
+        let id = id.to_string();
+        on_dialog.reform(move |_| Some(DialogKind::Ask(id.clone())))
+    };
+    html! {
+        <section aria-label="Requests to other teams">
+            <h3 class="ab-dialog__subtitle">{ "Requests to other teams" }</h3>
+            if asked.is_empty() {
+                <p class="ab-field__hint">{ "None." }</p>
+            }
+            <ul class="ab-findings">
+                { for asked.into_iter().map(|d| {
+                    let team = board.team(&d.to_team_id).map_or(d.to_team_id.as_str(), |t| t.name.as_str());
+                    let note = if d.answer_note.is_empty() { String::new() } else { format!(" · “{}”", d.answer_note) };
+                    html! {
+                        <li class="ab-finding ab-since">
+                            <span class="ab-finding__name">{ &d.need }</span>
+                            <span class="ab-finding__reason">{ format!("asked of {team} · {}{note}", d.state.key()) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if !read_only {
+                <button type="button" class="ab-button" onclick={ask}>{ "Ask another team…" }</button>
+            }
+        </section>
+    }
+}
+
+#[cfg(not(feature = "coordination"))]
+fn requests(
+    _: &crate::core::model::Board,
+    _: &str,
+    _: &Callback<Option<DialogKind>>,
+    _: bool,
+) -> Html {
     Html::default()
 }

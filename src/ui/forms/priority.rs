@@ -19,14 +19,6 @@ struct Draft {
     success_measure: String,
 }
 
-fn status_key(status: PriorityStatus) -> &'static str {
-    match status {
-        PriorityStatus::Active => "active",
-        PriorityStatus::Achieved => "achieved",
-        PriorityStatus::Dropped => "dropped",
-    }
-}
-
 #[function_component]
 pub fn PriorityForm(props: &FormProps) -> Html {
     let board = &props.board;
@@ -173,7 +165,7 @@ pub fn PriorityForm(props: &FormProps) -> Html {
                                    hint="1 is the most important; others move to make room" error={field_error("rank")} />
                         <SelectField label="Owner" value={draft.owner_id.clone()} options={people_options(board, "No owner")}
                                      on_change={set(|d, v| d.owner_id = v)} />
-                        <SelectField label="Status" value={status_key(draft.status)} options={statuses}
+                        <SelectField label="Status" value={PriorityStatus::key(draft.status)} options={statuses}
                                      on_change={set(|d, v| d.status = match v.as_str() {
                                          "achieved" => PriorityStatus::Achieved,
                                          "dropped" => PriorityStatus::Dropped,

@@ -1,0 +1,332 @@
+//! Asking another team for something, answering such a request, and recording a decision
+//! (a `stop` decision can drop the work it stops in the same step).
+
+use super::{optional_id, people_options, FormProps};
+use crate::core::action::Action;
+use crate::core::coordination::Step;
+use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
+use crate::core::time::Date;
+use crate::ui::dialog::Modal;
+use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::now;
+use yew::prelude::*;
+
+/// "Ask another team": `props.id` is the asking initiative.
+#[function_component]
+pub fn AskForm(props: &FormProps) -> Html {
+    let board = &props.board;
+    let asking = props
+        .id
+        .as_deref()
+        .and_then(|id| board.initiative(id))
+        .cloned();
+    let team = use_state(|| {
+        board
+            .teams
+            .iter()
+            .find(|t| asking.as_ref().is_some_and(|a| a.team_id != t.id))
+            .map(|t| t.id.clone())
+            .unwrap_or_default()
+    });
+    let need = use_state(String::new);
+    let due = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let Some(asking) = asking else {
+        return Html::default();
+    };
+    let teams: Vec<(AttrValue, AttrValue)> = board
+        .teams
+        .iter()
+        .filter(|t| t.id != asking.team_id)
+        .map(|t| (t.id.clone().into(), t.name.clone().into()))
+        .collect();
+    let on_submit = {
+        let (team, need, due, error, props, from) = (
+            team.clone(),
+            need.clone(),
+            due.clone(),
+            error.clone(),
+            props.clone(),
+            asking.id.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if need.trim().is_empty() {
+                error.set(Some("Say what is needed".into()));
+                return;
+            }
+            let due_date = match due.trim() {
+                "" => None,
+                text => match Date::parse(text) {
+                    Some(d) => Some(d),
+                    None => {
+                        error.set(Some("A due date like 2026-12-15, or none".into()));
+                        return;
+                    }
+                },
+            };
+            let request = Dependency {
+                id: props.board.next_id("d"),
+                from_initiative_id: from.clone(),
+                to_team_id: (*team).clone(),
+                to_initiative_id: None,
+                need: need.trim().to_string(),
+                due: due_date,
+                state: DependencyState::Requested,
+                requested_at: now(),
+                answered_at: None,
+                answer_note: String::new(),
+            };
+            if let Err(reason) = props.submit(Action::AskDependency(request), None) {
+                error.set(Some(reason));
+            }
+        })
+    };
+    html! {
+        <Modal title={format!("Ask another team: {}", asking.title)} on_close={props.close()}>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <div class="ab-form__fields">
+                    if teams.is_empty() {
+                        <p class="ab-field__hint">{ "There is no other team to ask. Add one first." }</p>
+                    } else {
+                        <SelectField label="Ask" value={(*team).clone()} options={teams} on_change={set_to(&team)} />
+                    }
+                    <TextField label="What is needed" value={(*need).clone()} on_change={set_to(&need)} required=true
+                               hint="One thing the other team can say yes or no to" />
+                    <TextField label="Needed by" kind="date" value={(*due).clone()} on_change={set_to(&due)} />
+                </div>
+                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="submit" class="ab-button ab-button--primary">{ "Send request" }</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerProps {
+    pub form: FormProps,
+    pub step: Step,
+}
+
+/// Accepting or declining a request, with a note for the asking team.
+#[function_component]
+pub fn AnswerForm(props: &AnswerProps) -> Html {
+    let form = &props.form;
+    let note = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let Some(dependency) = form
+        .id
+        .as_deref()
+        .and_then(|id| form.board.dependencies.iter().find(|d| d.id == id))
+        .cloned()
+    else {
+        return Html::default();
+    };
+    let step = props.step;
+    let on_submit = {
+        let (note, error, form, id) = (
+            note.clone(),
+            error.clone(),
+            form.clone(),
+            dependency.id.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let action = Action::AnswerDependency {
+                id: id.clone(),
+                step,
+                note: note.trim().to_string(),
+            };
+            if let Err(reason) = form.submit(action, None) {
+                error.set(Some(reason));
+            }
+        })
+    };
+    let asking = form
+        .board
+        .initiative(&dependency.from_initiative_id)
+        .map_or(String::new(), |i| i.title.clone());
+    html! {
+        <Modal title={format!("{}: {}", step.label(), dependency.need)} on_close={form.close()}>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <p>{ format!("Asked for “{asking}”.") }</p>
+                <div class="ab-form__fields">
+                    <TextField label="Note for the asking team" multiline=true value={(*note).clone()} on_change={set_to(&note)}
+                               hint={if step == Step::Decline { "Why not, or what would make it possible" } else { "When, and anything they should know" }} />
+                </div>
+                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={form.close().reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="submit" class={if step == Step::Decline { "ab-button ab-button--danger" } else { "ab-button ab-button--primary" }}>
+                        { step.label() }
+                    </button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+/// Recording a decision: title, kind, rationale, owner, the priorities and teams it
+/// affects, a revisit date; a stop decision lists the active work it can drop.
+#[function_component]
+pub fn DecisionForm(props: &FormProps) -> Html {
+    let board = &props.board;
+    let title = use_state(String::new);
+    let kind = use_state(|| DecisionKind::Commit.key().to_string());
+    let rationale = use_state(String::new);
+    let owner = use_state(String::new);
+    let revisit = use_state(String::new);
+    let priorities = use_state(Vec::<Id>::new);
+    let teams = use_state(Vec::<Id>::new);
+    let drop = use_state(Vec::<Id>::new);
+    let error = use_state(|| None::<String>);
+
+    let toggle = |state: &UseStateHandle<Vec<Id>>, id: Id| {
+        let state = state.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*state).clone();
+            match next.iter().position(|x| *x == id) {
+                Some(at) => {
+                    next.remove(at);
+                }
+                None => next.push(id.clone()),
+            }
+            state.set(next);
+        })
+    };
+    let is_stop = *kind == DecisionKind::Stop.key();
+    // What a stop can drop: active work on the chosen priorities or of the chosen teams.
+    let stoppable: Vec<_> = board
+        .initiatives
+        .iter()
+        .filter(|i| {
+            i.status.is_active()
+                && (i.priority_ids.iter().any(|p| priorities.contains(p))
+                    || teams.contains(&i.team_id))
+        })
+        .collect();
+    let on_submit = {
+        let (title, kind, rationale, owner, revisit, priorities, teams, drop, error, props) = (
+            title.clone(),
+            kind.clone(),
+            rationale.clone(),
+            owner.clone(),
+            revisit.clone(),
+            priorities.clone(),
+            teams.clone(),
+            drop.clone(),
+            error.clone(),
+            props.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if title.trim().is_empty() {
+                error.set(Some("Give the decision a title".into()));
+                return;
+            }
+            let revisit_on = match revisit.trim() {
+                "" => None,
+                text => match Date::parse(text) {
+                    Some(d) => Some(d),
+                    None => {
+                        error.set(Some("A revisit date like 2027-01-15, or none".into()));
+                        return;
+                    }
+                },
+            };
+            let kind = DecisionKind::ALL
+                .into_iter()
+                .find(|k| k.key() == kind.as_str())
+                .unwrap_or(DecisionKind::Commit);
+            let decision = Decision {
+                id: props.board.next_id("x"),
+                title: title.trim().to_string(),
+                rationale: rationale.trim().to_string(),
+                kind,
+                decided_at: now(),
+                owner_id: optional_id(&owner),
+                priority_ids: (*priorities).clone(),
+                team_ids: (*teams).clone(),
+                revisit_on,
+            };
+            let drop_initiatives = if kind == DecisionKind::Stop {
+                (*drop).clone()
+            } else {
+                Vec::new()
+            };
+            if let Err(reason) = props.submit(
+                Action::RecordDecision {
+                    decision,
+                    drop_initiatives,
+                },
+                None,
+            ) {
+                error.set(Some(reason));
+            }
+        })
+    };
+    let kinds: Vec<(AttrValue, AttrValue)> = vec![
+        ("commit".into(), "Commit".into()),
+        ("stop".into(), "Stop".into()),
+        ("change".into(), "Change".into()),
+        ("defer".into(), "Defer".into()),
+    ];
+    html! {
+        <Modal title="Record a decision" on_close={props.close()} wide=true>
+            <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                <div class="ab-form__fields">
+                    <TextField label="Decision" value={(*title).clone()} on_change={set_to(&title)} required=true />
+                    <div class="ab-form__row">
+                        <SelectField label="Kind" value={(*kind).clone()} options={kinds} on_change={set_to(&kind)} />
+                        <SelectField label="Owner" value={(*owner).clone()} options={people_options(board, "Nobody")} on_change={set_to(&owner)} />
+                        <TextField label="Revisit on" kind="date" value={(*revisit).clone()} on_change={set_to(&revisit)} />
+                    </div>
+                    <TextField label="Rationale" multiline=true value={(*rationale).clone()} on_change={set_to(&rationale)} />
+                    <fieldset class="ab-form__group">
+                        <legend>{ "Priorities it affects" }</legend>
+                        { for board.ranked_priorities().into_iter().map(|p| html! {
+                            <label class="ab-check">
+                                <input type="checkbox" checked={priorities.contains(&p.id)} onchange={toggle(&priorities, p.id.clone())} />
+                                { format!("#{} {}", p.rank, p.title) }
+                            </label>
+                        }) }
+                    </fieldset>
+                    <fieldset class="ab-form__group">
+                        <legend>{ "Teams it affects" }</legend>
+                        { for board.teams.iter().map(|t| html! {
+                            <label class="ab-check">
+                                <input type="checkbox" checked={teams.contains(&t.id)} onchange={toggle(&teams, t.id.clone())} />
+                                { &t.name }
+                            </label>
+                        }) }
+                    </fieldset>
+                    if is_stop {
+                        <fieldset class="ab-form__group">
+                            <legend>{ "Work it stops (marked dropped)" }</legend>
+                            if stoppable.is_empty() {
+                                <p class="ab-field__hint">{ "Choose the priorities or teams it affects to list their active work." }</p>
+                            }
+                            { for stoppable.iter().map(|i| html! {
+                                <label class="ab-check">
+                                    <input type="checkbox" checked={drop.contains(&i.id)} onchange={toggle(&drop, i.id.clone())} />
+                                    { &i.title }
+                                </label>
+                            }) }
+                        </fieldset>
+                    }
+                </div>
+                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="submit" class="ab-button ab-button--primary">{ "Record decision" }</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}

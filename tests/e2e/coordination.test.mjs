@@ -1,0 +1,135 @@
+// Coordination as teams use it: one team asks another, the other accepts, and the asking
+// initiative shows the accepted request after a reload; a decision recorded and found by
+// its priority; a stop decision that drops work; a risk closed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST_PREVIEW, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+
+// The coordination view is built behind the `coordination` feature until the bundle has room.
+const app = useApp(DIST_PREVIEW);
+
+async function openCoordination(page) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Coordination' }).click();
+  return page.getByRole('region', { name: 'Coordination' });
+}
+
+async function editInitiative(page, title) {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: title }).first();
+  await card.focus();
+  await page.keyboard.press('Enter');
+  return dialog(page, 'Edit initiative');
+}
+
+test('team A asks team B, B accepts, and A\'s initiative shows it after a reload', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  // Product's "Guided setup wizard" asks Data.
+  let form = await editInitiative(page, 'Guided setup wizard');
+  await form.getByRole('button', { name: 'Ask another team…' }).click();
+  const ask = dialog(page, 'Ask another team: Guided setup wizard');
+  await ask.getByLabel('Ask').selectOption({ label: 'Data' });
+  await ask.getByLabel('What is needed').fill('Setup funnel dashboard');
+  await ask.getByLabel('Needed by').fill('2030-01-15');
+  await ask.getByRole('button', { name: 'Send request' }).click();
+  await ask.waitFor({ state: 'detached' });
+
+  // Data answers in the coordination view.
+  const view = await openCoordination(page);
+  await view.getByRole('group', { name: 'Show the requests of' }).getByRole('button', { name: 'Data' }).click();
+  const asked = view.getByRole('region', { name: 'Asked of Data' });
+  await asked.getByRole('button', { name: 'Accept: Setup funnel dashboard' }).click();
+  const accept = dialog(page, 'Accept: Setup funnel dashboard');
+  await accept.getByLabel('Note for the asking team').fill('Yes, in sprint 14');
+  await accept.getByRole('button', { name: 'Accept', exact: true }).click();
+  await accept.waitFor({ state: 'detached' });
+  await asked.getByText(/“Yes, in sprint 14”/).waitFor();
+  await saved(page);
+
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  form = await editInitiative(page, 'Guided setup wizard');
+  const requests = form.getByRole('region', { name: 'Requests to other teams' });
+  await requests.getByText('Setup funnel dashboard').waitFor();
+  await requests.getByText('asked of Data · accepted · “Yes, in sprint 14”').waitFor();
+  const exported = (await exportSnapshotAfterClosing(page, form)).json.board;
+  const request = exported.dependencies.find((d) => d.need === 'Setup funnel dashboard');
+  assert.equal(request.state, 'accepted');
+  assert.equal(request.answerNote, 'Yes, in sprint 14');
+  assert.ok(request.answeredAt);
+  page.assertNoErrors();
+});
+
+async function exportSnapshotAfterClosing(page, form) {
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  return exportSnapshot(page);
+}
+
+test('a decision is recorded and found by its priority; a stop decision drops the work it stops', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const before = (await exportSnapshot(page)).json.board;
+  const first = before.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank)[0];
+  const view = await openCoordination(page);
+  await view.getByRole('button', { name: 'Record decision' }).click();
+  const form = dialog(page, 'Record a decision');
+  await form.getByLabel('Decision').fill('Stop the job templates library');
+  await form.getByLabel('Kind').selectOption({ label: 'Stop' });
+  await form.getByLabel(`#1 ${first.title}`).check();
+  await form.getByRole('checkbox', { name: 'Job templates library' }).check();
+  await form.getByLabel('Rationale').fill('Templates can wait for the wizard');
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  const log = view.getByRole('list', { name: 'Decision log' });
+  await view.getByLabel('Priority', { exact: true }).selectOption({ label: `#1 ${first.title}` });
+  await log.getByText('Stop the job templates library').waitFor();
+  const others = before.priorities.filter((p) => p.status === 'active' && p.id !== first.id);
+  const unrelated = others.find((p) => !before.decisions.some((d) => d.priorityIds.includes(p.id)));
+  if (unrelated) {
+    await view.getByLabel('Priority', { exact: true }).selectOption({ label: `#${unrelated.rank} ${unrelated.title}` });
+    await log.getByText('No decision matches.').waitFor();
+  }
+  const after = (await exportSnapshot(page)).json.board;
+  assert.equal(after.decisions.at(-1).kind, 'stop');
+  assert.equal(after.initiatives.find((i) => i.title === 'Job templates library').status, 'dropped');
+  page.assertNoErrors();
+});
+
+test('a risk is closed from the open risks', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const before = (await exportSnapshot(page)).json.board;
+  const openBefore = before.initiatives.flatMap((i) => i.risks.filter((r) => r.open));
+  assert.ok(openBefore.length >= 2);
+  const view = await openCoordination(page);
+  const risks = view.getByRole('region', { name: 'Open risks' });
+  // The most severe comes first.
+  const first = risks.getByRole('listitem').first();
+  assert.match(await first.innerText(), /High/);
+  const close = first.getByRole('button', { name: /^Close risk: / });
+  const text = (await close.getAttribute('aria-label')).replace('Close risk: ', '');
+  await close.click();
+  await risks.getByText(text).waitFor({ state: 'detached' });
+  const after = (await exportSnapshot(page)).json.board;
+  const risk = after.initiatives.flatMap((i) => i.risks).find((r) => r.text === text);
+  assert.equal(risk.open, false);
+  page.assertNoErrors();
+});
+
+test('the rhythm and coordination views pass an accessibility audit', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  for (const view of [/^Rhythm/, 'Coordination']) {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    const serious = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact));
+    assert.deepEqual(serious.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), [], String(view));
+  }
+});
