@@ -43,20 +43,10 @@ fn diff_of_two_5000_initiative_boards() {
     };
     let before = big_board(size, today);
     let after = evolved(&before);
-    let mut times = Vec::new();
     let mut changes = 0;
-    for _ in 0..15 {
-        let start = now_ms();
-        changes = diff(&before, &after).items.len();
-        times.push(now_ms() - start);
-    }
-    times.sort_by(|a, b| a.total_cmp(b));
+    let (median, min, max) = time(15, || changes = diff(&before, &after).items.len());
     console_log!(
-        "BENCH diff_5000 median_ms={:.2} min_ms={:.2} max_ms={:.2} differences={}",
-        times[times.len() / 2],
-        times[0],
-        times[times.len() - 1],
-        changes
+        "BENCH diff_5000 median_ms={median:.2} min_ms={min:.2} max_ms={max:.2} differences={changes}"
     );
     assert!(changes > 0);
 }
