@@ -1,0 +1,663 @@
+//! The eight parts of the alignment score, one function each, with the formula it
+//! implements in its doc comment (and in `docs/health.md`).
+
+use super::*;
+
+/// Focus = effort of active initiatives serving an active priority ÷ all active effort.
+/// With no effort recorded at all, the share is counted by initiatives instead.
+pub(super) fn focus(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Focus;
+    let active = facts.active(scope);
+    if active.is_empty() {
+        return not_applicable(kind, "No active initiatives.");
+    }
+    let total: u32 = active.iter().map(|i| u32::from(i.effort)).sum();
+    let local: Vec<&Initiative> = active
+        .iter()
+        .copied()
+        .filter(|i| facts.served(i).is_empty())
+        .collect();
+    let local = sorted_by_key(local, |i| -i64::from(i.effort));
+    let (ratio, summary) = if total == 0 {
+        let aligned = active.len() - local.len();
+        (
+            aligned as f64 / active.len() as f64,
+            format!(
+                "No effort is recorded; {aligned} of {} {} an active priority.",
+                plural(active.len(), "active initiative", "active initiatives"),
+                verb(aligned, "serves", "serve")
+            ),
+        )
+    } else {
+        let local_effort: u32 = local.iter().map(|i| u32::from(i.effort)).sum();
+        let ratio = f64::from(total - local_effort) / f64::from(total);
+        (
+            ratio,
+            format!(
+                "{} % of active effort serves an active priority; {} % is local work ({}).",
+                percent(ratio),
+                100 - percent(ratio),
+                plural(local.len(), "initiative", "initiatives"),
+            ),
+        )
+    };
+    let findings = local
+        .iter()
+        .map(|initiative| {
+            let inactive = initiative
+                .priority_ids
+                .iter()
+                .filter_map(|id| facts.board.priority(id))
+                .map(|p| format!("“{}”", p.title))
+                .collect::<Vec<_>>();
+            let reason = if inactive.is_empty() {
+                format!("Local work, {} % effort", initiative.effort)
+            } else {
+                format!(
+                    "Serves only finished priorities ({}), {} % effort",
+                    inactive.join(", "),
+                    initiative.effort
+                )
+            };
+            Finding {
+                subject: Subject::Initiative(initiative.id.clone()),
+                reason,
+            }
+        })
+        .collect();
+    Part {
+        kind,
+        score: Some(percent(ratio)),
+        summary,
+        findings,
+    }
+}
+
+/// Coverage = 1 − (rank weight of active priorities with no active initiative ÷ all rank
+/// weight), where the priority at position k of n (k = 1 first) weighs n − k + 1.
+/// Board-wide only: a team is not expected to serve every priority.
+pub(super) fn coverage(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Coverage;
+    if let Scope::Team(_) = scope {
+        return not_applicable(kind, "Measured for the whole board only.");
+    }
+    let count = facts.ranked.len();
+    if count == 0 {
+        return not_applicable(kind, "No active priorities.");
+    }
+    let active = facts.active(Scope::Board);
+    let mut uncovered_weight = 0usize;
+    let mut findings = Vec::new();
+    for (position, priority) in facts.ranked.iter().enumerate() {
+        let served = active.iter().any(|i| i.priority_ids.contains(&priority.id));
+        if !served {
+            uncovered_weight += count - position;
+            findings.push(Finding {
+                subject: Subject::Priority(priority.id.clone()),
+                reason: format!("Rank {}: no active initiative serves it", position + 1),
+            });
+        }
+    }
+    let total_weight = count * (count + 1) / 2;
+    let ratio = 1.0 - uncovered_weight as f64 / total_weight as f64;
+    let covered = count - findings.len();
+    Part {
+        kind,
+        score: Some(percent(ratio)),
+        summary: format!(
+            "{covered} of {} {} active work behind {}.",
+            plural(count, "active priority", "active priorities"),
+            verb(covered, "has", "have"),
+            if covered == 1 { "it" } else { "them" }
+        ),
+        findings,
+    }
+}
+
+/// Rank fit = (1 + ρ) ÷ 2, where ρ is Spearman's rank correlation between the declared
+/// rank of the active priorities and the effort each receives (most effort = rank 1,
+/// ties share their mean rank; ρ = 0 when all receive the same). Needs two or more active
+/// priorities and some effort on them. Names each priority whose rank by effort (ties
+/// sharing their mean rank) is half a place or more from its declared rank, the farthest
+/// first, with its share of the effort on priorities beside the share `suggested_share`
+/// gives its rank. Board-wide only.
+pub(super) fn rank_fit(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::RankFit;
+    if let Scope::Team(_) = scope {
+        return not_applicable(kind, "Measured for the whole board only.");
+    }
+    let count = facts.ranked.len();
+    if count < 2 {
+        return not_applicable(kind, "Needs two or more active priorities.");
+    }
+    let allocation = allocation(facts);
+    if allocation.priority_effort() <= 0.0 {
+        return not_applicable(kind, "No effort is spent on the active priorities.");
+    }
+    let efforts = &allocation.column_effort[..count];
+    let declared: Vec<f64> = (1..=count).map(|r| r as f64).collect();
+    let by_effort = effort_ranks(efforts);
+    let rho = pearson(&declared, &by_effort);
+    let shares = allocation.priority_shares();
+    let mut findings: Vec<(f64, Finding)> = Vec::new();
+    for (position, priority) in facts.ranked.iter().enumerate() {
+        let displacement = by_effort[position] - declared[position];
+        if displacement.abs() < 0.5 {
+            continue;
+        }
+        let (place_number, place) = effort_place(efforts, position);
+        // A tie can put a priority half a place out while its place reads as its rank
+        // ("joint 1st" at rank 1, sharing the effort it should lead with).
+        let but = if place_number == position + 1 {
+            ""
+        } else {
+            "but "
+        };
+        let suggested = suggested_share(position, count) * 100.0;
+        let actual = shares[position] * 100.0;
+        let more_or_less = if actual >= suggested { "more" } else { "less" };
+        findings.push((
+            displacement.abs(),
+            Finding {
+                subject: Subject::Priority(priority.id.clone()),
+                reason: format!(
+                    "Rank {}, {but}{place} by effort: {} % of the effort on priorities, {more_or_less} than the {} % its rank suggests",
+                    position + 1,
+                    fixed(actual, 0),
+                    fixed(suggested, 0),
+                ),
+            },
+        ));
+    }
+    let findings = sorted_by_key(findings, |f| -thousandths(f.0));
+    let verdict = if rho >= 0.7 {
+        "Effort follows the ranking"
+    } else if rho >= 0.3 {
+        "Effort loosely follows the ranking"
+    } else if rho > -0.3 {
+        "Effort is unrelated to the ranking"
+    } else {
+        "Effort runs against the ranking"
+    };
+    Part {
+        kind,
+        score: Some(percent((1.0 + rho) / 2.0)),
+        summary: format!("{verdict} (rank correlation {}).", signed(rho)),
+        findings: findings.into_iter().map(|(_, f)| f).collect(),
+    }
+}
+
+/// A correlation with two decimals and a true minus sign.
+fn signed(value: f64) -> String {
+    let text = fixed(value, 2);
+    match text.strip_prefix('-') {
+        Some(rest) if rest != "0.00" => format!("−{rest}"),
+        Some(rest) => rest.to_string(),
+        None => text,
+    }
+}
+
+/// The place by effort (1 = most) and its words: "3rd", or "joint 2nd" when others
+/// receive the same effort.
+fn effort_place(efforts: &[f64], index: usize) -> (usize, String) {
+    let value = thousandths(efforts[index]);
+    let place = efforts.iter().filter(|e| thousandths(**e) > value).count() + 1;
+    let tied = efforts.iter().filter(|e| thousandths(**e) == value).count() > 1;
+    let suffix = match (place % 10, place % 100) {
+        (1, n) if n != 11 => "st",
+        (2, n) if n != 12 => "nd",
+        (3, n) if n != 13 => "rd",
+        _ => "th",
+    };
+    (
+        place,
+        format!("{}{place}{suffix}", if tied { "joint " } else { "" }),
+    )
+}
+
+/// Ranks of `values` from the largest (rank 1) down; ties share the mean of their ranks.
+/// Values equal to the thousandth are tied: effort split three ways and summed in a
+/// different order (⅓ + 2 against 4⁄3 + 1) differs in the last bit, not in fact.
+pub fn effort_ranks(values: &[f64]) -> Vec<f64> {
+    let order = sorted_by_key((0..values.len()).collect(), |&i| -thousandths(values[i]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let mut end = start;
+        while end + 1 < order.len()
+            && thousandths(values[order[end + 1]]) == thousandths(values[order[start]])
+        {
+            end += 1;
+        }
+        let mean = (start + end) as f64 / 2.0 + 1.0;
+        for &index in &order[start..=end] {
+            ranks[index] = mean;
+        }
+        start = end + 1;
+    }
+    ranks
+}
+
+/// Pearson's correlation of two equally long series; 0 when either does not vary.
+pub fn pearson(x: &[f64], y: &[f64]) -> f64 {
+    let n = x.len() as f64;
+    let mean_x = x.iter().sum::<f64>() / n;
+    let mean_y = y.iter().sum::<f64>() / n;
+    let (mut covariance, mut var_x, mut var_y) = (0.0, 0.0, 0.0);
+    for (a, b) in x.iter().zip(y) {
+        covariance += (a - mean_x) * (b - mean_y);
+        var_x += (a - mean_x).powi(2);
+        var_y += (b - mean_y).powi(2);
+    }
+    if var_x == 0.0 || var_y == 0.0 {
+        0.0
+    } else {
+        (covariance / (var_x * var_y).sqrt()).clamp(-1.0, 1.0)
+    }
+}
+
+/// Accountability = 1 − problems ÷ items, where the items are the active priorities
+/// (board-wide only) and active initiatives in scope, and the problems are each item
+/// without an owner plus, for each owner of in-scope work carrying more than
+/// `OWNER_LOAD_LIMIT` active initiatives board-wide, the initiatives over the limit.
+pub(super) fn accountability(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Accountability;
+    let active = facts.active(scope);
+    let priorities: Vec<&Priority> = match scope {
+        Scope::Board => facts.ranked.clone(),
+        Scope::Team(_) => Vec::new(),
+    };
+    let items = active.len() + priorities.len();
+    if items == 0 {
+        return not_applicable(kind, "No active priorities or initiatives.");
+    }
+    let mut findings = Vec::new();
+    for (position, priority) in priorities.iter().enumerate() {
+        if priority.owner_id.is_none() {
+            findings.push(Finding {
+                subject: Subject::Priority(priority.id.clone()),
+                reason: format!("Rank {}: priority without an owner", position + 1),
+            });
+        }
+    }
+    for initiative in &active {
+        if initiative.owner_id.is_none() {
+            findings.push(Finding {
+                subject: Subject::Initiative(initiative.id.clone()),
+                reason: "No owner".into(),
+            });
+        }
+    }
+    let unowned = findings.len();
+    let mut overloaded: Vec<(&str, usize)> = Vec::new();
+    for initiative in &active {
+        let Some(owner) = initiative.owner_id.as_deref() else {
+            continue;
+        };
+        let load = facts
+            .person_index
+            .get(owner)
+            .map_or(0, |at| facts.owner_load[at]);
+        if load > OWNER_LOAD_LIMIT && !overloaded.iter().any(|(id, _)| *id == owner) {
+            overloaded.push((owner, load));
+        }
+    }
+    let overloaded = sorted_by_text(overloaded, |o| o.0);
+    let overloaded = sorted_by_key(overloaded, |o| -(o.1 as i64));
+    let excess: usize = overloaded
+        .iter()
+        .map(|(_, load)| load - OWNER_LOAD_LIMIT)
+        .sum();
+    for (owner, load) in &overloaded {
+        findings.push(Finding {
+            subject: Subject::Person((*owner).to_string()),
+            reason: format!(
+                "{} owns {load} active initiatives (more than {OWNER_LOAD_LIMIT})",
+                facts.person_name(owner)
+            ),
+        });
+    }
+    let problems = (unowned + excess).min(items);
+    Part {
+        kind,
+        score: Some(percent(1.0 - problems as f64 / items as f64)),
+        summary: format!(
+            "{unowned} of {} {} no owner; {} more than {OWNER_LOAD_LIMIT} active initiatives.",
+            plural(items, "active item", "active items"),
+            verb(unowned, "has", "have"),
+            match overloaded.len() {
+                0 => "nobody owns".to_string(),
+                1 => "1 person owns".to_string(),
+                n => format!("{n} people own"),
+            }
+        ),
+        findings,
+    }
+}
+
+/// Capacity: each team scores 100 while its active effort adds up to 100 % or less, and
+/// loses a point per percent above (200 % or more scores 0). The board's figure is the
+/// mean over its teams.
+pub(super) fn capacity(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Capacity;
+    let teams: Vec<&Id> = match scope {
+        Scope::Board => facts.board.teams.iter().map(|t| &t.id).collect(),
+        Scope::Team(_) => facts
+            .board
+            .teams
+            .iter()
+            .map(|t| &t.id)
+            .filter(|id| scope.holds_team(id))
+            .collect(),
+    };
+    if teams.is_empty() {
+        return not_applicable(kind, "No teams.");
+    }
+    let mut total = 0.0;
+    let mut over: Vec<(u32, Finding)> = Vec::new();
+    for team in &teams {
+        let load = facts.board.team_effort(team);
+        total += (200.0 - f64::from(load)).clamp(0.0, 100.0);
+        if load > 100 {
+            over.push((
+                load,
+                Finding {
+                    subject: Subject::Team((*team).clone()),
+                    reason: format!(
+                        "{} has committed {load} % of its capacity",
+                        facts.team_name(team)
+                    ),
+                },
+            ));
+        }
+    }
+    let over = sorted_by_key(over, |o| -i64::from(o.0));
+    let summary = match scope {
+        Scope::Board => format!(
+            "{} of {} {} over capacity.",
+            over.len(),
+            plural(teams.len(), "team", "teams"),
+            if over.len() == 1 { "is" } else { "are" }
+        ),
+        Scope::Team(team) => format!("{} % of capacity committed.", facts.board.team_effort(team)),
+    };
+    Part {
+        kind,
+        score: Some(percent(total / teams.len() as f64 / 100.0)),
+        summary,
+        findings: over.into_iter().map(|(_, f)| f).collect(),
+    }
+}
+
+impl Scope<'_> {
+    fn holds_team(self, id: &str) -> bool {
+        match self {
+            Scope::Board => true,
+            Scope::Team(team) => team == id,
+        }
+    }
+}
+
+/// Rhythm = 0.8 × check-in freshness + 0.2 × review punctuality (board-wide; a team's
+/// rhythm is its freshness alone). Freshness = 1 − late ÷ active initiatives, where an
+/// initiative is late when more than `checkInDays` whole days have passed since its latest
+/// check-in (or, with none, since it was created). Punctuality = 1 − days late ÷
+/// `reviewDays`, where the days late are those past `reviewDays` since the latest review
+/// or planning session (or, with none, since the period started).
+pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Rhythm;
+    let every = i64::from(facts.board.rhythm.check_in_days);
+    let active = facts.active(scope);
+    let mut late: Vec<(i64, Finding)> = Vec::new();
+    for initiative in &active {
+        let latest = facts
+            .initiative_index
+            .get(&initiative.id)
+            .and_then(|at| facts.last_check_in[at]);
+        let (since, checked) = match latest {
+            Some(at) => (at, true),
+            None => (initiative.created_at, false),
+        };
+        let days = facts.whole_days_since(since);
+        if days > every {
+            let reason = if checked {
+                format!("Last check-in {days} days ago (due every {every})")
+            } else {
+                format!("No check-in since it was created {days} days ago (due every {every})")
+            };
+            late.push((
+                days,
+                Finding {
+                    subject: Subject::Initiative(initiative.id.clone()),
+                    reason,
+                },
+            ));
+        }
+    }
+    let late = sorted_by_key(late, |l| -l.0);
+    let freshness = (!active.is_empty()).then(|| 1.0 - late.len() as f64 / active.len() as f64);
+
+    let mut findings: Vec<Finding> = Vec::new();
+    let review = match scope {
+        Scope::Team(_) => None,
+        Scope::Board => review_punctuality(facts),
+    };
+    let mut summary = match freshness {
+        Some(_) => format!(
+            "{} of {} {} late for a check-in",
+            late.len(),
+            plural(active.len(), "active initiative", "active initiatives"),
+            verb(late.len(), "is", "are")
+        ),
+        None => "No active initiatives to check in".to_string(),
+    };
+    let mut punctuality = None;
+    if let Some((ratio, finding, phrase)) = review {
+        summary.push_str(&format!("; {phrase}"));
+        findings.extend(finding);
+        punctuality = Some(ratio);
+    }
+    summary.push('.');
+    findings.extend(late.into_iter().map(|(_, f)| f));
+    let score = match (freshness, punctuality) {
+        (Some(f), Some(p)) => Some(percent(0.8 * f + 0.2 * p)),
+        (Some(f), None) => Some(percent(f)),
+        (None, Some(p)) => Some(percent(p)),
+        (None, None) => None,
+    };
+    Part {
+        kind,
+        score,
+        summary,
+        findings,
+    }
+}
+
+/// How punctual the review rhythm is (0–1), the finding when it is late, and a phrase for
+/// the summary; `None` when there is neither a review nor a period start to measure from.
+fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
+    let every = i64::from(facts.board.rhythm.review_days.max(1));
+    let last_review = facts
+        .board
+        .reviews
+        .iter()
+        .filter(|r| matches!(r.kind, ReviewKind::Review | ReviewKind::Planning))
+        .map(|r| r.at)
+        .max();
+    let (since, reviewed) = match (last_review, facts.board.period.start) {
+        (Some(at), _) => (at, true),
+        (None, Some(start)) if start <= facts.today => (start.start(), false),
+        _ => return None,
+    };
+    let days = facts.whole_days_since(since);
+    let days_late = (days - every).max(0);
+    let punctuality = 1.0 - days_late as f64 / every as f64;
+    let what = if reviewed {
+        format!("last review {} ago", plural_days(days))
+    } else {
+        format!(
+            "no review since the period started {} ago",
+            plural_days(days)
+        )
+    };
+    let finding = (days_late > 0).then(|| Finding {
+        subject: Subject::Board,
+        reason: format!(
+            "{}: {} late (due every {})",
+            capitalised(&what),
+            plural_days(days_late),
+            plural_days(every)
+        ),
+    });
+    let phrase = if days_late > 0 {
+        format!("{what}, {} late", plural_days(days_late))
+    } else {
+        what
+    };
+    Some((punctuality.max(0.0), finding, phrase))
+}
+
+fn capitalised(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// Dependencies = 1 − stuck ÷ dependencies of active initiatives in scope (asked by the
+/// scope's initiatives or of the scope's team). Stuck: requested and unanswered for more
+/// than `checkInDays` days; declined while the asking initiative still counts on it (it
+/// is active); accepted, past its due date and not delivered.
+pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::Dependencies;
+    let mut considered = 0usize;
+    let mut findings = Vec::new();
+    for dependency in &facts.board.dependencies {
+        let Some(from) = facts.board.initiative(&dependency.from_initiative_id) else {
+            continue;
+        };
+        if !from.status.is_active()
+            || !(scope.holds(from) || scope.holds_team(&dependency.to_team_id))
+        {
+            continue;
+        }
+        considered += 1;
+        // The coordination rules decide what is stuck; this part words it.
+        let provider = facts.team_name(&dependency.to_team_id);
+        let reason = flags(facts.board, dependency, facts.now)
+            .into_iter()
+            .find_map(|flag| match flag {
+                Flag::Unanswered { days } => Some(format!(
+                    "Asked of {provider} {days} days ago for “{}”, still unanswered",
+                    dependency.need
+                )),
+                Flag::DeclinedButCounted => Some(format!(
+                    "{provider} declined “{}”, but “{}” still counts on it",
+                    dependency.need, from.title
+                )),
+                Flag::Late { due } => Some(format!(
+                    "{provider} accepted “{}”, due {due}, not delivered",
+                    dependency.need
+                )),
+                // Misalignment is a question for the leads, not stuck work.
+                Flag::Misaligned => None,
+            });
+        if let Some(reason) = reason {
+            findings.push(Finding {
+                subject: Subject::Dependency(dependency.id.clone()),
+                reason,
+            });
+        }
+    }
+    if considered == 0 {
+        return not_applicable(kind, "No dependencies on active work.");
+    }
+    Part {
+        kind,
+        score: Some(percent(1.0 - findings.len() as f64 / considered as f64)),
+        summary: format!(
+            "{} of {} {} attention.",
+            findings.len(),
+            plural(considered, "dependency", "dependencies"),
+            verb(findings.len(), "needs", "need")
+        ),
+        findings,
+    }
+}
+
+/// The progress (0–100) the straight line from an initiative's creation to the end of
+/// its due date expects today; `None` without a due date.
+pub fn expected_progress(initiative: &Initiative, today: Date) -> Option<f64> {
+    let due = initiative.due?;
+    let start = initiative.created_at.date();
+    let span = start.days_until(due) + 1;
+    if span <= 0 {
+        return Some(100.0);
+    }
+    let elapsed = start.days_until(today) as f64;
+    Some((elapsed / span as f64 * 100.0).clamp(0.0, 100.0))
+}
+
+/// Honest status = 1 − flagged ÷ active initiatives in scope. Flagged: marked on track
+/// with progress more than `PACE_TOLERANCE` points behind `expected_progress`; marked at
+/// risk or off track while that far ahead of it; marked on track with an open
+/// high-severity risk.
+pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
+    let kind = PartKind::HonestStatus;
+    let active = facts.active(scope);
+    if active.is_empty() {
+        return not_applicable(kind, "No active initiatives.");
+    }
+    let mut findings = Vec::new();
+    for initiative in &active {
+        let mut reasons = Vec::new();
+        if let Some(expected) = expected_progress(initiative, facts.today) {
+            let progress = f64::from(initiative.progress);
+            let due = initiative.due.expect("expected progress needs a due date");
+            if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {
+                reasons.push(format!(
+                    "On track, but {} % done where a steady pace to {due} would be at {} %",
+                    initiative.progress,
+                    fixed(expected, 0)
+                ));
+            }
+            if matches!(initiative.status, Status::AtRisk | Status::OffTrack)
+                && progress > expected + PACE_TOLERANCE
+            {
+                reasons.push(format!(
+                    "{}, yet {} % done, ahead of a steady pace to {due} ({} %)",
+                    initiative.status.label(),
+                    initiative.progress,
+                    fixed(expected, 0)
+                ));
+            }
+        }
+        if initiative.status == Status::OnTrack {
+            for risk in initiative
+                .risks
+                .iter()
+                .filter(|r| r.open && r.severity == Severity::High)
+            {
+                reasons.push(format!("On track with an open high risk: {}", risk.text));
+            }
+        }
+        if !reasons.is_empty() {
+            findings.push(Finding {
+                subject: Subject::Initiative(initiative.id.clone()),
+                reason: reasons.join("; "),
+            });
+        }
+    }
+    Part {
+        kind,
+        score: Some(percent(1.0 - findings.len() as f64 / active.len() as f64)),
+        summary: format!(
+            "{} of {} {} a status their pace or risks contradict.",
+            findings.len(),
+            plural(active.len(), "active initiative", "active initiatives"),
+            verb(findings.len(), "has", "have")
+        ),
+        findings,
+    }
+}
