@@ -1,0 +1,226 @@
+//! The guided review: one due initiative at a time, from the keyboard, then a summary that
+//! records the review with the alignment score.
+
+use super::*;
+
+/// A guided review under way.
+#[derive(Clone, PartialEq)]
+pub(super) struct Run {
+    /// The board when the review started, for the summary.
+    pub(super) start: Rc<Board>,
+    /// The due initiatives, team by team.
+    pub(super) queue: Vec<Id>,
+    pub(super) position: usize,
+    /// What happened at each step.
+    pub(super) outcome: Vec<Outcome>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Outcome {
+    Pending,
+    Saved,
+    Skipped,
+}
+
+#[derive(Clone, PartialEq)]
+pub(super) enum Mode {
+    Overview,
+    Review(Run),
+    Summary(Run),
+}
+
+/// One step of the guided review: the initiative, its previous check-in and the editor.
+/// Alt + ← goes back, Alt + → skips, Enter in a field (or the button) saves and moves on.
+pub(super) fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -> Html {
+    let board = &props.board;
+    let total = run.queue.len();
+    let id = run.queue[run.position].clone();
+    let Some(initiative) = board.initiative(&id) else {
+        // Deleted meanwhile: skip it.
+        let mut next = run;
+        next.outcome[next.position] = Outcome::Skipped;
+        next.position += 1;
+        mode.set(if next.position >= total {
+            Mode::Summary(next)
+        } else {
+            Mode::Review(next)
+        });
+        return Html::default();
+    };
+    let team = board
+        .team(&initiative.team_id)
+        .map_or(String::new(), |t| t.name.clone());
+    let owner = initiative
+        .owner_id
+        .as_deref()
+        .and_then(|o| board.person(o))
+        .map_or("No owner".to_string(), |p| p.name.clone());
+    let go = {
+        let (mode, run) = (mode.clone(), run.clone());
+        move |outcome: Option<Outcome>, step: isize| {
+            let mut next = run.clone();
+            if let Some(outcome) = outcome {
+                next.outcome[next.position] = outcome;
+            }
+            let target = next.position as isize + step;
+            if target < 0 {
+                return;
+            }
+            next.position = target as usize;
+            mode.set(if next.position >= total {
+                Mode::Summary(next)
+            } else {
+                Mode::Review(next)
+            });
+        }
+    };
+    let on_save = {
+        let (dispatch, go) = (props.dispatch.clone(), go.clone());
+        Callback::from(move |check_in: CheckIn| {
+            dispatch.dispatch(Msg::Do {
+                action: Action::CheckIn(check_in),
+                focus: None,
+            });
+            go(Some(Outcome::Saved), 1);
+        })
+    };
+    let on_skip = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go(Some(Outcome::Skipped), 1))
+    };
+    let on_previous = {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go(None, -1))
+    };
+    let on_end = {
+        let (mode, run) = (mode.clone(), run.clone());
+        Callback::from(move |_: MouseEvent| mode.set(Mode::Summary(run.clone())))
+    };
+    let on_key = {
+        let go = go.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if !event.alt_key() {
+                return;
+            }
+            match event.key().as_str() {
+                "ArrowLeft" => go(None, -1),
+                "ArrowRight" => go(Some(Outcome::Skipped), 1),
+                _ => return,
+            }
+            event.prevent_default();
+        })
+    };
+    let done = run
+        .outcome
+        .iter()
+        .filter(|o| **o != Outcome::Pending)
+        .count();
+    html! {
+        <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key}>
+            <div class="ab-review__progress">
+                <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
+                <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
+                <p class="ab-field__hint">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back · End review keeps what is saved" }</p>
+            </div>
+            <article class="ab-review__item" aria-label={initiative.title.clone()}>
+                <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
+                <h3 class="ab-review__title">{ &initiative.title }</h3>
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true>
+                    <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
+                    <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
+                    <button type="button" class="ab-button ab-button--quiet" onclick={on_end}>{ "End review" }</button>
+                </CheckInEditor>
+            </article>
+        </section>
+    }
+}
+
+/// The end of a guided review: what changed, who has not checked in, and recording it.
+pub(super) fn review_summary(
+    props: &RhythmViewProps,
+    mode: &UseStateHandle<Mode>,
+    run: Run,
+) -> Html {
+    let board = &props.board;
+    let changes = diff(&run.start, board);
+    let saved = run.outcome.iter().filter(|o| **o == Outcome::Saved).count();
+    let missing: Vec<&Id> = run
+        .queue
+        .iter()
+        .zip(&run.outcome)
+        .filter(|(_, o)| **o != Outcome::Saved)
+        .map(|(id, _)| id)
+        .collect();
+    let flips = changes
+        .items
+        .iter()
+        .filter(|x| x.kind == Kind::Initiative && x.field("status").is_some())
+        .count();
+    let summary_text = format!(
+        "Guided review: {saved} of {} due initiatives checked in, {flips} status {}, {} not checked in.",
+        run.queue.len(),
+        if flips == 1 { "change" } else { "changes" },
+        missing.len()
+    );
+    let on_record = {
+        let (dispatch, mode, board, score, text) = (
+            props.dispatch.clone(),
+            mode.clone(),
+            board.clone(),
+            props.analysis.board.score,
+            summary_text.clone(),
+        );
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Do {
+                action: Action::RecordReview(Review {
+                    id: board.next_id("v"),
+                    at: now(),
+                    kind: ReviewKind::Review,
+                    summary: text.clone(),
+                    score,
+                }),
+                focus: None,
+            });
+            dispatch.dispatch(Msg::Notify(Notice {
+                error: false,
+                text: format!(
+                    "Review recorded{}.",
+                    score.map_or(String::new(), |s| format!(
+                        " with an alignment score of {s}"
+                    ))
+                ),
+            }));
+            mode.set(Mode::Overview);
+        })
+    };
+    let on_discard = {
+        let mode = mode.clone();
+        Callback::from(move |_| mode.set(Mode::Overview))
+    };
+    let not_checked = missing.iter().filter_map(|id| board.initiative(id)).map(|i| {
+        let owner = i
+            .owner_id
+            .as_deref()
+            .and_then(|o| board.person(o))
+            .map_or("No owner".to_string(), |p| p.name.clone());
+        html! { <li class="ab-finding"><span class="ab-finding__name">{ &i.title }</span><span class="ab-finding__reason">{ owner }</span></li> }
+    });
+    html! {
+        <section class="ab-review" aria-labelledby="ab-review-title">
+            <h2 id="ab-review-title" tabindex="-1">{ "Review summary" }</h2>
+            <p class="ab-health__figure">{ &summary_text }</p>
+            <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
+            <h3 class="ab-health__heading">{ "What changed during the review" }</h3>
+            { diff_list(&changes) }
+            if !missing.is_empty() {
+                <h3 class="ab-health__heading">{ "Not checked in" }</h3>
+                <ul class="ab-findings" aria-label="Not checked in">{ for not_checked }</ul>
+            }
+            <div class="ab-dialog__actions">
+                <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
+                <span class="ab-spacer"></span>
+                <button type="button" class="ab-button ab-button--primary" onclick={on_record}>{ "Record review" }</button>
+            </div>
+        </section>
+    }
+}
