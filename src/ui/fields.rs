@@ -135,6 +135,14 @@ pub fn parse_whole(text: &str, max: u32) -> Result<u32, String> {
     }
 }
 
+/// Reads an optional date field: `Ok(None)` when empty, `Err(())` when not a date.
+pub fn parse_optional_date(text: &str) -> Result<Option<crate::core::time::Date>, ()> {
+    match text.trim() {
+        "" => Ok(None),
+        text => crate::core::time::Date::parse(text).map(Some).ok_or(()),
+    }
+}
+
 /// A callback that sets a state to the value it receives.
 pub fn set_to<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
     let setter = state.setter();

@@ -5,9 +5,8 @@ use super::{optional_id, people_options, FormProps};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
-use crate::core::time::Date;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::fields::{parse_optional_date, set_to, SelectField, TextField};
 use crate::ui::now;
 use yew::prelude::*;
 
@@ -55,15 +54,9 @@ pub fn AskForm(props: &FormProps) -> Html {
                 error.set(Some("Say what is needed".into()));
                 return;
             }
-            let due_date = match due.trim() {
-                "" => None,
-                text => match Date::parse(text) {
-                    Some(d) => Some(d),
-                    None => {
-                        error.set(Some("A due date like 2026-12-15, or none".into()));
-                        return;
-                    }
-                },
+            let Ok(due_date) = parse_optional_date(&due) else {
+                error.set(Some("A due date like 2026-12-15, or none".into()));
+                return;
             };
             let request = Dependency {
                 id: props.board.next_id("d"),
@@ -229,15 +222,9 @@ pub fn DecisionForm(props: &FormProps) -> Html {
                 error.set(Some("Give the decision a title".into()));
                 return;
             }
-            let revisit_on = match revisit.trim() {
-                "" => None,
-                text => match Date::parse(text) {
-                    Some(d) => Some(d),
-                    None => {
-                        error.set(Some("A revisit date like 2027-01-15, or none".into()));
-                        return;
-                    }
-                },
+            let Ok(revisit_on) = parse_optional_date(&revisit) else {
+                error.set(Some("A revisit date like 2027-01-15, or none".into()));
+                return;
             };
             let kind = DecisionKind::ALL
                 .into_iter()

@@ -5,9 +5,8 @@ use super::{count, optional_id, people_options, DialogKind, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
 use crate::core::order::sorted_by_key;
-use crate::core::time::Date;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{parse_whole, SelectField, TextField};
+use crate::ui::fields::{parse_optional_date, parse_whole, SelectField, TextField};
 use crate::ui::now;
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -161,14 +160,10 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
             let progress = parse_whole(&d.progress, 100)
                 .map_err(|e| problems.insert("progress", e))
                 .ok();
-            let due = if d.due.is_empty() {
+            let due = parse_optional_date(&d.due).unwrap_or_else(|()| {
+                problems.insert("due", "A date like 2026-12-15".into());
                 None
-            } else {
-                Date::parse(&d.due).or_else(|| {
-                    problems.insert("due", "A date like 2026-12-15".into());
-                    None
-                })
-            };
+            });
             errors.set(problems.clone());
             let (Some(effort), Some(progress), true) = (effort, progress, problems.is_empty())
             else {
