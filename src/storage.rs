@@ -42,6 +42,9 @@ impl fmt::Display for StoreError {
 pub trait Store {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// A store in memory: for tests, and for boards that must not persist.
@@ -82,23 +85,26 @@ impl MemoryStore {
         self.entries.borrow().get(key).cloned()
     }
 
-    pub fn keys(&self) -> Vec<String> {
+    pub fn all_keys(&self) -> Vec<String> {
         self.entries.borrow().keys().cloned().collect()
+    }
+
+    fn check(&self) -> Result<(), StoreError> {
+        if self.unavailable {
+            return Err(StoreError::Unavailable("storage is disabled".into()));
+        }
+        Ok(())
     }
 }
 
 impl Store for MemoryStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
-        if self.unavailable {
-            return Err(StoreError::Unavailable("storage is disabled".into()));
-        }
+        self.check()?;
         Ok(self.get(key))
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        if self.unavailable {
-            return Err(StoreError::Unavailable("storage is disabled".into()));
-        }
+        self.check()?;
         let mut entries = self.entries.borrow_mut();
         if let Some(capacity) = self.capacity.get() {
             let others: usize = entries
@@ -112,6 +118,17 @@ impl Store for MemoryStore {
         }
         entries.insert(key.to_string(), value.to_string());
         Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.check()?;
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.check()?;
+        Ok(self.all_keys())
     }
 }
 
@@ -142,6 +159,11 @@ pub fn backup_key(key: &str, now: Timestamp) -> String {
     format!("{key}.unreadable-{}", now.unix_seconds())
 }
 
+/// The key under which one part of a board's check-in history is kept.
+pub fn part_key(key: &str, name: &str) -> String {
+    format!("{key}.part.{name}")
+}
+
 /// Opens the board saved under `key`.
 pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
     let raw = match store.read(key) {
@@ -149,11 +171,22 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
         Ok(None) => return Opened::Empty,
         Err(error) => return Opened::Unavailable(error),
     };
-    match snapshot::read(&raw) {
+    let part = |name: &str| store.read(&part_key(key, name)).ok().flatten();
+    match snapshot::read_stored(&raw, &part) {
         Ok(loaded) => Opened::Board(Box::new(loaded)),
         Err(error @ ReadError::TooNew { .. }) => Opened::TooNew { raw, error },
         Err(error) => {
             let backup = backup_key(key, now);
+            // The parts go with the head, so the copy can be opened as it was saved and
+            // the next save, which clears parts its own head does not name, loses nothing.
+            let parts = part_key(key, "");
+            for old in store.keys().unwrap_or_default() {
+                if let Some(name) = old.strip_prefix(&parts) {
+                    if let Ok(Some(text)) = store.read(&old) {
+                        let _ = store.write(&part_key(&backup, name), &text);
+                    }
+                }
+            }
             let backup_key = store.write(&backup, &raw).ok().map(|()| backup);
             Opened::Corrupt {
                 raw,
@@ -165,15 +198,43 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
 }
 
 /// Saves `board` under `key`; returns the number of characters written.
+///
+/// The head goes under `key` and each part of the check-in history under a key named by
+/// its content. Parts already in the store are not written again, so an edit writes the
+/// head and at most the part that changed. The head is written after its parts and the
+/// parts it no longer names are removed after it, so whatever moment the tab is closed,
+/// the head under `key` names parts that are there.
 pub fn save(
     store: &dyn Store,
     key: &str,
     board: &Board,
     now: Timestamp,
 ) -> Result<usize, StoreError> {
-    let text = snapshot::write_compact(board, now);
-    store.write(key, &text)?;
-    Ok(text.len())
+    let stored = snapshot::write_stored(board, now);
+    let prefix = part_key(key, "");
+    let present: Vec<String> = store
+        .keys()?
+        .into_iter()
+        .filter(|k| k.starts_with(&prefix))
+        .collect();
+    let mut written = 0;
+    for (name, text) in &stored.parts {
+        let part = part_key(key, name);
+        if !present.contains(&part) {
+            store.write(&part, text)?;
+            written += text.len();
+        }
+    }
+    store.write(key, &stored.head)?;
+    written += stored.head.len();
+    for old in present {
+        let name = &old[prefix.len()..];
+        if !stored.parts.iter().any(|(n, _)| n == name) {
+            // A part left behind only costs space; the next save tries again.
+            let _ = store.remove(&old);
+        }
+    }
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -239,10 +300,79 @@ mod tests {
         };
         assert!(error.to_string().contains("version 7"), "{error}");
         assert_eq!(
-            store.keys(),
+            store.all_keys(),
             vec!["k".to_string()],
             "no backup needed: nothing is overwritten"
         );
+    }
+
+    fn with_history(check_ins: usize) -> Board {
+        crate::core::generate::big_board(
+            crate::core::generate::Size {
+                teams: 3,
+                priorities: 3,
+                initiatives: 40,
+                check_ins,
+            },
+            Date::parse("2026-11-24").unwrap(),
+        )
+    }
+
+    fn parts(store: &MemoryStore) -> Vec<String> {
+        let mut keys = store.all_keys();
+        keys.retain(|k| k.starts_with("k.part."));
+        keys
+    }
+
+    #[test]
+    fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
+        let store = MemoryStore::new();
+        let mut board = with_history(2_500);
+        let first = save(&store, "k", &board, now()).unwrap();
+        assert_eq!(parts(&store).len(), 3);
+        board.initiatives[0].title = "Renamed".into();
+        let second = save(&store, "k", &board, now()).unwrap();
+        assert_eq!(second, store.get("k").unwrap().len(), "only the head");
+        assert!(second * 3 < first, "{second} of {first}");
+        board.check_ins.truncate(1_200);
+        save(&store, "k", &board, now()).unwrap();
+        assert_eq!(parts(&store).len(), 2, "the parts no head names are gone");
+        match open(&store, "k", now()) {
+            Opened::Board(loaded) => assert_eq!(loaded.board, board),
+            other => panic!("expected the board, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_damaged_stored_board_is_set_aside_with_its_parts() {
+        let store = MemoryStore::new();
+        let board = with_history(1_500);
+        save(&store, "k", &board, now()).unwrap();
+        let first_part = parts(&store)[0].clone();
+        let part_text = store.get(&first_part).unwrap();
+        store.write(&first_part, "[[").unwrap();
+        let Opened::Corrupt {
+            error, backup_key, ..
+        } = open(&store, "k", now())
+        else {
+            panic!("expected corrupt")
+        };
+        assert!(error.to_string().contains("is damaged"), "{error}");
+        let backup_key = backup_key.unwrap();
+        // Mending the copied part by hand brings the whole board back from the backup.
+        let name = &first_part["k.part.".len()..];
+        store
+            .write(&part_key(&backup_key, name), &part_text)
+            .unwrap();
+        save(&store, "k", &board_after_start_over(), now()).unwrap();
+        match open(&store, &backup_key, now()) {
+            Opened::Board(loaded) => assert_eq!(loaded.board, board),
+            other => panic!("expected the backed-up board, got {other:?}"),
+        }
+    }
+
+    fn board_after_start_over() -> Board {
+        board()
     }
 
     #[test]

@@ -9,6 +9,7 @@ use alignment_board::core::diff::diff;
 use alignment_board::core::generate::{big_board, evolved, Size};
 use alignment_board::core::snapshot;
 use alignment_board::core::time::Date;
+use alignment_board::storage::{self, LocalStore, Opened, Store};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -62,30 +63,62 @@ fn save_and_load_the_big_board() {
     };
     let board = big_board(size, today);
     let at = today.start();
-    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let store = LocalStore;
     let key = "alignment-board-bench";
-    let mut bytes = 0;
-    let save = time(9, || {
-        let text = snapshot::write_compact(&board, at);
-        bytes = text.len();
-        storage.set_item(key, &text).unwrap();
+    let clear = || {
+        for k in store.keys().unwrap() {
+            if k.starts_with(key) {
+                store.remove(&k).unwrap();
+            }
+        }
+    };
+    // A full save, as after an import: the head and every part of the history.
+    let mut full_bytes = 0;
+    let mut fulls = Vec::new();
+    for _ in 0..9 {
+        clear();
+        fulls.push(time(1, || {
+            full_bytes = storage::save(&store, key, &board, at).unwrap();
+        }));
+    }
+    fulls.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // The save after an edit: a card renamed; the history's parts are already stored.
+    let mut edited = board.clone();
+    let mut edit_bytes = 0;
+    let mut n = 0;
+    let edit = time(15, || {
+        n += 1;
+        edited.initiatives[7].title = format!("Renamed {n}");
+        edit_bytes = storage::save(&store, key, &edited, at).unwrap();
     });
     let load = time(9, || {
-        let text = storage.get_item(key).unwrap().unwrap();
-        let loaded = snapshot::read(&text).unwrap();
+        let Opened::Board(loaded) = storage::open(&store, key, at) else {
+            panic!("the saved board opens");
+        };
         assert_eq!(loaded.board.initiatives.len(), 2000);
+        assert_eq!(loaded.board.check_ins.len(), 20_000);
     });
-    storage.remove_item(key).unwrap();
-    console_log!(
-        "BENCH save_big median_ms={:.2} min_ms={:.2} max_ms={:.2} bytes={bytes}",
-        save.0,
-        save.1,
-        save.2
+    // The snapshot as a file: written for export, read for import.
+    let mut file_bytes = 0;
+    let export = time(9, || {
+        file_bytes = snapshot::write_pretty(&board, at).len();
+    });
+    let file = snapshot::write_pretty(&board, at);
+    let import = time(9, || {
+        assert_eq!(snapshot::read(&file).unwrap().board.check_ins.len(), 20_000);
+    });
+    clear();
+    let line = |name: &str, (median, min, max): (f64, f64, f64), extra: String| {
+        console_log!("BENCH {name} median_ms={median:.2} min_ms={min:.2} max_ms={max:.2}{extra}")
+    };
+    let (lo, hi) = (fulls[0].0, fulls[8].0);
+    line(
+        "save_full",
+        (fulls[4].0, lo, hi),
+        format!(" bytes={full_bytes}"),
     );
-    console_log!(
-        "BENCH load_big median_ms={:.2} min_ms={:.2} max_ms={:.2}",
-        load.0,
-        load.1,
-        load.2
-    );
+    line("save_edit", edit, format!(" bytes={edit_bytes}"));
+    line("load_big", load, String::new());
+    line("export_big", export, format!(" bytes={file_bytes}"));
+    line("import_big", import, String::new());
 }

@@ -218,7 +218,7 @@ async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
         "the person can start again"
     );
     let backups: Vec<String> = store
-        .keys()
+        .all_keys()
         .into_iter()
         .filter(|k| k.starts_with("k.unreadable-"))
         .collect();

@@ -78,6 +78,22 @@ impl Map {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
+        self.0
+            .iter_mut()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// Sets `key` to `value`, replacing the value it had.
+    pub fn insert(&mut self, key: &str, value: Value) {
+        match self.get_mut(key) {
+            Some(old) => *old = value,
+            None => self.0.push((key.to_string(), value)),
+        }
+    }
 }
 
 impl fmt::Display for Value {
@@ -405,83 +421,134 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 
 /// Appends `text` as a JSON string, escaped as serde_json escapes it: `"` and `\`, the
 /// short escapes for backspace, form feed, newline, return and tab, `\u00XX` for the other
-/// control characters; everything else as is.
+/// control characters; everything else as is. Scans bytes, not characters: every byte
+/// that needs escaping is ASCII, and no byte of a multi-byte character is.
 pub fn string(out: &mut String, text: &str) {
     out.push('"');
+    let bytes = text.as_bytes();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\u{8}' => "\\b",
-            '\u{c}' => "\\f",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if (c as u32) < 0x20 => "",
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
             _ => continue,
         };
         out.push_str(&text[start..i]);
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
-            let code = c as usize;
             out.push_str("\\u00");
-            out.push(HEX[code >> 4] as char);
-            out.push(HEX[code & 0xf] as char);
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 0xf)] as char);
         } else {
             out.push_str(escape);
         }
-        start = i + c.len_utf8();
+        start = i + 1;
     }
     out.push_str(&text[start..]);
     out.push('"');
 }
 
-/// Builds a JSON object member by member: `{"a":1,"b":"x"}`.
+/// Appends a whole number without the formatting machinery (a snapshot writes thousands).
+pub fn number(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (value % 10) as u8;
+        value /= 10;
+        if value == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Builds a JSON object member by member: `{"a":1,"b":"x"}`; or, as a row of a table, only
+/// the values in the same order: `[1,"x"]` (see `Object::row`).
 pub struct Object<'a> {
     out: &'a mut String,
     first: bool,
+    row: bool,
+    /// The keys written so far, when asked to keep them: a table's columns.
+    keys: Option<Vec<&'static str>>,
 }
 
 impl<'a> Object<'a> {
     pub fn new(out: &'a mut String) -> Object<'a> {
         out.push('{');
-        Object { out, first: true }
+        Object {
+            out,
+            first: true,
+            row: false,
+            keys: None,
+        }
+    }
+
+    /// The same members written as a row: values only, keys left to the table's columns.
+    pub fn row(out: &'a mut String) -> Object<'a> {
+        out.push('[');
+        Object {
+            out,
+            first: true,
+            row: true,
+            keys: None,
+        }
+    }
+
+    /// A row that also notes its keys, so the first row of a table names its columns.
+    pub fn row_noting_keys(out: &'a mut String) -> Object<'a> {
+        let mut row = Object::row(out);
+        row.keys = Some(Vec::new());
+        row
     }
 
     /// Starts a member and returns the buffer to write its value into.
-    pub fn key(&mut self, key: &str) -> &mut String {
+    pub fn key(&mut self, key: &'static str) -> &mut String {
         if !self.first {
             self.out.push(',');
         }
         self.first = false;
-        self.out.push('"');
-        self.out.push_str(key);
-        self.out.push_str("\":");
+        if let Some(keys) = &mut self.keys {
+            keys.push(key);
+        }
+        if !self.row {
+            self.out.push('"');
+            self.out.push_str(key);
+            self.out.push_str("\":");
+        }
         self.out
     }
 
-    pub fn text(&mut self, key: &str, value: &str) {
+    pub fn text(&mut self, key: &'static str, value: &str) {
         string(self.key(key), value);
     }
 
-    pub fn raw(&mut self, key: &str, value: &str) {
+    pub fn raw(&mut self, key: &'static str, value: &str) {
         self.key(key).push_str(value);
     }
 
-    pub fn number(&mut self, key: &str, value: u64) {
-        let out = self.key(key);
-        out.push_str(&value.to_string());
+    pub fn number(&mut self, key: &'static str, value: u64) {
+        number(self.key(key), value);
     }
 
-    pub fn optional_text(&mut self, key: &str, value: Option<&str>) {
+    pub fn optional_text(&mut self, key: &'static str, value: Option<&str>) {
         match value {
             Some(value) => self.text(key, value),
             None => self.raw(key, "null"),
         }
     }
 
-    pub fn end(self) {
-        self.out.push('}');
+    /// Closes the object (or row) and returns the keys it noted, if asked to.
+    pub fn end(self) -> Vec<&'static str> {
+        self.out.push(if self.row { ']' } else { '}' });
+        self.keys.unwrap_or_default()
     }
 }

@@ -4,8 +4,11 @@
 //! Pure: text in, board out; no storage, no clock.
 
 mod reader;
+mod writer;
 
-use super::json::{self, Object, Value};
+pub use writer::{write_compact, write_stored, Stored, PART_ROWS};
+
+use super::json::{self, Map, Value};
 use super::model::Board;
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
@@ -15,6 +18,11 @@ use std::fmt;
 pub const FORMAT: &str = "alignment-board";
 /// The snapshot version this build reads and writes.
 pub const VERSION: u64 = 1;
+/// The `format` of what the store saves under a board's key: the snapshot's board in a
+/// leaner layout (docs/storage.md), with its check-in history in parts kept apart.
+pub const STORE_FORMAT: &str = "alignment-board-store";
+/// The version of the store's layout this build reads and writes.
+pub const STORE_VERSION: u64 = 1;
 /// Larger texts are refused before parsing: no real board comes near this, and parsing a
 /// hostile 100 MB file would freeze the tab.
 pub const MAX_BYTES: usize = 10 * 1024 * 1024;
@@ -109,34 +117,49 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{} MB", tenths / 10, tenths % 10)
 }
 
+/// Finds a stored part of the check-in history by its name.
+pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 /// Reads a snapshot, migrating older versions and checking every invariant.
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
+    read_text(text, None)
+}
+
+/// Reads what the store keeps under a board's key: a head in the store's layout, whose
+/// check-in parts `part` looks up by name, or a whole snapshot (as boards were saved
+/// before the store had a layout of its own).
+pub fn read_stored(text: &str, part: PartLookup) -> Result<Loaded, ReadError> {
+    read_text(text, Some(part))
+}
+
+fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
-    let value = json::parse(text).map_err(|e| ReadError::NotJson {
+    let mut value = json::parse(text).map_err(|e| ReadError::NotJson {
         message: e.message.to_string(),
         line: e.line,
         column: e.column,
     })?;
-    let Value::Object(top) = &value else {
+    let Value::Object(top) = &mut value else {
         return Err(ReadError::NotASnapshot {
             reason: "the file holds JSON, but not an object with a \"board\"".into(),
         });
     };
-    match top.get("format") {
-        Some(Value::String(format)) if format == FORMAT => {}
-        Some(other) => {
+    let (known, stored) = match (top.get("format"), part) {
+        (Some(Value::String(format)), _) if format == FORMAT => (VERSION, false),
+        (Some(Value::String(format)), Some(_)) if format == STORE_FORMAT => (STORE_VERSION, true),
+        (Some(other), _) => {
             return Err(ReadError::NotASnapshot {
                 reason: format!("\"format\" is {other}, expected \"{FORMAT}\""),
             })
         }
-        None => {
+        (None, _) => {
             return Err(ReadError::NotASnapshot {
                 reason: format!("it has no \"format\": \"{FORMAT}\""),
             })
         }
-    }
+    };
     // The version is read before anything else, so a newer file is named as such instead
     // of failing on whatever its new shape breaks.
     let version = match top.get("version") {
@@ -160,13 +183,18 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
             })
         }
     };
-    if version > VERSION {
+    if version > known {
         return Err(ReadError::TooNew { found: version });
     }
+    if let (true, Some(part)) = (stored, part) {
+        join_parts(top, part)?;
+    }
+    let top = &*top;
+    let exported_key = if stored { "savedAt" } else { "exportedAt" };
     let root = reader::Path::ROOT;
-    let exported_at = match top.get("exportedAt") {
+    let exported_at = match top.get(exported_key) {
         None | Some(Value::Null) => None,
-        Some(v) => Some(reader::timestamp(v, &root.key("exportedAt"))?),
+        Some(v) => Some(reader::timestamp(v, &root.key(exported_key))?),
     };
     let board = match top.get("board") {
         Some(v) => reader::board(v, &root.key("board"))?,
@@ -185,6 +213,37 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
         exported_at,
         migrated_from: None,
     })
+}
+
+/// Puts the check-in parts a stored head names back in place, as the rows of its table.
+fn join_parts(top: &mut Map, part: PartLookup) -> Result<(), ReadError> {
+    let Some(Value::Object(table)) = top.get_mut("board").and_then(|board| match board {
+        Value::Object(board) => board.get_mut("checkIns"),
+        _ => None,
+    }) else {
+        return Ok(());
+    };
+    let Some(Value::Array(names)) = table.get("parts") else {
+        return Ok(());
+    };
+    let mut rows = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let missing = |message: String| ReadError::Malformed {
+            path: format!("board.checkIns.parts[{i}]"),
+            message,
+        };
+        let Value::String(name) = name else {
+            return Err(missing("expected the name of a stored part".into()));
+        };
+        let text =
+            part(name).ok_or_else(|| missing(format!("the stored part \"{name}\" is missing")))?;
+        match json::parse(&text) {
+            Ok(Value::Array(part_rows)) => rows.extend(part_rows),
+            _ => return Err(missing(format!("the stored part \"{name}\" is damaged"))),
+        }
+    }
+    table.insert("rows", Value::Array(rows));
+    Ok(())
 }
 
 /// The snapshot as a person would read it: indented, for export files. Indents the
@@ -248,165 +307,6 @@ pub fn indent(compact: &str) -> String {
         }
     }
     out
-}
-
-/// The snapshot without whitespace, for storage: the keys in the order SNAPSHOT.md
-/// lists them, every optional value written (as `null` when absent).
-pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
-    let mut out = String::with_capacity(1024 + board.initiatives.len() * 400);
-    let mut top = Object::new(&mut out);
-    top.text("format", FORMAT);
-    top.number("version", VERSION);
-    top.text("exportedAt", &exported_at.to_string());
-    write_board(top.key("board"), board);
-    top.end();
-    out
-}
-
-fn list<T>(out: &mut String, items: &[T], mut write: impl FnMut(&mut String, &T)) {
-    out.push('[');
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        write(out, item);
-    }
-    out.push(']');
-}
-
-fn ids(out: &mut String, ids: &[String]) {
-    list(out, ids, |out, id| json::string(out, id));
-}
-
-fn small(o: &mut Object, key: &str, value: Option<u8>) {
-    match value {
-        Some(v) => o.number(key, u64::from(v)),
-        None => o.raw(key, "null"),
-    }
-}
-
-fn date(o: &mut Object, key: &str, value: Option<Date>) {
-    o.optional_text(key, value.map(|d| d.to_string()).as_deref());
-}
-
-fn write_board(out: &mut String, board: &Board) {
-    let mut b = Object::new(out);
-    b.text("id", &board.id);
-    b.text("title", &board.title);
-    b.text("purpose", &board.purpose);
-    let mut period = Object::new(b.key("period"));
-    period.text("label", &board.period.label);
-    date(&mut period, "start", board.period.start);
-    date(&mut period, "end", board.period.end);
-    period.end();
-    let mut rhythm = Object::new(b.key("rhythm"));
-    rhythm.number("checkInDays", u64::from(board.rhythm.check_in_days));
-    rhythm.number("reviewDays", u64::from(board.rhythm.review_days));
-    rhythm.number("planningDays", u64::from(board.rhythm.planning_days));
-    rhythm.end();
-    list(b.key("people"), &board.people, |out, p| {
-        let mut o = Object::new(out);
-        o.text("id", &p.id);
-        o.text("name", &p.name);
-        o.optional_text("teamId", p.team_id.as_deref());
-        o.end();
-    });
-    list(b.key("teams"), &board.teams, |out, t| {
-        let mut o = Object::new(out);
-        o.text("id", &t.id);
-        o.text("name", &t.name);
-        o.optional_text("leadId", t.lead_id.as_deref());
-        o.end();
-    });
-    list(b.key("priorities"), &board.priorities, |out, p| {
-        let mut o = Object::new(out);
-        o.text("id", &p.id);
-        o.text("title", &p.title);
-        o.text("description", &p.description);
-        o.number("rank", u64::from(p.rank));
-        o.optional_text("ownerId", p.owner_id.as_deref());
-        o.text("status", p.status.key());
-        o.text("successMeasure", &p.success_measure);
-        o.text("createdAt", &p.created_at.to_string());
-        o.end();
-    });
-    list(b.key("initiatives"), &board.initiatives, |out, i| {
-        let mut o = Object::new(out);
-        o.text("id", &i.id);
-        o.text("title", &i.title);
-        o.text("description", &i.description);
-        o.text("teamId", &i.team_id);
-        o.optional_text("ownerId", i.owner_id.as_deref());
-        ids(o.key("priorityIds"), &i.priority_ids);
-        o.number("effort", u64::from(i.effort));
-        o.text("status", i.status.key());
-        o.number("progress", u64::from(i.progress));
-        small(&mut o, "confidence", i.confidence);
-        date(&mut o, "due", i.due);
-        o.text("createdAt", &i.created_at.to_string());
-        o.text("updatedAt", &i.updated_at.to_string());
-        list(o.key("risks"), &i.risks, |out, r| {
-            let mut o = Object::new(out);
-            o.text("id", &r.id);
-            o.text("text", &r.text);
-            o.text("severity", r.severity.key());
-            o.raw("open", if r.open { "true" } else { "false" });
-            o.end();
-        });
-        o.end();
-    });
-    list(b.key("checkIns"), &board.check_ins, |out, c| {
-        let mut o = Object::new(out);
-        o.text("id", &c.id);
-        o.text("initiativeId", &c.initiative_id);
-        o.text("at", &c.at.to_string());
-        o.text("status", c.status.key());
-        o.number("progress", u64::from(c.progress));
-        small(&mut o, "confidence", c.confidence);
-        o.text("note", &c.note);
-        o.optional_text("authorId", c.author_id.as_deref());
-        o.end();
-    });
-    list(b.key("dependencies"), &board.dependencies, |out, d| {
-        let mut o = Object::new(out);
-        o.text("id", &d.id);
-        o.text("fromInitiativeId", &d.from_initiative_id);
-        o.text("toTeamId", &d.to_team_id);
-        o.optional_text("toInitiativeId", d.to_initiative_id.as_deref());
-        o.text("need", &d.need);
-        date(&mut o, "due", d.due);
-        o.text("state", d.state.key());
-        o.text("requestedAt", &d.requested_at.to_string());
-        o.optional_text(
-            "answeredAt",
-            d.answered_at.map(|a| a.to_string()).as_deref(),
-        );
-        o.text("answerNote", &d.answer_note);
-        o.end();
-    });
-    list(b.key("decisions"), &board.decisions, |out, d| {
-        let mut o = Object::new(out);
-        o.text("id", &d.id);
-        o.text("title", &d.title);
-        o.text("rationale", &d.rationale);
-        o.text("kind", d.kind.key());
-        o.text("decidedAt", &d.decided_at.to_string());
-        o.optional_text("ownerId", d.owner_id.as_deref());
-        ids(o.key("priorityIds"), &d.priority_ids);
-        ids(o.key("teamIds"), &d.team_ids);
-        date(&mut o, "revisitOn", d.revisit_on);
-        o.end();
-    });
-    list(b.key("reviews"), &board.reviews, |out, r| {
-        let mut o = Object::new(out);
-        o.text("id", &r.id);
-        o.text("at", &r.at.to_string());
-        o.text("kind", r.kind.key());
-        o.text("summary", &r.summary);
-        small(&mut o, "score", r.score);
-        o.end();
-    });
-    b.end();
 }
 
 /// Non-ASCII characters that separate words in a file name rather than belong to one:

@@ -175,23 +175,58 @@ fn digits(bytes: &[u8]) -> Option<i64> {
     })
 }
 
+/// Appends `value` as exactly `width` decimal digits (the caller keeps it in range).
+fn push_digits(out: &mut String, value: u32, width: u32) {
+    for place in (0..width).rev() {
+        out.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
+    }
+}
+
+impl Date {
+    /// Appends `2026-11-24`. Digit by digit rather than through `format!`: snapshots
+    /// write thousands of dates, and the formatting machinery is the slow part.
+    pub fn push_to(self, out: &mut String) {
+        if !(0..=9999).contains(&self.year) {
+            // Only arithmetic far outside any plan gets here (`Date::new` refuses it).
+            out.push_str(&format!("{:04}", self.year));
+        } else {
+            push_digits(out, self.year as u32, 4);
+        }
+        out.push('-');
+        push_digits(out, u32::from(self.month), 2);
+        out.push('-');
+        push_digits(out, u32::from(self.day), 2);
+    }
+}
+
+impl Timestamp {
+    /// Appends `2026-11-24T09:30:00Z` (see `Date::push_to`).
+    pub fn push_to(self, out: &mut String) {
+        let secs = self.0.rem_euclid(SECONDS_PER_DAY) as u32;
+        self.date().push_to(out);
+        out.push('T');
+        push_digits(out, secs / 3600, 2);
+        out.push(':');
+        push_digits(out, secs / 60 % 60, 2);
+        out.push(':');
+        push_digits(out, secs % 60, 2);
+        out.push('Z');
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        let mut out = String::with_capacity(10);
+        self.push_to(&mut out);
+        f.write_str(&out)
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let date = self.date();
-        let secs = self.0.rem_euclid(SECONDS_PER_DAY);
-        write!(
-            f,
-            "{date}T{:02}:{:02}:{:02}Z",
-            secs / 3600,
-            secs / 60 % 60,
-            secs % 60
-        )
+        let mut out = String::with_capacity(20);
+        self.push_to(&mut out);
+        f.write_str(&out)
     }
 }
 

@@ -29,6 +29,22 @@ impl Store for LocalStore {
             .map_err(|e| StoreError::Failed(describe(&e)))
     }
 
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        Self::storage()?
+            .remove_item(key)
+            .map_err(|e| StoreError::Failed(describe(&e)))
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = Self::storage()?;
+        let count = storage
+            .length()
+            .map_err(|e| StoreError::Failed(describe(&e)))?;
+        Ok((0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
+    }
+
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
         Self::storage()?.set_item(key, value).map_err(|error| {
             if is_quota_error(&error) {

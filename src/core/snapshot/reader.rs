@@ -85,15 +85,37 @@ fn found(value: &Value) -> String {
     }
 }
 
-pub fn object<'v>(value: &'v Value, at: &Path) -> Read<&'v Map> {
+/// An item's fields: an object's members, or a table row's values under its columns.
+#[derive(Clone, Copy)]
+pub enum Record<'v> {
+    Object(&'v Map),
+    Row {
+        columns: &'v [Value],
+        values: &'v [Value],
+    },
+}
+
+impl<'v> Record<'v> {
+    fn get(self, key: &str) -> Option<&'v Value> {
+        match self {
+            Record::Object(map) => map.get(key),
+            Record::Row { columns, values } => columns
+                .iter()
+                .position(|c| matches!(c, Value::String(name) if name == key))
+                .and_then(|i| values.get(i)),
+        }
+    }
+}
+
+pub fn object<'v>(value: &'v Value, at: &Path) -> Read<Record<'v>> {
     match value {
-        Value::Object(map) => Ok(map),
+        Value::Object(map) => Ok(Record::Object(map)),
         other => fail(at, format!("expected an object, found {}", found(other))),
     }
 }
 
 /// A key that must be present (and not null).
-fn required<'v>(map: &'v Map, key: &str, at: &Path) -> Read<&'v Value> {
+fn required<'v>(map: Record<'v>, key: &str, at: &Path) -> Read<&'v Value> {
     match map.get(key) {
         Some(Value::Null) | None => fail(&at.key(key), "missing; this key is required"),
         Some(value) => Ok(value),
@@ -101,7 +123,7 @@ fn required<'v>(map: &'v Map, key: &str, at: &Path) -> Read<&'v Value> {
 }
 
 /// A key that may be absent or null.
-fn optional<'v>(map: &'v Map, key: &str) -> Option<&'v Value> {
+fn optional<'v>(map: Record<'v>, key: &str) -> Option<&'v Value> {
     map.get(key).filter(|v| !v.is_null())
 }
 
@@ -186,12 +208,12 @@ fn one_of<T: Copy>(value: &Value, at: &Path, options: &[T], key: fn(T) -> &'stat
 
 // Field readers: the key's path is made only when something is wrong.
 
-fn req<T>(map: &Map, key: &str, at: &Path, read: impl Fn(&Value, &Path) -> Read<T>) -> Read<T> {
+fn req<T>(map: Record, key: &str, at: &Path, read: impl Fn(&Value, &Path) -> Read<T>) -> Read<T> {
     read(required(map, key, at)?, &at.key(key))
 }
 
 fn opt<T>(
-    map: &Map,
+    map: Record,
     key: &str,
     at: &Path,
     read: impl Fn(&Value, &Path) -> Read<T>,
@@ -202,7 +224,7 @@ fn opt<T>(
 }
 
 fn or<T>(
-    map: &Map,
+    map: Record,
     key: &str,
     at: &Path,
     default: T,
@@ -212,7 +234,7 @@ fn or<T>(
 }
 
 fn list<T>(
-    map: &Map,
+    map: Record,
     key: &str,
     at: &Path,
     read: impl Fn(&Value, &Path) -> Read<T>,
@@ -226,6 +248,55 @@ fn list<T>(
             .iter()
             .enumerate()
             .map(|(i, item)| read(item, &here.index(i)))
+            .collect(),
+        other => fail(&here, format!("expected a list, found {}", found(other))),
+    }
+}
+
+/// A list of items: an array of objects, or a table (`{"columns":[…],"rows":[[…],…]}`,
+/// the layout the store saves in), each row as long as the columns.
+fn records<T>(
+    map: Record,
+    key: &str,
+    at: &Path,
+    read: impl Fn(Record, &Path) -> Read<T>,
+) -> Read<Vec<T>> {
+    let Some(value) = optional(map, key) else {
+        return Ok(Vec::new());
+    };
+    let here = at.key(key);
+    if let Value::Object(table) = value {
+        if let (Some(Value::Array(columns)), Some(Value::Array(rows))) =
+            (table.get("columns"), table.get("rows"))
+        {
+            let rows_at = here.key("rows");
+            return rows
+                .iter()
+                .enumerate()
+                .map(|(i, row)| {
+                    let at = rows_at.index(i);
+                    match row {
+                        Value::Array(values) if values.len() == columns.len() => {
+                            read(Record::Row { columns, values }, &at)
+                        }
+                        Value::Array(values) => fail(
+                            &at,
+                            format!("{} values for {} columns", values.len(), columns.len()),
+                        ),
+                        other => fail(&at, format!("expected a row, found {}", found(other))),
+                    }
+                })
+                .collect();
+        }
+    }
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let at = here.index(i);
+                read(object(item, &at)?, &at)
+            })
             .collect(),
         other => fail(&here, format!("expected a list, found {}", found(other))),
     }
@@ -273,19 +344,18 @@ pub fn board(value: &Value, at: &Path) -> Read<Board> {
         purpose: or(m, "purpose", at, String::new(), text)?,
         period,
         rhythm,
-        people: list(m, "people", at, person)?,
-        teams: list(m, "teams", at, team)?,
-        priorities: list(m, "priorities", at, priority)?,
-        initiatives: list(m, "initiatives", at, initiative)?,
-        check_ins: list(m, "checkIns", at, check_in)?,
-        dependencies: list(m, "dependencies", at, dependency)?,
-        decisions: list(m, "decisions", at, decision)?,
-        reviews: list(m, "reviews", at, review)?,
+        people: records(m, "people", at, person)?,
+        teams: records(m, "teams", at, team)?,
+        priorities: records(m, "priorities", at, priority)?,
+        initiatives: records(m, "initiatives", at, initiative)?,
+        check_ins: records(m, "checkIns", at, check_in)?,
+        dependencies: records(m, "dependencies", at, dependency)?,
+        decisions: records(m, "decisions", at, decision)?,
+        reviews: records(m, "reviews", at, review)?,
     })
 }
 
-fn person(v: &Value, at: &Path) -> Read<Person> {
-    let m = object(v, at)?;
+fn person(m: Record, at: &Path) -> Read<Person> {
     Ok(Person {
         id: req(m, "id", at, text)?,
         name: req(m, "name", at, text)?,
@@ -293,8 +363,7 @@ fn person(v: &Value, at: &Path) -> Read<Person> {
     })
 }
 
-fn team(v: &Value, at: &Path) -> Read<Team> {
-    let m = object(v, at)?;
+fn team(m: Record, at: &Path) -> Read<Team> {
     Ok(Team {
         id: req(m, "id", at, text)?,
         name: req(m, "name", at, text)?,
@@ -302,8 +371,7 @@ fn team(v: &Value, at: &Path) -> Read<Team> {
     })
 }
 
-fn priority(v: &Value, at: &Path) -> Read<Priority> {
-    let m = object(v, at)?;
+fn priority(m: Record, at: &Path) -> Read<Priority> {
     Ok(Priority {
         id: req(m, "id", at, text)?,
         title: req(m, "title", at, text)?,
@@ -318,8 +386,7 @@ fn priority(v: &Value, at: &Path) -> Read<Priority> {
     })
 }
 
-fn initiative(v: &Value, at: &Path) -> Read<Initiative> {
-    let m = object(v, at)?;
+fn initiative(m: Record, at: &Path) -> Read<Initiative> {
     Ok(Initiative {
         id: req(m, "id", at, text)?,
         title: req(m, "title", at, text)?,
@@ -334,12 +401,11 @@ fn initiative(v: &Value, at: &Path) -> Read<Initiative> {
         due: opt(m, "due", at, date)?,
         created_at: req(m, "createdAt", at, timestamp)?,
         updated_at: req(m, "updatedAt", at, timestamp)?,
-        risks: list(m, "risks", at, risk)?,
+        risks: records(m, "risks", at, risk)?,
     })
 }
 
-fn risk(v: &Value, at: &Path) -> Read<Risk> {
-    let m = object(v, at)?;
+fn risk(m: Record, at: &Path) -> Read<Risk> {
     Ok(Risk {
         id: req(m, "id", at, text)?,
         text: req(m, "text", at, text)?,
@@ -350,8 +416,7 @@ fn risk(v: &Value, at: &Path) -> Read<Risk> {
     })
 }
 
-fn check_in(v: &Value, at: &Path) -> Read<CheckIn> {
-    let m = object(v, at)?;
+fn check_in(m: Record, at: &Path) -> Read<CheckIn> {
     Ok(CheckIn {
         id: req(m, "id", at, text)?,
         initiative_id: req(m, "initiativeId", at, text)?,
@@ -364,8 +429,7 @@ fn check_in(v: &Value, at: &Path) -> Read<CheckIn> {
     })
 }
 
-fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
-    let m = object(v, at)?;
+fn dependency(m: Record, at: &Path) -> Read<Dependency> {
     Ok(Dependency {
         id: req(m, "id", at, text)?,
         from_initiative_id: req(m, "fromInitiativeId", at, text)?,
@@ -382,8 +446,7 @@ fn dependency(v: &Value, at: &Path) -> Read<Dependency> {
     })
 }
 
-fn decision(v: &Value, at: &Path) -> Read<Decision> {
-    let m = object(v, at)?;
+fn decision(m: Record, at: &Path) -> Read<Decision> {
     Ok(Decision {
         id: req(m, "id", at, text)?,
         title: req(m, "title", at, text)?,
@@ -399,8 +462,7 @@ fn decision(v: &Value, at: &Path) -> Read<Decision> {
     })
 }
 
-fn review(v: &Value, at: &Path) -> Read<Review> {
-    let m = object(v, at)?;
+fn review(m: Record, at: &Path) -> Read<Review> {
     Ok(Review {
         id: req(m, "id", at, text)?,
         at: req(m, "at", at, timestamp)?,

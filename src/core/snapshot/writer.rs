@@ -1,0 +1,333 @@
+//! Writing a board: the snapshot of SNAPSHOT.md (every list an array of objects), and the
+//! leaner layout the board is saved in, where each list is a table — its keys written
+//! once as columns, then one row of values per item — and the check-in history is split
+//! into parts the store keeps under keys of their own. One set of writers serves both:
+//! an `Object` writes keys and values, or values only as a table's row.
+
+use crate::core::json::{self, Object};
+use crate::core::model::*;
+use crate::core::time::{Date, Timestamp};
+
+/// How lists are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// `[{"id":"p-1","name":"Dana"}, …]`: the exchange format.
+    Objects,
+    /// `{"columns":["id","name"],"rows":[["p-1","Dana"], …]}`.
+    Tables,
+}
+
+/// Check-ins per stored part. A new check-in rewrites only the last part; a part of this
+/// many rows is about 60 KB.
+pub const PART_ROWS: usize = 1000;
+
+/// The board as the store keeps it: a head, and the check-in history in parts named by
+/// their content (`parts[i].0`), which the head lists in order.
+pub struct Stored {
+    pub head: String,
+    pub parts: Vec<(String, String)>,
+}
+
+/// The snapshot without whitespace: the keys in the order SNAPSHOT.md lists them, every
+/// optional value written (as `null` when absent).
+pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
+    let mut out = String::with_capacity(1024 + board.initiatives.len() * 400);
+    let mut top = Object::new(&mut out);
+    top.text("format", super::FORMAT);
+    top.number("version", super::VERSION);
+    timestamp(&mut top, "exportedAt", exported_at);
+    write_board(top.key("board"), board, Layout::Objects, None);
+    top.end();
+    out
+}
+
+/// The board in the store's layout (`super::STORE_FORMAT`).
+pub fn write_stored(board: &Board, saved_at: Timestamp) -> Stored {
+    let parts: Vec<(String, String)> = board
+        .check_ins
+        .chunks(PART_ROWS)
+        .map(|chunk| {
+            let mut text = String::with_capacity(chunk.len() * 80);
+            rows(&mut text, chunk, check_in);
+            (part_id(&text), text)
+        })
+        .collect();
+    let mut head = String::with_capacity(1024 + board.initiatives.len() * 160);
+    let mut top = Object::new(&mut head);
+    top.text("format", super::STORE_FORMAT);
+    top.number("version", super::STORE_VERSION);
+    timestamp(&mut top, "savedAt", saved_at);
+    write_board(top.key("board"), board, Layout::Tables, Some(&parts));
+    top.end();
+    Stored { head, parts }
+}
+
+/// A name for a part's text: its length and a 64-bit FNV-1a hash, in hex. Equal texts
+/// get equal names, so a part that did not change is not written again.
+fn part_id(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let mut id = String::with_capacity(28);
+    for value in [text.len() as u64, hash] {
+        let start = id.len();
+        let mut rest = value;
+        loop {
+            id.insert(
+                start,
+                char::from(b"0123456789abcdef"[(rest & 0xf) as usize]),
+            );
+            rest >>= 4;
+            if rest == 0 {
+                break;
+            }
+        }
+        id.push('-');
+    }
+    id.pop();
+    id
+}
+
+type Write<T> = fn(&mut Object, &T);
+
+/// Writes `items` as a list in `layout`.
+fn list<T>(out: &mut String, layout: Layout, items: &[T], write: Write<T>) {
+    match layout {
+        Layout::Objects => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                let mut o = Object::new(out);
+                write(&mut o, item);
+                o.end();
+            }
+            out.push(']');
+        }
+        Layout::Tables => {
+            out.push_str("{\"columns\":");
+            columns(out, items.first(), write);
+            out.push_str(",\"rows\":");
+            rows(out, items, write);
+            out.push('}');
+        }
+    }
+}
+
+/// The keys `write` writes, as a JSON list (empty when there is no item to ask).
+fn columns<T>(out: &mut String, item: Option<&T>, write: Write<T>) {
+    let mut keys = Vec::new();
+    if let Some(item) = item {
+        let mut scratch = String::new();
+        let mut row = Object::row_noting_keys(&mut scratch);
+        write(&mut row, item);
+        keys = row.end();
+    }
+    out.push('[');
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::string(out, key);
+    }
+    out.push(']');
+}
+
+/// `[[…],[…]]`: one row of values per item.
+fn rows<T>(out: &mut String, items: &[T], write: Write<T>) {
+    out.push('[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let mut row = Object::row(out);
+        write(&mut row, item);
+        row.end();
+    }
+    out.push(']');
+}
+
+fn ids(out: &mut String, ids: &[String]) {
+    out.push('[');
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::string(out, id);
+    }
+    out.push(']');
+}
+
+fn small(o: &mut Object, key: &'static str, value: Option<u8>) {
+    match value {
+        Some(v) => o.number(key, u64::from(v)),
+        None => o.raw(key, "null"),
+    }
+}
+
+fn timestamp(o: &mut Object, key: &'static str, value: Timestamp) {
+    let out = o.key(key);
+    out.push('"');
+    value.push_to(out);
+    out.push('"');
+}
+
+fn date(o: &mut Object, key: &'static str, value: Option<Date>) {
+    let out = o.key(key);
+    match value {
+        Some(value) => {
+            out.push('"');
+            value.push_to(out);
+            out.push('"');
+        }
+        None => out.push_str("null"),
+    }
+}
+
+fn write_board(
+    out: &mut String,
+    board: &Board,
+    layout: Layout,
+    check_in_parts: Option<&[(String, String)]>,
+) {
+    let mut b = Object::new(out);
+    b.text("id", &board.id);
+    b.text("title", &board.title);
+    b.text("purpose", &board.purpose);
+    let mut period = Object::new(b.key("period"));
+    period.text("label", &board.period.label);
+    date(&mut period, "start", board.period.start);
+    date(&mut period, "end", board.period.end);
+    period.end();
+    let mut rhythm = Object::new(b.key("rhythm"));
+    rhythm.number("checkInDays", u64::from(board.rhythm.check_in_days));
+    rhythm.number("reviewDays", u64::from(board.rhythm.review_days));
+    rhythm.number("planningDays", u64::from(board.rhythm.planning_days));
+    rhythm.end();
+    list(b.key("people"), layout, &board.people, person);
+    list(b.key("teams"), layout, &board.teams, team);
+    list(b.key("priorities"), layout, &board.priorities, priority);
+    list(b.key("initiatives"), layout, &board.initiatives, initiative);
+    match check_in_parts {
+        None => list(b.key("checkIns"), layout, &board.check_ins, check_in),
+        Some(parts) => {
+            let out = b.key("checkIns");
+            out.push_str("{\"columns\":");
+            columns(out, board.check_ins.first(), check_in);
+            out.push_str(",\"parts\":[");
+            for (i, (id, _)) in parts.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                json::string(out, id);
+            }
+            out.push_str("]}");
+        }
+    }
+    list(
+        b.key("dependencies"),
+        layout,
+        &board.dependencies,
+        dependency,
+    );
+    list(b.key("decisions"), layout, &board.decisions, decision);
+    list(b.key("reviews"), layout, &board.reviews, review);
+    b.end();
+}
+
+fn person(o: &mut Object, p: &Person) {
+    o.text("id", &p.id);
+    o.text("name", &p.name);
+    o.optional_text("teamId", p.team_id.as_deref());
+}
+
+fn team(o: &mut Object, t: &Team) {
+    o.text("id", &t.id);
+    o.text("name", &t.name);
+    o.optional_text("leadId", t.lead_id.as_deref());
+}
+
+fn priority(o: &mut Object, p: &Priority) {
+    o.text("id", &p.id);
+    o.text("title", &p.title);
+    o.text("description", &p.description);
+    o.number("rank", u64::from(p.rank));
+    o.optional_text("ownerId", p.owner_id.as_deref());
+    o.text("status", p.status.key());
+    o.text("successMeasure", &p.success_measure);
+    timestamp(o, "createdAt", p.created_at);
+}
+
+fn initiative(o: &mut Object, i: &Initiative) {
+    o.text("id", &i.id);
+    o.text("title", &i.title);
+    o.text("description", &i.description);
+    o.text("teamId", &i.team_id);
+    o.optional_text("ownerId", i.owner_id.as_deref());
+    ids(o.key("priorityIds"), &i.priority_ids);
+    o.number("effort", u64::from(i.effort));
+    o.text("status", i.status.key());
+    o.number("progress", u64::from(i.progress));
+    small(o, "confidence", i.confidence);
+    date(o, "due", i.due);
+    timestamp(o, "createdAt", i.created_at);
+    timestamp(o, "updatedAt", i.updated_at);
+    // A card's few risks stay objects in either layout: a table per card would be longer.
+    list(o.key("risks"), Layout::Objects, &i.risks, risk);
+}
+
+fn risk(o: &mut Object, r: &Risk) {
+    o.text("id", &r.id);
+    o.text("text", &r.text);
+    o.text("severity", r.severity.key());
+    o.raw("open", if r.open { "true" } else { "false" });
+}
+
+fn check_in(o: &mut Object, c: &CheckIn) {
+    o.text("id", &c.id);
+    o.text("initiativeId", &c.initiative_id);
+    timestamp(o, "at", c.at);
+    o.text("status", c.status.key());
+    o.number("progress", u64::from(c.progress));
+    small(o, "confidence", c.confidence);
+    o.text("note", &c.note);
+    o.optional_text("authorId", c.author_id.as_deref());
+}
+
+fn dependency(o: &mut Object, d: &Dependency) {
+    o.text("id", &d.id);
+    o.text("fromInitiativeId", &d.from_initiative_id);
+    o.text("toTeamId", &d.to_team_id);
+    o.optional_text("toInitiativeId", d.to_initiative_id.as_deref());
+    o.text("need", &d.need);
+    date(o, "due", d.due);
+    o.text("state", d.state.key());
+    timestamp(o, "requestedAt", d.requested_at);
+    match d.answered_at {
+        Some(at) => timestamp(o, "answeredAt", at),
+        None => o.raw("answeredAt", "null"),
+    }
+    o.text("answerNote", &d.answer_note);
+}
+
+fn decision(o: &mut Object, d: &Decision) {
+    o.text("id", &d.id);
+    o.text("title", &d.title);
+    o.text("rationale", &d.rationale);
+    o.text("kind", d.kind.key());
+    timestamp(o, "decidedAt", d.decided_at);
+    o.optional_text("ownerId", d.owner_id.as_deref());
+    ids(o.key("priorityIds"), &d.priority_ids);
+    ids(o.key("teamIds"), &d.team_ids);
+    date(o, "revisitOn", d.revisit_on);
+}
+
+fn review(o: &mut Object, r: &Review) {
+    o.text("id", &r.id);
+    timestamp(o, "at", r.at);
+    o.text("kind", r.kind.key());
+    o.text("summary", &r.summary);
+    small(o, "score", r.score);
+}

@@ -1,0 +1,199 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The layout the board is saved in (docs/storage.md): a head whose lists are tables, and
+//! the check-in history in parts named by their content. Round trips, what an edit
+//! rewrites, and the words a person sees when a stored board is damaged.
+
+mod core_support;
+
+use alignment_board::core::generate::{big_board, Size};
+use alignment_board::core::model::Board;
+use alignment_board::core::snapshot::{self, ReadError, Stored, PART_ROWS, STORE_FORMAT};
+use core_support::{date, empty_board, full_board, small_board, ts};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+fn stored(board: &Board) -> Stored {
+    snapshot::write_stored(board, ts("2026-11-23T09:30:00Z"))
+}
+
+fn parts_of(stored: &Stored) -> BTreeMap<String, String> {
+    stored.parts.iter().cloned().collect()
+}
+
+fn read_back(stored: &Stored) -> Result<snapshot::Loaded, ReadError> {
+    let parts = parts_of(stored);
+    snapshot::read_stored(&stored.head, &|name| parts.get(name).cloned())
+}
+
+fn generated(check_ins: usize) -> Board {
+    big_board(
+        Size {
+            teams: 5,
+            priorities: 4,
+            initiatives: 120,
+            check_ins,
+        },
+        date("2026-11-23"),
+    )
+}
+
+#[test]
+fn every_board_reads_back_unchanged_from_its_stored_layout() {
+    for board in [empty_board(), small_board(), full_board(), generated(2_500)] {
+        let loaded = read_back(&stored(&board)).expect("the stored layout reads back");
+        assert_eq!(loaded.board, board);
+        assert_eq!(loaded.exported_at, Some(ts("2026-11-23T09:30:00Z")));
+    }
+}
+
+#[test]
+fn lists_are_tables_and_the_history_is_in_parts_of_a_thousand() {
+    let board = generated(2_500);
+    let stored = stored(&board);
+    let head: Value = serde_json::from_str(&stored.head).unwrap();
+    assert_eq!(head["format"], STORE_FORMAT);
+    assert_eq!(head["version"], 1);
+    let initiatives = &head["board"]["initiatives"];
+    assert_eq!(initiatives["columns"][0], "id");
+    assert_eq!(initiatives["columns"][1], "title");
+    assert_eq!(initiatives["rows"].as_array().unwrap().len(), 120);
+    assert_eq!(initiatives["rows"][0][0], "i-1");
+    let check_ins = &head["board"]["checkIns"];
+    assert_eq!(check_ins["columns"][1], "initiativeId");
+    assert!(
+        check_ins.get("rows").is_none(),
+        "the history is not in the head"
+    );
+    let names: Vec<&str> = check_ins["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n.as_str().unwrap())
+        .collect();
+    let expected: Vec<&str> = stored.parts.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, expected);
+    let sizes: Vec<usize> = stored
+        .parts
+        .iter()
+        .map(|(_, text)| serde_json::from_str::<Vec<Value>>(text).unwrap().len())
+        .collect();
+    assert_eq!(sizes, vec![PART_ROWS, PART_ROWS, 500]);
+}
+
+#[test]
+fn the_stored_layout_is_about_half_the_snapshot() {
+    let board = generated(2_500);
+    let stored = stored(&board);
+    let total = stored.head.len() + stored.parts.iter().map(|(_, t)| t.len()).sum::<usize>();
+    let snapshot = snapshot::write_compact(&board, ts("2026-11-23T09:30:00Z")).len();
+    assert!(
+        total * 100 < snapshot * 55,
+        "stored {total} characters against the snapshot's {snapshot}"
+    );
+}
+
+#[test]
+fn an_edit_leaves_the_parts_as_they_were_and_a_check_in_changes_only_the_last() {
+    let board = generated(2_500);
+    let before = stored(&board);
+
+    let mut edited = board.clone();
+    edited.initiatives[3].title = "Renamed".into();
+    let after_edit = stored(&edited);
+    assert_eq!(parts_of(&after_edit), parts_of(&before));
+    assert_ne!(after_edit.head, before.head);
+
+    let mut checked_in = board.clone();
+    let mut check_in = board.check_ins[0].clone();
+    check_in.id = "c-new".into();
+    checked_in.check_ins.push(check_in);
+    let after_check_in = stored(&checked_in);
+    let old: Vec<&String> = before.parts.iter().map(|(n, _)| n).collect();
+    let new: Vec<&String> = after_check_in.parts.iter().map(|(n, _)| n).collect();
+    assert_eq!(new[..2], old[..2], "the full parts keep their names");
+    assert_ne!(new[2], old[2], "the last part holds the new check-in");
+}
+
+#[test]
+fn equal_parts_have_equal_names_and_different_parts_different_names() {
+    let a = stored(&generated(1_500));
+    let b = stored(&generated(1_500));
+    assert_eq!(a.parts, b.parts);
+    assert_ne!(a.parts[0].0, a.parts[1].0);
+    assert!(a.parts[0]
+        .0
+        .bytes()
+        .all(|c| c.is_ascii_hexdigit() || c == b'-'));
+}
+
+#[test]
+fn a_missing_or_damaged_part_is_named() {
+    let stored = stored(&generated(1_500));
+    let first = stored.parts[0].0.clone();
+    let missing = snapshot::read_stored(&stored.head, &|name| {
+        (name != first)
+            .then(|| parts_of(&stored).get(name).cloned())
+            .flatten()
+    })
+    .unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        format!("board.checkIns.parts[0]: the stored part \"{first}\" is missing")
+    );
+    let damaged = snapshot::read_stored(&stored.head, &|_| Some("[[\"c-1\",".into())).unwrap_err();
+    assert!(damaged.to_string().contains("is damaged"), "{damaged}");
+}
+
+#[test]
+fn a_row_that_does_not_fit_its_columns_is_refused_with_its_path() {
+    let board = small_board();
+    let stored = stored(&board);
+    let mut head: Value = serde_json::from_str(&stored.head).unwrap();
+    head["board"]["initiatives"]["rows"][1]
+        .as_array_mut()
+        .unwrap()
+        .pop();
+    let parts = parts_of(&stored);
+    let error = snapshot::read_stored(&head.to_string(), &|n| parts.get(n).cloned()).unwrap_err();
+    let columns = head["board"]["initiatives"]["columns"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "board.initiatives.rows[1]: {} values for {columns} columns",
+            columns - 1
+        )
+    );
+    head["board"]["teams"]["rows"][0][0] = Value::from(7);
+    let error = snapshot::read_stored(&head.to_string(), &|n| parts.get(n).cloned()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "board.teams.rows[0].id: expected text, found 7"
+    );
+}
+
+#[test]
+fn a_board_saved_as_a_plain_snapshot_still_opens() {
+    let board = full_board();
+    let text = snapshot::write_compact(&board, ts("2026-11-23T09:30:00Z"));
+    let loaded = snapshot::read_stored(&text, &|_| None).unwrap();
+    assert_eq!(loaded.board, board);
+}
+
+#[test]
+fn a_stored_head_is_not_a_snapshot_to_import() {
+    let error = snapshot::read(&stored(&small_board()).head).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "this is not an alignment board snapshot: \"format\" is \"alignment-board-store\", expected \"alignment-board\""
+    );
+}
+
+#[test]
+fn a_store_layout_from_a_newer_build_is_named_as_newer() {
+    let text = r#"{"format":"alignment-board-store","version":2,"board":{}}"#;
+    let error = snapshot::read_stored(text, &|_| None).unwrap_err();
+    assert!(matches!(error, ReadError::TooNew { found: 2 }), "{error:?}");
+}
