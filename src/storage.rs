@@ -9,6 +9,7 @@ mod browser;
 pub use browser::LocalStore;
 
 use crate::core::model::Board;
+pub use crate::core::snapshot::Parts;
 use crate::core::snapshot::{self, Loaded, ReadError};
 use crate::core::time::Timestamp;
 use std::cell::RefCell;
@@ -197,7 +198,8 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
     }
 }
 
-/// Saves `board` under `key`; returns the number of characters written.
+/// Saves `board` under `key`; returns the number of characters written. `known` carries
+/// what one save learnt to the next (a fresh one works, and writes what is missing).
 ///
 /// The head goes under `key` and each part of the check-in history under a key named by
 /// its content. Parts already in the store are not written again, so an edit writes the
@@ -209,8 +211,9 @@ pub fn save(
     key: &str,
     board: &Board,
     now: Timestamp,
+    known: &mut Parts,
 ) -> Result<usize, StoreError> {
-    let stored = snapshot::write_stored(board, now);
+    let stored = snapshot::write_stored(board, now, known);
     let prefix = part_key(key, "");
     let present: Vec<String> = store
         .keys()?
@@ -253,7 +256,7 @@ mod tests {
     #[test]
     fn a_saved_board_opens_again() {
         let store = MemoryStore::new();
-        save(&store, "k", &board(), now()).unwrap();
+        save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
         match open(&store, "k", now()) {
             Opened::Board(loaded) => assert_eq!(loaded.board, board()),
             other => panic!("expected the board, got {other:?}"),
@@ -278,7 +281,7 @@ mod tests {
         };
         let backup_key = backup_key.expect("backup written");
         assert_eq!(store.get(&backup_key), Some(raw.clone()));
-        save(&store, "k", &board(), now()).unwrap();
+        save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
         assert_eq!(
             store.get(&backup_key),
             Some(raw),
@@ -328,14 +331,19 @@ mod tests {
     fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
         let store = MemoryStore::new();
         let mut board = with_history(2_500);
-        let first = save(&store, "k", &board, now()).unwrap();
+        let mut known = Parts::default();
+        let first = save(&store, "k", &board, now(), &mut known).unwrap();
         assert_eq!(parts(&store).len(), 3);
         board.initiatives[0].title = "Renamed".into();
-        let second = save(&store, "k", &board, now()).unwrap();
+        let second = save(&store, "k", &board, now(), &mut known).unwrap();
         assert_eq!(second, store.get("k").unwrap().len(), "only the head");
         assert!(second * 3 < first, "{second} of {first}");
+        // A save that knows nothing (another tab's, or after a reload) finds the parts in
+        // the store and writes only the head too.
+        let fresh = save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
+        assert_eq!(fresh, second);
         board.check_ins.truncate(1_200);
-        save(&store, "k", &board, now()).unwrap();
+        save(&store, "k", &board, now(), &mut known).unwrap();
         assert_eq!(parts(&store).len(), 2, "the parts no head names are gone");
         match open(&store, "k", now()) {
             Opened::Board(loaded) => assert_eq!(loaded.board, board),
@@ -347,7 +355,7 @@ mod tests {
     fn a_damaged_stored_board_is_set_aside_with_its_parts() {
         let store = MemoryStore::new();
         let board = with_history(1_500);
-        save(&store, "k", &board, now()).unwrap();
+        save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
         let first_part = parts(&store)[0].clone();
         let part_text = store.get(&first_part).unwrap();
         store.write(&first_part, "[[").unwrap();
@@ -364,7 +372,14 @@ mod tests {
         store
             .write(&part_key(&backup_key, name), &part_text)
             .unwrap();
-        save(&store, "k", &board_after_start_over(), now()).unwrap();
+        save(
+            &store,
+            "k",
+            &board_after_start_over(),
+            now(),
+            &mut Parts::default(),
+        )
+        .unwrap();
         match open(&store, &backup_key, now()) {
             Opened::Board(loaded) => assert_eq!(loaded.board, board),
             other => panic!("expected the backed-up board, got {other:?}"),
@@ -378,12 +393,15 @@ mod tests {
     #[test]
     fn a_full_store_reports_full_and_keeps_the_old_text() {
         let store = MemoryStore::with_capacity(50);
-        assert_eq!(save(&store, "k", &board(), now()), Err(StoreError::Full));
+        assert_eq!(
+            save(&store, "k", &board(), now(), &mut Parts::default()),
+            Err(StoreError::Full)
+        );
         assert_eq!(store.get("k"), None);
         let store = MemoryStore::unavailable();
         assert!(matches!(open(&store, "k", now()), Opened::Unavailable(_)));
         assert!(matches!(
-            save(&store, "k", &board(), now()),
+            save(&store, "k", &board(), now(), &mut Parts::default()),
             Err(StoreError::Unavailable(_))
         ));
     }

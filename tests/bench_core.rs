@@ -9,7 +9,7 @@ use alignment_board::core::diff::diff;
 use alignment_board::core::generate::{big_board, evolved, Size};
 use alignment_board::core::snapshot;
 use alignment_board::core::time::Date;
-use alignment_board::storage::{self, LocalStore, Opened, Store};
+use alignment_board::storage::{self, LocalStore, Opened, Parts, Store};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -78,18 +78,20 @@ fn save_and_load_the_big_board() {
     for _ in 0..9 {
         clear();
         fulls.push(time(1, || {
-            full_bytes = storage::save(&store, key, &board, at).unwrap();
+            full_bytes = storage::save(&store, key, &board, at, &mut Parts::default()).unwrap();
         }));
     }
     fulls.sort_by(|a, b| a.0.total_cmp(&b.0));
     // The save after an edit: a card renamed; the history's parts are already stored.
     let mut edited = board.clone();
+    let mut known = Parts::default();
+    storage::save(&store, key, &edited, at, &mut known).unwrap();
     let mut edit_bytes = 0;
     let mut n = 0;
     let edit = time(15, || {
         n += 1;
         edited.initiatives[7].title = format!("Renamed {n}");
-        edit_bytes = storage::save(&store, key, &edited, at).unwrap();
+        edit_bytes = storage::save(&store, key, &edited, at, &mut known).unwrap();
     });
     let load = time(9, || {
         let Opened::Board(loaded) = storage::open(&store, key, at) else {

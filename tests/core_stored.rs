@@ -7,17 +7,21 @@ mod core_support;
 
 use alignment_board::core::generate::{big_board, Size};
 use alignment_board::core::model::Board;
-use alignment_board::core::snapshot::{self, ReadError, Stored, PART_ROWS, STORE_FORMAT};
+use alignment_board::core::snapshot::{self, Parts, ReadError, Stored, PART_ROWS, STORE_FORMAT};
 use core_support::{date, empty_board, full_board, small_board, ts};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 fn stored(board: &Board) -> Stored {
-    snapshot::write_stored(board, ts("2026-11-23T09:30:00Z"))
+    snapshot::write_stored(board, ts("2026-11-23T09:30:00Z"), &mut Parts::default())
 }
 
 fn parts_of(stored: &Stored) -> BTreeMap<String, String> {
-    stored.parts.iter().cloned().collect()
+    stored
+        .parts
+        .iter()
+        .map(|(name, text)| (name.clone(), text.to_string()))
+        .collect()
 }
 
 fn read_back(stored: &Stored) -> Result<snapshot::Loaded, ReadError> {

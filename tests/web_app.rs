@@ -231,7 +231,14 @@ async fn a_read_only_board_has_no_editing_controls() {
     let store = Rc::new(MemoryStore::new());
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     let now = alignment_board::ui::now();
-    alignment_board::storage::save(store.as_ref(), "k", &example, now).unwrap();
+    alignment_board::storage::save(
+        store.as_ref(),
+        "k",
+        &example,
+        now,
+        &mut alignment_board::storage::Parts::default(),
+    )
+    .unwrap();
     let board = mount(store.clone(), "k", true).await;
     assert!(board.count(".ab-card") > 0);
     for name in [

@@ -21,7 +21,14 @@ fn now() -> Timestamp {
 fn local_store_round_trips_a_board() {
     let key = "test-round-trip";
     let board = Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap());
-    storage::save(&LocalStore, key, &board, now()).unwrap();
+    storage::save(
+        &LocalStore,
+        key,
+        &board,
+        now(),
+        &mut storage::Parts::default(),
+    )
+    .unwrap();
     match storage::open(&LocalStore, key, now()) {
         Opened::Board(loaded) => assert_eq!(loaded.board, board),
         other => panic!("expected a board, got {other:?}"),

@@ -41,24 +41,43 @@ impl Value {
     }
 }
 
-/// A JSON number, kept as its text.
+/// A JSON number, kept as its text; a plain whole number (most of a snapshot's) as its
+/// value, which saves an allocation per number.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Number(String);
+pub enum Number {
+    Whole(u64),
+    Text(String),
+}
 
 impl Number {
+    fn from_text(text: &str) -> Number {
+        match text.bytes().all(|b| b.is_ascii_digit()) {
+            true => text
+                .parse()
+                .map_or_else(|_| Number::Text(text.to_string()), Number::Whole),
+            false => Number::Text(text.to_string()),
+        }
+    }
+
     /// The value as a whole number, when written as one (`7`, not `7.0`, `-7` or `7e0`).
     pub fn as_u64(&self) -> Option<u64> {
-        if self.0.bytes().all(|b| b.is_ascii_digit()) {
-            self.0.parse().ok()
-        } else {
-            None
+        match self {
+            Number::Whole(n) => Some(*n),
+            Number::Text(_) => None,
         }
     }
 }
 
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            Number::Whole(n) => {
+                let mut out = String::new();
+                number(&mut out, *n);
+                f.write_str(&out)
+            }
+            Number::Text(text) => f.write_str(text),
+        }
     }
 }
 
@@ -102,7 +121,7 @@ impl fmt::Display for Value {
         match self {
             Value::Null => f.write_str("null"),
             Value::Bool(b) => f.write_str(if *b { "true" } else { "false" }),
-            Value::Number(n) => f.write_str(&n.0),
+            Value::Number(n) => write!(f, "{n}"),
             Value::String(s) => {
                 let mut out = String::new();
                 string(&mut out, s);
@@ -148,6 +167,7 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
         text,
         bytes: text.as_bytes(),
         at: 0,
+        stack: Vec::new(),
     };
     let value = parser.value(0)?;
     parser.space();
@@ -161,6 +181,10 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// The items of the lists being parsed, innermost last: each list is collected here
+    /// and moved into a vector of exactly its length when it ends, instead of growing
+    /// (and copying) a vector of its own item by item.
+    stack: Vec<Value>,
 }
 
 impl Parser<'_> {
@@ -244,7 +268,7 @@ impl Parser<'_> {
                 return Err(self.error("invalid number"));
             }
         }
-        Ok(Value::Number(Number(self.text[start..self.at].to_string())))
+        Ok(Value::Number(Number::from_text(&self.text[start..self.at])))
     }
 
     fn string(&mut self) -> Result<String, ParseError> {
@@ -336,14 +360,15 @@ impl Parser<'_> {
             return Err(self.error("recursion limit exceeded"));
         }
         self.at += 1;
-        let mut items = Vec::new();
+        let base = self.stack.len();
         self.space();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(Value::Array(Vec::new()));
         }
         loop {
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.stack.push(item);
             self.space();
             match self.peek() {
                 Some(b',') => {
@@ -355,7 +380,7 @@ impl Parser<'_> {
                 }
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(Value::Array(self.stack.drain(base..).collect()));
                 }
                 None => return Err(self.error("EOF while parsing a list")),
                 Some(_) => return Err(self.error("expected `,` or `]`")),

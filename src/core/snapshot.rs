@@ -6,7 +6,7 @@
 mod reader;
 mod writer;
 
-pub use writer::{write_compact, write_stored, Stored, PART_ROWS};
+pub use writer::{write_compact, write_stored, Parts, Stored, PART_ROWS};
 
 use super::json::{self, Map, Value};
 use super::model::Board;

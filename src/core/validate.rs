@@ -20,6 +20,20 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A problem's path, made only when there is a problem: formatting a path for every field
+/// of a big board cost more than checking it.
+type Lazy<'a> = &'a dyn Fn() -> String;
+
+/// `board.checkIns[12]`, written out only when printed.
+#[derive(Clone, Copy)]
+struct Item(&'static str, usize);
+
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "board.{}[{}]", self.0, self.1)
+    }
+}
+
 struct Checker {
     problems: Vec<Problem>,
 }
@@ -48,40 +62,40 @@ impl Checker {
         seen
     }
 
-    fn reference(&mut self, path: String, kind: &str, id: &str, known: &HashSet<&str>) {
+    fn reference(&mut self, path: Lazy, kind: &str, id: &str, known: &HashSet<&str>) {
         if !known.contains(id) {
-            self.fail(path, format!("no {kind} \"{id}\""));
+            self.fail(path(), format!("no {kind} \"{id}\""));
         }
     }
 
-    fn optional(&mut self, path: String, kind: &str, id: &Option<Id>, known: &HashSet<&str>) {
+    fn optional(&mut self, path: Lazy, kind: &str, id: &Option<Id>, known: &HashSet<&str>) {
         if let Some(id) = id {
             self.reference(path, kind, id, known);
         }
     }
 
-    fn references(&mut self, path: String, kind: &str, ids: &[Id], known: &HashSet<&str>) {
+    fn references(&mut self, path: Lazy, kind: &str, ids: &[Id], known: &HashSet<&str>) {
         let mut seen = HashSet::new();
         for (index, id) in ids.iter().enumerate() {
-            self.reference(format!("{path}[{index}]"), kind, id, known);
+            self.reference(&|| format!("{}[{index}]", path()), kind, id, known);
             if !seen.insert(id) {
                 self.fail(
-                    format!("{path}[{index}]"),
+                    format!("{}[{index}]", path()),
                     format!("\"{id}\" is listed twice"),
                 );
             }
         }
     }
 
-    fn at_most(&mut self, path: String, value: u8, max: u8) {
+    fn at_most(&mut self, path: Lazy, value: u8, max: u8) {
         if value > max {
-            self.fail(path, format!("{value} is more than {max}"));
+            self.fail(path(), format!("{value} is more than {max}"));
         }
     }
 
-    fn not_blank(&mut self, path: String, text: &str) {
+    fn not_blank(&mut self, path: Lazy, text: &str) {
         if text.trim().is_empty() {
-            self.fail(path, "must not be empty");
+            self.fail(path(), "must not be empty");
         }
     }
 }
@@ -126,18 +140,18 @@ pub fn problems(board: &Board) -> Vec<Problem> {
     c.ids("board.reviews", board.reviews.iter().map(|x| &x.id));
 
     for (i, person) in board.people.iter().enumerate() {
-        c.not_blank(format!("{b}.people[{i}].name"), &person.name);
+        c.not_blank(&|| format!("{b}.people[{i}].name"), &person.name);
         c.optional(
-            format!("{b}.people[{i}].teamId"),
+            &|| format!("{b}.people[{i}].teamId"),
             "team",
             &person.team_id,
             &teams,
         );
     }
     for (i, team) in board.teams.iter().enumerate() {
-        c.not_blank(format!("{b}.teams[{i}].name"), &team.name);
+        c.not_blank(&|| format!("{b}.teams[{i}].name"), &team.name);
         c.optional(
-            format!("{b}.teams[{i}].leadId"),
+            &|| format!("{b}.teams[{i}].leadId"),
             "person",
             &team.lead_id,
             &people,
@@ -145,9 +159,9 @@ pub fn problems(board: &Board) -> Vec<Problem> {
     }
     let mut ranks: HashMap<u32, &str> = HashMap::new();
     for (i, priority) in board.priorities.iter().enumerate() {
-        c.not_blank(format!("{b}.priorities[{i}].title"), &priority.title);
+        c.not_blank(&|| format!("{b}.priorities[{i}].title"), &priority.title);
         c.optional(
-            format!("{b}.priorities[{i}].ownerId"),
+            &|| format!("{b}.priorities[{i}].ownerId"),
             "person",
             &priority.owner_id,
             &people,
@@ -167,95 +181,107 @@ pub fn problems(board: &Board) -> Vec<Problem> {
         }
     }
     for (i, initiative) in board.initiatives.iter().enumerate() {
-        let at = format!("{b}.initiatives[{i}]");
-        c.not_blank(format!("{at}.title"), &initiative.title);
-        c.reference(format!("{at}.teamId"), "team", &initiative.team_id, &teams);
+        let at = Item("initiatives", i);
+        c.not_blank(&|| format!("{at}.title"), &initiative.title);
+        c.reference(
+            &|| format!("{at}.teamId"),
+            "team",
+            &initiative.team_id,
+            &teams,
+        );
         c.optional(
-            format!("{at}.ownerId"),
+            &|| format!("{at}.ownerId"),
             "person",
             &initiative.owner_id,
             &people,
         );
         c.references(
-            format!("{at}.priorityIds"),
+            &|| format!("{at}.priorityIds"),
             "priority",
             &initiative.priority_ids,
             &priorities,
         );
-        c.at_most(format!("{at}.effort"), initiative.effort, 100);
-        c.at_most(format!("{at}.progress"), initiative.progress, 100);
+        c.at_most(&|| format!("{at}.effort"), initiative.effort, 100);
+        c.at_most(&|| format!("{at}.progress"), initiative.progress, 100);
         if let Some(confidence) = initiative.confidence {
-            c.at_most(format!("{at}.confidence"), confidence, 10);
+            c.at_most(&|| format!("{at}.confidence"), confidence, 10);
         }
-        c.ids(
-            &format!("{at}.risks"),
-            initiative.risks.iter().map(|r| &r.id),
-        );
+        if !initiative.risks.is_empty() {
+            c.ids(
+                &format!("{at}.risks"),
+                initiative.risks.iter().map(|r| &r.id),
+            );
+        }
         for (r, risk) in initiative.risks.iter().enumerate() {
-            c.not_blank(format!("{at}.risks[{r}].text"), &risk.text);
+            c.not_blank(&|| format!("{at}.risks[{r}].text"), &risk.text);
         }
     }
     for (i, check_in) in board.check_ins.iter().enumerate() {
-        let at = format!("{b}.checkIns[{i}]");
+        let at = Item("checkIns", i);
         c.reference(
-            format!("{at}.initiativeId"),
+            &|| format!("{at}.initiativeId"),
             "initiative",
             &check_in.initiative_id,
             &initiatives,
         );
         c.optional(
-            format!("{at}.authorId"),
+            &|| format!("{at}.authorId"),
             "person",
             &check_in.author_id,
             &people,
         );
-        c.at_most(format!("{at}.progress"), check_in.progress, 100);
+        c.at_most(&|| format!("{at}.progress"), check_in.progress, 100);
         if let Some(confidence) = check_in.confidence {
-            c.at_most(format!("{at}.confidence"), confidence, 10);
+            c.at_most(&|| format!("{at}.confidence"), confidence, 10);
         }
     }
     for (i, dependency) in board.dependencies.iter().enumerate() {
-        let at = format!("{b}.dependencies[{i}]");
+        let at = Item("dependencies", i);
         c.reference(
-            format!("{at}.fromInitiativeId"),
+            &|| format!("{at}.fromInitiativeId"),
             "initiative",
             &dependency.from_initiative_id,
             &initiatives,
         );
         c.reference(
-            format!("{at}.toTeamId"),
+            &|| format!("{at}.toTeamId"),
             "team",
             &dependency.to_team_id,
             &teams,
         );
         c.optional(
-            format!("{at}.toInitiativeId"),
+            &|| format!("{at}.toInitiativeId"),
             "initiative",
             &dependency.to_initiative_id,
             &initiatives,
         );
-        c.not_blank(format!("{at}.need"), &dependency.need);
+        c.not_blank(&|| format!("{at}.need"), &dependency.need);
     }
     for (i, decision) in board.decisions.iter().enumerate() {
-        let at = format!("{b}.decisions[{i}]");
-        c.not_blank(format!("{at}.title"), &decision.title);
+        let at = Item("decisions", i);
+        c.not_blank(&|| format!("{at}.title"), &decision.title);
         c.optional(
-            format!("{at}.ownerId"),
+            &|| format!("{at}.ownerId"),
             "person",
             &decision.owner_id,
             &people,
         );
         c.references(
-            format!("{at}.priorityIds"),
+            &|| format!("{at}.priorityIds"),
             "priority",
             &decision.priority_ids,
             &priorities,
         );
-        c.references(format!("{at}.teamIds"), "team", &decision.team_ids, &teams);
+        c.references(
+            &|| format!("{at}.teamIds"),
+            "team",
+            &decision.team_ids,
+            &teams,
+        );
     }
     for (i, review) in board.reviews.iter().enumerate() {
         if let Some(score) = review.score {
-            c.at_most(format!("{b}.reviews[{i}].score"), score, 100);
+            c.at_most(&|| format!("{b}.reviews[{i}].score"), score, 100);
         }
     }
     c.problems

@@ -31,6 +31,8 @@ struct Saver {
     key: String,
     pending: Option<Rc<Board>>,
     timer: Option<Timeout>,
+    /// The history parts of the last save, so unchanged ones are not written out again.
+    known: storage::Parts,
     report: UseStateSetter<SaveStatus>,
 }
 
@@ -54,7 +56,14 @@ impl Saver {
         let Some(board) = saver.pending.take() else {
             return;
         };
-        match storage::save(saver.store.0.as_ref(), &saver.key, &board, now()) {
+        let saver = &mut *saver;
+        match storage::save(
+            saver.store.0.as_ref(),
+            &saver.key,
+            &board,
+            now(),
+            &mut saver.known,
+        ) {
             Ok(_) => saver.report.set(SaveStatus::Saved),
             Err(error) => {
                 saver.report.set(SaveStatus::Failed(error.to_string()));
@@ -87,6 +96,7 @@ pub fn use_autosave(
                 key: key.clone(),
                 pending: None,
                 timer: None,
+                known: storage::Parts::default(),
                 report,
             }))
         }

@@ -7,6 +7,7 @@
 use crate::core::json::{self, Object};
 use crate::core::model::*;
 use crate::core::time::{Date, Timestamp};
+use std::rc::Rc;
 
 /// How lists are written.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -25,8 +26,13 @@ pub const PART_ROWS: usize = 1000;
 /// their content (`parts[i].0`), which the head lists in order.
 pub struct Stored {
     pub head: String,
-    pub parts: Vec<(String, String)>,
+    pub parts: Vec<(String, Rc<str>)>,
 }
+
+/// The parts written last time, with the check-ins they hold: a part whose check-ins are
+/// unchanged is neither written out nor hashed again (most saves change none).
+#[derive(Default)]
+pub struct Parts(Vec<(Vec<CheckIn>, String, Rc<str>)>);
 
 /// The snapshot without whitespace: the keys in the order SNAPSHOT.md lists them, every
 /// optional value written (as `null` when absent).
@@ -41,17 +47,26 @@ pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
     out
 }
 
-/// The board in the store's layout (`super::STORE_FORMAT`).
-pub fn write_stored(board: &Board, saved_at: Timestamp) -> Stored {
-    let parts: Vec<(String, String)> = board
-        .check_ins
-        .chunks(PART_ROWS)
-        .map(|chunk| {
-            let mut text = String::with_capacity(chunk.len() * 80);
-            rows(&mut text, chunk, check_in);
-            (part_id(&text), text)
-        })
-        .collect();
+/// The board in the store's layout (`super::STORE_FORMAT`); `known` keeps the parts from
+/// one save to the next.
+pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> Stored {
+    let mut parts = Vec::with_capacity(board.check_ins.len().div_ceil(PART_ROWS));
+    for (i, chunk) in board.check_ins.chunks(PART_ROWS).enumerate() {
+        match known.0.get(i) {
+            Some((check_ins, name, text)) if check_ins[..] == *chunk => {
+                parts.push((name.clone(), text.clone()));
+            }
+            _ => {
+                let mut text = String::with_capacity(chunk.len() * 80);
+                rows(&mut text, chunk, check_in);
+                let (name, text) = (part_id(&text), Rc::<str>::from(text));
+                known.0.truncate(i);
+                known.0.push((chunk.to_vec(), name.clone(), text.clone()));
+                parts.push((name, text));
+            }
+        }
+    }
+    known.0.truncate(parts.len());
     let mut head = String::with_capacity(1024 + board.initiatives.len() * 160);
     let mut top = Object::new(&mut head);
     top.text("format", super::STORE_FORMAT);
@@ -190,7 +205,7 @@ fn write_board(
     out: &mut String,
     board: &Board,
     layout: Layout,
-    check_in_parts: Option<&[(String, String)]>,
+    check_in_parts: Option<&[(String, Rc<str>)]>,
 ) {
     let mut b = Object::new(out);
     b.text("id", &board.id);
