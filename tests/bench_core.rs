@@ -100,6 +100,30 @@ fn save_and_load_the_big_board() {
         assert_eq!(loaded.board.initiatives.len(), 2000);
         assert_eq!(loaded.board.check_ins.len(), 20_000);
     });
+    // Where loading goes: the texts out of localStorage, then reading them.
+    let texts: Vec<(String, String)> = store
+        .keys()
+        .unwrap()
+        .into_iter()
+        .filter(|k| k.starts_with(key))
+        .map(|k| (k.clone(), store.read(&k).unwrap().unwrap()))
+        .collect();
+    let fetch = time(9, || {
+        for (k, _) in &texts {
+            assert!(store.read(k).unwrap().is_some());
+        }
+    });
+    let head = texts.iter().find(|(k, _)| k == key).unwrap().1.clone();
+    let read = time(9, || {
+        let part = |name: &str| {
+            let k = storage::part_key(key, name);
+            texts
+                .iter()
+                .find(|(t, _)| *t == k)
+                .map(|(_, text)| text.clone())
+        };
+        snapshot::read_stored(&head, &part).unwrap();
+    });
     // The snapshot as a file: written for export, read for import.
     let mut file_bytes = 0;
     let export = time(9, || {
@@ -121,6 +145,8 @@ fn save_and_load_the_big_board() {
     );
     line("save_edit", edit, format!(" bytes={edit_bytes}"));
     line("load_big", load, String::new());
+    line("load_big_texts", fetch, String::new());
+    line("load_big_read", read, String::new());
     line("export_big", export, format!(" bytes={file_bytes}"));
     line("import_big", import, String::new());
 }

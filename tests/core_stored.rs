@@ -201,3 +201,114 @@ fn a_store_layout_from_a_newer_build_is_named_as_newer() {
     let error = snapshot::read_stored(text, &|_| None).unwrap_err();
     assert!(matches!(error, ReadError::TooNew { found: 2 }), "{error:?}");
 }
+
+/// The check-ins of one stored part, read by the store's reader (fast path first).
+fn read_part(rows: &str) -> Result<Vec<alignment_board::core::model::CheckIn>, ReadError> {
+    let board = small_board();
+    let mut stored = stored(&board);
+    let name = "p-0".to_string();
+    // A head naming the one hand-written part.
+    let mut head: Value = serde_json::from_str(&stored.head).unwrap();
+    head["board"]["checkIns"]["parts"] = serde_json::json!([name]);
+    stored.head = head.to_string();
+    let rows = rows.to_string();
+    snapshot::read_stored(&stored.head, &|n| (n == name).then(|| rows.clone()))
+        .map(|loaded| loaded.board.check_ins)
+}
+
+/// The same rows read by the general reader, as a plain snapshot's list of objects.
+fn read_general(rows: &str) -> Result<Vec<alignment_board::core::model::CheckIn>, ReadError> {
+    let rows: Vec<Vec<Value>> = serde_json::from_str(rows).unwrap();
+    let mut snapshot: Value = serde_json::from_str(&snapshot::write_compact(
+        &small_board(),
+        ts("2026-11-23T09:30:00Z"),
+    ))
+    .unwrap();
+    snapshot["board"]["checkIns"] = rows
+        .into_iter()
+        .map(|row| {
+            snapshot::CHECK_IN_COLUMNS
+                .iter()
+                .map(|c| c.to_string())
+                .zip(row)
+                .collect::<serde_json::Map<String, Value>>()
+                .into()
+        })
+        .collect::<Vec<Value>>()
+        .into();
+    snapshot::read(&snapshot.to_string()).map(|loaded| loaded.board.check_ins)
+}
+
+#[test]
+fn the_fast_reading_of_a_part_gives_what_the_general_reader_gives() {
+    let i = &small_board().initiatives[0].id;
+    let p = &small_board().people[0].id;
+    let rows = [
+        format!(r#"[["c-1","{i}","2026-11-20T09:00:00Z","onTrack",40,7,"Fine",null]]"#),
+        format!(r#"[["c-1","{i}","2026-11-20T09:00:00Z","atRisk",0,null,"",{p:?}]]"#),
+        format!(
+            r#" [ ["c-1" , "{i}","2026-11-20T09:00:00Z","done",100,10,"Quote \" slash \\ tab \t é ✓ \ud83d\ude00","{p}"] ,
+               ["c-2","{i}","2026-11-21T09:00:00Z","offTrack",5,0,"two",null] ] "#
+        ),
+        "[]".to_string(),
+        // Not what the writer writes: read by the general reader, to the same effect.
+        format!(r#"[["c-1","{i}","2026-11-20T09:00:00+02:00","onTrack",40,7,null,null]]"#),
+    ];
+    for rows in rows {
+        let part = read_part(&rows).unwrap_or_else(|e| panic!("{rows}: {e}"));
+        assert_eq!(part, read_general(&rows).unwrap(), "{rows}");
+    }
+    let mut out = Vec::new();
+    let written = snapshot::write_stored(
+        &full_board(),
+        ts("2026-11-23T09:30:00Z"),
+        &mut Parts::default(),
+    );
+    assert!(snapshot::CHECK_IN_COLUMNS.len() == 8 && !written.parts.is_empty());
+    assert!(written.parts.iter().all(|(_, text)| {
+        out.clear();
+        parts_fast(text, &mut out)
+    }));
+    assert_eq!(
+        out,
+        full_board().check_ins,
+        "the writer's parts take the fast path"
+    );
+}
+
+fn parts_fast(text: &str, out: &mut Vec<alignment_board::core::model::CheckIn>) -> bool {
+    snapshot::read_part_fast(text, out)
+}
+
+#[test]
+fn a_wrong_value_in_a_part_is_named_by_its_row_across_parts() {
+    let i = &small_board().initiatives[0].id;
+    let cases = [
+        (r#""onTrack",150,7"#, "board.checkIns.rows[1].progress: 150 is more than 100"),
+        (r#""onTrack",042,7"#, "this is not JSON"),
+        (r#""onTrack",-4,7"#, "board.checkIns.rows[1].progress: expected a whole number from 0 to 100, found -4"),
+        (r#""sideways",4,7"#, "board.checkIns.rows[1].status: expected one of notStarted, onTrack, atRisk, offTrack, done, dropped, found \"sideways\""),
+        (r#""onTrack",4.5,7"#, "board.checkIns.rows[1].progress: expected a whole number from 0 to 100, found 4.5"),
+    ];
+    for (middle, expected) in cases {
+        let rows = format!(
+            r#"[["c-1","{i}","2026-11-20T09:00:00Z","onTrack",4,7,"",null],["c-2","{i}","2026-11-20T09:00:00Z",{middle},"",null]]"#
+        );
+        let error = read_part(&rows).unwrap_err().to_string();
+        if expected == "this is not JSON" {
+            assert!(error.contains("is damaged"), "{error}");
+        } else {
+            assert_eq!(error, expected);
+        }
+    }
+    let short = format!(r#"[["c-1","{i}","2026-11-20T09:00:00Z","onTrack",4,7,""]]"#);
+    assert_eq!(
+        read_part(&short).unwrap_err().to_string(),
+        "board.checkIns.rows[0]: 7 values for 8 columns"
+    );
+    let unknown = r#"[["c-1","i-404","2026-11-20T09:00:00Z","onTrack",4,7,"",null]]"#;
+    assert_eq!(
+        read_part(unknown).unwrap_err().to_string(),
+        "board.checkIns[0].initiativeId: no initiative \"i-404\""
+    );
+}

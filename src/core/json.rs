@@ -187,7 +187,7 @@ struct Parser<'a> {
     stack: Vec<Value>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, message: &'static str) -> ParseError {
         let before = &self.text[..floor_char_boundary(self.text, self.at)];
         let line = before.matches('\n').count() + 1;
@@ -199,12 +199,17 @@ impl Parser<'_> {
         }
     }
 
+    // The few functions below run for nearly every byte: forced inline, because the
+    // size-optimised build would otherwise call them, which costs more than their work.
+
+    #[inline(always)]
     fn space(&mut self) {
         while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.at) {
             self.at += 1;
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
@@ -233,6 +238,7 @@ impl Parser<'_> {
         }
     }
 
+    #[inline(always)]
     fn digits(&mut self) -> usize {
         let start = self.at;
         while let Some(b'0'..=b'9') = self.peek() {
@@ -273,16 +279,20 @@ impl Parser<'_> {
 
     fn string(&mut self) -> Result<String, ParseError> {
         self.at += 1; // the opening quote
+                      // Most strings have no escape: one allocation of the right size.
+        if let Some(plain) = self.plain() {
+            return Ok(plain.to_string());
+        }
         let mut out = String::new();
         loop {
             let start = self.at;
-            while let Some(b) = self.peek() {
-                if b == b'"' || b == b'\\' || b < 0x20 {
-                    break;
-                }
-                self.at += 1;
+            let bytes = self.bytes;
+            let mut at = start;
+            while at < bytes.len() && !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f) {
+                at += 1;
             }
-            out.push_str(&self.text[start..self.at]);
+            self.at = at;
+            out.push_str(&self.text[start..at]);
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {
@@ -334,6 +344,21 @@ impl Parser<'_> {
                 }
             }
         }
+    }
+
+    /// After an opening quote: the string up to its closing quote when it holds no
+    /// escape (and the quote is taken), or `None` with nothing taken.
+    #[inline(always)]
+    fn plain(&mut self) -> Option<&'a str> {
+        let (bytes, start) = (self.bytes, self.at);
+        let mut at = start;
+        while at < bytes.len() && !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f) {
+            at += 1;
+        }
+        (bytes.get(at) == Some(&b'"')).then(|| {
+            self.at = at + 1;
+            &self.text[start..at]
+        })
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -435,6 +460,81 @@ impl Parser<'_> {
     }
 }
 
+/// Reads a JSON text piece by piece, for a reader that knows the shape it expects: each
+/// call takes one token (after any whitespace) when it is what was asked for, and answers
+/// `None` or `false` otherwise. A reader gives up at the first surprise and reads the text
+/// again through `parse`, which says what is wrong; so this only has to be fast, never
+/// precise about errors.
+pub struct Cursor<'a>(Parser<'a>);
+
+impl<'a> Cursor<'a> {
+    pub fn new(text: &'a str) -> Cursor<'a> {
+        Cursor(Parser {
+            text,
+            bytes: text.as_bytes(),
+            at: 0,
+            stack: Vec::new(),
+        })
+    }
+
+    /// Takes `byte` (`[`, `,`, `]` …) if it comes next.
+    pub fn byte(&mut self, byte: u8) -> bool {
+        self.0.space();
+        let found = self.0.peek() == Some(byte);
+        self.0.at += usize::from(found);
+        found
+    }
+
+    /// Takes `null` if it comes next.
+    pub fn null(&mut self) -> bool {
+        self.0.space();
+        let found = self.0.bytes[self.0.at..].starts_with(b"null");
+        self.0.at += if found { 4 } else { 0 };
+        found
+    }
+
+    pub fn string(&mut self) -> Option<String> {
+        self.0.space();
+        if self.0.peek() != Some(b'"') {
+            return None;
+        }
+        self.0.string().ok()
+    }
+
+    /// A string without escapes, borrowed from the text; `None` for anything else.
+    pub fn plain(&mut self) -> Option<&'a str> {
+        self.0.space();
+        if self.0.peek() != Some(b'"') {
+            return None;
+        }
+        self.0.at += 1;
+        let plain = self.0.plain();
+        if plain.is_none() {
+            self.0.at -= 1;
+        }
+        plain
+    }
+
+    /// A whole number written as JSON writes one (`0`, `42`; not `042`, `-1`, `4.0`, `4e1`).
+    pub fn whole(&mut self) -> Option<u64> {
+        self.0.space();
+        let start = self.0.at;
+        let digits = self.0.digits();
+        let text = &self.0.text[start..self.0.at];
+        let plain = digits > 0 && (digits == 1 || !text.starts_with('0'));
+        match (plain, self.0.peek()) {
+            (true, Some(b'.' | b'e' | b'E')) | (false, _) => None,
+            (true, _) => text.parse().ok(),
+        }
+    }
+
+    /// Whether only whitespace is left.
+    pub fn at_end(&mut self) -> bool {
+        self.0.space();
+        self.0.at == self.0.bytes.len()
+    }
+}
+
 /// The largest char boundary at or before `at` (errors may point inside a character).
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
@@ -491,9 +591,7 @@ pub fn number(out: &mut String, mut value: u64) {
             break;
         }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 /// Builds a JSON object member by member: `{"a":1,"b":"x"}`; or, as a row of a table, only

@@ -3,12 +3,15 @@
 //! refusal says what is wrong and where (`board.initiatives[3].teamId: no team "t-9"`).
 //! Pure: text in, board out; no storage, no clock.
 
+mod parts;
 mod reader;
 mod writer;
 
+pub use parts::{fast as read_part_fast, CHECK_IN_COLUMNS};
+
 pub use writer::{write_compact, write_stored, Parts, Stored, PART_ROWS};
 
-use super::json::{self, Map, Value};
+use super::json::{self, Value};
 use super::model::Board;
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
@@ -186,9 +189,10 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
     if version > known {
         return Err(ReadError::TooNew { found: version });
     }
-    if let (true, Some(part)) = (stored, part) {
-        join_parts(top, part)?;
-    }
+    let check_ins = match (stored, part) {
+        (true, Some(part)) => parts::take_check_ins(top, part)?,
+        _ => None,
+    };
     let top = &*top;
     let exported_key = if stored { "savedAt" } else { "exportedAt" };
     let root = reader::Path::ROOT;
@@ -196,7 +200,7 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
         None | Some(Value::Null) => None,
         Some(v) => Some(reader::timestamp(v, &root.key(exported_key))?),
     };
-    let board = match top.get("board") {
+    let mut board = match top.get("board") {
         Some(v) => reader::board(v, &root.key("board"))?,
         None => {
             return Err(ReadError::NotASnapshot {
@@ -204,6 +208,9 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
             })
         }
     };
+    if let Some(check_ins) = check_ins {
+        board.check_ins = check_ins;
+    }
     let problems = validate::problems(&board);
     if !problems.is_empty() {
         return Err(ReadError::Invalid(problems));
@@ -213,37 +220,6 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
         exported_at,
         migrated_from: None,
     })
-}
-
-/// Puts the check-in parts a stored head names back in place, as the rows of its table.
-fn join_parts(top: &mut Map, part: PartLookup) -> Result<(), ReadError> {
-    let Some(Value::Object(table)) = top.get_mut("board").and_then(|board| match board {
-        Value::Object(board) => board.get_mut("checkIns"),
-        _ => None,
-    }) else {
-        return Ok(());
-    };
-    let Some(Value::Array(names)) = table.get("parts") else {
-        return Ok(());
-    };
-    let mut rows = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        let missing = |message: String| ReadError::Malformed {
-            path: format!("board.checkIns.parts[{i}]"),
-            message,
-        };
-        let Value::String(name) = name else {
-            return Err(missing("expected the name of a stored part".into()));
-        };
-        let text =
-            part(name).ok_or_else(|| missing(format!("the stored part \"{name}\" is missing")))?;
-        match json::parse(&text) {
-            Ok(Value::Array(part_rows)) => rows.extend(part_rows),
-            _ => return Err(missing(format!("the stored part \"{name}\" is damaged"))),
-        }
-    }
-    table.insert("rows", Value::Array(rows));
-    Ok(())
 }
 
 /// The snapshot as a person would read it: indented, for export files. Indents the

@@ -175,11 +175,15 @@ fn digits(bytes: &[u8]) -> Option<i64> {
     })
 }
 
-/// Appends `value` as exactly `width` decimal digits (the caller keeps it in range).
-fn push_digits(out: &mut String, value: u32, width: u32) {
-    for place in (0..width).rev() {
-        out.push(char::from(b'0' + (value / 10u32.pow(place) % 10) as u8));
+/// Appends `value` as exactly `width` (at most 4) decimal digits; the caller keeps it in
+/// range.
+fn push_digits(out: &mut String, mut value: u32, width: usize) {
+    let mut digits = [b'0'; 4];
+    for d in digits[..width].iter_mut().rev() {
+        *d = b'0' + (value % 10) as u8;
+        value /= 10;
     }
+    out.push_str(std::str::from_utf8(&digits[..width]).unwrap_or_default());
 }
 
 impl Date {

@@ -37,7 +37,7 @@ impl<'a> Path<'a> {
         }
     }
 
-    fn index(&'a self, index: usize) -> Path<'a> {
+    pub fn index(&'a self, index: usize) -> Path<'a> {
         Path {
             parent: Some(self),
             step: Step::Index(index),
@@ -253,6 +253,20 @@ fn list<T>(
     }
 }
 
+/// A table's row as a record of its columns' values; as many values as columns.
+pub fn row_record<'v>(columns: &'v [Value], row: &'v Value, at: &Path) -> Read<Record<'v>> {
+    match row {
+        Value::Array(values) if values.len() == columns.len() => {
+            Ok(Record::Row { columns, values })
+        }
+        Value::Array(values) => fail(
+            at,
+            format!("{} values for {} columns", values.len(), columns.len()),
+        ),
+        other => fail(at, format!("expected a row, found {}", found(other))),
+    }
+}
+
 /// A list of items: an array of objects, or a table (`{"columns":[…],"rows":[[…],…]}`,
 /// the layout the store saves in), each row as long as the columns.
 fn records<T>(
@@ -275,16 +289,7 @@ fn records<T>(
                 .enumerate()
                 .map(|(i, row)| {
                     let at = rows_at.index(i);
-                    match row {
-                        Value::Array(values) if values.len() == columns.len() => {
-                            read(Record::Row { columns, values }, &at)
-                        }
-                        Value::Array(values) => fail(
-                            &at,
-                            format!("{} values for {} columns", values.len(), columns.len()),
-                        ),
-                        other => fail(&at, format!("expected a row, found {}", found(other))),
-                    }
+                    read(row_record(columns, row, &at)?, &at)
                 })
                 .collect();
         }
@@ -416,7 +421,7 @@ fn risk(m: Record, at: &Path) -> Read<Risk> {
     })
 }
 
-fn check_in(m: Record, at: &Path) -> Read<CheckIn> {
+pub fn check_in(m: Record, at: &Path) -> Read<CheckIn> {
     Ok(CheckIn {
         id: req(m, "id", at, text)?,
         initiative_id: req(m, "initiativeId", at, text)?,
