@@ -4,7 +4,33 @@
 //! fixing a file by hand knows where to look. Pure; nothing here changes the board.
 
 use super::model::{Board, Id};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: ids are short, and the default SipHash was most of checking a big board's
+/// references. (A file crafted for collisions only slows its own import.)
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
 use std::fmt;
 
 /// One broken invariant, located by its path in the snapshot.
@@ -48,7 +74,7 @@ impl Checker {
 
     /// Records the ids of one list, flagging empty and repeated ones.
     fn ids<'a>(&mut self, list: &str, ids: impl Iterator<Item = &'a Id>) -> HashSet<&'a str> {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (index, id) in ids.enumerate() {
             if id.trim().is_empty() {
                 self.fail(format!("{list}[{index}].id"), "the id is empty");
@@ -75,7 +101,7 @@ impl Checker {
     }
 
     fn references(&mut self, path: Lazy, kind: &str, ids: &[Id], known: &HashSet<&str>) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (index, id) in ids.iter().enumerate() {
             self.reference(&|| format!("{}[{index}]", path()), kind, id, known);
             if !seen.insert(id) {

@@ -108,52 +108,57 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             priority: None,
         }))
     });
-    let on_check_in = props
-        .on_dialog
-        .reform(|id: Id| Some(DialogKind::CheckIn(id)));
-    let on_step = use_callback(
-        (
+    let on_check_in = use_callback(props.on_dialog.clone(), |id: Id, on_dialog| {
+        on_dialog.emit(Some(DialogKind::CheckIn(id)))
+    });
+    // The cards' callbacks stay the same from one board to the next, so a card whose
+    // initiative did not change is not rendered again; a move reads the board and layout
+    // of the latest render from here.
+    let current = use_mut_ref(|| (props.board.clone(), props.layout.clone()));
+    *current.borrow_mut() = (props.board.clone(), props.layout.clone());
+    let on_step = {
+        let current = current.clone();
+        use_callback(
             props.dispatch.clone(),
-            props.board.clone(),
-            props.layout.clone(),
-        ),
-        |(id, column, step): (Id, Column, Step), (dispatch, board, layout)| {
-            let Some(initiative) = board.initiative(&id) else {
-                return;
-            };
-            let Some(col) = layout.columns.iter().position(|c| *c == column) else {
-                return;
-            };
-            let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) else {
-                return;
-            };
-            let (col, lane) = match step {
-                Step::Left => (col.checked_sub(1), Some(lane)),
-                Step::Right => (
-                    Some(col + 1).filter(|c| *c < layout.columns.len()),
-                    Some(lane),
-                ),
-                Step::Up => (Some(col), lane.checked_sub(1)),
-                Step::Down => (
-                    Some(col),
-                    Some(lane + 1).filter(|l| *l < layout.lanes.len()),
-                ),
-            };
-            let (Some(col), Some(lane)) = (col, lane) else {
-                return;
-            };
-            let to = layout.columns[col].clone();
-            dispatch.dispatch(Msg::Do {
-                action: Action::MoveInitiative {
-                    id: id.clone(),
-                    from_priority: column.priority_id().cloned(),
-                    to_priority: to.priority_id().cloned(),
-                    to_team: layout.lanes[lane].clone(),
-                },
-                focus: Some(place_key(&id, &to)),
-            });
-        },
-    );
+            move |(id, column, step): (Id, Column, Step), dispatch| {
+                let (board, layout) = current.borrow().clone();
+                let Some(initiative) = board.initiative(&id) else {
+                    return;
+                };
+                let Some(col) = layout.columns.iter().position(|c| *c == column) else {
+                    return;
+                };
+                let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) else {
+                    return;
+                };
+                let (col, lane) = match step {
+                    Step::Left => (col.checked_sub(1), Some(lane)),
+                    Step::Right => (
+                        Some(col + 1).filter(|c| *c < layout.columns.len()),
+                        Some(lane),
+                    ),
+                    Step::Up => (Some(col), lane.checked_sub(1)),
+                    Step::Down => (
+                        Some(col),
+                        Some(lane + 1).filter(|l| *l < layout.lanes.len()),
+                    ),
+                };
+                let (Some(col), Some(lane)) = (col, lane) else {
+                    return;
+                };
+                let to = layout.columns[col].clone();
+                dispatch.dispatch(Msg::Do {
+                    action: Action::MoveInitiative {
+                        id: id.clone(),
+                        from_priority: column.priority_id().cloned(),
+                        to_priority: to.priority_id().cloned(),
+                        to_team: layout.lanes[lane].clone(),
+                    },
+                    focus: Some(place_key(&id, &to)),
+                });
+            },
+        )
+    };
     let on_drag_start = {
         let drag = drag.clone();
         use_callback((), move |(id, from): (Id, Column), _| {

@@ -2,7 +2,7 @@
 //! priorities it also serves. Draggable, and movable from the keyboard with Alt + arrows.
 
 use crate::core::layout::Column;
-use crate::core::model::{Board, Id, Severity, Status};
+use crate::core::model::{Board, Id, Initiative, Severity, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,7 +39,7 @@ pub fn place_key(initiative: &str, column: &Column) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct InitiativeCardProps {
     pub board: Rc<Board>,
     pub index: usize,
@@ -57,6 +57,52 @@ pub struct InitiativeCardProps {
     pub on_step: Callback<(Id, Column, Step)>,
     pub on_drag_start: Callback<(Id, Column)>,
     pub on_drag_end: Callback<()>,
+}
+
+/// Equal when the card would look and act the same: what it shows of its initiative, the
+/// owner's name and the other priorities' labels, not the whole board. After an edit the
+/// board is new, but only the cards it changed render again (a big board has thousands).
+impl PartialEq for InitiativeCardProps {
+    fn eq(&self, other: &Self) -> bool {
+        let same_rest = self.column == other.column
+            && self.read_only == other.read_only
+            && self.attention == other.attention
+            && self.changed == other.changed
+            && self.on_check_in == other.on_check_in
+            && self.on_edit == other.on_edit
+            && self.on_step == other.on_step
+            && self.on_drag_start == other.on_drag_start
+            && self.on_drag_end == other.on_drag_end;
+        if !same_rest {
+            return false;
+        }
+        if Rc::ptr_eq(&self.board, &other.board) {
+            return self.index == other.index;
+        }
+        let (Some(a), Some(b)) = (
+            self.board.initiatives.get(self.index),
+            other.board.initiatives.get(other.index),
+        ) else {
+            return false;
+        };
+        let owner = |board: &Board, initiative: &Initiative| {
+            initiative
+                .owner_id
+                .as_deref()
+                .and_then(|o| board.person(o))
+                .map(|p| p.name.clone())
+        };
+        let priority = |board: &Board, id: &str| {
+            board
+                .priority(id)
+                .map(|p| (p.rank, p.is_active(), p.title.clone()))
+        };
+        a == b
+            && owner(&self.board, a) == owner(&other.board, b)
+            && a.priority_ids
+                .iter()
+                .all(|id| priority(&self.board, id) == priority(&other.board, id))
+    }
 }
 
 pub fn status_class(status: Status) -> &'static str {

@@ -534,7 +534,11 @@ pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
     let mut considered = 0usize;
     let mut findings = Vec::new();
     for dependency in &facts.board.dependencies {
-        let Some(from) = facts.board.initiative(&dependency.from_initiative_id) else {
+        let Some(from) = facts
+            .initiative_index
+            .get(&dependency.from_initiative_id)
+            .map(|at| &facts.board.initiatives[at])
+        else {
             continue;
         };
         if !from.status.is_active()

@@ -1,0 +1,181 @@
+// The big-board part of the benchmark (scripts/measure.mjs): the generated board of the
+// performance issue — 2,000 initiatives, 40 teams, 12 priorities, 20,000 check-ins — saved in
+// a fresh browser profile, then:
+//   - first render: from wasm instantiation to every card on screen, against a raw-DOM
+//     baseline in the same page and run (plain DOM calls building the same card nodes with
+//     the same text);
+//   - edit latency: change a card's status, move a card, type a character in a title; from
+//     the event to the DOM being updated (the render the event causes has run);
+//   - capacity: the largest board with a realistic history that the browser's localStorage
+//     takes in the board's layout.
+import { execFileSync } from 'node:child_process';
+
+export const BIG = { initiatives: 2000, teams: 40, priorities: 12, checkIns: 20000 };
+const KEY = 'alignment-board';
+
+/** The generated board as a snapshot text (`cargo run --example generate`). */
+export function bigSnapshot({ initiatives, teams, priorities, checkIns }, date = '2026-11-25') {
+  return execFileSync('cargo', ['run', '--quiet', '--release', '--locked', '--example', 'generate', '--',
+    String(initiatives), String(teams), String(priorities), String(checkIns), date], {
+    encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+// In the page, before its scripts: the board under the default key (once), and marks for
+// wasm instantiation and for the moment all `cards` cards are in the document.
+function probe({ key, text, cards }) {
+  if (text && localStorage.getItem(key) === null) localStorage.setItem(key, text);
+  const marks = (window.__abMarks = {});
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {
+      const result = await original.apply(WebAssembly, args);
+      marks.instantiated ??= performance.now();
+      return result;
+    };
+  }
+  new MutationObserver(() => {
+    if (!marks.rendered && document.getElementsByClassName('ab-card').length >= cards) marks.rendered = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+// In the page: rebuilds every card's DOM with plain calls (createElement, className,
+// setAttribute, textContent, appendChild) into a board-sized container, and returns the
+// milliseconds that took. The description of the cards is taken before the clock starts.
+function rawDomBaseline() {
+  const describe = (node) => node.nodeType === Node.TEXT_NODE
+    ? node.data
+    : {
+      tag: node.tagName.toLowerCase(),
+      attrs: [...node.attributes].map((a) => [a.name, a.value]),
+      children: [...node.childNodes].map(describe),
+    };
+  const cards = [...document.getElementsByClassName('ab-card')].map(describe);
+  const build = (d) => {
+    if (typeof d === 'string') return document.createTextNode(d);
+    const element = document.createElement(d.tag);
+    for (const [name, value] of d.attrs) element.setAttribute(name, value);
+    for (const child of d.children) element.appendChild(build(child));
+    return element;
+  };
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  const start = performance.now();
+  for (const card of cards) host.appendChild(build(card));
+  const ms = performance.now() - start;
+  host.remove();
+  return { ms, cards: cards.length, nodes: cards.reduce(function count(n, d) { return typeof d === 'string' ? n + 1 : d.children.reduce(count, n + 1); }, 0) };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
+const summary = (xs) => ({ median: median(xs), p95: p95(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
+
+/** First render of the big board and the raw-DOM baseline, `runs` page loads. */
+export async function firstRender(browser, url, text, runs) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe, { key: KEY, text, cards: BIG.initiatives });
+  const app = [];
+  const fromNavigation = [];
+  const baseline = [];
+  let nodes = 0;
+  for (let run = 0; run < runs; run++) {
+    if (run === 0) await page.goto(url); else await page.reload();
+    await page.waitForFunction(() => window.__abMarks?.rendered, null, { timeout: 120000 });
+    const marks = await page.evaluate(() => window.__abMarks);
+    app.push(marks.rendered - marks.instantiated);
+    fromNavigation.push(marks.rendered);
+    const raw = await page.evaluate(rawDomBaseline);
+    baseline.push(raw.ms);
+    nodes = raw.nodes;
+  }
+  await context.close();
+  const ratio = median(app) / median(baseline);
+  return { cards: BIG.initiatives, nodes, app: summary(app), fromNavigation: summary(fromNavigation), rawDom: summary(baseline), ratio };
+}
+
+// In the page: runs `times` edits of one kind and returns each one's milliseconds, from the
+// event to the DOM showing its result. "After the event" means after every task and
+// microtask it queued has run: a message posted to ourselves arrives only then.
+async function edits({ kind, times }) {
+  const settle = () => new Promise((ok) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => ok();
+    channel.port2.postMessage(0);
+  });
+  // Yields until `done()` holds (checked after each settling), for at most ten seconds.
+  const until = async (done, what) => {
+    const limit = performance.now() + 10000;
+    do {
+      await settle();
+      if (done()) return;
+    } while (performance.now() < limit);
+    throw new Error(`waited ten seconds for ${what}`);
+  };
+  const cards = () => [...document.getElementsByClassName('ab-card')];
+  const out = [];
+  // The same card each time: the one that starts 100th (200th for the dialog edits).
+  const picked = cards()[kind === 'move' ? 100 : 200].getAttribute('aria-label');
+  const named = () => cards().find((c) => c.getAttribute('aria-label') === picked);
+  const key = (target, init) => target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  for (let i = 0; i < times; i++) {
+    if (kind === 'move') {
+      // Alt + ↓ moves the focused card to the next team's lane, Alt + ↑ back.
+      const card = named();
+      const name = picked;
+      const cell = card.closest('.ab-cell').getAttribute('aria-label');
+      card.focus();
+      const start = performance.now();
+      key(card, { key: i % 2 ? 'ArrowUp' : 'ArrowDown', altKey: true });
+      await until(() => named()?.closest('.ab-cell').getAttribute('aria-label') !== cell, `the card "${picked}" to move`);
+      out.push(performance.now() - start);
+    } else if (kind === 'status' || kind === 'type') {
+      named().querySelector('.ab-card__title').click();
+      let dialog = null;
+      for (let tries = 0; !dialog && tries < 100; tries++) {
+        await settle();
+        dialog = document.querySelector('dialog[open]');
+      }
+      if (!dialog) throw new Error('the edit dialog did not open');
+      const field = (label) => [...dialog.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(label))?.control;
+      if (kind === 'status') {
+        const status = field('Status');
+        const options = [...status.options].map((o) => o.value);
+        status.value = options[(options.indexOf(status.value) + 1) % 4];
+        status.dispatchEvent(new Event('change', { bubbles: true }));
+        const label = status.selectedOptions[0].textContent.trim();
+        await settle();
+        const save = [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save');
+        const start = performance.now();
+        save.click();
+        const shown = () => named()?.querySelector('.ab-status')?.textContent.trim();
+        await until(() => shown() === label, `the card to show "${label}"`);
+        out.push(performance.now() - start);
+      } else {
+        const title = field('Title');
+        const start = performance.now();
+        title.value += 'x';
+        title.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
+        await settle();
+        out.push(performance.now() - start);
+        [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Cancel')?.click();
+        await settle();
+      }
+    }
+  }
+  return out;
+}
+
+/** Edit latency on the big board: `times` edits of each kind in one page. */
+export async function editLatency(browser, url, text, times) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe, { key: KEY, text, cards: BIG.initiatives });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__abMarks?.rendered, null, { timeout: 120000 });
+  const out = {};
+  for (const kind of ['status', 'move', 'type']) out[kind] = summary(await page.evaluate(edits, { kind, times }));
+  await context.close();
+  return out;
+}
