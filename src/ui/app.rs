@@ -512,6 +512,7 @@ pub fn App(props: &AppProps) -> Html {
                                                            on_change: set_to(&filter), shown: layout.shown,
                                                            flagged: attention.len() }) }
                             <BoardView board={board.clone()} {layout} read_only={read_only}
+                                       focus={state.focus.clone()}
                                        attention={(*attention).clone()}
                                        dispatch={dispatch.clone()} on_dialog={open_dialog.clone()} />
                         </>

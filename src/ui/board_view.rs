@@ -85,6 +85,23 @@ pub struct BoardViewProps {
     pub attention: Attention,
     pub dispatch: UseReducerDispatcher<AppState>,
     pub on_dialog: Callback<Option<DialogKind>>,
+    /// The `data-place` about to be focused: its lane is rendered even when out of sight.
+    #[prop_or_default]
+    pub focus: Option<String>,
+}
+
+/// Boards with more cards than this render a lane's cards only once the lane comes near
+/// the screen; until then it shows a placeholder of about its height. A 40-team board has
+/// thousands of cards, and building them all before the first screen took a second.
+pub const EAGER_CARDS: usize = 400;
+/// How many cards the first render shows at most (whole lanes, at least one).
+const FIRST_CARDS: usize = 120;
+
+/// The lanes of a big board whose cards are rendered; grows as lanes come into view.
+#[derive(Default)]
+struct Shown {
+    lanes: std::collections::HashSet<Id>,
+    started: bool,
 }
 
 /// What is being dragged.
@@ -100,7 +117,50 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let layout = &props.layout;
     let drag = use_mut_ref(|| None::<Drag>);
     let over = use_state(|| None::<(usize, usize)>);
-
+    let shown = use_mut_ref(Shown::default);
+    let redraw = use_force_update();
+    let grid = use_node_ref();
+    let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
+    let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
+    let virtual_lanes = all_cards > EAGER_CARDS;
+    if virtual_lanes {
+        let mut shown = shown.borrow_mut();
+        if !shown.started {
+            shown.started = true;
+            let mut cards = 0;
+            for (lane, team) in layout.lanes.iter().enumerate() {
+                if cards > 0 && cards + cards_in(lane) > FIRST_CARDS {
+                    break;
+                }
+                cards += cards_in(lane);
+                shown.lanes.insert(team.clone());
+            }
+        }
+        let focused_team = props
+            .focus
+            .as_deref()
+            .and_then(|place| place.split('\u{1f}').next())
+            .and_then(|id| board.initiative(id))
+            .map(|i| i.team_id.clone());
+        if let Some(team) = focused_team {
+            shown.lanes.insert(team);
+        }
+    }
+    // Placeholders that come near the screen become lanes: observed after every render,
+    // since each render may replace some.
+    {
+        let (shown, redraw, grid) = (shown.clone(), redraw.clone(), grid.clone());
+        use_effect(move || {
+            let observer = virtual_lanes
+                .then(|| observe_placeholders(&grid, shown, redraw))
+                .flatten();
+            move || {
+                if let Some((observer, _keep)) = observer {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     let on_edit = use_callback(props.on_dialog.clone(), |id: Id, on_dialog| {
         on_dialog.emit(Some(DialogKind::Initiative {
             id: Some(id),
@@ -117,7 +177,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let current = use_mut_ref(|| (props.board.clone(), props.layout.clone()));
     *current.borrow_mut() = (props.board.clone(), props.layout.clone());
     let on_step = {
-        let current = current.clone();
+        let (current, shown_for_step) = (current.clone(), shown.clone());
         use_callback(
             props.dispatch.clone(),
             move |(id, column, step): (Id, Column, Step), dispatch| {
@@ -147,6 +207,10 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     return;
                 };
                 let to = layout.columns[col].clone();
+                shown_for_step
+                    .borrow_mut()
+                    .lanes
+                    .insert(layout.lanes[lane].clone());
                 dispatch.dispatch(Msg::Do {
                     action: Action::MoveInitiative {
                         id: id.clone(),
@@ -208,8 +272,17 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let on_edit_team = {
             let id = team.id.clone();
             props.on_dialog.reform(move |_| Some(DialogKind::Team(Some(id.clone()))))
-        };
-        let cells = layout.columns.iter().enumerate().map(|(col, column)| {
+        };        let placeholder = (virtual_lanes && !shown.borrow().lanes.contains(team_id)).then(|| {
+            let tallest = layout.cells[lane].iter().map(Vec::len).max().unwrap_or(0);
+            let count = cards_in(lane);
+            html! {
+                <div class="ab-grid__cell ab-lane-placeholder" role="cell" data-lane={team_id.clone()}
+                     style={format!("grid-column: 2 / span {columns}; grid-row: {}; min-height: {}rem", lane + 2, 2 + tallest * 6)}>
+                    { format!("{count} initiative{}", if count == 1 { "" } else { "s" }) }
+                </div>
+            }
+        });
+        let cells = placeholder.is_none().then(|| layout.columns.iter().enumerate().map(|(col, column)| {
             let cards = &layout.cells[lane][col];
             let is_over = *over == Some((lane, col));
             let label = format!(
@@ -274,11 +347,10 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     if !props.read_only {
                         <button type="button" class="ab-cell__add" onclick={on_add}
                                 aria-label={format!("Add initiative to {label}")}>{ "+" }</button>
-                    }
-                </div>
+                    }                </div>
                 </div>
             }
-        });
+        })).into_iter().flatten();
         html! {
             <div class="ab-grid__row" role="row">
                 <div class="ab-lane-head" role="rowheader" style={format!("grid-row: {}", lane + 2)}
@@ -294,8 +366,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
                                 aria-label={format!("Edit team {}", team.name)}>{ "Edit" }</button>
                     }
-                </div>
-                { for cells }
+                </div>                { for cells }
+                { for placeholder }
             </div>
         }
     });
@@ -320,7 +392,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     }
                 </div>
             }
-            <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" {style}>
+            <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" {style} ref={grid}>
                 <div class="ab-grid__row" role="row">
                     <div class="ab-grid__corner" role="columnheader" style="grid-column: 1; grid-row: 1">
                         <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>
@@ -511,4 +583,55 @@ fn priority_header(props: &PriorityHeaderProps) -> Html {
             }
         </div>
     }
+}
+
+/// What an `IntersectionObserver` calls with its entries.
+type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
+
+/// Watches the grid's lane placeholders; when one comes within a screen of view, its lane
+/// is added to `shown` and the board renders again. Returns the observer and the closure it
+/// calls (which must live as long as it).
+fn observe_placeholders(
+    grid: &NodeRef,
+    shown: Rc<std::cell::RefCell<Shown>>,
+    redraw: UseForceUpdateHandle,
+) -> Option<(web_sys::IntersectionObserver, OnSeen)> {
+    use wasm_bindgen::JsCast;
+    let grid = grid.cast::<web_sys::Element>()?;
+    let placeholders = grid.query_selector_all(".ab-lane-placeholder").ok()?;
+    if placeholders.length() == 0 {
+        return None;
+    }
+    let on_seen = OnSeen::new(move |entries: js_sys::Array| {
+        let mut added = false;
+        for entry in entries.iter() {
+            let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                continue;
+            };
+            if let Some(team) = entry
+                .is_intersecting()
+                .then(|| entry.target().get_attribute("data-lane"))
+                .flatten()
+            {
+                added |= shown.borrow_mut().lanes.insert(team);
+            }
+        }
+        if added {
+            redraw.force_update();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("100% 0px");
+    let observer =
+        web_sys::IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &options)
+            .ok()?;
+    for index in 0..placeholders.length() {
+        if let Some(element) = placeholders
+            .item(index)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        {
+            observer.observe(&element);
+        }
+    }
+    Some((observer, on_seen))
 }

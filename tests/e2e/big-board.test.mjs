@@ -1,0 +1,62 @@
+// A big board (more cards than the board builds at once): the first screen shows the first
+// lanes, the others say what they hold and render as they come into view, and a card moved
+// by keyboard into a lane not yet rendered is shown there, focused.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { freshPage, useApp } from '../support/app.mjs';
+
+const app = useApp();
+
+// 24 teams, 6 priorities, 720 initiatives: about 1,000 cards.
+const snapshot = execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'generate', '--',
+  '720', '24', '6', '1500', '2026-11-25'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+async function bigBoardPage() {
+  const page = await freshPage(app);
+  await page.evaluate((text) => localStorage.setItem('alignment-board', text), snapshot);
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  return page;
+}
+
+test('a big board renders its first lanes, and the others as they come into view', async () => {
+  const page = await bigBoardPage();
+  const board = page.getByRole('region', { name: 'Board' });
+  assert.equal(await board.getByRole('rowheader').count(), 24, 'every team keeps its lane heading');
+  const waiting = board.locator('.ab-lane-placeholder');
+  const before = await waiting.count();
+  assert.ok(before > 15, `most lanes wait to come into view (${before})`);
+  assert.match(await waiting.first().textContent(), /^\d+ initiatives?$/);
+  const shown = await board.getByRole('article').count();
+  assert.ok(shown > 0 && shown < 200, `the first screen builds a few cards (${shown})`);
+
+  const lastLane = await board.getByRole('rowheader').last().getByRole('heading').textContent();
+  await waiting.last().scrollIntoViewIfNeeded();
+  await board.getByRole('group', { name: new RegExp(`^${lastLane} · `) }).first().waitFor();
+  assert.ok((await waiting.count()) < before, 'the lane scrolled to is rendered');
+  page.assertNoErrors();
+});
+
+test('a card moved with the keyboard into a lane not yet rendered is shown there, focused', async () => {
+  const page = await bigBoardPage();
+  const board = page.getByRole('region', { name: 'Board' });
+  const lanes = board.getByRole('rowheader');
+  const waiting = board.locator('.ab-lane-placeholder');
+  // The last rendered lane: the one after it still waits.
+  const rendered = (await lanes.count()) - (await waiting.count());
+  const from = await lanes.nth(rendered - 1).getByRole('heading').textContent();
+  const to = await lanes.nth(rendered).getByRole('heading').textContent();
+  const card = board.getByRole('group', { name: new RegExp(`^${from} · `) }).getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  // (A card that serves two priorities is in two cells of its lane.)
+  await board.getByRole('group', { name: new RegExp(`^${to} · `) }).getByRole('article', { name: title, exact: true })
+    .first().waitFor();
+  const focused = await page.evaluate(() => [document.activeElement.getAttribute('aria-label'),
+    document.activeElement.closest('[role="group"]')?.getAttribute('aria-label')]);
+  assert.equal(focused[0], title, 'focus follows the card');
+  assert.ok(focused[1].startsWith(`${to} · `), `into the lane it moved to (${focused[1]})`);
+  page.assertNoErrors();
+});
