@@ -324,6 +324,10 @@ struct Facts<'a> {
     last_check_in: Vec<Option<Timestamp>>,
     /// Active initiatives owned by each person, by index, board-wide.
     owner_load: Vec<usize>,
+    /// Active initiatives, board-wide and by team (sorted by team id): every part asks for
+    /// them once per scope, and a big board has 40 teams.
+    active_all: Vec<&'a Initiative>,
+    active_by_team: Vec<(&'a str, Vec<&'a Initiative>)>,
 }
 
 impl<'a> Facts<'a> {
@@ -343,6 +347,18 @@ impl<'a> Facts<'a> {
                 owner_load[at] += 1;
             }
         }
+        let active_all: Vec<&Initiative> = board
+            .initiatives
+            .iter()
+            .filter(|i| i.status.is_active())
+            .collect();
+        let mut active_by_team: Vec<(&str, Vec<&Initiative>)> = Vec::new();
+        for initiative in sorted_by_text(active_all.clone(), |i| i.team_id.as_str()) {
+            match active_by_team.last_mut() {
+                Some((team, list)) if *team == initiative.team_id => list.push(initiative),
+                _ => active_by_team.push((&initiative.team_id, vec![initiative])),
+            }
+        }
         Facts {
             board,
             now,
@@ -352,16 +368,28 @@ impl<'a> Facts<'a> {
             person_index,
             last_check_in,
             owner_load,
+            active_all,
+            active_by_team,
         }
     }
 
-    /// Active initiatives within the scope.
+    /// Active initiatives within the scope, in board order.
     fn active(&self, scope: Scope) -> Vec<&'a Initiative> {
-        self.board
-            .initiatives
+        match scope {
+            Scope::Board => self.active_all.clone(),
+            Scope::Team(team) => self
+                .active_by_team
+                .binary_search_by(|(t, _)| (*t).cmp(team))
+                .map_or_else(|_| Vec::new(), |at| self.active_by_team[at].1.clone()),
+        }
+    }
+
+    /// The summed effort of a team's active initiatives (`Board::team_effort`).
+    fn team_effort(&self, team: &str) -> u32 {
+        self.active(Scope::Team(team))
             .iter()
-            .filter(|i| i.status.is_active() && scope.holds(i))
-            .collect()
+            .map(|i| u32::from(i.effort))
+            .sum()
     }
 
     /// The active priorities an initiative serves.

@@ -356,7 +356,7 @@ pub(super) fn capacity(facts: &Facts, scope: Scope) -> Part {
     let mut total = 0.0;
     let mut over: Vec<(u32, Finding)> = Vec::new();
     for team in &teams {
-        let load = facts.board.team_effort(team);
+        let load = facts.team_effort(team);
         total += (200.0 - f64::from(load)).clamp(0.0, 100.0);
         if load > 100 {
             over.push((
@@ -379,7 +379,7 @@ pub(super) fn capacity(facts: &Facts, scope: Scope) -> Part {
             plural(teams.len(), "team", "teams"),
             if over.len() == 1 { "is" } else { "are" }
         ),
-        Scope::Team(team) => format!("{} % of capacity committed.", facts.board.team_effort(team)),
+        Scope::Team(team) => format!("{} % of capacity committed.", facts.team_effort(team)),
     };
     Part {
         kind,
