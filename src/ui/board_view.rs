@@ -100,8 +100,23 @@ const FIRST_CARDS: usize = 120;
 /// The lanes of a big board whose cards are rendered; grows as lanes come into view.
 #[derive(Default)]
 struct Shown {
-    lanes: std::collections::HashSet<Id>,
+    lanes: Vec<Id>,
     started: bool,
+}
+
+impl Shown {
+    /// Adds a team's lane; whether it was not shown before.
+    fn show(&mut self, team: &str) -> bool {
+        let new = !self.lanes.iter().any(|t| t == team);
+        if new {
+            self.lanes.push(team.to_string());
+        }
+        new
+    }
+
+    fn has(&self, team: &str) -> bool {
+        self.lanes.iter().any(|t| t == team)
+    }
 }
 
 /// What is being dragged.
@@ -133,7 +148,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     break;
                 }
                 cards += cards_in(lane);
-                shown.lanes.insert(team.clone());
+                shown.show(team);
             }
         }
         let focused_team = props
@@ -143,7 +158,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             .and_then(|id| board.initiative(id))
             .map(|i| i.team_id.clone());
         if let Some(team) = focused_team {
-            shown.lanes.insert(team);
+            shown.show(&team);
         }
     }
     // Placeholders that come near the screen become lanes: observed after every render,
@@ -207,10 +222,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     return;
                 };
                 let to = layout.columns[col].clone();
-                shown_for_step
-                    .borrow_mut()
-                    .lanes
-                    .insert(layout.lanes[lane].clone());
+                shown_for_step.borrow_mut().show(&layout.lanes[lane]);
                 dispatch.dispatch(Msg::Do {
                     action: Action::MoveInitiative {
                         id: id.clone(),
@@ -272,7 +284,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         let on_edit_team = {
             let id = team.id.clone();
             props.on_dialog.reform(move |_| Some(DialogKind::Team(Some(id.clone()))))
-        };        let placeholder = (virtual_lanes && !shown.borrow().lanes.contains(team_id)).then(|| {
+        };        let placeholder = (virtual_lanes && !shown.borrow().has(team_id)).then(|| {
             let tallest = layout.cells[lane].iter().map(Vec::len).max().unwrap_or(0);
             let count = cards_in(lane);
             html! {
@@ -613,7 +625,7 @@ fn observe_placeholders(
                 .then(|| entry.target().get_attribute("data-lane"))
                 .flatten()
             {
-                added |= shown.borrow_mut().lanes.insert(team);
+                added |= shown.borrow_mut().show(&team);
             }
         }
         if added {
