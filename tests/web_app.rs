@@ -142,10 +142,8 @@ async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
 
     assert_eq!(board.store.get("k"), None, "saving waits for the debounce");
     page_hide().await;
-    let saved = board.store.get("k").expect("saved on pagehide");
-    let loaded =
-        alignment_board::core::snapshot::read(&saved).expect("the saved text is a valid snapshot");
-    assert_eq!(loaded.board.initiatives.len(), example.initiatives.len());
+    let loaded = stored(&board.store, "k");
+    assert_eq!(loaded.initiatives.len(), example.initiatives.len());
 }
 
 #[wasm_bindgen_test]
@@ -256,6 +254,15 @@ async fn a_read_only_board_has_no_editing_controls() {
     assert_eq!(store.get("k"), before, "a read-only board writes nothing");
 }
 
+/// The board saved under `key`, as the next visit opens it.
+fn stored(store: &MemoryStore, key: &str) -> alignment_board::core::model::Board {
+    let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
+    match alignment_board::storage::open(store, key, now) {
+        alignment_board::storage::Opened::Board(loaded) => loaded.board,
+        other => panic!("expected a saved board under {key}, got {other:?}"),
+    }
+}
+
 #[wasm_bindgen_test]
 async fn two_boards_keep_to_their_own_storage_keys() {
     let store = Rc::new(MemoryStore::new());
@@ -264,12 +271,7 @@ async fn two_boards_keep_to_their_own_storage_keys() {
     first.click("Start from example").await;
     second.click("Start blank").await;
     page_hide().await;
-    let a = alignment_board::core::snapshot::read(&store.get("first").unwrap())
-        .unwrap()
-        .board;
-    let b = alignment_board::core::snapshot::read(&store.get("second").unwrap())
-        .unwrap()
-        .board;
+    let (a, b) = (stored(&store, "first"), stored(&store, "second"));
     assert!(!a.initiatives.is_empty());
     assert!(b.initiatives.is_empty());
 }

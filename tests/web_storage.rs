@@ -77,3 +77,53 @@ fn a_board_from_a_newer_version_is_refused_and_left_alone() {
     assert_eq!(LocalStore.read(key).unwrap().as_deref(), Some(raw));
     local().remove_item(key).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_board_with_a_long_history_is_kept_in_parts_and_tidied_as_it_changes() {
+    use alignment_board::core::generate::{big_board, Size};
+    let key = "test-parts";
+    let mut board = big_board(
+        Size {
+            teams: 4,
+            priorities: 3,
+            initiatives: 60,
+            check_ins: 2_500,
+        },
+        Date::parse("2026-11-24").unwrap(),
+    );
+    let parts = || {
+        let mut keys: Vec<String> = LocalStore
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with("test-parts.part."))
+            .collect();
+        keys.sort();
+        keys
+    };
+    let mut known = storage::Parts::default();
+    storage::save(&LocalStore, key, &board, now(), &mut known).unwrap();
+    assert_eq!(parts().len(), 3, "2,500 check-ins in parts of 1,000");
+    let before = parts();
+
+    board.initiatives[0].title = "Renamed".into();
+    let written = storage::save(&LocalStore, key, &board, now(), &mut known).unwrap();
+    assert_eq!(
+        written,
+        LocalStore.read(key).unwrap().unwrap().len(),
+        "the head alone"
+    );
+    assert_eq!(parts(), before);
+
+    board.check_ins.truncate(900);
+    storage::save(&LocalStore, key, &board, now(), &mut known).unwrap();
+    assert_eq!(parts().len(), 1, "parts no longer named are removed");
+    match storage::open(&LocalStore, key, now()) {
+        Opened::Board(loaded) => assert_eq!(loaded.board, board),
+        other => panic!("expected the board, got {other:?}"),
+    }
+    for k in parts() {
+        LocalStore.remove(&k).unwrap();
+    }
+    LocalStore.remove(key).unwrap();
+}
