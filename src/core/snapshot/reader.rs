@@ -275,35 +275,62 @@ fn records<T>(
     at: &Path,
     read: impl Fn(Record, &Path) -> Read<T>,
 ) -> Read<Vec<T>> {
-    let Some(value) = optional(map, key) else {
-        return Ok(Vec::new());
-    };
     let here = at.key(key);
+    let list = items(map, key, &here)?;
+    let rows_at = here.key("rows");
+    let base = if list.columns.is_some() {
+        &rows_at
+    } else {
+        &here
+    };
+    let mut out = Vec::with_capacity(list.items.len());
+    for i in 0..list.items.len() {
+        let at = base.index(i);
+        out.push(read(list.record(i, &at)?, &at)?);
+    }
+    Ok(out)
+}
+
+/// A list's items, from an array of objects or a table's rows. Apart from `records`, so
+/// that this part is in the bundle once rather than once per kind of item.
+struct Items<'v> {
+    columns: Option<&'v [Value]>,
+    items: &'v [Value],
+}
+
+impl<'v> Items<'v> {
+    fn record(&self, i: usize, at: &Path) -> Read<Record<'v>> {
+        match self.columns {
+            Some(columns) => row_record(columns, &self.items[i], at),
+            None => object(&self.items[i], at),
+        }
+    }
+}
+
+fn items<'v>(map: Record<'v>, key: &str, here: &Path) -> Read<Items<'v>> {
+    let none = Items {
+        columns: None,
+        items: &[],
+    };
+    let Some(value) = optional(map, key) else {
+        return Ok(none);
+    };
     if let Value::Object(table) = value {
         if let (Some(Value::Array(columns)), Some(Value::Array(rows))) =
             (table.get("columns"), table.get("rows"))
         {
-            let rows_at = here.key("rows");
-            return rows
-                .iter()
-                .enumerate()
-                .map(|(i, row)| {
-                    let at = rows_at.index(i);
-                    read(row_record(columns, row, &at)?, &at)
-                })
-                .collect();
+            return Ok(Items {
+                columns: Some(columns),
+                items: rows,
+            });
         }
     }
     match value {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let at = here.index(i);
-                read(object(item, &at)?, &at)
-            })
-            .collect(),
-        other => fail(&here, format!("expected a list, found {}", found(other))),
+        Value::Array(items) => Ok(Items {
+            columns: None,
+            items,
+        }),
+        other => fail(here, format!("expected a list, found {}", found(other))),
     }
 }
 

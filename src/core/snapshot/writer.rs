@@ -105,60 +105,64 @@ fn part_id(text: &str) -> String {
 }
 
 type Write<T> = fn(&mut Object, &T);
+/// Writes the item at an index: the generic writers below only wrap their item type in
+/// one of these, so the list-writing code is in the bundle once.
+type WriteAt<'a> = &'a dyn Fn(&mut Object, usize);
 
 /// Writes `items` as a list in `layout`.
 fn list<T>(out: &mut String, layout: Layout, items: &[T], write: Write<T>) {
+    list_at(out, layout, items.len(), &|o, i| write(o, &items[i]));
+}
+
+fn list_at(out: &mut String, layout: Layout, len: usize, write: WriteAt) {
     match layout {
         Layout::Objects => {
             out.push('[');
-            for (i, item) in items.iter().enumerate() {
+            for i in 0..len {
                 if i > 0 {
                     out.push(',');
                 }
                 let mut o = Object::new(out);
-                write(&mut o, item);
+                write(&mut o, i);
                 o.end();
             }
             out.push(']');
         }
         Layout::Tables => {
             out.push_str("{\"columns\":");
-            columns(out, items.first(), write);
+            columns(out, len, write);
             out.push_str(",\"rows\":");
-            rows(out, items, write);
+            rows_at(out, len, write);
             out.push('}');
         }
     }
 }
 
 /// The keys `write` writes, as a JSON list (empty when there is no item to ask).
-fn columns<T>(out: &mut String, item: Option<&T>, write: Write<T>) {
+fn columns(out: &mut String, len: usize, write: WriteAt) {
     let mut keys = Vec::new();
-    if let Some(item) = item {
+    if len > 0 {
         let mut scratch = String::new();
         let mut row = Object::row_noting_keys(&mut scratch);
-        write(&mut row, item);
+        write(&mut row, 0);
         keys = row.end();
     }
-    out.push('[');
-    for (i, key) in keys.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json::string(out, key);
-    }
-    out.push(']');
+    ids(out, &keys);
 }
 
 /// `[[…],[…]]`: one row of values per item.
 fn rows<T>(out: &mut String, items: &[T], write: Write<T>) {
+    rows_at(out, items.len(), &|o, i| write(o, &items[i]));
+}
+
+fn rows_at(out: &mut String, len: usize, write: WriteAt) {
     out.push('[');
-    for (i, item) in items.iter().enumerate() {
+    for i in 0..len {
         if i > 0 {
             out.push(',');
         }
         let mut row = Object::row(out);
-        write(&mut row, item);
+        write(&mut row, i);
         row.end();
     }
     out.push(']');
