@@ -39,6 +39,10 @@ impl fmt::Display for StoreError {
     }
 }
 
+/// The characters (keys and values) localStorage keeps for a site in Chromium, as the
+/// benchmark measures it; Firefox and Safari keep about as much. Browsers do not report it.
+pub const LOCAL_STORAGE_QUOTA: usize = 5_242_880;
+
 /// A key–value text store, like localStorage.
 pub trait Store {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError>;
@@ -46,6 +50,10 @@ pub trait Store {
     fn remove(&self, key: &str) -> Result<(), StoreError>;
     /// Every key in the store.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
+    /// How many characters (keys and values) the store holds at most, when known.
+    fn quota(&self) -> Option<usize> {
+        None
+    }
 }
 
 /// A store in memory: for tests, and for boards that must not persist.
@@ -131,6 +139,10 @@ impl Store for MemoryStore {
         self.check()?;
         Ok(self.all_keys())
     }
+
+    fn quota(&self) -> Option<usize> {
+        self.capacity.get()
+    }
 }
 
 /// What was found under a board's key when the board was opened.
@@ -198,7 +210,23 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
     }
 }
 
-/// Saves `board` under `key`; returns the number of characters written. `known` carries
+/// What a save did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    /// Characters written by this save.
+    pub written: usize,
+    /// Characters the board takes in the store, keys included.
+    pub size: usize,
+}
+
+impl Saved {
+    /// Whether the board takes 80 % or more of `quota`: time to warn, before it is full.
+    pub fn nearly_full(&self, quota: Option<usize>) -> bool {
+        quota.is_some_and(|quota| self.size * 5 >= quota * 4)
+    }
+}
+
+/// Saves `board` under `key`; returns what it wrote and the board's size. `known` carries
 /// what one save learnt to the next (a fresh one works, and writes what is missing).
 ///
 /// The head goes under `key` and each part of the check-in history under a key named by
@@ -212,7 +240,7 @@ pub fn save(
     board: &Board,
     now: Timestamp,
     known: &mut Parts,
-) -> Result<usize, StoreError> {
+) -> Result<Saved, StoreError> {
     let stored = snapshot::write_stored(board, now, known);
     let prefix = part_key(key, "");
     let present: Vec<String> = store
@@ -230,6 +258,13 @@ pub fn save(
     }
     store.write(key, &stored.head)?;
     written += stored.head.len();
+    let size = key.len()
+        + stored.head.len()
+        + stored
+            .parts
+            .iter()
+            .map(|(name, text)| prefix.len() + name.len() + text.len())
+            .sum::<usize>();
     for old in present {
         let name = &old[prefix.len()..];
         if !stored.parts.iter().any(|(n, _)| n == name) {
@@ -237,7 +272,7 @@ pub fn save(
             let _ = store.remove(&old);
         }
     }
-    Ok(written)
+    Ok(Saved { written, size })
 }
 
 #[cfg(test)]
@@ -332,15 +367,21 @@ mod tests {
         let store = MemoryStore::new();
         let mut board = with_history(2_500);
         let mut known = Parts::default();
-        let first = save(&store, "k", &board, now(), &mut known).unwrap();
+        let first = save(&store, "k", &board, now(), &mut known)
+            .unwrap()
+            .written;
         assert_eq!(parts(&store).len(), 3);
         board.initiatives[0].title = "Renamed".into();
-        let second = save(&store, "k", &board, now(), &mut known).unwrap();
+        let second = save(&store, "k", &board, now(), &mut known)
+            .unwrap()
+            .written;
         assert_eq!(second, store.get("k").unwrap().len(), "only the head");
         assert!(second * 3 < first, "{second} of {first}");
         // A save that knows nothing (another tab's, or after a reload) finds the parts in
         // the store and writes only the head too.
-        let fresh = save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
+        let fresh = save(&store, "k", &board, now(), &mut Parts::default())
+            .unwrap()
+            .written;
         assert_eq!(fresh, second);
         board.check_ins.truncate(1_200);
         save(&store, "k", &board, now(), &mut known).unwrap();
@@ -349,6 +390,26 @@ mod tests {
             Opened::Board(loaded) => assert_eq!(loaded.board, board),
             other => panic!("expected the board, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_save_reports_the_board_size_and_whether_the_store_is_nearly_full() {
+        let store = MemoryStore::new();
+        let board = with_history(1_500);
+        let saved = save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
+        let held: usize = store
+            .all_keys()
+            .iter()
+            .map(|k| k.len() + store.get(k).unwrap().len())
+            .sum();
+        assert_eq!(
+            saved.size, held,
+            "keys and values of the head and its parts"
+        );
+        assert!(!saved.nearly_full(None));
+        assert!(!saved.nearly_full(Some(saved.size * 5 / 4 + 1)));
+        assert!(saved.nearly_full(Some(saved.size * 5 / 4)), "80 % exactly");
+        assert!(saved.nearly_full(Some(saved.size)));
     }
 
     #[test]

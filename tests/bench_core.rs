@@ -78,7 +78,9 @@ fn save_and_load_the_big_board() {
     for _ in 0..9 {
         clear();
         fulls.push(time(1, || {
-            full_bytes = storage::save(&store, key, &board, at, &mut Parts::default()).unwrap();
+            full_bytes = storage::save(&store, key, &board, at, &mut Parts::default())
+                .unwrap()
+                .written;
         }));
     }
     fulls.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -91,7 +93,9 @@ fn save_and_load_the_big_board() {
     let edit = time(15, || {
         n += 1;
         edited.initiatives[7].title = format!("Renamed {n}");
-        edit_bytes = storage::save(&store, key, &edited, at, &mut known).unwrap();
+        edit_bytes = storage::save(&store, key, &edited, at, &mut known)
+            .unwrap()
+            .written;
     });
     let load = time(9, || {
         let Opened::Board(loaded) = storage::open(&store, key, at) else {

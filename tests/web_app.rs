@@ -205,6 +205,45 @@ async fn a_failed_save_says_so_keeps_working_and_offers_export() {
 }
 
 #[wasm_bindgen_test]
+async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
+    // A store whose quota the example board fills to about nine tenths.
+    let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
+    let size = alignment_board::storage::save(
+        &MemoryStore::new(),
+        "k",
+        &example,
+        alignment_board::ui::now(),
+        &mut alignment_board::storage::Parts::default(),
+    )
+    .unwrap()
+    .size;
+    let store = Rc::new(MemoryStore::with_capacity(size * 10 / 9));
+    let board = mount(store.clone(), "k", false).await;
+    board.click("Start from example").await;
+    page_hide().await;
+    assert!(store.get("k").is_some(), "the board is saved");
+    let text = board.text();
+    assert!(text.contains("Saved in this browser"), "{text}");
+    assert!(
+        text.contains("this browser keeps for the site (89 %)")
+            || text.contains("this browser keeps for the site (90 %)"),
+        "{text}"
+    );
+    assert_eq!(
+        board.count(".ab-notice--warning button"),
+        1,
+        "export is offered"
+    );
+
+    // With room to spare, no warning.
+    let roomy = Rc::new(MemoryStore::with_capacity(size * 2));
+    let board = mount(roomy, "k", false).await;
+    board.click("Start from example").await;
+    page_hide().await;
+    assert_eq!(board.count(".ab-notice--warning"), 0);
+}
+
+#[wasm_bindgen_test]
 async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
     let store = Rc::new(MemoryStore::new());
     store.write("k", "{ not json").unwrap();

@@ -107,7 +107,9 @@ fn a_board_with_a_long_history_is_kept_in_parts_and_tidied_as_it_changes() {
     let before = parts();
 
     board.initiatives[0].title = "Renamed".into();
-    let written = storage::save(&LocalStore, key, &board, now(), &mut known).unwrap();
+    let written = storage::save(&LocalStore, key, &board, now(), &mut known)
+        .unwrap()
+        .written;
     assert_eq!(
         written,
         LocalStore.read(key).unwrap().unwrap().len(),

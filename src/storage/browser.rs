@@ -45,6 +45,10 @@ impl Store for LocalStore {
             .collect())
     }
 
+    fn quota(&self) -> Option<usize> {
+        Some(super::LOCAL_STORAGE_QUOTA)
+    }
+
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
         Self::storage()?.set_item(key, value).map_err(|error| {
             if is_quota_error(&error) {

@@ -490,6 +490,17 @@ pub fn App(props: &AppProps) -> Html {
                 <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
             </div>
         }),
+        SaveStatus::NearlyFull { size, quota } => Some(html! {
+            <div class="ab-notice ab-notice--warning" role="status">
+                <p>{ format!(
+                    "This board takes {} of the {} this browser keeps for the site ({} %). When it is full, changes stay in this tab only: export a snapshot to keep a copy, and start a new period to leave old work behind.",
+                    crate::core::snapshot::megabytes(*size),
+                    crate::core::snapshot::megabytes(*quota),
+                    size * 100 / quota.max(&1)
+                ) }</p>
+                <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+            </div>
+        }),
         _ => None,
     };
 

@@ -21,6 +21,11 @@ pub enum SaveStatus {
     Idle,
     Pending,
     Saved,
+    /// Saved, but the board takes 80 % or more of what the browser keeps for the site.
+    NearlyFull {
+        size: usize,
+        quota: usize,
+    },
     Failed(String),
     /// Saving is off (read-only board, or a board written by a newer version).
     Off,
@@ -64,7 +69,13 @@ impl Saver {
             now(),
             &mut saver.known,
         ) {
-            Ok(_) => saver.report.set(SaveStatus::Saved),
+            Ok(saved) => saver.report.set(match saver.store.0.quota() {
+                Some(quota) if saved.nearly_full(Some(quota)) => SaveStatus::NearlyFull {
+                    size: saved.size,
+                    quota,
+                },
+                _ => SaveStatus::Saved,
+            }),
             Err(error) => {
                 saver.report.set(SaveStatus::Failed(error.to_string()));
                 saver.pending = Some(board);

@@ -39,7 +39,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let dispatch = props.dispatch.clone();
     let on_redo = Callback::from(move |_| dispatch.dispatch(Msg::Redo));
     let (save_class, save_text) = match &props.save_status {
-        SaveStatus::Idle | SaveStatus::Saved => ("ab-save--ok", "Saved in this browser"),
+        SaveStatus::Idle | SaveStatus::Saved | SaveStatus::NearlyFull { .. } => {
+            ("ab-save--ok", "Saved in this browser")
+        }
         SaveStatus::Pending => ("ab-save--pending", "Saving…"),
         SaveStatus::Failed(_) => ("ab-save--failed", "Not saved"),
         SaveStatus::Off => (
