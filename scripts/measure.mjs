@@ -142,6 +142,7 @@ try {
   const edits = await editLatency(browser, server.url, big, Number(process.env.EDITS ?? 20));
   const storageChars = await quota(browser, server.url);
   const fits = capacity(storageChars);
+  const warned = capacity(Math.floor(storageChars * 0.8));
   const ms = (b) => b?.median_ms ?? Infinity;
   const range = (b) => `median of the runs, range ${b?.min_ms}–${b?.max_ms}`;
   const results = {
@@ -153,7 +154,7 @@ try {
     renderAfterInstantiateMs: { median: render, range: spread(start.afterInstantiate), runs: start.afterInstantiate },
     renderFromNavigationMs: { median: median(start.fromNavigation), range: spread(start.fromNavigation) },
     bigBoard: { size: BIG, snapshotBytes: big.length, firstRender: bigRender, editLatencyMs: edits },
-    capacity: { localStorageCharacters: storageChars, largestBoard: fits },
+    capacity: { localStorageCharacters: storageChars, largestBoard: fits, largestBoardWithoutWarning: warned },
     core,
   };
   const mb = (bytes) => `${((bytes ?? 0) / 1e6).toFixed(1)} MB`;
@@ -183,7 +184,9 @@ try {
   console.log(`  raw DOM, same ${bigRender.cards} cards (${bigRender.nodes} nodes): ${bigRender.rawDom.median.toFixed(0)} ms`);
   console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms`);
   console.log(`\ncapacity: localStorage takes ${storageChars} characters; the largest board with ten check-ins per initiative`);
-  console.log(`  that fits: ${fits.initiatives} initiatives, ${fits.checkIns} check-ins (${mb(fits.characters)} stored; ${mb(fits.snapshotCharacters)} as a snapshot file)\n`);
+  console.log(`  that fits: ${fits.initiatives} initiatives, ${fits.checkIns} check-ins (${mb(fits.characters)} stored; ${mb(fits.snapshotCharacters)} as a snapshot file)`);
+  console.log(`  the board warns from 80 % of the quota: beyond about ${warned.initiatives} initiatives (${mb(warned.characters)}); past the quota a save fails,`);
+  console.log('  the board keeps working in the tab and offers export (tests/web_app.rs: a_board_nearing_the_storage_quota_…, a_failed_save_…)\n');
   for (const [what, value, target, ok] of budgets) console.log(`${ok ? 'PASS' : 'FAIL'}  ${what}: ${value} (budget ${target})`);
   await mkdir(new URL('../bench-results/', import.meta.url), { recursive: true });
   await writeFile(new URL('../bench-results/measure.json', import.meta.url), JSON.stringify(results, null, 2));
