@@ -7,6 +7,7 @@ pub mod coordination;
 pub mod decimal;
 pub mod diff;
 pub mod example;
+pub mod fnv;
 pub mod generate;
 pub mod health;
 pub mod history;

@@ -281,21 +281,17 @@ impl<'a> Parser<'a> {
     }
 
     fn string(&mut self) -> Result<String, ParseError> {
-        self.at += 1; // the opening quote
-                      // Most strings have no escape: one allocation of the right size.
+        // After the opening quote. Most strings have no escape: one allocation of the
+        // right size.
+        self.at += 1;
         if let Some(plain) = self.plain() {
             return Ok(plain.to_string());
         }
         let mut out = String::new();
         loop {
             let start = self.at;
-            let bytes = self.bytes;
-            let mut at = start;
-            while at < bytes.len() && !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f) {
-                at += 1;
-            }
-            self.at = at;
-            out.push_str(&self.text[start..at]);
+            self.at = self.run_end();
+            out.push_str(&self.text[start..self.at]);
             match self.peek() {
                 None => return Err(self.error("EOF while parsing a string")),
                 Some(b'"') => {
@@ -353,15 +349,23 @@ impl<'a> Parser<'a> {
     /// escape (and the quote is taken), or `None` with nothing taken.
     #[inline(always)]
     fn plain(&mut self) -> Option<&'a str> {
-        let (bytes, start) = (self.bytes, self.at);
-        let mut at = start;
+        let (start, end) = (self.at, self.run_end());
+        (self.bytes.get(end) == Some(&b'"')).then(|| {
+            self.at = end + 1;
+            &self.text[start..end]
+        })
+    }
+
+    /// Where the run of characters that stand for themselves in a string, from here, ends:
+    /// at a quote, a backslash, a control character or the end of the text.
+    #[inline(always)]
+    fn run_end(&self) -> usize {
+        let bytes = self.bytes;
+        let mut at = self.at;
         while at < bytes.len() && !matches!(bytes[at], b'"' | b'\\' | 0..=0x1f) {
             at += 1;
         }
-        (bytes.get(at) == Some(&b'"')).then(|| {
-            self.at = at + 1;
-            &self.text[start..at]
-        })
+        at
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {

@@ -3,34 +3,11 @@
 //! problem names its path in the snapshot (`board.initiatives[3].teamId`), so a person
 //! fixing a file by hand knows where to look. Pure; nothing here changes the board.
 
+use super::fnv::BuildFnv;
 use super::model::{Board, Id};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: ids are short, and the default SipHash was most of checking a big board's
-/// references. (A file crafted for collisions only slows its own import.)
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<Fnv>>;
+type HashSet<T> = std::collections::HashSet<T, BuildFnv>;
 use std::fmt;
 
 /// One broken invariant, located by its path in the snapshot.

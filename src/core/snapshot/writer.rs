@@ -4,6 +4,7 @@
 //! into parts the store keeps under keys of their own. One set of writers serves both:
 //! an `Object` writes keys and values, or values only as a table's row.
 
+use crate::core::fnv;
 use crate::core::json::{self, Object};
 use crate::core::model::*;
 use crate::core::time::{Date, Timestamp};
@@ -80,28 +81,25 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
 /// A name for a part's text: its length and a 64-bit FNV-1a hash, in hex. Equal texts
 /// get equal names, so a part that did not change is not written again.
 fn part_id(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in text.as_bytes() {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-    }
     let mut id = String::with_capacity(28);
-    for value in [text.len() as u64, hash] {
-        let start = id.len();
-        let mut rest = value;
-        loop {
-            id.insert(
-                start,
-                char::from(b"0123456789abcdef"[(rest & 0xf) as usize]),
-            );
-            rest >>= 4;
-            if rest == 0 {
-                break;
-            }
-        }
-        id.push('-');
-    }
-    id.pop();
+    push_hex(&mut id, text.len() as u64);
+    id.push('-');
+    push_hex(&mut id, fnv::hash(text.as_bytes()));
     id
+}
+
+fn push_hex(out: &mut String, mut value: u64) {
+    let mut digits = [0u8; 16];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b"0123456789abcdef"[(value & 0xf) as usize];
+        value >>= 4;
+        if value == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
 type Write<T> = fn(&mut Object, &T);
