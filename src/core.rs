@@ -13,6 +13,7 @@ pub mod health;
 pub mod history;
 pub mod json;
 pub mod layout;
+pub mod list;
 pub mod model;
 pub mod order;
 pub mod rhythm;

@@ -7,8 +7,8 @@ mod core_support;
 use alignment_board::core::action::{reduce, Action, Refused, Settings};
 use alignment_board::core::model::{Board, Period, PriorityStatus, Rhythm, Risk, Severity, Status};
 use core_support::{
-    assert_sound, created, date, empty_board, ids, initiative, now, person, priority, small_board,
-    team,
+    assert_sound, created, date, empty_board, full_board, ids, initiative, now, person, priority,
+    small_board, team,
 };
 use std::rc::Rc;
 
@@ -86,7 +86,7 @@ fn move_card(id: &str, from: Option<&str>, to: Option<&str>, team: &str) -> Acti
 fn replace_board_swaps_in_a_sound_board() {
     let mut replacement = empty_board();
     replacement.id = "b-2".into();
-    replacement.teams = vec![team("t-7", "Sales", None)];
+    replacement.teams = vec![team("t-7", "Sales", None)].into();
     let after = applied(
         &small_board(),
         Action::ReplaceBoard(Rc::new(replacement.clone())),
@@ -1142,4 +1142,88 @@ fn describe_falls_back_to_the_id_of_something_not_on_the_board() {
         move_card("i-9", None, None, "t-1").describe(&board),
         "move “i-9”"
     );
+}
+
+#[test]
+fn an_edit_shares_every_list_it_does_not_change_with_the_board_before() {
+    let before = Rc::new(full_board());
+    let mut wizard = before.initiatives[0].clone();
+    wizard.title = "Wizard, renamed".into();
+    let after = reduce(&before, Action::UpdateInitiative(wizard), now()).unwrap();
+    assert!(!after.initiatives.same(&before.initiatives));
+    assert!(after.check_ins.same(&before.check_ins), "check-ins");
+    assert!(after.people.same(&before.people), "people");
+    assert!(
+        after.dependencies.same(&before.dependencies),
+        "dependencies"
+    );
+    assert!(after.decisions.same(&before.decisions), "decisions");
+    assert_eq!(*before, full_board(), "the board before is untouched");
+}
+
+#[test]
+fn checking_what_a_change_touched_finds_what_checking_everything_finds() {
+    use alignment_board::core::validate::{problems, problems_since};
+    let before = full_board();
+    assert_sound(&before);
+    type Change = Box<dyn Fn(&mut Board)>;
+    let changes: Vec<(&str, Change)> = vec![
+        (
+            "a card's team is unknown",
+            Box::new(|b| b.initiatives[0].team_id = "t-9".into()),
+        ),
+        (
+            "a removed initiative still has check-ins and a dependency",
+            Box::new(|b| {
+                b.initiatives.remove(0);
+            }),
+        ),
+        (
+            "a renamed initiative id leaves its check-ins behind",
+            Box::new(|b| b.initiatives[0].id = "i-new".into()),
+        ),
+        (
+            "a new check-in repeats an id",
+            Box::new(|b| {
+                let again = b.check_ins[0].clone();
+                b.check_ins.push(again);
+            }),
+        ),
+        (
+            "a removed person still owns a decision",
+            Box::new(|b| {
+                b.people.remove(0);
+            }),
+        ),
+        (
+            "a removed team is still asked",
+            Box::new(|b| {
+                b.teams.remove(1);
+            }),
+        ),
+        (
+            "a removed priority is still served and decided on",
+            Box::new(|b| {
+                b.priorities.remove(0);
+            }),
+        ),
+        (
+            "two active priorities share a rank",
+            Box::new(|b| b.priorities[1].rank = 1),
+        ),
+        (
+            "the rhythm has a zero",
+            Box::new(|b| b.rhythm.check_in_days = 0),
+        ),
+    ];
+    for (what, change) in changes {
+        let mut after = before.clone();
+        change(&mut after);
+        let everything = problems(&after);
+        assert!(
+            !everything.is_empty(),
+            "{what}: the change breaks the board"
+        );
+        assert_eq!(problems_since(&before, &after), everything, "{what}");
+    }
 }

@@ -9,6 +9,7 @@ use alignment_board::core::health::{
     analyse, effort_ranks, expected_progress, pearson, suggested_share, Analysis, Part, PartKind,
     Subject,
 };
+use alignment_board::core::list::List;
 use alignment_board::core::model::{
     Board, DependencyState, Initiative, Priority, PriorityStatus, Review, ReviewKind, Risk,
     Severity, Status,
@@ -23,11 +24,13 @@ fn base() -> Board {
     board.people = vec![
         person("p-1", "Ada", Some("t-1")),
         person("p-2", "Bo", Some("t-2")),
-    ];
+    ]
+    .into();
     board.teams = vec![
         team("t-1", "Core", Some("p-1")),
         team("t-2", "Apps", Some("p-2")),
-    ];
+    ]
+    .into();
     board
 }
 
@@ -51,7 +54,7 @@ fn owned_priority(id: &str, rank: u32) -> Priority {
 }
 
 /// `count` owned active priorities `pr-1` … `pr-{count}`, ranked in that order.
-fn ranked_priorities(count: u32) -> Vec<Priority> {
+fn ranked_priorities(count: u32) -> List<Priority> {
     (1..=count)
         .map(|r| owned_priority(&format!("pr-{r}"), r))
         .collect()
@@ -126,13 +129,14 @@ fn close(actual: f64, expected: f64) -> bool {
 /// The worked example of docs/health.md.
 fn documented_example() -> Board {
     let mut board = base();
-    board.priorities = vec![owned_priority("P1", 1), owned_priority("P2", 2)];
+    board.priorities = vec![owned_priority("P1", 1), owned_priority("P2", 2)].into();
     board.initiatives = vec![
         work("A", "t-1", &["P1"], 60),
         work("B", "t-1", &["P1", "P2"], 40),
         work("C", "t-2", &[], 30),
         work("D", "t-2", &["P2"], 50),
-    ];
+    ]
+    .into();
     board
 }
 
@@ -192,12 +196,13 @@ fn every_part_of_the_example_that_loses_points_names_its_items() {
 #[test]
 fn focus_counts_effort_not_initiatives() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1)];
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
     board.initiatives = vec![
         work("i-1", "t-1", &["pr-1"], 80),
         work("i-2", "t-1", &[], 10),
         work("i-3", "t-2", &[], 10),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 80 of 100 effort serves a priority, though only 1 of 3 initiatives does
     assert_eq!(score(&a, PartKind::Focus), Some(80));
@@ -217,12 +222,13 @@ fn focus_lists_local_work_by_effort_and_counts_achieved_priorities_as_local() {
     let mut board = base();
     let mut done = owned_priority("pr-2", 2);
     done.status = PriorityStatus::Achieved;
-    board.priorities = vec![owned_priority("pr-1", 1), done];
+    board.priorities = vec![owned_priority("pr-1", 1), done].into();
     board.initiatives = vec![
         work("i-1", "t-1", &["pr-1"], 50),
         work("i-2", "t-1", &["pr-2"], 10),
         work("i-3", "t-2", &[], 40),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 50 of 100 → 50; i-3 (40) before i-2 (10)
     assert_eq!(score(&a, PartKind::Focus), Some(50));
@@ -244,11 +250,12 @@ fn work_serving_a_dropped_priority_is_local_unless_it_also_serves_an_active_one(
     let mut board = base();
     let mut dropped = owned_priority("pr-2", 2);
     dropped.status = PriorityStatus::Dropped;
-    board.priorities = vec![owned_priority("pr-1", 1), dropped];
+    board.priorities = vec![owned_priority("pr-1", 1), dropped].into();
     board.initiatives = vec![
         work("i-1", "t-1", &["pr-2"], 30),
         work("i-2", "t-2", &["pr-2", "pr-1"], 70),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // i-2 still serves pr-1: aligned 70 of 100 → 70
     assert_eq!(score(&a, PartKind::Focus), Some(70));
@@ -268,8 +275,8 @@ fn work_serving_a_dropped_priority_is_local_unless_it_also_serves_an_active_one(
 #[test]
 fn focus_counts_initiatives_when_no_effort_is_recorded() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1)];
-    board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 0), work("i-2", "t-2", &[], 0)];
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
+    board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 0), work("i-2", "t-2", &[], 0)].into();
     let a = analyse(&board, now());
     // 1 of 2 initiatives serves a priority → 50
     assert_eq!(score(&a, PartKind::Focus), Some(50));
@@ -287,11 +294,12 @@ fn focus_counts_initiatives_when_no_effort_is_recorded() {
 #[test]
 fn focus_rounds_an_exact_half_up() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1)];
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
     board.initiatives = vec![
         work("i-1", "t-1", &["pr-1"], 23),
         work("i-2", "t-2", &[], 17),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 23 of 40 = 57.5 % → 58 (in floating point 23 ÷ 40 × 100 is a hair below 57.5)
     assert_eq!(score(&a, PartKind::Focus), Some(58));
@@ -304,12 +312,12 @@ fn focus_rounds_an_exact_half_up() {
 #[test]
 fn done_and_dropped_work_is_left_out() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1)];
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
     let mut done = work("i-2", "t-1", &[], 90);
     done.status = Status::Done;
     let mut dropped = work("i-3", "t-1", &[], 90);
     dropped.status = Status::Dropped;
-    board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 20), done, dropped];
+    board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 20), done, dropped].into();
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::Focus), Some(100));
     assert!(subjects(&a, PartKind::Focus).is_empty());
@@ -326,7 +334,7 @@ fn done_and_dropped_work_is_left_out() {
 fn coverage_weighs_uncovered_priorities_by_rank() {
     let mut board = base();
     board.priorities = ranked_priorities(4);
-    board.initiatives = vec![work("i-1", "t-1", &["pr-2", "pr-3"], 10)];
+    board.initiatives = vec![work("i-1", "t-1", &["pr-2", "pr-3"], 10)].into();
     let a = analyse(&board, now());
     // weights 4, 3, 2, 1 (total 10); pr-1 (4) and pr-4 (1) uncovered → 1 − 5/10 → 50
     assert_eq!(score(&a, PartKind::Coverage), Some(50));
@@ -380,7 +388,7 @@ fn coverage_ignores_finished_work() {
     board.priorities = ranked_priorities(2);
     let mut done = work("i-2", "t-1", &["pr-1"], 10);
     done.status = Status::Done;
-    board.initiatives = vec![done, work("i-1", "t-1", &["pr-2"], 10)];
+    board.initiatives = vec![done, work("i-1", "t-1", &["pr-2"], 10)].into();
     let a = analyse(&board, now());
     // weights 2 and 1; pr-1 (2) has only done work → 1 − 2/3 → 33
     assert_eq!(score(&a, PartKind::Coverage), Some(33));
@@ -397,8 +405,8 @@ fn coverage_leaves_finished_priorities_out() {
     achieved.status = PriorityStatus::Achieved;
     let mut dropped = owned_priority("pr-3", 3);
     dropped.status = PriorityStatus::Dropped;
-    board.priorities = vec![owned_priority("pr-1", 1), achieved, dropped];
-    board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 10)];
+    board.priorities = vec![owned_priority("pr-1", 1), achieved, dropped].into();
+    board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 10)].into();
     let a = analyse(&board, now());
     // only pr-1 is measured, and it is served → 100
     assert_eq!(score(&a, PartKind::Coverage), Some(100));
@@ -419,7 +427,8 @@ fn rank_fit_is_100_when_effort_follows_the_ranking_and_0_when_reversed() {
         work("i-1", "t-1", &["pr-1"], 50),
         work("i-2", "t-1", &["pr-2"], 30),
         work("i-3", "t-2", &["pr-3"], 10),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::RankFit), Some(100));
     assert_eq!(
@@ -461,7 +470,8 @@ fn rank_fit_gives_50_when_every_priority_gets_the_same() {
         work("i-1", "t-1", &["pr-1"], 20),
         work("i-2", "t-1", &["pr-2"], 20),
         work("i-3", "t-2", &["pr-3"], 20),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // all tie at mean rank 2: ρ = 0 → 50
     assert_eq!(score(&a, PartKind::RankFit), Some(50));
@@ -488,7 +498,8 @@ fn rank_fit_shares_the_mean_rank_between_tied_efforts() {
         work("i-2", "t-1", &["pr-2"], 20),
         work("i-3", "t-2", &["pr-3"], 20),
         work("i-4", "t-2", &["pr-4"], 10),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // effort ranks 1, 2.5, 2.5, 4 against 1, 2, 3, 4 (both centred on 2.5):
     // Σdx·dy = 2.25 + 0 + 0 + 2.25 = 4.5, Σdx² = 5, Σdy² = 4.5
@@ -520,7 +531,8 @@ fn rank_fit_names_the_farthest_displaced_priority_first_and_grades_its_verdict()
         work("i-1", "t-1", &["pr-1"], 50),
         work("i-2", "t-1", &["pr-2"], 10),
         work("i-3", "t-2", &["pr-3"], 30),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // effort ranks 1, 3, 2: Σdx·dy = 1 + 0 + 0 = 1 over √(2 × 2) → ρ = 0.5 → 75
     assert_eq!(score(&a, PartKind::RankFit), Some(75));
@@ -566,7 +578,8 @@ fn priorities_with_the_same_effort_tie_however_the_effort_was_summed() {
         work("i-2", "t-1", &["pr-1"], 2),                 // pr-1: ⅓ + 2 = 7/3
         work("i-3", "t-2", &["pr-2", "pr-3", "pr-4"], 4), // 4/3 to each
         work("i-4", "t-2", &["pr-2"], 1),                 // pr-2: 4/3 + 1 = 7/3
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     let efforts = &a.allocation.column_effort;
     // In floating point the two sevens-thirds differ in the last bit.
@@ -588,8 +601,8 @@ fn rank_fit_does_not_apply_without_two_active_priorities_or_effort_on_them() {
     let mut board = base();
     let mut achieved = owned_priority("pr-2", 2);
     achieved.status = PriorityStatus::Achieved;
-    board.priorities = vec![owned_priority("pr-1", 1), achieved];
-    board.initiatives = vec![work("i-1", "t-1", &["pr-1", "pr-2"], 20)];
+    board.priorities = vec![owned_priority("pr-1", 1), achieved].into();
+    board.initiatives = vec![work("i-1", "t-1", &["pr-1", "pr-2"], 20)].into();
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::RankFit), None);
     assert_eq!(
@@ -641,10 +654,10 @@ fn suggested_shares_fall_linearly_with_rank_and_add_up_to_one() {
 #[test]
 fn accountability_counts_unowned_items_and_load_over_the_limit() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1), priority("pr-2", "Unowned", 2)];
+    board.priorities = vec![owned_priority("pr-1", 1), priority("pr-2", "Unowned", 2)].into();
     let mut unowned = work("i-1", "t-1", &["pr-1"], 5);
     unowned.owner_id = None;
-    board.initiatives = vec![unowned];
+    board.initiatives = vec![unowned].into();
     for n in 2..=6 {
         board
             .initiatives
@@ -679,7 +692,7 @@ fn accountability_counts_unowned_items_and_load_over_the_limit() {
 #[test]
 fn an_owner_at_the_limit_is_not_overloaded() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1)];
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
     board.initiatives = (1..=3)
         .map(|n| work(&format!("i-{n}"), "t-1", &["pr-1"], 5))
         .collect();
@@ -735,7 +748,7 @@ fn overloaded_owners_are_listed_by_load_then_by_id() {
 #[test]
 fn a_team_counts_its_own_work_but_its_owners_load_on_the_whole_board() {
     let mut board = base();
-    board.priorities = vec![priority("pr-1", "Unowned", 1)];
+    board.priorities = vec![priority("pr-1", "Unowned", 1)].into();
     for n in 1..=2 {
         let mut i = work(&format!("i-{n}"), "t-1", &["pr-1"], 5);
         i.owner_id = Some("p-2".into());
@@ -794,7 +807,8 @@ fn capacity_loses_a_point_per_percent_over_and_averages_teams() {
         work("i-1", "t-1", &[], 80),
         work("i-2", "t-1", &[], 55),
         work("i-3", "t-2", &[], 100),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // Core at 135 % → 200 − 135 = 65, Apps at 100 % → 100; mean 82.5 → 83
     assert_eq!(score(&a, PartKind::Capacity), Some(83));
@@ -828,7 +842,8 @@ fn capacity_lists_the_most_over_committed_team_first() {
         work("i-2", "t-1", &[], 20),
         work("i-3", "t-2", &[], 100),
         work("i-4", "t-2", &[], 50),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // Core 120 % → 80, Apps 150 % → 50; mean 65
     assert_eq!(score(&a, PartKind::Capacity), Some(65));
@@ -849,7 +864,8 @@ fn a_team_at_double_capacity_or_more_scores_zero() {
         work("i-1", "t-1", &[], 100),
         work("i-2", "t-1", &[], 100),
         work("i-3", "t-1", &[], 50),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // Core at 250 % → 200 − 250 < 0 → 0; Apps idle → 100; mean 50
     assert_eq!(team_part(&a, "t-1", PartKind::Capacity).score, Some(0));
@@ -872,12 +888,12 @@ fn exactly_check_in_days_is_on_time_and_one_more_day_is_late() {
     late.created_at = ts("2026-11-15T09:30:00Z"); // 8 days
     let mut checked = work("i-3", "t-2", &[], 10);
     checked.created_at = ts("2026-10-01T00:00:00Z"); // old, but checked in recently
-    board.initiatives = vec![on_time, late, checked];
+    board.initiatives = vec![on_time, late, checked].into();
     let mut recent = check_in("c-1", "i-3", None);
     recent.at = ts("2026-11-20T09:30:00Z");
     let mut old = check_in("c-0", "i-3", None);
     old.at = ts("2026-10-02T09:30:00Z");
-    board.check_ins = vec![recent, old];
+    board.check_ins = vec![recent, old].into();
     let a = analyse(&board, now());
     // 1 of 3 late, no review and no period start → freshness alone: 1 − 1/3 → 67
     assert_eq!(score(&a, PartKind::Rhythm), Some(67));
@@ -905,7 +921,7 @@ fn the_latest_check_in_restarts_the_clock_in_whole_days() {
     };
     let mut never = work("i-4", "t-2", &[], 10);
     never.created_at = ts("2026-11-10T09:30:00Z"); // 13 days, never checked in
-    board.initiatives = vec![old("i-1"), old("i-2"), old("i-3"), never];
+    board.initiatives = vec![old("i-1"), old("i-2"), old("i-3"), never].into();
     let at = |id: &str, initiative: &str, when: &str| {
         let mut c = check_in(id, initiative, None);
         c.at = ts(when);
@@ -915,7 +931,8 @@ fn the_latest_check_in_restarts_the_clock_in_whole_days() {
         at("c-1", "i-1", "2026-11-16T09:30:00Z"), // exactly 7 days: on time
         at("c-2", "i-2", "2026-11-15T09:30:01Z"), // a second short of 8 days: 7 whole days
         at("c-3", "i-3", "2026-11-15T09:30:00Z"), // 8 days: late
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 2 of 4 late → 50; the longest waiting first
     assert_eq!(score(&a, PartKind::Rhythm), Some(50));
@@ -941,12 +958,12 @@ fn the_latest_check_in_counts_whatever_the_order_they_were_recorded_in() {
     let mut board = base();
     let mut i = work("i-1", "t-1", &[], 10);
     i.created_at = ts("2026-09-01T00:00:00Z");
-    board.initiatives = vec![i];
+    board.initiatives = vec![i].into();
     let mut newest = check_in("c-2", "i-1", None);
     newest.at = ts("2026-11-22T09:30:00Z");
     let mut oldest = check_in("c-1", "i-1", None);
     oldest.at = ts("2026-09-10T09:30:00Z");
-    board.check_ins = vec![newest, oldest];
+    board.check_ins = vec![newest, oldest].into();
     assert_eq!(score(&analyse(&board, now()), PartKind::Rhythm), Some(100));
 }
 
@@ -956,8 +973,8 @@ fn rhythm_adds_review_punctuality_on_the_board_only() {
     board.rhythm.review_days = 28;
     let mut i = work("i-1", "t-1", &[], 10);
     i.created_at = ts("2026-11-01T09:30:00Z"); // 22 days: late
-    board.initiatives = vec![i, work("i-2", "t-1", &[], 10)];
-    board.reviews = vec![review("v-1", ReviewKind::Review, "2026-10-12T09:30:00Z")];
+    board.initiatives = vec![i, work("i-2", "t-1", &[], 10)].into();
+    board.reviews = vec![review("v-1", ReviewKind::Review, "2026-10-12T09:30:00Z")].into();
     let a = analyse(&board, now());
     // freshness 1 − 1/2 = 0.5; the review was 42 days ago, 14 late → 1 − 14/28 = 0.5
     // → 0.8 × 0.5 + 0.2 × 0.5 → 50
@@ -999,8 +1016,8 @@ fn rhythm_adds_review_punctuality_on_the_board_only() {
 fn a_review_exactly_review_days_ago_is_on_time_and_one_day_more_is_late() {
     let mut board = base();
     board.rhythm.review_days = 28;
-    board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)];
-    board.reviews = vec![review("v-1", ReviewKind::Review, "2026-10-26T09:30:00Z")];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)].into();
+    board.reviews = vec![review("v-1", ReviewKind::Review, "2026-10-26T09:30:00Z")].into();
     let a = analyse(&board, now());
     // 28 days: on time → 0.8 × 1 + 0.2 × 1 → 100
     assert_eq!(score(&a, PartKind::Rhythm), Some(100));
@@ -1028,11 +1045,12 @@ fn a_review_exactly_review_days_ago_is_on_time_and_one_day_more_is_late() {
 #[test]
 fn a_planning_session_counts_as_a_review_and_a_check_in_round_does_not() {
     let mut board = base();
-    board.initiatives = vec![work("i-1", "t-1", &[], 10)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10)].into();
     board.reviews = vec![
         review("v-2", ReviewKind::CheckIn, "2026-11-22T09:30:00Z"),
         review("v-1", ReviewKind::Review, "2026-10-01T09:30:00Z"),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // the review 53 days ago counts: 25 late → 1 − 25/28 = 0.107 → 0.8 + 0.021 → 82
     assert_eq!(score(&a, PartKind::Rhythm), Some(82));
@@ -1052,8 +1070,8 @@ fn a_planning_session_counts_as_a_review_and_a_check_in_round_does_not() {
 #[test]
 fn review_punctuality_bottoms_out_at_zero() {
     let mut board = base();
-    board.initiatives = vec![work("i-1", "t-1", &[], 10)];
-    board.reviews = vec![review("v-1", ReviewKind::Review, "2026-08-15T09:30:00Z")];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10)].into();
+    board.reviews = vec![review("v-1", ReviewKind::Review, "2026-08-15T09:30:00Z")].into();
     let a = analyse(&board, now());
     // 100 days ago, 72 late: 1 − 72/28 < 0 → 0; 0.8 × 1 + 0.2 × 0 → 80
     assert_eq!(score(&a, PartKind::Rhythm), Some(80));
@@ -1066,7 +1084,7 @@ fn review_punctuality_bottoms_out_at_zero() {
 #[test]
 fn a_period_that_has_not_started_gives_no_review_punctuality() {
     let mut board = base();
-    board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)].into();
     board.period.start = Some(date("2026-12-01"));
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::Rhythm), Some(100));
@@ -1111,7 +1129,7 @@ fn rhythm_without_active_work_is_review_punctuality_alone() {
 
 fn board_with_dependencies() -> Board {
     let mut board = base();
-    board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)].into();
     let mut fresh = dependency("d-1", "i-1", "t-2", None);
     fresh.requested_at = ts("2026-11-16T09:30:00Z"); // 7 days: not yet stuck
     let mut waiting = dependency("d-2", "i-1", "t-2", None);
@@ -1126,7 +1144,7 @@ fn board_with_dependencies() -> Board {
     let mut delivered = dependency("d-5", "i-1", "t-2", None);
     delivered.state = DependencyState::Delivered;
     delivered.due = Some(date("2026-11-01"));
-    board.dependencies = vec![fresh, waiting, declined, late, delivered];
+    board.dependencies = vec![fresh, waiting, declined, late, delivered].into();
     board
 }
 
@@ -1177,7 +1195,7 @@ fn the_wait_for_an_answer_is_the_check_in_interval() {
 #[test]
 fn an_accepted_dependency_is_stuck_only_once_its_due_date_has_passed() {
     let mut board = base();
-    board.initiatives = vec![work("i-1", "t-1", &[], 10)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10)].into();
     let accepted = |id: &str, due: Option<&str>| {
         let mut d = dependency(id, "i-1", "t-2", None);
         d.state = DependencyState::Accepted;
@@ -1188,7 +1206,8 @@ fn an_accepted_dependency_is_stuck_only_once_its_due_date_has_passed() {
         accepted("d-1", Some("2026-11-23")), // due today: not yet late
         accepted("d-2", Some("2026-11-22")), // due yesterday: late
         accepted("d-3", None),               // no due date: never late
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 1 of 3 → 67
     assert_eq!(score(&a, PartKind::Dependencies), Some(67));
@@ -1234,10 +1253,10 @@ fn dependencies_asked_by_finished_work_are_left_out() {
 fn a_team_answers_for_the_dependencies_asked_of_it() {
     let mut board = base();
     board.teams.push(team("t-3", "Ops", None));
-    board.initiatives = vec![work("i-1", "t-1", &[], 10)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 10)].into();
     let mut waiting = dependency("d-1", "i-1", "t-2", None);
     waiting.requested_at = ts("2026-11-15T09:30:00Z"); // 8 days: stuck
-    board.dependencies = vec![waiting];
+    board.dependencies = vec![waiting].into();
     let a = analyse(&board, now());
     // Core asked it, Apps was asked it: both see 1 of 1 stuck → 0
     for team in ["t-1", "t-2"] {
@@ -1336,7 +1355,8 @@ fn honest_status_flags_optimism_pessimism_and_high_risks() {
         pace("i-3", Status::OffTrack, 76), // 26 points ahead: flagged
         pace("i-4", Status::AtRisk, 75),   // 25 points ahead: within tolerance
         risky,
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 3 of 5 flagged → 40
     assert_eq!(score(&a, PartKind::HonestStatus), Some(40));
@@ -1372,7 +1392,7 @@ fn work_past_its_due_date_is_expected_to_be_done() {
         i.progress = progress;
         i
     };
-    board.initiatives = vec![overdue("i-1", 74), overdue("i-2", 75)];
+    board.initiatives = vec![overdue("i-1", 74), overdue("i-2", 75)].into();
     let a = analyse(&board, now());
     // 74 + 25 < 100 is flagged, 75 + 25 is not: 1 of 2 → 50
     assert_eq!(score(&a, PartKind::HonestStatus), Some(50));
@@ -1400,7 +1420,7 @@ fn only_on_track_work_is_held_to_its_pace_and_its_high_risks() {
     not_started.due = Some(date("2026-11-25")); // 22 of 25 days → 88 %, at 0 %
     not_started.risks = vec![risk("r-3", "Budget", Severity::High, true)];
     let no_due_date = work("i-4", "t-2", &[], 5); // on track at 0 %, but no line to miss
-    board.initiatives = vec![medium, at_risk, not_started, no_due_date];
+    board.initiatives = vec![medium, at_risk, not_started, no_due_date].into();
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::HonestStatus), Some(100));
     assert!(subjects(&a, PartKind::HonestStatus).is_empty());
@@ -1421,7 +1441,7 @@ fn several_reasons_flag_an_initiative_once() {
         risk("r-1", "Vendor", Severity::High, true),
         risk("r-2", "Key person leaving", Severity::High, true),
     ];
-    board.initiatives = vec![i, work("i-2", "t-1", &[], 5)];
+    board.initiatives = vec![i, work("i-2", "t-1", &[], 5)].into();
     let a = analyse(&board, now());
     // 1 of 2 flagged → 50
     assert_eq!(score(&a, PartKind::HonestStatus), Some(50));
@@ -1440,7 +1460,7 @@ fn several_reasons_flag_an_initiative_once() {
 #[test]
 fn parts_that_do_not_apply_leave_the_weighting() {
     let mut board = base();
-    board.initiatives = vec![work("i-1", "t-1", &[], 50)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 50)].into();
     let a = analyse(&board, now());
     // No priorities: focus 0 (all local), coverage and rank fit n/a, dependencies n/a;
     // accountability 100, capacity 100, rhythm 100, honest 100.
@@ -1540,7 +1560,7 @@ fn a_board_of_priorities_without_work_scores_coverage_zero() {
 fn all_local_work_scores_focus_and_coverage_zero_and_has_no_rank_fit() {
     let mut board = base();
     board.priorities = ranked_priorities(2);
-    board.initiatives = vec![work("i-1", "t-1", &[], 40), work("i-2", "t-2", &[], 60)];
+    board.initiatives = vec![work("i-1", "t-1", &[], 40), work("i-2", "t-2", &[], 60)].into();
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::Focus), Some(0));
     assert_eq!(
@@ -1570,7 +1590,8 @@ fn zero_effort_everywhere_counts_initiatives_and_leaves_rank_fit_out() {
         work("i-1", "t-1", &["pr-1"], 0),
         work("i-2", "t-2", &["pr-2"], 0),
         work("i-3", "t-1", &[], 0),
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // 2 of 3 initiatives serve a priority → 67
     assert_eq!(score(&a, PartKind::Focus), Some(67));
@@ -1597,8 +1618,8 @@ fn zero_effort_everywhere_counts_initiatives_and_leaves_rank_fit_out() {
 #[test]
 fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
     let mut board = empty_board();
-    board.people = vec![person("p-1", "Ada", None)];
-    board.priorities = vec![owned_priority("pr-1", 1)];
+    board.people = vec![person("p-1", "Ada", None)].into();
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
     let a = analyse(&board, now());
     assert!(a.teams.is_empty());
     assert_eq!(score(&a, PartKind::Capacity), None);
@@ -1611,7 +1632,7 @@ fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
     assert_eq!(a.allocation.column_effort, vec![0.0, 0.0]);
 
     // Work naming a team that is not on the board must not break the analysis.
-    board.initiatives = vec![work("i-1", "t-9", &["pr-1"], 30)];
+    board.initiatives = vec![work("i-1", "t-9", &["pr-1"], 30)].into();
     let a = analyse(&board, now());
     assert_eq!(score(&a, PartKind::Capacity), None);
     assert!(a.allocation.cells.is_empty());
@@ -1687,14 +1708,15 @@ fn parts_are_ranked_by_the_points_they_cost() {
 #[test]
 fn parts_that_cost_the_same_keep_the_documentation_order() {
     let mut board = base();
-    board.priorities = vec![priority("pr-1", "Unowned", 1)];
+    board.priorities = vec![priority("pr-1", "Unowned", 1)].into();
     let mut unowned = work("i-3", "t-1", &[], 50);
     unowned.owner_id = None;
     board.initiatives = vec![
         work("i-1", "t-1", &["pr-1"], 100),
         work("i-2", "t-1", &["pr-1"], 50),
         unowned,
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // Focus: 150 of 200 → 75, costs 20 × 25 / 100 = 5
     assert_eq!(score(&a, PartKind::Focus), Some(75));
@@ -1719,7 +1741,7 @@ fn parts_that_cost_the_same_keep_the_documentation_order() {
 #[test]
 fn attention_gathers_an_initiatives_own_findings_in_part_order() {
     let mut board = base();
-    board.priorities = vec![owned_priority("pr-1", 1), priority("pr-2", "Unowned", 2)];
+    board.priorities = vec![owned_priority("pr-1", 1), priority("pr-2", "Unowned", 2)].into();
     let mut neglected = work("i-1", "t-1", &[], 10);
     neglected.owner_id = None;
     neglected.created_at = ts("2026-11-01T09:30:00Z"); // 22 days without a check-in
@@ -1728,7 +1750,8 @@ fn attention_gathers_an_initiatives_own_findings_in_part_order() {
         work("i-2", "t-1", &["pr-1"], 10),
         work("i-3", "t-2", &["pr-1"], 100),
         work("i-4", "t-2", &["pr-1"], 20), // Apps at 120 %: a team finding
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     // pr-2 is uncovered and unowned, Apps is over capacity: findings about a priority
     // and a team, which mark no card
@@ -1790,7 +1813,8 @@ fn allocation_columns_follow_rank_and_leave_out_finished_work_and_priorities() {
         owned_priority("pr-b", 1),
         owned_priority("pr-c", 3),
         achieved,
-    ];
+    ]
+    .into();
     let mut done = work("i-4", "t-2", &["pr-c"], 50);
     done.status = Status::Done;
     board.initiatives = vec![
@@ -1798,7 +1822,8 @@ fn allocation_columns_follow_rank_and_leave_out_finished_work_and_priorities() {
         work("i-2", "t-1", &["pr-x", "pr-b"], 40),         // all 40 to pr-b
         work("i-3", "t-2", &["pr-x"], 20),                 // local
         done,
-    ];
+    ]
+    .into();
     let a = analyse(&board, now());
     let al = &a.allocation;
     assert_eq!(

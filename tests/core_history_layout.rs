@@ -468,8 +468,8 @@ fn an_empty_board_has_only_the_local_work_column_and_no_lanes() {
 #[test]
 fn teams_without_work_still_get_an_empty_lane() {
     let mut board = empty_board();
-    board.teams = vec![team("t-1", "Product", None), team("t-2", "Platform", None)];
-    board.priorities = vec![priority("pr-1", "Grow", 1)];
+    board.teams = vec![team("t-1", "Product", None), team("t-2", "Platform", None)].into();
+    board.priorities = vec![priority("pr-1", "Grow", 1)].into();
     let layout = Layout::compute(&board, &Filter::default());
     assert_eq!(layout.lanes, core_support::ids(&["t-1", "t-2"]));
     assert_eq!(layout.columns, columns(&["pr-1", "local"]));

@@ -93,7 +93,8 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
         review("v-1", "2026-11-10T09:00:00Z", ReviewKind::Review),
         review("v-2", "2026-11-20T09:00:00Z", ReviewKind::CheckIn),
         review("v-3", "2026-10-02T09:00:00Z", ReviewKind::Planning),
-    ];
+    ]
+    .into();
     let d = due(&board, now());
     assert_eq!(
         d.next_review,
@@ -128,7 +129,7 @@ fn since_lists_what_the_board_recorded_after_a_moment_in_time_order() {
     after.at = ts("2026-11-20T16:00:00Z");
     after.status = Status::AtRisk;
     after.progress = 25;
-    board.check_ins = vec![after, before];
+    board.check_ins = vec![after, before].into();
     // i-2 created after the review
     board.initiatives[1].created_at = ts("2026-11-16T00:00:00Z");
     board.initiatives[1].updated_at = ts("2026-11-16T00:00:00Z");

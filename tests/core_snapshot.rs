@@ -196,7 +196,7 @@ fn minimal_snapshot_reads_with_defaults() {
     let mut expected = empty_board();
     expected.id = "b-9".into();
     expected.title = "Tiny".into();
-    expected.teams = vec![core_support::team("t-1", "Product", None)];
+    expected.teams = vec![core_support::team("t-1", "Product", None)].into();
     assert_eq!(loaded.board, expected);
     assert_eq!(loaded.board.rhythm, Rhythm::default());
     assert_eq!(

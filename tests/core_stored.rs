@@ -6,6 +6,7 @@
 mod core_support;
 
 use alignment_board::core::generate::{big_board, Size};
+use alignment_board::core::list::List;
 use alignment_board::core::model::Board;
 use alignment_board::core::snapshot::{self, Parts, ReadError, Stored, PART_ROWS, STORE_FORMAT};
 use core_support::{date, empty_board, full_board, small_board, ts};
@@ -203,7 +204,7 @@ fn a_store_layout_from_a_newer_build_is_named_as_newer() {
 }
 
 /// The check-ins of one stored part, read by the store's reader (fast path first).
-fn read_part(rows: &str) -> Result<Vec<alignment_board::core::model::CheckIn>, ReadError> {
+fn read_part(rows: &str) -> Result<List<alignment_board::core::model::CheckIn>, ReadError> {
     let board = small_board();
     let mut stored = stored(&board);
     let name = "p-0".to_string();
@@ -217,7 +218,7 @@ fn read_part(rows: &str) -> Result<Vec<alignment_board::core::model::CheckIn>, R
 }
 
 /// The same rows read by the general reader, as a plain snapshot's list of objects.
-fn read_general(rows: &str) -> Result<Vec<alignment_board::core::model::CheckIn>, ReadError> {
+fn read_general(rows: &str) -> Result<List<alignment_board::core::model::CheckIn>, ReadError> {
     let rows: Vec<Vec<Value>> = serde_json::from_str(rows).unwrap();
     let mut snapshot: Value = serde_json::from_str(&snapshot::write_compact(
         &small_board(),
@@ -271,7 +272,7 @@ fn the_fast_reading_of_a_part_gives_what_the_general_reader_gives() {
     }));
     assert_eq!(
         out,
-        full_board().check_ins,
+        *full_board().check_ins,
         "the writer's parts take the fast path"
     );
 }

@@ -546,9 +546,7 @@ pub fn example_board(today: Date) -> Board {
                 .collect(),
         });
     }
-    board.check_ins = sorted_by_key(std::mem::take(&mut board.check_ins), |c| {
-        c.at.unix_seconds()
-    });
+    board.check_ins = sorted_by_key(board.check_ins.to_vec(), |c| c.at.unix_seconds()).into();
     for (index, check_in) in board.check_ins.iter_mut().enumerate() {
         check_in.id = numbered("c", index + 1);
     }

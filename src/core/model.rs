@@ -3,6 +3,7 @@
 //! This module holds data and small derived facts only; changes go through
 //! `action::reduce`, checks through `validate`.
 
+use super::list::List;
 use super::time::{Date, Timestamp};
 use serde::Serialize;
 
@@ -17,14 +18,14 @@ pub struct Board {
     pub purpose: String,
     pub period: Period,
     pub rhythm: Rhythm,
-    pub people: Vec<Person>,
-    pub teams: Vec<Team>,
-    pub priorities: Vec<Priority>,
-    pub initiatives: Vec<Initiative>,
-    pub check_ins: Vec<CheckIn>,
-    pub dependencies: Vec<Dependency>,
-    pub decisions: Vec<Decision>,
-    pub reviews: Vec<Review>,
+    pub people: List<Person>,
+    pub teams: List<Team>,
+    pub priorities: List<Priority>,
+    pub initiatives: List<Initiative>,
+    pub check_ins: List<CheckIn>,
+    pub dependencies: List<Dependency>,
+    pub decisions: List<Decision>,
+    pub reviews: List<Review>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -388,14 +389,14 @@ impl Board {
                 end: Some(end),
             },
             rhythm: Rhythm::default(),
-            people: Vec::new(),
-            teams: Vec::new(),
-            priorities: Vec::new(),
-            initiatives: Vec::new(),
-            check_ins: Vec::new(),
-            dependencies: Vec::new(),
-            decisions: Vec::new(),
-            reviews: Vec::new(),
+            people: List::default(),
+            teams: List::default(),
+            priorities: List::default(),
+            initiatives: List::default(),
+            check_ins: List::default(),
+            dependencies: List::default(),
+            decisions: List::default(),
+            reviews: List::default(),
         }
     }
 

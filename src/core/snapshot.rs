@@ -209,7 +209,7 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
         }
     };
     if let Some(check_ins) = check_ins {
-        board.check_ins = check_ins;
+        board.check_ins = check_ins.into();
     }
     let problems = validate::problems(&board);
     if !problems.is_empty() {

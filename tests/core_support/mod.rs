@@ -144,14 +144,14 @@ pub fn empty_board() -> Board {
         purpose: String::new(),
         period: Period::default(),
         rhythm: Rhythm::default(),
-        people: Vec::new(),
-        teams: Vec::new(),
-        priorities: Vec::new(),
-        initiatives: Vec::new(),
-        check_ins: Vec::new(),
-        dependencies: Vec::new(),
-        decisions: Vec::new(),
-        reviews: Vec::new(),
+        people: Default::default(),
+        teams: Default::default(),
+        priorities: Default::default(),
+        initiatives: Default::default(),
+        check_ins: Default::default(),
+        dependencies: Default::default(),
+        decisions: Default::default(),
+        reviews: Default::default(),
     }
 }
 
@@ -170,18 +170,21 @@ pub fn small_board() -> Board {
     board.people = vec![
         person("p-1", "Dana", Some("t-1")),
         person("p-2", "Sam", Some("t-2")),
-    ];
+    ]
+    .into();
     board.teams = vec![
         team("t-1", "Product", Some("p-1")),
         team("t-2", "Platform", None),
-    ];
+    ]
+    .into();
     let mut onboarding = priority("pr-1", "Onboarding", 1);
     onboarding.owner_id = Some("p-1".into());
     board.priorities = vec![
         onboarding,
         priority("pr-2", "Reliability", 2),
         priority("pr-3", "Pricing", 3),
-    ];
+    ]
+    .into();
     let mut wizard = initiative("i-1", "Wizard", "t-1", &["pr-1"]);
     wizard.owner_id = Some("p-1".into());
     wizard.status = Status::OnTrack;
@@ -189,15 +192,16 @@ pub fn small_board() -> Board {
     let mut cleanup = initiative("i-3", "Cleanup", "t-1", &[]);
     cleanup.owner_id = Some("p-2".into());
     cleanup.status = Status::AtRisk;
-    board.initiatives = vec![wizard, status_page, cleanup];
-    board.check_ins = vec![check_in("c-1", "i-1", Some("p-1"))];
-    board.dependencies = vec![dependency("d-1", "i-1", "t-2", Some("i-2"))];
+    board.initiatives = vec![wizard, status_page, cleanup].into();
+    board.check_ins = vec![check_in("c-1", "i-1", Some("p-1"))].into();
+    board.dependencies = vec![dependency("d-1", "i-1", "t-2", Some("i-2"))].into();
     board.decisions = vec![decision(
         "x-1",
         Some("p-1"),
         &["pr-1", "pr-2"],
         &["t-1", "t-2"],
-    )];
+    )]
+    .into();
     assert_sound(&board);
     board
 }

@@ -376,14 +376,14 @@ pub fn board(value: &Value, at: &Path) -> Read<Board> {
         purpose: or(m, "purpose", at, String::new(), text)?,
         period,
         rhythm,
-        people: records(m, "people", at, person)?,
-        teams: records(m, "teams", at, team)?,
-        priorities: records(m, "priorities", at, priority)?,
-        initiatives: records(m, "initiatives", at, initiative)?,
-        check_ins: records(m, "checkIns", at, check_in)?,
-        dependencies: records(m, "dependencies", at, dependency)?,
-        decisions: records(m, "decisions", at, decision)?,
-        reviews: records(m, "reviews", at, review)?,
+        people: records(m, "people", at, person)?.into(),
+        teams: records(m, "teams", at, team)?.into(),
+        priorities: records(m, "priorities", at, priority)?.into(),
+        initiatives: records(m, "initiatives", at, initiative)?.into(),
+        check_ins: records(m, "checkIns", at, check_in)?.into(),
+        dependencies: records(m, "dependencies", at, dependency)?.into(),
+        decisions: records(m, "decisions", at, decision)?.into(),
+        reviews: records(m, "reviews", at, review)?.into(),
     })
 }
 
