@@ -6,8 +6,8 @@
 mod core_support;
 
 use alignment_board::core::health::{
-    analyse, effort_ranks, expected_progress, pearson, suggested_share, Analysis, Part, PartKind,
-    Subject,
+    analyse, analyse_board, effort_ranks, expected_progress, pearson, suggested_share, Analysis,
+    Part, PartKind, Subject,
 };
 use alignment_board::core::list::List;
 use alignment_board::core::model::{
@@ -1852,4 +1852,15 @@ fn allocation_columns_follow_rank_and_leave_out_finished_work_and_priorities() {
     assert!(close(shares[0], 5.0 / 7.0));
     assert!(close(shares[1], 1.0 / 7.0));
     assert!(close(shares[2], 1.0 / 7.0));
+}
+
+#[test]
+fn the_board_wide_analysis_is_the_full_one_without_the_teams_rows() {
+    let board = full_board();
+    let full = analyse(&board, now());
+    let wide = analyse_board(&board, now());
+    assert!(wide.teams.is_empty());
+    assert_eq!(wide.board, full.board);
+    assert_eq!(wide.allocation, full.allocation);
+    assert_eq!(wide.with_teams(&board), full, "the teams' rows added later");
 }

@@ -3,7 +3,9 @@
 //! the decision log's filters and revisit dates, and the board-wide risk list. Pure
 //! functions of the board (and `now` where time matters).
 
-use super::model::{Board, Decision, DecisionKind, Dependency, DependencyState, Id, Severity};
+use super::model::{
+    Board, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Severity,
+};
 use super::order::sorted_by_key;
 use super::time::{Date, Timestamp};
 
@@ -104,10 +106,37 @@ pub fn flags(board: &Board, dependency: &Dependency, now: Timestamp) -> Vec<Flag
     let Some(asking) = board.initiative(&dependency.from_initiative_id) else {
         return Vec::new();
     };
-    if !asking.status.is_active() {
-        return Vec::new();
+    let mut out = stuck(board, asking, dependency, now);
+    if asking.status.is_active() && dependency.state != DependencyState::Delivered {
+        let served: Vec<&Id> = asking
+            .priority_ids
+            .iter()
+            .filter(|p| board.priority(p).is_some_and(|p| p.is_active()))
+            .collect();
+        let provider_serves = board.initiatives.iter().any(|i| {
+            i.team_id == dependency.to_team_id
+                && i.status.is_active()
+                && i.priority_ids.iter().any(|p| served.contains(&p))
+        });
+        if !served.is_empty() && !provider_serves {
+            out.push(Flag::Misaligned);
+        }
     }
+    out
+}
+
+/// The flags of `flags` that say a dependency is stuck (all but misalignment, which looks
+/// through every initiative), for a dependency that `asking` asked for.
+pub fn stuck(
+    board: &Board,
+    asking: &Initiative,
+    dependency: &Dependency,
+    now: Timestamp,
+) -> Vec<Flag> {
     let mut out = Vec::new();
+    if !asking.status.is_active() {
+        return out;
+    }
     match dependency.state {
         DependencyState::Requested => {
             let days =
@@ -123,21 +152,6 @@ pub fn flags(board: &Board, dependency: &Dependency, now: Timestamp) -> Vec<Flag
             }
         }
         DependencyState::Delivered => {}
-    }
-    if dependency.state != DependencyState::Delivered {
-        let served: Vec<&Id> = asking
-            .priority_ids
-            .iter()
-            .filter(|p| board.priority(p).is_some_and(|p| p.is_active()))
-            .collect();
-        let provider_serves = board.initiatives.iter().any(|i| {
-            i.team_id == dependency.to_team_id
-                && i.status.is_active()
-                && i.priority_ids.iter().any(|p| served.contains(&p))
-        });
-        if !served.is_empty() && !provider_serves {
-            out.push(Flag::Misaligned);
-        }
     }
     out
 }

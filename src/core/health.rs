@@ -11,7 +11,7 @@
 //! but achieved or dropped priorities is local work. An initiative serving several active
 //! priorities splits its effort equally between them.
 
-use super::coordination::{flags, Flag};
+use super::coordination::{stuck, Flag};
 use super::decimal::fixed;
 use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status};
 use super::order::{sorted_by_key, sorted_by_text, IdIndex};
@@ -253,7 +253,7 @@ pub fn suggested_share(position: usize, count: usize) -> f64 {
 pub struct Analysis {
     pub now: Timestamp,
     pub board: Health,
-    /// One per team, in board order.
+    /// One per team, in board order (none from `analyse_board`).
     pub teams: Vec<(Id, Health)>,
     pub allocation: Allocation,
 }
@@ -417,17 +417,45 @@ impl<'a> Facts<'a> {
 /// Analyses a board at `now`: the same board and instant always give the same figures.
 pub fn analyse(board: &Board, now: Timestamp) -> Analysis {
     let facts = Facts::new(board, now);
-    let teams = board
+    let mut analysis = board_wide(&facts);
+    analysis.teams = team_rows(&facts);
+    analysis
+}
+
+/// The board-wide part of `analyse`, without the teams' rows: what the board view needs
+/// after each change. A 40-team board spends as long on its teams as on the whole board.
+pub fn analyse_board(board: &Board, now: Timestamp) -> Analysis {
+    board_wide(&Facts::new(board, now))
+}
+
+impl Analysis {
+    /// This analysis with its teams' rows, added if `analyse_board` left them out; `board`
+    /// is the board it analysed.
+    pub fn with_teams(&self, board: &Board) -> Analysis {
+        let mut full = self.clone();
+        if full.teams.len() != board.teams.len() {
+            full.teams = team_rows(&Facts::new(board, self.now));
+        }
+        full
+    }
+}
+
+fn board_wide(facts: &Facts) -> Analysis {
+    Analysis {
+        now: facts.now,
+        board: health(facts, Scope::Board),
+        teams: Vec::new(),
+        allocation: allocation(facts),
+    }
+}
+
+fn team_rows(facts: &Facts) -> Vec<(Id, Health)> {
+    facts
+        .board
         .teams
         .iter()
-        .map(|team| (team.id.clone(), health(&facts, Scope::Team(&team.id))))
-        .collect();
-    Analysis {
-        now,
-        board: health(&facts, Scope::Board),
-        teams,
-        allocation: allocation(&facts),
-    }
+        .map(|team| (team.id.clone(), health(facts, Scope::Team(&team.id))))
+        .collect()
 }
 
 fn health(facts: &Facts, scope: Scope) -> Health {

@@ -38,30 +38,38 @@ pub fn sorted_by_text<T>(items: Vec<T>, key: impl Fn(&T) -> &str) -> Vec<T> {
 }
 
 /// Finds items by id in O(log n) without a hash map (one more hash map type is kilobytes
-/// of WebAssembly): the ids sorted once with their positions.
+/// of WebAssembly): the ids' hashes sorted once with their positions, so a lookup compares
+/// numbers and then at most the few texts that share a hash.
 #[derive(Clone, Debug, Default)]
 pub struct IdIndex<'a> {
-    sorted: Vec<(&'a str, usize)>,
+    sorted: Vec<(i64, &'a str, usize)>,
 }
 
 impl<'a> IdIndex<'a> {
     /// Indexes ids by their position in the iteration; with duplicates, the first wins.
     pub fn new(ids: impl Iterator<Item = &'a str>) -> IdIndex<'a> {
         let ids: Vec<&str> = ids.collect();
-        let order = ascending_text(ids.clone());
+        let keys: Vec<i64> = ids.iter().map(|id| key(id)).collect();
+        let order = ascending(keys.clone());
         IdIndex {
-            sorted: order.into_iter().map(|i| (ids[i], i)).collect(),
+            sorted: order.into_iter().map(|i| (keys[i], ids[i], i)).collect(),
         }
     }
 
     /// The position of `id`, if it is there.
     pub fn get(&self, id: &str) -> Option<usize> {
-        let at = self.sorted.partition_point(|(key, _)| *key < id);
-        self.sorted
-            .get(at)
-            .filter(|(key, _)| *key == id)
-            .map(|(_, index)| *index)
+        let key = key(id);
+        let at = self.sorted.partition_point(|(k, _, _)| *k < key);
+        self.sorted[at..]
+            .iter()
+            .take_while(|(k, _, _)| *k == key)
+            .find(|(_, text, _)| *text == id)
+            .map(|(_, _, index)| *index)
     }
+}
+
+fn key(id: &str) -> i64 {
+    super::fnv::hash(id.as_bytes()) as i64
 }
 
 #[cfg(test)]

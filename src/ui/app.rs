@@ -19,7 +19,7 @@ use super::rhythm_view::RhythmView;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::example::example_board;
-use crate::core::health::{analyse, PartKind, Subject};
+use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::snapshot;
@@ -140,7 +140,9 @@ pub fn App(props: &AppProps) -> Html {
     // The analysis is as of the change that produced the board: figures do not shift
     // while a person reads them.
     let analysis = use_memo(board.clone(), |board| {
-        board.as_ref().map(|board| Rc::new(analyse(board, now())))
+        board
+            .as_ref()
+            .map(|board| Rc::new(analyse_board(board, now())))
     });
     let attention = use_memo(analysis.clone(), |analysis| {
         match (analysis.as_ref(), board.as_ref()) {
@@ -346,7 +348,7 @@ pub fn App(props: &AppProps) -> Html {
         Some(board) => {
             let analysis = (*analysis)
                 .clone()
-                .unwrap_or_else(|| Rc::new(analyse(board, now())));
+                .unwrap_or_else(|| Rc::new(analyse_board(board, now())));
             let content = match *view {
                 View::Board => {
                     let layout = (*layout)

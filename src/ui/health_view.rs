@@ -24,7 +24,12 @@ type Scope = Option<String>;
 #[function_component]
 pub fn HealthView(props: &HealthViewProps) -> Html {
     let board = &props.board;
-    let analysis = &props.analysis;
+    // The board view's analysis leaves the teams' rows out; this view adds them.
+    let analysis = use_memo(
+        (board.clone(), props.analysis.clone()),
+        |(board, analysis)| analysis.with_teams(board),
+    );
+    let analysis = &*analysis;
     let scope = use_state(|| None::<String>);
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);

@@ -549,7 +549,7 @@ pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
         considered += 1;
         // The coordination rules decide what is stuck; this part words it.
         let provider = facts.team_name(&dependency.to_team_id);
-        let reason = flags(facts.board, dependency, facts.now)
+        let reason = stuck(facts.board, from, dependency, facts.now)
             .into_iter()
             .find_map(|flag| match flag {
                 Flag::Unanswered { days } => Some(format!(

@@ -4,7 +4,7 @@
 
 use super::{count, FormProps};
 use crate::core::action::Action;
-use crate::core::health::analyse;
+use crate::core::health::analyse_board;
 use crate::core::model::{quarter_of, Id, Period, PriorityStatus, Review, ReviewKind};
 use crate::core::time::Date;
 use crate::ui::dialog::Modal;
@@ -88,7 +88,7 @@ pub fn NewPeriodForm(props: &FormProps) -> Html {
                 at,
                 kind: ReviewKind::Planning,
                 summary: format!("Started {}", label.trim()),
-                score: analyse(&props.board, at).board.score,
+                score: analyse_board(&props.board, at).board.score,
             };
             let action = Action::StartPeriod {
                 period: Period {
