@@ -26,6 +26,26 @@ mod welcome;
 
 pub use app::{App, AppProps, StoreHandle, View};
 
+/// A board (or its analysis) compared by identity, as hooks' dependencies: "is it the same
+/// board?" is what they ask, and comparing two big boards' contents costs more than the
+/// work they guard.
+pub struct Same<T>(pub Option<std::rc::Rc<T>>);
+
+impl<T> Clone for Same<T> {
+    fn clone(&self) -> Self {
+        Same(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
 /// The current time, read from the browser's clock; the core never reads it itself.
 pub fn now() -> crate::core::time::Timestamp {
     crate::core::time::Timestamp::from_unix_millis(js_sys::Date::now())

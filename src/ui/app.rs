@@ -13,11 +13,11 @@ use super::files::{download_text, read_dropped_file};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::{dialogs, DialogKind, DialogsProps};
 use super::health_view::{band, subject_name, HealthView};
-use super::now;
 #[cfg(feature = "rhythm")]
 use super::rhythm_view::RhythmView;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
+use super::{now, Same};
 use crate::core::example::example_board;
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
@@ -27,7 +27,9 @@ use crate::storage::Store;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod analysis;
 mod state;
+use analysis::use_analysis;
 use state::initial_state;
 pub use state::{AppState, Msg, Notice};
 
@@ -137,22 +139,16 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
-    // The analysis is as of the change that produced the board: figures do not shift
-    // while a person reads them.
-    let analysis = use_memo(board.clone(), |board| {
-        board
-            .as_ref()
-            .map(|board| Rc::new(analyse_board(board, now())))
-    });
-    let attention = use_memo(analysis.clone(), |analysis| {
+    let analysis = use_analysis(board.clone());
+    let attention = use_memo(Same(analysis.clone()), |Same(analysis)| {
         match (analysis.as_ref(), board.as_ref()) {
             (Some(analysis), Some(board)) => Attention::new(analysis.attention(board), board),
             _ => Attention::default(),
         }
     });
     let layout = use_memo(
-        (board.clone(), (*filter).clone(), (*attention).clone()),
-        |(board, filter, attention)| {
+        (Same(board.clone()), (*filter).clone(), (*attention).clone()),
+        |(Same(board), filter, attention)| {
             board.as_ref().map(|board| {
                 Rc::new(Layout::compute_flagged(board, filter, &|id| {
                     attention.of(id).is_some()
@@ -162,7 +158,7 @@ pub fn App(props: &AppProps) -> Html {
     );
     let on_reveal = {
         let (dispatch, filter, view) = (dispatch.clone(), filter.clone(), view.clone());
-        use_callback(board.clone(), move |subject: Subject, board| {
+        use_callback(Same(board.clone()), move |subject: Subject, Same(board)| {
             let Some(board) = board else { return };
             let (kind, name) = subject_name(board, &subject);
             let focus = match &subject {
@@ -240,7 +236,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_export = {
         let dispatch = dispatch.clone();
-        use_callback(board.clone(), move |(), board| {
+        use_callback(Same(board.clone()), move |(), Same(board)| {
             let Some(board) = board else { return };
             let at = now();
             let name = snapshot::file_name(board, at.date());
@@ -346,7 +342,7 @@ pub fn App(props: &AppProps) -> Html {
             { welcome(&WelcomeProps { on_start, on_import: on_import_text.clone(), on_error: on_error.clone(), read_only }) }
         },
         Some(board) => {
-            let analysis = (*analysis)
+            let analysis = analysis
                 .clone()
                 .unwrap_or_else(|| Rc::new(analyse_board(board, now())));
             let content = match *view {
@@ -487,19 +483,15 @@ fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
 fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
     use wasm_bindgen::JsCast;
     if let Some(place) = place {
-        if let Ok(candidates) = root.query_selector_all("[data-place]") {
-            for index in 0..candidates.length() {
-                let Some(element) = candidates
-                    .item(index)
-                    .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-                else {
-                    continue;
-                };
-                if element.get_attribute("data-place").as_deref() == Some(place) {
-                    let _ = element.focus();
-                    return;
-                }
-            }
+        let selector = format!("[data-place=\"{}\"]", css_escape(place));
+        if let Some(element) = root
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+            return;
         }
     }
     let lost = root
@@ -514,6 +506,21 @@ fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
     if lost {
         let _ = root.focus();
     }
+}
+
+/// `text` for a quoted CSS string: every character but ASCII letters and digits as a hex
+/// escape, so ids with quotes, backslashes or control characters select exactly.
+fn css_escape(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(text.len() * 2);
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(c));
+        }
+    }
+    out
 }
 
 fn is_text_entry(event: &KeyboardEvent) -> bool {

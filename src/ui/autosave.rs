@@ -4,6 +4,7 @@
 
 use super::app::StoreHandle;
 use super::now;
+use super::Same;
 use crate::core::model::Board;
 use crate::storage;
 use gloo_events::EventListener;
@@ -117,7 +118,7 @@ pub fn use_autosave(
 
     {
         let saver = (*saver).clone();
-        use_effect_with((board, enabled), move |(board, enabled)| {
+        use_effect_with((Same(board), enabled), move |(Same(board), enabled)| {
             let unchanged = match (&*opened.borrow(), board) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,

@@ -3,6 +3,7 @@
 //! the score's trend over past reviews, and every team's figures.
 
 use super::charts::{trend_chart, TrendPoint};
+use super::Same;
 use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
@@ -26,8 +27,11 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     let board = &props.board;
     // The board view's analysis leaves the teams' rows out; this view adds them.
     let analysis = use_memo(
-        (board.clone(), props.analysis.clone()),
-        |(board, analysis)| analysis.with_teams(board),
+        (
+            Same(Some(board.clone())),
+            Same(Some(props.analysis.clone())),
+        ),
+        |_| props.analysis.with_teams(&props.board),
     );
     let analysis = &*analysis;
     let scope = use_state(|| None::<String>);

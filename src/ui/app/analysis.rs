@@ -1,0 +1,52 @@
+//! The health analysis the app shows, kept as of the board it was made for. A big board's
+//! analysis takes several milliseconds; after an edit it follows in a task of its own, so
+//! the edit itself shows at once and the figures and flags catch up a moment later. A
+//! small board's analysis is made with the board, before anything renders.
+
+use crate::core::health::{analyse_board, Analysis};
+use crate::core::model::Board;
+use crate::ui::{now, Same};
+use gloo_timers::callback::Timeout;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Boards with more initiatives than this have their analysis after an edit follows it.
+pub const IMMEDIATE_UP_TO: usize = 300;
+
+/// The analysis of `board`, or, for a big board just changed, that of the board before it
+/// until the new one is made.
+#[hook]
+pub fn use_analysis(board: Option<Rc<Board>>) -> Option<Rc<Analysis>> {
+    let made = use_mut_ref(|| None::<(Rc<Board>, Rc<Analysis>)>);
+    let redraw = use_force_update();
+    let current = match (&board, &*made.borrow()) {
+        (Some(board), Some((of, _))) => Rc::ptr_eq(board, of),
+        (None, _) => true,
+        _ => false,
+    };
+    let later = !current
+        && made.borrow().is_some()
+        && board
+            .as_ref()
+            .is_some_and(|b| b.initiatives.len() > IMMEDIATE_UP_TO);
+    if let Some(board) = board.as_ref().filter(|_| !current && !later) {
+        let analysis = Rc::new(analyse_board(board, now()));
+        made.replace(Some((board.clone(), analysis)));
+    }
+    {
+        let made = made.clone();
+        use_effect_with((Same(board.clone()), later), move |(Same(board), later)| {
+            let timeout = board.clone().filter(|_| *later).map(|board| {
+                Timeout::new(0, move || {
+                    let analysis = Rc::new(analyse_board(&board, now()));
+                    made.replace(Some((board, analysis)));
+                    redraw.force_update();
+                })
+            });
+            // A newer board cancels the analysis of this one.
+            move || drop(timeout)
+        });
+    }
+    let analysis = made.borrow().as_ref().map(|(_, a)| a.clone());
+    board.and(analysis)
+}
