@@ -3,18 +3,21 @@
 //! in the same `Action`s.
 
 use super::app::{AppState, Msg};
-use super::card::{place_key, InitiativeCard, Step};
+use super::card::{place_key, Step};
 use super::forms::DialogKind;
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id};
+use crate::core::order::IdIndex;
 use crate::core::rhythm::{last_review, since, Happened};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod lane;
 mod lanes;
-use lanes::{observe_placeholders, Shown, EAGER_CARDS, FIRST_CARDS};
+use lane::{Handlers, Heading, Lane};
+use lanes::{observe_lanes, Shown, EAGER_CARDS, FIRST_CARDS};
 
 /// Why each initiative needs attention (from the health analysis), by initiative id.
 /// Equal when it is the same map: it is rebuilt only when the board changes.
@@ -95,7 +98,7 @@ pub struct BoardViewProps {
 
 /// What is being dragged.
 #[derive(Clone, Debug, PartialEq)]
-enum Drag {
+pub enum Drag {
     Card { id: Id, from: Column },
     Priority(Id),
 }
@@ -135,13 +138,15 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             shown.show(&team);
         }
     }
-    // Placeholders that come near the screen become lanes: observed after every render,
-    // since each render may replace some.
+    // Lanes that come near the screen render, those that leave it wait as placeholders:
+    // observed after every render, since each render may add or replace lanes.
     {
-        let (shown, redraw, grid) = (shown.clone(), redraw.clone(), grid.clone());
+        let (shown, redraw, grid, drag) =
+            (shown.clone(), redraw.clone(), grid.clone(), drag.clone());
         use_effect(move || {
+            let busy: Rc<dyn Fn() -> bool> = Rc::new(move || drag.borrow().is_some());
             let observer = virtual_lanes
-                .then(|| observe_placeholders(&grid, shown, redraw))
+                .then(|| observe_lanes(&grid, shown, busy, redraw))
                 .flatten();
             move || {
                 if let Some((observer, _keep)) = observer {
@@ -216,12 +221,15 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         })
     };
     let on_drag_end = {
-        let (drag, over) = (drag.clone(), over.clone());
+        let (drag, over) = (drag.clone(), over.setter());
         use_callback((), move |(), _| {
             drag.borrow_mut().take();
             over.set(None);
         })
     };
+    let on_over = use_callback(over.setter(), |cell: Option<(usize, usize)>, over| {
+        over.set(cell)
+    });
 
     if board.teams.is_empty() && board.priorities.is_empty() {
         return getting_started(&GettingStartedProps {
@@ -231,8 +239,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     }
 
     let columns = layout.columns.len();
-    let style = format!("grid-template-columns: var(--ab-lane-width) repeat({columns}, minmax(var(--ab-column-width), 1fr));");
-    let headers = layout.columns.iter().enumerate().map(|(index, column)| {
+    let style = format!("--ab-columns: {columns}");
+    let headers = layout.columns.iter().map(|column| {
         let header = match column {
             Column::Priority(id) => html! {
                 { priority_header(&PriorityHeaderProps { board: board.clone(), id: id.clone(), read_only: props.read_only,
@@ -248,114 +256,56 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 </div>
             },
         };
-        html! { <div class="ab-grid__head" style={format!("grid-column: {}", index + 2)}>{ header }</div> }
+        html! { <div class="ab-grid__head">{ header }</div> }
     });
 
-    let lanes = layout.lanes.iter().enumerate().map(|(lane, team_id)| {
-        let Some(team) = board.team(team_id) else { return Html::default() };
-        let effort = board.team_effort(team_id);
-        let lead = team.lead_id.as_deref().and_then(|l| board.person(l)).map(|p| p.name.clone());
-        let on_edit_team = {
-            let id = team.id.clone();
-            props.on_dialog.reform(move |_| Some(DialogKind::Team(Some(id.clone()))))
-        };        let placeholder = (virtual_lanes && !shown.borrow().has(team_id)).then(|| {
-            let tallest = layout.cells[lane].iter().map(Vec::len).max().unwrap_or(0);
-            let count = cards_in(lane);
-            html! {
-                <div class="ab-grid__cell ab-lane-placeholder" role="cell" data-lane={team_id.clone()}
-                     style={format!("grid-column: 2 / span {columns}; grid-row: {}; min-height: {}rem", lane + 2, 2 + tallest * 6)}>
-                    { format!("{count} initiative{}", if count == 1 { "" } else { "s" }) }
-                </div>
-            }
-        });
-        let cells = placeholder.is_none().then(|| layout.columns.iter().enumerate().map(|(col, column)| {
-            let cards = &layout.cells[lane][col];
-            let is_over = *over == Some((lane, col));
-            let label = format!(
-                "{} · {}",
-                team.name,
-                column.priority_id().and_then(|p| board.priority(p)).map_or("Local work", |p| p.title.as_str())
-            );
-            let on_drag_over = {
-                let (drag, over) = (drag.clone(), over.clone());
-                Callback::from(move |event: DragEvent| {
-                    if matches!(*drag.borrow(), Some(Drag::Card { .. })) {
-                        event.prevent_default();
-                        if let Some(transfer) = event.data_transfer() {
-                            transfer.set_drop_effect("move");
-                        }
-                        if *over != Some((lane, col)) {
-                            over.set(Some((lane, col)));
-                        }
-                    }
-                })
-            };
-            let on_drop = {
-                let (drag, over, dispatch) = (drag.clone(), over.clone(), props.dispatch.clone());
-                let (team, to) = (team_id.clone(), column.clone());
-                Callback::from(move |event: DragEvent| {
-                    let Some(Drag::Card { id, from }) = drag.borrow_mut().take() else { return };
-                    event.prevent_default();
-                    event.stop_propagation();
-                    over.set(None);
-                    dispatch.dispatch(Msg::Do {
-                        action: Action::MoveInitiative {
-                            id: id.clone(),
-                            from_priority: from.priority_id().cloned(),
-                            to_priority: to.priority_id().cloned(),
-                            to_team: team.clone(),
-                        },
-                        focus: Some(place_key(&id, &to)),
-                    });
-                })
-            };
-            let on_add = {
-                let (team, priority) = (team_id.clone(), column.priority_id().cloned());
-                props.on_dialog.reform(move |_| {
-                    Some(DialogKind::Initiative { id: None, team: Some(team.clone()), priority: priority.clone() })
-                })
-            };
-            html! {
-                <div class="ab-grid__cell" role="cell" style={format!("grid-column: {}; grid-row: {}", col + 2, lane + 2)}>
-                <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"))}
-                     role="group" aria-label={label.clone()} ondragover={on_drag_over} ondrop={on_drop}>
-                    { for cards.iter().map(|&index| {
-                        let key = place_key(&board.initiatives[index].id, column);
-                        html! {
-                            <InitiativeCard key={key} board={board.clone()} index={index} column={column.clone()}
-                                attention={props.attention.of(&board.initiatives[index].id)}
-                                changed={props.attention.changed(&board.initiatives[index].id)}
-                                read_only={props.read_only} on_edit={on_edit.clone()} on_step={on_step.clone()}
-                                on_check_in={on_check_in.clone()}
-                                on_drag_start={on_drag_start.clone()} on_drag_end={on_drag_end.clone()} />
-                        }
-                    }) }
-                    if !props.read_only {
-                        <button type="button" class="ab-cell__add" onclick={on_add}
-                                aria-label={format!("Add initiative to {label}")}>{ "+" }</button>
-                    }                </div>
-                </div>
-            }
-        })).into_iter().flatten();
-        html! {
-            <div class="ab-grid__row" role="row">
-                <div class="ab-lane-head" role="rowheader" style={format!("grid-row: {}", lane + 2)}
-                     tabindex="-1" data-place={lane_place(team_id)}>
-                    <h2 class="ab-lane-head__name">{ &team.name }</h2>
-                    <p class="ab-lane-head__lead">{ lead.map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
-                    <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
-                       title="Sum of the effort of the team's active initiatives">
-                        { format!("Committed {effort}%") }
-                        if effort > 100 { { " · over capacity" } }
-                    </p>
-                    if !props.read_only {
-                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
-                                aria-label={format!("Edit team {}", team.name)}>{ "Edit" }</button>
-                    }
-                </div>                { for cells }
-                { for placeholder }
-            </div>
+    // What each lane shows besides its cards, gathered in one pass over the board.
+    let lanes_index = IdIndex::new(layout.lanes.iter().map(String::as_str));
+    let mut efforts = vec![0u32; layout.lanes.len()];
+    for initiative in board.initiatives.iter().filter(|i| i.status.is_active()) {
+        if let Some(lane) = lanes_index.get(&initiative.team_id) {
+            efforts[lane] += u32::from(initiative.effort);
         }
+    }
+    let titles = Rc::new(
+        layout
+            .columns
+            .iter()
+            .map(|column| {
+                column
+                    .priority_id()
+                    .and_then(|p| board.priority(p))
+                    .map_or("Local work".to_string(), |p| p.title.clone())
+            })
+            .collect::<Vec<_>>(),
+    );
+    let handlers = Handlers {
+        dispatch: props.dispatch.clone(),
+        on_dialog: props.on_dialog.clone(),
+        on_edit,
+        on_check_in,
+        on_step,
+        on_drag_start,
+        on_drag_end,
+        on_over,
+        drag: drag.clone(),
+    };
+    let lanes = layout.lanes.iter().enumerate().filter_map(|(lane, team_id)| {
+        let team = board.team(team_id)?;
+        let heading = Heading {
+            team: team_id.clone(),
+            name: team.name.clone(),
+            lead: team.lead_id.as_deref().and_then(|l| board.person(l)).map(|p| p.name.clone()),
+            effort: efforts[lane],
+        };
+        Some(html! {
+            <Lane key={team_id.as_str()} board={board.clone()} layout={layout.clone()} {lane} {heading}
+                  titles={titles.clone()} shown={!virtual_lanes || shown.borrow().has(team_id)}
+                  height={shown.borrow().height(team_id)}
+                  read_only={props.read_only} attention={props.attention.clone()}
+                  over={over.filter(|(l, _)| *l == lane).map(|(_, col)| col)}
+                  handlers={handlers.clone()} />
+        })
     });
 
     html! {
@@ -379,8 +329,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 </div>
             }
             <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" {style} ref={grid}>
-                <div class="ab-grid__row" role="row">
-                    <div class="ab-grid__corner" role="columnheader" style="grid-column: 1; grid-row: 1">
+                <div class="ab-grid__row ab-grid__row--head" role="row">
+                    <div class="ab-grid__corner" role="columnheader">
                         <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>
                     </div>
                     { for headers }

@@ -79,30 +79,39 @@ impl PartialEq for InitiativeCardProps {
         if Rc::ptr_eq(&self.board, &other.board) {
             return self.index == other.index;
         }
-        let (Some(a), Some(b)) = (
-            self.board.initiatives.get(self.index),
-            other.board.initiatives.get(other.index),
-        ) else {
-            return false;
-        };
-        let owner = |board: &Board, initiative: &Initiative| {
-            initiative
-                .owner_id
-                .as_deref()
-                .and_then(|o| board.person(o))
-                .map(|p| p.name.clone())
-        };
-        let priority = |board: &Board, id: &str| {
-            board
-                .priority(id)
-                .map(|p| (p.rank, p.is_active(), p.title.clone()))
-        };
-        a == b
-            && owner(&self.board, a) == owner(&other.board, b)
-            && a.priority_ids
-                .iter()
-                .all(|id| priority(&self.board, id) == priority(&other.board, id))
+        shows_the_same(&self.board, self.index, &other.board, other.index)
     }
+}
+
+/// Whether the card of initiative `a_index` on board `a` shows what the card of `b_index`
+/// on `b` shows: the initiative, its owner's name and the labels of the priorities it
+/// serves. Lists the two boards share are not looked into.
+pub fn shows_the_same(a: &Board, a_index: usize, b: &Board, b_index: usize) -> bool {
+    let (Some(first), Some(second)) = (a.initiatives.get(a_index), b.initiatives.get(b_index))
+    else {
+        return false;
+    };
+    if !(a.initiatives.same(&b.initiatives) && a_index == b_index) && first != second {
+        return false;
+    }
+    let owner = |board: &Board, initiative: &Initiative| {
+        initiative
+            .owner_id
+            .as_deref()
+            .and_then(|o| board.person(o))
+            .map(|p| p.name.clone())
+    };
+    let priority = |board: &Board, id: &str| {
+        board
+            .priority(id)
+            .map(|p| (p.rank, p.is_active(), p.title.clone()))
+    };
+    (a.people.same(&b.people) || owner(a, first) == owner(b, second))
+        && (a.priorities.same(&b.priorities)
+            || first
+                .priority_ids
+                .iter()
+                .all(|id| priority(a, id) == priority(b, id)))
 }
 
 pub fn status_class(status: Status) -> &'static str {

@@ -1,71 +1,100 @@
-//! A big board's lanes, rendered as they come into view: which lanes are shown, and the
-//! observer that notices placeholders coming near the screen.
+//! A big board's lanes, rendered while they are near the screen: which lanes are shown,
+//! and the observer that notices lanes coming near the screen and leaving it.
 
 use crate::core::model::Id;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Boards with more cards than this render a lane's cards only once the lane comes near
-/// the screen; until then it shows a placeholder of about its height. A 40-team board has
-/// thousands of cards, and building them all before the first screen took a second.
+/// Boards with more cards than this render a lane's cards only while the lane is near the
+/// screen; otherwise it shows a placeholder of its height. A 40-team board has thousands
+/// of cards: building them all before the first screen took a second, and with all of
+/// them in the page every edit cost the browser tens of milliseconds of layout and paint.
 pub const EAGER_CARDS: usize = 400;
 /// How many cards the first render shows at most (whole lanes, at least one).
 pub const FIRST_CARDS: usize = 120;
 
-/// The lanes of a big board whose cards are rendered; grows as lanes come into view.
+/// The lanes of a big board whose cards are rendered, and the height each lane had when
+/// it was last rendered (its placeholder keeps it, so nothing moves as lanes come and go).
 #[derive(Default)]
 pub struct Shown {
     lanes: Vec<Id>,
+    heights: Vec<(Id, u32)>,
     pub started: bool,
 }
 
 impl Shown {
     /// Adds a team's lane; whether it was not shown before.
     pub fn show(&mut self, team: &str) -> bool {
-        let new = !self.lanes.iter().any(|t| t == team);
+        let new = !self.has(team);
         if new {
             self.lanes.push(team.to_string());
         }
         new
     }
 
+    /// Leaves a team's lane to its placeholder, `height` whole pixels high; whether it was shown.
+    pub fn hide(&mut self, team: &str, height: u32) -> bool {
+        let Some(at) = self.lanes.iter().position(|t| t == team) else {
+            return false;
+        };
+        self.lanes.swap_remove(at);
+        match self.heights.iter_mut().find(|(t, _)| t == team) {
+            Some(slot) => slot.1 = height,
+            None => self.heights.push((team.to_string(), height)),
+        }
+        true
+    }
+
     pub fn has(&self, team: &str) -> bool {
         self.lanes.iter().any(|t| t == team)
+    }
+
+    /// The lane's height when it was last rendered, in pixels.
+    pub fn height(&self, team: &str) -> Option<u32> {
+        self.heights
+            .iter()
+            .find(|(t, _)| t == team)
+            .map(|(_, h)| *h)
     }
 }
 
 /// What an `IntersectionObserver` calls with its entries.
 type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
 
-/// Watches the grid's lane placeholders; when one comes within a screen of view, its lane
-/// is added to `shown` and the board renders again. Returns the observer and the closure it
-/// calls (which must live as long as it).
-pub fn observe_placeholders(
+/// Watches the grid's lanes: one coming within a screen of view is added to `shown`, one
+/// going further away is taken out (unless it holds the focus, or `busy` says a drag is
+/// under way), and the board renders again. Returns the observer and the closure it calls
+/// (which must live as long as it).
+pub fn observe_lanes(
     grid: &NodeRef,
     shown: Rc<std::cell::RefCell<Shown>>,
+    busy: Rc<dyn Fn() -> bool>,
     redraw: UseForceUpdateHandle,
 ) -> Option<(web_sys::IntersectionObserver, OnSeen)> {
     use wasm_bindgen::JsCast;
     let grid = grid.cast::<web_sys::Element>()?;
-    let placeholders = grid.query_selector_all(".ab-lane-placeholder").ok()?;
-    if placeholders.length() == 0 {
-        return None;
-    }
+    let lanes = grid.query_selector_all("[data-lane]").ok()?;
     let on_seen = OnSeen::new(move |entries: js_sys::Array| {
-        let mut added = false;
+        let mut changed = false;
+        let active = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
         for entry in entries.iter() {
             let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
                 continue;
             };
-            if let Some(team) = entry
-                .is_intersecting()
-                .then(|| entry.target().get_attribute("data-lane"))
-                .flatten()
-            {
-                added |= shown.borrow_mut().show(&team);
+            let lane = entry.target();
+            let Some(team) = lane.get_attribute("data-lane") else {
+                continue;
+            };
+            if entry.is_intersecting() {
+                changed |= shown.borrow_mut().show(&team);
+            } else if !busy() && !active.as_ref().is_some_and(|a| lane.contains(Some(a))) {
+                let height = entry.bounding_client_rect().height().ceil() as u32;
+                changed |= shown.borrow_mut().hide(&team, height);
             }
         }
-        if added {
+        if changed {
             redraw.force_update();
         }
     });
@@ -74,8 +103,8 @@ pub fn observe_placeholders(
     let observer =
         web_sys::IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &options)
             .ok()?;
-    for index in 0..placeholders.length() {
-        if let Some(element) = placeholders
+    for index in 0..lanes.length() {
+        if let Some(element) = lanes
             .item(index)
             .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
         {
