@@ -8,7 +8,6 @@ use super::forms::DialogKind;
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id};
-use crate::core::order::IdIndex;
 use crate::core::rhythm::{last_review, since, Happened};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -260,10 +259,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     });
 
     // What each lane shows besides its cards, gathered in one pass over the board.
-    let lanes_index = IdIndex::new(layout.lanes.iter().map(String::as_str));
     let mut efforts = vec![0u32; layout.lanes.len()];
     for initiative in board.initiatives.iter().filter(|i| i.status.is_active()) {
-        if let Some(lane) = lanes_index.get(&initiative.team_id) {
+        if let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) {
             efforts[lane] += u32::from(initiative.effort);
         }
     }
