@@ -157,6 +157,33 @@ fn descriptions_are_taken_from_the_board_before_the_change() {
 }
 
 #[test]
+fn a_board_a_form_already_made_is_kept_and_undone_like_any_change() {
+    use alignment_board::core::action::reduce;
+    let mut history = history();
+    let from = history.board().clone();
+    let action = rename_person("p-1", "Dana A");
+    let made = reduce(&from, action.clone(), now()).unwrap();
+    assert_eq!(
+        history.apply_made(action.clone(), &from, made.clone(), now()),
+        Ok(true)
+    );
+    assert!(Rc::ptr_eq(history.board(), &made), "the made board itself");
+    assert_eq!(history.undo_description(), Some("edit Dana A"));
+    history.undo();
+    assert!(Rc::ptr_eq(history.board(), &from));
+
+    // Made from a board that is no longer the present one: the action is applied again.
+    apply(&mut history, rename_person("p-2", "Sam B"));
+    assert_eq!(
+        history.apply_made(action, &from, made.clone(), now()),
+        Ok(true)
+    );
+    assert!(!Rc::ptr_eq(history.board(), &made));
+    assert_eq!(history.board().person("p-1").unwrap().name, "Dana A");
+    assert_eq!(history.board().person("p-2").unwrap().name, "Sam B");
+}
+
+#[test]
 fn a_refused_action_is_not_recorded() {
     let mut history = history();
     apply(&mut history, rename_person("p-1", "Dana A"));

@@ -44,6 +44,32 @@ impl History {
         if Rc::ptr_eq(&next, &self.present) {
             return Ok(false);
         }
+        self.push(next, description);
+        Ok(true)
+    }
+
+    /// Records `next`, which `action` made from `from` (a form checks an action by
+    /// applying it before it closes): kept as is when `from` is still the present board,
+    /// applied again otherwise. `Ok(false)` when it changed nothing.
+    pub fn apply_made(
+        &mut self,
+        action: Action,
+        from: &Rc<Board>,
+        next: Rc<Board>,
+        now: Timestamp,
+    ) -> Result<bool, Refused> {
+        if !Rc::ptr_eq(from, &self.present) {
+            return self.apply(action, now);
+        }
+        if Rc::ptr_eq(&next, &self.present) {
+            return Ok(false);
+        }
+        let description = action.describe(&self.present);
+        self.push(next, description);
+        Ok(true)
+    }
+
+    fn push(&mut self, next: Rc<Board>, description: String) {
         let previous = std::mem::replace(&mut self.present, next);
         self.past.push(Step {
             board: previous,
@@ -53,7 +79,6 @@ impl History {
             self.past.remove(0);
         }
         self.future.clear();
-        Ok(true)
     }
 
     pub fn undo(&mut self) -> bool {

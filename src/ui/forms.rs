@@ -94,10 +94,12 @@ impl FormProps {
     /// Applies `action` if the core accepts it, closing the dialog (or opening `then`);
     /// otherwise returns the core's reason and leaves the draft in place.
     pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
-        reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
-        self.dispatch.dispatch(Msg::Do {
+        let next =
+            reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
+        self.dispatch.dispatch(Msg::Made {
             action,
-            focus: None,
+            from: self.board.clone(),
+            next,
         });
         self.on_dialog.emit(then);
         Ok(())

@@ -37,6 +37,12 @@ pub enum Msg {
         action: Action,
         focus: Option<String>,
     },
+    /// An action a form already applied to `from` (to check it), with what it made.
+    Made {
+        action: Action,
+        from: Rc<Board>,
+        next: Rc<Board>,
+    },
     Undo,
     Redo,
     /// Show something on the board: focus the element at `focus` (a `data-place`).
@@ -60,12 +66,21 @@ impl Reducible for AppState {
                 next.notice = None;
                 next.announcement = message;
             }
-            Msg::Do { action, focus } => {
+            Msg::Do { .. } | Msg::Made { .. } => {
                 let Some(history) = next.history.as_mut() else {
                     return self;
                 };
+                let (action, made, focus) = match msg {
+                    Msg::Do { action, focus } => (action, None, focus),
+                    Msg::Made { action, from, next } => (action, Some((from, next)), None),
+                    _ => return self,
+                };
                 let description = action.describe(history.board());
-                match history.apply(action, now()) {
+                let applied = match made {
+                    Some((from, made)) => history.apply_made(action, &from, made, now()),
+                    None => history.apply(action, now()),
+                };
+                match applied {
                     Ok(false) => return self,
                     Ok(true) => {
                         next.notice = None;
