@@ -6,6 +6,7 @@
 
 use crate::core::fnv;
 use crate::core::json::{self, Object};
+use crate::core::list::List;
 use crate::core::model::*;
 use crate::core::time::{Date, Timestamp};
 use std::rc::Rc;
@@ -30,10 +31,14 @@ pub struct Stored {
     pub parts: Vec<(String, Rc<str>)>,
 }
 
-/// The parts written last time, with the check-ins they hold: a part whose check-ins are
-/// unchanged is neither written out nor hashed again (most saves change none).
+/// The parts written last time, with the check-in list they were written from: a part
+/// whose check-ins are unchanged is neither written out nor hashed again (most saves change
+/// none, and then the list is the very one written last time).
 #[derive(Default)]
-pub struct Parts(Vec<(Vec<CheckIn>, String, Rc<str>)>);
+pub struct Parts {
+    check_ins: List<CheckIn>,
+    parts: Vec<(String, Rc<str>)>,
+}
 
 /// The snapshot without whitespace: the keys in the order SNAPSHOT.md lists them, every
 /// optional value written (as `null` when absent).
@@ -51,23 +56,21 @@ pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
 /// The board in the store's layout (`super::STORE_FORMAT`); `known` keeps the parts from
 /// one save to the next.
 pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> Stored {
+    let same_list = board.check_ins.same(&known.check_ins);
+    let before: Vec<&[CheckIn]> = known.check_ins.chunks(PART_ROWS).collect();
     let mut parts = Vec::with_capacity(board.check_ins.len().div_ceil(PART_ROWS));
     for (i, chunk) in board.check_ins.chunks(PART_ROWS).enumerate() {
-        match known.0.get(i) {
-            Some((check_ins, name, text)) if check_ins[..] == *chunk => {
-                parts.push((name.clone(), text.clone()));
-            }
+        match known.parts.get(i) {
+            Some(part) if same_list || before.get(i) == Some(&chunk) => parts.push(part.clone()),
             _ => {
                 let mut text = String::with_capacity(chunk.len() * 80);
                 rows(&mut text, chunk, check_in);
-                let (name, text) = (part_id(&text), Rc::<str>::from(text));
-                known.0.truncate(i);
-                known.0.push((chunk.to_vec(), name.clone(), text.clone()));
-                parts.push((name, text));
+                parts.push((part_id(&text), Rc::<str>::from(text)));
             }
         }
     }
-    known.0.truncate(parts.len());
+    known.check_ins = board.check_ins.clone();
+    known.parts.clone_from(&parts);
     let mut head = String::with_capacity(1024 + board.initiatives.len() * 160);
     let mut top = Object::new(&mut head);
     top.text("format", super::STORE_FORMAT);
