@@ -165,7 +165,7 @@ impl Changed {
         ];
         let mut ids = [false; LISTS];
         for list in 0..LISTS {
-            ids[list] = items[list] && list_ids(after, list) != list_ids(before, list);
+            ids[list] = items[list] && !list_ids(after, list).eq(list_ids(before, list));
         }
         Changed { items, ids }
     }
@@ -176,36 +176,35 @@ impl Changed {
     }
 }
 
-/// A list's name in the snapshot and its ids in order.
-fn list_ids(board: &Board, list: usize) -> (&'static str, Vec<&Id>) {
+/// A list's name in the snapshot.
+const NAMES: [&str; LISTS] = [
+    "board.people",
+    "board.teams",
+    "board.priorities",
+    "board.initiatives",
+    "board.checkIns",
+    "board.dependencies",
+    "board.decisions",
+    "board.reviews",
+];
+
+/// The id of item `i` of a list, if there is one.
+fn id_at(board: &Board, list: usize, i: usize) -> Option<&Id> {
     match list {
-        PEOPLE => ("board.people", board.people.iter().map(|x| &x.id).collect()),
-        TEAMS => ("board.teams", board.teams.iter().map(|x| &x.id).collect()),
-        PRIORITIES => (
-            "board.priorities",
-            board.priorities.iter().map(|x| &x.id).collect(),
-        ),
-        INITIATIVES => (
-            "board.initiatives",
-            board.initiatives.iter().map(|x| &x.id).collect(),
-        ),
-        CHECK_INS => (
-            "board.checkIns",
-            board.check_ins.iter().map(|x| &x.id).collect(),
-        ),
-        DEPENDENCIES => (
-            "board.dependencies",
-            board.dependencies.iter().map(|x| &x.id).collect(),
-        ),
-        DECISIONS => (
-            "board.decisions",
-            board.decisions.iter().map(|x| &x.id).collect(),
-        ),
-        _ => (
-            "board.reviews",
-            board.reviews.iter().map(|x| &x.id).collect(),
-        ),
+        PEOPLE => board.people.get(i).map(|x| &x.id),
+        TEAMS => board.teams.get(i).map(|x| &x.id),
+        PRIORITIES => board.priorities.get(i).map(|x| &x.id),
+        INITIATIVES => board.initiatives.get(i).map(|x| &x.id),
+        CHECK_INS => board.check_ins.get(i).map(|x| &x.id),
+        DEPENDENCIES => board.dependencies.get(i).map(|x| &x.id),
+        DECISIONS => board.decisions.get(i).map(|x| &x.id),
+        _ => board.reviews.get(i).map(|x| &x.id),
     }
+}
+
+/// A list's ids in order.
+fn list_ids(board: &Board, list: usize) -> impl Iterator<Item = &Id> {
+    (0..).map_while(move |i| id_at(board, list, i))
 }
 
 fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
@@ -244,11 +243,11 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         if !changed.ids[list] && !referred {
             continue;
         }
-        let (name, ids) = list_ids(board, list);
+        let ids = list_ids(board, list);
         let set = if changed.ids[list] {
-            c.ids(name, ids.into_iter())
+            c.ids(NAMES[list], ids)
         } else {
-            ids.into_iter().map(String::as_str).collect()
+            ids.map(String::as_str).collect()
         };
         if let Some(slot) = known.get_mut(list) {
             *slot = set;
