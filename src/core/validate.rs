@@ -238,14 +238,14 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
     // Each list's ids, checked for blanks and repeats where they changed; the sets of ids
     // that the checked lists refer to are kept for their reference checks.
     let mut known: [HashSet<&str>; 4] = Default::default();
-    for list in 0..LISTS {
+    for (list, name) in NAMES.into_iter().enumerate() {
         let referred = (0..LISTS).any(|from| run[from] && REFERS[from].contains(&list));
         if !changed.ids[list] && !referred {
             continue;
         }
         let ids = list_ids(board, list);
         let set = if changed.ids[list] {
-            c.ids(NAMES[list], ids)
+            c.ids(name, ids)
         } else {
             ids.map(String::as_str).collect()
         };
