@@ -135,13 +135,20 @@ export async function firstRender(browser, url, text, runs) {
 
 // In the page: runs `times` edits of one kind and returns each one's milliseconds, from the
 // event to the DOM showing its result. "After the event" means after every task and
-// microtask it queued has run: a message posted to ourselves arrives only then.
+// microtask it queued has run: a message posted to ourselves arrives only then. Each edit
+// starts once what came before it (focusing the card, opening the dialog, picking a
+// status) is on screen, as a person sees it before acting: the frames that paint it are
+// not the edit's.
 async function edits({ kind, times }) {
   const settle = () => new Promise((ok) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => ok();
     channel.port2.postMessage(0);
   });
+  const painted = async () => {
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    await settle();
+  };
   // Yields until `done()` holds (checked after each settling), for at most ten seconds.
   const until = async (done, what) => {
     const limit = performance.now() + 10000;
@@ -164,6 +171,7 @@ async function edits({ kind, times }) {
       const name = picked;
       const cell = card.closest('.ab-cell').getAttribute('aria-label');
       card.focus();
+      await painted();
       const start = performance.now();
       key(card, { key: i % 2 ? 'ArrowUp' : 'ArrowDown', altKey: true });
       await until(() => named()?.closest('.ab-cell').getAttribute('aria-label') !== cell, `the card "${picked}" to move`);
@@ -183,7 +191,7 @@ async function edits({ kind, times }) {
         status.value = options[(options.indexOf(status.value) + 1) % 4];
         status.dispatchEvent(new Event('change', { bubbles: true }));
         const label = status.selectedOptions[0].textContent.trim();
-        await settle();
+        await painted();
         const save = [...dialog.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Save');
         const start = performance.now();
         save.click();
@@ -192,6 +200,7 @@ async function edits({ kind, times }) {
         out.push(performance.now() - start);
       } else {
         const title = field('Title');
+        await painted();
         const start = performance.now();
         title.value += 'x';
         title.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
