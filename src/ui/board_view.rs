@@ -144,11 +144,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             (shown.clone(), redraw.clone(), grid.clone(), drag.clone());
         use_effect(move || {
             let busy: Rc<dyn Fn() -> bool> = Rc::new(move || drag.borrow().is_some());
-            let observer = virtual_lanes
-                .then(|| observe_lanes(&grid, shown, busy, redraw))
-                .flatten();
+            let observers = if virtual_lanes {
+                observe_lanes(&grid, shown, busy, redraw)
+            } else {
+                Vec::new()
+            };
             move || {
-                if let Some((observer, _keep)) = observer {
+                for (observer, _keep) in observers {
                     observer.disconnect();
                 }
             }

@@ -138,10 +138,7 @@ pub fn Lane(props: &LaneProps) -> Html {
         let count = cards_in(layout, lane);
         html! {
             <div class="ab-grid__cell ab-lane-placeholder" role="cell"
-                 style={match props.height {
-                     Some(height) => format!("grid-column: 2 / -1; min-height: {height}px"),
-                     None => format!("grid-column: 2 / -1; min-height: {}rem", 2 + tallest(layout, lane) * 6),
-                 }}>
+                 style={format!("grid-column: 2 / -1; min-height: {}px", props.height.unwrap_or(32 + tallest(layout, lane) as u32 * 96))}>
                 { format!("{count} initiative{}", if count == 1 { "" } else { "s" }) }
             </div>
         }

@@ -61,55 +61,77 @@ impl Shown {
 /// What an `IntersectionObserver` calls with its entries.
 type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
 
-/// Watches the grid's lanes: one coming within a screen of view is added to `shown`, one
-/// going further away is taken out (unless it holds the focus, or `busy` says a drag is
-/// under way), and the board renders again. Returns the observer and the closure it calls
-/// (which must live as long as it).
+/// Watches the grid's lanes with two observers: one adds a lane to `shown` as it comes into
+/// view; the other takes out a lane once it is more than three screens from the grid's view
+/// (unless it holds the focus, or `busy` says a drag is under way). Between the two, a lane
+/// just scrolled past stays built, so moving a card back and forth between neighbouring lanes
+/// does not build one of them again each time. The board renders again when `shown`
+/// changes. Returns the observers and the closures they call (which must live as long).
 pub fn observe_lanes(
     grid: &NodeRef,
     shown: Rc<std::cell::RefCell<Shown>>,
     busy: Rc<dyn Fn() -> bool>,
     redraw: UseForceUpdateHandle,
-) -> Option<(web_sys::IntersectionObserver, OnSeen)> {
+) -> Vec<(web_sys::IntersectionObserver, OnSeen)> {
     use wasm_bindgen::JsCast;
-    let grid = grid.cast::<web_sys::Element>()?;
-    let lanes = grid.query_selector_all("[data-lane]").ok()?;
-    let on_seen = OnSeen::new(move |entries: js_sys::Array| {
-        let mut changed = false;
-        let active = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element());
-        for entry in entries.iter() {
-            let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
-                continue;
-            };
-            let lane = entry.target();
-            let Some(team) = lane.get_attribute("data-lane") else {
-                continue;
-            };
-            if entry.is_intersecting() {
-                changed |= shown.borrow_mut().show(&team);
-            } else if !busy() && !active.as_ref().is_some_and(|a| lane.contains(Some(a))) {
-                let height = entry.bounding_client_rect().height().ceil() as u32;
-                changed |= shown.borrow_mut().hide(&team, height);
-            }
-        }
-        if changed {
-            redraw.force_update();
-        }
-    });
-    let options = web_sys::IntersectionObserverInit::new();
-    options.set_root_margin("100% 0px");
-    let observer =
-        web_sys::IntersectionObserver::new_with_options(on_seen.as_ref().unchecked_ref(), &options)
+    let Some(grid) = grid.cast::<web_sys::Element>() else {
+        return Vec::new();
+    };
+    let Ok(lanes) = grid.query_selector_all("[data-lane]") else {
+        return Vec::new();
+    };
+    // Coming into view is seen against the window (the grid's edge clips the lanes); going
+    // far away against the grid, whose scrolling moves them.
+    [(None, "100% 0px"), (Some(&grid), "300% 0px")]
+        .into_iter()
+        .filter_map(|(root, margin)| {
+            let far = root.is_some();
+            let (shown, busy, redraw) = (shown.clone(), busy.clone(), redraw.clone());
+            let on_seen = OnSeen::new(move |entries: js_sys::Array| {
+                let mut changed = false;
+                let active = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.active_element());
+                for entry in entries.iter() {
+                    let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                        continue;
+                    };
+                    let lane = entry.target();
+                    let Some(team) = lane.get_attribute("data-lane") else {
+                        continue;
+                    };
+                    if !far && entry.is_intersecting() {
+                        changed |= shown.borrow_mut().show(&team);
+                    } else if far
+                        && !entry.is_intersecting()
+                        && !busy()
+                        && !active.as_ref().is_some_and(|a| lane.contains(Some(a)))
+                    {
+                        let height = entry.bounding_client_rect().height().ceil() as u32;
+                        changed |= shown.borrow_mut().hide(&team, height);
+                    }
+                }
+                if changed {
+                    redraw.force_update();
+                }
+            });
+            let options = web_sys::IntersectionObserverInit::new();
+            options.set_root(root);
+            options.set_root_margin(margin);
+            let observer = web_sys::IntersectionObserver::new_with_options(
+                on_seen.as_ref().unchecked_ref(),
+                &options,
+            )
             .ok()?;
-    for index in 0..lanes.length() {
-        if let Some(element) = lanes
-            .item(index)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        {
-            observer.observe(&element);
-        }
-    }
-    Some((observer, on_seen))
+            for index in 0..lanes.length() {
+                if let Some(element) = lanes
+                    .item(index)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    observer.observe(&element);
+                }
+            }
+            Some((observer, on_seen))
+        })
+        .collect()
 }
