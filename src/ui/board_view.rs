@@ -114,6 +114,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
     let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
     let virtual_lanes = all_cards > EAGER_CARDS;
+    // The lane of the card about to be focused (after a move, or shown from another view) is
+    // built even when out of sight, and stays built while the focus asks for it.
+    let focused_team = props
+        .focus
+        .as_deref()
+        .and_then(|place| place.split('\u{1f}').next())
+        .and_then(|id| board.initiative(id))
+        .map(|i| i.team_id.clone());
     if virtual_lanes {
         let mut shown = shown.borrow_mut();
         if !shown.started {
@@ -127,25 +135,21 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 shown.show(team);
             }
         }
-        let focused_team = props
-            .focus
-            .as_deref()
-            .and_then(|place| place.split('\u{1f}').next())
-            .and_then(|id| board.initiative(id))
-            .map(|i| i.team_id.clone());
-        if let Some(team) = focused_team {
-            shown.show(&team);
+        if let Some(team) = &focused_team {
+            shown.show(team);
         }
     }
-    // Lanes that come near the screen render, those that leave it wait as placeholders:
+    // Lanes that come near the screen render, those far from it wait as placeholders:
     // observed after every render, since each render may add or replace lanes.
     {
         let (shown, redraw, grid, drag) =
             (shown.clone(), redraw.clone(), grid.clone(), drag.clone());
         use_effect(move || {
-            let busy: Rc<dyn Fn() -> bool> = Rc::new(move || drag.borrow().is_some());
+            let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
+                drag.borrow().is_some() || focused_team.as_deref() == Some(team)
+            });
             let observers = if virtual_lanes {
-                observe_lanes(&grid, shown, busy, redraw)
+                observe_lanes(&grid, shown, keep, redraw)
             } else {
                 Vec::new()
             };

@@ -66,3 +66,34 @@ test('a card moved with the keyboard into a lane not yet rendered is shown there
   assert.ok(focused[1].startsWith(`${to} · `), `into the lane it moved to (${focused[1]})`);
   page.assertNoErrors();
 });
+
+test('the lane of a moved card stays put once scrolled far away, and the board goes quiet', async () => {
+  const page = await bigBoardPage();
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article').first();
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await board.getByRole('article', { name: await card.getAttribute('aria-label') }).first().waitFor();
+  // Focus leaves the card (a click on the page's title), then the board scrolls to its end.
+  await page.getByRole('heading', { level: 1 }).click();
+  const waiting = board.locator('.ab-lane-placeholder');
+  await waiting.last().scrollIntoViewIfNeeded();
+  const lastLane = await board.getByRole('rowheader').last().getByRole('heading').textContent();
+  await board.getByRole('group', { name: new RegExp(`^${lastLane} · `) }).first().waitFor();
+  // Once the lanes that come and go have settled, nothing keeps changing the board.
+  const changes = await page.evaluate(async () => {
+    const frames = (n) => new Promise((ok) => {
+      const step = () => (n-- > 0 ? requestAnimationFrame(step) : ok());
+      step();
+    });
+    await frames(10);
+    let count = 0;
+    const observer = new MutationObserver((records) => { count += records.length; });
+    observer.observe(document.querySelector('.ab-grid'), { childList: true, subtree: true });
+    await frames(30);
+    observer.disconnect();
+    return count;
+  });
+  assert.equal(changes, 0, 'the board settles instead of building a lane again and again');
+  page.assertNoErrors();
+});

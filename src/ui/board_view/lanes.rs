@@ -63,14 +63,15 @@ type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
 
 /// Watches the grid's lanes with two observers: one adds a lane to `shown` as it comes into
 /// view; the other takes out a lane once it is more than three screens from the grid's view
-/// (unless it holds the focus, or `busy` says a drag is under way). Between the two, a lane
+/// (unless it holds the focus, or `keep` asks for it: a drag is under way, or the focus is
+/// about to go there). Between the two, a lane
 /// just scrolled past stays built, so moving a card back and forth between neighbouring lanes
 /// does not build one of them again each time. The board renders again when `shown`
 /// changes. Returns the observers and the closures they call (which must live as long).
 pub fn observe_lanes(
     grid: &NodeRef,
     shown: Rc<std::cell::RefCell<Shown>>,
-    busy: Rc<dyn Fn() -> bool>,
+    keep: Rc<dyn Fn(&str) -> bool>,
     redraw: UseForceUpdateHandle,
 ) -> Vec<(web_sys::IntersectionObserver, OnSeen)> {
     use wasm_bindgen::JsCast;
@@ -86,7 +87,7 @@ pub fn observe_lanes(
         .into_iter()
         .filter_map(|(root, margin)| {
             let far = root.is_some();
-            let (shown, busy, redraw) = (shown.clone(), busy.clone(), redraw.clone());
+            let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
             let on_seen = OnSeen::new(move |entries: js_sys::Array| {
                 let mut changed = false;
                 let active = web_sys::window()
@@ -104,7 +105,7 @@ pub fn observe_lanes(
                         changed |= shown.borrow_mut().show(&team);
                     } else if far
                         && !entry.is_intersecting()
-                        && !busy()
+                        && !keep(&team)
                         && !active.as_ref().is_some_and(|a| lane.contains(Some(a)))
                     {
                         let height = entry.bounding_client_rect().height().ceil() as u32;
