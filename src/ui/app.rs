@@ -140,11 +140,11 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     let analysis = use_analysis(board.clone());
-    let attention = use_memo(Same(analysis.clone()), |Same(analysis)| {
-        match (analysis.as_ref(), board.as_ref()) {
-            (Some(analysis), Some(board)) => Attention::new(analysis.attention(board), board),
-            _ => Attention::default(),
-        }
+    // Made again only for a new analysis (compared by identity, not by content).
+    let analysed = analysis.as_ref().map(|a| Rc::as_ptr(a) as usize);
+    let attention = use_memo(analysed, |_| match (analysis.as_ref(), board.as_ref()) {
+        (Some(analysis), Some(board)) => Attention::new(analysis.attention(board), board),
+        _ => Attention::default(),
     });
     let layout = use_memo(
         (Same(board.clone()), (*filter).clone(), (*attention).clone()),

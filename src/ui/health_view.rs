@@ -3,7 +3,6 @@
 //! the score's trend over past reviews, and every team's figures.
 
 use super::charts::{trend_chart, TrendPoint};
-use super::Same;
 use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
@@ -28,8 +27,8 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     // The board view's analysis leaves the teams' rows out; this view adds them.
     let analysis = use_memo(
         (
-            Same(Some(board.clone())),
-            Same(Some(props.analysis.clone())),
+            Rc::as_ptr(board) as usize,
+            Rc::as_ptr(&props.analysis) as usize,
         ),
         |_| props.analysis.with_teams(&props.board),
     );

@@ -13,6 +13,15 @@ use yew::prelude::*;
 /// Boards with more initiatives than this have their analysis after an edit follows it.
 pub const IMMEDIATE_UP_TO: usize = 300;
 
+/// Whether `after` was made from `before` by edits: they still share a list. No single
+/// action changes all four of these (when one did, the analysis would simply not wait).
+fn edited(before: &Board, after: &Board) -> bool {
+    before.people.same(&after.people)
+        || before.priorities.same(&after.priorities)
+        || before.dependencies.same(&after.dependencies)
+        || before.reviews.same(&after.reviews)
+}
+
 /// The analysis of `board`, or, for a big board just changed, that of the board before it
 /// until the new one is made.
 #[hook]
@@ -24,11 +33,15 @@ pub fn use_analysis(board: Option<Rc<Board>>) -> Option<Rc<Analysis>> {
         (None, _) => true,
         _ => false,
     };
+    // Only an edit of a big board waits for its analysis: a board replaced by another (an
+    // import, a new start) shares no list with the one analysed, and has nothing to show yet.
     let later = !current
-        && made.borrow().is_some()
-        && board
-            .as_ref()
-            .is_some_and(|b| b.initiatives.len() > IMMEDIATE_UP_TO);
+        && match (&board, &*made.borrow()) {
+            (Some(board), Some((before, _))) => {
+                board.initiatives.len() > IMMEDIATE_UP_TO && edited(before, board)
+            }
+            _ => false,
+        };
     if let Some(board) = board.as_ref().filter(|_| !current && !later) {
         let analysis = Rc::new(analyse_board(board, now()));
         made.replace(Some((board.clone(), analysis)));
