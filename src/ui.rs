@@ -26,18 +26,12 @@ mod welcome;
 
 pub use app::{App, AppProps, StoreHandle, View};
 
-/// A board (or its analysis) compared by identity, as hooks' dependencies: "is it the same
-/// board?" is what they ask, and comparing two big boards' contents costs more than the
-/// work they guard.
-pub struct Same<T>(pub Option<std::rc::Rc<T>>);
+/// A board compared by identity, as hooks' dependencies: "is it the same board?" is what
+/// they ask, and comparing two big boards' contents costs more than the work they guard.
+#[derive(Clone)]
+pub struct Same(pub Option<std::rc::Rc<crate::core::model::Board>>);
 
-impl<T> Clone for Same<T> {
-    fn clone(&self) -> Self {
-        Same(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Same<T> {
+impl PartialEq for Same {
     fn eq(&self, other: &Self) -> bool {
         match (&self.0, &other.0) {
             (Some(a), Some(b)) => std::rc::Rc::ptr_eq(a, b),

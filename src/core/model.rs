@@ -452,11 +452,18 @@ impl Board {
 
     /// Sum of the effort of a team's active initiatives (over 100 means over-committed).
     pub fn team_effort(&self, team_id: &str) -> u32 {
-        self.initiatives
-            .iter()
-            .filter(|i| i.team_id == team_id && i.status.is_active())
-            .map(|i| u32::from(i.effort))
-            .sum()
+        self.team_efforts(&[team_id.to_string()])[0]
+    }
+
+    /// `team_effort` of each of `teams`, in one pass over the initiatives.
+    pub fn team_efforts(&self, teams: &[Id]) -> Vec<u32> {
+        let mut efforts = vec![0u32; teams.len()];
+        for initiative in self.initiatives.iter().filter(|i| i.status.is_active()) {
+            if let Some(at) = teams.iter().position(|t| *t == initiative.team_id) {
+                efforts[at] += u32::from(initiative.effort);
+            }
+        }
+        efforts
     }
 }
 

@@ -265,12 +265,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     });
 
     // What each lane shows besides its cards, gathered in one pass over the board.
-    let mut efforts = vec![0u32; layout.lanes.len()];
-    for initiative in board.initiatives.iter().filter(|i| i.status.is_active()) {
-        if let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) {
-            efforts[lane] += u32::from(initiative.effort);
-        }
-    }
+    let efforts = board.team_efforts(&layout.lanes);
     let titles = Rc::new(
         layout
             .columns
