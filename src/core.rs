@@ -14,6 +14,7 @@ pub mod history;
 pub mod json;
 pub mod layout;
 pub mod list;
+pub mod merge;
 pub mod model;
 pub mod order;
 pub mod rhythm;

@@ -1,0 +1,179 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The three-way merge of two tabs' edits to one board: what each side changed is kept,
+//! entity by entity and field by field; what both changed differently is a conflict,
+//! named; a merge that would break the board is a conflict of the whole board.
+
+mod core_support;
+
+use alignment_board::core::merge::merge;
+use alignment_board::core::model::{Board, Status};
+use core_support::{assert_sound, check_in, initiative, small_board};
+
+fn edit(board: &Board, change: impl FnOnce(&mut Board)) -> Board {
+    let mut next = board.clone();
+    change(&mut next);
+    next
+}
+
+fn titles(board: &Board) -> Vec<&str> {
+    board.initiatives.iter().map(|i| i.title.as_str()).collect()
+}
+
+#[test]
+fn nothing_changed_on_either_side_merges_to_the_same_board() {
+    let base = small_board();
+    let merged = merge(&base, &base.clone(), &base.clone());
+    assert_eq!(merged.board, base);
+    assert!(merged.conflicts.is_empty());
+}
+
+#[test]
+fn one_side_s_changes_are_taken_whole() {
+    let base = small_board();
+    let changed = edit(&base, |b| {
+        b.title = "Renamed".into();
+        b.initiatives[0].status = Status::Done;
+        b.initiatives.remove(2);
+    });
+    let merged = merge(&base, &changed, &base);
+    assert_eq!(merged.board, changed, "only this tab changed");
+    assert!(merged.conflicts.is_empty());
+    let merged = merge(&base, &base, &changed);
+    assert_eq!(merged.board, changed, "only the other tab changed");
+    assert!(merged.conflicts.is_empty());
+}
+
+#[test]
+fn different_entities_changed_on_each_side_are_both_kept() {
+    let base = small_board();
+    let mine = edit(&base, |b| {
+        b.initiatives[0].title = "Wizard v2".into();
+        b.initiatives
+            .push(initiative("i-mine", "Mine", "t-1", &["pr-2"]));
+        b.check_ins.push(check_in("c-mine", "i-1", None));
+        b.purpose = "Mine".into();
+    });
+    let theirs = edit(&base, |b| {
+        b.initiatives[1].status = Status::OffTrack;
+        b.initiatives.remove(2);
+        b.initiatives
+            .push(initiative("i-theirs", "Theirs", "t-2", &[]));
+        b.check_ins.push(check_in("c-theirs", "i-2", None));
+        b.title = "Theirs".into();
+    });
+    let merged = merge(&base, &mine, &theirs);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let board = &merged.board;
+    assert_eq!(
+        titles(board),
+        ["Wizard v2", "Status page", "Theirs", "Mine"],
+        "the other tab's order, then what only this tab added; Cleanup deleted there"
+    );
+    assert_eq!(board.initiatives[1].status, Status::OffTrack);
+    assert_eq!(
+        (board.title.as_str(), board.purpose.as_str()),
+        ("Theirs", "Mine")
+    );
+    let check_ins: Vec<&str> = board.check_ins.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(check_ins, ["c-1", "c-theirs", "c-mine"]);
+    assert_sound(board);
+}
+
+#[test]
+fn the_same_change_on_both_sides_is_no_conflict() {
+    let base = small_board();
+    let both = edit(&base, |b| {
+        b.initiatives[0].progress = 60;
+        b.initiatives.remove(2);
+    });
+    let merged = merge(&base, &both, &both.clone());
+    assert!(merged.conflicts.is_empty());
+    assert_eq!(merged.board, both);
+}
+
+#[test]
+fn an_entity_both_sides_changed_differently_is_a_named_conflict_and_this_tab_s_is_kept() {
+    let base = small_board();
+    let mine = edit(&base, |b| {
+        b.initiatives[0].progress = 70;
+        b.teams[1].name = "Platform team".into();
+    });
+    let theirs = edit(&base, |b| {
+        b.initiatives[0].progress = 20;
+        b.rhythm.check_in_days = 14;
+    });
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(merged.conflicts, ["initiative “Wizard”"]);
+    assert_eq!(merged.board.initiatives[0].progress, 70);
+    assert_eq!(merged.board.teams[1].name, "Platform team");
+    assert_eq!(
+        merged.board.rhythm.check_in_days, 14,
+        "the rest still merges"
+    );
+
+    let theirs = edit(&base, |b| b.title = "Theirs".into());
+    let mine = edit(&base, |b| b.title = "Mine".into());
+    assert_eq!(
+        merge(&base, &mine, &theirs).conflicts,
+        ["the board’s title"]
+    );
+}
+
+#[test]
+fn an_entity_changed_on_one_side_and_deleted_on_the_other_is_a_conflict() {
+    let base = small_board();
+    let changed = edit(&base, |b| b.initiatives[2].title = "Cleanup, sooner".into());
+    let deleted = edit(&base, |b| {
+        b.initiatives.remove(2);
+    });
+    let merged = merge(&base, &changed, &deleted);
+    assert_eq!(merged.conflicts, ["initiative “Cleanup, sooner”"]);
+    assert!(titles(&merged.board).contains(&"Cleanup, sooner"), "kept");
+    let merged = merge(&base, &deleted, &changed);
+    assert_eq!(merged.conflicts, ["initiative “Cleanup, sooner”"]);
+    assert!(!titles(&merged.board)
+        .iter()
+        .any(|t| t.starts_with("Cleanup")));
+}
+
+#[test]
+fn the_same_new_id_added_differently_on_both_sides_is_a_conflict() {
+    let base = small_board();
+    let mine = edit(&base, |b| {
+        b.initiatives.push(initiative("i-9", "A", "t-1", &[]))
+    });
+    let theirs = edit(&base, |b| {
+        b.initiatives.push(initiative("i-9", "B", "t-1", &[]))
+    });
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(merged.conflicts, ["initiative “A”"]);
+    assert_eq!(merged.board.initiatives.len(), 4, "once, not twice");
+}
+
+#[test]
+fn changes_that_do_not_fit_together_are_a_conflict_of_the_whole_board() {
+    let base = small_board();
+    // This tab adds work to Platform; the other deletes Platform and what it owned.
+    let mine = edit(&base, |b| {
+        b.initiatives.push(initiative("i-9", "New", "t-2", &[]))
+    });
+    let theirs = edit(&base, |b| {
+        b.teams.remove(1);
+        b.initiatives.retain(|i| i.team_id != "t-2");
+        b.dependencies.clear();
+        b.people[1].team_id = None;
+        b.decisions[0].team_ids.retain(|t| t != "t-2");
+    });
+    assert_sound(&theirs);
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(merged.conflicts.len(), 1);
+    assert!(
+        merged.conflicts[0].contains("do not fit together"),
+        "{:?}",
+        merged.conflicts
+    );
+    assert_eq!(
+        merged.board, mine,
+        "this tab's board, whole, if the person keeps it"
+    );
+}
