@@ -542,9 +542,8 @@ fn a_newer_version_is_named_even_when_its_board_has_a_new_shape() {
 }
 
 #[test]
-fn versions_that_are_not_whole_numbers_from_one_are_refused() {
+fn versions_that_are_not_whole_numbers_are_refused() {
     for (version, shown) in [
-        (json!(0), "0"),
         (json!(-1), "-1"),
         (json!(1.5), "1.5"),
         (json!("1"), "\"1\""),
@@ -561,9 +560,7 @@ fn versions_that_are_not_whole_numbers_from_one_are_refused() {
         );
         assert_eq!(
             error.to_string(),
-            format!(
-                "version: {shown} is not a snapshot version (versions are whole numbers from 1)"
-            )
+            format!("version: {shown} is not a snapshot version (versions are whole numbers)")
         );
     }
 }
@@ -1187,4 +1184,63 @@ fn broken_json_is_refused_with_a_reason_and_a_place() {
     );
     let fine = "[".repeat(100) + &"]".repeat(100);
     assert!(parse(&fine).is_ok());
+}
+
+#[test]
+fn a_version_0_snapshot_is_migrated_and_says_so() {
+    // Version 0 named one priority per initiative, or null for local work.
+    let mut expected = small_board();
+    for initiative in expected.initiatives.iter_mut() {
+        initiative.priority_ids.truncate(1);
+    }
+    let mut v0: Value = serde_json::from_str(&snapshot::write_compact(
+        &expected,
+        ts("2026-11-23T09:30:00Z"),
+    ))
+    .unwrap();
+    v0["version"] = json!(0);
+    for (i, initiative) in expected.initiatives.iter().enumerate() {
+        let object = at(&mut v0, &format!("/board/initiatives/{i}"))
+            .as_object_mut()
+            .unwrap();
+        object.remove("priorityIds");
+        let served = initiative.priority_ids.first().map(|id| id.to_string());
+        object.insert("priorityId".into(), json!(served));
+    }
+    assert!(
+        expected
+            .initiatives
+            .iter()
+            .any(|i| i.priority_ids.is_empty())
+            && expected
+                .initiatives
+                .iter()
+                .any(|i| i.priority_ids.len() == 1),
+        "the small board has local work and work serving one priority"
+    );
+    let loaded = snapshot::read(&v0.to_string()).expect("version 0 is migrated");
+    assert_eq!(loaded.migrated_from, Some(0));
+    assert_eq!(loaded.board, expected);
+    // Version 1 written again reads with no migration.
+    let again = snapshot::read(&snapshot::write_compact(
+        &loaded.board,
+        ts("2026-11-24T00:00:00Z"),
+    ));
+    assert_eq!(again.unwrap().migrated_from, None);
+}
+
+#[test]
+fn a_version_0_snapshot_naming_a_missing_priority_is_refused_with_its_path() {
+    let mut v0 = small_snapshot();
+    v0["version"] = json!(0);
+    let object = at(&mut v0, "/board/initiatives/0").as_object_mut().unwrap();
+    object.remove("priorityIds");
+    object.insert("priorityId".into(), json!("p-404"));
+    let error = refusal(snapshot::read(&v0.to_string()));
+    assert!(
+        error
+            .to_string()
+            .contains("board.initiatives[0].priorityIds"),
+        "{error}"
+    );
 }

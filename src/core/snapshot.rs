@@ -96,7 +96,10 @@ impl fmt::Display for ReadError {
                  open it with a newer version of the board"
             ),
             ReadError::UnknownVersion { found } => {
-                write!(f, "version: {found} is not a snapshot version (versions are whole numbers from 1)")
+                write!(
+                    f,
+                    "version: {found} is not a snapshot version (versions are whole numbers)"
+                )
             }
             ReadError::Malformed { path, message } => write!(f, "{path}: {message}"),
             ReadError::Invalid(problems) => {
@@ -125,17 +128,24 @@ pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Reads a snapshot, migrating older versions and checking every invariant.
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
-    read_text(text, None)
+    read_text(text, None, false)
 }
 
 /// Reads what the store keeps under a board's key: a head in the store's layout, whose
 /// check-in parts `part` looks up by name, or a whole snapshot (as boards were saved
 /// before the store had a layout of its own).
 pub fn read_stored(text: &str, part: PartLookup) -> Result<Loaded, ReadError> {
-    read_text(text, Some(part))
+    read_text(text, Some(part), false)
 }
 
-fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> {
+/// Reads what a newer version of the board stored, as far as this version understands
+/// it, to show it read-only: a newer version adds to the format more often than it
+/// changes it. `None` when it cannot be read as this version's.
+pub fn read_stored_newer(text: &str, part: PartLookup) -> Option<Loaded> {
+    read_text(text, Some(part), true).ok()
+}
+
+fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
@@ -167,7 +177,8 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
     // of failing on whatever its new shape breaks.
     let version = match top.get("version") {
         Some(Value::Number(n)) => match n.as_u64() {
-            Some(v) if v >= 1 => v,
+            // The store's layout began at 1; a snapshot may be version 0.
+            Some(v) if v >= 1 || !stored => v,
             _ => {
                 return Err(ReadError::UnknownVersion {
                     found: n.to_string(),
@@ -186,8 +197,12 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
             })
         }
     };
-    if version > known {
+    if version > known && !newer {
         return Err(ReadError::TooNew { found: version });
+    }
+    let migrated_from = (version < known).then_some(version);
+    if version == 0 {
+        migrate_from_0(top);
     }
     let check_ins = match (stored, part) {
         (true, Some(part)) => parts::take_check_ins(top, part)?,
@@ -218,8 +233,30 @@ fn read_text(text: &str, part: Option<PartLookup>) -> Result<Loaded, ReadError> 
     Ok(Loaded {
         board,
         exported_at,
-        migrated_from: None,
+        migrated_from,
     })
+}
+
+/// Version 0, the draft before the first release, named the one priority an initiative
+/// served (`priorityId`: an id, or null for local work) where version 1 lists them
+/// (`priorityIds`). It is read so that the path every later migration takes (migrate,
+/// keep the original, say so) stays tested.
+fn migrate_from_0(top: &mut json::Map) {
+    let Some(Value::Object(board)) = top.get_mut("board") else {
+        return;
+    };
+    let Some(Value::Array(initiatives)) = board.get_mut("initiatives") else {
+        return;
+    };
+    for initiative in initiatives {
+        let Value::Object(initiative) = initiative else {
+            continue;
+        };
+        if let Some(id) = initiative.get("priorityId").cloned() {
+            let ids = if id.is_null() { vec![] } else { vec![id] };
+            initiative.insert("priorityIds", Value::Array(ids));
+        }
+    }
 }
 
 /// The snapshot as a person would read it: indented, for export files. Indents the
