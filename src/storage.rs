@@ -6,7 +6,7 @@
 #[cfg(target_arch = "wasm32")]
 mod browser;
 #[cfg(target_arch = "wasm32")]
-pub use browser::LocalStore;
+pub use browser::{is_quota_error, LocalStore};
 
 use crate::core::model::Board;
 pub use crate::core::snapshot::Parts;
@@ -25,6 +25,8 @@ pub enum StoreError {
     Full,
     /// Anything else the browser reported.
     Failed(String),
+    /// The write was reported done, but reading it back gave something else.
+    NotKept,
 }
 
 impl fmt::Display for StoreError {
@@ -35,6 +37,10 @@ impl fmt::Display for StoreError {
             }
             StoreError::Full => write!(f, "the browser's storage for this site is full"),
             StoreError::Failed(why) => write!(f, "the browser refused to store the board ({why})"),
+            StoreError::NotKept => write!(
+                f,
+                "the browser said it stored the board, but reading it back found something else"
+            ),
         }
     }
 }
@@ -63,6 +69,8 @@ pub struct MemoryStore {
     /// Total characters (keys and values) it accepts, like a browser quota.
     capacity: std::cell::Cell<Option<usize>>,
     unavailable: bool,
+    /// Writes report success but keep nothing, as a failing disk or a buggy browser might.
+    forgetful: std::cell::Cell<bool>,
 }
 
 impl MemoryStore {
@@ -88,6 +96,11 @@ impl MemoryStore {
     /// Changes the quota, as when a person frees space for the site.
     pub fn set_capacity(&self, capacity: Option<usize>) {
         self.capacity.set(capacity);
+    }
+
+    /// Makes writes report success without keeping anything (or stop doing so).
+    pub fn set_forgetful(&self, forgetful: bool) {
+        self.forgetful.set(forgetful);
     }
 
     pub fn get(&self, key: &str) -> Option<String> {
@@ -125,6 +138,9 @@ impl Store for MemoryStore {
                 return Err(StoreError::Full);
             }
         }
+        if self.forgetful.get() {
+            return Ok(());
+        }
         entries.insert(key.to_string(), value.to_string());
         Ok(())
     }
@@ -151,6 +167,12 @@ pub enum Opened {
     /// Nothing saved yet: offer the example or a blank board.
     Empty,
     Board(Box<Loaded>),
+    /// Saved by an older version and migrated. The text as it was saved is kept under
+    /// `original_key` (when the store allowed); the next save writes the new version.
+    Migrated {
+        loaded: Box<Loaded>,
+        original_key: Option<String>,
+    },
     /// The saved text could not be read. It was copied to `backup_key` (when the store
     /// allowed), and nothing is loaded; the text is kept here to offer as a download.
     Corrupt {
@@ -158,10 +180,12 @@ pub enum Opened {
         error: ReadError,
         backup_key: Option<String>,
     },
-    /// Saved by a newer version of the board: it must not be overwritten.
+    /// Saved by a newer version of the board: it must not be overwritten. `board` is what
+    /// this version can read of it, to show read-only.
     TooNew {
         raw: String,
         error: ReadError,
+        board: Option<Box<Loaded>>,
     },
     /// The store could not be read at all.
     Unavailable(StoreError),
@@ -170,6 +194,25 @@ pub enum Opened {
 /// The key under which an unreadable saved board is set aside.
 pub fn backup_key(key: &str, now: Timestamp) -> String {
     format!("{key}.unreadable-{}", now.unix_seconds())
+}
+
+/// The key under which a board saved by an older version is kept as it was saved.
+pub fn original_key(key: &str, version: u64) -> String {
+    format!("{key}.version-{version}")
+}
+
+/// The key of the board's revision: a count every save raises, so a tab can tell that
+/// another one (or another board on the page with the same key) saved since it looked.
+pub fn revision_key(key: &str) -> String {
+    format!("{key}.revision")
+}
+
+/// The board's revision in the store: 0 before its first save.
+pub fn revision(store: &dyn Store, key: &str) -> Result<u64, StoreError> {
+    Ok(store
+        .read(&revision_key(key))?
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(0))
 }
 
 /// The key under which one part of a board's check-in history is kept.
@@ -186,8 +229,27 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
     };
     let part = |name: &str| store.read(&part_key(key, name)).ok().flatten();
     match snapshot::read_stored(&raw, &part) {
-        Ok(loaded) => Opened::Board(Box::new(loaded)),
-        Err(error @ ReadError::TooNew { .. }) => Opened::TooNew { raw, error },
+        Ok(loaded) => match loaded.migrated_from {
+            None => Opened::Board(Box::new(loaded)),
+            Some(version) => {
+                // The first copy is the original: a later visit before any save finds
+                // the old text again and must not replace the copy with anything else.
+                let original = original_key(key, version);
+                let kept = match store.read(&original) {
+                    Ok(Some(_)) => true,
+                    _ => store.write(&original, &raw).is_ok(),
+                };
+                Opened::Migrated {
+                    loaded: Box::new(loaded),
+                    original_key: kept.then_some(original),
+                }
+            }
+        },
+        Err(error @ ReadError::TooNew { .. }) => Opened::TooNew {
+            board: snapshot::read_stored_newer(&raw, &part).map(Box::new),
+            raw,
+            error,
+        },
         Err(error) => {
             let backup = backup_key(key, now);
             // The parts go with the head, so the copy can be opened as it was saved and
@@ -217,12 +279,24 @@ pub struct Saved {
     pub written: usize,
     /// Characters the board takes in the store, keys included.
     pub size: usize,
+    /// The board's revision after this save.
+    pub revision: u64,
 }
 
 impl Saved {
     /// Whether the board takes 80 % or more of `quota`: time to warn, before it is full.
     pub fn nearly_full(&self, quota: Option<usize>) -> bool {
         quota.is_some_and(|quota| self.size * 5 >= quota * 4)
+    }
+}
+
+/// Writes `value` and reads it back: a write the browser reports done but did not keep
+/// is a failed save, not a lost board found at the next visit.
+fn write_kept(store: &dyn Store, key: &str, value: &str) -> Result<(), StoreError> {
+    store.write(key, value)?;
+    match store.read(key)? {
+        Some(kept) if kept == value => Ok(()),
+        _ => Err(StoreError::NotKept),
     }
 }
 
@@ -233,7 +307,7 @@ impl Saved {
 /// its content. Parts already in the store are not written again, so an edit writes the
 /// head and at most the part that changed. The head is written after its parts and the
 /// parts it no longer names are removed after it, so whatever moment the tab is closed,
-/// the head under `key` names parts that are there.
+/// the head under `key` names parts that are there. The revision is raised last.
 pub fn save(
     store: &dyn Store,
     key: &str,
@@ -252,14 +326,19 @@ pub fn save(
     for (name, text) in &stored.parts {
         let part = part_key(key, name);
         if !present.contains(&part) {
-            store.write(&part, text)?;
+            write_kept(store, &part, text)?;
             written += text.len();
         }
     }
-    store.write(key, &stored.head)?;
+    write_kept(store, key, &stored.head)?;
     written += stored.head.len();
+    let revision = revision(store, key)? + 1;
+    let (counter, count) = (revision_key(key), revision.to_string());
+    write_kept(store, &counter, &count)?;
     let size = key.len()
         + stored.head.len()
+        + counter.len()
+        + count.len()
         + stored
             .parts
             .iter()
@@ -272,7 +351,11 @@ pub fn save(
             let _ = store.remove(&old);
         }
     }
-    Ok(Saved { written, size })
+    Ok(Saved {
+        written,
+        size,
+        revision,
+    })
 }
 
 #[cfg(test)]
@@ -342,6 +425,53 @@ mod tests {
             vec!["k".to_string()],
             "no backup needed: nothing is overwritten"
         );
+    }
+
+    #[test]
+    fn a_board_saved_by_an_older_version_is_migrated_and_its_original_kept() {
+        let store = MemoryStore::new();
+        let v0 = r#"{"format":"alignment-board","version":0,"board":{"id":"b-1","title":"Old"}}"#;
+        store.write("k", v0).unwrap();
+        let Opened::Migrated {
+            loaded,
+            original_key,
+        } = open(&store, "k", now())
+        else {
+            panic!("expected a migrated board")
+        };
+        assert_eq!(loaded.migrated_from, Some(0));
+        assert_eq!(loaded.board.title, "Old");
+        assert_eq!(original_key.as_deref(), Some("k.version-0"));
+        assert_eq!(store.get("k.version-0").as_deref(), Some(v0));
+        save(&store, "k", &loaded.board, now(), &mut Parts::default()).unwrap();
+        assert!(matches!(open(&store, "k", now()), Opened::Board(_)));
+        assert_eq!(
+            store.get("k.version-0").as_deref(),
+            Some(v0),
+            "saving the new version keeps the original"
+        );
+    }
+
+    #[test]
+    fn a_newer_board_this_version_can_read_is_offered_read_only() {
+        let store = MemoryStore::new();
+        let newer = r#"{"format":"alignment-board","version":2,"board":{"id":"b-1","title":"New","future":[1]}}"#;
+        store.write("k", newer).unwrap();
+        let Opened::TooNew { board, error, .. } = open(&store, "k", now()) else {
+            panic!("expected too new")
+        };
+        assert_eq!(board.expect("readable").board.title, "New");
+        assert!(error.to_string().contains("up to 1"), "{error}");
+        store
+            .write(
+                "k",
+                r#"{"format":"alignment-board","version":2,"board":{"id":"b-1"}}"#,
+            )
+            .unwrap();
+        let Opened::TooNew { board, .. } = open(&store, "k", now()) else {
+            panic!("expected too new")
+        };
+        assert!(board.is_none(), "a board without a title cannot be shown");
     }
 
     fn with_history(check_ins: usize) -> Board {
@@ -444,6 +574,40 @@ mod tests {
         match open(&store, &backup_key, now()) {
             Opened::Board(loaded) => assert_eq!(loaded.board, board),
             other => panic!("expected the backed-up board, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_write_that_does_not_stick_is_a_failed_save_and_a_retry_writes_it() {
+        let store = MemoryStore::new();
+        let mut known = Parts::default();
+        let board = with_history(1_500);
+        save(&store, "k", &board, now(), &mut known).unwrap();
+        let mut edited = board.clone();
+        edited.initiatives[0].title = "Renamed".into();
+        store.set_forgetful(true);
+        let error = save(&store, "k", &edited, now(), &mut known).unwrap_err();
+        assert_eq!(error, StoreError::NotKept);
+        assert!(error.to_string().contains("reading it back"), "{error}");
+        store.set_forgetful(false);
+        save(&store, "k", &edited, now(), &mut known).unwrap();
+        match open(&store, "k", now()) {
+            Opened::Board(loaded) => assert_eq!(loaded.board, edited),
+            other => panic!("expected the edited board, got {other:?}"),
+        }
+        // A part that did not stick is found too, and written by the next save.
+        let mut longer = edited.clone();
+        longer.check_ins = with_history(2_500).check_ins;
+        store.set_forgetful(true);
+        assert_eq!(
+            save(&store, "k", &longer, now(), &mut known),
+            Err(StoreError::NotKept)
+        );
+        store.set_forgetful(false);
+        save(&store, "k", &longer, now(), &mut known).unwrap();
+        match open(&store, "k", now()) {
+            Opened::Board(loaded) => assert_eq!(loaded.board, longer),
+            other => panic!("expected the longer board, got {other:?}"),
         }
     }
 

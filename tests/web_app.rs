@@ -374,3 +374,236 @@ async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
         "the card says it needs attention"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_save_the_browser_did_not_keep_is_reported_as_not_saved() {
+    let store = Rc::new(MemoryStore::new());
+    let board = mount(store.clone(), "k", false).await;
+    store.set_forgetful(true);
+    board.click("Start from example").await;
+    page_hide().await;
+    let text = board.text();
+    assert!(text.contains("not saved"), "{text}");
+    assert!(text.contains("reading it back"), "{text}");
+    store.set_forgetful(false);
+    page_hide().await;
+    assert!(store.get("k").is_some(), "the next flush writes it");
+}
+
+#[wasm_bindgen_test]
+async fn a_board_saved_by_an_older_version_is_migrated_and_the_original_kept() {
+    let store = Rc::new(MemoryStore::new());
+    let v0 = r#"{"format":"alignment-board","version":0,"board":{"id":"b-1","title":"Old plans",
+        "teams":[{"id":"t-1","name":"Core"}],
+        "priorities":[{"id":"p-1","title":"Grow","rank":1,"createdAt":"2026-01-05T09:00:00Z"}],
+        "initiatives":[{"id":"i-1","title":"Onboarding","teamId":"t-1","priorityId":"p-1",
+          "createdAt":"2026-01-05T09:00:00Z","updatedAt":"2026-01-05T09:00:00Z"}]}}"#;
+    store.write("k", v0).unwrap();
+    let board = mount(store.clone(), "k", false).await;
+    let text = board.text();
+    assert!(text.contains("saved in version 0"), "{text}");
+    assert!(text.contains("brought up to version 1"), "{text}");
+    assert!(text.contains("“k.version-0”"), "{text}");
+    assert!(text.contains("Onboarding"), "{text}");
+    assert_eq!(store.get("k.version-0").as_deref(), Some(v0));
+    assert_eq!(
+        board.count("[data-place=\"i-1\u{1f}p-1\"]"),
+        1,
+        "the card serves the priority version 0 named"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
+    let store = Rc::new(MemoryStore::new());
+    let newer = r#"{"format":"alignment-board","version":2,"board":{"id":"b-1","title":"Future plans",
+        "teams":[{"id":"t-1","name":"Core"}],"somethingNew":{"x":1}}}"#;
+    store.write("k", newer).unwrap();
+    let board = mount(store.clone(), "k", false).await;
+    let text = board.text();
+    assert!(text.contains("version 2"), "{text}");
+    assert!(text.contains("shown read-only"), "{text}");
+    assert!(text.contains("Future plans"), "{text}");
+    assert!(!board.has_button("Add initiative"), "nothing can be edited");
+    page_hide().await;
+    assert_eq!(store.get("k").as_deref(), Some(newer), "never overwritten");
+}
+
+/// The example board saved under `k`, as a tab that opened it earlier left it.
+fn store_with_example() -> (Rc<MemoryStore>, alignment_board::core::model::Board) {
+    let store = Rc::new(MemoryStore::new());
+    let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
+    alignment_board::storage::save(
+        store.as_ref(),
+        "k",
+        &example,
+        alignment_board::ui::now(),
+        &mut alignment_board::storage::Parts::default(),
+    )
+    .unwrap();
+    (store, example)
+}
+
+/// What another tab does: saves its board under `k`; the browser then tells this tab with
+/// a `storage` event naming the key that changed last.
+async fn other_tab_saves(store: &MemoryStore, board: &alignment_board::core::model::Board) {
+    alignment_board::storage::save(
+        store,
+        "k",
+        board,
+        alignment_board::ui::now(),
+        &mut alignment_board::storage::Parts::default(),
+    )
+    .unwrap();
+    announce_revision().await;
+}
+
+async fn announce_revision() {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some("k.revision"));
+    let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn revision(store: &MemoryStore) -> u64 {
+    alignment_board::storage::revision(store, "k").unwrap()
+}
+
+/// Lowers the top priority one rank with its button.
+async fn lower_top_priority(board: &Mounted) {
+    let lower = board.buttons().into_iter().find(|b| {
+        b.get_attribute("aria-label")
+            .is_some_and(|l| l.starts_with("Lower") && l.ends_with("to rank 2"))
+    });
+    lower.expect("the top priority can move down").click();
+    yew::scheduler::flush().await;
+}
+
+fn top_priority(board: &alignment_board::core::model::Board) -> String {
+    board.ranked_priorities()[0].title.clone()
+}
+
+#[wasm_bindgen_test]
+async fn another_tab_s_change_shows_up_and_is_not_written_back() {
+    let (store, example) = store_with_example();
+    let board = mount(store.clone(), "k", false).await;
+    let mut theirs = example.clone();
+    theirs.initiatives[0].title = "Renamed in the other tab".into();
+    other_tab_saves(&store, &theirs).await;
+    assert!(board.text().contains("Renamed in the other tab"));
+    assert_eq!(revision(&store), 2);
+    page_hide().await;
+    assert_eq!(revision(&store), 2, "nothing of its own to write: no echo");
+}
+
+#[wasm_bindgen_test]
+async fn edits_in_two_tabs_to_different_things_are_merged() {
+    let (store, example) = store_with_example();
+    let board = mount(store.clone(), "k", false).await;
+    lower_top_priority(&board).await;
+    // Before this tab's save, the other tab renames a card and saves.
+    let mut theirs = example.clone();
+    theirs.initiatives[0].title = "Renamed in the other tab".into();
+    other_tab_saves(&store, &theirs).await;
+    let text = board.text();
+    assert!(text.contains("merged with yours"), "{text}");
+    assert!(text.contains("Renamed in the other tab"), "{text}");
+    page_hide().await;
+    let saved = stored(&store, "k");
+    assert_eq!(saved.initiatives[0].title, "Renamed in the other tab");
+    assert_eq!(
+        top_priority(&saved),
+        example.ranked_priorities()[1].title,
+        "this tab's re-ranking is kept"
+    );
+    assert_eq!(revision(&store), 3);
+}
+
+#[wasm_bindgen_test]
+async fn the_same_thing_edited_in_two_tabs_asks_which_board_to_keep() {
+    for keep_mine in [true, false] {
+        let (store, example) = store_with_example();
+        let board = mount(store.clone(), "k", false).await;
+        lower_top_priority(&board).await;
+        let mut theirs = example.clone();
+        let top = theirs.ranked_priorities()[0].id.clone();
+        let renamed = theirs.priorities.iter_mut().find(|p| p.id == top).unwrap();
+        renamed.title = "Renamed in the other tab".into();
+        other_tab_saves(&store, &theirs).await;
+        let text = board.text();
+        assert!(text.contains("changed in another tab too"), "{text}");
+        assert!(
+            text.contains(&format!(
+                "priority “{}”",
+                example.ranked_priorities()[0].title
+            )),
+            "the conflict is named: {text}"
+        );
+        page_hide().await;
+        assert_eq!(
+            revision(&store),
+            2,
+            "nothing written while the person chooses"
+        );
+        board
+            .click(if keep_mine {
+                "Keep this tab’s"
+            } else {
+                "Take the other tab’s"
+            })
+            .await;
+        page_hide().await;
+        let saved = stored(&store, "k");
+        if keep_mine {
+            assert_eq!(revision(&store), 3);
+            assert_eq!(top_priority(&saved), example.ranked_priorities()[1].title);
+        } else {
+            assert_eq!(
+                revision(&store),
+                2,
+                "the other tab's board is already saved"
+            );
+            assert_eq!(top_priority(&saved), "Renamed in the other tab");
+            assert!(board.text().contains("Renamed in the other tab"));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_stops_writing_once_a_newer_version_saved_the_board() {
+    let (store, _) = store_with_example();
+    let board = mount(store.clone(), "k", false).await;
+    lower_top_priority(&board).await;
+    let newer = r#"{"format":"alignment-board-store","version":2,"board":{}}"#;
+    store.write("k", newer).unwrap();
+    store.write("k.revision", "2").unwrap();
+    announce_revision().await;
+    let text = board.text();
+    assert!(text.contains("newer version"), "{text}");
+    assert!(text.contains("stops saving"), "{text}");
+    page_hide().await;
+    assert_eq!(store.get("k").as_deref(), Some(newer), "never overwritten");
+}
+
+#[wasm_bindgen_test]
+async fn two_boards_on_one_page_with_the_same_key_stay_in_sync() {
+    let (store, example) = store_with_example();
+    let first = mount(store.clone(), "k", false).await;
+    let second = mount(store.clone(), "k", false).await;
+    lower_top_priority(&first).await;
+    page_hide().await;
+    yew::scheduler::flush().await;
+    let moved = &example.ranked_priorities()[1].title;
+    let first_column = |m: &Mounted| {
+        m.root
+            .query_selector(".ab-column-head__title")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
+    assert_eq!(&first_column(&first), moved);
+    assert_eq!(&first_column(&second), moved, "the second board follows");
+    assert_eq!(revision(&store), 2, "one save, not two");
+}

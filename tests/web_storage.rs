@@ -34,6 +34,7 @@ fn local_store_round_trips_a_board() {
         other => panic!("expected a board, got {other:?}"),
     }
     local().remove_item(key).unwrap();
+    local().remove_item(&storage::revision_key(key)).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -128,4 +129,26 @@ fn a_board_with_a_long_history_is_kept_in_parts_and_tidied_as_it_changes() {
         LocalStore.remove(&k).unwrap();
     }
     LocalStore.remove(key).unwrap();
+    LocalStore.remove(&storage::revision_key(key)).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn every_browser_s_name_and_code_for_a_full_store_is_recognised() {
+    use wasm_bindgen::JsValue;
+    let named = |name: &str| -> JsValue {
+        web_sys::DomException::new_with_message_and_name("full", name)
+            .unwrap()
+            .into()
+    };
+    // Chromium, Safari and today's Firefox (code 22), older Firefox (code 1014).
+    assert!(storage::is_quota_error(&named("QuotaExceededError")));
+    assert!(storage::is_quota_error(&named(
+        "NS_ERROR_DOM_QUOTA_REACHED"
+    )));
+    // Not "full": storage switched off, or something else went wrong.
+    assert!(!storage::is_quota_error(&named("SecurityError")));
+    assert!(!storage::is_quota_error(&named("InvalidStateError")));
+    assert!(!storage::is_quota_error(&JsValue::from_str(
+        "QuotaExceededError"
+    )));
 }

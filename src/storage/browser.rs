@@ -60,9 +60,10 @@ impl Store for LocalStore {
     }
 }
 
-/// Chromium and Safari say `QuotaExceededError` (code 22); Firefox said
-/// `NS_ERROR_DOM_QUOTA_REACHED` (code 1014).
-fn is_quota_error(error: &JsValue) -> bool {
+/// Whether `error` says the storage is full. Chromium, Safari and today's Firefox say
+/// `QuotaExceededError` (code 22); older Firefox said `NS_ERROR_DOM_QUOTA_REACHED` (code
+/// 1014); some engines give only the code.
+pub fn is_quota_error(error: &JsValue) -> bool {
     let Some(exception) = error.dyn_ref::<web_sys::DomException>() else {
         return false;
     };

@@ -3,7 +3,7 @@
 //! `Msg`s and go through `History`, so undo covers every one.
 
 use super::allocation_view::AllocationView;
-use super::autosave::{use_autosave, SaveStatus};
+use super::autosave::{use_autosave, Autosave, SaveStatus, Synced};
 use super::board_view::{lane_place, Attention, BoardView};
 use super::card::place_key;
 #[cfg(feature = "coordination")]
@@ -118,11 +118,18 @@ pub fn App(props: &AppProps) -> Html {
     let dragging_file = use_state(|| false);
     let board = state.history.as_ref().map(|h| h.board().clone());
     let read_only = props.read_only || startup.1.is_some();
-    let save_status = use_autosave(
+    let on_synced = use_callback(dispatch.clone(), |synced: Synced, dispatch| {
+        dispatch.dispatch(Msg::Synced(synced))
+    });
+    let Autosave {
+        status: save_status,
+        resolve,
+    } = use_autosave(
         props.store.clone(),
         props.storage_key.to_string(),
         board.clone(),
         !read_only,
+        on_synced,
     );
 
     // Focus the element a keyboard move asked for, once it exists in its new place; when a
@@ -218,19 +225,30 @@ pub fn App(props: &AppProps) -> Html {
         let has_board = board.is_some();
         use_callback(
             (has_board, dialog.setter()),
-            move |(name, text): (String, String), (has_board, dialog)| match snapshot::read(&text) {
-                Err(error) => dialog.set(Some(DialogKind::ImportFailed {
-                    file: name,
-                    message: error.to_string(),
-                })),
-                Ok(loaded) if !*has_board => dispatch.dispatch(Msg::Start(
-                    Rc::new(loaded.board),
-                    format!("Imported {name}"),
-                )),
-                Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport {
-                    file: name,
-                    board: Rc::new(loaded.board),
-                })),
+            move |(name, text): (String, String), (has_board, dialog)| {
+                let loaded = match snapshot::read(&text) {
+                    Ok(loaded) => loaded,
+                    Err(error) => {
+                        return dialog.set(Some(DialogKind::ImportFailed {
+                            file: name,
+                            message: error.to_string(),
+                        }))
+                    }
+                };
+                // An older file is migrated; the file itself is left as it was.
+                let file = match loaded.migrated_from {
+                    Some(v) => format!("{name}, migrated from version {v}"),
+                    None => name,
+                };
+                let board = Rc::new(loaded.board);
+                if *has_board {
+                    return dialog.set(Some(DialogKind::ConfirmImport { file, board }));
+                }
+                let text = format!("Imported {file}");
+                dispatch.dispatch(Msg::Start(board, text.clone()));
+                if loaded.migrated_from.is_some() {
+                    dispatch.dispatch(Msg::Notify(Notice { error: false, text }));
+                }
             },
         )
     };
@@ -320,6 +338,19 @@ pub fn App(props: &AppProps) -> Html {
         SaveStatus::Failed(message) => Some(html! {
             <div class="ab-notice ab-notice--error" role="alert">
                 <p>{ format!("Your latest changes are not saved: {message}. The board keeps working in this tab; export a snapshot to keep them.") }</p>
+                <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+            </div>
+        }),
+        SaveStatus::Conflict(items) => Some(html! {
+            <div class="ab-notice ab-notice--error" role="alert">
+                <p>{ format!("This board was changed in another tab too, and both changed {}. Which board do you keep? What only one tab changed is kept either way.", items.join(", ")) }</p>
+                <button type="button" class="ab-button" onclick={resolve.reform(|_| true)}>{ "Keep this tab’s" }</button>
+                <button type="button" class="ab-button" onclick={resolve.reform(|_| false)}>{ "Take the other tab’s" }</button>
+            </div>
+        }),
+        SaveStatus::Stopped(message) => Some(html! {
+            <div class="ab-notice ab-notice--error" role="alert">
+                <p>{ format!("Another tab saved this board with a newer version of the board ({message}). This tab stops saving so as not to overwrite it: reload to use the newer version, or export a snapshot to keep this tab’s changes.") }</p>
                 <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
             </div>
         }),

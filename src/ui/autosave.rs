@@ -5,12 +5,14 @@
 use super::app::StoreHandle;
 use super::now;
 use super::Same;
+use crate::core::merge::merge;
 use crate::core::model::Board;
-use crate::storage;
+use crate::storage::{self, Opened};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Quiet time after the last change before the board is written.
@@ -30,6 +32,19 @@ pub enum SaveStatus {
     Failed(String),
     /// Saving is off (read-only board, or a board written by a newer version).
     Off,
+    /// Another tab changed what this one changed too (`items`, in words): saving waits
+    /// for the person to choose which board to keep.
+    Conflict(Vec<String>),
+    /// Another tab saved the board with a newer version of the app; this tab stops
+    /// writing so that it cannot overwrite what it cannot read.
+    Stopped(String),
+}
+
+/// A board another tab saved, now this tab's board; `merged` when this tab's unsaved
+/// changes were merged into it.
+pub struct Synced {
+    pub board: Rc<Board>,
+    pub merged: bool,
 }
 
 struct Saver {
@@ -40,13 +55,36 @@ struct Saver {
     /// The history parts of the last save, so unchanged ones are not written out again.
     known: storage::Parts,
     report: UseStateSetter<SaveStatus>,
+    /// What the store holds as far as this tab knows (what it opened, last wrote or took
+    /// from another tab): the base of a merge with another tab's changes.
+    base: Option<Rc<Board>>,
+    /// The store's revision when this tab last read or wrote the board.
+    revision: u64,
+    /// While the person chooses: the base before the other tab's board, and that board.
+    conflict: Option<(Option<Rc<Board>>, Rc<Board>)>,
+    /// Saving stopped for good (a newer version wrote the board).
+    stopped: bool,
+    on_synced: Callback<Synced>,
 }
 
 impl Saver {
     fn schedule(this: &Rc<RefCell<Saver>>, board: Rc<Board>) {
         let weak = Rc::downgrade(this);
         let mut saver = this.borrow_mut();
+        if saver
+            .base
+            .as_ref()
+            .is_some_and(|base| Rc::ptr_eq(base, &board))
+        {
+            // The board another tab saved, taken as it is: nothing to write.
+            saver.pending = None;
+            saver.timer = None;
+            return;
+        }
         saver.pending = Some(board);
+        if saver.stopped || saver.conflict.is_some() {
+            return;
+        }
         saver.report.set(SaveStatus::Pending);
         saver.timer = Some(Timeout::new(DEBOUNCE_MS, move || {
             if let Some(this) = weak.upgrade() {
@@ -55,10 +93,28 @@ impl Saver {
         }));
     }
 
-    /// Writes the pending board now, if there is one.
+    /// Writes the pending board now, if there is one. When another tab saved since this
+    /// one looked, its board is merged in first.
     fn flush(this: &Rc<RefCell<Saver>>) {
+        for _ in 0..2 {
+            let stale = {
+                let mut saver = this.borrow_mut();
+                saver.timer = None;
+                if saver.pending.is_none() || saver.stopped || saver.conflict.is_some() {
+                    return;
+                }
+                storage::revision(saver.store.0.as_ref(), &saver.key)
+                    .is_ok_and(|revision| revision != saver.revision)
+            };
+            if !stale {
+                break;
+            }
+            Saver::sync(this);
+        }
         let mut saver = this.borrow_mut();
-        saver.timer = None;
+        if saver.stopped || saver.conflict.is_some() {
+            return;
+        }
         let Some(board) = saver.pending.take() else {
             return;
         };
@@ -70,29 +126,149 @@ impl Saver {
             now(),
             &mut saver.known,
         ) {
-            Ok(saved) => saver.report.set(match saver.store.0.quota() {
-                Some(quota) if saved.nearly_full(Some(quota)) => SaveStatus::NearlyFull {
-                    size: saved.size,
-                    quota,
-                },
-                _ => SaveStatus::Saved,
-            }),
+            Ok(saved) => {
+                saver.revision = saved.revision;
+                saver.base = Some(board);
+                saver.report.set(match saver.store.0.quota() {
+                    Some(quota) if saved.nearly_full(Some(quota)) => SaveStatus::NearlyFull {
+                        size: saved.size,
+                        quota,
+                    },
+                    _ => SaveStatus::Saved,
+                });
+                announce_saved(&saver.key);
+            }
             Err(error) => {
                 saver.report.set(SaveStatus::Failed(error.to_string()));
                 saver.pending = Some(board);
             }
         }
     }
+
+    /// Takes what another tab saved, if it saved since this tab looked: as it is when
+    /// this tab has nothing unsaved, merged with this tab's changes otherwise.
+    fn sync(this: &Rc<RefCell<Saver>>) {
+        let synced = {
+            let mut saver = this.borrow_mut();
+            let store = saver.store.0.clone();
+            let revision = match storage::revision(store.as_ref(), &saver.key) {
+                Ok(revision) if revision != saver.revision && !saver.stopped => revision,
+                _ => return,
+            };
+            let theirs = match storage::open(store.as_ref(), &saver.key, now()) {
+                Opened::Board(loaded) | Opened::Migrated { loaded, .. } => Rc::new(loaded.board),
+                Opened::TooNew { error, .. } => {
+                    saver.stopped = true;
+                    saver.timer = None;
+                    saver.report.set(SaveStatus::Stopped(error.to_string()));
+                    return;
+                }
+                // Nothing readable: this tab's next save writes its board.
+                _ => return,
+            };
+            saver.revision = revision;
+            let base = saver.base.replace(theirs.clone());
+            saver.known = storage::Parts::default();
+            match saver.pending.take() {
+                None => Synced {
+                    board: theirs,
+                    merged: false,
+                },
+                Some(mine) => {
+                    let merged = base.as_ref().map(|base| merge(base, &mine, &theirs));
+                    match merged {
+                        Some(merged) if merged.conflicts.is_empty() => {
+                            let board = Rc::new(merged.board);
+                            saver.pending = Some(board.clone());
+                            Synced {
+                                board,
+                                merged: true,
+                            }
+                        }
+                        _ => {
+                            let items = merged.map_or_else(
+                                || vec!["the whole board".to_string()],
+                                |m| m.conflicts,
+                            );
+                            saver.pending = Some(mine);
+                            saver.conflict = Some((base, theirs));
+                            saver.timer = None;
+                            saver.report.set(SaveStatus::Conflict(items));
+                            return;
+                        }
+                    }
+                }
+            }
+        };
+        // Outside the borrow: the app's update may schedule a save at once.
+        let on_synced = this.borrow().on_synced.clone();
+        on_synced.emit(synced);
+    }
+
+    /// The person's choice in a conflict: this tab's board (with the other tab's changes
+    /// that do not collide merged in) or the other tab's.
+    fn resolve(this: &Rc<RefCell<Saver>>, keep_mine: bool) {
+        let synced = {
+            let mut saver = this.borrow_mut();
+            let Some((base, theirs)) = saver.conflict.take() else {
+                return;
+            };
+            let mine = saver.pending.take();
+            match (keep_mine, mine) {
+                (true, Some(mine)) => {
+                    let board = match base {
+                        Some(base) => Rc::new(merge(&base, &mine, &theirs).board),
+                        None => mine,
+                    };
+                    Synced {
+                        board,
+                        merged: true,
+                    }
+                }
+                _ => {
+                    saver.report.set(SaveStatus::Saved);
+                    Synced {
+                        board: theirs,
+                        merged: false,
+                    }
+                }
+            }
+        };
+        let on_synced = this.borrow().on_synced.clone();
+        on_synced.emit(synced);
+    }
 }
 
-/// Keeps `board` saved under `key` while `enabled`; returns how saving goes.
+/// Tells the other boards on this page that use `key` that it was saved: the browser's
+/// `storage` event reaches other tabs only.
+fn announce_saved(key: &str) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(&storage::revision_key(key)));
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::StorageEvent::new_with_event_init_dict("storage", &init),
+    ) {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
+/// What saving does, and the person's answer to a conflict with another tab.
+pub struct Autosave {
+    pub status: SaveStatus,
+    /// `true`: keep this tab's board; `false`: take the other tab's.
+    pub resolve: Callback<bool>,
+}
+
+/// Keeps `board` saved under `key` while `enabled`, and follows what other tabs save
+/// under the same key: `on_synced` receives their board when this tab should show it.
 #[hook]
 pub fn use_autosave(
     store: StoreHandle,
     key: String,
     board: Option<Rc<Board>>,
     enabled: bool,
-) -> SaveStatus {
+    on_synced: Callback<Synced>,
+) -> Autosave {
     let status = use_state(|| {
         if enabled {
             SaveStatus::Idle
@@ -102,47 +278,58 @@ pub fn use_autosave(
     });
     let saver = use_memo((store.clone(), key.clone()), {
         let report = status.setter();
+        // The board as opened is already what the store holds: only later boards are saved.
+        let base = board.clone();
         move |(store, key)| {
             Rc::new(RefCell::new(Saver {
+                revision: storage::revision(store.0.as_ref(), key).unwrap_or_default(),
                 store: store.clone(),
                 key: key.clone(),
                 pending: None,
                 timer: None,
                 known: storage::Parts::default(),
                 report,
+                base,
+                conflict: None,
+                stopped: false,
+                on_synced,
             }))
         }
     });
-    // The board as opened is already what the store holds: only later boards are saved.
-    let opened = use_mut_ref(|| board.clone());
-
     {
         let saver = (*saver).clone();
         use_effect_with((Same(board), enabled), move |(Same(board), enabled)| {
-            let unchanged = match (&*opened.borrow(), board) {
-                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-                (None, None) => true,
-                _ => false,
-            };
-            if *enabled && !unchanged {
-                if let Some(board) = board {
-                    opened.replace(None);
-                    Saver::schedule(&saver, board.clone());
-                }
+            if let (true, Some(board)) = (*enabled, board) {
+                Saver::schedule(&saver, board.clone());
             }
         });
     }
     {
         let saver = (*saver).clone();
-        use_effect_with((store, key), move |_| {
+        use_effect_with((store, key), move |(_, key)| {
             let window = web_sys::window();
             let document = window.as_ref().and_then(|w| w.document());
             let on_hide = {
                 let saver = saver.clone();
                 move |_: &web_sys::Event| Saver::flush(&saver)
             };
+            let counter = storage::revision_key(key);
+            let on_storage = {
+                let saver = saver.clone();
+                move |event: &web_sys::Event| {
+                    let key = event
+                        .dyn_ref::<web_sys::StorageEvent>()
+                        .and_then(|e| e.key());
+                    if key.as_deref() == Some(counter.as_str()) {
+                        Saver::sync(&saver);
+                    }
+                }
+            };
             let listeners: Vec<EventListener> = [
-                window.map(|w| EventListener::new(&w, "pagehide", on_hide.clone())),
+                window
+                    .as_ref()
+                    .map(|w| EventListener::new(w, "pagehide", on_hide.clone())),
+                window.map(|w| EventListener::new(&w, "storage", on_storage)),
                 document.map(|d| {
                     let hidden = d.clone();
                     let on_hide = on_hide.clone();
@@ -162,5 +349,12 @@ pub fn use_autosave(
             }
         });
     }
-    (*status).clone()
+    let resolve = {
+        let saver = (*saver).clone();
+        Callback::from(move |keep_mine| Saver::resolve(&saver, keep_mine))
+    };
+    Autosave {
+        status: (*status).clone(),
+        resolve,
+    }
 }

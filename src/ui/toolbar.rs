@@ -43,7 +43,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             ("ab-save--ok", "Saved in this browser")
         }
         SaveStatus::Pending => ("ab-save--pending", "Saving…"),
-        SaveStatus::Failed(_) => ("ab-save--failed", "Not saved"),
+        SaveStatus::Failed(_) | SaveStatus::Conflict(_) => ("ab-save--failed", "Not saved"),
+        SaveStatus::Stopped(_) => ("ab-save--off", "Not saving"),
         SaveStatus::Off => (
             "ab-save--off",
             if props.read_only {

@@ -52,6 +52,8 @@ pub enum Msg {
     },
     Notify(Notice),
     Dismiss,
+    /// Another tab's board, saved under the same key, replaces this tab's.
+    Synced(super::Synced),
 }
 
 impl Reducible for AppState {
@@ -128,6 +130,17 @@ impl Reducible for AppState {
                 next.focus_turn = next.focus_turn.wrapping_add(1);
                 next.announcement = announcement;
             }
+            Msg::Synced(synced) => {
+                // Undo would walk back over the other tab's work: it starts afresh.
+                next.history = Some(History::new(synced.board));
+                next.announcement = "Updated with changes saved in another tab".into();
+                if synced.merged {
+                    next.notice = Some(Notice {
+                        error: false,
+                        text: "Changes saved in another tab were merged with yours.".into(),
+                    });
+                }
+            }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
         }
@@ -157,6 +170,25 @@ pub(super) fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
     match storage::open(props.store.0.as_ref(), &props.storage_key, now()) {
         Opened::Empty => {}
         Opened::Board(loaded) => state.history = Some(History::new(Rc::new(loaded.board))),
+        Opened::Migrated {
+            loaded,
+            original_key,
+        } => {
+            let kept = match original_key {
+                Some(key) => format!("the board as it was is kept in this browser under “{key}”"),
+                None => "the board as it was could not be copied aside: export it now".into(),
+            };
+            state.notice = Some(Notice {
+                error: false,
+                text: format!(
+                    "This board was saved in version {} of the format and has been brought up \
+                     to version {}; {kept}.",
+                    loaded.migrated_from.unwrap_or_default(),
+                    crate::core::snapshot::VERSION,
+                ),
+            });
+            state.history = Some(History::new(Rc::new(loaded.board)));
+        }
         Opened::Corrupt {
             error, backup_key, ..
         } => {
@@ -172,9 +204,17 @@ pub(super) fn initial_state(props: &AppProps) -> (AppState, Option<String>) {
                 ),
             });
         }
-        Opened::TooNew { error, .. } => {
+        Opened::TooNew { error, board, .. } => {
+            let shown = match board {
+                Some(loaded) => {
+                    state.history = Some(History::new(Rc::new(loaded.board)));
+                    " and shown read-only, as far as this version can read it"
+                }
+                None => "",
+            };
             let text = format!(
-                "The saved board was written by a newer version: {error}. It is left untouched."
+                "The saved board was written by a newer version: {error}. It is left \
+                 untouched{shown}."
             );
             state.notice = Some(Notice {
                 error: true,
