@@ -155,7 +155,11 @@ impl Timestamp {
         let offset = match rest {
             [b'Z' | b'z'] => 0,
             [sign @ (b'+' | b'-'), oh1, oh2, b':', om1, om2] => {
-                let minutes = digits(&[*oh1, *oh2])? * 60 + digits(&[*om1, *om2])?;
+                let (oh, om) = (digits(&[*oh1, *oh2])?, digits(&[*om1, *om2])?);
+                if oh > 23 || om > 59 {
+                    return None;
+                }
+                let minutes = oh * 60 + om;
                 if *sign == b'+' {
                     minutes
                 } else {
@@ -165,7 +169,10 @@ impl Timestamp {
             _ => return None,
         };
         let seconds = date.start().0 + h * 3600 + m * 60 + s.min(59) - offset * 60;
-        Some(Timestamp(seconds))
+        // An offset can carry a time at either end of year 0000 or 9999 out of the years
+        // a timestamp is written in, and the board could not read what it wrote.
+        let at = Timestamp(seconds);
+        (0..=9999).contains(&at.date().year).then_some(at)
     }
 }
 
@@ -300,8 +307,17 @@ mod tests {
             "2026-11-23T25:00:00Z",
             "2026-11-23T09:30:00",
             "2026-11-23T09:30:00.Z",
+            "2026-11-23T09:30:00+24:00",
+            "2026-11-23T09:30:00+01:60",
+            // Offsets that carry the time out of the years a timestamp is written in.
+            "9999-12-31T23:30:00-01:00",
+            "0000-01-01T00:30:00+01:00",
         ] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
+        for edge in ["9999-12-31T23:30:00+01:00", "0000-01-01T00:30:00-01:00"] {
+            let t = Timestamp::parse(edge).unwrap();
+            assert_eq!(Timestamp::parse(&t.to_string()), Some(t), "{edge}");
         }
     }
 }
