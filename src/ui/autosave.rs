@@ -118,7 +118,8 @@ impl Saver {
         let Some(board) = saver.pending.take() else {
             return;
         };
-        let saver = &mut *saver;
+        let mut saver_borrow = saver;
+        let saver = &mut *saver_borrow;
         match storage::save(
             saver.store.0.as_ref(),
             &saver.key,
@@ -136,20 +137,27 @@ impl Saver {
                     },
                     _ => SaveStatus::Saved,
                 });
-                announce_saved(&saver.key);
             }
             Err(error) => {
                 saver.report.set(SaveStatus::Failed(error.to_string()));
                 saver.pending = Some(board);
+                return;
             }
         }
+        // With the borrow released: the event reaches this board's own listener too.
+        let key = saver.key.clone();
+        drop(saver_borrow);
+        announce_saved(&key);
     }
 
     /// Takes what another tab saved, if it saved since this tab looked: as it is when
     /// this tab has nothing unsaved, merged with this tab's changes otherwise.
     fn sync(this: &Rc<RefCell<Saver>>) {
         let synced = {
-            let mut saver = this.borrow_mut();
+            // A save under way (whose own event this may be) has nothing to take.
+            let Ok(mut saver) = this.try_borrow_mut() else {
+                return;
+            };
             let store = saver.store.0.clone();
             let revision = match storage::revision(store.as_ref(), &saver.key) {
                 Ok(revision) if revision != saver.revision && !saver.stopped => revision,
