@@ -88,6 +88,7 @@ impl BoardHandle {
 
 /// Renders a board into `element`.
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHandle {
+    crate::ui::crash::install();
     #[cfg(any(feature = "rhythm", feature = "coordination"))]
     add_preview_styles(&element);
     let store: Rc<dyn Store> = if options.in_memory {

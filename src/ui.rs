@@ -11,6 +11,7 @@ mod charts;
 mod check_in;
 #[cfg(feature = "coordination")]
 mod coordination_view;
+pub mod crash;
 mod dialog;
 mod fields;
 mod files;

@@ -146,6 +146,21 @@ pub fn App(props: &AppProps) -> Html {
             },
         );
     }
+    {
+        // The crash screen offers the board as it was: it must know the latest one.
+        let root = root.clone();
+        use_effect_with(Same(board.clone()), move |Same(board)| {
+            let element = root.cast::<web_sys::Element>();
+            if let Some(element) = &element {
+                super::crash::track(element, Some(board.clone()));
+            }
+            move || {
+                if let Some(element) = element {
+                    super::crash::track(&element, None);
+                }
+            }
+        });
+    }
     let analysis = use_analysis(board.clone());
     // Made again only for a new analysis (compared by identity, not by content).
     let analysed = analysis.as_ref().map(|a| Rc::as_ptr(a) as usize);
@@ -343,14 +358,14 @@ pub fn App(props: &AppProps) -> Html {
         }),
         SaveStatus::Conflict(items) => Some(html! {
             <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("This board was changed in another tab too, and both changed {}. Which board do you keep? What only one tab changed is kept either way.", items.join(", ")) }</p>
+                <p>{ format!("Another tab changed {} too. Which board do you keep? What only one tab changed is kept either way.", items.join(", ")) }</p>
                 <button type="button" class="ab-button" onclick={resolve.reform(|_| true)}>{ "Keep this tab’s" }</button>
                 <button type="button" class="ab-button" onclick={resolve.reform(|_| false)}>{ "Take the other tab’s" }</button>
             </div>
         }),
         SaveStatus::Stopped(message) => Some(html! {
             <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("Another tab saved this board with a newer version of the board ({message}). This tab stops saving so as not to overwrite it: reload to use the newer version, or export a snapshot to keep this tab’s changes.") }</p>
+                <p>{ format!("Another tab saved this board with a newer version ({message}). This tab stops saving so as not to overwrite it: reload to use the newer version, or export this tab’s board.") }</p>
                 <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
             </div>
         }),

@@ -6,17 +6,22 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
+/// A `blob:` URL of `text`, for a download link.
+pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    web_sys::Url::create_object_url_with_blob(&blob)
+}
+
 /// Offers `text` as a file download named `name`.
 pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let run = || -> Result<(), JsValue> {
         let document = web_sys::window()
             .and_then(|w| w.document())
             .ok_or("no document")?;
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type(mime);
-        let parts = js_sys::Array::of1(&JsValue::from_str(text));
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+        let url = object_url(text, mime)?;
         let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
         link.set_href(&url);
         link.set_download(name);

@@ -1,0 +1,198 @@
+// Nothing is lost: each way the browser can fail the board, in a real browser. A tab
+// closed or hidden before the save's quiet time, a write that does not stick, boards
+// saved by an older or a newer version, two tabs editing one board, and text that tries
+// to be markup. (A full quota and missing storage are in snapshots.test.mjs.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+const KEY = 'alignment-board';
+
+/** Holds back the save's quiet-time timer, so only a flush can save. */
+async function withoutDebounce(page) {
+  await page.addInitScript(() => {
+    const setTimer = window.setTimeout;
+    window.setTimeout = (callback, ms, ...rest) => (ms === 400 ? 0 : setTimer(callback, ms, ...rest));
+  });
+  await page.reload();
+}
+
+async function addTeam(page, name) {
+  await page.getByRole('button', { name: 'Add team' }).first().click();
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await page.getByRole('rowheader').filter({ hasText: name }).waitFor();
+}
+
+const storedTeams = (page) => page.evaluate((key) => {
+  const { teams } = JSON.parse(localStorage.getItem(key)).board;
+  const name = teams.columns.indexOf('name');
+  return teams.rows.map((row) => row[name]);
+}, KEY);
+
+test('a change made just before the tab is hidden or closed is saved', async () => {
+  const page = await freshPage(app);
+  await withoutDebounce(page);
+  await startExample(page);
+  await addTeam(page, 'Hidden in time');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null, 'nothing saved yet');
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  assert.ok((await storedTeams(page)).includes('Hidden in time'), 'saved when hidden');
+
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+  });
+  await addTeam(page, 'Closed in time');
+  const context = page.context();
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(app.url);
+  await again.getByRole('rowheader').filter({ hasText: 'Closed in time' }).waitFor();
+});
+
+test('a write that reports success but does not stick is a failed save, and is retried', async () => {
+  const page = await freshPage(app);
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (!window.forgetWrites) setItem.call(this, key, value);
+    };
+  });
+  await page.reload();
+  await page.evaluate(() => { window.forgetWrites = true; });
+  await startExample(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'not saved' });
+  await alert.getByText(/reading it back found something else/).waitFor();
+  await alert.getByRole('button', { name: 'Export snapshot' }).waitFor();
+  await page.evaluate(() => { window.forgetWrites = false; });
+  await addTeam(page, 'After the fault');
+  await saved(page);
+  assert.ok((await storedTeams(page)).includes('After the fault'));
+});
+
+test('a board saved by an older version is migrated, its original kept, and the person told', async () => {
+  const page = await freshPage(app);
+  const v0 = JSON.stringify({
+    format: 'alignment-board',
+    version: 0,
+    board: {
+      id: 'b-old', title: 'Plans from the draft',
+      teams: [{ id: 't-1', name: 'Core' }],
+      priorities: [{ id: 'p-1', title: 'Grow', rank: 1, createdAt: '2026-01-05T09:00:00Z' }],
+      initiatives: [{ id: 'i-1', title: 'Onboarding', teamId: 't-1', priorityId: 'p-1', createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' }],
+    },
+  });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, v0]);
+  await page.reload();
+  await page.getByRole('status').getByText(/saved in version 0 of the format and has been brought up to version 1/).waitFor();
+  await page.getByRole('status').getByText(`“${KEY}.version-0”`).waitFor();
+  const column = page.getByRole('columnheader').filter({ hasText: 'Grow' });
+  await column.waitFor();
+  await page.getByRole('article').filter({ hasText: 'Onboarding' }).waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}.version-0`), KEY), v0);
+});
+
+test('a board saved by a newer version is shown read-only, both versions named, never overwritten', async () => {
+  const page = await freshPage(app);
+  const newer = JSON.stringify({
+    format: 'alignment-board', version: 2,
+    board: { id: 'b-new', title: 'Plans from the future', teams: [{ id: 't-1', name: 'Core' }], newThing: [1, 2] },
+  });
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, newer]);
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await alert.getByText(/version 2, but this board reads versions up to 1/).waitFor();
+  await alert.getByText(/shown read-only/).waitFor();
+  await page.getByRole('heading', { name: 'Plans from the future' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add team' }).count(), 0);
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), newer);
+});
+
+test('two tabs: one shows the other\'s change, and edits made in both at once are merged', async () => {
+  const first = await freshPage(app);
+  await withoutDebounce(first);
+  await startExample(first);
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const second = await first.context().newPage();
+  await second.addInitScript(() => {
+    const setTimer = window.setTimeout;
+    window.setTimeout = (callback, ms, ...rest) => (ms === 400 ? 0 : setTimer(callback, ms, ...rest));
+  });
+  await second.goto(app.url);
+  await second.getByRole('region', { name: 'Board' }).waitFor();
+
+  // One tab's saved change shows up in the other without a reload.
+  await addTeam(first, 'Made in the first tab');
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await second.getByRole('rowheader').filter({ hasText: 'Made in the first tab' }).waitFor();
+
+  // Both edit before either saves: the later save merges, and nothing is lost.
+  await addTeam(first, 'First again');
+  await second.getByRole('button', { name: 'Board settings' }).click();
+  const settings = dialog(second, 'Board settings');
+  await settings.getByLabel('Board title').fill('Renamed in the second tab');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await second.getByRole('status').getByText(/merged with yours/).waitFor();
+  await second.getByRole('rowheader').filter({ hasText: 'First again' }).waitFor();
+  await second.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await first.getByRole('heading', { level: 1, name: 'Renamed in the second tab' }).waitFor();
+  const teams = await storedTeams(first);
+  for (const name of ['Made in the first tab', 'First again']) {
+    assert.ok(teams.includes(name), `${name} is saved: ${teams}`);
+  }
+  const title = await first.evaluate((key) => JSON.parse(localStorage.getItem(key)).board.title, KEY);
+  assert.equal(title, 'Renamed in the second tab');
+
+  // Both change the same thing: the person is asked, and the board they keep is saved.
+  await addTeam(first, 'Same id, first tab');
+  await addTeam(second, 'Same id, second tab');
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const conflict = second.getByRole('alert').filter({ hasText: 'Another tab changed' });
+  await conflict.getByText(/team “Same id, second tab”/).waitFor();
+  await conflict.getByRole('button', { name: 'Keep this tab’s' }).click();
+  await second.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await first.getByRole('rowheader').filter({ hasText: 'Same id, second tab' }).waitFor();
+  assert.ok((await storedTeams(first)).includes('Same id, second tab'));
+  first.assertNoErrors();
+});
+
+test('text that looks like markup, links or bidi controls is shown as text, and long text keeps the layout', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const hostile = [
+    '<img src=x onerror="window.pwned=1">',
+    '<script>window.pwned=1</script>',
+    'javascript:window.pwned=1',
+    '\u202Edesrever\u202C and \u2067isolated',
+    'W'.repeat(10000),
+  ];
+  const board = page.getByRole('region', { name: 'Board' });
+  const viewport = page.viewportSize().width;
+  let current = 'Guided setup wizard';
+  for (const title of hostile) {
+    await board.getByRole('article', { name: current, exact: true }).first()
+      .getByRole('button', { name: current, exact: true }).click();
+    const form = dialog(page, 'Edit initiative');
+    await form.getByLabel('Title').fill(title);
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    current = title;
+    const card = board.getByRole('article', { name: title, exact: true }).first();
+    assert.ok((await card.textContent()).includes(title), 'the title is shown as written');
+    const box = await card.boundingBox();
+    assert.ok(box.width < 400 && box.height < 400, `the card keeps its size: ${JSON.stringify(box)}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= viewport + 1, `the page does not grow sideways: ${width}`);
+  }
+  assert.equal(await page.evaluate(() => window.pwned), undefined, 'nothing ran');
+  assert.equal(await page.locator('#app img, #app script').count(), 0, 'no element was made from the text');
+  assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
+  page.assertNoErrors();
+});
