@@ -389,7 +389,7 @@ impl<'a> Parser<'a> {
 
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return Err(self.error("nested more than 128 levels deep"));
         }
         self.at += 1;
         let base = self.stack.len();
@@ -422,7 +422,7 @@ impl<'a> Parser<'a> {
 
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("recursion limit exceeded"));
+            return Err(self.error("nested more than 128 levels deep"));
         }
         self.at += 1;
         let mut members = Vec::new();

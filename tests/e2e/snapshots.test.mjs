@@ -144,3 +144,25 @@ test('missing localStorage still gives a working board that says it will not per
   assert.ok((await page.getByRole('article').count()) > 0);
   await page.getByRole('alert').filter({ hasText: 'not saved' }).waitFor();
 });
+
+test('a huge or deeply nested file is refused before it is parsed, and the tab stays responsive', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const cards = await page.getByRole('article').count();
+  const dir = await mkdtemp(join(tmpdir(), 'ab-hostile-'));
+  const refusal = dialog(page, 'Import failed');
+
+  const huge = join(dir, 'huge.alignment.json');
+  await writeFile(huge, `{"format":"alignment-board","version":1,"board":{"id":"b","title":"${'x'.repeat(11 * 1024 * 1024)}"}}`);
+  await importFile(page, huge);
+  await page.getByRole('alert').getByText(/huge\.alignment\.json is 11\.\d MB; snapshots larger than 10\.0 MB are refused/).waitFor();
+
+  const deep = join(dir, 'deep.alignment.json');
+  await writeFile(deep, `{"format":"alignment-board","version":1,"board":${'['.repeat(100000)}${']'.repeat(100000)}}`);
+  await importFile(page, deep);
+  await refusal.getByText(/nested more than 128 levels deep/).waitFor();
+  await refusal.getByRole('button', { name: 'OK' }).click();
+
+  assert.equal(await page.getByRole('article').count(), cards, 'the board is untouched');
+  page.assertNoErrors();
+});
