@@ -12,7 +12,7 @@ use crate::core::model::Board;
 pub use crate::core::snapshot::Parts;
 use crate::core::snapshot::{self, Loaded, ReadError};
 use crate::core::time::Timestamp;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -62,15 +62,10 @@ pub trait Store {
     }
 }
 
-/// A store in memory: for tests, and for boards that must not persist.
+/// A store in memory, for boards that must not persist (and for tests).
 #[derive(Debug, Default)]
 pub struct MemoryStore {
     entries: RefCell<BTreeMap<String, String>>,
-    /// Total characters (keys and values) it accepts, like a browser quota.
-    capacity: std::cell::Cell<Option<usize>>,
-    unavailable: bool,
-    /// Writes report success but keep nothing, as a failing disk or a buggy browser might.
-    forgetful: std::cell::Cell<bool>,
 }
 
 impl MemoryStore {
@@ -78,18 +73,68 @@ impl MemoryStore {
         MemoryStore::default()
     }
 
+    pub fn get(&self, key: &str) -> Option<String> {
+        self.entries.borrow().get(key).cloned()
+    }
+
+    pub fn all_keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+}
+
+impl Store for MemoryStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.get(key))
+    }
+
+    fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.entries
+            .borrow_mut()
+            .insert(key.to_string(), value.to_string());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.entries.borrow_mut().remove(key);
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.all_keys())
+    }
+}
+
+/// A store in memory that fails the ways a browser's storage does, for tests: full at a
+/// quota, missing altogether, or forgetting writes it reports done. The board itself never
+/// makes one, so release builds leave it out.
+#[derive(Debug, Default)]
+pub struct FaultyStore {
+    memory: MemoryStore,
+    /// Total characters (keys and values) it accepts, like a browser quota.
+    capacity: Cell<Option<usize>>,
+    unavailable: bool,
+    /// Writes report success but keep nothing, as a failing disk or a buggy browser might.
+    forgetful: Cell<bool>,
+}
+
+impl FaultyStore {
+    /// A store that fails in none of these ways until told to.
+    pub fn new() -> FaultyStore {
+        FaultyStore::default()
+    }
+
     /// A store that reports `Full` once it would hold more than `capacity` characters.
-    pub fn with_capacity(capacity: usize) -> MemoryStore {
-        let store = MemoryStore::default();
+    pub fn with_capacity(capacity: usize) -> FaultyStore {
+        let store = FaultyStore::default();
         store.set_capacity(Some(capacity));
         store
     }
 
     /// A store that fails every call, as localStorage does in a sandboxed frame.
-    pub fn unavailable() -> MemoryStore {
-        MemoryStore {
+    pub fn unavailable() -> FaultyStore {
+        FaultyStore {
             unavailable: true,
-            ..MemoryStore::default()
+            ..FaultyStore::default()
         }
     }
 
@@ -104,11 +149,11 @@ impl MemoryStore {
     }
 
     pub fn get(&self, key: &str) -> Option<String> {
-        self.entries.borrow().get(key).cloned()
+        self.memory.get(key)
     }
 
     pub fn all_keys(&self) -> Vec<String> {
-        self.entries.borrow().keys().cloned().collect()
+        self.memory.all_keys()
     }
 
     fn check(&self) -> Result<(), StoreError> {
@@ -119,20 +164,20 @@ impl MemoryStore {
     }
 }
 
-impl Store for MemoryStore {
+impl Store for FaultyStore {
     fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.check()?;
-        Ok(self.get(key))
+        self.memory.read(key)
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
         self.check()?;
-        let mut entries = self.entries.borrow_mut();
         if let Some(capacity) = self.capacity.get() {
-            let others: usize = entries
+            let others: usize = self
+                .all_keys()
                 .iter()
-                .filter(|(k, _)| *k != key)
-                .map(|(k, v)| k.len() + v.len())
+                .filter(|k| *k != key)
+                .map(|k| k.len() + self.get(k).map_or(0, |v| v.len()))
                 .sum();
             if others + key.len() + value.len() > capacity {
                 return Err(StoreError::Full);
@@ -141,19 +186,17 @@ impl Store for MemoryStore {
         if self.forgetful.get() {
             return Ok(());
         }
-        entries.insert(key.to_string(), value.to_string());
-        Ok(())
+        self.memory.write(key, value)
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.check()?;
-        self.entries.borrow_mut().remove(key);
-        Ok(())
+        self.memory.remove(key)
     }
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         self.check()?;
-        Ok(self.all_keys())
+        self.memory.keys()
     }
 
     fn quota(&self) -> Option<usize> {
@@ -373,7 +416,7 @@ mod tests {
 
     #[test]
     fn a_saved_board_opens_again() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
         match open(&store, "k", now()) {
             Opened::Board(loaded) => assert_eq!(loaded.board, board()),
@@ -384,7 +427,7 @@ mod tests {
 
     #[test]
     fn a_corrupt_board_is_set_aside_and_kept() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         store
             .write(
                 "k",
@@ -409,7 +452,7 @@ mod tests {
 
     #[test]
     fn a_newer_board_is_reported_not_loaded() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         store
             .write(
                 "k",
@@ -429,7 +472,7 @@ mod tests {
 
     #[test]
     fn a_board_saved_by_an_older_version_is_migrated_and_its_original_kept() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         let v0 = r#"{"format":"alignment-board","version":0,"board":{"id":"b-1","title":"Old"}}"#;
         store.write("k", v0).unwrap();
         let Opened::Migrated {
@@ -454,7 +497,7 @@ mod tests {
 
     #[test]
     fn a_newer_board_this_version_can_read_is_offered_read_only() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         let newer = r#"{"format":"alignment-board","version":2,"board":{"id":"b-1","title":"New","future":[1]}}"#;
         store.write("k", newer).unwrap();
         let Opened::TooNew { board, error, .. } = open(&store, "k", now()) else {
@@ -486,7 +529,7 @@ mod tests {
         )
     }
 
-    fn parts(store: &MemoryStore) -> Vec<String> {
+    fn parts(store: &FaultyStore) -> Vec<String> {
         let mut keys = store.all_keys();
         keys.retain(|k| k.starts_with("k.part."));
         keys
@@ -494,7 +537,7 @@ mod tests {
 
     #[test]
     fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         let mut board = with_history(2_500);
         let mut known = Parts::default();
         let first = save(&store, "k", &board, now(), &mut known)
@@ -524,7 +567,7 @@ mod tests {
 
     #[test]
     fn a_save_reports_the_board_size_and_whether_the_store_is_nearly_full() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         let board = with_history(1_500);
         let saved = save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
         let held: usize = store
@@ -544,7 +587,7 @@ mod tests {
 
     #[test]
     fn a_damaged_stored_board_is_set_aside_with_its_parts() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         let board = with_history(1_500);
         save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
         let first_part = parts(&store)[0].clone();
@@ -579,7 +622,7 @@ mod tests {
 
     #[test]
     fn a_write_that_does_not_stick_is_a_failed_save_and_a_retry_writes_it() {
-        let store = MemoryStore::new();
+        let store = FaultyStore::new();
         let mut known = Parts::default();
         let board = with_history(1_500);
         save(&store, "k", &board, now(), &mut known).unwrap();
@@ -617,13 +660,13 @@ mod tests {
 
     #[test]
     fn a_full_store_reports_full_and_keeps_the_old_text() {
-        let store = MemoryStore::with_capacity(50);
+        let store = FaultyStore::with_capacity(50);
         assert_eq!(
             save(&store, "k", &board(), now(), &mut Parts::default()),
             Err(StoreError::Full)
         );
         assert_eq!(store.get("k"), None);
-        let store = MemoryStore::unavailable();
+        let store = FaultyStore::unavailable();
         assert!(matches!(open(&store, "k", now()), Opened::Unavailable(_)));
         assert!(matches!(
             save(&store, "k", &board(), now(), &mut Parts::default()),

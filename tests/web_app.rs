@@ -4,7 +4,7 @@
 //! health view leading to the board.
 #![cfg(target_arch = "wasm32")]
 
-use alignment_board::storage::{MemoryStore, Store};
+use alignment_board::storage::{FaultyStore, Store};
 use alignment_board::ui::{App, AppProps, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 struct Mounted {
     root: Element,
-    store: Rc<MemoryStore>,
+    store: Rc<FaultyStore>,
     app: Option<yew::AppHandle<App>>,
 }
 
@@ -28,7 +28,7 @@ impl Drop for Mounted {
     }
 }
 
-async fn mount(store: Rc<MemoryStore>, key: &str, read_only: bool) -> Mounted {
+async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -100,7 +100,7 @@ async fn page_hide() {
 
 #[wasm_bindgen_test]
 async fn an_empty_board_offers_the_example_and_a_blank_start() {
-    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     assert!(board.has_button("Start from example"));
     assert!(board.has_button("Start blank"));
     assert!(board.has_button("Import snapshot"));
@@ -109,7 +109,7 @@ async fn an_empty_board_offers_the_example_and_a_blank_start() {
 
 #[wasm_bindgen_test]
 async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
-    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     // Ranked priorities, then achieved or dropped ones that still have cards, then Local work.
@@ -148,7 +148,7 @@ async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
 
 #[wasm_bindgen_test]
 async fn undo_and_redo_walk_through_changes() {
-    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
     let before = board.count(".ab-column-head");
     // Lower the top priority one rank: the action goes through history.
@@ -177,7 +177,7 @@ async fn undo_and_redo_walk_through_changes() {
 
 #[wasm_bindgen_test]
 async fn a_failed_save_says_so_keeps_working_and_offers_export() {
-    let store = Rc::new(MemoryStore::with_capacity(1_000));
+    let store = Rc::new(FaultyStore::with_capacity(1_000));
     let board = mount(store.clone(), "k", false).await;
     board.click("Start from example").await;
     page_hide().await;
@@ -209,7 +209,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     // A store whose quota the example board fills to about nine tenths.
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     let size = alignment_board::storage::save(
-        &MemoryStore::new(),
+        &FaultyStore::new(),
         "k",
         &example,
         alignment_board::ui::now(),
@@ -217,7 +217,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     )
     .unwrap()
     .size;
-    let store = Rc::new(MemoryStore::with_capacity(size * 10 / 9));
+    let store = Rc::new(FaultyStore::with_capacity(size * 10 / 9));
     let board = mount(store.clone(), "k", false).await;
     board.click("Start from example").await;
     page_hide().await;
@@ -236,7 +236,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     );
 
     // With room to spare, no warning.
-    let roomy = Rc::new(MemoryStore::with_capacity(size * 2));
+    let roomy = Rc::new(FaultyStore::with_capacity(size * 2));
     let board = mount(roomy, "k", false).await;
     board.click("Start from example").await;
     page_hide().await;
@@ -245,7 +245,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
 
 #[wasm_bindgen_test]
 async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
-    let store = Rc::new(MemoryStore::new());
+    let store = Rc::new(FaultyStore::new());
     store.write("k", "{ not json").unwrap();
     let board = mount(store.clone(), "k", false).await;
     let text = board.text();
@@ -265,7 +265,7 @@ async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
 
 #[wasm_bindgen_test]
 async fn a_read_only_board_has_no_editing_controls() {
-    let store = Rc::new(MemoryStore::new());
+    let store = Rc::new(FaultyStore::new());
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     let now = alignment_board::ui::now();
     alignment_board::storage::save(
@@ -294,7 +294,7 @@ async fn a_read_only_board_has_no_editing_controls() {
 }
 
 /// The board saved under `key`, as the next visit opens it.
-fn stored(store: &MemoryStore, key: &str) -> alignment_board::core::model::Board {
+fn stored(store: &FaultyStore, key: &str) -> alignment_board::core::model::Board {
     let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
     match alignment_board::storage::open(store, key, now) {
         alignment_board::storage::Opened::Board(loaded) => loaded.board,
@@ -304,7 +304,7 @@ fn stored(store: &MemoryStore, key: &str) -> alignment_board::core::model::Board
 
 #[wasm_bindgen_test]
 async fn two_boards_keep_to_their_own_storage_keys() {
-    let store = Rc::new(MemoryStore::new());
+    let store = Rc::new(FaultyStore::new());
     let first = mount(store.clone(), "first", false).await;
     let second = mount(store.clone(), "second", false).await;
     first.click("Start from example").await;
@@ -317,7 +317,7 @@ async fn two_boards_keep_to_their_own_storage_keys() {
 
 #[wasm_bindgen_test]
 async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
-    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     let analysis = alignment_board::core::health::analyse(&example, alignment_board::ui::now());
@@ -377,7 +377,7 @@ async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
 
 #[wasm_bindgen_test]
 async fn a_save_the_browser_did_not_keep_is_reported_as_not_saved() {
-    let store = Rc::new(MemoryStore::new());
+    let store = Rc::new(FaultyStore::new());
     let board = mount(store.clone(), "k", false).await;
     store.set_forgetful(true);
     board.click("Start from example").await;
@@ -392,7 +392,7 @@ async fn a_save_the_browser_did_not_keep_is_reported_as_not_saved() {
 
 #[wasm_bindgen_test]
 async fn a_board_saved_by_an_older_version_is_migrated_and_the_original_kept() {
-    let store = Rc::new(MemoryStore::new());
+    let store = Rc::new(FaultyStore::new());
     let v0 = r#"{"format":"alignment-board","version":0,"board":{"id":"b-1","title":"Old plans",
         "teams":[{"id":"t-1","name":"Core"}],
         "priorities":[{"id":"p-1","title":"Grow","rank":1,"createdAt":"2026-01-05T09:00:00Z"}],
@@ -415,7 +415,7 @@ async fn a_board_saved_by_an_older_version_is_migrated_and_the_original_kept() {
 
 #[wasm_bindgen_test]
 async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
-    let store = Rc::new(MemoryStore::new());
+    let store = Rc::new(FaultyStore::new());
     let newer = r#"{"format":"alignment-board","version":2,"board":{"id":"b-1","title":"Future plans",
         "teams":[{"id":"t-1","name":"Core"}],"somethingNew":{"x":1}}}"#;
     store.write("k", newer).unwrap();
@@ -430,8 +430,8 @@ async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
 }
 
 /// The example board saved under `k`, as a tab that opened it earlier left it.
-fn store_with_example() -> (Rc<MemoryStore>, alignment_board::core::model::Board) {
-    let store = Rc::new(MemoryStore::new());
+fn store_with_example() -> (Rc<FaultyStore>, alignment_board::core::model::Board) {
+    let store = Rc::new(FaultyStore::new());
     let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
     alignment_board::storage::save(
         store.as_ref(),
@@ -446,7 +446,7 @@ fn store_with_example() -> (Rc<MemoryStore>, alignment_board::core::model::Board
 
 /// What another tab does: saves its board under `k`; the browser then tells this tab with
 /// a `storage` event naming the key that changed last.
-async fn other_tab_saves(store: &MemoryStore, board: &alignment_board::core::model::Board) {
+async fn other_tab_saves(store: &FaultyStore, board: &alignment_board::core::model::Board) {
     alignment_board::storage::save(
         store,
         "k",
@@ -466,7 +466,7 @@ async fn announce_revision() {
     yew::scheduler::flush().await;
 }
 
-fn revision(store: &MemoryStore) -> u64 {
+fn revision(store: &FaultyStore) -> u64 {
     alignment_board::storage::revision(store, "k").unwrap()
 }
 
@@ -630,7 +630,7 @@ async fn fetch_text(url: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn a_crash_shows_a_recovery_screen_that_offers_the_board_as_it_was() {
-    let board = mount(Rc::new(MemoryStore::new()), "k", false).await;
+    let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
     lower_top_priority(&board).await;
     // What the panic hook does, without ending the test run with a real panic.

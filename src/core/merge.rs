@@ -11,7 +11,7 @@ use super::model::{
     Board, CheckIn, Decision, Dependency, Initiative, Person, Priority, Review, Team,
 };
 use super::validate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// What a merge made.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,16 +110,15 @@ fn list<T: Entity>(
     theirs: &List<T>,
     conflicts: &mut Vec<String>,
 ) -> List<T> {
-    // Most saves change a list or two: the others are shared, or equal, and cost nothing.
-    if mine.same(base) || mine == theirs || mine == base {
+    // Most saves change a list or two: the others are shared, and cost nothing.
+    if mine.same(base) {
         return theirs.clone();
     }
-    if theirs.same(base) || theirs == base {
+    if theirs.same(base) {
         return mine.clone();
     }
     let (in_base, in_mine, in_theirs) = (index(base), index(mine), index(theirs));
     let mut merged = Vec::with_capacity(theirs.len().max(mine.len()));
-    let mut seen = HashSet::new();
     let sides = theirs
         .iter()
         .map(|x| (x, Some(x), in_mine.get(x.id()).copied()));
@@ -127,14 +126,13 @@ fn list<T: Entity>(
         .iter()
         .filter(|x| !in_theirs.contains_key(x.id()))
         .map(|x| (x, None, Some(x)));
+    // Ids are unique within a list: each id comes once, from the other tab's list or
+    // from what only this tab has.
     for (any, theirs, mine) in sides.chain(only_mine) {
-        if !seen.insert(any.id()) {
-            continue;
-        }
         let base = in_base.get(any.id()).copied();
         let (&chosen, conflict) = pick(&base, &mine, &theirs);
         if conflict {
-            conflicts.push(format!("{} “{}”", T::KIND, chosen.unwrap_or(any).name()));
+            conflicts.push(named(T::KIND, chosen.unwrap_or(any).name()));
         }
         if let Some(x) = chosen {
             merged.push(x.clone());
@@ -145,4 +143,10 @@ fn list<T: Entity>(
 
 fn index<T: Entity>(list: &List<T>) -> HashMap<&str, &T> {
     list.iter().map(|x| (x.id(), x)).collect()
+}
+
+/// `initiative “Onboarding”`: once for every kind of entity.
+#[inline(never)]
+fn named(kind: &str, name: &str) -> String {
+    format!("{kind} “{name}”")
 }

@@ -363,12 +363,6 @@ pub fn App(props: &AppProps) -> Html {
                 <button type="button" class="ab-button" onclick={resolve.reform(|_| false)}>{ "Take the other tab’s" }</button>
             </div>
         }),
-        SaveStatus::Stopped(message) => Some(html! {
-            <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("Another tab saved this board with a newer version ({message}). This tab stops saving so as not to overwrite it: reload to use the newer version, or export this tab’s board.") }</p>
-                <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
-            </div>
-        }),
         SaveStatus::NearlyFull { size, quota } => Some(html! {
             <div class="ab-notice ab-notice--warning" role="status">
                 <p>{ format!(

@@ -35,9 +35,6 @@ pub enum SaveStatus {
     /// Another tab changed what this one changed too (`items`, in words): saving waits
     /// for the person to choose which board to keep.
     Conflict(Vec<String>),
-    /// Another tab saved the board with a newer version of the app; this tab stops
-    /// writing so that it cannot overwrite what it cannot read.
-    Stopped(String),
 }
 
 /// A board another tab saved, now this tab's board; `merged` when this tab's unsaved
@@ -168,7 +165,11 @@ impl Saver {
                 Opened::TooNew { error, .. } => {
                     saver.stopped = true;
                     saver.timer = None;
-                    saver.report.set(SaveStatus::Stopped(error.to_string()));
+                    // It stops writing so that it cannot overwrite what it cannot read.
+                    saver.report.set(SaveStatus::Failed(format!(
+                        "another tab saved this board with a newer version ({error}); this tab \
+                         stops saving so as not to overwrite it, reload to use the newer version"
+                    )));
                     return;
                 }
                 // Nothing readable: this tab's next save writes its board.

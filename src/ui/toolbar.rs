@@ -44,7 +44,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
         SaveStatus::Pending => ("ab-save--pending", "Saving…"),
         SaveStatus::Failed(_) | SaveStatus::Conflict(_) => ("ab-save--failed", "Not saved"),
-        SaveStatus::Stopped(_) => ("ab-save--off", "Not saving"),
         SaveStatus::Off => (
             "ab-save--off",
             if props.read_only {
