@@ -177,3 +177,48 @@ fn changes_that_do_not_fit_together_are_a_conflict_of_the_whole_board() {
         "this tab's board, whole, if the person keeps it"
     );
 }
+
+#[test]
+fn a_board_replaced_on_one_side_is_a_conflict_of_the_whole_board() {
+    let base = small_board();
+    let mine = edit(&base, |b| b.initiatives[0].progress = 70);
+    let replaced = edit(&base, |b| {
+        b.id = "b-imported".into();
+        b.title = "Imported".into();
+    });
+    let merged = merge(&base, &mine, &replaced);
+    assert_eq!(merged.conflicts, ["the whole board: it was replaced"]);
+    assert_eq!(merged.board, mine);
+    let merged = merge(&base, &replaced, &mine);
+    assert_eq!(merged.board, replaced, "this tab's replacement, whole");
+}
+
+#[test]
+fn a_conflicting_merge_that_breaks_the_board_keeps_this_tab_s_board_whole() {
+    let base = small_board();
+    // Both rename Platform; this tab also adds work to it, the other deletes it after.
+    let mine = edit(&base, |b| {
+        b.teams[1].name = "Platform (mine)".into();
+        b.initiatives.push(initiative("i-9", "New", "t-2", &[]));
+    });
+    let theirs = edit(&base, |b| b.teams[1].name = "Platform (theirs)".into());
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(merged.conflicts, ["team “Platform (mine)”"]);
+    assert_sound(&merged.board);
+    let theirs = edit(&base, |b| {
+        b.title = "Theirs".into();
+        b.teams.remove(1);
+        b.initiatives.retain(|i| i.team_id != "t-2");
+        b.dependencies.clear();
+        b.people[1].team_id = None;
+        b.decisions[0].team_ids.retain(|t| t != "t-2");
+    });
+    // This tab adds work to Platform, which the other deletes; both rename the board.
+    let mine = edit(&base, |b| {
+        b.title = "Mine".into();
+        b.initiatives.push(initiative("i-9", "New", "t-2", &[]));
+    });
+    let merged = merge(&base, &mine, &theirs);
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+    assert_eq!(merged.board, mine, "never a broken board");
+}

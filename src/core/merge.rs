@@ -4,7 +4,8 @@
 //! and each of the board's own fields is taken from the side that changed it. Only an
 //! entity both sides changed, differently, is a conflict: the person is asked which
 //! board to keep. A merge that would break the board's invariants (this tab added work
-//! to a team the other tab deleted) is a conflict too.
+//! to a team the other tab deleted), or of a board one side replaced, is a conflict of
+//! the whole board, whose merge is this tab's board.
 
 use super::list::List;
 use super::model::{
@@ -84,8 +85,17 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
         decisions,
         reviews
     );
-    if conflicts.is_empty() && !validate::problems(&board).is_empty() {
-        conflicts.push("the board as a whole: the changes do not fit together".into());
+    // A board replaced in one tab (an import, a fresh start) has nothing to merge with;
+    // a merge that breaks the board is no merge either: this tab's board, whole.
+    let whole = if mine.id != base.id || theirs.id != base.id {
+        Some("the whole board: it was replaced")
+    } else if !validate::problems(&board).is_empty() {
+        Some("the board as a whole: the changes do not fit together")
+    } else {
+        None
+    };
+    if let Some(why) = whole {
+        conflicts = vec![why.into()];
         board = mine.clone();
     }
     Merged { board, conflicts }
