@@ -42,8 +42,9 @@ for (const wasmName of files.filter((n) => n.endsWith('_bg.wasm'))) {
   const count = (text, pattern) => text.split(pattern).length - 1;
   let code = glue;
   const bytes = renameNames(wasm, {
-    // An import is named once in the glue: as a key of the imports object.
-    import: (module, name) => module.startsWith('./') && count(glue, name) === 1,
+    // An import of the glue's own module (not a snippet's) is named once in the glue: as
+    // a key of the imports object.
+    import: (module, name) => /^\.\/[^/]+_bg\.js$/.test(module) && count(glue, name) === 1,
     export: (name) => count(glue, name) > 0
       && (glue.match(exportUses(name)) ?? []).length === count(glue, name),
     renamed(kind, long, short) {
@@ -76,6 +77,7 @@ function renameNames(wasm, rename) {
     let value = 0;
     let shift = 0;
     for (;;) {
+      if (at >= wasm.length) throw new Error('the wasm file ends inside a number');
       const byte = wasm[at++];
       value += (byte & 0x7f) * 2 ** shift;
       shift += 7;

@@ -10,6 +10,7 @@ mod faulty;
 pub use browser::{is_quota_error, LocalStore};
 pub use faulty::FaultyStore;
 
+use crate::core::fnv;
 use crate::core::model::Board;
 pub use crate::core::snapshot::Parts;
 use crate::core::snapshot::{self, Loaded, ReadError};
@@ -146,18 +147,26 @@ pub fn original_key(key: &str, version: u64) -> String {
     format!("{key}.version-{version}")
 }
 
-/// The key of the board's revision: a count every save raises, so a tab can tell that
-/// another one (or another board on the page with the same key) saved since it looked.
+/// The key of the board's revision, `<count>-<hash of the head>`: the count rises with
+/// every save, so a tab can tell that another one (or another board on the page with the
+/// same key) saved since it looked; the hash makes two tabs' saves of the same count
+/// differ, so each is seen (the browser announces a change of value only).
 pub fn revision_key(key: &str) -> String {
     format!("{key}.revision")
 }
 
-/// The board's revision in the store: 0 before its first save.
-pub fn revision(store: &dyn Store, key: &str) -> Result<u64, StoreError> {
-    Ok(store
-        .read(&revision_key(key))?
-        .and_then(|text| text.parse().ok())
-        .unwrap_or(0))
+/// The board's revision in the store: "" before its first save.
+pub fn revision(store: &dyn Store, key: &str) -> Result<String, StoreError> {
+    Ok(store.read(&revision_key(key))?.unwrap_or_default())
+}
+
+/// How many saves a revision counts.
+pub fn revision_count(revision: &str) -> u64 {
+    revision
+        .split('-')
+        .next()
+        .and_then(|count| count.parse().ok())
+        .unwrap_or(0)
 }
 
 /// The key under which one part of a board's check-in history is kept.
@@ -218,14 +227,14 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
 }
 
 /// What a save did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
     /// Characters written by this save.
     pub written: usize,
     /// Characters the board takes in the store, keys included.
     pub size: usize,
     /// The board's revision after this save.
-    pub revision: u64,
+    pub revision: String,
 }
 
 impl Saved {
@@ -277,13 +286,14 @@ pub fn save(
     }
     write_kept(store, key, &stored.head)?;
     written += stored.head.len();
-    let revision = revision(store, key)? + 1;
-    let (counter, count) = (revision_key(key), revision.to_string());
-    write_kept(store, &counter, &count)?;
+    let count = revision_count(&revision(store, key)?) + 1;
+    let revision = format!("{count}-{}", fnv::hash(stored.head.as_bytes()));
+    let counter = revision_key(key);
+    write_kept(store, &counter, &revision)?;
     let size = key.len()
         + stored.head.len()
         + counter.len()
-        + count.len()
+        + revision.len()
         + stored
             .parts
             .iter()
@@ -325,6 +335,21 @@ mod tests {
             other => panic!("expected the board, got {other:?}"),
         }
         assert!(matches!(open(&store, "other", now()), Opened::Empty));
+        let first = revision(&store, "k").unwrap();
+        assert_eq!(revision_count(&first), 1);
+        let saved = save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
+        assert_eq!(revision(&store, "k").as_ref(), Ok(&saved.revision));
+        assert_eq!(revision_count(&saved.revision), 2);
+        let mut renamed = board();
+        renamed.title = "Renamed".into();
+        let other = save(&store, "k", &renamed, now(), &mut Parts::default()).unwrap();
+        assert_eq!(revision_count(&other.revision), 3);
+        assert_ne!(
+            other.revision.split('-').nth(1),
+            saved.revision.split('-').nth(1),
+            "two boards saved at the same count still differ"
+        );
+        assert_eq!(revision(&store, "other").as_deref(), Ok(""));
     }
 
     #[test]

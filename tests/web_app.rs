@@ -467,7 +467,9 @@ async fn announce_revision() {
 }
 
 fn revision(store: &FaultyStore) -> u64 {
-    alignment_board::storage::revision(store, "k").unwrap()
+    alignment_board::storage::revision_count(
+        &alignment_board::storage::revision(store, "k").unwrap(),
+    )
 }
 
 /// Lowers the top priority one rank with its button.
@@ -559,11 +561,6 @@ async fn the_same_thing_edited_in_two_tabs_asks_which_board_to_keep() {
             assert_eq!(revision(&store), 3);
             assert_eq!(top_priority(&saved), example.ranked_priorities()[1].title);
         } else {
-            assert_eq!(
-                revision(&store),
-                2,
-                "the other tab's board is already saved"
-            );
             assert_eq!(top_priority(&saved), "Renamed in the other tab");
             assert!(board.text().contains("Renamed in the other tab"));
         }
@@ -577,7 +574,7 @@ async fn a_tab_stops_writing_once_a_newer_version_saved_the_board() {
     lower_top_priority(&board).await;
     let newer = r#"{"format":"alignment-board-store","version":2,"board":{}}"#;
     store.write("k", newer).unwrap();
-    store.write("k.revision", "2").unwrap();
+    store.write("k.revision", "2-1").unwrap();
     announce_revision().await;
     let text = board.text();
     assert!(text.contains("newer version"), "{text}");
@@ -606,55 +603,4 @@ async fn two_boards_on_one_page_with_the_same_key_stay_in_sync() {
     assert_eq!(&first_column(&first), moved);
     assert_eq!(&first_column(&second), moved, "the second board follows");
     assert_eq!(revision(&store), 2, "one save, not two");
-}
-
-/// The text behind a `blob:` (or any) URL, as `fetch` gives it.
-async fn fetch_text(url: &str) -> String {
-    use js_sys::{Function, Promise, Reflect};
-    use wasm_bindgen::JsValue;
-    use wasm_bindgen_futures::JsFuture;
-    let global = js_sys::global();
-    let fetch: Function = Reflect::get(&global, &"fetch".into()).unwrap().into();
-    let response = JsFuture::from(Promise::from(
-        fetch.call1(&global, &JsValue::from_str(url)).unwrap(),
-    ))
-    .await
-    .unwrap();
-    let text: Function = Reflect::get(&response, &"text".into()).unwrap().into();
-    JsFuture::from(Promise::from(text.call0(&response).unwrap()))
-        .await
-        .unwrap()
-        .as_string()
-        .unwrap()
-}
-
-#[wasm_bindgen_test]
-async fn a_crash_shows_a_recovery_screen_that_offers_the_board_as_it_was() {
-    let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
-    board.click("Start from example").await;
-    lower_top_priority(&board).await;
-    // What the panic hook does, without ending the test run with a real panic.
-    alignment_board::ui::crash::report("a crash for the test");
-    let text = board.text();
-    assert!(text.contains("The board stopped working"), "{text}");
-    let link = board
-        .root
-        .query_selector("[role=alert] a[download]")
-        .unwrap()
-        .expect("the board is offered as a download");
-    assert!(link
-        .get_attribute("download")
-        .unwrap()
-        .ends_with(".alignment.json"));
-    let saved = fetch_text(&link.get_attribute("href").unwrap()).await;
-    let board_as_it_was = alignment_board::core::snapshot::read(&saved).unwrap().board;
-    let example = alignment_board::core::example::example_board(alignment_board::ui::now().date());
-    assert_eq!(
-        top_priority(&board_as_it_was),
-        example.ranked_priorities()[1].title,
-        "the latest change in memory is in the download"
-    );
-    assert_eq!(board.count("[role=alert] a[href=\"\"]"), 1, "reload");
-    // The board is gone from under its renderer: leave it, as a crashed page would.
-    std::mem::forget(board);
 }

@@ -56,7 +56,7 @@ struct Saver {
     /// from another tab): the base of a merge with another tab's changes.
     base: Option<Rc<Board>>,
     /// The store's revision when this tab last read or wrote the board.
-    revision: u64,
+    revision: String,
     /// While the person chooses: the base before the other tab's board, and that board.
     conflict: Option<(Option<Rc<Board>>, Rc<Board>)>,
     /// Saving stopped for good (a newer version wrote the board).
@@ -73,9 +73,11 @@ impl Saver {
             .as_ref()
             .is_some_and(|base| Rc::ptr_eq(base, &board))
         {
-            // The board another tab saved, taken as it is: nothing to write.
+            // What the store holds already (the board another tab saved, or this one's
+            // after an undo): nothing to write.
             saver.pending = None;
             saver.timer = None;
+            saver.report.set(SaveStatus::Saved);
             return;
         }
         saver.pending = Some(board);
@@ -97,7 +99,13 @@ impl Saver {
             let stale = {
                 let mut saver = this.borrow_mut();
                 saver.timer = None;
-                if saver.pending.is_none() || saver.stopped || saver.conflict.is_some() {
+                // After a crash the board's state may be half changed: nothing more is
+                // written (what was saved before stays).
+                if saver.pending.is_none()
+                    || saver.stopped
+                    || saver.conflict.is_some()
+                    || super::crash::crashed()
+                {
                     return;
                 }
                 storage::revision(saver.store.0.as_ref(), &saver.key)
@@ -125,7 +133,7 @@ impl Saver {
             &mut saver.known,
         ) {
             Ok(saved) => {
-                saver.revision = saved.revision;
+                saver.revision = saved.revision.clone();
                 saver.base = Some(board);
                 saver.report.set(match saver.store.0.quota() {
                     Some(quota) if saved.nearly_full(Some(quota)) => SaveStatus::NearlyFull {
@@ -176,7 +184,13 @@ impl Saver {
                 _ => return,
             };
             saver.revision = revision;
-            let base = saver.base.replace(theirs.clone());
+            // While the person is choosing, this tab's changes still stand on the base
+            // they were made on, whatever the other tab saved since.
+            let before = saver.base.replace(theirs.clone());
+            let base = match saver.conflict.take() {
+                Some((base, _)) => base,
+                None => before,
+            };
             saver.known = storage::Parts::default();
             match saver.pending.take() {
                 None => Synced {
@@ -222,25 +236,22 @@ impl Saver {
             let Some((base, theirs)) = saver.conflict.take() else {
                 return;
             };
+            // The merge takes the first board's side where both changed something: this
+            // tab's, or the other's; what only one of them changed is kept either way.
             let mine = saver.pending.take();
-            match (keep_mine, mine) {
-                (true, Some(mine)) => {
-                    let board = match base {
-                        Some(base) => Rc::new(merge(&base, &mine, &theirs).board),
-                        None => mine,
-                    };
-                    Synced {
-                        board,
-                        merged: true,
-                    }
+            let (first, second) = match keep_mine {
+                true => (mine, Some(theirs.clone())),
+                false => (Some(theirs.clone()), mine),
+            };
+            let board = match (base, first, second) {
+                (Some(base), Some(first), Some(second)) => {
+                    Rc::new(merge(&base, &first, &second).board)
                 }
-                _ => {
-                    saver.report.set(SaveStatus::Saved);
-                    Synced {
-                        board: theirs,
-                        merged: false,
-                    }
-                }
+                (_, first, _) => first.unwrap_or(theirs),
+            };
+            Synced {
+                board,
+                merged: true,
             }
         };
         let on_synced = this.borrow().on_synced.clone();

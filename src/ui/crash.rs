@@ -10,6 +10,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 thread_local! {
+    /// Set once the board has crashed.
+    static CRASHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Each board on the page: the element it renders into and its latest board.
     static BOARDS: RefCell<Vec<(web_sys::Element, Option<Rc<Board>>)>> = const { RefCell::new(Vec::new()) };
 }
@@ -33,8 +35,14 @@ pub fn track(root: &web_sys::Element, board: Option<Option<Rc<Board>>>) {
     });
 }
 
+/// Whether the board has crashed: then it stops saving.
+pub fn crashed() -> bool {
+    CRASHED.with(|crashed| crashed.get())
+}
+
 /// Logs `message` and shows the crash screen in place of every board.
 pub fn report(message: &str) {
+    CRASHED.with(|crashed| crashed.set(true));
     web_sys::console::error_1(&format!("Alignment Board stopped: {message}").into());
     BOARDS.with(|boards| {
         let Ok(boards) = boards.try_borrow() else {
