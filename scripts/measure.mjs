@@ -1,7 +1,8 @@
 // The benchmark (scripts/measure): measures the release bundle in dist/ in headless
 // Chromium against the budgets of the foundation and performance issues, and prints a table
 // (and writes bench-results/measure.json) with the median and spread of several runs:
-//   - size: wasm, JS and CSS, raw and gzipped (wasm + JS + CSS ≤ 250 KB gzipped);
+//   - size: wasm, JS and CSS, raw and gzipped (wasm + JS + CSS ≤ 250 KB gzipped), and the
+//     single-file build;
 //   - start-up: the example board rendered ≤ 150 ms after the wasm is instantiated;
 //   - the big board (2,000 initiatives, 40 teams, 12 priorities, 20,000 check-ins): first
 //     render ≤ 1.5 × a raw-DOM baseline, edit latency p95 ≤ 16 ms (scripts/bench-big-board.mjs);
@@ -30,6 +31,12 @@ async function sizes() {
     out[kind] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
   }
   return out;
+}
+
+/** The single-file build (dist/alignment-board.html), raw and gzipped. */
+async function singleFile() {
+  const bytes = await readFile(join(DIST, 'alignment-board.html'));
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
 // Installed before the page's own scripts: notes when WebAssembly instantiation finishes
@@ -134,6 +141,7 @@ const browser = await launch();
 try {
   const size = await sizes();
   const total = Object.values(size).reduce((sum, s) => sum + s.gzip, 0);
+  const single = await singleFile();
   const start = await startup(browser, server.url);
   const render = median(start.afterInstantiate);
   const core = coreBenchmarks();
@@ -150,6 +158,7 @@ try {
     chromium: browser.version(),
     sizes: size,
     bundleGzipBytes: total,
+    singleFile: single,
     exampleCards: start.cards,
     renderAfterInstantiateMs: { median: render, range: spread(start.afterInstantiate), runs: start.afterInstantiate },
     renderFromNavigationMs: { median: median(start.fromNavigation), range: spread(start.fromNavigation) },
@@ -176,7 +185,7 @@ try {
   ];
   console.log('\nsizes (bytes)        raw        gzip');
   for (const [kind, s] of Object.entries(size)) console.log(`  ${kind.padEnd(6)} ${String(s.raw).padStart(16)} ${String(s.gzip).padStart(11)}`);
-  console.log('  single-file build: not built yet (embedding issue)');
+  console.log(`  single-file build (alignment-board.html) ${String(single.raw).padStart(7)} ${String(single.gzip).padStart(11)}`);
   console.log(`\nexample board: ${start.cards} cards; rendered ${median(start.fromNavigation).toFixed(0)} ms after navigation start`);
   console.log(`render after instantiation, ms: median ${render.toFixed(1)}, range ${spread(start.afterInstantiate).map((x) => x.toFixed(1)).join('–')}`);
   console.log(`\nbig board (${BIG.initiatives} initiatives, ${BIG.teams} teams, ${BIG.priorities} priorities, ${BIG.checkIns} check-ins; snapshot ${mb(big.length)}):`);

@@ -1,4 +1,4 @@
-// Trunk's post-build hook (Trunk.toml): in release builds, shrinks what wasm-bindgen
+// Run by scripts/post-build.mjs after a release build: shrinks what wasm-bindgen
 // leaves as written, and updates the integrity hashes index.html gives for the files.
 // - The names the wasm and its JavaScript glue know each other by are long and carry
 //   hashes (`__wbg_appendChild_dbf7ad2f48413560`, `…closures_____invoke__h74e4…`), are

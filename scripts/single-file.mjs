@@ -1,0 +1,48 @@
+// Run by scripts/post-build.mjs after minify-glue.mjs: in release builds, writes
+// `alignment-board.html`, the whole board in one file — styles, the JavaScript glue and the
+// WebAssembly inside — that works opened from disk (`file://`) or attached to a wiki page.
+// The wasm travels as base64 and is handed to the glue as bytes, so nothing is fetched.
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) throw new Error('run by trunk as a post_build hook: TRUNK_STAGING_DIR is not set');
+if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const files = await readdir(staging);
+const one = (pattern) => {
+  const found = files.filter((name) => pattern.test(name));
+  if (found.length !== 1) throw new Error(`expected one file like ${pattern}, found ${found.join(', ') || 'none'}`);
+  return join(staging, found[0]);
+};
+const wasm = await readFile(one(/_bg\.wasm$/));
+const glue = await readFile(one(/^alignment-board-[0-9a-f]+\.js$/), 'utf8');
+const css = await readFile(one(/\.css$/), 'utf8');
+
+// Text inside <script> and <style> must not close its element early.
+const safe = (text, tag) => text.replaceAll(`</${tag}`, `<\\/${tag}`);
+const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>Alignment Board</title>
+<style>${safe(css, 'style')}</style>
+<style>html, body, #app { margin: 0; height: 100%; }</style>
+</head>
+<body>
+<div id="app"><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>
+<script type="module">
+const glue = ${safe(JSON.stringify(glue), 'script')};
+const wasm = "${wasm.toString('base64')}";
+const url = URL.createObjectURL(new Blob([glue], { type: 'text/javascript' }));
+const { default: init } = await import(url);
+URL.revokeObjectURL(url);
+const bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));
+await init({ module_or_path: bytes });
+</script>
+</body>
+</html>
+`;
+await writeFile(join(staging, 'alignment-board.html'), html);

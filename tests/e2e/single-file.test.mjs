@@ -1,0 +1,37 @@
+// The single-file build (dist/alignment-board.html): opened straight from disk, with no
+// server and nothing fetched, it is the whole board and keeps what is made in it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { DIST } from '../support/app.mjs';
+import { launch } from '../support/browser.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('the single file opened from disk is the whole board, and keeps a board across a reload', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = pathToFileURL(join(DIST, 'alignment-board.html')).href;
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start from example' }).click();
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.waitFor();
+  assert.ok((await board.getByRole('article').count()) > 10, 'the example board is shown');
+  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.deepEqual(
+    requests.filter((address) => !/^(file|blob|data):/.test(address)),
+    [],
+    'nothing is fetched from anywhere',
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
