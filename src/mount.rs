@@ -20,6 +20,10 @@ pub struct MountOptions {
     pub in_memory: bool,
     /// The view shown first: board, health or allocation.
     pub view: View,
+    /// A snapshot to show (its JSON text). Without a storage key the board is read-only
+    /// and kept in memory only; with one, it is the board the key starts with when it
+    /// holds none yet.
+    pub snapshot: Option<String>,
 }
 
 impl Default for MountOptions {
@@ -29,13 +33,14 @@ impl Default for MountOptions {
             read_only: false,
             in_memory: false,
             view: View::Board,
+            snapshot: None,
         }
     }
 }
 
 impl MountOptions {
-    /// Reads `{ storageKey, readOnly, inMemory, view }` from a JavaScript object; missing keys
-    /// keep their defaults.
+    /// Reads `{ storageKey, readOnly, inMemory, view, snapshot }` from a JavaScript object;
+    /// missing keys keep their defaults. `snapshot` is the snapshot's JSON text.
     pub fn from_js(value: &JsValue) -> Result<MountOptions, JsValue> {
         let mut options = MountOptions::default();
         if value.is_undefined() || value.is_null() {
@@ -55,6 +60,12 @@ impl MountOptions {
         }
         options.read_only = get("readOnly").is_truthy();
         options.in_memory = get("inMemory").is_truthy();
+        // JSON text (alignment-board.js's `mount` turns an object into text first).
+        options.snapshot = get("snapshot").as_string();
+        if options.snapshot.is_some() && key.is_undefined() {
+            options.read_only = true;
+            options.in_memory = true;
+        }
         let view = get("view");
         if !view.is_undefined() {
             options.view = view
@@ -96,6 +107,13 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
     } else {
         Rc::new(LocalStore)
     };
+    if let Some(snapshot) = &options.snapshot {
+        // What the board opens, unless the key already holds a board (or the storage
+        // cannot be read: then nothing is written over it).
+        if let Ok(None) = store.read(&options.storage_key) {
+            let _ = store.write(&options.storage_key, snapshot);
+        }
+    }
     let props = AppProps {
         store: StoreHandle(store),
         storage_key: options.storage_key.into(),
@@ -128,14 +146,14 @@ fn add_preview_styles(element: &web_sys::Element) {
     let _ = head.append_child(&style);
 }
 
-/// JavaScript: `mount(element, { storageKey, readOnly, view })`.
+/// JavaScript: `mount(element, { storageKey, readOnly, view, snapshot })`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<BoardHandle, JsValue> {
     Ok(mount_with(element, MountOptions::from_js(&options)?))
 }
 
-/// The standalone page: mounts into `#app` (or the body), taking `?key=`, `?readonly` and
-/// `?view=` from the address.
+/// The standalone page: mounts into `<div id="app" data-alignment-board>`, taking `?key=`,
+/// `?readonly` and `?view=` from the address.
 pub fn start_standalone() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -152,10 +170,9 @@ pub fn start_standalone() {
             }
         }
     }
-    let root = document
-        .get_element_by_id("app")
-        .or_else(|| document.body().map(Into::into));
-    if let Some(root) = root {
+    // Only the board's own page has this element: a page that loads the script to embed
+    // boards (the <alignment-board> element, `mount`) gets none it did not ask for.
+    if let Ok(Some(root)) = document.query_selector("#app[data-alignment-board]") {
         std::mem::forget(mount_with(root, options));
     }
 }
