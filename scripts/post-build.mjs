@@ -1,5 +1,6 @@
 // Trunk's post-build hook (Trunk.toml). Trunk starts the hooks of a stage all at once, so
 // the steps that depend on each other run here, one after the other: first the glue and
-// the wasm are shrunk, then the single file is made of them.
+// the wasm are shrunk, then the embedding scripts and the single file are made of them.
 await import('./minify-glue.mjs');
+await import('./embed.mjs');
 await import('./single-file.mjs');

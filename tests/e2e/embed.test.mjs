@@ -1,0 +1,116 @@
+// Boards embedded in other pages (examples/*.html served beside the release build): the
+// <alignment-board> element on a page with aggressive styles, two boards on one page, and
+// a Markdown code block turned into a read-only board by the wiki plugin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST } from '../support/app.mjs';
+import { serve } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+let server;
+let browser;
+before(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'ab-embed-'));
+  await cp(DIST, root, { recursive: true });
+  await cp(EXAMPLES, root, { recursive: true });
+  server = await serve(root);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.assertNoErrors = () => assert.deepEqual(errors, [], 'the page logged errors');
+  await page.goto(server.url + path);
+  return page;
+}
+
+test('the element renders a working board that the page\'s styles do not reach, under its own key', async () => {
+  const page = await open('plain.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  const board = element.getByRole('region', { name: 'Board' });
+  await board.waitFor();
+  assert.ok((await board.getByRole('article').count()) > 10);
+  const styles = await element.getByRole('button', { name: 'Add team' }).evaluate((button) => {
+    const style = getComputedStyle(button);
+    return { background: style.backgroundColor, font: style.fontSize, border: style.borderStyle };
+  });
+  assert.notEqual(styles.background, 'rgb(255, 105, 180)', 'the page\'s hotpink buttons stay outside');
+  assert.notEqual(styles.font, '30px');
+  assert.notEqual(styles.border, 'dashed');
+  const heading = await page.getByRole('heading', { name: 'Our plans' }).evaluate((h) => getComputedStyle(h).fontFamily);
+  assert.match(heading, /Georgia/, 'and the board\'s styles stay inside');
+  await element.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.includes('intranet-leadership'), `saved under its key: ${keys}`);
+  assert.ok(!keys.includes('alignment-board'), 'and no other');
+  page.assertNoErrors();
+});
+
+test('two boards on one page, with the script loaded twice, each keep their own board', async () => {
+  const page = await open('two-boards.html');
+  const [product, platform] = [page.locator('alignment-board').nth(0), page.locator('alignment-board').nth(1)];
+  await product.getByRole('button', { name: 'Start from example' }).click();
+  await platform.getByRole('button', { name: 'Start blank' }).click();
+  await product.getByRole('region', { name: 'Board' }).waitFor();
+  await platform.getByRole('region', { name: 'Board' }).waitFor();
+  assert.ok((await product.getByRole('article').count()) > 10);
+  assert.equal(await platform.getByRole('article').count(), 0);
+  await product.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await platform.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.reload();
+  await page.locator('alignment-board').nth(0).getByRole('region', { name: 'Board' }).waitFor();
+  assert.ok((await page.locator('alignment-board').nth(0).getByRole('article').count()) > 10);
+  assert.equal(await page.locator('alignment-board').nth(1).getByRole('article').count(), 0);
+  page.assertNoErrors();
+});
+
+test('a Markdown code block holding a snapshot becomes a read-only board in place, storing nothing', async () => {
+  const page = await open('markdown.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('article', { name: 'One-page checkout' }).waitFor();
+  await element.getByRole('heading', { name: 'Review board, Q4' }).waitFor();
+  assert.equal(await element.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
+  assert.equal(await page.locator('pre').count(), 0, 'the code block is replaced');
+  await page.getByText('Text after the board stays where it was.').waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
+  page.assertNoErrors();
+});
+
+test('an element added later shows the snapshot its src names, follows its attributes, and goes cleanly', async () => {
+  const page = await open('two-boards.html');
+  await page.locator('alignment-board').first().getByRole('button', { name: 'Start blank' }).waitFor();
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1));
+  await page.route('**/review.alignment.json', (route) => route.fulfill({ contentType: 'application/json', body: snapshot }));
+  // As a single-page app would: added after the page loaded.
+  await page.evaluate(() => {
+    const board = document.createElement('alignment-board');
+    board.id = 'later';
+    board.setAttribute('src', 'review.alignment.json');
+    board.addEventListener('ready', () => { window.laterReady = (window.laterReady ?? 0) + 1; });
+    document.body.append(board);
+  });
+  const later = page.locator('#later');
+  await later.getByRole('article', { name: 'One-page checkout' }).waitFor();
+  assert.equal(await later.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only: no storage key');
+  await page.evaluate(() => document.querySelector('#later').setAttribute('view', 'allocation'));
+  await later.locator('button[aria-current="page"]', { hasText: 'Allocation' }).waitFor();
+  assert.equal(await page.evaluate(() => window.laterReady), 2, 'ready, once per render');
+  await page.evaluate(() => document.querySelector('#later').remove());
+  assert.equal(await page.locator('alignment-board').count(), 2);
+  page.assertNoErrors();
+});
