@@ -37,7 +37,7 @@ import init, { mount as mountBoard } from './${glue}';
 export function mount(element, options = {}) {
   const { snapshot } = options;
   const text = snapshot !== undefined && typeof snapshot !== 'string' ? JSON.stringify(snapshot) : snapshot;
-  return mountBoard(element, { ...options, snapshot: text });
+  return mountBoard(element, { exampleUrl: EXAMPLE, ...options, snapshot: text });
 }
 
 let started;
@@ -48,6 +48,7 @@ export function start() {
 }
 
 const STYLE = new URL('./${css}', import.meta.url).href;
+const EXAMPLE = new URL('./example.alignment.json', import.meta.url).href;
 
 class AlignmentBoardElement extends HTMLElement {
   static observedAttributes = ['storage-key', 'readonly', 'view', 'src'];
@@ -95,7 +96,7 @@ class AlignmentBoardElement extends HTMLElement {
       this.#handle?.destroy();
       const host = root.querySelector('.ab-host');
       host.replaceChildren();
-      const options = { readOnly: this.hasAttribute('readonly') };
+      const options = { readOnly: this.hasAttribute('readonly'), exampleUrl: EXAMPLE };
       const key = this.getAttribute('storage-key');
       if (key) options.storageKey = key;
       const view = this.getAttribute('view');

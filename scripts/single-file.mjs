@@ -1,6 +1,7 @@
 // Run by scripts/post-build.mjs after minify-glue.mjs: in release builds, writes
-// `alignment-board.html`, the whole board in one file — styles, the JavaScript glue and the
-// WebAssembly inside — that works opened from disk (`file://`) or attached to a wiki page.
+// `alignment-board.html`, the whole board in one file — styles, the JavaScript glue, the
+// WebAssembly and the example board inside — that works opened from disk (`file://`) or
+// attached to a wiki page.
 // The wasm travels as base64 and is handed to the glue as bytes, so nothing is fetched.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -18,6 +19,9 @@ const one = (pattern) => {
 const wasm = await readFile(one(/_bg\.wasm$/));
 const glue = await readFile(one(/^alignment-board-[0-9a-f]+\.js$/), 'utf8');
 const css = await readFile(one(/\.css$/), 'utf8');
+// The example board, fetched by "Start from example" from a data: URL in the page.
+const example = await readFile(one(/^example\.alignment\.json$/));
+const exampleUrl = `data:application/json;base64,${example.toString('base64')}`;
 
 // Text inside <script> and <style> must not close its element early.
 const safe = (text, tag) => text.replaceAll(`</${tag}`, `<\\/${tag}`);
@@ -32,7 +36,7 @@ const html = `<!doctype html>
 <style>html, body, #app { margin: 0; height: 100%; }</style>
 </head>
 <body>
-<div id="app" data-alignment-board><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>
+<div id="app" data-alignment-board data-example="${exampleUrl}"><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>
 <script type="module">
 const glue = ${safe(JSON.stringify(glue), 'script')};
 const wasm = "${wasm.toString('base64')}";

@@ -2,7 +2,7 @@
 //! storage key, so the standalone page and embeds are a few lines each.
 
 use crate::storage::{LocalStore, MemoryStore, Store};
-use crate::ui::{App, AppProps, StoreHandle, View};
+use crate::ui::{App, AppProps, Example, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -20,6 +20,8 @@ pub struct MountOptions {
     pub in_memory: bool,
     /// The view shown first: board, health or allocation.
     pub view: View,
+    /// Where "Start from example" fetches the example board (default: beside the page).
+    pub example_url: Option<String>,
     /// A snapshot to show (its JSON text). Without a storage key the board is read-only
     /// and kept in memory only; with one, it is the board the key starts with when it
     /// holds none yet.
@@ -34,6 +36,7 @@ impl Default for MountOptions {
             in_memory: false,
             view: View::Board,
             snapshot: None,
+            example_url: None,
         }
     }
 }
@@ -62,6 +65,7 @@ impl MountOptions {
         options.in_memory = get("inMemory").is_truthy();
         // JSON text (alignment-board.js's `mount` turns an object into text first).
         options.snapshot = get("snapshot").as_string();
+        options.example_url = get("exampleUrl").as_string();
         if options.snapshot.is_some() && key.is_undefined() {
             options.read_only = true;
             options.in_memory = true;
@@ -119,6 +123,9 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
         storage_key: options.storage_key.into(),
         read_only: options.read_only,
         view: options.view,
+        example: options
+            .example_url
+            .map_or_else(Example::default, |url| Example::Url(url.into())),
     };
     BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element, props).render()),
@@ -173,6 +180,8 @@ pub fn start_standalone() {
     // Only the board's own page has this element: a page that loads the script to embed
     // boards (the <alignment-board> element, `mount`) gets none it did not ask for.
     if let Ok(Some(root)) = document.query_selector("#app[data-alignment-board]") {
+        // The single-file build carries the example in the page itself, as a data: URL.
+        options.example_url = root.get_attribute("data-example");
         std::mem::forget(mount_with(root, options));
     }
 }

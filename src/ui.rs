@@ -25,7 +25,7 @@ mod rhythm_view;
 mod toolbar;
 mod welcome;
 
-pub use app::{App, AppProps, StoreHandle, View};
+pub use app::{App, AppProps, Example, StoreHandle, View};
 
 /// A board compared by identity, as hooks' dependencies: "is it the same board?" is what
 /// they ask, and comparing two big boards' contents costs more than the work they guard.

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use alignment_board::storage::{FaultyStore, Store};
-use alignment_board::ui::{App, AppProps, StoreHandle, View};
+use alignment_board::ui::{App, AppProps, Example, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -37,6 +37,9 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         storage_key: key.to_string().into(),
         read_only,
         view: View::Board,
+        example: Example::Board(Rc::new(alignment_board::core::example::example_board(
+            alignment_board::ui::now().date(),
+        ))),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use alignment_board::storage::MemoryStore;
-use alignment_board::ui::{App, AppProps, StoreHandle, View};
+use alignment_board::ui::{App, AppProps, Example, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -21,6 +21,9 @@ async fn mount() -> Element {
         storage_key: "k".into(),
         read_only: false,
         view: View::Board,
+        example: Example::Board(Rc::new(alignment_board::core::example::example_board(
+            alignment_board::ui::now().date(),
+        ))),
     };
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
     yew::scheduler::flush().await;

@@ -18,7 +18,7 @@ use super::rhythm_view::RhythmView;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
 use super::{now, Same};
-use crate::core::example::example_board;
+use crate::core::example::brought_to;
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
@@ -102,6 +102,47 @@ pub struct AppProps {
     /// The view shown first.
     #[prop_or_default]
     pub view: View,
+    /// Where "Start from example" finds the example board.
+    #[prop_or_default]
+    pub example: Example,
+}
+
+/// Where "Start from example" finds the example board.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Example {
+    /// The example file (examples/example.alignment.json, beside the page in a build),
+    /// fetched when asked for: the bundle carries no copy of the example.
+    Url(AttrValue),
+    /// The board itself, already made (tests make it with `example_board`).
+    Board(Rc<Board>),
+}
+
+impl Default for Example {
+    fn default() -> Self {
+        Example::Url("example.alignment.json".into())
+    }
+}
+
+/// The example board from its file, dated around today.
+async fn fetch_example(url: &str) -> Result<Board, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "the browser could not fetch it".to_string())?;
+    let response: web_sys::Response =
+        wasm_bindgen::JsCast::dyn_into(response).map_err(|_| "no response")?;
+    if !response.ok() {
+        return Err(format!("{url} answered {}", response.status()));
+    }
+    let text = response.text().map_err(|_| "no text")?;
+    let text = wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|_| "it could not be read")?;
+    let loaded =
+        snapshot::read(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
+    let today = now().date();
+    let written = loaded.exported_at.map_or(today, |at| at.date());
+    Ok(brought_to(loaded.board, written, today))
 }
 
 #[function_component]
@@ -219,20 +260,28 @@ pub fn App(props: &AppProps) -> Html {
     });
     let on_start = {
         let dispatch = dispatch.clone();
-        use_callback((), move |example: bool, _| {
-            let today = now().date();
-            let id = format!("b-{}", now().unix_seconds());
-            let board = if example {
-                example_board(today)
-            } else {
-                Board::blank(id, today)
+        use_callback(props.example.clone(), move |example: bool, source| {
+            if !example {
+                let board = Board::blank(format!("b-{}", now().unix_seconds()), now().date());
+                return dispatch.dispatch(Msg::Start(Rc::new(board), "Blank board started".into()));
+            }
+            let url = match source {
+                Example::Board(board) => {
+                    return dispatch
+                        .dispatch(Msg::Start(board.clone(), "Example board loaded".into()))
+                }
+                Example::Url(url) => url.clone(),
             };
-            let message = if example {
-                "Example board loaded"
-            } else {
-                "Blank board started"
-            };
-            dispatch.dispatch(Msg::Start(Rc::new(board), message.into()));
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                dispatch.dispatch(match fetch_example(&url).await {
+                    Ok(board) => Msg::Start(Rc::new(board), "Example board loaded".into()),
+                    Err(why) => Msg::Notify(Notice {
+                        error: true,
+                        text: format!("The example board could not be loaded: {why}."),
+                    }),
+                })
+            });
         })
     };
     let on_import_text = {
