@@ -26,18 +26,82 @@ const element = `// <alignment-board>: a board in any page. Attributes: storage-
 // localStorage), readonly, view (board, health, allocation), src (the URL of a snapshot to
 // show); or a snapshot inline, as a child <script type="application/json">. A board given a
 // snapshot and no storage key is read-only and stores nothing. The board renders in a
-// shadow root, so the page's styles and the board's do not mix. Events: ready, error.
+// shadow root, so the page's styles and the board's do not mix. Events: ready, change,
+// error; the element's board property is the board's handle once it is ready.
 import init, { mount as mountBoard } from './${glue}';
+
+const text = (snapshot) =>
+  snapshot === undefined || snapshot === null || typeof snapshot === 'string' ? snapshot ?? undefined : JSON.stringify(snapshot);
+const CHANGED = 'alignment-board-changed';
+
+/**
+ * A board mounted in an element. getSnapshot() gives the board as a snapshot object (null
+ * before one is started); loadSnapshot(snapshot) replaces it (the object or its JSON text;
+ * throws, naming where, when it is not a snapshot); setOptions(options) mounts it again
+ * with the options changed; destroy() removes it. A change event follows each change of
+ * the board, its detail.snapshot read when asked for.
+ */
+class BoardHandle extends EventTarget {
+  #element;
+  #options;
+  #board = null;
+  #onChange = (event) => {
+    event.stopPropagation();
+    const handle = this;
+    this.dispatchEvent(new CustomEvent('change', { detail: { get snapshot() { return handle.getSnapshot(); } } }));
+  };
+
+  constructor(element, options) {
+    super();
+    // The board's styles, once where the element lives: the page, or a shadow root.
+    const root = element.getRootNode();
+    const styles = root instanceof ShadowRoot ? root : document.head;
+    if (![...styles.querySelectorAll('link[rel="stylesheet"]')].some((link) => link.href === STYLE)) {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = STYLE;
+      styles.append(link);
+    }
+    this.#element = element;
+    this.#options = options;
+    this.#mount();
+    element.addEventListener(CHANGED, this.#onChange);
+  }
+
+  #mount() {
+    const options = { exampleUrl: EXAMPLE, ...this.#options, snapshot: text(this.#options.snapshot) };
+    this.#board = mountBoard(this.#element, options);
+  }
+
+  getSnapshot() {
+    const snapshot = this.#board?.snapshot();
+    return snapshot === undefined ? null : JSON.parse(snapshot);
+  }
+
+  loadSnapshot(snapshot) {
+    this.#board.load(text(snapshot));
+  }
+
+  setOptions(options) {
+    this.#options = { ...this.#options, ...options };
+    this.#board?.destroy();
+    this.#element.replaceChildren();
+    this.#mount();
+  }
+
+  destroy() {
+    this.#element.removeEventListener(CHANGED, this.#onChange);
+    this.#board?.destroy();
+    this.#board = null;
+  }
+}
 
 /**
  * Renders a board into the element: options { storageKey, readOnly, view, snapshot } (the
- * snapshot as JSON text or as the object). Call after await start(); returns a handle
- * whose destroy() removes the board.
+ * snapshot as JSON text or as the object). Call after await start(); returns a BoardHandle.
  */
 export function mount(element, options = {}) {
-  const { snapshot } = options;
-  const text = snapshot !== undefined && typeof snapshot !== 'string' ? JSON.stringify(snapshot) : snapshot;
-  return mountBoard(element, { exampleUrl: EXAMPLE, ...options, snapshot: text });
+  return new BoardHandle(element, options);
 }
 
 let started;
@@ -54,6 +118,9 @@ class AlignmentBoardElement extends HTMLElement {
   static observedAttributes = ['storage-key', 'readonly', 'view', 'src'];
   #handle = null;
   #turn = 0;
+
+  /** The board's handle (getSnapshot, loadSnapshot…), once it is ready. */
+  get board() { return this.#handle; }
 
   connectedCallback() { this.#render(); }
 
@@ -96,13 +163,16 @@ class AlignmentBoardElement extends HTMLElement {
       this.#handle?.destroy();
       const host = root.querySelector('.ab-host');
       host.replaceChildren();
-      const options = { readOnly: this.hasAttribute('readonly'), exampleUrl: EXAMPLE };
+      const options = { readOnly: this.hasAttribute('readonly') };
       const key = this.getAttribute('storage-key');
       if (key) options.storageKey = key;
       const view = this.getAttribute('view');
       if (view) options.view = view;
       if (snapshot !== undefined) options.snapshot = snapshot;
       this.#handle = mount(host, options);
+      this.#handle.addEventListener('change', (event) => {
+        this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: event.detail }));
+      });
       this.dispatchEvent(new CustomEvent('ready', { bubbles: true, composed: true }));
     } catch (error) {
       if (turn !== this.#turn) return;

@@ -89,10 +89,31 @@ impl MountOptions {
 #[wasm_bindgen]
 pub struct BoardHandle {
     app: Option<yew::AppHandle<App>>,
+    element: web_sys::Element,
 }
 
 #[wasm_bindgen]
 impl BoardHandle {
+    /// The board as a snapshot's JSON text; undefined before a board is started.
+    pub fn snapshot(&self) -> Option<String> {
+        let board = crate::ui::mounted::within(&self.element)?.board?;
+        Some(crate::core::snapshot::write_compact(
+            &board,
+            crate::ui::now(),
+        ))
+    }
+
+    /// Replaces the board with a snapshot (its JSON text), as an import does; throws the
+    /// reader's message, naming where the snapshot is wrong, and changes nothing then.
+    pub fn load(&self, text: &str) -> Result<(), JsValue> {
+        let loaded = crate::core::snapshot::read(text)
+            .map_err(|error| js_sys::Error::new(&error.to_string()))?;
+        let mounted = crate::ui::mounted::within(&self.element)
+            .ok_or_else(|| js_sys::Error::new("the board is not mounted"))?;
+        mounted.load.emit(Rc::new(loaded.board));
+        Ok(())
+    }
+
     /// Unmounts the board (saving anything pending first).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
@@ -128,7 +149,8 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
             .map_or_else(Example::default, |url| Example::Url(url.into())),
     };
     BoardHandle {
-        app: Some(yew::Renderer::<App>::with_root_and_props(element, props).render()),
+        app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
+        element,
     }
 }
 

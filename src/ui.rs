@@ -20,6 +20,7 @@ mod forms;
 mod health_view;
 #[cfg(any(feature = "rhythm", feature = "coordination"))]
 mod markup;
+pub(crate) mod mounted;
 #[cfg(feature = "rhythm")]
 mod rhythm_view;
 mod toolbar;

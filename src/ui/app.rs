@@ -107,6 +107,10 @@ pub struct AppProps {
     pub example: Example,
 }
 
+/// The event a board's element fires after each change to the board (alignment-board.js
+/// turns it into the `change` event of the element and of the handle).
+pub const CHANGED: &str = "alignment-board-changed";
+
 /// Where "Start from example" finds the example board.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Example {
@@ -188,16 +192,31 @@ pub fn App(props: &AppProps) -> Html {
         );
     }
     {
-        // The crash screen offers the board as it was: it must know the latest one.
+        // The page's list of boards (for the JavaScript handle and the crash screen) holds
+        // the latest board; a host page hears of each change after the first board.
         let root = root.clone();
+        let load = dispatch.clone();
+        let shown = use_mut_ref(|| false);
         use_effect_with(Same(board.clone()), move |Same(board)| {
             let element = root.cast::<web_sys::Element>();
             if let Some(element) = &element {
-                super::crash::track(element, Some(board.clone()));
+                let load = Callback::from(move |board| load.dispatch(Msg::Load(board)));
+                super::mounted::track(super::mounted::Mounted {
+                    root: element.clone(),
+                    board: board.clone(),
+                    load,
+                });
+                if board.is_some() && shown.replace(true) {
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    if let Ok(event) = web_sys::Event::new_with_event_init_dict(CHANGED, &init) {
+                        let _ = element.dispatch_event(&event);
+                    }
+                }
             }
             move || {
                 if let Some(element) = element {
-                    super::crash::track(&element, None);
+                    super::mounted::forget(&element);
                 }
             }
         });

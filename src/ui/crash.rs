@@ -4,35 +4,17 @@
 //! in the hook itself, since no code of the board can run after it — and a reload.
 
 use super::files::object_url;
-use crate::core::model::Board;
 use crate::core::snapshot;
-use std::cell::RefCell;
-use std::rc::Rc;
 
 thread_local! {
     /// Set once the board has crashed.
     static CRASHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-    /// Each board on the page: the element it renders into and its latest board.
-    static BOARDS: RefCell<Vec<(web_sys::Element, Option<Rc<Board>>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Sets the panic hook, once for the page.
 pub fn install() {
     // Through yew, which otherwise sets its own hook when a board is first rendered.
     yew::set_custom_panic_hook(Box::new(|info| report(&info.to_string())));
-}
-
-/// Remembers the board shown in `root` (`None`: forgets `root`).
-pub fn track(root: &web_sys::Element, board: Option<Option<Rc<Board>>>) {
-    BOARDS.with(|boards| {
-        let Ok(mut boards) = boards.try_borrow_mut() else {
-            return;
-        };
-        boards.retain(|(r, _)| r != root);
-        if let Some(board) = board {
-            boards.push((root.clone(), board));
-        }
-    });
 }
 
 /// Whether the board has crashed: then it stops saving.
@@ -44,32 +26,29 @@ pub fn crashed() -> bool {
 pub fn report(message: &str) {
     CRASHED.with(|crashed| crashed.set(true));
     web_sys::console::error_1(&format!("Alignment Board stopped: {message}").into());
-    BOARDS.with(|boards| {
-        let Ok(boards) = boards.try_borrow() else {
-            return;
-        };
-        for (root, board) in boards.iter() {
-            let download = board.as_deref().and_then(|board| {
-                let at = super::now();
-                let url = object_url(&snapshot::write_pretty(board, at), "application/json");
-                // No quote nor ampersand: the name keeps letters and digits only.
-                let name = snapshot::file_name(board, at.date());
-                url.ok().map(|url| {
-                    format!("<a class=ab-button href=\"{url}\" download=\"{name}\">Download the board</a> ")
-                })
-            });
-            root.set_inner_html(&format!(
-                "<div class=\"ab-notice ab-notice--error\" role=alert><p><strong>The board stopped \
+    for super::mounted::Mounted { root, board, .. } in super::mounted::all() {
+        let download = board.as_deref().and_then(|board| {
+            let at = super::now();
+            let url = object_url(&snapshot::write_pretty(board, at), "application/json");
+            // No quote nor ampersand: the name keeps letters and digits only.
+            let name = snapshot::file_name(board, at.date());
+            url.ok().map(|url| {
+                format!(
+                    "<a class=ab-button href=\"{url}\" download=\"{name}\">Download the board</a> "
+                )
+            })
+        });
+        root.set_inner_html(&format!(
+            "<div class=\"ab-notice ab-notice--error\" role=alert><p><strong>The board stopped \
                  working.</strong> Something went wrong inside it and it cannot go on in this tab. \
                  {}Reload to go on: what was saved before is kept.</p>{}<a class=ab-button \
                  href=\"\">Reload</a></div>",
-                if download.is_some() {
-                    "Download the board as it was here to keep your latest changes. "
-                } else {
-                    ""
-                },
-                download.unwrap_or_default(),
-            ));
-        }
-    });
+            if download.is_some() {
+                "Download the board as it was here to keep your latest changes. "
+            } else {
+                ""
+            },
+            download.unwrap_or_default(),
+        ));
+    }
 }

@@ -114,3 +114,38 @@ test('an element added later shows the snapshot its src names, follows its attri
   assert.equal(await page.locator('alignment-board').count(), 2);
   page.assertNoErrors();
 });
+
+test('a host keeps the board itself through the JavaScript API: load, change, get, options, destroy', async () => {
+  const page = await open('api.html');
+  await page.waitForFunction(() => window.board);
+  assert.equal(await page.evaluate(() => window.board.getSnapshot()), null, 'no board yet');
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
+  await page.evaluate((s) => window.board.loadSnapshot(s), snapshot);
+  await page.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
+
+  // A change made in the board reaches the host, with the snapshot.
+  await page.getByRole('button', { name: 'Board settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Board settings' });
+  await settings.getByLabel('Board title').fill('Renamed on the page');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction(() => window.kept?.board.title === 'Renamed on the page');
+  assert.equal(await page.evaluate(() => window.board.getSnapshot().board.title), 'Renamed on the page');
+  assert.equal(await page.evaluate(() => window.kept.format), 'alignment-board');
+
+  // A snapshot that is not one is refused with the place it is wrong, and changes nothing.
+  const refused = await page.evaluate((s) => {
+    const broken = structuredClone(s);
+    broken.board.initiatives[0].teamId = 't-9';
+    try { window.board.loadSnapshot(broken); return null; } catch (error) { return error.message; }
+  }, snapshot);
+  assert.match(refused, /board\.initiatives\[0\]\.teamId/);
+  await page.getByRole('heading', { level: 1, name: 'Renamed on the page' }).waitFor();
+
+  await page.evaluate((s) => window.board.setOptions({ readOnly: true, snapshot: s }), snapshot);
+  await page.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only now');
+  await page.evaluate(() => window.board.destroy());
+  assert.equal(await page.locator('#board').evaluate((element) => element.childElementCount), 0);
+  page.assertNoErrors();
+});

@@ -54,6 +54,8 @@ pub enum Msg {
     Dismiss,
     /// Another tab's board, saved under the same key, replaces this tab's.
     Synced(super::Synced),
+    /// A board the host page hands over (`loadSnapshot`): it replaces this one, undoably.
+    Load(Rc<Board>),
 }
 
 impl Reducible for AppState {
@@ -141,6 +143,15 @@ impl Reducible for AppState {
                     });
                 }
             }
+            Msg::Load(board) => match next.history.as_mut() {
+                Some(history) => {
+                    if history.apply(Action::ReplaceBoard(board), now()) == Ok(true) {
+                        next.notice = None;
+                        next.announcement = "Board replaced".into();
+                    }
+                }
+                None => next.history = Some(History::new(board)),
+            },
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
         }
