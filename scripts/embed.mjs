@@ -152,7 +152,7 @@ class AlignmentBoardElement extends HTMLElement {
       link.rel = 'stylesheet';
       link.href = STYLE;
       const style = document.createElement('style');
-      style.textContent = ':host { display: block; contain: content; } .ab-host { height: 100%; }';
+      style.textContent = ':host { display: block; contain: content; } .ab-host { height: 100%; overflow: auto; }';
       const host = document.createElement('div');
       host.className = 'ab-host';
       root.append(link, style, host);

@@ -149,3 +149,37 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
   assert.equal(await page.locator('#board').evaluate((element) => element.childElementCount), 0);
   page.assertNoErrors();
 });
+
+test('a board fits a 360 px sidebar, and one first shown in a folded section renders at its size', async () => {
+  const page = await open('sidebar.html');
+  const sidebar = page.locator('aside alignment-board');
+  await sidebar.getByRole('button', { name: 'Start from example' }).click();
+  await sidebar.getByRole('region', { name: 'Board' }).waitFor();
+  const fit = await sidebar.evaluate((element) => ({
+    width: element.getBoundingClientRect().width,
+    inner: element.shadowRoot.querySelector('.ab-app').scrollWidth,
+    page: document.documentElement.scrollWidth,
+  }));
+  assert.ok(fit.width <= 360, `the element keeps its width: ${fit.width}`);
+  assert.ok(fit.inner <= 361, `nothing spills out of it sideways: ${fit.inner}`);
+  assert.ok(fit.page <= 1281, `the page does not grow: ${fit.page}`);
+  // Taller than its 560 px, the board scrolls inside the element to its cards.
+  const card = sidebar.getByRole('article').first();
+  await card.scrollIntoViewIfNeeded();
+  assert.ok(await card.isVisible());
+  const inside = await sidebar.evaluate((element) => {
+    const host = element.shadowRoot.querySelector('.ab-host');
+    return { scrolls: host.scrollHeight > host.clientHeight, top: host.scrollTop };
+  });
+  assert.ok(inside.scrolls && inside.top > 0, `the element scrolled itself: ${JSON.stringify(inside)}`);
+
+  // Folded when the page loads: the board starts once it is opened, at its real size.
+  const folded = page.locator('main alignment-board');
+  await page.getByText('The board, folded').click();
+  await folded.getByRole('button', { name: 'Start from example' }).click();
+  const foldedCard = folded.getByRole('article').first();
+  await foldedCard.waitFor();
+  const box = await foldedCard.boundingBox();
+  assert.ok(box.width > 100 && box.height > 40, `cards have their size: ${JSON.stringify(box)}`);
+  page.assertNoErrors();
+});
