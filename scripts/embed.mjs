@@ -151,11 +151,14 @@ class AlignmentBoardElement extends HTMLElement {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = STYLE;
-      const style = document.createElement('style');
-      style.textContent = ':host { display: block; contain: content; } .ab-host { height: 100%; overflow: auto; }';
+      // A constructed sheet, not a <style>: pages whose Content-Security-Policy forbids
+      // inline styles allow it.
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(':host { display: block; contain: content; } .ab-host { height: 100%; overflow: auto; }');
+      root.adoptedStyleSheets = [sheet];
       const host = document.createElement('div');
       host.className = 'ab-host';
-      root.append(link, style, host);
+      root.append(link, host);
     }
     try {
       const [snapshot] = await Promise.all([this.#snapshot(), start()]);

@@ -111,6 +111,18 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let shown = use_mut_ref(Shown::default);
     let redraw = use_force_update();
     let grid = use_node_ref();
+    {
+        // The grid's column count, through the style object rather than a style attribute,
+        // which a page's Content-Security-Policy may forbid.
+        // After every render: the grid may be new while the count is not.
+        let grid = grid.clone();
+        let columns = layout.columns.len().to_string();
+        use_effect(move || {
+            if let Some(grid) = grid.cast::<web_sys::HtmlElement>() {
+                let _ = grid.style().set_property("--ab-columns", &columns);
+            }
+        });
+    }
     let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
     let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
     let virtual_lanes = all_cards > EAGER_CARDS;
@@ -243,8 +255,6 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         });
     }
 
-    let columns = layout.columns.len();
-    let style = format!("--ab-columns: {columns}");
     let headers = layout.columns.iter().map(|column| {
         let header = match column {
             Column::Priority(id) => html! {
@@ -327,7 +337,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     }
                 </div>
             }
-            <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" {style} ref={grid}>
+            <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}>
                 <div class="ab-grid__row ab-grid__row--head" role="row">
                     <div class="ab-grid__corner" role="columnheader">
                         <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>

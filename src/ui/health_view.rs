@@ -224,7 +224,9 @@ fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subjec
                 <summary>
                     <span class="ab-part__name">{ kind.label() }</span>
                     <span class="ab-part__bar" aria-hidden="true">
-                        <span style={format!("width: {}%", part.score.unwrap_or(0))}></span>
+                        <svg viewBox="0 0 100 1" preserveAspectRatio="none">
+                            <rect width={part.score.unwrap_or(0).to_string()} height="1" />
+                        </svg>
                     </span>
                     <span class="ab-part__score" data-score={part.score.map(|s| s.to_string())}>
                         { score_text }

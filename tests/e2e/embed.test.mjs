@@ -183,3 +183,30 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
   assert.ok(box.width > 100 && box.height > 40, `cards have their size: ${JSON.stringify(box)}`);
   page.assertNoErrors();
 });
+
+test('under a strict Content-Security-Policy the board works, and nothing is blocked', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url + 'strict-csp.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  const card = element.getByRole('article').first();
+  await card.waitFor();
+  const bar = await card.locator('.ab-card__progress rect').evaluate((rect) => rect.getBoundingClientRect().width);
+  assert.ok(bar > 0, 'progress bars are drawn without inline styles');
+  await element.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  await element.locator('.ab-part__bar rect').first().waitFor();
+  await element.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

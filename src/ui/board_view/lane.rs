@@ -137,8 +137,10 @@ pub fn Lane(props: &LaneProps) -> Html {
     let placeholder = (!props.shown).then(|| {
         let count = cards_in(layout, lane);
         html! {
-            <div class="ab-grid__cell ab-lane-placeholder" role="cell"
-                 style={format!("grid-column: 2 / -1; min-height: {}px", props.height.unwrap_or(32 + tallest(layout, lane) as u32 * 96))}>
+            <div class="ab-grid__cell ab-lane-placeholder" role="cell">
+                // Its height from an attribute, not a style: see the card's progress bar.
+                <svg width="1" aria-hidden="true"
+                     height={props.height.unwrap_or(32 + tallest(layout, lane) as u32 * 96).to_string()} />
                 { format!("{count} initiative{}", if count == 1 { "" } else { "s" }) }
             </div>
         }
