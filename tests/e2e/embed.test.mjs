@@ -210,3 +210,20 @@ test('under a strict Content-Security-Policy the board works, and nothing is blo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a server that sends the wasm with the wrong type still gets a working board', async () => {
+  const context = await browser.newContext();
+  await context.route('**/*.wasm', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(server.url + 'plain.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  await element.getByRole('article').first().waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
