@@ -23,7 +23,8 @@ const wasm = one(/_bg\.wasm$/);
 const css = one(/\.css$/);
 
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in
-// localStorage), readonly, view (board, health, allocation), src (the URL of a snapshot to
+// localStorage), readonly, view (board, health, allocation), theme (light, dark; otherwise
+// the person's preference), src (the URL of a snapshot to
 // show); or a snapshot inline, as a child <script type="application/json">. A board given a
 // snapshot and no storage key is read-only and stores nothing. The board renders in a
 // shadow root, so the page's styles and the board's do not mix. Events: ready, change,
@@ -115,7 +116,7 @@ const STYLE = new URL('./${css}', import.meta.url).href;
 const EXAMPLE = new URL('./example.alignment.json', import.meta.url).href;
 
 class AlignmentBoardElement extends HTMLElement {
-  static observedAttributes = ['storage-key', 'readonly', 'view', 'src'];
+  static observedAttributes = ['storage-key', 'readonly', 'view', 'theme', 'src'];
   #handle = null;
   #turn = 0;
 
@@ -171,6 +172,8 @@ class AlignmentBoardElement extends HTMLElement {
       if (key) options.storageKey = key;
       const view = this.getAttribute('view');
       if (view) options.view = view;
+      const theme = this.getAttribute('theme');
+      if (theme) options.theme = theme;
       if (snapshot !== undefined) options.snapshot = snapshot;
       this.#handle = mount(host, options);
       this.#handle.addEventListener('change', (event) => {

@@ -22,6 +22,8 @@ pub struct MountOptions {
     pub view: View,
     /// Where "Start from example" fetches the example board (default: beside the page).
     pub example_url: Option<String>,
+    /// "light" or "dark" fixes the theme; anything else follows the person's preference.
+    pub theme: Option<String>,
     /// A snapshot to show (its JSON text). Without a storage key the board is read-only
     /// and kept in memory only; with one, it is the board the key starts with when it
     /// holds none yet.
@@ -37,6 +39,7 @@ impl Default for MountOptions {
             view: View::Board,
             snapshot: None,
             example_url: None,
+            theme: None,
         }
     }
 }
@@ -66,6 +69,7 @@ impl MountOptions {
         // JSON text (alignment-board.js's `mount` turns an object into text first).
         options.snapshot = get("snapshot").as_string();
         options.example_url = get("exampleUrl").as_string();
+        options.theme = get("theme").as_string();
         if options.snapshot.is_some() && key.is_undefined() {
             options.read_only = true;
             options.in_memory = true;
@@ -144,6 +148,10 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
         storage_key: options.storage_key.into(),
         read_only: options.read_only,
         view: options.view,
+        theme: options
+            .theme
+            .filter(|theme| theme == "light" || theme == "dark")
+            .map(Into::into),
         example: options
             .example_url
             .map_or_else(Example::default, |url| Example::Url(url.into())),
@@ -197,6 +205,7 @@ pub fn start_standalone() {
             if let Some(view) = params.get("view").and_then(|v| View::from_key(&v)) {
                 options.view = view;
             }
+            options.theme = params.get("theme");
         }
     }
     // Only the board's own page has this element: a page that loads the script to embed

@@ -37,6 +37,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         storage_key: key.to_string().into(),
         read_only,
         view: View::Board,
+        theme: None,
         example: Example::Board(Rc::new(alignment_board::core::example::example_board(
             alignment_board::ui::now().date(),
         ))),

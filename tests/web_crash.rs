@@ -21,6 +21,7 @@ async fn mount() -> Element {
         storage_key: "k".into(),
         read_only: false,
         view: View::Board,
+        theme: None,
         example: Example::Board(Rc::new(alignment_board::core::example::example_board(
             alignment_board::ui::now().date(),
         ))),

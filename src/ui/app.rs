@@ -105,6 +105,9 @@ pub struct AppProps {
     /// Where "Start from example" finds the example board.
     #[prop_or_default]
     pub example: Example,
+    /// "light" or "dark" to fix the theme; otherwise it follows the person's preference.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -535,6 +538,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
+             data-theme={props.theme.clone()}
              onkeydown={on_keydown} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
             if let Some(board) = &board {
                 { toolbar(&ToolbarProps { board: board.clone(), history: state.history.clone(), read_only,

@@ -227,3 +227,21 @@ test('a server that sends the wasm with the wrong type still gets a working boar
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the theme follows the person\'s preference unless the host names one', async () => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  await page.goto(server.url + 'plain.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  await element.getByRole('article').first().waitFor();
+  const background = () => element.evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.ab-app')).backgroundColor);
+  assert.equal(await background(), 'rgb(20, 23, 28)', 'dark by preference');
+  await page.evaluate(() => document.querySelector('alignment-board').setAttribute('theme', 'light'));
+  await element.getByRole('article').first().waitFor();
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('alignment-board').shadowRoot.querySelector('.ab-app')).backgroundColor === 'rgb(244, 245, 247)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.evaluate(() => document.querySelector('alignment-board').setAttribute('theme', 'dark'));
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('alignment-board').shadowRoot.querySelector('.ab-app')).backgroundColor === 'rgb(20, 23, 28)');
+  await context.close();
+});
