@@ -4,7 +4,9 @@
 //   extend HTMLElement, so a small module does) and re-exports `mount`;
 // - `alignment-board-wiki.js` turns code blocks marked `alignment-board` (```alignment-board
 //   in Markdown, `<pre class="alignment-board">` in HTML) holding a snapshot into read-only
-//   boards in place.
+//   boards in place;
+// - `alignment-board-frame.html` (with its script and styles) is the board for an iframe,
+//   talking to its host page by postMessage.
 import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -20,7 +22,7 @@ const one = (pattern) => {
 };
 const glue = one(/^alignment-board-[0-9a-f]+\.js$/);
 const wasm = one(/_bg\.wasm$/);
-const css = one(/\.css$/);
+const css = one(/^board-[0-9a-f]+\.css$/);
 
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in
 // localStorage), readonly, view (board, health, allocation), theme (light, dark; otherwise
@@ -226,5 +228,62 @@ new MutationObserver((changes) => {
 }).observe(document.documentElement, { childList: true, subtree: true });
 `;
 
+const frame = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>Alignment Board</title>
+<link rel="stylesheet" href="./alignment-board-frame.css">
+<script type="module" src="./alignment-board-frame.js"></script>
+</head>
+<body><alignment-board></alignment-board></body>
+</html>
+`;
+
+const frameScript = `// The board for an iframe (alignment-board-frame.html). It takes the element's options
+// from its address (?key=, ?readonly, ?view=, ?theme=) and, given ?host=<origin> (and
+// ?id= to tell several frames apart), talks to the page around it with postMessage, only
+// with that origin: in, { target: 'alignment-board', id, type: 'load', snapshot } and
+// { ..., type: 'get' }; out, { source: 'alignment-board', id, type } with type ready,
+// change (with the snapshot), loaded, snapshot (with it) or error (with a message).
+import './alignment-board.js';
+
+const params = new URLSearchParams(location.search);
+const board = document.querySelector('alignment-board');
+for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme']]) {
+  const value = params.get(param);
+  if (value) board.setAttribute(attribute, value);
+}
+if (params.has('readonly')) board.setAttribute('readonly', '');
+
+const host = params.get('host');
+if (host && window.parent !== window) {
+  const id = params.get('id') ?? '';
+  const send = (type, more = {}) => window.parent.postMessage({ source: 'alignment-board', id, type, ...more }, host);
+  board.addEventListener('ready', () => send('ready'));
+  board.addEventListener('change', (event) => send('change', { snapshot: event.detail.snapshot }));
+  window.addEventListener('message', (event) => {
+    const message = event.data;
+    if (event.origin !== host || event.source !== window.parent) return;
+    if (message?.target !== 'alignment-board' || (message.id ?? '') !== id) return;
+    try {
+      if (message.type === 'load') {
+        board.board.loadSnapshot(message.snapshot);
+        send('loaded');
+      } else if (message.type === 'get') {
+        send('snapshot', { snapshot: board.board.getSnapshot() });
+      }
+    } catch (error) {
+      send('error', { message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
+`;
+
 await writeFile(join(staging, 'alignment-board.js'), element);
 await writeFile(join(staging, 'alignment-board-wiki.js'), wiki);
+await writeFile(join(staging, 'alignment-board-frame.html'), frame);
+await writeFile(join(staging, 'alignment-board-frame.js'), frameScript);
+await writeFile(join(staging, 'alignment-board-frame.css'), 'html, body { margin: 0; height: 100%; }\nalignment-board { height: 100%; }\n');

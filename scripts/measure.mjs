@@ -26,7 +26,7 @@ async function sizes() {
   const out = {};
   for (const name of await readdir(DIST)) {
     // The bundle: the wasm, its glue and the stylesheet (the embedding scripts are apart).
-    const kind = name.endsWith('.wasm') ? 'wasm' : /^alignment-board-[0-9a-f]+\.js$/.test(name) ? 'js' : name.endsWith('.css') ? 'css' : null;
+    const kind = name.endsWith('.wasm') ? 'wasm' : /^alignment-board-[0-9a-f]+\.js$/.test(name) ? 'js' : /^board-[0-9a-f]+\.css$/.test(name) ? 'css' : null;
     if (!kind) continue;
     const bytes = await readFile(join(DIST, name));
     out[kind] = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

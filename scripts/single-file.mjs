@@ -18,7 +18,7 @@ const one = (pattern) => {
 };
 const wasm = await readFile(one(/_bg\.wasm$/));
 const glue = await readFile(one(/^alignment-board-[0-9a-f]+\.js$/), 'utf8');
-const css = await readFile(one(/\.css$/), 'utf8');
+const css = await readFile(one(/^board-[0-9a-f]+\.css$/), 'utf8');
 // The example board, fetched by "Start from example" from a data: URL in the page.
 const example = await readFile(one(/^example\.alignment\.json$/));
 const exampleUrl = `data:application/json;base64,${example.toString('base64')}`;

@@ -245,3 +245,31 @@ test('the theme follows the person\'s preference unless the host names one', asy
   await page.waitForFunction(() => getComputedStyle(document.querySelector('alignment-board').shadowRoot.querySelector('.ab-app')).backgroundColor === 'rgb(20, 23, 28)');
   await context.close();
 });
+
+test('a board in an iframe from another origin takes a snapshot and reports its changes to its host only', async () => {
+  const board = new URL(server.url);
+  const hostUrl = `http://localhost:${board.port}/iframe.html?board=${encodeURIComponent(board.origin)}`;
+  const page = await open('');
+  await page.goto(hostUrl);
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
+  // A message for another board on the page is not this one's.
+  await page.evaluate((s) => window.send({ id: 'other', type: 'load', snapshot: s }), snapshot);
+  await page.evaluate((s) => window.send({ type: 'load', snapshot: s }), snapshot);
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'loaded'));
+  assert.equal(await page.evaluate(() => window.received.filter((m) => m.type === 'loaded').length), 1);
+  const framed = page.frameLocator('#frame').locator('alignment-board');
+  await framed.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
+
+  await framed.getByRole('button', { name: 'Board settings' }).click();
+  const settings = framed.getByRole('dialog', { name: 'Board settings' });
+  await settings.getByLabel('Board title').fill('Renamed in the frame');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'change' && m.snapshot.board.title === 'Renamed in the frame'));
+  await page.evaluate(() => window.send({ type: 'get' }));
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'snapshot' && m.snapshot.board.title === 'Renamed in the frame'));
+  await page.evaluate(() => window.send({ type: 'load', snapshot: { format: 'alignment-board', version: 1, board: {} } }));
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
+  page.assertNoErrors();
+});
