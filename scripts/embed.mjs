@@ -7,22 +7,15 @@
 //   boards in place;
 // - `alignment-board-frame.html` (with its script and styles) is the board for an iframe,
 //   talking to its host page by postMessage.
-import { readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { one, release, staging } from './staging.mjs';
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error('run by trunk as a post_build hook: TRUNK_STAGING_DIR is not set');
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+if (!release) process.exit(0);
 
-const files = await readdir(staging);
-const one = (pattern) => {
-  const found = files.filter((name) => pattern.test(name));
-  if (found.length !== 1) throw new Error(`expected one file like ${pattern}, found ${found.join(', ') || 'none'}`);
-  return found[0];
-};
-const glue = one(/^alignment-board-[0-9a-f]+\.js$/);
-const wasm = one(/_bg\.wasm$/);
-const css = one(/^board-[0-9a-f]+\.css$/);
+const glue = basename(one(/^alignment-board-[0-9a-f]+\.js$/));
+const wasm = basename(one(/_bg\.wasm$/));
+const css = basename(one(/^board-[0-9a-f]+\.css$/));
 
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in
 // localStorage), readonly, view (board, health, allocation), theme (light, dark; otherwise

@@ -11,10 +11,9 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minify } from 'terser';
+import { release, staging } from './staging.mjs';
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error('run by trunk as a post_build hook: TRUNK_STAGING_DIR is not set');
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+if (!release) process.exit(0);
 
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const files = await readdir(staging);

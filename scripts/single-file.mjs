@@ -3,19 +3,12 @@
 // WebAssembly and the example board inside — that works opened from disk (`file://`) or
 // attached to a wiki page.
 // The wasm travels as base64 and is handed to the glue as bytes, so nothing is fetched.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { one, release, staging } from './staging.mjs';
 
-const staging = process.env.TRUNK_STAGING_DIR;
-if (!staging) throw new Error('run by trunk as a post_build hook: TRUNK_STAGING_DIR is not set');
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+if (!release) process.exit(0);
 
-const files = await readdir(staging);
-const one = (pattern) => {
-  const found = files.filter((name) => pattern.test(name));
-  if (found.length !== 1) throw new Error(`expected one file like ${pattern}, found ${found.join(', ') || 'none'}`);
-  return join(staging, found[0]);
-};
 const wasm = await readFile(one(/_bg\.wasm$/));
 const glue = await readFile(one(/^alignment-board-[0-9a-f]+\.js$/), 'utf8');
 const css = await readFile(one(/^board-[0-9a-f]+\.css$/), 'utf8');
