@@ -273,3 +273,30 @@ test('a board in an iframe from another origin takes a snapshot and reports its 
   await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
   page.assertNoErrors();
 });
+
+test('two elements given the same storage key follow each other instead of overwriting', async () => {
+  const page = await open('plain.html');
+  const first = page.locator('alignment-board').first();
+  await first.getByRole('button', { name: 'Start from example' }).click();
+  await first.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.evaluate(() => {
+    const second = document.createElement('alignment-board');
+    second.setAttribute('storage-key', 'intranet-leadership');
+    second.style.height = '400px';
+    document.body.append(second);
+  });
+  const second = page.locator('alignment-board').nth(1);
+  await second.getByRole('region', { name: 'Board' }).waitFor();
+  await first.getByRole('button', { name: 'Add team' }).click();
+  const form = first.getByRole('dialog', { name: 'Add team' });
+  await form.getByLabel('Name').fill('Added in the first');
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await second.getByRole('rowheader').filter({ hasText: 'Added in the first' }).waitFor();
+  await first.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const teams = await page.evaluate(() => {
+    const { teams } = JSON.parse(localStorage.getItem('intranet-leadership')).board;
+    return teams.rows.map((row) => row[teams.columns.indexOf('name')]);
+  });
+  assert.ok(teams.includes('Added in the first'), `${teams}`);
+  page.assertNoErrors();
+});
