@@ -18,7 +18,6 @@ use super::rhythm_view::RhythmView;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
 use super::{now, Same};
-use crate::core::example::brought_to;
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
@@ -28,8 +27,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 mod analysis;
+mod example;
 mod state;
 use analysis::use_analysis;
+use example::fetch_example;
+pub use example::Example;
 use state::initial_state;
 pub use state::{AppState, Msg, Notice};
 
@@ -113,44 +115,6 @@ pub struct AppProps {
 /// The event a board's element fires after each change to the board (alignment-board.js
 /// turns it into the `change` event of the element and of the handle).
 pub const CHANGED: &str = "alignment-board-changed";
-
-/// Where "Start from example" finds the example board.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Example {
-    /// The example file (examples/example.alignment.json, beside the page in a build),
-    /// fetched when asked for: the bundle carries no copy of the example.
-    Url(AttrValue),
-    /// The board itself, already made (tests make it with `example_board`).
-    Board(Rc<Board>),
-}
-
-impl Default for Example {
-    fn default() -> Self {
-        Example::Url("example.alignment.json".into())
-    }
-}
-
-/// The example board from its file, dated around today.
-async fn fetch_example(url: &str) -> Result<Board, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| "the browser could not fetch it".to_string())?;
-    let response: web_sys::Response =
-        wasm_bindgen::JsCast::dyn_into(response).map_err(|_| "no response")?;
-    if !response.ok() {
-        return Err(format!("{url} answered {}", response.status()));
-    }
-    let text = response.text().map_err(|_| "no text")?;
-    let text = wasm_bindgen_futures::JsFuture::from(text)
-        .await
-        .map_err(|_| "it could not be read")?;
-    let loaded =
-        snapshot::read(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
-    let today = now().date();
-    let written = loaded.exported_at.map_or(today, |at| at.date());
-    Ok(brought_to(loaded.board, written, today))
-}
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
