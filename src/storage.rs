@@ -63,6 +63,15 @@ pub trait Store {
     fn quota(&self) -> Option<usize> {
         None
     }
+    /// Writes `value` and reads it back: a write the store reports done but did not keep
+    /// is a failed save, not a lost board found at the next visit.
+    fn write_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.write(key, value)?;
+        match self.read(key)? {
+            Some(kept) if kept == value => Ok(()),
+            _ => Err(StoreError::NotKept),
+        }
+    }
 }
 
 /// A store in memory, for boards that must not persist (and for tests).
@@ -244,16 +253,6 @@ impl Saved {
     }
 }
 
-/// Writes `value` and reads it back: a write the browser reports done but did not keep
-/// is a failed save, not a lost board found at the next visit.
-fn write_kept(store: &dyn Store, key: &str, value: &str) -> Result<(), StoreError> {
-    store.write(key, value)?;
-    match store.read(key)? {
-        Some(kept) if kept == value => Ok(()),
-        _ => Err(StoreError::NotKept),
-    }
-}
-
 /// Saves `board` under `key`; returns what it wrote and the board's size. `known` carries
 /// what one save learnt to the next (a fresh one works, and writes what is missing).
 ///
@@ -280,16 +279,16 @@ pub fn save(
     for (name, text) in &stored.parts {
         let part = part_key(key, name);
         if !present.contains(&part) {
-            write_kept(store, &part, text)?;
+            store.write_kept(&part, text)?;
             written += text.len();
         }
     }
-    write_kept(store, key, &stored.head)?;
+    store.write_kept(key, &stored.head)?;
     written += stored.head.len();
     let count = revision_count(&revision(store, key)?) + 1;
-    let revision = format!("{count}-{}", fnv::hash(stored.head.as_bytes()));
+    let revision = format!("{count}-{}", fnv::hash_long(stored.head.as_bytes()));
     let counter = revision_key(key);
-    write_kept(store, &counter, &revision)?;
+    store.write_kept(&counter, &revision)?;
     let size = key.len()
         + stored.head.len()
         + counter.len()

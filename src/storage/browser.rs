@@ -2,7 +2,20 @@
 //! (sandboxed frames, disabled cookies) or full, and each browser names "full" its own way.
 
 use super::{Store, StoreError};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen]
+extern "C" {
+    // `setItem` and `getItem` taking and giving the JavaScript string itself, so a write is
+    // read back and compared without carrying megabytes back into wasm.
+    #[wasm_bindgen(js_name = Storage)]
+    type TextStorage;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_text(this: &TextStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_text(this: &TextStorage, key: &str) -> Result<JsValue, JsValue>;
+}
 
 /// localStorage of the current window.
 #[derive(Clone, Debug, Default)]
@@ -50,13 +63,29 @@ impl Store for LocalStore {
     }
 
     fn write(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        Self::storage()?.set_item(key, value).map_err(|error| {
-            if is_quota_error(&error) {
-                StoreError::Full
-            } else {
-                StoreError::Failed(describe(&error))
-            }
-        })
+        Self::storage()?.set_item(key, value).map_err(write_error)
+    }
+
+    /// The text is made a JavaScript string once, written, and compared with what
+    /// `getItem` gives back there: the same check as reading it back, at a fraction of
+    /// the cost for a big board.
+    fn write_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let storage = Self::storage()?.unchecked_into::<TextStorage>();
+        let text = JsValue::from_str(value);
+        storage.set_text(key, &text).map_err(write_error)?;
+        match storage.get_text(key) {
+            Ok(kept) if kept == text => Ok(()),
+            Ok(_) => Err(StoreError::NotKept),
+            Err(error) => Err(StoreError::Failed(describe(&error))),
+        }
+    }
+}
+
+fn write_error(error: JsValue) -> StoreError {
+    if is_quota_error(&error) {
+        StoreError::Full
+    } else {
+        StoreError::Failed(describe(&error))
     }
 }
 
