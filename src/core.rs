@@ -1,6 +1,7 @@
 //! The board's domain, free of any browser or UI framework: the model of the snapshot
 //! format, its invariants, every change as an action, undo history, the snapshot reader
-//! and writer, the board layout, and the example board. Compiles and is tested natively.
+//! and writer, the board layout, the board as a picture, and the example board. Compiles
+//! and is tested natively.
 
 pub mod action;
 pub mod coordination;
@@ -17,6 +18,7 @@ pub mod list;
 pub mod merge;
 pub mod model;
 pub mod order;
+pub mod picture;
 pub mod rhythm;
 pub mod snapshot;
 pub mod time;

@@ -126,8 +126,17 @@ pub fn megabytes(bytes: usize) -> String {
 /// Finds a stored part of the check-in history by its name.
 pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// Reads a snapshot, migrating older versions and checking every invariant.
+/// Reads a snapshot (or a picture from `picture::svg`, which carries one), migrating older
+/// versions and checking every invariant.
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
+    if super::picture::is_svg(text) {
+        let Some(inside) = super::picture::snapshot_in(text) else {
+            return Err(ReadError::NotASnapshot {
+                reason: "the picture holds no board".into(),
+            });
+        };
+        return read_text(&inside, None, false);
+    }
     read_text(text, None, false)
 }
 

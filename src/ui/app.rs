@@ -21,6 +21,7 @@ use super::{now, Same};
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
+use crate::core::picture::svg;
 use crate::core::snapshot;
 use crate::storage::Store;
 use std::rc::Rc;
@@ -304,12 +305,20 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_export = {
         let dispatch = dispatch.clone();
-        use_callback(Same(board.clone()), move |(), Same(board)| {
+        // The snapshot, or (`true`) the board as a picture that carries the snapshot.
+        use_callback(Same(board.clone()), move |picture: bool, Same(board)| {
             let Some(board) = board else { return };
             let at = now();
-            let name = snapshot::file_name(board, at.date());
-            let text = snapshot::write_pretty(board, at);
-            match download_text(&name, &text, "application/json") {
+            let mut name = snapshot::file_name(board, at.date());
+            let (text, mime) = if picture {
+                // `….alignment.json` becomes `….alignment.svg`.
+                name.truncate(name.len() - 4);
+                name.push_str("svg");
+                (svg(board, at), "image/svg+xml")
+            } else {
+                (snapshot::write_pretty(board, at), "application/json")
+            };
+            match download_text(&name, &text, mime) {
                 Ok(()) => dispatch.dispatch(Msg::Notify(Notice {
                     error: false,
                     text: format!("Exported {name}"),
@@ -378,7 +387,7 @@ pub fn App(props: &AppProps) -> Html {
                  role={if notice.error { "alert" } else { "status" }}>
                 <p>{ &notice.text }</p>
                 if board.is_some() && notice.error {
-                    <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+                    <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
                 }
                 <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
             </div>
@@ -388,7 +397,7 @@ pub fn App(props: &AppProps) -> Html {
         SaveStatus::Failed(message) => Some(html! {
             <div class="ab-notice ab-notice--error" role="alert">
                 <p>{ format!("Your latest changes are not saved: {message}. The board keeps working in this tab; export a snapshot to keep them.") }</p>
-                <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+                <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
             </div>
         }),
         SaveStatus::Conflict(items) => Some(html! {
@@ -406,7 +415,7 @@ pub fn App(props: &AppProps) -> Html {
                     crate::core::snapshot::megabytes(*quota),
                     size * 100 / quota.max(&1)
                 ) }</p>
-                <button type="button" class="ab-button" onclick={on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+                <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
             </div>
         }),
         _ => None,

@@ -126,7 +126,7 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
     html! {
         <>
             <button type="button" class={props.class.clone()} onclick={on_click}>{ &props.label }</button>
-            <input ref={input} type="file" accept=".json,application/json" hidden=true tabindex="-1"
+            <input ref={input} type="file" accept=".json,application/json,.svg,image/svg+xml" hidden=true tabindex="-1"
                    aria-hidden="true" onchange={on_change} data-role="import-file" />
         </>
     }

@@ -72,7 +72,7 @@ pub struct DialogsProps {
     pub read_only: bool,
     pub dispatch: UseReducerDispatcher<AppState>,
     pub on_dialog: Callback<Option<DialogKind>>,
-    pub on_export: Callback<()>,
+    pub on_export: Callback<bool>,
 }
 
 /// What every form needs to do its job.
@@ -226,7 +226,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
                        { current.as_ref().map(|b| format!(" ({}).", count(b))).unwrap_or_default() }</p>
                     <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
                     <div class="ab-dialog__actions">
-                        <button type="button" class="ab-button" onclick={props.on_export.reform(|_| ())}>{ "Export current board" }</button>
+                        <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
                         <span class="ab-spacer"></span>
                         <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
                         <button type="button" class="ab-button ab-button--danger" onclick={on_replace}>{ "Replace board" }</button>

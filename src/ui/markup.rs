@@ -7,19 +7,7 @@ use crate::core::health::Subject;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: safe in text and in attributes.
-pub fn escape(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+pub use crate::core::picture::escape;
 
 /// An element with escaped text content: `<tag class="…">text</tag>`.
 pub fn element(out: &mut String, tag: &str, class: &str, text: &str) {

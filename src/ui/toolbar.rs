@@ -18,7 +18,8 @@ pub struct ToolbarProps {
     pub save_status: SaveStatus,
     pub dispatch: UseReducerDispatcher<AppState>,
     pub on_dialog: Callback<Option<DialogKind>>,
-    pub on_export: Callback<()>,
+    /// Exports the snapshot, or (`true`) the board as a picture carrying it.
+    pub on_export: Callback<bool>,
     pub on_import: Callback<(String, String)>,
     pub on_error: Callback<String>,
 }
@@ -87,7 +88,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     if !props.read_only {
                         <ImportButton class="ab-button" on_import={props.on_import.clone()} on_error={props.on_error.clone()} />
                     }
-                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| ())}>{ "Export snapshot" }</button>
+                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export snapshot" }</button>
+                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| true)}>{ "Export picture" }</button>
                     if !props.read_only {
                         <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
                     }

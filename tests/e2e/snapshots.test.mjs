@@ -39,6 +39,46 @@ test('an export imports into a fresh browser profile unchanged', async () => {
   second.assertNoErrors();
 });
 
+test('a picture of the board shows as an image without scripts and imports as the same board', async () => {
+  const first = await freshPage(app);
+  await startExample(first);
+  const exported = await exportSnapshot(first);
+  const [download] = await Promise.all([
+    first.waitForEvent('download'),
+    first.getByRole('button', { name: 'Export picture' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.alignment\.svg$/);
+  const dir = await mkdtemp(join(tmpdir(), 'ab-picture-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  const svg = await readFile(path, 'utf8');
+  assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+
+  // A wiki page that allows no scripts at all: the picture is an image, with the cards drawn.
+  const wiki = await first.context().newPage();
+  await wiki.setContent(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:">
+    <img alt="The board" src="data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}">`);
+  const size = await wiki.getByRole('img', { name: 'The board' }).evaluate(async (img) => {
+    await img.decode();
+    return [img.naturalWidth, img.naturalHeight];
+  });
+  assert.ok(size[0] > 1000 && size[1] > 600, `the picture has the board's size: ${size}`);
+  const short = exported.json.board.initiatives.filter((i) => i.title.length <= 20).slice(0, 3);
+  assert.equal(short.length, 3);
+  for (const card of short) assert.ok(svg.includes(`>${card.title}</text>`), card.title);
+  await wiki.close();
+
+  // The picture imports into a fresh profile as the board it shows.
+  const second = await freshPage(app);
+  await importFile(second, path);
+  await second.getByRole('region', { name: 'Board' }).waitFor();
+  await saved(second);
+  const again = await exportSnapshot(second);
+  assert.deepEqual(again.json.board, exported.json.board);
+  first.assertNoErrors();
+  second.assertNoErrors();
+});
+
 test('importing over a board asks first, and undo brings the old board back', async () => {
   const page = await freshPage(app);
   await startExample(page);

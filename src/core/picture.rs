@@ -1,0 +1,289 @@
+//! The board as a picture: an SVG image of its columns, lanes and cards that carries the
+//! board's snapshot inside, so a page that allows no scripts still shows the board (as an
+//! image), and importing the image brings the board back.
+//!
+//! The snapshot is the compact snapshot text, escaped as XML text in a `<metadata>` element
+//! with the id `alignment-board-snapshot`; `snapshot_in` takes it out again.
+
+use super::json::number;
+use super::layout::{Column, Filter, Layout};
+use super::model::{Board, Status};
+use super::snapshot::write_compact;
+use super::time::Timestamp;
+
+const MARK: &str = "<metadata id=\"alignment-board-snapshot\">";
+const LANE: u32 = 170;
+const COLUMN: u32 = 210;
+const GAP: u32 = 8;
+const CARD: u32 = 58;
+const TOP: u32 = 96;
+const HEAD: u32 = 44;
+/// Cards drawn in one cell at most; the rest are counted ("+ 3 more").
+const CARDS_PER_CELL: usize = 6;
+
+fn colour(status: Status) -> &'static str {
+    match status {
+        Status::NotStarted => "#5f6b7a",
+        Status::OnTrack => "#237032",
+        Status::AtRisk => "#d9820b",
+        Status::OffTrack => "#c92a2a",
+        Status::Done => "#3b5bdb",
+        Status::Dropped => "#6b7280",
+    }
+}
+
+/// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped: safe in XML and HTML text and
+/// in attribute values. The board's HTML lists (`ui::markup`) use it too.
+pub fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` cut to `max` characters, with an ellipsis when cut: SVG text does not wrap.
+fn fit(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max - 1).collect();
+    // End at a word's end when one is near.
+    if let Some(space) = cut
+        .bytes()
+        .rposition(|b| b == b' ')
+        .filter(|&at| at >= cut.len() * 2 / 3)
+    {
+        cut.truncate(space);
+    }
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+/// Appends ` name="value"` for each pair: numbers without the formatting machinery,
+/// which would cost the bundle more than the picture itself.
+fn attributes(out: &mut String, pairs: &[(&str, u32)]) {
+    for (name, value) in pairs {
+        out.push(' ');
+        out.push_str(name);
+        out.push_str("=\"");
+        number(out, u64::from(*value));
+        out.push('"');
+    }
+}
+
+/// A rectangle: position and size, then `rest` (fill, stroke, rounding) as written.
+fn rect(out: &mut String, x: u32, y: u32, width: u32, height: u32, rest: &str) {
+    out.push_str("<rect");
+    attributes(
+        out,
+        &[("x", x), ("y", y), ("width", width), ("height", height)],
+    );
+    out.push(' ');
+    out.push_str(rest);
+    out.push_str("/>");
+}
+
+/// A `<text>` element at (`x`, `y`) with attributes `style` and escaped content.
+fn text(out: &mut String, x: u32, y: u32, style: &str, content: &str) {
+    out.push_str("<text");
+    attributes(out, &[("x", x), ("y", y)]);
+    out.push(' ');
+    out.push_str(style);
+    out.push('>');
+    escape(out, content);
+    out.push_str("</text>");
+}
+
+const STRONG: &str = "font-weight=\"700\" font-size=\"13\" fill=\"#1b1f24\"";
+const BOX: &str = "rx=\"6\" fill=\"#fff\" stroke=\"#d0d5dd\"";
+
+/// The picture of `board` as exported at `at`: every team's lane across the priority
+/// columns, as the board shows them unfiltered, and the snapshot inside.
+pub fn svg(board: &Board, at: Timestamp) -> String {
+    let layout = Layout::compute(board, &Filter::default());
+    let rows: Vec<u32> = layout
+        .cells
+        .iter()
+        .map(|lane| {
+            let most = lane.iter().map(Vec::len).max().unwrap_or(0);
+            let drawn = most.min(CARDS_PER_CELL) as u32;
+            let more = u32::from(most > CARDS_PER_CELL) * 20;
+            (drawn * (CARD + GAP) + more + GAP).max(CARD + 2 * GAP)
+        })
+        .collect();
+    let width = LANE + GAP + layout.columns.len() as u32 * (COLUMN + GAP) + GAP;
+    let height = TOP + HEAD + GAP + rows.iter().map(|r| r + GAP).sum::<u32>() + GAP;
+    let mut out = String::with_capacity(4096 + board.initiatives.len() * 400);
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
+    attributes(&mut out, &[("width", width), ("height", height)]);
+    out.push_str(" role=\"img\" font-family=\"system-ui, sans-serif\" font-size=\"12\"><title>");
+    escape(&mut out, &board.title);
+    out.push_str(" — alignment board</title>");
+    out.push_str(MARK);
+    escape(&mut out, &write_compact(board, at));
+    out.push_str("</metadata>");
+    rect(&mut out, 0, 0, width, height, "fill=\"#f4f5f7\"");
+    text(
+        &mut out,
+        16,
+        34,
+        "font-size=\"22\" font-weight=\"700\" fill=\"#1b1f24\"",
+        &fit(&board.title, 90),
+    );
+    let mut about = String::new();
+    if !board.period.label.is_empty() {
+        about.push_str(&board.period.label);
+        about.push_str(" · ");
+    }
+    number(&mut about, board.initiatives.len() as u64);
+    about.push_str(" initiatives · ");
+    number(&mut about, board.teams.len() as u64);
+    about.push_str(" teams · exported ");
+    at.date().push_to(&mut about);
+    text(&mut out, 16, 58, "fill=\"#5f6b7a\"", &about);
+    text(
+        &mut out,
+        16,
+        78,
+        "fill=\"#1b1f24\"",
+        &fit(&board.purpose, 140),
+    );
+
+    // Column heads: rank and title.
+    for (i, column) in layout.columns.iter().enumerate() {
+        let x = LANE + GAP + i as u32 * (COLUMN + GAP);
+        let title = match column {
+            Column::Priority(id) => board.priority(id).map_or(String::new(), |p| {
+                let mut title = String::from(if p.is_active() { "#" } else { "✓ " });
+                if p.is_active() {
+                    number(&mut title, u64::from(p.rank));
+                    title.push(' ');
+                }
+                title.push_str(&p.title);
+                title
+            }),
+            Column::Local => "Local work".into(),
+        };
+        rect(&mut out, x, TOP, COLUMN, HEAD, BOX);
+        rect(&mut out, x, TOP, COLUMN, 3, "fill=\"#3b5bdb\"");
+        text(&mut out, x + 10, TOP + 27, STRONG, &fit(&title, 25));
+    }
+
+    // Lanes: the team's name, then its cards in each column.
+    let mut y = TOP + HEAD + GAP;
+    for ((team, cells), &row) in layout.lanes.iter().zip(&layout.cells).zip(&rows) {
+        let name = board.team(team).map_or("", |t| t.name.as_str());
+        rect(&mut out, GAP, y, LANE - GAP, row, BOX);
+        text(&mut out, GAP + 10, y + 22, STRONG, &fit(name, 20));
+        for (i, cell) in cells.iter().enumerate() {
+            let x = LANE + GAP + i as u32 * (COLUMN + GAP);
+            rect(&mut out, x, y, COLUMN, row, "rx=\"6\" fill=\"#e9ecf1\"");
+            let mut card_y = y + GAP;
+            for &index in cell.iter().take(CARDS_PER_CELL) {
+                let initiative = &board.initiatives[index];
+                let (cx, cw) = (x + GAP, COLUMN - 2 * GAP);
+                let fill = ["fill=\"", colour(initiative.status), "\""].concat();
+                rect(&mut out, cx, card_y, cw, CARD, BOX);
+                rect(&mut out, cx, card_y, 4, CARD, &fill);
+                text(
+                    &mut out,
+                    cx + 12,
+                    card_y + 19,
+                    "font-weight=\"650\" fill=\"#1b1f24\"",
+                    &fit(&initiative.title, 24),
+                );
+                let mut line = initiative.status.label().to_string();
+                if let Some(owner) = initiative
+                    .owner_id
+                    .as_deref()
+                    .and_then(|id| board.person(id))
+                {
+                    line.push_str(" · ");
+                    line.push_str(&owner.name);
+                }
+                text(&mut out, cx + 12, card_y + 36, &fill, &fit(&line, 25));
+                let bar = (cw - 24) * u32::from(initiative.progress.min(100)) / 100;
+                rect(
+                    &mut out,
+                    cx + 12,
+                    card_y + 45,
+                    cw - 24,
+                    4,
+                    "rx=\"2\" fill=\"#e9ecf1\"",
+                );
+                rect(
+                    &mut out,
+                    cx + 12,
+                    card_y + 45,
+                    bar,
+                    4,
+                    "rx=\"2\" fill=\"#3b5bdb\"",
+                );
+                card_y += CARD + GAP;
+            }
+            if let Some(more) = cell.len().checked_sub(CARDS_PER_CELL).filter(|&n| n > 0) {
+                let mut line = String::from("+ ");
+                number(&mut line, more as u64);
+                line.push_str(" more");
+                text(
+                    &mut out,
+                    x + GAP + 4,
+                    card_y + 12,
+                    "fill=\"#5f6b7a\"",
+                    &line,
+                );
+            }
+        }
+        y += row + GAP;
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Where `needle` first occurs in `haystack`, by bytes (a plain scan: the library's
+/// substring search costs the bundle more than pictures need).
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w == needle.as_bytes())
+}
+
+/// The snapshot text a picture from `svg` carries, if `text` is such a picture.
+pub fn snapshot_in(text: &str) -> Option<String> {
+    let start = find(text, MARK)? + MARK.len();
+    let end = start + find(&text[start..], "</metadata>")?;
+    let mut out = String::with_capacity(end - start);
+    let mut rest = &text[start..end];
+    while let Some(at) = rest.bytes().position(|b| b == b'&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let (entity, c) = [
+            ("&amp;", '&'),
+            ("&lt;", '<'),
+            ("&gt;", '>'),
+            ("&quot;", '"'),
+            ("&#39;", '\''),
+        ]
+        .into_iter()
+        .find(|(entity, _)| rest.starts_with(entity))?;
+        out.push(c);
+        rest = &rest[entity.len()..];
+    }
+    out.push_str(rest);
+    Some(out)
+}
+
+/// Whether `text` is markup (an SVG image, or any XML) rather than a snapshot's JSON,
+/// which opens with `{`.
+pub fn is_svg(text: &str) -> bool {
+    text.trim_start().starts_with('<')
+}

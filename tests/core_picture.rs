@@ -1,0 +1,125 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The board as a picture (`core::picture`): an SVG image of the board that carries its
+//! snapshot, so it shows where no script runs and imports again.
+
+mod core_support;
+
+use alignment_board::core::example;
+use alignment_board::core::picture::{snapshot_in, svg};
+use alignment_board::core::snapshot::{self, ReadError};
+use core_support::{full_board, initiative, small_board, ts};
+
+#[test]
+fn a_picture_imports_as_the_board_it_shows() {
+    for board in [
+        small_board(),
+        full_board(),
+        example::example_board(ts("2026-11-24T09:00:00Z").date()),
+    ] {
+        let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+        let loaded = snapshot::read(&picture).expect("the picture imports");
+        assert_eq!(loaded.board, board);
+    }
+}
+
+#[test]
+fn a_picture_is_an_svg_image_that_names_the_board_and_draws_every_card_it_can() {
+    let board = small_board();
+    let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+    assert!(picture.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    assert!(picture.trim_end().ends_with("</svg>"));
+    assert!(picture.contains("role=\"img\""));
+    assert!(picture.contains(&format!("<title>{} — alignment board</title>", board.title)));
+    for team in board.teams.iter() {
+        assert!(
+            picture.contains(&format!(">{}</text>", team.name)),
+            "lane {}",
+            team.name
+        );
+    }
+    for i in board.initiatives.iter() {
+        assert!(
+            picture.contains(&format!(">{}</text>", i.title)),
+            "card {}",
+            i.title
+        );
+    }
+}
+
+#[test]
+fn text_in_a_picture_is_text_not_markup_and_long_titles_are_cut() {
+    let mut board = small_board();
+    let hostile = "<script>alert(1)</script> & \"quotes\" ]]> </metadata>";
+    board.title = hostile.into();
+    let mut long = initiative(
+        "i-long",
+        &"word ".repeat(40),
+        &board.teams[0].id.clone(),
+        &[],
+    );
+    long.title = long.title.trim().to_string();
+    board.initiatives.push(long);
+    let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+    assert!(!picture.contains("<script"), "no element made from text");
+    assert_eq!(picture.matches("</metadata>").count(), 1);
+    assert!(picture.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+    assert!(
+        picture.contains("word word word word…</text>"),
+        "a long title ends in an ellipsis"
+    );
+    let loaded = snapshot::read(&picture).expect("still imports");
+    assert_eq!(loaded.board.title, hostile);
+    assert_eq!(
+        snapshot_in(&picture).as_deref(),
+        Some(&*snapshot::write_compact(
+            &board,
+            ts("2026-11-24T10:00:00Z")
+        ))
+    );
+}
+
+#[test]
+fn a_crowded_cell_shows_some_cards_and_counts_the_rest() {
+    let mut board = small_board();
+    let team = board.teams[0].id.clone();
+    let priority = board.priorities[0].id.clone();
+    for n in 0..10 {
+        board.initiatives.push(initiative(
+            &format!("i-x{n}"),
+            &format!("Crowd {n}"),
+            &team,
+            &[&priority],
+        ));
+    }
+    let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+    assert!(picture.contains("more</text>"));
+    assert!(
+        !picture.contains(">Crowd 9</text>"),
+        "the tenth card of a cell is counted, not drawn"
+    );
+}
+
+#[test]
+fn an_svg_that_is_not_a_board_picture_is_refused_with_a_reason() {
+    let error = snapshot::read(
+        "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><rect/></svg>",
+    )
+    .expect_err("no board inside");
+    assert!(matches!(error, ReadError::NotASnapshot { .. }));
+    assert_eq!(
+        error.to_string(),
+        "this is not an alignment board snapshot: the picture holds no board"
+    );
+    // A damaged picture: the snapshot inside is cut.
+    let picture = svg(&small_board(), ts("2026-11-24T10:00:00Z"));
+    let start = picture.find("<metadata").unwrap();
+    let damaged = format!(
+        "{}{}",
+        &picture[..start + 200],
+        &picture[picture.find("</metadata>").unwrap()..]
+    );
+    assert!(matches!(
+        snapshot::read(&damaged),
+        Err(ReadError::NotJson { .. })
+    ));
+}
