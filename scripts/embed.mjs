@@ -188,11 +188,12 @@ if (!customElements.get('alignment-board')) customElements.define('alignment-boa
 
 const wiki = `// Renders every code block marked alignment-board whose text is a snapshot as a read-only
 // board in its place: \`\`\`alignment-board in Markdown (rendered as <pre><code
-// class="language-alignment-board">), or <pre class="alignment-board"> in HTML. Blocks added
-// later (a single-page app's navigation) are found too.
+// class="language-alignment-board">, or <pre class="language-alignment-board"> by Prism, as in
+// Docusaurus), or <pre class="alignment-board"> in HTML. Blocks added later (a single-page
+// app's navigation) are found too.
 import './alignment-board.js';
 
-const SELECTOR = 'pre.alignment-board, pre > code.language-alignment-board, pre > code.lang-alignment-board';
+const SELECTOR = 'pre.alignment-board, pre.language-alignment-board, pre > code.language-alignment-board, pre > code.lang-alignment-board';
 
 function render(block) {
   const pre = block.closest('pre') ?? block;
@@ -204,7 +205,12 @@ function render(block) {
   data.type = 'application/json';
   data.textContent = pre.textContent;
   board.append(data);
-  pre.replaceWith(board);
+  // A code block that a framework renders and hydrates (Docusaurus's React) keeps its own
+  // nodes, or hydration would find them changed: the board shows from a shadow root on the
+  // block's container, which the framework never looks into.
+  const owned = pre.closest('.theme-code-block');
+  if (owned && !owned.shadowRoot) owned.attachShadow({ mode: 'open' }).append(board);
+  else pre.replaceWith(board);
 }
 
 function scan(root) {
@@ -236,7 +242,7 @@ const frame = `<!doctype html>
 `;
 
 const frameScript = `// The board for an iframe (alignment-board-frame.html). It takes the element's options
-// from its address (?key=, ?readonly, ?view=, ?theme=) and, given ?host=<origin> (and
+// from its address (?key=, ?readonly, ?view=, ?theme=, ?src=) and, given ?host=<origin> (and
 // ?id= to tell several frames apart), talks to the page around it with postMessage, only
 // with that origin: in, { target: 'alignment-board', id, type: 'load', snapshot } and
 // { ..., type: 'get' }; out, { source: 'alignment-board', id, type } with type ready,
@@ -245,7 +251,7 @@ import './alignment-board.js';
 
 const params = new URLSearchParams(location.search);
 const board = document.querySelector('alignment-board');
-for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme']]) {
+for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme'], ['src', 'src']]) {
   const value = params.get(param);
   if (value) board.setAttribute(attribute, value);
 }

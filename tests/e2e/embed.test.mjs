@@ -90,6 +90,27 @@ test('a Markdown code block holding a snapshot becomes a read-only board in plac
   page.assertNoErrors();
 });
 
+test('code blocks as MkDocs and Docusaurus render them become boards, and a hydrated block keeps its nodes', async () => {
+  const page = await open('docs-site.html');
+  for (const title of ['MkDocs board', 'Material board', 'Docusaurus board']) {
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  }
+  assert.equal(await page.locator('alignment-board').count(), 3);
+  // MkDocs' blocks are replaced; Docusaurus's stays in the page, for React, and the board
+  // shows from a shadow root on its container instead.
+  assert.equal(await page.locator('pre').count(), 1);
+  const docusaurus = await page.evaluate(() => {
+    const container = document.querySelector('.theme-code-block');
+    return {
+      pre: container.querySelector('pre.prism-code')?.isConnected,
+      board: container.shadowRoot?.querySelector('alignment-board') !== null,
+    };
+  });
+  assert.deepEqual(docusaurus, { pre: true, board: true });
+  assert.ok(await page.getByText('Text after the boards stays where it was.').isVisible());
+  page.assertNoErrors();
+});
+
 test('an element added later shows the snapshot its src names, follows its attributes, and goes cleanly', async () => {
   const page = await open('two-boards.html');
   await page.locator('alignment-board').first().getByRole('button', { name: 'Start blank' }).waitFor();
@@ -271,6 +292,16 @@ test('a board in an iframe from another origin takes a snapshot and reports its 
   await page.waitForFunction(() => window.received.some((m) => m.type === 'snapshot' && m.snapshot.board.title === 'Renamed in the frame'));
   await page.evaluate(() => window.send({ type: 'load', snapshot: { format: 'alignment-board', version: 1, board: {} } }));
   await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
+  page.assertNoErrors();
+});
+
+test('the iframe page shows the snapshot its address names, read-only, for hosts that only embed a link', async () => {
+  const page = await open('alignment-board-frame.html?src=example.alignment.json&view=health');
+  const board = page.locator('alignment-board');
+  await board.getByRole('heading', { level: 1, name: 'Fieldnote leadership board' }).waitFor();
+  await board.getByRole('region', { name: 'Alignment score' }).waitFor();
+  assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
   page.assertNoErrors();
 });
 
