@@ -65,7 +65,7 @@ class BoardHandle extends EventTarget {
   }
 
   #mount() {
-    const options = { exampleUrl: EXAMPLE, ...this.#options, snapshot: text(this.#options.snapshot) };
+    const options = { exampleUrl: EXAMPLE, sharePage: FRAME, ...this.#options, snapshot: text(this.#options.snapshot) };
     this.#board = mountBoard(this.#element, options);
   }
 
@@ -109,6 +109,8 @@ export function start() {
 
 const STYLE = new URL('./${css}', import.meta.url).href;
 const EXAMPLE = new URL('./example.alignment.json', import.meta.url).href;
+// The page that opens share links: the frame page beside this script.
+const FRAME = new URL('./alignment-board-frame.html', import.meta.url).href;
 
 class AlignmentBoardElement extends HTMLElement {
   static observedAttributes = ['storage-key', 'readonly', 'view', 'theme', 'src'];
@@ -242,7 +244,8 @@ const frame = `<!doctype html>
 `;
 
 const frameScript = `// The board for an iframe (alignment-board-frame.html). It takes the element's options
-// from its address (?key=, ?readonly, ?view=, ?theme=, ?src=) and, given ?host=<origin> (and
+// from its address (?key=, ?readonly, ?view=, ?theme=, ?src=), opens share links (#board=),
+// and, given ?host=<origin> (and
 // ?id= to tell several frames apart), talks to the page around it with postMessage, only
 // with that origin: in, { target: 'alignment-board', id, type: 'load', snapshot } and
 // { ..., type: 'get' }; out, { source: 'alignment-board', id, type } with type ready,
@@ -251,11 +254,36 @@ import './alignment-board.js';
 
 const params = new URLSearchParams(location.search);
 const board = document.querySelector('alignment-board');
+// A share link (#board=<the snapshot, raw deflate, base64url>) opens a read-only copy that
+// is stored nowhere: it never replaces the board this browser keeps under a key.
+const shared = location.hash.startsWith('#board=') ? location.hash.slice(7) : null;
+if (shared) {
+  board.remove();
+  try {
+    const base64 = shared.replaceAll('-', '+').replaceAll('_', '/');
+    const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    const data = document.createElement('script');
+    data.type = 'application/json';
+    data.textContent = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+    board.append(data);
+    params.delete('key');
+    params.set('readonly', '');
+  } catch {
+    const message = document.createElement('p');
+    message.className = 'message';
+    message.setAttribute('role', 'alert');
+    message.textContent = 'This share link is damaged: part of it is missing or was changed. Ask for the link again, or for an exported snapshot.';
+    document.body.append(message);
+  }
+}
 for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme'], ['src', 'src']]) {
   const value = params.get(param);
   if (value) board.setAttribute(attribute, value);
 }
 if (params.has('readonly')) board.setAttribute('readonly', '');
+if (shared && board.firstChild) document.body.append(board);
+// Another share link pasted into the address bar changes only the fragment.
+addEventListener('hashchange', () => { if (location.hash.startsWith('#board=')) location.reload(); });
 
 const host = params.get('host');
 if (host && window.parent !== window) {
@@ -285,4 +313,7 @@ await writeFile(join(staging, 'alignment-board.js'), element);
 await writeFile(join(staging, 'alignment-board-wiki.js'), wiki);
 await writeFile(join(staging, 'alignment-board-frame.html'), frame);
 await writeFile(join(staging, 'alignment-board-frame.js'), frameScript);
-await writeFile(join(staging, 'alignment-board-frame.css'), 'html, body { margin: 0; height: 100%; }\nalignment-board { height: 100%; }\n');
+await writeFile(join(staging, 'alignment-board-frame.css'), `html, body { margin: 0; height: 100%; }
+alignment-board { height: 100%; }
+.message { font: 15px/1.5 system-ui, sans-serif; max-width: 36em; margin: 64px auto; padding: 0 24px; }
+`);

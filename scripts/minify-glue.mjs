@@ -5,9 +5,13 @@
 //   written in both files, and do not compress: about 180 of them cost 3 KB gzipped.
 //   Each one the glue uses in a single, recognisable place becomes a short name, the same
 //   in both files; a name used any other way is left as it is.
+// - The JavaScript snippets the Rust code brings (`#[wasm_bindgen(module = …)]`, such as
+//   src/ui/share.js) are written into the glue instead of beside it: one file fewer to
+//   fetch, and the glue stays one file for the single-file build, which imports it from
+//   a blob: URL where no relative import resolves.
 // - The glue is minified with terser (trunk's minifier leaves it as written: 2 KB).
 // Debug builds are left readable.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minify } from 'terser';
@@ -39,7 +43,7 @@ for (const wasmName of files.filter((n) => n.endsWith('_bg.wasm'))) {
   const wasm = await readFile(join(staging, wasmName));
   const glue = await readFile(join(staging, glueName), 'utf8');
   const count = (text, pattern) => text.split(pattern).length - 1;
-  let code = glue;
+  let code = await inlineSnippets(glue);
   const bytes = renameNames(wasm, {
     // An import of the glue's own module (not a snippet's) is named once in the glue: as
     // a key of the imports object.
@@ -62,6 +66,30 @@ for (const wasmName of files.filter((n) => n.endsWith('_bg.wasm'))) {
   }));
   await replace(wasmName, wasm, bytes);
   await replace(glueName, Buffer.from(glue), Buffer.from(code));
+}
+
+/**
+ * The glue with each `import { a, b as c } from './snippets/…'` replaced by that module's
+ * code (its `export`s made plain declarations, `c` bound to `b`); the snippets' files and
+ * the pages' preload links to them are removed.
+ */
+async function inlineSnippets(glue) {
+  const imports = /import\s*\{([^}]*)\}\s*from\s*'\.\/(snippets\/[^']+)';?/g;
+  let code = glue;
+  for (const [statement, names, path] of glue.matchAll(imports)) {
+    const source = (await readFile(join(staging, path), 'utf8')).replace(/^export\s+/gm, '');
+    const aliases = names.split(',').map((n) => n.trim().split(/\s+as\s+/)).filter(([name]) => name)
+      .filter(([name, alias]) => alias && alias !== name).map(([name, alias]) => `const ${alias} = ${name};`);
+    code = code.replace(statement, () => `${source}\n${aliases.join('\n')}\n`);
+  }
+  if (code === glue) return glue;
+  await rm(join(staging, 'snippets'), { recursive: true, force: true });
+  for (const page of pages) {
+    const html = await readFile(join(staging, page), 'utf8');
+    const updated = html.replace(/<link\b[^>]*\bsnippets\/[^>]*>/g, '');
+    if (updated !== html) await writeFile(join(staging, page), updated);
+  }
+  return code;
 }
 
 /**

@@ -28,6 +28,8 @@ pub struct MountOptions {
     /// and kept in memory only; with one, it is the board the key starts with when it
     /// holds none yet.
     pub snapshot: Option<String>,
+    /// The frame page that opens share links; without one the board offers none.
+    pub share_page: Option<String>,
 }
 
 impl Default for MountOptions {
@@ -40,6 +42,7 @@ impl Default for MountOptions {
             snapshot: None,
             example_url: None,
             theme: None,
+            share_page: None,
         }
     }
 }
@@ -70,6 +73,7 @@ impl MountOptions {
         options.snapshot = get("snapshot").as_string();
         options.example_url = get("exampleUrl").as_string();
         options.theme = get("theme").as_string();
+        options.share_page = get("sharePage").as_string();
         if options.snapshot.is_some() && key.is_undefined() {
             options.read_only = true;
             options.in_memory = true;
@@ -155,6 +159,7 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
         example: options
             .example_url
             .map_or_else(Example::default, |url| Example::Url(url.into())),
+        share: options.share_page.map(Into::into),
     };
     BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
@@ -211,8 +216,18 @@ pub fn start_standalone() {
     // Only the board's own page has this element: a page that loads the script to embed
     // boards (the <alignment-board> element, `mount`) gets none it did not ask for.
     if let Ok(Some(root)) = document.query_selector("#app[data-alignment-board]") {
-        // The single-file build carries the example in the page itself, as a data: URL.
+        // The single-file build carries the example in the page itself, as a data: URL,
+        // and has no frame page beside it to open share links (`data-share-page=""`).
         options.example_url = root.get_attribute("data-example");
+        options.share_page = match root.get_attribute("data-share-page") {
+            Some(page) => Some(page).filter(|page| !page.is_empty()),
+            None => web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .and_then(|here| {
+                    web_sys::Url::new_with_base("alignment-board-frame.html", &here).ok()
+                })
+                .map(|url| url.href()),
+        };
         std::mem::forget(mount_with(root, options));
     }
 }

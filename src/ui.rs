@@ -23,6 +23,7 @@ mod markup;
 pub(crate) mod mounted;
 #[cfg(feature = "rhythm")]
 mod rhythm_view;
+mod share;
 mod toolbar;
 mod welcome;
 

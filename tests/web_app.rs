@@ -38,6 +38,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         read_only,
         view: View::Board,
         theme: None,
+        share: None,
         example: Example::Board(Rc::new(alignment_board::core::example::example_board(
             alignment_board::ui::now().date(),
         ))),

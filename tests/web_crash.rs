@@ -22,6 +22,7 @@ async fn mount() -> Element {
         read_only: false,
         view: View::Board,
         theme: None,
+        share: None,
         example: Example::Board(Rc::new(alignment_board::core::example::example_board(
             alignment_board::ui::now().date(),
         ))),

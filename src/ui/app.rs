@@ -15,6 +15,7 @@ use super::forms::{dialogs, DialogKind, DialogsProps};
 use super::health_view::{band, subject_name, HealthView};
 #[cfg(feature = "rhythm")]
 use super::rhythm_view::RhythmView;
+use super::share;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
 use super::{now, Same};
@@ -111,6 +112,9 @@ pub struct AppProps {
     /// "light" or "dark" to fix the theme; otherwise it follows the person's preference.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
+    /// The frame page that opens share links (`alignment-board-frame.html`); none, none.
+    #[prop_or_default]
+    pub share: Option<AttrValue>,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -330,6 +334,25 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
+    // A share link of the board as it is now, shown in a dialog once it is made.
+    let on_share = props.share.clone().map(|page| {
+        let (dispatch, open_dialog) = (dispatch.clone(), open_dialog.clone());
+        let board = board.clone();
+        Callback::from(move |()| {
+            let Some(board) = board.clone() else { return };
+            let (page, dispatch, open_dialog) =
+                (page.clone(), dispatch.clone(), open_dialog.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match share::link(&page, &snapshot::write_compact(&board, now())).await {
+                    Ok(link) => open_dialog.emit(Some(DialogKind::Share(link))),
+                    Err(message) => dispatch.dispatch(Msg::Notify(Notice {
+                        error: true,
+                        text: format!("No share link: {message}. Export a snapshot instead."),
+                    })),
+                }
+            });
+        })
+    });
     let on_keydown = {
         let dispatch = dispatch.clone();
         let dialog_open = dialog.is_some();
@@ -516,7 +539,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(board) = &board {
                 { toolbar(&ToolbarProps { board: board.clone(), history: state.history.clone(), read_only,
                                           save_status: save_status.clone(), dispatch: dispatch.clone(),
-                                          on_dialog: open_dialog.clone(), on_export: on_export.clone(),
+                                          on_dialog: open_dialog.clone(), on_export: on_export.clone(), on_share,
                                           on_import: on_import_text.clone(), on_error: on_error.clone() }) }
             }
             { for save_banner }

@@ -17,6 +17,7 @@ use super::app::{AppState, Msg};
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
 use super::now;
+use super::share;
 use crate::core::action::{reduce, Action};
 use crate::core::model::{Board, Id};
 use crate::core::order::sorted_by_text;
@@ -62,6 +63,8 @@ pub enum DialogKind {
         file: String,
         message: String,
     },
+    /// A share link, made.
+    Share(String),
 }
 
 #[derive(Properties, PartialEq)]
@@ -230,6 +233,31 @@ pub fn dialogs(props: &DialogsProps) -> Html {
                         <span class="ab-spacer"></span>
                         <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
                         <button type="button" class="ab-button ab-button--danger" onclick={on_replace}>{ "Replace board" }</button>
+                    </div>
+                </Modal>
+            }
+        }
+        DialogKind::Share(link) => {
+            // Selecting the whole link on focus leaves it one keystroke from the clipboard.
+            let on_focus = Callback::from(|event: FocusEvent| {
+                if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                    input.select();
+                }
+            });
+            let length = link.len();
+            html! {
+                <Modal title="Share link" on_close={close.clone()}>
+                    <p>{ "Anyone who opens this link sees a read-only copy of the board as it is now. The board travels inside the link, after the #, which browsers never send to a server." }</p>
+                    <input class="ab-input" readonly=true value={link.clone()} aria-label="Share link" onfocus={on_focus} />
+                    <p class="ab-field__hint">
+                        { length } { " characters." }
+                        if length > share::LONG_LINK {
+                            { " Some places cut links longer than about 2,000 characters (chat tools, older mail clients, some wikis): there, share an exported snapshot or picture instead." }
+                        }
+                    </p>
+                    <div class="ab-dialog__actions">
+                        <span class="ab-spacer"></span>
+                        <button type="button" class="ab-button ab-button--primary" onclick={close.reform(|_| ())}>{ "Done" }</button>
                     </div>
                 </Modal>
             }

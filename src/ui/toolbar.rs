@@ -20,6 +20,8 @@ pub struct ToolbarProps {
     pub on_dialog: Callback<Option<DialogKind>>,
     /// Exports the snapshot, or (`true`) the board as a picture carrying it.
     pub on_export: Callback<bool>,
+    /// Makes a share link; none where the board has no page to open one.
+    pub on_share: Option<Callback<()>>,
     pub on_import: Callback<(String, String)>,
     pub on_error: Callback<String>,
 }
@@ -90,6 +92,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     }
                     <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export snapshot" }</button>
                     <button type="button" class="ab-button" onclick={props.on_export.reform(|_| true)}>{ "Export picture" }</button>
+                    if let Some(on_share) = &props.on_share {
+                        <button type="button" class="ab-button" onclick={on_share.reform(|_| ())}>{ "Share link" }</button>
+                    }
                     if !props.read_only {
                         <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
                     }

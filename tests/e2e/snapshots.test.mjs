@@ -79,6 +79,40 @@ test('a picture of the board shows as an image without scripts and imports as th
   second.assertNoErrors();
 });
 
+test('a share link opens a read-only copy of the board and leaves the board in this browser alone', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await saved(page);
+  const title = await page.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const share = dialog(page, 'Share link');
+  const field = share.getByRole('textbox', { name: 'Share link' });
+  const link = await field.inputValue();
+  assert.match(link, /\/alignment-board-frame\.html#board=[\w-]+$/);
+  await share.getByText(`${link.length} characters.`).waitFor();
+  await share.getByText(/Some places cut links longer than about 2,000 characters/).waitFor();
+  await field.focus();
+  assert.equal(await field.evaluate((input) => input.selectionEnd - input.selectionStart), link.length, 'focus selects the link');
+  await share.getByRole('button', { name: 'Done' }).click();
+
+  // Opened in the same browser, where the board is kept under the default key: a copy.
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage).sort()));
+  const copy = await page.context().newPage();
+  await copy.goto(link);
+  const board = copy.locator('alignment-board');
+  await board.getByRole('heading', { level: 1, name: title }).waitFor();
+  await board.getByRole('article').first().waitFor();
+  assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
+  assert.equal(await copy.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), stored, 'nothing written');
+
+  // A link cut short, pasted into the same tab (only the fragment changes), says so and
+  // shows no board.
+  await copy.goto(link.slice(0, link.length - 40));
+  await copy.getByRole('alert').filter({ hasText: 'This share link is damaged' }).waitFor();
+  assert.equal(await copy.locator('alignment-board').count(), 0);
+  page.assertNoErrors();
+});
+
 test('importing over a board asks first, and undo brings the old board back', async () => {
   const page = await freshPage(app);
   await startExample(page);
