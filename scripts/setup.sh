@@ -41,10 +41,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-    say "Installing Debian's Chromium and ChromeDriver"
+  # Chromium for the browser tests; PHP for the test of the MediaWiki extension in examples/.
+  missing=()
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then missing+=(chromium chromium-driver); fi
+  if ! command -v php >/dev/null; then missing+=(php-cli); fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "Installing Debian's ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi
     "${apt_get[@]}" update -qq
-    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq "${missing[@]}" >/dev/null
   fi
 fi
