@@ -602,9 +602,13 @@ fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
             return;
         }
     }
-    let lost = root
-        .owner_document()
-        .and_then(|document| document.active_element())
+    // The focused element as the board's own root sees it: in a shadow root (the
+    // <alignment-board> element) the document's `activeElement` is only the host.
+    let active = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
+        .ok()
+        .and_then(|active| active.dyn_into::<web_sys::Element>().ok());
+    let lost = active
+        .or_else(|| root.owner_document().and_then(|d| d.active_element()))
         .is_none_or(|active| {
             // A focused button that the change disabled (Undo with nothing left to undo)
             // loses focus at the next frame: treat it as lost already.

@@ -60,6 +60,26 @@ test('the element renders a working board that the page\'s styles do not reach, 
   page.assertNoErrors();
 });
 
+test('in the element, focus that a change takes away lands on the board, so its shortcuts keep working', async () => {
+  const page = await open('plain.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  const card = element.getByRole('article').first();
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  const undo = element.getByRole('button', { name: 'Undo' });
+  await undo.click();
+  await undo.and(page.locator(':disabled')).waitFor();
+  // With nothing left to undo the button is disabled, and focus moves to the board itself
+  // (inside the element's shadow root, where the document sees only the element).
+  const focused = () => page.evaluate(() => document.querySelector('alignment-board').shadowRoot.activeElement?.className ?? '');
+  assert.match(await focused(), /\bab-app\b/);
+  await page.keyboard.press('Control+Shift+Z');
+  // The shortcut reached the board: the move is back, and so is something to undo.
+  await element.getByRole('button', { name: 'Undo' }).and(page.locator(':enabled')).waitFor();
+  page.assertNoErrors();
+});
+
 test('two boards on one page, with the script loaded twice, each keep their own board', async () => {
   const page = await open('two-boards.html');
   const [product, platform] = [page.locator('alignment-board').nth(0), page.locator('alignment-board').nth(1)];
