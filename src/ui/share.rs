@@ -21,5 +21,5 @@ pub async fn link(page: &str, text: &str) -> Result<String, String> {
         .await
         .ok()
         .and_then(|link| link.as_string())
-        .ok_or_else(|| "this browser cannot compress the board (it needs CompressionStream)".into())
+        .ok_or_else(|| "this browser cannot compress the board".into())
 }
