@@ -29,7 +29,7 @@ const html = `<!doctype html>
 <style>html, body, #app { margin: 0; height: 100%; }</style>
 </head>
 <body>
-<div id="app" data-alignment-board data-example="${exampleUrl}"><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>
+<div id="app" data-alignment-board data-example="${exampleUrl}" data-share-page=""><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>
 <script type="module">
 const glue = ${safe(JSON.stringify(glue), 'script')};
 const wasm = "${wasm.toString('base64')}";
