@@ -16,7 +16,7 @@ pub use crate::core::snapshot::Parts;
 use crate::core::snapshot::{self, Loaded, ReadError};
 use crate::core::time::Timestamp;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::fmt;
 
 /// Why a store could not do what was asked.
@@ -77,7 +77,7 @@ pub trait Store {
 /// A store in memory, for boards that must not persist (and for tests).
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: RefCell<BTreeMap<String, String>>,
+    entries: RefCell<HashMap<String, String, fnv::BuildFnv>>,
 }
 
 impl MemoryStore {
@@ -89,8 +89,11 @@ impl MemoryStore {
         self.entries.borrow().get(key).cloned()
     }
 
+    /// Every key, in order.
     pub fn all_keys(&self) -> Vec<String> {
-        self.entries.borrow().keys().cloned().collect()
+        let mut keys: Vec<String> = self.entries.borrow().keys().cloned().collect();
+        keys.sort_unstable();
+        keys
     }
 }
 

@@ -276,6 +276,27 @@ pub fn dialogs(props: &DialogsProps) -> Html {
     }
 }
 
+/// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
+/// would bring its own code into the bundle for a handful of entries).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Problems(Vec<(&'static str, String)>);
+
+impl Problems {
+    /// Notes what is wrong with `field`, replacing what was noted before.
+    pub fn insert(&mut self, field: &'static str, problem: String) {
+        self.0.retain(|(f, _)| *f != field);
+        self.0.push((field, problem));
+    }
+
+    pub fn get(&self, field: &str) -> Option<&String> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| p)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 /// The options of an "Owner" / "Lead" select: nobody, then people by name.
 pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
     let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);

@@ -1,14 +1,13 @@
 //! Adding, editing and deleting an initiative: what it is, who owns it, which priorities
 //! it serves, how much of its team it takes, how it is going, and its risks.
 
-use super::{count, optional_id, people_options, DialogKind, FormProps};
+use super::{count, optional_id, people_options, DialogKind, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
 use crate::core::order::sorted_by_key;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_optional_date, parse_whole, SelectField, TextField};
 use crate::ui::now;
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -75,7 +74,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
             risks: Vec::new(),
         },
     });
-    let errors = use_state(BTreeMap::<&'static str, String>::new);
+    let errors = use_state(Problems::default);
     let refusal = use_state(|| None::<String>);
     let confirming = use_state(|| false);
 
@@ -150,7 +149,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let d = &*draft;
-            let mut problems = BTreeMap::new();
+            let mut problems = Problems::default();
             if d.title.trim().is_empty() {
                 problems.insert("title", "Give the initiative a title".to_string());
             }

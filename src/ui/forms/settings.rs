@@ -1,12 +1,11 @@
 //! The board's own settings: title, purpose, period and operating rhythm.
 
-use super::FormProps;
+use super::{FormProps, Problems};
 use crate::core::action::{Action, Settings};
 use crate::core::model::{Period, Rhythm};
 use crate::core::time::Date;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_whole, TextField};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -38,7 +37,7 @@ pub fn SettingsForm(props: &FormProps) -> Html {
         review: board.rhythm.review_days.to_string(),
         planning: board.rhythm.planning_days.to_string(),
     });
-    let errors = use_state(BTreeMap::<&'static str, String>::new);
+    let errors = use_state(Problems::default);
     let set = |update: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |value: String| {
@@ -52,7 +51,7 @@ pub fn SettingsForm(props: &FormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let d = &*draft;
-            let mut problems = BTreeMap::new();
+            let mut problems = Problems::default();
             if d.title.trim().is_empty() {
                 problems.insert("title", "Give the board a title".to_string());
             }
@@ -108,7 +107,11 @@ pub fn SettingsForm(props: &FormProps) -> Html {
                 },
             };
             if let Err(reason) = props.submit(Action::UpdateSettings(settings), None) {
-                errors.set(BTreeMap::from([("title", reason)]));
+                {
+                    let mut problems = Problems::default();
+                    problems.insert("title", reason);
+                    errors.set(problems);
+                }
             }
         })
     };
