@@ -7,7 +7,7 @@ use super::card::{place_key, Step};
 use super::forms::DialogKind;
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
-use crate::core::model::{Board, Id};
+use crate::core::model::{Board, Id, Status};
 use crate::core::rhythm::{last_review, since, Happened};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -231,6 +231,24 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             },
         )
     };
+    // A status chosen in a card's status menu.
+    let on_status = {
+        let current = current.clone();
+        use_callback(
+            props.dispatch.clone(),
+            move |(id, column, status): (Id, Column, Status), dispatch| {
+                let board = current.borrow().0.clone();
+                let Some(mut updated) = board.initiative(&id).cloned() else {
+                    return;
+                };
+                updated.status = status;
+                dispatch.dispatch(Msg::Do {
+                    action: Action::UpdateInitiative(updated),
+                    focus: Some(place_key(&id, &column)),
+                });
+            },
+        )
+    };
     let on_drag_start = {
         let drag = drag.clone();
         use_callback((), move |(id, from): (Id, Column), _| {
@@ -294,6 +312,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         on_edit,
         on_check_in,
         on_step,
+        on_status,
         on_drag_start,
         on_drag_end,
         on_over,

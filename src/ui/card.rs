@@ -4,6 +4,7 @@
 use crate::core::layout::Column;
 use crate::core::model::{Board, Id, Initiative, Severity, Status};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// A keyboard move of a focused card or priority: one step in a direction.
@@ -55,6 +56,8 @@ pub struct InitiativeCardProps {
     pub on_check_in: Callback<Id>,
     pub on_edit: Callback<Id>,
     pub on_step: Callback<(Id, Column, Step)>,
+    /// A status chosen in the card's status menu.
+    pub on_status: Callback<(Id, Column, Status)>,
     pub on_drag_start: Callback<(Id, Column)>,
     pub on_drag_end: Callback<()>,
 }
@@ -71,6 +74,7 @@ impl PartialEq for InitiativeCardProps {
             && self.on_check_in == other.on_check_in
             && self.on_edit == other.on_edit
             && self.on_step == other.on_step
+            && self.on_status == other.on_status
             && self.on_drag_start == other.on_drag_start
             && self.on_drag_end == other.on_drag_end;
         if !same_rest {
@@ -161,7 +165,81 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         let id = id.clone();
         props.on_edit.reform(move |_: MouseEvent| id.clone())
     };
+    // The status menu: a popover, so opening and closing it leaves the rest of the page
+    // as it is (a modal dialog makes the whole page inert, then live again, and the
+    // browser restyles all of it). Rendered only while open.
+    let menu = use_state(|| false);
+    let menu_ref = use_node_ref();
+    {
+        let menu_ref = menu_ref.clone();
+        use_effect_with(*menu, move |open| {
+            if let Some(menu) = menu_ref.cast::<web_sys::HtmlElement>().filter(|_| *open) {
+                let _ = menu.show_popover();
+                if let Ok(Some(current)) = menu.query_selector("[aria-checked=true]") {
+                    let _ = current.unchecked_into::<web_sys::HtmlElement>().focus();
+                }
+            }
+        });
+    }
+    let status_menu = menu.then(|| {
+        // Closed by Escape or a click elsewhere: back to the card.
+        let on_toggle = {
+            let menu = menu.clone();
+            Callback::from(move |event: Event| {
+                let closed = js_sys::Reflect::get(&event, &"newState".into())
+                    .ok()
+                    .and_then(|state| state.as_string())
+                    .is_some_and(|state| state == "closed");
+                if closed {
+                    if let Some(card) = event
+                        .target_dyn_into::<web_sys::Element>()
+                        .and_then(|menu| menu.closest(".ab-card").ok().flatten())
+                    {
+                        let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                    menu.set(false);
+                }
+            })
+        };
+        // Up and down move between the choices.
+        let on_menu_key = Callback::from(|event: KeyboardEvent| {
+            let Some(item) = event.target_dyn_into::<web_sys::Element>() else {
+                return;
+            };
+            let next = match event.key().as_str() {
+                "ArrowDown" => item.next_element_sibling(),
+                "ArrowUp" => item.previous_element_sibling(),
+                _ => return,
+            };
+            event.prevent_default();
+            if let Some(next) = next {
+                let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+        let choices = Status::ALL.iter().map(|&status| {
+            let choose = {
+                let (id, column, menu) = (id.clone(), props.column.clone(), menu.clone());
+                props.on_status.reform(move |_: MouseEvent| {
+                    menu.set(false);
+                    (id.clone(), column.clone(), status)
+                })
+            };
+            html! {
+                <button type="button" role="menuitemradio" class={classes!("ab-status-menu__item", status_class(status))}
+                        aria-checked={(status == initiative.status).to_string()} onclick={choose}>
+                    { status.label() }
+                </button>
+            }
+        });
+        html! {
+            <div ref={menu_ref.clone()} popover="auto" class="ab-status-menu" role="menu" aria-label="Status"
+                 ontoggle={on_toggle} onkeydown={on_menu_key}>
+                { for choices }
+            </div>
+        }
+    });
     let on_key = {
+        let menu = menu.clone();
         let (id, column) = (id.clone(), props.column.clone());
         let (on_step, on_edit, on_check_in, read_only) = (
             props.on_step.clone(),
@@ -176,6 +254,13 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             } else if event.key() == "Enter" && is_self(&event) {
                 event.prevent_default();
                 on_edit.emit(id.clone());
+            } else if matches!(event.key().as_str(), "s" | "S")
+                && is_self(&event)
+                && !read_only
+                && !(event.ctrl_key() || event.meta_key() || event.alt_key())
+            {
+                event.prevent_default();
+                menu.set(true);
             } else if cfg!(feature = "rhythm")
                 && matches!(event.key().as_str(), "c" | "C")
                 && is_self(&event)
@@ -219,9 +304,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             .then(|| "changed since the last review".to_string()),
         (!props.read_only).then(|| {
             if cfg!(feature = "rhythm") {
-                "Alt + arrow keys move it, C checks in"
+                "Alt + arrow keys move it, S changes its status, C checks in"
             } else {
-                "Alt + arrow keys move it"
+                "Alt + arrow keys move it, S changes its status"
             }
             .to_string()
         }),
@@ -242,7 +327,16 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 { &initiative.title }
             </button>
             <div class="ab-card__meta">
-                <span class={classes!("ab-status", status_class(initiative.status))}>{ initiative.status.label() }</span>
+                if props.read_only {
+                    <span class={classes!("ab-status", status_class(initiative.status))}>{ initiative.status.label() }</span>
+                } else {
+                    <button type="button" tabindex="-1" aria-haspopup="menu" aria-expanded={menu.to_string()}
+                            class={classes!("ab-status", status_class(initiative.status), menu.then_some("ab-status--open"))}
+                            title="Change the status (S)" onclick={let menu = menu.clone(); move |_| menu.set(true)}>
+                        { initiative.status.label() }
+                    </button>
+                    { for status_menu }
+                }
                 <span class="ab-card__owner">{ owner.unwrap_or_else(|| "No owner".into()) }</span>
             </div>
             <div class="ab-card__progress" role="progressbar" aria-label="Progress"

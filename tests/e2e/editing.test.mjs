@@ -13,6 +13,37 @@ async function reload(page) {
   await page.getByRole('region', { name: 'Board' }).waitFor();
 }
 
+test('a card\'s status changes from its status menu, by mouse or by keyboard, and focus comes back to the card', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'On track' }).click();
+  const menu = page.getByRole('menu', { name: 'Status' });
+  assert.equal(await menu.getByRole('menuitemradio', { checked: true }).textContent(), 'On track');
+  await menu.getByRole('menuitemradio', { name: 'At risk' }).click();
+  await card.getByRole('button', { name: 'At risk' }).waitFor();
+  assert.equal(await page.getByRole('menu').count(), 0, 'the menu closes');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
+
+  // From the keyboard: S on the focused card, arrows, Enter; Escape leaves it as it was.
+  await page.keyboard.press('s');
+  await menu.waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await card.getByRole('button', { name: 'Off track' }).waitFor();
+  await page.keyboard.press('s');
+  await menu.waitFor();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
+  await card.getByRole('button', { name: 'Off track' }).waitFor();
+
+  await reload(page);
+  await board.getByRole('article', { name: 'Guided setup wizard' }).first().getByRole('button', { name: 'Off track' }).waitFor();
+  page.assertNoErrors();
+});
+
 test('every field of an initiative can be edited, risks included, and the card shows it', async () => {
   const page = await freshPage(app);
   await startExample(page);

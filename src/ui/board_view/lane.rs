@@ -8,7 +8,7 @@ use super::super::forms::DialogKind;
 use super::{lane_place, Attention, Drag};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
-use crate::core::model::{Board, Id};
+use crate::core::model::{Board, Id, Status};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -32,6 +32,7 @@ pub struct Handlers {
     pub on_edit: Callback<Id>,
     pub on_check_in: Callback<Id>,
     pub on_step: Callback<(Id, Column, Step)>,
+    pub on_status: Callback<(Id, Column, Status)>,
     pub on_drag_start: Callback<(Id, Column)>,
     pub on_drag_end: Callback<()>,
     /// The cell a dragged card is over, as (lane, column).
@@ -197,7 +198,7 @@ pub fn Lane(props: &LaneProps) -> Html {
                     html! {
                         <InitiativeCard key={place_key(id, column)} board={board.clone()} index={index} column={column.clone()}
                             attention={props.attention.of(id)} changed={props.attention.changed(id)}
-                            read_only={props.read_only} on_edit={handlers.on_edit.clone()} on_step={handlers.on_step.clone()}
+                            read_only={props.read_only} on_edit={handlers.on_edit.clone()} on_step={handlers.on_step.clone()} on_status={handlers.on_status.clone()}
                             on_check_in={handlers.on_check_in.clone()}
                             on_drag_start={handlers.on_drag_start.clone()} on_drag_end={handlers.on_drag_end.clone()} />
                     }
