@@ -91,15 +91,17 @@ async function startup(browser, url) {
   await page.addInitScript(probe, cards);
   const afterInstantiate = [];
   const fromNavigation = [];
+  const instantiated = [];
   for (let run = 0; run < RUNS; run++) {
     await page.reload();
     await page.waitForFunction(() => window.__abMarks?.rendered);
     const marks = await page.evaluate(() => window.__abMarks);
     afterInstantiate.push(marks.rendered - marks.instantiated);
+    instantiated.push(marks.instantiated);
     fromNavigation.push(marks.rendered);
   }
   await context.close();
-  return { cards, afterInstantiate, fromNavigation };
+  return { cards, afterInstantiate, fromNavigation, instantiated };
 }
 
 // In a fresh page: the most characters localStorage takes under one key (the quota, less
@@ -164,6 +166,7 @@ try {
     exampleCards: start.cards,
     renderAfterInstantiateMs: { median: render, range: spread(start.afterInstantiate), runs: start.afterInstantiate },
     renderFromNavigationMs: { median: median(start.fromNavigation), range: spread(start.fromNavigation) },
+    wasmInstantiatedFromNavigationMs: { median: median(start.instantiated), range: spread(start.instantiated) },
     bigBoard: { size: BIG, snapshotBytes: big.length, firstRender: bigRender, editLatencyMs: edits },
     capacity: { localStorageCharacters: storageChars, largestBoard: fits, largestBoardWithoutWarning: warned },
     core,
@@ -189,6 +192,7 @@ try {
   for (const [kind, s] of Object.entries(size)) console.log(`  ${kind.padEnd(6)} ${String(s.raw).padStart(16)} ${String(s.gzip).padStart(11)}`);
   console.log(`  single-file build (alignment-board.html) ${String(single.raw).padStart(7)} ${String(single.gzip).padStart(11)}`);
   console.log(`\nexample board: ${start.cards} cards; rendered ${median(start.fromNavigation).toFixed(0)} ms after navigation start`);
+  console.log(`wasm downloaded and instantiated ${median(start.instantiated).toFixed(0)} ms after navigation start (range ${spread(start.instantiated).map((x) => x.toFixed(0)).join('–')})`);
   console.log(`render after instantiation, ms: median ${render.toFixed(1)}, range ${spread(start.afterInstantiate).map((x) => x.toFixed(1)).join('–')}`);
   console.log(`\nbig board (${BIG.initiatives} initiatives, ${BIG.teams} teams, ${BIG.priorities} priorities, ${BIG.checkIns} check-ins; snapshot ${mb(big.length)}):`);
   console.log(`  first render (${bigRender.firstScreenCards} cards in the lanes near the screen) ${bigRender.fromNavigation.median.toFixed(0)} ms after navigation start, ${bigRender.app.median.toFixed(0)} ms after instantiation`);
