@@ -19,6 +19,17 @@ async function importFile(page, path) {
   await chooser.setFiles(path);
 }
 
+/** Imports `path` into a fresh browser profile and checks it brings `exported`'s board, unchanged. */
+async function importsUnchanged(path, exported) {
+  const page = await freshPage(app);
+  await importFile(page, path);
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await saved(page);
+  const again = await exportSnapshot(page);
+  assert.deepEqual(again.json.board, exported.json.board);
+  page.assertNoErrors();
+}
+
 test('an export imports into a fresh browser profile unchanged', async () => {
   const first = await freshPage(app);
   await startExample(first);
@@ -29,14 +40,8 @@ test('an export imports into a fresh browser profile unchanged', async () => {
   assert.equal(exported.json.format, 'alignment-board');
   assert.equal(exported.json.version, 1);
 
-  const second = await freshPage(app);
-  await importFile(second, exported.path);
-  await second.getByRole('region', { name: 'Board' }).waitFor();
-  await saved(second);
-  const again = await exportSnapshot(second);
-  assert.deepEqual(again.json.board, exported.json.board);
+  await importsUnchanged(exported.path, exported);
   first.assertNoErrors();
-  second.assertNoErrors();
 });
 
 test('a picture of the board shows as an image without scripts and imports as the same board', async () => {
@@ -69,14 +74,8 @@ test('a picture of the board shows as an image without scripts and imports as th
   await wiki.close();
 
   // The picture imports into a fresh profile as the board it shows.
-  const second = await freshPage(app);
-  await importFile(second, path);
-  await second.getByRole('region', { name: 'Board' }).waitFor();
-  await saved(second);
-  const again = await exportSnapshot(second);
-  assert.deepEqual(again.json.board, exported.json.board);
+  await importsUnchanged(path, exported);
   first.assertNoErrors();
-  second.assertNoErrors();
 });
 
 test('a share link opens a read-only copy of the board and leaves the board in this browser alone', async () => {
