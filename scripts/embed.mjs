@@ -313,7 +313,8 @@ await writeFile(join(staging, 'alignment-board.js'), element);
 await writeFile(join(staging, 'alignment-board-wiki.js'), wiki);
 await writeFile(join(staging, 'alignment-board-frame.html'), frame);
 await writeFile(join(staging, 'alignment-board-frame.js'), frameScript);
-await writeFile(join(staging, 'alignment-board-frame.css'), `html, body { margin: 0; height: 100%; }
+await writeFile(join(staging, 'alignment-board-frame.css'), `:root { color-scheme: light dark; }
+html, body { margin: 0; height: 100%; }
 alignment-board { height: 100%; }
 .message { font: 15px/1.5 system-ui, sans-serif; max-width: 36em; margin: 64px auto; padding: 0 24px; }
 `);

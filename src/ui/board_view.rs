@@ -383,12 +383,14 @@ fn getting_started(props: &GettingStartedProps) -> Html {
     html! {
         <section class="ab-getting-started" aria-labelledby="ab-gs-title">
             <h2 id="ab-gs-title">{ "An empty board" }</h2>
-            <ol>
-                <li>{ "Add your strategic priorities, most important first: they become the columns." }</li>
-                <li>{ "Add the teams of your team of teams: they become the rows." }</li>
-                <li>{ "Add initiatives and link each to the priorities it serves; work that serves none shows as local work." }</li>
-            </ol>
-            if !props.read_only {
+            if props.read_only {
+                <p>{ "Nothing is on this board yet: no priorities, teams or initiatives." }</p>
+            } else {
+                <ol>
+                    <li>{ "Add your strategic priorities, most important first: they become the columns." }</li>
+                    <li>{ "Add the teams of your team of teams: they become the rows." }</li>
+                    <li>{ "Add initiatives and link each to the priorities it serves; work that serves none shows as local work." }</li>
+                </ol>
                 <div class="ab-getting-started__actions">
                     <button type="button" class="ab-button ab-button--primary"
                             onclick={props.on_dialog.reform(|_| Some(DialogKind::Priority(None)))}>{ "Add priority" }</button>

@@ -116,6 +116,9 @@ test('code blocks as MkDocs and Docusaurus render them become boards, and a hydr
     await page.getByRole('heading', { level: 1, name: title }).waitFor();
   }
   assert.equal(await page.locator('alignment-board').count(), 3);
+  // These snapshots hold nothing yet, and a read-only board does not ask the reader to add.
+  assert.equal(await page.getByText('Nothing is on this board yet: no priorities, teams or initiatives.').count(), 3);
+  assert.equal(await page.getByRole('button', { name: 'Add priority' }).count(), 0);
   // MkDocs' blocks are replaced; Docusaurus's stays in the page, for React, and the board
   // shows from a shadow root on its container instead.
   assert.equal(await page.locator('pre').count(), 1);
