@@ -331,6 +331,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     <span class={classes!("ab-status", status_class(initiative.status))}>{ initiative.status.label() }</span>
                 } else {
                     <button type="button" tabindex="-1" aria-haspopup="menu" aria-expanded={menu.to_string()}
+                            aria-label={["Status: ", initiative.status.label()].concat()}
                             class={classes!("ab-status", status_class(initiative.status), menu.then_some("ab-status--open"))}
                             title="Change the status (S)" onclick={let menu = menu.clone(); move |_| menu.set(true)}>
                         { initiative.status.label() }

@@ -18,11 +18,11 @@ test('a card\'s status changes from its status menu, by mouse or by keyboard, an
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
   const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
-  await card.getByRole('button', { name: 'On track' }).click();
+  await card.getByRole('button', { name: 'Status: On track' }).click();
   const menu = page.getByRole('menu', { name: 'Status' });
   assert.equal(await menu.getByRole('menuitemradio', { checked: true }).textContent(), 'On track');
   await menu.getByRole('menuitemradio', { name: 'At risk' }).click();
-  await card.getByRole('button', { name: 'At risk' }).waitFor();
+  await card.getByRole('button', { name: 'Status: At risk' }).waitFor();
   assert.equal(await page.getByRole('menu').count(), 0, 'the menu closes');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
 
@@ -31,16 +31,16 @@ test('a card\'s status changes from its status menu, by mouse or by keyboard, an
   await menu.waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await card.getByRole('button', { name: 'Off track' }).waitFor();
+  await card.getByRole('button', { name: 'Status: Off track' }).waitFor();
   await page.keyboard.press('s');
   await menu.waitFor();
   await page.keyboard.press('Escape');
   await menu.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
-  await card.getByRole('button', { name: 'Off track' }).waitFor();
+  await card.getByRole('button', { name: 'Status: Off track' }).waitFor();
 
   await reload(page);
-  await board.getByRole('article', { name: 'Guided setup wizard' }).first().getByRole('button', { name: 'Off track' }).waitFor();
+  await board.getByRole('article', { name: 'Guided setup wizard' }).first().getByRole('button', { name: 'Status: Off track' }).waitFor();
   page.assertNoErrors();
 });
 

@@ -57,6 +57,11 @@ test('the element renders a working board that the page\'s styles do not reach, 
   const keys = await page.evaluate(() => Object.keys(localStorage));
   assert.ok(keys.includes('intranet-leadership'), `saved under its key: ${keys}`);
   assert.ok(!keys.includes('alignment-board'), 'and no other');
+  // Its share links open on the frame page beside the script, wherever the host page is.
+  await element.getByRole('button', { name: 'Share link' }).click();
+  const link = await element.getByRole('textbox', { name: 'Share link' }).inputValue();
+  assert.ok(link.startsWith(`${server.url}alignment-board-frame.html#board=`), link.slice(0, 80));
+  await element.getByRole('dialog', { name: 'Share link' }).getByRole('button', { name: 'Done' }).click();
   page.assertNoErrors();
 });
 
