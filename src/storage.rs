@@ -329,6 +329,40 @@ mod tests {
     }
 
     #[test]
+    fn a_part_is_named_by_its_length_and_fnv_hash_as_earlier_versions_named_it() {
+        use crate::core::generate::{big_board, Size};
+        let today = crate::core::time::Date::parse("2026-11-24").unwrap();
+        let size = Size {
+            teams: 3,
+            priorities: 2,
+            initiatives: 20,
+            check_ins: 2500,
+        };
+        let store = MemoryStore::new();
+        save(
+            &store,
+            "k",
+            &big_board(size, today),
+            now(),
+            &mut Parts::default(),
+        )
+        .unwrap();
+        let parts: Vec<String> = store
+            .all_keys()
+            .into_iter()
+            .filter(|k| k.starts_with("k.part."))
+            .collect();
+        assert_eq!(parts.len(), 3);
+        for key in parts {
+            let text = store.get(&key).unwrap();
+            let name = format!("{:x}-{:x}", text.len(), fnv::hash(text.as_bytes()));
+            // A board saved by an earlier version finds its parts under these names, so
+            // the next save writes only what changed.
+            assert_eq!(key, part_key("k", &name));
+        }
+    }
+
+    #[test]
     fn a_saved_board_opens_again() {
         let store = FaultyStore::new();
         save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();

@@ -81,13 +81,15 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
     Stored { head, parts }
 }
 
-/// A name for a part's text: its length and a 64-bit hash (`fnv::hash_long`), in hex. Equal texts
+/// A name for a part's text: its length and a 64-bit FNV-1a hash, in hex. The names are
+/// how boards already saved find their parts: a new way of naming would make the next save
+/// write the whole history again beside the old one, which a big board has no room for. Equal texts
 /// get equal names, so a part that did not change is not written again.
 fn part_id(text: &str) -> String {
     let mut id = String::with_capacity(28);
     push_hex(&mut id, text.len() as u64);
     id.push('-');
-    push_hex(&mut id, fnv::hash_long(text.as_bytes()));
+    push_hex(&mut id, fnv::hash(text.as_bytes()));
     id
 }
 
