@@ -191,11 +191,26 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     .and_then(|state| state.as_string())
                     .is_some_and(|state| state == "closed");
                 if closed {
-                    if let Some(card) = event
-                        .target_dyn_into::<web_sys::Element>()
-                        .and_then(|menu| menu.closest(".ab-card").ok().flatten())
-                    {
-                        let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
+                    // Back to the card only when focus was in the menu or went nowhere: a
+                    // click elsewhere (a field, another card's menu) keeps its focus.
+                    if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
+                        let root = element.get_root_node();
+                        let active = js_sys::Reflect::get(&root, &"activeElement".into())
+                            .ok()
+                            .and_then(|a| a.dyn_into::<web_sys::Element>().ok());
+                        let nowhere = || {
+                            element
+                                .owner_document()
+                                .and_then(|d| d.active_element())
+                                .is_none_or(|a| a.tag_name() == "BODY")
+                        };
+                        let back = match active {
+                            Some(active) => element.contains(Some(&active)) || active.tag_name() == "BODY",
+                            None => nowhere(),
+                        };
+                        if let Some(card) = element.closest(".ab-card").ok().flatten().filter(|_| back) {
+                            let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
+                        }
                     }
                     menu.set(false);
                 }
@@ -203,6 +218,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         };
         // Up and down move between the choices.
         let on_menu_key = Callback::from(|event: KeyboardEvent| {
+            // Keys in the menu are the menu's: not the card's moves and shortcuts.
+            event.stop_propagation();
             let Some(item) = event.target_dyn_into::<web_sys::Element>() else {
                 return;
             };

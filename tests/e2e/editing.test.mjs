@@ -39,6 +39,19 @@ test('a card\'s status changes from its status menu, by mouse or by keyboard, an
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
   await card.getByRole('button', { name: 'Status: Off track' }).waitFor();
 
+  // A click elsewhere closes the menu and keeps the focus it gave; keys in the menu are
+  // the menu's (Alt + ↓ there does not move the card).
+  const cell = () => card.evaluate((element) => element.closest('.ab-cell').getAttribute('aria-label'));
+  const where = await cell();
+  await page.keyboard.press('s');
+  await menu.waitFor();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.getByLabel('Team', { exact: true }).click();
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SELECT');
+  await page.keyboard.press('Escape');
+  assert.equal(await cell(), where, 'not moved');
+
   await reload(page);
   await board.getByRole('article', { name: 'Guided setup wizard' }).first().getByRole('button', { name: 'Status: Off track' }).waitFor();
   page.assertNoErrors();
