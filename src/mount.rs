@@ -144,7 +144,10 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
         // What the board opens, unless the key already holds a board (or the storage
         // cannot be read: then nothing is written over it).
         if let Ok(None) = store.read(&options.storage_key) {
-            let _ = store.write(&options.storage_key, snapshot);
+            // A picture from Export picture (an element's `src` may name one) is kept as
+            // the snapshot it carries.
+            let inside = crate::core::picture::snapshot_in(snapshot);
+            let _ = store.write(&options.storage_key, inside.as_deref().unwrap_or(snapshot));
         }
     }
     let props = AppProps {

@@ -123,3 +123,37 @@ fn an_svg_that_is_not_a_board_picture_is_refused_with_a_reason() {
         Err(ReadError::NotJson { .. })
     ));
 }
+
+#[test]
+fn characters_xml_refuses_never_reach_the_picture_and_still_import() {
+    let mut board = small_board();
+    // A soft line break pasted from a slide, and a noncharacter.
+    board.title = "Plan\u{b}2027 \u{fffe}".into();
+    board.initiatives[0].title = "Ship \u{ffff}\u{1}".into();
+    let at = ts("2026-11-24T10:00:00Z");
+    let picture = svg(&board, at);
+    assert!(
+        !picture
+            .chars()
+            .any(|c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+                || c == '\u{fffe}'
+                || c == '\u{ffff}'),
+        "only characters XML allows"
+    );
+    assert!(picture.contains("<title>Plan\u{fffd}2027 \u{fffd} — alignment board</title>"));
+    assert_eq!(snapshot::read(&picture).expect("imports").board, board);
+}
+
+#[test]
+fn the_snapshot_in_a_picture_is_about_its_own_size() {
+    let board = example::example_board(ts("2026-11-24T09:00:00Z").date());
+    let at = ts("2026-11-24T10:00:00Z");
+    let compact = snapshot::write_compact(&board, at);
+    let inside = svg(&board, at);
+    let start = inside.find("<metadata").unwrap();
+    let end = inside.find("</metadata>").unwrap();
+    // Quotes are left as they are: escaping them would nearly double a big board's picture,
+    // and the import refuses files over its size limit.
+    assert!(!inside[start..end].contains("&quot;"));
+    assert!((end - start) < compact.len() + compact.len() / 20);
+}

@@ -47,6 +47,41 @@ pub fn escape(out: &mut String, text: &str) {
     }
 }
 
+/// Text shown in the picture, escaped: the characters XML does not allow at all (control
+/// characters other than tab, newline and return, and U+FFFE, U+FFFF) become U+FFFD, so a
+/// picture always opens as an image. (The HTML lists keep theirs: some carry ids joined by
+/// a control character.)
+fn escape_shown(out: &mut String, text: &str) {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || c == '\u{fffe}' || c == '\u{ffff}')
+    };
+    if text.chars().all(allowed) {
+        return escape(out, text);
+    }
+    let clean: String = text
+        .chars()
+        .map(|c| if allowed(c) { c } else { '\u{fffd}' })
+        .collect();
+    escape(out, &clean);
+}
+
+/// The snapshot's JSON as the text of the picture's `<metadata>`: only `&`, `<` and `>`
+/// escaped (quotes, which JSON is full of, need not be, and would nearly double a big
+/// board's picture), and U+FFFE and U+FFFF, which XML refuses and JSON can only hold inside
+/// strings, written as JSON escapes: the same JSON, and valid XML.
+fn escape_json(out: &mut String, json: &str) {
+    for c in json.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\u{fffe}' => out.push_str("\\ufffe"),
+            '\u{ffff}' => out.push_str("\\uffff"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// `text` cut to `max` characters, with an ellipsis when cut: SVG text does not wrap.
 fn fit(text: &str, max: usize) -> String {
     let text = text.trim();
@@ -98,7 +133,7 @@ fn text(out: &mut String, x: u32, y: u32, style: &str, content: &str) {
     out.push(' ');
     out.push_str(style);
     out.push('>');
-    escape(out, content);
+    escape_shown(out, content);
     out.push_str("</text>");
 }
 
@@ -125,10 +160,10 @@ pub fn svg(board: &Board, at: Timestamp) -> String {
     out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     attributes(&mut out, &[("width", width), ("height", height)]);
     out.push_str(" role=\"img\" font-family=\"system-ui, sans-serif\" font-size=\"12\"><title>");
-    escape(&mut out, &board.title);
+    escape_shown(&mut out, &board.title);
     out.push_str(" — alignment board</title>");
     out.push_str(MARK);
-    escape(&mut out, &write_compact(board, at));
+    escape_json(&mut out, &write_compact(board, at));
     out.push_str("</metadata>");
     rect(&mut out, 0, 0, width, height, "fill=\"#f4f5f7\"");
     text(

@@ -14,8 +14,9 @@ import { launch } from '../support/browser.mjs';
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 let server;
 let browser;
+let root;
 before(async () => {
-  const root = await mkdtemp(join(tmpdir(), 'ab-embed-'));
+  root = await mkdtemp(join(tmpdir(), 'ab-embed-'));
   await cp(DIST, root, { recursive: true });
   await cp(EXAMPLES, root, { recursive: true });
   server = await serve(root);
@@ -82,6 +83,28 @@ test('in the element, focus that a change takes away lands on the board, so its 
   await page.keyboard.press('Control+Shift+Z');
   // The shortcut reached the board: the move is back, and so is something to undo.
   await element.getByRole('button', { name: 'Undo' }).and(page.locator(':enabled')).waitFor();
+  page.assertNoErrors();
+});
+
+test('an element whose src names a picture from Export picture shows the board it carries', async () => {
+  const page = await open('plain.html');
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    element.getByRole('button', { name: 'Export picture' }).click(),
+  ]);
+  await download.saveAs(join(root, 'board.alignment.svg'));
+  await page.evaluate(() => {
+    const board = document.createElement('alignment-board');
+    board.setAttribute('src', 'board.alignment.svg');
+    board.id = 'pictured';
+    document.body.append(board);
+  });
+  const pictured = page.locator('#pictured');
+  await pictured.getByRole('heading', { level: 1, name: 'Fieldnote leadership board' }).waitFor();
+  assert.ok((await pictured.getByRole('article').count()) > 10);
+  assert.equal(await pictured.getByRole('button', { name: 'Add initiative', exact: true }).count(), 0, 'read-only');
   page.assertNoErrors();
 });
 
