@@ -264,7 +264,16 @@ if (shared) {
     const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
     const data = document.createElement('script');
     data.type = 'application/json';
-    data.textContent = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).text();
+    // Read with a limit: a crafted link of a few kilobytes could otherwise unpack to
+    // gigabytes. Boards larger than 10 MB are refused everywhere else too.
+    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    const chunks = [];
+    for (let size = 0, part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.length;
+      if (size > 10 * 1024 * 1024) throw new Error('larger than a board can be');
+      chunks.push(part.value);
+    }
+    data.textContent = await new Blob(chunks).text();
     board.append(data);
     params.delete('key');
     params.set('readonly', '');
@@ -272,7 +281,7 @@ if (shared) {
     const message = document.createElement('p');
     message.className = 'message';
     message.setAttribute('role', 'alert');
-    message.textContent = 'This share link is damaged: part of it is missing or was changed. Ask for the link again, or for an exported snapshot.';
+    message.textContent = 'This share link cannot be opened: part of it is missing or was changed, or it holds more than a board can. Ask for the link again, or for an exported snapshot.';
     document.body.append(message);
   }
 }

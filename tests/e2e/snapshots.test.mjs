@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
 import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 import { validateSnapshot } from '../support/schema.mjs';
@@ -107,7 +108,13 @@ test('a share link opens a read-only copy of the board and leaves the board in t
   // A link cut short, pasted into the same tab (only the fragment changes), says so and
   // shows no board.
   await copy.goto(link.slice(0, link.length - 40));
-  await copy.getByRole('alert').filter({ hasText: 'This share link is damaged' }).waitFor();
+  await copy.getByRole('alert').filter({ hasText: 'This share link cannot be opened' }).waitFor();
+  assert.equal(await copy.locator('alignment-board').count(), 0);
+
+  // A crafted link that unpacks to more than a board can hold is refused the same way.
+  const bomb = deflateRawSync(Buffer.alloc(11 * 1024 * 1024, 32)).toString('base64url');
+  await copy.goto(`${link.slice(0, link.indexOf('#'))}#board=${bomb}`);
+  await copy.getByRole('alert').filter({ hasText: 'This share link cannot be opened' }).waitFor();
   assert.equal(await copy.locator('alignment-board').count(), 0);
   page.assertNoErrors();
 });
