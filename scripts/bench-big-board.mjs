@@ -158,9 +158,14 @@ async function edits({ kind, times }) {
     } while (performance.now() < limit);
     throw new Error(`waited ten seconds for ${what}`);
   };
+  // The element `selector` finds, once it is there.
+  const opened = async (selector, what) => {
+    await until(() => document.querySelector(selector), what);
+    return document.querySelector(selector);
+  };
   const cards = () => [...document.getElementsByClassName('ab-card')];
   const out = [];
-  // The same card each time: the 40th on the first screen (the 60th for the dialog edits).
+  // The same card each time: the 40th on the first screen (the 60th for the other edits).
   const picked = cards()[kind === 'move' ? 40 : 60].getAttribute('aria-label');
   const named = () => cards().find((c) => c.getAttribute('aria-label') === picked);
   const key = (target, init) => target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
@@ -168,7 +173,6 @@ async function edits({ kind, times }) {
     if (kind === 'move') {
       // Alt + ↓ moves the focused card to the next team's lane, Alt + ↑ back.
       const card = named();
-      const name = picked;
       const cell = card.closest('.ab-cell').getAttribute('aria-label');
       card.focus();
       await painted();
@@ -179,12 +183,7 @@ async function edits({ kind, times }) {
     } else if (kind === 'status') {
       // The card's status menu: the status button, then the next status in the menu.
       named().querySelector('button.ab-status').click();
-      let menu = null;
-      for (let tries = 0; !menu && tries < 100; tries++) {
-        await settle();
-        menu = document.querySelector('.ab-status-menu:popover-open');
-      }
-      if (!menu) throw new Error('the status menu did not open');
+      const menu = await opened('.ab-status-menu:popover-open', 'the status menu to open');
       const items = [...menu.querySelectorAll('[role="menuitemradio"]')].slice(0, 4);
       const next = items[(items.findIndex((item) => item.getAttribute('aria-checked') === 'true') + 1) % items.length];
       const label = next.textContent.trim();
@@ -196,12 +195,7 @@ async function edits({ kind, times }) {
       out.push(performance.now() - start);
     } else if (kind === 'type') {
       named().querySelector('.ab-card__title').click();
-      let dialog = null;
-      for (let tries = 0; !dialog && tries < 100; tries++) {
-        await settle();
-        dialog = document.querySelector('dialog[open]');
-      }
-      if (!dialog) throw new Error('the edit dialog did not open');
+      const dialog = await opened('dialog[open]', 'the edit dialog to open');
       const field = (label) => [...dialog.querySelectorAll('label')].find((l) => l.textContent.trim().startsWith(label))?.control;
       const title = field('Title');
       await painted();
