@@ -112,7 +112,8 @@ pub struct AppProps {
     /// "light" or "dark" to fix the theme; otherwise it follows the person's preference.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
-    /// The frame page that opens share links (`alignment-board-frame.html`); none, none.
+    /// The frame page that opens share links (`alignment-board-frame.html`); without one
+    /// the board offers no share link.
     #[prop_or_default]
     pub share: Option<AttrValue>,
 }
