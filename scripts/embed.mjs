@@ -14,7 +14,7 @@ import { one, release, staging } from './staging.mjs';
 if (!release) process.exit(0);
 
 const glue = basename(one(/^alignment-board-[0-9a-f]+\.js$/));
-const wasm = basename(one(/_bg\.wasm$/));
+const wasm = basename(one(/^alignment-board-[0-9a-f]+_bg\.wasm$/));
 const css = basename(one(/^board-[0-9a-f]+\.css$/));
 
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in

@@ -67,29 +67,44 @@ for (const wasmName of files.filter((n) => n.endsWith('_bg.wasm'))) {
   await replace(wasmName, wasm, bytes);
   await replace(glueName, Buffer.from(glue), Buffer.from(code));
 }
+await removeSnippets();
 
 /**
- * The glue with each `import { a, b as c } from './snippets/…'` replaced by that module's
- * code (its `export`s made plain declarations, `c` bound to `b`); the snippets' files and
- * the pages' preload links to them are removed.
+ * The glue with the JavaScript snippets it imports from `./snippets/…` written into it:
+ * each snippet once, as an object of its exports (its own top-level names stay its own),
+ * and each import — `import { a, b as c } from …` or `import * as d from …` — bound to it.
  */
 async function inlineSnippets(glue) {
-  const imports = /import\s*\{([^}]*)\}\s*from\s*'\.\/(snippets\/[^']+)';?/g;
+  const imports = /import\s*(?:\{([^}]*)\}|\*\s*as\s+([\w$]+))\s*from\s*["']\.\/(snippets\/[^"']+)["'];?/g;
+  const inlined = new Map();
   let code = glue;
-  for (const [statement, names, path] of glue.matchAll(imports)) {
-    const source = (await readFile(join(staging, path), 'utf8')).replace(/^export\s+/gm, '');
-    const aliases = names.split(',').map((n) => n.trim().split(/\s+as\s+/)).filter(([name]) => name)
-      .filter(([name, alias]) => alias && alias !== name).map(([name, alias]) => `const ${alias} = ${name};`);
-    code = code.replace(statement, () => `${source}\n${aliases.join('\n')}\n`);
+  for (const [statement, names, namespace, path] of glue.matchAll(imports)) {
+    let definition = '';
+    if (!inlined.has(path)) {
+      const source = await readFile(join(staging, path), 'utf8');
+      const exported = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([\w$]+)/gm)].map((m) => m[1]);
+      const name = `__snippet${inlined.size}`;
+      inlined.set(path, name);
+      definition = `const ${name} = (() => {\n${source.replace(/^export\s+/gm, '')}\nreturn { ${exported.join(', ')} };\n})();\n`;
+    }
+    const object = inlined.get(path);
+    const binding = namespace
+      ? `const ${namespace} = ${object};`
+      : `const { ${names.split(',').map((n) => n.trim().split(/\s+as\s+/)).filter(([n]) => n)
+        .map(([n, alias]) => (alias && alias !== n ? `${n}: ${alias}` : n)).join(', ')} } = ${object};`;
+    code = code.replace(statement, () => `${definition}${binding}\n`);
   }
-  if (code === glue) return glue;
+  return code;
+}
+
+/** Removes the snippets' files and the pages' preload links to them, once inlined. */
+async function removeSnippets() {
   await rm(join(staging, 'snippets'), { recursive: true, force: true });
   for (const page of pages) {
     const html = await readFile(join(staging, page), 'utf8');
     const updated = html.replace(/<link\b[^>]*\bsnippets\/[^>]*>/g, '');
     if (updated !== html) await writeFile(join(staging, page), updated);
   }
-  return code;
 }
 
 /**

@@ -5,12 +5,13 @@
 pub mod core;
 pub mod storage;
 
-#[cfg(target_arch = "wasm32")]
+// The views module mounts no board: it only renders views into the board's islands.
+#[cfg(all(target_arch = "wasm32", not(feature = "views-module")))]
 mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "views-module")))]
 pub use mount::{
     mount, mount_with, start_standalone, BoardHandle, MountOptions, DEFAULT_STORAGE_KEY,
 };

@@ -133,8 +133,6 @@ impl BoardHandle {
 /// Renders a board into `element`.
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHandle {
     crate::ui::crash::install();
-    #[cfg(any(feature = "rhythm", feature = "coordination"))]
-    add_preview_styles(&element);
     let store: Rc<dyn Store> = if options.in_memory {
         Rc::new(MemoryStore::new())
     } else {
@@ -168,27 +166,6 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
         element,
     }
-}
-
-/// The preview views' styles (`styles/preview.css`), added to the page's head once.
-#[cfg(any(feature = "rhythm", feature = "coordination"))]
-fn add_preview_styles(element: &web_sys::Element) {
-    const ID: &str = "ab-preview-styles";
-    let Some(document) = element.owner_document() else {
-        return;
-    };
-    if document.get_element_by_id(ID).is_some() {
-        return;
-    }
-    let (Ok(style), Ok(Some(head))) = (
-        document.create_element("style"),
-        document.query_selector("head"),
-    ) else {
-        return;
-    };
-    style.set_id(ID);
-    style.set_text_content(Some(include_str!("../styles/preview.css")));
-    let _ = head.append_child(&style);
 }
 
 /// JavaScript: `mount(element, { storageKey, readOnly, view, snapshot })`.

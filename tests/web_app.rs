@@ -329,7 +329,11 @@ async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
     let score = analysis.board.score.expect("the example has a score");
 
     let tabs = board.root.query_selector_all(".ab-views__tab").unwrap();
-    assert_eq!(tabs.length(), 3, "board, health and allocation");
+    assert_eq!(
+        tabs.length(),
+        5,
+        "board, health, allocation, rhythm and coordination"
+    );
     let health_tab: HtmlElement = tabs.item(1).unwrap().dyn_into().unwrap();
     assert!(
         health_tab.inner_text().contains(&score.to_string()),

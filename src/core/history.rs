@@ -69,6 +69,12 @@ impl History {
         Ok(true)
     }
 
+    /// Records `next`, made elsewhere from the present board (the views module checks and
+    /// applies its own changes), as one step described by `description`.
+    pub fn record(&mut self, next: Rc<Board>, description: String) {
+        self.push(next, description);
+    }
+
     fn push(&mut self, next: Rc<Board>, description: String) {
         let previous = std::mem::replace(&mut self.present, next);
         self.past.push(Step {

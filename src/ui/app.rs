@@ -2,19 +2,24 @@
 //! screen (the welcome screen, the board, a dialog). All board changes arrive here as
 //! `Msg`s and go through `History`, so undo covers every one.
 
+#[cfg(feature = "views")]
 use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, Autosave, SaveStatus, Synced};
 use super::board_view::{lane_place, Attention, BoardView};
 use super::card::place_key;
-#[cfg(feature = "coordination")]
+#[cfg(feature = "views")]
 use super::coordination_view::CoordinationView;
 use super::fields::set_to;
 use super::files::{download_text, read_dropped_file};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::{dialogs, DialogKind, DialogsProps};
-use super::health_view::{band, subject_name, HealthView};
-#[cfg(feature = "rhythm")]
+#[cfg(feature = "views")]
+use super::health_view::HealthView;
+#[cfg(not(feature = "views"))]
+use super::island::Island;
+#[cfg(feature = "views")]
 use super::rhythm_view::RhythmView;
+use super::score::{band, subject_name};
 use super::share;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
@@ -59,14 +64,11 @@ pub enum View {
 }
 
 impl View {
-    /// The views this build shows (the rhythm and coordination views are features).
     pub const ALL: &'static [View] = &[
         View::Board,
         View::Health,
         View::Allocation,
-        #[cfg(feature = "rhythm")]
         View::Rhythm,
-        #[cfg(feature = "coordination")]
         View::Coordination,
     ];
 
@@ -470,27 +472,32 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     }
                 }
+                #[cfg(feature = "views")]
                 View::Health => html! {
                     <HealthView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
+                #[cfg(feature = "views")]
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
-                #[cfg(feature = "rhythm")]
+                #[cfg(feature = "views")]
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()} read_only={read_only}
                                 dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
                 },
-                #[cfg(not(feature = "rhythm"))]
-                View::Rhythm => Html::default(),
-                #[cfg(feature = "coordination")]
+                #[cfg(feature = "views")]
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} read_only={read_only} dispatch={dispatch.clone()}
                                       on_dialog={open_dialog.clone()} on_reveal={on_reveal.clone()} />
                 },
-                #[cfg(not(feature = "coordination"))]
-                View::Coordination => Html::default(),
+                // The other views come from the views module, loaded when one is first opened.
+                #[cfg(not(feature = "views"))]
+                other => html! {
+                    <Island key={other.key()} part={other.key()} board={board.clone()} read_only={read_only}
+                            dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
+                            on_reveal={on_reveal.clone()} />
+                },
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.
             let due_count = analysis

@@ -26,7 +26,7 @@ pub struct Attention(Rc<HashMap<Id, Rc<Vec<String>>>>, Rc<Vec<Id>>);
 
 impl Attention {
     pub fn new(reasons: HashMap<Id, Vec<String>>, board: &Board) -> Attention {
-        let mut changed: Vec<Id> = match last_review(board).filter(|_| cfg!(feature = "rhythm")) {
+        let mut changed: Vec<Id> = match last_review(board) {
             Some(at) => since(board, at)
                 .into_iter()
                 .filter_map(|h| match h {

@@ -278,8 +278,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             {
                 event.prevent_default();
                 menu.set(true);
-            } else if cfg!(feature = "rhythm")
-                && matches!(event.key().as_str(), "c" | "C")
+            } else if matches!(event.key().as_str(), "c" | "C")
                 && is_self(&event)
                 && !read_only
                 && !(event.ctrl_key() || event.meta_key() || event.alt_key())
@@ -319,14 +318,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         props
             .changed
             .then(|| "changed since the last review".to_string()),
-        (!props.read_only).then(|| {
-            if cfg!(feature = "rhythm") {
-                "Alt + arrow keys move it, S changes its status, C checks in"
-            } else {
-                "Alt + arrow keys move it, S changes its status"
-            }
-            .to_string()
-        }),
+        (!props.read_only)
+            .then(|| "Alt + arrow keys move it, S changes its status, C checks in".to_string()),
     ]
     .into_iter()
     .flatten()

@@ -9,6 +9,12 @@ thread_local! {
     static NEXT_FIELD: Cell<u32> = const { Cell::new(0) };
 }
 
+/// Ids of fields: the views module counts its own, beside the board's in the same document.
+#[cfg(not(feature = "views-module"))]
+const FIELD_PREFIX: &str = "ab-field-";
+#[cfg(feature = "views-module")]
+const FIELD_PREFIX: &str = "ab-view-field-";
+
 /// A document-unique id for a field's control, kept for the component's life.
 #[hook]
 fn use_field_id() -> AttrValue {
@@ -16,7 +22,7 @@ fn use_field_id() -> AttrValue {
         NEXT_FIELD.with(|next| {
             let n = next.get();
             next.set(n.wrapping_add(1));
-            AttrValue::from(format!("ab-field-{n}"))
+            AttrValue::from(format!("{FIELD_PREFIX}{n}"))
         })
     });
     (*id).clone()

@@ -2,18 +2,20 @@
 //! board settings), the people list, and the import confirmations. A form keeps its draft
 //! to itself and sends one action on save, so typing never touches the board or storage.
 
-#[cfg(feature = "coordination")]
+#[cfg(feature = "views")]
 mod coordination;
 mod initiative;
+#[cfg(feature = "views-module")]
+pub use initiative::history as initiative_history;
 mod people;
-#[cfg(feature = "rhythm")]
+#[cfg(feature = "views")]
 mod period;
 mod priority;
 mod settings;
 mod team;
 
 use super::app::{AppState, Msg};
-#[cfg(feature = "rhythm")]
+#[cfg(feature = "views")]
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
 use super::now;
@@ -41,19 +43,15 @@ pub enum DialogKind {
     /// Check in on an initiative.
     CheckIn(Id),
     /// Ask another team for something, from this initiative.
-    #[cfg_attr(not(feature = "coordination"), allow(dead_code))]
     Ask(Id),
     /// Accept or decline a request (other steps need no words).
-    #[cfg_attr(not(feature = "coordination"), allow(dead_code))]
     Answer {
         id: Id,
         step: crate::core::coordination::Step,
     },
     /// Record a decision.
-    #[cfg_attr(not(feature = "coordination"), allow(dead_code))]
     Decision,
     /// Start the next period, choosing what carries over.
-    #[cfg_attr(not(feature = "rhythm"), allow(dead_code))]
     NewPeriod,
     ConfirmImport {
         file: String,
@@ -145,51 +143,29 @@ pub fn dialogs(props: &DialogsProps) -> Html {
         DialogKind::Settings => form(None, None, None)
             .map(|p| html! { <settings::SettingsForm ..p /> })
             .unwrap_or_default(),
-        #[cfg(not(feature = "rhythm"))]
-        DialogKind::CheckIn(_) | DialogKind::NewPeriod => Html::default(),
-        #[cfg(not(feature = "coordination"))]
-        DialogKind::Ask(_) | DialogKind::Answer { .. } | DialogKind::Decision => Html::default(),
-        #[cfg(feature = "coordination")]
-        DialogKind::Ask(id) => form(Some(id), None, None)
-            .map(|p| html! { <coordination::AskForm ..p /> })
-            .unwrap_or_default(),
-        #[cfg(feature = "coordination")]
-        DialogKind::Answer { id, step } => form(Some(id), None, None)
-            .map(|form| html! { <coordination::AnswerForm {form} {step} /> })
-            .unwrap_or_default(),
-        #[cfg(feature = "coordination")]
-        DialogKind::Decision => form(None, None, None)
-            .map(|p| html! { <coordination::DecisionForm ..p /> })
-            .unwrap_or_default(),
-        #[cfg(feature = "rhythm")]
-        DialogKind::CheckIn(id) => form(Some(id.clone()), None, None)
-            .map(|p| {
-                let title = p
-                    .board
-                    .initiative(&id)
-                    .map_or(id.clone(), |i| i.title.clone());
-                let on_submit = {
-                    let p = p.clone();
-                    Callback::from(move |check_in| {
-                        let _ = p.submit(Action::CheckIn(check_in), None);
-                    })
-                };
+        // The views' dialogs come from the views module, as the views do.
+        #[cfg(not(feature = "views"))]
+        kind @ (DialogKind::CheckIn(_)
+        | DialogKind::NewPeriod
+        | DialogKind::Ask(_)
+        | DialogKind::Answer { .. }
+        | DialogKind::Decision) => props
+            .board
+            .clone()
+            .zip(kind.key())
+            .map(|(board, key)| {
                 html! {
-                    <Modal title={format!("Check in: {title}")} on_close={p.close()} wide=true>
-                        <CheckInEditor key={id.clone()} board={p.board.clone()} initiative={id.clone()}
-                                       submit="Save check-in" {on_submit}>
-                            <button type="button" class="ab-button" onclick={p.close().reform(|_| ())}>{ "Cancel" }</button>
-                        </CheckInEditor>
-                        <h3 class="ab-dialog__subtitle">{ "History" }</h3>
-                        { timeline(&p.board, &id) }
-                    </Modal>
+                    <super::island::Island part="dialog" arg={key} {board} read_only={props.read_only}
+                                           dispatch={props.dispatch.clone()} on_dialog={props.on_dialog.clone()} />
                 }
             })
             .unwrap_or_default(),
-        #[cfg(feature = "rhythm")]
-        DialogKind::NewPeriod => form(None, None, None)
-            .map(|p| html! { <period::NewPeriodForm ..p /> })
-            .unwrap_or_default(),
+        #[cfg(feature = "views")]
+        DialogKind::CheckIn(_)
+        | DialogKind::NewPeriod
+        | DialogKind::Ask(_)
+        | DialogKind::Answer { .. }
+        | DialogKind::Decision => views_dialog(props),
         DialogKind::ConfirmImport {
             file,
             board: incoming,
@@ -273,6 +249,62 @@ pub fn dialogs(props: &DialogsProps) -> Html {
                 </div>
             </Modal>
         },
+    }
+}
+
+/// The dialogs of the secondary views (check-in, new period, requests, decisions): in the
+/// views module, or in place with the feature `views`.
+#[cfg(feature = "views")]
+pub fn views_dialog(props: &DialogsProps) -> Html {
+    let form = |id: Option<Id>| {
+        props.board.clone().map(|board| FormProps {
+            board,
+            id,
+            read_only: props.read_only,
+            dispatch: props.dispatch.clone(),
+            on_dialog: props.on_dialog.clone(),
+            team: None,
+            priority: None,
+        })
+    };
+    match props.kind.clone() {
+        DialogKind::Ask(id) => form(Some(id))
+            .map(|p| html! { <coordination::AskForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::Answer { id, step } => form(Some(id))
+            .map(|form| html! { <coordination::AnswerForm {form} {step} /> })
+            .unwrap_or_default(),
+        DialogKind::Decision => form(None)
+            .map(|p| html! { <coordination::DecisionForm ..p /> })
+            .unwrap_or_default(),
+        DialogKind::CheckIn(id) => form(Some(id.clone()))
+            .map(|p| {
+                let title = p
+                    .board
+                    .initiative(&id)
+                    .map_or(id.clone(), |i| i.title.clone());
+                let on_submit = {
+                    let p = p.clone();
+                    Callback::from(move |check_in| {
+                        let _ = p.submit(Action::CheckIn(check_in), None);
+                    })
+                };
+                html! {
+                    <Modal title={format!("Check in: {title}")} on_close={p.close()} wide=true>
+                        <CheckInEditor key={id.clone()} board={p.board.clone()} initiative={id.clone()}
+                                       submit="Save check-in" {on_submit}>
+                            <button type="button" class="ab-button" onclick={p.close().reform(|_| ())}>{ "Cancel" }</button>
+                        </CheckInEditor>
+                        <h3 class="ab-dialog__subtitle">{ "History" }</h3>
+                        { timeline(&p.board, &id) }
+                    </Modal>
+                }
+            })
+            .unwrap_or_default(),
+        DialogKind::NewPeriod => form(None)
+            .map(|p| html! { <period::NewPeriodForm ..p /> })
+            .unwrap_or_default(),
+        _ => Html::default(),
     }
 }
 

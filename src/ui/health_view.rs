@@ -3,6 +3,7 @@
 //! the score's trend over past reviews, and every team's figures.
 
 use super::charts::{trend_chart, TrendPoint};
+use super::score::{band, subject_name};
 use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
@@ -203,16 +204,6 @@ fn score_dial(score: Option<u8>) -> Html {
     }
 }
 
-/// A CSS class for a score's band: good (80+), fair (60–79), poor (below 60).
-pub fn band(score: Option<u8>) -> &'static str {
-    match score {
-        None => "ab-band--none",
-        Some(80..) => "ab-band--good",
-        Some(60..=79) => "ab-band--fair",
-        Some(_) => "ab-band--poor",
-    }
-}
-
 fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subject>) -> Html {
     let kind = part.kind;
     let lost = part.points_lost();
@@ -276,37 +267,6 @@ fn finding_item(finding: &Finding, board: &Board, on_reveal: &Callback<Subject>)
             <span class="ab-finding__kind">{ kind }</span>
             <span class="ab-finding__reason">{ &finding.reason }</span>
         </li>
-    }
-}
-
-/// What a subject is and what it is called.
-pub fn subject_name(board: &Board, subject: &Subject) -> (&'static str, String) {
-    match subject {
-        Subject::Initiative(id) => (
-            "initiative",
-            board.initiative(id).map_or(id.clone(), |i| i.title.clone()),
-        ),
-        Subject::Priority(id) => (
-            "priority",
-            board.priority(id).map_or(id.clone(), |p| p.title.clone()),
-        ),
-        Subject::Team(id) => (
-            "team",
-            board.team(id).map_or(id.clone(), |t| t.name.clone()),
-        ),
-        Subject::Person(id) => (
-            "person",
-            board.person(id).map_or(id.clone(), |p| p.name.clone()),
-        ),
-        Subject::Dependency(id) => (
-            "dependency",
-            board
-                .dependencies
-                .iter()
-                .find(|d| &d.id == id)
-                .map_or(id.clone(), |d| d.need.clone()),
-        ),
-        Subject::Board => ("board", "Review rhythm".into()),
     }
 }
 

@@ -1,4 +1,5 @@
 //! The boards on the page, each by the element it renders into, with its latest board and
+#![cfg_attr(feature = "views-module", allow(dead_code))]
 //! a way to hand it another: what the JavaScript handle (`getSnapshot`, `loadSnapshot`) and
 //! the crash screen need from boards that Yew otherwise keeps to itself.
 

@@ -3,10 +3,10 @@
 // its priority; a stop decision that drops work; a risk closed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST_PREVIEW, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 // The coordination view is built behind the `coordination` feature until the bundle has room.
-const app = useApp(DIST_PREVIEW);
+const app = useApp();
 
 async function openCoordination(page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Coordination' }).click();

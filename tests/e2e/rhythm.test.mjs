@@ -3,14 +3,17 @@
 // older exported snapshot; starting the next period.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST_PREVIEW, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 // The rhythm views are built behind the `rhythm` feature until the bundle has room.
-const app = useApp(DIST_PREVIEW);
+const app = useApp();
 
 async function openRhythm(page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
-  return page.getByRole('region', { name: 'Operating rhythm' });
+  const rhythm = page.getByRole('region', { name: 'Operating rhythm' });
+  // The view comes with the views module, loaded the first time one is opened.
+  await rhythm.waitFor();
+  return rhythm;
 }
 
 /** The element that has focus, by its accessible role and name as far as tests need. */

@@ -10,8 +10,6 @@ import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
-/** The preview build (`--features rhythm,coordination`): views not yet in the default bundle. */
-export const DIST_PREVIEW = fileURLToPath(new URL('../../dist-preview/', import.meta.url));
 
 /** Registers before/after hooks; returns an object whose fields are filled in `before`. */
 export function useApp(dist = DIST) {

@@ -43,6 +43,15 @@ pub enum Msg {
         from: Rc<Board>,
         next: Rc<Board>,
     },
+    /// A change the views module made (`ui::island`): `next`, made from `from`, the board
+    /// it was given. Recorded as it is when `from` is still the board; refused otherwise.
+    #[cfg_attr(feature = "views", allow(dead_code))]
+    Changed {
+        from: Option<Rc<Board>>,
+        next: Rc<Board>,
+        description: String,
+        focus: Option<String>,
+    },
     Undo,
     Redo,
     /// Show something on the board: focus the element at `focus` (a `data-place`).
@@ -98,6 +107,28 @@ impl Reducible for AppState {
                             text: format!("Could not {description}: {refused}"),
                         });
                     }
+                }
+            }
+            Msg::Changed {
+                from,
+                next: board,
+                description,
+                focus,
+            } => {
+                let Some(history) = next.history.as_mut() else {
+                    return self;
+                };
+                if from.is_some_and(|from| Rc::ptr_eq(&from, history.board())) {
+                    history.record(board, description.clone());
+                    next.notice = None;
+                    next.announcement = capitalise(&description);
+                    next.focus = focus;
+                    next.focus_turn = next.focus_turn.wrapping_add(1);
+                } else {
+                    next.notice = Some(Notice {
+                        error: true,
+                        text: format!("Could not {description}: the board changed meanwhile. Nothing was changed; try again."),
+                    });
                 }
             }
             Msg::Undo | Msg::Redo => {

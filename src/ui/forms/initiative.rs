@@ -295,7 +295,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                     if existing.is_some() && !props.read_only {
                         <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
-                    if let (Some(initiative), false, true) = (&existing, props.read_only, cfg!(feature = "rhythm")) {
+                    if let (Some(initiative), false) = (&existing, props.read_only) {
                         <button type="button" class="ab-button"
                                 onclick={let id = initiative.id.clone(); props.on_dialog.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in…" }</button>
                     }
@@ -307,8 +307,7 @@ pub fn InitiativeForm(props: &FormProps) -> Html {
                 </div>
             </form>
             if let Some(initiative) = &existing {
-                { requests(board, &initiative.id, &props.on_dialog, props.read_only) }
-                { check_in_history(board, &initiative.id) }
+                { history(props, &initiative.id) }
             }
         </Modal>
     }
@@ -389,8 +388,30 @@ fn risk_list(props: &RiskListProps) -> Html {
     }
 }
 
+/// What the initiative asked of other teams, and its check-ins.
+#[cfg(feature = "views")]
+pub fn history(props: &FormProps, id: &str) -> Html {
+    html! {
+        <>
+            { requests(&props.board, id, &props.on_dialog, props.read_only) }
+            { check_in_history(&props.board, id) }
+        </>
+    }
+}
+
+/// The same, from the views module (it renders them as the view of `ui::island`'s
+/// "initiative" part).
+#[cfg(not(feature = "views"))]
+fn history(props: &FormProps, id: &str) -> Html {
+    html! {
+        <crate::ui::island::Island part="initiative" arg={id.to_string()} board={props.board.clone()}
+                                   read_only={props.read_only} dispatch={props.dispatch.clone()}
+                                   on_dialog={props.on_dialog.clone()} />
+    }
+}
+
 /// The initiative's check-ins, newest first (with the rhythm views).
-#[cfg(feature = "rhythm")]
+#[cfg(feature = "views")]
 fn check_in_history(board: &crate::core::model::Board, id: &str) -> Html {
     html! {
         <>
@@ -400,13 +421,8 @@ fn check_in_history(board: &crate::core::model::Board, id: &str) -> Html {
     }
 }
 
-#[cfg(not(feature = "rhythm"))]
-fn check_in_history(_: &crate::core::model::Board, _: &str) -> Html {
-    Html::default()
-}
-
 /// What the initiative has asked of other teams, and a way to ask (with coordination).
-#[cfg(feature = "coordination")]
+#[cfg(feature = "views")]
 fn requests(
     board: &crate::core::model::Board,
     id: &str,
@@ -445,14 +461,4 @@ fn requests(
             }
         </section>
     }
-}
-
-#[cfg(not(feature = "coordination"))]
-fn requests(
-    _: &crate::core::model::Board,
-    _: &str,
-    _: &Callback<Option<DialogKind>>,
-    _: bool,
-) -> Html {
-    Html::default()
 }

@@ -1,0 +1,34 @@
+// Loads the views module once, and renders islands with it (src/ui/island.rs). The views
+// module's glue lies beside this board's glue; the release build writes its name below.
+// A page that carries the module itself (the single-file build) sets
+// globalThis.alignmentBoardViews to a function that returns it, started.
+const VIEWS = './alignment-board-views.js';
+
+let views;
+let loading;
+
+export function loadViews() {
+  loading ??= (async () => {
+    const own = globalThis.alignmentBoardViews;
+    if (typeof own === 'function') {
+      views = await own();
+    } else {
+      const module = await import(new URL(VIEWS, import.meta.url).href);
+      await module.default();
+      views = module;
+    }
+  })();
+  // A failed load can be tried again.
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+export function renderIsland(element, part, arg, board, readOnly, host) {
+  views.render(element, part, arg, board, readOnly, host);
+}
+
+export function unmountIsland(element) {
+  views?.unmount(element);
+}

@@ -1,0 +1,226 @@
+//! The board's side: an `Island` is an element the views module renders a part into,
+//! loading the module the first time one is shown.
+
+use super::subject_from_key;
+use crate::core::health::Subject;
+use crate::core::model::Board;
+use crate::core::snapshot;
+use crate::ui::app::{AppState, Msg, Notice};
+use crate::ui::forms::DialogKind;
+use crate::ui::{now, Same};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[wasm_bindgen(module = "/src/ui/island.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = loadViews)]
+    fn load_views() -> js_sys::Promise;
+    #[wasm_bindgen(catch, js_name = renderIsland)]
+    fn render_island(
+        element: &web_sys::Element,
+        part: &str,
+        arg: &str,
+        board: &str,
+        read_only: bool,
+        host: &JsValue,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = unmountIsland)]
+    fn unmount_island(element: &web_sys::Element);
+}
+
+#[derive(Properties, Clone)]
+pub struct IslandProps {
+    /// What the views module renders: a view's key ("health", "rhythm"…), "dialog" (`arg`
+    /// is the dialog's key) or "initiative" (an initiative's history; `arg` is its id).
+    pub part: AttrValue,
+    #[prop_or_default]
+    pub arg: AttrValue,
+    pub board: Rc<Board>,
+    pub read_only: bool,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+    #[prop_or_default]
+    pub on_reveal: Callback<Subject>,
+}
+
+impl PartialEq for IslandProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.board, &other.board)
+            && (&self.part, &self.arg, self.read_only) == (&other.part, &other.arg, other.read_only)
+            && self.dispatch == other.dispatch
+            && self.on_dialog == other.on_dialog
+            && self.on_reveal == other.on_reveal
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Ready,
+    Failed(String),
+}
+
+type Host = Closure<dyn Fn(String, String, String, String)>;
+
+#[function_component]
+pub fn Island(props: &IslandProps) -> Html {
+    let element = use_node_ref();
+    let load = use_state(|| Load::Loading);
+    let attempt = use_state(|| 0u32);
+    let latest = use_mut_ref(|| props.clone());
+    *latest.borrow_mut() = props.clone();
+    // The board the views module was last given: what its changes are made from.
+    let given = use_mut_ref(|| None::<Rc<Board>>);
+    let host = {
+        let (latest, given) = (latest.clone(), given.clone());
+        use_memo((), move |_| -> Host {
+            Closure::new(move |kind, a, b, c| answer(&latest, &given, kind, a, b, c))
+        })
+    };
+
+    {
+        let load = load.clone();
+        use_effect_with(*attempt, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match wasm_bindgen_futures::JsFuture::from(load_views()).await {
+                    Ok(_) => load.set(Load::Ready),
+                    Err(error) => load.set(Load::Failed(reason(&error))),
+                }
+            });
+        });
+    }
+    {
+        let element = element.clone();
+        let ready = *load == Load::Ready;
+        let deps = (
+            Same(Some(props.board.clone())),
+            props.part.clone(),
+            props.arg.clone(),
+            props.read_only,
+            ready,
+        );
+        let load = load.clone();
+        use_effect_with(deps, move |(Same(board), part, arg, read_only, ready)| {
+            let (Some(element), Some(board), true) =
+                (element.cast::<web_sys::Element>(), board, *ready)
+            else {
+                return;
+            };
+            given.replace(Some(board.clone()));
+            let text = board_text(board);
+            if let Err(error) = render_island(
+                &element,
+                part,
+                arg,
+                &text,
+                *read_only,
+                host.as_ref().as_ref(),
+            ) {
+                load.set(Load::Failed(reason(&error)));
+            }
+        });
+    }
+    {
+        let element = element.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(element) = element.cast::<web_sys::Element>() {
+                    unmount_island(&element);
+                }
+            }
+        });
+    }
+
+    let status = match &*load {
+        Load::Ready => Html::default(),
+        Load::Loading => html! { <p class="ab-island__status" role="status">{ "Loading…" }</p> },
+        Load::Failed(why) => html! {
+            <div class="ab-notice ab-notice--error" role="alert">
+                <p>{ format!("This part of the board could not be loaded: {why}. The board itself is unchanged.") }</p>
+                <button type="button" class="ab-button"
+                        onclick={let attempt = attempt.clone(); move |_| attempt.set(*attempt + 1)}>{ "Try again" }</button>
+            </div>
+        },
+    };
+    html! {
+        <>
+            <div class="ab-island" ref={element}></div>
+            { status }
+        </>
+    }
+}
+
+/// What the views module says, acted on after its own event handling has finished: the
+/// board renders again from here, and that renders the islands.
+fn answer(
+    latest: &RefCell<IslandProps>,
+    given: &RefCell<Option<Rc<Board>>>,
+    kind: String,
+    a: String,
+    b: String,
+    c: String,
+) {
+    let props = latest.borrow().clone();
+    let from = given.borrow().clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let some = |text: String| (!text.is_empty()).then_some(text);
+        let dispatch = &props.dispatch;
+        match kind.as_str() {
+            "change" => match snapshot::read(&a) {
+                Ok(loaded) => dispatch.dispatch(Msg::Changed {
+                    from,
+                    next: Rc::new(loaded.board),
+                    description: b,
+                    focus: some(c),
+                }),
+                Err(error) => dispatch.dispatch(Msg::Notify(Notice {
+                    error: true,
+                    text: format!("Could not {b}: the change could not be read ({error})."),
+                })),
+            },
+            "notify" => dispatch.dispatch(Msg::Notify(Notice {
+                error: b == "error",
+                text: a,
+            })),
+            "reveal" => dispatch.dispatch(Msg::Reveal {
+                focus: some(a),
+                announcement: b,
+            }),
+            "subject" => {
+                if let Some(subject) = subject_from_key(&a) {
+                    props.on_reveal.emit(subject);
+                }
+            }
+            "dialog" => props.on_dialog.emit(DialogKind::from_key(&a)),
+            _ => {}
+        }
+    });
+}
+
+thread_local! {
+    /// The last board written for the views module, with its text: islands shown together
+    /// share it.
+    static WRITTEN: RefCell<Option<(Rc<Board>, Rc<str>)>> = const { RefCell::new(None) };
+}
+
+fn board_text(board: &Rc<Board>) -> Rc<str> {
+    WRITTEN.with_borrow_mut(|written| match written {
+        Some((last, text)) if Rc::ptr_eq(last, board) => text.clone(),
+        _ => {
+            let text: Rc<str> = snapshot::write_compact(board, now()).into();
+            *written = Some((board.clone(), text.clone()));
+            text
+        }
+    })
+}
+
+fn reason(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the browser did not say why".into())
+}
