@@ -6,6 +6,7 @@ const VIEWS = './alignment-board-views.js';
 
 let views;
 let loading;
+let failures = 0;
 
 export function loadViews() {
   loading ??= (async () => {
@@ -13,7 +14,10 @@ export function loadViews() {
     if (typeof own === 'function') {
       views = await own();
     } else {
-      const module = await import(new URL(VIEWS, import.meta.url).href);
+      // A module that failed to load stays failed under its address: ask again under another.
+      const url = new URL(VIEWS, import.meta.url);
+      if (failures > 0) url.search = `?attempt=${failures}`;
+      const module = await import(url.href);
       await module.default();
       views = module;
     }
@@ -21,6 +25,7 @@ export function loadViews() {
   // A failed load can be tried again.
   loading.catch(() => {
     loading = undefined;
+    failures += 1;
   });
   return loading;
 }

@@ -196,3 +196,26 @@ test('text that looks like markup, links or bidi controls is shown as text, and 
   assert.equal(await page.locator('a[href^="javascript:"]').count(), 0);
   page.assertNoErrors();
 });
+
+test('a view whose module cannot be fetched says so, keeps the board, and loads when tried again', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  const before = await page.getByRole('region', { name: 'Board' }).getByRole('article').count();
+  // The intranet drops the views module's request once.
+  await page.route(/alignment-board-views-[0-9a-f]+\.js/, (route) => route.abort('connectionfailed'));
+  await views.getByRole('button', { name: /^Coordination/ }).click();
+  const failed = page.getByRole('alert').filter({ hasText: 'This view could not be loaded' });
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /The board itself is unchanged/);
+  await views.getByRole('button', { name: /^Board/ }).click();
+  assert.equal(await page.getByRole('region', { name: 'Board' }).getByRole('article').count(), before);
+
+  await views.getByRole('button', { name: /^Coordination/ }).click();
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await failed.waitFor();
+  await page.unroute(/alignment-board-views-[0-9a-f]+\.js/);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('region', { name: 'Coordination' }).getByRole('heading', { name: 'Coordination' }).waitFor();
+  assert.equal(await failed.count(), 0);
+});

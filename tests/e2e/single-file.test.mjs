@@ -11,7 +11,7 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-test('the single file opened from disk is the whole board, and keeps a board across a reload', async () => {
+test('the single file opened from disk is the whole board with its views, and keeps a board across a reload', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const requests = [];
@@ -30,6 +30,9 @@ test('the single file opened from disk is the whole board, and keeps a board acr
   await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
   await page.reload();
   await page.getByRole('region', { name: 'Board' }).waitFor();
+  // The views module travels inside the file too.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
+  await page.getByRole('region', { name: 'Operating rhythm' }).getByRole('button', { name: 'Start guided review' }).waitFor();
   assert.deepEqual(
     requests.filter((address) => !/^(file|blob|data):/.test(address)),
     [],

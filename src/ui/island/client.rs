@@ -84,6 +84,9 @@ pub fn Island(props: &IslandProps) -> Html {
     {
         let load = load.clone();
         use_effect_with(*attempt, move |_| {
+            if *load != Load::Loading {
+                load.set(Load::Loading);
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 match wasm_bindgen_futures::JsFuture::from(load_views()).await {
                     Ok(_) => load.set(Load::Ready),
@@ -139,7 +142,7 @@ pub fn Island(props: &IslandProps) -> Html {
         Load::Loading => html! { <p class="ab-island__status" role="status">{ "Loading…" }</p> },
         Load::Failed(why) => html! {
             <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("This part of the board could not be loaded: {why}. The board itself is unchanged.") }</p>
+                <p>{ format!("This view could not be loaded ({why}). The board itself is unchanged: check the connection and try again.") }</p>
                 <button type="button" class="ab-button"
                         onclick={let attempt = attempt.clone(); move |_| attempt.set(*attempt + 1)}>{ "Try again" }</button>
             </div>
