@@ -14,6 +14,7 @@ use crate::core::coordination::{
 };
 use crate::core::health::Subject;
 use crate::core::model::{Board, DecisionKind, Id};
+use crate::core::time::Date;
 use crate::ui::now;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -233,62 +234,12 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let waits = requests(waiting_on(board, &team), false);
 
     // The decision log.
-    let mut log = String::new();
-    let shown = decisions(board, &filter, today);
-    if shown.is_empty() {
-        markup::element(
-            &mut log,
-            "li",
-            "ab-finding ab-finding--none",
-            "No decision matches.",
-        );
-    }
-    for d in &shown {
-        let decision = &board.decisions[*d];
-        log.push_str("<li class=\"ab-finding ab-decision\">");
-        markup::element(&mut log, "span", "ab-finding__name", &decision.title);
-        markup::element(
-            &mut log,
-            "span",
-            &format!("ab-kind ab-kind--{}", decision.kind.key()),
-            decision.kind.key(),
-        );
-        let mut what = vec![format!(
-            "decided {}",
-            short_date(decision.decided_at.date())
-        )];
-        if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
-            what.push(format!("by {}", owner.name));
-        }
-        let names: Vec<&str> = decision
-            .priority_ids
-            .iter()
-            .filter_map(|p| board.priority(p))
-            .map(|p| p.title.as_str())
-            .chain(
-                decision
-                    .team_ids
-                    .iter()
-                    .filter_map(|t| board.team(t))
-                    .map(|t| t.name.as_str()),
-            )
-            .collect();
-        if !names.is_empty() {
-            what.push(names.join(", "));
-        }
-        if let Some(on) = decision.revisit_on {
-            what.push(if revisit_due(decision, today) {
-                format!("⚑ revisit due ({})", short_date(on))
-            } else {
-                format!("revisit {}", short_date(on))
-            });
-        }
-        if !decision.rationale.is_empty() {
-            what.push(decision.rationale.clone());
-        }
-        markup::element(&mut log, "span", "ab-finding__reason", &what.join(" · "));
-        log.push_str("</li>");
-    }
+    let log = decision_log(
+        board,
+        &decisions(board, &filter, today),
+        today,
+        "No decision matches.",
+    );
 
     // Open risks.
     let mut risks = String::new();
@@ -423,6 +374,83 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 <h3 class="ab-health__heading">{ "Open risks" }</h3>
                 <ul class="ab-findings ab-since">{ markup::raw(risks) }</ul>
             </section>
+        </section>
+    }
+}
+
+/// Decisions as the log lists them (title, kind, when, by whom, what they affect, revisit,
+/// rationale), or `empty` when there are none.
+pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) -> String {
+    let mut log = String::new();
+    if shown.is_empty() {
+        markup::element(&mut log, "li", "ab-finding ab-finding--none", empty);
+    }
+    for d in shown {
+        let decision = &board.decisions[*d];
+        log.push_str("<li class=\"ab-finding ab-decision\">");
+        markup::element(&mut log, "span", "ab-finding__name", &decision.title);
+        markup::element(
+            &mut log,
+            "span",
+            &format!("ab-kind ab-kind--{}", decision.kind.key()),
+            decision.kind.key(),
+        );
+        let mut what = vec![format!(
+            "decided {}",
+            short_date(decision.decided_at.date())
+        )];
+        if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
+            what.push(format!("by {}", owner.name));
+        }
+        let names: Vec<&str> = decision
+            .priority_ids
+            .iter()
+            .filter_map(|p| board.priority(p))
+            .map(|p| p.title.as_str())
+            .chain(
+                decision
+                    .team_ids
+                    .iter()
+                    .filter_map(|t| board.team(t))
+                    .map(|t| t.name.as_str()),
+            )
+            .collect();
+        if !names.is_empty() {
+            what.push(names.join(", "));
+        }
+        if let Some(on) = decision.revisit_on {
+            what.push(if revisit_due(decision, today) {
+                format!("⚑ revisit due ({})", short_date(on))
+            } else {
+                format!("revisit {}", short_date(on))
+            });
+        }
+        if !decision.rationale.is_empty() {
+            what.push(decision.rationale.clone());
+        }
+        markup::element(&mut log, "span", "ab-finding__reason", &what.join(" · "));
+        log.push_str("</li>");
+    }
+    log
+}
+
+/// A priority's decisions, for its page (the priority's dialog).
+pub fn priority_decisions(board: &Board, priority: &str) -> Html {
+    let filter = DecisionFilter {
+        priority: Some(priority.to_string()),
+        ..DecisionFilter::default()
+    };
+    let today = now().date();
+    let log = decision_log(
+        board,
+        &decisions(board, &filter, today),
+        today,
+        "No decision names this priority yet.",
+    );
+    html! {
+        <section aria-label="Decisions about this priority">
+            <h3 class="ab-dialog__subtitle">{ "Decisions" }</h3>
+            <ul class="ab-findings ab-since">{ markup::raw(log) }</ul>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 // Coordination as teams use it: one team asks another, the other accepts, and the asking
 // initiative shows the accepted request after a reload; a decision recorded and found by
-// its priority; a stop decision that drops work; a risk closed.
+// its priority, in the log and on the priority's page; a stop decision that drops work; a
+// risk closed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
@@ -94,6 +95,13 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const after = (await exportSnapshot(page)).json.board;
   assert.equal(after.decisions.at(-1).kind, 'stop');
   assert.equal(after.initiatives.find((i) => i.title === 'Job templates library').status, 'dropped');
+
+  // The priority's page (its dialog, from its column's title) lists the decision too.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Board/ }).click();
+  await page.getByRole('region', { name: 'Board' }).getByRole('button', { name: first.title, exact: true }).click();
+  const decided = dialog(page, 'Edit priority').getByRole('region', { name: 'Decisions about this priority' });
+  await decided.getByText('Stop the job templates library').waitFor();
+  assert.match(await decided.innerText(), /stop[\s\S]*Templates can wait for the wizard/);
   page.assertNoErrors();
 });
 

@@ -187,6 +187,25 @@ pub fn PriorityForm(props: &FormProps) -> Html {
                     }
                 </div>
             </form>
+            if let Some(priority) = &existing {
+                { decisions(props, &priority.id) }
+            }
         </Modal>
+    }
+}
+
+/// The decisions that name the priority: its page lists them.
+#[cfg(feature = "views")]
+fn decisions(props: &FormProps, id: &str) -> Html {
+    crate::ui::coordination_view::priority_decisions(&props.board, id)
+}
+
+/// The same, from the views module (its "priority" part).
+#[cfg(not(feature = "views"))]
+fn decisions(props: &FormProps, id: &str) -> Html {
+    html! {
+        <crate::ui::island::Island part="priority" arg={id.to_string()} board={props.board.clone()}
+                                   read_only={props.read_only} dispatch={props.dispatch.clone()}
+                                   on_dialog={props.on_dialog.clone()} />
     }
 }

@@ -34,7 +34,8 @@ extern "C" {
 #[derive(Properties, Clone)]
 pub struct IslandProps {
     /// What the views module renders: a view's key ("health", "rhythm"…), "dialog" (`arg`
-    /// is the dialog's key) or "initiative" (an initiative's history; `arg` is its id).
+    /// is the dialog's key), "initiative" (an initiative's history; `arg` is its id) or
+    /// "priority" (the decisions that name the priority `arg`).
     pub part: AttrValue,
     #[prop_or_default]
     pub arg: AttrValue,

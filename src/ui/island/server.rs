@@ -229,6 +229,7 @@ fn Part(props: &PartProps) -> Html {
             },
             &props.arg,
         ),
+        "priority" => crate::ui::coordination_view::priority_decisions(&board, &props.arg),
         _ => Html::default(),
     }
 }
