@@ -402,6 +402,46 @@ pub fn App(props: &AppProps) -> Html {
             read_dropped_file(event, on_import_text.clone(), on_error.clone());
         })
     };
+    // The views module's parts are another Yew app, whose events the board's delegated
+    // handlers never see: these listen natively, for the whole app, views included.
+    {
+        let latest = use_mut_ref(|| None);
+        *latest.borrow_mut() = Some((on_keydown, on_drag_over, on_drag_leave, on_drop));
+        let root = root.clone();
+        use_effect_with((), move |_| {
+            use gloo_events::{EventListener, EventListenerOptions};
+            use wasm_bindgen::JsCast;
+            type Handlers = (
+                Callback<KeyboardEvent>,
+                Callback<DragEvent>,
+                Callback<DragEvent>,
+                Callback<DragEvent>,
+            );
+            let listen =
+                |target: &web_sys::EventTarget, kind: &'static str, run: fn(&Handlers, Event)| {
+                    let latest = latest.clone();
+                    EventListener::new_with_options(
+                        target,
+                        kind,
+                        EventListenerOptions::enable_prevent_default(),
+                        move |event| {
+                            if let Some(handlers) = &*latest.borrow() {
+                                run(handlers, event.clone());
+                            }
+                        },
+                    )
+                };
+            let listeners = root.cast::<web_sys::Element>().map(|target| {
+                [
+                    listen(&target, "keydown", |h, e| h.0.emit(e.unchecked_into())),
+                    listen(&target, "dragover", |h, e| h.1.emit(e.unchecked_into())),
+                    listen(&target, "dragleave", |h, e| h.2.emit(e.unchecked_into())),
+                    listen(&target, "drop", |h, e| h.3.emit(e.unchecked_into())),
+                ]
+            });
+            move || drop(listeners)
+        });
+    }
 
     let notice = state.notice.as_ref().map(|notice| {
         let on_dismiss = {
@@ -542,8 +582,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
-             data-theme={props.theme.clone()}
-             onkeydown={on_keydown} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+             data-theme={props.theme.clone()}>
             if let Some(board) = &board {
                 { toolbar(&ToolbarProps { board: board.clone(), history: state.history.clone(), read_only,
                                           save_status: save_status.clone(), dispatch: dispatch.clone(),

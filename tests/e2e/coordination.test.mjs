@@ -6,7 +6,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
-// The coordination view is built behind the `coordination` feature until the bundle has room.
 const app = useApp();
 
 async function openCoordination(page) {

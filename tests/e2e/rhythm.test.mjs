@@ -3,9 +3,9 @@
 // older exported snapshot; starting the next period.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
-// The rhythm views are built behind the `rhythm` feature until the bundle has room.
 const app = useApp();
 
 async function openRhythm(page) {
@@ -177,5 +177,48 @@ test('starting the next period carries over what was chosen and keeps the histor
   assert.equal(after.initiatives.find((i) => i.title === 'Pricing page redesign').status, 'dropped');
   assert.equal(after.checkIns.length, before.checkIns.length, 'check-ins stay as history');
   assert.equal(after.reviews.at(-1).kind, 'planning');
+  page.assertNoErrors();
+});
+
+test('keys and drops inside a view reach the board: Ctrl+Z undoes a check-in made there, a dropped file asks to be imported', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  // After a reload the board's own controls are numbered as they are for a returning visitor.
+  await saved(page);
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  const exported = await exportSnapshot(page);
+  const before = exported.json.board;
+  // A view before: its buttons do what they say and nothing of the board's.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  const chip = page.getByRole('button', { name: before.teams[0].name, exact: true, pressed: false });
+  await chip.click();
+  await page.getByRole('button', { name: before.teams[0].name, exact: true, pressed: true }).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no dialog of the board opened');
+  const rhythm = await openRhythm(page);
+  const first = rhythm.getByRole('button', { name: /^Check in on / }).first();
+  const title = (await first.getAttribute('aria-label')).replace('Check in on ', '');
+  await first.click();
+  const form = dialog(page, `Check in: ${title}`);
+  await form.getByLabel('Note').fill('Checked in from the rhythm view');
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /Undo/ }).and(page.locator(':enabled')).waitFor();
+  assert.equal((await exportSnapshot(page)).json.board.checkIns.length, before.checkIns.length + 1);
+
+  await rhythm.getByRole('button', { name: 'Start guided review' }).focus();
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: /Redo/ }).and(page.locator(':enabled')).waitFor();
+  assert.equal((await exportSnapshot(page)).json.board.checkIns.length, before.checkIns.length);
+
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'dropped.alignment.json', { type: 'application/json' }));
+    return data;
+  }, await readFile(exported.path, 'utf8'));
+  const target = rhythm.getByRole('heading', { name: 'Operating rhythm' });
+  await target.dispatchEvent('dragover', { dataTransfer: transfer });
+  await target.dispatchEvent('drop', { dataTransfer: transfer });
+  await dialog(page, /^Replace this board/).waitFor();
   page.assertNoErrors();
 });

@@ -71,7 +71,10 @@ pub fn render(
             handle.update(props);
             handle
         }
-        None => yew::Renderer::<Part>::with_root_and_props(element.clone(), props).render(),
+        None => {
+            skip_numbers_around(&element);
+            yew::Renderer::<Part>::with_root_and_props(element.clone(), props).render()
+        }
     };
     PARTS.with_borrow_mut(|parts| parts.push((element, handle)));
     Ok(())
@@ -87,6 +90,51 @@ pub fn unmount(element: web_sys::Element) {
     if let Some((_, handle)) = found {
         handle.destroy();
     }
+}
+
+/// Yew marks the element an app renders into with the app's number, and gives an event to
+/// the app whose number the nearest marked element around its target carries. The board's
+/// copy of Yew numbers its apps as this one does, from 1: a part numbered as the board
+/// around it would have its events handled by the board's code. So numbers are used up on
+/// empty apps until the next is above every number around `element`.
+fn skip_numbers_around(element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let number = |node: &JsValue| {
+        js_sys::Reflect::get(node, &JsValue::from_str("__yew_subtree_id"))
+            .ok()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(0.0)
+    };
+    let mut highest = 0.0f64;
+    let mut at = Some(element.clone());
+    while let Some(node) = at {
+        highest = highest.max(number(&node));
+        at = node.parent_element().or_else(|| {
+            node.parent_node()
+                .and_then(|n| n.dyn_into::<web_sys::ShadowRoot>().ok())
+                .map(|root| root.host())
+        });
+    }
+    let Some(document) = element.owner_document() else {
+        return;
+    };
+    // Bounded: a page holds a handful of boards, each numbered once.
+    for _ in 0..10_000 {
+        let Ok(probe) = document.create_element("div") else {
+            return;
+        };
+        let app = yew::Renderer::<Nothing>::with_root(probe.clone()).render();
+        let used = number(&probe);
+        app.destroy();
+        if used == 0.0 || used >= highest {
+            return;
+        }
+    }
+}
+
+#[function_component]
+fn Nothing() -> Html {
+    Html::default()
 }
 
 fn read(text: String) -> Result<Rc<Board>, JsValue> {
