@@ -70,9 +70,12 @@ impl History {
     }
 
     /// Records `next`, made elsewhere from the present board (the views module checks and
-    /// applies its own changes), as one step described by `description`.
-    pub fn record(&mut self, next: Rc<Board>, description: String) {
-        self.push(next, description);
+    /// applies its own changes, and sends the board it made as text), as one step described
+    /// by `description`. The lists it did not change are shared with the present board.
+    pub fn record(&mut self, next: Board, description: String) {
+        let mut next = next;
+        next.share_lists_with(&self.present);
+        self.push(Rc::new(next), description);
     }
 
     fn push(&mut self, next: Rc<Board>, description: String) {

@@ -30,8 +30,8 @@ export function loadViews() {
   return loading;
 }
 
-export function renderIsland(element, part, arg, board, readOnly, host) {
-  views.render(element, part, arg, board, readOnly, host);
+export function renderIsland(element, part, arg, board, readOnly, turn, host) {
+  views.render(element, part, arg, board, readOnly, turn, host);
 }
 
 export function unmountIsland(element) {

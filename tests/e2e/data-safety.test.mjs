@@ -217,5 +217,24 @@ test('a view whose module cannot be fetched says so, keeps the board, and loads 
   await page.unroute(/alignment-board-views-[0-9a-f]+\.js/);
   await failed.getByRole('button', { name: 'Try again' }).click();
   await page.getByRole('region', { name: 'Coordination' }).getByRole('heading', { name: 'Coordination' }).waitFor();
+});
+
+test('a dialog whose module cannot be fetched says so in a dialog that closes, and opens when tried again', async () => {
+  const page = await freshPage(app);
+  await page.route(/alignment-board-views-[0-9a-f]+\.js/, (route) => route.abort('connectionfailed'));
+  await startExample(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.focus();
+  await page.keyboard.press('c');
+  const failed = dialog(page, 'Could not open this dialog');
+  await failed.getByText(/This dialog could not be loaded .*The board itself is unchanged/).waitFor();
+  await page.keyboard.press('Escape');
+  await failed.waitFor({ state: 'detached' });
+
+  await card.focus();
+  await page.keyboard.press('c');
+  await page.unroute(/alignment-board-views-[0-9a-f]+\.js/);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await dialog(page, 'Check in: Guided setup wizard').getByLabel('Note').waitFor();
   assert.equal(await failed.count(), 0);
 });

@@ -48,7 +48,7 @@ pub enum Msg {
     #[cfg_attr(feature = "views", allow(dead_code))]
     Changed {
         from: Option<Rc<Board>>,
-        next: Rc<Board>,
+        next: Board,
         description: String,
         focus: Option<String>,
     },

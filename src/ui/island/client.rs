@@ -6,6 +6,7 @@ use crate::core::health::Subject;
 use crate::core::model::Board;
 use crate::core::snapshot;
 use crate::ui::app::{AppState, Msg, Notice};
+use crate::ui::dialog::Modal;
 use crate::ui::forms::DialogKind;
 use crate::ui::{now, Same};
 use std::cell::RefCell;
@@ -25,6 +26,7 @@ extern "C" {
         arg: &str,
         board: &str,
         read_only: bool,
+        turn: u32,
         host: &JsValue,
     ) -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = unmountIsland)]
@@ -75,10 +77,17 @@ pub fn Island(props: &IslandProps) -> Html {
     *latest.borrow_mut() = props.clone();
     // The board the views module was last given: what its changes are made from.
     let given = use_mut_ref(|| None::<Rc<Board>>);
+    // Counts the times the part had to be given the board again (a change of it refused).
+    let turn = use_mut_ref(|| 0u32);
+    let redraw = use_force_update();
     let host = {
-        let (latest, given) = (latest.clone(), given.clone());
+        let (latest, given, turn) = (latest.clone(), given.clone(), turn.clone());
         use_memo((), move |_| -> Host {
-            Closure::new(move |kind, a, b, c| answer(&latest, &given, kind, a, b, c))
+            let again: Rc<dyn Fn()> = Rc::new(move || {
+                *turn.borrow_mut() += 1;
+                redraw.force_update();
+            });
+            Closure::new(move |kind, a, b, c| answer(&latest, &given, &again, kind, a, b, c))
         })
     };
 
@@ -105,27 +114,29 @@ pub fn Island(props: &IslandProps) -> Html {
             props.arg.clone(),
             props.read_only,
             ready,
+            *turn.borrow(),
         );
         let load = load.clone();
-        use_effect_with(deps, move |(Same(board), part, arg, read_only, ready)| {
-            let (Some(element), Some(board), true) =
-                (element.cast::<web_sys::Element>(), board, *ready)
-            else {
-                return;
-            };
-            given.replace(Some(board.clone()));
-            let text = board_text(board);
-            if let Err(error) = render_island(
-                &element,
-                part,
-                arg,
-                &text,
-                *read_only,
-                host.as_ref().as_ref(),
-            ) {
-                load.set(Load::Failed(reason(&error)));
-            }
-        });
+        use_effect_with(
+            deps,
+            move |(Same(board), part, arg, read_only, ready, turn)| {
+                let (Some(element), Some(board), true) =
+                    (element.cast::<web_sys::Element>(), board, *ready)
+                else {
+                    return;
+                };
+                let text = board_text(board);
+                let host = host.as_ref().as_ref();
+                match render_island(&element, part, arg, &text, *read_only, *turn, host) {
+                    Ok(()) => drop(given.replace(Some(board.clone()))),
+                    Err(error) => {
+                        // What the part shows is not this board: none of its changes is taken.
+                        given.replace(None);
+                        load.set(Load::Failed(reason(&error)));
+                    }
+                }
+            },
+        );
     }
     {
         let element = element.clone();
@@ -138,15 +149,46 @@ pub fn Island(props: &IslandProps) -> Html {
         });
     }
 
-    let status = match &*load {
-        Load::Ready => Html::default(),
-        Load::Loading => html! { <p class="ab-island__status" role="status">{ "Loading…" }</p> },
-        Load::Failed(why) => html! {
+    let slow = use_state(|| false);
+    {
+        let slow = slow.clone();
+        use_effect_with(*attempt, move |_| {
+            let timer = gloo_timers::callback::Timeout::new(300, move || slow.set(true));
+            move || drop(timer)
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_| attempt.set(*attempt + 1))
+    };
+    let dialog = props.part == "dialog";
+    let close = props.on_dialog.reform(|()| None);
+    let failed = |why: &str| {
+        let what = if dialog { "This dialog" } else { "This view" };
+        html! {
             <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("This view could not be loaded ({why}). The board itself is unchanged: check the connection and try again.") }</p>
-                <button type="button" class="ab-button"
-                        onclick={let attempt = attempt.clone(); move |_| attempt.set(*attempt + 1)}>{ "Try again" }</button>
+                <p>{ format!("{what} could not be loaded ({why}). The board itself is unchanged: check the connection and try again, or reload the page.") }</p>
+                <button type="button" class="ab-button" onclick={retry.clone()}>{ "Try again" }</button>
             </div>
+        }
+    };
+    let status = match (&*load, dialog) {
+        (Load::Ready, _) => Html::default(),
+        // A dialog appears at once in most cases: no frame flashes before it.
+        (Load::Loading, true) if !*slow => Html::default(),
+        (Load::Loading, false) => {
+            html! { <p class="ab-island__status" role="status">{ "Loading…" }</p> }
+        }
+        (Load::Loading, true) => html! {
+            <Modal title="Loading…" on_close={close}>
+                <p class="ab-island__status" role="status">{ "Loading…" }</p>
+            </Modal>
+        },
+        (Load::Failed(why), false) => failed(why),
+        (Load::Failed(why), true) => html! {
+            <Modal title="Could not open this dialog" on_close={close} alert=true>
+                { failed(why) }
+            </Modal>
         },
     };
     html! {
@@ -162,6 +204,7 @@ pub fn Island(props: &IslandProps) -> Html {
 fn answer(
     latest: &RefCell<IslandProps>,
     given: &RefCell<Option<Rc<Board>>>,
+    again: &Rc<dyn Fn()>,
     kind: String,
     a: String,
     b: String,
@@ -169,14 +212,28 @@ fn answer(
 ) {
     let props = latest.borrow().clone();
     let from = given.borrow().clone();
+    let again = again.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let some = |text: String| (!text.is_empty()).then_some(text);
         let dispatch = &props.dispatch;
         match kind.as_str() {
+            // Made from another board than the board's (it changed meanwhile): refused, and
+            // the part is given the board again, so that it shows what the board holds.
+            "change"
+                if !from
+                    .as_ref()
+                    .is_some_and(|from| Rc::ptr_eq(from, &props.board)) =>
+            {
+                dispatch.dispatch(Msg::Notify(Notice {
+                    error: true,
+                    text: format!("Could not {b}: the board changed meanwhile. Nothing was changed; try again."),
+                }));
+                again();
+            }
             "change" => match snapshot::read(&a) {
                 Ok(loaded) => dispatch.dispatch(Msg::Changed {
                     from,
-                    next: Rc::new(loaded.board),
+                    next: loaded.board,
                     description: b,
                     focus: some(c),
                 }),

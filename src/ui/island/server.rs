@@ -26,13 +26,16 @@ struct PartProps {
     arg: AttrValue,
     board: Rc<Board>,
     read_only: bool,
+    /// Counts the times the board gave this part its board again (after refusing a change).
+    turn: u32,
     host: js_sys::Function,
 }
 
 impl PartialEq for PartProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.board, &other.board)
-            && (&self.part, &self.arg, self.read_only) == (&other.part, &other.arg, other.read_only)
+            && (&self.part, &self.arg, self.read_only, self.turn)
+                == (&other.part, &other.arg, other.read_only, other.turn)
             && self.host == other.host
     }
 }
@@ -52,14 +55,17 @@ pub fn render(
     arg: String,
     board: String,
     read_only: bool,
+    turn: u32,
     host: js_sys::Function,
 ) -> Result<(), JsValue> {
+    report_crashes();
     let board = read(board)?;
     let props = PartProps {
         part: part.into(),
         arg: arg.into(),
         board,
         read_only,
+        turn,
         host,
     };
     let existing = PARTS.with_borrow_mut(|parts| {
@@ -154,6 +160,30 @@ fn read(text: String) -> Result<Rc<Board>, JsValue> {
     })
 }
 
+/// A crash inside the views module stops its parts, not the board: each part says so in
+/// place (no code of the module can run after it), and the board keeps working.
+fn report_crashes() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("Alignment Board's views stopped: {info}").into());
+            let _ = PARTS.try_with(|parts| {
+                let Ok(parts) = parts.try_borrow() else {
+                    return;
+                };
+                for (element, _) in parts.iter() {
+                    element.set_inner_html(
+                        "<div class=\"ab-notice ab-notice--error\" role=alert><p><strong>This \
+                         view stopped working.</strong> Something went wrong inside it. The board \
+                         and what it saved are unaffected; reload the page to open the view \
+                         again.</p></div>",
+                    );
+                }
+            });
+        }));
+    });
+}
+
 fn tell(host: &js_sys::Function, kind: &str, a: &str, b: &str, c: &str) {
     let args = js_sys::Array::of4(&kind.into(), &a.into(), &b.into(), &c.into());
     let _ = host.apply(&JsValue::NULL, &args);
@@ -178,7 +208,8 @@ fn Part(props: &PartProps) -> Html {
     {
         let dispatch = dispatch.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(Same(Some(props.board.clone())), move |Same(board)| {
+        let given = (Same(Some(props.board.clone())), props.turn);
+        use_effect_with(given, move |(Same(board), _)| {
             if !first.replace(false) {
                 if let Some(board) = board {
                     dispatch.dispatch(Msg::Start(board.clone(), String::new()));
@@ -190,6 +221,7 @@ fn Part(props: &PartProps) -> Html {
     {
         let seen = use_mut_ref(|| (*state).clone());
         let (given, host) = (props.board.clone(), props.host.clone());
+        let dispatch = dispatch.clone();
         use_effect_with(state.clone(), move |state| {
             let before = seen.replace((**state).clone());
             let board = |s: &AppState| s.history.as_ref().map(|h| h.board().clone());
@@ -216,6 +248,8 @@ fn Part(props: &PartProps) -> Html {
             if let (Some(notice), true) = (&state.notice, state.notice != before.notice) {
                 let kind = if notice.error { "error" } else { "info" };
                 tell(&host, "notify", &notice.text, kind, "");
+                // The board shows it now; the same notice again is news again.
+                dispatch.dispatch(Msg::Dismiss);
             }
         });
     }
