@@ -18,7 +18,7 @@ const wasm = basename(one(/^alignment-board-[0-9a-f]+_bg\.wasm$/));
 const css = basename(one(/^board-[0-9a-f]+\.css$/));
 
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in
-// localStorage), readonly, view (board, health, allocation), theme (light, dark; otherwise
+// localStorage), readonly, view (board, health, allocation, rhythm, coordination), theme (light, dark; otherwise
 // the person's preference), src (the URL of a snapshot to
 // show); or a snapshot inline, as a child <script type="application/json">. A board given a
 // snapshot and no storage key is read-only and stores nothing. The board renders in a

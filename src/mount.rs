@@ -85,7 +85,7 @@ impl MountOptions {
                 .and_then(|v| View::from_key(&v))
                 .ok_or_else(|| {
                     JsValue::from_str(
-                        "view must be \"board\", \"health\", \"allocation\" or \"rhythm\"",
+                        "view must be \"board\", \"health\", \"allocation\", \"rhythm\" or \"coordination\"",
                     )
                 })?;
         }

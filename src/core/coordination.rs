@@ -27,6 +27,16 @@ pub enum Step {
 impl Step {
     pub const ALL: [Step; 4] = [Step::Accept, Step::Decline, Step::Deliver, Step::Reopen];
 
+    /// The step's name in code and markup ("accept").
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Accept => "accept",
+            Step::Decline => "decline",
+            Step::Deliver => "deliver",
+            Step::Reopen => "reopen",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Step::Accept => "Accept",

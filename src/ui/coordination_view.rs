@@ -28,15 +28,6 @@ pub struct CoordinationViewProps {
     pub on_reveal: Callback<Subject>,
 }
 
-fn step_key(step: Step) -> &'static str {
-    match step {
-        Step::Accept => "accept",
-        Step::Decline => "decline",
-        Step::Deliver => "deliver",
-        Step::Reopen => "reopen",
-    }
-}
-
 #[function_component]
 pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let board = &props.board;
@@ -62,7 +53,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             let Some((act, id)) = markup::action(&event) else {
                 return;
             };
-            let step = Step::ALL.into_iter().find(|s| step_key(*s) == act);
+            let step = Step::ALL.into_iter().find(|s| s.key() == act);
             match (act.as_str(), step) {
                 (_, Some(step @ (Step::Accept | Step::Decline))) => {
                     on_dialog.emit(Some(DialogKind::Answer { id, step }))
@@ -218,7 +209,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     markup::button(
                         &mut out,
                         "ab-button ab-button--small",
-                        step_key(step),
+                        step.key(),
                         &dep.id,
                         Some(&format!("{}: {}", step.label(), dep.need)),
                         step.label(),

@@ -111,19 +111,24 @@ impl FormProps {
     }
 }
 
-pub fn dialogs(props: &DialogsProps) -> Html {
-    let close = props.on_dialog.reform(|()| None);
-    let form = |id: Option<Id>, team: Option<Id>, priority: Option<Id>| {
-        props.board.clone().map(|board| FormProps {
+impl DialogsProps {
+    /// What a form of this dialog needs, unless there is no board yet.
+    fn form(&self, id: Option<Id>, team: Option<Id>, priority: Option<Id>) -> Option<FormProps> {
+        self.board.clone().map(|board| FormProps {
             board,
             id,
-            read_only: props.read_only,
-            dispatch: props.dispatch.clone(),
-            on_dialog: props.on_dialog.clone(),
+            read_only: self.read_only,
+            dispatch: self.dispatch.clone(),
+            on_dialog: self.on_dialog.clone(),
             team,
             priority,
         })
-    };
+    }
+}
+
+pub fn dialogs(props: &DialogsProps) -> Html {
+    let close = props.on_dialog.reform(|()| None);
+    let form = |id, team, priority| props.form(id, team, priority);
     match props.kind.clone() {
         DialogKind::Initiative { id, team, priority } => form(id, team, priority)
             .map(|p| html! { <initiative::InitiativeForm ..p /> })
@@ -256,17 +261,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
 /// views module, or in place with the feature `views`.
 #[cfg(feature = "views")]
 pub fn views_dialog(props: &DialogsProps) -> Html {
-    let form = |id: Option<Id>| {
-        props.board.clone().map(|board| FormProps {
-            board,
-            id,
-            read_only: props.read_only,
-            dispatch: props.dispatch.clone(),
-            on_dialog: props.on_dialog.clone(),
-            team: None,
-            priority: None,
-        })
-    };
+    let form = |id| props.form(id, None, None);
     match props.kind.clone() {
         DialogKind::Ask(id) => form(Some(id))
             .map(|p| html! { <coordination::AskForm ..p /> })

@@ -34,15 +34,6 @@ fn optional(id: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.to_string())
 }
 
-fn step_key(step: Step) -> &'static str {
-    match step {
-        Step::Accept => "accept",
-        Step::Decline => "decline",
-        Step::Deliver => "deliver",
-        Step::Reopen => "reopen",
-    }
-}
-
 impl DialogKind {
     /// The dialog as text for the other module; `None` for the dialogs that carry a file
     /// or a link, which only the board opens.
@@ -61,7 +52,7 @@ impl DialogKind {
             DialogKind::Settings => "settings".into(),
             DialogKind::CheckIn(i) => join(&["check-in", i]),
             DialogKind::Ask(i) => join(&["ask", i]),
-            DialogKind::Answer { id, step } => join(&["answer", id, step_key(*step)]),
+            DialogKind::Answer { id, step } => join(&["answer", id, step.key()]),
             DialogKind::Decision => "decision".into(),
             DialogKind::NewPeriod => "new-period".into(),
             DialogKind::ConfirmImport { .. }
@@ -90,7 +81,7 @@ impl DialogKind {
             "answer" => {
                 let id = optional(next())?;
                 let step = next();
-                let step = Step::ALL.into_iter().find(|s| step_key(*s) == step)?;
+                let step = Step::ALL.into_iter().find(|s| s.key() == step)?;
                 DialogKind::Answer { id, step }
             }
             "decision" => DialogKind::Decision,
