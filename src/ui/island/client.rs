@@ -173,12 +173,16 @@ pub fn Island(props: &IslandProps) -> Html {
         }
     };
     let status = match (&*load, dialog) {
-        (Load::Ready, _) => Html::default(),
+        // The live region is there from the start and says "Loading…" only when it takes a
+        // moment, so that screen readers announce it and fast loads show nothing.
+        (Load::Ready | Load::Loading, false) => html! {
+            <p class="ab-island__status" role="status">
+                { (*load == Load::Loading && *slow).then_some("Loading…") }
+            </p>
+        },
+        (Load::Ready, true) => Html::default(),
         // A dialog appears at once in most cases: no frame flashes before it.
         (Load::Loading, true) if !*slow => Html::default(),
-        (Load::Loading, false) => {
-            html! { <p class="ab-island__status" role="status">{ "Loading…" }</p> }
-        }
         (Load::Loading, true) => html! {
             <Modal title="Loading…" on_close={close}>
                 <p class="ab-island__status" role="status">{ "Loading…" }</p>
