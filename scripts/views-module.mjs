@@ -53,8 +53,10 @@ await writeFile(island, named);
 
 async function findIsland(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name === 'island.js' && entry.parentPath.endsWith(join('src', 'ui'))) {
-      const path = join(entry.parentPath, entry.name);
+    // `parentPath` from Node 20.12, `path` before it.
+    const folder = entry.parentPath ?? entry.path;
+    if (entry.isFile() && entry.name === 'island.js' && folder.endsWith(join('src', 'ui'))) {
+      const path = join(folder, entry.name);
       if ((await readFile(path, 'utf8')).includes(`'./${bin}.js'`)) return path;
     }
   }
