@@ -5,12 +5,11 @@
 #[cfg(feature = "views")]
 use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, Autosave, SaveStatus, Synced};
-use super::board_view::{lane_place, Attention, BoardView};
-use super::card::place_key;
+use super::board_view::{Attention, BoardView};
 #[cfg(feature = "views")]
 use super::coordination_view::CoordinationView;
 use super::fields::set_to;
-use super::files::{download_text, read_dropped_file};
+use super::files::download_text;
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::{dialogs, DialogKind, DialogsProps};
 #[cfg(feature = "views")]
@@ -25,7 +24,7 @@ use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
 use super::{now, Same};
 use crate::core::health::{analyse_board, PartKind, Subject};
-use crate::core::layout::{Column, Filter, Layout, OwnerFilter};
+use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
@@ -35,10 +34,14 @@ use yew::prelude::*;
 
 mod analysis;
 mod example;
+mod focus;
+mod root_events;
 mod state;
 use analysis::use_analysis;
 use example::fetch_example;
 pub use example::Example;
+use focus::{restore_focus, reveal_place};
+use root_events::{use_root_events, RootEvents};
 use state::initial_state;
 pub use state::{AppState, Msg, Notice};
 
@@ -356,92 +359,17 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     });
-    let on_keydown = {
-        let dispatch = dispatch.clone();
-        let dialog_open = dialog.is_some();
-        use_callback(dialog_open, move |event: KeyboardEvent, dialog_open| {
-            if *dialog_open || !(event.ctrl_key() || event.meta_key()) || is_text_entry(&event) {
-                return;
-            }
-            match event.key().as_str() {
-                "z" | "Z" if event.shift_key() => dispatch.dispatch(Msg::Redo),
-                "z" | "Z" => dispatch.dispatch(Msg::Undo),
-                "y" | "Y" => dispatch.dispatch(Msg::Redo),
-                _ => return,
-            }
-            event.prevent_default();
-        })
-    };
-    let on_drag_over = {
-        let dragging_file = dragging_file.clone();
-        Callback::from(move |event: DragEvent| {
-            if carries_files(&event) && !read_only {
-                event.prevent_default();
-                dragging_file.set(true);
-            }
-        })
-    };
-    let on_drag_leave = {
-        let dragging_file = dragging_file.clone();
-        Callback::from(move |event: DragEvent| {
-            if event.related_target().is_none() {
-                dragging_file.set(false);
-            }
-        })
-    };
-    let on_drop = {
-        let dragging_file = dragging_file.clone();
-        let on_import_text = on_import_text.clone();
-        let on_error = on_error.clone();
-        Callback::from(move |event: DragEvent| {
-            dragging_file.set(false);
-            if !carries_files(&event) || read_only {
-                return;
-            }
-            event.prevent_default();
-            read_dropped_file(event, on_import_text.clone(), on_error.clone());
-        })
-    };
-    // The views module's parts are another Yew app, whose events the board's delegated
-    // handlers never see: these listen natively, for the whole app, views included.
-    {
-        let latest = use_mut_ref(|| None);
-        *latest.borrow_mut() = Some((on_keydown, on_drag_over, on_drag_leave, on_drop));
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            use gloo_events::{EventListener, EventListenerOptions};
-            use wasm_bindgen::JsCast;
-            type Handlers = (
-                Callback<KeyboardEvent>,
-                Callback<DragEvent>,
-                Callback<DragEvent>,
-                Callback<DragEvent>,
-            );
-            let listen =
-                |target: &web_sys::EventTarget, kind: &'static str, run: fn(&Handlers, Event)| {
-                    let latest = latest.clone();
-                    EventListener::new_with_options(
-                        target,
-                        kind,
-                        EventListenerOptions::enable_prevent_default(),
-                        move |event| {
-                            if let Some(handlers) = &*latest.borrow() {
-                                run(handlers, event.clone());
-                            }
-                        },
-                    )
-                };
-            let listeners = root.cast::<web_sys::Element>().map(|target| {
-                [
-                    listen(&target, "keydown", |h, e| h.0.emit(e.unchecked_into())),
-                    listen(&target, "dragover", |h, e| h.1.emit(e.unchecked_into())),
-                    listen(&target, "dragleave", |h, e| h.2.emit(e.unchecked_into())),
-                    listen(&target, "drop", |h, e| h.3.emit(e.unchecked_into())),
-                ]
-            });
-            move || drop(listeners)
-        });
-    }
+    use_root_events(
+        &root,
+        RootEvents {
+            dispatch: dispatch.clone(),
+            dialog_open: dialog.is_some(),
+            read_only,
+            dragging_file: dragging_file.clone(),
+            on_import_text: on_import_text.clone(),
+            on_error: on_error.clone(),
+        },
+    );
 
     let notice = state.notice.as_ref().map(|notice| {
         let on_dismiss = {
@@ -602,104 +530,4 @@ pub fn App(props: &AppProps) -> Html {
             }
         </div>
     }
-}
-
-/// The `data-place` of the element that shows a subject on the unfiltered board: an
-/// initiative's card in its first column, a priority's heading, a team's lane.
-fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
-    let initiative_place = |id: &str| {
-        let initiative = board.initiative(id)?;
-        let columns = Layout::compute(board, &Filter::default()).columns;
-        let column = columns
-            .into_iter()
-            .find(|c| {
-                c.priority_id()
-                    .is_some_and(|p| initiative.priority_ids.contains(p))
-            })
-            .unwrap_or(Column::Local);
-        Some(place_key(id, &column))
-    };
-    match subject {
-        Subject::Initiative(id) => initiative_place(id),
-        Subject::Dependency(id) => board
-            .dependencies
-            .iter()
-            .find(|d| &d.id == id)
-            .and_then(|d| initiative_place(&d.from_initiative_id)),
-        Subject::Priority(id) => Some(format!("priority\u{1f}{id}")),
-        Subject::Team(id) => Some(lane_place(id)),
-        Subject::Person(_) | Subject::Board => None,
-    }
-}
-
-/// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
-/// there is none, or no place was asked for and focus fell out of the board (its element
-/// was removed or disabled by the change), focuses the board's root.
-fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
-    use wasm_bindgen::JsCast;
-    if let Some(place) = place {
-        let selector = format!("[data-place=\"{}\"]", css_escape(place));
-        if let Some(element) = root
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-            return;
-        }
-    }
-    // The focused element as the board's own root sees it: in a shadow root (the
-    // <alignment-board> element) the document's `activeElement` is only the host.
-    let active = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Element>().ok());
-    let lost = active
-        .or_else(|| root.owner_document().and_then(|d| d.active_element()))
-        .is_none_or(|active| {
-            // A focused button that the change disabled (Undo with nothing left to undo)
-            // loses focus at the next frame: treat it as lost already.
-            (!root.contains(Some(&active)) && active.tag_name() == "BODY")
-                || active.matches(":disabled").unwrap_or(false)
-        });
-    if lost {
-        let _ = root.focus();
-    }
-}
-
-/// `text` for a quoted CSS string: every character but ASCII letters and digits as a hex
-/// escape, so ids with quotes, backslashes or control characters select exactly.
-fn css_escape(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else {
-            out.push('\\');
-            let code = u32::from(c);
-            let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
-            for shift in (0..digits).rev() {
-                out.push(char::from(HEX[(code >> (shift * 4)) as usize & 15]));
-            }
-            out.push(' ');
-        }
-    }
-    out
-}
-
-fn is_text_entry(event: &KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        })
-}
-
-fn carries_files(event: &DragEvent) -> bool {
-    event
-        .data_transfer()
-        .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
 }
