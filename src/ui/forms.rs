@@ -155,15 +155,9 @@ pub fn dialogs(props: &DialogsProps) -> Html {
         | DialogKind::Ask(_)
         | DialogKind::Answer { .. }
         | DialogKind::Decision) => props
-            .board
-            .clone()
+            .form(None, None, None)
             .zip(kind.key())
-            .map(|(board, key)| {
-                html! {
-                    <super::island::Island part="dialog" arg={key} {board} read_only={props.read_only}
-                                           dispatch={props.dispatch.clone()} on_dialog={props.on_dialog.clone()} />
-                }
-            })
+            .map(|(form, key)| super::island::form_part("dialog", &key, &form))
             .unwrap_or_default(),
         #[cfg(feature = "views")]
         DialogKind::CheckIn(_)

@@ -19,7 +19,7 @@ use crate::core::health::Subject;
 #[cfg(not(feature = "views"))]
 mod client;
 #[cfg(not(feature = "views"))]
-pub use client::Island;
+pub use client::{form_part, Island};
 #[cfg(feature = "views-module")]
 mod server;
 

@@ -17,6 +17,18 @@ pub struct Notice {
     pub text: String,
 }
 
+impl Notice {
+    /// A change made from a board the board no longer holds (in the views module), refused.
+    pub fn changed_meanwhile(description: &str) -> Notice {
+        Notice {
+            error: true,
+            text: format!(
+                "Could not {description}: the board changed meanwhile. Nothing was changed; try again."
+            ),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// `None` until a board is started or loaded: the welcome screen shows.
@@ -125,10 +137,7 @@ impl Reducible for AppState {
                     next.focus = focus;
                     next.focus_turn = next.focus_turn.wrapping_add(1);
                 } else {
-                    next.notice = Some(Notice {
-                        error: true,
-                        text: format!("Could not {description}: the board changed meanwhile. Nothing was changed; try again."),
-                    });
+                    next.notice = Some(Notice::changed_meanwhile(&description));
                 }
             }
             Msg::Undo | Msg::Redo => {

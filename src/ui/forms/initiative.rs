@@ -403,11 +403,7 @@ pub fn history(props: &FormProps, id: &str) -> Html {
 /// "initiative" part).
 #[cfg(not(feature = "views"))]
 fn history(props: &FormProps, id: &str) -> Html {
-    html! {
-        <crate::ui::island::Island part="initiative" arg={id.to_string()} board={props.board.clone()}
-                                   read_only={props.read_only} dispatch={props.dispatch.clone()}
-                                   on_dialog={props.on_dialog.clone()} />
-    }
+    crate::ui::island::form_part("initiative", id, props)
 }
 
 /// The initiative's check-ins, newest first (with the rhythm views).

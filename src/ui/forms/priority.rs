@@ -203,9 +203,5 @@ fn decisions(props: &FormProps, id: &str) -> Html {
 /// The same, from the views module (its "priority" part).
 #[cfg(not(feature = "views"))]
 fn decisions(props: &FormProps, id: &str) -> Html {
-    html! {
-        <crate::ui::island::Island part="priority" arg={id.to_string()} board={props.board.clone()}
-                                   read_only={props.read_only} dispatch={props.dispatch.clone()}
-                                   on_dialog={props.on_dialog.clone()} />
-    }
+    crate::ui::island::form_part("priority", id, props)
 }

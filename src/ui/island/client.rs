@@ -7,7 +7,7 @@ use crate::core::model::Board;
 use crate::core::snapshot;
 use crate::ui::app::{AppState, Msg, Notice};
 use crate::ui::dialog::Modal;
-use crate::ui::forms::DialogKind;
+use crate::ui::forms::{DialogKind, FormProps};
 use crate::ui::{now, Same};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -56,6 +56,14 @@ impl PartialEq for IslandProps {
             && self.dispatch == other.dispatch
             && self.on_dialog == other.on_dialog
             && self.on_reveal == other.on_reveal
+    }
+}
+
+/// An island inside a form's dialog: `part` of the form's board, about `arg`.
+pub fn form_part(part: &'static str, arg: &str, form: &FormProps) -> Html {
+    html! {
+        <Island part={part} arg={arg.to_string()} board={form.board.clone()} read_only={form.read_only}
+                dispatch={form.dispatch.clone()} on_dialog={form.on_dialog.clone()} />
     }
 }
 
@@ -228,10 +236,7 @@ fn answer(
                     .as_ref()
                     .is_some_and(|from| Rc::ptr_eq(from, &props.board)) =>
             {
-                dispatch.dispatch(Msg::Notify(Notice {
-                    error: true,
-                    text: format!("Could not {b}: the board changed meanwhile. Nothing was changed; try again."),
-                }));
+                dispatch.dispatch(Msg::Notify(Notice::changed_meanwhile(&b)));
                 again();
             }
             "change" => match snapshot::read(&a) {

@@ -270,13 +270,11 @@ fn Part(props: &PartProps) -> Html {
         .history
         .as_ref()
         .map_or_else(|| props.board.clone(), |h| h.board().clone());
-    let analysis = use_memo(Same(Some(board.clone())), |Same(board)| {
-        board
-            .as_ref()
-            .map(|board| Rc::new(analyse_board(board, now())))
-    });
-    let Some(analysis) = (*analysis).clone() else {
-        return Html::default();
+    let analysis = {
+        let of = board.clone();
+        use_memo(Same(Some(board.clone())), move |_| {
+            analyse_board(&of, now())
+        })
     };
     let read_only = props.read_only;
     match props.part.as_str() {
