@@ -12,9 +12,6 @@ if (!release) process.exit(0);
 const wasm = await readFile(one(/^alignment-board-[0-9a-f]+_bg\.wasm$/));
 const glue = await readFile(one(/^alignment-board-[0-9a-f]+\.js$/), 'utf8');
 const css = await readFile(one(/^board-[0-9a-f]+\.css$/), 'utf8');
-// The views module travels inside too, started the first time a view needs it.
-const viewsWasm = await readFile(one(/^alignment-board-views-[0-9a-f]+_bg\.wasm$/));
-const viewsGlue = await readFile(one(/^alignment-board-views-[0-9a-f]+\.js$/), 'utf8');
 // The example board, fetched by "Start from example" from a data: URL in the page.
 const example = await readFile(one(/^example\.alignment\.json$/));
 const exampleUrl = `data:application/json;base64,${example.toString('base64')}`;
@@ -34,17 +31,10 @@ const html = `<!doctype html>
 <body>
 <div id="app" data-alignment-board data-example="${exampleUrl}" data-share-page=""><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>
 <script type="module">
-const start = async (glue, wasm) => {
-  const url = URL.createObjectURL(new Blob([glue], { type: 'text/javascript' }));
-  const module = await import(url);
-  URL.revokeObjectURL(url);
-  await module.default({ module_or_path: Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0)) });
-  return module;
-};
-const views = ${safe(JSON.stringify(viewsGlue), 'script')};
-const viewsWasm = "${viewsWasm.toString('base64')}";
-globalThis.alignmentBoardViews = () => start(views, viewsWasm);
-await start(${safe(JSON.stringify(glue), 'script')}, "${wasm.toString('base64')}");
+const url = URL.createObjectURL(new Blob([${safe(JSON.stringify(glue), 'script')}], { type: 'text/javascript' }));
+const module = await import(url);
+URL.revokeObjectURL(url);
+await module.default({ module_or_path: Uint8Array.from(atob("${wasm.toString('base64')}"), (c) => c.charCodeAt(0)) });
 </script>
 </body>
 </html>

@@ -5,13 +5,12 @@
 pub mod core;
 pub mod storage;
 
-// The views module mounts no board: it only renders views into the board's islands.
-#[cfg(all(target_arch = "wasm32", not(feature = "views-module")))]
+#[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 
-#[cfg(all(target_arch = "wasm32", not(feature = "views-module")))]
+#[cfg(target_arch = "wasm32")]
 pub use mount::{
     mount, mount_with, start_standalone, BoardHandle, MountOptions, DEFAULT_STORAGE_KEY,
 };

@@ -1,17 +1,13 @@
 //! The browser shell: Yew components that render the board and dispatch actions. No rule
 //! of the board lives here; components read `core` and send `core::action::Action`s.
 
-#[cfg(feature = "views")]
 mod allocation_view;
 mod app;
 mod autosave;
 mod board_view;
 mod card;
-#[cfg(feature = "views")]
 mod charts;
-#[cfg(feature = "views")]
 mod check_in;
-#[cfg(feature = "views")]
 mod coordination_view;
 pub mod crash;
 mod dialog;
@@ -19,13 +15,9 @@ mod fields;
 mod files;
 mod filters;
 mod forms;
-#[cfg(feature = "views")]
 mod health_view;
-pub mod island;
-#[cfg(feature = "views")]
 mod markup;
 pub(crate) mod mounted;
-#[cfg(feature = "views")]
 mod rhythm_view;
 mod score;
 mod share;

@@ -69,14 +69,6 @@ impl History {
         Ok(true)
     }
 
-    /// Records `next`, made elsewhere from the present board (the views module checks and
-    /// applies its own changes, and sends the board it made as text), as one step described
-    /// by `description`. The lists it did not change are shared with the present board.
-    pub fn record(&mut self, mut next: Board, description: String) {
-        next.share_lists_with(&self.present);
-        self.push(Rc::new(next), description);
-    }
-
     fn push(&mut self, next: Rc<Board>, description: String) {
         let previous = std::mem::replace(&mut self.present, next);
         self.past.push(Step {

@@ -2,21 +2,15 @@
 //! screen (the welcome screen, the board, a dialog). All board changes arrive here as
 //! `Msg`s and go through `History`, so undo covers every one.
 
-#[cfg(feature = "views")]
 use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, Autosave, SaveStatus, Synced};
 use super::board_view::{Attention, BoardView};
-#[cfg(feature = "views")]
 use super::coordination_view::CoordinationView;
 use super::fields::set_to;
 use super::files::download_text;
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::{dialogs, DialogKind, DialogsProps};
-#[cfg(feature = "views")]
 use super::health_view::HealthView;
-#[cfg(not(feature = "views"))]
-use super::island::Island;
-#[cfg(feature = "views")]
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
@@ -35,13 +29,13 @@ use yew::prelude::*;
 mod analysis;
 mod example;
 mod focus;
-mod root_events;
+mod root_handlers;
 mod state;
 use analysis::use_analysis;
 use example::fetch_example;
 pub use example::Example;
 use focus::{restore_focus, reveal_place};
-use root_events::{use_root_events, RootEvents};
+use root_handlers::RootEvents;
 use state::initial_state;
 pub use state::{AppState, Msg, Notice};
 
@@ -359,17 +353,15 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     });
-    use_root_events(
-        &root,
-        RootEvents {
-            dispatch: dispatch.clone(),
-            dialog_open: dialog.is_some(),
-            read_only,
-            dragging_file: dragging_file.clone(),
-            on_import_text: on_import_text.clone(),
-            on_error: on_error.clone(),
-        },
-    );
+    let root_handlers = RootEvents {
+        dispatch: dispatch.clone(),
+        dialog_open: dialog.is_some(),
+        read_only,
+        dragging_file: dragging_file.clone(),
+        on_import_text: on_import_text.clone(),
+        on_error: on_error.clone(),
+    }
+    .handlers();
 
     let notice = state.notice.as_ref().map(|notice| {
         let on_dismiss = {
@@ -440,31 +432,20 @@ pub fn App(props: &AppProps) -> Html {
                         </>
                     }
                 }
-                #[cfg(feature = "views")]
                 View::Health => html! {
                     <HealthView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
-                #[cfg(feature = "views")]
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
-                #[cfg(feature = "views")]
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()} read_only={read_only}
                                 dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
                 },
-                #[cfg(feature = "views")]
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} read_only={read_only} dispatch={dispatch.clone()}
                                       on_dialog={open_dialog.clone()} on_reveal={on_reveal.clone()} />
-                },
-                // The other views come from the views module, loaded when one is first opened.
-                #[cfg(not(feature = "views"))]
-                other => html! {
-                    <Island key={other.key()} part={other.key()} board={board.clone()} read_only={read_only}
-                            dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
-                            on_reveal={on_reveal.clone()} />
                 },
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.
@@ -510,7 +491,9 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
-             data-theme={props.theme.clone()}>
+             data-theme={props.theme.clone()} onkeydown={root_handlers.onkeydown}
+             ondragover={root_handlers.ondragover} ondragleave={root_handlers.ondragleave}
+             ondrop={root_handlers.ondrop}>
             if let Some(board) = &board {
                 { toolbar(&ToolbarProps { board: board.clone(), history: state.history.clone(), read_only,
                                           save_status: save_status.clone(), dispatch: dispatch.clone(),

@@ -9,11 +9,8 @@ thread_local! {
     static NEXT_FIELD: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Ids of fields: the views module counts its own, beside the board's in the same document.
-#[cfg(not(feature = "views-module"))]
+/// Ids of fields, unlikely to clash with a host page's own.
 const FIELD_PREFIX: &str = "ab-field-";
-#[cfg(feature = "views-module")]
-const FIELD_PREFIX: &str = "ab-view-field-";
 
 /// A document-unique id for a field's control, kept for the component's life.
 #[hook]

@@ -2,20 +2,15 @@
 //! board settings), the people list, and the import confirmations. A form keeps its draft
 //! to itself and sends one action on save, so typing never touches the board or storage.
 
-#[cfg(feature = "views")]
 mod coordination;
 mod initiative;
-#[cfg(feature = "views-module")]
-pub use initiative::history as initiative_history;
 mod people;
-#[cfg(feature = "views")]
 mod period;
 mod priority;
 mod settings;
 mod team;
 
 use super::app::{AppState, Msg};
-#[cfg(feature = "views")]
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
 use super::now;
@@ -148,18 +143,6 @@ pub fn dialogs(props: &DialogsProps) -> Html {
         DialogKind::Settings => form(None, None, None)
             .map(|p| html! { <settings::SettingsForm ..p /> })
             .unwrap_or_default(),
-        // The views' dialogs come from the views module, as the views do.
-        #[cfg(not(feature = "views"))]
-        kind @ (DialogKind::CheckIn(_)
-        | DialogKind::NewPeriod
-        | DialogKind::Ask(_)
-        | DialogKind::Answer { .. }
-        | DialogKind::Decision) => props
-            .form(None, None, None)
-            .zip(kind.key())
-            .map(|(form, key)| super::island::form_part("dialog", &key, &form))
-            .unwrap_or_default(),
-        #[cfg(feature = "views")]
         DialogKind::CheckIn(_)
         | DialogKind::NewPeriod
         | DialogKind::Ask(_)
@@ -251,10 +234,8 @@ pub fn dialogs(props: &DialogsProps) -> Html {
     }
 }
 
-/// The dialogs of the secondary views (check-in, new period, requests, decisions): in the
-/// views module, or in place with the feature `views`.
-#[cfg(feature = "views")]
-pub fn views_dialog(props: &DialogsProps) -> Html {
+/// The dialogs of the secondary views: check-in, new period, requests and decisions.
+fn views_dialog(props: &DialogsProps) -> Html {
     let form = |id| props.form(id, None, None);
     match props.kind.clone() {
         DialogKind::Ask(id) => form(Some(id))

@@ -1,8 +1,6 @@
 //! The boards on the page, each by the element it renders into, with its latest board and
 //! a way to hand it another: what the JavaScript handle (`getSnapshot`, `loadSnapshot`) and
-//! the crash screen need from boards that Yew otherwise keeps to itself. (The views module
-//! mounts no board, and uses none of it.)
-#![cfg_attr(feature = "views-module", allow(dead_code))]
+//! the crash screen need from boards that Yew otherwise keeps to itself.
 
 use crate::core::model::Board;
 use std::cell::RefCell;

@@ -11,7 +11,6 @@ const app = useApp();
 async function openRhythm(page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
   const rhythm = page.getByRole('region', { name: 'Operating rhythm' });
-  // The view comes with the views module, loaded the first time one is opened.
   await rhythm.waitFor();
   return rhythm;
 }

@@ -30,7 +30,7 @@ test('the single file opened from disk is the whole board with its views, and ke
   await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
   await page.reload();
   await page.getByRole('region', { name: 'Board' }).waitFor();
-  // The views module travels inside the file too.
+  // Every view is inside the file too.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
   await page.getByRole('region', { name: 'Operating rhythm' }).getByRole('button', { name: 'Start guided review' }).waitFor();
   assert.deepEqual(

@@ -17,18 +17,6 @@ pub struct Notice {
     pub text: String,
 }
 
-impl Notice {
-    /// A change made from a board the board no longer holds (in the views module), refused.
-    pub fn changed_meanwhile(description: &str) -> Notice {
-        Notice {
-            error: true,
-            text: format!(
-                "Could not {description}: the board changed meanwhile. Nothing was changed; try again."
-            ),
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     /// `None` until a board is started or loaded: the welcome screen shows.
@@ -54,15 +42,6 @@ pub enum Msg {
         action: Action,
         from: Rc<Board>,
         next: Rc<Board>,
-    },
-    /// A change the views module made (`ui::island`): `next`, made from `from`, the board
-    /// it was given. Recorded as it is when `from` is still the board; refused otherwise.
-    #[cfg_attr(feature = "views", allow(dead_code))]
-    Changed {
-        from: Option<Rc<Board>>,
-        next: Board,
-        description: String,
-        focus: Option<String>,
     },
     Undo,
     Redo,
@@ -119,25 +98,6 @@ impl Reducible for AppState {
                             text: format!("Could not {description}: {refused}"),
                         });
                     }
-                }
-            }
-            Msg::Changed {
-                from,
-                next: board,
-                description,
-                focus,
-            } => {
-                let Some(history) = next.history.as_mut() else {
-                    return self;
-                };
-                if from.is_some_and(|from| Rc::ptr_eq(&from, history.board())) {
-                    history.record(board, description.clone());
-                    next.notice = None;
-                    next.announcement = capitalise(&description);
-                    next.focus = focus;
-                    next.focus_turn = next.focus_turn.wrapping_add(1);
-                } else {
-                    next.notice = Some(Notice::changed_meanwhile(&description));
                 }
             }
             Msg::Undo | Msg::Redo => {

@@ -389,8 +389,7 @@ fn risk_list(props: &RiskListProps) -> Html {
 }
 
 /// What the initiative asked of other teams, and its check-ins.
-#[cfg(feature = "views")]
-pub fn history(props: &FormProps, id: &str) -> Html {
+fn history(props: &FormProps, id: &str) -> Html {
     html! {
         <>
             { requests(&props.board, id, &props.on_dialog, props.read_only) }
@@ -399,15 +398,7 @@ pub fn history(props: &FormProps, id: &str) -> Html {
     }
 }
 
-/// The same, from the views module (it renders them as the view of `ui::island`'s
-/// "initiative" part).
-#[cfg(not(feature = "views"))]
-fn history(props: &FormProps, id: &str) -> Html {
-    crate::ui::island::form_part("initiative", id, props)
-}
-
 /// The initiative's check-ins, newest first (with the rhythm views).
-#[cfg(feature = "views")]
 fn check_in_history(board: &crate::core::model::Board, id: &str) -> Html {
     html! {
         <>
@@ -418,7 +409,6 @@ fn check_in_history(board: &crate::core::model::Board, id: &str) -> Html {
 }
 
 /// What the initiative has asked of other teams, and a way to ask (with coordination).
-#[cfg(feature = "views")]
 fn requests(
     board: &crate::core::model::Board,
     id: &str,

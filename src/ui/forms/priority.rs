@@ -195,13 +195,6 @@ pub fn PriorityForm(props: &FormProps) -> Html {
 }
 
 /// The decisions that name the priority: its page lists them.
-#[cfg(feature = "views")]
 fn decisions(props: &FormProps, id: &str) -> Html {
     crate::ui::coordination_view::priority_decisions(&props.board, id)
-}
-
-/// The same, from the views module (its "priority" part).
-#[cfg(not(feature = "views"))]
-fn decisions(props: &FormProps, id: &str) -> Html {
-    crate::ui::island::form_part("priority", id, props)
 }

@@ -1,0 +1,98 @@
+//! The board's own keys (undo and redo) and file drops, for the whole app: handlers on the
+//! app's root element, so they work in every view. A dialog's keys are its own.
+
+use super::{AppState, Msg};
+use crate::ui::files::read_dropped_file;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// What the handlers act with.
+pub struct RootEvents {
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// A dialog is open: its keys are its own.
+    pub dialog_open: bool,
+    pub read_only: bool,
+    /// Whether a file is being dragged over the board (it then shows where to drop it).
+    pub dragging_file: UseStateHandle<bool>,
+    pub on_import_text: Callback<(String, String)>,
+    pub on_error: Callback<String>,
+}
+
+/// The root element's handlers.
+pub struct RootHandlers {
+    pub onkeydown: Callback<KeyboardEvent>,
+    pub ondragover: Callback<DragEvent>,
+    pub ondragleave: Callback<DragEvent>,
+    pub ondrop: Callback<DragEvent>,
+}
+
+impl RootEvents {
+    pub fn handlers(self) -> RootHandlers {
+        let events = std::rc::Rc::new(self);
+        let with = |run: fn(&RootEvents, &DragEvent)| {
+            let events = events.clone();
+            Callback::from(move |event: DragEvent| run(&events, &event))
+        };
+        RootHandlers {
+            ondragover: with(drag_over),
+            ondragleave: with(|events, event| {
+                if event.related_target().is_none() {
+                    events.dragging_file.set(false);
+                }
+            }),
+            ondrop: with(drop_file),
+            onkeydown: {
+                let events = events.clone();
+                Callback::from(move |event: KeyboardEvent| key_down(&events, &event))
+            },
+        }
+    }
+}
+
+fn key_down(events: &RootEvents, event: &KeyboardEvent) {
+    if events.dialog_open || !(event.ctrl_key() || event.meta_key()) || is_text_entry(event) {
+        return;
+    }
+    match event.key().as_str() {
+        "z" | "Z" if event.shift_key() => events.dispatch.dispatch(Msg::Redo),
+        "z" | "Z" => events.dispatch.dispatch(Msg::Undo),
+        "y" | "Y" => events.dispatch.dispatch(Msg::Redo),
+        _ => return,
+    }
+    event.prevent_default();
+}
+
+fn drag_over(events: &RootEvents, event: &DragEvent) {
+    if carries_files(event) && !events.read_only {
+        event.prevent_default();
+        events.dragging_file.set(true);
+    }
+}
+
+fn drop_file(events: &RootEvents, event: &DragEvent) {
+    events.dragging_file.set(false);
+    if !carries_files(event) || events.read_only {
+        return;
+    }
+    event.prevent_default();
+    read_dropped_file(
+        event.clone(),
+        events.on_import_text.clone(),
+        events.on_error.clone(),
+    );
+}
+
+fn is_text_entry(event: &KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| {
+            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        })
+}
+
+fn carries_files(event: &DragEvent) -> bool {
+    event
+        .data_transfer()
+        .is_some_and(|dt| dt.types().includes(&"Files".into(), 0))
+}
