@@ -328,7 +328,7 @@ fn decision_board() -> Board {
 #[test]
 fn the_decision_log_filters_by_priority_team_kind_and_revisit() {
     let board = decision_board();
-    let today = now().date();
+    let today = now().utc_date();
     let all = decisions(&board, &DecisionFilter::default(), today);
     // newest first: x-2 (Nov 20), x-1 (Nov 10), x-3 (Nov 1)
     assert_eq!(all, vec![1, 0, 2]);

@@ -161,7 +161,7 @@ fn the_documented_worked_example_scores_96() {
 
 #[test]
 fn the_same_board_and_instant_give_the_same_analysis() {
-    let board = alignment_board::core::example::example_board(now().date());
+    let board = alignment_board::core::example::example_board(now().utc_date());
     let first = analyse(&board, now());
     assert_eq!(first, analyse(&board, now()));
     assert_eq!(first, analyse(&board.clone(), now()));
@@ -170,7 +170,7 @@ fn the_same_board_and_instant_give_the_same_analysis() {
 
 #[test]
 fn every_part_of_the_example_that_loses_points_names_its_items() {
-    let board = alignment_board::core::example::example_board(now().date());
+    let board = alignment_board::core::example::example_board(now().utc_date());
     let a = analyse(&board, now());
     let score = a.board.score.expect("the example has a score");
     assert!(
@@ -1306,7 +1306,7 @@ fn a_dependency_finding_marks_the_asking_initiative_on_the_board() {
 
 #[test]
 fn the_straight_line_runs_from_creation_to_the_end_of_the_due_date() {
-    let today = now().date();
+    let today = now().utc_date();
     let mut i = work("i-1", "t-1", &[], 10);
     i.created_at = ts("2026-11-01T12:00:00Z");
     i.due = Some(date("2026-11-30"));

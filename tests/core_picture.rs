@@ -14,7 +14,7 @@ fn a_picture_imports_as_the_board_it_shows() {
     for board in [
         small_board(),
         full_board(),
-        example::example_board(ts("2026-11-24T09:00:00Z").date()),
+        example::example_board(ts("2026-11-24T09:00:00Z").utc_date()),
     ] {
         let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
         let loaded = snapshot::read(&picture).expect("the picture imports");
@@ -146,7 +146,7 @@ fn characters_xml_refuses_never_reach_the_picture_and_still_import() {
 
 #[test]
 fn the_snapshot_in_a_picture_is_about_its_own_size() {
-    let board = example::example_board(ts("2026-11-24T09:00:00Z").date());
+    let board = example::example_board(ts("2026-11-24T09:00:00Z").utc_date());
     let at = ts("2026-11-24T10:00:00Z");
     let compact = snapshot::write_compact(&board, at);
     let inside = svg(&board, at);

@@ -181,7 +181,7 @@ fn a_first_check_in_has_nothing_before_it_and_a_decision_since_is_listed() {
 fn the_same_board_has_no_differences() {
     let board = small_board();
     assert!(diff(&board, &board).is_empty());
-    let example = alignment_board::core::example::example_board(now().date());
+    let example = alignment_board::core::example::example_board(now().utc_date());
     assert!(diff(&example, &example.clone()).is_empty());
 }
 
@@ -433,13 +433,13 @@ fn generated_boards_are_sound_reproducible_and_diff_as_expected() {
         initiatives: 2000,
         check_ins: 20_000,
     };
-    let board = big_board(size, now().date());
+    let board = big_board(size, now().utc_date());
     assert!(
         problems(&board).is_empty(),
         "{:?}",
         problems(&board).first()
     );
-    assert_eq!(board, big_board(size, now().date()));
+    assert_eq!(board, big_board(size, now().utc_date()));
     assert_eq!(board.initiatives.len(), 2000);
     assert_eq!(board.check_ins.len(), 20_000);
     let later = evolved(&board);

@@ -157,7 +157,7 @@ pub fn stuck(
         }
         DependencyState::Declined => out.push(Flag::DeclinedButCounted),
         DependencyState::Accepted => {
-            if let Some(due) = dependency.due.filter(|due| *due < now.date()) {
+            if let Some(due) = dependency.due.filter(|due| *due < now.utc_date()) {
                 out.push(Flag::Late { due });
             }
         }

@@ -362,7 +362,7 @@ impl<'a> Facts<'a> {
         Facts {
             board,
             now,
-            today: now.date(),
+            today: now.utc_date(),
             ranked: board.ranked_priorities(),
             initiative_index: IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str())),
             person_index,

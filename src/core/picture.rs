@@ -182,7 +182,7 @@ pub fn svg(board: &Board, at: Timestamp) -> String {
     about.push_str(" initiatives · ");
     number(&mut about, board.teams.len() as u64);
     about.push_str(" teams · exported ");
-    at.date().push_to(&mut about);
+    at.utc_date().push_to(&mut about);
     text(&mut out, 16, 58, "fill=\"#5f6b7a\"", &about);
     text(
         &mut out,

@@ -89,11 +89,14 @@ pub fn due(board: &Board, now: Timestamp) -> Due {
             .max()
     };
     let next_review = latest_of(&[ReviewKind::Review, ReviewKind::Planning])
-        .map(|at| at.date())
+        .map(|at| at.utc_date())
         .or(board.period.start)
         .map(|from| from.add_days(i64::from(board.rhythm.review_days)));
     let next_planning = match latest_of(&[ReviewKind::Planning]) {
-        Some(at) => Some(at.date().add_days(i64::from(board.rhythm.planning_days))),
+        Some(at) => Some(
+            at.utc_date()
+                .add_days(i64::from(board.rhythm.planning_days)),
+        ),
         None => board.period.end.map(|end| end.add_days(1)),
     };
     Due {

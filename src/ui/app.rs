@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback(props.example.clone(), move |example: bool, source| {
             if !example {
-                let board = Board::blank(format!("b-{}", now().unix_seconds()), now().date());
+                let board = Board::blank(format!("b-{}", now().unix_seconds()), now().utc_date());
                 return dispatch.dispatch(Msg::Start(Rc::new(board), "Blank board started".into()));
             }
             let url = match source {
@@ -319,7 +319,7 @@ pub fn App(props: &AppProps) -> Html {
         use_callback(Same(board.clone()), move |picture: bool, Same(board)| {
             let Some(board) = board else { return };
             let at = now();
-            let mut name = snapshot::file_name(board, at.date());
+            let mut name = snapshot::file_name(board, at.utc_date());
             let (text, mime) = if picture {
                 // `….alignment.json` becomes `….alignment.svg`.
                 name.truncate(name.len() - 4);

@@ -42,7 +42,7 @@ fn confidence_options() -> Vec<(AttrValue, AttrValue)> {
 /// One line about a check-in: `Nov 20 · On track · 30 % · confidence 6 · by Dana`.
 pub fn check_in_line(board: &Board, check_in: &CheckIn) -> String {
     let mut parts = vec![
-        short_date(check_in.at.date()),
+        short_date(check_in.at.utc_date()),
         check_in.status.label().to_string(),
         format!("{} %", check_in.progress),
     ];

@@ -40,7 +40,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     });
     let filter = use_state(DecisionFilter::default);
     let at = now();
-    let today = at.date();
+    let today = at.utc_date();
 
     let on_click = {
         let (board, dispatch, on_dialog, on_reveal) = (
@@ -388,7 +388,7 @@ pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) ->
         );
         let mut what = vec![format!(
             "decided {}",
-            short_date(decision.decided_at.date())
+            short_date(decision.decided_at.utc_date())
         )];
         if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
             what.push(format!("by {}", owner.name));
@@ -431,7 +431,7 @@ pub fn priority_decisions(board: &Board, priority: &str) -> Html {
         priority: Some(priority.to_string()),
         ..DecisionFilter::default()
     };
-    let today = now().date();
+    let today = now().utc_date();
     let log = decision_log(
         board,
         &decisions(board, &filter, today),

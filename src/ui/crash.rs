@@ -31,7 +31,7 @@ pub fn report(message: &str) {
             let at = super::now();
             let url = object_url(&snapshot::write_pretty(board, at), "application/json");
             // No quote nor ampersand: the name keeps letters and digits only.
-            let name = snapshot::file_name(board, at.date());
+            let name = snapshot::file_name(board, at.utc_date());
             url.ok().map(|url| {
                 format!(
                     "<a class=ab-button href=\"{url}\" download=\"{name}\">Download the board</a> "

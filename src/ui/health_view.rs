@@ -143,7 +143,7 @@ fn scope_button(
 /// Day and time in UTC, as the analysis saw it: `Nov 25, 09:00 UTC`.
 fn when(at: Timestamp) -> String {
     let text = at.to_string();
-    let date = at.date();
+    let date = at.utc_date();
     format!(
         "{} {}, {} UTC",
         super::card::short_date(date)
@@ -166,8 +166,8 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
         .map(|(at, kind, score)| TrendPoint {
-            day: at.date().days_since_epoch(),
-            label: super::card::short_date(at.date()),
+            day: at.utc_date().days_since_epoch(),
+            label: super::card::short_date(at.utc_date()),
             kind: match kind {
                 ReviewKind::CheckIn => "check-in round",
                 ReviewKind::Review => "review",
@@ -178,7 +178,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
         .collect();
     if let Some(score) = analysis.board.score {
         points.push(TrendPoint {
-            day: analysis.now.date().days_since_epoch(),
+            day: analysis.now.utc_date().days_since_epoch(),
             label: "Now".into(),
             kind: "current",
             score,

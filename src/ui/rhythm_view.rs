@@ -73,7 +73,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     let at = now();
-    let today = at.date();
+    let today = at.utc_date();
     let due_now = due(board, at);
 
     let on_compare = {
@@ -158,7 +158,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
                 <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
-                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.date()), relative(at.date(), today))) }</dd></div>
+                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.utc_date()), relative(at.utc_date(), today))) }</dd></div>
             </dl>
 
             <h3 class="ab-health__heading">{ "What is due" }</h3>
@@ -278,7 +278,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
     };
     let happened = since(board, at);
     if happened.is_empty() {
-        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_date(at.date())) }</p> };
+        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_date(at.utc_date())) }</p> };
     }
     // One row per initiative (most recently changed first), summing up its changes; one
     // row per decision and dependency.
@@ -343,7 +343,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 rows.push(Row {
                     subject: None,
                     name: d.title.clone(),
-                    parts: vec![format!("decided {}", short_date(d.decided_at.date()))],
+                    parts: vec![format!("decided {}", short_date(d.decided_at.utc_date()))],
                 });
             }
             Happened::Dependency { dependency } => {
@@ -394,7 +394,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
     html! {
         <>
             <p class="ab-allocation__lede">{ format!("{} changed since the review of {}, the most recent first. Changed cards are marked on the board.",
-                crate::ui::forms::count(rows.len(), "item", "items"), short_date(at.date())) }</p>
+                crate::ui::forms::count(rows.len(), "item", "items"), short_date(at.utc_date())) }</p>
             <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ markup::raw(out) }</ul>
         </>
     }

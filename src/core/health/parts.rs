@@ -594,7 +594,7 @@ pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
 /// its due date expects today; `None` without a due date.
 pub fn expected_progress(initiative: &Initiative, today: Date) -> Option<f64> {
     let due = initiative.due?;
-    let start = initiative.created_at.date();
+    let start = initiative.created_at.utc_date();
     let span = start.days_until(due) + 1;
     if span <= 0 {
         return Some(100.0);

@@ -40,7 +40,7 @@ pub(super) async fn fetch_example(url: &str) -> Result<Board, String> {
         .map_err(|_| "it could not be read")?;
     let loaded =
         snapshot::read(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
-    let today = now().date();
-    let written = loaded.exported_at.map_or(today, |at| at.date());
+    let today = now().utc_date();
+    let written = loaded.exported_at.map_or(today, |at| at.utc_date());
     Ok(brought_to(loaded.board, written, today))
 }

@@ -24,7 +24,7 @@ pub fn NewPeriodForm(props: &FormProps) -> Html {
         let after = board
             .period
             .end
-            .unwrap_or_else(|| quarter_of(now().date()).1)
+            .unwrap_or_else(|| quarter_of(now().utc_date()).1)
             .add_days(1);
         quarter_of(after)
     };
