@@ -361,7 +361,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             <div class="ab-card__facts">
                 <span>{ format!("{}% done", initiative.progress) }</span>
                 <span title="Share of the team's capacity">{ format!("Effort {}%", initiative.effort) }</span>
-                if let Some(due) = initiative.due { <span>{ format!("Due {}", short_date(due)) }</span> }
+                if let Some(due) = initiative.due { <span>{ due_fact(due, initiative.status.is_active()) }</span> }
             </div>
             if open_risks > 0 {
                 <p class={classes!("ab-card__risk", (high_risks > 0).then_some("ab-card__risk--high"))}>
@@ -404,6 +404,20 @@ fn is_self(event: &KeyboardEvent) -> bool {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|element| element.class_list().contains("ab-card"))
+}
+
+/// `Due Dec 15 (in 3 days)`, counted in the person's days; finished work has no days left.
+fn due_fact(due: crate::core::time::Date, active: bool) -> String {
+    if active {
+        let today = super::local_now().today();
+        format!(
+            "Due {} ({})",
+            short_date(due),
+            crate::core::days::due(due, today)
+        )
+    } else {
+        format!("Due {}", short_date(due))
+    }
 }
 
 /// `Dec 15`: the year is the period's, so it is left out.

@@ -15,7 +15,7 @@ use crate::core::coordination::{
 use crate::core::health::Subject;
 use crate::core::model::{Board, DecisionKind, Id};
 use crate::core::time::Date;
-use crate::ui::now;
+use crate::ui::local_now;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,8 +39,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             .unwrap_or_default()
     });
     let filter = use_state(DecisionFilter::default);
-    let at = now();
-    let today = at.utc_date();
+    let now = local_now();
+    let today = now.today();
 
     let on_click = {
         let (board, dispatch, on_dialog, on_reveal) = (
@@ -100,7 +100,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     }
 
     // The matrix: who asks whom.
-    let m = matrix(board, at);
+    let m = matrix(board, now);
     let mut grid = String::from(
         "<table class=\"ab-heat ab-matrix\" aria-label=\"Requests between teams\"><thead><tr><th scope=\"col\">Asking team → asked of</th>",
     );
@@ -199,7 +199,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             if !dep.answer_note.is_empty() {
                 what.push(format!("“{}”", dep.answer_note));
             }
-            for flag in flags(board, dep, at) {
+            for flag in flags(board, dep, now) {
                 what.push(flag.describe());
             }
             markup::element(&mut out, "span", "ab-finding__reason", &what.join(" · "));
@@ -431,7 +431,7 @@ pub fn priority_decisions(board: &Board, priority: &str) -> Html {
         priority: Some(priority.to_string()),
         ..DecisionFilter::default()
     };
-    let today = now().utc_date();
+    let today = local_now().today();
     let log = decision_log(
         board,
         &decisions(board, &filter, today),

@@ -94,7 +94,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                             } }
                         </p>
                         <p class="ab-health__asof">
-                            { "As of " }<time datetime={analysis.now.to_string()}>{ when(analysis.now) }</time>
+                            { "As of " }<time datetime={analysis.now.at().to_string()}>{ when(analysis.now.at()) }</time>
                         </p>
                         <p class="ab-health__lede">
                             { if health.score.is_some() {
@@ -166,7 +166,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
         .map(|(at, kind, score)| TrendPoint {
-            day: at.utc_date().days_since_epoch(),
+            day: analysis.now.day_of(at).days_since_epoch(),
             label: super::card::short_date(at.utc_date()),
             kind: match kind {
                 ReviewKind::CheckIn => "check-in round",
@@ -178,7 +178,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
         .collect();
     if let Some(score) = analysis.board.score {
         points.push(TrendPoint {
-            day: analysis.now.utc_date().days_since_epoch(),
+            day: analysis.now.today().days_since_epoch(),
             label: "Now".into(),
             kind: "current",
             score,

@@ -8,15 +8,15 @@ use super::check_in::CheckInEditor;
 use super::files::ImportButton;
 use super::forms::DialogKind;
 use super::markup;
-use super::now;
+use super::{local_now, now};
 use crate::core::action::Action;
+use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
 use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
 use crate::core::order::sorted_by_key;
 use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
 use crate::core::snapshot;
-use crate::core::time::Date;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,17 +32,6 @@ pub struct RhythmViewProps {
     pub on_dialog: Callback<Option<DialogKind>>,
     pub on_reveal: Callback<Subject>,
     pub on_error: Callback<String>,
-}
-
-/// "in 3 days", "today", "5 days ago".
-fn relative(date: Date, today: Date) -> String {
-    match today.days_until(date) {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
-    }
 }
 
 #[function_component]
@@ -72,9 +61,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         });
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
-    let at = now();
-    let today = at.utc_date();
-    let due_now = due(board, at);
+    let now = local_now();
+    let today = now.today();
+    let due_now = due(board, now);
 
     let on_compare = {
         let (compared, on_error) = (compared.clone(), props.on_error.clone());
@@ -158,7 +147,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
                 <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
-                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.utc_date()), relative(at.utc_date(), today))) }</dd></div>
+                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.utc_date()), relative(now.day_of(at), today))) }</dd></div>
             </dl>
 
             <h3 class="ab-health__heading">{ "What is due" }</h3>

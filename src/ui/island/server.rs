@@ -273,7 +273,7 @@ fn Part(props: &PartProps) -> Html {
     let analysis = {
         let of = board.clone();
         use_memo(Same(Some(board.clone())), move |_| {
-            analyse_board(&of, now())
+            analyse_board(&of, crate::ui::local_now())
         })
     };
     let read_only = props.read_only;
