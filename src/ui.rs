@@ -14,6 +14,7 @@ mod check_in;
 #[cfg(feature = "views")]
 mod coordination_view;
 pub mod crash;
+mod dates;
 mod dialog;
 mod fields;
 mod files;

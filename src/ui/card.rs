@@ -408,22 +408,11 @@ fn is_self(event: &KeyboardEvent) -> bool {
 
 /// `Due Dec 15 (in 3 days)`, counted in the person's days; finished work has no days left.
 fn due_fact(due: crate::core::time::Date, active: bool) -> String {
+    let date = super::dates::short_date(due);
     if active {
         let today = super::local_now().today();
-        format!(
-            "Due {} ({})",
-            short_date(due),
-            crate::core::days::due(due, today)
-        )
+        format!("Due {date} ({})", crate::core::days::due(due, today))
     } else {
-        format!("Due {}", short_date(due))
+        format!("Due {date}")
     }
-}
-
-/// `Dec 15`: the year is the period's, so it is left out.
-pub fn short_date(date: crate::core::time::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!("{} {}", MONTHS[usize::from(date.month()) - 1], date.day())
 }

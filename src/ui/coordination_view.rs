@@ -3,7 +3,7 @@
 //! board's open risks, the most severe first.
 
 use super::app::{AppState, Msg};
-use super::card::short_date;
+use super::dates::{short_date, short_day};
 use super::fields::SelectField;
 use super::forms::DialogKind;
 use super::markup;
@@ -386,10 +386,7 @@ pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) ->
             &format!("ab-kind ab-kind--{}", decision.kind.key()),
             decision.kind.key(),
         );
-        let mut what = vec![format!(
-            "decided {}",
-            short_date(decision.decided_at.utc_date())
-        )];
+        let mut what = vec![format!("decided {}", short_day(decision.decided_at))];
         if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
             what.push(format!("by {}", owner.name));
         }

@@ -3,8 +3,8 @@
 //! file, and the guided review that steps through the due work from the keyboard.
 
 use super::app::{AppState, Msg, Notice};
-use super::card::short_date;
 use super::check_in::CheckInEditor;
+use super::dates::{short_date, short_day};
 use super::files::ImportButton;
 use super::forms::DialogKind;
 use super::markup;
@@ -147,7 +147,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
                 <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
-                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.utc_date()), relative(now.day_of(at), today))) }</dd></div>
+                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_day(at), relative(now.day_of(at), today))) }</dd></div>
             </dl>
 
             <h3 class="ab-health__heading">{ "What is due" }</h3>
@@ -267,7 +267,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
     };
     let happened = since(board, at);
     if happened.is_empty() {
-        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_date(at.utc_date())) }</p> };
+        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_day(at)) }</p> };
     }
     // One row per initiative (most recently changed first), summing up its changes; one
     // row per decision and dependency.
@@ -332,7 +332,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 rows.push(Row {
                     subject: None,
                     name: d.title.clone(),
-                    parts: vec![format!("decided {}", short_date(d.decided_at.utc_date()))],
+                    parts: vec![format!("decided {}", short_day(d.decided_at))],
                 });
             }
             Happened::Dependency { dependency } => {
@@ -383,7 +383,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
     html! {
         <>
             <p class="ab-allocation__lede">{ format!("{} changed since the review of {}, the most recent first. Changed cards are marked on the board.",
-                crate::ui::forms::count(rows.len(), "item", "items"), short_date(at.utc_date())) }</p>
+                crate::ui::forms::count(rows.len(), "item", "items"), short_day(at)) }</p>
             <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ markup::raw(out) }</ul>
         </>
     }
