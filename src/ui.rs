@@ -14,7 +14,7 @@ mod check_in;
 #[cfg(feature = "views")]
 mod coordination_view;
 pub mod crash;
-mod dates;
+pub mod dates;
 mod dialog;
 mod fields;
 mod files;
