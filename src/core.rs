@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod coordination;
+pub mod days;
 pub mod decimal;
 pub mod diff;
 pub mod example;

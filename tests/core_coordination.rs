@@ -201,10 +201,10 @@ fn asking_board() -> Board {
 fn a_request_is_stuck_one_day_after_the_check_in_interval() {
     let mut board = asking_board();
     board.dependencies[0].requested_at = ts("2026-11-16T09:30:00Z"); // 7 days
-    assert!(flags(&board, &board.dependencies[0], now()).is_empty());
+    assert!(flags(&board, &board.dependencies[0], utc_now()).is_empty());
     board.dependencies[0].requested_at = ts("2026-11-15T09:30:00Z"); // 8 days
     assert_eq!(
-        flags(&board, &board.dependencies[0], now()),
+        flags(&board, &board.dependencies[0], utc_now()),
         vec![Flag::Unanswered { days: 8 }]
     );
 }
@@ -214,12 +214,12 @@ fn declined_requests_are_stuck_while_the_asking_work_is_active() {
     let mut board = asking_board();
     board.dependencies[0].state = Declined;
     assert_eq!(
-        flags(&board, &board.dependencies[0], now()),
+        flags(&board, &board.dependencies[0], utc_now()),
         vec![Flag::DeclinedButCounted]
     );
     board.initiatives[0].status = Status::Dropped;
     assert!(
-        flags(&board, &board.dependencies[0], now()).is_empty(),
+        flags(&board, &board.dependencies[0], utc_now()).is_empty(),
         "finished work counts on nothing"
     );
 }
@@ -229,16 +229,16 @@ fn an_accepted_request_is_late_the_day_after_it_was_due() {
     let mut board = asking_board();
     board.dependencies[0].state = Accepted;
     board.dependencies[0].due = Some(date("2026-11-23")); // today
-    assert!(flags(&board, &board.dependencies[0], now()).is_empty());
+    assert!(flags(&board, &board.dependencies[0], utc_now()).is_empty());
     board.dependencies[0].due = Some(date("2026-11-22"));
     assert_eq!(
-        flags(&board, &board.dependencies[0], now()),
+        flags(&board, &board.dependencies[0], utc_now()),
         vec![Flag::Late {
             due: date("2026-11-22")
         }]
     );
     board.dependencies[0].state = Delivered;
-    assert!(flags(&board, &board.dependencies[0], now()).is_empty());
+    assert!(flags(&board, &board.dependencies[0], utc_now()).is_empty());
 }
 
 #[test]
@@ -246,25 +246,25 @@ fn a_providing_team_with_no_work_on_the_same_priorities_is_misaligned() {
     let mut board = asking_board();
     board.dependencies[0].requested_at = now();
     assert!(
-        flags(&board, &board.dependencies[0], now()).is_empty(),
+        flags(&board, &board.dependencies[0], utc_now()).is_empty(),
         "Platform's i-2 serves pr-1"
     );
     board.initiatives[1].status = Status::Done;
     assert_eq!(
-        flags(&board, &board.dependencies[0], now()),
+        flags(&board, &board.dependencies[0], utc_now()),
         vec![Flag::Misaligned],
         "done work does not count"
     );
     board.initiatives[1].status = Status::OnTrack;
     board.initiatives[1].priority_ids = ids(&["pr-3"]);
     assert_eq!(
-        flags(&board, &board.dependencies[0], now()),
+        flags(&board, &board.dependencies[0], utc_now()),
         vec![Flag::Misaligned]
     );
     assert!(!Flag::Misaligned.is_stuck());
     // Local work asking another team serves no priority, so it cannot be misaligned.
     board.initiatives[0].priority_ids.clear();
-    assert!(flags(&board, &board.dependencies[0], now()).is_empty());
+    assert!(flags(&board, &board.dependencies[0], utc_now()).is_empty());
 }
 
 #[test]
@@ -277,7 +277,7 @@ fn the_matrix_counts_who_asks_whom_and_what_is_stuck() {
     third.state = Delivered;
     board.dependencies.push(second);
     board.dependencies.push(third);
-    let m = matrix(&board, now());
+    let m = matrix(&board, utc_now());
     assert_eq!(m.teams, ids(&["t-1", "t-2"]));
     // Product asks Platform: d-1 (declined, stuck) and d-3 (delivered)
     let product_to_platform = &m.cells[0][1];
@@ -328,7 +328,7 @@ fn decision_board() -> Board {
 #[test]
 fn the_decision_log_filters_by_priority_team_kind_and_revisit() {
     let board = decision_board();
-    let today = now().date();
+    let today = now().utc_date();
     let all = decisions(&board, &DecisionFilter::default(), today);
     // newest first: x-2 (Nov 20), x-1 (Nov 10), x-3 (Nov 1)
     assert_eq!(all, vec![1, 0, 2]);

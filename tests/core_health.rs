@@ -14,6 +14,7 @@ use alignment_board::core::model::{
     Board, DependencyState, Initiative, Priority, PriorityStatus, Review, ReviewKind, Risk,
     Severity, Status,
 };
+use alignment_board::core::time::Now;
 use core_support::*;
 
 /// A board with two teams and nobody late for anything, to change one thing at a time:
@@ -144,7 +145,7 @@ fn documented_example() -> Board {
 
 #[test]
 fn the_documented_worked_example_scores_96() {
-    let a = analyse(&documented_example(), now());
+    let a = analyse(&documented_example(), utc_now());
     // aligned 60 + 40 + 50 = 150 of 180 → 0.833 → 83
     assert_eq!(score(&a, PartKind::Focus), Some(83));
     assert_eq!(score(&a, PartKind::Coverage), Some(100));
@@ -161,17 +162,17 @@ fn the_documented_worked_example_scores_96() {
 
 #[test]
 fn the_same_board_and_instant_give_the_same_analysis() {
-    let board = alignment_board::core::example::example_board(now().date());
-    let first = analyse(&board, now());
-    assert_eq!(first, analyse(&board, now()));
-    assert_eq!(first, analyse(&board.clone(), now()));
-    assert_eq!(first.now, now());
+    let board = alignment_board::core::example::example_board(now().utc_date());
+    let first = analyse(&board, utc_now());
+    assert_eq!(first, analyse(&board, utc_now()));
+    assert_eq!(first, analyse(&board.clone(), utc_now()));
+    assert_eq!(first.now, utc_now());
 }
 
 #[test]
 fn every_part_of_the_example_that_loses_points_names_its_items() {
-    let board = alignment_board::core::example::example_board(now().date());
-    let a = analyse(&board, now());
+    let board = alignment_board::core::example::example_board(now().utc_date());
+    let a = analyse(&board, utc_now());
     let score = a.board.score.expect("the example has a score");
     assert!(
         score > 50 && score < 100,
@@ -203,7 +204,7 @@ fn focus_counts_effort_not_initiatives() {
         work("i-3", "t-2", &[], 10),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 80 of 100 effort serves a priority, though only 1 of 3 initiatives does
     assert_eq!(score(&a, PartKind::Focus), Some(80));
     assert_eq!(
@@ -229,7 +230,7 @@ fn focus_lists_local_work_by_effort_and_counts_achieved_priorities_as_local() {
         work("i-3", "t-2", &[], 40),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 50 of 100 → 50; i-3 (40) before i-2 (10)
     assert_eq!(score(&a, PartKind::Focus), Some(50));
     assert_eq!(
@@ -256,7 +257,7 @@ fn work_serving_a_dropped_priority_is_local_unless_it_also_serves_an_active_one(
         work("i-2", "t-2", &["pr-2", "pr-1"], 70),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // i-2 still serves pr-1: aligned 70 of 100 → 70
     assert_eq!(score(&a, PartKind::Focus), Some(70));
     assert_eq!(
@@ -277,7 +278,7 @@ fn focus_counts_initiatives_when_no_effort_is_recorded() {
     let mut board = base();
     board.priorities = vec![owned_priority("pr-1", 1)].into();
     board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 0), work("i-2", "t-2", &[], 0)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 1 of 2 initiatives serves a priority → 50
     assert_eq!(score(&a, PartKind::Focus), Some(50));
     assert_eq!(
@@ -300,7 +301,7 @@ fn focus_rounds_an_exact_half_up() {
         work("i-2", "t-2", &[], 17),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 23 of 40 = 57.5 % → 58 (in floating point 23 ÷ 40 × 100 is a hair below 57.5)
     assert_eq!(score(&a, PartKind::Focus), Some(58));
     assert_eq!(
@@ -318,7 +319,7 @@ fn done_and_dropped_work_is_left_out() {
     let mut dropped = work("i-3", "t-1", &[], 90);
     dropped.status = Status::Dropped;
     board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 20), done, dropped].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Focus), Some(100));
     assert!(subjects(&a, PartKind::Focus).is_empty());
     assert_eq!(
@@ -335,7 +336,7 @@ fn coverage_weighs_uncovered_priorities_by_rank() {
     let mut board = base();
     board.priorities = ranked_priorities(4);
     board.initiatives = vec![work("i-1", "t-1", &["pr-2", "pr-3"], 10)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // weights 4, 3, 2, 1 (total 10); pr-1 (4) and pr-4 (1) uncovered → 1 − 5/10 → 50
     assert_eq!(score(&a, PartKind::Coverage), Some(50));
     assert_eq!(
@@ -364,7 +365,7 @@ fn leaving_the_top_priority_uncovered_costs_more_than_leaving_the_last() {
         .enumerate()
         .map(|(n, p)| work(&format!("i-{n}"), "t-1", &[p], 10))
         .collect();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // weights 5, 4, 3, 2, 1 (total 15); pr-1 uncovered → 1 − 5/15 = 0.667 → 67
     assert_eq!(score(&a, PartKind::Coverage), Some(67));
     assert_eq!(
@@ -373,7 +374,7 @@ fn leaving_the_top_priority_uncovered_costs_more_than_leaving_the_last() {
     );
 
     board.initiatives[0].priority_ids = vec!["pr-1".into()];
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // pr-2 is now uncovered instead: 1 − 4/15 = 0.733 → 73
     assert_eq!(score(&a, PartKind::Coverage), Some(73));
     assert_eq!(
@@ -389,7 +390,7 @@ fn coverage_ignores_finished_work() {
     let mut done = work("i-2", "t-1", &["pr-1"], 10);
     done.status = Status::Done;
     board.initiatives = vec![done, work("i-1", "t-1", &["pr-2"], 10)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // weights 2 and 1; pr-1 (2) has only done work → 1 − 2/3 → 33
     assert_eq!(score(&a, PartKind::Coverage), Some(33));
     assert_eq!(
@@ -407,7 +408,7 @@ fn coverage_leaves_finished_priorities_out() {
     dropped.status = PriorityStatus::Dropped;
     board.priorities = vec![owned_priority("pr-1", 1), achieved, dropped].into();
     board.initiatives = vec![work("i-1", "t-1", &["pr-1"], 10)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // only pr-1 is measured, and it is served → 100
     assert_eq!(score(&a, PartKind::Coverage), Some(100));
     assert!(subjects(&a, PartKind::Coverage).is_empty());
@@ -429,7 +430,7 @@ fn rank_fit_is_100_when_effort_follows_the_ranking_and_0_when_reversed() {
         work("i-3", "t-2", &["pr-3"], 10),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::RankFit), Some(100));
     assert_eq!(
         summary(&a, PartKind::RankFit),
@@ -439,7 +440,7 @@ fn rank_fit_is_100_when_effort_follows_the_ranking_and_0_when_reversed() {
 
     board.initiatives[0].effort = 10;
     board.initiatives[2].effort = 50;
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // effort ranks 3, 2, 1 against 1, 2, 3: ρ = −1 → (1 − 1) ÷ 2 → 0
     assert_eq!(score(&a, PartKind::RankFit), Some(0));
     assert_eq!(
@@ -472,7 +473,7 @@ fn rank_fit_gives_50_when_every_priority_gets_the_same() {
         work("i-3", "t-2", &["pr-3"], 20),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // all tie at mean rank 2: ρ = 0 → 50
     assert_eq!(score(&a, PartKind::RankFit), Some(50));
     assert_eq!(
@@ -500,7 +501,7 @@ fn rank_fit_shares_the_mean_rank_between_tied_efforts() {
         work("i-4", "t-2", &["pr-4"], 10),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // effort ranks 1, 2.5, 2.5, 4 against 1, 2, 3, 4 (both centred on 2.5):
     // Σdx·dy = 2.25 + 0 + 0 + 2.25 = 4.5, Σdx² = 5, Σdy² = 4.5
     // ρ = 4.5 ÷ √22.5 = 0.949 → (1 + 0.949) ÷ 2 = 0.974 → 97
@@ -533,7 +534,7 @@ fn rank_fit_names_the_farthest_displaced_priority_first_and_grades_its_verdict()
         work("i-3", "t-2", &["pr-3"], 30),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // effort ranks 1, 3, 2: Σdx·dy = 1 + 0 + 0 = 1 over √(2 × 2) → ρ = 0.5 → 75
     assert_eq!(score(&a, PartKind::RankFit), Some(75));
     assert_eq!(
@@ -551,7 +552,7 @@ fn rank_fit_names_the_farthest_displaced_priority_first_and_grades_its_verdict()
 
     board.initiatives[0].effort = 30;
     board.initiatives[2].effort = 50;
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // effort ranks 2, 3, 1: Σdx·dy = 0 + 0 − 1 = −1 → ρ = −0.5 → 25
     assert_eq!(score(&a, PartKind::RankFit), Some(25));
     assert_eq!(
@@ -580,7 +581,7 @@ fn priorities_with_the_same_effort_tie_however_the_effort_was_summed() {
         work("i-4", "t-2", &["pr-2"], 1),                 // pr-2: 4/3 + 1 = 7/3
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     let efforts = &a.allocation.column_effort;
     // In floating point the two sevens-thirds differ in the last bit.
     assert_ne!(efforts[0], efforts[1]);
@@ -603,7 +604,7 @@ fn rank_fit_does_not_apply_without_two_active_priorities_or_effort_on_them() {
     achieved.status = PriorityStatus::Achieved;
     board.priorities = vec![owned_priority("pr-1", 1), achieved].into();
     board.initiatives = vec![work("i-1", "t-1", &["pr-1", "pr-2"], 20)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::RankFit), None);
     assert_eq!(
         summary(&a, PartKind::RankFit),
@@ -612,7 +613,7 @@ fn rank_fit_does_not_apply_without_two_active_priorities_or_effort_on_them() {
 
     board.priorities[1].status = PriorityStatus::Active;
     board.initiatives[0].priority_ids.clear();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::RankFit), None);
     assert_eq!(
         summary(&a, PartKind::RankFit),
@@ -663,7 +664,7 @@ fn accountability_counts_unowned_items_and_load_over_the_limit() {
             .initiatives
             .push(work(&format!("i-{n}"), "t-2", &["pr-2"], 5));
     }
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // items: 2 priorities + 6 initiatives = 8; problems: pr-2 and i-1 unowned, Bo owns 5
     // (2 over the limit of 3) → 4 → 1 − 4/8 → 50
     assert_eq!(score(&a, PartKind::Accountability), Some(50));
@@ -699,7 +700,7 @@ fn an_owner_at_the_limit_is_not_overloaded() {
     let mut finished = work("i-4", "t-1", &["pr-1"], 5);
     finished.status = Status::Done;
     board.initiatives.push(finished);
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Ada owns 3 active initiatives (her done one does not count): at the limit, not over
     assert_eq!(score(&a, PartKind::Accountability), Some(100));
     assert!(subjects(&a, PartKind::Accountability).is_empty());
@@ -727,7 +728,7 @@ fn overloaded_owners_are_listed_by_load_then_by_id() {
     board
         .initiatives
         .extend((1..=5).map(|n| work(&format!("b-{n}"), "t-2", &[], 5)));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 13 items, all owned; over the limit: Bo 5 − 3 = 2, Ada 1, Cy 1 → 4 → 1 − 4/13 → 69
     assert_eq!(score(&a, PartKind::Accountability), Some(69));
     // Bo first (most), then Ada and Cy (4 each) by id, though Cy's work comes first
@@ -757,7 +758,7 @@ fn a_team_counts_its_own_work_but_its_owners_load_on_the_whole_board() {
     board
         .initiatives
         .extend((3..=5).map(|n| work(&format!("i-{n}"), "t-2", &["pr-1"], 5)));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Board: 1 priority + 5 initiatives = 6 items; pr-1 unowned + Bo's 5 − 3 = 2 → 3
     // → 1 − 3/6 → 50
     assert_eq!(score(&a, PartKind::Accountability), Some(50));
@@ -788,7 +789,7 @@ fn problems_never_take_accountability_below_zero() {
         .map(|n| work(&format!("i-{n}"), "t-2", &[], 5))
         .collect();
     board.initiatives[0].team_id = "t-1".into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Bo owns 6 (3 over). Core holds 1 of them: problems min(3, 1 item) → 0, not −200
     assert_eq!(
         team_part(&a, "t-1", PartKind::Accountability).score,
@@ -809,7 +810,7 @@ fn capacity_loses_a_point_per_percent_over_and_averages_teams() {
         work("i-3", "t-2", &[], 100),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Core at 135 % → 200 − 135 = 65, Apps at 100 % → 100; mean 82.5 → 83
     assert_eq!(score(&a, PartKind::Capacity), Some(83));
     assert_eq!(
@@ -844,7 +845,7 @@ fn capacity_lists_the_most_over_committed_team_first() {
         work("i-4", "t-2", &[], 50),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Core 120 % → 80, Apps 150 % → 50; mean 65
     assert_eq!(score(&a, PartKind::Capacity), Some(65));
     assert_eq!(
@@ -866,13 +867,13 @@ fn a_team_at_double_capacity_or_more_scores_zero() {
         work("i-3", "t-1", &[], 50),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Core at 250 % → 200 − 250 < 0 → 0; Apps idle → 100; mean 50
     assert_eq!(team_part(&a, "t-1", PartKind::Capacity).score, Some(0));
     assert_eq!(score(&a, PartKind::Capacity), Some(50));
     board.initiatives.pop();
     // exactly 200 % → 0
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(team_part(&a, "t-1", PartKind::Capacity).score, Some(0));
 }
 
@@ -894,7 +895,7 @@ fn exactly_check_in_days_is_on_time_and_one_more_day_is_late() {
     let mut old = check_in("c-0", "i-3", None);
     old.at = ts("2026-10-02T09:30:00Z");
     board.check_ins = vec![recent, old].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 1 of 3 late, no review and no period start → freshness alone: 1 − 1/3 → 67
     assert_eq!(score(&a, PartKind::Rhythm), Some(67));
     assert_eq!(
@@ -933,7 +934,7 @@ fn the_latest_check_in_restarts_the_clock_in_whole_days() {
         at("c-3", "i-3", "2026-11-15T09:30:00Z"), // 8 days: late
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 2 of 4 late → 50; the longest waiting first
     assert_eq!(score(&a, PartKind::Rhythm), Some(50));
     assert_eq!(
@@ -964,7 +965,10 @@ fn the_latest_check_in_counts_whatever_the_order_they_were_recorded_in() {
     let mut oldest = check_in("c-1", "i-1", None);
     oldest.at = ts("2026-09-10T09:30:00Z");
     board.check_ins = vec![newest, oldest].into();
-    assert_eq!(score(&analyse(&board, now()), PartKind::Rhythm), Some(100));
+    assert_eq!(
+        score(&analyse(&board, utc_now()), PartKind::Rhythm),
+        Some(100)
+    );
 }
 
 #[test]
@@ -975,7 +979,7 @@ fn rhythm_adds_review_punctuality_on_the_board_only() {
     i.created_at = ts("2026-11-01T09:30:00Z"); // 22 days: late
     board.initiatives = vec![i, work("i-2", "t-1", &[], 10)].into();
     board.reviews = vec![review("v-1", ReviewKind::Review, "2026-10-12T09:30:00Z")].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // freshness 1 − 1/2 = 0.5; the review was 42 days ago, 14 late → 1 − 14/28 = 0.5
     // → 0.8 × 0.5 + 0.2 × 0.5 → 50
     assert_eq!(score(&a, PartKind::Rhythm), Some(50));
@@ -1003,7 +1007,7 @@ fn rhythm_adds_review_punctuality_on_the_board_only() {
     // A check-in round is not a review; with none, the period start counts.
     board.reviews[0].kind = ReviewKind::CheckIn;
     board.period.start = Some(date("2026-10-01"));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 53 days since the period started: 25 late → 1 − 25/28 = 0.107 → 0.4 + 0.021 → 42
     assert_eq!(score(&a, PartKind::Rhythm), Some(42));
     assert_eq!(
@@ -1018,7 +1022,7 @@ fn a_review_exactly_review_days_ago_is_on_time_and_one_day_more_is_late() {
     board.rhythm.review_days = 28;
     board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)].into();
     board.reviews = vec![review("v-1", ReviewKind::Review, "2026-10-26T09:30:00Z")].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 28 days: on time → 0.8 × 1 + 0.2 × 1 → 100
     assert_eq!(score(&a, PartKind::Rhythm), Some(100));
     assert!(subjects(&a, PartKind::Rhythm).is_empty());
@@ -1028,7 +1032,7 @@ fn a_review_exactly_review_days_ago_is_on_time_and_one_day_more_is_late() {
     );
 
     board.reviews[0].at = ts("2026-10-25T09:30:00Z");
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 29 days: 1 late → 1 − 1/28 = 0.964 → 0.8 + 0.193 = 0.993 → 99
     assert_eq!(score(&a, PartKind::Rhythm), Some(99));
     assert_eq!(subjects(&a, PartKind::Rhythm), vec![Subject::Board]);
@@ -1051,14 +1055,14 @@ fn a_planning_session_counts_as_a_review_and_a_check_in_round_does_not() {
         review("v-1", ReviewKind::Review, "2026-10-01T09:30:00Z"),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // the review 53 days ago counts: 25 late → 1 − 25/28 = 0.107 → 0.8 + 0.021 → 82
     assert_eq!(score(&a, PartKind::Rhythm), Some(82));
 
     board
         .reviews
         .push(review("v-3", ReviewKind::Planning, "2026-11-13T09:30:00Z"));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // planning 10 days ago → on time → 100
     assert_eq!(score(&a, PartKind::Rhythm), Some(100));
     assert_eq!(
@@ -1072,7 +1076,7 @@ fn review_punctuality_bottoms_out_at_zero() {
     let mut board = base();
     board.initiatives = vec![work("i-1", "t-1", &[], 10)].into();
     board.reviews = vec![review("v-1", ReviewKind::Review, "2026-08-15T09:30:00Z")].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 100 days ago, 72 late: 1 − 72/28 < 0 → 0; 0.8 × 1 + 0.2 × 0 → 80
     assert_eq!(score(&a, PartKind::Rhythm), Some(80));
     assert_eq!(
@@ -1086,7 +1090,7 @@ fn a_period_that_has_not_started_gives_no_review_punctuality() {
     let mut board = base();
     board.initiatives = vec![work("i-1", "t-1", &[], 10), work("i-2", "t-2", &[], 10)].into();
     board.period.start = Some(date("2026-12-01"));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Rhythm), Some(100));
     assert_eq!(
         summary(&a, PartKind::Rhythm),
@@ -1095,7 +1099,7 @@ fn a_period_that_has_not_started_gives_no_review_punctuality() {
 
     // A period starting today is measured from today's midnight: 0 days, on time.
     board.period.start = Some(date("2026-11-23"));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(
         summary(&a, PartKind::Rhythm),
         "0 of 2 active initiatives are late for a check-in; no review since the period started 0 days ago."
@@ -1105,7 +1109,7 @@ fn a_period_that_has_not_started_gives_no_review_punctuality() {
 #[test]
 fn rhythm_without_active_work_is_review_punctuality_alone() {
     let mut board = base();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Rhythm), None);
     assert_eq!(
         summary(&a, PartKind::Rhythm),
@@ -1113,7 +1117,7 @@ fn rhythm_without_active_work_is_review_punctuality_alone() {
     );
 
     board.period.start = Some(date("2026-10-01"));
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 53 days since the period started, 25 late → 1 − 25/28 = 0.107 → 11
     assert_eq!(score(&a, PartKind::Rhythm), Some(11));
     assert_eq!(
@@ -1150,7 +1154,7 @@ fn board_with_dependencies() -> Board {
 
 #[test]
 fn stuck_dependencies_are_unanswered_declined_or_late() {
-    let a = analyse(&board_with_dependencies(), now());
+    let a = analyse(&board_with_dependencies(), utc_now());
     // d-2, d-3 and d-4 stuck; d-1 (7 days) and d-5 (delivered, though past due) are not
     // → 3 of 5 → 1 − 3/5 → 40
     assert_eq!(score(&a, PartKind::Dependencies), Some(40));
@@ -1180,7 +1184,7 @@ fn stuck_dependencies_are_unanswered_declined_or_late() {
 fn the_wait_for_an_answer_is_the_check_in_interval() {
     let mut board = board_with_dependencies();
     board.rhythm.check_in_days = 8;
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // d-2 has waited 8 days, no longer more than the interval: 2 of 5 → 60
     assert_eq!(score(&a, PartKind::Dependencies), Some(60));
     assert_eq!(
@@ -1208,7 +1212,7 @@ fn an_accepted_dependency_is_stuck_only_once_its_due_date_has_passed() {
         accepted("d-3", None),               // no due date: never late
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 1 of 3 → 67
     assert_eq!(score(&a, PartKind::Dependencies), Some(67));
     assert_eq!(
@@ -1224,12 +1228,12 @@ fn an_accepted_dependency_is_stuck_only_once_its_due_date_has_passed() {
 #[test]
 fn dependencies_asked_by_finished_work_are_left_out() {
     let mut board = board_with_dependencies();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Core asked d-1, d-2, d-4, d-5 and was asked d-3: all five; Apps likewise
     assert_eq!(team_part(&a, "t-1", PartKind::Dependencies).score, Some(40));
     // Once i-1 is done, only d-3 (declined, i-2 still active) is left: 0 of 1 healthy
     board.initiatives[0].status = Status::Done;
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Dependencies), Some(0));
     assert_eq!(
         summary(&a, PartKind::Dependencies),
@@ -1237,7 +1241,7 @@ fn dependencies_asked_by_finished_work_are_left_out() {
     );
     // A declined request of dropped work counts on nothing any more.
     board.initiatives[1].status = Status::Dropped;
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Dependencies), None);
     assert_eq!(
         summary(&a, PartKind::Dependencies),
@@ -1246,7 +1250,10 @@ fn dependencies_asked_by_finished_work_are_left_out() {
     // Nor does the part apply with no dependencies at all.
     board.initiatives[1].status = Status::OnTrack;
     board.dependencies.clear();
-    assert_eq!(score(&analyse(&board, now()), PartKind::Dependencies), None);
+    assert_eq!(
+        score(&analyse(&board, utc_now()), PartKind::Dependencies),
+        None
+    );
 }
 
 #[test]
@@ -1257,7 +1264,7 @@ fn a_team_answers_for_the_dependencies_asked_of_it() {
     let mut waiting = dependency("d-1", "i-1", "t-2", None);
     waiting.requested_at = ts("2026-11-15T09:30:00Z"); // 8 days: stuck
     board.dependencies = vec![waiting].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Core asked it, Apps was asked it: both see 1 of 1 stuck → 0
     for team in ["t-1", "t-2"] {
         let part = team_part(&a, team, PartKind::Dependencies);
@@ -1277,7 +1284,7 @@ fn a_team_answers_for_the_dependencies_asked_of_it() {
 #[test]
 fn a_dependency_finding_marks_the_asking_initiative_on_the_board() {
     let board = board_with_dependencies();
-    let attention = analyse(&board, now()).attention(&board);
+    let attention = analyse(&board, utc_now()).attention(&board);
     let about_dependencies = |id: &str| -> Vec<String> {
         attention
             .get(id)
@@ -1306,7 +1313,7 @@ fn a_dependency_finding_marks_the_asking_initiative_on_the_board() {
 
 #[test]
 fn the_straight_line_runs_from_creation_to_the_end_of_the_due_date() {
-    let today = now().date();
+    let today = utc_now();
     let mut i = work("i-1", "t-1", &[], 10);
     i.created_at = ts("2026-11-01T12:00:00Z");
     i.due = Some(date("2026-11-30"));
@@ -1321,7 +1328,7 @@ fn the_straight_line_runs_from_creation_to_the_end_of_the_due_date() {
     i.due = Some(date("2026-11-23"));
     assert_eq!(expected_progress(&i, today), Some(0.0));
     assert_eq!(
-        expected_progress(&i, date("2026-11-24")),
+        expected_progress(&i, Now::utc(ts("2026-11-24T09:30:00Z"))),
         Some(100.0),
         "a day after"
     );
@@ -1357,7 +1364,7 @@ fn honest_status_flags_optimism_pessimism_and_high_risks() {
         risky,
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 3 of 5 flagged → 40
     assert_eq!(score(&a, PartKind::HonestStatus), Some(40));
     assert_eq!(
@@ -1393,7 +1400,7 @@ fn work_past_its_due_date_is_expected_to_be_done() {
         i
     };
     board.initiatives = vec![overdue("i-1", 74), overdue("i-2", 75)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 74 + 25 < 100 is flagged, 75 + 25 is not: 1 of 2 → 50
     assert_eq!(score(&a, PartKind::HonestStatus), Some(50));
     assert_eq!(
@@ -1421,7 +1428,7 @@ fn only_on_track_work_is_held_to_its_pace_and_its_high_risks() {
     not_started.risks = vec![risk("r-3", "Budget", Severity::High, true)];
     let no_due_date = work("i-4", "t-2", &[], 5); // on track at 0 %, but no line to miss
     board.initiatives = vec![medium, at_risk, not_started, no_due_date].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::HonestStatus), Some(100));
     assert!(subjects(&a, PartKind::HonestStatus).is_empty());
     assert_eq!(
@@ -1442,7 +1449,7 @@ fn several_reasons_flag_an_initiative_once() {
         risk("r-2", "Key person leaving", Severity::High, true),
     ];
     board.initiatives = vec![i, work("i-2", "t-1", &[], 5)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 1 of 2 flagged → 50
     assert_eq!(score(&a, PartKind::HonestStatus), Some(50));
     assert_eq!(
@@ -1461,7 +1468,7 @@ fn several_reasons_flag_an_initiative_once() {
 fn parts_that_do_not_apply_leave_the_weighting() {
     let mut board = base();
     board.initiatives = vec![work("i-1", "t-1", &[], 50)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // No priorities: focus 0 (all local), coverage and rank fit n/a, dependencies n/a;
     // accountability 100, capacity 100, rhythm 100, honest 100.
     assert_eq!(score(&a, PartKind::Focus), Some(0));
@@ -1487,7 +1494,7 @@ fn parts_that_do_not_apply_leave_the_weighting() {
 fn the_score_is_the_weighted_mean_of_the_rounded_part_scores() {
     let mut board = documented_example();
     board.initiatives[2].effort = 90; // C: Apps at 140 %
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Focus 150 of 240 = 62.5 → 63; capacity (100 + 60) ÷ 2 = 80; the rest 100, no deps
     assert_eq!(score(&a, PartKind::Focus), Some(63));
     assert_eq!(score(&a, PartKind::Capacity), Some(80));
@@ -1498,7 +1505,7 @@ fn the_score_is_the_weighted_mean_of_the_rounded_part_scores() {
 
 #[test]
 fn an_empty_board_has_no_score_and_nothing_to_show() {
-    let a = analyse(&empty_board(), now());
+    let a = analyse(&empty_board(), utc_now());
     assert_eq!(a.board.score, None);
     assert!(a
         .board
@@ -1520,7 +1527,7 @@ fn an_empty_board_has_no_score_and_nothing_to_show() {
 fn a_board_of_priorities_without_work_scores_coverage_zero() {
     let mut board = base();
     board.priorities = ranked_priorities(2);
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Coverage), Some(0));
     assert_eq!(
         subjects(&a, PartKind::Coverage),
@@ -1561,7 +1568,7 @@ fn all_local_work_scores_focus_and_coverage_zero_and_has_no_rank_fit() {
     let mut board = base();
     board.priorities = ranked_priorities(2);
     board.initiatives = vec![work("i-1", "t-1", &[], 40), work("i-2", "t-2", &[], 60)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Focus), Some(0));
     assert_eq!(
         summary(&a, PartKind::Focus),
@@ -1592,7 +1599,7 @@ fn zero_effort_everywhere_counts_initiatives_and_leaves_rank_fit_out() {
         work("i-3", "t-1", &[], 0),
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // 2 of 3 initiatives serve a priority → 67
     assert_eq!(score(&a, PartKind::Focus), Some(67));
     assert_eq!(
@@ -1620,7 +1627,7 @@ fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
     let mut board = empty_board();
     board.people = vec![person("p-1", "Ada", None)].into();
     board.priorities = vec![owned_priority("pr-1", 1)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert!(a.teams.is_empty());
     assert_eq!(score(&a, PartKind::Capacity), None);
     assert_eq!(summary(&a, PartKind::Capacity), "No teams.");
@@ -1633,7 +1640,7 @@ fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
 
     // Work naming a team that is not on the board must not break the analysis.
     board.initiatives = vec![work("i-1", "t-9", &["pr-1"], 30)].into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Capacity), None);
     assert!(a.allocation.cells.is_empty());
     assert_eq!(a.allocation.total_effort, 0.0);
@@ -1641,7 +1648,7 @@ fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
 
 #[test]
 fn teams_get_their_own_parts_and_scores() {
-    let a = analyse(&documented_example(), now());
+    let a = analyse(&documented_example(), utc_now());
     assert_eq!(
         a.teams
             .iter()
@@ -1684,7 +1691,7 @@ fn teams_get_their_own_parts_and_scores() {
 fn parts_are_ranked_by_the_points_they_cost() {
     let mut board = documented_example();
     board.initiatives[2].effort = 90; // Apps at 140 %: capacity (100 + 60) ÷ 2 → 80
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     let order: Vec<PartKind> = a.board.by_attention().iter().map(|p| p.kind).collect();
     // Focus 63 costs 20 × 37 / 100 = 7.4; capacity 80 costs 10 × 20 / 100 = 2; the rest
     // cost nothing or do not apply (dependencies) and keep the documentation order
@@ -1717,7 +1724,7 @@ fn parts_that_cost_the_same_keep_the_documentation_order() {
         unowned,
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // Focus: 150 of 200 → 75, costs 20 × 25 / 100 = 5
     assert_eq!(score(&a, PartKind::Focus), Some(75));
     // Accountability: pr-1 and i-3 unowned, 2 of 4 items → 50, costs 10 × 50 / 100 = 5
@@ -1752,7 +1759,7 @@ fn attention_gathers_an_initiatives_own_findings_in_part_order() {
         work("i-4", "t-2", &["pr-1"], 20), // Apps at 120 %: a team finding
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     // pr-2 is uncovered and unowned, Apps is over capacity: findings about a priority
     // and a team, which mark no card
     assert_eq!(
@@ -1779,7 +1786,7 @@ fn attention_gathers_an_initiatives_own_findings_in_part_order() {
 
 #[test]
 fn allocation_splits_effort_over_served_priorities() {
-    let a = analyse(&documented_example(), now());
+    let a = analyse(&documented_example(), utc_now());
     let al = &a.allocation;
     assert_eq!(al.priorities, vec!["P1".to_string(), "P2".to_string()]);
     assert_eq!(al.teams, vec!["t-1".to_string(), "t-2".to_string()]);
@@ -1824,7 +1831,7 @@ fn allocation_columns_follow_rank_and_leave_out_finished_work_and_priorities() {
         done,
     ]
     .into();
-    let a = analyse(&board, now());
+    let a = analyse(&board, utc_now());
     let al = &a.allocation;
     assert_eq!(
         al.priorities,
@@ -1857,8 +1864,8 @@ fn allocation_columns_follow_rank_and_leave_out_finished_work_and_priorities() {
 #[test]
 fn the_board_wide_analysis_is_the_full_one_without_the_teams_rows() {
     let board = full_board();
-    let full = analyse(&board, now());
-    let wide = analyse_board(&board, now());
+    let full = analyse(&board, utc_now());
+    let wide = analyse_board(&board, utc_now());
     assert!(wide.teams.is_empty());
     assert_eq!(wide.board, full.board);
     assert_eq!(wide.allocation, full.allocation);

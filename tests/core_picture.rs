@@ -7,6 +7,7 @@ mod core_support;
 use alignment_board::core::example;
 use alignment_board::core::picture::{snapshot_in, svg};
 use alignment_board::core::snapshot::{self, ReadError};
+use alignment_board::core::time::Now;
 use core_support::{full_board, initiative, small_board, ts};
 
 #[test]
@@ -14,9 +15,9 @@ fn a_picture_imports_as_the_board_it_shows() {
     for board in [
         small_board(),
         full_board(),
-        example::example_board(ts("2026-11-24T09:00:00Z").date()),
+        example::example_board(ts("2026-11-24T09:00:00Z").utc_date()),
     ] {
-        let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+        let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
         let loaded = snapshot::read(&picture).expect("the picture imports");
         assert_eq!(loaded.board, board);
     }
@@ -25,7 +26,7 @@ fn a_picture_imports_as_the_board_it_shows() {
 #[test]
 fn a_picture_is_an_svg_image_that_names_the_board_and_draws_every_card_it_can() {
     let board = small_board();
-    let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+    let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
     assert!(picture.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     assert!(picture.trim_end().ends_with("</svg>"));
     assert!(picture.contains("role=\"img\""));
@@ -59,7 +60,7 @@ fn text_in_a_picture_is_text_not_markup_and_long_titles_are_cut() {
     );
     long.title = long.title.trim().to_string();
     board.initiatives.push(long);
-    let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+    let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
     assert!(!picture.contains("<script"), "no element made from text");
     assert_eq!(picture.matches("</metadata>").count(), 1);
     assert!(picture.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
@@ -91,7 +92,7 @@ fn a_crowded_cell_shows_some_cards_and_counts_the_rest() {
             &[&priority],
         ));
     }
-    let picture = svg(&board, ts("2026-11-24T10:00:00Z"));
+    let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
     assert!(picture.contains("more</text>"));
     assert!(
         !picture.contains(">Crowd 9</text>"),
@@ -111,7 +112,7 @@ fn an_svg_that_is_not_a_board_picture_is_refused_with_a_reason() {
         "this is not an alignment board snapshot: the picture holds no board"
     );
     // A damaged picture: the snapshot inside is cut.
-    let picture = svg(&small_board(), ts("2026-11-24T10:00:00Z"));
+    let picture = svg(&small_board(), Now::utc(ts("2026-11-24T10:00:00Z")));
     let start = picture.find("<metadata").unwrap();
     let damaged = format!(
         "{}{}",
@@ -131,7 +132,7 @@ fn characters_xml_refuses_never_reach_the_picture_and_still_import() {
     board.title = "Plan\u{b}2027 \u{fffe}".into();
     board.initiatives[0].title = "Ship \u{ffff}\u{1}".into();
     let at = ts("2026-11-24T10:00:00Z");
-    let picture = svg(&board, at);
+    let picture = svg(&board, Now::utc(at));
     assert!(
         !picture
             .chars()
@@ -146,10 +147,10 @@ fn characters_xml_refuses_never_reach_the_picture_and_still_import() {
 
 #[test]
 fn the_snapshot_in_a_picture_is_about_its_own_size() {
-    let board = example::example_board(ts("2026-11-24T09:00:00Z").date());
+    let board = example::example_board(ts("2026-11-24T09:00:00Z").utc_date());
     let at = ts("2026-11-24T10:00:00Z");
     let compact = snapshot::write_compact(&board, at);
-    let inside = svg(&board, at);
+    let inside = svg(&board, Now::utc(at));
     let start = inside.find("<metadata").unwrap();
     let end = inside.find("</metadata>").unwrap();
     // Quotes are left as they are: escaping them would nearly double a big board's picture,

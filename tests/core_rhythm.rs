@@ -43,7 +43,7 @@ fn an_initiative_is_due_one_day_after_the_interval_not_on_its_last_day() {
     board.initiatives[1].created_at = ts("2026-11-15T09:30:00Z");
     // i-3: never checked in, created 7 days and 1 second ago → 7 whole days → not due
     board.initiatives[2].created_at = ts("2026-11-16T09:29:59Z");
-    let due = due(&board, now());
+    let due = due(&board, utc_now());
     assert_eq!(due.items.len(), 1);
     assert_eq!(due.items[0].initiative, 1);
     assert_eq!(due.items[0].last_check_in, None);
@@ -57,7 +57,7 @@ fn due_items_come_longest_waiting_first_and_finished_work_is_never_due() {
     board.check_ins[0].at = ts("2026-11-01T09:30:00Z"); // i-1: 22 days
     board.initiatives[1].created_at = ts("2026-10-01T09:30:00Z"); // i-2: 53 days
     board.initiatives[2].status = Status::Done;
-    let due = due(&board, now());
+    let due = due(&board, utc_now());
     let order: Vec<usize> = due.items.iter().map(|d| d.initiative).collect();
     assert_eq!(order, vec![1, 0]);
     assert_eq!(due.items[1].last_check_in, Some(ts("2026-11-01T09:30:00Z")));
@@ -71,7 +71,7 @@ fn the_latest_check_in_wins_whatever_the_order_of_the_list() {
     newer.at = ts("2026-11-22T09:30:00Z");
     board.check_ins[0].at = ts("2026-10-01T09:30:00Z");
     board.check_ins.insert(0, newer);
-    let due = due(&board, now());
+    let due = due(&board, utc_now());
     assert!(due.items.iter().all(|d| d.initiative != 0));
 }
 
@@ -85,7 +85,7 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
         start: Some(date("2026-10-01")),
         end: Some(date("2026-12-31")),
     };
-    let d = due(&board, now());
+    let d = due(&board, utc_now());
     assert_eq!(d.next_review, Some(date("2026-10-29")));
     assert_eq!(d.next_planning, Some(date("2027-01-01")));
 
@@ -95,7 +95,7 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
         review("v-3", "2026-10-02T09:00:00Z", ReviewKind::Planning),
     ]
     .into();
-    let d = due(&board, now());
+    let d = due(&board, utc_now());
     assert_eq!(
         d.next_review,
         Some(date("2026-12-08")),
@@ -110,7 +110,7 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
 
     board.period = Period::default();
     board.reviews.clear();
-    let d = due(&board, now());
+    let d = due(&board, utc_now());
     assert_eq!((d.next_review, d.next_planning), (None, None));
 }
 
@@ -181,7 +181,7 @@ fn a_first_check_in_has_nothing_before_it_and_a_decision_since_is_listed() {
 fn the_same_board_has_no_differences() {
     let board = small_board();
     assert!(diff(&board, &board).is_empty());
-    let example = alignment_board::core::example::example_board(now().date());
+    let example = alignment_board::core::example::example_board(now().utc_date());
     assert!(diff(&example, &example.clone()).is_empty());
 }
 
@@ -339,7 +339,10 @@ fn a_check_in_is_kept_and_sets_the_initiatives_figures() {
     );
     assert_eq!(i.updated_at, now());
     assert_eq!(next.check_ins.last(), Some(&c));
-    assert!(due(&next, now()).items.iter().all(|d| d.initiative != 1));
+    assert!(due(&next, utc_now())
+        .items
+        .iter()
+        .all(|d| d.initiative != 1));
 
     let mut stray = c;
     stray.initiative_id = "i-99".into();
@@ -433,13 +436,13 @@ fn generated_boards_are_sound_reproducible_and_diff_as_expected() {
         initiatives: 2000,
         check_ins: 20_000,
     };
-    let board = big_board(size, now().date());
+    let board = big_board(size, now().utc_date());
     assert!(
         problems(&board).is_empty(),
         "{:?}",
         problems(&board).first()
     );
-    assert_eq!(board, big_board(size, now().date()));
+    assert_eq!(board, big_board(size, now().utc_date()));
     assert_eq!(board.initiatives.len(), 2000);
     assert_eq!(board.check_ins.len(), 20_000);
     let later = evolved(&board);

@@ -7,7 +7,7 @@ use super::model::{
     Board, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Severity,
 };
 use super::order::sorted_by_key;
-use super::time::{Date, Timestamp};
+use super::time::{Date, Now};
 
 /// A step in the handshake between the asking and the providing team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,9 +110,9 @@ impl Flag {
     }
 }
 
-/// What is wrong with a dependency at `now`. Dependencies of finished work (the asking
+/// What is wrong with a dependency at `now` (late counts the person's days). Dependencies of finished work (the asking
 /// initiative done or dropped) raise nothing.
-pub fn flags(board: &Board, dependency: &Dependency, now: Timestamp) -> Vec<Flag> {
+pub fn flags(board: &Board, dependency: &Dependency, now: Now) -> Vec<Flag> {
     let Some(asking) = board.initiative(&dependency.from_initiative_id) else {
         return Vec::new();
     };
@@ -137,27 +137,22 @@ pub fn flags(board: &Board, dependency: &Dependency, now: Timestamp) -> Vec<Flag
 
 /// The flags of `flags` that say a dependency is stuck (all but misalignment, which looks
 /// through every initiative), for a dependency that `asking` asked for.
-pub fn stuck(
-    board: &Board,
-    asking: &Initiative,
-    dependency: &Dependency,
-    now: Timestamp,
-) -> Vec<Flag> {
+pub fn stuck(board: &Board, asking: &Initiative, dependency: &Dependency, now: Now) -> Vec<Flag> {
     let mut out = Vec::new();
     if !asking.status.is_active() {
         return out;
     }
     match dependency.state {
         DependencyState::Requested => {
-            let days =
-                (now.unix_seconds() - dependency.requested_at.unix_seconds()).div_euclid(86_400);
+            let days = (now.at().unix_seconds() - dependency.requested_at.unix_seconds())
+                .div_euclid(86_400);
             if days > i64::from(board.rhythm.check_in_days) {
                 out.push(Flag::Unanswered { days });
             }
         }
         DependencyState::Declined => out.push(Flag::DeclinedButCounted),
         DependencyState::Accepted => {
-            if let Some(due) = dependency.due.filter(|due| *due < now.date()) {
+            if let Some(due) = dependency.due.filter(|due| *due < now.today()) {
                 out.push(Flag::Late { due });
             }
         }
@@ -215,7 +210,7 @@ pub struct Matrix {
     pub cells: Vec<Vec<Cell>>,
 }
 
-pub fn matrix(board: &Board, now: Timestamp) -> Matrix {
+pub fn matrix(board: &Board, now: Now) -> Matrix {
     let teams: Vec<Id> = board.teams.iter().map(|t| t.id.clone()).collect();
     let mut cells = vec![vec![Cell::default(); teams.len()]; teams.len()];
     for (d, dependency) in board.dependencies.iter().enumerate() {

@@ -16,7 +16,7 @@ use super::decimal::fixed;
 use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status};
 use super::order::{sorted_by_key, sorted_by_text, IdIndex};
 use super::rhythm::latest_check_ins;
-use super::time::{Date, Timestamp};
+use super::time::{Date, Now, Timestamp};
 mod parts;
 
 pub use parts::{effort_ranks, expected_progress, pearson};
@@ -251,7 +251,8 @@ pub fn suggested_share(position: usize, count: usize) -> f64 {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
-    pub now: Timestamp,
+    /// When, and in which offset from UTC, the board was analysed.
+    pub now: Now,
     pub board: Health,
     /// One per team, in board order (none from `analyse_board`).
     pub teams: Vec<(Id, Health)>,
@@ -313,7 +314,8 @@ impl Scope<'_> {
 /// The facts every part reads, gathered once.
 struct Facts<'a> {
     board: &'a Board,
-    now: Timestamp,
+    now: Now,
+    /// The person's calendar day.
     today: Date,
     /// Active priorities by rank.
     ranked: Vec<&'a Priority>,
@@ -331,7 +333,7 @@ struct Facts<'a> {
 }
 
 impl<'a> Facts<'a> {
-    fn new(board: &'a Board, now: Timestamp) -> Facts<'a> {
+    fn new(board: &'a Board, now: Now) -> Facts<'a> {
         let last_check_in = latest_check_ins(board)
             .into_iter()
             .map(|c| c.map(|c| c.at))
@@ -362,7 +364,7 @@ impl<'a> Facts<'a> {
         Facts {
             board,
             now,
-            today: now.date(),
+            today: now.today(),
             ranked: board.ranked_priorities(),
             initiative_index: IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str())),
             person_index,
@@ -410,12 +412,12 @@ impl<'a> Facts<'a> {
     }
 
     fn whole_days_since(&self, at: Timestamp) -> i64 {
-        (self.now.unix_seconds() - at.unix_seconds()).div_euclid(86_400)
+        (self.now.at().unix_seconds() - at.unix_seconds()).div_euclid(86_400)
     }
 }
 
 /// Analyses a board at `now`: the same board and instant always give the same figures.
-pub fn analyse(board: &Board, now: Timestamp) -> Analysis {
+pub fn analyse(board: &Board, now: Now) -> Analysis {
     let facts = Facts::new(board, now);
     let mut analysis = board_wide(&facts);
     analysis.teams = team_rows(&facts);
@@ -424,7 +426,7 @@ pub fn analyse(board: &Board, now: Timestamp) -> Analysis {
 
 /// The board-wide part of `analyse`, without the teams' rows: what the board view needs
 /// after each change. A 40-team board spends as long on its teams as on the whole board.
-pub fn analyse_board(board: &Board, now: Timestamp) -> Analysis {
+pub fn analyse_board(board: &Board, now: Now) -> Analysis {
     board_wide(&Facts::new(board, now))
 }
 

@@ -9,7 +9,7 @@ use super::json::number;
 use super::layout::{Column, Filter, Layout};
 use super::model::{Board, Status};
 use super::snapshot::write_compact;
-use super::time::Timestamp;
+use super::time::Now;
 
 const MARK: &str = "<metadata id=\"alignment-board-snapshot\">";
 const LANE: u32 = 170;
@@ -140,9 +140,9 @@ fn text(out: &mut String, x: u32, y: u32, style: &str, content: &str) {
 const STRONG: &str = "font-weight=\"700\" font-size=\"13\" fill=\"#1b1f24\"";
 const BOX: &str = "rx=\"6\" fill=\"#fff\" stroke=\"#d0d5dd\"";
 
-/// The picture of `board` as exported at `at`: every team's lane across the priority
+/// The picture of `board` as exported `now` (dated on the person's day): every team's lane across the priority
 /// columns, as the board shows them unfiltered, and the snapshot inside.
-pub fn svg(board: &Board, at: Timestamp) -> String {
+pub fn svg(board: &Board, now: Now) -> String {
     let layout = Layout::compute(board, &Filter::default());
     let rows: Vec<u32> = layout
         .cells
@@ -163,7 +163,7 @@ pub fn svg(board: &Board, at: Timestamp) -> String {
     escape_shown(&mut out, &board.title);
     out.push_str(" — alignment board</title>");
     out.push_str(MARK);
-    escape_json(&mut out, &write_compact(board, at));
+    escape_json(&mut out, &write_compact(board, now.at()));
     out.push_str("</metadata>");
     rect(&mut out, 0, 0, width, height, "fill=\"#f4f5f7\"");
     text(
@@ -182,7 +182,7 @@ pub fn svg(board: &Board, at: Timestamp) -> String {
     about.push_str(" initiatives · ");
     number(&mut about, board.teams.len() as u64);
     about.push_str(" teams · exported ");
-    at.date().push_to(&mut about);
+    now.today().push_to(&mut about);
     text(&mut out, 16, 58, "fill=\"#5f6b7a\"", &about);
     text(
         &mut out,

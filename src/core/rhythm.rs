@@ -4,7 +4,7 @@
 
 use super::model::{Board, CheckIn, ReviewKind, Status};
 use super::order::sorted_by_key;
-use super::time::{Date, Timestamp};
+use super::time::{Date, Now, Timestamp};
 
 const DAY: i64 = 86_400;
 
@@ -57,7 +57,7 @@ pub struct Due {
 }
 
 /// What is due at `now`.
-pub fn due(board: &Board, now: Timestamp) -> Due {
+pub fn due(board: &Board, now: Now) -> Due {
     let every = i64::from(board.rhythm.check_in_days);
     let latest = latest_check_ins(board);
     let mut items = Vec::new();
@@ -67,7 +67,7 @@ pub fn due(board: &Board, now: Timestamp) -> Due {
             continue;
         }
         let last = latest[index].map(|c| c.at);
-        let days_since = whole_days(last.unwrap_or(initiative.created_at), now);
+        let days_since = whole_days(last.unwrap_or(initiative.created_at), now.at());
         if days_since > every {
             items.push(DueItem {
                 initiative: index,
@@ -89,11 +89,14 @@ pub fn due(board: &Board, now: Timestamp) -> Due {
             .max()
     };
     let next_review = latest_of(&[ReviewKind::Review, ReviewKind::Planning])
-        .map(|at| at.date())
+        .map(|at| now.day_of(at))
         .or(board.period.start)
         .map(|from| from.add_days(i64::from(board.rhythm.review_days)));
     let next_planning = match latest_of(&[ReviewKind::Planning]) {
-        Some(at) => Some(at.date().add_days(i64::from(board.rhythm.planning_days))),
+        Some(at) => Some(
+            now.day_of(at)
+                .add_days(i64::from(board.rhythm.planning_days)),
+        ),
         None => board.period.end.map(|end| end.add_days(1)),
     };
     Due {

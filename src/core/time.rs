@@ -1,243 +1,248 @@
-//! Calendar dates and UTC timestamps in the snapshot's text forms (`YYYY-MM-DD`,
-//! RFC 3339). Kept tiny on purpose: the board needs ordering and day arithmetic, not a
-//! time-zone database, and every kilobyte of wasm is paid for on every page load.
-//! Nothing here reads the clock: `now` always comes from the caller.
+//! Calendar dates, UTC timestamps and the person's "now", on top of `chrono`. This layer
+//! keeps the snapshot's text forms exact (`YYYY-MM-DD` with a four-digit year, RFC 3339
+//! written in UTC to the second) and says which day a moment falls on for the person.
+//! Nothing here reads the clock or the time zone: `Now` always comes from the caller.
 
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
-/// A calendar date (proleptic Gregorian), ordered chronologically.
+/// A calendar date (proleptic Gregorian), ordered chronologically. It is a day as people
+/// name it, tied to no time zone: a due date is due on that day wherever one is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    year: i32,
-    month: u8,
-    day: u8,
+pub struct Date(NaiveDate);
+
+/// An instant with one-second resolution; written in UTC as `2026-11-23T09:30:00Z`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(DateTime<Utc>);
+
+/// The moment the board is looked at, as the person's clock shows it: the instant and the
+/// offset from UTC of their time zone then. "Today" and the day a stored timestamp falls on
+/// are counted in this offset, so at 20:00 on 3 December in Honolulu it is 3 December.
+///
+/// One offset serves every timestamp: a check-in made before a daylight-saving change is
+/// placed by today's offset, an hour off, which moves it to another day only when it was
+/// made within that hour of midnight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Now {
+    at: Timestamp,
+    offset: FixedOffset,
 }
 
-/// An instant in UTC with one-second resolution; written as `2026-11-23T09:30:00Z`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Timestamp(i64);
+/// The years the snapshot format writes with its four digits.
+const YEARS: std::ops::RangeInclusive<i32> = 0..=9999;
 
-const SECONDS_PER_DAY: i64 = 86_400;
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
+fn epoch() -> NaiveDate {
+    DateTime::UNIX_EPOCH.date_naive()
 }
 
 impl Date {
     /// A date, or `None` when the day does not exist (`2026-02-30`) or its year has
     /// more than the four digits the snapshot format writes.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        ((0..=9999).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month))
-        .then_some(Date { year, month, day })
+        NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
+            .filter(|d| YEARS.contains(&d.year()))
+            .map(Date)
     }
 
     pub fn year(self) -> i32 {
-        self.year
+        self.0.year()
     }
 
     pub fn month(self) -> u8 {
-        self.month
+        self.0.month() as u8
     }
 
     pub fn day(self) -> u8 {
-        self.day
+        self.0.day() as u8
     }
 
-    /// Days since 1970-01-01 (negative before). Howard Hinnant's `days_from_civil`.
+    /// Days since 1970-01-01 (negative before).
     pub fn days_since_epoch(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        Date(epoch()).days_until(self)
     }
 
     /// The date `days` after 1970-01-01.
     pub fn from_days_since_epoch(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        Date(epoch()).add_days(days)
     }
 
+    /// The date `days` later (earlier when negative). Saturates at chrono's range, some
+    /// 260 000 years away, which no plan reaches.
     pub fn add_days(self, days: i64) -> Date {
-        Date::from_days_since_epoch(self.days_since_epoch() + days)
+        let moved = self.0.checked_add_signed(chrono::TimeDelta::days(days));
+        Date(moved.unwrap_or(if days < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        }))
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
     pub fn days_until(self, other: Date) -> i64 {
-        other.days_since_epoch() - self.days_since_epoch()
+        other.0.signed_duration_since(self.0).num_days()
     }
 
-    /// Midnight UTC at the start of this date.
+    /// Midnight UTC at the start of this date: the instant that names the day itself,
+    /// for formatting a date-only value in UTC so no time zone moves it to another day.
     pub fn start(self) -> Timestamp {
-        Timestamp(self.days_since_epoch() * SECONDS_PER_DAY)
+        Timestamp(self.0.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
     }
 
-    /// Reads `YYYY-MM-DD` exactly.
+    /// Reads `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();
-        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        let shaped = b.len() == 10
+            && b.iter().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    *c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shaped {
             return None;
         }
-        Date::new(
-            digits(&b[0..4])? as i32,
-            digits(&b[5..7])? as u8,
-            digits(&b[8..10])? as u8,
-        )
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Date)
+    }
+
+    /// Appends `2026-11-24`.
+    pub fn push_to(self, out: &mut String) {
+        use fmt::Write;
+        // Writing to a `String` cannot fail.
+        let _ = write!(out, "{}", self.0);
     }
 }
 
 impl Timestamp {
+    /// An instant from seconds since 1970; the far ends of chrono's range stand in for
+    /// what lies beyond it.
     pub fn from_unix_seconds(seconds: i64) -> Timestamp {
-        Timestamp(seconds)
+        Timestamp(
+            DateTime::from_timestamp(seconds, 0).unwrap_or(if seconds < 0 {
+                DateTime::<Utc>::MIN_UTC
+            } else {
+                DateTime::<Utc>::MAX_UTC
+            }),
+        )
     }
 
     /// From JavaScript's `Date.now()` (milliseconds), dropping the fraction.
     pub fn from_unix_millis(millis: f64) -> Timestamp {
-        Timestamp((millis / 1000.0).floor() as i64)
+        Timestamp::from_unix_seconds((millis / 1000.0).floor() as i64)
     }
 
     pub fn unix_seconds(self) -> i64 {
-        self.0
+        self.0.timestamp()
     }
 
-    /// The UTC calendar date this instant falls on.
-    pub fn date(self) -> Date {
-        Date::from_days_since_epoch(self.0.div_euclid(SECONDS_PER_DAY))
+    /// The calendar date this instant falls on in UTC. The person's day is
+    /// `Now::day_of`; this is for what is dated in UTC on purpose (fixtures, examples).
+    pub fn utc_date(self) -> Date {
+        Date(self.0.date_naive())
     }
 
     pub fn add_seconds(self, seconds: i64) -> Timestamp {
-        Timestamp(self.0 + seconds)
+        Timestamp::from_unix_seconds(self.unix_seconds().saturating_add(seconds))
     }
 
     /// Reads RFC 3339: `YYYY-MM-DDTHH:MM:SS`, optional fraction (dropped), then `Z` or an
     /// offset `±HH:MM`, which is applied so the result is in UTC.
     pub fn parse(text: &str) -> Option<Timestamp> {
-        let b = text.as_bytes();
-        if b.len() < 20 || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
-            return None;
-        }
-        let date = Date::parse(text.get(0..10)?)?;
-        let (h, m, s) = (
-            digits(&b[11..13])?,
-            digits(&b[14..16])?,
-            digits(&b[17..19])?,
-        );
-        if h > 23 || m > 59 || s > 60 {
-            return None;
-        }
-        let mut rest = &b[19..];
-        if rest.first() == Some(&b'.') {
-            let fraction = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            if fraction == 0 {
-                return None;
-            }
-            rest = &rest[1 + fraction..];
-        }
-        let offset = match rest {
-            [b'Z' | b'z'] => 0,
-            [sign @ (b'+' | b'-'), oh1, oh2, b':', om1, om2] => {
-                let (oh, om) = (digits(&[*oh1, *oh2])?, digits(&[*om1, *om2])?);
-                if oh > 23 || om > 59 {
-                    return None;
-                }
-                let minutes = oh * 60 + om;
-                if *sign == b'+' {
-                    minutes
-                } else {
-                    -minutes
-                }
-            }
-            _ => return None,
-        };
-        let seconds = date.start().0 + h * 3600 + m * 60 + s.min(59) - offset * 60;
-        // An offset can carry a time at either end of year 0000 or 9999 out of the years
-        // a timestamp is written in, and the board could not read what it wrote.
-        let at = Timestamp(seconds);
-        (0..=9999).contains(&at.date().year).then_some(at)
+        parse_with_offset(text).map(|local| local.at)
+    }
+
+    /// Appends `2026-11-24T09:30:00Z`.
+    pub fn push_to(self, out: &mut String) {
+        out.push_str(&self.0.to_rfc3339_opts(SecondsFormat::Secs, true));
     }
 }
 
-fn digits(bytes: &[u8]) -> Option<i64> {
-    bytes.iter().try_fold(0i64, |acc, &c| {
-        c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+/// An RFC 3339 timestamp with the offset it was written in, or `None` unless it has the
+/// snapshot format's shape and, moved to UTC, a four-digit year.
+fn parse_with_offset(text: &str) -> Option<Now> {
+    // chrono also takes a Unicode minus sign in the offset; the format does not.
+    if !text.is_ascii() {
+        return None;
+    }
+    let local = DateTime::parse_from_rfc3339(text).ok()?;
+    // An offset can carry a time at either end of year 0000 or 9999 out of the years a
+    // timestamp is written in, and the board could not read what it wrote.
+    // One-second resolution: a fraction or a leap second is dropped.
+    let at = Timestamp::from_unix_seconds(local.timestamp());
+    YEARS.contains(&at.0.year()).then(|| Now {
+        at,
+        offset: *local.offset(),
     })
 }
 
-/// Appends `value` as exactly `width` (at most 4) decimal digits; the caller keeps it in
-/// range.
-fn push_digits(out: &mut String, mut value: u32, width: usize) {
-    let mut digits = [b'0'; 4];
-    for d in digits[..width].iter_mut().rev() {
-        *d = b'0' + (value % 10) as u8;
-        value /= 10;
+impl Now {
+    /// `at`, for a person whose clock is `offset_minutes` east of UTC (Honolulu −600,
+    /// Kiritimati +840); `None` for an offset of a day or more.
+    pub fn new(at: Timestamp, offset_minutes: i32) -> Option<Now> {
+        let offset = FixedOffset::east_opt(offset_minutes.checked_mul(60)?)?;
+        Some(Now { at, offset })
     }
-    out.push_str(std::str::from_utf8(&digits[..width]).unwrap_or_default());
-}
 
-impl Date {
-    /// Appends `2026-11-24`. Digit by digit rather than through `format!`: snapshots
-    /// write thousands of dates, and the formatting machinery is the slow part.
-    pub fn push_to(self, out: &mut String) {
-        if !(0..=9999).contains(&self.year) {
-            // Only arithmetic far outside any plan gets here (`Date::new` refuses it).
-            out.push_str(&format!("{:04}", self.year));
-        } else {
-            push_digits(out, self.year as u32, 4);
+    /// `at`, for a person whose clock shows UTC.
+    pub fn utc(at: Timestamp) -> Now {
+        Now {
+            at,
+            offset: FixedOffset::east_opt(0).expect("zero is an offset"),
         }
-        out.push('-');
-        push_digits(out, u32::from(self.month), 2);
-        out.push('-');
-        push_digits(out, u32::from(self.day), 2);
     }
-}
 
-impl Timestamp {
-    /// Appends `2026-11-24T09:30:00Z` (see `Date::push_to`).
-    pub fn push_to(self, out: &mut String) {
-        let secs = self.0.rem_euclid(SECONDS_PER_DAY) as u32;
-        self.date().push_to(out);
-        out.push('T');
-        push_digits(out, secs / 3600, 2);
-        out.push(':');
-        push_digits(out, secs / 60 % 60, 2);
-        out.push(':');
-        push_digits(out, secs % 60, 2);
-        out.push('Z');
+    /// Reads RFC 3339 and keeps its offset as the person's: `2026-12-03T20:00:00-10:00`
+    /// is the evening of 3 December in Honolulu.
+    pub fn parse(text: &str) -> Option<Now> {
+        parse_with_offset(text)
+    }
+
+    /// The instant.
+    pub fn at(self) -> Timestamp {
+        self.at
+    }
+
+    /// Minutes east of UTC.
+    pub fn offset_minutes(self) -> i32 {
+        self.offset.local_minus_utc() / 60
+    }
+
+    /// The person's calendar day.
+    pub fn today(self) -> Date {
+        self.day_of(self.at)
+    }
+
+    /// The person's calendar day that `at` fell on.
+    pub fn day_of(self, at: Timestamp) -> Date {
+        Date(at.0.with_timezone(&self.offset).date_naive())
+    }
+
+    /// The instant the person's `day` began (their midnight).
+    pub fn start_of(self, day: Date) -> Timestamp {
+        let midnight = day.start().unix_seconds() - i64::from(self.offset.local_minus_utc());
+        Timestamp::from_unix_seconds(midnight)
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::with_capacity(10);
-        self.push_to(&mut out);
-        f.write_str(&out)
+        // chrono writes years 0000–9999 with four digits, as the format needs.
+        fmt::Display::fmt(&self.0, f)
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut out = String::with_capacity(20);
-        self.push_to(&mut out);
-        f.write_str(&out)
+        f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::Secs, true))
+    }
+}
+
+/// The person's local time with its offset, `2026-12-03T20:00:00-10:00` (`Z` for UTC).
+impl fmt::Display for Now {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let local = self.at.0.with_timezone(&self.offset);
+        f.write_str(&local.to_rfc3339_opts(SecondsFormat::Secs, true))
     }
 }
 
@@ -248,6 +253,12 @@ impl Serialize for Date {
 }
 
 impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for Now {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
@@ -283,10 +294,15 @@ mod tests {
             "2026-1-01",
             "26-01-01",
             "2026/01/01",
+            "+2026-01-01",
+            "2026-01-01 ",
+            "10000-01-01",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
+        assert_eq!(Date::parse("0000-01-01").unwrap().to_string(), "0000-01-01");
+        assert_eq!(Date::new(10_000, 1, 1), None);
     }
 
     #[test]
@@ -301,7 +317,7 @@ mod tests {
                 .to_string(),
             "2026-11-23T02:30:00Z"
         );
-        assert_eq!(t.date().to_string(), "2026-11-23");
+        assert_eq!(t.utc_date().to_string(), "2026-11-23");
         for bad in [
             "2026-11-23",
             "2026-11-23T25:00:00Z",
@@ -309,12 +325,23 @@ mod tests {
             "2026-11-23T09:30:00.Z",
             "2026-11-23T09:30:00+24:00",
             "2026-11-23T09:30:00+01:60",
+            "2026-11-23T09:30:00+0100",
+            "2026-11-23T09:30:00\u{2212}01:00",
+            "2026-11-23T09:30Z",
+            "26-11-23T09:30:00Z",
             // Offsets that carry the time out of the years a timestamp is written in.
             "9999-12-31T23:30:00-01:00",
             "0000-01-01T00:30:00+01:00",
         ] {
             assert_eq!(Timestamp::parse(bad), None, "{bad}");
         }
+        // A leap second is kept to the second before, as the format has no room for it.
+        assert_eq!(
+            Timestamp::parse("2026-12-31T23:59:60z").map(|t| t.to_string()),
+            Some("2026-12-31T23:59:59Z".into())
+        );
+        assert_eq!(Timestamp::parse("2026-11-23t09:30:00Z"), Some(t));
+        assert_eq!(Timestamp::parse("2026-11-23 09:30:00Z"), Some(t));
         for edge in ["9999-12-31T23:30:00+01:00", "0000-01-01T00:30:00-01:00"] {
             let t = Timestamp::parse(edge).unwrap();
             assert_eq!(Timestamp::parse(&t.to_string()), Some(t), "{edge}");

@@ -16,7 +16,7 @@ use super::score::{band, subject_name};
 use super::share;
 use super::toolbar::{toolbar, ToolbarProps};
 use super::welcome::{welcome, WelcomeProps};
-use super::{now, Same};
+use super::{local_now, now, Same};
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
@@ -253,7 +253,8 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback(props.example.clone(), move |example: bool, source| {
             if !example {
-                let board = Board::blank(format!("b-{}", now().unix_seconds()), now().date());
+                let board =
+                    Board::blank(format!("b-{}", now().unix_seconds()), local_now().today());
                 return dispatch.dispatch(Msg::Start(Rc::new(board), "Blank board started".into()));
             }
             let url = match source {
@@ -312,15 +313,15 @@ pub fn App(props: &AppProps) -> Html {
         // The snapshot, or (`true`) the board as a picture that carries the snapshot.
         use_callback(Same(board.clone()), move |picture: bool, Same(board)| {
             let Some(board) = board else { return };
-            let at = now();
-            let mut name = snapshot::file_name(board, at.date());
+            let now = local_now();
+            let mut name = snapshot::file_name(board, now.today());
             let (text, mime) = if picture {
                 // `….alignment.json` becomes `….alignment.svg`.
                 name.truncate(name.len() - 4);
                 name.push_str("svg");
-                (svg(board, at), "image/svg+xml")
+                (svg(board, now), "image/svg+xml")
             } else {
-                (snapshot::write_pretty(board, at), "application/json")
+                (snapshot::write_pretty(board, now.at()), "application/json")
             };
             match download_text(&name, &text, mime) {
                 Ok(()) => dispatch.dispatch(Msg::Notify(Notice {
@@ -414,7 +415,7 @@ pub fn App(props: &AppProps) -> Html {
         Some(board) => {
             let analysis = analysis
                 .clone()
-                .unwrap_or_else(|| Rc::new(analyse_board(board, now())));
+                .unwrap_or_else(|| Rc::new(analyse_board(board, local_now())));
             let content = match *view {
                 View::Board => {
                     let layout = (*layout)

@@ -361,7 +361,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             <div class="ab-card__facts">
                 <span>{ format!("{}% done", initiative.progress) }</span>
                 <span title="Share of the team's capacity">{ format!("Effort {}%", initiative.effort) }</span>
-                if let Some(due) = initiative.due { <span>{ format!("Due {}", short_date(due)) }</span> }
+                if let Some(due) = initiative.due { <span>{ due_fact(due, initiative.status.is_active()) }</span> }
             </div>
             if open_risks > 0 {
                 <p class={classes!("ab-card__risk", (high_risks > 0).then_some("ab-card__risk--high"))}>
@@ -406,10 +406,13 @@ fn is_self(event: &KeyboardEvent) -> bool {
         .is_some_and(|element| element.class_list().contains("ab-card"))
 }
 
-/// `Dec 15`: the year is the period's, so it is left out.
-pub fn short_date(date: crate::core::time::Date) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!("{} {}", MONTHS[usize::from(date.month()) - 1], date.day())
+/// `Due Dec 15 (in 3 days)`, counted in the person's days; finished work has no days left.
+fn due_fact(due: crate::core::time::Date, active: bool) -> String {
+    let date = super::dates::short_date(due);
+    if active {
+        let today = super::local_now().today();
+        format!("Due {date} ({})", crate::core::days::due(due, today))
+    } else {
+        format!("Due {date}")
+    }
 }

@@ -2,7 +2,7 @@
 //! check-in beside the new one, and the initiative's check-ins as a timeline. The editor is
 //! shared by the check-in dialog and the guided review.
 
-use super::card::short_date;
+use super::dates::short_day;
 use super::fields::{parse_whole, set_to, SelectField, TextField};
 use super::now;
 use crate::core::model::{Board, CheckIn, Status};
@@ -42,7 +42,7 @@ fn confidence_options() -> Vec<(AttrValue, AttrValue)> {
 /// One line about a check-in: `Nov 20 · On track · 30 % · confidence 6 · by Dana`.
 pub fn check_in_line(board: &Board, check_in: &CheckIn) -> String {
     let mut parts = vec![
-        short_date(check_in.at.date()),
+        short_day(check_in.at),
         check_in.status.label().to_string(),
         format!("{} %", check_in.progress),
     ];

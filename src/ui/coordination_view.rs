@@ -3,7 +3,7 @@
 //! board's open risks, the most severe first.
 
 use super::app::{AppState, Msg};
-use super::card::short_date;
+use super::dates::{short_date, short_day};
 use super::fields::SelectField;
 use super::forms::DialogKind;
 use super::markup;
@@ -15,7 +15,7 @@ use crate::core::coordination::{
 use crate::core::health::Subject;
 use crate::core::model::{Board, DecisionKind, Id};
 use crate::core::time::Date;
-use crate::ui::now;
+use crate::ui::local_now;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,8 +39,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             .unwrap_or_default()
     });
     let filter = use_state(DecisionFilter::default);
-    let at = now();
-    let today = at.date();
+    let now = local_now();
+    let today = now.today();
 
     let on_click = {
         let (board, dispatch, on_dialog, on_reveal) = (
@@ -100,7 +100,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     }
 
     // The matrix: who asks whom.
-    let m = matrix(board, at);
+    let m = matrix(board, now);
     let mut grid = String::from(
         "<table class=\"ab-heat ab-matrix\" aria-label=\"Requests between teams\"><thead><tr><th scope=\"col\">Asking team → asked of</th>",
     );
@@ -199,7 +199,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             if !dep.answer_note.is_empty() {
                 what.push(format!("“{}”", dep.answer_note));
             }
-            for flag in flags(board, dep, at) {
+            for flag in flags(board, dep, now) {
                 what.push(flag.describe());
             }
             markup::element(&mut out, "span", "ab-finding__reason", &what.join(" · "));
@@ -386,10 +386,7 @@ pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) ->
             &format!("ab-kind ab-kind--{}", decision.kind.key()),
             decision.kind.key(),
         );
-        let mut what = vec![format!(
-            "decided {}",
-            short_date(decision.decided_at.date())
-        )];
+        let mut what = vec![format!("decided {}", short_day(decision.decided_at))];
         if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
             what.push(format!("by {}", owner.name));
         }
@@ -431,7 +428,7 @@ pub fn priority_decisions(board: &Board, priority: &str) -> Html {
         priority: Some(priority.to_string()),
         ..DecisionFilter::default()
     };
-    let today = now().date();
+    let today = local_now().today();
     let log = decision_log(
         board,
         &decisions(board, &filter, today),

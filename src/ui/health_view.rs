@@ -8,7 +8,6 @@ use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
 use crate::core::order::sorted_by_key;
-use crate::core::time::Timestamp;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -94,7 +93,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                             } }
                         </p>
                         <p class="ab-health__asof">
-                            { "As of " }<time datetime={analysis.now.to_string()}>{ when(analysis.now) }</time>
+                            { "As of " }<time datetime={analysis.now.at().to_string()}>{ super::dates::date_time(analysis.now.at()) }</time>
                         </p>
                         <p class="ab-health__lede">
                             { if health.score.is_some() {
@@ -140,21 +139,6 @@ fn scope_button(
     }
 }
 
-/// Day and time in UTC, as the analysis saw it: `Nov 25, 09:00 UTC`.
-fn when(at: Timestamp) -> String {
-    let text = at.to_string();
-    let date = at.date();
-    format!(
-        "{} {}, {} UTC",
-        super::card::short_date(date)
-            .split(' ')
-            .next()
-            .unwrap_or_default(),
-        date.day(),
-        text.get(11..16).unwrap_or_default()
-    )
-}
-
 /// Recorded scores by date, then the score now.
 fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
     let reviews: Vec<_> = board
@@ -166,8 +150,8 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
         .map(|(at, kind, score)| TrendPoint {
-            day: at.date().days_since_epoch(),
-            label: super::card::short_date(at.date()),
+            day: analysis.now.day_of(at).days_since_epoch(),
+            label: super::dates::short_day(at),
             kind: match kind {
                 ReviewKind::CheckIn => "check-in round",
                 ReviewKind::Review => "review",
@@ -178,7 +162,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
         .collect();
     if let Some(score) = analysis.board.score {
         points.push(TrendPoint {
-            day: analysis.now.date().days_since_epoch(),
+            day: analysis.now.today().days_since_epoch(),
             label: "Now".into(),
             kind: "current",
             score,

@@ -3,20 +3,20 @@
 //! file, and the guided review that steps through the due work from the keyboard.
 
 use super::app::{AppState, Msg, Notice};
-use super::card::short_date;
 use super::check_in::CheckInEditor;
+use super::dates::{short_date, short_day};
 use super::files::ImportButton;
 use super::forms::DialogKind;
 use super::markup;
-use super::now;
+use super::{local_now, now};
 use crate::core::action::Action;
+use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
 use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
 use crate::core::order::sorted_by_key;
 use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
 use crate::core::snapshot;
-use crate::core::time::Date;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -32,17 +32,6 @@ pub struct RhythmViewProps {
     pub on_dialog: Callback<Option<DialogKind>>,
     pub on_reveal: Callback<Subject>,
     pub on_error: Callback<String>,
-}
-
-/// "in 3 days", "today", "5 days ago".
-fn relative(date: Date, today: Date) -> String {
-    match today.days_until(date) {
-        0 => "today".into(),
-        1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
-        n if n > 0 => format!("in {n} days"),
-        n => format!("{} days ago", -n),
-    }
 }
 
 #[function_component]
@@ -72,9 +61,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         });
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
-    let at = now();
-    let today = at.date();
-    let due_now = due(board, at);
+    let now = local_now();
+    let today = now.today();
+    let due_now = due(board, now);
 
     let on_compare = {
         let (compared, on_error) = (compared.clone(), props.on_error.clone());
@@ -158,7 +147,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
                 <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
-                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_date(at.date()), relative(at.date(), today))) }</dd></div>
+                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_day(at), relative(now.day_of(at), today))) }</dd></div>
             </dl>
 
             <h3 class="ab-health__heading">{ "What is due" }</h3>
@@ -278,7 +267,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
     };
     let happened = since(board, at);
     if happened.is_empty() {
-        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_date(at.date())) }</p> };
+        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_day(at)) }</p> };
     }
     // One row per initiative (most recently changed first), summing up its changes; one
     // row per decision and dependency.
@@ -343,7 +332,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 rows.push(Row {
                     subject: None,
                     name: d.title.clone(),
-                    parts: vec![format!("decided {}", short_date(d.decided_at.date()))],
+                    parts: vec![format!("decided {}", short_day(d.decided_at))],
                 });
             }
             Happened::Dependency { dependency } => {
@@ -394,7 +383,7 @@ fn since_list(props: &RhythmViewProps) -> Html {
     html! {
         <>
             <p class="ab-allocation__lede">{ format!("{} changed since the review of {}, the most recent first. Changed cards are marked on the board.",
-                crate::ui::forms::count(rows.len(), "item", "items"), short_date(at.date())) }</p>
+                crate::ui::forms::count(rows.len(), "item", "items"), short_day(at)) }</p>
             <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ markup::raw(out) }</ul>
         </>
     }

@@ -7,7 +7,7 @@ use alignment_board::core::model::{
     Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Initiative, Period,
     Person, Priority, PriorityStatus, Review, ReviewKind, Rhythm, Risk, Severity, Status, Team,
 };
-use alignment_board::core::time::{Date, Timestamp};
+use alignment_board::core::time::{Date, Now, Timestamp};
 use alignment_board::core::validate;
 
 /// A timestamp from its RFC 3339 text; panics on a typo in the test itself.
@@ -23,6 +23,11 @@ pub fn date(text: &str) -> Date {
 /// The instant the tests pretend it is.
 pub fn now() -> Timestamp {
     ts("2026-11-23T09:30:00Z")
+}
+
+/// `now()` for a person whose clock shows UTC: local days are UTC days.
+pub fn utc_now() -> Now {
+    Now::utc(now())
 }
 
 /// When every hand-built entity was created.

@@ -1,7 +1,8 @@
 //! `cargo run --example analyse -- <snapshot.json> <now, RFC 3339>` prints the core's
-//! analysis of a snapshot as JSON: the figures the health view must show for it.
+//! analysis of a snapshot as JSON: the figures the health view must show for it. The
+//! offset of `now` is the person's (`2026-12-03T20:00:00-10:00` is an evening in Honolulu).
 
-use alignment_board::core::{health::analyse, snapshot, time::Timestamp};
+use alignment_board::core::{health::analyse, snapshot, time::Now};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -10,7 +11,7 @@ fn main() -> ExitCode {
         eprintln!("usage: analyse <snapshot.json> <now, e.g. 2026-11-25T09:00:00Z>");
         return ExitCode::from(2);
     };
-    let Some(now) = Timestamp::parse(now) else {
+    let Some(now) = Now::parse(now) else {
         eprintln!("not a timestamp: {now}");
         return ExitCode::from(2);
     };

@@ -486,7 +486,7 @@ fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
         .max();
     let (since, reviewed) = match (last_review, facts.board.period.start) {
         (Some(at), _) => (at, true),
-        (None, Some(start)) if start <= facts.today => (start.start(), false),
+        (None, Some(start)) if start <= facts.today => (facts.now.start_of(start), false),
         _ => return None,
     };
     let days = facts.whole_days_since(since);
@@ -591,10 +591,11 @@ pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
 }
 
 /// The progress (0–100) the straight line from an initiative's creation to the end of
-/// its due date expects today; `None` without a due date.
-pub fn expected_progress(initiative: &Initiative, today: Date) -> Option<f64> {
+/// its due date expects today, counting the person's days; `None` without a due date.
+pub fn expected_progress(initiative: &Initiative, now: Now) -> Option<f64> {
     let due = initiative.due?;
-    let start = initiative.created_at.date();
+    let today = now.today();
+    let start = now.day_of(initiative.created_at);
     let span = start.days_until(due) + 1;
     if span <= 0 {
         return Some(100.0);
@@ -616,7 +617,7 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
     let mut findings = Vec::new();
     for initiative in &active {
         let mut reasons = Vec::new();
-        if let Some(expected) = expected_progress(initiative, facts.today) {
+        if let Some(expected) = expected_progress(initiative, facts.now) {
             let progress = f64::from(initiative.progress);
             let due = initiative.due.expect("expected progress needs a due date");
             if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {

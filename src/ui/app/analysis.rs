@@ -5,7 +5,7 @@
 
 use crate::core::health::{analyse_board, Analysis};
 use crate::core::model::Board;
-use crate::ui::{now, Same};
+use crate::ui::{local_now, Same};
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -43,7 +43,7 @@ pub fn use_analysis(board: Option<Rc<Board>>) -> Option<Rc<Analysis>> {
             _ => false,
         };
     if let Some(board) = board.as_ref().filter(|_| !current && !later) {
-        let analysis = Rc::new(analyse_board(board, now()));
+        let analysis = Rc::new(analyse_board(board, local_now()));
         made.replace(Some((board.clone(), analysis)));
     }
     {
@@ -51,7 +51,7 @@ pub fn use_analysis(board: Option<Rc<Board>>) -> Option<Rc<Analysis>> {
         use_effect_with((Same(board.clone()), later), move |(Same(board), later)| {
             let timeout = board.clone().filter(|_| *later).map(|board| {
                 Timeout::new(0, move || {
-                    let analysis = Rc::new(analyse_board(&board, now()));
+                    let analysis = Rc::new(analyse_board(&board, local_now()));
                     made.replace(Some((board, analysis)));
                     redraw.force_update();
                 })

@@ -3,7 +3,7 @@
 use crate::core::example::brought_to;
 use crate::core::model::Board;
 use crate::core::snapshot;
-use crate::ui::now;
+use crate::ui::local_now;
 use std::rc::Rc;
 use yew::AttrValue;
 
@@ -40,7 +40,8 @@ pub(super) async fn fetch_example(url: &str) -> Result<Board, String> {
         .map_err(|_| "it could not be read")?;
     let loaded =
         snapshot::read(&text.as_string().unwrap_or_default()).map_err(|e| e.to_string())?;
-    let today = now().date();
-    let written = loaded.exported_at.map_or(today, |at| at.date());
+    let today = local_now().today();
+    // The example file was dated on the UTC day it was written.
+    let written = loaded.exported_at.map_or(today, |at| at.utc_date());
     Ok(brought_to(loaded.board, written, today))
 }

@@ -9,7 +9,7 @@ use crate::core::model::{quarter_of, Id, Period, PriorityStatus, Review, ReviewK
 use crate::core::time::Date;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{set_to, SelectField, TextField};
-use crate::ui::now;
+use crate::ui::local_now;
 use yew::prelude::*;
 
 const CARRY: &str = "carry";
@@ -24,7 +24,7 @@ pub fn NewPeriodForm(props: &FormProps) -> Html {
         let after = board
             .period
             .end
-            .unwrap_or_else(|| quarter_of(now().date()).1)
+            .unwrap_or_else(|| quarter_of(local_now().today()).1)
             .add_days(1);
         quarter_of(after)
     };
@@ -82,13 +82,14 @@ pub fn NewPeriodForm(props: &FormProps) -> Html {
                     (id.clone(), status)
                 })
                 .collect();
-            let at = now();
+            let now = local_now();
+            let at = now.at();
             let review = Review {
                 id: props.board.next_id("v"),
                 at,
                 kind: ReviewKind::Planning,
                 summary: format!("Started {}", label.trim()),
-                score: analyse_board(&props.board, at).board.score,
+                score: analyse_board(&props.board, now).board.score,
             };
             let action = Action::StartPeriod {
                 period: Period {

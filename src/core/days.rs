@@ -1,0 +1,35 @@
+//! Days said relative to the person's today: "in 3 days", "2 days overdue". Counted in
+//! calendar days, so the caller passes the person's local day (`Now::today`), never a UTC
+//! one; the dates themselves are formatted by the browser shell in the person's locale.
+
+use super::time::Date;
+
+/// `n` days, with the noun agreeing.
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// When `date` is from `today`: "today", "tomorrow", "yesterday", "in 3 days", "5 days
+/// ago".
+pub fn relative(date: Date, today: Date) -> String {
+    match today.days_until(date) {
+        0 => "today".into(),
+        1 => "tomorrow".into(),
+        -1 => "yesterday".into(),
+        n if n > 0 => format!("in {}", days(n)),
+        n => format!("{} ago", days(-n)),
+    }
+}
+
+/// How a due date stands on `today`: as `relative` until it has passed ("today", "in 3
+/// days"), then "1 day overdue".
+pub fn due(due: Date, today: Date) -> String {
+    match today.days_until(due) {
+        n if n < 0 => format!("{} overdue", days(-n)),
+        _ => relative(due, today),
+    }
+}

@@ -1,0 +1,64 @@
+//! Dates and times as the person reads them, written by the browser's `Intl` in their
+//! locale (`Dec 15`, `15 déc.`, `12月15日`); no month name is spelled out here. A calendar
+//! date (a due date) is written as that day wherever the person is: it is formatted in
+//! UTC from its midnight there. An instant (a check-in, a decision) is written on the day
+//! and at the time it was where the browser is.
+
+use crate::core::time::{Date, Timestamp};
+use js_sys::Intl::{
+    DateTimeFormat, DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat,
+    TimeZoneNameFormat,
+};
+use wasm_bindgen::JsValue;
+
+thread_local! {
+    // Built once: a formatter costs far more to make than to use, and a board writes a
+    // date on every card.
+    static CALENDAR_DAY: DateTimeFormat = formatter(Some("UTC"), false);
+    static LOCAL_DAY: DateTimeFormat = formatter(None, false);
+    static LOCAL_MOMENT: DateTimeFormat = formatter(None, true);
+}
+
+/// Short month and day in the person's locale; in `time_zone`, or the browser's own when
+/// `None`; with the hour, minute and the zone's short name when `time`.
+fn formatter(time_zone: Option<&str>, time: bool) -> DateTimeFormat {
+    let options = DateTimeFormatOptions::new();
+    options.set_month(MonthFormat::Short);
+    options.set_day(DayFormat::Numeric);
+    if let Some(zone) = time_zone {
+        options.set_time_zone(zone);
+    }
+    if time {
+        options.set_hour(NumericFormat::TwoDigit);
+        options.set_minute(NumericFormat::TwoDigit);
+        options.set_time_zone_name(TimeZoneNameFormat::Short);
+    }
+    // No locales: the browser's own.
+    DateTimeFormat::new(&js_sys::Array::new(), &options)
+}
+
+/// `at` written by `formatter`, or `fallback` if the browser will not.
+fn written(formatter: &DateTimeFormat, at: Timestamp, fallback: impl FnOnce() -> String) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(at.unix_seconds() as f64 * 1000.0));
+    formatter
+        .format()
+        .call1(&JsValue::UNDEFINED, &date)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(fallback)
+}
+
+/// A calendar day, `Dec 15` in English; the year is the period's, so it is left out.
+pub fn short_date(date: Date) -> String {
+    CALENDAR_DAY.with(|f| written(f, date.start(), || date.to_string()))
+}
+
+/// The person's day that `at` fell on, written as `short_date` writes a day.
+pub fn short_day(at: Timestamp) -> String {
+    LOCAL_DAY.with(|f| written(f, at, || at.to_string()))
+}
+
+/// Day and time where the browser is, with the zone named: `Nov 25, 09:00 HST`.
+pub fn date_time(at: Timestamp) -> String {
+    LOCAL_MOMENT.with(|f| written(f, at, || at.to_string()))
+}
