@@ -113,6 +113,25 @@ fn replace_board_refuses_an_unsound_board_with_its_first_problem() {
     );
 }
 
+#[test]
+fn a_board_saved_in_another_tab_is_taken_as_it_is_once_checked() {
+    let before = Rc::new(small_board());
+    let mut saved = small_board();
+    saved.teams[0].name = "Renamed in the other tab".into();
+    let saved = Rc::new(saved);
+    let after = reduce(&before, Action::TakeSaved(saved.clone()), now()).unwrap();
+    assert!(
+        Rc::ptr_eq(&after, &saved),
+        "the very board the saver holds, so it writes nothing back"
+    );
+    let mut broken = small_board();
+    broken.initiatives[0].team_id = "t-9".into();
+    assert_eq!(
+        refused(&before, Action::TakeSaved(Rc::new(broken))),
+        "board.initiatives[0].teamId: no team \"t-9\""
+    );
+}
+
 fn settings() -> Settings {
     Settings {
         title: "Q1 board".into(),

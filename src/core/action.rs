@@ -27,6 +27,11 @@ pub struct Settings {
 pub enum Action {
     /// Replace the whole board (start from the example or blank, import a snapshot).
     ReplaceBoard(Rc<Board>),
+    /// Take the board another tab saved under the same key (merged with this tab's
+    /// unsaved changes where it had any), once checked. It is taken as it is, the same
+    /// `Rc`, so that the saver recognises it as what the store already holds and writes
+    /// nothing back: an echo would wake the other tab in turn.
+    TakeSaved(Rc<Board>),
     UpdateSettings(Settings),
     AddPerson(Person),
     UpdatePerson(Person),
@@ -110,6 +115,7 @@ impl Action {
         };
         match self {
             Action::ReplaceBoard(_) => "replace the board".into(),
+            Action::TakeSaved(_) => "take the board saved in another tab".into(),
             Action::UpdateSettings(_) => "edit board settings".into(),
             Action::AddPerson(p) => format!("add {}", p.name),
             Action::UpdatePerson(p) => format!("edit {}", p.name),
@@ -195,6 +201,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         Action::ReplaceBoard(replacement) => {
             return check(replacement).map(|b| if b == *board { board.clone() } else { b })
         }
+        Action::TakeSaved(saved) => return check(saved),
         Action::UpdateSettings(settings) => {
             next.title = settings.title;
             next.purpose = settings.purpose;

@@ -376,24 +376,6 @@ pub struct Review {
 }
 
 impl Board {
-    /// Takes `other`'s list wherever this board's is equal to it, so that the two share
-    /// what did not change (as boards made by actions do) after this one was read anew.
-    pub fn share_lists_with(&mut self, other: &Board) {
-        fn share<T: PartialEq>(mine: &mut List<T>, theirs: &List<T>) {
-            if !mine.same(theirs) && mine == theirs {
-                *mine = theirs.clone();
-            }
-        }
-        share(&mut self.people, &other.people);
-        share(&mut self.teams, &other.teams);
-        share(&mut self.priorities, &other.priorities);
-        share(&mut self.initiatives, &other.initiatives);
-        share(&mut self.check_ins, &other.check_ins);
-        share(&mut self.dependencies, &other.dependencies);
-        share(&mut self.decisions, &other.decisions);
-        share(&mut self.reviews, &other.reviews);
-    }
-
     /// A new, empty board: what "Start blank" gives.
     pub fn blank(id: Id, today: Date) -> Board {
         let (start, end) = quarter_of(today);
