@@ -107,7 +107,7 @@ impl BoardHandle {
         let board = crate::ui::mounted::within(&self.element)?.board?;
         Some(crate::core::snapshot::write_compact(
             &board,
-            crate::ui::now(),
+            crate::ui::clock::now(),
         ))
     }
 

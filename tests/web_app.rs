@@ -40,7 +40,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         theme: None,
         share: None,
         example: Example::Board(Rc::new(alignment_board::core::example::example_board(
-            alignment_board::ui::local_now().today(),
+            alignment_board::ui::clock::local_now().today(),
         ))),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
@@ -116,8 +116,9 @@ async fn an_empty_board_offers_the_example_and_a_blank_start() {
 async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
     let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
-    let example =
-        alignment_board::core::example::example_board(alignment_board::ui::local_now().today());
+    let example = alignment_board::core::example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    );
     // Ranked priorities, then achieved or dropped ones that still have cards, then Local work.
     let finished_with_work = example
         .priorities
@@ -213,13 +214,14 @@ async fn a_failed_save_says_so_keeps_working_and_offers_export() {
 #[wasm_bindgen_test]
 async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     // A store whose quota the example board fills to about nine tenths.
-    let example =
-        alignment_board::core::example::example_board(alignment_board::ui::local_now().today());
+    let example = alignment_board::core::example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    );
     let size = alignment_board::storage::save(
         &FaultyStore::new(),
         "k",
         &example,
-        alignment_board::ui::now(),
+        alignment_board::ui::clock::now(),
         &mut alignment_board::storage::Parts::default(),
     )
     .unwrap()
@@ -273,9 +275,10 @@ async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
 #[wasm_bindgen_test]
 async fn a_read_only_board_has_no_editing_controls() {
     let store = Rc::new(FaultyStore::new());
-    let example =
-        alignment_board::core::example::example_board(alignment_board::ui::local_now().today());
-    let now = alignment_board::ui::now();
+    let example = alignment_board::core::example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    );
+    let now = alignment_board::ui::clock::now();
     alignment_board::storage::save(
         store.as_ref(),
         "k",
@@ -327,10 +330,11 @@ async fn two_boards_keep_to_their_own_storage_keys() {
 async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
     let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
-    let example =
-        alignment_board::core::example::example_board(alignment_board::ui::local_now().today());
+    let example = alignment_board::core::example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    );
     let analysis =
-        alignment_board::core::health::analyse(&example, alignment_board::ui::local_now());
+        alignment_board::core::health::analyse(&example, alignment_board::ui::clock::local_now());
     let score = analysis.board.score.expect("the example has a score");
 
     let tabs = board.root.query_selector_all(".ab-views__tab").unwrap();
@@ -446,13 +450,14 @@ async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
 /// The example board saved under `k`, as a tab that opened it earlier left it.
 fn store_with_example() -> (Rc<FaultyStore>, alignment_board::core::model::Board) {
     let store = Rc::new(FaultyStore::new());
-    let example =
-        alignment_board::core::example::example_board(alignment_board::ui::local_now().today());
+    let example = alignment_board::core::example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    );
     alignment_board::storage::save(
         store.as_ref(),
         "k",
         &example,
-        alignment_board::ui::now(),
+        alignment_board::ui::clock::now(),
         &mut alignment_board::storage::Parts::default(),
     )
     .unwrap();
@@ -466,7 +471,7 @@ async fn other_tab_saves(store: &FaultyStore, board: &alignment_board::core::mod
         store,
         "k",
         board,
-        alignment_board::ui::now(),
+        alignment_board::ui::clock::now(),
         &mut alignment_board::storage::Parts::default(),
     )
     .unwrap();

@@ -24,7 +24,7 @@ async fn mount() -> Element {
         theme: None,
         share: None,
         example: Example::Board(Rc::new(alignment_board::core::example::example_board(
-            alignment_board::ui::local_now().today(),
+            alignment_board::ui::clock::local_now().today(),
         ))),
     };
     std::mem::forget(yew::Renderer::<App>::with_root_and_props(root.clone(), props).render());
@@ -96,8 +96,9 @@ async fn a_crash_shows_a_recovery_screen_that_offers_the_board_as_it_was() {
         .ends_with(".alignment.json"));
     let saved = fetch_text(&link.get_attribute("href").unwrap()).await;
     let board_as_it_was = alignment_board::core::snapshot::read(&saved).unwrap().board;
-    let example =
-        alignment_board::core::example::example_board(alignment_board::ui::local_now().today());
+    let example = alignment_board::core::example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    );
     assert_eq!(
         board_as_it_was.ranked_priorities()[0].title,
         example.ranked_priorities()[1].title,

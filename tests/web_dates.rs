@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use alignment_board::core::time::{Date, Timestamp};
-use alignment_board::ui::{dates, local_now};
+use alignment_board::ui::{clock::local_now, dates};
 use wasm_bindgen_test::*;
 
 /// Midnight starting `date` where the browser is, read from JavaScript's own calendar.

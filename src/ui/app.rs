@@ -3,26 +3,28 @@
 //! `Msg`s and go through `History`, so undo covers every one.
 
 use super::allocation_view::AllocationView;
-use super::autosave::{use_autosave, Autosave, SaveStatus, Synced};
+use super::autosave::{use_autosave, Autosave, SaveStatus};
 use super::board_view::{Attention, BoardView};
+use super::clock::{local_now, now};
 use super::coordination_view::CoordinationView;
 use super::fields::set_to;
 use super::files::download_text;
 use super::filters::{filter_bar, FilterBarProps};
-use super::forms::{dialogs, DialogKind, DialogsProps};
+use super::forms::Dialogs;
 use super::health_view::HealthView;
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
-use super::toolbar::{toolbar, ToolbarProps};
+use super::state::DialogKind;
+use super::state::Same;
+use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, View};
+use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
-use super::{local_now, now, Same};
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
-use crate::storage::Store;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,70 +32,13 @@ mod analysis;
 mod example;
 mod focus;
 mod root_handlers;
-mod state;
+mod startup;
 use analysis::use_analysis;
 use example::fetch_example;
 pub use example::Example;
 use focus::{restore_focus, reveal_place};
 use root_handlers::RootEvents;
-use state::initial_state;
-pub use state::{AppState, Msg, Notice};
-
-/// A store shared by the components of one board; equal when it is the same store.
-#[derive(Clone)]
-pub struct StoreHandle(pub Rc<dyn Store>);
-
-impl PartialEq for StoreHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// What the board shows: the board itself, its health, or where effort goes.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum View {
-    #[default]
-    Board,
-    Health,
-    Allocation,
-    Rhythm,
-    Coordination,
-}
-
-impl View {
-    pub const ALL: &'static [View] = &[
-        View::Board,
-        View::Health,
-        View::Allocation,
-        View::Rhythm,
-        View::Coordination,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            View::Board => "Board",
-            View::Health => "Health",
-            View::Allocation => "Allocation",
-            View::Rhythm => "Rhythm",
-            View::Coordination => "Coordination",
-        }
-    }
-
-    /// The name used in options and URLs (`?view=health`).
-    pub fn key(self) -> &'static str {
-        match self {
-            View::Board => "board",
-            View::Health => "health",
-            View::Allocation => "allocation",
-            View::Rhythm => "rhythm",
-            View::Coordination => "coordination",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<View> {
-        View::ALL.iter().copied().find(|v| v.key() == key)
-    }
-}
+use startup::initial_state;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
@@ -123,7 +68,9 @@ pub const CHANGED: &str = "alignment-board-changed";
 
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    let startup = use_memo((), |_| initial_state(props));
+    let startup = use_memo((), |_| {
+        initial_state(props.store.0.as_ref(), &props.storage_key)
+    });
     let state = use_reducer({
         let startup = startup.clone();
         move || startup.0.clone()
@@ -426,10 +373,8 @@ pub fn App(props: &AppProps) -> Html {
                             { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),
                                                            on_change: set_to(&filter), shown: layout.shown,
                                                            flagged: attention.len() }) }
-                            <BoardView board={board.clone()} {layout} read_only={read_only}
-                                       focus={state.focus.clone()}
-                                       attention={(*attention).clone()}
-                                       dispatch={dispatch.clone()} on_dialog={open_dialog.clone()} />
+                            <BoardView board={board.clone()} {layout} focus={state.focus.clone()}
+                                       attention={(*attention).clone()} />
                         </>
                     }
                 }
@@ -440,13 +385,11 @@ pub fn App(props: &AppProps) -> Html {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
                 },
                 View::Rhythm => html! {
-                    <RhythmView board={board.clone()} analysis={analysis.clone()} read_only={read_only}
-                                dispatch={dispatch.clone()} on_dialog={open_dialog.clone()}
+                    <RhythmView board={board.clone()} analysis={analysis.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
                 },
                 View::Coordination => html! {
-                    <CoordinationView board={board.clone()} read_only={read_only} dispatch={dispatch.clone()}
-                                      on_dialog={open_dialog.clone()} on_reveal={on_reveal.clone()} />
+                    <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()} />
                 },
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.
@@ -490,16 +433,21 @@ pub fn App(props: &AppProps) -> Html {
         }
     };
 
+    let context = BoardContext {
+        dispatch: dispatch.clone(),
+        on_dialog: open_dialog.clone(),
+        read_only,
+    };
     html! {
+        <ContextProvider<BoardContext> {context}>
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
              data-theme={props.theme.clone()} onkeydown={root_handlers.onkeydown}
              ondragover={root_handlers.ondragover} ondragleave={root_handlers.ondragleave}
              ondrop={root_handlers.ondrop}>
             if let Some(board) = &board {
-                { toolbar(&ToolbarProps { board: board.clone(), history: state.history.clone(), read_only,
-                                          save_status: save_status.clone(), dispatch: dispatch.clone(),
-                                          on_dialog: open_dialog.clone(), on_export: on_export.clone(), on_share,
-                                          on_import: on_import_text.clone(), on_error: on_error.clone() }) }
+                <Toolbar board={board.clone()} history={state.history.clone()} save_status={save_status.clone()}
+                         on_export={on_export.clone()} {on_share}
+                         on_import={on_import_text.clone()} on_error={on_error.clone()} />
             }
             { for save_banner }
             { for notice }
@@ -509,9 +457,9 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="ab-visually-hidden" aria-live="polite" aria-atomic="true">{ &state.announcement }</div>
             if let Some(kind) = (*dialog).clone() {
-                { dialogs(&DialogsProps { kind, board: board.clone(), read_only, dispatch: dispatch.clone(),
-                                          on_dialog: open_dialog.clone(), on_export: on_export.clone() }) }
+                <Dialogs {kind} board={board.clone()} on_export={on_export.clone()} />
             }
         </div>
+        </ContextProvider<BoardContext>>
     }
 }

@@ -2,9 +2,9 @@
 //! when the page is hidden or closed, and honest about failure. A failed save keeps the
 //! board pending, so the next change or the next flush tries again.
 
-use super::app::StoreHandle;
-use super::now;
-use super::Same;
+use super::clock::now;
+use super::state::Same;
+use super::state::{StoreHandle, Synced};
 use crate::core::merge::merge;
 use crate::core::model::Board;
 use crate::storage::{self, Opened};
@@ -35,13 +35,6 @@ pub enum SaveStatus {
     /// Another tab changed what this one changed too (`items`, in words): saving waits
     /// for the person to choose which board to keep.
     Conflict(Vec<String>),
-}
-
-/// A board another tab saved, now this tab's board; `merged` when this tab's unsaved
-/// changes were merged into it.
-pub struct Synced {
-    pub board: Rc<Board>,
-    pub merged: bool,
 }
 
 struct Saver {

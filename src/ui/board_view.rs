@@ -2,9 +2,8 @@
 //! as cards. Cards and priorities move by drag and drop or by Alt + arrow keys; both end
 //! in the same `Action`s.
 
-use super::app::{AppState, Msg};
 use super::card::{place_key, Step};
-use super::forms::DialogKind;
+use super::state::{use_board, AppState, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, Status};
@@ -85,11 +84,8 @@ pub fn lane_place(team: &str) -> String {
 pub struct BoardViewProps {
     pub board: Rc<Board>,
     pub layout: Rc<Layout>,
-    pub read_only: bool,
     #[prop_or_default]
     pub attention: Attention,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub on_dialog: Callback<Option<DialogKind>>,
     /// The `data-place` about to be focused: its lane is rendered even when out of sight.
     #[prop_or_default]
     pub focus: Option<String>,
@@ -104,6 +100,7 @@ pub enum Drag {
 
 #[function_component]
 pub fn BoardView(props: &BoardViewProps) -> Html {
+    let context = use_board();
     let board = &props.board;
     let layout = &props.layout;
     let drag = use_mut_ref(|| None::<Drag>);
@@ -172,14 +169,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             }
         });
     }
-    let on_edit = use_callback(props.on_dialog.clone(), |id: Id, on_dialog| {
+    let on_edit = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {
         on_dialog.emit(Some(DialogKind::Initiative {
             id: Some(id),
             team: None,
             priority: None,
         }))
     });
-    let on_check_in = use_callback(props.on_dialog.clone(), |id: Id, on_dialog| {
+    let on_check_in = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {
         on_dialog.emit(Some(DialogKind::CheckIn(id)))
     });
     // The cards' callbacks stay the same from one board to the next, so a card whose
@@ -190,7 +187,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let on_step = {
         let (current, shown_for_step) = (current.clone(), shown.clone());
         use_callback(
-            props.dispatch.clone(),
+            context.dispatch.clone(),
             move |(id, column, step): (Id, Column, Step), dispatch| {
                 let (board, layout) = current.borrow().clone();
                 let Some(initiative) = board.initiative(&id) else {
@@ -235,7 +232,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let on_status = {
         let current = current.clone();
         use_callback(
-            props.dispatch.clone(),
+            context.dispatch.clone(),
             move |(id, column, status): (Id, Column, Status), dispatch| {
                 let board = current.borrow().0.clone();
                 let Some(mut updated) = board.initiative(&id).cloned() else {
@@ -268,16 +265,16 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
 
     if board.teams.is_empty() && board.priorities.is_empty() {
         return getting_started(&GettingStartedProps {
-            read_only: props.read_only,
-            on_dialog: props.on_dialog.clone(),
+            read_only: context.read_only,
+            on_dialog: context.on_dialog.clone(),
         });
     }
 
     let headers = layout.columns.iter().map(|column| {
         let header = match column {
             Column::Priority(id) => html! {
-                { priority_header(&PriorityHeaderProps { board: board.clone(), id: id.clone(), read_only: props.read_only,
-                    dispatch: props.dispatch.clone(), on_dialog: props.on_dialog.clone(), drag: drag.clone() }) }
+                { priority_header(&PriorityHeaderProps { board: board.clone(), id: id.clone(), read_only: context.read_only,
+                    dispatch: context.dispatch.clone(), on_dialog: context.on_dialog.clone(), drag: drag.clone() }) }
             },
             Column::Local => html! {
                 <div key="local" class="ab-column-head ab-column-head--local" role="columnheader">
@@ -307,8 +304,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             .collect::<Vec<_>>(),
     );
     let handlers = Handlers {
-        dispatch: props.dispatch.clone(),
-        on_dialog: props.on_dialog.clone(),
+        dispatch: context.dispatch.clone(),
+        on_dialog: context.on_dialog.clone(),
         on_edit,
         on_check_in,
         on_step,
@@ -330,7 +327,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             <Lane key={team_id.as_str()} board={board.clone()} layout={layout.clone()} {lane} {heading}
                   titles={titles.clone()} shown={!virtual_lanes || shown.borrow().has(team_id)}
                   height={shown.borrow().height(team_id)}
-                  read_only={props.read_only} attention={props.attention.clone()}
+                  read_only={context.read_only} attention={props.attention.clone()}
                   over={over.filter(|(l, _)| *l == lane).map(|(_, col)| col)}
                   handlers={handlers.clone()} />
         })
@@ -341,18 +338,18 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             if board.teams.is_empty() {
                 <div class="ab-empty-hint">
                     <p>{ "Teams are the board's rows. Add one to start placing initiatives." }</p>
-                    if !props.read_only {
+                    if !context.read_only {
                         <button type="button" class="ab-button ab-button--primary"
-                                onclick={props.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
+                                onclick={context.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
                     }
                 </div>
             }
             if board.ranked_priorities().is_empty() {
                 <div class="ab-empty-hint">
                     <p>{ "No active priorities yet: all work counts as local work until you add what matters most." }</p>
-                    if !props.read_only {
+                    if !context.read_only {
                         <button type="button" class="ab-button ab-button--primary"
-                                onclick={props.on_dialog.reform(|_| Some(DialogKind::Priority(None)))}>{ "Add priority" }</button>
+                                onclick={context.on_dialog.reform(|_| Some(DialogKind::Priority(None)))}>{ "Add priority" }</button>
                     }
                 </div>
             }
@@ -365,7 +362,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 </div>
                 { for lanes }
             </div>
-            if !props.read_only {
+            if !context.read_only {
                 <p class="ab-board__hint">{ "Tip: drag cards between cells, or focus a card and press Alt + arrow keys. Alt + ←/→ on a priority changes its rank." }</p>
             }
         </section>

@@ -410,7 +410,7 @@ fn is_self(event: &KeyboardEvent) -> bool {
 fn due_fact(due: crate::core::time::Date, active: bool) -> String {
     let date = super::dates::short_date(due);
     if active {
-        let today = super::local_now().today();
+        let today = super::clock::local_now().today();
         format!("Due {date} ({})", crate::core::days::due(due, today))
     } else {
         format!("Due {date}")

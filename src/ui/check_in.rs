@@ -2,9 +2,9 @@
 //! check-in beside the new one, and the initiative's check-ins as a timeline. The editor is
 //! shared by the check-in dialog and the guided review.
 
+use super::clock::now;
 use super::dates::short_day;
 use super::fields::{parse_whole, set_to, SelectField, TextField};
-use super::now;
 use crate::core::model::{Board, CheckIn, Status};
 use crate::core::order::sorted_by_key;
 use std::rc::Rc;

@@ -2,11 +2,10 @@
 //! waits on with the handshake's next steps, the decision log with its filters, and the
 //! board's open risks, the most severe first.
 
-use super::app::{AppState, Msg};
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
-use super::forms::DialogKind;
 use super::markup;
+use super::state::{use_board, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::coordination::{
     asked_of, decisions, flags, matrix, open_risks, revisit_due, steps, waiting_on, DecisionFilter,
@@ -15,21 +14,19 @@ use crate::core::coordination::{
 use crate::core::health::Subject;
 use crate::core::model::{Board, DecisionKind, Id};
 use crate::core::time::Date;
-use crate::ui::local_now;
+use crate::ui::clock::local_now;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CoordinationViewProps {
     pub board: Rc<Board>,
-    pub read_only: bool,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub on_dialog: Callback<Option<DialogKind>>,
     pub on_reveal: Callback<Subject>,
 }
 
 #[function_component]
 pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
+    let context = use_board();
     let board = &props.board;
     let team = use_state(|| {
         board
@@ -45,8 +42,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let on_click = {
         let (board, dispatch, on_dialog, on_reveal) = (
             board.clone(),
-            props.dispatch.clone(),
-            props.on_dialog.clone(),
+            context.dispatch.clone(),
+            context.on_dialog.clone(),
             props.on_reveal.clone(),
         );
         Callback::from(move |event: MouseEvent| {
@@ -203,7 +200,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 what.push(flag.describe());
             }
             markup::element(&mut out, "span", "ab-finding__reason", &what.join(" · "));
-            if answering && !props.read_only {
+            if answering && !context.read_only {
                 out.push_str("<span class=\"ab-request__steps\">");
                 for step in steps(dep.state) {
                     markup::button(
@@ -259,7 +256,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             risk.severity.label(),
         );
         markup::element(&mut risks, "span", "ab-finding__reason", &risk.text);
-        if !props.read_only {
+        if !context.read_only {
             markup::button(
                 &mut risks,
                 "ab-button ab-button--small",
@@ -340,9 +337,9 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             <section aria-label="Decisions">
                 <div class="ab-rhythm__head">
                     <h3 class="ab-health__heading">{ "Decisions" }</h3>
-                    if !props.read_only {
+                    if !context.read_only {
                         <button type="button" class="ab-button ab-button--primary"
-                                onclick={props.on_dialog.reform(|_| Some(DialogKind::Decision))}>{ "Record decision" }</button>
+                                onclick={context.on_dialog.reform(|_| Some(DialogKind::Decision))}>{ "Record decision" }</button>
                     }
                 </div>
                 <div class="ab-filters ab-filters--inline">

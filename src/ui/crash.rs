@@ -28,7 +28,7 @@ pub fn report(message: &str) {
     web_sys::console::error_1(&format!("Alignment Board stopped: {message}").into());
     for super::mounted::Mounted { root, board, .. } in super::mounted::all() {
         let download = board.as_deref().and_then(|board| {
-            let now = super::local_now();
+            let now = super::clock::local_now();
             let url = object_url(&snapshot::write_pretty(board, now.at()), "application/json");
             // No quote nor ampersand: the name keeps letters and digits only.
             let name = snapshot::file_name(board, now.today());

@@ -3,6 +3,8 @@
 //! to itself and sends one action on save, so typing never touches the board or storage.
 
 mod coordination;
+mod form;
+pub use form::{count, Form, FormProps};
 mod initiative;
 mod people;
 mod period;
@@ -10,119 +12,40 @@ mod priority;
 mod settings;
 mod team;
 
-use super::app::{AppState, Msg};
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
-use super::now;
 use super::share;
-use crate::core::action::{reduce, Action};
+use super::state::{use_board, BoardContext, DialogKind, Msg};
+use crate::core::action::Action;
 use crate::core::model::{Board, Id};
-use crate::core::order::sorted_by_text;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Which dialog is open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DialogKind {
-    /// Edit an initiative, or add one (optionally into a given lane and column).
-    Initiative {
-        id: Option<Id>,
-        team: Option<Id>,
-        priority: Option<Id>,
-    },
-    Priority(Option<Id>),
-    Team(Option<Id>),
-    People,
-    Person(Option<Id>),
-    Settings,
-    /// Check in on an initiative.
-    CheckIn(Id),
-    /// Ask another team for something, from this initiative.
-    Ask(Id),
-    /// Accept or decline a request (other steps need no words).
-    Answer {
-        id: Id,
-        step: crate::core::coordination::Step,
-    },
-    /// Record a decision.
-    Decision,
-    /// Start the next period, choosing what carries over.
-    NewPeriod,
-    ConfirmImport {
-        file: String,
-        board: Rc<Board>,
-    },
-    ImportFailed {
-        file: String,
-        message: String,
-    },
-    /// A share link, made.
-    Share(String),
-}
 
 #[derive(Properties, PartialEq)]
 pub struct DialogsProps {
     pub kind: DialogKind,
     /// The board, unless none has been started yet.
     pub board: Option<Rc<Board>>,
-    pub read_only: bool,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub on_dialog: Callback<Option<DialogKind>>,
     pub on_export: Callback<bool>,
 }
 
-/// What every form needs to do its job.
-#[derive(Properties, PartialEq, Clone)]
-pub struct FormProps {
-    pub board: Rc<Board>,
-    pub id: Option<Id>,
-    pub read_only: bool,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub on_dialog: Callback<Option<DialogKind>>,
-    /// Where a new initiative goes (from a cell's "+" button).
-    #[prop_or_default]
-    pub team: Option<Id>,
-    #[prop_or_default]
-    pub priority: Option<Id>,
-}
-
-impl FormProps {
-    /// Applies `action` if the core accepts it, closing the dialog (or opening `then`);
-    /// otherwise returns the core's reason and leaves the draft in place.
-    pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
-        let next =
-            reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
-        self.dispatch.dispatch(Msg::Made {
-            action,
-            from: self.board.clone(),
-            next,
-        });
-        self.on_dialog.emit(then);
-        Ok(())
-    }
-
-    pub fn close(&self) -> Callback<()> {
-        self.on_dialog.reform(|()| None)
-    }
-}
-
 impl DialogsProps {
-    /// What a form of this dialog needs, unless there is no board yet.
+    /// What a form of this dialog is about, unless there is no board yet.
     fn form(&self, id: Option<Id>, team: Option<Id>, priority: Option<Id>) -> Option<FormProps> {
         self.board.clone().map(|board| FormProps {
             board,
             id,
-            read_only: self.read_only,
-            dispatch: self.dispatch.clone(),
-            on_dialog: self.on_dialog.clone(),
             team,
             priority,
         })
     }
 }
 
-pub fn dialogs(props: &DialogsProps) -> Html {
-    let close = props.on_dialog.reform(|()| None);
+/// The open dialog.
+#[function_component]
+pub fn Dialogs(props: &DialogsProps) -> Html {
+    let context = use_board();
+    let close = context.on_dialog.reform(|()| None);
     let form = |id, team, priority| props.form(id, team, priority);
     match props.kind.clone() {
         DialogKind::Initiative { id, team, priority } => form(id, team, priority)
@@ -135,7 +58,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
             .map(|p| html! { <team::TeamForm ..p /> })
             .unwrap_or_default(),
         DialogKind::People => form(None, None, None)
-            .map(|p| people::people_list(&p))
+            .map(|p| people::people_list(&Form::new(&p, context.clone())))
             .unwrap_or_default(),
         DialogKind::Person(id) => form(id, None, None)
             .map(|p| html! { <people::PersonForm ..p /> })
@@ -147,7 +70,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
         | DialogKind::NewPeriod
         | DialogKind::Ask(_)
         | DialogKind::Answer { .. }
-        | DialogKind::Decision => views_dialog(props),
+        | DialogKind::Decision => views_dialog(props, &context),
         DialogKind::ConfirmImport {
             file,
             board: incoming,
@@ -155,8 +78,8 @@ pub fn dialogs(props: &DialogsProps) -> Html {
             let current = props.board.clone();
             let on_replace = {
                 let (dispatch, on_dialog, incoming, file) = (
-                    props.dispatch.clone(),
-                    props.on_dialog.clone(),
+                    context.dispatch.clone(),
+                    context.on_dialog.clone(),
                     incoming.clone(),
                     file.clone(),
                 );
@@ -165,7 +88,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
                         action: Action::ReplaceBoard(incoming.clone()),
                         focus: None,
                     });
-                    dispatch.dispatch(Msg::Notify(super::app::Notice {
+                    dispatch.dispatch(Msg::Notify(super::state::Notice {
                         error: false,
                         text: format!("Imported {file}. Undo brings the previous board back."),
                     }));
@@ -235,7 +158,7 @@ pub fn dialogs(props: &DialogsProps) -> Html {
 }
 
 /// The dialogs of the secondary views: check-in, new period, requests and decisions.
-fn views_dialog(props: &DialogsProps) -> Html {
+fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
     let form = |id| props.form(id, None, None);
     match props.kind.clone() {
         DialogKind::Ask(id) => form(Some(id))
@@ -248,6 +171,7 @@ fn views_dialog(props: &DialogsProps) -> Html {
             .map(|p| html! { <coordination::DecisionForm ..p /> })
             .unwrap_or_default(),
         DialogKind::CheckIn(id) => form(Some(id.clone()))
+            .map(|p| Form::new(&p, context.clone()))
             .map(|p| {
                 let title = p
                     .board
@@ -275,52 +199,5 @@ fn views_dialog(props: &DialogsProps) -> Html {
             .map(|p| html! { <period::NewPeriodForm ..p /> })
             .unwrap_or_default(),
         _ => Html::default(),
-    }
-}
-
-/// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
-/// would bring its own code into the bundle for a handful of entries).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Problems(Vec<(&'static str, String)>);
-
-impl Problems {
-    /// Notes what is wrong with `field`, replacing what was noted before.
-    pub fn insert(&mut self, field: &'static str, problem: String) {
-        self.0.retain(|(f, _)| *f != field);
-        self.0.push((field, problem));
-    }
-
-    pub fn get(&self, field: &str) -> Option<&String> {
-        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| p)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-/// The options of an "Owner" / "Lead" select: nobody, then people by name.
-pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
-    let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);
-    std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
-        .chain(
-            people
-                .into_iter()
-                .map(|p| (p.id.clone().into(), p.name.clone().into())),
-        )
-        .collect()
-}
-
-/// `""` for nothing, the id otherwise (the value of a select).
-pub fn optional_id(value: &str) -> Option<Id> {
-    (!value.is_empty()).then(|| value.to_string())
-}
-
-/// "1 initiative", "3 initiatives".
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }

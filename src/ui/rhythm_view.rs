@@ -2,13 +2,12 @@
 //! planning dates, what happened since the last review, a comparison with any snapshot
 //! file, and the guided review that steps through the due work from the keyboard.
 
-use super::app::{AppState, Msg, Notice};
 use super::check_in::CheckInEditor;
+use super::clock::{local_now, now};
 use super::dates::{short_date, short_day};
 use super::files::ImportButton;
-use super::forms::DialogKind;
 use super::markup;
-use super::{local_now, now};
+use super::state::{use_board, BoardContext, DialogKind, Msg, Notice};
 use crate::core::action::Action;
 use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
@@ -27,15 +26,13 @@ use review::{review_step, review_summary, Mode, Outcome, Run};
 pub struct RhythmViewProps {
     pub board: Rc<Board>,
     pub analysis: Rc<Analysis>,
-    pub read_only: bool,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub on_dialog: Callback<Option<DialogKind>>,
     pub on_reveal: Callback<Subject>,
     pub on_error: Callback<String>,
 }
 
 #[function_component]
 pub fn RhythmView(props: &RhythmViewProps) -> Html {
+    let context = use_board();
     let board = &props.board;
     let mode = use_state(|| Mode::Overview);
     // Entering the summary (or leaving the review) moves focus to its heading, so the
@@ -92,10 +89,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
 
     match (*mode).clone() {
         Mode::Review(run) => {
-            return html! { <div ref={root}>{ review_step(props, &mode, run) }</div> }
+            return html! { <div ref={root}>{ review_step(props, &context, &mode, run) }</div> }
         }
         Mode::Summary(run) => {
-            return html! { <div ref={root}>{ review_summary(props, &mode, run) }</div> }
+            return html! { <div ref={root}>{ review_summary(props, &context, &mode, run) }</div> }
         }
         Mode::Overview => {}
     }
@@ -111,7 +108,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         });
 
     let on_list_click = {
-        let (on_reveal, on_dialog) = (props.on_reveal.clone(), props.on_dialog.clone());
+        let (on_reveal, on_dialog) = (props.on_reveal.clone(), context.on_dialog.clone());
         Callback::from(move |event: MouseEvent| {
             let Some((act, id)) = markup::action(&event) else {
                 return;
@@ -134,12 +131,12 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                             board.rhythm.check_in_days, board.rhythm.review_days, board.rhythm.planning_days) }
                     </p>
                 </div>
-                if !props.read_only {
+                if !context.read_only {
                     <div class="ab-toolbar__group">
                         <button type="button" class="ab-button ab-button--primary" onclick={start_review}
                                 disabled={due_now.items.is_empty()}>{ "Start guided review" }</button>
                         <button type="button" class="ab-button"
-                                onclick={props.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>
+                                onclick={context.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>
                     </div>
                 }
             </div>
@@ -151,10 +148,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             </dl>
 
             <h3 class="ab-health__heading">{ "What is due" }</h3>
-            { due_list(props, &due_now.items) }
+            { due_list(props, &context, &due_now.items) }
 
             <h3 class="ab-health__heading">{ "Since the last review" }</h3>
-            { since_list(props) }
+            { since_list(props, &context) }
 
             <h3 class="ab-health__heading">{ "Compare with a snapshot" }</h3>
             <p class="ab-allocation__lede">{ "Choose an exported snapshot (last quarter's, another team's copy) to see what differs from this board." }</p>
@@ -185,7 +182,11 @@ fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id
         .collect()
 }
 
-fn due_list(props: &RhythmViewProps, items: &[crate::core::rhythm::DueItem]) -> Html {
+fn due_list(
+    props: &RhythmViewProps,
+    context: &BoardContext,
+    items: &[crate::core::rhythm::DueItem],
+) -> Html {
     let board = &props.board;
     if items.is_empty() {
         return html! { <p class="ab-empty-hint">{ "Nothing is due: every active initiative has been checked in on within the rhythm." }</p> };
@@ -243,7 +244,7 @@ fn due_list(props: &RhythmViewProps, items: &[crate::core::rhythm::DueItem]) -> 
                 "ab-finding__reason",
                 &format!("{last}, {late} late"),
             );
-            if !props.read_only {
+            if !context.read_only {
                 markup::button(
                     &mut out,
                     "ab-button ab-button--small",
@@ -260,7 +261,7 @@ fn due_list(props: &RhythmViewProps, items: &[crate::core::rhythm::DueItem]) -> 
     html! { <div class="ab-due-list">{ markup::raw(out) }</div> }
 }
 
-fn since_list(props: &RhythmViewProps) -> Html {
+fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
     let board = &props.board;
     let Some(at) = last_review(board) else {
         return html! { <p class="ab-empty-hint">{ "No review recorded yet: the first guided review sets the starting point." }</p> };

@@ -1,10 +1,9 @@
 //! The board's header: title, purpose and period, how saving goes, undo and redo, adding
 //! things, and snapshots in and out.
 
-use super::app::{AppState, Msg};
 use super::autosave::SaveStatus;
 use super::files::ImportButton;
-use super::forms::DialogKind;
+use super::state::{use_board, DialogKind, Msg};
 use crate::core::history::History;
 use crate::core::model::Board;
 use std::rc::Rc;
@@ -14,10 +13,7 @@ use yew::prelude::*;
 pub struct ToolbarProps {
     pub board: Rc<Board>,
     pub history: Option<History>,
-    pub read_only: bool,
     pub save_status: SaveStatus,
-    pub dispatch: UseReducerDispatcher<AppState>,
-    pub on_dialog: Callback<Option<DialogKind>>,
     /// Exports the snapshot, or (`true`) the board as a picture carrying it.
     pub on_export: Callback<bool>,
     /// Makes a share link; none where the board has no page to open one.
@@ -26,7 +22,9 @@ pub struct ToolbarProps {
     pub on_error: Callback<String>,
 }
 
-pub fn toolbar(props: &ToolbarProps) -> Html {
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let context = use_board();
     let board = &props.board;
     let undo = props
         .history
@@ -36,10 +34,10 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         .history
         .as_ref()
         .and_then(|h| h.redo_description().map(str::to_string));
-    let open = |kind: DialogKind| props.on_dialog.reform(move |_| Some(kind.clone()));
-    let dispatch = props.dispatch.clone();
+    let open = |kind: DialogKind| context.on_dialog.reform(move |_| Some(kind.clone()));
+    let dispatch = context.dispatch.clone();
     let on_undo = Callback::from(move |_| dispatch.dispatch(Msg::Undo));
-    let dispatch = props.dispatch.clone();
+    let dispatch = context.dispatch.clone();
     let on_redo = Callback::from(move |_| dispatch.dispatch(Msg::Redo));
     let (save_class, save_text) = match &props.save_status {
         SaveStatus::Idle | SaveStatus::Saved | SaveStatus::NearlyFull { .. } => {
@@ -49,7 +47,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         SaveStatus::Failed(_) | SaveStatus::Conflict(_) => ("ab-save--failed", "Not saved"),
         SaveStatus::Off => (
             "ab-save--off",
-            if props.read_only {
+            if context.read_only {
                 "Read-only"
             } else {
                 "Not saving"
@@ -70,7 +68,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
             </div>
             <nav class="ab-toolbar" aria-label="Board actions">
-                if !props.read_only {
+                if !context.read_only {
                     <div class="ab-toolbar__group">
                         <button type="button" class="ab-button ab-button--icon" disabled={undo.is_none()} onclick={on_undo}
                                 title={undo.as_ref().map(|d| format!("Undo: {d} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())}
@@ -87,7 +85,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     </div>
                 }
                 <div class="ab-toolbar__group">
-                    if !props.read_only {
+                    if !context.read_only {
                         <ImportButton class="ab-button" on_import={props.on_import.clone()} on_error={props.on_error.clone()} />
                     }
                     <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export snapshot" }</button>
@@ -95,7 +93,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     if let Some(on_share) = &props.on_share {
                         <button type="button" class="ab-button" onclick={on_share.reform(|_| ())}>{ "Share link" }</button>
                     }
-                    if !props.read_only {
+                    if !context.read_only {
                         <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
                     }
                 </div>

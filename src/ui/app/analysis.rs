@@ -5,7 +5,8 @@
 
 use crate::core::health::{analyse_board, Analysis};
 use crate::core::model::Board;
-use crate::ui::{local_now, Same};
+use crate::ui::clock::local_now;
+use crate::ui::state::Same;
 use gloo_timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -3,7 +3,7 @@
 use crate::core::example::brought_to;
 use crate::core::model::Board;
 use crate::core::snapshot;
-use crate::ui::local_now;
+use crate::ui::clock::local_now;
 use std::rc::Rc;
 use yew::AttrValue;
 

@@ -1,8 +1,8 @@
 //! The board's own keys (undo and redo) and file drops, for the whole app: handlers on the
 //! app's root element, so they work in every view. A dialog's keys are its own.
 
-use super::{AppState, Msg};
 use crate::ui::files::read_dropped_file;
+use crate::ui::state::{AppState, Msg};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

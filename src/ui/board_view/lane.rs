@@ -2,13 +2,13 @@
 //! its own component so that a change renders again only the lanes it touches: moving a
 //! card on a 40-team board renders two lanes, not forty.
 
-use super::super::app::{AppState, Msg};
 use super::super::card::{place_key, shows_the_same, InitiativeCard, Step};
-use super::super::forms::DialogKind;
 use super::{lane_place, Attention, Drag};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, Status};
+use crate::ui::state::DialogKind;
+use crate::ui::state::{AppState, Msg};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;

@@ -1,18 +1,19 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::{optional_id, people_options, FormProps};
+use super::form::{optional_id, people_options, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
+use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_optional_date, set_to, SelectField, TextField};
-use crate::ui::now;
 use yew::prelude::*;
 
 /// "Ask another team": `props.id` is the asking initiative.
 #[function_component]
-pub fn AskForm(props: &FormProps) -> Html {
+pub fn AskForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let asking = props
         .id
@@ -108,7 +109,7 @@ pub struct AnswerProps {
 /// Accepting or declining a request, with a note for the asking team.
 #[function_component]
 pub fn AnswerForm(props: &AnswerProps) -> Html {
-    let form = &props.form;
+    let form = &use_form(&props.form);
     let note = use_state(String::new);
     let error = use_state(|| None::<String>);
     let Some(dependency) = form
@@ -167,7 +168,8 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
 /// Recording a decision: title, kind, rationale, owner, the priorities and teams it
 /// affects, a revisit date; a stop decision lists the active work it can drop.
 #[function_component]
-pub fn DecisionForm(props: &FormProps) -> Html {
+pub fn DecisionForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let title = use_state(String::new);
     let kind = use_state(|| DecisionKind::Commit.key().to_string());

@@ -1,13 +1,14 @@
 //! Adding, editing and deleting an initiative: what it is, who owns it, which priorities
 //! it serves, how much of its team it takes, how it is going, and its risks.
 
-use super::{count, optional_id, people_options, DialogKind, FormProps, Problems};
+use super::form::{count, optional_id, people_options, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
 use crate::core::order::sorted_by_key;
+use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_optional_date, parse_whole, SelectField, TextField};
-use crate::ui::now;
+use crate::ui::state::DialogKind;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -47,7 +48,8 @@ impl Draft {
 }
 
 #[function_component]
-pub fn InitiativeForm(props: &FormProps) -> Html {
+pub fn InitiativeForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let existing = props
         .id
@@ -389,7 +391,7 @@ fn risk_list(props: &RiskListProps) -> Html {
 }
 
 /// What the initiative asked of other teams, and its check-ins.
-fn history(props: &FormProps, id: &str) -> Html {
+fn history(props: &Form, id: &str) -> Html {
     html! {
         <>
             { requests(&props.board, id, &props.on_dialog, props.read_only) }

@@ -1,12 +1,13 @@
 //! The people of the board (owners, leads, authors): a list, and a form to add, edit or
 //! delete one. Deleting someone who owns things says what will be left without an owner.
 
-use super::{count, optional_id, DialogKind, FormProps};
+use super::form::{count, optional_id, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
 use crate::core::order::sorted_by_text;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::state::DialogKind;
 use yew::prelude::*;
 
 /// What a person owns or leads, in words ("owns 3 initiatives, leads Platform").
@@ -46,7 +47,7 @@ fn responsibilities(board: &Board, id: &str) -> Vec<String> {
     out
 }
 
-pub fn people_list(props: &FormProps) -> Html {
+pub fn people_list(props: &Form) -> Html {
     let board = &props.board;
     let people: Vec<&Person> = sorted_by_text(board.people.iter().collect(), |p| &p.name);
     html! {
@@ -92,7 +93,8 @@ pub fn people_list(props: &FormProps) -> Html {
 }
 
 #[function_component]
-pub fn PersonForm(props: &FormProps) -> Html {
+pub fn PersonForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let existing = props.id.as_deref().and_then(|id| board.person(id)).cloned();
     let name = use_state(|| {

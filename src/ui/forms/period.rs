@@ -2,14 +2,14 @@
 //! (carried over, achieved or dropped) and which unfinished initiatives carry over. Work
 //! left behind is marked dropped, never deleted, so the history stays.
 
-use super::{count, FormProps};
+use super::form::{count, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::health::analyse_board;
 use crate::core::model::{quarter_of, Id, Period, PriorityStatus, Review, ReviewKind};
 use crate::core::time::Date;
+use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{set_to, SelectField, TextField};
-use crate::ui::local_now;
 use yew::prelude::*;
 
 const CARRY: &str = "carry";
@@ -17,7 +17,8 @@ const ACHIEVED: &str = "achieved";
 const DROPPED: &str = "dropped";
 
 #[function_component]
-pub fn NewPeriodForm(props: &FormProps) -> Html {
+pub fn NewPeriodForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     // The quarter after the current period (or after today's quarter).
     let (start, end) = {

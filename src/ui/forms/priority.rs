@@ -1,12 +1,12 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::{count, optional_id, people_options, FormProps};
+use super::form::{count, optional_id, people_options, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
+use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_whole, SelectField, TextField};
-use crate::ui::now;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -20,7 +20,8 @@ struct Draft {
 }
 
 #[function_component]
-pub fn PriorityForm(props: &FormProps) -> Html {
+pub fn PriorityForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let existing = props
         .id
@@ -195,6 +196,6 @@ pub fn PriorityForm(props: &FormProps) -> Html {
 }
 
 /// The decisions that name the priority: its page lists them.
-fn decisions(props: &FormProps, id: &str) -> Html {
+fn decisions(props: &Form, id: &str) -> Html {
     crate::ui::coordination_view::priority_decisions(&props.board, id)
 }

@@ -1,6 +1,6 @@
 //! The board's own settings: title, purpose, period and operating rhythm.
 
-use super::{FormProps, Problems};
+use super::form::{use_form, FormProps, Problems};
 use crate::core::action::{Action, Settings};
 use crate::core::model::{Period, Rhythm};
 use crate::core::time::Date;
@@ -21,7 +21,8 @@ struct Draft {
 }
 
 #[function_component]
-pub fn SettingsForm(props: &FormProps) -> Html {
+pub fn SettingsForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let draft = use_state(|| Draft {
         title: board.title.clone(),

@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a team. A team with initiatives is only deleted after the
 //! person chooses where its work goes: to another team, or away with it.
 
-use super::{count, optional_id, people_options, FormProps};
+use super::form::{count, optional_id, people_options, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
@@ -11,7 +11,8 @@ use yew::prelude::*;
 const DELETE_WORK: &str = "";
 
 #[function_component]
-pub fn TeamForm(props: &FormProps) -> Html {
+pub fn TeamForm(fields: &FormProps) -> Html {
+    let props = &use_form(fields);
     let board = &props.board;
     let existing = props.id.as_deref().and_then(|id| board.team(id)).cloned();
     let name = use_state(|| {

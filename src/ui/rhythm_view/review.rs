@@ -31,7 +31,12 @@ pub(super) enum Mode {
 
 /// One step of the guided review: the initiative, its previous check-in and the editor.
 /// Alt + ← goes back, Alt + → skips, Enter in a field (or the button) saves and moves on.
-pub(super) fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, run: Run) -> Html {
+pub(super) fn review_step(
+    props: &RhythmViewProps,
+    context: &BoardContext,
+    mode: &UseStateHandle<Mode>,
+    run: Run,
+) -> Html {
     let board = &props.board;
     let total = run.queue.len();
     let id = run.queue[run.position].clone();
@@ -75,7 +80,7 @@ pub(super) fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, 
         }
     };
     let on_save = {
-        let (dispatch, go) = (props.dispatch.clone(), go.clone());
+        let (dispatch, go) = (context.dispatch.clone(), go.clone());
         Callback::from(move |check_in: CheckIn| {
             dispatch.dispatch(Msg::Do {
                 action: Action::CheckIn(check_in),
@@ -138,6 +143,7 @@ pub(super) fn review_step(props: &RhythmViewProps, mode: &UseStateHandle<Mode>, 
 /// The end of a guided review: what changed, who has not checked in, and recording it.
 pub(super) fn review_summary(
     props: &RhythmViewProps,
+    context: &BoardContext,
     mode: &UseStateHandle<Mode>,
     run: Run,
 ) -> Html {
@@ -164,7 +170,7 @@ pub(super) fn review_summary(
     );
     let on_record = {
         let (dispatch, mode, board, score, text) = (
-            props.dispatch.clone(),
+            context.dispatch.clone(),
             mode.clone(),
             board.clone(),
             props.analysis.board.score,

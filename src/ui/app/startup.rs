@@ -1,0 +1,84 @@
+//! The board's first state, from what the store holds under its key, and whether this
+//! tab may save over it.
+
+use crate::core::history::History;
+
+use crate::storage::{self, Opened, Store};
+use crate::ui::clock::now;
+use crate::ui::state::{AppState, Notice};
+use std::rc::Rc;
+
+/// What opening the store found, turned into the first state and a save policy.
+pub(super) fn initial_state(store: &dyn Store, key: &str) -> (AppState, Option<String>) {
+    let mut state = AppState {
+        history: None,
+        notice: None,
+        announcement: String::new(),
+        focus: None,
+        focus_turn: 0,
+    };
+    let mut blocked = None;
+    match storage::open(store, key, now()) {
+        Opened::Empty => {}
+        Opened::Board(loaded) => state.history = Some(History::new(Rc::new(loaded.board))),
+        Opened::Migrated {
+            loaded,
+            original_key,
+        } => {
+            let kept = match original_key {
+                Some(key) => format!("the board as it was is kept in this browser under “{key}”"),
+                None => "the board as it was could not be copied aside: export it now".into(),
+            };
+            state.notice = Some(Notice {
+                error: false,
+                text: format!(
+                    "This board was saved in version {} of the format and has been brought up \
+                     to version {}; {kept}.",
+                    loaded.migrated_from.unwrap_or_default(),
+                    crate::core::snapshot::VERSION,
+                ),
+            });
+            state.history = Some(History::new(Rc::new(loaded.board)));
+        }
+        Opened::Corrupt {
+            error, backup_key, ..
+        } => {
+            let kept = match backup_key {
+                Some(key) => format!("Its text is kept in this browser under “{key}”"),
+                None => "Its text could not be copied aside".into(),
+            };
+            state.notice = Some(Notice {
+                error: true,
+                text: format!(
+                    "The saved board could not be read ({error}). {kept}; download it below, \
+                     then start again or import a snapshot."
+                ),
+            });
+        }
+        Opened::TooNew { error, board, .. } => {
+            let shown = match board {
+                Some(loaded) => {
+                    state.history = Some(History::new(Rc::new(loaded.board)));
+                    " and shown read-only, as far as this version can read it"
+                }
+                None => "",
+            };
+            let text = format!(
+                "The saved board was written by a newer version: {error}. It is left \
+                 untouched{shown}."
+            );
+            state.notice = Some(Notice {
+                error: true,
+                text: text.clone(),
+            });
+            blocked = Some(text);
+        }
+        Opened::Unavailable(error) => {
+            state.notice = Some(Notice {
+                error: true,
+                text: format!("Nothing will be kept after this tab closes: {error}. Export a snapshot to keep your work."),
+            });
+        }
+    }
+    (state, blocked)
+}

@@ -1,0 +1,120 @@
+//! What every form shares: the props of a form (the board and the item it is about), the
+//! form with the board's context (to submit an action or close), the problems a draft has,
+//! and small helpers for fields. The forms import this module; it imports none of them.
+
+use crate::core::action::{reduce, Action};
+use crate::core::model::{Board, Id};
+use crate::core::order::sorted_by_text;
+use crate::ui::clock::now;
+use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// What a form is about: the board, and the item (or where a new one goes).
+#[derive(Properties, PartialEq, Clone)]
+pub struct FormProps {
+    pub board: Rc<Board>,
+    pub id: Option<Id>,
+    /// Where a new initiative goes (from a cell's "+" button).
+    #[prop_or_default]
+    pub team: Option<Id>,
+    #[prop_or_default]
+    pub priority: Option<Id>,
+}
+
+/// A form's props with the board's context: what every form needs to do its job.
+#[derive(Clone)]
+pub struct Form {
+    pub board: Rc<Board>,
+    pub id: Option<Id>,
+    pub team: Option<Id>,
+    pub priority: Option<Id>,
+    pub read_only: bool,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    pub on_dialog: Callback<Option<DialogKind>>,
+}
+
+impl Form {
+    pub fn new(props: &FormProps, context: BoardContext) -> Form {
+        Form {
+            board: props.board.clone(),
+            id: props.id.clone(),
+            team: props.team.clone(),
+            priority: props.priority.clone(),
+            read_only: context.read_only,
+            dispatch: context.dispatch,
+            on_dialog: context.on_dialog,
+        }
+    }
+
+    /// Applies `action` if the core accepts it, closing the dialog (or opening `then`);
+    /// otherwise returns the core's reason and leaves the draft in place.
+    pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
+        let next =
+            reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
+        self.dispatch.dispatch(Msg::Made {
+            action,
+            from: self.board.clone(),
+            next,
+        });
+        self.on_dialog.emit(then);
+        Ok(())
+    }
+
+    pub fn close(&self) -> Callback<()> {
+        self.on_dialog.reform(|()| None)
+    }
+}
+
+/// The form of `props`, with the board's context.
+#[hook]
+pub fn use_form(props: &FormProps) -> Form {
+    Form::new(props, use_board())
+}
+
+/// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
+/// would bring its own code into the bundle for a handful of entries).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Problems(Vec<(&'static str, String)>);
+
+impl Problems {
+    /// Notes what is wrong with `field`, replacing what was noted before.
+    pub fn insert(&mut self, field: &'static str, problem: String) {
+        self.0.retain(|(f, _)| *f != field);
+        self.0.push((field, problem));
+    }
+
+    pub fn get(&self, field: &str) -> Option<&String> {
+        self.0.iter().find(|(f, _)| *f == field).map(|(_, p)| p)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The options of an "Owner" / "Lead" select: nobody, then people by name.
+pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
+    let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);
+    std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
+        .chain(
+            people
+                .into_iter()
+                .map(|p| (p.id.clone().into(), p.name.clone().into())),
+        )
+        .collect()
+}
+
+/// `""` for nothing, the id otherwise (the value of a select).
+pub fn optional_id(value: &str) -> Option<Id> {
+    (!value.is_empty()).then(|| value.to_string())
+}
+
+/// "1 initiative", "3 initiatives".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

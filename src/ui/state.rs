@@ -1,0 +1,330 @@
+//! What the board's components share, and nothing that renders: the app's state and the
+//! messages that change it, which dialog is open, the store handle, the views, and the
+//! context every component reads (dispatch, opening a dialog, read-only). Components import
+//! this module; it imports none of them, so the UI's modules form no circle.
+
+use super::clock::now;
+use crate::core::action::{reduce, Action};
+use crate::core::history::History;
+use crate::core::model::{Board, Id};
+use crate::storage::Store;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A board compared by identity, as hooks' dependencies: "is it the same board?" is what
+/// they ask, and comparing two big boards' contents costs more than the work they guard.
+#[derive(Clone)]
+pub struct Same(pub Option<Rc<Board>>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+/// A store shared by the components of one board; equal when it is the same store.
+#[derive(Clone)]
+pub struct StoreHandle(pub Rc<dyn Store>);
+
+impl PartialEq for StoreHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the board shows: the board itself, its health, or where effort goes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    #[default]
+    Board,
+    Health,
+    Allocation,
+    Rhythm,
+    Coordination,
+}
+
+impl View {
+    pub const ALL: &'static [View] = &[
+        View::Board,
+        View::Health,
+        View::Allocation,
+        View::Rhythm,
+        View::Coordination,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Board => "Board",
+            View::Health => "Health",
+            View::Allocation => "Allocation",
+            View::Rhythm => "Rhythm",
+            View::Coordination => "Coordination",
+        }
+    }
+
+    /// The name used in options and URLs (`?view=health`).
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Board => "board",
+            View::Health => "health",
+            View::Allocation => "allocation",
+            View::Rhythm => "rhythm",
+            View::Coordination => "coordination",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<View> {
+        View::ALL.iter().copied().find(|v| v.key() == key)
+    }
+}
+
+/// Which dialog is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DialogKind {
+    /// Edit an initiative, or add one (optionally into a given lane and column).
+    Initiative {
+        id: Option<Id>,
+        team: Option<Id>,
+        priority: Option<Id>,
+    },
+    Priority(Option<Id>),
+    Team(Option<Id>),
+    People,
+    Person(Option<Id>),
+    Settings,
+    /// Check in on an initiative.
+    CheckIn(Id),
+    /// Ask another team for something, from this initiative.
+    Ask(Id),
+    /// Accept or decline a request (other steps need no words).
+    Answer {
+        id: Id,
+        step: crate::core::coordination::Step,
+    },
+    /// Record a decision.
+    Decision,
+    /// Start the next period, choosing what carries over.
+    NewPeriod,
+    ConfirmImport {
+        file: String,
+        board: Rc<Board>,
+    },
+    ImportFailed {
+        file: String,
+        message: String,
+    },
+    /// A share link, made.
+    Share(String),
+}
+
+/// A board another tab saved, now this tab's board; `merged` when this tab's unsaved
+/// changes were merged into it.
+pub struct Synced {
+    pub board: Rc<Board>,
+    pub merged: bool,
+}
+
+/// Something the board tells the person, until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// `None` until a board is started or loaded: the welcome screen shows.
+    pub history: Option<History>,
+    pub notice: Option<Notice>,
+    /// Read out by screen readers after each change.
+    pub announcement: String,
+    /// The `data-place` of the element to focus after the next render (a moved card).
+    pub focus: Option<String>,
+    /// Counts the changes after which focus is put back in place: a second move of the same
+    /// card to the same column (across lanes) has the same place but must still refocus.
+    pub focus_turn: u32,
+}
+
+pub enum Msg {
+    Start(Rc<Board>, String),
+    Do {
+        action: Action,
+        focus: Option<String>,
+    },
+    /// An action a form already applied to `from` (to check it), with what it made.
+    Made {
+        action: Action,
+        from: Rc<Board>,
+        next: Rc<Board>,
+    },
+    Undo,
+    Redo,
+    /// Show something on the board: focus the element at `focus` (a `data-place`).
+    Reveal {
+        focus: Option<String>,
+        announcement: String,
+    },
+    Notify(Notice),
+    Dismiss,
+    /// Another tab's board, saved under the same key, replaces this tab's.
+    Synced(Synced),
+    /// A board the host page hands over (`loadSnapshot`): it replaces this one, undoably.
+    Load(Rc<Board>),
+}
+
+impl Reducible for AppState {
+    type Action = Msg;
+
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.focus = None;
+        match msg {
+            Msg::Start(board, message) => {
+                next.history = Some(History::new(board));
+                next.notice = None;
+                next.announcement = message;
+            }
+            Msg::Do { .. } | Msg::Made { .. } => {
+                let Some(history) = next.history.as_mut() else {
+                    return self;
+                };
+                let (action, made, focus) = match msg {
+                    Msg::Do { action, focus } => (action, None, focus),
+                    Msg::Made { action, from, next } => (action, Some((from, next)), None),
+                    _ => return self,
+                };
+                let description = action.describe(history.board());
+                let applied = match made {
+                    Some((from, made)) => history.apply_made(action, &from, made, now()),
+                    None => history.apply(action, now()),
+                };
+                match applied {
+                    Ok(false) => return self,
+                    Ok(true) => {
+                        next.notice = None;
+                        next.announcement = capitalise(&description);
+                        next.focus = focus;
+                        next.focus_turn = next.focus_turn.wrapping_add(1);
+                    }
+                    Err(refused) => {
+                        next.notice = Some(Notice {
+                            error: true,
+                            text: format!("Could not {description}: {refused}"),
+                        });
+                    }
+                }
+            }
+            Msg::Undo | Msg::Redo => {
+                let Some(history) = next.history.as_mut() else {
+                    return self;
+                };
+                let undo = matches!(msg, Msg::Undo);
+                let description = if undo {
+                    history.undo_description()
+                } else {
+                    history.redo_description()
+                }
+                .map(str::to_string);
+                let Some(description) = description else {
+                    return self;
+                };
+                if undo {
+                    history.undo()
+                } else {
+                    history.redo()
+                };
+                next.announcement =
+                    format!("{}: {description}", if undo { "Undone" } else { "Redone" });
+                // The focused card may have moved away; keep focus inside the board.
+                next.focus_turn = next.focus_turn.wrapping_add(1);
+            }
+            Msg::Reveal {
+                focus,
+                announcement,
+            } => {
+                next.focus = focus;
+                next.focus_turn = next.focus_turn.wrapping_add(1);
+                next.announcement = announcement;
+            }
+            Msg::Synced(synced) => {
+                let taken = match next.history.as_ref() {
+                    Some(history) => {
+                        reduce(history.board(), Action::TakeSaved(synced.board), now())
+                    }
+                    None => Ok(synced.board),
+                };
+                let board = match taken {
+                    Ok(board) => board,
+                    Err(refused) => {
+                        next.notice = Some(Notice {
+                            error: true,
+                            text: format!(
+                                "Another tab saved this board, but its board could not be taken: {refused}. This tab keeps its own."
+                            ),
+                        });
+                        return Rc::new(next);
+                    }
+                };
+                // Undo would walk back over the other tab's work: it starts afresh.
+                next.history = Some(History::new(board));
+                next.announcement = "Updated with changes saved in another tab".into();
+                if synced.merged {
+                    next.notice = Some(Notice {
+                        error: false,
+                        text: "Changes saved in another tab were merged with yours.".into(),
+                    });
+                }
+            }
+            Msg::Load(board) => match next.history.as_mut() {
+                Some(history) => {
+                    if history.apply(Action::ReplaceBoard(board), now()) == Ok(true) {
+                        next.notice = None;
+                        next.announcement = "Board replaced".into();
+                    }
+                }
+                None => next.history = Some(History::new(board)),
+            },
+            Msg::Notify(notice) => next.notice = Some(notice),
+            Msg::Dismiss => next.notice = None,
+        }
+        Rc::new(next)
+    }
+}
+
+/// Upper-cases a leading ASCII letter ("move …" → "Move …"); descriptions start with a verb.
+fn capitalise(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    out
+}
+
+/// What most of the board's components need, from the app through a Yew context rather
+/// than through every props struct: changing the board, opening a dialog, and whether the
+/// board may be changed at all.
+#[derive(Clone, PartialEq)]
+pub struct BoardContext {
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Opens a dialog (`Some`) or closes the open one (`None`).
+    pub on_dialog: Callback<Option<DialogKind>>,
+    pub read_only: bool,
+}
+
+impl BoardContext {
+    /// A callback that opens `kind`, whatever the event.
+    pub fn open<E>(&self, kind: DialogKind) -> Callback<E> {
+        self.on_dialog.reform(move |_| Some(kind.clone()))
+    }
+}
+
+/// The board's context; every component that uses it renders inside `App`, which
+/// provides it.
+#[hook]
+pub fn use_board() -> BoardContext {
+    use_context::<BoardContext>()
+        .expect("a board component renders inside App, which provides BoardContext")
+}
