@@ -13,7 +13,6 @@ pub mod fnv;
 pub mod generate;
 pub mod health;
 pub mod history;
-pub mod json;
 pub mod layout;
 pub mod list;
 pub mod merge;

@@ -4,7 +4,7 @@
 //! copies a pointer per list, a change copies only the lists it writes to (the first
 //! mutable use copies a shared list), and comparing two boards skips the lists they share.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
@@ -89,6 +89,12 @@ impl<'a, T> IntoIterator for &'a List<T> {
 impl<T: Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::deserialize(d).map(List::from)
     }
 }
 

@@ -1,47 +1,68 @@
 //! The board's data model: exactly the entities of the snapshot format (SNAPSHOT.md,
-//! version 1), with serde names that match it for writing; `snapshot::reader` reads it.
+//! version 1), with serde names and rules that match it: the derives write a snapshot's
+//! board and read it (through `snapshot::reader`, which adds the paths of refusals).
+//! Required keys carry no `default`; optional ones take theirs when absent (or `null`).
 //! This module holds data and small derived facts only; changes go through
 //! `action::reduce`, checks through `validate`.
 
+pub(crate) mod read;
+
 use super::list::List;
 use super::time::{Date, Timestamp};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Ids are strings chosen by whoever creates the entity; unique within their list.
 pub type Id = String;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Board {
     pub id: Id,
     pub title: String,
+    #[serde(default)]
     pub purpose: String,
+    #[serde(default)]
     pub period: Period,
+    #[serde(default)]
     pub rhythm: Rhythm,
+    #[serde(default)]
     pub people: List<Person>,
+    #[serde(default)]
     pub teams: List<Team>,
+    #[serde(default)]
     pub priorities: List<Priority>,
+    #[serde(default)]
     pub initiatives: List<Initiative>,
+    #[serde(default)]
     pub check_ins: List<CheckIn>,
+    #[serde(default)]
     pub dependencies: List<Dependency>,
+    #[serde(default)]
     pub decisions: List<Decision>,
+    #[serde(default)]
     pub reviews: List<Review>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Period {
+    #[serde(default)]
     pub label: String,
+    #[serde(default, deserialize_with = "read::optional_date")]
     pub start: Option<Date>,
+    #[serde(default, deserialize_with = "read::optional_date")]
     pub end: Option<Date>,
 }
 
 /// How many days may pass between check-ins, reviews and planning sessions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Rhythm {
+    #[serde(deserialize_with = "read::days")]
     pub check_in_days: u16,
+    #[serde(deserialize_with = "read::days")]
     pub review_days: u16,
+    #[serde(deserialize_with = "read::days")]
     pub planning_days: u16,
 }
 
@@ -56,23 +77,25 @@ impl Default for Rhythm {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Person {
     pub id: Id,
     pub name: String,
+    #[serde(default)]
     pub team_id: Option<Id>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Team {
     pub id: Id,
     pub name: String,
+    #[serde(default)]
     pub lead_id: Option<Id>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum PriorityStatus {
     #[default]
@@ -98,17 +121,23 @@ impl PriorityStatus {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Priority {
     pub id: Id,
     pub title: String,
+    #[serde(default)]
     pub description: String,
     /// 1 is the most important; distinct among active priorities.
+    #[serde(deserialize_with = "read::rank")]
     pub rank: u32,
+    #[serde(default)]
     pub owner_id: Option<Id>,
+    #[serde(default)]
     pub status: PriorityStatus,
+    #[serde(default)]
     pub success_measure: String,
+    #[serde(deserialize_with = "read::timestamp")]
     pub created_at: Timestamp,
 }
 
@@ -118,7 +147,9 @@ impl Priority {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Status {
     #[default]
@@ -174,7 +205,9 @@ impl Status {
     }
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     Low,
@@ -203,34 +236,47 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Risk {
     pub id: Id,
     pub text: String,
+    #[serde(default)]
     pub severity: Severity,
+    #[serde(default = "read::open")]
     pub open: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Initiative {
     pub id: Id,
     pub title: String,
+    #[serde(default)]
     pub description: String,
     pub team_id: Id,
+    #[serde(default)]
     pub owner_id: Option<Id>,
     /// Empty means local work: it serves no shared priority.
+    #[serde(default)]
     pub priority_ids: Vec<Id>,
     /// Percent of the owning team's capacity, 0–100.
+    #[serde(default, deserialize_with = "read::percent")]
     pub effort: u8,
+    #[serde(default)]
     pub status: Status,
+    #[serde(default, deserialize_with = "read::percent")]
     pub progress: u8,
     /// 0–10, or unknown.
+    #[serde(default, deserialize_with = "read::optional_tenths")]
     pub confidence: Option<u8>,
+    #[serde(default, deserialize_with = "read::optional_date")]
     pub due: Option<Date>,
+    #[serde(deserialize_with = "read::timestamp")]
     pub created_at: Timestamp,
+    #[serde(deserialize_with = "read::timestamp")]
     pub updated_at: Timestamp,
+    #[serde(default)]
     pub risks: Vec<Risk>,
 }
 
@@ -240,20 +286,25 @@ impl Initiative {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckIn {
     pub id: Id,
     pub initiative_id: Id,
+    #[serde(deserialize_with = "read::timestamp")]
     pub at: Timestamp,
     pub status: Status,
+    #[serde(default, deserialize_with = "read::percent")]
     pub progress: u8,
+    #[serde(default, deserialize_with = "read::optional_tenths")]
     pub confidence: Option<u8>,
+    #[serde(default)]
     pub note: String,
+    #[serde(default)]
     pub author_id: Option<Id>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DependencyState {
     #[default]
@@ -282,23 +333,29 @@ impl DependencyState {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Dependency {
     pub id: Id,
     pub from_initiative_id: Id,
     pub to_team_id: Id,
+    #[serde(default)]
     pub to_initiative_id: Option<Id>,
     pub need: String,
+    #[serde(default, deserialize_with = "read::optional_date")]
     pub due: Option<Date>,
+    #[serde(default)]
     pub state: DependencyState,
+    #[serde(deserialize_with = "read::timestamp")]
     pub requested_at: Timestamp,
+    #[serde(default, deserialize_with = "read::optional_timestamp")]
     pub answered_at: Option<Timestamp>,
     /// What the providing team said when it accepted or declined ("" when nothing).
+    #[serde(default)]
     pub answer_note: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum DecisionKind {
     Commit,
@@ -326,21 +383,27 @@ impl DecisionKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Decision {
     pub id: Id,
     pub title: String,
+    #[serde(default)]
     pub rationale: String,
     pub kind: DecisionKind,
+    #[serde(deserialize_with = "read::timestamp")]
     pub decided_at: Timestamp,
+    #[serde(default)]
     pub owner_id: Option<Id>,
+    #[serde(default)]
     pub priority_ids: Vec<Id>,
+    #[serde(default)]
     pub team_ids: Vec<Id>,
+    #[serde(default, deserialize_with = "read::optional_date")]
     pub revisit_on: Option<Date>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ReviewKind {
     CheckIn,
@@ -365,13 +428,16 @@ impl ReviewKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Review {
     pub id: Id,
+    #[serde(deserialize_with = "read::timestamp")]
     pub at: Timestamp,
     pub kind: ReviewKind,
+    #[serde(default)]
     pub summary: String,
+    #[serde(default, deserialize_with = "read::optional_percent")]
     pub score: Option<u8>,
 }
 

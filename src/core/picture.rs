@@ -5,7 +5,6 @@
 //! The snapshot is the compact snapshot text, escaped as XML text in a `<metadata>` element
 //! with the id `alignment-board-snapshot`; `snapshot_in` takes it out again.
 
-use super::json::number;
 use super::layout::{Column, Filter, Layout};
 use super::model::{Board, Status};
 use super::snapshot::write_compact;
@@ -102,14 +101,19 @@ fn fit(text: &str, max: usize) -> String {
     cut
 }
 
-/// Appends ` name="value"` for each pair: numbers without the formatting machinery,
-/// which would cost the bundle more than the picture itself.
+/// Appends a whole number.
+fn number(out: &mut String, value: impl std::fmt::Display) {
+    use std::fmt::Write;
+    let _ = write!(out, "{value}");
+}
+
+/// Appends ` name="value"` for each pair.
 fn attributes(out: &mut String, pairs: &[(&str, u32)]) {
     for (name, value) in pairs {
         out.push(' ');
         out.push_str(name);
         out.push_str("=\"");
-        number(out, u64::from(*value));
+        number(out, *value);
         out.push('"');
     }
 }
@@ -178,11 +182,11 @@ pub fn svg(board: &Board, now: Now) -> String {
         about.push_str(&board.period.label);
         about.push_str(" · ");
     }
-    number(&mut about, board.initiatives.len() as u64);
+    number(&mut about, board.initiatives.len());
     about.push_str(" initiatives · ");
-    number(&mut about, board.teams.len() as u64);
+    number(&mut about, board.teams.len());
     about.push_str(" teams · exported ");
-    now.today().push_to(&mut about);
+    about.push_str(&now.today().to_string());
     text(&mut out, 16, 58, "fill=\"#5f6b7a\"", &about);
     text(
         &mut out,
@@ -199,7 +203,7 @@ pub fn svg(board: &Board, now: Now) -> String {
             Column::Priority(id) => board.priority(id).map_or(String::new(), |p| {
                 let mut title = String::from(if p.is_active() { "#" } else { "✓ " });
                 if p.is_active() {
-                    number(&mut title, u64::from(p.rank));
+                    number(&mut title, p.rank);
                     title.push(' ');
                 }
                 title.push_str(&p.title);
@@ -266,7 +270,7 @@ pub fn svg(board: &Board, now: Now) -> String {
             }
             if let Some(more) = cell.len().checked_sub(CARDS_PER_CELL).filter(|&n| n > 0) {
                 let mut line = String::from("+ ");
-                number(&mut line, more as u64);
+                number(&mut line, more);
                 line.push_str(" more");
                 text(
                     &mut out,

@@ -1,20 +1,22 @@
 //! Reading and writing snapshots (SNAPSHOT.md): the export file, the import, and the form
 //! the board is saved in. Reading is strict about meaning and lenient about form; every
 //! refusal says what is wrong and where (`board.initiatives[3].teamId: no team "t-9"`).
-//! Pure: text in, board out; no storage, no clock.
+//! serde_json parses and writes the JSON; the model's serde derives read and write the
+//! board. Pure: text in, board out; no storage, no clock.
 
 mod parts;
 mod reader;
 mod writer;
 
-pub use parts::{fast as read_part_fast, CHECK_IN_COLUMNS};
+pub use parts::CHECK_IN_COLUMNS;
 
 pub use writer::{write_compact, write_stored, Parts, Stored, PART_ROWS};
 
-use super::json::{self, Value};
 use super::model::Board;
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
+use serde::Deserialize;
+use serde_json::{Map, Value};
 use std::fmt;
 
 /// The value of the snapshot's `format` key.
@@ -158,11 +160,7 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
-    let mut value = json::parse(text).map_err(|e| ReadError::NotJson {
-        message: e.message.to_string(),
-        line: e.line,
-        column: e.column,
-    })?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| not_json(text, e))?;
     let Value::Object(top) = &mut value else {
         return Err(ReadError::NotASnapshot {
             reason: "the file holds JSON, but not an object with a \"board\"".into(),
@@ -217,15 +215,14 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
         (true, Some(part)) => parts::take_check_ins(top, part)?,
         _ => None,
     };
-    let top = &*top;
     let exported_key = if stored { "savedAt" } else { "exportedAt" };
     let root = reader::Path::ROOT;
-    let exported_at = match top.get(exported_key) {
+    let exported_at = match top.remove(exported_key) {
         None | Some(Value::Null) => None,
-        Some(v) => Some(reader::timestamp(v, &root.key(exported_key))?),
+        Some(v) => Some(reader::read::<Timestamped>(v, &root.key(exported_key))?.0),
     };
-    let mut board = match top.get("board") {
-        Some(v) => reader::board(v, &root.key("board"))?,
+    let mut board: Board = match top.remove("board") {
+        Some(v) => reader::read(v, &root.key("board"))?,
         None => {
             return Err(ReadError::NotASnapshot {
                 reason: "it has no \"board\"".into(),
@@ -246,15 +243,54 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
     })
 }
 
+/// When the snapshot was exported (or the head saved), read by the model's rule for
+/// timestamps.
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Timestamped(#[serde(deserialize_with = "super::model::read::timestamp")] Timestamp);
+
+/// `text` is not JSON: serde_json's reason, and the place it gives as an editor shows
+/// it. serde_json's message ends in that place, which it also gives apart; the place is
+/// said once, in the words of `ReadError`. Its depth limit is named as the limit it is.
+fn not_json(text: &str, error: serde_json::Error) -> ReadError {
+    let (line, column) = (error.line(), error.column());
+    let words = error.to_string();
+    let place = format!(" at line {line} column {column}");
+    let message = words.strip_suffix(&place).unwrap_or(&words);
+    let message = match message {
+        "recursion limit exceeded" => "nested more than 128 levels deep",
+        other => other,
+    };
+    ReadError::NotJson {
+        message: message.to_string(),
+        line,
+        column: character_column(text, line, column),
+    }
+}
+
+/// serde_json counts a column in bytes, from 1 (0 before the first); a person's editor
+/// counts characters.
+fn character_column(text: &str, line: usize, byte_column: usize) -> usize {
+    let line_text = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
+    let mut before = byte_column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(before) {
+        before -= 1;
+    }
+    line_text[..before].chars().count() + 1
+}
+
 /// Version 0, the draft before the first release, named the one priority an initiative
 /// served (`priorityId`: an id, or null for local work) where version 1 lists them
 /// (`priorityIds`). It is read so that the path every later migration takes (migrate,
 /// keep the original, say so) stays tested.
-fn migrate_from_0(top: &mut json::Map) {
-    let Some(Value::Object(board)) = top.get_mut("board") else {
-        return;
-    };
-    let Some(Value::Array(initiatives)) = board.get_mut("initiatives") else {
+fn migrate_from_0(top: &mut Map<String, Value>) {
+    let Some(Value::Array(initiatives)) = top
+        .get_mut("board")
+        .and_then(|board| board.get_mut("initiatives"))
+    else {
         return;
     };
     for initiative in initiatives {
@@ -263,72 +299,14 @@ fn migrate_from_0(top: &mut json::Map) {
         };
         if let Some(id) = initiative.get("priorityId").cloned() {
             let ids = if id.is_null() { vec![] } else { vec![id] };
-            initiative.insert("priorityIds", Value::Array(ids));
+            initiative.insert("priorityIds".into(), Value::Array(ids));
         }
     }
 }
 
-/// The snapshot as a person would read it: indented, for export files. Indents the
-/// compact text rather than running a second serialiser, which would be a second copy of
-/// the whole writer in the WebAssembly bundle.
+/// The snapshot as a person would read it: indented, for export files.
 pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
-    indent(&write_compact(board, exported_at))
-}
-
-/// Lays out compact JSON as `serde_json::to_string_pretty` does: two spaces per level,
-/// one member per line, `"key": value`, and empty arrays and objects as `[]` and `{}`.
-pub fn indent(compact: &str) -> String {
-    fn new_line(out: &mut String, depth: usize) {
-        out.push('\n');
-        for _ in 0..depth {
-            out.push_str("  ");
-        }
-    }
-    let mut out = String::with_capacity(compact.len() + compact.len() / 2);
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    let mut chars = compact.chars().peekable();
-    while let Some(c) = chars.next() {
-        if in_string {
-            out.push(c);
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            '{' | '[' => {
-                out.push(c);
-                let close = if c == '{' { '}' } else { ']' };
-                if chars.peek() == Some(&close) {
-                    out.push(close);
-                    chars.next();
-                } else {
-                    depth += 1;
-                    new_line(&mut out, depth);
-                }
-            }
-            '}' | ']' => {
-                depth = depth.saturating_sub(1);
-                new_line(&mut out, depth);
-                out.push(c);
-            }
-            ',' => {
-                out.push(',');
-                new_line(&mut out, depth);
-            }
-            ':' => out.push_str(": "),
-            _ => out.push(c),
-        }
-    }
-    out
+    writer::write_pretty(board, exported_at)
 }
 
 /// Non-ASCII characters that separate words in a file name rather than belong to one:

@@ -105,13 +105,6 @@ impl Date {
         }
         NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Date)
     }
-
-    /// Appends `2026-11-24`.
-    pub fn push_to(self, out: &mut String) {
-        use fmt::Write;
-        // Writing to a `String` cannot fail.
-        let _ = write!(out, "{}", self.0);
-    }
 }
 
 impl Timestamp {
@@ -150,11 +143,6 @@ impl Timestamp {
     /// offset `±HH:MM`, which is applied so the result is in UTC.
     pub fn parse(text: &str) -> Option<Timestamp> {
         parse_with_offset(text).map(|local| local.at)
-    }
-
-    /// Appends `2026-11-24T09:30:00Z`.
-    pub fn push_to(self, out: &mut String) {
-        out.push_str(&self.0.to_rfc3339_opts(SecondsFormat::Secs, true));
     }
 }
 

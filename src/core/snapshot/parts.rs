@@ -1,16 +1,24 @@
-//! Reading the check-in history a stored head keeps in parts (docs/storage.md). The
-//! history is most of a big board's text, so each part is first read by a fast path that
-//! goes straight from the text to check-ins for the columns this build writes; at the first
-//! surprise the part is read again by the general reader, which says what is wrong and
-//! where. Both give the same check-ins for every part the fast path accepts.
+//! Reading the check-in history a stored head keeps in parts (docs/storage.md): each part
+//! is the JSON list of its rows, under the columns the head names, and reads as a table's
+//! rows do. The history is most of a big board's text, so a part in the columns this build
+//! writes is first read straight from its text by serde_json into `CheckIn`'s derive,
+//! without building a `serde_json::Value`; at the first surprise the part is read again by
+//! the general reader, which says what is wrong and where. Both give the same check-ins for
+//! every part the first accepts.
 
 use super::reader::{self, Path};
-use super::{PartLookup, ReadError, PART_ROWS};
-use crate::core::json::{self, Cursor, Map, Value};
-use crate::core::model::{CheckIn, Status};
-use crate::core::time::Timestamp;
+use super::{PartLookup, ReadError};
+use crate::core::model::CheckIn;
+use serde::de::value::MapAccessDeserializer;
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess,
+    SeqAccess, Visitor,
+};
+use serde_json::{Map, Value};
+use std::fmt;
 
-/// The columns of a check-in row, as the writer writes them.
+/// The columns of a check-in row, as the writer writes them (the order of `CheckIn`'s
+/// fields, which a test keeps equal).
 pub const CHECK_IN_COLUMNS: [&str; 8] = [
     "id",
     "initiativeId",
@@ -24,34 +32,38 @@ pub const CHECK_IN_COLUMNS: [&str; 8] = [
 
 /// Takes the check-in history out of a stored board (`board.checkIns` with `parts`) and
 /// reads it; `None` when the board keeps its check-ins in place, for the general reader.
-pub fn take_check_ins(top: &mut Map, part: PartLookup) -> Result<Option<Vec<CheckIn>>, ReadError> {
+pub fn take_check_ins(
+    top: &mut Map<String, Value>,
+    part: PartLookup,
+) -> Result<Option<Vec<CheckIn>>, ReadError> {
     let Some(Value::Object(board)) = top.get_mut("board") else {
         return Ok(None);
     };
-    let Some(table) = board.get_mut("checkIns") else {
+    let Some(Value::Object(table)) = board.get("checkIns") else {
         return Ok(None);
     };
-    let (columns, names) = match &*table {
-        Value::Object(map) => match (map.get("columns"), map.get("parts")) {
-            (Some(Value::Array(columns)), Some(Value::Array(names))) => {
-                (columns.clone(), names.clone())
-            }
-            _ => return Ok(None),
-        },
-        _ => return Ok(None),
+    let (Some(Value::Array(_)), Some(Value::Array(_))) = (table.get("columns"), table.get("parts"))
+    else {
+        return Ok(None);
     };
-    // Read here, so the general reader finds no check-ins in the board.
-    *table = Value::Null;
+    // Taken out here, so the general reader finds no check-ins in the board.
+    let Some(Value::Object(mut table)) = board.remove("checkIns") else {
+        return Ok(None);
+    };
+    let (Some(Value::Array(columns)), Some(Value::Array(names))) =
+        (table.remove("columns"), table.remove("parts"))
+    else {
+        return Ok(None);
+    };
 
-    let expected = columns.len() == CHECK_IN_COLUMNS.len()
+    let written_here = columns.len() == CHECK_IN_COLUMNS.len()
         && columns
             .iter()
             .zip(CHECK_IN_COLUMNS)
-            .all(|(c, name)| matches!(c, Value::String(c) if c == name));
+            .all(|(c, name)| c.as_str() == Some(name));
     let root = Path::ROOT;
     let board_at = root.key("board");
     let check_ins_at = board_at.key("checkIns");
-    let rows_at = check_ins_at.key("rows");
     let mut check_ins = Vec::new();
     for (i, name) in names.iter().enumerate() {
         let missing = |message: String| ReadError::Malformed {
@@ -63,80 +75,148 @@ pub fn take_check_ins(top: &mut Map, part: PartLookup) -> Result<Option<Vec<Chec
         };
         let text =
             part(name).ok_or_else(|| missing(format!("the stored part \"{name}\" is missing")))?;
-        let start = check_ins.len();
-        if expected && fast(&text, &mut check_ins) {
+        let first = check_ins.len();
+        if written_here && read_as_written(&text, &mut check_ins) {
             continue;
         }
-        check_ins.truncate(start);
-        let Ok(Value::Array(rows)) = json::parse(&text) else {
+        check_ins.truncate(first);
+        let Ok(Value::Array(rows)) = serde_json::from_str(&text) else {
             return Err(missing(format!("the stored part \"{name}\" is damaged")));
         };
-        for (k, row) in rows.iter().enumerate() {
-            let at = rows_at.index(start + k);
-            check_ins.push(reader::check_in(
-                reader::row_record(&columns, row, &at)?,
-                &at,
-            )?);
-        }
+        reader::rows(&columns, rows, first, &check_ins_at, &mut check_ins)?;
     }
     Ok(Some(check_ins))
 }
 
-/// Reads a part written with `CHECK_IN_COLUMNS`, appending to `out`; `false` at the first
-/// thing it does not expect (`out` may then hold some of the part's check-ins).
-pub fn fast(text: &str, out: &mut Vec<CheckIn>) -> bool {
-    let mut c = Cursor::new(text);
-    out.reserve(PART_ROWS);
-    if !c.byte(b'[') {
-        return false;
-    }
-    if c.byte(b']') {
-        return c.at_end();
-    }
-    loop {
-        match row(&mut c) {
-            Some(check_in) => out.push(check_in),
-            None => return false,
-        }
-        if !c.byte(b',') {
-            return c.byte(b']') && c.at_end();
-        }
+/// Reads a part in `CHECK_IN_COLUMNS` straight from its text, appending to `out`; `false`
+/// at the first thing that is not as this build writes it (`out` may then hold some of the
+/// part's check-ins). Refuses more than the general reader does (a `null` for a key with a
+/// default, say), never less: every value goes through the same derive and rules.
+fn read_as_written(text: &str, out: &mut Vec<CheckIn>) -> bool {
+    let mut json = serde_json::Deserializer::from_str(text);
+    Part(out).deserialize(&mut json).is_ok() && json.end().is_ok()
+}
+
+/// The rows of a part, appended to a list.
+struct Part<'o>(&'o mut Vec<CheckIn>);
+
+impl<'de> DeserializeSeed<'de> for Part<'_> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
     }
 }
 
-fn row(c: &mut Cursor) -> Option<CheckIn> {
-    c.byte(b'[').then_some(())?;
-    let id = c.string()?;
-    c.byte(b',').then_some(())?;
-    let initiative_id = c.string()?;
-    c.byte(b',').then_some(())?;
-    let at = Timestamp::parse(c.plain()?)?;
-    c.byte(b',').then_some(())?;
-    let status = c.plain()?;
-    let status = *Status::ALL.iter().find(|s| s.key() == status)?;
-    c.byte(b',').then_some(())?;
-    let progress = c.whole()?;
-    c.byte(b',').then_some(())?;
-    let confidence = match c.null() {
-        true => None,
-        false => Some(c.whole()?),
-    };
-    c.byte(b',').then_some(())?;
-    let note = c.string()?;
-    c.byte(b',').then_some(())?;
-    let author_id = match c.null() {
-        true => None,
-        false => Some(c.string()?),
-    };
-    c.byte(b']').then_some(())?;
-    (progress <= 100 && confidence.is_none_or(|c| c <= 10)).then_some(CheckIn {
-        id,
-        initiative_id,
-        at,
-        status,
-        progress: progress as u8,
-        confidence: confidence.map(|c| c as u8),
-        note,
-        author_id,
-    })
+impl<'de> Visitor<'de> for Part<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of rows")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut rows: A) -> Result<(), A::Error> {
+        self.0.reserve(rows.size_hint().unwrap_or(super::PART_ROWS));
+        while let Some(check_in) = rows.next_element_seed(Row)? {
+            self.0.push(check_in);
+        }
+        Ok(())
+    }
+}
+
+/// One row: exactly a value for each of `CHECK_IN_COLUMNS`, read as the object it stands
+/// for.
+struct Row;
+
+impl<'de> DeserializeSeed<'de> for Row {
+    type Value = CheckIn;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<CheckIn, D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Row {
+    type Value = CheckIn;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a row")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut values: A) -> Result<CheckIn, A::Error> {
+        let mut cells = Cells {
+            values: &mut values,
+            columns: CHECK_IN_COLUMNS.iter(),
+        };
+        let check_in = CheckIn::deserialize(MapAccessDeserializer::new(&mut cells))?;
+        let short = cells.columns.len() > 0;
+        if short || values.next_element::<IgnoredAny>()?.is_some() {
+            return Err(de::Error::custom("a row of another length"));
+        }
+        Ok(check_in)
+    }
+}
+
+/// A row's values under their columns, as an object's members.
+struct Cells<'r, A> {
+    values: &'r mut A,
+    columns: std::slice::Iter<'static, &'static str>,
+}
+
+impl<'de, A: SeqAccess<'de>> MapAccess<'de> for Cells<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        match self.columns.next() {
+            Some(column) => seed.deserialize((*column).into_deserializer()).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.values
+            .next_element_seed(seed)?
+            .ok_or_else(|| de::Error::custom("a row of another length"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::example::example_board;
+    use crate::core::time::Timestamp;
+
+    #[test]
+    fn the_writers_parts_are_read_straight_from_their_text() {
+        let at = Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
+        let board = example_board(at.utc_date());
+        let stored = super::super::write_stored(&board, at, &mut Default::default());
+        assert!(!stored.parts.is_empty());
+        let mut check_ins = Vec::new();
+        for (_, text) in &stored.parts {
+            assert!(read_as_written(text, &mut check_ins), "{text}");
+        }
+        assert_eq!(check_ins, *board.check_ins);
+    }
+
+    #[test]
+    fn a_row_not_as_written_is_left_to_the_general_reader() {
+        let row = r#""c-1","i-1","2026-11-20T09:00:00Z","onTrack",4,7"#;
+        for rows in [
+            format!(r#"[[{row},"",null]]"#),
+            format!(r#"[[{row},null,null]]"#),
+            format!(r#"[[{row},""]]"#),
+            format!(r#"[[{row},"",null,1]]"#),
+            format!(r#"[[{row},"",null]] x"#),
+            r#"[{"id":"c-1"}]"#.to_string(),
+        ] {
+            let mut out = Vec::new();
+            let expected =
+                rows.starts_with(&format!(r#"[[{row},"",null]]"#)) && !rows.ends_with('x');
+            assert_eq!(read_as_written(&rows, &mut out), expected, "{rows}");
+        }
+    }
 }

@@ -1,13 +1,24 @@
-//! Turns parsed JSON into a board, field by field, naming the path of anything wrong
-//! (`board.initiatives[3].effort: expected a whole number from 0 to 100, found "lots"`).
-//! Written by hand rather than derived: each field's rule is visible here, messages say
-//! what was expected, and the wasm stays small. Unknown keys are ignored; a missing
-//! optional key or `null` takes its default.
+//! Reads the model out of a parsed snapshot through the model's serde derives, naming the
+//! path of anything wrong (`board.initiatives[3].effort: expected a whole number from 0 to
+//! 100, found "lots"`). A deserializer of our own over `serde_json::Value` rather than
+//! serde_json's, because the format's reading rules are about the JSON, not about any
+//! field, and this is where the JSON is known:
+//!
+//! - it walks the value, so it knows the path of each piece, and says what it found there;
+//! - a member set to `null` counts as absent: an optional key takes its default, a
+//!   required one is missing;
+//! - a list may be a table (`{"columns":[…],"rows":[[…],…]}`, the layout the store saves
+//!   in), whose rows read as the objects they stand for.
+//!
+//! It knows no field of the board: those are the derives' and `model`'s rules.
 
 use super::ReadError;
-use crate::core::json::{Map, Value};
-use crate::core::model::*;
-use crate::core::time::{Date, Timestamp};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, Expected, IntoDeserializer, MapAccess,
+    SeqAccess, Unexpected, Visitor,
+};
+use serde_json::{Map, Number, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 /// Where a value sits in the snapshot; built on the stack and only printed on error.
@@ -61,13 +72,108 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-type Read<T> = Result<T, ReadError>;
+/// Reads a `T` from `value`, which sits at `at`.
+pub fn read<T: DeserializeOwned>(value: Value, at: &Path) -> Result<T, ReadError> {
+    T::deserialize(Reader::new(value, at)).map_err(Error::into_read_error)
+}
 
-fn fail<T>(at: &Path, message: impl Into<String>) -> Read<T> {
-    Err(ReadError::Malformed {
-        path: at.to_string(),
-        message: message.into(),
-    })
+/// Reads the rows of a table with `columns` as `T`s, appending them to `out`; the first
+/// row is row `first` of the table at `at`.
+pub fn rows<T: DeserializeOwned>(
+    columns: &[Value],
+    rows: Vec<Value>,
+    first: usize,
+    at: &Path,
+    out: &mut Vec<T>,
+) -> Result<(), ReadError> {
+    let mut items = Items::table(column_names(columns), rows, first, at);
+    out.reserve(items.items.len());
+    while let Some(item) = items.next_element().map_err(Error::into_read_error)? {
+        out.push(item);
+    }
+    Ok(())
+}
+
+/// Why a value could not be read: a message, and where once known.
+#[derive(Debug)]
+pub struct Error {
+    path: Option<String>,
+    message: String,
+    /// A required key that is absent (or null); its path is its object's and this key.
+    missing: Option<&'static str>,
+}
+
+impl Error {
+    fn new(message: String) -> Error {
+        Error {
+            path: None,
+            message,
+            missing: None,
+        }
+    }
+
+    /// Places an error raised by the value at `at`, unless a value inside placed it.
+    fn at(mut self, at: &Path) -> Error {
+        if self.path.is_none() {
+            self.path = Some(match self.missing {
+                Some(key) => at.key(key).to_string(),
+                None => at.to_string(),
+            });
+        }
+        self
+    }
+
+    fn into_read_error(self) -> ReadError {
+        ReadError::Malformed {
+            path: self.path.unwrap_or_default(),
+            message: self.message,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl de::Error for Error {
+    fn custom<T: fmt::Display>(message: T) -> Error {
+        Error::new(message.to_string())
+    }
+
+    fn invalid_type(found: Unexpected, expected: &dyn Expected) -> Error {
+        Error::new(format!("expected {expected}, found {}", unexpected(found)))
+    }
+
+    fn invalid_value(found: Unexpected, expected: &dyn Expected) -> Error {
+        Error::invalid_type(found, expected)
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Error {
+        Error::new(format!(
+            "expected one of {}, found {}",
+            expected.join(", "),
+            quoted(variant)
+        ))
+    }
+
+    fn missing_field(field: &'static str) -> Error {
+        Error {
+            missing: Some(field),
+            ..Error::new("missing; this key is required".into())
+        }
+    }
+}
+
+/// A text as it is shown in a refusal: quoted, and cut to 40 characters.
+fn quoted(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
+        None => format!("\"{text}\""),
+    }
 }
 
 /// A short description of a value that was not what was expected.
@@ -76,432 +182,383 @@ fn found(value: &Value) -> String {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),
         Value::Number(n) => n.to_string(),
-        Value::String(s) if s.chars().count() > 40 => {
-            format!("\"{}…\"", s.chars().take(40).collect::<String>())
-        }
-        Value::String(s) => format!("\"{s}\""),
+        Value::String(s) => quoted(s),
         Value::Array(_) => "a list".into(),
         Value::Object(_) => "an object".into(),
     }
 }
 
-/// An item's fields: an object's members, or a table row's values under its columns.
+/// `found` for what a visitor was given.
+fn unexpected(value: Unexpected) -> String {
+    match value {
+        Unexpected::Bool(b) => b.to_string(),
+        Unexpected::Unsigned(n) => n.to_string(),
+        Unexpected::Signed(n) => n.to_string(),
+        Unexpected::Float(n) => {
+            Number::from_f64(n).map_or_else(|| n.to_string(), |n| n.to_string())
+        }
+        Unexpected::Str(s) => quoted(s),
+        Unexpected::Unit | Unexpected::Option => "null".into(),
+        Unexpected::Seq => "a list".into(),
+        Unexpected::Map => "an object".into(),
+        other => other.to_string(),
+    }
+}
+
+/// What the type being read asked for; which JSON values it takes and how a mismatch is
+/// described.
 #[derive(Clone, Copy)]
-pub enum Record<'v> {
-    Object(&'v Map),
-    Row {
-        columns: &'v [Value],
-        values: &'v [Value],
-    },
+enum Want {
+    /// Whatever the value is: numbers, and rules that check for themselves.
+    Any,
+    Text,
+    Flag,
+    List,
+    /// A struct with these fields, in the order it declares them.
+    Object(&'static [&'static str]),
+    OneOf(&'static [&'static str]),
 }
 
-impl<'v> Record<'v> {
-    fn get(self, key: &str) -> Option<&'v Value> {
+impl fmt::Display for Want {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Record::Object(map) => map.get(key),
-            Record::Row { columns, values } => columns
-                .iter()
-                .position(|c| matches!(c, Value::String(name) if name == key))
-                .and_then(|i| values.get(i)),
+            Want::Any => f.write_str("a value"),
+            Want::Text => f.write_str("text"),
+            Want::Flag => f.write_str("true or false"),
+            Want::List => f.write_str("a list"),
+            Want::Object(_) => f.write_str("an object"),
+            Want::OneOf(names) => write!(f, "one of {}", names.join(", ")),
         }
     }
 }
 
-pub fn object<'v>(value: &'v Value, at: &Path) -> Read<Record<'v>> {
-    match value {
-        Value::Object(map) => Ok(Record::Object(map)),
-        other => fail(at, format!("expected an object, found {}", found(other))),
-    }
+/// One value, at a path; when it is a table's row, with the table's columns.
+struct Reader<'p> {
+    value: Value,
+    columns: Option<&'p [Option<String>]>,
+    at: &'p Path<'p>,
 }
 
-/// A key that must be present (and not null).
-fn required<'v>(map: Record<'v>, key: &str, at: &Path) -> Read<&'v Value> {
-    match map.get(key) {
-        Some(Value::Null) | None => fail(&at.key(key), "missing; this key is required"),
-        Some(value) => Ok(value),
-    }
-}
-
-/// A key that may be absent or null.
-fn optional<'v>(map: Record<'v>, key: &str) -> Option<&'v Value> {
-    map.get(key).filter(|v| !v.is_null())
-}
-
-fn text(value: &Value, at: &Path) -> Read<String> {
-    match value {
-        Value::String(s) => Ok(s.clone()),
-        other => fail(at, format!("expected text, found {}", found(other))),
-    }
-}
-
-fn whole(value: &Value, at: &Path, max: u64) -> Read<u64> {
-    match value.as_u64() {
-        Some(n) if n <= max => Ok(n),
-        Some(n) => fail(at, format!("{n} is more than {max}")),
-        None => fail(
-            at,
-            format!(
-                "expected a whole number from 0 to {max}, found {}",
-                found(value)
-            ),
-        ),
-    }
-}
-
-fn flag(value: &Value, at: &Path) -> Read<bool> {
-    value.as_bool().map_or_else(
-        || {
-            fail(
-                at,
-                format!("expected true or false, found {}", found(value)),
-            )
-        },
-        Ok,
-    )
-}
-
-fn date(value: &Value, at: &Path) -> Read<Date> {
-    match value {
-        Value::String(s) => Date::parse(s).map_or_else(
-            || fail(at, format!("\"{s}\" is not a date (YYYY-MM-DD)")),
-            Ok,
-        ),
-        other => fail(
-            at,
-            format!("expected a date (YYYY-MM-DD), found {}", found(other)),
-        ),
-    }
-}
-
-pub fn timestamp(value: &Value, at: &Path) -> Read<Timestamp> {
-    match value {
-        Value::String(s) => Timestamp::parse(s).map_or_else(
-            || {
-                fail(
-                    at,
-                    format!("\"{s}\" is not an RFC 3339 timestamp (e.g. 2026-11-23T09:30:00Z)"),
-                )
-            },
-            Ok,
-        ),
-        other => fail(at, format!("expected a timestamp, found {}", found(other))),
-    }
-}
-
-/// One of an enum's values, by the snapshot spelling its `key` gives.
-fn one_of<T: Copy>(value: &Value, at: &Path, options: &[T], key: fn(T) -> &'static str) -> Read<T> {
-    if let Value::String(s) = value {
-        if let Some(v) = options.iter().find(|option| key(**option) == s) {
-            return Ok(*v);
-        }
-    }
-    let names: Vec<&str> = options.iter().map(|option| key(*option)).collect();
-    fail(
-        at,
-        format!(
-            "expected one of {}, found {}",
-            names.join(", "),
-            found(value)
-        ),
-    )
-}
-
-// Field readers: the key's path is made only when something is wrong.
-
-fn req<T>(map: Record, key: &str, at: &Path, read: impl Fn(&Value, &Path) -> Read<T>) -> Read<T> {
-    read(required(map, key, at)?, &at.key(key))
-}
-
-fn opt<T>(
-    map: Record,
-    key: &str,
-    at: &Path,
-    read: impl Fn(&Value, &Path) -> Read<T>,
-) -> Read<Option<T>> {
-    optional(map, key)
-        .map(|v| read(v, &at.key(key)))
-        .transpose()
-}
-
-fn or<T>(
-    map: Record,
-    key: &str,
-    at: &Path,
-    default: T,
-    read: impl Fn(&Value, &Path) -> Read<T>,
-) -> Read<T> {
-    Ok(opt(map, key, at, read)?.unwrap_or(default))
-}
-
-fn list<T>(
-    map: Record,
-    key: &str,
-    at: &Path,
-    read: impl Fn(&Value, &Path) -> Read<T>,
-) -> Read<Vec<T>> {
-    let Some(value) = optional(map, key) else {
-        return Ok(Vec::new());
-    };
-    let here = at.key(key);
-    match value {
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| read(item, &here.index(i)))
-            .collect(),
-        other => fail(&here, format!("expected a list, found {}", found(other))),
-    }
-}
-
-/// A table's row as a record of its columns' values; as many values as columns.
-pub fn row_record<'v>(columns: &'v [Value], row: &'v Value, at: &Path) -> Read<Record<'v>> {
-    match row {
-        Value::Array(values) if values.len() == columns.len() => {
-            Ok(Record::Row { columns, values })
-        }
-        Value::Array(values) => fail(
-            at,
-            format!("{} values for {} columns", values.len(), columns.len()),
-        ),
-        other => fail(at, format!("expected a row, found {}", found(other))),
-    }
-}
-
-/// A list of items: an array of objects, or a table (`{"columns":[…],"rows":[[…],…]}`,
-/// the layout the store saves in), each row as long as the columns.
-fn records<T>(
-    map: Record,
-    key: &str,
-    at: &Path,
-    read: impl Fn(Record, &Path) -> Read<T>,
-) -> Read<Vec<T>> {
-    let here = at.key(key);
-    let list = items(map, key, &here)?;
-    let rows_at = here.key("rows");
-    let base = if list.columns.is_some() {
-        &rows_at
-    } else {
-        &here
-    };
-    let mut out = Vec::with_capacity(list.items.len());
-    for i in 0..list.items.len() {
-        let at = base.index(i);
-        out.push(read(list.record(i, &at)?, &at)?);
-    }
-    Ok(out)
-}
-
-/// A list's items, from an array of objects or a table's rows. Apart from `records`, so
-/// that this part is in the bundle once rather than once per kind of item.
-struct Items<'v> {
-    columns: Option<&'v [Value]>,
-    items: &'v [Value],
-}
-
-impl<'v> Items<'v> {
-    fn record(&self, i: usize, at: &Path) -> Read<Record<'v>> {
-        match self.columns {
-            Some(columns) => row_record(columns, &self.items[i], at),
-            None => object(&self.items[i], at),
-        }
-    }
-}
-
-fn items<'v>(map: Record<'v>, key: &str, here: &Path) -> Read<Items<'v>> {
-    let none = Items {
-        columns: None,
-        items: &[],
-    };
-    let Some(value) = optional(map, key) else {
-        return Ok(none);
-    };
-    if let Value::Object(table) = value {
-        if let (Some(Value::Array(columns)), Some(Value::Array(rows))) =
-            (table.get("columns"), table.get("rows"))
-        {
-            return Ok(Items {
-                columns: Some(columns),
-                items: rows,
-            });
-        }
-    }
-    match value {
-        Value::Array(items) => Ok(Items {
+impl<'p> Reader<'p> {
+    fn new(value: Value, at: &'p Path<'p>) -> Reader<'p> {
+        Reader {
+            value,
             columns: None,
-            items,
-        }),
-        other => fail(here, format!("expected a list, found {}", found(other))),
+            at,
+        }
+    }
+
+    fn read<'de, V: Visitor<'de>>(self, want: Want, visitor: V) -> Result<V::Value, Error> {
+        let at = self.at;
+        let read = match (want, self.value, self.columns) {
+            (Want::Object(_), Value::Array(values), Some(columns)) => {
+                visitor.visit_map(Members::row(columns, values, at))
+            }
+            (Want::Any | Want::Text, Value::String(s), _) => visitor.visit_string(s),
+            (Want::Any | Want::Flag, Value::Bool(b), _) => visitor.visit_bool(b),
+            (Want::Any, Value::Null, _) => visitor.visit_unit(),
+            (Want::Any, Value::Number(n), _) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(n), _, _) => visitor.visit_u64(n),
+                (_, Some(n), _) => visitor.visit_i64(n),
+                (_, _, Some(n)) => visitor.visit_f64(n),
+                _ => Err(de::Error::invalid_type(
+                    Unexpected::Other("a number"),
+                    &visitor,
+                )),
+            },
+            (Want::Any | Want::List, Value::Array(items), _) => {
+                visitor.visit_seq(Items::list(items, at))
+            }
+            (Want::List, Value::Object(table), _) => match table_of(table) {
+                Ok((columns, rows)) => {
+                    visitor.visit_seq(Items::table(column_names(&columns), rows, 0, at))
+                }
+                Err(table) => Err(mismatch(want, &Value::Object(table))),
+            },
+            (Want::Any | Want::Object(_), Value::Object(members), _) => {
+                let fields = match want {
+                    Want::Object(fields) => fields,
+                    _ => &[],
+                };
+                visitor.visit_map(Members::object(members, fields, at))
+            }
+            (Want::OneOf(_), Value::String(s), _) => visitor.visit_enum(s.into_deserializer()),
+            (want, value, _) => Err(mismatch(want, &value)),
+        };
+        read.map_err(|e| e.at(at))
     }
 }
 
-fn number(max: u64) -> impl Fn(&Value, &Path) -> Read<u64> {
-    move |v, at| whole(v, at, max)
+fn mismatch(want: Want, value: &Value) -> Error {
+    Error::new(format!("expected {want}, found {}", found(value)))
 }
 
-fn status(v: &Value, at: &Path) -> Read<Status> {
-    one_of(v, at, &Status::ALL, Status::key)
+/// A table's columns and rows, when `table` is one; otherwise `table` back.
+fn table_of(mut table: Map<String, Value>) -> Result<(Vec<Value>, Vec<Value>), Map<String, Value>> {
+    match (table.get("columns"), table.get("rows")) {
+        (Some(Value::Array(_)), Some(Value::Array(_))) => {}
+        _ => return Err(table),
+    }
+    match (table.remove("columns"), table.remove("rows")) {
+        (Some(Value::Array(columns)), Some(Value::Array(rows))) => Ok((columns, rows)),
+        _ => unreachable!("checked above"),
+    }
 }
 
-pub fn board(value: &Value, at: &Path) -> Read<Board> {
-    let m = object(value, at)?;
-    let period = match optional(m, "period") {
-        None => Period::default(),
-        Some(v) => {
-            let here = at.key("period");
-            let p = object(v, &here)?;
-            Period {
-                label: or(p, "label", &here, String::new(), text)?,
-                start: opt(p, "start", &here, date)?,
-                end: opt(p, "end", &here, date)?,
+/// The key each column's values are read under: a column that is not text, or repeats an
+/// earlier one, is not read (the first column of a name is its value, as in an object
+/// whose later key would not be seen).
+fn column_names(columns: &[Value]) -> Vec<Option<String>> {
+    let mut names: Vec<Option<String>> = Vec::with_capacity(columns.len());
+    for column in columns {
+        let name = match column {
+            Value::String(name) if !names.iter().any(|n| n.as_ref() == Some(name)) => {
+                Some(name.clone())
+            }
+            _ => None,
+        };
+        names.push(name);
+    }
+    names
+}
+
+impl<'de> Deserializer<'de> for Reader<'_> {
+    type Error = Error;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.read(Want::Any, visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.read(Want::Text, visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.read(Want::Text, visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.read(Want::Flag, visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.read(Want::List, visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.read(Want::Object(&[]), visitor)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.read(Want::Object(fields), visitor)
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.read(Want::OneOf(variants), visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Null => visitor.visit_none(),
+            _ => visitor.visit_some(self),
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char bytes byte_buf unit unit_struct
+        tuple tuple_struct identifier
+    }
+}
+
+/// The items of a list, or the rows of a table (`at.rows[i]`).
+struct Items<'p> {
+    items: std::vec::IntoIter<Value>,
+    next: usize,
+    columns: Option<Vec<Option<String>>>,
+    at: &'p Path<'p>,
+}
+
+impl<'p> Items<'p> {
+    fn list(items: Vec<Value>, at: &'p Path<'p>) -> Items<'p> {
+        Items {
+            items: items.into_iter(),
+            next: 0,
+            columns: None,
+            at,
+        }
+    }
+
+    fn table(
+        columns: Vec<Option<String>>,
+        rows: Vec<Value>,
+        first: usize,
+        at: &'p Path<'p>,
+    ) -> Items<'p> {
+        Items {
+            items: rows.into_iter(),
+            next: first,
+            columns: Some(columns),
+            at,
+        }
+    }
+}
+
+impl<'de> SeqAccess<'de> for Items<'_> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        let Some(item) = self.items.next() else {
+            return Ok(None);
+        };
+        let index = self.next;
+        self.next += 1;
+        let Some(columns) = &self.columns else {
+            let here = self.at.index(index);
+            return seed.deserialize(Reader::new(item, &here)).map(Some);
+        };
+        let rows = self.at.key("rows");
+        let here = rows.index(index);
+        let problem = match &item {
+            Value::Array(values) if values.len() == columns.len() => None,
+            Value::Array(values) => Some(format!(
+                "{} values for {} columns",
+                values.len(),
+                columns.len()
+            )),
+            other => Some(format!("expected a row, found {}", found(other))),
+        };
+        if let Some(message) = problem {
+            return Err(Error::new(message).at(&here));
+        }
+        let reader = Reader {
+            value: item,
+            columns: Some(columns),
+            at: &here,
+        };
+        seed.deserialize(reader).map(Some)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.len())
+    }
+}
+
+/// An object's members, or a table row's values under their columns. A `null` is left out,
+/// as if absent.
+struct Members<'p> {
+    source: Source<'p>,
+    /// The value of the key just given, to read next.
+    pending: Option<(Cow<'p, str>, Value)>,
+    at: &'p Path<'p>,
+}
+
+enum Source<'p> {
+    /// A struct's members: its fields in the order it declares them (so that the first
+    /// problem reported is the first in reading order), taken out of the object.
+    Fields(&'static [&'static str], Map<String, Value>),
+    /// Every member, for a reader that does not name its fields.
+    Object(serde_json::map::IntoIter),
+    Row(std::iter::Zip<std::slice::Iter<'p, Option<String>>, std::vec::IntoIter<Value>>),
+}
+
+impl<'p> Members<'p> {
+    fn object(
+        members: Map<String, Value>,
+        fields: &'static [&'static str],
+        at: &'p Path<'p>,
+    ) -> Members<'p> {
+        let source = match fields.is_empty() {
+            true => Source::Object(members.into_iter()),
+            false => Source::Fields(fields, members),
+        };
+        Members {
+            source,
+            pending: None,
+            at,
+        }
+    }
+
+    fn row(columns: &'p [Option<String>], values: Vec<Value>, at: &'p Path<'p>) -> Members<'p> {
+        Members {
+            source: Source::Row(columns.iter().zip(values)),
+            pending: None,
+            at,
+        }
+    }
+
+    fn next_member(&mut self) -> Option<(Cow<'p, str>, Value)> {
+        loop {
+            let (key, value) = match &mut self.source {
+                Source::Fields(fields, members) => {
+                    let (field, rest) = fields.split_first()?;
+                    *fields = rest;
+                    match members.remove(*field) {
+                        Some(value) => (Cow::Borrowed(*field), value),
+                        None => continue,
+                    }
+                }
+                Source::Object(members) => {
+                    let (key, value) = members.next()?;
+                    (Cow::Owned(key), value)
+                }
+                Source::Row(cells) => match cells.next()? {
+                    (Some(column), value) => (Cow::Borrowed(column.as_str()), value),
+                    (None, _) => continue,
+                },
+            };
+            if !value.is_null() {
+                return Some((key, value));
             }
         }
-    };
-    let rhythm = match optional(m, "rhythm") {
-        None => Rhythm::default(),
-        Some(v) => {
-            let here = at.key("rhythm");
-            let r = object(v, &here)?;
-            let d = Rhythm::default();
-            let days = number(u64::from(u16::MAX));
-            Rhythm {
-                check_in_days: or(r, "checkInDays", &here, d.check_in_days.into(), &days)? as u16,
-                review_days: or(r, "reviewDays", &here, d.review_days.into(), &days)? as u16,
-                planning_days: or(r, "planningDays", &here, d.planning_days.into(), &days)? as u16,
-            }
-        }
-    };
-    Ok(Board {
-        id: req(m, "id", at, text)?,
-        title: req(m, "title", at, text)?,
-        purpose: or(m, "purpose", at, String::new(), text)?,
-        period,
-        rhythm,
-        people: records(m, "people", at, person)?.into(),
-        teams: records(m, "teams", at, team)?.into(),
-        priorities: records(m, "priorities", at, priority)?.into(),
-        initiatives: records(m, "initiatives", at, initiative)?.into(),
-        check_ins: records(m, "checkIns", at, check_in)?.into(),
-        dependencies: records(m, "dependencies", at, dependency)?.into(),
-        decisions: records(m, "decisions", at, decision)?.into(),
-        reviews: records(m, "reviews", at, review)?.into(),
-    })
+    }
 }
 
-fn person(m: Record, at: &Path) -> Read<Person> {
-    Ok(Person {
-        id: req(m, "id", at, text)?,
-        name: req(m, "name", at, text)?,
-        team_id: opt(m, "teamId", at, text)?,
-    })
-}
+impl<'de> MapAccess<'de> for Members<'_> {
+    type Error = Error;
 
-fn team(m: Record, at: &Path) -> Read<Team> {
-    Ok(Team {
-        id: req(m, "id", at, text)?,
-        name: req(m, "name", at, text)?,
-        lead_id: opt(m, "leadId", at, text)?,
-    })
-}
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Error> {
+        let Some((key, value)) = self.next_member() else {
+            return Ok(None);
+        };
+        let read = seed.deserialize(key.as_ref().into_deserializer()).map(Some);
+        self.pending = Some((key, value));
+        read
+    }
 
-fn priority(m: Record, at: &Path) -> Read<Priority> {
-    Ok(Priority {
-        id: req(m, "id", at, text)?,
-        title: req(m, "title", at, text)?,
-        description: or(m, "description", at, String::new(), text)?,
-        rank: req(m, "rank", at, number(u64::from(u32::MAX)))? as u32,
-        owner_id: opt(m, "ownerId", at, text)?,
-        status: or(m, "status", at, PriorityStatus::Active, |v, at| {
-            one_of(v, at, &PriorityStatus::ALL, PriorityStatus::key)
-        })?,
-        success_measure: or(m, "successMeasure", at, String::new(), text)?,
-        created_at: req(m, "createdAt", at, timestamp)?,
-    })
-}
-
-fn initiative(m: Record, at: &Path) -> Read<Initiative> {
-    Ok(Initiative {
-        id: req(m, "id", at, text)?,
-        title: req(m, "title", at, text)?,
-        description: or(m, "description", at, String::new(), text)?,
-        team_id: req(m, "teamId", at, text)?,
-        owner_id: opt(m, "ownerId", at, text)?,
-        priority_ids: list(m, "priorityIds", at, text)?,
-        effort: or(m, "effort", at, 0, number(100))? as u8,
-        status: or(m, "status", at, Status::NotStarted, status)?,
-        progress: or(m, "progress", at, 0, number(100))? as u8,
-        confidence: opt(m, "confidence", at, number(10))?.map(|c| c as u8),
-        due: opt(m, "due", at, date)?,
-        created_at: req(m, "createdAt", at, timestamp)?,
-        updated_at: req(m, "updatedAt", at, timestamp)?,
-        risks: records(m, "risks", at, risk)?,
-    })
-}
-
-fn risk(m: Record, at: &Path) -> Read<Risk> {
-    Ok(Risk {
-        id: req(m, "id", at, text)?,
-        text: req(m, "text", at, text)?,
-        severity: or(m, "severity", at, Severity::Medium, |v, at| {
-            one_of(v, at, &Severity::ALL, Severity::key)
-        })?,
-        open: or(m, "open", at, true, flag)?,
-    })
-}
-
-pub fn check_in(m: Record, at: &Path) -> Read<CheckIn> {
-    Ok(CheckIn {
-        id: req(m, "id", at, text)?,
-        initiative_id: req(m, "initiativeId", at, text)?,
-        at: req(m, "at", at, timestamp)?,
-        status: req(m, "status", at, status)?,
-        progress: or(m, "progress", at, 0, number(100))? as u8,
-        confidence: opt(m, "confidence", at, number(10))?.map(|c| c as u8),
-        note: or(m, "note", at, String::new(), text)?,
-        author_id: opt(m, "authorId", at, text)?,
-    })
-}
-
-fn dependency(m: Record, at: &Path) -> Read<Dependency> {
-    Ok(Dependency {
-        id: req(m, "id", at, text)?,
-        from_initiative_id: req(m, "fromInitiativeId", at, text)?,
-        to_team_id: req(m, "toTeamId", at, text)?,
-        to_initiative_id: opt(m, "toInitiativeId", at, text)?,
-        need: req(m, "need", at, text)?,
-        due: opt(m, "due", at, date)?,
-        state: or(m, "state", at, DependencyState::Requested, |v, at| {
-            one_of(v, at, &DependencyState::ALL, DependencyState::key)
-        })?,
-        requested_at: req(m, "requestedAt", at, timestamp)?,
-        answered_at: opt(m, "answeredAt", at, timestamp)?,
-        answer_note: or(m, "answerNote", at, String::new(), text)?,
-    })
-}
-
-fn decision(m: Record, at: &Path) -> Read<Decision> {
-    Ok(Decision {
-        id: req(m, "id", at, text)?,
-        title: req(m, "title", at, text)?,
-        rationale: or(m, "rationale", at, String::new(), text)?,
-        kind: req(m, "kind", at, |v, at| {
-            one_of(v, at, &DecisionKind::ALL, DecisionKind::key)
-        })?,
-        decided_at: req(m, "decidedAt", at, timestamp)?,
-        owner_id: opt(m, "ownerId", at, text)?,
-        priority_ids: list(m, "priorityIds", at, text)?,
-        team_ids: list(m, "teamIds", at, text)?,
-        revisit_on: opt(m, "revisitOn", at, date)?,
-    })
-}
-
-fn review(m: Record, at: &Path) -> Read<Review> {
-    Ok(Review {
-        id: req(m, "id", at, text)?,
-        at: req(m, "at", at, timestamp)?,
-        kind: req(m, "kind", at, |v, at| {
-            one_of(v, at, &ReviewKind::ALL, ReviewKind::key)
-        })?,
-        summary: or(m, "summary", at, String::new(), text)?,
-        score: opt(m, "score", at, number(100))?.map(|s| s as u8),
-    })
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
+        let (key, value) = self
+            .pending
+            .take()
+            .ok_or_else(|| Error::new("a value asked for before its key".into()))?;
+        let here = self.at.key(&key);
+        seed.deserialize(Reader::new(value, &here))
+    }
 }

@@ -1,24 +1,18 @@
-//! Writing a board: the snapshot of SNAPSHOT.md (every list an array of objects), and the
-//! leaner layout the board is saved in, where each list is a table — its keys written
-//! once as columns, then one row of values per item — and the check-in history is split
-//! into parts the store keeps under keys of their own. One set of writers serves both:
-//! an `Object` writes keys and values, or values only as a table's row.
+//! Writing a board with serde_json: the snapshot of SNAPSHOT.md (the model's derives, every
+//! list an array of objects), and the leaner layout the board is saved in, where each list
+//! is a table — its keys written once as columns, then one row of values per item — and
+//! the check-in history is split into parts the store keeps under keys of their own.
+//! A table's rows are the same derives' output with the keys left out (`AsRow`), so both
+//! layouts write every value the same way. What is written here is what boards already
+//! saved hold: the texts must not change, byte for byte (tests/core_stored_fixtures.rs).
 
 use crate::core::fnv;
-use crate::core::json::{self, Object};
 use crate::core::list::List;
 use crate::core::model::*;
-use crate::core::time::{Date, Timestamp};
+use crate::core::time::Timestamp;
+use serde::ser::{self, Impossible, SerializeSeq, SerializeStruct, Serializer};
+use serde::Serialize;
 use std::rc::Rc;
-
-/// How lists are written.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Layout {
-    /// `[{"id":"p-1","name":"Dana"}, …]`: the exchange format.
-    Objects,
-    /// `{"columns":["id","name"],"rows":[["p-1","Dana"], …]}`.
-    Tables,
-}
 
 /// Check-ins per stored part. A new check-in rewrites only the last part; a part of this
 /// many rows is about 60 KB.
@@ -40,17 +34,86 @@ pub struct Parts {
     parts: Vec<(String, Rc<str>)>,
 }
 
-/// The snapshot without whitespace: the keys in the order SNAPSHOT.md lists them, every
-/// optional value written (as `null` when absent).
+/// A snapshot: the keys in the order SNAPSHOT.md lists them, every optional value written
+/// (as `null` when absent).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Snapshot<'a> {
+    format: &'static str,
+    version: u64,
+    exported_at: Timestamp,
+    board: &'a Board,
+}
+
+impl<'a> Snapshot<'a> {
+    fn new(board: &'a Board, exported_at: Timestamp) -> Snapshot<'a> {
+        Snapshot {
+            format: super::FORMAT,
+            version: super::VERSION,
+            exported_at,
+            board,
+        }
+    }
+}
+
+/// The snapshot without whitespace.
 pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
-    let mut out = String::with_capacity(1024 + board.initiatives.len() * 400);
-    let mut top = Object::new(&mut out);
-    top.text("format", super::FORMAT);
-    top.number("version", super::VERSION);
-    timestamp(&mut top, "exportedAt", exported_at);
-    write_board(top.key("board"), board, Layout::Objects, None);
-    top.end();
-    out
+    let mut out = Buffer::with_capacity(1024 + board.check_ins.len() * 150);
+    let written = serde_json::to_writer(&mut out, &Snapshot::new(board, exported_at));
+    text(written.map(|()| out))
+}
+
+/// The snapshot indented, two spaces a level, for people to read.
+pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
+    let mut out = Buffer::with_capacity(1024 + board.check_ins.len() * 250);
+    let written = serde_json::to_writer_pretty(&mut out, &Snapshot::new(board, exported_at));
+    text(written.map(|()| out))
+}
+
+/// `value` as compact JSON.
+fn json(value: &impl Serialize, capacity: usize) -> String {
+    let mut out = Buffer::with_capacity(capacity);
+    text(serde_json::to_writer(&mut out, value).map(|()| out))
+}
+
+/// The text serde_json wrote. Writing fails only for a map whose keys are not text or a
+/// `Serialize` that fails, and serde_json writes UTF-8; nothing written here can fail, and
+/// an empty text saved as a board would lose it, so this stops instead.
+fn text(written: serde_json::Result<Buffer>) -> String {
+    let bytes = written.expect("a board is always written as JSON").0;
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Where serde_json writes. `Vec`'s own writes are calls at the bundle's size-first
+/// optimisation, one per quote and comma, and were a third of the time spent writing a big
+/// board; these are inlined into the serialiser.
+struct Buffer(Vec<u8>);
+
+impl Buffer {
+    fn with_capacity(capacity: usize) -> Buffer {
+        Buffer(Vec::with_capacity(capacity))
+    }
+}
+
+impl std::io::Write for Buffer {
+    #[inline(always)]
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    #[inline(always)]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        match bytes {
+            [byte] => self.0.push(*byte),
+            _ => self.0.extend_from_slice(bytes),
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The board in the store's layout (`super::STORE_FORMAT`); `known` keeps the parts from
@@ -63,21 +126,37 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
         match known.parts.get(i) {
             Some(part) if same_list || before.get(i) == Some(&chunk) => parts.push(part.clone()),
             _ => {
-                let mut text = String::with_capacity(chunk.len() * 80);
-                rows(&mut text, chunk, check_in);
+                let text = json(&Rows(chunk), chunk.len() * 100);
                 parts.push((part_id(&text), Rc::<str>::from(text)));
             }
         }
     }
     known.check_ins = board.check_ins.clone();
     known.parts.clone_from(&parts);
-    let mut head = String::with_capacity(1024 + board.initiatives.len() * 160);
-    let mut top = Object::new(&mut head);
-    top.text("format", super::STORE_FORMAT);
-    top.number("version", super::STORE_VERSION);
-    timestamp(&mut top, "savedAt", saved_at);
-    write_board(top.key("board"), board, Layout::Tables, Some(&parts));
-    top.end();
+    let head = Head {
+        format: super::STORE_FORMAT,
+        version: super::STORE_VERSION,
+        saved_at,
+        board: StoredBoard {
+            id: &board.id,
+            title: &board.title,
+            purpose: &board.purpose,
+            period: &board.period,
+            rhythm: &board.rhythm,
+            people: Table::new(&board.people),
+            teams: Table::new(&board.teams),
+            priorities: Table::new(&board.priorities),
+            initiatives: Table::new(&board.initiatives),
+            check_ins: CheckInParts {
+                columns: &super::CHECK_IN_COLUMNS,
+                parts: parts.iter().map(|(name, _)| name.as_str()).collect(),
+            },
+            dependencies: Table::new(&board.dependencies),
+            decisions: Table::new(&board.decisions),
+            reviews: Table::new(&board.reviews),
+        },
+    };
+    let head = json(&head, 1024 + board.initiatives.len() * 200);
     Stored { head, parts }
 }
 
@@ -86,270 +165,289 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
 /// write the whole history again beside the old one, which a big board has no room for. Equal texts
 /// get equal names, so a part that did not change is not written again.
 fn part_id(text: &str) -> String {
-    let mut id = String::with_capacity(28);
-    push_hex(&mut id, text.len() as u64);
-    id.push('-');
-    push_hex(&mut id, fnv::hash(text.as_bytes()));
-    id
+    format!("{:x}-{:x}", text.len(), fnv::hash(text.as_bytes()))
 }
 
-fn push_hex(out: &mut String, mut value: u64) {
-    let mut digits = [0u8; 16];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b"0123456789abcdef"[(value & 0xf) as usize];
-        value >>= 4;
-        if value == 0 {
-            break;
+/// The store's head: `Snapshot` with the board's lists as tables.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Head<'a> {
+    format: &'static str,
+    version: u64,
+    saved_at: Timestamp,
+    board: StoredBoard<'a>,
+}
+
+/// `Board`'s keys in `Board`'s order, its lists as tables, and the check-in history as the
+/// names of its parts.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredBoard<'a> {
+    id: &'a str,
+    title: &'a str,
+    purpose: &'a str,
+    period: &'a Period,
+    rhythm: &'a Rhythm,
+    people: Table<'a, Person>,
+    teams: Table<'a, Team>,
+    priorities: Table<'a, Priority>,
+    initiatives: Table<'a, Initiative>,
+    check_ins: CheckInParts<'a>,
+    dependencies: Table<'a, Dependency>,
+    decisions: Table<'a, Decision>,
+    reviews: Table<'a, Review>,
+}
+
+#[derive(Serialize)]
+struct CheckInParts<'a> {
+    columns: &'static [&'static str],
+    parts: Vec<&'a str>,
+}
+
+/// `{"columns":[…],"rows":[[…],…]}`: the columns are the keys the first item writes (none
+/// when there is no item).
+#[derive(Serialize)]
+struct Table<'a, T> {
+    columns: Vec<&'static str>,
+    rows: Rows<'a, T>,
+}
+
+impl<'a, T: Serialize> Table<'a, T> {
+    fn new(items: &'a [T]) -> Table<'a, T> {
+        let mut columns = Vec::new();
+        if let Some(first) = items.first() {
+            let mut scratch = serde_json::Serializer::new(std::io::sink());
+            // Cannot fail: writing to a sink, and every item is a struct.
+            let _ = first.serialize(AsRow {
+                out: &mut scratch,
+                keys: Some(&mut columns),
+            });
+        }
+        Table {
+            columns,
+            rows: Rows(items),
         }
     }
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
 }
 
-type Write<T> = fn(&mut Object, &T);
-/// Writes the item at an index: the generic writers below only wrap their item type in
-/// one of these, so the list-writing code is in the bundle once.
-type WriteAt<'a> = &'a dyn Fn(&mut Object, usize);
+/// `[[…],…]`: one row of values per item.
+struct Rows<'a, T>(&'a [T]);
 
-/// Writes `items` as a list in `layout`.
-fn list<T>(out: &mut String, layout: Layout, items: &[T], write: Write<T>) {
-    list_at(out, layout, items.len(), &|o, i| write(o, &items[i]));
-}
-
-fn list_at(out: &mut String, layout: Layout, len: usize, write: WriteAt) {
-    match layout {
-        Layout::Objects => {
-            out.push('[');
-            for i in 0..len {
-                if i > 0 {
-                    out.push(',');
-                }
-                let mut o = Object::new(out);
-                write(&mut o, i);
-                o.end();
-            }
-            out.push(']');
+impl<T: Serialize> Serialize for Rows<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut rows = s.serialize_seq(Some(self.0.len()))?;
+        for item in self.0 {
+            rows.serialize_element(&Row(item))?;
         }
-        Layout::Tables => {
-            out.push_str("{\"columns\":");
-            columns(out, len, write);
-            out.push_str(",\"rows\":");
-            rows_at(out, len, write);
-            out.push('}');
+        rows.end()
+    }
+}
+
+struct Row<'a, T>(&'a T);
+
+impl<T: Serialize> Serialize for Row<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(AsRow { out: s, keys: None })
+    }
+}
+
+/// Writes a struct as the list of its fields' values, in order, noting the keys when asked
+/// (a table's columns). Only structs make rows; anything else is refused.
+struct AsRow<'k, S> {
+    out: S,
+    keys: Option<&'k mut Vec<&'static str>>,
+}
+
+/// A row being written: the values, and where to note the keys.
+struct RowValues<'k, Q> {
+    values: Q,
+    keys: Option<&'k mut Vec<&'static str>>,
+}
+
+impl<Q: SerializeSeq> SerializeStruct for RowValues<'_, Q> {
+    type Ok = Q::Ok;
+    type Error = Q::Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Q::Error> {
+        if let Some(keys) = &mut self.keys {
+            keys.push(key);
         }
+        self.values.serialize_element(value)
+    }
+
+    fn end(self) -> Result<Q::Ok, Q::Error> {
+        self.values.end()
     }
 }
 
-/// The keys `write` writes, as a JSON list (empty when there is no item to ask).
-fn columns(out: &mut String, len: usize, write: WriteAt) {
-    let mut keys = Vec::new();
-    if len > 0 {
-        let mut scratch = String::new();
-        let mut row = Object::row_noting_keys(&mut scratch);
-        write(&mut row, 0);
-        keys = row.end();
+fn not_a_record<E: ser::Error>() -> E {
+    E::custom("only a struct is written as a table's row")
+}
+
+impl<'k, S: Serializer> Serializer for AsRow<'k, S> {
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeStruct = RowValues<'k, S::SerializeSeq>;
+    type SerializeSeq = Impossible<S::Ok, S::Error>;
+    type SerializeTuple = Impossible<S::Ok, S::Error>;
+    type SerializeTupleStruct = Impossible<S::Ok, S::Error>;
+    type SerializeTupleVariant = Impossible<S::Ok, S::Error>;
+    type SerializeMap = Impossible<S::Ok, S::Error>;
+    type SerializeStructVariant = Impossible<S::Ok, S::Error>;
+
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, S::Error> {
+        Ok(RowValues {
+            values: self.out.serialize_seq(Some(len))?,
+            keys: self.keys,
+        })
     }
-    ids(out, &keys);
-}
 
-/// `[[…],[…]]`: one row of values per item.
-fn rows<T>(out: &mut String, items: &[T], write: Write<T>) {
-    rows_at(out, items.len(), &|o, i| write(o, &items[i]));
-}
-
-fn rows_at(out: &mut String, len: usize, write: WriteAt) {
-    out.push('[');
-    for i in 0..len {
-        if i > 0 {
-            out.push(',');
-        }
-        let mut row = Object::row(out);
-        write(&mut row, i);
-        row.end();
+    fn serialize_bool(self, _: bool) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
     }
-    out.push(']');
-}
-
-fn ids<S: AsRef<str>>(out: &mut String, ids: &[S]) {
-    out.push('[');
-    for (i, id) in ids.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        json::string(out, id.as_ref());
+    fn serialize_i8(self, _: i8) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
     }
-    out.push(']');
-}
-
-fn small(o: &mut Object, key: &'static str, value: Option<u8>) {
-    match value {
-        Some(v) => o.number(key, u64::from(v)),
-        None => o.raw(key, "null"),
+    fn serialize_i16(self, _: i16) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_i32(self, _: i32) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_i64(self, _: i64) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_u8(self, _: u8) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_u16(self, _: u16) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_u32(self, _: u32) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_u64(self, _: u64) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_f32(self, _: f32) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_f64(self, _: f64) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_char(self, _: char) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_str(self, _: &str) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_none(self) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_unit(self) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+    ) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: &T,
+    ) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<S::Ok, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+        Err(not_a_record())
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, S::Error> {
+        Err(not_a_record())
     }
 }
 
-fn timestamp(o: &mut Object, key: &'static str, value: Timestamp) {
-    let out = o.key(key);
-    out.push('"');
-    value.push_to(out);
-    out.push('"');
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::time::Timestamp;
 
-fn date(o: &mut Object, key: &'static str, value: Option<Date>) {
-    let out = o.key(key);
-    match value {
-        Some(value) => {
-            out.push('"');
-            value.push_to(out);
-            out.push('"');
-        }
-        None => out.push_str("null"),
+    #[test]
+    fn a_check_in_row_has_the_columns_the_head_names() {
+        let at = Timestamp::from_unix_seconds(0);
+        let check_in = CheckIn {
+            id: "c-1".into(),
+            initiative_id: "i-1".into(),
+            at,
+            status: Status::OnTrack,
+            progress: 0,
+            confidence: None,
+            note: String::new(),
+            author_id: None,
+        };
+        let table = Table::new(std::slice::from_ref(&check_in));
+        assert_eq!(table.columns, super::super::CHECK_IN_COLUMNS);
     }
-}
 
-fn write_board(
-    out: &mut String,
-    board: &Board,
-    layout: Layout,
-    check_in_parts: Option<&[(String, Rc<str>)]>,
-) {
-    let mut b = Object::new(out);
-    b.text("id", &board.id);
-    b.text("title", &board.title);
-    b.text("purpose", &board.purpose);
-    let mut period = Object::new(b.key("period"));
-    period.text("label", &board.period.label);
-    date(&mut period, "start", board.period.start);
-    date(&mut period, "end", board.period.end);
-    period.end();
-    let mut rhythm = Object::new(b.key("rhythm"));
-    rhythm.number("checkInDays", u64::from(board.rhythm.check_in_days));
-    rhythm.number("reviewDays", u64::from(board.rhythm.review_days));
-    rhythm.number("planningDays", u64::from(board.rhythm.planning_days));
-    rhythm.end();
-    list(b.key("people"), layout, &board.people, person);
-    list(b.key("teams"), layout, &board.teams, team);
-    list(b.key("priorities"), layout, &board.priorities, priority);
-    list(b.key("initiatives"), layout, &board.initiatives, initiative);
-    match check_in_parts {
-        None => list(b.key("checkIns"), layout, &board.check_ins, check_in),
-        Some(parts) => {
-            let out = b.key("checkIns");
-            out.push_str("{\"columns\":");
-            ids(out, &super::CHECK_IN_COLUMNS);
-            out.push_str(",\"parts\":[");
-            for (i, (id, _)) in parts.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                json::string(out, id);
-            }
-            out.push_str("]}");
-        }
+    #[test]
+    fn only_structs_make_rows() {
+        assert!(serde_json::to_string(&Rows(&[1, 2])).is_err());
     }
-    list(
-        b.key("dependencies"),
-        layout,
-        &board.dependencies,
-        dependency,
-    );
-    list(b.key("decisions"), layout, &board.decisions, decision);
-    list(b.key("reviews"), layout, &board.reviews, review);
-    b.end();
-}
-
-fn person(o: &mut Object, p: &Person) {
-    o.text("id", &p.id);
-    o.text("name", &p.name);
-    o.optional_text("teamId", p.team_id.as_deref());
-}
-
-fn team(o: &mut Object, t: &Team) {
-    o.text("id", &t.id);
-    o.text("name", &t.name);
-    o.optional_text("leadId", t.lead_id.as_deref());
-}
-
-fn priority(o: &mut Object, p: &Priority) {
-    o.text("id", &p.id);
-    o.text("title", &p.title);
-    o.text("description", &p.description);
-    o.number("rank", u64::from(p.rank));
-    o.optional_text("ownerId", p.owner_id.as_deref());
-    o.text("status", p.status.key());
-    o.text("successMeasure", &p.success_measure);
-    timestamp(o, "createdAt", p.created_at);
-}
-
-fn initiative(o: &mut Object, i: &Initiative) {
-    o.text("id", &i.id);
-    o.text("title", &i.title);
-    o.text("description", &i.description);
-    o.text("teamId", &i.team_id);
-    o.optional_text("ownerId", i.owner_id.as_deref());
-    ids(o.key("priorityIds"), &i.priority_ids);
-    o.number("effort", u64::from(i.effort));
-    o.text("status", i.status.key());
-    o.number("progress", u64::from(i.progress));
-    small(o, "confidence", i.confidence);
-    date(o, "due", i.due);
-    timestamp(o, "createdAt", i.created_at);
-    timestamp(o, "updatedAt", i.updated_at);
-    // A card's few risks stay objects in either layout: a table per card would be longer.
-    list(o.key("risks"), Layout::Objects, &i.risks, risk);
-}
-
-fn risk(o: &mut Object, r: &Risk) {
-    o.text("id", &r.id);
-    o.text("text", &r.text);
-    o.text("severity", r.severity.key());
-    o.raw("open", if r.open { "true" } else { "false" });
-}
-
-fn check_in(o: &mut Object, c: &CheckIn) {
-    o.text("id", &c.id);
-    o.text("initiativeId", &c.initiative_id);
-    timestamp(o, "at", c.at);
-    o.text("status", c.status.key());
-    o.number("progress", u64::from(c.progress));
-    small(o, "confidence", c.confidence);
-    o.text("note", &c.note);
-    o.optional_text("authorId", c.author_id.as_deref());
-}
-
-fn dependency(o: &mut Object, d: &Dependency) {
-    o.text("id", &d.id);
-    o.text("fromInitiativeId", &d.from_initiative_id);
-    o.text("toTeamId", &d.to_team_id);
-    o.optional_text("toInitiativeId", d.to_initiative_id.as_deref());
-    o.text("need", &d.need);
-    date(o, "due", d.due);
-    o.text("state", d.state.key());
-    timestamp(o, "requestedAt", d.requested_at);
-    match d.answered_at {
-        Some(at) => timestamp(o, "answeredAt", at),
-        None => o.raw("answeredAt", "null"),
-    }
-    o.text("answerNote", &d.answer_note);
-}
-
-fn decision(o: &mut Object, d: &Decision) {
-    o.text("id", &d.id);
-    o.text("title", &d.title);
-    o.text("rationale", &d.rationale);
-    o.text("kind", d.kind.key());
-    timestamp(o, "decidedAt", d.decided_at);
-    o.optional_text("ownerId", d.owner_id.as_deref());
-    ids(o.key("priorityIds"), &d.priority_ids);
-    ids(o.key("teamIds"), &d.team_ids);
-    date(o, "revisitOn", d.revisit_on);
-}
-
-fn review(o: &mut Object, r: &Review) {
-    o.text("id", &r.id);
-    timestamp(o, "at", r.at);
-    o.text("kind", r.kind.key());
-    o.text("summary", &r.summary);
-    small(o, "score", r.score);
 }
