@@ -20,6 +20,7 @@ pub mod merge;
 pub mod model;
 pub mod order;
 pub mod picture;
+pub mod redate;
 pub mod rhythm;
 pub mod snapshot;
 pub mod time;

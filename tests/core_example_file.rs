@@ -4,7 +4,8 @@
 //! is the board built for that day. After a change to src/core/example.rs, write the file
 //! again with `UPDATE_EXAMPLE=1 cargo test --test core_example_file`.
 
-use alignment_board::core::example::{brought_to, example_board, FILE_DATE};
+use alignment_board::core::example::{example_board, FILE_DATE};
+use alignment_board::core::redate::brought_to;
 use alignment_board::core::snapshot;
 use alignment_board::core::time::Date;
 

@@ -611,43 +611,8 @@ pub fn example_board(today: Date) -> Board {
 }
 
 /// The date the example file (`examples/example.alignment.json`) is written at, as its
-/// `exportedAt`; `brought_to` moves its dates from there to the day it is opened.
+/// `exportedAt`; `redate::brought_to` moves its dates from there to the day it is opened.
 pub const FILE_DATE: (i32, u8, u8) = (2026, 11, 24);
-
-/// The example board read from its file, with every date and time moved by the days from
-/// `written` to `today` and the period made today's quarter: the board `example_board(today)`
-/// builds. The web page loads the example this way, so the bundle carries no copy of it.
-pub fn brought_to(board: Board, written: Date, today: Date) -> Board {
-    let days = today.days_since_epoch() - written.days_since_epoch();
-    let day = |date: &mut Date| *date = date.add_days(days);
-    let time = |at: &mut Timestamp| *at = at.add_seconds(days * 86_400);
-    let mut board = board;
-    board.period = Board::blank(String::new(), today).period;
-    for priority in board.priorities.iter_mut() {
-        time(&mut priority.created_at);
-    }
-    for initiative in board.initiatives.iter_mut() {
-        time(&mut initiative.created_at);
-        time(&mut initiative.updated_at);
-        initiative.due.as_mut().map(day);
-    }
-    for check_in in board.check_ins.iter_mut() {
-        time(&mut check_in.at);
-    }
-    for dependency in board.dependencies.iter_mut() {
-        dependency.due.as_mut().map(day);
-        time(&mut dependency.requested_at);
-        dependency.answered_at.as_mut().map(time);
-    }
-    for decision in board.decisions.iter_mut() {
-        time(&mut decision.decided_at);
-        decision.revisit_on.as_mut().map(day);
-    }
-    for review in board.reviews.iter_mut() {
-        time(&mut review.at);
-    }
-    board
-}
 
 #[cfg(test)]
 mod tests {
