@@ -8,7 +8,7 @@ pub mod coordination;
 pub mod days;
 pub mod decimal;
 pub mod diff;
-pub mod fnv;
+pub mod hash;
 pub mod health;
 pub mod history;
 pub mod json;

@@ -10,13 +10,13 @@ mod faulty;
 pub use browser::{is_quota_error, LocalStore};
 pub use faulty::FaultyStore;
 
-use crate::core::fnv;
+use crate::core::hash;
 use crate::core::model::Board;
 pub use crate::core::snapshot::Parts;
 use crate::core::snapshot::{self, Loaded, ReadError};
 use crate::core::time::Timestamp;
+use fnv::FnvHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 
 /// Why a store could not do what was asked.
@@ -77,7 +77,7 @@ pub trait Store {
 /// A store in memory, for boards that must not persist (and for tests).
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: RefCell<HashMap<String, String, fnv::BuildFnv>>,
+    entries: RefCell<FnvHashMap<String, String>>,
 }
 
 impl MemoryStore {
@@ -289,7 +289,7 @@ pub fn save(
     store.write_kept(key, &stored.head)?;
     written += stored.head.len();
     let count = revision_count(&revision(store, key)?) + 1;
-    let revision = format!("{count}-{}", fnv::hash_long(stored.head.as_bytes()));
+    let revision = format!("{count}-{}", hash::hash_long(stored.head.as_bytes()));
     let counter = revision_key(key);
     store.write_kept(&counter, &revision)?;
     let size = key.len()

@@ -46,7 +46,7 @@ fn a_part_is_named_by_its_length_and_fnv_hash_as_earlier_versions_named_it() {
         let name = format!(
             "{:x}-{:x}",
             text.len(),
-            alignment_board::core::fnv::hash(text.as_bytes())
+            alignment_board::core::hash::fnv1a(text.as_bytes())
         );
         // A board saved by an earlier version finds its parts under these names, so
         // the next save writes only what changed.

@@ -69,7 +69,7 @@ impl<'a> IdIndex<'a> {
 }
 
 fn key(id: &str) -> i64 {
-    super::fnv::hash(id.as_bytes()) as i64
+    super::hash::fnv1a(id.as_bytes()) as i64
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! into parts the store keeps under keys of their own. One set of writers serves both:
 //! an `Object` writes keys and values, or values only as a table's row.
 
-use crate::core::fnv;
+use crate::core::hash;
 use crate::core::json::{self, Object};
 use crate::core::list::List;
 use crate::core::model::*;
@@ -89,7 +89,7 @@ fn part_id(text: &str) -> String {
     let mut id = String::with_capacity(28);
     push_hex(&mut id, text.len() as u64);
     id.push('-');
-    push_hex(&mut id, fnv::hash(text.as_bytes()));
+    push_hex(&mut id, hash::fnv1a(text.as_bytes()));
     id
 }
 
