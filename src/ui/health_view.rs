@@ -7,7 +7,6 @@ use super::score::{band, subject_name};
 use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
-use crate::core::order::sorted_by_key;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -141,12 +140,12 @@ fn scope_button(
 
 /// Recorded scores by date, then the score now.
 fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
-    let reviews: Vec<_> = board
+    let mut reviews: Vec<_> = board
         .reviews
         .iter()
         .filter_map(|r| r.score.map(|s| (r.at, r.kind, s)))
         .collect();
-    let reviews = sorted_by_key(reviews, |r| r.0.unix_seconds());
+    reviews.sort_by_key(|r| r.0);
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
         .map(|(at, kind, score)| TrendPoint {

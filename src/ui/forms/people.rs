@@ -4,7 +4,6 @@
 use super::{count, optional_id, DialogKind, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
-use crate::core::order::sorted_by_text;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{set_to, SelectField, TextField};
 use yew::prelude::*;
@@ -48,7 +47,8 @@ fn responsibilities(board: &Board, id: &str) -> Vec<String> {
 
 pub fn people_list(props: &FormProps) -> Html {
     let board = &props.board;
-    let people: Vec<&Person> = sorted_by_text(board.people.iter().collect(), |p| &p.name);
+    let mut people: Vec<&Person> = board.people.iter().collect();
+    people.sort_by_key(|&p| p.name.as_str());
     html! {
         <Modal title="People" on_close={props.close()} wide=true>
             if people.is_empty() {
