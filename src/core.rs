@@ -6,7 +6,6 @@
 pub mod action;
 pub mod coordination;
 pub mod days;
-pub mod decimal;
 pub mod diff;
 pub mod hash;
 pub mod health;

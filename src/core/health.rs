@@ -12,7 +12,6 @@
 //! priorities splits its effort equally between them.
 
 use super::coordination::{stuck, Flag};
-use super::decimal::fixed;
 use super::index::positions;
 use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status};
 use super::rhythm::latest_check_ins;

@@ -4,7 +4,6 @@
 
 use super::charts::{trend_chart, TrendPoint};
 use super::score::{band, subject_name};
-use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
 use std::rc::Rc;
@@ -179,7 +178,7 @@ fn score_dial(score: Option<u8>) -> Html {
         <svg class={classes!("ab-dial", band(score))} viewBox="0 0 110 110" aria-hidden="true">
             <circle class="ab-dial__track" cx="55" cy="55" r="44" />
             <circle class="ab-dial__value" cx="55" cy="55" r="44"
-                    stroke-dasharray={format!("{} {}", fixed(filled, 2), fixed(circumference, 2))} transform="rotate(-90 55 55)" />
+                    stroke-dasharray={format!("{filled:.2} {circumference:.2}")} transform="rotate(-90 55 55)" />
             <text x="55" y="63" text-anchor="middle" class="ab-dial__text">
                 { score.map_or("—".to_string(), |s| s.to_string()) }
             </text>
@@ -210,7 +209,9 @@ fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subjec
                         { if part.score.is_none() {
                             "does not apply".to_string()
                         } else if lost >= 0.05 {
-                            format!("−{} points", fixed(lost, 1))
+                            // Points lost are exact hundredths (weight × score shortfall); round
+                            // their halves up as scores are, not by the float's binary digits.
+                            format!("−{:.1} points", (lost * 10.0).round() / 10.0)
                         } else {
                             "no points lost".to_string()
                         } }

@@ -161,10 +161,8 @@ pub(super) fn rank_fit(facts: &Facts, scope: Scope) -> Part {
             Finding {
                 subject: Subject::Priority(priority.id.clone()),
                 reason: format!(
-                    "Rank {}, {but}{place} by effort: {} % of the effort on priorities, {more_or_less} than the {} % its rank suggests",
+                    "Rank {}, {but}{place} by effort: {actual:.0} % of the effort on priorities, {more_or_less} than the {suggested:.0} % its rank suggests",
                     position + 1,
-                    fixed(actual, 0),
-                    fixed(suggested, 0),
                 ),
             },
         ));
@@ -189,7 +187,7 @@ pub(super) fn rank_fit(facts: &Facts, scope: Scope) -> Part {
 
 /// A correlation with two decimals and a true minus sign.
 fn signed(value: f64) -> String {
-    let text = fixed(value, 2);
+    let text = format!("{value:.2}");
     match text.strip_prefix('-') {
         Some(rest) if rest != "0.00" => format!("−{rest}"),
         Some(rest) => rest.to_string(),
@@ -623,19 +621,17 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
             let due = initiative.due.expect("expected progress needs a due date");
             if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {
                 reasons.push(format!(
-                    "On track, but {} % done where a steady pace to {due} would be at {} %",
+                    "On track, but {} % done where a steady pace to {due} would be at {expected:.0} %",
                     initiative.progress,
-                    fixed(expected, 0)
                 ));
             }
             if matches!(initiative.status, Status::AtRisk | Status::OffTrack)
                 && progress > expected + PACE_TOLERANCE
             {
                 reasons.push(format!(
-                    "{}, yet {} % done, ahead of a steady pace to {due} ({} %)",
+                    "{}, yet {} % done, ahead of a steady pace to {due} ({expected:.0} %)",
                     initiative.status.label(),
                     initiative.progress,
-                    fixed(expected, 0)
                 ));
             }
         }
