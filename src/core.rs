@@ -1,24 +1,22 @@
 //! The board's domain, free of any browser or UI framework: the model of the snapshot
 //! format, its invariants, every change as an action, undo history, the snapshot reader
-//! and writer, the board layout, the board as a picture, and the example board. Compiles
-//! and is tested natively.
+//! and writer, the board layout, the board as a picture, and moving a board in time (how
+//! the example file is opened on today's date). Compiles and is tested natively.
 
 pub mod action;
 pub mod coordination;
 pub mod days;
-pub mod decimal;
 pub mod diff;
-pub mod example;
-pub mod fnv;
-pub mod generate;
+pub mod hash;
 pub mod health;
 pub mod history;
+pub mod index;
 pub mod layout;
 pub mod list;
 pub mod merge;
 pub mod model;
-pub mod order;
 pub mod picture;
+pub mod redate;
 pub mod rhythm;
 pub mod snapshot;
 pub mod time;

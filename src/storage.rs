@@ -10,13 +10,13 @@ mod faulty;
 pub use browser::{is_quota_error, LocalStore};
 pub use faulty::FaultyStore;
 
-use crate::core::fnv;
+use crate::core::hash;
 use crate::core::model::Board;
 pub use crate::core::snapshot::Parts;
 use crate::core::snapshot::{self, Loaded, ReadError};
 use crate::core::time::Timestamp;
+use fnv::FnvHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 
 /// Why a store could not do what was asked.
@@ -77,7 +77,7 @@ pub trait Store {
 /// A store in memory, for boards that must not persist (and for tests).
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: RefCell<HashMap<String, String, fnv::BuildFnv>>,
+    entries: RefCell<FnvHashMap<String, String>>,
 }
 
 impl MemoryStore {
@@ -289,7 +289,7 @@ pub fn save(
     store.write_kept(key, &stored.head)?;
     written += stored.head.len();
     let count = revision_count(&revision(store, key)?) + 1;
-    let revision = format!("{count}-{}", fnv::hash_long(stored.head.as_bytes()));
+    let revision = format!("{count}-{}", hash::hash_long(stored.head.as_bytes()));
     let counter = revision_key(key);
     store.write_kept(&counter, &revision)?;
     let size = key.len()
@@ -326,40 +326,6 @@ mod tests {
 
     fn board() -> Board {
         Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap())
-    }
-
-    #[test]
-    fn a_part_is_named_by_its_length_and_fnv_hash_as_earlier_versions_named_it() {
-        use crate::core::generate::{big_board, Size};
-        let today = crate::core::time::Date::parse("2026-11-24").unwrap();
-        let size = Size {
-            teams: 3,
-            priorities: 2,
-            initiatives: 20,
-            check_ins: 2500,
-        };
-        let store = MemoryStore::new();
-        save(
-            &store,
-            "k",
-            &big_board(size, today),
-            now(),
-            &mut Parts::default(),
-        )
-        .unwrap();
-        let parts: Vec<String> = store
-            .all_keys()
-            .into_iter()
-            .filter(|k| k.starts_with("k.part."))
-            .collect();
-        assert_eq!(parts.len(), 3);
-        for key in parts {
-            let text = store.get(&key).unwrap();
-            let name = format!("{:x}-{:x}", text.len(), fnv::hash(text.as_bytes()));
-            // A board saved by an earlier version finds its parts under these names, so
-            // the next save writes only what changed.
-            assert_eq!(key, part_key("k", &name));
-        }
     }
 
     #[test]
@@ -478,147 +444,6 @@ mod tests {
             panic!("expected too new")
         };
         assert!(board.is_none(), "a board without a title cannot be shown");
-    }
-
-    fn with_history(check_ins: usize) -> Board {
-        crate::core::generate::big_board(
-            crate::core::generate::Size {
-                teams: 3,
-                priorities: 3,
-                initiatives: 40,
-                check_ins,
-            },
-            Date::parse("2026-11-24").unwrap(),
-        )
-    }
-
-    fn parts(store: &FaultyStore) -> Vec<String> {
-        let mut keys = store.all_keys();
-        keys.retain(|k| k.starts_with("k.part."));
-        keys
-    }
-
-    #[test]
-    fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
-        let store = FaultyStore::new();
-        let mut board = with_history(2_500);
-        let mut known = Parts::default();
-        let first = save(&store, "k", &board, now(), &mut known)
-            .unwrap()
-            .written;
-        assert_eq!(parts(&store).len(), 3);
-        board.initiatives[0].title = "Renamed".into();
-        let second = save(&store, "k", &board, now(), &mut known)
-            .unwrap()
-            .written;
-        assert_eq!(second, store.get("k").unwrap().len(), "only the head");
-        assert!(second * 3 < first, "{second} of {first}");
-        // A save that knows nothing (another tab's, or after a reload) finds the parts in
-        // the store and writes only the head too.
-        let fresh = save(&store, "k", &board, now(), &mut Parts::default())
-            .unwrap()
-            .written;
-        assert_eq!(fresh, second);
-        board.check_ins.truncate(1_200);
-        save(&store, "k", &board, now(), &mut known).unwrap();
-        assert_eq!(parts(&store).len(), 2, "the parts no head names are gone");
-        match open(&store, "k", now()) {
-            Opened::Board(loaded) => assert_eq!(loaded.board, board),
-            other => panic!("expected the board, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_save_reports_the_board_size_and_whether_the_store_is_nearly_full() {
-        let store = FaultyStore::new();
-        let board = with_history(1_500);
-        let saved = save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
-        let held: usize = store
-            .all_keys()
-            .iter()
-            .map(|k| k.len() + store.get(k).unwrap().len())
-            .sum();
-        assert_eq!(
-            saved.size, held,
-            "keys and values of the head and its parts"
-        );
-        assert!(!saved.nearly_full(None));
-        assert!(!saved.nearly_full(Some(saved.size * 5 / 4 + 1)));
-        assert!(saved.nearly_full(Some(saved.size * 5 / 4)), "80 % exactly");
-        assert!(saved.nearly_full(Some(saved.size)));
-    }
-
-    #[test]
-    fn a_damaged_stored_board_is_set_aside_with_its_parts() {
-        let store = FaultyStore::new();
-        let board = with_history(1_500);
-        save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
-        let first_part = parts(&store)[0].clone();
-        let part_text = store.get(&first_part).unwrap();
-        store.write(&first_part, "[[").unwrap();
-        let Opened::Corrupt {
-            error, backup_key, ..
-        } = open(&store, "k", now())
-        else {
-            panic!("expected corrupt")
-        };
-        assert!(error.to_string().contains("is damaged"), "{error}");
-        let backup_key = backup_key.unwrap();
-        // Mending the copied part by hand brings the whole board back from the backup.
-        let name = &first_part["k.part.".len()..];
-        store
-            .write(&part_key(&backup_key, name), &part_text)
-            .unwrap();
-        save(
-            &store,
-            "k",
-            &board_after_start_over(),
-            now(),
-            &mut Parts::default(),
-        )
-        .unwrap();
-        match open(&store, &backup_key, now()) {
-            Opened::Board(loaded) => assert_eq!(loaded.board, board),
-            other => panic!("expected the backed-up board, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_write_that_does_not_stick_is_a_failed_save_and_a_retry_writes_it() {
-        let store = FaultyStore::new();
-        let mut known = Parts::default();
-        let board = with_history(1_500);
-        save(&store, "k", &board, now(), &mut known).unwrap();
-        let mut edited = board.clone();
-        edited.initiatives[0].title = "Renamed".into();
-        store.set_forgetful(true);
-        let error = save(&store, "k", &edited, now(), &mut known).unwrap_err();
-        assert_eq!(error, StoreError::NotKept);
-        assert!(error.to_string().contains("reading it back"), "{error}");
-        store.set_forgetful(false);
-        save(&store, "k", &edited, now(), &mut known).unwrap();
-        match open(&store, "k", now()) {
-            Opened::Board(loaded) => assert_eq!(loaded.board, edited),
-            other => panic!("expected the edited board, got {other:?}"),
-        }
-        // A part that did not stick is found too, and written by the next save.
-        let mut longer = edited.clone();
-        longer.check_ins = with_history(2_500).check_ins;
-        store.set_forgetful(true);
-        assert_eq!(
-            save(&store, "k", &longer, now(), &mut known),
-            Err(StoreError::NotKept)
-        );
-        store.set_forgetful(false);
-        save(&store, "k", &longer, now(), &mut known).unwrap();
-        match open(&store, "k", now()) {
-            Opened::Board(loaded) => assert_eq!(loaded.board, longer),
-            other => panic!("expected the longer board, got {other:?}"),
-        }
-    }
-
-    fn board_after_start_over() -> Board {
-        board()
     }
 
     #[test]

@@ -5,11 +5,14 @@
 //! and checks the budgets. Not part of the test command.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/generate_board.rs"]
+mod generate_board;
+
 use alignment_board::core::diff::diff;
-use alignment_board::core::generate::{big_board, evolved, Size};
 use alignment_board::core::snapshot;
 use alignment_board::core::time::Date;
 use alignment_board::storage::{self, LocalStore, Opened, Parts, Store};
+use generate_board::{big_board, evolved, Size};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -26,13 +26,17 @@
 //! for tests (`target/tmp`), and the failure message says how it was made.
 
 mod core_support;
+#[path = "support/example.rs"]
+mod example;
+#[path = "support/generate_board.rs"]
+mod generate_board;
 
-use alignment_board::core::example::example_board;
-use alignment_board::core::generate::{big_board, Size};
 use alignment_board::core::model::Board;
 use alignment_board::core::snapshot::{self, Loaded, Parts, ReadError, MAX_BYTES};
 use alignment_board::core::validate;
 use core_support::{date, now};
+use example::example_board;
+use generate_board::{big_board, Size};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::{Duration, Instant};

@@ -4,6 +4,8 @@
 //! work, no teams). `now` is fixed at 2026-11-23T09:30:00Z, so every figure is exact.
 
 mod core_support;
+#[path = "support/example.rs"]
+mod example;
 
 use alignment_board::core::health::{
     analyse, analyse_board, effort_ranks, expected_progress, pearson, suggested_share, Analysis,
@@ -162,7 +164,7 @@ fn the_documented_worked_example_scores_96() {
 
 #[test]
 fn the_same_board_and_instant_give_the_same_analysis() {
-    let board = alignment_board::core::example::example_board(now().utc_date());
+    let board = example::example_board(now().utc_date());
     let first = analyse(&board, utc_now());
     assert_eq!(first, analyse(&board, utc_now()));
     assert_eq!(first, analyse(&board.clone(), utc_now()));
@@ -171,7 +173,7 @@ fn the_same_board_and_instant_give_the_same_analysis() {
 
 #[test]
 fn every_part_of_the_example_that_loses_points_names_its_items() {
-    let board = alignment_board::core::example::example_board(now().utc_date());
+    let board = example::example_board(now().utc_date());
     let a = analyse(&board, utc_now());
     let score = a.board.score.expect("the example has a score");
     assert!(

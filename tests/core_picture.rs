@@ -3,8 +3,9 @@
 //! snapshot, so it shows where no script runs and imports again.
 
 mod core_support;
+#[path = "support/example.rs"]
+mod example;
 
-use alignment_board::core::example;
 use alignment_board::core::picture::{snapshot_in, svg};
 use alignment_board::core::snapshot::{self, ReadError};
 use alignment_board::core::time::Now;

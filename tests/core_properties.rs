@@ -17,11 +17,13 @@
 //! A failure prints the smallest base board and action sequence found to break it.
 
 mod core_support;
+#[path = "support/example.rs"]
+mod example;
+#[path = "support/generate_board.rs"]
+mod generate_board;
 
 use alignment_board::core::action::{reduce, Action, Settings};
 use alignment_board::core::coordination::Step;
-use alignment_board::core::example::example_board;
-use alignment_board::core::generate::{big_board, Size};
 use alignment_board::core::history::{History, LIMIT};
 use alignment_board::core::list::List;
 use alignment_board::core::model::{
@@ -32,6 +34,8 @@ use alignment_board::core::snapshot::{self, Parts};
 use alignment_board::core::time::{Date, Timestamp};
 use alignment_board::core::validate;
 use core_support::{date, now};
+use example::example_board;
+use generate_board::{big_board, Size};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::TestRunner;

@@ -3,6 +3,10 @@
 //! boards for every kind of change, and the check-in, review and new-period actions.
 
 mod core_support;
+#[path = "support/example.rs"]
+mod example;
+#[path = "support/generate_board.rs"]
+mod generate_board;
 
 use alignment_board::core::action::{reduce, Action};
 use alignment_board::core::diff::{diff, Change, Kind};
@@ -181,7 +185,7 @@ fn a_first_check_in_has_nothing_before_it_and_a_decision_since_is_listed() {
 fn the_same_board_has_no_differences() {
     let board = small_board();
     assert!(diff(&board, &board).is_empty());
-    let example = alignment_board::core::example::example_board(now().utc_date());
+    let example = example::example_board(now().utc_date());
     assert!(diff(&example, &example.clone()).is_empty());
 }
 
@@ -428,7 +432,7 @@ fn every_new_action_can_be_undone_exactly() {
 
 #[test]
 fn generated_boards_are_sound_reproducible_and_diff_as_expected() {
-    use alignment_board::core::generate::{big_board, evolved, Size};
+    use crate::generate_board::{big_board, evolved, Size};
     use alignment_board::core::validate::problems;
     let size = Size {
         teams: 40,

@@ -3,6 +3,8 @@
 //! for missing optional keys, and every way a text is refused, with the words a person sees.
 
 mod core_support;
+#[path = "support/example.rs"]
+mod example;
 
 use alignment_board::core::model::{DependencyState, PriorityStatus, Rhythm, Severity, Status};
 use alignment_board::core::snapshot::{self, ReadError, MAX_BYTES, VERSION};
@@ -1074,7 +1076,7 @@ fn file_name_cuts_long_titles_to_sixty_characters_without_a_trailing_hyphen() {
 #[test]
 fn the_indented_export_is_the_compact_snapshot_laid_out_for_people() {
     let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
-    let mut board = alignment_board::core::example::example_board(now.utc_date());
+    let mut board = example::example_board(now.utc_date());
     // Text that looks like JSON structure must stay untouched inside strings.
     board.purpose = "Braces { } [ ], commas, \"quotes\": and a back\\slash".into();
     let pretty = alignment_board::core::snapshot::write_pretty(&board, now);
@@ -1098,7 +1100,7 @@ fn the_indented_export_is_the_compact_snapshot_laid_out_for_people() {
 /// line and paragraph separators, non-Latin letters and emoji.
 fn board_with_awkward_text() -> alignment_board::core::model::Board {
     let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
-    let mut board = alignment_board::core::example::example_board(now.utc_date());
+    let mut board = example::example_board(now.utc_date());
     board.title = "Quotes \" and \\ back\\slashes / solidus".into();
     board.purpose =
         "Tabs\tnew\nlines\r\u{8}\u{c}\u{1}\u{1f}\u{7f} \u{2028}\u{2029} ünïcödé 漢字 🚀".into();

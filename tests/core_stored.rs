@@ -4,12 +4,14 @@
 //! rewrites, and the words a person sees when a stored board is damaged.
 
 mod core_support;
+#[path = "support/generate_board.rs"]
+mod generate_board;
 
-use alignment_board::core::generate::{big_board, Size};
 use alignment_board::core::list::List;
 use alignment_board::core::model::Board;
 use alignment_board::core::snapshot::{self, Parts, ReadError, Stored, PART_ROWS, STORE_FORMAT};
 use core_support::{date, empty_board, full_board, small_board, ts};
+use generate_board::{big_board, Size};
 use serde_json::Value;
 use std::collections::BTreeMap;
 

@@ -4,6 +4,9 @@
 //! health view leading to the board.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/example.rs"]
+mod example;
+
 use alignment_board::storage::{FaultyStore, Store};
 use alignment_board::ui::{App, AppProps, Example, StoreHandle, View};
 use std::rc::Rc;
@@ -39,7 +42,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         view: View::Board,
         theme: None,
         share: None,
-        example: Example::Board(Rc::new(alignment_board::core::example::example_board(
+        example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),
     };
@@ -116,9 +119,7 @@ async fn an_empty_board_offers_the_example_and_a_blank_start() {
 async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
     let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
-    let example = alignment_board::core::example::example_board(
-        alignment_board::ui::clock::local_now().today(),
-    );
+    let example = example::example_board(alignment_board::ui::clock::local_now().today());
     // Ranked priorities, then achieved or dropped ones that still have cards, then Local work.
     let finished_with_work = example
         .priorities
@@ -214,9 +215,7 @@ async fn a_failed_save_says_so_keeps_working_and_offers_export() {
 #[wasm_bindgen_test]
 async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     // A store whose quota the example board fills to about nine tenths.
-    let example = alignment_board::core::example::example_board(
-        alignment_board::ui::clock::local_now().today(),
-    );
+    let example = example::example_board(alignment_board::ui::clock::local_now().today());
     let size = alignment_board::storage::save(
         &FaultyStore::new(),
         "k",
@@ -275,9 +274,7 @@ async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
 #[wasm_bindgen_test]
 async fn a_read_only_board_has_no_editing_controls() {
     let store = Rc::new(FaultyStore::new());
-    let example = alignment_board::core::example::example_board(
-        alignment_board::ui::clock::local_now().today(),
-    );
+    let example = example::example_board(alignment_board::ui::clock::local_now().today());
     let now = alignment_board::ui::clock::now();
     alignment_board::storage::save(
         store.as_ref(),
@@ -330,9 +327,7 @@ async fn two_boards_keep_to_their_own_storage_keys() {
 async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
     let board = mount(Rc::new(FaultyStore::new()), "k", false).await;
     board.click("Start from example").await;
-    let example = alignment_board::core::example::example_board(
-        alignment_board::ui::clock::local_now().today(),
-    );
+    let example = example::example_board(alignment_board::ui::clock::local_now().today());
     let analysis =
         alignment_board::core::health::analyse(&example, alignment_board::ui::clock::local_now());
     let score = analysis.board.score.expect("the example has a score");
@@ -450,9 +445,7 @@ async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
 /// The example board saved under `k`, as a tab that opened it earlier left it.
 fn store_with_example() -> (Rc<FaultyStore>, alignment_board::core::model::Board) {
     let store = Rc::new(FaultyStore::new());
-    let example = alignment_board::core::example::example_board(
-        alignment_board::ui::clock::local_now().today(),
-    );
+    let example = example::example_board(alignment_board::ui::clock::local_now().today());
     alignment_board::storage::save(
         store.as_ref(),
         "k",

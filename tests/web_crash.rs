@@ -2,6 +2,9 @@
 //! other component tests, since after a crash the boards of the page stop saving.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/example.rs"]
+mod example;
+
 use alignment_board::storage::MemoryStore;
 use alignment_board::ui::{App, AppProps, Example, StoreHandle, View};
 use std::rc::Rc;
@@ -23,7 +26,7 @@ async fn mount() -> Element {
         view: View::Board,
         theme: None,
         share: None,
-        example: Example::Board(Rc::new(alignment_board::core::example::example_board(
+        example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),
     };
@@ -96,9 +99,7 @@ async fn a_crash_shows_a_recovery_screen_that_offers_the_board_as_it_was() {
         .ends_with(".alignment.json"));
     let saved = fetch_text(&link.get_attribute("href").unwrap()).await;
     let board_as_it_was = alignment_board::core::snapshot::read(&saved).unwrap().board;
-    let example = alignment_board::core::example::example_board(
-        alignment_board::ui::clock::local_now().today(),
-    );
+    let example = example::example_board(alignment_board::ui::clock::local_now().today());
     assert_eq!(
         board_as_it_was.ranked_priorities()[0].title,
         example.ranked_priorities()[1].title,

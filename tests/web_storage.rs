@@ -2,6 +2,9 @@
 //! reported as `Full`, and opening corrupt or newer saved boards.
 #![cfg(target_arch = "wasm32")]
 
+#[path = "support/generate_board.rs"]
+mod generate_board;
+
 use alignment_board::core::model::Board;
 use alignment_board::core::time::{Date, Timestamp};
 use alignment_board::storage::{self, LocalStore, Opened, Store, StoreError};
@@ -81,7 +84,7 @@ fn a_board_from_a_newer_version_is_refused_and_left_alone() {
 
 #[wasm_bindgen_test]
 fn a_board_with_a_long_history_is_kept_in_parts_and_tidied_as_it_changes() {
-    use alignment_board::core::generate::{big_board, Size};
+    use crate::generate_board::{big_board, Size};
     let key = "test-parts";
     let mut board = big_board(
         Size {

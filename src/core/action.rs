@@ -8,7 +8,6 @@ use super::model::{
     Board, CheckIn, Decision, Dependency, DependencyState, Id, Initiative, Period, Person,
     Priority, PriorityStatus, Review, Rhythm, Status, Team,
 };
-use super::order::sorted_by_key;
 use super::time::Timestamp;
 use super::validate;
 use std::fmt;
@@ -511,12 +510,12 @@ fn delete_initiative(board: &mut Board, id: &str) {
 /// priority just added, moved or re-activated) takes the place its rank asks for and the
 /// others close up around it, so moving rank 1 to rank 3 puts it after the old 2 and 3.
 fn renumber(board: &mut Board, anchor: Option<&str>) {
-    let order: Vec<usize> = (0..board.priorities.len())
+    let mut order: Vec<usize> = (0..board.priorities.len())
         .filter(|&i| {
             board.priorities[i].is_active() && Some(board.priorities[i].id.as_str()) != anchor
         })
         .collect();
-    let mut order = sorted_by_key(order, |&i| i64::from(board.priorities[i].rank));
+    order.sort_by_key(|&i| board.priorities[i].rank);
     if let Some(anchor) = anchor {
         if let Some(at) = board
             .priorities

@@ -6,8 +6,8 @@
 use super::model::{
     Board, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Severity,
 };
-use super::order::sorted_by_key;
 use super::time::{Date, Now};
+use std::cmp::Reverse;
 
 /// A step in the handshake between the asking and the providing team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -170,24 +170,26 @@ pub fn asking_team<'a>(board: &'a Board, dependency: &Dependency) -> Option<&'a 
 
 /// Dependencies asked of `team` that are not delivered, by index, the oldest request first.
 pub fn asked_of(board: &Board, team: &str) -> Vec<usize> {
-    let list = (0..board.dependencies.len())
+    let mut list: Vec<usize> = (0..board.dependencies.len())
         .filter(|&d| {
             let dep = &board.dependencies[d];
             dep.to_team_id == team && dep.state != DependencyState::Delivered
         })
         .collect();
-    sorted_by_key(list, |&d| board.dependencies[d].requested_at.unix_seconds())
+    list.sort_by_key(|&d| board.dependencies[d].requested_at);
+    list
 }
 
 /// Dependencies `team`'s initiatives wait on (not delivered), by index, oldest first.
 pub fn waiting_on(board: &Board, team: &str) -> Vec<usize> {
-    let list = (0..board.dependencies.len())
+    let mut list: Vec<usize> = (0..board.dependencies.len())
         .filter(|&d| {
             let dep = &board.dependencies[d];
             dep.state != DependencyState::Delivered && asking_team(board, dep) == Some(team)
         })
         .collect();
-    sorted_by_key(list, |&d| board.dependencies[d].requested_at.unix_seconds())
+    list.sort_by_key(|&d| board.dependencies[d].requested_at);
+    list
 }
 
 /// One cell of the team matrix: what one team asks of another.
@@ -246,7 +248,7 @@ pub fn revisit_due(decision: &Decision, today: Date) -> bool {
 
 /// The decisions that pass `filter`, by index, the most recent first.
 pub fn decisions(board: &Board, filter: &DecisionFilter, today: Date) -> Vec<usize> {
-    let list = (0..board.decisions.len())
+    let mut list: Vec<usize> = (0..board.decisions.len())
         .filter(|&d| {
             let decision = &board.decisions[d];
             filter
@@ -261,7 +263,8 @@ pub fn decisions(board: &Board, filter: &DecisionFilter, today: Date) -> Vec<usi
                 && (!filter.revisit_due || revisit_due(decision, today))
         })
         .collect();
-    sorted_by_key(list, |&d| -board.decisions[d].decided_at.unix_seconds())
+    list.sort_by_key(|&d| Reverse(board.decisions[d].decided_at));
+    list
 }
 
 /// Open risks across the board as `(initiative index, risk index)`: the most severe first,
@@ -291,7 +294,11 @@ pub fn open_risks(board: &Board) -> Vec<(usize, usize)> {
         Severity::Medium => 1,
         Severity::Low => 2,
     };
-    sorted_by_key(list, |&(i, r)| {
-        severity(board.initiatives[i].risks[r].severity) << 40 | best_rank(i)
-    })
+    list.sort_by_key(|&(i, r)| {
+        (
+            severity(board.initiatives[i].risks[r].severity),
+            best_rank(i),
+        )
+    });
+    list
 }

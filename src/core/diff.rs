@@ -3,8 +3,8 @@
 //! two boards; entities are matched by id, so a renamed or moved item is one change, not a
 //! removal and an addition.
 
+use super::index::positions;
 use super::model::{Board, Id, Initiative, Priority};
-use super::order::IdIndex;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
@@ -279,11 +279,11 @@ fn compare<T>(
     key: impl Fn(&T) -> (&Id, &String),
     fields: impl Fn(&T, &T) -> Vec<Field>,
 ) {
-    let old = IdIndex::new(before.iter().map(|x| key(x).0.as_str()));
-    let new = IdIndex::new(after.iter().map(|x| key(x).0.as_str()));
+    let old = positions(before.iter().map(|x| key(x).0.as_str()));
+    let new = positions(after.iter().map(|x| key(x).0.as_str()));
     for item in after {
         let (id, name) = key(item);
-        let change = match old.get(id) {
+        let change = match old.get(id.as_str()).copied() {
             None => Change::Added,
             Some(at) => {
                 let changed = fields(&before[at], item);
@@ -302,7 +302,7 @@ fn compare<T>(
     }
     for item in before {
         let (id, name) = key(item);
-        if new.get(id).is_none() {
+        if !new.contains_key(id.as_str()) {
             out.push(Difference {
                 kind,
                 id: id.clone(),

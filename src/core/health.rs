@@ -12,15 +12,16 @@
 //! priorities splits its effort equally between them.
 
 use super::coordination::{stuck, Flag};
-use super::decimal::fixed;
+use super::index::positions;
 use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status};
-use super::order::{sorted_by_key, sorted_by_text, IdIndex};
 use super::rhythm::latest_check_ins;
 use super::time::{Date, Now, Timestamp};
+use fnv::FnvHashMap;
 mod parts;
 
 pub use parts::{effort_ranks, expected_progress, pearson};
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// An owner with more active initiatives than this is overloaded.
@@ -190,9 +191,9 @@ impl Health {
     /// The parts by how many points they cost, the most costly first; parts that cost
     /// nothing or do not apply come last, in documentation order.
     pub fn by_attention(&self) -> Vec<&Part> {
-        sorted_by_key(self.parts.iter().collect(), |p: &&Part| {
-            -thousandths(p.points_lost())
-        })
+        let mut parts: Vec<&Part> = self.parts.iter().collect();
+        parts.sort_by_key(|p| Reverse(thousandths(p.points_lost())));
+        parts
     }
 }
 
@@ -320,8 +321,8 @@ struct Facts<'a> {
     /// Active priorities by rank.
     ranked: Vec<&'a Priority>,
     /// Where each initiative and person is in the board's lists.
-    initiative_index: IdIndex<'a>,
-    person_index: IdIndex<'a>,
+    initiative_index: FnvHashMap<&'a str, usize>,
+    person_index: FnvHashMap<&'a str, usize>,
     /// The latest check-in of each initiative, by index.
     last_check_in: Vec<Option<Timestamp>>,
     /// Active initiatives owned by each person, by index, board-wide.
@@ -338,13 +339,13 @@ impl<'a> Facts<'a> {
             .into_iter()
             .map(|c| c.map(|c| c.at))
             .collect();
-        let person_index = IdIndex::new(board.people.iter().map(|p| p.id.as_str()));
+        let person_index = positions(board.people.iter().map(|p| p.id.as_str()));
         let mut owner_load = vec![0; board.people.len()];
         for initiative in board.initiatives.iter().filter(|i| i.status.is_active()) {
             if let Some(at) = initiative
                 .owner_id
                 .as_deref()
-                .and_then(|o| person_index.get(o))
+                .and_then(|o| person_index.get(o).copied())
             {
                 owner_load[at] += 1;
             }
@@ -355,7 +356,9 @@ impl<'a> Facts<'a> {
             .filter(|i| i.status.is_active())
             .collect();
         let mut active_by_team: Vec<(&str, Vec<&Initiative>)> = Vec::new();
-        for initiative in sorted_by_text(active_all.clone(), |i| i.team_id.as_str()) {
+        let mut by_team = active_all.clone();
+        by_team.sort_by_key(|&i| i.team_id.as_str());
+        for initiative in by_team {
             match active_by_team.last_mut() {
                 Some((team, list)) if *team == initiative.team_id => list.push(initiative),
                 _ => active_by_team.push((&initiative.team_id, vec![initiative])),
@@ -366,7 +369,7 @@ impl<'a> Facts<'a> {
             now,
             today: now.today(),
             ranked: board.ranked_priorities(),
-            initiative_index: IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str())),
+            initiative_index: positions(board.initiatives.iter().map(|i| i.id.as_str())),
             person_index,
             last_check_in,
             owner_load,

@@ -484,8 +484,9 @@ impl Board {
 
     /// Active priorities, most important first.
     pub fn ranked_priorities(&self) -> Vec<&Priority> {
-        let active = self.priorities.iter().filter(|p| p.is_active()).collect();
-        super::order::sorted_by_key(active, |p| i64::from(p.rank))
+        let mut active: Vec<&Priority> = self.priorities.iter().filter(|p| p.is_active()).collect();
+        active.sort_by_key(|p| p.rank);
+        active
     }
 
     /// A fresh id with the given prefix (`"i"` → `"i-12"`), one past the highest number in

@@ -2,9 +2,10 @@
 //! and planning session fall, and what changed since the last review. Pure functions of
 //! a board and `now`.
 
+use super::index::positions;
 use super::model::{Board, CheckIn, ReviewKind, Status};
-use super::order::sorted_by_key;
 use super::time::{Date, Now, Timestamp};
+use std::cmp::Reverse;
 
 const DAY: i64 = 86_400;
 
@@ -16,9 +17,9 @@ pub fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
 /// The latest check-in of each initiative, by index into `board.initiatives`.
 pub fn latest_check_ins(board: &Board) -> Vec<Option<&CheckIn>> {
     let mut latest: Vec<Option<&CheckIn>> = vec![None; board.initiatives.len()];
-    let index = super::order::IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str()));
+    let index = positions(board.initiatives.iter().map(|i| i.id.as_str()));
     for check_in in &board.check_ins {
-        if let Some(at) = index.get(&check_in.initiative_id) {
+        if let Some(&at) = index.get(check_in.initiative_id.as_str()) {
             let slot = &mut latest[at];
             if slot.is_none_or(|seen| seen.at <= check_in.at) {
                 *slot = Some(check_in);
@@ -79,7 +80,7 @@ pub fn due(board: &Board, now: Now) -> Due {
             fresh += 1;
         }
     }
-    let items = sorted_by_key(items, |item| -item.days_since);
+    items.sort_by_key(|item| Reverse(item.days_since));
     let latest_of = |kinds: &[ReviewKind]| {
         board
             .reviews
@@ -144,7 +145,7 @@ pub enum Happened {
 /// dependency requests and answers. Removals leave no trace and are not listed; comparing
 /// with a snapshot (`diff`) shows them.
 pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
-    let index = super::order::IdIndex::new(board.initiatives.iter().map(|i| i.id.as_str()));
+    let index = positions(board.initiatives.iter().map(|i| i.id.as_str()));
     let mut events: Vec<(Timestamp, Happened)> = Vec::new();
     for (i, initiative) in board.initiatives.iter().enumerate() {
         if initiative.created_at > at {
@@ -152,14 +153,13 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
         }
     }
     // Check-ins in time order, each compared with the one before it on the same work.
-    let order = sorted_by_key((0..board.check_ins.len()).collect(), |&c| {
-        board.check_ins[c].at.unix_seconds()
-    });
+    let mut order: Vec<usize> = (0..board.check_ins.len()).collect();
+    order.sort_by_key(|&c| board.check_ins[c].at);
     let mut previous: Vec<Option<usize>> = vec![None; board.initiatives.len()];
     let mut checked_since = vec![false; board.initiatives.len()];
     for c in order {
         let check_in = &board.check_ins[c];
-        let Some(i) = index.get(&check_in.initiative_id) else {
+        let Some(&i) = index.get(check_in.initiative_id.as_str()) else {
             continue;
         };
         if check_in.at > at {
@@ -195,8 +195,6 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
             events.push((latest, Happened::Dependency { dependency: d }));
         }
     }
-    sorted_by_key(events, |(when, _)| when.unix_seconds())
-        .into_iter()
-        .map(|(_, happened)| happened)
-        .collect()
+    events.sort_by_key(|(when, _)| *when);
+    events.into_iter().map(|(_, happened)| happened).collect()
 }

@@ -3,7 +3,6 @@
 //! against the share its rank suggests.
 
 use super::charts::{rank_chart, RankBar};
-use crate::core::decimal::fixed;
 use crate::core::health::{suggested_share, Analysis, Subject};
 use crate::core::model::Board;
 use std::rc::Rc;
@@ -19,9 +18,9 @@ pub struct AllocationViewProps {
 /// Effort with one decimal only when it has one: `45`, `12.5`.
 pub fn effort_text(effort: f64) -> String {
     if (effort - effort.round()).abs() < 0.05 {
-        fixed(effort, 0)
+        format!("{effort:.0}")
     } else {
-        fixed(effort, 1)
+        format!("{effort:.1}")
     }
 }
 
@@ -119,7 +118,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
         html! {
             <td class="ab-heat__total">
                 { effort_text(effort) }
-                <span class="ab-heat__share">{ format!("{} % of all", fixed(share, 0)) }</span>
+                <span class="ab-heat__share">{ format!("{share:.0} % of all") }</span>
             </td>
         }
     });
@@ -203,7 +202,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
                                 <tr>
                                     <td>{ bar.rank }</td><th scope="row">{ &bar.title }</th>
                                     <td>{ effort_text(allocation.column_effort[index]) }</td>
-                                    <td>{ format!("{} %", fixed(bar.actual, 0)) }</td><td>{ format!("{} %", fixed(bar.suggested, 0)) }</td>
+                                    <td>{ format!("{:.0} %", bar.actual) }</td><td>{ format!("{:.0} %", bar.suggested) }</td>
                                 </tr>
                             }) }
                         </tbody>

@@ -3,7 +3,6 @@
 //! effort. Each chart is an image with a text alternative, and its figures are also given
 //! as a table that screen readers can walk.
 
-use crate::core::decimal::fixed;
 use yew::prelude::*;
 
 /// One point of the score's trend.
@@ -41,7 +40,7 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
     let y = |score: u8| TOP + (1.0 - f64::from(score) / 100.0) * (HEIGHT - TOP - BOTTOM);
     let line = points
         .iter()
-        .map(|p| format!("{},{}", fixed(x(p.day), 1), fixed(y(p.score), 1)))
+        .map(|p| format!("{:.1},{:.1}", x(p.day), y(p.score)))
         .collect::<Vec<_>>()
         .join(" ");
     let description = points
@@ -52,9 +51,9 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
     let grid = [0u8, 50, 100].map(|score| {
         html! {
             <g class="ab-chart__grid">
-                <line x1={fixed(LEFT, 0)} x2={fixed(WIDTH - RIGHT, 0)}
-                      y1={fixed(y(score), 1)} y2={fixed(y(score), 1)} />
-                <text x={fixed(LEFT - 6.0, 0)} y={fixed(y(score) + 4.0, 1)} text-anchor="end">{ score }</text>
+                <line x1={format!("{LEFT:.0}")} x2={format!("{:.0}", WIDTH - RIGHT)}
+                      y1={format!("{:.1}", y(score))} y2={format!("{:.1}", y(score))} />
+                <text x={format!("{:.0}", LEFT - 6.0)} y={format!("{:.1}", y(score) + 4.0)} text-anchor="end">{ score }</text>
             </g>
         }
     });
@@ -74,7 +73,7 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
                 "middle"
             };
             html! {
-                <text class="ab-chart__axis" x={fixed(at, 1)} y={fixed(HEIGHT - 8.0, 0)}
+                <text class="ab-chart__axis" x={format!("{at:.1}")} y={format!("{:.0}", HEIGHT - 8.0)}
                       text-anchor={anchor}>{ &p.label }</text>
             }
         })
@@ -83,7 +82,7 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
         let now = index + 1 == points.len();
         html! {
             <circle class={classes!("ab-chart__dot", now.then_some("ab-chart__dot--now"))}
-                    cx={fixed(x(p.day), 1)} cy={fixed(y(p.score), 1)} r={if now { "5" } else { "3.5" }}>
+                    cx={format!("{:.1}", x(p.day))} cy={format!("{:.1}", y(p.score))} r={if now { "5" } else { "3.5" }}>
                 <title>{ format!("{} ({}): {}", p.label, p.kind, p.score) }</title>
             </circle>
         }
@@ -141,10 +140,10 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
     let grid = [0.0, scale_max / 2.0, scale_max].map(|value| {
         html! {
             <g class="ab-chart__grid">
-                <line x1={fixed(left, 0)} x2={fixed(width - right, 0)}
-                      y1={fixed(y(value), 1)} y2={fixed(y(value), 1)} />
-                <text x={fixed(left - 6.0, 0)} y={fixed(y(value) + 4.0, 1)} text-anchor="end">
-                    { format!("{}%", fixed(value, 0)) }
+                <line x1={format!("{left:.0}")} x2={format!("{:.0}", width - right)}
+                      y1={format!("{:.1}", y(value))} y2={format!("{:.1}", y(value))} />
+                <text x={format!("{:.0}", left - 6.0)} y={format!("{:.1}", y(value) + 4.0)} text-anchor="end">
+                    { format!("{value:.0}%") }
                 </text>
             </g>
         }
@@ -152,23 +151,23 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
     let columns = bars.iter().enumerate().map(|(index, bar)| {
         let center = left + slot * (index as f64 + 0.5);
         let label = format!(
-            "Rank {} {}: {} % of the effort on priorities; its rank suggests {} %",
+            "Rank {} {}: {:.0} % of the effort on priorities; its rank suggests {:.0} %",
             bar.rank,
             bar.title,
-            fixed(bar.actual, 0),
-            fixed(bar.suggested, 0)
+            bar.actual,
+            bar.suggested
         );
         html! {
             <g class="ab-chart__bar" tabindex="0" role="img" aria-label={label.clone()}>
                 <title>{ label }</title>
-                <rect x={fixed(center - bar_width / 2.0, 1)} y={fixed(y(bar.actual), 1)}
-                      width={fixed(bar_width, 1)} height={fixed(y(0.0) - y(bar.actual), 1)} rx="3" />
-                <line class="ab-chart__expected" x1={fixed(center - bar_width / 2.0 - 5.0, 1)}
-                      x2={fixed(center + bar_width / 2.0 + 5.0, 1)}
-                      y1={fixed(y(bar.suggested), 1)} y2={fixed(y(bar.suggested), 1)} />
-                <text class="ab-chart__value" x={fixed(center, 1)} y={fixed(y(bar.actual) - 4.0, 1)}
-                      text-anchor="middle">{ format!("{}%", fixed(bar.actual, 0)) }</text>
-                <text class="ab-chart__axis" x={fixed(center, 1)} y={fixed(height - 10.0, 0)}
+                <rect x={format!("{:.1}", center - bar_width / 2.0)} y={format!("{:.1}", y(bar.actual))}
+                      width={format!("{bar_width:.1}")} height={format!("{:.1}", y(0.0) - y(bar.actual))} rx="3" />
+                <line class="ab-chart__expected" x1={format!("{:.1}", center - bar_width / 2.0 - 5.0)}
+                      x2={format!("{:.1}", center + bar_width / 2.0 + 5.0)}
+                      y1={format!("{:.1}", y(bar.suggested))} y2={format!("{:.1}", y(bar.suggested))} />
+                <text class="ab-chart__value" x={format!("{center:.1}")} y={format!("{:.1}", y(bar.actual) - 4.0)}
+                      text-anchor="middle">{ format!("{:.0}%", bar.actual) }</text>
+                <text class="ab-chart__axis" x={format!("{center:.1}")} y={format!("{:.0}", height - 10.0)}
                       text-anchor="middle">{ format!("#{}", bar.rank) }</text>
             </g>
         }

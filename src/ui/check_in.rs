@@ -6,7 +6,7 @@ use super::clock::now;
 use super::dates::short_day;
 use super::fields::{parse_whole, set_to, SelectField, TextField};
 use crate::core::model::{Board, CheckIn, Status};
-use crate::core::order::sorted_by_key;
+use std::cmp::Reverse;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -57,12 +57,13 @@ pub fn check_in_line(board: &Board, check_in: &CheckIn) -> String {
 
 /// The check-ins of an initiative, newest first.
 pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> {
-    let list = board
+    let mut list: Vec<&CheckIn> = board
         .check_ins
         .iter()
         .filter(|c| c.initiative_id == initiative)
         .collect();
-    sorted_by_key(list, |c: &&CheckIn| -c.at.unix_seconds())
+    list.sort_by_key(|c| Reverse(c.at));
+    list
 }
 
 #[function_component]

@@ -2,8 +2,7 @@
 
 use super::fields::SelectField;
 use crate::core::layout::{Filter, OwnerFilter};
-use crate::core::model::{Board, Status};
-use crate::core::order::sorted_by_text;
+use crate::core::model::{Board, Person, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,7 +35,8 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         (ALL.into(), "Anyone".into()),
         (NOBODY.into(), "No owner".into()),
     ];
-    let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);
+    let mut people: Vec<&Person> = board.people.iter().collect();
+    people.sort_by_key(|&p| p.name.as_str());
     owners.extend(
         people
             .into_iter()

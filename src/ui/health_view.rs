@@ -4,10 +4,8 @@
 
 use super::charts::{trend_chart, TrendPoint};
 use super::score::{band, subject_name};
-use crate::core::decimal::fixed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
-use crate::core::order::sorted_by_key;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -141,12 +139,12 @@ fn scope_button(
 
 /// Recorded scores by date, then the score now.
 fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
-    let reviews: Vec<_> = board
+    let mut reviews: Vec<_> = board
         .reviews
         .iter()
         .filter_map(|r| r.score.map(|s| (r.at, r.kind, s)))
         .collect();
-    let reviews = sorted_by_key(reviews, |r| r.0.unix_seconds());
+    reviews.sort_by_key(|r| r.0);
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
         .map(|(at, kind, score)| TrendPoint {
@@ -180,7 +178,7 @@ fn score_dial(score: Option<u8>) -> Html {
         <svg class={classes!("ab-dial", band(score))} viewBox="0 0 110 110" aria-hidden="true">
             <circle class="ab-dial__track" cx="55" cy="55" r="44" />
             <circle class="ab-dial__value" cx="55" cy="55" r="44"
-                    stroke-dasharray={format!("{} {}", fixed(filled, 2), fixed(circumference, 2))} transform="rotate(-90 55 55)" />
+                    stroke-dasharray={format!("{filled:.2} {circumference:.2}")} transform="rotate(-90 55 55)" />
             <text x="55" y="63" text-anchor="middle" class="ab-dial__text">
                 { score.map_or("—".to_string(), |s| s.to_string()) }
             </text>
@@ -211,7 +209,9 @@ fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subjec
                         { if part.score.is_none() {
                             "does not apply".to_string()
                         } else if lost >= 0.05 {
-                            format!("−{} points", fixed(lost, 1))
+                            // Points lost are exact hundredths (weight × score shortfall); round
+                            // their halves up as scores are, not by the float's binary digits.
+                            format!("−{:.1} points", (lost * 10.0).round() / 10.0)
                         } else {
                             "no points lost".to_string()
                         } }

@@ -13,7 +13,6 @@ use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
 use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
-use crate::core::order::sorted_by_key;
 use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
 use crate::core::snapshot;
 use std::rc::Rc;
@@ -176,7 +175,9 @@ fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id
             .unwrap_or(usize::MAX) as i64
     };
     // `items` are already longest-waiting first; a stable sort by team keeps that order.
-    sorted_by_key(items.to_vec(), |item| team_order(item.initiative))
+    let mut items = items.to_vec();
+    items.sort_by_key(|item| team_order(item.initiative));
+    items
         .into_iter()
         .map(|item| board.initiatives[item.initiative].id.clone())
         .collect()
@@ -206,7 +207,8 @@ fn due_list(
             continue;
         }
         // Grouped by owner inside the team; nobody's work last.
-        let rows = crate::core::order::sorted_by_text(rows, |d| {
+        let mut rows = rows;
+        rows.sort_by_key(|d| {
             person(&board.initiatives[d.initiative].owner_id).unwrap_or("\u{10ffff}")
         });
         out.push_str("<section class=\"ab-due__team\" aria-label=\"Due in ");

@@ -1,15 +1,18 @@
 //! Generated boards for the benchmark (`scripts/measure`):
 //!
 //! - `generate <initiatives> <teams> <priorities> <check-ins> <YYYY-MM-DD>` prints the board
-//!   (`core::generate::big_board`) as a compact snapshot;
+//!   (`generate_board::big_board`) as a compact snapshot;
 //! - `generate capacity <characters>` prints, as JSON, the largest board with a realistic
 //!   history (ten check-ins per initiative, each with a note of about a hundred characters)
 //!   whose stored layout fits in that many characters of localStorage.
 
-use alignment_board::core::generate::{big_board, Size};
+#[path = "generate_board.rs"]
+mod generate_board;
+
 use alignment_board::core::model::Board;
 use alignment_board::core::snapshot;
 use alignment_board::core::time::Date;
+use generate_board::{big_board, Size};
 use std::process::ExitCode;
 
 fn today() -> Date {

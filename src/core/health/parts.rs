@@ -12,12 +12,12 @@ pub(super) fn focus(facts: &Facts, scope: Scope) -> Part {
         return not_applicable(kind, "No active initiatives.");
     }
     let total: u32 = active.iter().map(|i| u32::from(i.effort)).sum();
-    let local: Vec<&Initiative> = active
+    let mut local: Vec<&Initiative> = active
         .iter()
         .copied()
         .filter(|i| facts.served(i).is_empty())
         .collect();
-    let local = sorted_by_key(local, |i| -i64::from(i.effort));
+    local.sort_by_key(|i| Reverse(i.effort));
     let (ratio, summary) = if total == 0 {
         let aligned = active.len() - local.len();
         (
@@ -161,15 +161,13 @@ pub(super) fn rank_fit(facts: &Facts, scope: Scope) -> Part {
             Finding {
                 subject: Subject::Priority(priority.id.clone()),
                 reason: format!(
-                    "Rank {}, {but}{place} by effort: {} % of the effort on priorities, {more_or_less} than the {} % its rank suggests",
+                    "Rank {}, {but}{place} by effort: {actual:.0} % of the effort on priorities, {more_or_less} than the {suggested:.0} % its rank suggests",
                     position + 1,
-                    fixed(actual, 0),
-                    fixed(suggested, 0),
                 ),
             },
         ));
     }
-    let findings = sorted_by_key(findings, |f| -thousandths(f.0));
+    findings.sort_by_key(|f| Reverse(thousandths(f.0)));
     let verdict = if rho >= 0.7 {
         "Effort follows the ranking"
     } else if rho >= 0.3 {
@@ -189,7 +187,7 @@ pub(super) fn rank_fit(facts: &Facts, scope: Scope) -> Part {
 
 /// A correlation with two decimals and a true minus sign.
 fn signed(value: f64) -> String {
-    let text = fixed(value, 2);
+    let text = format!("{value:.2}");
     match text.strip_prefix('-') {
         Some(rest) if rest != "0.00" => format!("−{rest}"),
         Some(rest) => rest.to_string(),
@@ -219,7 +217,8 @@ fn effort_place(efforts: &[f64], index: usize) -> (usize, String) {
 /// Values equal to the thousandth are tied: effort split three ways and summed in a
 /// different order (⅓ + 2 against 4⁄3 + 1) differs in the last bit, not in fact.
 pub fn effort_ranks(values: &[f64]) -> Vec<f64> {
-    let order = sorted_by_key((0..values.len()).collect(), |&i| -thousandths(values[i]));
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by_key(|&i| Reverse(thousandths(values[i])));
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
@@ -297,13 +296,13 @@ pub(super) fn accountability(facts: &Facts, scope: Scope) -> Part {
         let load = facts
             .person_index
             .get(owner)
-            .map_or(0, |at| facts.owner_load[at]);
+            .map_or(0, |&at| facts.owner_load[at]);
         if load > OWNER_LOAD_LIMIT && !overloaded.iter().any(|(id, _)| *id == owner) {
             overloaded.push((owner, load));
         }
     }
-    let overloaded = sorted_by_text(overloaded, |o| o.0);
-    let overloaded = sorted_by_key(overloaded, |o| -(o.1 as i64));
+    // The most loaded first; equally loaded owners by id.
+    overloaded.sort_by_key(|&(owner, load)| (Reverse(load), owner));
     let excess: usize = overloaded
         .iter()
         .map(|(_, load)| load - OWNER_LOAD_LIMIT)
@@ -371,7 +370,7 @@ pub(super) fn capacity(facts: &Facts, scope: Scope) -> Part {
             ));
         }
     }
-    let over = sorted_by_key(over, |o| -i64::from(o.0));
+    over.sort_by_key(|o| Reverse(o.0));
     let summary = match scope {
         Scope::Board => format!(
             "{} of {} {} over capacity.",
@@ -412,8 +411,8 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
     for initiative in &active {
         let latest = facts
             .initiative_index
-            .get(&initiative.id)
-            .and_then(|at| facts.last_check_in[at]);
+            .get(initiative.id.as_str())
+            .and_then(|&at| facts.last_check_in[at]);
         let (since, checked) = match latest {
             Some(at) => (at, true),
             None => (initiative.created_at, false),
@@ -434,7 +433,7 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
             ));
         }
     }
-    let late = sorted_by_key(late, |l| -l.0);
+    late.sort_by_key(|l| Reverse(l.0));
     let freshness = (!active.is_empty()).then(|| 1.0 - late.len() as f64 / active.len() as f64);
 
     let mut findings: Vec<Finding> = Vec::new();
@@ -536,8 +535,8 @@ pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
     for dependency in &facts.board.dependencies {
         let Some(from) = facts
             .initiative_index
-            .get(&dependency.from_initiative_id)
-            .map(|at| &facts.board.initiatives[at])
+            .get(dependency.from_initiative_id.as_str())
+            .map(|&at| &facts.board.initiatives[at])
         else {
             continue;
         };
@@ -622,19 +621,17 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
             let due = initiative.due.expect("expected progress needs a due date");
             if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {
                 reasons.push(format!(
-                    "On track, but {} % done where a steady pace to {due} would be at {} %",
+                    "On track, but {} % done where a steady pace to {due} would be at {expected:.0} %",
                     initiative.progress,
-                    fixed(expected, 0)
                 ));
             }
             if matches!(initiative.status, Status::AtRisk | Status::OffTrack)
                 && progress > expected + PACE_TOLERANCE
             {
                 reasons.push(format!(
-                    "{}, yet {} % done, ahead of a steady pace to {due} ({} %)",
+                    "{}, yet {} % done, ahead of a steady pace to {due} ({expected:.0} %)",
                     initiative.status.label(),
                     initiative.progress,
-                    fixed(expected, 0)
                 ));
             }
         }

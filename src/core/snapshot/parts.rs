@@ -186,13 +186,27 @@ impl<'de, A: SeqAccess<'de>> MapAccess<'de> for Cells<'_, A> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::example::example_board;
+    use crate::core::model::{Board, CheckIn, Status};
     use crate::core::time::Timestamp;
 
     #[test]
     fn the_writers_parts_are_read_straight_from_their_text() {
         let at = Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
-        let board = example_board(at.utc_date());
+        let mut board = Board::blank("b-1".into(), at.utc_date());
+        // Texts that need escaping, no author and no confidence, across two parts.
+        board.check_ins = (0..1_500)
+            .map(|n| CheckIn {
+                id: format!("c-{n}"),
+                initiative_id: "i-1".into(),
+                at: at.add_seconds(n * 60),
+                status: Status::ALL[n as usize % Status::ALL.len()],
+                progress: (n % 101) as u8,
+                confidence: (n % 3 != 0).then_some((n % 11) as u8),
+                note: format!("Note {n}: \"quoted\", a\ttab, ünïcode ✓"),
+                author_id: (n % 2 == 0).then(|| "p-1".to_string()),
+            })
+            .collect::<Vec<_>>()
+            .into();
         let stored = super::super::write_stored(&board, at, &mut Default::default());
         assert!(!stored.parts.is_empty());
         let mut check_ins = Vec::new();

@@ -6,7 +6,7 @@
 //! layouts write every value the same way. What is written here is what boards already
 //! saved hold: the texts must not change, byte for byte (tests/core_stored_fixtures.rs).
 
-use crate::core::fnv;
+use crate::core::hash;
 use crate::core::list::List;
 use crate::core::model::*;
 use crate::core::time::Timestamp;
@@ -165,7 +165,7 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
 /// write the whole history again beside the old one, which a big board has no room for. Equal texts
 /// get equal names, so a part that did not change is not written again.
 fn part_id(text: &str) -> String {
-    format!("{:x}-{:x}", text.len(), fnv::hash(text.as_bytes()))
+    format!("{:x}-{:x}", text.len(), hash::fnv1a(text.as_bytes()))
 }
 
 /// The store's head: `Snapshot` with the board's lists as tables.

@@ -1,7 +1,7 @@
 //! "Start from example": where the example board comes from, and fetching it.
 
-use crate::core::example::brought_to;
 use crate::core::model::Board;
+use crate::core::redate::brought_to;
 use crate::core::snapshot;
 use crate::ui::clock::local_now;
 use std::rc::Rc;

@@ -3,8 +3,7 @@
 //! and small helpers for fields. The forms import this module; it imports none of them.
 
 use crate::core::action::{reduce, Action};
-use crate::core::model::{Board, Id};
-use crate::core::order::sorted_by_text;
+use crate::core::model::{Board, Id, Person};
 use crate::ui::clock::now;
 use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
 use std::rc::Rc;
@@ -95,7 +94,8 @@ impl Problems {
 
 /// The options of an "Owner" / "Lead" select: nobody, then people by name.
 pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
-    let people = sorted_by_text(board.people.iter().collect(), |p| &p.name);
+    let mut people: Vec<&Person> = board.people.iter().collect();
+    people.sort_by_key(|&p| p.name.as_str());
     std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
         .chain(
             people

@@ -4,7 +4,6 @@
 use super::form::{count, optional_id, people_options, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
-use crate::core::order::sorted_by_key;
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_optional_date, parse_whole, SelectField, TextField};
@@ -217,9 +216,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         .chain((0..=10).map(|n| (n.to_string().into(), format!("{n} / 10").into())))
         .collect();
     // Active priorities by rank, then finished ones.
-    let priorities = sorted_by_key(board.priorities.iter().collect(), |p| {
-        i64::from(!p.is_active()) << 32 | i64::from(p.rank)
-    });
+    let mut priorities: Vec<_> = board.priorities.iter().collect();
+    priorities.sort_by_key(|p| (!p.is_active(), p.rank));
     // Risk ids are unique on the whole board, so new ones count past the draft's too.
     let next_risk_id = {
         let number = |id: &str| id.strip_prefix("r-").and_then(|n| n.parse::<u64>().ok());

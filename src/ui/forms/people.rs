@@ -4,7 +4,6 @@
 use super::form::{count, optional_id, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
-use crate::core::order::sorted_by_text;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{set_to, SelectField, TextField};
 use crate::ui::state::DialogKind;
@@ -49,7 +48,8 @@ fn responsibilities(board: &Board, id: &str) -> Vec<String> {
 
 pub fn people_list(props: &Form) -> Html {
     let board = &props.board;
-    let people: Vec<&Person> = sorted_by_text(board.people.iter().collect(), |p| &p.name);
+    let mut people: Vec<&Person> = board.people.iter().collect();
+    people.sort_by_key(|&p| p.name.as_str());
     html! {
         <Modal title="People" on_close={props.close()} wide=true>
             if people.is_empty() {

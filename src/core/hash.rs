@@ -1,40 +1,22 @@
-//! FNV-1a, 64-bit: a small, fast hash for short texts. Ids in the validator's sets (where the
-//! default SipHash was most of checking a big board) and stored parts' names use it. It
-//! does not resist crafted collisions: a file built for them only slows its own import.
+//! Hashes whose values are kept in people's browsers: the names of stored check-in parts
+//! (FNV-1a, from the `fnv` crate) and the revision of a saved head (`hash_long`). Boards
+//! already saved find their parts and revisions by these values, so neither may change.
+//! Neither resists crafted collisions: they name content, not secrets, and a file built
+//! to collide only slows down or confuses its own import.
 
-use std::hash::{BuildHasherDefault, Hasher};
+use fnv::FnvHasher;
+use std::hash::Hasher;
 
+/// FNV-1a's 64-bit offset basis and prime, which `hash_long` starts from and steps the
+/// bytes past the last whole word with.
 const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const PRIME: u64 = 0x0000_0100_0000_01b3;
 
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(OFFSET)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(PRIME);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// For `HashSet`s and `HashMap`s keyed by short texts.
-pub type BuildFnv = BuildHasherDefault<Fnv>;
-
-/// The hash of `bytes`.
-pub fn hash(bytes: &[u8]) -> u64 {
-    let mut fnv = Fnv::default();
-    fnv.write(bytes);
-    fnv.finish()
+/// The 64-bit FNV-1a hash of `bytes`: the second half of a stored part's name.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hasher = FnvHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
 }
 
 /// A hash of a long text (a stored part, a saved head), eight bytes at a step rather than
@@ -66,6 +48,15 @@ pub fn hash_long(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fnv1a_gives_the_published_values_parts_were_named_with() {
+        // Test vectors of the FNV reference (64-bit FNV-1a), and a text hashed by the
+        // hand-written FNV-1a that named parts before the crate did.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
 
     #[test]
     fn a_long_hash_tells_apart_texts_that_differ_anywhere() {

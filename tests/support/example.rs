@@ -1,18 +1,23 @@
-//! The example board behind "Start from example": a field-service software company of six
-//! teams working on five ranked priorities this quarter. It is written to show what the
-//! board is for, so it carries the things a leader should notice: an over-committed team,
-//! local work, initiatives without an owner, a declined dependency still counted on, an
-//! unanswered request, a high risk on work marked on track, and stale check-ins.
+//! The example board behind "Start from example", as test and tooling code: the builder
+//! that `tests/core_example_file.rs` writes `examples/example.alignment.json` from, and
+//! that the other tests use as a realistic board. The app never builds it: it loads that
+//! file and moves its dates to today (`core::redate`). Test crates include this file with
+//! `#[path = "support/example.rs"] mod example;`.
+//!
+//! The board is a field-service software company of six teams working on five ranked
+//! priorities this quarter. It is written to show what the board is for, so it carries the
+//! things a leader should notice: an over-committed team, local work, initiatives without
+//! an owner, a declined dependency still counted on, an unanswered request, a high risk on
+//! work marked on track, and stale check-ins.
 //!
 //! Every date is an offset from `today`, and the period is today's quarter, so the example
 //! always looks current.
 
-use super::model::{
+use alignment_board::core::model::{
     Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Initiative, Person,
     Priority, PriorityStatus, Review, ReviewKind, Risk, Severity, Status, Team,
 };
-use super::order::sorted_by_key;
-use super::time::{Date, Timestamp};
+use alignment_board::core::time::{Date, Timestamp};
 
 /// `(id, name, team index)`; the team index is 1-based, 0 for no team.
 const PEOPLE: &[(&str, &str, usize)] = &[
@@ -546,7 +551,7 @@ pub fn example_board(today: Date) -> Board {
                 .collect(),
         });
     }
-    board.check_ins = sorted_by_key(board.check_ins.to_vec(), |c| c.at.unix_seconds()).into();
+    board.check_ins.sort_by_key(|c| c.at.unix_seconds());
     for (index, check_in) in board.check_ins.iter_mut().enumerate() {
         check_in.id = numbered("c", index + 1);
     }
@@ -608,146 +613,4 @@ pub fn example_board(today: Date) -> Board {
         })
         .collect();
     board
-}
-
-/// The date the example file (`examples/example.alignment.json`) is written at, as its
-/// `exportedAt`; `brought_to` moves its dates from there to the day it is opened.
-pub const FILE_DATE: (i32, u8, u8) = (2026, 11, 24);
-
-/// The example board read from its file, with every date and time moved by the days from
-/// `written` to `today` and the period made today's quarter: the board `example_board(today)`
-/// builds. The web page loads the example this way, so the bundle carries no copy of it.
-pub fn brought_to(board: Board, written: Date, today: Date) -> Board {
-    let days = today.days_since_epoch() - written.days_since_epoch();
-    let day = |date: &mut Date| *date = date.add_days(days);
-    let time = |at: &mut Timestamp| *at = at.add_seconds(days * 86_400);
-    let mut board = board;
-    board.period = Board::blank(String::new(), today).period;
-    for priority in board.priorities.iter_mut() {
-        time(&mut priority.created_at);
-    }
-    for initiative in board.initiatives.iter_mut() {
-        time(&mut initiative.created_at);
-        time(&mut initiative.updated_at);
-        initiative.due.as_mut().map(day);
-    }
-    for check_in in board.check_ins.iter_mut() {
-        time(&mut check_in.at);
-    }
-    for dependency in board.dependencies.iter_mut() {
-        dependency.due.as_mut().map(day);
-        time(&mut dependency.requested_at);
-        dependency.answered_at.as_mut().map(time);
-    }
-    for decision in board.decisions.iter_mut() {
-        time(&mut decision.decided_at);
-        decision.revisit_on.as_mut().map(day);
-    }
-    for review in board.reviews.iter_mut() {
-        time(&mut review.at);
-    }
-    board
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::validate;
-
-    fn board() -> Board {
-        example_board(Date::new(2026, 11, 24).unwrap())
-    }
-
-    #[test]
-    fn the_example_is_a_sound_board_on_any_day() {
-        for (y, m, d) in [(2026, 11, 24), (2027, 1, 1), (2028, 2, 29), (2026, 12, 31)] {
-            let board = example_board(Date::new(y, m, d).unwrap());
-            assert_eq!(validate::problems(&board), Vec::new(), "{y}-{m}-{d}");
-        }
-    }
-
-    #[test]
-    fn the_example_has_the_size_of_a_real_company_board() {
-        let board = board();
-        assert_eq!(board.teams.len(), 6);
-        assert_eq!(board.ranked_priorities().len(), 5);
-        assert!((30..=40).contains(&board.initiatives.len()));
-        assert!(
-            (40..=100).contains(&board.check_ins.len()),
-            "{}",
-            board.check_ins.len()
-        );
-        assert!(board.people.len() >= 14);
-        assert_eq!(board.decisions.len(), 5);
-    }
-
-    #[test]
-    fn the_example_shows_what_a_leader_should_notice() {
-        let board = board();
-        let local = board.initiatives.iter().filter(|i| i.is_local()).count();
-        assert!((5..=7).contains(&local), "local work: {local}");
-        assert!(
-            board
-                .initiatives
-                .iter()
-                .filter(|i| i.priority_ids.len() > 1)
-                .count()
-                >= 3
-        );
-        assert!(board.initiatives.iter().any(|i| i.owner_id.is_none()));
-        assert!(board.teams.iter().any(|t| board.team_effort(&t.id) > 100));
-        assert!(board.initiatives.iter().any(|i| i.status == Status::OnTrack
-            && i.risks
-                .iter()
-                .any(|r| r.open && r.severity == Severity::High)));
-        for state in [
-            DependencyState::Requested,
-            DependencyState::Accepted,
-            DependencyState::Declined,
-            DependencyState::Delivered,
-        ] {
-            assert!(
-                board.dependencies.iter().any(|d| d.state == state),
-                "{state:?}"
-            );
-        }
-        for kind in [
-            DecisionKind::Commit,
-            DecisionKind::Stop,
-            DecisionKind::Change,
-            DecisionKind::Defer,
-        ] {
-            assert!(board.decisions.iter().any(|d| d.kind == kind), "{kind:?}");
-        }
-    }
-
-    #[test]
-    fn every_latest_check_in_matches_its_initiative() {
-        let board = board();
-        for initiative in &board.initiatives {
-            let latest = board
-                .check_ins
-                .iter()
-                .filter(|c| c.initiative_id == initiative.id)
-                .max_by_key(|c| c.at);
-            if let Some(latest) = latest {
-                assert_eq!(latest.status, initiative.status, "{}", initiative.id);
-                assert_eq!(latest.progress, initiative.progress, "{}", initiative.id);
-                assert_eq!(latest.at, initiative.updated_at, "{}", initiative.id);
-                assert!(latest.at >= initiative.created_at, "{}", initiative.id);
-            }
-        }
-    }
-
-    #[test]
-    fn dependencies_never_point_at_their_own_team() {
-        let board = board();
-        for dependency in &board.dependencies {
-            let from = board.initiative(&dependency.from_initiative_id).unwrap();
-            assert_ne!(from.team_id, dependency.to_team_id, "{}", dependency.id);
-            if let Some(to) = &dependency.to_initiative_id {
-                assert_eq!(board.initiative(to).unwrap().team_id, dependency.to_team_id);
-            }
-        }
-    }
 }

@@ -1,11 +1,15 @@
-//! Large boards made up deterministically, for benchmarks: the same arguments always give
-//! the same board, and the board is sound (every reference resolves, ranks are distinct).
+//! Large boards made up deterministically, for tests and benchmarks: the same arguments
+//! always give the same board, and the board is sound (every reference resolves, ranks are
+//! distinct). Test and tooling code, never part of the app: test crates and the `generate`
+//! example include this file with `#[path = "..."] mod generate_board;`, and not every one
+//! uses every item.
+#![allow(dead_code)]
 
-use super::model::{
+use alignment_board::core::model::{
     Board, CheckIn, Dependency, DependencyState, Initiative, Person, Priority, PriorityStatus,
     Status, Team,
 };
-use super::time::{Date, Timestamp};
+use alignment_board::core::time::{Date, Timestamp};
 
 /// How big a generated board is.
 #[derive(Clone, Copy, Debug)]
