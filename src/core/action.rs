@@ -515,7 +515,7 @@ fn renumber(board: &mut Board, anchor: Option<&str>) {
             board.priorities[i].is_active() && Some(board.priorities[i].id.as_str()) != anchor
         })
         .collect();
-    order.sort_by_key(|&i| board.priorities[i].rank);
+    order.sort_by_cached_key(|&i| i64::from(board.priorities[i].rank));
     if let Some(anchor) = anchor {
         if let Some(at) = board
             .priorities

@@ -7,7 +7,6 @@ use super::model::{
     Board, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Severity,
 };
 use super::time::{Date, Now};
-use std::cmp::Reverse;
 
 /// A step in the handshake between the asking and the providing team.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -176,7 +175,7 @@ pub fn asked_of(board: &Board, team: &str) -> Vec<usize> {
             dep.to_team_id == team && dep.state != DependencyState::Delivered
         })
         .collect();
-    list.sort_by_key(|&d| board.dependencies[d].requested_at);
+    list.sort_by_cached_key(|&d| board.dependencies[d].requested_at.unix_seconds());
     list
 }
 
@@ -188,7 +187,7 @@ pub fn waiting_on(board: &Board, team: &str) -> Vec<usize> {
             dep.state != DependencyState::Delivered && asking_team(board, dep) == Some(team)
         })
         .collect();
-    list.sort_by_key(|&d| board.dependencies[d].requested_at);
+    list.sort_by_cached_key(|&d| board.dependencies[d].requested_at.unix_seconds());
     list
 }
 
@@ -263,7 +262,7 @@ pub fn decisions(board: &Board, filter: &DecisionFilter, today: Date) -> Vec<usi
                 && (!filter.revisit_due || revisit_due(decision, today))
         })
         .collect();
-    list.sort_by_key(|&d| Reverse(board.decisions[d].decided_at));
+    list.sort_by_cached_key(|&d| -board.decisions[d].decided_at.unix_seconds());
     list
 }
 
@@ -294,11 +293,8 @@ pub fn open_risks(board: &Board) -> Vec<(usize, usize)> {
         Severity::Medium => 1,
         Severity::Low => 2,
     };
-    list.sort_by_key(|&(i, r)| {
-        (
-            severity(board.initiatives[i].risks[r].severity),
-            best_rank(i),
-        )
+    list.sort_by_cached_key(|&(i, r)| {
+        (severity(board.initiatives[i].risks[r].severity) << 33) | best_rank(i)
     });
     list
 }

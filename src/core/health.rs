@@ -21,7 +21,6 @@ mod parts;
 
 pub use parts::{effort_ranks, expected_progress, pearson};
 use serde::Serialize;
-use std::cmp::Reverse;
 use std::collections::HashMap;
 
 /// An owner with more active initiatives than this is overloaded.
@@ -192,7 +191,7 @@ impl Health {
     /// nothing or do not apply come last, in documentation order.
     pub fn by_attention(&self) -> Vec<&Part> {
         let mut parts: Vec<&Part> = self.parts.iter().collect();
-        parts.sort_by_key(|p| Reverse(thousandths(p.points_lost())));
+        parts.sort_by_cached_key(|p| -thousandths(p.points_lost()));
         parts
     }
 }
@@ -357,7 +356,7 @@ impl<'a> Facts<'a> {
             .collect();
         let mut active_by_team: Vec<(&str, Vec<&Initiative>)> = Vec::new();
         let mut by_team = active_all.clone();
-        by_team.sort_by_key(|&i| i.team_id.as_str());
+        by_team.sort_by_cached_key(|&i| i.team_id.as_str());
         for initiative in by_team {
             match active_by_team.last_mut() {
                 Some((team, list)) if *team == initiative.team_id => list.push(initiative),

@@ -485,7 +485,7 @@ impl Board {
     /// Active priorities, most important first.
     pub fn ranked_priorities(&self) -> Vec<&Priority> {
         let mut active: Vec<&Priority> = self.priorities.iter().filter(|p| p.is_active()).collect();
-        active.sort_by_key(|p| p.rank);
+        active.sort_by_cached_key(|p| i64::from(p.rank));
         active
     }
 

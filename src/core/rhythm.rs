@@ -5,7 +5,6 @@
 use super::index::positions;
 use super::model::{Board, CheckIn, ReviewKind, Status};
 use super::time::{Date, Now, Timestamp};
-use std::cmp::Reverse;
 
 const DAY: i64 = 86_400;
 
@@ -80,7 +79,7 @@ pub fn due(board: &Board, now: Now) -> Due {
             fresh += 1;
         }
     }
-    items.sort_by_key(|item| Reverse(item.days_since));
+    items.sort_by_cached_key(|item| -item.days_since);
     let latest_of = |kinds: &[ReviewKind]| {
         board
             .reviews
@@ -154,7 +153,7 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
     }
     // Check-ins in time order, each compared with the one before it on the same work.
     let mut order: Vec<usize> = (0..board.check_ins.len()).collect();
-    order.sort_by_key(|&c| board.check_ins[c].at);
+    order.sort_by_cached_key(|&c| board.check_ins[c].at.unix_seconds());
     let mut previous: Vec<Option<usize>> = vec![None; board.initiatives.len()];
     let mut checked_since = vec![false; board.initiatives.len()];
     for c in order {
@@ -195,6 +194,6 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
             events.push((latest, Happened::Dependency { dependency: d }));
         }
     }
-    events.sort_by_key(|(when, _)| *when);
+    events.sort_by_cached_key(|(when, _)| when.unix_seconds());
     events.into_iter().map(|(_, happened)| happened).collect()
 }

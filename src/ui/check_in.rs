@@ -6,7 +6,6 @@ use super::clock::now;
 use super::dates::short_day;
 use super::fields::{parse_whole, set_to, SelectField, TextField};
 use crate::core::model::{Board, CheckIn, Status};
-use std::cmp::Reverse;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -62,7 +61,7 @@ pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> 
         .iter()
         .filter(|c| c.initiative_id == initiative)
         .collect();
-    list.sort_by_key(|c| Reverse(c.at));
+    list.sort_by_cached_key(|c| -c.at.unix_seconds());
     list
 }
 

@@ -36,7 +36,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         (NOBODY.into(), "No owner".into()),
     ];
     let mut people: Vec<&Person> = board.people.iter().collect();
-    people.sort_by_key(|&p| p.name.as_str());
+    people.sort_by_cached_key(|&p| p.name.as_str());
     owners.extend(
         people
             .into_iter()

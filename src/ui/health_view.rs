@@ -144,7 +144,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
         .iter()
         .filter_map(|r| r.score.map(|s| (r.at, r.kind, s)))
         .collect();
-    reviews.sort_by_key(|r| r.0);
+    reviews.sort_by_cached_key(|r| r.0.unix_seconds());
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
         .map(|(at, kind, score)| TrendPoint {

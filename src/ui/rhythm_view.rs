@@ -176,7 +176,7 @@ fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id
     };
     // `items` are already longest-waiting first; a stable sort by team keeps that order.
     let mut items = items.to_vec();
-    items.sort_by_key(|item| team_order(item.initiative));
+    items.sort_by_cached_key(|item| team_order(item.initiative));
     items
         .into_iter()
         .map(|item| board.initiatives[item.initiative].id.clone())
@@ -208,7 +208,7 @@ fn due_list(
         }
         // Grouped by owner inside the team; nobody's work last.
         let mut rows = rows;
-        rows.sort_by_key(|d| {
+        rows.sort_by_cached_key(|d| {
             person(&board.initiatives[d.initiative].owner_id).unwrap_or("\u{10ffff}")
         });
         out.push_str("<section class=\"ab-due__team\" aria-label=\"Due in ");

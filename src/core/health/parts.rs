@@ -17,7 +17,7 @@ pub(super) fn focus(facts: &Facts, scope: Scope) -> Part {
         .copied()
         .filter(|i| facts.served(i).is_empty())
         .collect();
-    local.sort_by_key(|i| Reverse(i.effort));
+    local.sort_by_cached_key(|i| -i64::from(i.effort));
     let (ratio, summary) = if total == 0 {
         let aligned = active.len() - local.len();
         (
@@ -167,7 +167,7 @@ pub(super) fn rank_fit(facts: &Facts, scope: Scope) -> Part {
             },
         ));
     }
-    findings.sort_by_key(|f| Reverse(thousandths(f.0)));
+    findings.sort_by_cached_key(|f| -thousandths(f.0));
     let verdict = if rho >= 0.7 {
         "Effort follows the ranking"
     } else if rho >= 0.3 {
@@ -218,7 +218,7 @@ fn effort_place(efforts: &[f64], index: usize) -> (usize, String) {
 /// different order (⅓ + 2 against 4⁄3 + 1) differs in the last bit, not in fact.
 pub fn effort_ranks(values: &[f64]) -> Vec<f64> {
     let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by_key(|&i| Reverse(thousandths(values[i])));
+    order.sort_by_cached_key(|&i| -thousandths(values[i]));
     let mut ranks = vec![0.0; values.len()];
     let mut start = 0;
     while start < order.len() {
@@ -302,7 +302,9 @@ pub(super) fn accountability(facts: &Facts, scope: Scope) -> Part {
         }
     }
     // The most loaded first; equally loaded owners by id.
-    overloaded.sort_by_key(|&(owner, load)| (Reverse(load), owner));
+    // Sorts are stable: by id first, then by load keeps equal loads in id order.
+    overloaded.sort_by_cached_key(|&(owner, _)| owner);
+    overloaded.sort_by_cached_key(|&(_, load)| -(load as i64));
     let excess: usize = overloaded
         .iter()
         .map(|(_, load)| load - OWNER_LOAD_LIMIT)
@@ -370,7 +372,7 @@ pub(super) fn capacity(facts: &Facts, scope: Scope) -> Part {
             ));
         }
     }
-    over.sort_by_key(|o| Reverse(o.0));
+    over.sort_by_cached_key(|o| -i64::from(o.0));
     let summary = match scope {
         Scope::Board => format!(
             "{} of {} {} over capacity.",
@@ -433,7 +435,7 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
             ));
         }
     }
-    late.sort_by_key(|l| Reverse(l.0));
+    late.sort_by_cached_key(|l| -l.0);
     let freshness = (!active.is_empty()).then(|| 1.0 - late.len() as f64 / active.len() as f64);
 
     let mut findings: Vec<Finding> = Vec::new();

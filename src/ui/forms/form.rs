@@ -95,7 +95,7 @@ impl Problems {
 /// The options of an "Owner" / "Lead" select: nobody, then people by name.
 pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
     let mut people: Vec<&Person> = board.people.iter().collect();
-    people.sort_by_key(|&p| p.name.as_str());
+    people.sort_by_cached_key(|&p| p.name.as_str());
     std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
         .chain(
             people

@@ -217,7 +217,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         .collect();
     // Active priorities by rank, then finished ones.
     let mut priorities: Vec<_> = board.priorities.iter().collect();
-    priorities.sort_by_key(|p| (!p.is_active(), p.rank));
+    priorities.sort_by_cached_key(|p| (i64::from(!p.is_active()) << 32) | i64::from(p.rank));
     // Risk ids are unique on the whole board, so new ones count past the draft's too.
     let next_risk_id = {
         let number = |id: &str| id.strip_prefix("r-").and_then(|n| n.parse::<u64>().ok());

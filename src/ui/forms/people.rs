@@ -49,7 +49,7 @@ fn responsibilities(board: &Board, id: &str) -> Vec<String> {
 pub fn people_list(props: &Form) -> Html {
     let board = &props.board;
     let mut people: Vec<&Person> = board.people.iter().collect();
-    people.sort_by_key(|&p| p.name.as_str());
+    people.sort_by_cached_key(|&p| p.name.as_str());
     html! {
         <Modal title="People" on_close={props.close()} wide=true>
             if people.is_empty() {
