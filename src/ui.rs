@@ -24,6 +24,7 @@ mod rhythm_view;
 mod score;
 mod share;
 pub mod state;
+mod subject_link;
 mod toolbar;
 mod welcome;
 
