@@ -18,7 +18,6 @@ mod files;
 mod filters;
 mod forms;
 mod health_view;
-mod markup;
 pub(crate) mod mounted;
 mod rhythm_view;
 mod score;
