@@ -18,12 +18,12 @@ mod files;
 mod filters;
 mod forms;
 mod health_view;
-mod markup;
 pub(crate) mod mounted;
 mod rhythm_view;
 mod score;
 mod share;
 pub mod state;
+mod subject_link;
 mod toolbar;
 mod welcome;
 

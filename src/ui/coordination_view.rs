@@ -4,15 +4,15 @@
 
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
-use super::markup;
-use super::state::{use_board, DialogKind, Msg};
+use super::state::{use_board, DialogKind, Msg, Same};
+use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::coordination::{
     asked_of, decisions, flags, matrix, open_risks, revisit_due, steps, waiting_on, DecisionFilter,
     Step,
 };
 use crate::core::health::Subject;
-use crate::core::model::{Board, DecisionKind, Id};
+use crate::core::model::{Board, DecisionKind, DependencyState, Id, Severity};
 use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use std::rc::Rc;
@@ -39,53 +39,41 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let now = local_now();
     let today = now.today();
 
-    let on_click = {
-        let (board, dispatch, on_dialog, on_reveal) = (
-            board.clone(),
-            context.dispatch.clone(),
-            context.on_dialog.clone(),
-            props.on_reveal.clone(),
-        );
-        Callback::from(move |event: MouseEvent| {
-            let Some((act, id)) = markup::action(&event) else {
+    // Accepting or declining asks for a note; the other steps are taken at once.
+    let on_step = use_callback(
+        (context.dispatch.clone(), context.on_dialog.clone()),
+        |(id, step): (Id, Step), (dispatch, on_dialog)| match step {
+            Step::Accept | Step::Decline => on_dialog.emit(Some(DialogKind::Answer { id, step })),
+            _ => dispatch.dispatch(Msg::Do {
+                action: Action::AnswerDependency {
+                    id,
+                    step,
+                    note: String::new(),
+                },
+                focus: None,
+            }),
+        },
+    );
+    // Closing a risk updates its initiative, as the board holds it now.
+    let on_close_risk = use_callback(
+        (Same(Some(board.clone())), context.dispatch.clone()),
+        |(initiative, risk): (Id, Id), (Same(board), dispatch)| {
+            let Some(mut updated) = board
+                .as_ref()
+                .and_then(|b| b.initiative(&initiative))
+                .cloned()
+            else {
                 return;
             };
-            let step = Step::ALL.into_iter().find(|s| s.key() == act);
-            match (act.as_str(), step) {
-                (_, Some(step @ (Step::Accept | Step::Decline))) => {
-                    on_dialog.emit(Some(DialogKind::Answer { id, step }))
-                }
-                (_, Some(step)) => dispatch.dispatch(Msg::Do {
-                    action: Action::AnswerDependency {
-                        id,
-                        step,
-                        note: String::new(),
-                    },
-                    focus: None,
-                }),
-                ("close-risk", _) => {
-                    // `id` is "initiative\u{1f}risk".
-                    let Some((initiative, risk)) = id.split_once('\u{1f}') else {
-                        return;
-                    };
-                    if let Some(mut updated) = board.initiative(initiative).cloned() {
-                        if let Some(r) = updated.risks.iter_mut().find(|r| r.id == risk) {
-                            r.open = false;
-                        }
-                        dispatch.dispatch(Msg::Do {
-                            action: Action::UpdateInitiative(updated),
-                            focus: None,
-                        });
-                    }
-                }
-                (act, None) => {
-                    if let Some(subject) = markup::subject_of(act, id) {
-                        on_reveal.emit(subject);
-                    }
-                }
+            if let Some(r) = updated.risks.iter_mut().find(|r| r.id == risk) {
+                r.open = false;
             }
-        })
-    };
+            dispatch.dispatch(Msg::Do {
+                action: Action::UpdateInitiative(updated),
+                focus: None,
+            });
+        },
+    );
 
     if board.teams.len() < 2 {
         return html! {
@@ -98,125 +86,89 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
 
     // The matrix: who asks whom.
     let m = matrix(board, now);
-    let mut grid = String::from(
-        "<table class=\"ab-heat ab-matrix\" aria-label=\"Requests between teams\"><thead><tr><th scope=\"col\">Asking team → asked of</th>",
-    );
-    for t in &board.teams {
-        grid.push_str("<th scope=\"col\">");
-        markup::escape(&mut grid, &t.name);
-        grid.push_str("</th>");
-    }
-    grid.push_str("</tr></thead><tbody>");
-    for (row, asking) in board.teams.iter().enumerate() {
-        grid.push_str("<tr>");
-        grid.push_str("<th scope=\"row\">");
-        markup::escape(&mut grid, &asking.name);
-        grid.push_str("</th>");
-        for (col, providing) in board.teams.iter().enumerate() {
-            let cell = &m.cells[row][col];
-            let class = if cell.stuck > 0 {
-                "ab-matrix__cell ab-matrix--stuck"
-            } else if cell.open > 0 {
-                "ab-matrix__cell ab-matrix--open"
-            } else {
-                "ab-matrix__cell"
-            };
-            let text = match (cell.dependencies.len(), cell.stuck) {
-                (0, _) => "·".to_string(),
-                (n, 0) => n.to_string(),
-                (n, s) => format!("{n} · {s} stuck"),
-            };
-            grid.push_str("<td class=\"");
-            grid.push_str(class);
-            grid.push_str("\" title=\"");
-            markup::escape(
-                &mut grid,
-                &format!(
-                    "{} asks {}: {} requests, {} open, {} stuck, {} misaligned",
-                    asking.name,
-                    providing.name,
-                    cell.dependencies.len(),
-                    cell.open,
-                    cell.stuck,
-                    cell.misaligned
-                ),
-            );
-            grid.push_str("\">");
-            markup::escape(&mut grid, &text);
-            grid.push_str("</td>");
-        }
-        grid.push_str("</tr>");
-    }
-    grid.push_str("</tbody></table>");
+    let grid = html! {
+        <table class="ab-heat ab-matrix" aria-label="Requests between teams">
+            <thead>
+                <tr>
+                    <th scope="col">{ "Asking team → asked of" }</th>
+                    { for board.teams.iter().map(|t| html! { <th key={t.id.as_str()} scope="col">{ &t.name }</th> }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for board.teams.iter().zip(&m.cells).map(|(asking, cells)| html! {
+                    <tr key={asking.id.as_str()}>
+                        <th scope="row">{ &asking.name }</th>
+                        { for board.teams.iter().zip(cells).map(|(providing, cell)| {
+                            let class = if cell.stuck > 0 {
+                                "ab-matrix__cell ab-matrix--stuck"
+                            } else if cell.open > 0 {
+                                "ab-matrix__cell ab-matrix--open"
+                            } else {
+                                "ab-matrix__cell"
+                            };
+                            let text = match (cell.dependencies.len(), cell.stuck) {
+                                (0, _) => "·".to_string(),
+                                (n, 0) => n.to_string(),
+                                (n, s) => format!("{n} · {s} stuck"),
+                            };
+                            let title = format!(
+                                "{} asks {}: {} requests, {} open, {} stuck, {} misaligned",
+                                asking.name,
+                                providing.name,
+                                cell.dependencies.len(),
+                                cell.open,
+                                cell.stuck,
+                                cell.misaligned
+                            );
+                            html! { <td key={providing.id.as_str()} class={class} title={title}>{ text }</td> }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    };
 
     // One team's requests, both ways.
     let team_name = board.team(&team).map_or(String::new(), |t| t.name.clone());
-    let requests = |list: Vec<usize>, answering: bool| {
-        let mut out = String::new();
+    let requests = |list: Vec<usize>, answering: bool| -> Html {
         if list.is_empty() {
-            markup::element(
-                &mut out,
-                "li",
-                "ab-finding ab-finding--none",
-                "Nothing open.",
-            );
+            return html! { <li class="ab-finding ab-finding--none">{ "Nothing open." }</li> };
         }
-        for d in list {
-            let dep = &board.dependencies[d];
-            let asking = board.initiative(&dep.from_initiative_id);
-            out.push_str("<li class=\"ab-finding ab-request\">");
-            markup::subject(
-                &mut out,
-                Some(&Subject::Dependency(dep.id.clone())),
-                &dep.need,
-            );
-            markup::element(
-                &mut out,
-                "span",
-                &format!("ab-state ab-state--{}", dep.state.key()),
-                dep.state.key(),
-            );
-            let mut what = vec![if answering {
-                format!(
-                    "asked by {} for “{}”",
-                    asking
-                        .and_then(|i| board.team(&i.team_id))
-                        .map_or("?", |t| t.name.as_str()),
-                    asking.map_or("?", |i| i.title.as_str())
-                )
-            } else {
-                format!(
-                    "asked of {}",
-                    board.team(&dep.to_team_id).map_or("?", |t| t.name.as_str())
-                )
-            }];
-            if let Some(due) = dep.due {
-                what.push(format!("needed by {}", short_date(due)));
-            }
-            if !dep.answer_note.is_empty() {
-                what.push(format!("“{}”", dep.answer_note));
-            }
-            for flag in flags(board, dep, now) {
-                what.push(flag.describe());
-            }
-            markup::element(&mut out, "span", "ab-finding__reason", &what.join(" · "));
-            if answering && !context.read_only {
-                out.push_str("<span class=\"ab-request__steps\">");
-                for step in steps(dep.state) {
-                    markup::button(
-                        &mut out,
-                        "ab-button ab-button--small",
-                        step.key(),
-                        &dep.id,
-                        Some(&format!("{}: {}", step.label(), dep.need)),
-                        step.label(),
-                    );
+        list.into_iter()
+            .map(|d| {
+                let dep = &board.dependencies[d];
+                let asking = board.initiative(&dep.from_initiative_id);
+                let mut what = vec![if answering {
+                    format!(
+                        "asked by {} for “{}”",
+                        asking
+                            .and_then(|i| board.team(&i.team_id))
+                            .map_or("?", |t| t.name.as_str()),
+                        asking.map_or("?", |i| i.title.as_str())
+                    )
+                } else {
+                    format!(
+                        "asked of {}",
+                        board.team(&dep.to_team_id).map_or("?", |t| t.name.as_str())
+                    )
+                }];
+                if let Some(due) = dep.due {
+                    what.push(format!("needed by {}", short_date(due)));
                 }
-                out.push_str("</span>");
-            }
-            out.push_str("</li>");
-        }
-        out
+                if !dep.answer_note.is_empty() {
+                    what.push(format!("“{}”", dep.answer_note));
+                }
+                for flag in flags(board, dep, now) {
+                    what.push(flag.describe());
+                }
+                html! {
+                    <RequestRow key={dep.id.as_str()} id={dep.id.clone()} need={dep.need.clone()}
+                        state={dep.state} reason={what.join(" · ")}
+                        answering={answering && !context.read_only}
+                        on_reveal={props.on_reveal.clone()} on_step={on_step.clone()} />
+                }
+            })
+            .collect()
     };
     let asked = requests(asked_of(board, &team), true);
     let waits = requests(waiting_on(board, &team), false);
@@ -230,44 +182,24 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     );
 
     // Open risks.
-    let mut risks = String::new();
     let open = open_risks(board);
-    if open.is_empty() {
-        markup::element(
-            &mut risks,
-            "li",
-            "ab-finding ab-finding--none",
-            "No open risks.",
-        );
-    }
-    for (i, r) in &open {
-        let initiative = &board.initiatives[*i];
-        let risk = &initiative.risks[*r];
-        risks.push_str("<li class=\"ab-finding ab-risk-row\">");
-        markup::subject(
-            &mut risks,
-            Some(&Subject::Initiative(initiative.id.clone())),
-            &initiative.title,
-        );
-        markup::element(
-            &mut risks,
-            "span",
-            &format!("ab-severity ab-severity--{}", risk.severity.key()),
-            risk.severity.label(),
-        );
-        markup::element(&mut risks, "span", "ab-finding__reason", &risk.text);
-        if !context.read_only {
-            markup::button(
-                &mut risks,
-                "ab-button ab-button--small",
-                "close-risk",
-                &format!("{}\u{1f}{}", initiative.id, risk.id),
-                Some(&format!("Close risk: {}", risk.text)),
-                "Close",
-            );
-        }
-        risks.push_str("</li>");
-    }
+    let risks = if open.is_empty() {
+        html! { <li class="ab-finding ab-finding--none">{ "No open risks." }</li> }
+    } else {
+        open.iter()
+            .map(|&(i, r)| {
+                let initiative = &board.initiatives[i];
+                let risk = &initiative.risks[r];
+                html! {
+                    <RiskRow key={format!("{}\u{1f}{}", initiative.id, risk.id)}
+                        initiative={initiative.id.clone()} title={initiative.title.clone()}
+                        risk={risk.id.clone()} severity={risk.severity} text={risk.text.clone()}
+                        closable={!context.read_only}
+                        on_reveal={props.on_reveal.clone()} on_close={on_close_risk.clone()} />
+                }
+            })
+            .collect()
+    };
 
     let team_chips = board.teams.iter().map(|t| {
         let pressed = *team == t.id;
@@ -316,22 +248,22 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     );
 
     html! {
-        <section class="ab-coordination" aria-labelledby="ab-coordination-title" onclick={on_click}>
+        <section class="ab-coordination" aria-labelledby="ab-coordination-title">
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
             <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. Hover or focus a cell for the figures; stuck means unanswered, declined but still counted on, or late." }</p>
             <div class="ab-table-scroll">
-                { markup::raw(grid) }
+                { grid }
             </div>
 
             <div class="ab-health__scope" role="group" aria-label="Show the requests of">{ for team_chips }</div>
             <section aria-label={format!("Asked of {team_name}")}>
                 <h3 class="ab-health__heading">{ format!("Asked of {team_name}") }</h3>
-                <ul class="ab-findings ab-since">{ markup::raw(asked) }</ul>
+                <ul class="ab-findings ab-since">{ asked }</ul>
             </section>
             <section aria-label={format!("{team_name} waits on")}>
                 <h3 class="ab-health__heading">{ format!("{team_name} waits on") }</h3>
-                <ul class="ab-findings ab-since">{ markup::raw(waits) }</ul>
+                <ul class="ab-findings ab-since">{ waits }</ul>
             </section>
 
             <section aria-label="Decisions">
@@ -355,68 +287,137 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                         { "Revisit due" }
                     </label>
                 </div>
-                <ul class="ab-findings ab-since" aria-label="Decision log">{ markup::raw(log) }</ul>
+                <ul class="ab-findings ab-since" aria-label="Decision log">{ log }</ul>
             </section>
 
             <section aria-label="Open risks">
                 <h3 class="ab-health__heading">{ "Open risks" }</h3>
-                <ul class="ab-findings ab-since">{ markup::raw(risks) }</ul>
+                <ul class="ab-findings ab-since">{ risks }</ul>
             </section>
         </section>
     }
 }
 
+/// One request in a team's list, with the steps the asked team may take in answer.
+#[derive(Properties, PartialEq)]
+struct RequestRowProps {
+    id: AttrValue,
+    need: AttrValue,
+    state: DependencyState,
+    /// Who asks (or is asked), by when, the answer's note and any flags, in words.
+    reason: AttrValue,
+    /// Whether the steps show: in the asked team's list, on a board that may be changed.
+    answering: bool,
+    on_reveal: Callback<Subject>,
+    on_step: Callback<(Id, Step)>,
+}
+
+#[function_component]
+fn RequestRow(props: &RequestRowProps) -> Html {
+    let subject = Subject::Dependency(props.id.to_string());
+    html! {
+        <li class="ab-finding ab-request">
+            { subject_link(Some(subject), &props.need, &props.on_reveal) }
+            <span class={format!("ab-state ab-state--{}", props.state.key())}>{ props.state.key() }</span>
+            <span class="ab-finding__reason">{ &props.reason }</span>
+            if props.answering {
+                <span class="ab-request__steps">
+                    { for steps(props.state).into_iter().map(|step| {
+                        let id = props.id.to_string();
+                        html! {
+                            <button key={step.key()} type="button" class="ab-button ab-button--small"
+                                    aria-label={format!("{}: {}", step.label(), props.need)}
+                                    onclick={props.on_step.reform(move |_| (id.clone(), step))}>{ step.label() }</button>
+                        }
+                    }) }
+                </span>
+            }
+        </li>
+    }
+}
+
+/// One open risk, named by its initiative, with a button to close it.
+#[derive(Properties, PartialEq)]
+struct RiskRowProps {
+    initiative: AttrValue,
+    title: AttrValue,
+    risk: AttrValue,
+    severity: Severity,
+    text: AttrValue,
+    /// Whether it may be closed here (not on a read-only board).
+    closable: bool,
+    on_reveal: Callback<Subject>,
+    /// Closes the risk with the given initiative and risk ids.
+    on_close: Callback<(Id, Id)>,
+}
+
+#[function_component]
+fn RiskRow(props: &RiskRowProps) -> Html {
+    let subject = Subject::Initiative(props.initiative.to_string());
+    let ids = (props.initiative.to_string(), props.risk.to_string());
+    html! {
+        <li class="ab-finding ab-risk-row">
+            { subject_link(Some(subject), &props.title, &props.on_reveal) }
+            <span class={format!("ab-severity ab-severity--{}", props.severity.key())}>{ props.severity.label() }</span>
+            <span class="ab-finding__reason">{ &props.text }</span>
+            if props.closable {
+                <button type="button" class="ab-button ab-button--small"
+                        aria-label={format!("Close risk: {}", props.text)}
+                        onclick={props.on_close.reform(move |_| ids.clone())}>{ "Close" }</button>
+            }
+        </li>
+    }
+}
+
 /// Decisions as the log lists them (title, kind, when, by whom, what they affect, revisit,
-/// rationale), or `empty` when there are none.
-pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) -> String {
-    let mut log = String::new();
+/// rationale), or `empty` when there are none: the items of a list, keyed by decision.
+pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) -> Html {
     if shown.is_empty() {
-        markup::element(&mut log, "li", "ab-finding ab-finding--none", empty);
+        return html! { <li class="ab-finding ab-finding--none">{ empty.to_string() }</li> };
     }
-    for d in shown {
-        let decision = &board.decisions[*d];
-        log.push_str("<li class=\"ab-finding ab-decision\">");
-        markup::element(&mut log, "span", "ab-finding__name", &decision.title);
-        markup::element(
-            &mut log,
-            "span",
-            &format!("ab-kind ab-kind--{}", decision.kind.key()),
-            decision.kind.key(),
-        );
-        let mut what = vec![format!("decided {}", short_day(decision.decided_at))];
-        if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
-            what.push(format!("by {}", owner.name));
-        }
-        let names: Vec<&str> = decision
-            .priority_ids
-            .iter()
-            .filter_map(|p| board.priority(p))
-            .map(|p| p.title.as_str())
-            .chain(
-                decision
-                    .team_ids
-                    .iter()
-                    .filter_map(|t| board.team(t))
-                    .map(|t| t.name.as_str()),
-            )
-            .collect();
-        if !names.is_empty() {
-            what.push(names.join(", "));
-        }
-        if let Some(on) = decision.revisit_on {
-            what.push(if revisit_due(decision, today) {
-                format!("⚑ revisit due ({})", short_date(on))
-            } else {
-                format!("revisit {}", short_date(on))
-            });
-        }
-        if !decision.rationale.is_empty() {
-            what.push(decision.rationale.clone());
-        }
-        markup::element(&mut log, "span", "ab-finding__reason", &what.join(" · "));
-        log.push_str("</li>");
-    }
-    log
+    shown
+        .iter()
+        .map(|&d| {
+            let decision = &board.decisions[d];
+            let mut what = vec![format!("decided {}", short_day(decision.decided_at))];
+            if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
+                what.push(format!("by {}", owner.name));
+            }
+            let names: Vec<&str> = decision
+                .priority_ids
+                .iter()
+                .filter_map(|p| board.priority(p))
+                .map(|p| p.title.as_str())
+                .chain(
+                    decision
+                        .team_ids
+                        .iter()
+                        .filter_map(|t| board.team(t))
+                        .map(|t| t.name.as_str()),
+                )
+                .collect();
+            if !names.is_empty() {
+                what.push(names.join(", "));
+            }
+            if let Some(on) = decision.revisit_on {
+                what.push(if revisit_due(decision, today) {
+                    format!("⚑ revisit due ({})", short_date(on))
+                } else {
+                    format!("revisit {}", short_date(on))
+                });
+            }
+            if !decision.rationale.is_empty() {
+                what.push(decision.rationale.clone());
+            }
+            html! {
+                <li key={decision.id.as_str()} class="ab-finding ab-decision">
+                    <span class="ab-finding__name">{ &decision.title }</span>
+                    <span class={format!("ab-kind ab-kind--{}", decision.kind.key())}>{ decision.kind.key() }</span>
+                    <span class="ab-finding__reason">{ what.join(" · ") }</span>
+                </li>
+            }
+        })
+        .collect()
 }
 
 /// A priority's decisions, for its page (the priority's dialog).
@@ -435,7 +436,7 @@ pub fn priority_decisions(board: &Board, priority: &str) -> Html {
     html! {
         <section aria-label="Decisions about this priority">
             <h3 class="ab-dialog__subtitle">{ "Decisions" }</h3>
-            <ul class="ab-findings ab-since">{ markup::raw(log) }</ul>
+            <ul class="ab-findings ab-since">{ log }</ul>
         </section>
     }
 }

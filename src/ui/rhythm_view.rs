@@ -6,8 +6,8 @@ use super::check_in::CheckInEditor;
 use super::clock::{local_now, now};
 use super::dates::{short_date, short_day};
 use super::files::ImportButton;
-use super::markup;
 use super::state::{use_board, BoardContext, DialogKind, Msg, Notice};
+use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
@@ -86,6 +86,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         })
     };
 
+    let on_check_in = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {
+        on_dialog.emit(Some(DialogKind::CheckIn(id)))
+    });
+
     match (*mode).clone() {
         Mode::Review(run) => {
             return html! { <div ref={root}>{ review_step(props, &context, &mode, run) }</div> }
@@ -106,22 +110,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             format!("{} ({})", short_date(d), relative(d, today))
         });
 
-    let on_list_click = {
-        let (on_reveal, on_dialog) = (props.on_reveal.clone(), context.on_dialog.clone());
-        Callback::from(move |event: MouseEvent| {
-            let Some((act, id)) = markup::action(&event) else {
-                return;
-            };
-            if act == "check-in" {
-                on_dialog.emit(Some(DialogKind::CheckIn(id)));
-            } else if let Some(subject) = markup::subject_of(&act, id) {
-                on_reveal.emit(subject);
-            }
-        })
-    };
-
     html! {
-        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title" onclick={on_list_click}>
+        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title">
             <div class="ab-rhythm__head">
                 <div>
                     <h2 id="ab-rhythm-title">{ "Operating rhythm" }</h2>
@@ -147,7 +137,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             </dl>
 
             <h3 class="ab-health__heading">{ "What is due" }</h3>
-            { due_list(props, &context, &due_now.items) }
+            { due_list(props, &context, &due_now.items, &on_check_in) }
 
             <h3 class="ab-health__heading">{ "Since the last review" }</h3>
             { since_list(props, &context) }
@@ -187,6 +177,7 @@ fn due_list(
     props: &RhythmViewProps,
     context: &BoardContext,
     items: &[crate::core::rhythm::DueItem],
+    on_check_in: &Callback<Id>,
 ) -> Html {
     let board = &props.board;
     if items.is_empty() {
@@ -197,70 +188,75 @@ fn due_list(
             .and_then(|o| board.person(o))
             .map(|p| p.name.as_str())
     };
-    let mut out = String::new();
-    for team in &board.teams {
+    let teams = board.teams.iter().filter_map(|team| {
         let rows: Vec<&crate::core::rhythm::DueItem> = items
             .iter()
             .filter(|d| board.initiatives[d.initiative].team_id == team.id)
             .collect();
         if rows.is_empty() {
-            continue;
+            return None;
         }
         // Grouped by owner inside the team; nobody's work last.
         let mut rows = rows;
         rows.sort_by_cached_key(|d| {
             person(&board.initiatives[d.initiative].owner_id).unwrap_or("\u{10ffff}")
         });
-        out.push_str("<section class=\"ab-due__team\" aria-label=\"Due in ");
-        markup::escape(&mut out, &team.name);
-        out.push_str("\">");
-        markup::element(
-            &mut out,
-            "h4",
-            "",
-            &format!("{} · {}", team.name, rows.len()),
-        );
-        out.push_str("<ul class=\"ab-findings\">");
-        for d in rows {
+        let count = rows.len();
+        let rows = rows.into_iter().map(|d| {
             let initiative = &board.initiatives[d.initiative];
-            out.push_str("<li class=\"ab-finding ab-due\">");
-            markup::subject(
-                &mut out,
-                Some(&Subject::Initiative(initiative.id.clone())),
-                &initiative.title,
-            );
-            markup::element(
-                &mut out,
-                "span",
-                "ab-finding__kind",
-                person(&initiative.owner_id).unwrap_or("No owner"),
-            );
             let last = match d.last_check_in {
                 Some(at) => format!("last check-in {} days ago", whole_days(at, now())),
                 None => format!("no check-in in {} days", d.days_since),
             };
             let late = crate::ui::forms::count(d.days_late as usize, "day", "days");
-            markup::element(
-                &mut out,
-                "span",
-                "ab-finding__reason",
-                &format!("{last}, {late} late"),
-            );
-            if !context.read_only {
-                markup::button(
-                    &mut out,
-                    "ab-button ab-button--small",
-                    "check-in",
-                    &initiative.id,
-                    Some(&format!("Check in on {}", initiative.title)),
-                    "Check in",
-                );
+            html! {
+                <DueRow key={initiative.id.as_str()} id={initiative.id.clone()} title={initiative.title.clone()}
+                    owner={person(&initiative.owner_id).unwrap_or("No owner").to_string()}
+                    reason={format!("{last}, {late} late")} can_check_in={!context.read_only}
+                    on_reveal={props.on_reveal.clone()} on_check_in={on_check_in.clone()} />
             }
-            out.push_str("</li>");
-        }
-        out.push_str("</ul></section>");
+        });
+        Some(html! {
+            <section key={team.id.as_str()} class="ab-due__team" aria-label={format!("Due in {}", team.name)}>
+                <h4>{ format!("{} · {count}", team.name) }</h4>
+                <ul class="ab-findings">{ for rows }</ul>
+            </section>
+        })
+    });
+    html! { <div class="ab-due-list">{ for teams }</div> }
+}
+
+/// One initiative due for a check-in: its name, owner, how late it is, and the button that
+/// opens the check-in.
+#[derive(Properties, PartialEq)]
+struct DueRowProps {
+    id: AttrValue,
+    title: AttrValue,
+    owner: AttrValue,
+    reason: AttrValue,
+    /// Whether the check-in button shows (not on a read-only board).
+    can_check_in: bool,
+    on_reveal: Callback<Subject>,
+    /// Opens the check-in on the initiative with this id.
+    on_check_in: Callback<Id>,
+}
+
+#[function_component]
+fn DueRow(props: &DueRowProps) -> Html {
+    let subject = Subject::Initiative(props.id.to_string());
+    let id = props.id.to_string();
+    html! {
+        <li class="ab-finding ab-due">
+            { subject_link(Some(subject), &props.title, &props.on_reveal) }
+            <span class="ab-finding__kind">{ &props.owner }</span>
+            <span class="ab-finding__reason">{ &props.reason }</span>
+            if props.can_check_in {
+                <button type="button" class="ab-button ab-button--small"
+                        aria-label={format!("Check in on {}", props.title)}
+                        onclick={props.on_check_in.reform(move |_| id.clone())}>{ "Check in" }</button>
+            }
+        </li>
     }
-    html! { <div class="ab-due-list">{ markup::raw(out) }</div> }
 }
 
 fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
@@ -275,6 +271,8 @@ fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
     // One row per initiative (most recently changed first), summing up its changes; one
     // row per decision and dependency.
     struct Row {
+        /// Unique in the list: the kind of thing, then its id.
+        key: String,
         subject: Option<Subject>,
         name: String,
         parts: Vec<String>,
@@ -316,6 +314,7 @@ fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
                 let i = &board.initiatives[*initiative];
                 let at = *row_of[*initiative].get_or_insert_with(|| {
                     rows.push(Row {
+                        key: format!("initiative {}", i.id),
                         subject: Some(Subject::Initiative(i.id.clone())),
                         name: i.title.clone(),
                         parts: Vec::new(),
@@ -333,6 +332,7 @@ fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
             Happened::Decided { decision } => {
                 let d = &board.decisions[*decision];
                 rows.push(Row {
+                    key: format!("decision {}", d.id),
                     subject: None,
                     name: d.title.clone(),
                     parts: vec![format!("decided {}", short_day(d.decided_at))],
@@ -341,6 +341,7 @@ fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
             Happened::Dependency { dependency } => {
                 let d = &board.dependencies[*dependency];
                 rows.push(Row {
+                    key: format!("dependency {}", d.id),
                     subject: Some(Subject::Dependency(d.id.clone())),
                     name: d.need.clone(),
                     parts: vec![format!("dependency {}", d.state.key())],
@@ -371,24 +372,39 @@ fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
         }
         rows[*at].parts.insert(0, part);
     }
-    let mut out = String::new();
-    for row in &rows {
-        out.push_str("<li class=\"ab-finding\">");
-        markup::subject(&mut out, row.subject.as_ref(), &row.name);
-        markup::element(
-            &mut out,
-            "span",
-            "ab-finding__reason",
-            &row.parts.join("; "),
-        );
-        out.push_str("</li>");
-    }
+    let count = rows.len();
+    let items = rows.into_iter().map(|row| {
+        html! {
+            <SinceRow key={row.key} subject={row.subject} name={row.name}
+                reason={row.parts.join("; ")} on_reveal={props.on_reveal.clone()} />
+        }
+    });
     html! {
         <>
             <p class="ab-allocation__lede">{ format!("{} changed since the review of {}, the most recent first. Changed cards are marked on the board.",
-                crate::ui::forms::count(rows.len(), "item", "items"), short_day(at)) }</p>
-            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ markup::raw(out) }</ul>
+                crate::ui::forms::count(count, "item", "items"), short_day(at)) }</p>
+            <ul class="ab-findings ab-since" aria-label="Changes since the last review">{ for items }</ul>
         </>
+    }
+}
+
+/// One change since the last review: what changed (a link to it on the board, when it is
+/// there) and how.
+#[derive(Properties, PartialEq)]
+struct SinceRowProps {
+    subject: Option<Subject>,
+    name: AttrValue,
+    reason: AttrValue,
+    on_reveal: Callback<Subject>,
+}
+
+#[function_component]
+fn SinceRow(props: &SinceRowProps) -> Html {
+    html! {
+        <li class="ab-finding">
+            { subject_link(props.subject.clone(), &props.name, &props.on_reveal) }
+            <span class="ab-finding__reason">{ &props.reason }</span>
+        </li>
     }
 }
 
@@ -397,34 +413,18 @@ pub fn diff_list(d: &Diff) -> Html {
     if d.is_empty() {
         return html! { <p class="ab-empty-hint">{ "No differences: the two boards hold the same priorities, initiatives, teams, people, dependencies and decisions." }</p> };
     }
-    let mut out = String::new();
-    for kind in Kind::ALL {
+    let groups = Kind::ALL.into_iter().filter_map(|kind| {
         let (added, removed, changed) = d.counts(kind);
         if added + removed + changed == 0 {
-            continue;
+            return None;
         }
         let counts = format!("{added} added, {removed} removed, {changed} changed");
-        out.push_str("<section class=\"ab-diff__group\" aria-label=\"");
-        out.push_str(&format!("{}: {counts}", plural_kind(kind)));
-        out.push_str("\">");
-        markup::element(
-            &mut out,
-            "h5",
-            "",
-            &format!("{} · {counts}", capital(plural_kind(kind))),
-        );
-        out.push_str("<ul class=\"ab-findings\">");
-        for x in d.items.iter().filter(|x| x.kind == kind) {
+        let items = d.items.iter().filter(|x| x.kind == kind).map(|x| {
             let (class, word) = match x.change {
                 Change::Added => ("ab-finding ab-diff--added", "added"),
                 Change::Removed => ("ab-finding ab-diff--removed", "removed"),
                 Change::Changed(_) => ("ab-finding ab-diff--changed", "changed"),
             };
-            out.push_str("<li class=\"");
-            out.push_str(class);
-            out.push_str("\">");
-            markup::element(&mut out, "span", "ab-finding__name", &x.name);
-            markup::element(&mut out, "span", "ab-finding__kind", word);
             let fields = match &x.change {
                 Change::Changed(fields) => fields
                     .iter()
@@ -433,12 +433,22 @@ pub fn diff_list(d: &Diff) -> Html {
                     .join("; "),
                 _ => String::new(),
             };
-            markup::element(&mut out, "span", "ab-finding__reason", &fields);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul></section>");
-    }
-    html! { <div class="ab-diff">{ markup::raw(out) }</div> }
+            html! {
+                <li key={x.id.as_str()} class={class}>
+                    <span class="ab-finding__name">{ &x.name }</span>
+                    <span class="ab-finding__kind">{ word }</span>
+                    <span class="ab-finding__reason">{ fields }</span>
+                </li>
+            }
+        });
+        Some(html! {
+            <section key={plural_kind(kind)} class="ab-diff__group" aria-label={format!("{}: {counts}", plural_kind(kind))}>
+                <h5>{ format!("{} · {counts}", capital(plural_kind(kind))) }</h5>
+                <ul class="ab-findings">{ for items }</ul>
+            </section>
+        })
+    });
+    html! { <div class="ab-diff">{ for groups }</div> }
 }
 
 fn plural_kind(kind: Kind) -> &'static str {

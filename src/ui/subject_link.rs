@@ -1,0 +1,23 @@
+//! The name that opens a row of the rhythm and coordination lists: a button that shows its
+//! subject on the board, or plain text when there is nothing on the board to show. What
+//! showing means is the caller's `on_reveal`; this module only draws the name.
+
+use crate::core::health::Subject;
+use yew::prelude::*;
+
+/// `name` as a button that reveals `subject`, or as text for no subject (or the board as a
+/// whole). It makes its click callback as it renders, so call it from a row component,
+/// which renders again only when the row's props change.
+pub fn subject_link(
+    subject: Option<Subject>,
+    name: &AttrValue,
+    on_reveal: &Callback<Subject>,
+) -> Html {
+    match subject {
+        Some(Subject::Board) | None => html! { <span class="ab-finding__name">{ name }</span> },
+        Some(subject) => html! {
+            <button type="button" class="ab-finding__name"
+                    onclick={on_reveal.reform(move |_| subject.clone())}>{ name }</button>
+        },
+    }
+}
