@@ -89,7 +89,10 @@ impl Date {
         Timestamp(self.0.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
     }
 
-    /// Reads `YYYY-MM-DD` exactly: four-digit year, two-digit month and day.
+    /// Reads `YYYY-MM-DD` exactly: four-digit year, two-digit month and day. The shape is
+    /// fixed, so its three numbers are read by position and chrono says whether the day
+    /// exists; a format string would bring chrono's whole format parser into the bundle
+    /// for this one shape.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();
         let shaped = b.len() == 10
@@ -103,7 +106,13 @@ impl Date {
         if !shaped {
             return None;
         }
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().map(Date)
+        let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+        let year = i32::try_from(number(0..4)?).ok()?;
+        Date::new(
+            year,
+            u8::try_from(number(5..7)?).ok()?,
+            u8::try_from(number(8..10)?).ok()?,
+        )
     }
 }
 
