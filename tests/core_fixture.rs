@@ -1,9 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The example snapshot printed in SNAPSHOT.md, kept as a fixture and read by the real
-//! reader. One line differs from the printed example: it adds the team "t-2" that the
-//! example's dependency points at (the printed example leaves it out, which the reader
-//! rightly refuses as a dangling reference). `tests/schema.test.mjs` checks the same file against the JSON Schema, so the
-//! documented example, the schema and the reader are held to agree.
+//! The documented example snapshot (docs/snapshot-format.md, "Example"), kept as a fixture
+//! and read by the real reader. `tests/schema.test.mjs` checks the same file against the JSON
+//! Schema, so the documented example, the schema and the reader are held to agree.
 
 use alignment_board::core::snapshot::{self, ReadError};
 
@@ -13,14 +11,14 @@ fn read_fixture() -> snapshot::Loaded {
     match snapshot::read(FIXTURE) {
         Ok(loaded) => loaded,
         Err(ReadError::Invalid(problems)) => panic!(
-            "the SNAPSHOT.md example is refused by the reader: {}",
+            "the documented example is refused by the reader: {}",
             problems
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
-        Err(other) => panic!("the SNAPSHOT.md example is refused by the reader: {other}"),
+        Err(other) => panic!("the documented example is refused by the reader: {other}"),
     }
 }
 

@@ -1,6 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The snapshot reader against damaged input: real snapshots (the example board, a
-//! generated board, the SNAPSHOT.md example, and the store's layout with its parts of
+//! generated board, the documented example, and the store's layout with its parts of
 //! check-in history) are broken in many small ways — flipped bits, lost and repeated
 //! spans, stray JSON punctuation, values swapped for other JSON values, keys swapped for
 //! other keys, truncation, nesting ten thousand deep, strings of megabytes — and read.
@@ -319,7 +319,7 @@ fn snapshots() -> Vec<(&'static str, String)> {
             "a generated board",
             snapshot::write_compact(&generated(), exported()),
         ),
-        ("the SNAPSHOT.md example", FIXTURE.to_string()),
+        ("the documented example", FIXTURE.to_string()),
     ]
 }
 

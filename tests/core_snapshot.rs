@@ -1,5 +1,5 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! The snapshot reader and writer (SNAPSHOT.md, version 1), natively: round trips, defaults
+//! The snapshot reader and writer (docs/snapshot-format.md, version 1), natively: round trips, defaults
 //! for missing optional keys, and every way a text is refused, with the words a person sees.
 
 mod core_support;

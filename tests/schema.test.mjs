@@ -1,5 +1,5 @@
 // The snapshot JSON Schema (schema/alignment-board.v1.schema.json): it compiles in Ajv's
-// strict mode, accepts the example printed in SNAPSHOT.md and the smallest document the
+// strict mode, accepts the documented example (tests/fixtures/snapshot-md-example.alignment.json) and the smallest document the
 // reader accepts, and refuses broken documents at the path the reader would name.
 // Run: node --test tests/schema.test.mjs
 
@@ -77,7 +77,7 @@ test("the schema never forbids unknown keys (readers ignore them)", () => {
   );
 });
 
-test("the example in SNAPSHOT.md passes", () => {
+test("the documented example passes", () => {
   assertValid(FIXTURE);
 });
 

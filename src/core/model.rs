@@ -1,4 +1,4 @@
-//! The board's data model: exactly the entities of the snapshot format (SNAPSHOT.md,
+//! The board's data model: exactly the entities of the snapshot format (docs/snapshot-format.md,
 //! version 1), with serde names and rules that match it: the derives write a snapshot's
 //! board and read it (through `snapshot::reader`, which adds the paths of refusals).
 //! Required keys carry no `default`; optional ones take theirs when absent (or `null`).

@@ -1,4 +1,4 @@
-//! Reading and writing snapshots (SNAPSHOT.md): the export file, the import, and the form
+//! Reading and writing snapshots (docs/snapshot-format.md): the export file, the import, and the form
 //! the board is saved in. Reading is strict about meaning and lenient about form; every
 //! refusal says what is wrong and where (`board.initiatives[3].teamId: no team "t-9"`).
 //! serde_json parses and writes the JSON; the model's serde derives read and write the

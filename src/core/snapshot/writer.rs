@@ -1,4 +1,4 @@
-//! Writing a board with serde_json: the snapshot of SNAPSHOT.md (the model's derives, every
+//! Writing a board with serde_json: the snapshot of docs/snapshot-format.md (the model's derives, every
 //! list an array of objects), and the leaner layout the board is saved in, where each list
 //! is a table — its keys written once as columns, then one row of values per item — and
 //! the check-in history is split into parts the store keeps under keys of their own.
@@ -34,7 +34,7 @@ pub struct Parts {
     parts: Vec<(String, Rc<str>)>,
 }
 
-/// A snapshot: the keys in the order SNAPSHOT.md lists them, every optional value written
+/// A snapshot: the keys in the order docs/snapshot-format.md lists them, every optional value written
 /// (as `null` when absent).
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
