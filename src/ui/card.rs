@@ -171,16 +171,28 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
     let menu = use_state(|| false);
     let menu_ref = use_node_ref();
     {
-        let menu_ref = menu_ref.clone();
-        use_effect_with(*menu, move |open| {
-            if let Some(menu) = menu_ref.cast::<web_sys::HtmlElement>().filter(|_| *open) {
-                let _ = menu.show_popover();
-                if let Ok(Some(current)) = menu.query_selector("[aria-checked=true]") {
-                    let _ = current.unchecked_into::<web_sys::HtmlElement>().focus();
-                }
+        // After every render while open, not only when it opens: a render can make the menu's
+        // element anew (the health flags that follow an edit on a big board change the
+        // card around it), and the browser hides a popover whose element goes, without a
+        // `toggle` event.
+        let (menu_ref, open) = (menu_ref.clone(), *menu);
+        use_effect(move || {
+            if open {
+                show_menu(&menu_ref);
             }
         });
     }
+    // Opens the menu, or shows it again when the card holds it open but it is hidden.
+    let open_menu = {
+        let (menu, menu_ref) = (menu.clone(), menu_ref.clone());
+        Callback::from(move |()| {
+            if *menu {
+                show_menu(&menu_ref);
+            } else {
+                menu.set(true);
+            }
+        })
+    };
     let status_menu = menu.then(|| {
         // Closed by Escape or a click elsewhere: back to the card.
         let on_toggle = {
@@ -256,7 +268,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         }
     });
     let on_key = {
-        let menu = menu.clone();
+        let open_menu = open_menu.clone();
         let (id, column) = (id.clone(), props.column.clone());
         let (on_step, on_edit, on_check_in, read_only) = (
             props.on_step.clone(),
@@ -277,7 +289,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 && !(event.ctrl_key() || event.meta_key() || event.alt_key())
             {
                 event.prevent_default();
-                menu.set(true);
+                open_menu.emit(());
             } else if matches!(event.key().as_str(), "c" | "C")
                 && is_self(&event)
                 && !read_only
@@ -343,7 +355,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     <button type="button" tabindex="-1" aria-haspopup="menu" aria-expanded={menu.to_string()}
                             aria-label={["Status: ", initiative.status.label()].concat()}
                             class={classes!("ab-status", status_class(initiative.status), menu.then_some("ab-status--open"))}
-                            title="Change the status (S)" onclick={let menu = menu.clone(); move |_| menu.set(true)}>
+                            title="Change the status (S)" onclick={open_menu.reform(|_| ())}>
                         { initiative.status.label() }
                     </button>
                     { for status_menu }
@@ -404,6 +416,27 @@ fn is_self(event: &KeyboardEvent) -> bool {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|element| element.class_list().contains("ab-card"))
+}
+
+/// Shows the status menu unless it is showing, and puts focus on the current status unless
+/// focus is in the menu already.
+fn show_menu(menu_ref: &NodeRef) {
+    let Some(menu) = menu_ref.cast::<web_sys::HtmlElement>() else {
+        return;
+    };
+    if menu.matches(":popover-open").unwrap_or(true) {
+        return;
+    }
+    let _ = menu.show_popover();
+    let focused = menu
+        .owner_document()
+        .and_then(|d| d.active_element())
+        .is_some_and(|active| menu.contains(Some(&active)));
+    if !focused {
+        if let Ok(Some(current)) = menu.query_selector("[aria-checked=true]") {
+            let _ = current.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    }
 }
 
 /// `Due Dec 15 (in 3 days)`, counted in the person's days; finished work has no days left.

@@ -97,3 +97,39 @@ test('the lane of a moved card stays put once scrolled far away, and the board g
   assert.equal(changes, 0, 'the board settles instead of building a lane again and again');
   page.assertNoErrors();
 });
+
+test('a card\'s status menu opened again right after a change stays open while the health flags catch up', async () => {
+  const page = await bigBoardPage();
+  // As a quick person does it: change a status, and open the menu again at once. On a big
+  // board the health flags follow an edit a moment later and render the card anew.
+  const result = await page.evaluate(async () => {
+    const settle = () => new Promise((ok) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => ok();
+      channel.port2.postMessage(0);
+    });
+    const until = async (done) => {
+      const limit = performance.now() + 3000;
+      while (performance.now() < limit) {
+        await settle();
+        if (done()) return true;
+      }
+      return false;
+    };
+    const label = document.getElementsByClassName('ab-card')[20].getAttribute('aria-label');
+    const card = () => [...document.getElementsByClassName('ab-card')].find((c) => c.getAttribute('aria-label') === label);
+    const openMenu = () => document.querySelector('.ab-status-menu:popover-open');
+    for (let turn = 0; turn < 4; turn++) {
+      card().querySelector('button.ab-status').click();
+      if (!(await until(openMenu))) return `the menu did not open on turn ${turn}`;
+      const items = [...openMenu().querySelectorAll('[role="menuitemradio"]')].slice(0, 4);
+      const next = items[(items.findIndex((item) => item.getAttribute('aria-checked') === 'true') + 1) % items.length];
+      const status = next.textContent.trim();
+      next.click();
+      if (!(await until(() => card()?.querySelector('.ab-status')?.textContent.trim() === status))) return `no ${status} on turn ${turn}`;
+    }
+    return 'ok';
+  });
+  assert.equal(result, 'ok');
+  page.assertNoErrors();
+});
