@@ -314,13 +314,6 @@ pub struct BoardContext {
     pub read_only: bool,
 }
 
-impl BoardContext {
-    /// A callback that opens `kind`, whatever the event.
-    pub fn open<E>(&self, kind: DialogKind) -> Callback<E> {
-        self.on_dialog.reform(move |_| Some(kind.clone()))
-    }
-}
-
 /// The board's context; every component that uses it renders inside `App`, which
 /// provides it.
 #[hook]
