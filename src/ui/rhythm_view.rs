@@ -140,7 +140,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             { due_list(props, &context, &due_now.items, &on_check_in) }
 
             <h3 class="ab-health__heading">{ "Since the last review" }</h3>
-            { since_list(props, &context) }
+            { since_list(props) }
 
             <h3 class="ab-health__heading">{ "Compare with a snapshot" }</h3>
             <p class="ab-allocation__lede">{ "Choose an exported snapshot (last quarter's, another team's copy) to see what differs from this board." }</p>
@@ -259,7 +259,7 @@ fn DueRow(props: &DueRowProps) -> Html {
     }
 }
 
-fn since_list(props: &RhythmViewProps, _context: &BoardContext) -> Html {
+fn since_list(props: &RhythmViewProps) -> Html {
     let board = &props.board;
     let Some(at) = last_review(board) else {
         return html! { <p class="ab-empty-hint">{ "No review recorded yet: the first guided review sets the starting point." }</p> };
