@@ -51,6 +51,19 @@ async function healthOpened(page) {
   return (await page.evaluate(() => performance.now())) - start;
 }
 
+/** A page that has saved the example board and will note, on each load after, when its
+ * cards show (`probe`). */
+async function exampleSaved(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start from example' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const cards = await page.locator('.ab-card').count();
+  await page.addInitScript(probe, cards);
+  return { context, page, cards };
+}
+
 /** The links a person opens the board on: Chromium's DevTools protocol throttles them. */
 const LINKS = {
   office: { latency: 40, downloadThroughput: 10e6 / 8, uploadThroughput: 5e6 / 8, cpu: 1 },
@@ -62,13 +75,7 @@ const LINKS = {
  * over `link`; then from a click on Health to its score, on the same link.
  */
 async function throttledLoad(browser, url, link, runs) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Start from example' }).click();
-  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
-  const cards = await page.locator('.ab-card').count();
-  await page.addInitScript(probe, cards);
+  const { context, page, cards } = await exampleSaved(browser, url);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -151,13 +158,7 @@ const spread = (xs) => [Math.min(...xs), Math.max(...xs)];
 
 async function startup(browser, url) {
   // Save the example board once, then measure page loads that render it from storage.
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Start from example' }).click();
-  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
-  const cards = await page.locator('.ab-card').count();
-  await page.addInitScript(probe, cards);
+  const { context, page, cards } = await exampleSaved(browser, url);
   const afterInstantiate = [];
   const fromNavigation = [];
   const instantiated = [];
