@@ -1,8 +1,9 @@
 //! Putting a board into a page: `mount` renders one into any element, with its own
 //! storage key, so the standalone page and embeds are a few lines each.
 
-use crate::storage::{LocalStore, MemoryStore, Store};
-use crate::ui::{App, AppProps, Example, StoreHandle, View};
+use crate::core::{picture, snapshot};
+use crate::storage::{self, BoardKey, LocalStore, MemoryStore, Store};
+use crate::ui::{App, AppProps, Example, Same, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
@@ -13,6 +14,8 @@ pub const DEFAULT_STORAGE_KEY: &str = "alignment-board";
 #[derive(Clone, Debug, PartialEq)]
 pub struct MountOptions {
     /// Where the board lives in localStorage; boards with different keys never touch.
+    /// Letters, digits, `-` and `_`, 1 to 64 characters (`BoardKey`); a board given
+    /// another is not mounted.
     pub storage_key: String,
     /// Show the board without any way to change it; nothing is saved.
     pub read_only: bool,
@@ -24,10 +27,14 @@ pub struct MountOptions {
     pub example_url: Option<String>,
     /// "light" or "dark" fixes the theme; anything else follows the person's preference.
     pub theme: Option<String>,
-    /// A snapshot to show (its JSON text). Without a storage key the board is read-only
-    /// and kept in memory only; with one, it is the board the key starts with when it
-    /// holds none yet.
+    /// A snapshot to show (its JSON text, or a picture from Export picture). Without a
+    /// storage key the board is read-only and kept in memory only; with one, it is the
+    /// board the key starts with when it holds none yet. It is read and checked first:
+    /// only the board's own form of it is ever stored.
     pub snapshot: Option<String>,
+    /// Where `snapshot` was fetched from (an element's `src`): such a board is shown
+    /// read-only and never stored.
+    pub snapshot_url: Option<String>,
     /// The frame page that opens share links; without one the board offers none.
     pub share_page: Option<String>,
 }
@@ -40,6 +47,7 @@ impl Default for MountOptions {
             in_memory: false,
             view: View::Board,
             snapshot: None,
+            snapshot_url: None,
             example_url: None,
             theme: None,
             share_page: None,
@@ -60,9 +68,6 @@ impl MountOptions {
         };
         let key = get("storageKey");
         if let Some(key) = key.as_string() {
-            if key.trim().is_empty() {
-                return Err(JsValue::from_str("storageKey must not be empty"));
-            }
             options.storage_key = key;
         } else if !key.is_undefined() {
             return Err(JsValue::from_str("storageKey must be a string"));
@@ -71,10 +76,11 @@ impl MountOptions {
         options.in_memory = get("inMemory").is_truthy();
         // JSON text (alignment-board.js's `mount` turns an object into text first).
         options.snapshot = get("snapshot").as_string();
+        options.snapshot_url = get("snapshotUrl").as_string();
         options.example_url = get("exampleUrl").as_string();
         options.theme = get("theme").as_string();
         options.share_page = get("sharePage").as_string();
-        if options.snapshot.is_some() && key.is_undefined() {
+        if options.snapshot.is_some() && (key.is_undefined() || options.snapshot_url.is_some()) {
             options.read_only = true;
             options.in_memory = true;
         }
@@ -130,27 +136,34 @@ impl BoardHandle {
     }
 }
 
-/// Renders a board into `element`.
-pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHandle {
+/// Renders a board into `element`; refuses a storage key outside the grammar and a
+/// snapshot that cannot be read, with a message saying why.
+pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<BoardHandle, String> {
     crate::ui::crash::install();
+    let key = BoardKey::new(&options.storage_key).map_err(|error| error.to_string())?;
     let store: Rc<dyn Store> = if options.in_memory {
         Rc::new(MemoryStore::new())
     } else {
         Rc::new(LocalStore)
     };
-    if let Some(snapshot) = &options.snapshot {
-        // What the board opens, unless the key already holds a board (or the storage
-        // cannot be read: then nothing is written over it).
-        if let Ok(None) = store.read(&options.storage_key) {
-            // A picture from Export picture (an element's `src` may name one) is kept as
-            // the snapshot it carries.
-            let inside = crate::core::picture::snapshot_in(snapshot);
-            let _ = store.write(&options.storage_key, inside.as_deref().unwrap_or(snapshot));
+    // The page's snapshot is read only when it is the board to show: a key that holds a
+    // board already shows that one.
+    let given = match &options.snapshot {
+        Some(text) if storage::holds_nothing(store.as_ref(), &key) => {
+            // A picture from Export picture (an element's `src` may name one) shows the
+            // snapshot it carries.
+            let inside = picture::snapshot_in(text);
+            let loaded = snapshot::read(inside.as_deref().unwrap_or(text)).map_err(|error| {
+                format!("the snapshot given to the board cannot be shown: {error}")
+            })?;
+            Some(Rc::new(loaded.board))
         }
-    }
+        _ => None,
+    };
     let props = AppProps {
         store: StoreHandle(store),
-        storage_key: options.storage_key.into(),
+        storage_key: key,
+        given: Same(given),
         read_only: options.read_only,
         view: options.view,
         theme: options
@@ -162,16 +175,17 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> BoardHand
             .map_or_else(Example::default, |url| Example::Url(url.into())),
         share: options.share_page.map(Into::into),
     };
-    BoardHandle {
+    Ok(BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
         element,
-    }
+    })
 }
 
 /// JavaScript: `mount(element, { storageKey, readOnly, view, snapshot })`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> Result<BoardHandle, JsValue> {
-    Ok(mount_with(element, MountOptions::from_js(&options)?))
+    mount_with(element, MountOptions::from_js(&options)?)
+        .map_err(|message| js_sys::Error::new(&message).into())
 }
 
 /// The standalone page: mounts into `<div id="app" data-alignment-board>`, taking `?key=`,
@@ -183,7 +197,7 @@ pub fn start_standalone() {
     let mut options = MountOptions::default();
     if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
         if let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) {
-            if let Some(key) = params.get("key").filter(|k| !k.trim().is_empty()) {
+            if let Some(key) = params.get("key") {
                 options.storage_key = key;
             }
             options.read_only = params.has("readonly");
@@ -208,6 +222,29 @@ pub fn start_standalone() {
                 })
                 .map(|url| url.href()),
         };
-        std::mem::forget(mount_with(root, options));
+        match mount_with(root.clone(), options) {
+            Ok(handle) => std::mem::forget(handle),
+            Err(message) => show_refusal(&document, &root, &message),
+        }
     }
+}
+
+/// Puts why a board was not mounted where it would have been.
+fn show_refusal(document: &web_sys::Document, root: &web_sys::Element, message: &str) {
+    let (Ok(app), Ok(notice), Ok(text)) = (
+        document.create_element("div"),
+        document.create_element("div"),
+        document.create_element("p"),
+    ) else {
+        return;
+    };
+    app.set_class_name("ab-app");
+    notice.set_class_name("ab-notice ab-notice--error");
+    let _ = notice.set_attribute("role", "alert");
+    text.set_text_content(Some(&format!(
+        "This board cannot be opened: {message}. Check the address of this page."
+    )));
+    let _ = notice.append_child(&text);
+    let _ = app.append_child(&notice);
+    root.replace_children_with_node_1(&app);
 }

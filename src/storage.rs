@@ -6,9 +6,11 @@
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod faulty;
+mod keys;
 #[cfg(target_arch = "wasm32")]
 pub use browser::{is_quota_error, LocalStore};
 pub use faulty::FaultyStore;
+pub use keys::{BoardKey, KeyError, MAX_KEY_CHARS, PREFIX};
 
 use crate::core::hash;
 use crate::core::model::Board;
@@ -131,8 +133,8 @@ pub enum Opened {
         loaded: Box<Loaded>,
         original_key: Option<String>,
     },
-    /// The saved text could not be read. It was copied to `backup_key` (when the store
-    /// allowed), and nothing is loaded; the text is kept here to offer as a download.
+    /// The saved text could not be read. It was set aside under `backup_key` (when the
+    /// store allowed), and nothing is loaded; the text is kept here to offer as a download.
     Corrupt {
         raw: String,
         error: ReadError,
@@ -147,29 +149,118 @@ pub enum Opened {
     },
     /// The store could not be read at all.
     Unavailable(StoreError),
+    /// The board is kept under the names of an earlier version and could not be moved to
+    /// its new ones (the store is full, say); it is left whole where it was. `board` is
+    /// what could be read of it there, to show read-only.
+    NotMoved {
+        error: StoreError,
+        board: Option<Box<Loaded>>,
+    },
 }
 
-/// The key under which an unreadable saved board is set aside.
-pub fn backup_key(key: &str, now: Timestamp) -> String {
-    format!("{key}.unreadable-{}", now.unix_seconds())
+/// How many damaged copies of a board are kept: the newest, so a damaged board opened
+/// again and again cannot fill the browser's storage.
+pub const SET_ASIDE_COPIES: usize = 3;
+
+/// A damaged text of a board, set aside when it could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    /// Where it is kept.
+    pub name: String,
+    /// When it was set aside.
+    pub at: Timestamp,
+    /// How many characters it takes, with its parts.
+    pub size: usize,
 }
 
-/// The key under which a board saved by an older version is kept as it was saved.
-pub fn original_key(key: &str, version: u64) -> String {
-    format!("{key}.version-{version}")
+/// The damaged copies of `key`'s board in the store, newest first.
+pub fn set_asides(store: &dyn Store, key: &BoardKey) -> Vec<SetAside> {
+    let prefix = key.set_asides();
+    let keys = store.keys().unwrap_or_default();
+    let mut copies: Vec<SetAside> = keys
+        .iter()
+        .filter_map(|name| {
+            let rest = name.strip_prefix(&prefix)?;
+            let (seconds, _hash) = rest.split_once('-')?;
+            if rest.contains(':') {
+                return None;
+            }
+            let at = Timestamp::from_unix_seconds(seconds.parse().ok()?);
+            let parts = BoardKey::set_aside_part(name, "");
+            let size = keys
+                .iter()
+                .filter(|k| *k == name || k.starts_with(&parts))
+                .filter_map(|k| {
+                    store
+                        .read(k)
+                        .ok()
+                        .flatten()
+                        .map(|text| k.len() + text.len())
+                })
+                .sum();
+            Some(SetAside {
+                name: name.clone(),
+                at,
+                size,
+            })
+        })
+        .collect();
+    copies.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.name.cmp(&a.name)));
+    copies
 }
 
-/// The key of the board's revision, `<count>-<hash of the head>`: the count rises with
-/// every save, so a tab can tell that another one (or another board on the page with the
-/// same key) saved since it looked; the hash makes two tabs' saves of the same count
-/// differ, so each is seen (the browser announces a change of value only).
-pub fn revision_key(key: &str) -> String {
-    format!("{key}.revision")
+/// Removes a damaged copy and its parts.
+pub fn discard_set_aside(store: &dyn Store, name: &str) -> Result<(), StoreError> {
+    let parts = BoardKey::set_aside_part(name, "");
+    for old in store.keys()? {
+        if old.starts_with(&parts) {
+            store.remove(&old)?;
+        }
+    }
+    store.remove(name)
 }
 
-/// The board's revision in the store: "" before its first save.
-pub fn revision(store: &dyn Store, key: &str) -> Result<String, StoreError> {
-    Ok(store.read(&revision_key(key))?.unwrap_or_default())
+/// Sets `raw`, the damaged text of `key`'s board, aside with its parts, once: a text set
+/// aside already is not copied again. Only the newest `SET_ASIDE_COPIES` copies are kept.
+/// Returns where the text is kept.
+fn set_aside(
+    store: &dyn Store,
+    key: &BoardKey,
+    raw: &str,
+    now: Timestamp,
+) -> Result<String, StoreError> {
+    let hash = hash::hash_long(raw.as_bytes());
+    let same = format!("-{hash:016x}");
+    let existing = set_asides(store, key);
+    if let Some(copy) = existing.iter().find(|copy| copy.name.ends_with(&same)) {
+        return Ok(copy.name.clone());
+    }
+    // The oldest copies go first, to leave room for the new one.
+    for old in existing.iter().skip(SET_ASIDE_COPIES - 1) {
+        let _ = discard_set_aside(store, &old.name);
+    }
+    let copy = key.set_aside(now.unix_seconds(), hash);
+    // The parts go with the head, so the copy can be opened as it was saved and the next
+    // save, which clears parts its own head does not name, loses nothing.
+    let parts = key.parts();
+    for old in store.keys()? {
+        if let Some(name) = old.strip_prefix(&parts) {
+            if let Ok(Some(text)) = store.read(&old) {
+                store.write(&BoardKey::set_aside_part(&copy, name), &text)?;
+            }
+        }
+    }
+    store.write(&copy, raw)?;
+    Ok(copy)
+}
+
+/// The board's revision in the store, `<count>-<hash of the head>`: "" before its first
+/// save. The count rises with every save, so a tab can tell that another one (or another
+/// board on the page with the same key) saved since it looked; the hash makes two tabs'
+/// saves of the same count differ, so each is seen (the browser announces a change of
+/// value only).
+pub fn revision(store: &dyn Store, key: &BoardKey) -> Result<String, StoreError> {
+    Ok(store.read(&key.revision())?.unwrap_or_default())
 }
 
 /// How many saves a revision counts.
@@ -181,26 +272,102 @@ pub fn revision_count(revision: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// The key under which one part of a board's check-in history is kept.
-pub fn part_key(key: &str, name: &str) -> String {
-    format!("{key}.part.{name}")
+/// Whether `text`, found under a key's old name, is the board's own: boards were saved as
+/// a snapshot or a stored head, which both name the format in their first characters. A
+/// text another program keeps under the same name is left where it is.
+fn looks_like_a_board(text: &str) -> bool {
+    let start: String = text.chars().take(200).collect();
+    start.trim_start().starts_with('{') && start.contains("\"alignment-board")
+}
+
+/// Moves what a board kept under its old names (before the prefix) to its new ones, one
+/// text at a time, the head last: a tab closed in between leaves the head under its old
+/// name, and the next opening moves the rest. Returns the head, or `None` when the key
+/// holds no board under its old name either.
+fn move_old_names(store: &dyn Store, key: &BoardKey) -> Result<Option<String>, StoreError> {
+    let Some(head) = store.read(key.as_str())? else {
+        return Ok(None);
+    };
+    if !looks_like_a_board(&head) {
+        return Ok(None);
+    }
+    let mut moves: Vec<(String, String)> = Vec::new();
+    for old in store.keys()? {
+        if old == key.as_str() {
+            continue;
+        }
+        let hash_of = || {
+            // A damaged copy is named by its own text's hash, as new ones are.
+            let copy = old.split(".part.").next().unwrap_or(&old);
+            let text = store.read(copy).ok().flatten().unwrap_or_default();
+            hash::hash_long(text.as_bytes())
+        };
+        if let Some(new) = keys::moved_name(key, &old, hash_of) {
+            moves.push((old, new));
+        }
+    }
+    // Parts before the heads that name them, the revision before the head.
+    moves.sort_by_key(|(old, _)| !old.contains(".part."));
+    moves.push((key.as_str().to_string(), key.head()));
+    let mut done: Vec<(String, String)> = Vec::new();
+    for (old, new) in moves {
+        let moved = match store.read(&old)? {
+            Some(text) => store
+                .write_kept(&new, &text)
+                .and_then(|()| store.remove(&old)),
+            None => Ok(()),
+        };
+        if let Err(error) = moved {
+            // Put back what was moved, so the board is whole under one set of names.
+            let _ = store.remove(&new);
+            for (old, new) in done.into_iter().rev() {
+                if let Ok(Some(text)) = store.read(&new) {
+                    if store.write(&old, &text).is_ok() {
+                        let _ = store.remove(&new);
+                    }
+                }
+            }
+            return Err(error);
+        }
+        done.push((old, new));
+    }
+    Ok(Some(head))
+}
+
+/// Whether `key` holds no board, under its name or the name an earlier version used
+/// (what `open` would find `Empty`). A store that cannot be read holds nothing to show.
+pub fn holds_nothing(store: &dyn Store, key: &BoardKey) -> bool {
+    let holds = |name: &str| store.read(name).ok().flatten();
+    holds(&key.head()).is_none()
+        && holds(key.as_str()).is_none_or(|text| !looks_like_a_board(&text))
 }
 
 /// Opens the board saved under `key`.
-pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
-    let raw = match store.read(key) {
+pub fn open(store: &dyn Store, key: &BoardKey, now: Timestamp) -> Opened {
+    let raw = match store.read(&key.head()) {
         Ok(Some(raw)) => raw,
-        Ok(None) => return Opened::Empty,
+        Ok(None) => match move_old_names(store, key) {
+            Ok(Some(raw)) => raw,
+            Ok(None) => return Opened::Empty,
+            Err(error) => {
+                let old = store.read(key.as_str()).ok().flatten().unwrap_or_default();
+                let part = |name: &str| store.read(&format!("{key}.part.{name}")).ok().flatten();
+                return Opened::NotMoved {
+                    error,
+                    board: snapshot::read_stored(&old, &part).ok().map(Box::new),
+                };
+            }
+        },
         Err(error) => return Opened::Unavailable(error),
     };
-    let part = |name: &str| store.read(&part_key(key, name)).ok().flatten();
+    let part = |name: &str| store.read(&key.part(name)).ok().flatten();
     match snapshot::read_stored(&raw, &part) {
         Ok(loaded) => match loaded.migrated_from {
             None => Opened::Board(Box::new(loaded)),
             Some(version) => {
                 // The first copy is the original: a later visit before any save finds
                 // the old text again and must not replace the copy with anything else.
-                let original = original_key(key, version);
+                let original = key.original(version);
                 let kept = match store.read(&original) {
                     Ok(Some(_)) => true,
                     _ => store.write(&original, &raw).is_ok(),
@@ -216,25 +383,11 @@ pub fn open(store: &dyn Store, key: &str, now: Timestamp) -> Opened {
             raw,
             error,
         },
-        Err(error) => {
-            let backup = backup_key(key, now);
-            // The parts go with the head, so the copy can be opened as it was saved and
-            // the next save, which clears parts its own head does not name, loses nothing.
-            let parts = part_key(key, "");
-            for old in store.keys().unwrap_or_default() {
-                if let Some(name) = old.strip_prefix(&parts) {
-                    if let Ok(Some(text)) = store.read(&old) {
-                        let _ = store.write(&part_key(&backup, name), &text);
-                    }
-                }
-            }
-            let backup_key = store.write(&backup, &raw).ok().map(|()| backup);
-            Opened::Corrupt {
-                raw,
-                error,
-                backup_key,
-            }
-        }
+        Err(error) => Opened::Corrupt {
+            backup_key: set_aside(store, key, &raw, now).ok(),
+            raw,
+            error,
+        },
     }
 }
 
@@ -259,20 +412,20 @@ impl Saved {
 /// Saves `board` under `key`; returns what it wrote and the board's size. `known` carries
 /// what one save learnt to the next (a fresh one works, and writes what is missing).
 ///
-/// The head goes under `key` and each part of the check-in history under a key named by
-/// its content. Parts already in the store are not written again, so an edit writes the
-/// head and at most the part that changed. The head is written after its parts and the
-/// parts it no longer names are removed after it, so whatever moment the tab is closed,
-/// the head under `key` names parts that are there. The revision is raised last.
+/// The head goes under the key's head name and each part of the check-in history under a
+/// name made of its content. Parts already in the store are not written again, so an edit
+/// writes the head and at most the part that changed. The head is written after its parts
+/// and the parts it no longer names are removed after it, so whatever moment the tab is
+/// closed, the head names parts that are there. The revision is raised last.
 pub fn save(
     store: &dyn Store,
-    key: &str,
+    key: &BoardKey,
     board: &Board,
     now: Timestamp,
     known: &mut Parts,
 ) -> Result<Saved, StoreError> {
     let stored = snapshot::write_stored(board, now, known);
-    let prefix = part_key(key, "");
+    let prefix = key.parts();
     let present: Vec<String> = store
         .keys()?
         .into_iter()
@@ -280,19 +433,20 @@ pub fn save(
         .collect();
     let mut written = 0;
     for (name, text) in &stored.parts {
-        let part = part_key(key, name);
+        let part = key.part(name);
         if !present.contains(&part) {
             store.write_kept(&part, text)?;
             written += text.len();
         }
     }
-    store.write_kept(key, &stored.head)?;
+    let head = key.head();
+    store.write_kept(&head, &stored.head)?;
     written += stored.head.len();
     let count = revision_count(&revision(store, key)?) + 1;
     let revision = format!("{count}-{}", hash::hash_long(stored.head.as_bytes()));
-    let counter = revision_key(key);
+    let counter = key.revision();
     store.write_kept(&counter, &revision)?;
-    let size = key.len()
+    let size = head.len()
         + stored.head.len()
         + counter.len()
         + revision.len()
@@ -324,6 +478,12 @@ mod tests {
         Timestamp::parse("2026-11-24T10:00:00Z").unwrap()
     }
 
+    fn k() -> BoardKey {
+        BoardKey::new("k").unwrap()
+    }
+
+    const HEAD: &str = "alignment-board:k";
+
     fn board() -> Board {
         Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap())
     }
@@ -331,27 +491,33 @@ mod tests {
     #[test]
     fn a_saved_board_opens_again() {
         let store = FaultyStore::new();
-        save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
-        match open(&store, "k", now()) {
+        save(&store, &k(), &board(), now(), &mut Parts::default()).unwrap();
+        match open(&store, &k(), now()) {
             Opened::Board(loaded) => assert_eq!(loaded.board, board()),
             other => panic!("expected the board, got {other:?}"),
         }
-        assert!(matches!(open(&store, "other", now()), Opened::Empty));
-        let first = revision(&store, "k").unwrap();
+        assert!(matches!(
+            open(&store, &BoardKey::new("other").unwrap(), now()),
+            Opened::Empty
+        ));
+        let first = revision(&store, &k()).unwrap();
         assert_eq!(revision_count(&first), 1);
-        let saved = save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
-        assert_eq!(revision(&store, "k").as_ref(), Ok(&saved.revision));
+        let saved = save(&store, &k(), &board(), now(), &mut Parts::default()).unwrap();
+        assert_eq!(revision(&store, &k()).as_ref(), Ok(&saved.revision));
         assert_eq!(revision_count(&saved.revision), 2);
         let mut renamed = board();
         renamed.title = "Renamed".into();
-        let other = save(&store, "k", &renamed, now(), &mut Parts::default()).unwrap();
+        let other = save(&store, &k(), &renamed, now(), &mut Parts::default()).unwrap();
         assert_eq!(revision_count(&other.revision), 3);
         assert_ne!(
             other.revision.split('-').nth(1),
             saved.revision.split('-').nth(1),
             "two boards saved at the same count still differ"
         );
-        assert_eq!(revision(&store, "other").as_deref(), Ok(""));
+        assert_eq!(
+            revision(&store, &BoardKey::new("other").unwrap()).as_deref(),
+            Ok("")
+        );
     }
 
     #[test]
@@ -359,19 +525,19 @@ mod tests {
         let store = FaultyStore::new();
         store
             .write(
-                "k",
+                HEAD,
                 "{\"format\":\"alignment-board\",\"version\":1,\"board\":{",
             )
             .unwrap();
         let Opened::Corrupt {
             raw, backup_key, ..
-        } = open(&store, "k", now())
+        } = open(&store, &k(), now())
         else {
             panic!("expected corrupt")
         };
         let backup_key = backup_key.expect("backup written");
         assert_eq!(store.get(&backup_key), Some(raw.clone()));
-        save(&store, "k", &board(), now(), &mut Parts::default()).unwrap();
+        save(&store, &k(), &board(), now(), &mut Parts::default()).unwrap();
         assert_eq!(
             store.get(&backup_key),
             Some(raw),
@@ -384,17 +550,17 @@ mod tests {
         let store = FaultyStore::new();
         store
             .write(
-                "k",
+                HEAD,
                 r#"{"format":"alignment-board","version":7,"board":{}}"#,
             )
             .unwrap();
-        let Opened::TooNew { error, .. } = open(&store, "k", now()) else {
+        let Opened::TooNew { error, .. } = open(&store, &k(), now()) else {
             panic!("expected too new")
         };
         assert!(error.to_string().contains("version 7"), "{error}");
         assert_eq!(
             store.all_keys(),
-            vec!["k".to_string()],
+            vec![HEAD.to_string()],
             "no backup needed: nothing is overwritten"
         );
     }
@@ -403,22 +569,25 @@ mod tests {
     fn a_board_saved_by_an_older_version_is_migrated_and_its_original_kept() {
         let store = FaultyStore::new();
         let v0 = r#"{"format":"alignment-board","version":0,"board":{"id":"b-1","title":"Old"}}"#;
-        store.write("k", v0).unwrap();
+        store.write(HEAD, v0).unwrap();
         let Opened::Migrated {
             loaded,
             original_key,
-        } = open(&store, "k", now())
+        } = open(&store, &k(), now())
         else {
             panic!("expected a migrated board")
         };
         assert_eq!(loaded.migrated_from, Some(0));
         assert_eq!(loaded.board.title, "Old");
-        assert_eq!(original_key.as_deref(), Some("k.version-0"));
-        assert_eq!(store.get("k.version-0").as_deref(), Some(v0));
-        save(&store, "k", &loaded.board, now(), &mut Parts::default()).unwrap();
-        assert!(matches!(open(&store, "k", now()), Opened::Board(_)));
+        assert_eq!(original_key.as_deref(), Some("alignment-board:k:version-0"));
         assert_eq!(
-            store.get("k.version-0").as_deref(),
+            store.get("alignment-board:k:version-0").as_deref(),
+            Some(v0)
+        );
+        save(&store, &k(), &loaded.board, now(), &mut Parts::default()).unwrap();
+        assert!(matches!(open(&store, &k(), now()), Opened::Board(_)));
+        assert_eq!(
+            store.get("alignment-board:k:version-0").as_deref(),
             Some(v0),
             "saving the new version keeps the original"
         );
@@ -428,19 +597,19 @@ mod tests {
     fn a_newer_board_this_version_can_read_is_offered_read_only() {
         let store = FaultyStore::new();
         let newer = r#"{"format":"alignment-board","version":2,"board":{"id":"b-1","title":"New","future":[1]}}"#;
-        store.write("k", newer).unwrap();
-        let Opened::TooNew { board, error, .. } = open(&store, "k", now()) else {
+        store.write(HEAD, newer).unwrap();
+        let Opened::TooNew { board, error, .. } = open(&store, &k(), now()) else {
             panic!("expected too new")
         };
         assert_eq!(board.expect("readable").board.title, "New");
         assert!(error.to_string().contains("up to 1"), "{error}");
         store
             .write(
-                "k",
+                HEAD,
                 r#"{"format":"alignment-board","version":2,"board":{"id":"b-1"}}"#,
             )
             .unwrap();
-        let Opened::TooNew { board, .. } = open(&store, "k", now()) else {
+        let Opened::TooNew { board, .. } = open(&store, &k(), now()) else {
             panic!("expected too new")
         };
         assert!(board.is_none(), "a board without a title cannot be shown");
@@ -450,14 +619,14 @@ mod tests {
     fn a_full_store_reports_full_and_keeps_the_old_text() {
         let store = FaultyStore::with_capacity(50);
         assert_eq!(
-            save(&store, "k", &board(), now(), &mut Parts::default()),
+            save(&store, &k(), &board(), now(), &mut Parts::default()),
             Err(StoreError::Full)
         );
-        assert_eq!(store.get("k"), None);
+        assert_eq!(store.get(HEAD), None);
         let store = FaultyStore::unavailable();
-        assert!(matches!(open(&store, "k", now()), Opened::Unavailable(_)));
+        assert!(matches!(open(&store, &k(), now()), Opened::Unavailable(_)));
         assert!(matches!(
-            save(&store, "k", &board(), now(), &mut Parts::default()),
+            save(&store, &k(), &board(), now(), &mut Parts::default()),
             Err(StoreError::Unavailable(_))
         ));
     }

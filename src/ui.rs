@@ -11,6 +11,7 @@ mod check_in;
 pub mod clock;
 mod coordination_view;
 pub mod crash;
+mod damaged;
 pub mod dates;
 mod dialog;
 mod fields;
@@ -28,4 +29,4 @@ mod toolbar;
 mod welcome;
 
 pub use app::{App, AppProps, Example};
-pub use state::{StoreHandle, View};
+pub use state::{Same, StoreHandle, View};

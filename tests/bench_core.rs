@@ -80,10 +80,12 @@ async fn save_and_load_the_big_board() {
     let board = big_board(size, today);
     let at = today.start();
     let store = LocalStore;
-    let key = "alignment-board-bench";
+    let board_key = storage::BoardKey::new("alignment-board-bench").unwrap();
+    let key = &board_key;
+    let prefix = key.head();
     let clear = || {
         for k in store.keys().unwrap() {
-            if k.starts_with(key) {
+            if k.starts_with(&prefix) {
                 store.remove(&k).unwrap();
             }
         }
@@ -126,7 +128,7 @@ async fn save_and_load_the_big_board() {
         .keys()
         .unwrap()
         .into_iter()
-        .filter(|k| k.starts_with(key))
+        .filter(|k| k.starts_with(&prefix))
         .map(|k| (k.clone(), store.read(&k).unwrap().unwrap()))
         .collect();
     let fetch = time(9, || {
@@ -134,10 +136,10 @@ async fn save_and_load_the_big_board() {
             assert!(store.read(k).unwrap().is_some());
         }
     });
-    let head = texts.iter().find(|(k, _)| k == key).unwrap().1.clone();
+    let head = texts.iter().find(|(k, _)| *k == prefix).unwrap().1.clone();
     let read = time(9, || {
         let part = |name: &str| {
-            let k = storage::part_key(key, name);
+            let k = key.part(name);
             texts
                 .iter()
                 .find(|(t, _)| *t == k)

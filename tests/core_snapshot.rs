@@ -550,7 +550,7 @@ fn versions_that_are_not_whole_numbers_are_refused() {
         (json!(1.5), "1.5"),
         (json!("1"), "\"1\""),
         (json!(null), "null"),
-        (json!([1]), "[1]"),
+        (json!([1]), "a list"),
     ] {
         let error = refusal(read_changed(|v| v["version"] = version.clone()));
         assert_eq!(
@@ -1238,4 +1238,32 @@ fn a_version_0_snapshot_naming_a_missing_priority_is_refused_with_its_path() {
             .contains("board.initiatives[0].priorityIds"),
         "{error}"
     );
+}
+
+#[test]
+fn a_refusal_quotes_at_most_a_few_dozen_characters_of_any_value() {
+    let huge = "x".repeat(4 * 1024 * 1024);
+    let cases = [
+        format!(r#"{{"format":"{huge}","version":1,"board":{{}}}}"#),
+        format!(r#"{{"format":"alignment-board","version":"{huge}","board":{{}}}}"#),
+        format!(
+            r#"{{"format":"alignment-board","version":1,"board":{{"id":"b","title":"t","period":{{"start":"{huge}"}}}}}}"#
+        ),
+        format!(
+            r#"{{"format":"alignment-board","version":1,"board":{{"id":"b","title":"t","teams":[{{"id":"{huge}","name":"A"}},{{"id":"{huge}","name":"B"}}]}}}}"#
+        ),
+        format!(
+            r#"{{"format":"alignment-board","version":1,"board":{{"id":"b","title":"t","teams":[{{"id":"t","name":"A","leadId":"{huge}"}}]}}}}"#
+        ),
+    ];
+    for text in cases {
+        let message = snapshot::read(&text).unwrap_err().to_string();
+        assert!(
+            message.len() < 300,
+            "{} characters: {}…",
+            message.len(),
+            &message[..300]
+        );
+        assert!(message.contains("xxxx…"), "{message}");
+    }
 }

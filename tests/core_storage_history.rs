@@ -9,9 +9,16 @@ mod generate_board;
 use alignment_board::core::model::Board;
 use alignment_board::core::time::{Date, Timestamp};
 use alignment_board::storage::{
-    open, part_key, save, FaultyStore, MemoryStore, Opened, Parts, Store, StoreError,
+    open, save, BoardKey, FaultyStore, MemoryStore, Opened, Parts, Store, StoreError,
 };
 use generate_board::{big_board, Size};
+
+/// The board's storage key in these tests.
+fn k() -> BoardKey {
+    BoardKey::new("k").unwrap()
+}
+
+const PARTS: &str = "alignment-board:k:part:";
 
 fn now() -> Timestamp {
     Timestamp::parse("2026-11-24T10:00:00Z").unwrap()
@@ -29,7 +36,7 @@ fn a_part_is_named_by_its_length_and_fnv_hash_as_earlier_versions_named_it() {
     let store = MemoryStore::new();
     save(
         &store,
-        "k",
+        &k(),
         &big_board(size, today),
         now(),
         &mut Parts::default(),
@@ -38,7 +45,7 @@ fn a_part_is_named_by_its_length_and_fnv_hash_as_earlier_versions_named_it() {
     let parts: Vec<String> = store
         .all_keys()
         .into_iter()
-        .filter(|k| k.starts_with("k.part."))
+        .filter(|k| k.starts_with(PARTS))
         .collect();
     assert_eq!(parts.len(), 3);
     for key in parts {
@@ -50,7 +57,7 @@ fn a_part_is_named_by_its_length_and_fnv_hash_as_earlier_versions_named_it() {
         );
         // A board saved by an earlier version finds its parts under these names, so
         // the next save writes only what changed.
-        assert_eq!(key, part_key("k", &name));
+        assert_eq!(key, k().part(&name));
     }
 }
 
@@ -68,7 +75,7 @@ fn with_history(check_ins: usize) -> Board {
 
 fn parts(store: &FaultyStore) -> Vec<String> {
     let mut keys = store.all_keys();
-    keys.retain(|k| k.starts_with("k.part."));
+    keys.retain(|k| k.starts_with(PARTS));
     keys
 }
 
@@ -77,26 +84,30 @@ fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
     let store = FaultyStore::new();
     let mut board = with_history(2_500);
     let mut known = Parts::default();
-    let first = save(&store, "k", &board, now(), &mut known)
+    let first = save(&store, &k(), &board, now(), &mut known)
         .unwrap()
         .written;
     assert_eq!(parts(&store).len(), 3);
     board.initiatives[0].title = "Renamed".into();
-    let second = save(&store, "k", &board, now(), &mut known)
+    let second = save(&store, &k(), &board, now(), &mut known)
         .unwrap()
         .written;
-    assert_eq!(second, store.get("k").unwrap().len(), "only the head");
+    assert_eq!(
+        second,
+        store.get(&k().head()).unwrap().len(),
+        "only the head"
+    );
     assert!(second * 3 < first, "{second} of {first}");
     // A save that knows nothing (another tab's, or after a reload) finds the parts in
     // the store and writes only the head too.
-    let fresh = save(&store, "k", &board, now(), &mut Parts::default())
+    let fresh = save(&store, &k(), &board, now(), &mut Parts::default())
         .unwrap()
         .written;
     assert_eq!(fresh, second);
     board.check_ins.truncate(1_200);
-    save(&store, "k", &board, now(), &mut known).unwrap();
+    save(&store, &k(), &board, now(), &mut known).unwrap();
     assert_eq!(parts(&store).len(), 2, "the parts no head names are gone");
-    match open(&store, "k", now()) {
+    match open(&store, &k(), now()) {
         Opened::Board(loaded) => assert_eq!(loaded.board, board),
         other => panic!("expected the board, got {other:?}"),
     }
@@ -106,7 +117,7 @@ fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
 fn a_save_reports_the_board_size_and_whether_the_store_is_nearly_full() {
     let store = FaultyStore::new();
     let board = with_history(1_500);
-    let saved = save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
+    let saved = save(&store, &k(), &board, now(), &mut Parts::default()).unwrap();
     let held: usize = store
         .all_keys()
         .iter()
@@ -126,35 +137,36 @@ fn a_save_reports_the_board_size_and_whether_the_store_is_nearly_full() {
 fn a_damaged_stored_board_is_set_aside_with_its_parts() {
     let store = FaultyStore::new();
     let board = with_history(1_500);
-    save(&store, "k", &board, now(), &mut Parts::default()).unwrap();
+    save(&store, &k(), &board, now(), &mut Parts::default()).unwrap();
     let first_part = parts(&store)[0].clone();
     let part_text = store.get(&first_part).unwrap();
     store.write(&first_part, "[[").unwrap();
     let Opened::Corrupt {
         error, backup_key, ..
-    } = open(&store, "k", now())
+    } = open(&store, &k(), now())
     else {
         panic!("expected corrupt")
     };
     assert!(error.to_string().contains("is damaged"), "{error}");
     let backup_key = backup_key.unwrap();
     // Mending the copied part by hand brings the whole board back from the backup.
-    let name = &first_part["k.part.".len()..];
+    let name = &first_part[PARTS.len()..];
     store
-        .write(&part_key(&backup_key, name), &part_text)
+        .write(&BoardKey::set_aside_part(&backup_key, name), &part_text)
         .unwrap();
     save(
         &store,
-        "k",
+        &k(),
         &board_after_start_over(),
         now(),
         &mut Parts::default(),
     )
     .unwrap();
-    match open(&store, &backup_key, now()) {
-        Opened::Board(loaded) => assert_eq!(loaded.board, board),
-        other => panic!("expected the backed-up board, got {other:?}"),
-    }
+    let head = store.get(&backup_key).unwrap();
+    let part = |name: &str| store.get(&BoardKey::set_aside_part(&backup_key, name));
+    let loaded =
+        alignment_board::core::snapshot::read_stored(&head, &part).expect("the mended copy reads");
+    assert_eq!(loaded.board, board);
 }
 
 #[test]
@@ -162,16 +174,16 @@ fn a_write_that_does_not_stick_is_a_failed_save_and_a_retry_writes_it() {
     let store = FaultyStore::new();
     let mut known = Parts::default();
     let board = with_history(1_500);
-    save(&store, "k", &board, now(), &mut known).unwrap();
+    save(&store, &k(), &board, now(), &mut known).unwrap();
     let mut edited = board.clone();
     edited.initiatives[0].title = "Renamed".into();
     store.set_forgetful(true);
-    let error = save(&store, "k", &edited, now(), &mut known).unwrap_err();
+    let error = save(&store, &k(), &edited, now(), &mut known).unwrap_err();
     assert_eq!(error, StoreError::NotKept);
     assert!(error.to_string().contains("reading it back"), "{error}");
     store.set_forgetful(false);
-    save(&store, "k", &edited, now(), &mut known).unwrap();
-    match open(&store, "k", now()) {
+    save(&store, &k(), &edited, now(), &mut known).unwrap();
+    match open(&store, &k(), now()) {
         Opened::Board(loaded) => assert_eq!(loaded.board, edited),
         other => panic!("expected the edited board, got {other:?}"),
     }
@@ -180,12 +192,12 @@ fn a_write_that_does_not_stick_is_a_failed_save_and_a_retry_writes_it() {
     longer.check_ins = with_history(2_500).check_ins;
     store.set_forgetful(true);
     assert_eq!(
-        save(&store, "k", &longer, now(), &mut known),
+        save(&store, &k(), &longer, now(), &mut known),
         Err(StoreError::NotKept)
     );
     store.set_forgetful(false);
-    save(&store, "k", &longer, now(), &mut known).unwrap();
-    match open(&store, "k", now()) {
+    save(&store, &k(), &longer, now(), &mut known).unwrap();
+    match open(&store, &k(), now()) {
         Opened::Board(loaded) => assert_eq!(loaded.board, longer),
         other => panic!("expected the longer board, got {other:?}"),
     }

@@ -1,11 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Boards as the release of 2026-12-03 (commit a353472) left them in localStorage, and
 //! files it exported, kept as fixtures (`tests/fixtures/stored`, `tests/fixtures/exported`).
-//! Whatever the code beneath changes to, these must open as they did, and opening one must
-//! not rewrite it: a person's saved board is theirs, not a cache to rebuild.
+//! Whatever the code beneath changes to, these must open as they did. The first opening
+//! moves every text of the board, unchanged, under the board's own prefix
+//! (`alignment-board:<key>`); after that, opening writes nothing: a person's saved board
+//! is theirs, not a cache to rebuild.
 
 use alignment_board::core::snapshot;
-use alignment_board::storage::{self, MemoryStore, Opened, Parts, Store};
+use alignment_board::storage::{self, BoardKey, MemoryStore, Opened, Parts, Store};
 use std::collections::BTreeMap;
 
 /// The store as a fixture holds it: every key and its text.
@@ -48,36 +50,88 @@ fn exported_example() -> snapshot::Loaded {
     snapshot::read(text).expect("the exported example file reads")
 }
 
-/// Opens `key` from the fixture `name`, checks that opening wrote nothing, and that saving
-/// the board again at the moment it was saved writes its head alone, byte for byte as it
-/// was: no part of the history is renamed or rewritten.
+/// Where a text the fixture keeps under its old name is kept after the move: the same
+/// name, with the prefix, `:` for the old `.` and `:part:` for `.part.`; a damaged copy's
+/// name gains the hash of its text.
+fn moved(name: &str, key: &str) -> String {
+    let rest = &name[key.len()..];
+    let rest = rest.replacen(".part.", ":part:", 1);
+    let rest = match rest.strip_prefix('.') {
+        Some(rest) => format!(":{rest}"),
+        None => rest,
+    };
+    format!("alignment-board:{key}{rest}")
+}
+
+/// Opens `key` from the fixture `name`, and checks that:
+/// - the first opening moved every text of the board under its new name, unchanged, and
+///   left nothing under the old names;
+/// - a second opening writes nothing;
+/// - saving the board again at the moment it was saved writes its head alone, byte for
+///   byte as it was: no part of the history is renamed or rewritten.
 fn open_unchanged(name: &str, key: &str) -> snapshot::Loaded {
     let entries = fixture(name);
     let store = store_of(&entries);
-    let loaded = match storage::open(&store, key, later()) {
+    let board_key = BoardKey::new(key).unwrap();
+    let loaded = match storage::open(&store, &board_key, later()) {
         Opened::Board(loaded) => *loaded,
         other => panic!("{name}: expected a board, found {other:?}"),
     };
+    let after = contents(&store);
+    assert_eq!(
+        after.len(),
+        entries.len(),
+        "{name}: as many texts as before"
+    );
+    for (old, text) in &entries {
+        assert!(!after.contains_key(old), "{name}: {old} is still there");
+        if old.contains(".unreadable-") {
+            let copy = after
+                .iter()
+                .find(|(k, t)| k.contains(":unreadable-") && *t == text)
+                .unwrap_or_else(|| panic!("{name}: {old} moved"));
+            assert!(copy
+                .0
+                .starts_with(&format!("alignment-board:{key}:unreadable-")));
+        } else {
+            assert_eq!(
+                after.get(&moved(old, key)),
+                Some(text),
+                "{name}: {old} moved unchanged"
+            );
+        }
+    }
+    let again = match storage::open(&store, &board_key, later()) {
+        Opened::Board(loaded) => *loaded,
+        other => panic!("{name}: expected the board again, found {other:?}"),
+    };
+    assert_eq!(again.board, loaded.board);
     assert_eq!(
         contents(&store),
-        entries,
-        "{name}: opening wrote to the store"
+        after,
+        "{name}: opening again wrote to the store"
     );
 
     let saved_at = loaded
         .exported_at
         .expect("a stored head names when it was saved");
-    let saved = storage::save(&store, key, &loaded.board, saved_at, &mut Parts::default())
-        .expect("the board saves again");
-    let head = store.get(key).unwrap();
+    let saved = storage::save(
+        &store,
+        &board_key,
+        &loaded.board,
+        saved_at,
+        &mut Parts::default(),
+    )
+    .expect("the board saves again");
+    let head = store.get(&board_key.head()).unwrap();
     assert_eq!(head, entries[key], "{name}: the head is written as before");
     assert_eq!(
         saved.written,
         head.len(),
         "{name}: only the head is written"
     );
-    for (k, text) in &entries {
-        if k != key && !k.ends_with(".revision") {
+    for (k, text) in &after {
+        if !k.ends_with(":revision") {
             assert_eq!(store.get(k).as_ref(), Some(text), "{name}: {k} kept");
         }
     }
@@ -149,14 +203,65 @@ fn a_board_started_over_after_damage_opens_and_leaves_the_damaged_text_aside() {
 }
 
 #[test]
+fn a_text_another_program_keeps_under_a_boards_name_is_left_alone() {
+    let store = MemoryStore::new();
+    store.write("notes", "{\"mine\": true}").unwrap();
+    store.write("notes.revision", "not the board's").unwrap();
+    let key = BoardKey::new("notes").unwrap();
+    assert!(storage::holds_nothing(&store, &key));
+    assert!(matches!(
+        storage::open(&store, &key, later()),
+        Opened::Empty
+    ));
+    assert_eq!(store.all_keys(), ["notes", "notes.revision"]);
+}
+
+#[test]
+fn a_board_that_cannot_move_for_want_of_room_stays_whole_where_it_was() {
+    let entries = fixture("big");
+    let used: usize = entries.iter().map(|(k, v)| k.len() + v.len()).sum();
+    // Room for a few small texts more, not for the largest part twice.
+    let store = storage::FaultyStore::with_capacity(used + 1_000);
+    for (key, text) in &entries {
+        store.write(key, text).unwrap();
+    }
+    let key = BoardKey::new("leadership").unwrap();
+    match storage::open(&store, &key, later()) {
+        Opened::NotMoved { error, board } => {
+            assert_eq!(error, storage::StoreError::Full);
+            assert_eq!(
+                board
+                    .expect("shown from its old names")
+                    .board
+                    .check_ins
+                    .len(),
+                2_600
+            );
+        }
+        other => panic!("expected the board left where it was, found {other:?}"),
+    }
+    let now: BTreeMap<String, String> = store
+        .all_keys()
+        .into_iter()
+        .map(|k| {
+            let text = store.get(&k).unwrap();
+            (k, text)
+        })
+        .collect();
+    assert_eq!(now, entries, "every text back under its old name");
+}
+
+#[test]
 fn a_board_kept_as_a_plain_snapshot_opens_without_being_rewritten() {
     let entries = fixture("plain-snapshot");
     let store = store_of(&entries);
-    let loaded = match storage::open(&store, "plain", later()) {
+    let key = BoardKey::new("plain").unwrap();
+    let loaded = match storage::open(&store, &key, later()) {
         Opened::Board(loaded) => *loaded,
         other => panic!("expected a board, found {other:?}"),
     };
-    assert_eq!(contents(&store), entries, "opening wrote to the store");
+    let moved: BTreeMap<String, String> = [(key.head(), entries["plain"].clone())].into();
+    assert_eq!(contents(&store), moved, "the text moved, unchanged");
     assert_eq!(loaded.board, exported_example().board);
 }
 

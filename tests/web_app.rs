@@ -7,7 +7,11 @@
 #[path = "support/example.rs"]
 mod example;
 
-use alignment_board::storage::{FaultyStore, Store};
+use alignment_board::storage::{BoardKey, FaultyStore, Store};
+
+/// Where the tests' board "k" keeps its head, its revision and its original.
+const HEAD: &str = "alignment-board:k";
+const REVISION: &str = "alignment-board:k:revision";
 use alignment_board::ui::{App, AppProps, Example, StoreHandle, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -37,7 +41,8 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
     document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         store: StoreHandle(store.clone()),
-        storage_key: key.to_string().into(),
+        storage_key: BoardKey::new(key).unwrap(),
+        given: Default::default(),
         read_only,
         view: View::Board,
         theme: None,
@@ -148,7 +153,7 @@ async fn the_example_board_shows_priorities_teams_and_cards_and_is_saved() {
         "multi-priority cards say so"
     );
 
-    assert_eq!(board.store.get("k"), None, "saving waits for the debounce");
+    assert_eq!(board.store.get(HEAD), None, "saving waits for the debounce");
     page_hide().await;
     let loaded = stored(&board.store, "k");
     assert_eq!(loaded.initiatives.len(), example.initiatives.len());
@@ -189,7 +194,7 @@ async fn a_failed_save_says_so_keeps_working_and_offers_export() {
     let board = mount(store.clone(), "k", false).await;
     board.click("Start from example").await;
     page_hide().await;
-    assert_eq!(store.get("k"), None);
+    assert_eq!(store.get(HEAD), None);
     let text = board.text();
     assert!(text.contains("not saved"), "{text}");
     assert!(text.contains("storage for this site is full"), "{text}");
@@ -207,7 +212,7 @@ async fn a_failed_save_says_so_keeps_working_and_offers_export() {
     page_hide().await;
     // Nothing changed since, but the pending board is written once space is free.
     assert!(
-        store.get("k").is_some(),
+        store.get(HEAD).is_some(),
         "the retry succeeds once space is freed"
     );
 }
@@ -218,7 +223,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     let example = example::example_board(alignment_board::ui::clock::local_now().today());
     let size = alignment_board::storage::save(
         &FaultyStore::new(),
-        "k",
+        &BoardKey::new("k").unwrap(),
         &example,
         alignment_board::ui::clock::now(),
         &mut alignment_board::storage::Parts::default(),
@@ -229,7 +234,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
     let board = mount(store.clone(), "k", false).await;
     board.click("Start from example").await;
     page_hide().await;
-    assert!(store.get("k").is_some(), "the board is saved");
+    assert!(store.get(HEAD).is_some(), "the board is saved");
     let text = board.text();
     assert!(text.contains("Saved in this browser"), "{text}");
     assert!(
@@ -254,7 +259,7 @@ async fn a_board_nearing_the_storage_quota_says_so_and_offers_export() {
 #[wasm_bindgen_test]
 async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
     let store = Rc::new(FaultyStore::new());
-    store.write("k", "{ not json").unwrap();
+    store.write(HEAD, "{ not json").unwrap();
     let board = mount(store.clone(), "k", false).await;
     let text = board.text();
     assert!(text.contains("could not be read"), "{text}");
@@ -265,10 +270,91 @@ async fn a_corrupt_saved_board_is_explained_and_kept_aside() {
     let backups: Vec<String> = store
         .all_keys()
         .into_iter()
-        .filter(|k| k.starts_with("k.unreadable-"))
+        .filter(|k| k.starts_with("alignment-board:k:unreadable-"))
         .collect();
     assert_eq!(backups.len(), 1);
     assert_eq!(store.get(&backups[0]).as_deref(), Some("{ not json"));
+    // The board says where the copy is, and offers to download or discard it.
+    let text = board.text();
+    assert!(
+        text.contains("Damaged copies kept in this browser"),
+        "{text}"
+    );
+    assert!(text.contains(&backups[0]), "{text}");
+    assert!(board.buttons().iter().any(|b| b
+        .get_attribute("aria-label")
+        .is_some_and(|l| l.starts_with("Download the copy set aside"))));
+    board
+        .buttons()
+        .into_iter()
+        .find(|b| {
+            b.get_attribute("aria-label")
+                .is_some_and(|l| l.starts_with("Discard the copy"))
+        })
+        .expect("a discard button")
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        store.get(&backups[0]).as_deref(),
+        Some("{ not json"),
+        "asks first"
+    );
+    board.click("Discard").await;
+    assert_eq!(store.get(&backups[0]), None, "discarded once confirmed");
+    assert!(board.text().contains("The damaged copy is discarded."));
+}
+
+#[wasm_bindgen_test]
+async fn a_damaged_board_opened_again_is_not_set_aside_twice() {
+    let store = Rc::new(FaultyStore::new());
+    store.write(HEAD, "{ not json").unwrap();
+    for _ in 0..3 {
+        let mut board = mount(store.clone(), "k", false).await;
+        board.app.take().unwrap().destroy();
+    }
+    let copies = store
+        .all_keys()
+        .into_iter()
+        .filter(|k| k.starts_with("alignment-board:k:unreadable-"))
+        .count();
+    assert_eq!(copies, 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_board_the_page_gives_is_stored_in_the_boards_own_form_and_never_when_read_only() {
+    let given = Rc::new(example::example_board(
+        alignment_board::ui::clock::local_now().today(),
+    ));
+    for read_only in [true, false] {
+        let store = Rc::new(FaultyStore::new());
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let props = AppProps {
+            store: StoreHandle(store.clone()),
+            storage_key: BoardKey::new("k").unwrap(),
+            given: alignment_board::ui::Same(Some(given.clone())),
+            read_only,
+            view: View::Board,
+            theme: None,
+            share: None,
+            example: Example::default(),
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(root.query_selector_all(".ab-card").unwrap().length() > 0);
+        page_hide().await;
+        if read_only {
+            assert!(store.all_keys().is_empty(), "{:?}", store.all_keys());
+        } else {
+            assert_eq!(stored(&store, "k"), *given);
+            assert!(store
+                .get(HEAD)
+                .unwrap()
+                .starts_with("{\"format\":\"alignment-board-store\""));
+        }
+        app.destroy();
+    }
 }
 
 #[wasm_bindgen_test]
@@ -278,7 +364,7 @@ async fn a_read_only_board_has_no_editing_controls() {
     let now = alignment_board::ui::clock::now();
     alignment_board::storage::save(
         store.as_ref(),
-        "k",
+        &BoardKey::new("k").unwrap(),
         &example,
         now,
         &mut alignment_board::storage::Parts::default(),
@@ -296,15 +382,15 @@ async fn a_read_only_board_has_no_editing_controls() {
         assert!(!board.has_button(name), "{name} must not be offered");
     }
     assert!(board.has_button("Export snapshot"));
-    let before = store.get("k");
+    let before = store.get(HEAD);
     page_hide().await;
-    assert_eq!(store.get("k"), before, "a read-only board writes nothing");
+    assert_eq!(store.get(HEAD), before, "a read-only board writes nothing");
 }
 
 /// The board saved under `key`, as the next visit opens it.
 fn stored(store: &FaultyStore, key: &str) -> alignment_board::core::model::Board {
     let now = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
-    match alignment_board::storage::open(store, key, now) {
+    match alignment_board::storage::open(store, &BoardKey::new(key).unwrap(), now) {
         alignment_board::storage::Opened::Board(loaded) => loaded.board,
         other => panic!("expected a saved board under {key}, got {other:?}"),
     }
@@ -400,7 +486,7 @@ async fn a_save_the_browser_did_not_keep_is_reported_as_not_saved() {
     assert!(text.contains("reading it back"), "{text}");
     store.set_forgetful(false);
     page_hide().await;
-    assert!(store.get("k").is_some(), "the next flush writes it");
+    assert!(store.get(HEAD).is_some(), "the next flush writes it");
 }
 
 #[wasm_bindgen_test]
@@ -411,14 +497,17 @@ async fn a_board_saved_by_an_older_version_is_migrated_and_the_original_kept() {
         "priorities":[{"id":"p-1","title":"Grow","rank":1,"createdAt":"2026-01-05T09:00:00Z"}],
         "initiatives":[{"id":"i-1","title":"Onboarding","teamId":"t-1","priorityId":"p-1",
           "createdAt":"2026-01-05T09:00:00Z","updatedAt":"2026-01-05T09:00:00Z"}]}}"#;
-    store.write("k", v0).unwrap();
+    store.write(HEAD, v0).unwrap();
     let board = mount(store.clone(), "k", false).await;
     let text = board.text();
     assert!(text.contains("saved in version 0"), "{text}");
     assert!(text.contains("brought up to version 1"), "{text}");
-    assert!(text.contains("“k.version-0”"), "{text}");
+    assert!(text.contains("“alignment-board:k:version-0”"), "{text}");
     assert!(text.contains("Onboarding"), "{text}");
-    assert_eq!(store.get("k.version-0").as_deref(), Some(v0));
+    assert_eq!(
+        store.get("alignment-board:k:version-0").as_deref(),
+        Some(v0)
+    );
     assert_eq!(
         board.count("[data-place=\"i-1\u{1f}p-1\"]"),
         1,
@@ -431,7 +520,7 @@ async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
     let store = Rc::new(FaultyStore::new());
     let newer = r#"{"format":"alignment-board","version":2,"board":{"id":"b-1","title":"Future plans",
         "teams":[{"id":"t-1","name":"Core"}],"somethingNew":{"x":1}}}"#;
-    store.write("k", newer).unwrap();
+    store.write(HEAD, newer).unwrap();
     let board = mount(store.clone(), "k", false).await;
     let text = board.text();
     assert!(text.contains("version 2"), "{text}");
@@ -439,7 +528,7 @@ async fn a_board_saved_by_a_newer_version_is_shown_read_only_and_left_alone() {
     assert!(text.contains("Future plans"), "{text}");
     assert!(!board.has_button("Add initiative"), "nothing can be edited");
     page_hide().await;
-    assert_eq!(store.get("k").as_deref(), Some(newer), "never overwritten");
+    assert_eq!(store.get(HEAD).as_deref(), Some(newer), "never overwritten");
 }
 
 /// The example board saved under `k`, as a tab that opened it earlier left it.
@@ -448,7 +537,7 @@ fn store_with_example() -> (Rc<FaultyStore>, alignment_board::core::model::Board
     let example = example::example_board(alignment_board::ui::clock::local_now().today());
     alignment_board::storage::save(
         store.as_ref(),
-        "k",
+        &BoardKey::new("k").unwrap(),
         &example,
         alignment_board::ui::clock::now(),
         &mut alignment_board::storage::Parts::default(),
@@ -462,7 +551,7 @@ fn store_with_example() -> (Rc<FaultyStore>, alignment_board::core::model::Board
 async fn other_tab_saves(store: &FaultyStore, board: &alignment_board::core::model::Board) {
     alignment_board::storage::save(
         store,
-        "k",
+        &BoardKey::new("k").unwrap(),
         board,
         alignment_board::ui::clock::now(),
         &mut alignment_board::storage::Parts::default(),
@@ -473,7 +562,7 @@ async fn other_tab_saves(store: &FaultyStore, board: &alignment_board::core::mod
 
 async fn announce_revision() {
     let init = web_sys::StorageEventInit::new();
-    init.set_key(Some("k.revision"));
+    init.set_key(Some(REVISION));
     let event = web_sys::StorageEvent::new_with_event_init_dict("storage", &init).unwrap();
     web_sys::window().unwrap().dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
@@ -481,7 +570,7 @@ async fn announce_revision() {
 
 fn revision(store: &FaultyStore) -> u64 {
     alignment_board::storage::revision_count(
-        &alignment_board::storage::revision(store, "k").unwrap(),
+        &alignment_board::storage::revision(store, &BoardKey::new("k").unwrap()).unwrap(),
     )
 }
 
@@ -586,14 +675,14 @@ async fn a_tab_stops_writing_once_a_newer_version_saved_the_board() {
     let board = mount(store.clone(), "k", false).await;
     lower_top_priority(&board).await;
     let newer = r#"{"format":"alignment-board-store","version":2,"board":{}}"#;
-    store.write("k", newer).unwrap();
-    store.write("k.revision", "2-1").unwrap();
+    store.write(HEAD, newer).unwrap();
+    store.write(REVISION, "2-1").unwrap();
     announce_revision().await;
     let text = board.text();
     assert!(text.contains("newer version"), "{text}");
     assert!(text.contains("stops saving"), "{text}");
     page_hide().await;
-    assert_eq!(store.get("k").as_deref(), Some(newer), "never overwritten");
+    assert_eq!(store.get(HEAD).as_deref(), Some(newer), "never overwritten");
 }
 
 #[wasm_bindgen_test]

@@ -21,7 +21,8 @@ async fn mount() -> Element {
     document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         store: StoreHandle(Rc::new(MemoryStore::new())),
-        storage_key: "k".into(),
+        storage_key: alignment_board::storage::BoardKey::new("k").unwrap(),
+        given: Default::default(),
         read_only: false,
         view: View::Board,
         theme: None,

@@ -8,6 +8,7 @@ use super::model::{
     Board, CheckIn, Decision, Dependency, DependencyState, Id, Initiative, Period, Person,
     Priority, PriorityStatus, Review, Rhythm, Status, Team,
 };
+use super::snapshot::quoted;
 use super::time::Timestamp;
 use super::validate;
 use std::fmt;
@@ -481,16 +482,20 @@ fn check(board: Rc<Board>) -> Result<Rc<Board>, Refused> {
 }
 
 fn find<'a, T>(list: &'a mut [T], id: &str, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refused> {
-    list.iter_mut()
-        .find(|x| key(x) == id)
-        .ok_or_else(|| Refused(format!("nothing with the id \"{id}\" is on the board")))
+    list.iter_mut().find(|x| key(x) == id).ok_or_else(|| {
+        Refused(format!(
+            "nothing with the id {} is on the board",
+            quoted(id)
+        ))
+    })
 }
 
 fn remove<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &Id) -> Result<T, Refused> {
     match list.iter().position(|x| key(x) == id) {
         Some(index) => Ok(list.remove(index)),
         None => Err(Refused(format!(
-            "nothing with the id \"{id}\" is on the board"
+            "nothing with the id {} is on the board",
+            quoted(id)
         ))),
     }
 }

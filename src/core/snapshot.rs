@@ -9,6 +9,7 @@ mod reader;
 mod writer;
 
 pub use parts::CHECK_IN_COLUMNS;
+pub use reader::quoted;
 
 pub use writer::{write_compact, write_stored, Parts, Stored, PART_ROWS};
 
@@ -171,7 +172,10 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
         (Some(Value::String(format)), Some(_)) if format == STORE_FORMAT => (STORE_VERSION, true),
         (Some(other), _) => {
             return Err(ReadError::NotASnapshot {
-                reason: format!("\"format\" is {other}, expected \"{FORMAT}\""),
+                reason: format!(
+                    "\"format\" is {}, expected \"{FORMAT}\"",
+                    reader::found(other)
+                ),
             })
         }
         (None, _) => {
@@ -194,7 +198,7 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
         },
         Some(other) => {
             return Err(ReadError::UnknownVersion {
-                found: other.to_string(),
+                found: reader::found(other),
             })
         }
         None => {

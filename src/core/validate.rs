@@ -4,6 +4,7 @@
 //! fixing a file by hand knows where to look. Pure; nothing here changes the board.
 
 use super::model::{Board, Id};
+use super::snapshot::quoted;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -59,7 +60,7 @@ impl Checker {
             } else if !seen.insert(id.as_str()) {
                 self.fail(
                     format!("{list}[{index}].id"),
-                    format!("the id \"{id}\" is used twice"),
+                    format!("the id {} is used twice", quoted(id)),
                 );
             }
         }
@@ -68,7 +69,7 @@ impl Checker {
 
     fn reference(&mut self, path: Lazy, kind: &str, id: &str, known: &HashSet<&str>) {
         if !known.contains(id) {
-            self.fail(path(), format!("no {kind} \"{id}\""));
+            self.fail(path(), format!("no {kind} {}", quoted(id)));
         }
     }
 
@@ -85,7 +86,7 @@ impl Checker {
             if !seen.insert(id) {
                 self.fail(
                     format!("{}[{index}]", path()),
-                    format!("\"{id}\" is listed twice"),
+                    format!("{} is listed twice", quoted(id)),
                 );
             }
         }
@@ -295,8 +296,9 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
                     c.fail(
                         format!("{b}.priorities[{i}].rank"),
                         format!(
-                            "rank {} is also held by active priority \"{other}\"",
-                            priority.rank
+                            "rank {} is also held by active priority {}",
+                            priority.rank,
+                            quoted(other)
                         ),
                     );
                 }

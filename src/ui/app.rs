@@ -7,6 +7,7 @@ use super::autosave::{use_autosave, Autosave, SaveStatus};
 use super::board_view::{Attention, BoardView};
 use super::clock::{local_now, now};
 use super::coordination_view::CoordinationView;
+use super::damaged::DamagedCopies;
 use super::fields::set_to;
 use super::files::download_text;
 use super::filters::{filter_bar, FilterBarProps};
@@ -25,6 +26,7 @@ use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
+use crate::storage::BoardKey;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -44,7 +46,11 @@ use startup::initial_state;
 pub struct AppProps {
     pub store: StoreHandle,
     /// Where this board lives in the store; several boards on one origin use several keys.
-    pub storage_key: AttrValue,
+    pub storage_key: BoardKey,
+    /// A board the page gave (read and checked already): shown when the key holds none,
+    /// and saved under it unless the board is read-only.
+    #[prop_or_default]
+    pub given: Same,
     #[prop_or_default]
     pub read_only: bool,
     /// The view shown first.
@@ -69,7 +75,12 @@ pub const CHANGED: &str = "alignment-board-changed";
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let startup = use_memo((), |_| {
-        initial_state(props.store.0.as_ref(), &props.storage_key)
+        initial_state(
+            props.store.0.as_ref(),
+            &props.storage_key,
+            props.given.0.clone(),
+            props.read_only,
+        )
     });
     let state = use_reducer({
         let startup = startup.clone();
@@ -90,7 +101,7 @@ pub fn App(props: &AppProps) -> Html {
         resolve,
     } = use_autosave(
         props.store.clone(),
-        props.storage_key.to_string(),
+        props.storage_key.clone(),
         board.clone(),
         !read_only,
         on_synced,
@@ -357,7 +368,10 @@ pub fn App(props: &AppProps) -> Html {
 
     let body = match &board {
         None => html! {
-            { welcome(&WelcomeProps { on_start, on_import: on_import_text.clone(), on_error: on_error.clone(), read_only }) }
+            <>
+                { welcome(&WelcomeProps { on_start, on_import: on_import_text.clone(), on_error: on_error.clone(), read_only }) }
+                <DamagedCopies store={props.store.clone()} storage_key={props.storage_key.clone()} />
+            </>
         },
         Some(board) => {
             let analysis = analysis
@@ -437,6 +451,8 @@ pub fn App(props: &AppProps) -> Html {
         dispatch: dispatch.clone(),
         on_dialog: open_dialog.clone(),
         read_only,
+        store: props.store.clone(),
+        storage_key: props.storage_key.clone(),
     };
     html! {
         <ContextProvider<BoardContext> {context}>

@@ -7,7 +7,7 @@ use super::state::Same;
 use super::state::{StoreHandle, Synced};
 use crate::core::merge::merge;
 use crate::core::model::Board;
-use crate::storage::{self, Opened};
+use crate::storage::{self, BoardKey, Opened};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -39,7 +39,7 @@ pub enum SaveStatus {
 
 struct Saver {
     store: StoreHandle,
-    key: String,
+    key: BoardKey,
     pending: Option<Rc<Board>>,
     timer: Option<Timeout>,
     /// The history parts of the last save, so unchanged ones are not written out again.
@@ -254,9 +254,9 @@ impl Saver {
 
 /// Tells the other boards on this page that use `key` that it was saved: the browser's
 /// `storage` event reaches other tabs only.
-fn announce_saved(key: &str) {
+fn announce_saved(key: &BoardKey) {
     let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(&storage::revision_key(key)));
+    init.set_key(Some(&key.revision()));
     if let (Some(window), Ok(event)) = (
         web_sys::window(),
         web_sys::StorageEvent::new_with_event_init_dict("storage", &init),
@@ -277,7 +277,7 @@ pub struct Autosave {
 #[hook]
 pub fn use_autosave(
     store: StoreHandle,
-    key: String,
+    key: BoardKey,
     board: Option<Rc<Board>>,
     enabled: bool,
     on_synced: Callback<Synced>,
@@ -326,7 +326,7 @@ pub fn use_autosave(
                 let saver = saver.clone();
                 move |_: &web_sys::Event| Saver::flush(&saver)
             };
-            let counter = storage::revision_key(key);
+            let counter = key.revision();
             let on_storage = {
                 let saver = saver.clone();
                 move |event: &web_sys::Event| {

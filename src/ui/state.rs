@@ -7,13 +7,13 @@ use super::clock::now;
 use crate::core::action::{reduce, Action};
 use crate::core::history::History;
 use crate::core::model::{Board, Id};
-use crate::storage::Store;
+use crate::storage::{BoardKey, Store};
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// A board compared by identity, as hooks' dependencies: "is it the same board?" is what
 /// they ask, and comparing two big boards' contents costs more than the work they guard.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct Same(pub Option<Rc<Board>>);
 
 impl PartialEq for Same {
@@ -312,6 +312,9 @@ pub struct BoardContext {
     /// Opens a dialog (`Some`) or closes the open one (`None`).
     pub on_dialog: Callback<Option<DialogKind>>,
     pub read_only: bool,
+    /// Where the board is kept, for the settings' list of damaged copies.
+    pub store: StoreHandle,
+    pub storage_key: BoardKey,
 }
 
 /// The board's context; every component that uses it renders inside `App`, which

@@ -4,6 +4,7 @@
 //! and `default`; each rule names what it expected, so a refusal can say what was wrong.
 //! Nothing here knows where a value sits: the deserializer that calls in adds the path.
 
+use crate::core::snapshot::quoted;
 use crate::core::time::{Date, Timestamp};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
 use std::fmt;
@@ -43,7 +44,7 @@ impl<'de> Deserialize<'de> for DateText {
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
                 Date::parse(s)
-                    .ok_or_else(|| E::custom(format!("\"{s}\" is not a date (YYYY-MM-DD)")))
+                    .ok_or_else(|| E::custom(format!("{} is not a date (YYYY-MM-DD)", quoted(s))))
             }
         }
         d.deserialize_any(Expect).map(DateText)
@@ -64,7 +65,8 @@ impl<'de> Deserialize<'de> for TimestampText {
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Timestamp, E> {
                 Timestamp::parse(s).ok_or_else(|| {
                     E::custom(format!(
-                        "\"{s}\" is not an RFC 3339 timestamp (e.g. 2026-11-23T09:30:00Z)"
+                        "{} is not an RFC 3339 timestamp (e.g. 2026-11-23T09:30:00Z)",
+                        quoted(s)
                     ))
                 })
             }

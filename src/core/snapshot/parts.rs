@@ -6,7 +6,7 @@
 //! the general reader, which says what is wrong and where. Both give the same check-ins for
 //! every part the first accepts.
 
-use super::reader::{self, Path};
+use super::reader::{self, quoted, Path};
 use super::{PartLookup, ReadError};
 use crate::core::model::CheckIn;
 use serde::de::value::MapAccessDeserializer;
@@ -73,15 +73,18 @@ pub fn take_check_ins(
         let Value::String(name) = name else {
             return Err(missing("expected the name of a stored part".into()));
         };
-        let text =
-            part(name).ok_or_else(|| missing(format!("the stored part \"{name}\" is missing")))?;
+        let text = part(name)
+            .ok_or_else(|| missing(format!("the stored part {} is missing", quoted(name))))?;
         let first = check_ins.len();
         if written_here && read_as_written(&text, &mut check_ins) {
             continue;
         }
         check_ins.truncate(first);
         let Ok(Value::Array(rows)) = serde_json::from_str(&text) else {
-            return Err(missing(format!("the stored part \"{name}\" is damaged")));
+            return Err(missing(format!(
+                "the stored part {} is damaged",
+                quoted(name)
+            )));
         };
         reader::rows(&columns, rows, first, &check_ins_at, &mut check_ins)?;
     }

@@ -168,8 +168,9 @@ impl de::Error for Error {
     }
 }
 
-/// A text as it is shown in a refusal: quoted, and cut to 40 characters.
-fn quoted(text: &str) -> String {
+/// A text as it is shown in a message: quoted, and cut to 40 characters, so that a value
+/// of megabytes never becomes a message of megabytes.
+pub fn quoted(text: &str) -> String {
     match text.char_indices().nth(40) {
         Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
         None => format!("\"{text}\""),
@@ -177,7 +178,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// A short description of a value that was not what was expected.
-fn found(value: &Value) -> String {
+pub fn found(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
         Value::Bool(b) => b.to_string(),

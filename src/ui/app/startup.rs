@@ -3,13 +3,22 @@
 
 use crate::core::history::History;
 
-use crate::storage::{self, Opened, Store};
+use crate::core::model::Board;
+use crate::storage::{self, BoardKey, Opened, Store};
 use crate::ui::clock::now;
 use crate::ui::state::{AppState, Notice};
 use std::rc::Rc;
 
 /// What opening the store found, turned into the first state and a save policy.
-pub(super) fn initial_state(store: &dyn Store, key: &str) -> (AppState, Option<String>) {
+/// `given` is a board the page gave (read and checked already): the board to start with
+/// when the key holds none. Unless `read_only`, it is saved under the key at once, in the
+/// board's own form; a read-only board never writes.
+pub(super) fn initial_state(
+    store: &dyn Store,
+    key: &BoardKey,
+    given: Option<Rc<Board>>,
+    read_only: bool,
+) -> (AppState, Option<String>) {
     let mut state = AppState {
         history: None,
         notice: None,
@@ -19,7 +28,22 @@ pub(super) fn initial_state(store: &dyn Store, key: &str) -> (AppState, Option<S
     };
     let mut blocked = None;
     match storage::open(store, key, now()) {
-        Opened::Empty => {}
+        Opened::Empty => {
+            if let Some(board) = given {
+                if !read_only {
+                    // The autosave's base is the board as opened: this first save is here.
+                    if let Err(error) =
+                        storage::save(store, key, &board, now(), &mut storage::Parts::default())
+                    {
+                        state.notice = Some(Notice {
+                            error: true,
+                            text: format!("This board is not saved yet: {error}. Export a snapshot to keep it."),
+                        });
+                    }
+                }
+                state.history = Some(History::new(board));
+            }
+        }
         Opened::Board(loaded) => state.history = Some(History::new(Rc::new(loaded.board))),
         Opened::Migrated {
             loaded,
@@ -44,14 +68,14 @@ pub(super) fn initial_state(store: &dyn Store, key: &str) -> (AppState, Option<S
             error, backup_key, ..
         } => {
             let kept = match backup_key {
-                Some(key) => format!("Its text is kept in this browser under “{key}”"),
+                Some(key) => format!("Its text is set aside in this browser under “{key}”"),
                 None => "Its text could not be copied aside".into(),
             };
             state.notice = Some(Notice {
                 error: true,
                 text: format!(
-                    "The saved board could not be read ({error}). {kept}; download it below, \
-                     then start again or import a snapshot."
+                    "The saved board could not be read ({error}). {kept}; download it from the \
+                     list of damaged copies below, then start again or import a snapshot."
                 ),
             });
         }
@@ -73,7 +97,28 @@ pub(super) fn initial_state(store: &dyn Store, key: &str) -> (AppState, Option<S
             });
             blocked = Some(text);
         }
+        Opened::NotMoved { error, board } => {
+            let shown = match board {
+                Some(loaded) => {
+                    state.history = Some(History::new(Rc::new(loaded.board)));
+                    " and shown read-only"
+                }
+                None => "",
+            };
+            let text = format!(
+                "This board is kept under the names an earlier version of the board used, and \
+                 could not be moved to its new ones: {error}. It is left as it was{shown}; free some \
+                 of this browser's storage for the site (export and delete boards you no \
+                 longer need) and reload."
+            );
+            state.notice = Some(Notice {
+                error: true,
+                text: text.clone(),
+            });
+            blocked = Some(text);
+        }
         Opened::Unavailable(error) => {
+            state.history = given.map(History::new);
             state.notice = Some(Notice {
                 error: true,
                 text: format!("Nothing will be kept after this tab closes: {error}. Export a snapshot to keep your work."),

@@ -4,8 +4,10 @@ use super::form::{use_form, FormProps, Problems};
 use crate::core::action::{Action, Settings};
 use crate::core::model::{Period, Rhythm};
 use crate::core::time::Date;
+use crate::ui::damaged::DamagedCopies;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_whole, TextField};
+use crate::ui::state::use_board;
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]
@@ -23,6 +25,7 @@ struct Draft {
 #[function_component]
 pub fn SettingsForm(fields: &FormProps) -> Html {
     let props = &use_form(fields);
+    let context = use_board();
     let board = &props.board;
     let draft = use_state(|| Draft {
         title: board.title.clone(),
@@ -144,6 +147,7 @@ pub fn SettingsForm(fields: &FormProps) -> Html {
                     <button type="submit" class="ab-button ab-button--primary">{ "Save" }</button>
                 </div>
             </form>
+            <DamagedCopies store={context.store.clone()} storage_key={context.storage_key.clone()} />
         </Modal>
     }
 }
