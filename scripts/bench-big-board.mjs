@@ -11,7 +11,8 @@
 import { execFileSync } from 'node:child_process';
 
 export const BIG = { initiatives: 2000, teams: 40, priorities: 12, checkIns: 20000 };
-const KEY = 'alignment-board';
+// The head of the board under the default storage key, `alignment-board`.
+const KEY = 'alignment-board:alignment-board';
 
 /** The generated board as a snapshot text (`cargo run --example generate`). */
 export function bigSnapshot({ initiatives, teams, priorities, checkIns }, date = '2026-11-25') {

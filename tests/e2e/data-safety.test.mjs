@@ -8,6 +8,8 @@ import { dialog, freshPage, saved, startExample, useApp } from '../support/app.m
 
 const app = useApp();
 const KEY = 'alignment-board';
+// Where the board under KEY keeps its head: everything a board stores is under its prefix.
+const HEAD = `alignment-board:${KEY}`;
 
 /** Holds back the save's quiet-time timer, so only a flush can save. */
 async function withoutDebounce(page) {
@@ -30,14 +32,14 @@ const storedTeams = (page) => page.evaluate((key) => {
   const { teams } = JSON.parse(localStorage.getItem(key)).board;
   const name = teams.columns.indexOf('name');
   return teams.rows.map((row) => row[name]);
-}, KEY);
+}, HEAD);
 
 test('a change made just before the tab is hidden or closed is saved', async () => {
   const page = await freshPage(app);
   await withoutDebounce(page);
   await startExample(page);
   await addTeam(page, 'Hidden in time');
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null, 'nothing saved yet');
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), HEAD), null, 'nothing saved yet');
   await page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     document.dispatchEvent(new Event('visibilitychange'));
@@ -90,11 +92,12 @@ test('a board saved by an older version is migrated, its original kept, and the 
   await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, v0]);
   await page.reload();
   await page.getByRole('status').getByText(/saved in version 0 of the format and has been brought up to version 1/).waitFor();
-  await page.getByRole('status').getByText(`“${KEY}.version-0”`).waitFor();
+  await page.getByRole('status').getByText(`“${HEAD}:version-0”`).waitFor();
   const column = page.getByRole('columnheader').filter({ hasText: 'Grow' });
   await column.waitFor();
   await page.getByRole('article').filter({ hasText: 'Onboarding' }).waitFor();
-  assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}.version-0`), KEY), v0);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(`${key}:version-0`), HEAD), v0);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), null, 'moved from the name earlier versions used');
 });
 
 test('a board saved by a newer version is shown read-only, both versions named, never overwritten', async () => {
@@ -111,7 +114,7 @@ test('a board saved by a newer version is shown read-only, both versions named, 
   await page.getByRole('heading', { name: 'Plans from the future' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Add team' }).count(), 0);
   await page.evaluate(() => dispatchEvent(new Event('pagehide')));
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), newer);
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), HEAD), newer);
 });
 
 test('two tabs: one shows the other\'s change, and edits made in both at once are merged', async () => {
@@ -147,7 +150,7 @@ test('two tabs: one shows the other\'s change, and edits made in both at once ar
   for (const name of ['Made in the first tab', 'First again']) {
     assert.ok(teams.includes(name), `${name} is saved: ${teams}`);
   }
-  const title = await first.evaluate((key) => JSON.parse(localStorage.getItem(key)).board.title, KEY);
+  const title = await first.evaluate((key) => JSON.parse(localStorage.getItem(key)).board.title, HEAD);
   assert.equal(title, 'Renamed in the second tab');
 
   // Both change the same thing: the person is asked, and the board they keep is saved.

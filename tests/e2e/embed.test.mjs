@@ -56,8 +56,8 @@ test('the element renders a working board that the page\'s styles do not reach, 
   assert.match(heading, /Georgia/, 'and the board\'s styles stay inside');
   await element.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
   const keys = await page.evaluate(() => Object.keys(localStorage));
-  assert.ok(keys.includes('intranet-leadership'), `saved under its key: ${keys}`);
-  assert.ok(!keys.includes('alignment-board'), 'and no other');
+  assert.ok(keys.includes('alignment-board:intranet-leadership'), `saved under its key: ${keys}`);
+  assert.ok(keys.every((key) => key.startsWith('alignment-board:intranet-leadership')), `and no other: ${keys}`);
   // Its share links open on the frame page beside the script, wherever the host page is.
   await element.getByRole('button', { name: 'Share link' }).click();
   const link = await element.getByRole('textbox', { name: 'Share link' }).inputValue();
@@ -376,7 +376,7 @@ test('two elements given the same storage key follow each other instead of overw
   await second.getByRole('rowheader').filter({ hasText: 'Added in the first' }).waitFor();
   await first.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
   const teams = await page.evaluate(() => {
-    const { teams } = JSON.parse(localStorage.getItem('intranet-leadership')).board;
+    const { teams } = JSON.parse(localStorage.getItem('alignment-board:intranet-leadership')).board;
     return teams.rows.map((row) => row[teams.columns.indexOf('name')]);
   });
   assert.ok(teams.includes('Added in the first'), `${teams}`);
