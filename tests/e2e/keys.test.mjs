@@ -1,0 +1,84 @@
+// Undo and redo from the keyboard wherever focus is in the board: a view button, a toolbar
+// button, a card, the board itself. Inside a text field the field's own undo runs instead.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dialog, freshPage, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+
+const undoTitle = (page) => page.getByRole('button', { name: '↶ Undo' }).getAttribute('title');
+const redoTitle = (page) => page.getByRole('button', { name: '↷ Redo' }).getAttribute('title');
+
+async function addTeam(page, name) {
+  await page.getByRole('button', { name: 'Add team' }).click();
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+const teamShown = (page, name) => page.getByRole('rowheader').filter({ hasText: name });
+
+test('a decision recorded in Coordination is undone with Ctrl+Z after clicking the Board view button', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Coordination' }).click();
+  const view = page.getByRole('region', { name: 'Coordination' });
+  await view.getByRole('button', { name: 'Record decision' }).click();
+  const form = dialog(page, 'Record a decision');
+  await form.getByLabel('Decision').fill('Pause the partner portal');
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await form.waitFor({ state: 'detached' });
+  assert.match(await undoTitle(page), /^Undo: .*Pause the partner portal/);
+
+  await views.getByRole('button', { name: /^Board/ }).click();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => !document.querySelector('[title^="Undo: "][title*="Pause the partner portal"]'));
+  assert.match(await redoTitle(page), /^Redo: .*Pause the partner portal/);
+  page.assertNoErrors();
+});
+
+for (const [where, focus] of [
+  ['a view button', (page) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Health' }).focus()],
+  ['a toolbar button', (page) => page.getByRole('button', { name: 'Export snapshot' }).focus()],
+  ['a card', (page) => page.getByRole('region', { name: 'Board' }).getByRole('article').first().focus()],
+  ['the board itself', (page) => page.locator('.ab-app').focus()],
+]) {
+  test(`Ctrl+Z, Shift+Ctrl+Z and Ctrl+Y work with focus on ${where}`, async () => {
+    const page = await freshPage(app);
+    await startExample(page);
+    await addTeam(page, 'Keys team');
+    await teamShown(page, 'Keys team').waitFor();
+
+    await focus(page);
+    await page.keyboard.press('Control+z');
+    await teamShown(page, 'Keys team').waitFor({ state: 'detached' });
+    await focus(page);
+    await page.keyboard.press('Control+Shift+Z');
+    await teamShown(page, 'Keys team').waitFor();
+    await focus(page);
+    await page.keyboard.press('Control+z');
+    await teamShown(page, 'Keys team').waitFor({ state: 'detached' });
+    await focus(page);
+    await page.keyboard.press('Control+y');
+    await teamShown(page, 'Keys team').waitFor();
+    page.assertNoErrors();
+  });
+}
+
+test('inside a text field Ctrl+Z is the field\'s own, and the board is left as it was', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await addTeam(page, 'Kept team');
+  await page.getByRole('button', { name: 'Add team' }).click();
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').focus();
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Control+z');
+  assert.notEqual(await form.getByLabel('Name').inputValue(), 'abc', 'the field undid its typing');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await teamShown(page, 'Kept team').waitFor();
+  assert.match(await undoTitle(page), /^Undo: /, 'the board\'s undo step is still there');
+  page.assertNoErrors();
+});
