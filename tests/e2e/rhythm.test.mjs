@@ -23,6 +23,27 @@ async function focused(page) {
   });
 }
 
+test('a review that only records check-ins says so, and never that nothing differs', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  const total = Number((await page.getByRole('heading', { level: 2, name: /^Guided review · 1 of / }).innerText()).match(/of (\d+)/)[1]);
+  for (let step = 1; step <= 3; step += 1) {
+    await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    await page.keyboard.press('Control+Enter'); // as it was: the same status and progress
+  }
+  for (let step = 4; step <= total; step += 1) {
+    await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+  }
+  const summary = page.getByRole('region', { name: 'Review summary' });
+  await summary.getByText(new RegExp(`3 of ${total} due initiatives checked in`)).waitFor();
+  assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), 3);
+  assert.equal(await summary.getByText(/^No differences/).count(), 0, 'the check-ins are the difference');
+  page.assertNoErrors();
+});
+
 test('a guided review is done with the keyboard alone and is kept after a reload', async () => {
   const page = await freshPage(app);
   await startExample(page);
@@ -69,6 +90,7 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   assert.equal((await focused(page)).text, 'Review summary', 'focus moves to the summary');
   await summary.getByText(new RegExp(`${checkedIn} of ${total} due initiatives checked in`)).waitFor();
   assert.equal(await summary.getByRole('list', { name: 'Not checked in' }).getByRole('listitem').count(), 1);
+  assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), checkedIn);
   // Tab to "Record review" and press Enter.
   for (let i = 0; i < 60 && (await focused(page)).text !== 'Record review'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

@@ -2,6 +2,7 @@
 //! records the review with the alignment score.
 
 use super::*;
+use std::collections::HashSet;
 
 /// A guided review under way.
 #[derive(Clone, PartialEq)]
@@ -203,6 +204,25 @@ pub(super) fn review_summary(
         let mode = mode.clone();
         Callback::from(move |_| mode.set(Mode::Overview))
     };
+    // The check-ins the review recorded: the board's comparison leaves the history out.
+    let before: HashSet<&str> = run.start.check_ins.iter().map(|c| c.id.as_str()).collect();
+    let checked_in: Vec<Html> = board
+        .check_ins
+        .iter()
+        .filter(|c| !before.contains(c.id.as_str()))
+        .map(|c| {
+            let title = board
+                .initiative(&c.initiative_id)
+                .map_or_else(|| c.initiative_id.clone(), |i| i.title.clone());
+            let reason = match c.note.trim() {
+                "" => format!("checked in: {}, {} % done", c.status.label(), c.progress),
+                note => format!("checked in: {}, {} % done: {note}", c.status.label(), c.progress),
+            };
+            html! { <li class="ab-finding"><span class="ab-finding__name">{ title }</span><span class="ab-finding__reason">{ reason }</span></li> }
+        })
+        .collect();
+    // With check-ins recorded, "no differences" would say the review changed nothing.
+    let show_diff = !changes.is_empty() || checked_in.is_empty();
     let not_checked = missing.iter().filter_map(|id| board.initiative(id)).map(|i| {
         let owner = i
             .owner_id
@@ -217,7 +237,12 @@ pub(super) fn review_summary(
             <p class="ab-health__figure">{ &summary_text }</p>
             <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
             <h3 class="ab-health__heading">{ "What changed during the review" }</h3>
-            { diff_list(&changes) }
+            if !checked_in.is_empty() {
+                <ul class="ab-findings" aria-label="Check-ins recorded">{ for checked_in }</ul>
+            }
+            if show_diff {
+                { diff_list(&changes) }
+            }
             if !missing.is_empty() {
                 <h3 class="ab-health__heading">{ "Not checked in" }</h3>
                 <ul class="ab-findings" aria-label="Not checked in">{ for not_checked }</ul>
