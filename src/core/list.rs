@@ -3,18 +3,73 @@
 //! the check-in history on each keystroke. A `List` is a shared vector: cloning a board
 //! copies a pointer per list, a change copies only the lists it writes to (the first
 //! mutable use copies a shared list), and comparing two boards skips the lists they share.
+//!
+//! A list also finds its items by id (`find`): the board looks up a team, a person or an
+//! initiative for every card and check-in, and a search of the whole list each time made a
+//! big board's rendering grow with the square of its size. The index is built at the first
+//! search and dropped at the first change, so it can never be out of date.
 
+use super::index::positions;
+use fnv::FnvHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cell::OnceCell;
 use std::fmt;
 use std::ops::{Deref, DerefMut};
 use std::rc::Rc;
 
-pub struct List<T>(Rc<Vec<T>>);
+/// An item the board finds by its id.
+pub trait Identified {
+    fn id(&self) -> &str;
+}
+
+pub struct List<T>(Rc<Shared<T>>);
+
+struct Shared<T> {
+    items: Vec<T>,
+    /// Each id's position, once a search has asked for one.
+    index: OnceCell<FnvHashMap<Box<str>, usize>>,
+}
+
+impl<T: Clone> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared::new(self.items.clone())
+    }
+}
+
+impl<T> Shared<T> {
+    fn new(items: Vec<T>) -> Self {
+        Shared {
+            items,
+            index: OnceCell::new(),
+        }
+    }
+}
+
+/// Below this many items a search is quicker than building an index.
+const INDEXED_FROM: usize = 16;
 
 impl<T> List<T> {
     /// Whether both are the same shared list (not merely equal ones).
     pub fn same(&self, other: &List<T>) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: Identified> List<T> {
+    /// The item with the id `id`; with a repeated id (a board that failed validation), the
+    /// first, as a search from the start would find.
+    pub fn find(&self, id: &str) -> Option<&T> {
+        let items = &self.0.items;
+        if items.len() < INDEXED_FROM {
+            return items.iter().find(|item| item.id() == id);
+        }
+        let index = self.0.index.get_or_init(|| {
+            positions(items.iter().map(Identified::id))
+                .into_iter()
+                .map(|(id, at)| (Box::from(id), at))
+                .collect()
+        });
+        index.get(id).map(|&at| &items[at])
     }
 }
 
@@ -26,7 +81,7 @@ impl<T> Clone for List<T> {
 
 impl<T> Default for List<T> {
     fn default() -> Self {
-        List(Rc::new(Vec::new()))
+        List::from(Vec::new())
     }
 }
 
@@ -34,20 +89,23 @@ impl<T> Deref for List<T> {
     type Target = Vec<T>;
 
     fn deref(&self) -> &Vec<T> {
-        &self.0
+        &self.0.items
     }
 }
 
 impl<T: Clone> DerefMut for List<T> {
-    /// The list to change: this board's own copy from now on.
+    /// The list to change: this board's own copy from now on. Its index is dropped: the
+    /// change may move, add or remove any item.
     fn deref_mut(&mut self) -> &mut Vec<T> {
-        Rc::make_mut(&mut self.0)
+        let shared = Rc::make_mut(&mut self.0);
+        shared.index.take();
+        &mut shared.items
     }
 }
 
 impl<T: PartialEq> PartialEq for List<T> {
     fn eq(&self, other: &Self) -> bool {
-        self.same(other) || *self.0 == *other.0
+        self.same(other) || self.0.items == other.0.items
     }
 }
 
@@ -55,25 +113,25 @@ impl<T: Eq> Eq for List<T> {}
 
 impl<T: PartialEq> PartialEq<Vec<T>> for List<T> {
     fn eq(&self, other: &Vec<T>) -> bool {
-        *self.0 == *other
+        self.0.items == *other
     }
 }
 
 impl<T: fmt::Debug> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
+        self.0.items.fmt(f)
     }
 }
 
 impl<T> From<Vec<T>> for List<T> {
     fn from(items: Vec<T>) -> Self {
-        List(Rc::new(items))
+        List(Rc::new(Shared::new(items)))
     }
 }
 
 impl<T> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        List(Rc::new(items.into_iter().collect()))
+        List::from(items.into_iter().collect::<Vec<T>>())
     }
 }
 
@@ -82,13 +140,13 @@ impl<'a, T> IntoIterator for &'a List<T> {
     type IntoIter = std::slice::Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
+        self.0.items.iter()
     }
 }
 
 impl<T: Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+        self.0.items.serialize(s)
     }
 }
 
@@ -119,5 +177,69 @@ mod tests {
         assert_eq!(first, first.clone());
         assert_eq!(first, List::from(vec![1, 2]));
         assert_ne!(first, List::from(vec![2, 1]));
+    }
+
+    #[derive(Clone, Debug, PartialEq)]
+    struct Item(String, u32);
+
+    impl Identified for Item {
+        fn id(&self) -> &str {
+            &self.0
+        }
+    }
+
+    #[test]
+    fn items_are_found_by_id_and_a_change_is_seen_at_once() {
+        for size in [3, 40] {
+            let mut list: List<Item> = (0..size).map(|n| Item(format!("x-{n}"), n)).collect();
+            assert_eq!(list.find("x-2").map(|i| i.1), Some(2));
+            assert_eq!(list.find("x-99"), None);
+            let shared = list.clone();
+            list.remove(0);
+            list.push(Item("x-99".into(), 99));
+            list[0].0 = "renamed".into();
+            assert_eq!(
+                list.find("x-2").map(|i| i.1),
+                Some(2),
+                "{size}: moved up one"
+            );
+            assert_eq!(list.find("x-99").map(|i| i.1), Some(99), "{size}: added");
+            assert_eq!(list.find("x-0"), None, "{size}: removed");
+            assert_eq!(list.find("x-1"), None, "{size}: renamed");
+            assert_eq!(list.find("renamed").map(|i| i.1), Some(1));
+            assert_eq!(
+                shared.find("x-0").map(|i| i.1),
+                Some(0),
+                "{size}: the shared copy is as it was"
+            );
+        }
+        let repeated: List<Item> = (0..20).map(|n| Item("same".into(), n)).collect();
+        assert_eq!(
+            repeated.find("same").map(|i| i.1),
+            Some(0),
+            "the first of repeated ids"
+        );
+    }
+
+    thread_local!(static IDS_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
+
+    struct Counted(String);
+
+    impl Identified for Counted {
+        fn id(&self) -> &str {
+            IDS_READ.with(|n| n.set(n.get() + 1));
+            &self.0
+        }
+    }
+
+    #[test]
+    fn looking_up_every_item_of_a_long_list_reads_each_id_once_not_once_per_lookup() {
+        let list: List<Counted> = (0..10_000).map(|n| Counted(format!("i-{n}"))).collect();
+        IDS_READ.with(|n| n.set(0));
+        for n in 0..10_000 {
+            assert!(list.find(&format!("i-{n}")).is_some());
+        }
+        // A search of the list for each would read about 50 million ids.
+        assert_eq!(IDS_READ.with(std::cell::Cell::get), 10_000);
     }
 }

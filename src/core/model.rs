@@ -7,7 +7,7 @@
 
 pub(crate) mod read;
 
-use super::list::List;
+use super::list::{Identified, List};
 use super::time::{Date, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -467,19 +467,19 @@ impl Board {
     }
 
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people.iter().find(|p| p.id == id)
+        self.people.find(id)
     }
 
     pub fn team(&self, id: &str) -> Option<&Team> {
-        self.teams.iter().find(|t| t.id == id)
+        self.teams.find(id)
     }
 
     pub fn priority(&self, id: &str) -> Option<&Priority> {
-        self.priorities.iter().find(|p| p.id == id)
+        self.priorities.find(id)
     }
 
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
-        self.initiatives.iter().find(|i| i.id == id)
+        self.initiatives.find(id)
     }
 
     /// Active priorities, most important first.
@@ -546,3 +546,16 @@ pub fn quarter_of(date: Date) -> (Date, Date) {
     .expect("first of a month exists");
     (start, next.add_days(-1))
 }
+
+/// The board's items are found by their ids (`List::find`).
+macro_rules! identified {
+    ($($kind:ty),*) => {
+        $(impl Identified for $kind {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        })*
+    };
+}
+
+identified!(Person, Team, Priority, Initiative, CheckIn, Dependency, Decision, Review);
