@@ -226,3 +226,38 @@ export async function editLatency(browser, url, text, times) {
   await context.close();
   return out;
 }
+
+// The largest boards a page can give: a snapshot near the 10 MB limit, inline in an
+// <alignment-board> element (too large for localStorage, so shown read-only from memory),
+// against one a quarter of its size. Rendering time per megabyte that stays about the same
+// shows a rendering linear in the board's size (people, teams and initiatives are found by
+// id through an index, not by searching their lists for every card).
+export const HUGE = { initiatives: 5000, teams: 100, priorities: 20, checkIns: 50000 };
+export const QUARTER = { initiatives: 1250, teams: 25, priorities: 20, checkIns: 12500 };
+
+/** From navigation to the first card of an inline snapshot's board, `runs` page loads. */
+export async function inlineRender(browser, url, text, runs) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const escaped = text.replaceAll('<', '\\u003c');
+  await page.route(`${url}inline-board.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><title>Inline board</title>
+<script type="module" src="./alignment-board.js"></script>
+<alignment-board style="height: 800px"><script type="application/json">${escaped}</script></alignment-board>`,
+  }));
+  const shown = [];
+  for (let run = 0; run < runs; run++) {
+    if (run === 0) await page.goto(`${url}inline-board.html`); else await page.reload();
+    const ms = await page.evaluate(() => new Promise((ok) => {
+      const check = () => {
+        const card = document.querySelector('alignment-board')?.shadowRoot?.querySelector('.ab-card');
+        if (card) ok(performance.now()); else requestAnimationFrame(check);
+      };
+      check();
+    }));
+    shown.push(ms);
+  }
+  await context.close();
+  return summary(shown);
+}

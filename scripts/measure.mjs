@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../tests/support/server.mjs';
 import { launch } from '../tests/support/browser.mjs';
-import { BIG, bigSnapshot, editLatency, firstRender } from './bench-big-board.mjs';
+import { BIG, HUGE, QUARTER, bigSnapshot, editLatency, firstRender, inlineRender } from './bench-big-board.mjs';
 
 const DIST = new URL('../dist/', import.meta.url).pathname;
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -225,6 +225,10 @@ try {
   // An odd count, so the median is a run and not the upper of the middle two.
   const bigRender = await firstRender(browser, server.url, big, Math.max(3, Math.ceil(RUNS / 2)) | 1);
   const edits = await editLatency(browser, server.url, big, Number(process.env.EDITS ?? 20));
+  const huge = bigSnapshot(HUGE);
+  const quarter = bigSnapshot(QUARTER);
+  const hugeRender = await inlineRender(browser, server.url, huge, 3);
+  const quarterRender = await inlineRender(browser, server.url, quarter, 3);
   const storageChars = await quota(browser, server.url);
   const fits = capacity(storageChars);
   const warned = capacity(Math.floor(storageChars * 0.8));
@@ -247,6 +251,10 @@ try {
     renderFromNavigationMs: { median: median(start.fromNavigation), range: spread(start.fromNavigation) },
     wasmInstantiatedFromNavigationMs: { median: median(start.instantiated), range: spread(start.instantiated) },
     bigBoard: { size: BIG, snapshotBytes: big.length, firstRender: bigRender, editLatencyMs: edits },
+    inlineBoards: {
+      huge: { size: HUGE, snapshotBytes: huge.length, firstCardFromNavigationMs: hugeRender },
+      quarter: { size: QUARTER, snapshotBytes: quarter.length, firstCardFromNavigationMs: quarterRender },
+    },
     capacity: { localStorageCharacters: storageChars, largestBoard: fits, largestBoardWithoutWarning: warned },
     core,
   };
@@ -285,6 +293,10 @@ try {
   console.log(`  first render (${bigRender.firstScreenCards} cards in the lanes near the screen) ${bigRender.fromNavigation.median.toFixed(0)} ms after navigation start, ${bigRender.app.median.toFixed(0)} ms after instantiation`);
   console.log(`  raw DOM, same ${bigRender.cards} cards (${bigRender.nodes} nodes): ${bigRender.rawDom.median.toFixed(0)} ms`);
   console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms`);
+  const perMb = (render, text) => render.median / (text.length / 1e6);
+  console.log(`\nboards given inline, shown from memory (first card, from navigation; median of 3):`);
+  console.log(`  ${HUGE.initiatives} initiatives, ${HUGE.teams} teams, ${HUGE.checkIns} check-ins (${mb(huge.length)}): ${hugeRender.median.toFixed(0)} ms, ${perMb(hugeRender, huge).toFixed(0)} ms per MB`);
+  console.log(`  a quarter of it (${mb(quarter.length)}): ${quarterRender.median.toFixed(0)} ms, ${perMb(quarterRender, quarter).toFixed(0)} ms per MB`);
   console.log(`\ncapacity: localStorage takes ${storageChars} characters; the largest board with ten check-ins per initiative`);
   console.log(`  that fits: ${fits.initiatives} initiatives, ${fits.checkIns} check-ins (${mb(fits.characters)} stored; ${mb(fits.snapshotCharacters)} as a snapshot file)`);
   console.log(`  the board warns from 80 % of the quota: beyond about ${warned.initiatives} initiatives (${mb(warned.characters)}); past the quota a save fails,`);
