@@ -319,6 +319,7 @@ pub fn App(props: &AppProps) -> Html {
         dragging_file: dragging_file.clone(),
         on_import_text: on_import_text.clone(),
         on_error: on_error.clone(),
+        on_help: open_dialog.reform(|()| Some(DialogKind::Help)),
     }
     .handlers();
 

@@ -4,6 +4,7 @@
 
 mod coordination;
 mod form;
+mod help;
 pub use form::{count, Form, FormProps};
 mod initiative;
 mod people;
@@ -118,6 +119,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
                 </Modal>
             }
         }
+        DialogKind::Help => html! { <help::Help on_close={close.clone()} /> },
         DialogKind::Share(link) => {
             // Selecting the whole link on focus leaves it one keystroke from the clipboard.
             let on_focus = Callback::from(|event: FocusEvent| {

@@ -118,6 +118,8 @@ pub enum DialogKind {
     },
     /// A share link, made.
     Share(String),
+    /// The keyboard shortcuts and the versions.
+    Help,
 }
 
 /// A board another tab saved, now this tab's board; `merged` when this tab's unsaved

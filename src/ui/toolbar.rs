@@ -96,6 +96,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     if !context.read_only {
                         <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
                     }
+                    <button type="button" class="ab-button" onclick={open(DialogKind::Help)}
+                            aria-keyshortcuts="?" title="Keyboard shortcuts and versions (?)">{ "Help" }</button>
                 </div>
             </nav>
         </header>

@@ -1,4 +1,4 @@
-//! The board's own keys (undo and redo) and file drops, for the whole app: handlers on the
+//! The board's own keys (undo, redo and help) and file drops, for the whole app: handlers on the
 //! app's root element, so they work in every view. A dialog's keys are its own.
 
 use crate::ui::files::read_dropped_file;
@@ -16,6 +16,8 @@ pub struct RootEvents {
     pub dragging_file: UseStateHandle<bool>,
     pub on_import_text: Callback<(String, String)>,
     pub on_error: Callback<String>,
+    /// Opens the help (`?`).
+    pub on_help: Callback<()>,
 }
 
 /// The root element's handlers.
@@ -50,7 +52,15 @@ impl RootEvents {
 }
 
 fn key_down(events: &RootEvents, event: &KeyboardEvent) {
-    if events.dialog_open || !(event.ctrl_key() || event.meta_key()) || is_text_entry(event) {
+    if events.dialog_open || is_text_entry(event) {
+        return;
+    }
+    if event.key() == "?" && !(event.ctrl_key() || event.meta_key() || event.alt_key()) {
+        event.prevent_default();
+        events.on_help.emit(());
+        return;
+    }
+    if !(event.ctrl_key() || event.meta_key()) {
         return;
     }
     match event.key().as_str() {

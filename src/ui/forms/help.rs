@@ -1,0 +1,89 @@
+//! The keyboard shortcuts, grouped by where they work, and which version of the board and
+//! of the snapshot format this is: what a person looks for under Help.
+
+use crate::core::snapshot;
+use crate::ui::dialog::Modal;
+use yew::prelude::*;
+
+/// Where a group of shortcuts works, and each shortcut's keys and what it does.
+pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Anywhere on the board (outside a text field)",
+        &[
+            ("Ctrl + Z (⌘ Z)", "Undo the last change"),
+            ("Shift + Ctrl + Z (⇧ ⌘ Z), Ctrl + Y", "Redo"),
+            ("?", "Show this help"),
+        ],
+    ),
+    (
+        "On a card (focus it with Tab)",
+        &[
+            ("Enter", "Edit the initiative"),
+            ("S", "Change its status"),
+            ("C", "Check in on it"),
+            (
+                "Alt + ← / →",
+                "Move it to the priority to the left or right",
+            ),
+            ("Alt + ↑ / ↓", "Move it to the team above or below"),
+        ],
+    ),
+    (
+        "On a priority's title",
+        &[("Alt + ← / →", "Rank it one higher or one lower")],
+    ),
+    (
+        "In a card's status menu",
+        &[
+            ("↑ / ↓", "Go to the previous or next status"),
+            ("Enter", "Choose the status"),
+            ("Escape", "Close the menu"),
+        ],
+    ),
+    (
+        "In a check-in and in a guided review",
+        &[
+            (
+                "Ctrl + Enter (⌘ Enter)",
+                "Save the check-in (and go on to the next)",
+            ),
+            ("Alt + →", "Guided review: skip to the next initiative"),
+            ("Alt + ←", "Guided review: back to the previous one"),
+        ],
+    ),
+    ("In a dialog", &[("Escape", "Close it without saving")]),
+];
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct HelpProps {
+    pub on_close: Callback<()>,
+}
+
+#[function_component]
+pub fn Help(props: &HelpProps) -> Html {
+    let groups = SHORTCUTS.iter().map(|(place, keys)| {
+        let rows = keys.iter().map(|(keys, action)| {
+            html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *action }</td></tr> }
+        });
+        html! {
+            <table class="ab-help__table">
+                <caption>{ *place }</caption>
+                <thead><tr><th scope="col">{ "Keys" }</th><th scope="col">{ "What they do" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        }
+    });
+    html! {
+        <Modal title="Help" on_close={props.on_close.clone()} wide=true>
+            <h3 class="ab-health__heading">{ "Keyboard shortcuts" }</h3>
+            <div class="ab-help">{ for groups }</div>
+            <p class="ab-field__hint">
+                { format!(
+                    "Alignment Board {}, reading and writing snapshots of format version {}.",
+                    env!("CARGO_PKG_VERSION"),
+                    snapshot::VERSION
+                ) }
+            </p>
+        </Modal>
+    }
+}
