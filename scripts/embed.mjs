@@ -150,9 +150,14 @@ class AlignmentBoardElement extends HTMLElement {
       link.rel = 'stylesheet';
       link.href = STYLE;
       // A constructed sheet, not a <style>: pages whose Content-Security-Policy forbids
-      // inline styles allow it.
+      // inline styles allow it. Every inherited property starts afresh at the element
+      // (\`all\` leaves out direction), so nothing the page sets on its body, not even
+      // !important, reaches the board's text; the page still sizes and places the element.
+      // A text-decoration is not inherited but drawn through every block inside the one
+      // that has it: it stops at an inline block, so the board's box is one.
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(':host { display: block; contain: content; } .ab-host { height: 100%; overflow: auto; }');
+      sheet.replaceSync(':host { all: initial; direction: ltr; display: block; contain: content; }'
+        + ' .ab-host { display: inline-block; vertical-align: top; width: 100%; height: 100%; overflow: auto; }');
       root.adoptedStyleSheets = [sheet];
       const host = document.createElement('div');
       host.className = 'ab-host';

@@ -3,7 +3,7 @@
 // a Markdown code block turned into a read-only board by the wiki plugin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -381,4 +381,59 @@ test('two elements given the same storage key follow each other instead of overw
   });
   assert.ok(teams.includes('Added in the first'), `${teams}`);
   page.assertNoErrors();
+});
+
+test('inherited styles a page sets on its body, even !important, stop at the element', async () => {
+  // Every inherited property a page could set, each set to something a board never uses.
+  const pageStyles = {
+    'letter-spacing': '4px', 'word-spacing': '12px', 'line-height': '3', 'text-transform': 'uppercase',
+    'text-indent': '40px', 'text-align': 'right', 'text-align-last': 'center', 'white-space': 'pre',
+    'font-family': 'cursive', 'font-size': '30px', 'font-style': 'italic', 'font-variant': 'small-caps',
+    'font-weight': '900', 'font-stretch': 'condensed', 'font-kerning': 'none', 'font-feature-settings': '"smcp"',
+    'font-size-adjust': '0.9', 'text-rendering': 'optimizeLegibility', 'text-shadow': 'red 2px 2px 0px',
+    'color': 'rgb(255, 0, 255)', '-webkit-text-fill-color': 'rgb(0, 255, 0)', '-webkit-text-stroke': '1px red',
+    'text-underline-offset': '6px', 'text-emphasis': 'filled red', 'caret-color': 'red',
+    'direction': 'rtl', 'cursor': 'wait', 'visibility': 'hidden', 'pointer-events': 'none',
+    'quotes': '"«" "»"', 'tab-size': '20', 'word-break': 'break-all', 'overflow-wrap': 'anywhere',
+    'line-break': 'anywhere', 'hyphens': 'auto', 'list-style-type': 'square', 'border-collapse': 'collapse',
+    'border-spacing': '9px', 'empty-cells': 'hide', 'text-decoration': 'underline wavy rgb(255, 0, 0)',
+  };
+  const rules = Object.entries(pageStyles).map(([name, value]) => `${name}: ${value} !important;`).join(' ');
+  const host = (style) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+    <title>Inherited styles</title><script type="module" src="./alignment-board.js"></script><style>${style}</style></head>
+    <body><alignment-board storage-key="inherited" style="height: 640px"></alignment-board></body></html>`;
+  await writeFile(join(root, 'inherited-none.html'), host('body { margin: 0 }'));
+  await writeFile(join(root, 'inherited.html'), host(`body { margin: 0; ${rules} }`));
+
+  /** The computed styles of every element holding text in the first card, and its picture. */
+  async function cardText(path) {
+    const page = await open(path);
+    const element = page.locator('alignment-board');
+    await element.getByRole('button', { name: 'Start from example' }).click();
+    const card = element.getByRole('article').first();
+    await card.waitFor();
+    const styles = await card.evaluate((article, names) => [article, ...article.querySelectorAll('*')]
+      .filter((node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent.trim()))
+      .map((node) => {
+        const style = getComputedStyle(node);
+        return [node.textContent.trim().slice(0, 20), Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]))];
+      }), Object.keys(pageStyles));
+    await page.mouse.move(0, 0);
+    const picture = await card.screenshot();
+    page.assertNoErrors();
+    return { page, styles, picture };
+  }
+  const own = await cardText('inherited-none.html');
+  const { page, styles, picture } = await cardText('inherited.html');
+  assert.ok(styles.length >= 3, `text in the card: ${styles.map(([text]) => text)}`);
+  assert.deepEqual(styles, own.styles, 'the text in a card looks as it does on a page that sets none of these');
+  // A text-decoration is drawn through the boxes below the one that has it, whatever
+  // they declare: only the picture shows it.
+  assert.ok(picture.equals(own.picture), 'the card is drawn as on that page, pixel for pixel');
+  // The board takes clicks, though the page turned them off for its body.
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Add team' }).click();
+  await element.getByRole('dialog', { name: 'Add team' }).waitFor();
+  await own.page.context().close();
+  await page.context().close();
 });
