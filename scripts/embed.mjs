@@ -197,14 +197,30 @@ const wiki = `// Renders every code block marked alignment-board whose text is a
 // board in its place: \`\`\`alignment-board in Markdown (rendered as <pre><code
 // class="language-alignment-board">, or <pre class="language-alignment-board"> by Prism, as in
 // Docusaurus), or <pre class="alignment-board"> in HTML. Blocks added later (a single-page
-// app's navigation) are found too.
+// app's navigation) are found too. Each board is mounted when its block comes within 200 px
+// of the screen (blocks already there at once), so a long page starts only the boards its
+// reader scrolls to.
 import './alignment-board.js';
 
 const SELECTOR = 'pre.alignment-board, pre.language-alignment-board, pre > code.language-alignment-board, pre > code.lang-alignment-board';
 
-function render(block) {
+const near = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    near.unobserve(entry.target);
+    render(entry.target);
+  }
+}, { rootMargin: '200px' });
+
+function watch(block) {
   const pre = block.closest('pre') ?? block;
-  if (!pre.isConnected || pre.dataset.alignmentBoard) return;
+  if (pre.dataset.alignmentBoard) return;
+  pre.dataset.alignmentBoard = 'waiting';
+  near.observe(pre);
+}
+
+function render(pre) {
+  if (!pre.isConnected || pre.dataset.alignmentBoard !== 'waiting') return;
   pre.dataset.alignmentBoard = 'rendered';
   const board = document.createElement('alignment-board');
   board.setAttribute('readonly', '');
@@ -221,14 +237,14 @@ function render(block) {
 }
 
 function scan(root) {
-  root.querySelectorAll?.(SELECTOR).forEach(render);
+  root.querySelectorAll?.(SELECTOR).forEach(watch);
 }
 
 scan(document);
 new MutationObserver((changes) => {
   for (const change of changes) change.addedNodes.forEach((node) => {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
-    if (node.matches(SELECTOR)) render(node);
+    if (node.matches(SELECTOR)) watch(node);
     scan(node);
   });
 }).observe(document.documentElement, { childList: true, subtree: true });

@@ -437,3 +437,24 @@ test('inherited styles a page sets on its body, even !important, stop at the ele
   await own.page.context().close();
   await page.context().close();
 });
+
+test('the wiki plugin mounts a board when its code block comes near the screen, not before', async () => {
+  const snapshot = (title) => JSON.stringify({ format: 'alignment-board', version: 1, board: { id: `b-${title.length}`, title } });
+  await writeFile(join(root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>A long wiki page</title><script type="module" src="./alignment-board-wiki.js"></script></head>
+    <body><h1>A long wiki page</h1><pre><code class="language-alignment-board">${snapshot('Near the top')}</code></pre>
+    <div style="height: 5000px">Much text.</div>
+    <pre id="far"><code class="language-alignment-board">${snapshot('Far below')}</code></pre></body></html>`);
+  const page = await open('long-page.html');
+  await page.getByRole('heading', { level: 1, name: 'Near the top' }).waitFor();
+  const boards = () => page.evaluate(() => document.querySelectorAll('alignment-board').length);
+  await page.waitForTimeout(300);
+  assert.equal(await boards(), 1, 'only the board near the screen is mounted');
+  assert.equal(await page.locator('#far').count(), 1, 'the one far below is still its code block');
+  // Scrolled to a little above it: within the margin it is mounted ahead of being seen.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('#far').offsetTop - innerHeight - 100));
+  await page.getByRole('heading', { level: 1, name: 'Far below' }).waitFor();
+  assert.equal(await boards(), 2);
+  assert.equal(await page.locator('pre').count(), 0);
+  page.assertNoErrors();
+});
