@@ -26,6 +26,10 @@ const element = `// <alignment-board>: a board in any page. Attributes: storage-
 // error; the element's board property is the board's handle once it is ready.
 import init, { mount as mountBoard } from './${glue}';
 
+/** The most a snapshot can be, here as everywhere else the board reads one: 10 MB. */
+const MAX_BYTES = 10 * 1024 * 1024;
+/** A text as a message quotes it: its first 80 characters. */
+const quote = (text) => (text.length > 80 ? \`\${text.slice(0, 79)}…\` : text);
 const text = (snapshot) =>
   snapshot === undefined || snapshot === null || typeof snapshot === 'string' ? snapshot ?? undefined : JSON.stringify(snapshot);
 const CHANGED = 'alignment-board-changed';
@@ -137,9 +141,28 @@ class AlignmentBoardElement extends HTMLElement {
     if (inline) return inline.textContent;
     const src = this.getAttribute('src');
     if (!src) return undefined;
-    const response = await fetch(src);
-    if (!response.ok) throw new Error(\`\${src}: \${response.status} \${response.statusText}\`);
-    return response.text();
+    // Cookies and HTTP authentication go only to the page's own origin.
+    const response = await fetch(src, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(\`\${quote(src)}: \${response.status} \${response.statusText}\`);
+    // Read with a limit: a board is never larger, and an endless answer would otherwise
+    // fill the page's memory.
+    const tooLarge = () => new Error(\`\${quote(src)} is larger than 10 MB, more than a board can be: it was not read further.\`);
+    if (Number(response.headers.get('content-length')) > MAX_BYTES) {
+      response.body?.cancel();
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    for (let size = 0, part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.length;
+      if (size > MAX_BYTES) {
+        reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(part.value);
+    }
+    return new Blob(chunks).text();
   }
 
   async #render() {

@@ -3,6 +3,7 @@
 // a Markdown code block turned into a read-only board by the wiki plugin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -457,4 +458,76 @@ test('the wiki plugin mounts a board when its code block comes near the screen, 
   assert.equal(await boards(), 2);
   assert.equal(await page.locator('pre').count(), 0);
   page.assertNoErrors();
+});
+
+/**
+ * A server on another origin than the pages': /endless.json streams spaces without end
+ * (counting what it sent until the reader hung up), /snapshot.json answers a snapshot and
+ * records the cookies each request brought; both allow any page to read them.
+ */
+async function elsewhere(snapshot) {
+  const seen = { sent: 0, closed: false, cookies: [] };
+  const server = createServer(async (request, response) => {
+    const cors = { 'access-control-allow-origin': request.headers.origin ?? '*', 'access-control-allow-credentials': 'true' };
+    if (request.url === '/snapshot.json') {
+      seen.cookies.push(request.headers.cookie ?? '');
+      response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(snapshot);
+      return;
+    }
+    response.writeHead(200, { ...cors, 'content-type': 'application/json' });
+    response.on('close', () => { seen.closed = true; });
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    while (!seen.closed && seen.sent < 200 * 1024 * 1024) {
+      seen.sent += chunk.length;
+      if (!response.write(chunk)) await new Promise((ok) => { response.once('drain', ok); response.once('close', ok); });
+    }
+    response.end();
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { seen, url: `http://localhost:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
+}
+
+/** Adds an element whose src is `src` to the page; resolves to its error event's message, or 'ready'. */
+function srcError(page, src) {
+  return page.evaluate((address) => new Promise((resolve) => {
+    const board = document.createElement('alignment-board');
+    board.setAttribute('src', address);
+    board.addEventListener('error', (event) => resolve(event.detail.message));
+    board.addEventListener('ready', () => resolve('ready'));
+    document.body.append(board);
+  }), src);
+}
+
+test('a src that answers more than a board can be is read no further than 10 MB, and refused', async () => {
+  const other = await elsewhere('');
+  try {
+    const page = await open('two-boards.html');
+    const message = await srcError(page, `${other.url}endless.json`);
+    assert.match(message, /larger than 10 MB/);
+    await new Promise((ok) => setTimeout(ok, 200));
+    assert.ok(other.seen.closed, 'the page hung up');
+    // What the browser's and the system's buffers took ahead of the page is some 10 MB.
+    assert.ok(other.seen.sent < 64 * 1024 * 1024, `it read no further: ${other.seen.sent} of 200 MB sent`);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a src on another origin is fetched without the cookies the person has there', async () => {
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1));
+  const other = await elsewhere(snapshot);
+  try {
+    // The page on http://localhost too: the same site as the src, another origin.
+    const page = await open('');
+    await page.goto(`http://localhost:${new URL(server.url).port}/two-boards.html`);
+    // A session there, which the browser would send along with a request that asked for it.
+    await page.context().addCookies([{ name: 'session', value: 'secret', url: other.url }]);
+    assert.equal(await srcError(page, `${other.url}snapshot.json`), 'ready');
+    await page.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
+    assert.deepEqual(other.seen.cookies, [''], 'fetched once, with no cookie');
+    page.assertNoErrors();
+  } finally {
+    await other.close();
+  }
 });
