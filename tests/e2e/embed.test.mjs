@@ -4,6 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { launch } from '../support/browser.mjs';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 let server;
+let neighbour;
 let browser;
 let root;
 before(async () => {
@@ -21,11 +23,19 @@ before(async () => {
   await cp(DIST, root, { recursive: true });
   await cp(EXAMPLES, root, { recursive: true });
   server = await serve(root);
+  neighbour = await serve(root);
+  // The frame page talks to the host pages its deployment lists: here, the same files
+  // reached by another name (another site) and from another port (another origin).
+  await writeFile(join(root, 'alignment-board-hosts.json'), JSON.stringify([
+    `http://localhost:${new URL(server.url).port}`,
+    new URL(neighbour.url).origin,
+  ]));
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await neighbour?.close();
 });
 
 async function open(path) {
@@ -319,7 +329,7 @@ test('the theme follows the person\'s preference unless the host names one', asy
   await context.close();
 });
 
-test('a board in an iframe from another origin takes a snapshot and reports its changes to its host only', async () => {
+test('a board in an iframe from a listed host\'s origin takes a snapshot and reports its changes to its host only', async () => {
   const board = new URL(server.url);
   const hostUrl = `http://localhost:${board.port}/iframe.html?board=${encodeURIComponent(board.origin)}`;
   const page = await open('');
@@ -345,6 +355,64 @@ test('a board in an iframe from another origin takes a snapshot and reports its 
   await page.evaluate(() => window.send({ type: 'load', snapshot: { format: 'alignment-board', version: 1, board: {} } }));
   await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
   page.assertNoErrors();
+});
+
+test('a framed board is kept under its key joined to a hash of its host\'s origin', async () => {
+  // A host of the same site as the frame (another port): the browser gives the frame its
+  // storage, which a frame from another site may be denied.
+  const board = new URL(server.url);
+  const page = await open('');
+  await page.goto(`${neighbour.url}iframe.html?board=${encodeURIComponent(board.origin)}`);
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
+  const framed = page.frameLocator('#frame').locator('alignment-board');
+  await framed.getByRole('button', { name: 'Start blank' }).click();
+  await framed.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const frame = page.frames().find((f) => f.url().includes('alignment-board-frame.html'));
+  const hash = createHash('sha256').update(new URL(neighbour.url).origin).digest('hex').slice(0, 16);
+  const keys = await frame.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((key) => key.includes(`framed-board-${hash}`)), `kept under framed-board-${hash}: ${keys}`);
+  assert.ok(!keys.some((key) => /framed-board(?!-[0-9a-f]{16})/.test(key)), `and not under the bare key: ${keys}`);
+  page.assertNoErrors();
+});
+
+test('the frame page shows a host that is not on its list, or not an origin, why it gets no board, and sends it nothing', async () => {
+  await writeFile(join(root, 'any-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>A host page</title></head>
+    <body><iframe id="frame" title="Alignment board" width="1000" height="500"></iframe>
+    <script type="module">
+      window.received = [];
+      addEventListener('message', (event) => window.received.push({ origin: event.origin, data: event.data }));
+      const frame = document.getElementById('frame');
+      frame.src = new URLSearchParams(location.search).get('frame');
+      window.ask = () => frame.contentWindow.postMessage({ target: 'alignment-board', id: 'x', type: 'get' }, '*');
+    </script></body></html>`);
+  const port = (url) => new URL(url).port;
+  const listed = `http://localhost:${port(server.url)}`;
+  // The neighbour's port is listed under its address, not under this name.
+  const unlisted = `http://localhost:${port(neighbour.url)}`;
+  const cases = [
+    { page: unlisted, host: unlisted, says: /not among the hosts/ },
+    { page: listed, host: '*', says: /not an origin/ },
+    { page: listed, host: `${listed}/`, says: /not an origin/ },
+    { page: unlisted, host: listed, says: /is shown by another page/ },
+  ];
+  for (const { page: origin, host, says } of cases) {
+    const frameUrl = `${server.url}alignment-board-frame.html?host=${encodeURIComponent(host)}&id=x&key=framed`;
+    const page = await open('');
+    await page.goto(`${origin}/any-host.html?frame=${encodeURIComponent(frameUrl)}`);
+    const framed = page.frameLocator('#frame');
+    const alert = framed.getByRole('alert');
+    await alert.waitFor();
+    const message = await alert.textContent();
+    assert.match(message, says, `${host} in a page of ${origin}: ${message}`);
+    assert.match(message, /alignment-board-hosts\.json/, 'it says how a host is allowed');
+    await page.evaluate(() => window.ask());
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(() => window.received), [], `${host} in a page of ${origin} is sent nothing`);
+    assert.equal(await framed.locator('alignment-board').count(), 0, 'and shown no board');
+    page.assertNoErrors();
+    await page.context().close();
+  }
 });
 
 test('the iframe page shows the snapshot its address names, read-only, for hosts that only embed a link', async () => {
