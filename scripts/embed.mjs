@@ -29,8 +29,11 @@ import init, { mount as mountBoard } from './${glue}';
 
 /** The most a snapshot can be, here as everywhere else the board reads one: 10 MB. */
 const MAX_BYTES = 10 * 1024 * 1024;
-/** A text as a message quotes it: its first 80 characters. */
-const quote = (text) => (text.length > 80 ? \`\${text.slice(0, 79)}…\` : text);
+/** A text as a message quotes it: at most its first 40 characters, as the board's own do. */
+function quote(text) {
+  const start = Array.from(text.slice(0, 82));
+  return start.length > 40 ? \`\${start.slice(0, 40).join('')}…\` : text;
+}
 const text = (snapshot) =>
   snapshot === undefined || snapshot === null || typeof snapshot === 'string' ? snapshot ?? undefined : JSON.stringify(snapshot);
 const CHANGED = 'alignment-board-changed';
@@ -430,9 +433,10 @@ function talkTo(host) {
   });
 }
 
-/** A text as a message quotes it: its first 80 characters. */
+/** A text as a message quotes it: at most its first 40 characters, as the board's own do. */
 function quote(text) {
-  return text.length > 80 ? \`\${text.slice(0, 79)}…\` : text;
+  const start = Array.from(text.slice(0, 82));
+  return start.length > 40 ? \`\${start.slice(0, 40).join('')}…\` : text;
 }
 
 /**

@@ -78,7 +78,8 @@ class AlignmentBoard {
 
 	/** What the page shows in place of a board whose src is elsewhere. */
 	public static function refusal( string $src, string $server ): string {
-		$quoted = preg_replace( '/^(.{80}).+$/us', '$1…', $src ) ?? '';
+		// At most 40 characters of it, as the board quotes values.
+		$quoted = preg_replace( '/^(.{40}).+$/us', '$1…', $src ) ?? '';
 		return '<strong class="error">' . htmlspecialchars(
 			"This alignment board is not shown: its src, \"$quoted\", is not on this wiki. "
 			. "A board's snapshot is read only from this wiki ($server), like its images; "
