@@ -6,7 +6,8 @@
 //   in Markdown, `<pre class="alignment-board">` in HTML) holding a snapshot into read-only
 //   boards in place;
 // - `alignment-board-frame.html` (with its script and styles) is the board for an iframe,
-//   talking to its host page by postMessage.
+//   talking by postMessage to a host page whose origin `alignment-board-hosts.json` lists
+//   (trunk copies that file beside it from the repository's root).
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { one, release, staging } from './staging.mjs';
@@ -26,6 +27,13 @@ const element = `// <alignment-board>: a board in any page. Attributes: storage-
 // error; the element's board property is the board's handle once it is ready.
 import init, { mount as mountBoard } from './${glue}';
 
+/** The most a snapshot can be, here as everywhere else the board reads one: 10 MB. */
+const MAX_BYTES = 10 * 1024 * 1024;
+/** A text as a message quotes it: at most its first 40 characters, as the board's own do. */
+function quote(text) {
+  const start = Array.from(text.slice(0, 82));
+  return start.length > 40 ? \`\${start.slice(0, 40).join('')}…\` : text;
+}
 const text = (snapshot) =>
   snapshot === undefined || snapshot === null || typeof snapshot === 'string' ? snapshot ?? undefined : JSON.stringify(snapshot);
 const CHANGED = 'alignment-board-changed';
@@ -137,9 +145,28 @@ class AlignmentBoardElement extends HTMLElement {
     if (inline) return inline.textContent;
     const src = this.getAttribute('src');
     if (!src) return undefined;
-    const response = await fetch(src);
-    if (!response.ok) throw new Error(\`\${src}: \${response.status} \${response.statusText}\`);
-    return response.text();
+    // Cookies and HTTP authentication go only to the page's own origin.
+    const response = await fetch(src, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(\`\${quote(src)}: \${response.status} \${response.statusText}\`);
+    // Read with a limit: a board is never larger, and an endless answer would otherwise
+    // fill the page's memory.
+    const tooLarge = () => new Error(\`\${quote(src)} is larger than 10 MB, more than a board can be: it was not read further.\`);
+    if (Number(response.headers.get('content-length')) > MAX_BYTES) {
+      response.body?.cancel();
+      throw tooLarge();
+    }
+    if (!response.body) return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    for (let size = 0, part = await reader.read(); !part.done; part = await reader.read()) {
+      size += part.value.length;
+      if (size > MAX_BYTES) {
+        reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(part.value);
+    }
+    return new Blob(chunks).text();
   }
 
   async #render() {
@@ -150,9 +177,14 @@ class AlignmentBoardElement extends HTMLElement {
       link.rel = 'stylesheet';
       link.href = STYLE;
       // A constructed sheet, not a <style>: pages whose Content-Security-Policy forbids
-      // inline styles allow it.
+      // inline styles allow it. Every inherited property starts afresh at the element
+      // (\`all\` leaves out direction), so nothing the page sets on its body, not even
+      // !important, reaches the board's text; the page still sizes and places the element.
+      // A text-decoration is not inherited but drawn through every block inside the one
+      // that has it: it stops at an inline block, so the board's box is one.
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(':host { display: block; contain: content; } .ab-host { height: 100%; overflow: auto; }');
+      sheet.replaceSync(':host { all: initial; direction: ltr; display: block; contain: content; }'
+        + ' .ab-host { display: inline-block; vertical-align: top; width: 100%; height: 100%; overflow: auto; }');
       root.adoptedStyleSheets = [sheet];
       const host = document.createElement('div');
       host.className = 'ab-host';
@@ -192,14 +224,30 @@ const wiki = `// Renders every code block marked alignment-board whose text is a
 // board in its place: \`\`\`alignment-board in Markdown (rendered as <pre><code
 // class="language-alignment-board">, or <pre class="language-alignment-board"> by Prism, as in
 // Docusaurus), or <pre class="alignment-board"> in HTML. Blocks added later (a single-page
-// app's navigation) are found too.
+// app's navigation) are found too. Each board is mounted when its block comes within 200 px
+// of the screen (blocks already there at once), so a long page starts only the boards its
+// reader scrolls to.
 import './alignment-board.js';
 
 const SELECTOR = 'pre.alignment-board, pre.language-alignment-board, pre > code.language-alignment-board, pre > code.lang-alignment-board';
 
-function render(block) {
+const near = new IntersectionObserver((entries) => {
+  for (const entry of entries) {
+    if (!entry.isIntersecting) continue;
+    near.unobserve(entry.target);
+    render(entry.target);
+  }
+}, { rootMargin: '200px' });
+
+function watch(block) {
   const pre = block.closest('pre') ?? block;
-  if (!pre.isConnected || pre.dataset.alignmentBoard) return;
+  if (pre.dataset.alignmentBoard) return;
+  pre.dataset.alignmentBoard = 'waiting';
+  near.observe(pre);
+}
+
+function render(pre) {
+  if (!pre.isConnected || pre.dataset.alignmentBoard !== 'waiting') return;
   pre.dataset.alignmentBoard = 'rendered';
   const board = document.createElement('alignment-board');
   board.setAttribute('readonly', '');
@@ -216,14 +264,14 @@ function render(block) {
 }
 
 function scan(root) {
-  root.querySelectorAll?.(SELECTOR).forEach(render);
+  root.querySelectorAll?.(SELECTOR).forEach(watch);
 }
 
 scan(document);
 new MutationObserver((changes) => {
   for (const change of changes) change.addedNodes.forEach((node) => {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
-    if (node.matches(SELECTOR)) render(node);
+    if (node.matches(SELECTOR)) watch(node);
     scan(node);
   });
 }).observe(document.documentElement, { childList: true, subtree: true });
@@ -239,26 +287,43 @@ const frame = `<!doctype html>
 <link rel="stylesheet" href="./alignment-board-frame.css">
 <script type="module" src="./alignment-board-frame.js"></script>
 </head>
-<body><alignment-board></alignment-board></body>
+<body></body>
 </html>
 `;
 
 const frameScript = `// The board for an iframe (alignment-board-frame.html). It takes the element's options
-// from its address (?key=, ?readonly, ?view=, ?theme=, ?src=), opens share links (#board=),
-// and, given ?host=<origin> (and
-// ?id= to tell several frames apart), talks to the page around it with postMessage, only
-// with that origin: in, { target: 'alignment-board', id, type: 'load', snapshot } and
-// { ..., type: 'get' }; out, { source: 'alignment-board', id, type } with type ready,
-// change (with the snapshot), loaded, snapshot (with it) or error (with a message).
+// from its address (?key=, ?readonly, ?view=, ?theme=, ?src=) and opens share links
+// (#board=). Given ?host=<origin> (and ?id= to tell several frames apart), it talks with
+// postMessage to the page around it, when that page is of this origin and the origin is
+// listed in alignment-board-hosts.json beside this page: in, { target: 'alignment-board',
+// id, type: 'load', snapshot } and { ..., type: 'get' }; out, { source: 'alignment-board',
+// id, type } with type ready, change (with the snapshot), loaded, snapshot (with it) or
+// error (with a message). A board in a host is kept under its key joined to a hash of the
+// host's origin, so two hosts never share one. A host that is not listed is shown why, and
+// gets no board and no message.
 import './alignment-board.js';
 
 const params = new URLSearchParams(location.search);
-const board = document.querySelector('alignment-board');
+const board = document.createElement('alignment-board');
+let showBoard = true;
+/** What a refused host is told about the list of hosts. */
+const LIST = 'A deployment names the pages that may show its boards in a frame, by origin, in '
+  + 'alignment-board-hosts.json beside alignment-board-frame.html: a JSON list such as ["https://wiki.example.com"].';
+
+/** Shows \`text\` where the board would be. */
+function say(text) {
+  showBoard = false;
+  const message = document.createElement('p');
+  message.className = 'message';
+  message.setAttribute('role', 'alert');
+  message.textContent = text;
+  document.body.append(message);
+}
+
 // A share link (#board=<the snapshot, raw deflate, base64url>) opens a read-only copy that
 // is stored nowhere: it never replaces the board this browser keeps under a key.
 const shared = location.hash.startsWith('#board=') ? location.hash.slice(7) : null;
 if (shared) {
-  board.remove();
   try {
     const base64 = shared.replaceAll('-', '+').replaceAll('_', '/');
     const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
@@ -278,11 +343,7 @@ if (shared) {
     params.delete('key');
     params.set('readonly', '');
   } catch {
-    const message = document.createElement('p');
-    message.className = 'message';
-    message.setAttribute('role', 'alert');
-    message.textContent = 'This share link cannot be opened: part of it is missing or was changed, or it holds more than a board can. Ask for the link again, or for an exported snapshot.';
-    document.body.append(message);
+    say('This share link cannot be opened: part of it is missing or was changed, or it holds more than a board can. Ask for the link again, or for an exported snapshot.');
   }
 }
 for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme'], ['src', 'src']]) {
@@ -290,12 +351,67 @@ for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['th
   if (value) board.setAttribute(attribute, value);
 }
 if (params.has('readonly')) board.setAttribute('readonly', '');
-if (shared && board.firstChild) document.body.append(board);
 // Another share link pasted into the address bar changes only the fragment.
 addEventListener('hashchange', () => { if (location.hash.startsWith('#board=')) location.reload(); });
 
 const host = params.get('host');
-if (host && window.parent !== window) {
+if (host !== null && showBoard) {
+  const refusal = await refuse(host);
+  if (refusal) {
+    say(refusal);
+  } else {
+    // The key the board would have had (the standalone page's, when it shows no snapshot).
+    const key = board.getAttribute('storage-key') ?? (board.hasAttribute('src') || shared ? null : 'alignment-board');
+    if (key) board.setAttribute('storage-key', hostKey(key, host));
+    talkTo(host);
+  }
+}
+if (showBoard) document.body.append(board);
+
+/** Why the board is not shown to \`host\` (the origin the page named), or null when it is allowed. */
+async function refuse(host) {
+  let origin = null;
+  try {
+    origin = new URL(host).origin;
+  } catch {
+    // Not a URL at all.
+  }
+  if (origin !== host || origin === 'null') {
+    return \`This board is not shown: the page around it named “\${quote(host)}” as its own origin, which is not an origin such as https://wiki.example.com. \${LIST}\`;
+  }
+  if (window.parent === window) {
+    return \`This board is shown only in a frame on a page of \${host}; opened on its own, it shows nothing.\`;
+  }
+  // Which page holds the frame, where the browser tells (Firefox does not): a page that
+  // names another origin than its own gets nothing.
+  const parent = location.ancestorOrigins?.[0];
+  if (location.ancestorOrigins && parent !== host) {
+    return \`This board is not shown: it was told that \${host} holds it, but it is shown by another page (\${parent}). \${LIST}\`;
+  }
+  let listed = [];
+  try {
+    const response = await fetch(new URL('./alignment-board-hosts.json', import.meta.url), { cache: 'no-cache', credentials: 'same-origin' });
+    if (response.ok) listed = await response.json();
+  } catch {
+    // No list, or not JSON: no host is allowed.
+  }
+  const allowed = Array.isArray(listed) && listed.some((entry) => {
+    try {
+      return new URL(entry).origin === host;
+    } catch {
+      return false;
+    }
+  });
+  if (!allowed) {
+    return \`This page, \${host}, is not among the hosts this deployment allows to show its boards, so no board is shown here. \`
+      + \`To allow it, add "\${host}" to alignment-board-hosts.json beside alignment-board-frame.html (a JSON list of origins), \`
+      + 'and to the frame-ancestors of the Content-Security-Policy header sent with that frame page.';
+  }
+  return null;
+}
+
+/** Answers the page around the frame, of origin \`host\`, and tells it about the board. */
+function talkTo(host) {
   const id = params.get('id') ?? '';
   const send = (type, more = {}) => window.parent.postMessage({ source: 'alignment-board', id, type, ...more }, host);
   board.addEventListener('ready', () => send('ready'));
@@ -315,6 +431,59 @@ if (host && window.parent !== window) {
       send('error', { message: error instanceof Error ? error.message : String(error) });
     }
   });
+}
+
+/** A text as a message quotes it: at most its first 40 characters, as the board's own do. */
+function quote(text) {
+  const start = Array.from(text.slice(0, 82));
+  return start.length > 40 ? \`\${start.slice(0, 40).join('')}…\` : text;
+}
+
+/**
+ * The key a host's board is kept under: \`<key>-<the first 16 hex digits of the SHA-256 of
+ * the host's origin>\`, the key cut so that the whole is at most 64 characters.
+ */
+function hostKey(key, host) {
+  return \`\${key.slice(0, 64 - 17)}-\${sha256(host).slice(0, 16)}\`;
+}
+
+/**
+ * The SHA-256 of a text (of its UTF-8 bytes), in hex. Written out: the browser's own
+ * (crypto.subtle) is there only on https pages, and a frame may be served over http.
+ */
+function sha256(text) {
+  const bytes = new TextEncoder().encode(text);
+  // The text, a 1 bit, zeros, and the text's length in bits (64 bits): whole 64-byte blocks.
+  const blocks = new DataView(new ArrayBuffer(Math.ceil((bytes.length + 9) / 64) * 64));
+  new Uint8Array(blocks.buffer).set(bytes);
+  blocks.setUint8(bytes.length, 0x80);
+  blocks.setUint32(blocks.byteLength - 8, Math.floor(bytes.length / 0x20000000));
+  blocks.setUint32(blocks.byteLength - 4, (bytes.length * 8) >>> 0);
+  // The first 32 bits of the fractional parts of the square roots of the first 8 primes,
+  // and of the cube roots of the first 64.
+  const primes = [];
+  for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p)) primes.push(n);
+  const fraction = (x) => ((x - Math.floor(x)) * 2 ** 32) | 0;
+  const hash = primes.slice(0, 8).map((p) => fraction(Math.sqrt(p)));
+  const k = primes.map((p) => fraction(Math.cbrt(p)));
+  const rotate = (x, n) => (x >>> n) | (x << (32 - n));
+  const w = new Int32Array(64);
+  for (let offset = 0; offset < blocks.byteLength; offset += 64) {
+    for (let i = 0; i < 16; i++) w[i] = blocks.getInt32(offset + 4 * i);
+    for (let i = 16; i < 64; i++) {
+      const s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+      const s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    let [a, b, c, d, e, f, g, h] = hash;
+    for (let i = 0; i < 64; i++) {
+      const t1 = (h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i]) | 0;
+      const t2 = ((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      [h, g, f, e, d, c, b, a] = [g, f, e, (d + t1) | 0, c, b, a, (t1 + t2) | 0];
+    }
+    [a, b, c, d, e, f, g, h].forEach((x, i) => { hash[i] = (hash[i] + x) | 0; });
+  }
+  return hash.map((x) => (x >>> 0).toString(16).padStart(8, '0')).join('');
 }
 `;
 

@@ -3,7 +3,9 @@
 // a Markdown code block turned into a read-only board by the wiki plugin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,7 @@ import { launch } from '../support/browser.mjs';
 
 const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
 let server;
+let neighbour;
 let browser;
 let root;
 before(async () => {
@@ -20,11 +23,19 @@ before(async () => {
   await cp(DIST, root, { recursive: true });
   await cp(EXAMPLES, root, { recursive: true });
   server = await serve(root);
+  neighbour = await serve(root);
+  // The frame page talks to the host pages its deployment lists: here, the same files
+  // reached by another name (another site) and from another port (another origin).
+  await writeFile(join(root, 'alignment-board-hosts.json'), JSON.stringify([
+    `http://localhost:${new URL(server.url).port}`,
+    new URL(neighbour.url).origin,
+  ]));
   browser = await launch();
 });
 after(async () => {
   await browser?.close();
   await server?.close();
+  await neighbour?.close();
 });
 
 async function open(path) {
@@ -318,7 +329,7 @@ test('the theme follows the person\'s preference unless the host names one', asy
   await context.close();
 });
 
-test('a board in an iframe from another origin takes a snapshot and reports its changes to its host only', async () => {
+test('a board in an iframe from a listed host\'s origin takes a snapshot and reports its changes to its host only', async () => {
   const board = new URL(server.url);
   const hostUrl = `http://localhost:${board.port}/iframe.html?board=${encodeURIComponent(board.origin)}`;
   const page = await open('');
@@ -344,6 +355,64 @@ test('a board in an iframe from another origin takes a snapshot and reports its 
   await page.evaluate(() => window.send({ type: 'load', snapshot: { format: 'alignment-board', version: 1, board: {} } }));
   await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
   page.assertNoErrors();
+});
+
+test('a framed board is kept under its key joined to a hash of its host\'s origin', async () => {
+  // A host of the same site as the frame (another port): the browser gives the frame its
+  // storage, which a frame from another site may be denied.
+  const board = new URL(server.url);
+  const page = await open('');
+  await page.goto(`${neighbour.url}iframe.html?board=${encodeURIComponent(board.origin)}`);
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
+  const framed = page.frameLocator('#frame').locator('alignment-board');
+  await framed.getByRole('button', { name: 'Start blank' }).click();
+  await framed.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  const frame = page.frames().find((f) => f.url().includes('alignment-board-frame.html'));
+  const hash = createHash('sha256').update(new URL(neighbour.url).origin).digest('hex').slice(0, 16);
+  const keys = await frame.evaluate(() => Object.keys(localStorage));
+  assert.ok(keys.some((key) => key.includes(`framed-board-${hash}`)), `kept under framed-board-${hash}: ${keys}`);
+  assert.ok(!keys.some((key) => /framed-board(?!-[0-9a-f]{16})/.test(key)), `and not under the bare key: ${keys}`);
+  page.assertNoErrors();
+});
+
+test('the frame page shows a host that is not on its list, or not an origin, why it gets no board, and sends it nothing', async () => {
+  await writeFile(join(root, 'any-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>A host page</title></head>
+    <body><iframe id="frame" title="Alignment board" width="1000" height="500"></iframe>
+    <script type="module">
+      window.received = [];
+      addEventListener('message', (event) => window.received.push({ origin: event.origin, data: event.data }));
+      const frame = document.getElementById('frame');
+      frame.src = new URLSearchParams(location.search).get('frame');
+      window.ask = () => frame.contentWindow.postMessage({ target: 'alignment-board', id: 'x', type: 'get' }, '*');
+    </script></body></html>`);
+  const port = (url) => new URL(url).port;
+  const listed = `http://localhost:${port(server.url)}`;
+  // The neighbour's port is listed under its address, not under this name.
+  const unlisted = `http://localhost:${port(neighbour.url)}`;
+  const cases = [
+    { page: unlisted, host: unlisted, says: /not among the hosts/ },
+    { page: listed, host: '*', says: /not an origin/ },
+    { page: listed, host: `${listed}/`, says: /not an origin/ },
+    { page: unlisted, host: listed, says: /is shown by another page/ },
+  ];
+  for (const { page: origin, host, says } of cases) {
+    const frameUrl = `${server.url}alignment-board-frame.html?host=${encodeURIComponent(host)}&id=x&key=framed`;
+    const page = await open('');
+    await page.goto(`${origin}/any-host.html?frame=${encodeURIComponent(frameUrl)}`);
+    const framed = page.frameLocator('#frame');
+    const alert = framed.getByRole('alert');
+    await alert.waitFor();
+    const message = await alert.textContent();
+    assert.match(message, says, `${host} in a page of ${origin}: ${message}`);
+    assert.match(message, /alignment-board-hosts\.json/, 'it says how a host is allowed');
+    await page.evaluate(() => window.ask());
+    await page.waitForTimeout(500);
+    assert.deepEqual(await page.evaluate(() => window.received), [], `${host} in a page of ${origin} is sent nothing`);
+    assert.equal(await framed.locator('alignment-board').count(), 0, 'and shown no board');
+    page.assertNoErrors();
+    await page.context().close();
+  }
 });
 
 test('the iframe page shows the snapshot its address names, read-only, for hosts that only embed a link', async () => {
@@ -381,4 +450,152 @@ test('two elements given the same storage key follow each other instead of overw
   });
   assert.ok(teams.includes('Added in the first'), `${teams}`);
   page.assertNoErrors();
+});
+
+test('inherited styles a page sets on its body, even !important, stop at the element', async () => {
+  // Every inherited property a page could set, each set to something a board never uses.
+  const pageStyles = {
+    'letter-spacing': '4px', 'word-spacing': '12px', 'line-height': '3', 'text-transform': 'uppercase',
+    'text-indent': '40px', 'text-align': 'right', 'text-align-last': 'center', 'white-space': 'pre',
+    'font-family': 'cursive', 'font-size': '30px', 'font-style': 'italic', 'font-variant': 'small-caps',
+    'font-weight': '900', 'font-stretch': 'condensed', 'font-kerning': 'none', 'font-feature-settings': '"smcp"',
+    'font-size-adjust': '0.9', 'text-rendering': 'optimizeLegibility', 'text-shadow': 'red 2px 2px 0px',
+    'color': 'rgb(255, 0, 255)', '-webkit-text-fill-color': 'rgb(0, 255, 0)', '-webkit-text-stroke': '1px red',
+    'text-underline-offset': '6px', 'text-emphasis': 'filled red', 'caret-color': 'red',
+    'direction': 'rtl', 'cursor': 'wait', 'visibility': 'hidden', 'pointer-events': 'none',
+    'quotes': '"«" "»"', 'tab-size': '20', 'word-break': 'break-all', 'overflow-wrap': 'anywhere',
+    'line-break': 'anywhere', 'hyphens': 'auto', 'list-style-type': 'square', 'border-collapse': 'collapse',
+    'border-spacing': '9px', 'empty-cells': 'hide', 'text-decoration': 'underline wavy rgb(255, 0, 0)',
+  };
+  const rules = Object.entries(pageStyles).map(([name, value]) => `${name}: ${value} !important;`).join(' ');
+  const host = (style) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+    <title>Inherited styles</title><script type="module" src="./alignment-board.js"></script><style>${style}</style></head>
+    <body><alignment-board storage-key="inherited" style="height: 640px"></alignment-board></body></html>`;
+  await writeFile(join(root, 'inherited-none.html'), host('body { margin: 0 }'));
+  await writeFile(join(root, 'inherited.html'), host(`body { margin: 0; ${rules} }`));
+
+  /** The computed styles of every element holding text in the first card, and its picture. */
+  async function cardText(path) {
+    const page = await open(path);
+    const element = page.locator('alignment-board');
+    await element.getByRole('button', { name: 'Start from example' }).click();
+    const card = element.getByRole('article').first();
+    await card.waitFor();
+    const styles = await card.evaluate((article, names) => [article, ...article.querySelectorAll('*')]
+      .filter((node) => [...node.childNodes].some((child) => child.nodeType === Node.TEXT_NODE && child.textContent.trim()))
+      .map((node) => {
+        const style = getComputedStyle(node);
+        return [node.textContent.trim().slice(0, 20), Object.fromEntries(names.map((name) => [name, style.getPropertyValue(name)]))];
+      }), Object.keys(pageStyles));
+    await page.mouse.move(0, 0);
+    const picture = await card.screenshot();
+    page.assertNoErrors();
+    return { page, styles, picture };
+  }
+  const own = await cardText('inherited-none.html');
+  const { page, styles, picture } = await cardText('inherited.html');
+  assert.ok(styles.length >= 3, `text in the card: ${styles.map(([text]) => text)}`);
+  assert.deepEqual(styles, own.styles, 'the text in a card looks as it does on a page that sets none of these');
+  // A text-decoration is drawn through the boxes below the one that has it, whatever
+  // they declare: only the picture shows it.
+  assert.ok(picture.equals(own.picture), 'the card is drawn as on that page, pixel for pixel');
+  // The board takes clicks, though the page turned them off for its body.
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Add team' }).click();
+  await element.getByRole('dialog', { name: 'Add team' }).waitFor();
+  await own.page.context().close();
+  await page.context().close();
+});
+
+test('the wiki plugin mounts a board when its code block comes near the screen, not before', async () => {
+  const snapshot = (title) => JSON.stringify({ format: 'alignment-board', version: 1, board: { id: `b-${title.length}`, title } });
+  await writeFile(join(root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>A long wiki page</title><script type="module" src="./alignment-board-wiki.js"></script></head>
+    <body><h1>A long wiki page</h1><pre><code class="language-alignment-board">${snapshot('Near the top')}</code></pre>
+    <div style="height: 5000px">Much text.</div>
+    <pre id="far"><code class="language-alignment-board">${snapshot('Far below')}</code></pre></body></html>`);
+  const page = await open('long-page.html');
+  await page.getByRole('heading', { level: 1, name: 'Near the top' }).waitFor();
+  const boards = () => page.evaluate(() => document.querySelectorAll('alignment-board').length);
+  await page.waitForTimeout(300);
+  assert.equal(await boards(), 1, 'only the board near the screen is mounted');
+  assert.equal(await page.locator('#far').count(), 1, 'the one far below is still its code block');
+  // Scrolled to a little above it: within the margin it is mounted ahead of being seen.
+  await page.evaluate(() => window.scrollTo(0, document.querySelector('#far').offsetTop - innerHeight - 100));
+  await page.getByRole('heading', { level: 1, name: 'Far below' }).waitFor();
+  assert.equal(await boards(), 2);
+  assert.equal(await page.locator('pre').count(), 0);
+  page.assertNoErrors();
+});
+
+/**
+ * A server on another origin than the pages': /endless.json streams spaces without end
+ * (counting what it sent until the reader hung up), /snapshot.json answers a snapshot and
+ * records the cookies each request brought; both allow any page to read them.
+ */
+async function elsewhere(snapshot) {
+  const seen = { sent: 0, closed: false, cookies: [] };
+  const server = createServer(async (request, response) => {
+    const cors = { 'access-control-allow-origin': request.headers.origin ?? '*', 'access-control-allow-credentials': 'true' };
+    if (request.url === '/snapshot.json') {
+      seen.cookies.push(request.headers.cookie ?? '');
+      response.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(snapshot);
+      return;
+    }
+    response.writeHead(200, { ...cors, 'content-type': 'application/json' });
+    response.on('close', () => { seen.closed = true; });
+    const chunk = Buffer.alloc(64 * 1024, ' ');
+    while (!seen.closed && seen.sent < 200 * 1024 * 1024) {
+      seen.sent += chunk.length;
+      if (!response.write(chunk)) await new Promise((ok) => { response.once('drain', ok); response.once('close', ok); });
+    }
+    response.end();
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { seen, url: `http://localhost:${server.address().port}/`, close: () => { server.closeAllConnections(); return new Promise((ok) => server.close(ok)); } };
+}
+
+/** Adds an element whose src is `src` to the page; resolves to its error event's message, or 'ready'. */
+function srcError(page, src) {
+  return page.evaluate((address) => new Promise((resolve) => {
+    const board = document.createElement('alignment-board');
+    board.setAttribute('src', address);
+    board.addEventListener('error', (event) => resolve(event.detail.message));
+    board.addEventListener('ready', () => resolve('ready'));
+    document.body.append(board);
+  }), src);
+}
+
+test('a src that answers more than a board can be is read no further than 10 MB, and refused', async () => {
+  const other = await elsewhere('');
+  try {
+    const page = await open('two-boards.html');
+    const message = await srcError(page, `${other.url}endless.json`);
+    assert.match(message, /larger than 10 MB/);
+    await new Promise((ok) => setTimeout(ok, 200));
+    assert.ok(other.seen.closed, 'the page hung up');
+    // What the browser's and the system's buffers took ahead of the page is some 10 MB.
+    assert.ok(other.seen.sent < 64 * 1024 * 1024, `it read no further: ${other.seen.sent} of 200 MB sent`);
+  } finally {
+    await other.close();
+  }
+});
+
+test('a src on another origin is fetched without the cookies the person has there', async () => {
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1));
+  const other = await elsewhere(snapshot);
+  try {
+    // The page on http://localhost too: the same site as the src, another origin.
+    const page = await open('');
+    await page.goto(`http://localhost:${new URL(server.url).port}/two-boards.html`);
+    // A session there, which the browser would send along with a request that asked for it.
+    await page.context().addCookies([{ name: 'session', value: 'secret', url: other.url }]);
+    assert.equal(await srcError(page, `${other.url}snapshot.json`), 'ready');
+    await page.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
+    assert.deepEqual(other.seen.cookies, [''], 'fetched once, with no cookie');
+    page.assertNoErrors();
+  } finally {
+    await other.close();
+  }
 });

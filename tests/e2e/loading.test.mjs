@@ -2,7 +2,9 @@
 // (streaming compilation), by the standalone page and by the element's script alike.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp } from '../support/app.mjs';
+import { readFile } from 'node:fs/promises';
+import { DIST, useApp } from '../support/app.mjs';
+import { serve } from '../support/server.mjs';
 
 const app = useApp();
 
@@ -45,4 +47,43 @@ test('the element\'s script compiles its module while it downloads too', async (
   await page.getByRole('region', { name: 'Board' }).waitFor();
   assert.equal(fetched.length, 1);
   assert.deepEqual(await page.evaluate(() => window.__compiled), ['instantiateStreaming']);
+});
+
+test('the standalone page works under the strict Content-Security-Policy, and nothing is blocked', async () => {
+  // The policy examples/strict-csp.html runs the element under, sent as a header.
+  const example = await readFile(new URL('../../examples/strict-csp.html', import.meta.url), 'utf8');
+  const policy = example.match(/http-equiv="Content-Security-Policy"\s+content="([^"]+)"/)[1];
+  assert.match(policy, /default-src 'none'/);
+  const server = await serve(DIST, { headers: { 'content-security-policy': policy } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    await context.addInitScript(() => {
+      window.violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(server.url);
+    const start = page.getByRole('button', { name: 'Start from example' });
+    const started = await start.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+    assert.ok(started, `the board starts; blocked: ${await page.evaluate(() => window.violations)}`);
+    await start.click();
+    const card = page.getByRole('article').first();
+    await card.waitFor();
+    // The page's own layout holds: the board fills the window, with no margin around it.
+    const box = await page.locator('#app').boundingBox();
+    assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 1280, 900]);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+    await page.locator('.ab-part__bar rect').first().waitFor();
+    await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => window.violations), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });

@@ -15,12 +15,12 @@ import { launch } from '../support/browser.mjs';
 const HARNESS = fileURLToPath(new URL('../support/mediawiki.php', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../../examples/example.alignment.json', import.meta.url));
 
-/** The extension's output for `tags` ({ input, args } as the parser gives them). */
-function render(tags) {
+/** The extension's output for `tags` ({ input, args } as the parser gives them) on a wiki at `server`. */
+function render(tags, server = 'https://wiki.example.com') {
   const out = execFileSync('php', [HARNESS], {
     input: JSON.stringify(tags),
     encoding: 'utf8',
-    env: { ...process.env, ALIGNMENT_BOARD_SCRIPT: './alignment-board.js' },
+    env: { ...process.env, ALIGNMENT_BOARD_SCRIPT: './alignment-board.js', WIKI_SERVER: server },
   });
   return JSON.parse(out);
 }
@@ -65,5 +65,39 @@ test('the MediaWiki tag becomes the board element, escaped, with the script once
   assert.equal(await shown.getByRole('button', { name: 'Add initiative', exact: true }).count(), 0, 'read-only');
   assert.equal(await page.evaluate(() => window.hit), undefined, 'no text ran as script');
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the MediaWiki tag takes a src on the wiki\'s own origin only, and says so on the page for any other', async () => {
+  const wiki = new URL(server.url).origin;
+  const accepted = [
+    'example.alignment.json', '/example.alignment.json', `${wiki}/example.alignment.json`,
+    `//${new URL(wiki).host}/example.alignment.json`, './boards/q4.json?rev=2',
+  ];
+  const refused = [
+    'https://elsewhere.example/board.json', '//elsewhere.example/board.json', '/\\elsewhere.example/board.json',
+    '/\t/elsewhere.example/board.json', 'https:elsewhere.example/board.json', `${wiki.replace(/:\d+$/, ':1')}/board.json`,
+    `https://${new URL(wiki).host}/board.json`, `http://user@${new URL(wiki).host}/board.json`,
+    'javascript:alert(1)', 'data:application/json,{}', `https://elsewhere.example/${'x'.repeat(200)}`,
+  ];
+  const { html, head } = render([...accepted, ...refused].map((src) => ({ input: null, args: { src } })), wiki);
+  accepted.forEach((src, i) => assert.equal(html[i], `<alignment-board src="${src.replaceAll('&', '&amp;')}"></alignment-board>`));
+  refused.forEach((src, i) => {
+    assert.match(html[accepted.length + i], /^<strong class="error">[^<]*<\/strong>$/, `${src} is refused: ${html[accepted.length + i]}`);
+  });
+  assert.match(html.at(-1), /&quot;https:\/\/elsewhere\.example\/x{14}…&quot;/, 'a long address is quoted in part');
+  // The same on a wiki whose address leaves the scheme to the reader's browser.
+  const schemeless = render([{ input: null, args: { src: 'https://wiki.example.com/board.json' } }], '//wiki.example.com').html;
+  assert.match(schemeless[0], /^<alignment-board /);
+
+  await writeFile(join(root, 'wiki-src.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <title>Boards by address — MediaWiki</title>${head.join('')}</head>
+    <body><h1>Boards by address</h1>${html[0]}${html[accepted.length]}</body></html>`);
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}wiki-src.html`);
+  await page.locator('alignment-board').getByRole('heading', { level: 1, name: 'Fieldnote leadership board' }).waitFor();
+  const message = page.getByText('https://elsewhere.example/board.json');
+  assert.ok(await message.isVisible(), 'the refusal shows on the page');
+  assert.match(await message.textContent(), /only .* this wiki/);
   await page.close();
 });

@@ -26,6 +26,7 @@ class Parser {
 
 require __DIR__ . '/../../examples/mediawiki/AlignmentBoard/AlignmentBoard.php';
 $wgAlignmentBoardScript = getenv( 'ALIGNMENT_BOARD_SCRIPT' ) ?: '/alignment-board/alignment-board.js';
+$wgServer = getenv( 'WIKI_SERVER' ) ?: 'https://wiki.example.com';
 
 $parser = new Parser();
 AlignmentBoard::onParserFirstCallInit( $parser );

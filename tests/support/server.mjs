@@ -1,7 +1,8 @@
 // A minimal static file server for the end-to-end tests and the benchmark: serves a
 // folder (the release build) on a free port of 127.0.0.1. No dependencies. With `gzip`, it
 // compresses what a browser accepts compressed, as a web server in front of a wiki does:
-// the benchmark's throttled loads then move the bytes a person's browser would.
+// the benchmark's throttled loads then move the bytes a person's browser would. `headers`
+// are sent with every file (a Content-Security-Policy, say).
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
@@ -19,7 +20,7 @@ const TYPES = {
 };
 
 /** Serves `root`; resolves to `{ url, close }`. */
-export async function serve(root, { gzip = false } = {}) {
+export async function serve(root, { gzip = false, headers: extra = {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
@@ -30,7 +31,7 @@ export async function serve(root, { gzip = false } = {}) {
     }
     try {
       const body = await readFile(file);
-      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
+      const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store', ...extra };
       if (gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
         response.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
         response.end(gzipSync(body));
