@@ -11,7 +11,7 @@
 //     render ≤ 1.5 × a raw-DOM baseline, edit latency p95 ≤ 16 ms (scripts/bench-big-board.mjs);
 //   - the core as optimised wasm (tests/bench_core.rs): the diff of two 5,000-initiative
 //     boards ≤ 20 ms, save ≤ 15 ms and load ≤ 30 ms of the big board through localStorage,
-//     export and import;
+//     export and import, and its Markdown status page and four CSV tables ≤ 200 ms each;
 //   - capacity: localStorage's quota and the largest realistic board that fits it.
 // Exits 1 when a budget fails.
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
@@ -280,6 +280,8 @@ try {
     [`save the big board after an edit (${mb(core.save_edit?.bytes)} written)`, `${ms(core.save_edit).toFixed(1)} ms (${range(core.save_edit)})`, '≤ 15 ms', ms(core.save_edit) <= 15],
     [`save the big board whole, as after an import (${mb(core.save_full?.bytes)})`, `${ms(core.save_full).toFixed(1)} ms (${range(core.save_full)})`, '≤ 15 ms', ms(core.save_full) <= 15],
     ['load and check the big board from localStorage', `${ms(core.load_big).toFixed(1)} ms (${range(core.load_big)})`, '≤ 30 ms', ms(core.load_big) <= 30],
+    [`Markdown of the big board (${mb(core.export_markdown_big?.bytes)})`, `${ms(core.export_markdown_big).toFixed(1)} ms (${range(core.export_markdown_big)})`, '≤ 200 ms', ms(core.export_markdown_big) <= 200],
+    [`the four CSV files of the big board, together (${mb(core.export_csv_big?.bytes)})`, `${ms(core.export_csv_big).toFixed(1)} ms (${range(core.export_csv_big)})`, '≤ 200 ms', ms(core.export_csv_big) <= 200],
   ];
   console.log('\nsizes (bytes)        raw        gzip');
   for (const [kind, s] of Object.entries(size)) console.log(`  ${kind.padEnd(6)} ${String(s.raw).padStart(16)} ${String(s.gzip).padStart(11)}`);
@@ -293,6 +295,7 @@ try {
   console.log(`  first render (${bigRender.firstScreenCards} cards in the lanes near the screen) ${bigRender.fromNavigation.median.toFixed(0)} ms after navigation start, ${bigRender.app.median.toFixed(0)} ms after instantiation`);
   console.log(`  raw DOM, same ${bigRender.cards} cards (${bigRender.nodes} nodes): ${bigRender.rawDom.median.toFixed(0)} ms`);
   console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms`);
+  console.log(`  CSV: initiatives ${ms(core.export_csv_initiatives_big).toFixed(1)} ms, check-ins ${ms(core.export_csv_check_ins_big).toFixed(1)} ms (${mb(core.export_csv_check_ins_big?.bytes)}), dependencies ${ms(core.export_csv_dependencies_big).toFixed(1)} ms, decisions ${ms(core.export_csv_decisions_big).toFixed(1)} ms`);
   const perMb = (render, text) => render.median / (text.length / 1e6);
   console.log(`\nboards given inline, shown from memory (first card, from navigation; median of 3):`);
   console.log(`  ${HUGE.initiatives} initiatives, ${HUGE.teams} teams, ${HUGE.checkIns} check-ins (${mb(huge.length)}): ${hugeRender.median.toFixed(0)} ms, ${perMb(hugeRender, huge).toFixed(0)} ms per MB`);

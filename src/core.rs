@@ -1,7 +1,8 @@
 //! The board's domain, free of any browser or UI framework: the model of the snapshot
 //! format, its invariants, every change as an action, undo history, the snapshot reader
-//! and writer, the board layout, the board as a picture, and moving a board in time (how
-//! the example file is opened on today's date). Compiles and is tested natively.
+//! and writer, the board layout, the board as a picture and as Markdown and CSV text, and
+//! moving a board in time (how the example file is opened on today's date). Compiles and
+//! is tested natively.
 
 pub mod action;
 pub mod coordination;
@@ -15,6 +16,7 @@ pub mod layout;
 pub mod list;
 pub mod merge;
 pub mod model;
+pub mod outputs;
 pub mod picture;
 pub mod redate;
 pub mod rhythm;

@@ -326,10 +326,15 @@ fn is_symbol(c: char) -> bool {
         | 0xFFF0..=0xFFFF | 0x1F000..=0x1FBFF | 0xE0000..=0xE007F)
 }
 
-/// `<board-title>-<YYYY-MM-DD>.alignment.json`, with the title made safe for any file
-/// system: ASCII letters lower-cased, other letters kept as they are, everything that
-/// could separate or confuse a path turned into single dashes.
+/// `<board-title>-<YYYY-MM-DD>.alignment.json`: the snapshot's file name (`file_stem`).
 pub fn file_name(board: &Board, date: Date) -> String {
+    format!("{}.alignment.json", file_stem(board, date))
+}
+
+/// `<board-title>-<YYYY-MM-DD>`, the start of every file the board writes, with the title
+/// made safe for any file system: ASCII letters lower-cased, other letters kept as they
+/// are, everything that could separate or confuse a path turned into single dashes.
+pub fn file_stem(board: &Board, date: Date) -> String {
     let mut slug = String::new();
     for c in board.title.trim().chars() {
         if c.is_ascii_alphanumeric() {
@@ -348,5 +353,5 @@ pub fn file_name(board: &Board, date: Date) -> String {
     } else {
         slug.chars().take(60).collect()
     };
-    format!("{}-{date}.alignment.json", slug.trim_end_matches('-'))
+    format!("{}-{date}", slug.trim_end_matches('-'))
 }
