@@ -21,7 +21,7 @@ const css = basename(one(/^board-[0-9a-f]+\.css$/));
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in
 // localStorage), readonly, view (board, health, allocation, rhythm, coordination), theme (light, dark; otherwise
 // the person's preference), src (the URL of a snapshot to
-// show); or a snapshot inline, as a child <script type="application/json">. A board given a
+// show read-only; nothing is stored); or a snapshot inline, as a child <script type="application/json">. A board given a
 // snapshot and no storage key is read-only and stores nothing. The board renders in a
 // shadow root, so the page's styles and the board's do not mix. Events: ready, change,
 // error; the element's board property is the board's handle once it is ready.
@@ -204,6 +204,11 @@ class AlignmentBoardElement extends HTMLElement {
       const theme = this.getAttribute('theme');
       if (theme) options.theme = theme;
       if (snapshot !== undefined) options.snapshot = snapshot;
+      // A board shown from src is read-only and stores nothing, whatever its key.
+      const src = this.getAttribute('src');
+      if (snapshot !== undefined && src && !this.querySelector(':scope > script[type="application/json"]')) {
+        options.snapshotUrl = src;
+      }
       this.#handle = mount(host, options);
       this.#handle.addEventListener('change', (event) => {
         this.dispatchEvent(new CustomEvent('change', { bubbles: true, composed: true, detail: event.detail }));

@@ -195,6 +195,20 @@ test('an element added later shows the snapshot its src names, follows its attri
   assert.equal(await page.evaluate(() => window.laterReady), 2, 'ready, once per render');
   await page.evaluate(() => document.querySelector('#later').remove());
   assert.equal(await page.locator('alignment-board').count(), 2);
+
+  // With a storage key too, a board from src is shown read-only and stores nothing.
+  const before = await page.evaluate(() => Object.keys(localStorage).sort());
+  await page.evaluate(() => {
+    const board = document.createElement('alignment-board');
+    board.id = 'keyed';
+    board.setAttribute('storage-key', 'from-src');
+    board.setAttribute('src', 'review.alignment.json');
+    document.body.append(board);
+  });
+  const keyed = page.locator('#keyed');
+  await keyed.getByRole('article', { name: 'One-page checkout' }).waitFor();
+  assert.equal(await keyed.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
+  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), before, 'nothing stored');
   page.assertNoErrors();
 });
 
