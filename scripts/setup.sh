@@ -41,10 +41,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
 fi
 
 if [ "${1:-}" = "--browser" ]; then
-  # Chromium for the browser tests; PHP for the test of the MediaWiki extension in examples/.
+  # Chromium for the browser tests; PHP for the test of the MediaWiki extension in examples/;
+  # poppler's pdftotext to read the printed board's PDF.
   missing=()
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then missing+=(chromium chromium-driver); fi
   if ! command -v php >/dev/null; then missing+=(php-cli); fi
+  if ! command -v pdftotext >/dev/null; then missing+=(poppler-utils); fi
   if [ ${#missing[@]} -gt 0 ]; then
     say "Installing Debian's ${missing[*]}"
     if [ "$(id -u)" -eq 0 ]; then apt_get=(apt-get); else apt_get=(sudo apt-get); fi

@@ -91,6 +91,48 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state(|| props.view);
     let dialog = use_state(|| None::<DialogKind>);
     let dragging_file = use_state(|| false);
+    // Printing: every lane rendered and the printed page's heading shown, from the Print…
+    // command (or the browser's own print) until the browser says printing is over.
+    let printing = use_state(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window();
+            let on = |value: bool| {
+                let printing = printing.clone();
+                move |_: &web_sys::Event| printing.set(value)
+            };
+            let listeners: Vec<gloo_events::EventListener> = window
+                .map(|w| {
+                    vec![
+                        gloo_events::EventListener::new(&w, "beforeprint", on(true)),
+                        gloo_events::EventListener::new(&w, "afterprint", on(false)),
+                    ]
+                })
+                .unwrap_or_default();
+            move || drop(listeners)
+        });
+    }
+    // The Print… command asks for printing; once every lane is rendered, the browser's
+    // print dialog opens.
+    let print_asked = use_mut_ref(|| false);
+    {
+        let (asked, printing) = (print_asked.clone(), *printing);
+        use_effect(move || {
+            if printing && asked.replace(false) {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            }
+        });
+    }
+    let on_print = {
+        let (asked, printing) = (print_asked.clone(), printing.clone());
+        Callback::from(move |()| {
+            *asked.borrow_mut() = true;
+            printing.set(true);
+        })
+    };
     let board = state.history.as_ref().map(|h| h.board().clone());
     let read_only = props.read_only || startup.1.is_some();
     let on_synced = use_callback(dispatch.clone(), |synced: Synced, dispatch| {
@@ -389,7 +431,7 @@ pub fn App(props: &AppProps) -> Html {
                                                            on_change: set_to(&filter), shown: layout.shown,
                                                            flagged: attention.len() }) }
                             <BoardView board={board.clone()} {layout} focus={state.focus.clone()}
-                                       attention={(*attention).clone()} />
+                                       attention={(*attention).clone()} printing={*printing} />
                         </>
                     }
                 }
@@ -463,7 +505,7 @@ pub fn App(props: &AppProps) -> Html {
              ondrop={root_handlers.ondrop}>
             if let Some(board) = &board {
                 <Toolbar board={board.clone()} history={state.history.clone()} save_status={save_status.clone()}
-                         on_export={on_export.clone()} {on_share}
+                         on_export={on_export.clone()} {on_share} {on_print}
                          on_import={on_import_text.clone()} on_error={on_error.clone()} />
             }
             { for save_banner }

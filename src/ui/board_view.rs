@@ -89,6 +89,9 @@ pub struct BoardViewProps {
     /// The `data-place` about to be focused: its lane is rendered even when out of sight.
     #[prop_or_default]
     pub focus: Option<String>,
+    /// Printing: every lane is rendered, in sight or not.
+    #[prop_or_default]
+    pub printing: bool,
 }
 
 /// What is being dragged.
@@ -122,7 +125,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     }
     let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
     let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
-    let virtual_lanes = all_cards > EAGER_CARDS;
+    let virtual_lanes = all_cards > EAGER_CARDS && !props.printing;
     // The lane of the card about to be focused (after a move, or shown from another view) is
     // built even when out of sight, and stays built while the focus asks for it.
     let focused_team = props
@@ -528,6 +531,9 @@ fn priority_header(props: &PriorityHeaderProps) -> Html {
                         <button type="button" class="ab-column-head__edit" onclick={on_edit} tabindex="-1" title="Edit priority">
                             { &priority.title }
                         </button>
+                        // A printed page repeats the priorities' heading row on every page,
+                        // and draws no form control in the repeats: there the title is text.
+                        <span class="ab-print-only" aria-hidden="true">{ &priority.title }</span>
                     }
                 </h2>
                 if let Some(status) = status { <p class="ab-column-head__status">{ status }</p> }

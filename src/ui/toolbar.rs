@@ -2,6 +2,8 @@
 //! things, and snapshots in and out.
 
 use super::autosave::SaveStatus;
+use super::clock::local_now;
+use super::dates::short_date;
 use super::files::ImportButton;
 use super::state::{use_board, DialogKind, Msg};
 use crate::core::history::History;
@@ -20,6 +22,8 @@ pub struct ToolbarProps {
     pub on_share: Option<Callback<()>>,
     pub on_import: Callback<(String, String)>,
     pub on_error: Callback<String>,
+    /// Prints the view shown.
+    pub on_print: Callback<()>,
 }
 
 #[function_component]
@@ -66,6 +70,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <span class={classes!("ab-save", save_class)} role="status">{ save_text }</span>
                 </p>
                 if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
+                <p class="ab-print-only ab-header__printed">{ format!("Printed {}", short_date(local_now().today())) }</p>
             </div>
             <nav class="ab-toolbar" aria-label="Board actions">
                 if !context.read_only {
@@ -96,6 +101,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     if !context.read_only {
                         <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
                     }
+                    <button type="button" class="ab-button" onclick={props.on_print.reform(|_| ())}
+                            title="Print this view, landscape, with the board's title, period and today's date">{ "Print…" }</button>
                     <button type="button" class="ab-button" onclick={open(DialogKind::Help)}
                             aria-keyshortcuts="?" title="Keyboard shortcuts and versions (?)">{ "Help" }</button>
                 </div>

@@ -1,0 +1,116 @@
+// Printing: Print… renders every lane and opens the browser's print; the printed pages are
+// landscape, hold the board's title, period and the date printed, every priority's title,
+// and no toolbar or button. Cards never split: each card avoids a break inside it and is
+// shorter than a page, which is when Chromium keeps it whole. The PDF is read back with
+// poppler's pdftotext.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freshPage, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+
+/** Prints the page to a PDF through Print… (the browser's dialog stubbed); its text and page size. */
+async function printed(page, button = true) {
+  if (button) {
+    await page.getByRole('button', { name: 'Print…' }).click();
+    await page.waitForFunction(() => window.printed > 0);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'ab-print-'));
+  try {
+    const path = join(dir, 'board.pdf');
+    await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' });
+    const [, width, height] = info.match(/Page size:\s+([\d.]+) x ([\d.]+)/);
+    return { text, pages: Number(info.match(/Pages:\s+(\d+)/)[1]), landscape: Number(width) > Number(height) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const squeezed = (text) => text.replace(/\s+/g, '');
+
+async function stubbedPrintPage() {
+  const page = await freshPage(app);
+  await page.addInitScript(() => { window.print = () => { window.printed = (window.printed ?? 0) + 1; }; });
+  await page.reload();
+  return page;
+}
+
+/** Every card, in print media: it avoids breaks inside and fits a page (landscape A4 less margins: about 720 × 520 CSS px). */
+async function cardsKeepWhole(page) {
+  await page.emulateMedia({ media: 'print' });
+  const cards = await page.locator('.ab-card').evaluateAll((all) => all.map((card) => ({
+    avoid: getComputedStyle(card).breakInside,
+    height: card.getBoundingClientRect().height,
+  })));
+  await page.emulateMedia({ media: null });
+  assert.ok(cards.length > 0);
+  for (const card of cards) {
+    assert.equal(card.avoid, 'avoid');
+    assert.ok(card.height < 520, `a card ${card.height} px tall fits a page`);
+  }
+  return cards.length;
+}
+
+test('the example board prints landscape with its title, period, date and every priority, without buttons', async () => {
+  const page = await stubbedPrintPage();
+  await startExample(page);
+  const board = await page.evaluate(() => document.querySelector('.ab-header__title').textContent);
+  const priorities = await page.getByRole('region', { name: 'Board' }).locator('.ab-column-head__edit')
+    .evaluateAll((titles) => titles.map((t) => t.textContent.trim()));
+  const { text, pages, landscape } = await printed(page);
+  assert.ok(landscape, 'landscape pages');
+  assert.ok(pages >= 1);
+  for (const expected of [board, 'Q4 2026', ...priorities]) {
+    assert.ok(squeezed(text).includes(squeezed(expected)), `the print holds “${expected}”`);
+  }
+  assert.match(text, /Printed /);
+  for (const command of ['Add initiative', 'Export snapshot', 'Print…', 'Needs attention']) {
+    assert.ok(!text.includes(command), `no “${command}” on paper`);
+  }
+  await cardsKeepWhole(page);
+  page.assertNoErrors();
+});
+
+test('a big board prints every lane, not only those near the screen', async () => {
+  const page = await stubbedPrintPage();
+  const snapshot = execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'generate', '--',
+    '720', '24', '6', '1500', '2026-11-25'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  await page.evaluate((text) => localStorage.setItem('alignment-board:alignment-board', text), snapshot);
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  const { board } = JSON.parse(snapshot);
+  assert.ok(await page.locator('.ab-lane-placeholder').count() > 0, 'on screen, far lanes wait');
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await page.waitForFunction(() => window.printed > 0);
+  assert.equal(await page.locator('.ab-lane-placeholder').count(), 0, 'every lane is rendered for printing');
+  const cards = await cardsKeepWhole(page);
+  assert.ok(cards >= board.initiatives.length, `${cards} cards printed`);
+  const { text } = await printed(page, false);
+  const all = squeezed(text);
+  for (const priority of board.priorities.filter((p) => (p.status ?? 'active') === 'active')) {
+    assert.ok(all.includes(squeezed(priority.title)), `the print holds “${priority.title}”`);
+  }
+  for (const team of board.teams) assert.ok(all.includes(squeezed(team.name)), `the print holds the lane “${team.name}”`);
+  const missing = board.initiatives.filter((i) => !all.includes(squeezed(i.title)));
+  assert.deepEqual(missing.map((i) => i.title), [], 'every initiative is on paper');
+  page.assertNoErrors();
+});
+
+test('the Health view prints its score and parts without buttons', async () => {
+  const page = await stubbedPrintPage();
+  await startExample(page);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  const region = page.getByRole('region', { name: 'Alignment score' });
+  await region.waitFor();
+  const { text } = await printed(page);
+  assert.match(text, /Alignment score/);
+  for (const part of ['Focus', 'Coverage', 'Dependencies']) assert.ok(text.includes(part), `the print holds the part ${part}`);
+  assert.ok(!text.includes('Export snapshot'));
+  page.assertNoErrors();
+});
