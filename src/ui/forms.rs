@@ -5,6 +5,7 @@
 mod coordination;
 mod form;
 mod help;
+mod outputs;
 pub use form::{count, Form, FormProps};
 mod initiative;
 mod people;
@@ -120,6 +121,12 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             }
         }
         DialogKind::Help => html! { <help::Help on_close={close.clone()} /> },
+        DialogKind::Outputs => match &props.board {
+            Some(board) => {
+                html! { <outputs::Outputs board={board.clone()} on_close={close.clone()} /> }
+            }
+            None => Html::default(),
+        },
         DialogKind::Share(link) => {
             // Selecting the whole link on focus leaves it one keystroke from the clipboard.
             let on_focus = Callback::from(|event: FocusEvent| {

@@ -120,6 +120,8 @@ pub enum DialogKind {
     Share(String),
     /// The keyboard shortcuts and the versions.
     Help,
+    /// The board as Markdown and as CSV tables.
+    Outputs,
 }
 
 /// A board another tab saved, now this tab's board; `merged` when this tab's unsaved

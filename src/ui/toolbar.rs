@@ -101,6 +101,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     if !context.read_only {
                         <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
                     }
+                    <button type="button" class="ab-button" onclick={open(DialogKind::Outputs)}>{ "Markdown and CSV…" }</button>
                     <button type="button" class="ab-button" onclick={props.on_print.reform(|_| ())}
                             title="Print this view, landscape, with the board's title, period and today's date">{ "Print…" }</button>
                     <button type="button" class="ab-button" onclick={open(DialogKind::Help)}

@@ -1,0 +1,101 @@
+//! The board as text for meetings and wiki pages: a Markdown status page (copied to the
+//! clipboard or downloaded) and the spreadsheet tables (CSV).
+
+use crate::core::health::analyse_board;
+use crate::core::model::Board;
+use crate::core::outputs::{markdown, markdown_file_name, Table};
+use crate::ui::clock::local_now;
+use crate::ui::dialog::Modal;
+use crate::ui::files::download_text;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct OutputsProps {
+    pub board: Rc<Board>,
+    pub on_close: Callback<()>,
+}
+
+/// The board's status page in Markdown, as of now.
+fn status_page(board: &Board) -> String {
+    markdown(board, &analyse_board(board, local_now()))
+}
+
+/// Copies `text` to the clipboard; the browser's refusal, in words, when it cannot.
+async fn copy(text: String) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("this page has no clipboard")?;
+    JsFuture::from(clipboard.write_text(&text))
+        .await
+        .map(|_| ())
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "the browser refused".into())
+        })
+}
+
+#[function_component]
+pub fn Outputs(props: &OutputsProps) -> Html {
+    // What the last command did, said in the dialog's live region.
+    let said = use_state(String::new);
+    let on_copy = {
+        let (board, said) = (props.board.clone(), said.clone());
+        Callback::from(move |_| {
+            let (text, said) = (status_page(&board), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                said.set(match copy(text).await {
+                    Ok(()) => "Copied the status page as Markdown: paste it into a wiki page, an issue or an email.".into(),
+                    Err(why) => format!("Could not copy ({why}); download the Markdown file instead."),
+                });
+            });
+        })
+    };
+    let download =
+        |name: String, text: String, mime: &'static str, said: UseStateHandle<String>| {
+            said.set(match download_text(&name, &text, mime) {
+                Ok(()) => format!("Downloaded {name}"),
+                Err(why) => format!("The download failed: {why}"),
+            });
+        };
+    let on_markdown = {
+        let (board, said) = (props.board.clone(), said.clone());
+        Callback::from(move |_| {
+            let name = markdown_file_name(&board, local_now().today());
+            download(
+                name,
+                status_page(&board),
+                "text/markdown;charset=utf-8",
+                said.clone(),
+            );
+        })
+    };
+    let tables = Table::ALL.iter().map(|&table| {
+        let (board, said) = (props.board.clone(), said.clone());
+        let onclick = Callback::from(move |_| {
+            let name = table.file_name(&board, local_now().today());
+            download(name, table.csv(&board), "text/csv;charset=utf-8", said.clone());
+        });
+        html! {
+            <li><button type="button" class="ab-button" {onclick}>{ format!("{} (CSV)", table.label()) }</button></li>
+        }
+    });
+    html! {
+        <Modal title="Markdown and spreadsheets" on_close={props.on_close.clone()}>
+            <h3 class="ab-health__heading">{ "A status page in Markdown" }</h3>
+            <p class="ab-field__hint">{ "Title, period, the alignment score and its largest costs, each priority with its initiatives, local work, open risks, decisions to revisit, stuck requests and overdue check-ins. Wikis (Confluence, MediaWiki, GitLab, GitHub, Notion, Docusaurus) take it as it is." }</p>
+            <div class="ab-outputs__actions">
+                <button type="button" class="ab-button ab-button--primary" onclick={on_copy}>{ "Copy as Markdown" }</button>
+                <button type="button" class="ab-button" onclick={on_markdown}>{ "Download Markdown" }</button>
+            </div>
+            <h3 class="ab-health__heading">{ "Tables for a spreadsheet" }</h3>
+            <p class="ab-field__hint">{ "CSV files in UTF-8 for Excel, Numbers, LibreOffice or Google Sheets. A cell whose text would start a formula (=, +, -, @) starts with ' instead, so no board text ever runs as a formula." }</p>
+            <ul class="ab-outputs__actions" aria-label="Tables">{ for tables }</ul>
+            <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
+        </Modal>
+    }
+}
