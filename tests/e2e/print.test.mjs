@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshPage, startExample, useApp } from '../support/app.mjs';
@@ -112,5 +112,23 @@ test('the Health view prints its score and parts without buttons', async () => {
   assert.match(text, /Alignment score/);
   for (const part of ['Focus', 'Coverage', 'Dependencies']) assert.ok(text.includes(part), `the print holds the part ${part}`);
   assert.ok(!text.includes('Export snapshot'));
+  page.assertNoErrors();
+});
+
+test('a board full of hostile text prints as text, every card whole', async () => {
+  const page = await stubbedPrintPage();
+  const json = JSON.parse(await readFile(new URL('../../examples/example.alignment.json', import.meta.url), 'utf8'));
+  const hostile = ['<script>alert(1)</script> | *bold*', '=HYPERLINK("x")', 'Left\u202Eright', 'x'.repeat(10000), 'a\nb | c'];
+  json.board.initiatives.forEach((initiative, i) => { initiative.title = hostile[i % hostile.length]; });
+  json.board.priorities.forEach((priority, i) => { priority.title = `${hostile[i % hostile.length]} ${i}`; });
+  await page.evaluate((text) => localStorage.setItem('alignment-board:alignment-board', text), JSON.stringify(json));
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await page.getByRole('button', { name: 'Print…' }).click();
+  await page.waitForFunction(() => window.printed > 0);
+  await cardsKeepWhole(page);
+  const { text } = await printed(page, false);
+  assert.ok(text.includes('<script>alert(1)</script>'), 'markup printed as text');
+  assert.equal(await page.evaluate(() => window.alerted ?? false), false);
   page.assertNoErrors();
 });
