@@ -32,6 +32,8 @@ pub enum StoreError {
     Failed(String),
     /// The write was reported done, but reading it back gave something else.
     NotKept,
+    /// The board is read-only: it writes nothing (`ReadOnlyStore`).
+    ReadOnly,
 }
 
 impl fmt::Display for StoreError {
@@ -42,6 +44,7 @@ impl fmt::Display for StoreError {
             }
             StoreError::Full => write!(f, "the browser's storage for this site is full"),
             StoreError::Failed(why) => write!(f, "the browser refused to store the board ({why})"),
+            StoreError::ReadOnly => write!(f, "the board is read-only"),
             StoreError::NotKept => write!(
                 f,
                 "the browser said it stored the board, but reading it back found something else"
@@ -118,6 +121,32 @@ impl Store for MemoryStore {
 
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.all_keys())
+    }
+}
+
+/// A store seen by a read-only board: it reads, and refuses every write, so opening such a
+/// board moves, copies and sets aside nothing.
+pub struct ReadOnlyStore<'a>(pub &'a dyn Store);
+
+impl Store for ReadOnlyStore<'_> {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.read(key)
+    }
+
+    fn write(&self, _: &str, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
+    fn remove(&self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::ReadOnly)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.keys()
+    }
+
+    fn quota(&self) -> Option<usize> {
+        self.0.quota()
     }
 }
 
@@ -235,23 +264,32 @@ fn set_aside(
     if let Some(copy) = existing.iter().find(|copy| copy.name.ends_with(&same)) {
         return Ok(copy.name.clone());
     }
-    // The oldest copies go first, to leave room for the new one.
+    let copy = key.set_aside(now.unix_seconds(), hash);
+    // The new copy is written before any older one goes, so a copy that does not fit never
+    // costs the ones kept; only then are the oldest beyond the limit discarded.
+    if let Err(error) = copy_aside(store, key, &copy, raw) {
+        let _ = discard_set_aside(store, &copy);
+        return Err(error);
+    }
     for old in existing.iter().skip(SET_ASIDE_COPIES - 1) {
         let _ = discard_set_aside(store, &old.name);
     }
-    let copy = key.set_aside(now.unix_seconds(), hash);
-    // The parts go with the head, so the copy can be opened as it was saved and the next
-    // save, which clears parts its own head does not name, loses nothing.
+    Ok(copy)
+}
+
+/// Writes `raw` and the board's parts under the set-aside name `copy`. The parts go with
+/// the head, so the copy can be opened as it was saved and the next save, which clears
+/// parts its own head does not name, loses nothing.
+fn copy_aside(store: &dyn Store, key: &BoardKey, copy: &str, raw: &str) -> Result<(), StoreError> {
     let parts = key.parts();
     for old in store.keys()? {
         if let Some(name) = old.strip_prefix(&parts) {
-            if let Ok(Some(text)) = store.read(&old) {
-                store.write(&BoardKey::set_aside_part(&copy, name), &text)?;
+            if let Some(text) = store.read(&old)? {
+                store.write(&BoardKey::set_aside_part(copy, name), &text)?;
             }
         }
     }
-    store.write(&copy, raw)?;
-    Ok(copy)
+    store.write(copy, raw)
 }
 
 /// The board's revision in the store, `<count>-<hash of the head>`: "" before its first
@@ -306,32 +344,45 @@ fn move_old_names(store: &dyn Store, key: &BoardKey) -> Result<Option<String>, S
             moves.push((old, new));
         }
     }
-    // Parts before the heads that name them, the revision before the head.
-    moves.sort_by_key(|(old, _)| !old.contains(".part."));
-    moves.push((key.as_str().to_string(), key.head()));
+    // The copies kept beside the board (originals, damaged texts) move as room allows: one
+    // that does not fit stays where it was, and the board moves all the same.
+    let (extra, mut board): (Vec<_>, Vec<_>) = moves.into_iter().partition(|(old, _)| {
+        let rest = &old[key.as_str().len()..];
+        rest.starts_with(".version-") || rest.starts_with(".unreadable-")
+    });
+    for (old, new) in extra {
+        if move_text(store, &old, &new).is_err() {
+            let _ = store.remove(&new);
+        }
+    }
+    // The board's parts before the head that names them, the revision before the head.
+    board.sort_by_key(|(old, _)| !old.contains(".part."));
+    board.push((key.as_str().to_string(), key.head()));
     let mut done: Vec<(String, String)> = Vec::new();
-    for (old, new) in moves {
-        let moved = match store.read(&old)? {
-            Some(text) => store
-                .write_kept(&new, &text)
-                .and_then(|()| store.remove(&old)),
-            None => Ok(()),
-        };
-        if let Err(error) = moved {
-            // Put back what was moved, so the board is whole under one set of names.
+    for (old, new) in board {
+        if let Err(error) = move_text(store, &old, &new) {
+            // Put back what was moved, as far as the store has room: whatever stays under
+            // its new name is still found there (`open` looks under both).
             let _ = store.remove(&new);
             for (old, new) in done.into_iter().rev() {
-                if let Ok(Some(text)) = store.read(&new) {
-                    if store.write(&old, &text).is_ok() {
-                        let _ = store.remove(&new);
-                    }
-                }
+                let _ = move_text(store, &new, &old);
             }
             return Err(error);
         }
         done.push((old, new));
     }
     Ok(Some(head))
+}
+
+/// Moves one text from `old` to `new`: written and read back, then removed from `old`.
+fn move_text(store: &dyn Store, old: &str, new: &str) -> Result<(), StoreError> {
+    match store.read(old)? {
+        Some(text) => {
+            store.write_kept(new, &text)?;
+            store.remove(old)
+        }
+        None => Ok(()),
+    }
 }
 
 /// Whether `key` holds no board, under its name or the name an earlier version used
@@ -344,14 +395,25 @@ pub fn holds_nothing(store: &dyn Store, key: &BoardKey) -> bool {
 
 /// Opens the board saved under `key`.
 pub fn open(store: &dyn Store, key: &BoardKey, now: Timestamp) -> Opened {
+    // Where the board's texts are: under its names, or (a read-only board, which moves
+    // nothing) under the names an earlier version used.
+    let mut old_names = false;
     let raw = match store.read(&key.head()) {
         Ok(Some(raw)) => raw,
         Ok(None) => match move_old_names(store, key) {
             Ok(Some(raw)) => raw,
             Ok(None) => return Opened::Empty,
+            Err(StoreError::ReadOnly) => {
+                old_names = true;
+                store.read(key.as_str()).ok().flatten().unwrap_or_default()
+            }
             Err(error) => {
                 let old = store.read(key.as_str()).ok().flatten().unwrap_or_default();
-                let part = |name: &str| store.read(&format!("{key}.part.{name}")).ok().flatten();
+                // A part is under its old name, or under its new one if it could not go back.
+                let part = |name: &str| {
+                    (store.read(&format!("{key}.part.{name}")).ok().flatten())
+                        .or_else(|| store.read(&key.part(name)).ok().flatten())
+                };
                 return Opened::NotMoved {
                     error,
                     board: snapshot::read_stored(&old, &part).ok().map(Box::new),
@@ -360,7 +422,10 @@ pub fn open(store: &dyn Store, key: &BoardKey, now: Timestamp) -> Opened {
         },
         Err(error) => return Opened::Unavailable(error),
     };
-    let part = |name: &str| store.read(&key.part(name)).ok().flatten();
+    let part = |name: &str| match old_names {
+        true => store.read(&format!("{key}.part.{name}")).ok().flatten(),
+        false => store.read(&key.part(name)).ok().flatten(),
+    };
     match snapshot::read_stored(&raw, &part) {
         Ok(loaded) => match loaded.migrated_from {
             None => Opened::Board(Box::new(loaded)),

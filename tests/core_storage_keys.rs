@@ -131,3 +131,72 @@ fn only_the_newest_few_damaged_copies_are_kept_and_each_can_be_discarded() {
     assert_eq!(set_asides(&store, &k).len(), SET_ASIDE_COPIES - 1);
     assert_eq!(store.get(&copies[0].name), None);
 }
+
+#[test]
+fn a_read_only_board_opens_from_the_old_names_and_writes_nothing() {
+    let store = MemoryStore::new();
+    let old = r#"{"format":"alignment-board","version":0,"board":{"id":"b-1","title":"Old"}}"#;
+    store.write("k", old).unwrap();
+    store.write("k.unreadable-5", "{ damaged").unwrap();
+    let before = store.all_keys();
+    match open(&storage::ReadOnlyStore(&store), &key("k"), at(0)) {
+        Opened::Migrated {
+            loaded,
+            original_key,
+        } => {
+            assert_eq!(loaded.board.title, "Old");
+            assert_eq!(original_key, None, "no original copied");
+        }
+        other => panic!("expected the board, found {other:?}"),
+    }
+    store
+        .write("j", "{\"format\":\"alignment-board\", broken")
+        .unwrap();
+    let Opened::Corrupt { backup_key, .. } =
+        open(&storage::ReadOnlyStore(&store), &key("j"), at(0))
+    else {
+        panic!("expected a damaged board")
+    };
+    assert_eq!(backup_key, None, "nothing set aside");
+    let mut after = store.all_keys();
+    after.retain(|name| name != "j");
+    assert_eq!(after, before, "nothing moved, copied or set aside");
+}
+
+#[test]
+fn a_damaged_copy_that_does_not_fit_costs_none_of_the_copies_kept() {
+    let store = storage::FaultyStore::with_capacity(2_000);
+    let k = key("k");
+    for seconds in 0..3 {
+        store
+            .write(
+                &k.head(),
+                &format!("{{\"format\":\"alignment-board\", broken {seconds}"),
+            )
+            .unwrap();
+        assert!(matches!(
+            open(&store, &k, at(seconds)),
+            Opened::Corrupt { .. }
+        ));
+    }
+    assert_eq!(set_asides(&store, &k).len(), 3);
+    let big = format!(
+        "{{\"format\":\"alignment-board\", broken {}",
+        "x".repeat(1_500)
+    );
+    store.write(&k.head(), &big).unwrap();
+    let Opened::Corrupt { backup_key, .. } = open(&store, &k, at(9)) else {
+        panic!("expected a damaged board")
+    };
+    assert_eq!(backup_key, None, "no room for it");
+    assert_eq!(
+        set_asides(&store, &k).len(),
+        3,
+        "the copies kept are all still there"
+    );
+    assert_eq!(
+        store.get(&k.head()).as_deref(),
+        Some(big.as_str()),
+        "and the damaged text too"
+    );
+}

@@ -15,6 +15,20 @@ pub struct DamagedCopiesProps {
     pub storage_key: BoardKey,
 }
 
+/// A damaged copy as one file: each of its texts (the board's head, then the parts of its
+/// check-in history) under the name it is kept by, so nothing of it is left behind.
+fn with_parts(store: &dyn crate::storage::Store, copy: &str) -> String {
+    let parts = BoardKey::set_aside_part(copy, "");
+    let texts: std::collections::BTreeMap<String, String> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|name| name == copy || name.starts_with(&parts))
+        .filter_map(|name| store.read(&name).ok().flatten().map(|text| (name, text)))
+        .collect();
+    serde_json::to_string(&texts).unwrap_or_default()
+}
+
 #[function_component]
 pub fn DamagedCopies(props: &DamagedCopiesProps) -> Html {
     let copies = use_state(|| storage::set_asides(props.store.0.as_ref(), &props.storage_key));
@@ -29,7 +43,7 @@ pub fn DamagedCopies(props: &DamagedCopiesProps) -> Html {
         let on_download = {
             let (store, message, name) = (props.store.clone(), message.clone(), name.clone());
             Callback::from(move |_| {
-                let text = store.0.read(&name).ok().flatten().unwrap_or_default();
+                let text = with_parts(store.0.as_ref(), &name);
                 let file = format!("damaged-board-{}.json", at.unix_seconds());
                 message.set(match download_text(&file, &text, "application/json") {
                     Ok(()) => format!("Downloaded {file}"),
@@ -93,7 +107,8 @@ pub fn DamagedCopies(props: &DamagedCopiesProps) -> Html {
             <h2>{ "Damaged copies kept in this browser" }</h2>
             <p>{ format!(
                 "A saved board that could not be read is set aside here, never deleted; the newest {} are kept. \
-                 Download one to look at it or to send it for repair, or discard it to free the space.",
+                 Download one (its text and its check-in history, in one file) to look at it or to send it for repair, \
+                 or discard it to free the space.",
                 storage::SET_ASIDE_COPIES
             ) }</p>
             <ul>{ for rows }</ul>

@@ -27,7 +27,12 @@ pub(super) fn initial_state(
         focus_turn: 0,
     };
     let mut blocked = None;
-    match storage::open(store, key, now()) {
+    // A read-only board opens without writing anything: nothing moved, set aside or copied.
+    let opened = match read_only {
+        true => storage::open(&storage::ReadOnlyStore(store), key, now()),
+        false => storage::open(store, key, now()),
+    };
+    match opened {
         Opened::Empty => {
             if let Some(board) = given {
                 if !read_only {
@@ -49,9 +54,14 @@ pub(super) fn initial_state(
             loaded,
             original_key,
         } => {
-            let kept = match original_key {
-                Some(key) => format!("the board as it was is kept in this browser under “{key}”"),
-                None => "the board as it was could not be copied aside: export it now".into(),
+            let kept = match (original_key, read_only) {
+                (Some(key), _) => {
+                    format!("the board as it was is kept in this browser under “{key}”")
+                }
+                (None, true) => "the board as it was is left untouched".into(),
+                (None, false) => {
+                    "the board as it was could not be copied aside: export it now".into()
+                }
             };
             state.notice = Some(Notice {
                 error: false,
@@ -67,17 +77,28 @@ pub(super) fn initial_state(
         Opened::Corrupt {
             error, backup_key, ..
         } => {
-            let kept = match backup_key {
-                Some(key) => format!("Its text is set aside in this browser under “{key}”"),
-                None => "Its text could not be copied aside".into(),
-            };
-            state.notice = Some(Notice {
-                error: true,
-                text: format!(
-                    "The saved board could not be read ({error}). {kept}; download it from the \
-                     list of damaged copies below, then start again or import a snapshot."
+            let text = match (backup_key, read_only) {
+                (Some(key), _) => format!(
+                    "The saved board could not be read ({error}). Its text is set aside in this \
+                     browser under “{key}”; download it from the list of damaged copies below, \
+                     then start again or import a snapshot."
                 ),
-            });
+                (None, true) => format!(
+                    "The saved board could not be read ({error}). This board is read-only: its \
+                     text is left as it is."
+                ),
+                (None, false) => {
+                    let text = format!(
+                        "The saved board could not be read ({error}), and its text could not be \
+                         set aside. So that nothing is written over it, this board does not \
+                         save: free some of this browser's storage for the site (export and \
+                         delete boards you no longer need), then reload."
+                    );
+                    blocked = Some(text.clone());
+                    text
+                }
+            };
+            state.notice = Some(Notice { error: true, text });
         }
         Opened::TooNew { error, board, .. } => {
             let shown = match board {
