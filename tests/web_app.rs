@@ -173,7 +173,7 @@ async fn undo_and_redo_walk_through_changes() {
     yew::scheduler::flush().await;
     let first_title = |m: &Mounted| {
         m.root
-            .query_selector(".ab-column-head__title")
+            .query_selector(".ab-column-head__edit")
             .unwrap()
             .unwrap()
             .text_content()
@@ -696,7 +696,7 @@ async fn two_boards_on_one_page_with_the_same_key_stay_in_sync() {
     let moved = &example.ranked_priorities()[1].title;
     let first_column = |m: &Mounted| {
         m.root
-            .query_selector(".ab-column-head__title")
+            .query_selector(".ab-column-head__edit")
             .unwrap()
             .unwrap()
             .text_content()
