@@ -32,7 +32,9 @@ async function printed(page, button = true) {
   }
 }
 
-const squeezed = (text) => text.replace(/\s+/g, '');
+// Without spaces and hyphens: pdftotext joins a word hyphenated at a line's end (time-to-
+// value becomes time-tovalue).
+const squeezed = (text) => text.replace(/[\s-]+/g, '');
 
 async function stubbedPrintPage() {
   const page = await freshPage(app);
