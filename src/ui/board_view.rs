@@ -95,6 +95,10 @@ pub struct BoardViewProps {
 }
 
 /// What is being dragged.
+/// Printed, a lane is cut into rows of at most this many cards a cell: a row of them fits
+/// a landscape page.
+const PRINT_CARDS: usize = 4;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Drag {
     Card { id: Id, from: Column },
@@ -326,13 +330,25 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             lead: team.lead_id.as_deref().and_then(|l| board.person(l)).map(|p| p.name.clone()),
             effort: efforts[lane],
         };
-        Some(html! {
-            <Lane key={team_id.as_str()} board={board.clone()} layout={layout.clone()} {lane} {heading}
+        // Printed, a lane is cut into rows of at most PRINT_CARDS cards a cell, each short
+        // enough for a page and each headed by the lane's name.
+        let parts: Vec<Option<(usize, usize)>> = match props.printing {
+            false => vec![None],
+            true => {
+                let tallest = layout.cells[lane].iter().map(Vec::len).max().unwrap_or(0);
+                (0..tallest.div_ceil(PRINT_CARDS).max(1))
+                    .map(|part| Some((part * PRINT_CARDS, PRINT_CARDS)))
+                    .collect()
+            }
+        };
+        Some(html! { <>{ for parts.into_iter().map(|part| html! {
+            <Lane key={format!("{team_id}\u{1f}{}", part.map_or(0, |(first, _)| first))} board={board.clone()} layout={layout.clone()} {lane} heading={heading.clone()}
                   titles={titles.clone()} shown={!virtual_lanes || shown.borrow().has(team_id)}
                   height={shown.borrow().height(team_id)}
                   read_only={context.read_only} attention={props.attention.clone()}
                   over={over.filter(|(l, _)| *l == lane).map(|(_, col)| col)}
-                  handlers={handlers.clone()} />
+                  handlers={handlers.clone()} {part} />
+        }) }</>
         })
     });
 

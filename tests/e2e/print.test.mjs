@@ -93,7 +93,22 @@ test('a big board prints every lane, not only those near the screen', async () =
   assert.equal(await page.locator('.ab-lane-placeholder').count(), 0, 'every lane is rendered for printing');
   const cards = await cardsKeepWhole(page);
   assert.ok(cards >= board.initiatives.length, `${cards} cards printed`);
+  // A long lane is printed as rows that each fit a page under the repeated priorities, and
+  // each row is headed by the lane's name: every page that holds a lane names it.
+  await page.emulateMedia({ media: 'print' });
+  const rows = await page.locator('.ab-grid__row:not(.ab-grid__row--head)').evaluateAll((all) => all.map((row) => ({
+    avoid: getComputedStyle(row).breakInside,
+    height: row.getBoundingClientRect().height,
+    lane: row.querySelector('.ab-lane-head__name').textContent,
+  })));
+  await page.emulateMedia({ media: null });
+  for (const row of rows) {
+    assert.equal(row.avoid, 'avoid', row.lane);
+    assert.ok(row.height < 560, `${row.lane}: ${row.height} px fits a page under the priorities`);
+  }
+  assert.ok(rows.some((row) => row.lane.endsWith('(continued)')), 'long lanes go on, named again');
   const { text } = await printed(page, false);
+  assert.ok(squeezed(text).includes("(continued)"), "the print names lanes that go on");
   const all = squeezed(text);
   for (const priority of board.priorities.filter((p) => (p.status ?? 'active') === 'active')) {
     assert.ok(all.includes(squeezed(priority.title)), `the print holds “${priority.title}”`);
@@ -132,5 +147,24 @@ test('a board full of hostile text prints as text, every card whole', async () =
   const { text } = await printed(page, false);
   assert.ok(text.includes('<script>alert(1)</script>'), 'markup printed as text');
   assert.equal(await page.evaluate(() => window.alerted ?? false), false);
+  page.assertNoErrors();
+});
+
+test('a review summary prints with what the review did', async () => {
+  const page = await stubbedPrintPage();
+  await startExample(page);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
+  await page.getByRole('button', { name: 'Start guided review' }).click();
+  const total = Number((await page.getByRole('heading', { level: 2, name: /^Guided review · 1 of / }).innerText()).match(/of (\d+)/)[1]);
+  await page.keyboard.press('Control+Enter');
+  for (let step = 2; step <= total; step += 1) {
+    await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+  }
+  await page.getByRole('region', { name: 'Review summary' }).waitFor();
+  const { text } = await printed(page);
+  assert.match(text, /Review summary/);
+  assert.match(text, new RegExp(`1 of ${total} due initiatives checked in`));
+  assert.ok(!text.includes('Record review'), 'no buttons on paper');
   page.assertNoErrors();
 });

@@ -58,6 +58,10 @@ pub struct LaneProps {
     /// The column a dragged card is over, in this lane.
     pub over: Option<usize>,
     pub handlers: Handlers,
+    /// Printing: the part of the lane this row shows, as the cards from `first` to
+    /// `first + count` of each cell; a part after the first repeats the lane's heading, so
+    /// every printed page that holds the lane names it.
+    pub part: Option<(usize, usize)>,
 }
 
 /// Equal when the lane would look and act the same: its heading, columns and, card by
@@ -65,6 +69,7 @@ pub struct LaneProps {
 impl PartialEq for LaneProps {
     fn eq(&self, other: &Self) -> bool {
         let same_rest = self.lane == other.lane
+            && self.part == other.part
             && self.heading == other.heading
             && self.titles == other.titles
             && self.shown == other.shown
@@ -148,6 +153,7 @@ pub fn Lane(props: &LaneProps) -> Html {
     });
     let cells = props.shown.then(|| layout.columns.iter().enumerate().map(|(col, column)| {
         let cards = &layout.cells[lane][col];
+        let (skip, take) = props.part.unwrap_or((0, usize::MAX));
         let is_over = props.over == Some(col);
         let label = format!("{} · {}", heading.name, props.titles[col]);
         let on_drag_over = {
@@ -193,7 +199,7 @@ pub fn Lane(props: &LaneProps) -> Html {
             <div class="ab-grid__cell" role="cell">
             <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"))}
                  role="group" aria-label={label.clone()} ondragover={on_drag_over} ondrop={on_drop}>
-                { for cards.iter().map(|&index| {
+                { for cards.iter().skip(skip).take(take).map(|&index| {
                     let id = &board.initiatives[index].id;
                     html! {
                         <InitiativeCard key={place_key(id, column)} board={board.clone()} index={index} column={column.clone()}
@@ -216,7 +222,10 @@ pub fn Lane(props: &LaneProps) -> Html {
         <div class="ab-grid__row" role="row" data-lane={team_id.clone()}>
             <div class="ab-lane-head" role="rowheader"
                  tabindex="-1" data-place={lane_place(team_id)}>
-                <h2 class="ab-lane-head__name">{ &heading.name }</h2>
+                <h2 class="ab-lane-head__name">
+                    { &heading.name }
+                    if props.part.is_some_and(|(first, _)| first > 0) { { " (continued)" } }
+                </h2>
                 <p class="ab-lane-head__lead">{ heading.lead.as_ref().map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
                 <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
                    title="Sum of the effort of the team's active initiatives">
