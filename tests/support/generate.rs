@@ -40,14 +40,14 @@ fn realistic(initiatives: usize) -> Board {
 /// Characters localStorage holds for a board saved under the default key: every key and
 /// every value.
 fn stored_characters(board: &Board) -> usize {
-    let key = "alignment-board";
+    let key = alignment_board::storage::BoardKey::new("alignment-board").expect("a valid key");
     let stored = snapshot::write_stored(board, today().start(), &mut Default::default());
-    key.len()
+    key.head().len()
         + stored.head.len()
         + stored
             .parts
             .iter()
-            .map(|(name, text)| key.len() + ".part.".len() + name.len() + text.len())
+            .map(|(name, text)| key.part(name).len() + text.len())
             .sum::<usize>()
 }
 
