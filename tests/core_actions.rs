@@ -1246,3 +1246,37 @@ fn checking_what_a_change_touched_finds_what_checking_everything_finds() {
         assert_eq!(problems_since(&before, &after), everything, "{what}");
     }
 }
+
+#[test]
+fn a_move_and_a_status_change_are_told_by_their_result_in_the_cards_words() {
+    let board = small_board();
+    let moved = move_card("i-1", Some("pr-1"), Some("pr-3"), "t-2");
+    let after = applied(&board, moved.clone());
+    assert_eq!(
+        moved.outcome(&board, &after).as_deref(),
+        Some("“Wizard” moved to #3 Pricing, Platform")
+    );
+    let to_local = move_card("i-1", Some("pr-1"), None, "t-1");
+    let after = applied(&board, to_local.clone());
+    assert_eq!(
+        to_local.outcome(&board, &after).as_deref(),
+        Some("“Wizard” moved to Local work, Product")
+    );
+    let mut updated = board.initiative("i-1").unwrap().clone();
+    updated.status = Status::AtRisk;
+    let status = Action::UpdateInitiative(updated.clone());
+    let after = applied(&board, status.clone());
+    assert_eq!(
+        status.outcome(&board, &after).as_deref(),
+        Some("“Wizard” is now At risk")
+    );
+    updated.status = board.initiative("i-1").unwrap().status;
+    updated.title = "Renamed".into();
+    let edit = Action::UpdateInitiative(updated);
+    let after = applied(&board, edit.clone());
+    assert_eq!(
+        edit.outcome(&board, &after),
+        None,
+        "other edits keep their description"
+    );
+}

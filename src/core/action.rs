@@ -105,6 +105,37 @@ pub enum Action {
 }
 
 impl Action {
+    /// What a move or a status change did, in the words the card shows, for the board's
+    /// live region: where the card went (its priority and team), or its new status. `None`
+    /// for every other change, which `describe` names.
+    pub fn outcome(&self, before: &Board, after: &Board) -> Option<String> {
+        match self {
+            Action::MoveInitiative {
+                id,
+                to_priority,
+                to_team,
+                ..
+            } => {
+                let initiative = after.initiative(id)?;
+                let column = match to_priority.as_deref().and_then(|p| after.priority(p)) {
+                    Some(priority) if priority.is_active() => {
+                        format!("#{} {}", priority.rank, priority.title)
+                    }
+                    Some(priority) => priority.title.clone(),
+                    None => "Local work".into(),
+                };
+                let team = after.team(to_team).map_or(to_team.as_str(), |t| &t.name);
+                Some(format!("“{}” moved to {column}, {team}", initiative.title))
+            }
+            Action::UpdateInitiative(updated) => {
+                let was = before.initiative(&updated.id)?;
+                (was.status != updated.status)
+                    .then(|| format!("“{}” is now {}", updated.title, updated.status.label()))
+            }
+            _ => None,
+        }
+    }
+
     /// What the action does, in words, for "Undo …" hints and announcements.
     pub fn describe(&self, board: &Board) -> String {
         let initiative = |id: &str| {

@@ -201,6 +201,13 @@ impl Reducible for AppState {
                     _ => return self,
                 };
                 let description = action.describe(history.board());
+                let before = history.board().clone();
+                // A move or a status change is announced by its result.
+                let announced = matches!(
+                    action,
+                    Action::MoveInitiative { .. } | Action::UpdateInitiative(_)
+                )
+                .then(|| action.clone());
                 let applied = match made {
                     Some((from, made)) => history.apply_made(action, &from, made, now()),
                     None => history.apply(action, now()),
@@ -209,7 +216,9 @@ impl Reducible for AppState {
                     Ok(false) => return self,
                     Ok(true) => {
                         next.notice = None;
-                        next.announcement = capitalise(&description);
+                        next.announcement = announced
+                            .and_then(|action| action.outcome(&before, history.board()))
+                            .unwrap_or_else(|| capitalise(&description));
                         next.focus = focus;
                         next.focus_turn = next.focus_turn.wrapping_add(1);
                     }

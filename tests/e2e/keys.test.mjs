@@ -82,3 +82,30 @@ test('inside a text field Ctrl+Z is the field\'s own, and the board is left as i
   assert.match(await undoTitle(page), /^Undo: /, 'the board\'s undo step is still there');
   page.assertNoErrors();
 });
+
+test('the live region says where a card moved from the keyboard went, and its new status', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  const board = page.getByRole('region', { name: 'Board' });
+  const lane = (await board.getByRole('rowheader').first().getByRole('heading').textContent()).trim();
+  const second = (await board.getByRole('columnheader', { name: /^Priority \d+:/ }).nth(1).getAttribute('aria-label'))
+    .replace(/^Priority (\d+): (.*)$/, '#$1 $2');
+  const card = board.getByRole('group').nth(0).getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await live.filter({ hasText: `“${title}” moved to ${second}, ${lane}` }).waitFor();
+
+  const moved = board.getByRole('article', { name: title }).first();
+  await moved.focus();
+  await page.keyboard.press('s');
+  const menu = page.getByRole('menu', { name: 'Status' });
+  await menu.waitFor();
+  const current = await menu.locator('[aria-checked="true"]').textContent();
+  const other = ['On track', 'At risk'].find((s) => s !== current.trim());
+  await menu.getByRole('menuitemradio', { name: other }).focus();
+  await page.keyboard.press('Enter');
+  await live.filter({ hasText: `“${title}” is now ${other}` }).waitFor();
+  page.assertNoErrors();
+});
