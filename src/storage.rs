@@ -7,10 +7,16 @@
 mod browser;
 mod faulty;
 mod keys;
+mod old_names;
+mod set_aside;
 #[cfg(target_arch = "wasm32")]
 pub use browser::{is_quota_error, LocalStore};
 pub use faulty::FaultyStore;
 pub use keys::{BoardKey, KeyError, MAX_KEY_CHARS, PREFIX};
+pub use old_names::holds_nothing;
+use old_names::move_old_names;
+use set_aside::set_aside;
+pub use set_aside::{discard_set_aside, set_asides, SetAside, SET_ASIDE_COPIES};
 
 use crate::core::hash;
 use crate::core::model::Board;
@@ -187,111 +193,6 @@ pub enum Opened {
     },
 }
 
-/// How many damaged copies of a board are kept: the newest, so a damaged board opened
-/// again and again cannot fill the browser's storage.
-pub const SET_ASIDE_COPIES: usize = 3;
-
-/// A damaged text of a board, set aside when it could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SetAside {
-    /// Where it is kept.
-    pub name: String,
-    /// When it was set aside.
-    pub at: Timestamp,
-    /// How many characters it takes, with its parts.
-    pub size: usize,
-}
-
-/// The damaged copies of `key`'s board in the store, newest first.
-pub fn set_asides(store: &dyn Store, key: &BoardKey) -> Vec<SetAside> {
-    let prefix = key.set_asides();
-    let keys = store.keys().unwrap_or_default();
-    let mut copies: Vec<SetAside> = keys
-        .iter()
-        .filter_map(|name| {
-            let rest = name.strip_prefix(&prefix)?;
-            let (seconds, _hash) = rest.split_once('-')?;
-            if rest.contains(':') {
-                return None;
-            }
-            let at = Timestamp::from_unix_seconds(seconds.parse().ok()?);
-            let parts = BoardKey::set_aside_part(name, "");
-            let size = keys
-                .iter()
-                .filter(|k| *k == name || k.starts_with(&parts))
-                .filter_map(|k| {
-                    store
-                        .read(k)
-                        .ok()
-                        .flatten()
-                        .map(|text| k.len() + text.len())
-                })
-                .sum();
-            Some(SetAside {
-                name: name.clone(),
-                at,
-                size,
-            })
-        })
-        .collect();
-    copies.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.name.cmp(&a.name)));
-    copies
-}
-
-/// Removes a damaged copy and its parts.
-pub fn discard_set_aside(store: &dyn Store, name: &str) -> Result<(), StoreError> {
-    let parts = BoardKey::set_aside_part(name, "");
-    for old in store.keys()? {
-        if old.starts_with(&parts) {
-            store.remove(&old)?;
-        }
-    }
-    store.remove(name)
-}
-
-/// Sets `raw`, the damaged text of `key`'s board, aside with its parts, once: a text set
-/// aside already is not copied again. Only the newest `SET_ASIDE_COPIES` copies are kept.
-/// Returns where the text is kept.
-fn set_aside(
-    store: &dyn Store,
-    key: &BoardKey,
-    raw: &str,
-    now: Timestamp,
-) -> Result<String, StoreError> {
-    let hash = hash::hash_long(raw.as_bytes());
-    let same = format!("-{hash:016x}");
-    let existing = set_asides(store, key);
-    if let Some(copy) = existing.iter().find(|copy| copy.name.ends_with(&same)) {
-        return Ok(copy.name.clone());
-    }
-    let copy = key.set_aside(now.unix_seconds(), hash);
-    // The new copy is written before any older one goes, so a copy that does not fit never
-    // costs the ones kept; only then are the oldest beyond the limit discarded.
-    if let Err(error) = copy_aside(store, key, &copy, raw) {
-        let _ = discard_set_aside(store, &copy);
-        return Err(error);
-    }
-    for old in existing.iter().skip(SET_ASIDE_COPIES - 1) {
-        let _ = discard_set_aside(store, &old.name);
-    }
-    Ok(copy)
-}
-
-/// Writes `raw` and the board's parts under the set-aside name `copy`. The parts go with
-/// the head, so the copy can be opened as it was saved and the next save, which clears
-/// parts its own head does not name, loses nothing.
-fn copy_aside(store: &dyn Store, key: &BoardKey, copy: &str, raw: &str) -> Result<(), StoreError> {
-    let parts = key.parts();
-    for old in store.keys()? {
-        if let Some(name) = old.strip_prefix(&parts) {
-            if let Some(text) = store.read(&old)? {
-                store.write(&BoardKey::set_aside_part(copy, name), &text)?;
-            }
-        }
-    }
-    store.write(copy, raw)
-}
-
 /// The board's revision in the store, `<count>-<hash of the head>`: "" before its first
 /// save. The count rises with every save, so a tab can tell that another one (or another
 /// board on the page with the same key) saved since it looked; the hash makes two tabs'
@@ -308,89 +209,6 @@ pub fn revision_count(revision: &str) -> u64 {
         .next()
         .and_then(|count| count.parse().ok())
         .unwrap_or(0)
-}
-
-/// Whether `text`, found under a key's old name, is the board's own: boards were saved as
-/// a snapshot or a stored head, which both name the format in their first characters. A
-/// text another program keeps under the same name is left where it is.
-fn looks_like_a_board(text: &str) -> bool {
-    let start: String = text.chars().take(200).collect();
-    start.trim_start().starts_with('{') && start.contains("\"alignment-board")
-}
-
-/// Moves what a board kept under its old names (before the prefix) to its new ones, one
-/// text at a time, the head last: a tab closed in between leaves the head under its old
-/// name, and the next opening moves the rest. Returns the head, or `None` when the key
-/// holds no board under its old name either.
-fn move_old_names(store: &dyn Store, key: &BoardKey) -> Result<Option<String>, StoreError> {
-    let Some(head) = store.read(key.as_str())? else {
-        return Ok(None);
-    };
-    if !looks_like_a_board(&head) {
-        return Ok(None);
-    }
-    let mut moves: Vec<(String, String)> = Vec::new();
-    for old in store.keys()? {
-        if old == key.as_str() {
-            continue;
-        }
-        let hash_of = || {
-            // A damaged copy is named by its own text's hash, as new ones are.
-            let copy = old.split(".part.").next().unwrap_or(&old);
-            let text = store.read(copy).ok().flatten().unwrap_or_default();
-            hash::hash_long(text.as_bytes())
-        };
-        if let Some(new) = keys::moved_name(key, &old, hash_of) {
-            moves.push((old, new));
-        }
-    }
-    // The copies kept beside the board (originals, damaged texts) move as room allows: one
-    // that does not fit stays where it was, and the board moves all the same.
-    let (extra, mut board): (Vec<_>, Vec<_>) = moves.into_iter().partition(|(old, _)| {
-        let rest = &old[key.as_str().len()..];
-        rest.starts_with(".version-") || rest.starts_with(".unreadable-")
-    });
-    for (old, new) in extra {
-        if move_text(store, &old, &new).is_err() {
-            let _ = store.remove(&new);
-        }
-    }
-    // The board's parts before the head that names them, the revision before the head.
-    board.sort_by_key(|(old, _)| !old.contains(".part."));
-    board.push((key.as_str().to_string(), key.head()));
-    let mut done: Vec<(String, String)> = Vec::new();
-    for (old, new) in board {
-        if let Err(error) = move_text(store, &old, &new) {
-            // Put back what was moved, as far as the store has room: whatever stays under
-            // its new name is still found there (`open` looks under both).
-            let _ = store.remove(&new);
-            for (old, new) in done.into_iter().rev() {
-                let _ = move_text(store, &new, &old);
-            }
-            return Err(error);
-        }
-        done.push((old, new));
-    }
-    Ok(Some(head))
-}
-
-/// Moves one text from `old` to `new`: written and read back, then removed from `old`.
-fn move_text(store: &dyn Store, old: &str, new: &str) -> Result<(), StoreError> {
-    match store.read(old)? {
-        Some(text) => {
-            store.write_kept(new, &text)?;
-            store.remove(old)
-        }
-        None => Ok(()),
-    }
-}
-
-/// Whether `key` holds no board, under its name or the name an earlier version used
-/// (what `open` would find `Empty`). A store that cannot be read holds nothing to show.
-pub fn holds_nothing(store: &dyn Store, key: &BoardKey) -> bool {
-    let holds = |name: &str| store.read(name).ok().flatten();
-    holds(&key.head()).is_none()
-        && holds(key.as_str()).is_none_or(|text| !looks_like_a_board(&text))
 }
 
 /// Opens the board saved under `key`.
