@@ -39,16 +39,26 @@ fn now_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-#[wasm_bindgen_test]
-fn diff_of_two_5000_initiative_boards() {
-    let today = Date::new(2026, 11, 25).unwrap();
+/// The day the benchmark's boards are generated for.
+fn benchmark_day() -> Date {
+    Date::new(2026, 11, 25).unwrap()
+}
+
+/// The generated big board with `initiatives` initiatives, 40 teams, 12 priorities and
+/// 20,000 check-ins.
+fn benchmark_board(initiatives: usize) -> alignment_board::core::model::Board {
     let size = Size {
         teams: 40,
         priorities: 12,
-        initiatives: 5000,
+        initiatives,
         check_ins: 20_000,
     };
-    let before = big_board(size, today);
+    big_board(size, benchmark_day())
+}
+
+#[wasm_bindgen_test]
+fn diff_of_two_5000_initiative_boards() {
+    let before = benchmark_board(5000);
     let after = evolved(&before);
     let mut changes = 0;
     let (median, min, max) = time(15, || changes = diff(&before, &after).items.len());
@@ -73,14 +83,8 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn save_and_load_the_big_board() {
-    let today = Date::new(2026, 11, 25).unwrap();
-    let size = Size {
-        teams: 40,
-        priorities: 12,
-        initiatives: 2000,
-        check_ins: 20_000,
-    };
-    let board = big_board(size, today);
+    let today = benchmark_day();
+    let board = benchmark_board(2000);
     let at = today.start();
     let store = LocalStore;
     let board_key = storage::BoardKey::new("alignment-board-bench").unwrap();
@@ -179,14 +183,8 @@ async fn save_and_load_the_big_board() {
 
 #[wasm_bindgen_test]
 fn markdown_and_csv_of_the_big_board() {
-    let today = Date::new(2026, 11, 25).unwrap();
-    let size = Size {
-        teams: 40,
-        priorities: 12,
-        initiatives: 2000,
-        check_ins: 20_000,
-    };
-    let board = big_board(size, today);
+    let today = benchmark_day();
+    let board = benchmark_board(2000);
     // The view holds the analysis already; the page is timed from it.
     let analysis = analyse_board(&board, Now::utc(today.start().add_seconds(9 * 3600)));
     let line = |name: &str, (median, min, max): (f64, f64, f64), bytes: usize| {

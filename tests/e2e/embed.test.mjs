@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST } from '../support/app.mjs';
+import { DIST, watchedForPolicy } from '../support/app.mjs';
 import { serve } from '../support/server.mjs';
 import { launch } from '../support/browser.mjs';
 
@@ -298,16 +298,7 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
 
 test('under a strict Content-Security-Policy the board works, and nothing is blocked', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    window.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.on('pageerror', (error) => errors.push(error.message));
+  const { page, errors } = await watchedForPolicy(context);
   await page.goto(server.url + 'strict-csp.html');
   const element = page.locator('alignment-board');
   await element.getByRole('button', { name: 'Start from example' }).click();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { DIST, useApp } from '../support/app.mjs';
+import { DIST, useApp, watchedForPolicy } from '../support/app.mjs';
 import { serve } from '../support/server.mjs';
 
 const app = useApp();
@@ -57,16 +57,7 @@ test('the standalone page works under the strict Content-Security-Policy, and no
   const server = await serve(DIST, { headers: { 'content-security-policy': policy } });
   const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
-    await context.addInitScript(() => {
-      window.violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-    page.on('pageerror', (error) => errors.push(error.message));
+    const { page, errors } = await watchedForPolicy(context);
     await page.goto(server.url);
     const start = page.getByRole('button', { name: 'Start from example' });
     const started = await start.waitFor({ timeout: 10_000 }).then(() => true, () => false);

@@ -67,3 +67,21 @@ export async function exportSnapshot(page) {
   await download.saveAs(path);
   return { path, name: download.suggestedFilename(), json: JSON.parse(await readFile(path, 'utf8')) };
 }
+
+/**
+ * A page of `context` that records what a Content-Security-Policy blocked
+ * (`window.violations`) and every error it logs (`errors`).
+ */
+export async function watchedForPolicy(context) {
+  await context.addInitScript(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
