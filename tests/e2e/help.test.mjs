@@ -99,14 +99,14 @@ test('the status menu is worked from the keyboard: S opens it, the arrows move, 
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await menu.waitFor({ state: 'hidden' });
-  await card.getByText(second, { exact: true }).waitFor();
+  await card.getByRole('button', { name: `Status: ${second}` }).waitFor();
 
   await card.focus();
   await page.keyboard.press('s');
   await menu.waitFor();
   await page.keyboard.press('Escape');
   await menu.waitFor({ state: 'hidden' });
-  await card.getByText(second, { exact: true }).waitFor();
+  await card.getByRole('button', { name: `Status: ${second}` }).waitFor();
   page.assertNoErrors();
 });
 
