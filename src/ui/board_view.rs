@@ -590,7 +590,8 @@ fn column_template(layout: &Layout) -> String {
 }
 
 /// How wide the lanes' headings are: room for the longest team name on two lines (its
-/// longest word on one), within bounds, in the font's own character widths.
+/// longest word on one) beside the Edit button, within bounds, in the font's own
+/// character widths.
 fn lane_width(board: &Board, layout: &Layout) -> String {
     let chars = layout
         .lanes
@@ -608,6 +609,6 @@ fn lane_width(board: &Board, layout: &Layout) -> String {
         })
         .max()
         .unwrap_or(0)
-        .clamp(9, 18);
-    format!("calc({chars}ch + 32px)")
+        .clamp(8, 16);
+    format!("calc({chars}ch * 1.2 + 76px)")
 }

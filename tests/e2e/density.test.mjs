@@ -1,0 +1,95 @@
+// A denser board: an empty cell is a thin drop target that opens while a card is dragged
+// over it, a column with no card is narrow, and a lane's heading takes the room its text
+// needs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { command, dialog, freshPage, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+
+const height = async (locator) => (await locator.boundingBox()).height;
+const width = async (locator) => (await locator.boundingBox()).width;
+
+test('a lane with nothing in it stays low, and its empty cell opens under a dragged card', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await command(page, 'Add', 'Add team…');
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Field Robotics');
+  await form.getByRole('button', { name: 'Add team' }).click();
+  const board = page.getByRole('region', { name: 'Board' });
+  const lane = board.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Field Robotics/ }) });
+  await lane.waitFor();
+  const empty = lane.getByRole('group', { name: 'Field Robotics · Cut time-to-value to one day' });
+  const full = board.getByRole('group', { name: /· Cut time-to-value to one day$/ }).first();
+  const card = full.getByRole('article').first();
+  const head = lane.getByRole('rowheader');
+  assert.ok(await height(lane) <= (await height(head)) + 1, 'an empty lane is as high as its heading');
+  assert.ok(await height(empty) <= 40, `an empty cell is a thin target (${await height(empty)} px)`);
+  assert.ok(await height(empty) < (await height(card)) / 1.5, 'much lower than a card');
+  const beside = board.getByRole('group', { name: /· Keep every customer we have$/ }).first();
+  if ((await beside.getByRole('article').count()) === 0) {
+    assert.ok(await height(beside) <= 40, 'thin beside cards too');
+  }
+
+  // Dragged over, an empty cell opens to take the card; once dropped, the card is in it.
+  const target = board.getByRole('group', { name: /· Keep every customer we have$/ }).first();
+  const targetName = await target.getAttribute('aria-label');
+  assert.equal(await target.getByRole('article').count(), 0, `${targetName} starts empty`);
+  await board.evaluate((region) => region.querySelector('.ab-grid').scrollTo(0, 0));
+  await card.hover();
+  await page.mouse.down();
+  const box = await target.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2 + 2, box.y + box.height / 2, { steps: 2 });
+  await page.waitForFunction(
+    (name) => [...document.querySelectorAll('.ab-cell--over')].some((cell) => cell.getAttribute('aria-label') === name && cell.getBoundingClientRect().height >= 96),
+    targetName,
+  );
+  const opened = await target.boundingBox();
+  await page.mouse.move(opened.x + opened.width / 2, opened.y + opened.height / 2, { steps: 2 });
+  await page.mouse.up();
+  await target.getByRole('article').waitFor();
+  page.assertNoErrors();
+});
+
+test('a column with no card is narrow, and lane headings are as wide as their names', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const columns = board.getByRole('columnheader');
+  const heads = board.getByRole('rowheader');
+  // The example's team names are short: their headings are narrower than a card, and
+  // every word fits.
+  const card = board.getByRole('article').first();
+  const before = await width(heads.first());
+  assert.ok(before < (await width(card)) * 0.8, `a lane heading takes the room its name needs (${before} px)`);
+  const fits = () => heads.evaluateAll((all) => all.every((h) => h.scrollWidth <= h.clientWidth));
+  assert.ok(await fits());
+  // A team with a longer name widens them all, as far as a bound.
+  await command(page, 'Add', 'Add team…');
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Customer Experience Operations');
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await board.getByRole('rowheader', { name: /Customer Experience Operations/ }).waitFor();
+  const after = await width(heads.first());
+  assert.ok(after > before + 20, `${before} px → ${after} px`);
+  assert.ok(await fits());
+
+  // One team shown: the columns where it has no card narrow.
+  await page.getByLabel('Team', { exact: true }).selectOption({ index: 1 });
+  await board.getByRole('rowheader').nth(1).waitFor({ state: 'detached' });
+  const widths = await board.evaluate((region) => {
+    const heads = [...region.querySelectorAll('[role=columnheader]')].slice(1);
+    const cells = [...region.querySelectorAll('[role=row][data-lane] [role=cell]')];
+    return heads.map((head, i) => ({
+      width: head.getBoundingClientRect().width,
+      cards: cells[i].querySelectorAll('article').length,
+    }));
+  });
+  const withCards = widths.filter((w) => w.cards > 0).map((w) => w.width);
+  const without = widths.filter((w) => w.cards === 0).map((w) => w.width);
+  assert.ok(withCards.length > 0 && without.length > 0, JSON.stringify(widths));
+  assert.ok(Math.max(...without) < Math.min(...withCards) * 0.8, JSON.stringify(widths));
+  page.assertNoErrors();
+});
