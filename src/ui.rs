@@ -21,6 +21,7 @@ mod forms;
 mod health_view;
 mod menu;
 pub(crate) mod mounted;
+mod narrow;
 mod rhythm_view;
 mod score;
 mod share;
