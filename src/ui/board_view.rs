@@ -14,8 +14,10 @@ use yew::prelude::*;
 
 mod lane;
 mod lanes;
+mod phone;
 use lane::{Handlers, Heading, Lane};
 use lanes::{observe_lanes, Shown, EAGER_CARDS, FIRST_CARDS};
+use phone::PhoneBoard;
 
 /// Why each initiative needs attention (from the health analysis), by initiative id.
 /// Equal when it is the same map: it is rebuilt only when the board changes.
@@ -115,6 +117,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let shown = use_mut_ref(Shown::default);
     let redraw = use_force_update();
     let grid = use_node_ref();
+    // On a phone the board is a list; printed, it is the grid whatever the window's width.
+    let phone = super::narrow::use_narrow() && !props.printing;
     {
         // The grid's columns, through the style object rather than a style attribute, which
         // a page's Content-Security-Policy may forbid. A column with no card in any lane
@@ -133,7 +137,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     }
     let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
     let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
-    let virtual_lanes = all_cards > EAGER_CARDS && !props.printing;
+    let virtual_lanes = all_cards > EAGER_CARDS && !props.printing && !phone;
     // The lane of the card about to be focused (after a move, or shown from another view) is
     // built even when out of sight, and stays built while the focus asks for it.
     let focused_team = props
@@ -376,17 +380,22 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     }
                 </div>
             }
-            <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}>
-                <div class="ab-grid__row ab-grid__row--head" role="row">
-                    <div class="ab-grid__corner" role="columnheader">
-                        <span aria-hidden="true">{ "Priorities →" }</span><span>{ "Teams" }<span aria-hidden="true">{ " ↓" }</span></span>
+            if phone {
+                <PhoneBoard board={board.clone()} layout={layout.clone()} attention={props.attention.clone()}
+                            read_only={context.read_only} handlers={handlers.clone()} />
+            } else {
+                <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}>
+                    <div class="ab-grid__row ab-grid__row--head" role="row">
+                        <div class="ab-grid__corner" role="columnheader">
+                            <span aria-hidden="true">{ "Priorities →" }</span><span>{ "Teams" }<span aria-hidden="true">{ " ↓" }</span></span>
+                        </div>
+                        { for headers }
                     </div>
-                    { for headers }
+                    { for lanes }
                 </div>
-                { for lanes }
-            </div>
-            if !context.read_only {
-                <p class="ab-board__hint">{ "Tip: drag cards between cells, or focus a card and press Alt + arrow keys. Alt + ←/→ on a priority changes its rank." }</p>
+                if !context.read_only {
+                    <p class="ab-board__hint">{ "Tip: drag cards between cells, or focus a card and press Alt + arrow keys. Alt + ←/→ on a priority changes its rank." }</p>
+                }
             }
         </section>
     }

@@ -1,0 +1,196 @@
+//! The board on a phone: one column read top to bottom. Each priority in rank order (then
+//! the inactive ones that still show cards, then "Local work") heads its initiatives,
+//! grouped by team. It reads the same layout as the grid, so filters apply alike, and it
+//! shows the same cards with their status menu, editing and Alt + arrow moves. It offers
+//! no drop targets: dragging is for the grid.
+
+use super::super::card::{place_key, InitiativeCard};
+use super::lane::Handlers;
+use super::{lane_place, Attention};
+use crate::core::layout::{Column, Layout};
+use crate::core::model::{Board, PriorityStatus};
+use crate::ui::state::DialogKind;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties)]
+pub struct PhoneBoardProps {
+    pub board: Rc<Board>,
+    pub layout: Rc<Layout>,
+    pub attention: Attention,
+    pub read_only: bool,
+    pub handlers: Handlers,
+}
+
+/// Equal for the same board, layout and flags: the list is rebuilt after each change, and
+/// the cards in it render again only when what they show changed.
+impl PartialEq for PhoneBoardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.board, &other.board)
+            && Rc::ptr_eq(&self.layout, &other.layout)
+            && self.attention == other.attention
+            && self.read_only == other.read_only
+            && self.handlers == other.handlers
+    }
+}
+
+#[function_component]
+pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
+    let layout = &props.layout;
+    // A team's first heading in the list carries its place, so showing the team from
+    // another view lands there.
+    let mut placed: Vec<&str> = Vec::new();
+    let sections = layout.columns.iter().enumerate().map(|(col, column)| {
+        let teams: Vec<Html> = layout
+            .lanes
+            .iter()
+            .enumerate()
+            .filter(|(lane, _)| !layout.cells[*lane][col].is_empty())
+            .map(|(lane, team_id)| {
+                let first = !placed.contains(&team_id.as_str());
+                if first {
+                    placed.push(team_id);
+                }
+                team_group(props, column, lane, first)
+            })
+            .collect();
+        let count: usize = (0..layout.lanes.len())
+            .map(|lane| layout.cells[lane][col].len())
+            .sum();
+        html! {
+            <div key={column.priority_id().map_or("\u{1f}local", |id| id.as_str()).to_string()}
+                 class={classes!("ab-phone__priority", matches!(column, Column::Local).then_some("ab-phone__priority--local"))}>
+                { priority_head(props, column, count) }
+                { for teams }
+            </div>
+        }
+    });
+    html! {
+        <div class="ab-phone">{ for sections }</div>
+    }
+}
+
+/// A priority's heading in the list: rank, title (which opens the priority for editing),
+/// owner and success measure; or the heading of local work.
+fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html {
+    let initiatives = match count {
+        0 => "no initiatives".to_string(),
+        1 => "1 initiative".to_string(),
+        _ => format!("{count} initiatives"),
+    };
+    let on_add = (!props.read_only).then(|| {
+        let priority = column.priority_id().cloned();
+        props.handlers.on_dialog.reform(move |_| {
+            Some(DialogKind::Initiative {
+                id: None,
+                team: None,
+                priority: priority.clone(),
+            })
+        })
+    });
+    let Column::Priority(id) = column else {
+        return html! {
+            <div class="ab-phone__head ab-phone__head--local">
+                <span class="ab-phone__rank" aria-hidden="true">{ "—" }</span>
+                <div class="ab-phone__heading">
+                    <h2 class="ab-phone__title">{ "Local work" }</h2>
+                    <p class="ab-phone__sub">{ "Serves no shared priority · " }{ initiatives }</p>
+                </div>
+                if let Some(on_add) = on_add {
+                    <button type="button" class="ab-phone__add" onclick={on_add}
+                            aria-label="Add initiative to Local work">{ "+" }</button>
+                }
+            </div>
+        };
+    };
+    let board = &props.board;
+    let Some(priority) = board.priority(id) else {
+        return Html::default();
+    };
+    let owner = priority
+        .owner_id
+        .as_deref()
+        .and_then(|o| board.person(o))
+        .map_or("No owner".to_string(), |p| p.name.clone());
+    let status = match priority.status {
+        PriorityStatus::Active => None,
+        PriorityStatus::Achieved => Some("Achieved"),
+        PriorityStatus::Dropped => Some("Dropped"),
+    };
+    let on_edit = {
+        let id = id.clone();
+        props
+            .handlers
+            .on_dialog
+            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
+    };
+    html! {
+        <div class={classes!("ab-phone__head", status.is_some().then_some("ab-phone__head--inactive"))}
+             tabindex="-1" data-place={format!("priority\u{1f}{id}")}>
+            <span class="ab-phone__rank" aria-hidden="true">
+                { if status.is_none() { format!("#{}", priority.rank) } else { "✓".into() } }
+            </span>
+            <div class="ab-phone__heading">
+                <h2 class="ab-phone__title">
+                    <span class="ab-visually-hidden">
+                        { match status {
+                            None => format!("Priority {}: ", priority.rank),
+                            Some(s) => format!("{s} priority: "),
+                        } }
+                    </span>
+                    if props.read_only { { &priority.title } } else {
+                        <button type="button" class="ab-phone__edit" onclick={on_edit} title="Edit priority">
+                            { &priority.title }
+                        </button>
+                    }
+                </h2>
+                <p class="ab-phone__sub">
+                    if let Some(status) = status { { status }{ " · " } }
+                    { owner }{ " · " }{ initiatives }
+                </p>
+                if !priority.success_measure.is_empty() {
+                    <p class="ab-phone__measure" title="Success measure">{ &priority.success_measure }</p>
+                }
+            </div>
+            if let Some(on_add) = on_add {
+                <button type="button" class="ab-phone__add" onclick={on_add}
+                        aria-label={format!("Add initiative to {}", priority.title)}>{ "+" }</button>
+            }
+        </div>
+    }
+}
+
+/// One team's cards under a priority, headed by the team's name.
+fn team_group(props: &PhoneBoardProps, column: &Column, lane: usize, first: bool) -> Html {
+    let (board, layout, handlers) = (&props.board, &props.layout, &props.handlers);
+    let col = layout
+        .columns
+        .iter()
+        .position(|c| c == column)
+        .unwrap_or_default();
+    let team_id = &layout.lanes[lane];
+    let name = board.team(team_id).map_or("", |t| t.name.as_str());
+    let title = column
+        .priority_id()
+        .and_then(|p| board.priority(p))
+        .map_or("Local work", |p| p.title.as_str());
+    let cards = layout.cells[lane][col].iter().map(|&index| {
+        let id = &board.initiatives[index].id;
+        html! {
+            <InitiativeCard key={place_key(id, column)} board={board.clone()} {index} column={column.clone()}
+                attention={props.attention.of(id)} changed={props.attention.changed(id)}
+                read_only={props.read_only} on_edit={handlers.on_edit.clone()} on_step={handlers.on_step.clone()}
+                on_status={handlers.on_status.clone()} on_check_in={handlers.on_check_in.clone()}
+                on_drag_start={handlers.on_drag_start.clone()} on_drag_end={handlers.on_drag_end.clone()} />
+        }
+    });
+    html! {
+        <div key={team_id.clone()} class="ab-phone__team">
+            <h3 class="ab-phone__team-name" tabindex={first.then_some("-1")}
+                data-place={first.then(|| lane_place(team_id))}>{ name }</h3>
+            <div class="ab-phone__cards" role="group" aria-label={format!("{name} · {title}")}>
+                { for cards }
+            </div>
+        </div>
+    }
+}
