@@ -14,7 +14,7 @@ const FIELD_PREFIX: &str = "ab-field-";
 
 /// A document-unique id for a field's control, kept for the component's life.
 #[hook]
-fn use_field_id() -> AttrValue {
+pub fn use_field_id() -> AttrValue {
     let id = use_state(|| {
         NEXT_FIELD.with(|next| {
             let n = next.get();

@@ -1,6 +1,8 @@
-//! Filtering the board by team, owner and status.
+//! Filtering the board by team, owner and status. On a phone the filters fold behind one
+//! "Filter" button that says how many are on.
 
-use super::fields::SelectField;
+use super::fields::{use_field_id, SelectField};
+use super::narrow::use_narrow;
 use crate::core::layout::{Filter, OwnerFilter};
 use crate::core::model::{Board, Person, Status};
 use std::rc::Rc;
@@ -21,6 +23,30 @@ const ALL: &str = "";
 const NOBODY: &str = "\u{0}nobody";
 
 pub fn filter_bar(props: &FilterBarProps) -> Html {
+    html! {
+        <Filters board={props.board.clone()} filter={props.filter.clone()} on_change={props.on_change.clone()}
+                 shown={props.shown} flagged={props.flagged} />
+    }
+}
+
+/// How many of the filters are on.
+fn active_count(filter: &Filter) -> usize {
+    [
+        filter.team.is_some(),
+        filter.owner != OwnerFilter::Anyone,
+        filter.status.is_some(),
+        filter.attention,
+    ]
+    .into_iter()
+    .filter(|on| *on)
+    .count()
+}
+
+#[function_component]
+fn Filters(props: &FilterBarProps) -> Html {
+    let narrow = use_narrow();
+    let open = use_state(|| false);
+    let panel_id = use_field_id();
     let board = &props.board;
     let filter = &props.filter;
 
@@ -63,8 +89,8 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
         OwnerFilter::Person(id) => id.clone(),
     };
     let total = board.initiatives.len();
-    html! {
-        <section class="ab-filters" aria-label="Filters">
+    let fields = html! {
+        <>
             <SelectField compact=true label="Team" value={filter.team.clone().unwrap_or_default()} options={teams}
                 on_change={change(|f, v| f.team = (!v.is_empty()).then_some(v))} />
             <SelectField compact=true label="Owner" value={owner_value} options={owners}
@@ -80,18 +106,52 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
                        onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { attention: !filter.attention, ..filter.clone() })} />
                 { format!("Needs attention ({})", props.flagged) }
             </label>
-            <p class="ab-filters__count" aria-live="polite">
-                if filter.is_active() {
-                    { format!("Showing {} of {total} initiatives", props.shown) }
-                } else {
-                    { format!("{total} initiatives") }
-                }
-            </p>
+        </>
+    };
+    let count = html! {
+        <p class="ab-filters__count" aria-live="polite">
             if filter.is_active() {
-                <button type="button" class="ab-button ab-button--quiet" onclick={props.on_change.reform(|_| Filter::default())}>
-                    { "Clear filters" }
-                </button>
+                { format!("Showing {} of {total} initiatives", props.shown) }
+            } else {
+                { format!("{total} initiatives") }
             }
+        </p>
+    };
+    let clear = filter.is_active().then(|| html! {
+        <button type="button" class="ab-button ab-button--quiet" onclick={props.on_change.reform(|_| Filter::default())}>
+            { "Clear filters" }
+        </button>
+    });
+    if !narrow {
+        return html! {
+            <section class="ab-filters" aria-label="Filters">
+                { fields }
+                { count }
+                { for clear }
+            </section>
+        };
+    }
+    let on = active_count(filter);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <section class="ab-filters ab-filters--phone" aria-label="Filters">
+            <div class="ab-filters__bar">
+                <button type="button" class={classes!("ab-button", "ab-filters__toggle", (on > 0).then_some("ab-filters__toggle--on"))}
+                        aria-expanded={open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}
+                        aria-label={if on > 0 { format!("Filter ({on})") } else { "Filter".to_string() }}>
+                    <svg class="ab-filters__icon" viewBox="0 0 16 16" aria-hidden="true">
+                        <path d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z" />
+                    </svg>
+                    { "Filter" }
+                    if on > 0 { <span class="ab-filters__on" aria-hidden="true">{ on }</span> }
+                </button>
+                { count }
+                { for clear }
+            </div>
+            <div id={panel_id} class="ab-filters__panel" hidden={!*open}>{ fields }</div>
         </section>
     }
 }
