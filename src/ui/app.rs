@@ -90,6 +90,27 @@ pub fn App(props: &AppProps) -> Html {
     let filter = use_state(Filter::default);
     let view = use_state(|| props.view);
     let dialog = use_state(|| None::<DialogKind>);
+    // On a phone the views scroll in their bar when they do not fit: keep the current one
+    // in sight, also when something else than its tab chose it.
+    let views_nav = use_node_ref();
+    {
+        let nav = views_nav.clone();
+        let has_board = state.history.is_some();
+        use_effect_with((*view, has_board), move |_| {
+            if let Some(nav) = nav.cast::<web_sys::Element>() {
+                if let Ok(Some(tab)) = nav.query_selector(".ab-views__tab--current") {
+                    let (bar, tab) = (
+                        nav.get_bounding_client_rect(),
+                        tab.get_bounding_client_rect(),
+                    );
+                    if tab.left() < bar.left() || tab.right() > bar.right() {
+                        let middle = (tab.left() + tab.right() - bar.left() - bar.right()) / 2.0;
+                        nav.set_scroll_left(nav.scroll_left() + middle as i32);
+                    }
+                }
+            }
+        });
+    }
     let dragging_file = use_state(|| false);
     // Printing: every lane rendered and the printed page's heading shown, from the Print…
     // command (or the browser's own print) until the browser says printing is over.
@@ -552,7 +573,7 @@ pub fn App(props: &AppProps) -> Html {
             });
             html! {
                 <>
-                    <nav class="ab-views" aria-label="Views">{ for tabs }</nav>
+                    <nav class="ab-views" aria-label="Views" ref={views_nav.clone()}>{ for tabs }</nav>
                     { content }
                 </>
             }
