@@ -252,7 +252,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
             <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. Hover or focus a cell for the figures; stuck means unanswered, declined but still counted on, or late." }</p>
-            <div class="ab-table-scroll">
+            // Focusable, so a keyboard scrolls it where it is wider than the screen (a phone).
+            <div class="ab-table-scroll" tabindex="0" role="region" aria-label="Who asks whom">
                 { grid }
             </div>
 
