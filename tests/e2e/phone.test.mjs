@@ -1,0 +1,199 @@
+// The board on a phone (480 px wide and less): the priorities as a list read top to bottom,
+// the filters behind one button, views that fit the width, and nothing that scrolls the
+// page sideways, at the widths of small (360 px) and common (390 px) phones.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+
+const app = useApp();
+const require = createRequire(import.meta.url);
+const WIDTHS = [360, 390];
+const HEIGHT = 844;
+const VIEWS = [/^Board/, /^Health/, /^Allocation/, /^Rhythm/, /^Coordination/];
+
+const example = JSON.parse(await readFile(new URL('../../examples/example.alignment.json', import.meta.url), 'utf8')).board;
+const top = example.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank)[0];
+
+async function phone(width = 390) {
+  const page = await freshPage(app, { viewport: { width, height: HEIGHT } });
+  await startExample(page);
+  return page;
+}
+
+function view(page, name) {
+  return page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name });
+}
+
+/** The page's width and how wide its content is: equal when nothing scrolls sideways. */
+function widths(page) {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px no view scrolls the page sideways`, async () => {
+    const page = await phone(width);
+    for (const name of VIEWS) {
+      await view(page, name).click();
+      await page.locator('.ab-main h2').first().waitFor();
+      // What is folded away (a health part's findings, the allocation's figures) unfolded.
+      await page.evaluate(() => document.querySelectorAll('.ab-main details').forEach((d) => { d.open = true; }));
+      const { scroll, client } = await widths(page);
+      assert.ok(scroll <= client, `${name}: the page is ${scroll} px wide in a ${client} px window`);
+      // The views' own bar may scroll, but the current view's tab is in sight.
+      const tab = await view(page, name).boundingBox();
+      assert.ok(tab.x >= 0 && tab.x + tab.width <= client, `${name}: its tab is in sight`);
+    }
+    page.assertNoErrors();
+  });
+
+  test(`at ${width} px the first screen shows the top priority and its first initiatives`, async () => {
+    const page = await phone(width);
+    const board = page.getByRole('region', { name: 'Board' });
+    assert.equal(await board.getByRole('table').count(), 0, 'no grid');
+    assert.equal(await board.getByRole('columnheader').count(), 0, 'no columns');
+    assert.equal(await page.locator('.ab-cell').count(), 0, 'no drop targets');
+
+    const heading = board.getByRole('heading', { level: 2, name: `Priority 1: ${top.title}` });
+    const first = board.locator('.ab-phone__priority').first();
+    assert.equal(await first.getByRole('heading', { level: 2 }).textContent(), await heading.textContent(), 'the top priority comes first');
+    const cards = first.getByRole('article');
+    assert.ok(await cards.count() >= 2);
+    for (const element of [heading, cards.nth(0), cards.nth(1)]) {
+      const box = await element.boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= HEIGHT, `${await element.textContent()} is on the first screen (${Math.round(box.y)}–${Math.round(box.y + box.height)})`);
+    }
+    page.assertNoErrors();
+  });
+}
+
+test('on a phone the list holds every priority in rank order, its work team by team, then local work', async () => {
+  const page = await phone();
+  const board = page.getByRole('region', { name: 'Board' });
+  const titles = await board.getByRole('heading', { level: 2 }).allTextContents();
+  const ranked = example.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank);
+  assert.deepEqual(titles.slice(0, ranked.length), ranked.map((p) => `Priority ${p.rank}: ${p.title}`));
+  assert.equal(titles.at(-1), 'Local work');
+
+  // Under the top priority: its initiatives, grouped under their teams' names.
+  const first = board.locator('.ab-phone__priority').first();
+  const teams = await first.getByRole('heading', { level: 3 }).allTextContents();
+  const expected = example.teams
+    .filter((t) => example.initiatives.some((i) => i.teamId === t.id && i.priorityIds.includes(top.id)))
+    .map((t) => t.name);
+  assert.deepEqual(teams, expected);
+  for (const team of example.teams.filter((t) => expected.includes(t.name))) {
+    const group = first.getByRole('group', { name: `${team.name} · ${top.title}` });
+    const shown = await group.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
+    const serving = example.initiatives.filter((i) => i.teamId === team.id && i.priorityIds.includes(top.id)).map((i) => i.title);
+    assert.deepEqual(shown.sort(), serving.sort(), team.name);
+  }
+  page.assertNoErrors();
+});
+
+test('the board turns into the list and back as the window narrows and widens', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.getByRole('table').waitFor();
+  await page.setViewportSize({ width: 390, height: HEIGHT });
+  await board.getByRole('table').waitFor({ state: 'detached' });
+  await board.getByRole('heading', { name: `Priority 1: ${top.title}` }).waitFor();
+  await page.getByRole('button', { name: 'Filter', exact: true }).waitFor();
+  await page.setViewportSize({ width: 1000, height: HEIGHT });
+  await board.getByRole('table').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Filter', exact: true }).count(), 0, 'the filters show as fields');
+  page.assertNoErrors();
+});
+
+test('on a phone the Filter button shows the filters, says how many are on and filters the list', async () => {
+  const page = await phone();
+  const filters = page.getByRole('region', { name: 'Filters' });
+  const button = filters.getByRole('button', { name: /^Filter/ });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  assert.equal(await filters.getByLabel('Team').isVisible(), false, 'the fields are folded away');
+
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const mobile = example.teams.find((t) => t.name === 'Mobile');
+  await filters.getByLabel('Team').selectOption({ label: 'Mobile' });
+  await filters.getByRole('button', { name: 'Filter (1)' }).waitFor();
+  const board = page.getByRole('region', { name: 'Board' });
+  const groups = await board.getByRole('group').evaluateAll((all) => all.map((g) => g.getAttribute('aria-label')));
+  assert.ok(groups.length > 0 && groups.every((name) => name.startsWith('Mobile · ')), groups.join(', '));
+  const titles = new Set(await board.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
+  assert.deepEqual([...titles].sort(), example.initiatives.filter((i) => i.teamId === mobile.id).map((i) => i.title).sort());
+  await filters.getByText(`Showing ${titles.size} of ${example.initiatives.length} initiatives`).waitFor();
+
+  await filters.getByLabel('Status').selectOption({ label: 'At risk' });
+  await filters.getByRole('button', { name: 'Filter (2)' }).waitFor();
+  const atRisk = example.initiatives.filter((i) => i.teamId === mobile.id && i.status === 'atRisk').map((i) => i.title);
+  const shown = new Set(await board.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
+  assert.deepEqual([...shown].sort(), atRisk.sort());
+
+  // Folded again, the count stays in the button; clearing empties it.
+  await button.click();
+  assert.equal(await filters.getByLabel('Team').isVisible(), false);
+  await filters.getByRole('button', { name: 'Filter (2)', expanded: false }).waitFor();
+  await filters.getByRole('button', { name: 'Clear filters' }).click();
+  await filters.getByRole('button', { name: 'Filter', exact: true }).waitFor();
+  assert.equal(new Set(await board.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')))).size, example.initiatives.length);
+  page.assertNoErrors();
+});
+
+test('on a phone a card changes status from its menu and opens for editing', async () => {
+  const page = await phone();
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'Status: On track' }).click();
+  const menu = page.getByRole('menu', { name: 'Status' });
+  await menu.getByRole('menuitemradio', { name: 'At risk' }).click();
+  await card.getByRole('button', { name: 'Status: At risk' }).waitFor();
+  assert.equal(await page.getByRole('menu').count(), 0, 'the menu closes');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
+  // The menu is on the screen, not cut off at its edge.
+  await card.getByRole('button', { name: 'Status: At risk' }).click();
+  const box = await menu.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 390, 'the menu fits the width');
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+
+  // Enter on the focused card opens it; so does its title.
+  await card.focus();
+  await page.keyboard.press('Enter');
+  let form = dialog(page, 'Edit initiative');
+  assert.equal(await form.getByLabel('Title').inputValue(), 'Guided setup wizard');
+  const { scroll, client } = await widths(page);
+  assert.ok(scroll <= client, 'the dialog fits the width');
+  await form.getByLabel('Title').fill('Guided setup wizard v2');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await board.getByRole('article', { name: 'Guided setup wizard v2' }).first().getByRole('button', { name: 'Guided setup wizard v2' }).click();
+  form = dialog(page, 'Edit initiative');
+  assert.equal(await form.getByLabel('Title').inputValue(), 'Guided setup wizard v2');
+  await page.keyboard.press('Escape');
+  await saved(page);
+  page.assertNoErrors();
+});
+
+test('the phone layout passes an accessibility audit, light and dark', async () => {
+  const page = await phone();
+  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    for (const name of VIEWS) {
+      await view(page, name).click();
+      await page.locator('.ab-main h2').first().waitFor();
+      if (name === VIEWS[0]) {
+        // The filters unfolded, and a card's status menu open.
+        await page.getByRole('region', { name: 'Filters' }).getByRole('button', { name: 'Filter', expanded: false }).click();
+        await page.getByRole('region', { name: 'Board' }).getByRole('article').first().getByRole('button', { name: /^Status/ }).click();
+        await page.getByRole('menu', { name: 'Status' }).waitFor();
+      }
+      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+      assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${colorScheme}, ${name}`);
+      if (name === VIEWS[0]) await page.keyboard.press('Escape');
+    }
+  }
+  page.assertNoErrors();
+});
