@@ -41,6 +41,17 @@ for (const width of WIDTHS) {
       await page.evaluate(() => document.querySelectorAll('.ab-main details').forEach((d) => { d.open = true; }));
       const { scroll, client } = await widths(page);
       assert.ok(scroll <= client, `${name}: the page is ${scroll} px wide in a ${client} px window`);
+      // Nor is anything cut off at the window's edge: what is wider scrolls in a box of its own.
+      const cut = await page.evaluate((client) => [...document.querySelectorAll('.ab-main *')]
+        .filter((element) => element.getBoundingClientRect().right > client + 0.5)
+        .filter((element) => {
+          for (let box = element.parentElement; box; box = box.parentElement) {
+            if (['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) return false;
+          }
+          return true;
+        })
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`), client);
+      assert.deepEqual(cut, [], `${name}: past the window's edge`);
       // The views' own bar may scroll, but the current view's tab is in sight.
       const tab = await view(page, name).boundingBox();
       assert.ok(tab.x >= 0 && tab.x + tab.width <= client, `${name}: its tab is in sight`);
@@ -173,6 +184,18 @@ test('on a phone a card changes status from its menu and opens for editing', asy
   assert.equal(await form.getByLabel('Title').inputValue(), 'Guided setup wizard v2');
   await page.keyboard.press('Escape');
   await saved(page);
+  page.assertNoErrors();
+});
+
+test('on a phone Alt + arrows still move a card, and focus follows it', async () => {
+  const page = await phone();
+  const board = page.getByRole('region', { name: 'Board' });
+  const [product, platform] = ['Product', 'Platform'].map((name) => board.getByRole('group', { name: `${name} · ${top.title}` }));
+  await product.getByRole('article', { name: 'Guided setup wizard' }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await platform.getByRole('article', { name: 'Guided setup wizard' }).waitFor();
+  assert.equal(await product.getByRole('article', { name: 'Guided setup wizard' }).count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
   page.assertNoErrors();
 });
 
