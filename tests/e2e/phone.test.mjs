@@ -4,11 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { audit, command, dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
-const require = createRequire(import.meta.url);
 const WIDTHS = [360, 390];
 const HEIGHT = 844;
 const VIEWS = [/^Board/, /^Health/, /^Allocation/, /^Rhythm/, /^Coordination/];
@@ -56,6 +54,28 @@ for (const width of WIDTHS) {
       const tab = await view(page, name).boundingBox();
       assert.ok(tab.x >= 0 && tab.x + tab.width <= client, `${name}: its tab is in sight`);
     }
+    page.assertNoErrors();
+  });
+
+  test(`at ${width} px every menu of the toolbar opens within the screen`, async () => {
+    const page = await phone(width);
+    const toolbar = page.getByRole('navigation', { name: 'Board actions' });
+    for (const name of [/Undo$/, /Redo$/, /^Add initiative$/]) {
+      assert.ok(await toolbar.getByRole('button', { name }).isVisible(), String(name));
+    }
+    for (const name of ['Add', 'File', 'Settings']) {
+      await toolbar.getByRole('button', { name, exact: true }).click();
+      const menu = page.getByRole('menu', { name });
+      const items = menu.getByRole('menuitem').or(menu.getByRole('menuitemcheckbox'));
+      assert.ok(await items.count() > 0, name);
+      for (const box of [await menu.boundingBox(), ...await Promise.all((await items.all()).map((item) => item.boundingBox()))]) {
+        assert.ok(box.x >= 0 && box.x + box.width <= width && box.y >= 0 && box.y + box.height <= HEIGHT, `${name}: within the screen`);
+      }
+      await page.keyboard.press('Escape');
+      await menu.waitFor({ state: 'hidden' });
+    }
+    const { scroll, client } = await widths(page);
+    assert.ok(scroll <= client);
     page.assertNoErrors();
   });
 
@@ -201,7 +221,6 @@ test('on a phone Alt + arrows still move a card, and focus follows it', async ()
 
 test('the phone layout passes an accessibility audit, light and dark', async () => {
   const page = await phone();
-  await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
   for (const colorScheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme });
     for (const name of VIEWS) {
@@ -213,10 +232,17 @@ test('the phone layout passes an accessibility audit, light and dark', async () 
         await page.getByRole('region', { name: 'Board' }).getByRole('article').first().getByRole('button', { name: /^Status/ }).click();
         await page.getByRole('menu', { name: 'Status' }).waitFor();
       }
-      const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-      assert.deepEqual(result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.help} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `${colorScheme}, ${name}`);
+      assert.deepEqual(await audit(page), [], `${colorScheme}, ${name}`);
       if (name === VIEWS[0]) await page.keyboard.press('Escape');
     }
+  }
+  // Compact cards in the list.
+  await view(page, VIEWS[0]).click();
+  await command(page, 'Settings', 'Compact cards');
+  await page.locator('.ab-board--compact .ab-phone').waitFor();
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await audit(page), [], `${colorScheme}, compact cards`);
   }
   page.assertNoErrors();
 });
