@@ -1,14 +1,14 @@
 //! Filtering the board by team, owner and status. On a phone the filters fold behind one
-//! "Filter" button that says how many are on.
+//! "Filter" button that says how many are on: the stylesheet's phone section shows the
+//! button and folds the fields; elsewhere the button is not shown and the fields always are.
 
 use super::fields::{use_field_id, SelectField};
-use super::narrow::use_narrow;
 use crate::core::layout::{Filter, OwnerFilter};
 use crate::core::model::{Board, Person, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FilterBarProps {
     pub board: Rc<Board>,
     pub filter: Filter,
@@ -17,6 +17,18 @@ pub struct FilterBarProps {
     pub shown: usize,
     /// How many initiatives the health analysis flags as needing attention.
     pub flagged: usize,
+}
+
+/// Equal for the same board (by identity: comparing two boards' contents costs more than
+/// rendering the filters again), filter and figures.
+impl PartialEq for FilterBarProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.board, &other.board)
+            && self.filter == other.filter
+            && self.on_change == other.on_change
+            && self.shown == other.shown
+            && self.flagged == other.flagged
+    }
 }
 
 const ALL: &str = "";
@@ -44,7 +56,6 @@ fn active_count(filter: &Filter) -> usize {
 
 #[function_component]
 fn Filters(props: &FilterBarProps) -> Html {
-    let narrow = use_narrow();
     let open = use_state(|| false);
     let panel_id = use_field_id();
     let board = &props.board;
@@ -89,69 +100,51 @@ fn Filters(props: &FilterBarProps) -> Html {
         OwnerFilter::Person(id) => id.clone(),
     };
     let total = board.initiatives.len();
-    let fields = html! {
-        <>
-            <SelectField compact=true label="Team" value={filter.team.clone().unwrap_or_default()} options={teams}
-                on_change={change(|f, v| f.team = (!v.is_empty()).then_some(v))} />
-            <SelectField compact=true label="Owner" value={owner_value} options={owners}
-                on_change={change(|f, v| f.owner = match v.as_str() {
-                    ALL => OwnerFilter::Anyone,
-                    NOBODY => OwnerFilter::Nobody,
-                    _ => OwnerFilter::Person(v),
-                })} />
-            <SelectField compact=true label="Status" value={filter.status.map(|s| s.key()).unwrap_or(ALL)} options={statuses}
-                on_change={change(|f, v| f.status = Status::from_key(&v))} />
-            <label class="ab-check ab-filters__attention">
-                <input type="checkbox" checked={filter.attention}
-                       onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { attention: !filter.attention, ..filter.clone() })} />
-                { format!("Needs attention ({})", props.flagged) }
-            </label>
-        </>
-    };
-    let count = html! {
-        <p class="ab-filters__count" aria-live="polite">
-            if filter.is_active() {
-                { format!("Showing {} of {total} initiatives", props.shown) }
-            } else {
-                { format!("{total} initiatives") }
-            }
-        </p>
-    };
-    let clear = filter.is_active().then(|| html! {
-        <button type="button" class="ab-button ab-button--quiet" onclick={props.on_change.reform(|_| Filter::default())}>
-            { "Clear filters" }
-        </button>
-    });
-    if !narrow {
-        return html! {
-            <section class="ab-filters" aria-label="Filters">
-                { fields }
-                { count }
-                { for clear }
-            </section>
-        };
-    }
     let on = active_count(filter);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     html! {
-        <section class="ab-filters ab-filters--phone" aria-label="Filters">
-            <div class="ab-filters__bar">
-                <button type="button" class={classes!("ab-button", "ab-filters__toggle", (on > 0).then_some("ab-filters__toggle--on"))}
-                        aria-expanded={open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}
-                        aria-label={if on > 0 { format!("Filter ({on})") } else { "Filter".to_string() }}>
-                    <svg class="ab-filters__icon" viewBox="0 0 16 16" aria-hidden="true">
-                        <path d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z" />
-                    </svg>
-                    { "Filter" }
-                    if on > 0 { <span class="ab-filters__on" aria-hidden="true">{ on }</span> }
-                </button>
-                { count }
-                { for clear }
+        <section class="ab-filters ab-filters--board" aria-label="Filters">
+            <button type="button" class={classes!("ab-button", "ab-filters__toggle", (on > 0).then_some("ab-filters__toggle--on"))}
+                    aria-expanded={open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}
+                    aria-label={if on > 0 { format!("Filter ({on})") } else { "Filter".to_string() }}>
+                <svg class="ab-filters__icon" viewBox="0 0 16 16" aria-hidden="true">
+                    <path d="M2 3h12l-4.5 5.5V13l-3 1.5V8.5z" />
+                </svg>
+                { "Filter" }
+                if on > 0 { <span class="ab-filters__on" aria-hidden="true">{ on }</span> }
+            </button>
+            <div id={panel_id} class={classes!("ab-filters__panel", (!*open).then_some("ab-filters__panel--closed"))}>
+                <SelectField compact=true label="Team" value={filter.team.clone().unwrap_or_default()} options={teams}
+                    on_change={change(|f, v| f.team = (!v.is_empty()).then_some(v))} />
+                <SelectField compact=true label="Owner" value={owner_value} options={owners}
+                    on_change={change(|f, v| f.owner = match v.as_str() {
+                        ALL => OwnerFilter::Anyone,
+                        NOBODY => OwnerFilter::Nobody,
+                        _ => OwnerFilter::Person(v),
+                    })} />
+                <SelectField compact=true label="Status" value={filter.status.map(|s| s.key()).unwrap_or(ALL)} options={statuses}
+                    on_change={change(|f, v| f.status = Status::from_key(&v))} />
+                <label class="ab-check ab-filters__attention">
+                    <input type="checkbox" checked={filter.attention}
+                           onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { attention: !filter.attention, ..filter.clone() })} />
+                    { format!("Needs attention ({})", props.flagged) }
+                </label>
             </div>
-            <div id={panel_id} class="ab-filters__panel" hidden={!*open}>{ fields }</div>
+            <p class="ab-filters__count" aria-live="polite">
+                if filter.is_active() {
+                    { format!("Showing {} of {total} initiatives", props.shown) }
+                } else {
+                    { format!("{total} initiatives") }
+                }
+            </p>
+            if filter.is_active() {
+                <button type="button" class="ab-button ab-button--quiet ab-filters__clear" onclick={props.on_change.reform(|_| Filter::default())}>
+                    { "Clear filters" }
+                </button>
+            }
         </section>
     }
 }

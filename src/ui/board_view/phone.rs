@@ -78,6 +78,47 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
         1 => "1 initiative".to_string(),
         _ => format!("{count} initiatives"),
     };
+    let board = &props.board;
+    let priority = column.priority_id().and_then(|id| board.priority(id));
+    let status = priority.and_then(|p| match p.status {
+        PriorityStatus::Active => None,
+        PriorityStatus::Achieved => Some("Achieved"),
+        PriorityStatus::Dropped => Some("Dropped"),
+    });
+    let title = priority.map_or("Local work", |p| p.title.as_str());
+    let (rank, spoken, sub) = match priority {
+        None => (
+            "—".to_string(),
+            String::new(),
+            format!("Serves no shared priority · {initiatives}"),
+        ),
+        Some(p) => {
+            let owner = p
+                .owner_id
+                .as_deref()
+                .and_then(|o| board.person(o))
+                .map_or("No owner", |p| p.name.as_str());
+            match status {
+                None => (
+                    format!("#{}", p.rank),
+                    format!("Priority {}: ", p.rank),
+                    format!("{owner} · {initiatives}"),
+                ),
+                Some(s) => (
+                    "✓".to_string(),
+                    format!("{s} priority: "),
+                    format!("{s} · {owner} · {initiatives}"),
+                ),
+            }
+        }
+    };
+    let on_edit = priority.filter(|_| !props.read_only).map(|p| {
+        let id = p.id.clone();
+        props
+            .handlers
+            .on_dialog
+            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
+    });
     let on_add = (!props.read_only).then(|| {
         let priority = column.priority_id().cloned();
         props.handlers.on_dialog.reform(move |_| {
@@ -88,73 +129,29 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
             })
         })
     });
-    let Column::Priority(id) = column else {
-        return html! {
-            <div class="ab-phone__head ab-phone__head--local">
-                <span class="ab-phone__rank" aria-hidden="true">{ "—" }</span>
-                <div class="ab-phone__heading">
-                    <h2 class="ab-phone__title">{ "Local work" }</h2>
-                    <p class="ab-phone__sub">{ "Serves no shared priority · " }{ initiatives }</p>
-                </div>
-                if let Some(on_add) = on_add {
-                    <button type="button" class="ab-phone__add" onclick={on_add}
-                            aria-label="Add initiative to Local work">{ "+" }</button>
-                }
-            </div>
-        };
-    };
-    let board = &props.board;
-    let Some(priority) = board.priority(id) else {
-        return Html::default();
-    };
-    let owner = priority
-        .owner_id
-        .as_deref()
-        .and_then(|o| board.person(o))
-        .map_or("No owner".to_string(), |p| p.name.clone());
-    let status = match priority.status {
-        PriorityStatus::Active => None,
-        PriorityStatus::Achieved => Some("Achieved"),
-        PriorityStatus::Dropped => Some("Dropped"),
-    };
-    let on_edit = {
-        let id = id.clone();
-        props
-            .handlers
-            .on_dialog
-            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
-    };
+    let measure = priority
+        .map(|p| p.success_measure.as_str())
+        .filter(|m| !m.is_empty());
     html! {
-        <div class={classes!("ab-phone__head", status.is_some().then_some("ab-phone__head--inactive"))}
-             tabindex="-1" data-place={format!("priority\u{1f}{id}")}>
-            <span class="ab-phone__rank" aria-hidden="true">
-                { if status.is_none() { format!("#{}", priority.rank) } else { "✓".into() } }
-            </span>
+        <div class={classes!("ab-phone__head", priority.is_none().then_some("ab-phone__head--local"),
+                             status.is_some().then_some("ab-phone__head--inactive"))}
+             tabindex={priority.map(|_| "-1")} data-place={priority.map(|p| format!("priority\u{1f}{}", p.id))}>
+            <span class="ab-phone__rank" aria-hidden="true">{ rank }</span>
             <div class="ab-phone__heading">
                 <h2 class="ab-phone__title">
-                    <span class="ab-visually-hidden">
-                        { match status {
-                            None => format!("Priority {}: ", priority.rank),
-                            Some(s) => format!("{s} priority: "),
-                        } }
-                    </span>
-                    if props.read_only { { &priority.title } } else {
-                        <button type="button" class="ab-phone__edit" onclick={on_edit} title="Edit priority">
-                            { &priority.title }
-                        </button>
-                    }
+                    if !spoken.is_empty() { <span class="ab-visually-hidden">{ spoken }</span> }
+                    if let Some(on_edit) = on_edit {
+                        <button type="button" class="ab-phone__edit" onclick={on_edit} title="Edit priority">{ title }</button>
+                    } else { { title } }
                 </h2>
-                <p class="ab-phone__sub">
-                    if let Some(status) = status { { status }{ " · " } }
-                    { owner }{ " · " }{ initiatives }
-                </p>
-                if !priority.success_measure.is_empty() {
-                    <p class="ab-phone__measure" title="Success measure">{ &priority.success_measure }</p>
+                <p class="ab-phone__sub">{ sub }</p>
+                if let Some(measure) = measure {
+                    <p class="ab-phone__measure" title="Success measure">{ measure }</p>
                 }
             </div>
             if let Some(on_add) = on_add {
                 <button type="button" class="ab-phone__add" onclick={on_add}
-                        aria-label={format!("Add initiative to {}", priority.title)}>{ "+" }</button>
+                        aria-label={format!("Add initiative to {title}")}>{ "+" }</button>
             }
         </div>
     }
