@@ -6,8 +6,8 @@
 // The target is 350 KB and is not met yet: the one-module app with serde and chrono
 // measured 365.7 KB, and the storage prefix, damaged copies, Help, printing, and the
 // Markdown and CSV outputs brought it to 396.1 KB, the command menus and compact cards to
-// 405.3 KB, the phone layout (the list, the Filter button, the width hook: 8.6 KB) to
-// 413.9 KB (README, Budgets). Until the target is met, this check holds the app at 414 KB,
+// 405.3 KB, the phone layout (the list, the Filter button, the width hook: about 8.5 KB) to
+// 413.7 KB (README, Budgets). Until the target is met, this check holds the app at 414 KB,
 // so that nothing makes it larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs

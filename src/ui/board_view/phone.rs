@@ -51,7 +51,7 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
                 if first {
                     placed.push(team_id);
                 }
-                team_group(props, column, lane, first)
+                team_group(props, col, lane, first)
             })
             .collect();
         let count: usize = (0..layout.lanes.len())
@@ -59,7 +59,7 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             .sum();
         html! {
             <div key={column.priority_id().map_or("\u{1f}local", |id| id.as_str()).to_string()}
-                 class={classes!("ab-phone__priority", matches!(column, Column::Local).then_some("ab-phone__priority--local"))}>
+                 class="ab-phone__priority">
                 { priority_head(props, column, count) }
                 { for teams }
             </div>
@@ -158,13 +158,9 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
 }
 
 /// One team's cards under a priority, headed by the team's name.
-fn team_group(props: &PhoneBoardProps, column: &Column, lane: usize, first: bool) -> Html {
+fn team_group(props: &PhoneBoardProps, col: usize, lane: usize, first: bool) -> Html {
     let (board, layout, handlers) = (&props.board, &props.layout, &props.handlers);
-    let col = layout
-        .columns
-        .iter()
-        .position(|c| c == column)
-        .unwrap_or_default();
+    let column = &layout.columns[col];
     let team_id = &layout.lanes[lane];
     let name = board.team(team_id).map_or("", |t| t.name.as_str());
     let title = column
