@@ -11,6 +11,7 @@ pub mod diff;
 pub mod hash;
 pub mod health;
 pub mod history;
+pub mod ids;
 pub mod index;
 pub mod layout;
 pub mod list;

@@ -253,8 +253,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback(props.example.clone(), move |example: bool, source| {
             if !example {
-                let board =
-                    Board::blank(format!("b-{}", now().unix_seconds()), local_now().today());
+                let board = Board::blank(crate::ui::ids::fresh_board(), local_now().today());
                 return dispatch.dispatch(Msg::Start(Rc::new(board), "Blank board started".into()));
             }
             let url = match source {
