@@ -22,6 +22,7 @@ pub mod outputs;
 pub mod picture;
 pub mod redate;
 pub mod rhythm;
+pub mod slice;
 pub mod snapshot;
 pub mod time;
 pub mod validate;
