@@ -322,7 +322,11 @@ fn a_decisive_difference_is_a_conflict_and_the_newer_side_is_the_default() {
     let Verdict::Conflict(difference) = &item(&made, 0, Kind::Initiative, "i-1").verdict else {
         panic!("a conflict");
     };
-    assert_eq!(difference.fields.len(), 1);
+    assert_eq!(
+        difference.fields.len(),
+        2,
+        "the owner, and when it last changed"
+    );
     let owner = &difference.fields[0];
     assert_eq!((owner.name, owner.decisive), ("owner", true));
     assert_eq!((owner.board.as_str(), owner.file.as_str()), ("Dana", "Sam"));
@@ -375,7 +379,7 @@ fn a_difference_in_details_is_a_change_taken_without_asking() {
         panic!("a change");
     };
     let names: Vec<_> = difference.fields.iter().map(|f| f.name).collect();
-    assert_eq!(names, ["description", "progress"]);
+    assert_eq!(names, ["description", "progress", "last changed"]);
     assert_eq!(difference.chosen, Side::File);
     let after = merge(&board, &[file("copy.json", &copy)], &Choices::new());
     assert_eq!(after.initiative("i-1").unwrap().progress, 70);
@@ -392,13 +396,14 @@ fn a_difference_in_details_is_a_change_taken_without_asking() {
 }
 
 #[test]
-fn only_the_time_of_the_last_change_is_no_difference() {
+fn a_later_time_of_the_last_change_alone_is_a_change_in_details() {
     let (board, copy) = edited(|i| i.updated_at = ts("2026-11-22T10:00:00Z"));
     let made = plan(&board, &[file("copy.json", &copy)]);
-    assert_eq!(
-        item(&made, 0, Kind::Initiative, "i-1").verdict,
-        Verdict::Same
-    );
+    let Verdict::Changed(difference) = &item(&made, 0, Kind::Initiative, "i-1").verdict else {
+        panic!("a change");
+    };
+    assert_eq!(difference.fields[0].name, "last changed");
+    assert_eq!(difference.default, Side::File);
 }
 
 #[test]

@@ -39,9 +39,10 @@
 //! - it is a **conflict**, shown with both values for the person to pick
 //!   (`Choice::Pick`), when a field a person decides on differs: a name or title, a
 //!   team, an owner or lead, the priorities served, a status or state, a priority's rank,
-//!   a decision's kind, a dependency's ends and need; otherwise it is **changed**
-//!   (description, effort, progress, confidence, dates, notes, risks), and the default
-//!   is taken without asking (a pick overrides it too).
+//!   a decision's kind, a dependency's ends and need, or when both sides carry the same
+//!   time (neither is newer); otherwise it is **changed** (description, effort, progress,
+//!   confidence, dates, notes, risks), and the default is taken without asking (a pick
+//!   overrides it too).
 //!
 //! A side is taken whole: the entity is the board's or the file's, never a mix. An entity
 //! keeps the board's id and creation time. Ranks a merge gives twice (a new priority at a
@@ -806,16 +807,19 @@ fn settle<T: Record>(
             Some(slot) => {
                 let current = T::pool_ref(pools).get(slot);
                 value.keep(current);
-                let difference = (!value.same(current))
+                let difference = (value != *current)
                     .then(|| differ(pools, current, &value, item, context.incoming))
                     .flatten();
                 match difference {
                     None => Verdict::Same,
                     Some((fields, decisive)) => {
-                        let default = match (current.stamp(), value.stamp()) {
+                        let (board, file) = (current.stamp(), value.stamp());
+                        let default = match (board, file) {
                             (Some(board), Some(file)) if file > board => Side::File,
                             _ => Side::Board,
                         };
+                        // Two versions stamped with the same time: neither is newer.
+                        let decisive = decisive || (board.is_some() && board == file);
                         let chosen = picks
                             .and_then(|p| p.get(Entity::id(item)))
                             .copied()
@@ -1168,15 +1172,11 @@ trait Record: Entity + 'static {
     /// Takes from `current`, its match, what a merge keeps of the board's: creation
     /// time, and the board's spelling of a name that differs only in case and spacing.
     fn keep(&mut self, _current: &Self) {}
-    /// Whether it is the same as its match: equal, but for what is not compared.
-    fn same(&self, current: &Self) -> bool {
-        self == current
-    }
     /// When it last changed, for kinds that say.
     fn stamp(&self) -> Option<Timestamp> {
         None
     }
-    /// Its fields, to compare and to show (everything `same` compares).
+    /// Its fields, to compare and to show: all but the id and what `keep` takes.
     fn parts(&self) -> Vec<Part>;
     /// How a person recognises it, with the names of `board`, the file's board.
     fn label(&self, _board: &Board) -> String {
@@ -1331,17 +1331,6 @@ impl Record for Initiative {
             self.risks.clone_from(&current.risks);
         }
     }
-    fn same(&self, current: &Self) -> bool {
-        // When it was last changed is no difference in itself.
-        if self.updated_at == current.updated_at {
-            self == current
-        } else {
-            Initiative {
-                updated_at: current.updated_at,
-                ..self.clone()
-            } == *current
-        }
-    }
     fn stamp(&self) -> Option<Timestamp> {
         Some(self.updated_at)
     }
@@ -1391,6 +1380,7 @@ impl Record for Initiative {
                     risks
                 },
             ),
+            text("last changed", false, self.updated_at),
         ]
     }
 }
