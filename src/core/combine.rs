@@ -460,8 +460,6 @@ pub struct Applied {
     /// What came from which file, for the undo step: `merge 2 files: sales.json (2 new,
     /// 1 changed), ops.json (nothing new)`.
     pub description: String,
-    /// The plan as applied, with the choices.
-    pub plan: MergePlan,
 }
 
 // ---------------------------------------------------------------------------------------
@@ -497,12 +495,15 @@ pub fn replan(
 
 /// Merges the plan's files into `board` with the person's `choices`.
 pub fn apply(board: &Board, plan: &MergePlan, choices: &Choices) -> Result<Applied, ChoiceError> {
-    let plan = replan(board, plan, choices)?;
-    Ok(Applied {
+    // The plan already holds the board its choices lead to: most merges take it as it is.
+    let applied = |plan: &MergePlan| Applied {
         board: plan.merged.clone(),
-        description: describe(&plan),
-        plan,
-    })
+        description: describe(plan),
+    };
+    if *choices == plan.choices {
+        return Ok(applied(plan));
+    }
+    Ok(applied(&make(board, plan.inputs.clone(), choices.clone())?))
 }
 
 impl MergePlan {
@@ -653,6 +654,8 @@ impl Maps {
 
 /// Where one file's item goes.
 struct Placed {
+    /// The item's id in the file.
+    own: Id,
     slot: Option<usize>,
     matched: Matched,
     target: Id,
@@ -669,6 +672,7 @@ fn merge_file(
     let mut maps = Maps::default();
     let context = Context {
         file,
+        unchanged: false,
         incoming,
         family,
         choices,
@@ -684,7 +688,13 @@ fn merge_file(
         place::<Decision>(pools, &context, &mut maps)?,
         place::<Review>(pools, &context, &mut maps)?,
     ];
-    // Then what each brings, with every reference translated.
+    // Then what each brings, with every reference translated: in a file of this board's
+    // family whose ids all stay, there is nothing to translate.
+    let unchanged = family && placed.iter().flatten().all(|p| p.target == p.own);
+    let context = Context {
+        unchanged,
+        ..context
+    };
     let mut items = Vec::new();
     let [teams, people, priorities, initiatives, check_ins, dependencies, decisions, reviews] =
         placed;
@@ -706,6 +716,8 @@ fn merge_file(
 
 struct Context<'a> {
     file: usize,
+    /// Whether every id of the file is the board's too: items are compared as they are.
+    unchanged: bool,
     incoming: &'a Board,
     family: bool,
     choices: &'a Choices,
@@ -775,6 +787,7 @@ fn place<T: Record>(
         };
         maps.ids[T::WHAT as usize].insert(Entity::id(item).to_string(), target.clone());
         placed.push(Placed {
+            own: Entity::id(item).to_string(),
             slot,
             matched,
             target,
@@ -794,10 +807,24 @@ fn settle<T: Record>(
     let picks = context.choices.picks.get(&(context.file, T::WHAT));
     let list = T::list(context.incoming);
     for (item, place) in list.iter().zip(placed) {
+        let name = item.label(context.incoming);
+        if let (true, Some(slot)) = (context.unchanged, place.slot) {
+            // Most of a slice sent back is as it was: no copy to find that out.
+            if T::pool_ref(pools).get(slot) == item {
+                items.push(Item {
+                    kind: T::WHAT,
+                    id: place.own,
+                    target: place.target,
+                    name,
+                    matched: place.matched,
+                    verdict: Verdict::Same,
+                });
+                continue;
+            }
+        }
         let mut value = item.clone();
         *value.id_mut() = place.target.clone();
         value.translate(maps);
-        let name = item.label(context.incoming);
         let verdict = match place.slot {
             None => {
                 let renamed = place.target != Entity::id(item);
