@@ -20,6 +20,7 @@ mod filters;
 mod forms;
 mod health_view;
 mod ids;
+mod menu;
 pub(crate) mod mounted;
 mod rhythm_view;
 mod score;

@@ -5,8 +5,9 @@
 //
 // The target is 350 KB and is not met yet: the one-module app with serde and chrono
 // measured 365.7 KB, and the storage prefix, damaged copies, Help, printing, and the
-// Markdown and CSV outputs brought it to 396.1 KB (README, Budgets). Until the target is
-// met, this check holds the app at 397 KB, so that nothing makes it larger unnoticed;
+// Markdown and CSV outputs brought it to 396.1 KB, the command menus and compact cards to
+// 405.3 KB (README, Budgets). Until the target is met, this check holds the app at 406 KB,
+// so that nothing makes it larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
 
@@ -17,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 397 * 1024;
+const GUARD = 406 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -93,6 +93,11 @@ impl BoardKey {
         format!("{}{unix_seconds}-{hash:016x}", self.set_asides())
     }
 
+    /// Where this browser keeps how the person likes the board shown (compact cards).
+    pub fn display(&self) -> String {
+        format!("{PREFIX}{}:display", self.0)
+    }
+
     /// Where one part of a set-aside copy is kept.
     pub fn set_aside_part(copy: &str, name: &str) -> String {
         format!("{copy}:part:{name}")

@@ -9,7 +9,7 @@ use super::clock::{local_now, now};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::set_to;
-use super::files::download_text;
+use super::files::{choose_file, download_text, file_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
 use super::health_view::HealthView;
@@ -18,7 +18,7 @@ use super::score::{band, subject_name};
 use super::share;
 use super::state::DialogKind;
 use super::state::Same;
-use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, View};
+use super::state::{BoardContext, Command, Msg, Notice, StoreHandle, Synced, View};
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::health::{analyse_board, PartKind, Subject};
@@ -26,7 +26,7 @@ use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
-use crate::storage::BoardKey;
+use crate::storage::{display, set_display, BoardKey, Display};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -353,6 +353,75 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     });
+    // The menus' commands. The context holds one callback that never changes (so the
+    // components that read the context do not render again at each edit); it runs what
+    // this render made, which knows the board as it is now.
+    let import_input = use_node_ref();
+    let compact = use_state(|| display(props.store.0.as_ref(), &props.storage_key).compact);
+    let run_command = {
+        let (open_dialog, on_export, on_share) =
+            (open_dialog.clone(), on_export.clone(), on_share.clone());
+        let (on_print, import_input, compact) =
+            (on_print.clone(), import_input.clone(), compact.clone());
+        let (store, key) = (props.store.clone(), props.storage_key.clone());
+        Callback::from(move |command: Command| {
+            let open = |kind: DialogKind| open_dialog.emit(Some(kind));
+            // The help dialog runs commands too: one that opens a dialog takes its place,
+            // and the others close it first.
+            if !command.opens_dialog() {
+                open_dialog.emit(None);
+            }
+            match command {
+                Command::AddInitiative => open(DialogKind::Initiative {
+                    id: None,
+                    team: None,
+                    priority: None,
+                }),
+                Command::AddPriority => open(DialogKind::Priority(None)),
+                Command::AddTeam => open(DialogKind::Team(None)),
+                Command::People => open(DialogKind::People),
+                Command::Settings => open(DialogKind::Settings),
+                Command::Outputs => open(DialogKind::Outputs),
+                Command::Help => open(DialogKind::Help),
+                Command::Import => choose_file(&import_input),
+                Command::ExportSnapshot => on_export.emit(false),
+                Command::ExportPicture => on_export.emit(true),
+                Command::Print => on_print.emit(()),
+                Command::Share => {
+                    if let Some(on_share) = &on_share {
+                        on_share.emit(());
+                    }
+                }
+                Command::CompactCards => {
+                    let on = !*compact;
+                    compact.set(on);
+                    if !read_only {
+                        // Only a preference: a store that refuses it costs nothing else.
+                        let _ = set_display(store.0.as_ref(), &key, Display { compact: on });
+                    }
+                }
+            }
+        })
+    };
+    let latest_command = use_mut_ref(|| run_command.clone());
+    *latest_command.borrow_mut() = run_command;
+    let on_command = use_callback((), move |command: Command, _| {
+        let run = latest_command.borrow().clone();
+        run.emit(command);
+    });
+    let has_share = on_share.is_some();
+    let commands = use_memo((read_only, has_share), |&(read_only, has_share)| {
+        std::iter::once(Command::AddInitiative)
+            .chain(
+                Command::MENUS
+                    .iter()
+                    .flat_map(|(_, commands)| commands.iter().copied()),
+            )
+            .filter(|c| !(read_only && c.changes_board()))
+            .filter(|c| has_share || *c != Command::Share)
+            .collect::<Vec<_>>()
+    });
+
     let root_handlers = RootEvents {
         dispatch: dispatch.clone(),
         dialog_open: dialog.is_some(),
@@ -495,6 +564,9 @@ pub fn App(props: &AppProps) -> Html {
         read_only,
         store: props.store.clone(),
         storage_key: props.storage_key.clone(),
+        on_command,
+        commands,
+        compact: *compact,
     };
     html! {
         <ContextProvider<BoardContext> {context}>
@@ -503,10 +575,9 @@ pub fn App(props: &AppProps) -> Html {
              ondragover={root_handlers.ondragover} ondragleave={root_handlers.ondragleave}
              ondrop={root_handlers.ondrop}>
             if let Some(board) = &board {
-                <Toolbar board={board.clone()} history={state.history.clone()} save_status={save_status.clone()}
-                         on_export={on_export.clone()} {on_share} {on_print}
-                         on_import={on_import_text.clone()} on_error={on_error.clone()} />
+                <Toolbar board={board.clone()} history={state.history.clone()} save_status={save_status.clone()} />
             }
+            { file_input(import_input, on_import_text.clone(), on_error.clone()) }
             { for save_banner }
             { for notice }
             <main class="ab-main">{ body }</main>

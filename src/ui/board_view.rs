@@ -116,14 +116,18 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let redraw = use_force_update();
     let grid = use_node_ref();
     {
-        // The grid's column count, through the style object rather than a style attribute,
-        // which a page's Content-Security-Policy may forbid.
-        // After every render: the grid may be new while the count is not.
+        // The grid's columns, through the style object rather than a style attribute, which
+        // a page's Content-Security-Policy may forbid. A column with no card in any lane
+        // (often, with a filter on) is narrow, and the lanes' headings are as wide as their
+        // text needs. After every render: the grid may be new while the columns are not.
         let grid = grid.clone();
-        let columns = layout.columns.len().to_string();
+        let template = column_template(layout);
+        let lane_width = lane_width(board, layout);
         use_effect(move || {
             if let Some(grid) = grid.cast::<web_sys::HtmlElement>() {
-                let _ = grid.style().set_property("--ab-columns", &columns);
+                let style = grid.style();
+                let _ = style.set_property("--ab-template", &template);
+                let _ = style.set_property("--ab-lane-width", &lane_width);
             }
         });
     }
@@ -353,7 +357,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     });
 
     html! {
-        <section class="ab-board" aria-label="Board">
+        <section class={classes!("ab-board", context.compact.then_some("ab-board--compact"))} aria-label="Board">
             if board.teams.is_empty() {
                 <div class="ab-empty-hint">
                     <p>{ "Teams are the board's rows. Add one to start placing initiatives." }</p>
@@ -375,7 +379,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}>
                 <div class="ab-grid__row ab-grid__row--head" role="row">
                     <div class="ab-grid__corner" role="columnheader">
-                        <span>{ "Teams" }</span><span aria-hidden="true">{ " ↓ · Priorities →" }</span>
+                        <span aria-hidden="true">{ "Priorities →" }</span><span>{ "Teams" }<span aria-hidden="true">{ " ↓" }</span></span>
                     </div>
                     { for headers }
                 </div>
@@ -568,4 +572,42 @@ fn priority_header(props: &PriorityHeaderProps) -> Html {
             }
         </div>
     }
+}
+
+/// The grid's column tracks after the lanes' headings: a full card's width for a column
+/// with cards, a narrow one for a column with none in any lane.
+fn column_template(layout: &Layout) -> String {
+    let tracks: Vec<&str> = (0..layout.columns.len())
+        .map(|col| {
+            if layout.cells.iter().any(|lane| !lane[col].is_empty()) {
+                "minmax(var(--ab-column-width), 1fr)"
+            } else {
+                "minmax(var(--ab-empty-column-width), 0.5fr)"
+            }
+        })
+        .collect();
+    tracks.join(" ")
+}
+
+/// How wide the lanes' headings are: room for the longest team name on two lines (its
+/// longest word on one), within bounds, in the font's own character widths.
+fn lane_width(board: &Board, layout: &Layout) -> String {
+    let chars = layout
+        .lanes
+        .iter()
+        .filter_map(|id| board.team(id))
+        .map(|team| {
+            let name = team.name.chars().count();
+            let word = team
+                .name
+                .split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            word.max(name.div_ceil(2))
+        })
+        .max()
+        .unwrap_or(0)
+        .clamp(9, 18);
+    format!("calc({chars}ch + 32px)")
 }

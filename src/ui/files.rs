@@ -100,34 +100,45 @@ pub fn ImportButton(props: &ImportButtonProps) -> Html {
     let input = use_node_ref();
     let on_click = {
         let input = input.clone();
-        Callback::from(move |_| {
-            if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
-                input.click();
-            }
-        })
-    };
-    let on_change = {
-        let on_import = props.on_import.clone();
-        let on_error = props.on_error.clone();
-        Callback::from(move |event: Event| {
-            let Some(input) = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
-                return;
-            };
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read_file(file, on_import.clone(), on_error.clone());
-            }
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-        })
+        Callback::from(move |_| choose_file(&input))
     };
     html! {
         <>
             <button type="button" class={props.class.clone()} onclick={on_click}>{ &props.label }</button>
-            <input ref={input} type="file" accept=".json,application/json,.svg,image/svg+xml" hidden=true tabindex="-1"
-                   aria-hidden="true" onchange={on_change} data-role="import-file" />
+            { file_input(input, props.on_import.clone(), props.on_error.clone()) }
         </>
+    }
+}
+
+/// A hidden file picker for snapshots and pictures, opened by `choose_file`; it hands over
+/// `(file name, text)`.
+pub fn file_input(
+    input: NodeRef,
+    on_import: Callback<(String, String)>,
+    on_error: Callback<String>,
+) -> Html {
+    let on_change = Callback::from(move |event: Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            read_file(file, on_import.clone(), on_error.clone());
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    });
+    html! {
+        <input ref={input} type="file" accept=".json,application/json,.svg,image/svg+xml" hidden=true tabindex="-1"
+               aria-hidden="true" onchange={on_change} data-role="import-file" />
+    }
+}
+
+/// Opens the file picker of a `file_input`.
+pub fn choose_file(input: &NodeRef) {
+    if let Some(input) = input.cast::<web_sys::HtmlInputElement>() {
+        input.click();
     }
 }

@@ -81,6 +81,103 @@ impl View {
     }
 }
 
+/// A command of the board's menus, which the help dialog lists too.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    AddInitiative,
+    AddPriority,
+    AddTeam,
+    People,
+    Import,
+    ExportSnapshot,
+    ExportPicture,
+    Outputs,
+    Print,
+    Share,
+    Settings,
+    CompactCards,
+    Help,
+}
+
+impl Command {
+    /// The menus, each with its name and commands, in the order the toolbar shows them.
+    /// Add initiative, the main action, has a button of its own.
+    pub const MENUS: &'static [(&'static str, &'static [Command])] = &[
+        (
+            "Add",
+            &[Command::AddPriority, Command::AddTeam, Command::People],
+        ),
+        (
+            "File",
+            &[
+                Command::Import,
+                Command::ExportSnapshot,
+                Command::ExportPicture,
+                Command::Outputs,
+                Command::Print,
+                Command::Share,
+            ],
+        ),
+        (
+            "Settings",
+            &[Command::Settings, Command::CompactCards, Command::Help],
+        ),
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Command::AddInitiative => "Add initiative",
+            Command::AddPriority => "Add priority…",
+            Command::AddTeam => "Add team…",
+            Command::People => "People…",
+            Command::Import => "Import snapshot…",
+            Command::ExportSnapshot => "Export snapshot",
+            Command::ExportPicture => "Export picture",
+            Command::Outputs => "Markdown and CSV…",
+            Command::Print => "Print…",
+            Command::Share => "Share link…",
+            Command::Settings => "Board settings…",
+            Command::CompactCards => "Compact cards",
+            Command::Help => "Help and keyboard shortcuts…",
+        }
+    }
+
+    /// The keys that also run it, as `aria-keyshortcuts` writes them.
+    pub fn keys(self) -> Option<&'static str> {
+        match self {
+            Command::Help => Some("?"),
+            _ => None,
+        }
+    }
+
+    /// Whether it opens a dialog of the board's.
+    pub fn opens_dialog(self) -> bool {
+        matches!(
+            self,
+            Command::AddInitiative
+                | Command::AddPriority
+                | Command::AddTeam
+                | Command::People
+                | Command::Settings
+                | Command::Outputs
+                | Command::Help
+        )
+    }
+
+    /// Whether it changes the board, so a read-only board leaves it out.
+    pub fn changes_board(self) -> bool {
+        matches!(
+            self,
+            Command::AddInitiative
+                | Command::AddPriority
+                | Command::AddTeam
+                | Command::People
+                | Command::Import
+                | Command::Settings
+        )
+    }
+}
+
 /// Which dialog is open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DialogKind {
@@ -328,6 +425,13 @@ pub struct BoardContext {
     /// Where the board is kept, for the settings' list of damaged copies.
     pub store: StoreHandle,
     pub storage_key: BoardKey,
+    /// Runs a command of the menus.
+    pub on_command: Callback<Command>,
+    /// The commands this board offers (without those that change a read-only board, or a
+    /// share link where there is no page to open one).
+    pub commands: Rc<Vec<Command>>,
+    /// Whether cards show their title, status and owner only.
+    pub compact: bool,
 }
 
 /// The board's context; every component that uses it renders inside `App`, which

@@ -4,8 +4,8 @@
 use super::autosave::SaveStatus;
 use super::clock::local_now;
 use super::dates::short_date;
-use super::files::ImportButton;
-use super::state::{use_board, DialogKind, Msg};
+use super::menu::{MenuButton, MenuItem};
+use super::state::{use_board, Command, Msg};
 use crate::core::history::History;
 use crate::core::model::Board;
 use std::rc::Rc;
@@ -16,16 +16,10 @@ pub struct ToolbarProps {
     pub board: Rc<Board>,
     pub history: Option<History>,
     pub save_status: SaveStatus,
-    /// Exports the snapshot, or (`true`) the board as a picture carrying it.
-    pub on_export: Callback<bool>,
-    /// Makes a share link; none where the board has no page to open one.
-    pub on_share: Option<Callback<()>>,
-    pub on_import: Callback<(String, String)>,
-    pub on_error: Callback<String>,
-    /// Prints the view shown.
-    pub on_print: Callback<()>,
 }
 
+/// Undo, Redo and Add initiative as buttons; every other command in the Add, File and
+/// Settings menus.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let context = use_board();
@@ -38,7 +32,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         .history
         .as_ref()
         .and_then(|h| h.redo_description().map(str::to_string));
-    let open = |kind: DialogKind| context.on_dialog.reform(move |_| Some(kind.clone()));
+    let menus = Command::MENUS.iter().filter_map(|(name, commands)| {
+        let items: Vec<MenuItem> = commands
+            .iter()
+            .filter(|c| context.commands.contains(c))
+            .map(|&command| MenuItem {
+                label: command.label().into(),
+                checked: (command == Command::CompactCards).then_some(context.compact),
+                keys: command.keys().map(AttrValue::from),
+                on_select: context.on_command.reform(move |()| command),
+            })
+            .collect();
+        (!items.is_empty()).then(|| html! { <MenuButton label={*name} {items} /> })
+    });
     let dispatch = context.dispatch.clone();
     let on_undo = Callback::from(move |_| dispatch.dispatch(Msg::Undo));
     let dispatch = context.dispatch.clone();
@@ -83,30 +89,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                                 aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z">{ "↷ Redo" }</button>
                     </div>
                     <div class="ab-toolbar__group">
-                        <button type="button" class="ab-button ab-button--primary" onclick={open(DialogKind::Initiative { id: None, team: None, priority: None })}>{ "Add initiative" }</button>
-                        <button type="button" class="ab-button" onclick={open(DialogKind::Priority(None))}>{ "Add priority" }</button>
-                        <button type="button" class="ab-button" onclick={open(DialogKind::Team(None))}>{ "Add team" }</button>
-                        <button type="button" class="ab-button" onclick={open(DialogKind::People)}>{ "People" }</button>
+                        <button type="button" class="ab-button ab-button--primary"
+                                onclick={context.on_command.reform(|_| Command::AddInitiative)}>{ Command::AddInitiative.label() }</button>
                     </div>
                 }
-                <div class="ab-toolbar__group">
-                    if !context.read_only {
-                        <ImportButton class="ab-button" on_import={props.on_import.clone()} on_error={props.on_error.clone()} />
-                    }
-                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export snapshot" }</button>
-                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| true)}>{ "Export picture" }</button>
-                    if let Some(on_share) = &props.on_share {
-                        <button type="button" class="ab-button" onclick={on_share.reform(|_| ())}>{ "Share link" }</button>
-                    }
-                    if !context.read_only {
-                        <button type="button" class="ab-button" onclick={open(DialogKind::Settings)}>{ "Board settings" }</button>
-                    }
-                    <button type="button" class="ab-button" onclick={open(DialogKind::Outputs)}>{ "Markdown and CSV…" }</button>
-                    <button type="button" class="ab-button" onclick={props.on_print.reform(|_| ())}
-                            title="Print this view, landscape, with the board's title, period and today's date">{ "Print…" }</button>
-                    <button type="button" class="ab-button" onclick={open(DialogKind::Help)}
-                            aria-keyshortcuts="?" title="Keyboard shortcuts and versions (?)">{ "Help" }</button>
-                </div>
+                <div class="ab-toolbar__group">{ for menus }</div>
             </nav>
         </header>
     }

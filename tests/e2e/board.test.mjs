@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
@@ -36,12 +36,12 @@ test('a team, a priority and an initiative added by hand survive a reload', asyn
   const page = await freshPage(app);
   await page.getByRole('button', { name: 'Start blank' }).click();
 
-  await page.getByRole('button', { name: 'Add team' }).first().click();
+  await command(page, 'Add', 'Add team…');
   let form = dialog(page, 'Add team');
   await form.getByLabel('Name').fill('Field Robotics');
   await form.getByRole('button', { name: 'Add team' }).click();
 
-  await page.getByRole('button', { name: 'Add priority' }).first().click();
+  await command(page, 'Add', 'Add priority…');
   form = dialog(page, 'Add priority');
   await form.getByLabel('Title').fill('Ship the autonomous picker');
   await form.getByLabel('Success measure').fill('Picker live in 3 warehouses');

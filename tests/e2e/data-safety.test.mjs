@@ -4,7 +4,7 @@
 // to be markup. (A full quota and missing storage are in snapshots.test.mjs.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 const KEY = 'alignment-board';
@@ -21,7 +21,7 @@ async function withoutDebounce(page) {
 }
 
 async function addTeam(page, name) {
-  await page.getByRole('button', { name: 'Add team' }).first().click();
+  await command(page, 'Add', 'Add team…');
   const form = dialog(page, 'Add team');
   await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Add team' }).click();
@@ -112,7 +112,7 @@ test('a board saved by a newer version is shown read-only, both versions named, 
   await alert.getByText(/version 2, but this board reads versions up to 1/).waitFor();
   await alert.getByText(/shown read-only/).waitFor();
   await page.getByRole('heading', { name: 'Plans from the future' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Add team' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add', exact: true }).count(), 0);
   await page.evaluate(() => dispatchEvent(new Event('pagehide')));
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), HEAD), newer);
 });
@@ -137,7 +137,7 @@ test('two tabs: one shows the other\'s change, and edits made in both at once ar
 
   // Both edit before either saves: the later save merges, and nothing is lost.
   await addTeam(first, 'First again');
-  await second.getByRole('button', { name: 'Board settings' }).click();
+  await command(second, 'Settings', 'Board settings…');
   const settings = dialog(second, 'Board settings');
   await settings.getByLabel('Board title').fill('Renamed in the second tab');
   await settings.getByRole('button', { name: 'Save' }).click();

@@ -3,7 +3,7 @@
 // the board's own settings. Each change is checked on screen and again after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -151,7 +151,7 @@ test('deleting a priority with linked work says what happens, asks, and moves th
 test('people are added to a team, offered as owners, and kept', async () => {
   const page = await freshPage(app);
   await startExample(page);
-  await page.getByRole('button', { name: 'People' }).click();
+  await command(page, 'Add', 'People…');
   const list = dialog(page, 'People');
   await list.getByRole('rowheader', { name: 'Dana Ortiz' }).waitFor();
   await list.getByRole('button', { name: 'Add person' }).click();
@@ -167,7 +167,7 @@ test('people are added to a team, offered as owners, and kept', async () => {
   await filters.getByLabel('Owner').selectOption({ label: 'Yusuf Aydın' });
   await filters.getByText('Showing 0 of 34 initiatives').waitFor();
   await reload(page);
-  await page.getByRole('button', { name: 'People' }).click();
+  await command(page, 'Add', 'People…');
   await dialog(page, 'People').getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
   page.assertNoErrors();
 });
@@ -175,7 +175,7 @@ test('people are added to a team, offered as owners, and kept', async () => {
 test('the board title, purpose, period and rhythm are edited in board settings', async () => {
   const page = await freshPage(app);
   await startExample(page);
-  await page.getByRole('button', { name: 'Board settings' }).click();
+  await command(page, 'Settings', 'Board settings…');
   const form = dialog(page, 'Board settings');
   await form.getByLabel('Board title').fill('Fieldnote operating board');
   await form.getByLabel('Purpose').fill('Every team pulling the same way.');

@@ -9,7 +9,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, watchedForPolicy } from '../support/app.mjs';
+import { DIST, watchedForPolicy, command } from '../support/app.mjs';
 import { serve } from '../support/server.mjs';
 import { launch } from '../support/browser.mjs';
 
@@ -56,7 +56,7 @@ test('the element renders a working board that the page\'s styles do not reach, 
   const board = element.getByRole('region', { name: 'Board' });
   await board.waitFor();
   assert.ok((await board.getByRole('article').count()) > 10);
-  const styles = await element.getByRole('button', { name: 'Add team' }).evaluate((button) => {
+  const styles = await element.getByRole('button', { name: 'Add initiative', exact: true }).evaluate((button) => {
     const style = getComputedStyle(button);
     return { background: style.backgroundColor, font: style.fontSize, border: style.borderStyle };
   });
@@ -70,7 +70,7 @@ test('the element renders a working board that the page\'s styles do not reach, 
   assert.ok(keys.includes('alignment-board:intranet-leadership'), `saved under its key: ${keys}`);
   assert.ok(keys.every((key) => key.startsWith('alignment-board:intranet-leadership')), `and no other: ${keys}`);
   // Its share links open on the frame page beside the script, wherever the host page is.
-  await element.getByRole('button', { name: 'Share link' }).click();
+  await command(element, 'File', 'Share link…');
   const link = await element.getByRole('textbox', { name: 'Share link' }).inputValue();
   assert.ok(link.startsWith(`${server.url}alignment-board-frame.html#board=`), link.slice(0, 80));
   await element.getByRole('dialog', { name: 'Share link' }).getByRole('button', { name: 'Done' }).click();
@@ -118,7 +118,7 @@ test('an element whose src names a picture from Export picture shows the board i
   await element.getByRole('button', { name: 'Start from example' }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    element.getByRole('button', { name: 'Export picture' }).click(),
+    command(element, 'File', 'Export picture'),
   ]);
   await download.saveAs(join(root, 'board.alignment.svg'));
   await page.evaluate(() => {
@@ -172,7 +172,7 @@ test('code blocks as MkDocs and Docusaurus render them become boards, and a hydr
   assert.equal(await page.locator('alignment-board').count(), 3);
   // These snapshots hold nothing yet, and a read-only board does not ask the reader to add.
   assert.equal(await page.getByText('Nothing is on this board yet: no priorities, teams or initiatives.').count(), 3);
-  assert.equal(await page.getByRole('button', { name: 'Add priority' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: 'Add', exact: true }).count(), 0);
   // MkDocs' blocks are replaced; Docusaurus's stays in the page, for React, and the board
   // shows from a shadow root on its container instead.
   assert.equal(await page.locator('pre').count(), 1);
@@ -237,7 +237,7 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
   await page.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
 
   // A change made in the board reaches the host, with the snapshot.
-  await page.getByRole('button', { name: 'Board settings' }).click();
+  await command(page, 'Settings', 'Board settings…');
   const settings = page.getByRole('dialog', { name: 'Board settings' });
   await settings.getByLabel('Board title').fill('Renamed on the page');
   await settings.getByRole('button', { name: 'Save' }).click();
@@ -365,7 +365,7 @@ test('a board in an iframe from a listed host\'s origin takes a snapshot and rep
   const framed = page.frameLocator('#frame').locator('alignment-board');
   await framed.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
 
-  await framed.getByRole('button', { name: 'Board settings' }).click();
+  await command(framed, 'Settings', 'Board settings…');
   const settings = framed.getByRole('dialog', { name: 'Board settings' });
   await settings.getByLabel('Board title').fill('Renamed in the frame');
   await settings.getByRole('button', { name: 'Save' }).click();
@@ -458,7 +458,7 @@ test('two elements given the same storage key follow each other instead of overw
   });
   const second = page.locator('alignment-board').nth(1);
   await second.getByRole('region', { name: 'Board' }).waitFor();
-  await first.getByRole('button', { name: 'Add team' }).click();
+  await command(first, 'Add', 'Add team…');
   const form = first.getByRole('dialog', { name: 'Add team' });
   await form.getByLabel('Name').fill('Added in the first');
   await form.getByRole('button', { name: 'Add team' }).click();
@@ -521,7 +521,7 @@ test('inherited styles a page sets on its body, even !important, stop at the ele
   assert.ok(picture.equals(own.picture), 'the card is drawn as on that page, pixel for pixel');
   // The board takes clicks, though the page turned them off for its body.
   const element = page.locator('alignment-board');
-  await element.getByRole('button', { name: 'Add team' }).click();
+  await command(element, 'Add', 'Add team…');
   await element.getByRole('dialog', { name: 'Add team' }).waitFor();
   await own.page.context().close();
   await page.context().close();

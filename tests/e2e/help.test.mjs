@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { dialog, freshPage, startExample, useApp } from '../support/app.mjs';
+import { dialog, freshPage, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -69,12 +69,12 @@ test('? and the Help button open the keyboard shortcuts, each with its test, and
 
   await page.keyboard.press('Escape');
   await help.waitFor({ state: 'detached' });
-  await page.getByRole('button', { name: 'Help', exact: true }).click();
+  await command(page, 'Settings', 'Help and keyboard shortcuts…');
   await dialog(page, 'Help').getByRole('button', { name: 'Close' }).click();
   await dialog(page, 'Help').waitFor({ state: 'detached' });
 
   // Typed into a text field, ? is a character.
-  await page.getByRole('button', { name: 'Add team' }).click();
+  await command(page, 'Add', 'Add team…');
   const form = dialog(page, 'Add team');
   await form.getByLabel('Name').fill('What?');
   assert.equal(await page.getByRole('dialog', { name: 'Help' }).count(), 0);

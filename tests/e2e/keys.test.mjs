@@ -2,7 +2,7 @@
 // button, a card, the board itself. Inside a text field the field's own undo runs instead.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, freshPage, startExample, useApp } from '../support/app.mjs';
+import { dialog, freshPage, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -10,7 +10,7 @@ const undoTitle = (page) => page.getByRole('button', { name: '↶ Undo' }).getAt
 const redoTitle = (page) => page.getByRole('button', { name: '↷ Redo' }).getAttribute('title');
 
 async function addTeam(page, name) {
-  await page.getByRole('button', { name: 'Add team' }).click();
+  await command(page, 'Add', 'Add team…');
   const form = dialog(page, 'Add team');
   await form.getByLabel('Name').fill(name);
   await form.getByRole('button', { name: 'Add team' }).click();
@@ -41,7 +41,7 @@ test('a decision recorded in Coordination is undone with Ctrl+Z after clicking t
 
 for (const [where, focus] of [
   ['a view button', (page) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Health' }).focus()],
-  ['a toolbar button', (page) => page.getByRole('button', { name: 'Export snapshot' }).focus()],
+  ['a toolbar button', (page) => page.getByRole('button', { name: 'File', exact: true }).focus()],
   ['a card', (page) => page.getByRole('region', { name: 'Board' }).getByRole('article').first().focus()],
   ['the board itself', (page) => page.locator('.ab-app').focus()],
 ]) {
@@ -71,7 +71,7 @@ test('inside a text field Ctrl+Z is the field\'s own, and the board is left as i
   const page = await freshPage(app);
   await startExample(page);
   await addTeam(page, 'Kept team');
-  await page.getByRole('button', { name: 'Add team' }).click();
+  await command(page, 'Add', 'Add team…');
   const form = dialog(page, 'Add team');
   await form.getByLabel('Name').focus();
   await page.keyboard.type('abc');

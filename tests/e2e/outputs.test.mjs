@@ -4,12 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { dialog, exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
 async function openOutputs(page) {
-  await page.getByRole('button', { name: 'Markdown and CSV…' }).click();
+  await command(page, 'File', 'Markdown and CSV…');
   return dialog(page, 'Markdown and spreadsheets');
 }
 

@@ -9,14 +9,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshPage, startExample, useApp } from '../support/app.mjs';
+import { freshPage, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
 /** Prints the page to a PDF through Print… (the browser's dialog stubbed); its text and page size. */
 async function printed(page, button = true) {
   if (button) {
-    await page.getByRole('button', { name: 'Print…' }).click();
+    await command(page, 'File', 'Print…');
     await page.waitForFunction(() => window.printed > 0);
   }
   const dir = await mkdtemp(join(tmpdir(), 'ab-print-'));
@@ -88,7 +88,7 @@ test('a big board prints every lane, not only those near the screen', async () =
   await page.getByRole('region', { name: 'Board' }).waitFor();
   const { board } = JSON.parse(snapshot);
   assert.ok(await page.locator('.ab-lane-placeholder').count() > 0, 'on screen, far lanes wait');
-  await page.getByRole('button', { name: 'Print…' }).click();
+  await command(page, 'File', 'Print…');
   await page.waitForFunction(() => window.printed > 0);
   assert.equal(await page.locator('.ab-lane-placeholder').count(), 0, 'every lane is rendered for printing');
   const cards = await cardsKeepWhole(page);
@@ -141,7 +141,7 @@ test('a board full of hostile text prints as text, every card whole', async () =
   await page.evaluate((text) => localStorage.setItem('alignment-board:alignment-board', text), JSON.stringify(json));
   await page.reload();
   await page.getByRole('region', { name: 'Board' }).waitFor();
-  await page.getByRole('button', { name: 'Print…' }).click();
+  await command(page, 'File', 'Print…');
   await page.waitForFunction(() => window.printed > 0);
   await cardsKeepWhole(page);
   const { text } = await printed(page, false);

@@ -25,8 +25,10 @@ test('the single file opened from disk is the whole board with its views, and ke
   await board.waitFor();
   assert.ok((await board.getByRole('article').count()) > 10, 'the example board is shown');
   // No frame page travels with the one file, so it offers no share link that would lead nowhere.
-  await page.getByRole('button', { name: 'Export picture' }).waitFor();
-  assert.equal(await page.getByRole('button', { name: 'Share link' }).count(), 0);
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Export picture' }).waitFor();
+  assert.equal(await page.getByRole('menuitem', { name: 'Share link' }).count(), 0);
+  await page.keyboard.press('Escape');
   await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
   await page.reload();
   await page.getByRole('region', { name: 'Board' }).waitFor();

@@ -7,18 +7,11 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { deflateRawSync } from 'node:zlib';
 import { join } from 'node:path';
-import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, saved, startExample, useApp, command, importFile } from '../support/app.mjs';
 import { validateSnapshot } from '../support/schema.mjs';
 
 const app = useApp();
 
-async function importFile(page, path) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import snapshot' }).first().click(),
-  ]);
-  await chooser.setFiles(path);
-}
 
 /** Imports `path` into a fresh browser profile and checks it brings `exported`'s board, unchanged. */
 async function importsUnchanged(path, exported) {
@@ -51,7 +44,7 @@ test('a picture of the board shows as an image without scripts and imports as th
   const exported = await exportSnapshot(first);
   const [download] = await Promise.all([
     first.waitForEvent('download'),
-    first.getByRole('button', { name: 'Export picture' }).click(),
+    command(first, 'File', 'Export picture'),
   ]);
   assert.match(download.suggestedFilename(), /^[a-z0-9-]+-\d{4}-\d{2}-\d{2}\.alignment\.svg$/);
   const dir = await mkdtemp(join(tmpdir(), 'ab-picture-'));
@@ -84,7 +77,7 @@ test('a share link opens a read-only copy of the board and leaves the board in t
   await startExample(page);
   await saved(page);
   const title = await page.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
-  await page.getByRole('button', { name: 'Share link' }).click();
+  await command(page, 'File', 'Share link…');
   const share = dialog(page, 'Share link');
   const field = share.getByRole('textbox', { name: 'Share link' });
   const link = await field.inputValue();
@@ -207,7 +200,7 @@ test('a full storage quota is reported, the board keeps working, and export is o
   await alert.getByText(/storage for this site is full/).waitFor();
   await alert.getByRole('button', { name: 'Export snapshot' }).waitFor();
   assert.ok((await page.getByRole('article').count()) > 0);
-  await page.getByRole('button', { name: 'Add team' }).click();
+  await command(page, 'Add', 'Add team…');
   await dialog(page, 'Add team').getByLabel('Name').fill('Still works');
   await dialog(page, 'Add team').getByRole('button', { name: 'Add team' }).click();
   await page.getByRole('rowheader').filter({ hasText: 'Still works' }).waitFor();

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dialog, exportSnapshot, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, useApp, command, importFile } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -56,12 +56,8 @@ async function boardDueAround(zone) {
   return path;
 }
 
-async function importFile(page, path) {
-  const [chooser] = await Promise.all([
-    page.waitForEvent('filechooser'),
-    page.getByRole('button', { name: 'Import snapshot' }).first().click(),
-  ]);
-  await chooser.setFiles(path);
+async function importShown(page, path) {
+  await importFile(page, path);
   await page.getByRole('region', { name: 'Board' }).waitFor();
 }
 
@@ -72,7 +68,7 @@ for (const zone of ZONES) {
 
   test(`in ${zone.timezoneId}, due and overdue marks count the person's own days`, async () => {
     const page = await pageAt(zone);
-    await importFile(page, await boardDueAround(zone));
+    await importShown(page, await boardDueAround(zone));
     const day = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
     await card(page, 'Due yesterday').getByText(`Due ${day(zone.yesterday)} (1 day overdue)`).waitFor();
     await card(page, 'Due today').getByText(`Due ${day(zone.today)} (today)`).waitFor();
@@ -84,7 +80,7 @@ for (const zone of ZONES) {
     const page = await pageAt(zone);
     await page.getByRole('button', { name: 'Start blank' }).click();
     await page.getByRole('region', { name: 'Board' }).waitFor();
-    await page.getByRole('button', { name: 'Board settings' }).click();
+    await command(page, 'Settings', 'Board settings…');
     const settings = dialog(page, 'Board settings');
     assert.equal(await settings.getByLabel('Period', { exact: true }).inputValue(), label);
     assert.equal(await settings.getByLabel('Period start').inputValue(), start);
@@ -101,7 +97,7 @@ for (const zone of ZONES) {
 test('dates are written in the browser\'s language', async () => {
   const zone = ZONES[1];
   const page = await pageAt(zone, 'de-DE');
-  await importFile(page, await boardDueAround(zone));
+  await importShown(page, await boardDueAround(zone));
   const day = new Date(`${zone.today}T00:00:00Z`).toLocaleDateString('de-DE', { month: 'short', day: 'numeric', timeZone: 'UTC' });
   await card(page, 'Due today').getByText(`Due ${day} (today)`).waitFor();
   assert.match(day, /Jan/, 'a German month name');

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
+import { createRequire } from 'node:module';
 
 export const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -56,11 +57,37 @@ export function dialog(page, name) {
   return page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name }));
 }
 
-/** Exports the board with its toolbar button; returns the file's path, name and content. */
+/**
+ * Runs a command of the toolbar's menus (Add, File, Settings) as a person does with the
+ * mouse: opens the menu by its name and picks the command by its name. `scope` is a page, a
+ * frame or the board's element.
+ */
+export async function command(scope, menu, name) {
+  await scope.getByRole('button', { name: menu, exact: true }).click();
+  await scope.getByRole('menu', { name: menu }).getByRole('menuitem', { name })
+    .or(scope.getByRole('menu', { name: menu }).getByRole('menuitemcheckbox', { name })).click();
+}
+
+/**
+ * Imports the file at `path` through the file picker: from the File menu once a board is
+ * shown, from the welcome screen's button before.
+ */
+export async function importFile(page, path) {
+  const menu = page.getByRole('button', { name: 'File', exact: true });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    (await menu.count()) > 0
+      ? command(page, 'File', 'Import snapshot…')
+      : page.getByRole('button', { name: 'Import snapshot' }).click(),
+  ]);
+  await chooser.setFiles(path);
+}
+
+/** Exports the board with the File menu's command; returns the file's path, name and content. */
 export async function exportSnapshot(page) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export snapshot' }).first().click(),
+    command(page, 'File', 'Export snapshot'),
   ]);
   const dir = await mkdtemp(join(tmpdir(), 'ab-export-'));
   const path = join(dir, download.suggestedFilename());
@@ -84,4 +111,14 @@ export async function watchedForPolicy(context) {
   page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
   page.on('pageerror', (error) => errors.push(error.message));
   return { page, errors };
+}
+
+/** Every violation axe-core finds on the page, of any impact, as `id: count × help`. */
+export async function audit(page) {
+  const require = createRequire(import.meta.url);
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.addScriptTag({ content: await readFile(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  }
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.help}: ${v.nodes[0]?.target}`);
 }

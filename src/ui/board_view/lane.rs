@@ -197,7 +197,8 @@ pub fn Lane(props: &LaneProps) -> Html {
         };
         html! {
             <div class="ab-grid__cell" role="cell">
-            <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"))}
+            <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"),
+                                 (cards.len() <= skip).then_some("ab-cell--empty"))}
                  role="group" aria-label={label.clone()} ondragover={on_drag_over} ondrop={on_drop}>
                 { for cards.iter().skip(skip).take(take).map(|&index| {
                     let id = &board.initiatives[index].id;

@@ -3,6 +3,7 @@
 
 use crate::core::snapshot;
 use crate::ui::dialog::Modal;
+use crate::ui::state::{use_board, Command};
 use yew::prelude::*;
 
 /// Where a group of shortcuts works, and each shortcut's keys and what it does.
@@ -61,6 +62,32 @@ pub struct HelpProps {
 
 #[function_component]
 pub fn Help(props: &HelpProps) -> Html {
+    let context = use_board();
+    // Every command of the menus, for a person who looks here first; Add initiative, a
+    // button of its own on the toolbar, leads the Add menu's.
+    let menus = Command::MENUS.iter().filter_map(|(name, commands)| {
+        let main = (*name == "Add").then_some(Command::AddInitiative);
+        let buttons: Vec<Html> = main
+            .into_iter()
+            .chain(commands.iter().copied())
+            .filter(|c| context.commands.contains(c))
+            .map(|command| {
+                let pressed = (command == Command::CompactCards).then(|| context.compact.to_string());
+                html! {
+                    <li>
+                        <button type="button" class="ab-button ab-button--quiet" aria-pressed={pressed}
+                                onclick={context.on_command.reform(move |_| command)}>{ command.label() }</button>
+                    </li>
+                }
+            })
+            .collect();
+        (!buttons.is_empty()).then(|| html! {
+            <section class="ab-help__menu" aria-label={format!("{name} menu")}>
+                <h4 class="ab-help__menu-name">{ format!("{name} menu") }</h4>
+                <ul class="ab-help__commands">{ for buttons }</ul>
+            </section>
+        })
+    });
     let groups = SHORTCUTS.iter().map(|(place, keys)| {
         let rows = keys.iter().map(|(keys, action)| {
             html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *action }</td></tr> }
@@ -75,6 +102,8 @@ pub fn Help(props: &HelpProps) -> Html {
     });
     html! {
         <Modal title="Help" on_close={props.on_close.clone()} wide=true>
+            <h3 class="ab-health__heading">{ "Commands" }</h3>
+            <div class="ab-help">{ for menus }</div>
             <h3 class="ab-health__heading">{ "Keyboard shortcuts" }</h3>
             <div class="ab-help">{ for groups }</div>
             <p class="ab-field__hint">
