@@ -1125,15 +1125,17 @@ fn name_on(board: &Board, kind: Kind, id: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------------
 // The kinds of entity, as the merge sees them
 
-/// A name or title as matching compares it: trimmed, runs of spacing made one space, in
-/// lower case.
+/// A name or title as matching compares it: trimmed, runs of spacing made one space, ASCII
+/// letters in lower case. Other letters are compared as they are ("É" is not "é"): Rust's
+/// Unicode case tables would add some 20 KB to the app for names that are nearly always
+/// spelled the same way on both boards.
 pub fn normal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(word.chars().flat_map(char::to_lowercase));
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
