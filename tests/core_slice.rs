@@ -124,3 +124,38 @@ fn a_slice_edited_apart_merges_back_with_its_edits_and_nothing_else() {
         "merge platform.alignment.json (2 new, 2 changed)"
     );
 }
+
+#[test]
+fn a_slice_is_named_after_the_board_and_its_teams() {
+    let mut board = small_board();
+    board.title = "Acme: Q4 plan".into();
+    let teams: Vec<String> = board.teams.iter().map(|t| t.id.clone()).collect();
+    let names: Vec<String> = board.teams.iter().map(|t| t.name.clone()).collect();
+    let name = alignment_board::core::slice::file_name(
+        &board,
+        &teams[..1],
+        core_support::date("2026-10-05"),
+    );
+    assert_eq!(
+        name,
+        format!(
+            "acme-q4-plan-{}-slice-2026-10-05.alignment.json",
+            snapshot::slug(&names[0])
+        )
+    );
+    let both =
+        alignment_board::core::slice::file_name(&board, &teams, core_support::date("2026-10-05"));
+    assert!(both.contains(&snapshot::slug(&names.join(" "))), "{both}");
+}
+
+#[test]
+fn an_exported_slice_is_titled_after_its_teams_and_merges_back_unchanged() {
+    let board = core_support::full_board();
+    let cut = alignment_board::core::slice::export(&board, &["t-2".into()]);
+    let platform = board.team("t-2").unwrap().name.clone();
+    assert_eq!(cut.title, format!("{}: {platform}", board.title));
+    assert_eq!(cut.id, board.id);
+    let made = plan(&board, &[Incoming::board("platform.alignment.json", cut)]);
+    let applied = apply(&board, &made, &Choices::new()).unwrap();
+    assert_eq!(*applied.board, board, "the title stays the board's");
+}

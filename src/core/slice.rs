@@ -20,6 +20,8 @@
 //! Reviews stay with the board: they are the whole board's rhythm.
 
 use super::model::{Board, Id};
+use super::snapshot;
+use super::time::Date;
 use fnv::FnvHashSet;
 
 /// The slice of `board` for the teams `team_ids` (ids not on the board are ignored).
@@ -147,6 +149,39 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
     slice.decisions = keep(&board.decisions, &decisions, |x| &x.id);
     slice.reviews = Default::default();
     slice
+}
+
+/// The slice as it is exported: titled after its teams (`Acme board: Growth, Data`), so
+/// the team's board, and every file the team exports from it, says whose part it is. A
+/// merge back never changes the board's own title.
+pub fn export(board: &Board, team_ids: &[Id]) -> Board {
+    let mut cut = slice(board, team_ids);
+    let names = team_names(board, team_ids);
+    if !names.is_empty() {
+        cut.title = format!("{}: {}", board.title.trim(), names.join(", "));
+    }
+    cut
+}
+
+/// The names of the teams `team_ids`, in the board's order.
+fn team_names<'b>(board: &'b Board, team_ids: &[Id]) -> Vec<&'b str> {
+    board
+        .teams
+        .iter()
+        .filter(|t| team_ids.contains(&t.id))
+        .map(|t| t.name.as_str())
+        .collect()
+}
+
+/// The file a slice is exported as: `<board title>-<team names>-slice-<date>.alignment.json`,
+/// the teams in the board's order.
+pub fn file_name(board: &Board, team_ids: &[Id], date: Date) -> String {
+    let names = team_names(board, team_ids);
+    format!(
+        "{}-{}-slice-{date}.alignment.json",
+        snapshot::slug(&board.title),
+        snapshot::slug(&names.join(" "))
+    )
 }
 
 /// The items of `list` whose id is in `ids`, in the board's order.
