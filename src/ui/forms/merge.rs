@@ -9,6 +9,8 @@ use crate::core::combine::{
     Verdict,
 };
 use crate::core::model::Board;
+use crate::core::time::{Date, Timestamp};
+use crate::ui::dates::{date_time, short_date};
 use crate::ui::dialog::Modal;
 use crate::ui::state::{use_board, MergeFiles, Msg, Notice};
 use std::collections::HashSet;
@@ -231,7 +233,7 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
             <p class="ab-merge__lead">
                 { format!("Merging {} brings {}", files_in_words(merging.len()), brings(&total)) }
                 if total.conflicts > 0 {
-                    { format!(" {} below: pick which side to keep.", conflicts_in_words(total.conflicts)) }
+                    { format!(" {}: pick the other where it is wrong.", conflicts_in_words(total.conflicts)) }
                 }
                 if refused > 0 {
                     { format!(" {} cannot be merged; the others can.", if refused == 1 { "One file".to_string() } else { format!("{refused} files") }) }
@@ -536,8 +538,8 @@ impl View<'_> {
                         { for d.fields.iter().map(|field| html! {
                             <tr class={classes!(field.decisive.then_some("ab-merge__decisive"))}>
                                 <th scope="row">{ field.name }</th>
-                                <td>{ &field.board }</td>
-                                <td>{ &field.file }</td>
+                                <td>{ shown(field.name, &field.board) }</td>
+                                <td>{ shown(field.name, &field.file) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -549,6 +551,21 @@ impl View<'_> {
                 </fieldset>
             </div>
         }
+    }
+}
+
+/// A field's value as the board writes it elsewhere: times and dates in the person's
+/// locale and time zone, and `none` for nothing (as the plan writes a missing value).
+fn shown(field: &str, value: &str) -> String {
+    if value.is_empty() {
+        return "none".into();
+    }
+    if let Some(at) = Timestamp::parse(value) {
+        return date_time(at);
+    }
+    match Date::parse(value) {
+        Some(date) if matches!(field, "due" | "revisit on") => short_date(date),
+        _ => value.to_string(),
     }
 }
 
@@ -622,8 +639,8 @@ fn files_in_words(n: usize) -> String {
 
 fn conflicts_in_words(n: usize) -> String {
     match n {
-        1 => "One conflict is settled by its default".into(),
-        n => format!("{n} conflicts are settled by their defaults"),
+        1 => "One conflict below has a default side".into(),
+        n => format!("{n} conflicts below have a default side"),
     }
 }
 
