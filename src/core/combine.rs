@@ -785,7 +785,11 @@ fn place<T: Record>(
                 target
             }
         };
-        maps.ids[T::WHAT as usize].insert(Entity::id(item).to_string(), target.clone());
+        // An id that stays needs no translation (`Maps::to` keeps an id it does not know):
+        // most of a file, and all of a slice sent back, costs no map entry.
+        if target != Entity::id(item) {
+            maps.ids[T::WHAT as usize].insert(Entity::id(item).to_string(), target.clone());
+        }
         placed.push(Placed {
             own: Entity::id(item).to_string(),
             slot,
