@@ -12,6 +12,7 @@
 //   - the core as optimised wasm (tests/bench_core.rs): the diff of two 5,000-initiative
 //     boards ≤ 20 ms, save ≤ 15 ms and load ≤ 30 ms of the big board through localStorage,
 //     export and import, and its Markdown status page and four CSV tables ≤ 200 ms each;
+//     merging ten team snapshots into it: preview ≤ 150 ms, apply ≤ 100 ms;
 //   - capacity: localStorage's quota and the largest realistic board that fits it.
 // Exits 1 when a budget fails.
 import { readdir, readFile, mkdir, writeFile } from 'node:fs/promises';
@@ -282,6 +283,9 @@ try {
     ['load and check the big board from localStorage', `${ms(core.load_big).toFixed(1)} ms (${range(core.load_big)})`, '≤ 30 ms', ms(core.load_big) <= 30],
     [`Markdown of the big board (${mb(core.export_markdown_big?.bytes)})`, `${ms(core.export_markdown_big).toFixed(1)} ms (${range(core.export_markdown_big)})`, '≤ 200 ms', ms(core.export_markdown_big) <= 200],
     [`the four CSV files of the big board, together (${mb(core.export_csv_big?.bytes)})`, `${ms(core.export_csv_big).toFixed(1)} ms (${range(core.export_csv_big)})`, '≤ 200 ms', ms(core.export_csv_big) <= 200],
+    [`merge preview: ten team snapshots (200 initiatives, 2,000 check-ins each; ${mb(core.merge_preview?.bytes)}) read and planned against a 2,000-initiative board`,
+      `${ms(core.merge_preview).toFixed(1)} ms (${range(core.merge_preview)}; planning alone ${ms(core.merge_plan).toFixed(1)} ms)`, '≤ 150 ms', ms(core.merge_preview) <= 150],
+    ['merge apply: the same merge confirmed as one undo step', `${ms(core.merge_apply).toFixed(1)} ms (${range(core.merge_apply)})`, '≤ 100 ms', ms(core.merge_apply) <= 100],
   ];
   console.log('\nsizes (bytes)        raw        gzip');
   for (const [kind, s] of Object.entries(size)) console.log(`  ${kind.padEnd(6)} ${String(s.raw).padStart(16)} ${String(s.gzip).padStart(11)}`);

@@ -19,6 +19,7 @@ mod files;
 mod filters;
 mod forms;
 mod health_view;
+mod ids;
 mod menu;
 pub(crate) mod mounted;
 mod narrow;

@@ -2,7 +2,8 @@
 //! two 5,000-initiative boards (budget ≤ 20 ms), and saving and loading the big board of
 //! the performance issue (2,000 initiatives, 40 teams, 12 priorities, 20,000 check-ins:
 //! save ≤ 15 ms, load ≤ 30 ms), and writing the big board's Markdown status page and its
-//! four CSV tables (≤ 200 ms each). Run by `./scripts/measure`, which reads the `BENCH`
+//! four CSV tables (≤ 200 ms each), and merging ten team snapshots into that board
+//! (preview ≤ 150 ms, apply ≤ 100 ms). Run by `./scripts/measure`, which reads the `BENCH`
 //! lines and checks the budgets. Not part of the test command.
 #![cfg(target_arch = "wasm32")]
 
@@ -208,4 +209,61 @@ fn markdown_and_csv_of_the_big_board() {
         );
     }
     assert!(bytes > 0);
+}
+
+/// Merging team snapshots (issue 21): ten teams' slices of 200 initiatives and 2,000
+/// check-ins each, sent back after a week's work, into the 2,000-initiative board. The
+/// preview (≤ 150 ms) reads the ten files and plans the merge; the apply (≤ 100 ms) takes
+/// the planned board as one undo step, checked as `reduce` checks every change.
+#[wasm_bindgen_test]
+fn merge_ten_team_snapshots() {
+    use alignment_board::core::action::{reduce, Action};
+    use alignment_board::core::combine::{apply, plan, Choices, Incoming};
+    use std::rc::Rc;
+    let today = benchmark_day();
+    let (board, slices) = generate_board::team_snapshots(10, 200, 2000, today);
+    let texts: Vec<(String, String)> = slices
+        .iter()
+        .enumerate()
+        .map(|(n, s)| {
+            (
+                format!("team-{n}.alignment.json"),
+                snapshot::write_pretty(s, today.start()),
+            )
+        })
+        .collect();
+    let bytes: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    let mut made = None;
+    let preview = time(9, || {
+        let files: Vec<Incoming> = texts
+            .iter()
+            .map(|(name, text)| Incoming::read(name.as_str(), text))
+            .collect();
+        made = Some(plan(&board, &files));
+    });
+    let mut made = made.unwrap();
+    let files: Vec<Incoming> = texts
+        .iter()
+        .map(|(name, text)| Incoming::read(name.as_str(), text))
+        .collect();
+    let planning = time(9, || made = plan(&board, &files));
+    let before = Rc::new(board.clone());
+    let mut after = before.clone();
+    let applying = time(9, || {
+        let applied = apply(&board, &made, &Choices::new()).unwrap();
+        let action = Action::Merge {
+            board: applied.board,
+            description: applied.description,
+        };
+        after = reduce(&before, action, today.start()).unwrap();
+    });
+    let line = |name: &str, (median, min, max): (f64, f64, f64)| {
+        console_log!(
+            "BENCH {name} median_ms={median:.2} min_ms={min:.2} max_ms={max:.2} bytes={bytes}"
+        )
+    };
+    line("merge_preview", preview);
+    line("merge_plan", planning);
+    line("merge_apply", applying);
+    assert_eq!(after.initiatives.len(), 2000 + 10 * 5);
 }

@@ -25,6 +25,7 @@ mod generate_board;
 use alignment_board::core::action::{reduce, Action, Settings};
 use alignment_board::core::coordination::Step;
 use alignment_board::core::history::{History, LIMIT};
+use alignment_board::core::ids;
 use alignment_board::core::list::List;
 use alignment_board::core::model::{
     Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Period,
@@ -249,8 +250,18 @@ fn fresh<T>(board: &Board, prefix: &str, items: &[T], at: u16, id: impl Fn(&T) -
     match (at % 16, items.first()) {
         (13, _) => String::new(),
         (14, Some(first)) => id(first).clone(),
-        _ => board.next_id(prefix),
+        _ => new_id(board, prefix),
     }
+}
+
+/// A new id in the form the app makes (`ids::new_id`), unused on `board`: the bits are
+/// drawn from a fixed sequence, so a sequence of actions always makes the same ids.
+fn new_id(board: &Board, prefix: &str) -> Id {
+    let mut n = 0u64;
+    ids::unused_on(board, prefix, || {
+        n += 1;
+        ids::derived_bits(&[prefix, &n.to_string()])
+    })
 }
 
 /// The ids whose bit is set in `mask` (bit `i % 16` for the `i`th).
@@ -422,7 +433,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             risks: match bits & 0x2000 {
                 0 => Vec::new(),
                 _ => vec![Risk {
-                    id: board.next_id("r"),
+                    id: new_id(board, "r"),
                     text: format!("Risk of {text}"),
                     severity: Severity::ALL[usize::from(n) % 3],
                     open: n % 2 == 0,
@@ -472,7 +483,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     let id = match initiative.risks.first() {
                         // Now and then a risk id the initiative already has.
                         Some(first) if n % 8 == 0 => first.id.clone(),
-                        _ => board.next_id("r"),
+                        _ => new_id(board, "r"),
                     };
                     initiative.risks.push(Risk {
                         id,
@@ -677,7 +688,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             _ => {
                 let mut broken = board.clone();
                 broken.people.push(Person {
-                    id: board.next_id("p"),
+                    id: new_id(board, "p"),
                     name: "   ".into(),
                     team_id: None,
                 });

@@ -379,6 +379,11 @@ async fn a_read_only_board_has_no_editing_controls() {
     board.click("File").await;
     assert!(board.has_button("Export snapshot"));
     assert!(!board.has_button("Import snapshot…"), "nor importing");
+    assert!(!board.has_button("Merge team snapshots…"), "nor merging");
+    assert!(
+        board.has_button("Export team slice…"),
+        "a slice is an export"
+    );
     board.click("Settings").await;
     assert!(board.has_button("Compact cards"));
     assert!(!board.has_button("Board settings…"), "nor its settings");

@@ -32,6 +32,12 @@ pub enum Action {
     /// `Rc`, so that the saver recognises it as what the store already holds and writes
     /// nothing back: an echo would wake the other tab in turn.
     TakeSaved(Rc<Board>),
+    /// Take the board a merge of snapshot files made (`combine::apply`), once checked;
+    /// `description` says what came from which file.
+    Merge {
+        board: Rc<Board>,
+        description: String,
+    },
     UpdateSettings(Settings),
     AddPerson(Person),
     UpdatePerson(Person),
@@ -147,6 +153,7 @@ impl Action {
         match self {
             Action::ReplaceBoard(_) => "replace the board".into(),
             Action::TakeSaved(_) => "take the board saved in another tab".into(),
+            Action::Merge { description, .. } => description.clone(),
             Action::UpdateSettings(_) => "edit board settings".into(),
             Action::AddPerson(p) => format!("add {}", p.name),
             Action::UpdatePerson(p) => format!("edit {}", p.name),
@@ -233,6 +240,19 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             return check(replacement).map(|b| if b == *board { board.clone() } else { b })
         }
         Action::TakeSaved(saved) => return check(saved),
+        Action::Merge { board: merged, .. } => {
+            if merged.id != board.id {
+                return Err(Refused("a merge keeps the board's id".into()));
+            }
+            if *merged == **board {
+                return Ok(board.clone());
+            }
+            // The board before was sound: only the lists the merge changed need checking.
+            return match validate::problems_since(board, &merged).into_iter().next() {
+                None => Ok(merged),
+                Some(problem) => Err(Refused(problem.to_string())),
+            };
+        }
         Action::UpdateSettings(settings) => {
             next.title = settings.title;
             next.purpose = settings.purpose;

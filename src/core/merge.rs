@@ -24,8 +24,9 @@ pub struct Merged {
     pub conflicts: Vec<String>,
 }
 
-/// An entity of one of the board's lists, as the merge sees it.
-trait Entity: Clone + PartialEq {
+/// An entity of one of the board's lists, as the merge sees it (and `combine`, which
+/// merges snapshot files).
+pub(super) trait Entity: Clone + PartialEq {
     const KIND: &'static str;
     fn id(&self) -> &str;
     /// How a person recognises it.

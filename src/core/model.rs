@@ -489,32 +489,21 @@ impl Board {
         active
     }
 
-    /// A fresh id with the given prefix (`"i"` → `"i-12"`), one past the highest number in
-    /// use anywhere on the board, so ids stay readable and never collide.
-    pub fn next_id(&self, prefix: &str) -> Id {
-        let mut highest = 0u64;
-        let mut see = |id: &str| {
-            if let Some(n) = id
-                .strip_prefix(prefix)
-                .and_then(|rest| rest.strip_prefix('-'))
-            {
-                if let Ok(n) = n.parse::<u64>() {
-                    highest = highest.max(n);
-                }
-            }
-        };
-        self.people.iter().for_each(|x| see(&x.id));
-        self.teams.iter().for_each(|x| see(&x.id));
-        self.priorities.iter().for_each(|x| see(&x.id));
-        for initiative in &self.initiatives {
-            see(&initiative.id);
-            initiative.risks.iter().for_each(|r| see(&r.id));
-        }
-        self.check_ins.iter().for_each(|x| see(&x.id));
-        self.dependencies.iter().for_each(|x| see(&x.id));
-        self.decisions.iter().for_each(|x| see(&x.id));
-        self.reviews.iter().for_each(|x| see(&x.id));
-        format!("{prefix}-{}", highest + 1)
+    /// Whether any entity of the board, of any kind (risks included), has the id `id`:
+    /// what a new id must not be (`ids::unused_on`).
+    pub fn holds_id(&self, id: &str) -> bool {
+        self.people.find(id).is_some()
+            || self.teams.find(id).is_some()
+            || self.priorities.find(id).is_some()
+            || self.initiatives.find(id).is_some()
+            || self.check_ins.find(id).is_some()
+            || self.dependencies.find(id).is_some()
+            || self.decisions.find(id).is_some()
+            || self.reviews.find(id).is_some()
+            || self
+                .initiatives
+                .iter()
+                .any(|i| i.risks.iter().any(|r| r.id == id))
     }
 
     /// Sum of the effort of a team's active initiatives (over 100 means over-committed).

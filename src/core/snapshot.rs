@@ -335,8 +335,14 @@ pub fn file_name(board: &Board, date: Date) -> String {
 /// made safe for any file system: ASCII letters lower-cased, other letters kept as they
 /// are, everything that could separate or confuse a path turned into single dashes.
 pub fn file_stem(board: &Board, date: Date) -> String {
+    format!("{}-{date}", slug(&board.title))
+}
+
+/// `text` made safe for a file name, as `file_stem` makes a board's title: at most 60
+/// characters, `board` when nothing is left.
+pub fn slug(text: &str) -> String {
     let mut slug = String::new();
-    for c in board.title.trim().chars() {
+    for c in text.trim().chars() {
         if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !c.is_ascii() && !is_symbol(c) {
@@ -353,5 +359,5 @@ pub fn file_stem(board: &Board, date: Date) -> String {
     } else {
         slug.chars().take(60).collect()
     };
-    format!("{}-{date}", slug.trim_end_matches('-'))
+    slug.trim_end_matches('-').to_string()
 }

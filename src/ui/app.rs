@@ -9,18 +9,19 @@ use super::clock::{local_now, now};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::set_to;
-use super::files::{choose_file, download_text, file_input};
+use super::files::{choose_file, download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
 use super::health_view::HealthView;
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
-use super::state::DialogKind;
 use super::state::Same;
 use super::state::{BoardContext, Command, Msg, Notice, StoreHandle, Synced, View};
+use super::state::{DialogKind, MergeFiles};
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
+use crate::core::combine::Incoming;
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
@@ -274,8 +275,7 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         use_callback(props.example.clone(), move |example: bool, source| {
             if !example {
-                let board =
-                    Board::blank(format!("b-{}", now().unix_seconds()), local_now().today());
+                let board = Board::blank(crate::ui::ids::fresh_board(), local_now().today());
                 return dispatch.dispatch(Msg::Start(Rc::new(board), "Blank board started".into()));
             }
             let url = match source {
@@ -379,12 +379,20 @@ pub fn App(props: &AppProps) -> Html {
     // components that read the context do not render again at each edit); it runs what
     // this render made, which knows the board as it is now.
     let import_input = use_node_ref();
+    let merge_input = use_node_ref();
+    let on_merge_files = use_callback(open_dialog.clone(), |files: Vec<Incoming>, open| {
+        open.emit(Some(DialogKind::Merge(MergeFiles(Rc::new(files)))))
+    });
     let compact = use_state(|| display(props.store.0.as_ref(), &props.storage_key).compact);
     let run_command = {
         let (open_dialog, on_export, on_share) =
             (open_dialog.clone(), on_export.clone(), on_share.clone());
-        let (on_print, import_input, compact) =
-            (on_print.clone(), import_input.clone(), compact.clone());
+        let (on_print, import_input, merge_input, compact) = (
+            on_print.clone(),
+            import_input.clone(),
+            merge_input.clone(),
+            compact.clone(),
+        );
         let (store, key) = (props.store.clone(), props.storage_key.clone());
         Callback::from(move |command: Command| {
             let open = |kind: DialogKind| open_dialog.emit(Some(kind));
@@ -406,6 +414,8 @@ pub fn App(props: &AppProps) -> Html {
                 Command::Outputs => open(DialogKind::Outputs),
                 Command::Help => open(DialogKind::Help),
                 Command::Import => choose_file(&import_input),
+                Command::Merge => choose_file(&merge_input),
+                Command::Slice => open(DialogKind::Slice(Vec::new())),
                 Command::ExportSnapshot => on_export.emit(false),
                 Command::ExportPicture => on_export.emit(true),
                 Command::Print => on_print.emit(()),
@@ -451,6 +461,7 @@ pub fn App(props: &AppProps) -> Html {
         dragging_file: dragging_file.clone(),
         on_import_text: on_import_text.clone(),
         on_error: on_error.clone(),
+        on_merge: board.is_some().then(|| on_merge_files.clone()),
         on_help: open_dialog.reform(|()| Some(DialogKind::Help)),
     }
     .handlers();
@@ -600,11 +611,12 @@ pub fn App(props: &AppProps) -> Html {
                 <Toolbar board={board.clone()} history={state.history.clone()} save_status={save_status.clone()} />
             }
             { file_input(import_input, on_import_text.clone(), on_error.clone()) }
+            { snapshots_input(merge_input, on_merge_files) }
             { for save_banner }
             { for notice }
             <main class="ab-main">{ body }</main>
             if *dragging_file {
-                <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it" }</p></div>
+                <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>
             }
             <div class="ab-visually-hidden" aria-live="polite" aria-atomic="true">{ &state.announcement }</div>
             if let Some(kind) = (*dialog).clone() {

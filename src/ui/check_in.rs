@@ -146,7 +146,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             };
             error.set(None);
             on_submit.emit(CheckIn {
-                id: board.next_id("c"),
+                id: crate::ui::ids::fresh(&board, "c"),
                 initiative_id: id.clone(),
                 at: now(),
                 status: Status::from_key(&status).unwrap_or_default(),

@@ -1,7 +1,8 @@
 //! Files in and out: downloading an export, reading an imported or dropped file. Sizes are
 //! checked before reading, so a huge file is refused without freezing the tab.
 
-use crate::core::snapshot::{megabytes, MAX_BYTES};
+use crate::core::combine::Incoming;
+use crate::core::snapshot::{megabytes, ReadError, MAX_BYTES};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -74,14 +75,75 @@ pub fn read_dropped_file(
     on_text: Callback<(String, String)>,
     on_error: Callback<String>,
 ) {
-    if let Some(file) = event
-        .data_transfer()
-        .and_then(|dt| dt.files())
-        .and_then(|files| files.get(0))
-    {
+    if let Some(file) = dropped_files(&event).into_iter().next() {
         read_file(file, on_text, on_error);
     }
 }
+
+/// The files of a drop.
+pub fn dropped_files(event: &DragEvent) -> Vec<web_sys::File> {
+    files_of(event.data_transfer().and_then(|dt| dt.files()))
+}
+
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    list.map(|list| (0..list.length()).filter_map(|at| list.get(at)).collect())
+        .unwrap_or_default()
+}
+
+/// Reads `files` as snapshots (or pictures) to merge, then calls `on_read` with all of them
+/// in the order given. A file too large or that the browser cannot read is kept, refused,
+/// so the preview names it.
+pub fn read_snapshots(files: Vec<web_sys::File>, on_read: Callback<Vec<Incoming>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::with_capacity(files.len());
+        for file in files {
+            let name = file.name();
+            let bytes = file.size() as usize;
+            if bytes > MAX_BYTES {
+                read.push(Incoming {
+                    name,
+                    read: Err(ReadError::TooLarge { bytes }),
+                });
+                continue;
+            }
+            read.push(match JsFuture::from(file.text()).await {
+                Ok(text) => Incoming::read(name, &text.as_string().unwrap_or_default()),
+                Err(_) => Incoming {
+                    name,
+                    read: Err(ReadError::NotASnapshot {
+                        reason: "the browser could not read the file".into(),
+                    }),
+                },
+            });
+        }
+        on_read.emit(read);
+    });
+}
+
+/// A hidden file picker for several snapshots and pictures to merge, opened by
+/// `choose_file`; it hands over the files read (`read_snapshots`).
+pub fn snapshots_input(input: NodeRef, on_read: Callback<Vec<Incoming>>) -> Html {
+    let on_change = Callback::from(move |event: Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let files = files_of(input.files());
+        if !files.is_empty() {
+            read_snapshots(files, on_read.clone());
+        }
+        input.set_value("");
+    });
+    html! {
+        <input ref={input} type="file" multiple=true accept={ACCEPT} hidden=true tabindex="-1"
+               aria-hidden="true" onchange={on_change} data-role="merge-files" />
+    }
+}
+
+/// What the file pickers offer: snapshots, and pictures that carry one.
+const ACCEPT: &str = ".json,application/json,.svg,image/svg+xml";
 
 #[derive(Properties, PartialEq)]
 pub struct ImportButtonProps {
@@ -131,7 +193,7 @@ pub fn file_input(
         input.set_value("");
     });
     html! {
-        <input ref={input} type="file" accept=".json,application/json,.svg,image/svg+xml" hidden=true tabindex="-1"
+        <input ref={input} type="file" accept={ACCEPT} hidden=true tabindex="-1"
                aria-hidden="true" onchange={on_change} data-role="import-file" />
     }
 }

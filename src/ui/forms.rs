@@ -1,5 +1,6 @@
 //! The board's dialogs: one form per kind of thing (initiative, priority, team, person,
-//! board settings), the people list, and the import confirmations. A form keeps its draft
+//! board settings), the people list, the import confirmations, the merge preview and the
+//! slice export. A form keeps its draft
 //! to itself and sends one action on save, so typing never touches the board or storage.
 
 mod coordination;
@@ -8,10 +9,12 @@ mod help;
 mod outputs;
 pub use form::{count, Form, FormProps};
 mod initiative;
+mod merge;
 mod people;
 mod period;
 mod priority;
 mod settings;
+mod slice;
 mod team;
 
 use super::check_in::{timeline, CheckInEditor};
@@ -121,6 +124,18 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             }
         }
         DialogKind::Help => html! { <help::Help on_close={close.clone()} /> },
+        DialogKind::Merge(files) => match &props.board {
+            Some(board) => html! {
+                <merge::MergePreview board={board.clone()} {files} on_close={close.clone()} />
+            },
+            None => Html::default(),
+        },
+        DialogKind::Slice(chosen) => match &props.board {
+            Some(board) => html! {
+                <slice::SliceExport board={board.clone()} {chosen} on_close={close.clone()} />
+            },
+            None => Html::default(),
+        },
         DialogKind::Outputs => match &props.board {
             Some(board) => {
                 html! { <outputs::Outputs board={board.clone()} on_close={close.clone()} /> }

@@ -5,6 +5,7 @@
 
 use super::clock::now;
 use crate::core::action::{reduce, Action};
+use crate::core::combine::Incoming;
 use crate::core::history::History;
 use crate::core::model::{Board, Id};
 use crate::storage::{BoardKey, Store};
@@ -89,7 +90,9 @@ pub enum Command {
     AddTeam,
     People,
     Import,
+    Merge,
     ExportSnapshot,
+    Slice,
     ExportPicture,
     Outputs,
     Print,
@@ -111,7 +114,9 @@ impl Command {
             "File",
             &[
                 Command::Import,
+                Command::Merge,
                 Command::ExportSnapshot,
+                Command::Slice,
                 Command::ExportPicture,
                 Command::Outputs,
                 Command::Print,
@@ -131,7 +136,9 @@ impl Command {
             Command::AddTeam => "Add team…",
             Command::People => "People…",
             Command::Import => "Import snapshot…",
+            Command::Merge => "Merge team snapshots…",
             Command::ExportSnapshot => "Export snapshot",
+            Command::Slice => "Export team slice…",
             Command::ExportPicture => "Export picture",
             Command::Outputs => "Markdown and CSV…",
             Command::Print => "Print…",
@@ -160,6 +167,7 @@ impl Command {
                 | Command::People
                 | Command::Settings
                 | Command::Outputs
+                | Command::Slice
                 | Command::Help
         )
     }
@@ -173,6 +181,7 @@ impl Command {
                 | Command::AddTeam
                 | Command::People
                 | Command::Import
+                | Command::Merge
                 | Command::Settings
         )
     }
@@ -213,12 +222,27 @@ pub enum DialogKind {
         file: String,
         message: String,
     },
+    /// The preview of merging snapshot files into the board.
+    Merge(MergeFiles),
+    /// Export the slice of some teams (those given are chosen at first).
+    Slice(Vec<Id>),
     /// A share link, made.
     Share(String),
     /// The keyboard shortcuts and the versions.
     Help,
     /// The board as Markdown and as CSV tables.
     Outputs,
+}
+
+/// Snapshot files read for a merge, compared by identity: they are read once, and
+/// comparing their boards' contents costs more than it tells.
+#[derive(Clone, Debug)]
+pub struct MergeFiles(pub Rc<Vec<Incoming>>);
+
+impl PartialEq for MergeFiles {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A board another tab saved, now this tab's board; `merged` when this tab's unsaved

@@ -28,6 +28,14 @@ async function addTeam(page, name) {
   await page.getByRole('rowheader').filter({ hasText: name }).waitFor();
 }
 
+async function renameTeam(page, name, to) {
+  await page.getByRole('button', { name: `Edit team ${name}`, exact: true }).click();
+  const form = dialog(page, 'Edit team');
+  await form.getByLabel('Name').fill(to);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('rowheader').filter({ hasText: to }).waitFor();
+}
+
 const storedTeams = (page) => page.evaluate((key) => {
   const { teams } = JSON.parse(localStorage.getItem(key)).board;
   const name = teams.columns.indexOf('name');
@@ -154,15 +162,17 @@ test('two tabs: one shows the other\'s change, and edits made in both at once ar
   assert.equal(title, 'Renamed in the second tab');
 
   // Both change the same thing: the person is asked, and the board they keep is saved.
-  await addTeam(first, 'Same id, first tab');
-  await addTeam(second, 'Same id, second tab');
+  // (New entities get random ids, so two tabs never add the same one: they rename one.)
+  await renameTeam(first, 'First again', 'Renamed in the first tab');
+  await renameTeam(second, 'First again', 'Renamed in the second tab');
   await first.evaluate(() => dispatchEvent(new Event('pagehide')));
   const conflict = second.getByRole('alert').filter({ hasText: 'Another tab changed' });
-  await conflict.getByText(/team “Same id, second tab”/).waitFor();
+  await conflict.getByText(/team “Renamed in the (first|second) tab”/).waitFor();
   await conflict.getByRole('button', { name: 'Keep this tab’s' }).click();
   await second.evaluate(() => dispatchEvent(new Event('pagehide')));
-  await first.getByRole('rowheader').filter({ hasText: 'Same id, second tab' }).waitFor();
-  assert.ok((await storedTeams(first)).includes('Same id, second tab'));
+  await first.getByRole('rowheader').filter({ hasText: 'Renamed in the second tab' }).waitFor();
+  const kept = await storedTeams(first);
+  assert.ok(kept.includes('Renamed in the second tab') && !kept.includes('Renamed in the first tab'), `${kept}`);
   first.assertNoErrors();
 });
 

@@ -9,7 +9,7 @@ const app = useApp();
 
 const MENUS = {
   Add: ['Add priority…', 'Add team…', 'People…'],
-  File: ['Import snapshot…', 'Export snapshot', 'Export picture', 'Markdown and CSV…', 'Print…', 'Share link…'],
+  File: ['Import snapshot…', 'Merge team snapshots…', 'Export snapshot', 'Export team slice…', 'Export picture', 'Markdown and CSV…', 'Print…', 'Share link…'],
   Settings: ['Board settings…', 'Compact cards', 'Help and keyboard shortcuts…'],
 };
 
@@ -20,6 +20,7 @@ const EFFECTS = {
   'People…': (page) => closes(dialog(page, 'People')),
   'Markdown and CSV…': (page) => closes(dialog(page, 'Markdown and spreadsheets')),
   'Share link…': (page) => closes(dialog(page, 'Share link')),
+  'Export team slice…': (page) => closes(dialog(page, 'Export team slice')),
   'Board settings…': (page) => closes(dialog(page, 'Board settings')),
   'Help and keyboard shortcuts…': (page) => closes(dialog(page, 'Help')),
 };
@@ -36,6 +37,11 @@ async function runs(page, name, run) {
     case 'Import snapshot…': {
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), run()]);
       assert.ok(chooser.isMultiple() === false);
+      return;
+    }
+    case 'Merge team snapshots…': {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), run()]);
+      assert.ok(chooser.isMultiple(), 'a merge takes several files');
       return;
     }
     case 'Export snapshot':
@@ -131,6 +137,8 @@ test('the menu keys: arrows, Home and End, type-ahead, Escape and Tab', async ()
   assert.equal(await focused(), 'Import snapshot…');
   await page.keyboard.press('e');
   assert.equal(await focused(), 'Export snapshot', 'a letter goes to the next command it begins');
+  await page.keyboard.press('e');
+  assert.equal(await focused(), 'Export team slice…');
   await page.keyboard.press('e');
   assert.equal(await focused(), 'Export picture');
   await page.keyboard.press('p');

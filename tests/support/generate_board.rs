@@ -181,3 +181,76 @@ pub fn evolved(board: &Board) -> Board {
     }
     next
 }
+
+/// The merge benchmark's setting (issue 21): a leadership board of `teams` × `per_team`
+/// initiatives with `check_ins_per_team` × `teams` check-ins, and each team's slice of it
+/// as the team sends it back after a week's work: one initiative in ten with a new status
+/// and progress, five new initiatives and fifty new check-ins. New ids are of the random
+/// form, made from a fixed sequence.
+pub fn team_snapshots(
+    teams: usize,
+    per_team: usize,
+    check_ins_per_team: usize,
+    today: Date,
+) -> (Board, Vec<Board>) {
+    use alignment_board::core::ids::{derived_bits, new_id};
+    use alignment_board::core::slice::slice;
+    let mut board = big_board(
+        Size {
+            teams,
+            priorities: 12,
+            initiatives: teams * per_team,
+            check_ins: teams * check_ins_per_team,
+        },
+        today,
+    );
+    // Each team's initiatives are one in every `teams`, so every slice is the same size.
+    for (n, initiative) in board.initiatives.iter_mut().enumerate() {
+        initiative.team_id = format!("t-{}", n % teams.max(1) + 1);
+    }
+    let week = today.start();
+    let slices = board
+        .teams
+        .iter()
+        .enumerate()
+        .map(|(t, team)| {
+            let mut slice = slice(&board, std::slice::from_ref(&team.id));
+            let fresh = |prefix: &str, n: usize| {
+                new_id(
+                    prefix,
+                    derived_bits(&[prefix, &t.to_string(), &n.to_string()]),
+                )
+            };
+            let own: Vec<usize> = (0..slice.initiatives.len())
+                .filter(|&i| slice.initiatives[i].team_id == team.id)
+                .collect();
+            for (k, &i) in own.iter().enumerate().filter(|(k, _)| k % 10 == 3) {
+                let initiative = &mut slice.initiatives[i];
+                initiative.status = Status::AtRisk;
+                initiative.progress = initiative.progress.saturating_add(10).min(100);
+                initiative.updated_at = week.add_seconds(k as i64);
+            }
+            for n in 0..5 {
+                let mut added = slice.initiatives[own[n % own.len().max(1)]].clone();
+                added.id = fresh("i", n);
+                added.title = format!("{} new work {n}", team.name);
+                slice.initiatives.push(added);
+            }
+            for n in 0..50 {
+                let on = slice.initiatives[own[n % own.len().max(1)]].id.clone();
+                slice.check_ins.push(CheckIn {
+                    id: fresh("c", n),
+                    initiative_id: on,
+                    at: week.add_seconds(n as i64 * 60),
+                    status: Status::OnTrack,
+                    progress: 50,
+                    confidence: Some(7),
+                    note: format!("Week {n}"),
+                    author_id: None,
+                });
+            }
+            slice
+        })
+        .collect();
+    (board, slices)
+}

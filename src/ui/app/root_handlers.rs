@@ -1,7 +1,9 @@
 //! The board's own keys (undo, redo and help) and file drops, for the whole app: handlers on the
-//! app's root element, so they work in every view. A dialog's keys are its own.
+//! app's root element, so they work in every view. A dialog's keys are its own. One file
+//! dropped is imported; several are merged into the board, after a preview.
 
-use crate::ui::files::read_dropped_file;
+use crate::core::combine::Incoming;
+use crate::ui::files::{dropped_files, read_dropped_file, read_snapshots};
 use crate::ui::state::{AppState, Msg};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -16,6 +18,9 @@ pub struct RootEvents {
     pub dragging_file: UseStateHandle<bool>,
     pub on_import_text: Callback<(String, String)>,
     pub on_error: Callback<String>,
+    /// Opens the merge preview of several files dropped at once; `None` without a board to
+    /// merge into.
+    pub on_merge: Option<Callback<Vec<Incoming>>>,
     /// Opens the help (`?`).
     pub on_help: Callback<()>,
 }
@@ -85,6 +90,12 @@ fn drop_file(events: &RootEvents, event: &DragEvent) {
         return;
     }
     event.prevent_default();
+    if let Some(on_merge) = &events.on_merge {
+        let files = dropped_files(event);
+        if files.len() > 1 {
+            return read_snapshots(files, on_merge.clone());
+        }
+    }
     read_dropped_file(
         event.clone(),
         events.on_import_text.clone(),

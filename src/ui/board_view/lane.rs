@@ -140,6 +140,12 @@ pub fn Lane(props: &LaneProps) -> Html {
             .on_dialog
             .reform(move |_| Some(DialogKind::Team(Some(id.clone()))))
     };
+    let on_slice = {
+        let id = team_id.clone();
+        handlers
+            .on_dialog
+            .reform(move |_| Some(DialogKind::Slice(vec![id.clone()])))
+    };
     let placeholder = (!props.shown).then(|| {
         let count = cards_in(layout, lane);
         html! {
@@ -234,8 +240,12 @@ pub fn Lane(props: &LaneProps) -> Html {
                     if effort > 100 { { " · over capacity" } }
                 </p>
                 if !props.read_only {
-                    <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
-                            aria-label={format!("Edit team {}", heading.name)}>{ "Edit" }</button>
+                    <div class="ab-lane-head__actions">
+                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
+                                aria-label={format!("Edit team {}", heading.name)}>{ "Edit" }</button>
+                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_slice}
+                                aria-label={format!("Export slice of team {}", heading.name)}>{ "Export slice" }</button>
+                    </div>
                 }
             </div>
             { for cells }

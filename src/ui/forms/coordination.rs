@@ -60,7 +60,7 @@ pub fn AskForm(fields: &FormProps) -> Html {
                 return;
             };
             let request = Dependency {
-                id: props.board.next_id("d"),
+                id: crate::ui::ids::fresh(&props.board, "d"),
                 from_initiative_id: from.clone(),
                 to_team_id: (*team).clone(),
                 to_initiative_id: None,
@@ -233,7 +233,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 .find(|k| k.key() == kind.as_str())
                 .unwrap_or(DecisionKind::Commit);
             let decision = Decision {
-                id: props.board.next_id("x"),
+                id: crate::ui::ids::fresh(&props.board, "x"),
                 title: title.trim().to_string(),
                 rationale: rationale.trim().to_string(),
                 kind,

@@ -174,7 +174,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 id: existing
                     .as_ref()
                     .map(|i| i.id.clone())
-                    .unwrap_or_else(|| props.board.next_id("i")),
+                    .unwrap_or_else(|| crate::ui::ids::fresh(&props.board, "i")),
                 title: d.title.trim().to_string(),
                 description: d.description.trim().to_string(),
                 team_id: d.team_id.clone(),
@@ -218,18 +218,9 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     // Active priorities by rank, then finished ones.
     let mut priorities: Vec<_> = board.priorities.iter().collect();
     priorities.sort_by_cached_key(|p| (i64::from(!p.is_active()) << 32) | i64::from(p.rank));
-    // Risk ids are unique on the whole board, so new ones count past the draft's too.
-    let next_risk_id = {
-        let number = |id: &str| id.strip_prefix("r-").and_then(|n| n.parse::<u64>().ok());
-        let on_board = number(&board.next_id("r")).unwrap_or(1);
-        let in_draft = draft
-            .risks
-            .iter()
-            .filter_map(|r| number(&r.id))
-            .max()
-            .map_or(0, |n| n + 1);
-        format!("r-{}", on_board.max(in_draft))
-    };
+    // A new risk's id, unlike any on the board or in the form's unsaved risks.
+    let next_risk_id =
+        crate::ui::ids::fresh_besides(board, "r", |id| draft.risks.iter().any(|r| r.id == id));
 
     html! {
         <Modal title={title} on_close={props.close()} wide=true>

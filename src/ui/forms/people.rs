@@ -155,7 +155,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
                 id: existing
                     .as_ref()
                     .map(|p| p.id.clone())
-                    .unwrap_or_else(|| props.board.next_id("p")),
+                    .unwrap_or_else(|| crate::ui::ids::fresh(&props.board, "p")),
                 name: name.trim().to_string(),
                 team_id: optional_id(&team),
             };

@@ -86,7 +86,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             let now = local_now();
             let at = now.at();
             let review = Review {
-                id: props.board.next_id("v"),
+                id: crate::ui::ids::fresh(&props.board, "v"),
                 at,
                 kind: ReviewKind::Planning,
                 summary: format!("Started {}", label.trim()),

@@ -117,7 +117,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                 id: existing
                     .as_ref()
                     .map(|p| p.id.clone())
-                    .unwrap_or_else(|| props.board.next_id("pr")),
+                    .unwrap_or_else(|| crate::ui::ids::fresh(&props.board, "pr")),
                 title: d.title.trim().to_string(),
                 description: d.description.trim().to_string(),
                 rank,

@@ -125,7 +125,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                 id: existing
                     .as_ref()
                     .map(|t| t.id.clone())
-                    .unwrap_or_else(|| props.board.next_id("t")),
+                    .unwrap_or_else(|| crate::ui::ids::fresh(&props.board, "t")),
                 name: name.trim().to_string(),
                 lead_id: optional_id(&lead),
             };

@@ -180,7 +180,7 @@ pub(super) fn review_summary(
         Callback::from(move |_| {
             dispatch.dispatch(Msg::Do {
                 action: Action::RecordReview(Review {
-                    id: board.next_id("v"),
+                    id: crate::ui::ids::fresh(&board, "v"),
                     at: now(),
                     kind: ReviewKind::Review,
                     summary: text.clone(),

@@ -1,0 +1,197 @@
+//! A team's slice of the board: what one or more teams need to keep their part of it on
+//! their own page or in their own browser, exported as a normal snapshot and merged back
+//! later (`combine`). The slice keeps the board's id and every entity's id, so the merge
+//! back matches by id. Pure.
+//!
+//! A slice of teams holds:
+//!
+//! - those teams, their initiatives (with their risks) and their check-ins;
+//! - every active priority, so the team sees the ranks, and any other priority its work or
+//!   its decisions name;
+//! - the dependencies that touch those teams, asked by them or of them, with the
+//!   initiative and team at the other end, so a request stays readable ("Platform's
+//!   *Status page* asks you for an API"). The other end comes whole (its lead, its
+//!   priorities), without its check-ins: unchanged, the merge back finds it the same and
+//!   changes nothing;
+//! - the decisions about the priorities their work serves, or that name the teams;
+//! - the people involved: members, owners, authors, leads (and, so every reference holds,
+//!   the team of each such person and the lead of each such team).
+//!
+//! Reviews stay with the board: they are the whole board's rhythm.
+
+use super::model::{Board, Id};
+use super::snapshot;
+use super::time::Date;
+use fnv::FnvHashSet;
+
+/// The slice of `board` for the teams `team_ids` (ids not on the board are ignored).
+pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
+    let chosen: FnvHashSet<&str> = team_ids
+        .iter()
+        .map(String::as_str)
+        .filter(|id| board.team(id).is_some())
+        .collect();
+    let own: FnvHashSet<&str> = board
+        .initiatives
+        .iter()
+        .filter(|i| chosen.contains(i.team_id.as_str()))
+        .map(|i| i.id.as_str())
+        .collect();
+    let dependencies: FnvHashSet<&str> = board
+        .dependencies
+        .iter()
+        .filter(|d| {
+            own.contains(d.from_initiative_id.as_str()) || chosen.contains(d.to_team_id.as_str())
+        })
+        .map(|d| d.id.as_str())
+        .collect();
+    let mut initiatives = own.clone();
+    let mut teams = chosen.clone();
+    for d in board
+        .dependencies
+        .iter()
+        .filter(|d| dependencies.contains(d.id.as_str()))
+    {
+        initiatives.insert(&d.from_initiative_id);
+        initiatives.extend(d.to_initiative_id.as_deref());
+        teams.insert(&d.to_team_id);
+    }
+    let served: FnvHashSet<&str> = board
+        .initiatives
+        .iter()
+        .filter(|i| own.contains(i.id.as_str()))
+        .flat_map(|i| i.priority_ids.iter().map(String::as_str))
+        .collect();
+    let decisions: FnvHashSet<&str> = board
+        .decisions
+        .iter()
+        .filter(|x| {
+            x.priority_ids.iter().any(|p| served.contains(p.as_str()))
+                || x.team_ids.iter().any(|t| chosen.contains(t.as_str()))
+        })
+        .map(|x| x.id.as_str())
+        .collect();
+
+    let mut priorities: FnvHashSet<&str> = board
+        .priorities
+        .iter()
+        .filter(|p| p.is_active())
+        .map(|p| p.id.as_str())
+        .collect();
+    let mut people: FnvHashSet<&str> = board
+        .people
+        .iter()
+        .filter(|p| p.team_id.as_deref().is_some_and(|t| chosen.contains(t)))
+        .map(|p| p.id.as_str())
+        .collect();
+    for initiative in board
+        .initiatives
+        .iter()
+        .filter(|i| initiatives.contains(i.id.as_str()))
+    {
+        teams.insert(&initiative.team_id);
+        people.extend(initiative.owner_id.as_deref());
+        priorities.extend(initiative.priority_ids.iter().map(String::as_str));
+    }
+    for check_in in board
+        .check_ins
+        .iter()
+        .filter(|c| own.contains(c.initiative_id.as_str()))
+    {
+        people.extend(check_in.author_id.as_deref());
+    }
+    for decision in board
+        .decisions
+        .iter()
+        .filter(|x| decisions.contains(x.id.as_str()))
+    {
+        people.extend(decision.owner_id.as_deref());
+        priorities.extend(decision.priority_ids.iter().map(String::as_str));
+        teams.extend(decision.team_ids.iter().map(String::as_str));
+    }
+    for priority in board
+        .priorities
+        .iter()
+        .filter(|p| priorities.contains(p.id.as_str()))
+    {
+        people.extend(priority.owner_id.as_deref());
+    }
+    // People and teams refer to each other: take both until neither grows.
+    loop {
+        let before = (teams.len(), people.len());
+        for team in board.teams.iter().filter(|t| teams.contains(t.id.as_str())) {
+            people.extend(team.lead_id.as_deref());
+        }
+        for person in board
+            .people
+            .iter()
+            .filter(|p| people.contains(p.id.as_str()))
+        {
+            teams.extend(person.team_id.as_deref());
+        }
+        if (teams.len(), people.len()) == before {
+            break;
+        }
+    }
+
+    let mut slice = board.clone();
+    slice.people = keep(&board.people, &people, |p| &p.id);
+    slice.teams = keep(&board.teams, &teams, |t| &t.id);
+    slice.priorities = keep(&board.priorities, &priorities, |p| &p.id);
+    slice.initiatives = keep(&board.initiatives, &initiatives, |i| &i.id);
+    slice.check_ins = board
+        .check_ins
+        .iter()
+        .filter(|c| own.contains(c.initiative_id.as_str()))
+        .cloned()
+        .collect();
+    slice.dependencies = keep(&board.dependencies, &dependencies, |d| &d.id);
+    slice.decisions = keep(&board.decisions, &decisions, |x| &x.id);
+    slice.reviews = Default::default();
+    slice
+}
+
+/// The slice as it is exported: titled after its teams (`Acme board: Growth, Data`), so
+/// the team's board, and every file the team exports from it, says whose part it is. A
+/// merge back never changes the board's own title.
+pub fn export(board: &Board, team_ids: &[Id]) -> Board {
+    let mut cut = slice(board, team_ids);
+    let names = team_names(board, team_ids);
+    if !names.is_empty() {
+        cut.title = format!("{}: {}", board.title.trim(), names.join(", "));
+    }
+    cut
+}
+
+/// The names of the teams `team_ids`, in the board's order.
+fn team_names<'b>(board: &'b Board, team_ids: &[Id]) -> Vec<&'b str> {
+    board
+        .teams
+        .iter()
+        .filter(|t| team_ids.contains(&t.id))
+        .map(|t| t.name.as_str())
+        .collect()
+}
+
+/// The file a slice is exported as: `<board title>-<team names>-slice-<date>.alignment.json`,
+/// the teams in the board's order.
+pub fn file_name(board: &Board, team_ids: &[Id], date: Date) -> String {
+    let names = team_names(board, team_ids);
+    format!(
+        "{}-{}-slice-{date}.alignment.json",
+        snapshot::slug(&board.title),
+        snapshot::slug(&names.join(" "))
+    )
+}
+
+/// The items of `list` whose id is in `ids`, in the board's order.
+fn keep<T: Clone>(
+    list: &[T],
+    ids: &FnvHashSet<&str>,
+    id: impl Fn(&T) -> &Id,
+) -> super::list::List<T> {
+    list.iter()
+        .filter(|x| ids.contains(id(x).as_str()))
+        .cloned()
+        .collect()
+}

@@ -1,0 +1,161 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! A team's slice of the board (`core::slice`): what it holds, that it is a normal
+//! snapshot, and the team-of-teams round trip: slice, edit apart, merge back
+//! (`core::combine`).
+
+mod core_support;
+
+use alignment_board::core::action::{reduce, Action};
+use alignment_board::core::combine::{apply, plan, Choices, Incoming, Verdict};
+use alignment_board::core::coordination::Step;
+use alignment_board::core::ids;
+use alignment_board::core::model::{DependencyState, Status};
+use alignment_board::core::slice::slice;
+use alignment_board::core::snapshot;
+use core_support::{assert_sound, check_in, initiative, now, small_board, ts};
+use std::rc::Rc;
+
+// ---------------------------------------------------------------------------------------
+// A team's slice and the way back
+
+#[test]
+fn a_slice_holds_the_team_its_work_every_active_priority_and_the_other_end_of_requests() {
+    let board = core_support::full_board();
+    let cut = slice(&board, &["t-2".into()]);
+    assert_eq!(cut.id, board.id);
+    assert_sound(&cut);
+    // Platform's own initiative, and Product's i-1 that asks Platform for something.
+    let initiatives: Vec<_> = cut.initiatives.iter().map(|i| i.id.as_str()).collect();
+    assert!(initiatives.contains(&"i-2"));
+    assert!(initiatives.contains(&"i-1"), "the asking initiative, named");
+    assert!(cut.check_ins.iter().all(|c| c.initiative_id == "i-2"));
+    assert!(cut.team("t-1").is_some(), "the asking team, named");
+    for priority in board.priorities.iter().filter(|p| p.is_active()) {
+        assert!(cut.priority(&priority.id).is_some(), "{}", priority.title);
+    }
+    assert!(cut.reviews.is_empty());
+    // A normal version-1 snapshot: written and read back unchanged.
+    let text = snapshot::write_pretty(&cut, now());
+    assert!(text.contains("\"version\": 1"));
+    assert_eq!(snapshot::read(&text).unwrap().board, cut);
+    // Merged back unchanged, it changes nothing.
+    let made = plan(&board, &[Incoming::board("platform.json", cut)]);
+    assert!(made.files[0]
+        .outcome
+        .as_ref()
+        .unwrap()
+        .items
+        .iter()
+        .all(|i| i.verdict == Verdict::Same));
+}
+
+/// SplitMix64, standing in for the browser's random bits.
+fn bits(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
+#[test]
+fn a_slice_edited_apart_merges_back_with_its_edits_and_nothing_else() {
+    let board = small_board();
+    // Platform's slice, read from its exported file in another browser.
+    let text = snapshot::write_pretty(&slice(&board, &["t-2".into()]), now());
+    let mut team_board = Rc::new(snapshot::read(&text).unwrap().board);
+    let later = ts("2026-11-24T09:00:00Z");
+    let mut random = bits(21);
+    let new_id = ids::unused_on(&team_board, "i", &mut random);
+    let check_in_id = ids::unused_on(&team_board, "c", &mut random);
+    let edits = vec![
+        Action::AddInitiative(initiative(&new_id, "Incident drills", "t-2", &["pr-2"])),
+        Action::CheckIn(alignment_board::core::model::CheckIn {
+            id: check_in_id.clone(),
+            at: later,
+            status: Status::AtRisk,
+            note: "Vendor late".into(),
+            ..check_in("-", "i-2", Some("p-2"))
+        }),
+        Action::AnswerDependency {
+            id: "d-1".into(),
+            step: Step::Accept,
+            note: "Yes".into(),
+        },
+    ];
+    for action in edits {
+        team_board = reduce(&team_board, action, later).unwrap();
+    }
+    let mut status_page = team_board.initiative("i-2").unwrap().clone();
+    status_page.progress = 55;
+    team_board = reduce(&team_board, Action::UpdateInitiative(status_page), later).unwrap();
+    let returned = snapshot::write_pretty(&team_board, later);
+    let files = [Incoming::read("platform.alignment.json", &returned)];
+    let made = plan(&board, &files);
+    let applied = apply(&board, &made, &Choices::new()).unwrap();
+    let after = &applied.board;
+    assert_sound(after);
+    // The edits are there.
+    assert_eq!(after.initiative(&new_id).unwrap().title, "Incident drills");
+    assert!(after.check_ins.iter().any(|c| c.id == check_in_id));
+    let status_page = after.initiative("i-2").unwrap();
+    assert_eq!(
+        (status_page.status, status_page.progress),
+        (Status::AtRisk, 55)
+    );
+    assert_eq!(after.dependencies[0].state, DependencyState::Accepted);
+    // Nothing is duplicated.
+    assert_eq!(after.initiatives.len(), board.initiatives.len() + 1);
+    assert_eq!(after.check_ins.len(), board.check_ins.len() + 1);
+    assert_eq!(after.dependencies.len(), board.dependencies.len());
+    assert_eq!(after.teams, board.teams);
+    assert_eq!(after.people, board.people);
+    assert_eq!(after.priorities, board.priorities);
+    assert_eq!(after.decisions, board.decisions);
+    // Nothing outside the team changed.
+    for initiative in board.initiatives.iter().filter(|i| i.team_id != "t-2") {
+        assert_eq!(after.initiative(&initiative.id), Some(initiative));
+    }
+    assert_eq!(
+        applied.description,
+        "merge platform.alignment.json (2 new, 2 changed)"
+    );
+}
+
+#[test]
+fn a_slice_is_named_after_the_board_and_its_teams() {
+    let mut board = small_board();
+    board.title = "Acme: Q4 plan".into();
+    let teams: Vec<String> = board.teams.iter().map(|t| t.id.clone()).collect();
+    let names: Vec<String> = board.teams.iter().map(|t| t.name.clone()).collect();
+    let name = alignment_board::core::slice::file_name(
+        &board,
+        &teams[..1],
+        core_support::date("2026-10-05"),
+    );
+    assert_eq!(
+        name,
+        format!(
+            "acme-q4-plan-{}-slice-2026-10-05.alignment.json",
+            snapshot::slug(&names[0])
+        )
+    );
+    let both =
+        alignment_board::core::slice::file_name(&board, &teams, core_support::date("2026-10-05"));
+    assert!(both.contains(&snapshot::slug(&names.join(" "))), "{both}");
+}
+
+#[test]
+fn an_exported_slice_is_titled_after_its_teams_and_merges_back_unchanged() {
+    let board = core_support::full_board();
+    let cut = alignment_board::core::slice::export(&board, &["t-2".into()]);
+    let platform = board.team("t-2").unwrap().name.clone();
+    assert_eq!(cut.title, format!("{}: {platform}", board.title));
+    assert_eq!(cut.id, board.id);
+    let made = plan(&board, &[Incoming::board("platform.alignment.json", cut)]);
+    let applied = apply(&board, &made, &Choices::new()).unwrap();
+    assert_eq!(*applied.board, board, "the title stays the board's");
+}
