@@ -8,21 +8,9 @@ use alignment_board::core::action::{reduce, Action};
 use alignment_board::core::ids::{self, is_random, new_id, unused_on};
 use alignment_board::core::model::CheckIn;
 use alignment_board::core::snapshot;
-use core_support::{initiative, now, small_board};
+use core_support::{bits, initiative, now, small_board};
 use std::collections::HashSet;
 use std::rc::Rc;
-
-/// SplitMix64: a stand-in for the browser's random bits, reproducible.
-fn bits(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed;
-    move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-}
 
 #[test]
 fn ids_have_the_kind_prefix_and_thirteen_base_32_characters() {

@@ -12,7 +12,7 @@ use alignment_board::core::ids;
 use alignment_board::core::model::{DependencyState, Status};
 use alignment_board::core::slice::slice;
 use alignment_board::core::snapshot;
-use core_support::{assert_sound, check_in, initiative, now, small_board, ts};
+use core_support::{assert_sound, bits, check_in, initiative, now, small_board, ts};
 use std::rc::Rc;
 
 // ---------------------------------------------------------------------------------------
@@ -47,18 +47,6 @@ fn a_slice_holds_the_team_its_work_every_active_priority_and_the_other_end_of_re
         .items
         .iter()
         .all(|i| i.verdict == Verdict::Same));
-}
-
-/// SplitMix64, standing in for the browser's random bits.
-fn bits(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed;
-    move || {
-        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
 }
 
 #[test]

@@ -10,6 +10,19 @@ use alignment_board::core::model::{
 use alignment_board::core::time::{Date, Now, Timestamp};
 use alignment_board::core::validate;
 
+/// SplitMix64: reproducible random bits, standing in for the browser's when a test makes
+/// new ids.
+pub fn bits(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+}
+
 /// A timestamp from its RFC 3339 text; panics on a typo in the test itself.
 pub fn ts(text: &str) -> Timestamp {
     Timestamp::parse(text).unwrap_or_else(|| panic!("bad timestamp in test: {text}"))
