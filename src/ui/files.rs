@@ -123,6 +123,20 @@ pub fn read_snapshots(files: Vec<web_sys::File>, on_read: Callback<Vec<Incoming>
 /// A hidden file picker for several snapshots and pictures to merge, opened by
 /// `choose_file`; it hands over the files read (`read_snapshots`).
 pub fn snapshots_input(input: NodeRef, on_read: Callback<Vec<Incoming>>) -> Html {
+    picker(input, true, "merge-files", move |files| {
+        read_snapshots(files, on_read.clone())
+    })
+}
+
+/// A hidden file input for snapshots and pictures, which hands the files chosen to
+/// `on_files` (never none) and is then emptied, so choosing the same file again is a change
+/// again.
+fn picker(
+    input: NodeRef,
+    multiple: bool,
+    role: &'static str,
+    on_files: impl Fn(Vec<web_sys::File>) + 'static,
+) -> Html {
     let on_change = Callback::from(move |event: Event| {
         let Some(input) = event
             .target()
@@ -132,13 +146,13 @@ pub fn snapshots_input(input: NodeRef, on_read: Callback<Vec<Incoming>>) -> Html
         };
         let files = files_of(input.files());
         if !files.is_empty() {
-            read_snapshots(files, on_read.clone());
+            on_files(files);
         }
         input.set_value("");
     });
     html! {
-        <input ref={input} type="file" multiple=true accept={ACCEPT} hidden=true tabindex="-1"
-               aria-hidden="true" onchange={on_change} data-role="merge-files" />
+        <input ref={input} type="file" {multiple} accept={ACCEPT} hidden=true tabindex="-1"
+               aria-hidden="true" onchange={on_change} data-role={role} />
     }
 }
 
@@ -179,23 +193,9 @@ pub fn file_input(
     on_import: Callback<(String, String)>,
     on_error: Callback<String>,
 ) -> Html {
-    let on_change = Callback::from(move |event: Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|files| files.get(0)) {
-            read_file(file, on_import.clone(), on_error.clone());
-        }
-        // Choosing the same file again must fire `change` again.
-        input.set_value("");
-    });
-    html! {
-        <input ref={input} type="file" accept={ACCEPT} hidden=true tabindex="-1"
-               aria-hidden="true" onchange={on_change} data-role="import-file" />
-    }
+    picker(input, false, "import-file", move |mut files| {
+        read_file(files.swap_remove(0), on_import.clone(), on_error.clone())
+    })
 }
 
 /// Opens the file picker of a `file_input`.
