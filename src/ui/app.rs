@@ -9,7 +9,7 @@ use super::clock::{local_now, now};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::set_to;
-use super::files::{choose_file, download_text, file_input, snapshots_input};
+use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
 use super::health_view::HealthView;
@@ -17,7 +17,7 @@ use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
 use super::state::Same;
-use super::state::{BoardContext, Command, Msg, Notice, StoreHandle, Synced, View};
+use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, View};
 use super::state::{DialogKind, MergeFiles};
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
@@ -27,16 +27,18 @@ use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
-use crate::storage::{display, set_display, BoardKey, Display};
+use crate::storage::{display, BoardKey};
 use std::rc::Rc;
 use yew::prelude::*;
 
 mod analysis;
+mod commands;
 mod example;
 mod focus;
 mod root_handlers;
 mod startup;
 use analysis::use_analysis;
+use commands::{offered, use_stable, Commands};
 use example::fetch_example;
 pub use example::Example;
 use focus::{restore_focus, reveal_place};
@@ -384,74 +386,24 @@ pub fn App(props: &AppProps) -> Html {
         open.emit(Some(DialogKind::Merge(MergeFiles(Rc::new(files)))))
     });
     let compact = use_state(|| display(props.store.0.as_ref(), &props.storage_key).compact);
-    let run_command = {
-        let (open_dialog, on_export, on_share) =
-            (open_dialog.clone(), on_export.clone(), on_share.clone());
-        let (on_print, import_input, merge_input, compact) = (
-            on_print.clone(),
-            import_input.clone(),
-            merge_input.clone(),
-            compact.clone(),
-        );
-        let (store, key) = (props.store.clone(), props.storage_key.clone());
-        Callback::from(move |command: Command| {
-            let open = |kind: DialogKind| open_dialog.emit(Some(kind));
-            // The help dialog runs commands too: one that opens a dialog takes its place,
-            // and the others close it first.
-            if !command.opens_dialog() {
-                open_dialog.emit(None);
-            }
-            match command {
-                Command::AddInitiative => open(DialogKind::Initiative {
-                    id: None,
-                    team: None,
-                    priority: None,
-                }),
-                Command::AddPriority => open(DialogKind::Priority(None)),
-                Command::AddTeam => open(DialogKind::Team(None)),
-                Command::People => open(DialogKind::People),
-                Command::Settings => open(DialogKind::Settings),
-                Command::Outputs => open(DialogKind::Outputs),
-                Command::Help => open(DialogKind::Help),
-                Command::Import => choose_file(&import_input),
-                Command::Merge => choose_file(&merge_input),
-                Command::Slice => open(DialogKind::Slice(Vec::new())),
-                Command::ExportSnapshot => on_export.emit(false),
-                Command::ExportPicture => on_export.emit(true),
-                Command::Print => on_print.emit(()),
-                Command::Share => {
-                    if let Some(on_share) = &on_share {
-                        on_share.emit(());
-                    }
-                }
-                Command::CompactCards => {
-                    let on = !*compact;
-                    compact.set(on);
-                    if !read_only {
-                        // Only a preference: a store that refuses it costs nothing else.
-                        let _ = set_display(store.0.as_ref(), &key, Display { compact: on });
-                    }
-                }
-            }
-        })
-    };
-    let latest_command = use_mut_ref(|| run_command.clone());
-    *latest_command.borrow_mut() = run_command;
-    let on_command = use_callback((), move |command: Command, _| {
-        let run = latest_command.borrow().clone();
-        run.emit(command);
-    });
     let has_share = on_share.is_some();
+    let on_command = use_stable(
+        Commands {
+            open_dialog: open_dialog.clone(),
+            on_export: on_export.clone(),
+            on_share: on_share.clone(),
+            on_print: on_print.clone(),
+            import_input: import_input.clone(),
+            merge_input: merge_input.clone(),
+            compact: compact.clone(),
+            store: props.store.clone(),
+            key: props.storage_key.clone(),
+            read_only,
+        }
+        .runner(),
+    );
     let commands = use_memo((read_only, has_share), |&(read_only, has_share)| {
-        std::iter::once(Command::AddInitiative)
-            .chain(
-                Command::MENUS
-                    .iter()
-                    .flat_map(|(_, commands)| commands.iter().copied()),
-            )
-            .filter(|c| !(read_only && c.changes_board()))
-            .filter(|c| has_share || *c != Command::Share)
-            .collect::<Vec<_>>()
+        offered(read_only, has_share)
     });
 
     let root_handlers = RootEvents {
