@@ -28,18 +28,6 @@ use core_support::{date, full_board, initiative, small_board};
 use generate_board::{big_board, Size};
 use proptest::prelude::*;
 
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .unwrap_or(64);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 // ---------------------------------------------------------------------------------------
 // Boards and files
 
@@ -312,7 +300,7 @@ fn choose(board: &Board, plan: &MergePlan, wishes: &[(u16, u8, u16)]) -> Choices
 // Properties
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(core_support::proptest_config())]
 
     #[test]
     fn merging_a_board_with_itself_changes_nothing(base in base()) {

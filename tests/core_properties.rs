@@ -46,20 +46,6 @@ use std::rc::Rc;
 // ---------------------------------------------------------------------------------------
 // Configuration
 
-/// 64 cases per property, or `PROPTEST_CASES` when it is set.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|cases| cases.parse().ok())
-        .unwrap_or(64);
-    ProptestConfig {
-        cases,
-        // A failure prints its minimal input; nothing is written next to the sources.
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
-}
-
 fn today() -> Date {
     date("2026-11-23")
 }
@@ -759,7 +745,7 @@ fn read_back_stored(stored: &snapshot::Stored) -> Result<snapshot::Loaded, snaps
 // Properties
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(core_support::proptest_config())]
 
     /// After every action the board accepts, the whole board is sound (the reducer checks
     /// only what a change touched); a refused action and one that changes nothing leave

@@ -20,6 +20,20 @@ fn board(title: &str) -> Board {
     board
 }
 
+/// Writes a damaged head under `k` and opens it at `seconds`, which sets it aside.
+fn open_damaged(store: &dyn Store, k: &BoardKey, seconds: i64) {
+    store
+        .write(
+            &k.head(),
+            &format!("{{\"format\":\"alignment-board\", broken {seconds}"),
+        )
+        .unwrap();
+    assert!(matches!(
+        open(store, k, at(seconds)),
+        Opened::Corrupt { .. }
+    ));
+}
+
 fn key(name: &str) -> BoardKey {
     BoardKey::new(name).unwrap()
 }
@@ -104,16 +118,7 @@ fn only_the_newest_few_damaged_copies_are_kept_and_each_can_be_discarded() {
     let store = MemoryStore::new();
     let k = key("k");
     for seconds in 0..6 {
-        store
-            .write(
-                &k.head(),
-                &format!("{{\"format\":\"alignment-board\", broken {seconds}"),
-            )
-            .unwrap();
-        assert!(matches!(
-            open(&store, &k, at(seconds)),
-            Opened::Corrupt { .. }
-        ));
+        open_damaged(&store, &k, seconds);
     }
     let copies = set_asides(&store, &k);
     assert_eq!(copies.len(), SET_ASIDE_COPIES);
@@ -168,16 +173,7 @@ fn a_damaged_copy_that_does_not_fit_costs_none_of_the_copies_kept() {
     let store = storage::FaultyStore::with_capacity(2_000);
     let k = key("k");
     for seconds in 0..3 {
-        store
-            .write(
-                &k.head(),
-                &format!("{{\"format\":\"alignment-board\", broken {seconds}"),
-            )
-            .unwrap();
-        assert!(matches!(
-            open(&store, &k, at(seconds)),
-            Opened::Corrupt { .. }
-        ));
+        open_damaged(&store, &k, seconds);
     }
     assert_eq!(set_asides(&store, &k).len(), 3);
     let big = format!(

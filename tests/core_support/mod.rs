@@ -23,6 +23,21 @@ pub fn bits(seed: u64) -> impl FnMut() -> u64 {
     }
 }
 
+/// 64 cases per property, or `PROPTEST_CASES` when it is set. A failure prints its
+/// minimal input; nothing is written next to the sources.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn proptest_config() -> proptest::prelude::ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|cases| cases.parse().ok())
+        .unwrap_or(64);
+    proptest::prelude::ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    }
+}
+
 /// A timestamp from its RFC 3339 text; panics on a typo in the test itself.
 pub fn ts(text: &str) -> Timestamp {
     Timestamp::parse(text).unwrap_or_else(|| panic!("bad timestamp in test: {text}"))
