@@ -25,6 +25,7 @@ pub(crate) mod mounted;
 mod narrow;
 mod rhythm_view;
 mod score;
+mod selector;
 mod share;
 pub mod state;
 mod subject_link;

@@ -429,7 +429,7 @@ impl Reducible for AppState {
 }
 
 /// Upper-cases a leading ASCII letter ("move …" → "Move …"); descriptions start with a verb.
-fn capitalise(text: &str) -> String {
+pub fn capitalise(text: &str) -> String {
     let mut out = text.to_string();
     if let Some(first) = out.get_mut(0..1) {
         first.make_ascii_uppercase();

@@ -6,6 +6,7 @@ use crate::core::layout::{Column, Filter, Layout};
 use crate::core::model::Board;
 use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
+use crate::ui::selector::css_escape;
 
 /// The `data-place` of the element that shows a subject on the unfiltered board: an
 /// initiative's card in its first column, a priority's heading, a team's lane.
@@ -68,25 +69,4 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
     if lost {
         let _ = root.focus();
     }
-}
-
-/// `text` for a quoted CSS string: every character but ASCII letters and digits as a hex
-/// escape, so ids with quotes, backslashes or control characters select exactly.
-fn css_escape(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(text.len() * 2);
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else {
-            out.push('\\');
-            let code = u32::from(c);
-            let digits = (32 - code.leading_zeros()).div_ceil(4).max(1);
-            for shift in (0..digits).rev() {
-                out.push(char::from(HEX[(code >> (shift * 4)) as usize & 15]));
-            }
-            out.push(' ');
-        }
-    }
-    out
 }

@@ -3,6 +3,7 @@
 //! hand what did not, and settles each conflict; "Merge" then makes it one undo step. The
 //! rules are `core::combine`'s: this dialog shows its plan and hands it the choices.
 
+use super::form::count as in_words;
 use crate::core::action::Action;
 use crate::core::combine::{
     self, Choice, Counts, Difference, FileMerge, Item, ItemRef, Kind, Matched, MergePlan, Side,
@@ -12,7 +13,8 @@ use crate::core::model::Board;
 use crate::core::time::{Date, Timestamp};
 use crate::ui::dates::{date_time, short_date};
 use crate::ui::dialog::Modal;
-use crate::ui::state::{use_board, MergeFiles, Msg, Notice};
+use crate::ui::selector::css_escape;
+use crate::ui::state::{capitalise, use_board, MergeFiles, Msg, Notice};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -177,7 +179,7 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
                 Ok(applied) => {
                     let text = format!(
                         "{}. Undo brings the board back as it was.",
-                        capitalised(&applied.description)
+                        capitalise(&applied.description)
                     );
                     dispatch.dispatch(Msg::Do {
                         action: Action::Merge {
@@ -368,7 +370,7 @@ impl View<'_> {
         html! {
             <details class="ab-merge__kind" {open} {ontoggle}>
                 <summary>
-                    <span class="ab-merge__kind-name">{ capitalised(plural) }</span>
+                    <span class="ab-merge__kind-name">{ capitalise(plural) }</span>
                     <span class="ab-merge__kind-counts">{ counts_in_words(&counts) }</span>
                 </summary>
                 if open {
@@ -603,31 +605,23 @@ fn summary(counts: &Counts) -> String {
     if counts.new == 0 && counts.changed == 0 && counts.conflicts == 0 {
         return format!(
             "Nothing new: all {} already on the board.",
-            items_in_words(counts.same)
+            in_words(counts.same, "item", "items")
         );
     }
-    format!("{}.", capitalised(&counts_in_words(counts)))
+    format!("{}.", capitalise(&counts_in_words(counts)))
 }
 
 /// What the merge brings in all: `5 new items and 2 changes.`
 fn brings(total: &Counts) -> String {
     match (total.new, total.taken) {
-        (0, taken) => format!("{}.", changes_in_words(taken)),
-        (new, 0) => format!("{}.", new_in_words(new)),
-        (new, taken) => format!("{} and {}.", new_in_words(new), changes_in_words(taken)),
+        (0, taken) => format!("{}.", in_words(taken, "change", "changes")),
+        (new, 0) => format!("{}.", in_words(new, "new item", "new items")),
+        (new, taken) => format!(
+            "{} and {}.",
+            in_words(new, "new item", "new items"),
+            in_words(taken, "change", "changes")
+        ),
     }
-}
-
-fn items_in_words(n: usize) -> String {
-    format!("{n} item{}", if n == 1 { "" } else { "s" })
-}
-
-fn new_in_words(n: usize) -> String {
-    format!("{n} new item{}", if n == 1 { "" } else { "s" })
-}
-
-fn changes_in_words(n: usize) -> String {
-    format!("{n} change{}", if n == 1 { "" } else { "s" })
 }
 
 fn files_in_words(n: usize) -> String {
@@ -642,18 +636,4 @@ fn conflicts_in_words(n: usize) -> String {
         1 => "One conflict below has a default side".into(),
         n => format!("{n} conflicts below have a default side"),
     }
-}
-
-/// Upper-cases a leading ASCII letter.
-fn capitalised(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Some(first) = out.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    out
-}
-
-/// `text` safe inside a double-quoted CSS attribute value.
-fn css_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
 }
