@@ -6,6 +6,7 @@
 //! The list is a popover, so it sits above the board without moving anything, and a click
 //! anywhere else closes it.
 
+use super::fields::use_field_id;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn MenuButton(props: &MenuButtonProps) -> Html {
     let open = use_state(|| None::<Start>);
     let button = use_node_ref();
     let menu = use_node_ref();
-    let menu_id = use_memo((), |_| unique_id());
+    let menu_id = use_field_id();
     {
         let (button, menu, open) = (button.clone(), menu.clone(), *open);
         use_effect_with(open, move |open| {
@@ -178,12 +179,12 @@ pub fn MenuButton(props: &MenuButtonProps) -> Html {
             <button ref={button} type="button" id={button_id.clone()}
                     class={classes!("ab-button", "ab-menu__button", open.is_some().then_some("ab-menu__button--open"))}
                     aria-haspopup="menu" aria-expanded={open.is_some().to_string()}
-                    aria-controls={open.is_some().then(|| (*menu_id).clone())}
+                    aria-controls={open.is_some().then(|| menu_id.clone())}
                     onclick={on_click} onkeydown={on_button_key}>
                 { &props.label }
             </button>
             if open.is_some() {
-                <div ref={menu} id={(*menu_id).clone()} popover="auto" role="menu" class="ab-menu__list"
+                <div ref={menu} id={menu_id.clone()} popover="auto" role="menu" class="ab-menu__list"
                      aria-labelledby={button_id} ontoggle={on_toggle} onkeydown={on_menu_key}>
                     { for items }
                 </div>
@@ -262,17 +263,4 @@ fn active_element(menu: &web_sys::Element) -> Option<web_sys::Element> {
     js_sys::Reflect::get(&root, &"activeElement".into())
         .ok()
         .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
-}
-
-/// An id no other menu on the page has, even with several boards on it.
-fn unique_id() -> String {
-    thread_local! {
-        static NEXT: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-    }
-    let n = NEXT.with(|next| {
-        let n = next.get();
-        next.set(n + 1);
-        n
-    });
-    format!("ab-menu-{n}")
 }
