@@ -124,14 +124,13 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         // a page's Content-Security-Policy may forbid. A column with no card in any lane
         // (often, with a filter on) is narrow, and the lanes' headings are as wide as their
         // text needs. After every render: the grid may be new while the columns are not.
-        let grid = grid.clone();
-        let template = column_template(layout);
-        let lane_width = lane_width(board, layout);
+        // Worked out only where there is a grid (not on a phone).
+        let (grid, board, layout) = (grid.clone(), board.clone(), layout.clone());
         use_effect(move || {
             if let Some(grid) = grid.cast::<web_sys::HtmlElement>() {
                 let style = grid.style();
-                let _ = style.set_property("--ab-template", &template);
-                let _ = style.set_property("--ab-lane-width", &lane_width);
+                let _ = style.set_property("--ab-template", &column_template(&layout));
+                let _ = style.set_property("--ab-lane-width", &lane_width(&board, &layout));
             }
         });
     }
