@@ -248,7 +248,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         let choices = Status::ALL.iter().map(|&status| {
             let choose = {
                 let (id, column, menu) = (id.clone(), props.column.clone(), menu.clone());
-                props.on_status.reform(move |_: MouseEvent| {
+                props.on_status.reform(move |event: MouseEvent| {
+                    close_to_card(&event);
                     menu.set(false);
                     (id.clone(), column.clone(), status)
                 })
@@ -416,6 +417,22 @@ fn is_self(event: &KeyboardEvent) -> bool {
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|element| element.class_list().contains("ab-card"))
+}
+
+/// After a choice in the status menu: focus back on the card, then the menu hidden, before
+/// the card renders without it. Hidden while it holds focus, or taken out of the page while
+/// open, the menu would make the browser find focus a new home and lay out the whole board
+/// to do so, in the middle of the edit.
+fn close_to_card(event: &MouseEvent) {
+    let Some(item) = event.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    if let Ok(Some(card)) = item.closest(".ab-card") {
+        let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+    if let Ok(Some(menu)) = item.closest("[popover]") {
+        let _ = menu.unchecked_into::<web_sys::HtmlElement>().hide_popover();
+    }
 }
 
 /// Shows the status menu unless it is showing, and puts focus on the current status unless
