@@ -92,7 +92,7 @@ fn a_promise_is_late_only_once_the_local_due_day_has_passed() {
             .parts
             .iter()
             .flat_map(|p| &p.findings)
-            .filter(|f| f.reason.contains("due 2026-12-03, not delivered"))
+            .filter(|f| f.reason.contains("1 day overdue, not delivered"))
             .count()
     };
     assert_eq!(findings(honolulu()), 0);

@@ -92,11 +92,15 @@ pub enum Flag {
 }
 
 impl Flag {
-    pub fn describe(&self) -> String {
+    /// The flag in words; a late one counts the days past due from `today`, the person's
+    /// day.
+    pub fn describe(&self, today: Date) -> String {
         match self {
             Flag::Unanswered { days } => format!("unanswered for {days} days"),
             Flag::DeclinedButCounted => "declined, but the asking work still counts on it".into(),
-            Flag::Late { due } => format!("accepted, due {due}, not delivered"),
+            Flag::Late { due } => {
+                format!("accepted, {}, not delivered", super::days::due(*due, today))
+            }
             Flag::Misaligned => {
                 "the providing team has no work on the priorities this serves".into()
             }

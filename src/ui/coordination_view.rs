@@ -159,7 +159,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     what.push(format!("“{}”", dep.answer_note));
                 }
                 for flag in flags(board, dep, now) {
-                    what.push(flag.describe());
+                    what.push(flag.describe(now.today()));
                 }
                 html! {
                     <RequestRow key={dep.id.as_str()} id={dep.id.clone()} need={dep.need.clone()}

@@ -562,8 +562,9 @@ pub(super) fn dependencies(facts: &Facts, scope: Scope) -> Part {
                     dependency.need, from.title
                 )),
                 Flag::Late { due } => Some(format!(
-                    "{provider} accepted “{}”, due {due}, not delivered",
-                    dependency.need
+                    "{provider} accepted “{}”, {}, not delivered",
+                    dependency.need,
+                    crate::core::days::due(due, facts.today)
                 )),
                 // Misalignment is a question for the leads, not stuck work.
                 Flag::Misaligned => None,
@@ -623,17 +624,19 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
             let due = initiative.due.expect("expected progress needs a due date");
             if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {
                 reasons.push(format!(
-                    "On track, but {} % done where a steady pace to {due} would be at {expected:.0} %",
+                    "On track, but {} % done where a steady pace to its due date {} would be at {expected:.0} %",
                     initiative.progress,
+                    crate::core::days::relative(due, facts.today),
                 ));
             }
             if matches!(initiative.status, Status::AtRisk | Status::OffTrack)
                 && progress > expected + PACE_TOLERANCE
             {
                 reasons.push(format!(
-                    "{}, yet {} % done, ahead of a steady pace to {due} ({expected:.0} %)",
+                    "{}, yet {} % done, ahead of a steady pace to its due date {} ({expected:.0} %)",
                     initiative.status.label(),
                     initiative.progress,
+                    crate::core::days::relative(due, facts.today),
                 ));
             }
         }

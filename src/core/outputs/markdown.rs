@@ -485,7 +485,7 @@ impl<'a> Page<'a> {
         for (d, flags) in rows {
             let dependency = &board.dependencies[d];
             let asking = board.initiative(&dependency.from_initiative_id);
-            let why: Vec<String> = flags.iter().map(Flag::describe).collect();
+            let why: Vec<String> = flags.iter().map(|f| f.describe(self.today)).collect();
             let due = dependency.due.map_or("—".to_string(), |d| d.to_string());
             self.row(&[
                 &dependency.need,
