@@ -5,7 +5,7 @@
 use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, Autosave, SaveStatus};
 use super::board_view::{Attention, BoardView};
-use super::clock::{local_now, now};
+use super::clock::{local_now, now, use_today};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::set_to;
@@ -217,7 +217,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let analysis = use_analysis(board.clone());
+    let today = use_today();
+    let analysis = use_analysis(board.clone(), today);
     // Made again only for a new analysis (compared by identity, not by content).
     let analysed = analysis.as_ref().map(|a| Rc::as_ptr(a) as usize);
     let attention = use_memo(analysed, |_| match (analysis.as_ref(), board.as_ref()) {
@@ -552,6 +553,7 @@ pub fn App(props: &AppProps) -> Html {
         on_command,
         commands,
         compact: *compact,
+        today,
     };
     html! {
         <ContextProvider<BoardContext> {context}>

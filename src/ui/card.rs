@@ -131,6 +131,8 @@ pub fn status_class(status: Status) -> &'static str {
 
 #[function_component]
 pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
+    // The person's day, from the board's context: a card renders again when it turns.
+    let today = super::state::use_board().today;
     let board = &props.board;
     let Some(initiative) = board.initiatives.get(props.index) else {
         return Html::default();
@@ -374,7 +376,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             <div class="ab-card__facts">
                 <span>{ format!("{}% done", initiative.progress) }</span>
                 <span title="Share of the team's capacity">{ format!("Effort {}%", initiative.effort) }</span>
-                if let Some(due) = initiative.due { <span>{ due_fact(due, initiative.status.is_active()) }</span> }
+                if let Some(due) = initiative.due { <span>{ due_fact(due, initiative.status.is_active(), today) }</span> }
             </div>
             if open_risks > 0 {
                 <p class={classes!("ab-card__risk", (high_risks > 0).then_some("ab-card__risk--high"))}>
@@ -456,11 +458,11 @@ fn show_menu(menu_ref: &NodeRef) {
     }
 }
 
-/// `Due Dec 15 (in 3 days)`, counted in the person's days; finished work has no days left.
-fn due_fact(due: crate::core::time::Date, active: bool) -> String {
+/// `Due Dec 15 (in 3 days)`, counted in the person's days from `today`; finished work has
+/// no days left.
+fn due_fact(due: crate::core::time::Date, active: bool, today: crate::core::time::Date) -> String {
     let date = super::dates::short_date(due);
     if active {
-        let today = super::clock::local_now().today();
         format!("Due {date} ({})", crate::core::days::due(due, today))
     } else {
         format!("Due {date}")

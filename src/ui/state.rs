@@ -8,6 +8,7 @@ use crate::core::action::{reduce, Action};
 use crate::core::combine::Incoming;
 use crate::core::history::History;
 use crate::core::model::{Board, Id};
+use crate::core::time::Date;
 use crate::storage::{BoardKey, Store};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -456,6 +457,9 @@ pub struct BoardContext {
     pub commands: Rc<Vec<Command>>,
     /// Whether cards show their title, status and owner only.
     pub compact: bool,
+    /// The person's calendar day (`clock::use_today`): what is due and overdue counts from
+    /// it, and it turns at their midnight.
+    pub today: Date,
 }
 
 /// The board's context; every component that uses it renders inside `App`, which

@@ -103,3 +103,25 @@ test('dates are written in the browser\'s language', async () => {
   assert.match(day, /Jan/, 'a German month name');
   page.assertNoErrors();
 });
+
+test('a board left open past the person\'s midnight counts from the new day', async () => {
+  // Honolulu, 23:59:30 on 31 December: half a minute later it is 1 January there.
+  const zone = ZONES[0];
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 }, timezoneId: zone.timezoneId, locale: 'en-US' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.clock.install({ time: new Date('2027-01-01T09:59:30Z') });
+  await page.goto(app.url);
+  await importShown(page, await boardDueAround(zone));
+  const day = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  await card(page, 'Due today').getByText(`Due ${day(zone.today)} (today)`).waitFor();
+  await card(page, 'Due tomorrow').getByText(`Due ${day(zone.tomorrow)} (tomorrow)`).waitFor();
+
+  await page.clock.runFor(60_000);
+  await card(page, 'Due today').getByText(`Due ${day(zone.today)} (1 day overdue)`).waitFor();
+  await card(page, 'Due tomorrow').getByText(`Due ${day(zone.tomorrow)} (today)`).waitFor();
+  await card(page, 'Due yesterday').getByText(`Due ${day(zone.yesterday)} (2 days overdue)`).waitFor();
+  assert.deepEqual(errors, [], 'the page logged errors');
+  await context.close();
+});

@@ -5,6 +5,7 @@
 
 use crate::core::health::{analyse_board, Analysis};
 use crate::core::model::Board;
+use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use crate::ui::state::Same;
 use gloo_timers::callback::Timeout;
@@ -23,14 +24,17 @@ fn edited(before: &Board, after: &Board) -> bool {
         || before.reviews.same(&after.reviews)
 }
 
-/// The analysis of `board`, or, for a big board just changed, that of the board before it
-/// until the new one is made.
+/// The analysis of `board` on the person's `today`, or, for a big board just changed, that
+/// of the board before it until the new one is made. A new day makes it anew: what is due
+/// and overdue counts from the day.
 #[hook]
-pub fn use_analysis(board: Option<Rc<Board>>) -> Option<Rc<Analysis>> {
+pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis>> {
     let made = use_mut_ref(|| None::<(Rc<Board>, Rc<Analysis>)>);
     let redraw = use_force_update();
     let current = match (&board, &*made.borrow()) {
-        (Some(board), Some((of, _))) => Rc::ptr_eq(board, of),
+        (Some(board), Some((of, analysis))) => {
+            Rc::ptr_eq(board, of) && analysis.now.today() == today
+        }
         (None, _) => true,
         _ => false,
     };
@@ -49,17 +53,20 @@ pub fn use_analysis(board: Option<Rc<Board>>) -> Option<Rc<Analysis>> {
     }
     {
         let made = made.clone();
-        use_effect_with((Same(board.clone()), later), move |(Same(board), later)| {
-            let timeout = board.clone().filter(|_| *later).map(|board| {
-                Timeout::new(0, move || {
-                    let analysis = Rc::new(analyse_board(&board, local_now()));
-                    made.replace(Some((board, analysis)));
-                    redraw.force_update();
-                })
-            });
-            // A newer board cancels the analysis of this one.
-            move || drop(timeout)
-        });
+        use_effect_with(
+            (Same(board.clone()), later, today),
+            move |(Same(board), later, _)| {
+                let timeout = board.clone().filter(|_| *later).map(|board| {
+                    Timeout::new(0, move || {
+                        let analysis = Rc::new(analyse_board(&board, local_now()));
+                        made.replace(Some((board, analysis)));
+                        redraw.force_update();
+                    })
+                });
+                // A newer board cancels the analysis of this one.
+                move || drop(timeout)
+            },
+        );
     }
     let analysis = made.borrow().as_ref().map(|(_, a)| a.clone());
     board.and(analysis)
