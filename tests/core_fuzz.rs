@@ -145,6 +145,11 @@ const VALUES: &[&str] = &[
     "[\"pr-1\",\"pr-1\"]",
     "{\"a\":1}",
     "[[]]",
+    "[7,28,91]",
+    "[\"Q4 2026\",\"2026-10-01\",\"2026-12-31\"]",
+    "[[\"p-1\",\"Ann\"]]",
+    "{\"done\":null}",
+    "{\"onTrack\":null}",
     "{\"columns\":[],\"rows\":[]}",
     "{\"columns\":[\"id\"],\"rows\":[[\"x\"],[1]]}",
     "\"2026-11-23\"",
@@ -728,6 +733,10 @@ fn hostile(snapshot: &str) -> Vec<(String, String)> {
             "a huge version",
             r#"{"format":"alignment-board","version":99999999999999999999999,"board":{}}"#.into(),
         ),
+        (
+            "a snapshot written as a list",
+            r#"["alignment-board",1,null,{"id":"b","title":"t"}]"#.into(),
+        ),
         ("10,000 open lists", "[".repeat(10_000)),
         ("10,000 nested lists", deep(10_000, "[", "]")),
         ("10,000 nested objects", deep(10_000, "{\"a\":", "}")),
@@ -781,6 +790,11 @@ fn hostile(snapshot: &str) -> Vec<(String, String)> {
         return inputs;
     }
     for key in [
+        "board",
+        "period",
+        "rhythm",
+        "people",
+        "risks",
         "version",
         "exportedAt",
         "savedAt",

@@ -141,8 +141,11 @@ pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
     within_picture(text, |text| {
         if text.len() <= MAX_BYTES {
-            let direct = serde_json::from_str::<Parsed>(text)
-                .and_then(|_| serde_json::from_str::<Direct>(text));
+            let mut parsed = serde_json::Deserializer::from_str(text);
+            let direct =
+                serde::de::DeserializeSeed::deserialize(Parsed { list: false }, &mut parsed)
+                    .and_then(|_| parsed.end())
+                    .and_then(|()| serde_json::from_str::<Direct>(text));
             if let Ok(direct) = direct {
                 if direct.format == FORMAT && direct.version == VERSION {
                     return checked(direct.board, direct.exported_at, None);
@@ -187,57 +190,124 @@ struct Direct {
     board: Board,
 }
 
-/// A text that parses as JSON as a `Value` would: serde_json reading straight into a
-/// type skips the keys the type does not know without looking into them, so on its own it
-/// would take a key nested 10,000 deep or a number out of any float's range. Nothing is
-/// kept, so this costs a fraction of building the `Value`.
-struct Parsed;
+/// A text that parses as JSON as a `Value` would, in the forms the `Value` reader takes,
+/// checked before `read`'s quick way reads it: serde_json reading straight into the model
+/// is more lenient in three ways, and each sends the text the thorough way instead.
+///
+/// - It skips a key the model does not know without looking into it, so on its own it
+///   would take a key nested 10,000 deep or a number out of any float's range. Here every
+///   value is parsed.
+/// - It takes a struct written as a list of its fields. Here a list may stand only under a
+///   key that names one of the model's lists (`LISTS`), never at the top, in a list, or
+///   under another key.
+/// - It takes an enum written as an object of one member set to `null`
+///   (`{"done":null}`). Here no object is that.
+///
+/// Nothing is kept, so this costs a fraction of building the `Value`.
+#[derive(Clone, Copy)]
+struct Parsed {
+    /// Whether a list may stand here.
+    list: bool,
+}
 
-impl<'de> Deserialize<'de> for Parsed {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Parsed, D::Error> {
-        d.deserialize_any(Parsed)
+/// The keys whose values are lists in the snapshot: no struct of the model has a field of
+/// these names.
+const LISTS: [&str; 11] = [
+    "people",
+    "teams",
+    "priorities",
+    "initiatives",
+    "checkIns",
+    "dependencies",
+    "decisions",
+    "reviews",
+    "priorityIds",
+    "teamIds",
+    "risks",
+];
+
+/// What `Parsed` found: whether it was `null`.
+struct Null(bool);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Parsed {
+    type Value = Null;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Null, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// A member's key, and whether it names a list.
+struct ListKey(bool);
+
+impl<'de> Deserialize<'de> for ListKey {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ListKey, D::Error> {
+        struct Key;
+        impl serde::de::Visitor<'_> for Key {
+            type Value = ListKey;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_str<E>(self, key: &str) -> Result<ListKey, E> {
+                Ok(ListKey(LISTS.contains(&key)))
+            }
+        }
+        d.deserialize_str(Key)
     }
 }
 
 impl<'de> serde::de::Visitor<'de> for Parsed {
-    type Value = Parsed;
+    type Value = Null;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("JSON")
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Parsed, E> {
-        Ok(Parsed)
+    fn visit_bool<E>(self, _: bool) -> Result<Null, E> {
+        Ok(Null(false))
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Parsed, E> {
-        Ok(Parsed)
+    fn visit_i64<E>(self, _: i64) -> Result<Null, E> {
+        Ok(Null(false))
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Parsed, E> {
-        Ok(Parsed)
+    fn visit_u64<E>(self, _: u64) -> Result<Null, E> {
+        Ok(Null(false))
     }
 
-    fn visit_f64<E>(self, _: f64) -> Result<Parsed, E> {
-        Ok(Parsed)
+    fn visit_f64<E>(self, _: f64) -> Result<Null, E> {
+        Ok(Null(false))
     }
 
-    fn visit_str<E>(self, _: &str) -> Result<Parsed, E> {
-        Ok(Parsed)
+    fn visit_str<E>(self, _: &str) -> Result<Null, E> {
+        Ok(Null(false))
     }
 
-    fn visit_unit<E>(self) -> Result<Parsed, E> {
-        Ok(Parsed)
+    fn visit_unit<E>(self) -> Result<Null, E> {
+        Ok(Null(true))
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Parsed, A::Error> {
-        while seq.next_element::<Parsed>()?.is_some() {}
-        Ok(Parsed)
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Null, A::Error> {
+        if !self.list {
+            return Err(serde::de::Error::custom(
+                "a list where the snapshot has none",
+            ));
+        }
+        while seq.next_element_seed(Parsed { list: false })?.is_some() {}
+        Ok(Null(false))
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Parsed, A::Error> {
-        while map.next_entry::<Parsed, Parsed>()?.is_some() {}
-        Ok(Parsed)
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Null, A::Error> {
+        let (mut members, mut nulls) = (0, 0);
+        while let Some(ListKey(list)) = map.next_key()? {
+            let Null(null) = map.next_value_seed(Parsed { list })?;
+            members += 1;
+            nulls += usize::from(null);
+        }
+        if members == 1 && nulls == 1 {
+            return Err(serde::de::Error::custom("an object of one null member"));
+        }
+        Ok(Null(false))
     }
 }
 
