@@ -17,7 +17,7 @@ use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
 use super::state::Same;
-use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, View};
+use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
 use super::state::{DialogKind, MergeFiles};
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
@@ -553,10 +553,10 @@ pub fn App(props: &AppProps) -> Html {
         on_command,
         commands,
         compact: *compact,
-        today,
     };
     html! {
         <ContextProvider<BoardContext> {context}>
+        <ContextProvider<Today> context={Today(today)}>
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
              data-theme={props.theme.clone()} onkeydown={root_handlers.onkeydown}
              ondragover={root_handlers.ondragover} ondragleave={root_handlers.ondragleave}
@@ -577,6 +577,7 @@ pub fn App(props: &AppProps) -> Html {
                 <Dialogs {kind} board={board.clone()} on_export={on_export.clone()} />
             }
         </div>
+        </ContextProvider<Today>>
         </ContextProvider<BoardContext>>
     }
 }

@@ -131,8 +131,8 @@ pub fn status_class(status: Status) -> &'static str {
 
 #[function_component]
 pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
-    // The person's day, from the board's context: a card renders again when it turns.
-    let today = super::state::use_board().today;
+    // The person's day: a card renders again when it turns.
+    let today = super::state::use_day();
     let board = &props.board;
     let Some(initiative) = board.initiatives.get(props.index) else {
         return Html::default();

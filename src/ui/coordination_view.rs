@@ -4,7 +4,7 @@
 
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
-use super::state::{use_board, DialogKind, Msg, Same};
+use super::state::{use_board, use_day, DialogKind, Msg, Same};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::coordination::{
@@ -37,7 +37,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     });
     let filter = use_state(DecisionFilter::default);
     let now = local_now();
-    let today = now.today();
+    let today = use_day();
 
     // Accepting or declining asks for a note; the other steps are taken at once.
     let on_step = use_callback(
@@ -159,7 +159,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     what.push(format!("“{}”", dep.answer_note));
                 }
                 for flag in flags(board, dep, now) {
-                    what.push(flag.describe(now.today()));
+                    what.push(flag.describe(today));
                 }
                 html! {
                     <RequestRow key={dep.id.as_str()} id={dep.id.clone()} need={dep.need.clone()}

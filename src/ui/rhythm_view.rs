@@ -6,7 +6,7 @@ use super::check_in::CheckInEditor;
 use super::clock::{local_now, now};
 use super::dates::{short_date, short_day};
 use super::files::ImportButton;
-use super::state::{use_board, BoardContext, DialogKind, Msg, Notice};
+use super::state::{use_board, use_day, BoardContext, DialogKind, Msg, Notice};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::days::relative;
@@ -58,7 +58,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     let now = local_now();
-    let today = now.today();
+    let today = use_day();
     let due_now = due(board, now);
 
     let on_compare = {

@@ -457,9 +457,18 @@ pub struct BoardContext {
     pub commands: Rc<Vec<Command>>,
     /// Whether cards show their title, status and owner only.
     pub compact: bool,
-    /// The person's calendar day (`clock::use_today`): what is due and overdue counts from
-    /// it, and it turns at their midnight.
-    pub today: Date,
+}
+
+/// The person's calendar day (`clock::use_today`), in a context of its own: what is due
+/// and overdue counts from it, and what shows it renders again when it turns at their
+/// midnight, without rendering again for the board's other settings.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Today(pub Date);
+
+/// The person's day, from `App`'s `Today`; outside a board, read from the clock.
+#[hook]
+pub fn use_day() -> Date {
+    use_context::<Today>().map_or_else(|| crate::ui::clock::local_now().today(), |t| t.0)
 }
 
 /// The board's context; every component that uses it renders inside `App`, which

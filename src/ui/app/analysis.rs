@@ -29,12 +29,11 @@ fn edited(before: &Board, after: &Board) -> bool {
 /// and overdue counts from the day.
 #[hook]
 pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis>> {
-    let made = use_mut_ref(|| None::<(Rc<Board>, Rc<Analysis>)>);
+    // The analysis, with the board and the day it was made for.
+    let made = use_mut_ref(|| None::<(Rc<Board>, Date, Rc<Analysis>)>);
     let redraw = use_force_update();
     let current = match (&board, &*made.borrow()) {
-        (Some(board), Some((of, analysis))) => {
-            Rc::ptr_eq(board, of) && analysis.now.today() == today
-        }
+        (Some(board), Some((of, day, _))) => Rc::ptr_eq(board, of) && *day == today,
         (None, _) => true,
         _ => false,
     };
@@ -42,24 +41,24 @@ pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis
     // import, a new start) shares no list with the one analysed, and has nothing to show yet.
     let later = !current
         && match (&board, &*made.borrow()) {
-            (Some(board), Some((before, _))) => {
+            (Some(board), Some((before, _, _))) => {
                 board.initiatives.len() > IMMEDIATE_UP_TO && edited(before, board)
             }
             _ => false,
         };
     if let Some(board) = board.as_ref().filter(|_| !current && !later) {
         let analysis = Rc::new(analyse_board(board, local_now()));
-        made.replace(Some((board.clone(), analysis)));
+        made.replace(Some((board.clone(), today, analysis)));
     }
     {
         let made = made.clone();
         use_effect_with(
             (Same(board.clone()), later, today),
-            move |(Same(board), later, _)| {
-                let timeout = board.clone().filter(|_| *later).map(|board| {
+            move |&(Same(ref board), later, today)| {
+                let timeout = board.clone().filter(|_| later).map(|board| {
                     Timeout::new(0, move || {
                         let analysis = Rc::new(analyse_board(&board, local_now()));
-                        made.replace(Some((board, analysis)));
+                        made.replace(Some((board, today, analysis)));
                         redraw.force_update();
                     })
                 });
@@ -68,6 +67,6 @@ pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis
             },
         );
     }
-    let analysis = made.borrow().as_ref().map(|(_, a)| a.clone());
+    let analysis = made.borrow().as_ref().map(|(_, _, a)| a.clone());
     board.and(analysis)
 }
