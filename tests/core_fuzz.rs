@@ -941,39 +941,6 @@ fn the_reader_survives_damaged_snapshots() {
     println!("snapshot::read: {tried} inputs tried");
 }
 
-/// `snapshot::read` reads an export straight from its text and falls back on reading it
-/// through a parsed value; whatever the text, the two ways give the same answer: the same
-/// board, or the same refusal in the same words.
-#[test]
-fn the_quick_way_to_read_a_snapshot_answers_as_the_thorough_way() {
-    let both = |text: &str| {
-        let quick = snapshot::read(text);
-        let thorough = snapshot::read_through_value(text);
-        let said = |r: &Result<Loaded, ReadError>| match r {
-            Ok(loaded) => format!("{} initiatives", loaded.board.initiatives.len()),
-            Err(error) => error.to_string(),
-        };
-        assert!(
-            quick == thorough,
-            "read and read_through_value differ (initiatives read, or the refusal): {:?} and {:?}",
-            said(&quick),
-            said(&thorough)
-        );
-        quick
-    };
-    let targets: Vec<Target> = snapshots()
-        .into_iter()
-        .map(|(name, text)| Target {
-            name: name.to_string(),
-            text,
-            read: Box::new(both),
-        })
-        .collect();
-    let again = |board: &Board| snapshot::read(&snapshot::write_compact(board, exported()));
-    let tried = run(&targets, &again);
-    println!("snapshot::read against read_through_value: {tried} inputs tried");
-}
-
 #[test]
 fn the_store_reader_survives_damaged_heads_and_parts() {
     let boards = stored_boards();

@@ -131,201 +131,16 @@ pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Reads a snapshot (or a picture from `picture::svg`, which carries one), migrating older
 /// versions and checking every invariant.
-///
-/// A snapshot of this version written as an export writes it (every list an array of
-/// objects, no `null` where a value is required) is read straight from the text, which
-/// takes about half the time; anything else, and anything that way refuses, is read
-/// through a parsed `Value` (`read_through_value`), which accepts every form the format
-/// allows and words every refusal. Both give the same answer for every text
-/// (tests/core_fuzz.rs holds them to it).
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
-    within_picture(text, |text| {
-        if text.len() <= MAX_BYTES {
-            let mut parsed = serde_json::Deserializer::from_str(text);
-            let direct =
-                serde::de::DeserializeSeed::deserialize(Parsed { list: false }, &mut parsed)
-                    .and_then(|_| parsed.end())
-                    .and_then(|()| serde_json::from_str::<Direct>(text));
-            if let Ok(direct) = direct {
-                if direct.format == FORMAT && direct.version == VERSION {
-                    return checked(direct.board, direct.exported_at, None);
-                }
-            }
-        }
-        read_text(text, None, false)
-    })
-}
-
-/// Reads as `read` does, always through a parsed `Value`: the way that knows every form
-/// the format allows and words every refusal.
-pub fn read_through_value(text: &str) -> Result<Loaded, ReadError> {
-    within_picture(text, |text| read_text(text, None, false))
-}
-
-/// `read` applied to `text`, or to the snapshot a picture carries.
-fn within_picture(
-    text: &str,
-    read: impl Fn(&str) -> Result<Loaded, ReadError>,
-) -> Result<Loaded, ReadError> {
-    if !super::picture::is_svg(text) {
-        return read(text);
+    if super::picture::is_svg(text) {
+        let Some(inside) = super::picture::snapshot_in(text) else {
+            return Err(ReadError::NotASnapshot {
+                reason: "the picture holds no board".into(),
+            });
+        };
+        return read_text(&inside, None, false);
     }
-    match super::picture::snapshot_in(text) {
-        Some(inside) => read(&inside),
-        None => Err(ReadError::NotASnapshot {
-            reason: "the picture holds no board".into(),
-        }),
-    }
-}
-
-/// A snapshot as the export writes it, for `read`'s quick way: its format and version
-/// are checked after reading, and anything else is read the thorough way.
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Direct {
-    format: String,
-    version: u64,
-    #[serde(default, deserialize_with = "super::model::read::optional_timestamp")]
-    exported_at: Option<Timestamp>,
-    board: Board,
-}
-
-/// A text that parses as JSON as a `Value` would, in the forms the `Value` reader takes,
-/// checked before `read`'s quick way reads it: serde_json reading straight into the model
-/// is more lenient in three ways, and each sends the text the thorough way instead.
-///
-/// - It skips a key the model does not know without looking into it, so on its own it
-///   would take a key nested 10,000 deep or a number out of any float's range. Here every
-///   value is parsed.
-/// - It takes a struct written as a list of its fields. Here a list may stand only under a
-///   key that names one of the model's lists (`LISTS`), never at the top, in a list, or
-///   under another key.
-/// - It takes an enum written as an object of one member set to `null`
-///   (`{"done":null}`). Here no object is that.
-///
-/// Nothing is kept, so this costs a fraction of building the `Value`.
-#[derive(Clone, Copy)]
-struct Parsed {
-    /// Whether a list may stand here.
-    list: bool,
-}
-
-/// The keys whose values are lists in the snapshot: no struct of the model has a field of
-/// these names.
-const LISTS: [&str; 11] = [
-    "people",
-    "teams",
-    "priorities",
-    "initiatives",
-    "checkIns",
-    "dependencies",
-    "decisions",
-    "reviews",
-    "priorityIds",
-    "teamIds",
-    "risks",
-];
-
-/// What `Parsed` found: whether it was `null`.
-struct Null(bool);
-
-impl<'de> serde::de::DeserializeSeed<'de> for Parsed {
-    type Value = Null;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Null, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-/// A member's key, and whether it names a list.
-struct ListKey(bool);
-
-impl<'de> Deserialize<'de> for ListKey {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ListKey, D::Error> {
-        struct Key;
-        impl serde::de::Visitor<'_> for Key {
-            type Value = ListKey;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_str<E>(self, key: &str) -> Result<ListKey, E> {
-                Ok(ListKey(LISTS.contains(&key)))
-            }
-        }
-        d.deserialize_str(Key)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for Parsed {
-    type Value = Null;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("JSON")
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Null, E> {
-        Ok(Null(false))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Null, E> {
-        Ok(Null(false))
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Null, E> {
-        Ok(Null(false))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Null, E> {
-        Ok(Null(false))
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Null, E> {
-        Ok(Null(false))
-    }
-
-    fn visit_unit<E>(self) -> Result<Null, E> {
-        Ok(Null(true))
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Null, A::Error> {
-        if !self.list {
-            return Err(serde::de::Error::custom(
-                "a list where the snapshot has none",
-            ));
-        }
-        while seq.next_element_seed(Parsed { list: false })?.is_some() {}
-        Ok(Null(false))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Null, A::Error> {
-        let (mut members, mut nulls) = (0, 0);
-        while let Some(ListKey(list)) = map.next_key()? {
-            let Null(null) = map.next_value_seed(Parsed { list })?;
-            members += 1;
-            nulls += usize::from(null);
-        }
-        if members == 1 && nulls == 1 {
-            return Err(serde::de::Error::custom("an object of one null member"));
-        }
-        Ok(Null(false))
-    }
-}
-
-/// The board read, once it passes every invariant.
-fn checked(
-    board: Board,
-    exported_at: Option<Timestamp>,
-    migrated_from: Option<u64>,
-) -> Result<Loaded, ReadError> {
-    let problems = validate::problems(&board);
-    if !problems.is_empty() {
-        return Err(ReadError::Invalid(problems));
-    }
-    Ok(Loaded {
-        board,
-        exported_at,
-        migrated_from,
-    })
+    read_text(text, None, false)
 }
 
 /// Reads what the store keeps under a board's key: a head in the store's layout, whose
@@ -421,7 +236,15 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
     if let Some(check_ins) = check_ins {
         board.check_ins = check_ins.into();
     }
-    checked(board, exported_at, migrated_from)
+    let problems = validate::problems(&board);
+    if !problems.is_empty() {
+        return Err(ReadError::Invalid(problems));
+    }
+    Ok(Loaded {
+        board,
+        exported_at,
+        migrated_from,
+    })
 }
 
 /// When the snapshot was exported (or the head saved), read by the model's rule for
