@@ -260,8 +260,12 @@ try {
     core,
   };
   const mb = (bytes) => `${((bytes ?? 0) / 1e6).toFixed(1)} MB`;
+  // The first edits of a page run code the browser has not yet optimised; the rest show
+  // the board warm. Both are reported; the budget is on all of them.
+  const warm = (runs) => { const rest = [...runs.slice(2)].sort((a, b) => a - b); return rest[Math.ceil(rest.length * 0.95) - 1]; };
   const editBudget = (kind, what) => [`edit latency on the big board, ${what}`,
-    `p95 ${edits[kind].p95.toFixed(1)} ms, median ${edits[kind].median.toFixed(1)} (${edits[kind].runs.length} edits)`, 'p95 ≤ 16 ms', edits[kind].p95 <= 16];
+    `p95 ${edits[kind].p95.toFixed(1)} ms, median ${edits[kind].median.toFixed(1)} (${edits[kind].runs.length} edits; the first two ${edits[kind].runs.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} ms, p95 of the others ${warm(edits[kind].runs).toFixed(1)} ms)`,
+    'p95 ≤ 16 ms', edits[kind].p95 <= 16];
   const budgets = [
     ['the whole app, every view included, wasm+JS+CSS gzipped', `${(total / 1024).toFixed(1)} KB`, '≤ 350 KB', total <= 350 * 1024],
     ['first board visible after navigation, office link (10 Mbit/s, 40 ms), board from storage',
