@@ -8,8 +8,9 @@
 // Markdown and CSV outputs brought it to 396.1 KB, the command menus and compact cards to
 // 405.3 KB, the phone layout (the list, the Filter button, the width hook: about 8.5 KB) to
 // 413.7 KB, and merging team snapshots (the merge's rules, about 70 KB of wasm before
-// compression, and its preview, about 32 KB) with team slices to 464.1 KB (README, Budgets).
-// Until the target is met, this check holds the app at 465 KB, so that nothing makes it
+// compression, and its preview, about 32 KB) with team slices to 464.1 KB, and the day that
+// turns at the person's midnight (its context and timer) to 467.2 KB (README, Budgets).
+// Until the target is met, this check holds the app at 468 KB, so that nothing makes it
 // larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -21,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 465 * 1024;
+const GUARD = 468 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
