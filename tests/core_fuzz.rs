@@ -941,6 +941,40 @@ fn the_reader_survives_damaged_snapshots() {
     println!("snapshot::read: {tried} inputs tried");
 }
 
+/// `snapshot::read` reads an export's check-ins straight from its text and reads the rest
+/// (or, at the first surprise, all of it) through a parsed value; whatever the text, it
+/// answers as reading all of it through the value does: the same board, or the same
+/// refusal in the same words.
+#[test]
+fn reading_check_ins_straight_answers_as_reading_through_a_value() {
+    let both = |text: &str| {
+        let straight = snapshot::read(text);
+        let through = snapshot::read_through_value(text);
+        let said = |r: &Result<Loaded, ReadError>| match r {
+            Ok(loaded) => format!("{} check-ins", loaded.board.check_ins.len()),
+            Err(error) => error.to_string(),
+        };
+        assert!(
+            straight == through,
+            "read and read_through_value differ: {:?} and {:?}",
+            said(&straight),
+            said(&through)
+        );
+        straight
+    };
+    let targets: Vec<Target> = snapshots()
+        .into_iter()
+        .map(|(name, text)| Target {
+            name: name.to_string(),
+            text,
+            read: Box::new(both),
+        })
+        .collect();
+    let again = |board: &Board| snapshot::read(&snapshot::write_compact(board, exported()));
+    let tried = run(&targets, &again);
+    println!("snapshot::read against read_through_value: {tried} inputs tried");
+}
+
 #[test]
 fn the_store_reader_survives_damaged_heads_and_parts() {
     let boards = stored_boards();
