@@ -845,6 +845,19 @@ fn update_initiative_without_changes_changes_nothing() {
 }
 
 #[test]
+fn update_initiative_that_differs_only_in_its_times_changes_nothing() {
+    // Updated at the time of the change: the board keeps its own creation time, and the
+    // update would stamp the time it already has.
+    let mut board = small_board();
+    board.initiatives[2].updated_at = now();
+    let mut stamped = board.initiatives[2].clone();
+    stamped.created_at = now();
+    stamped.updated_at = small_board().initiatives[2].updated_at;
+    assert_ne!(stamped, board.initiatives[2]);
+    assert!(is_no_op(&board, Action::UpdateInitiative(stamped)));
+}
+
+#[test]
 fn update_initiative_refuses_an_unknown_owner() {
     let mut edited = small_board().initiatives[2].clone();
     edited.owner_id = Some("p-9".into());
