@@ -772,6 +772,21 @@ fn add_initiative_refuses_an_unknown_priority() {
 }
 
 #[test]
+fn add_initiative_refuses_a_repeated_priority_in_a_long_list() {
+    let mut ids = Vec::new();
+    for _ in 0..3 {
+        ids.extend(["pr-1", "pr-2", "pr-3"]);
+    }
+    assert_eq!(
+        refused(
+            &small_board(),
+            Action::AddInitiative(initiative("i-4", "Billing", "t-1", &ids))
+        ),
+        "board.initiatives[3].priorityIds[3]: \"pr-1\" is listed twice"
+    );
+}
+
+#[test]
 fn add_initiative_refuses_the_same_priority_twice() {
     assert_eq!(
         refused(

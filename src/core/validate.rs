@@ -82,10 +82,16 @@ impl Checker {
     }
 
     fn references(&mut self, path: Lazy, kind: &str, ids: &[Id], known: &HashSet<&str>) {
-        let mut seen = HashSet::default();
+        // A short list (an initiative serves one or two priorities) is searched for repeats
+        // with no set to allocate; a long one gets a set.
+        let mut seen = (ids.len() > 8).then(HashSet::default);
         for (index, id) in ids.iter().enumerate() {
             self.reference(&|| format!("{}[{index}]", path()), kind, id, known);
-            if !seen.insert(id) {
+            let repeated = match &mut seen {
+                Some(seen) => !seen.insert(id),
+                None => ids[..index].contains(id),
+            };
+            if repeated {
                 self.fail(
                     format!("{}[{index}]", path()),
                     format!("{} is listed twice", quoted(id)),
