@@ -209,10 +209,17 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for PlainValue<D> {
         visitor.visit_enum(name.into_deserializer())
     }
 
+    /// A member the model does not know is parsed whole all the same, as the general
+    /// reader's parse does: serde_json's skipping checks neither escapes, nor numbers, nor
+    /// depth, and would let through what that parse refuses.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        Value::deserialize(self.0)?;
+        visitor.visit_unit()
+    }
+
     forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
         unit unit_struct newtype_struct seq tuple tuple_struct map struct identifier
-        ignored_any
     }
 }
 
@@ -280,6 +287,22 @@ mod tests {
         assert!(text.contains(first));
         let check_in = r#"{"id":"c-x","initiativeId":"i-1","at":"2026-11-25T09:00:00Z","status":"onTrack","progress":4,"confidence":7,"note":"","authorId":null}"#;
         assert!(read(&text.replacen(first, &format!(r#""checkIns":[{check_in},{{"#), 1)).is_some());
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        for (what, member) in [
+            ("an unknown member", r#""more":{"a":[1,"b"]}"#.to_string()),
+            ("a number out of range", r#""more":[1e999]"#.into()),
+            ("a broken escape", r#""more":["\ud800"]"#.into()),
+            ("a lone surrogate", r#""more":{"a":"\udc00"}"#.into()),
+            ("too deep", format!(r#""more":{deep}"#)),
+        ] {
+            let other = check_in.replace(r#""note":"""#, &format!(r#""note":"",{member}"#));
+            let changed = text.replacen(first, &format!(r#""checkIns":[{other},{{"#), 1);
+            assert_eq!(
+                super::super::read(&changed),
+                read_through_value(&changed),
+                "{what}"
+            );
+        }
         for (what, other) in [
             (
                 "a status as an object",
