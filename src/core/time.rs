@@ -3,7 +3,7 @@
 //! written in UTC to the second) and says which day a moment falls on for the person.
 //! Nothing here reads the clock or the time zone: `Now` always comes from the caller.
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, SecondsFormat, Timelike, Utc};
 use serde::{Serialize, Serializer};
 use std::fmt;
 
@@ -222,16 +222,75 @@ impl Now {
     }
 }
 
+/// Writes `fields` (a value and its width in digits, each followed by one separator already
+/// in `text`) into `text` from its start. A save writes tens of thousands of timestamps, and
+/// chrono's general formatting took a third of a big board's save; the calendar is chrono's,
+/// only the digits are placed here (a test holds the text to chrono's).
+fn digits<'t, const N: usize>(text: &'t mut [u8; N], fields: &[(u32, usize)]) -> &'t str {
+    let mut at = 0;
+    for &(value, width) in fields {
+        let mut rest = value;
+        for place in text[at..at + width].iter_mut().rev() {
+            *place = b'0' + (rest % 10) as u8;
+            rest /= 10;
+        }
+        at += width + 1;
+    }
+    // Only ASCII digits and the separators are in it.
+    std::str::from_utf8(text).unwrap_or_default()
+}
+
+/// A year the text forms write with four digits.
+fn four_digits(year: i32) -> Option<u32> {
+    u32::try_from(year).ok().filter(|y| *y <= 9999)
+}
+
+impl Date {
+    /// `2026-11-23`, in `text`; `None` for a year without four digits.
+    fn written<'t>(&self, text: &'t mut [u8; 10]) -> Option<&'t str> {
+        let year = four_digits(self.0.year())?;
+        *text = *b"0000-00-00";
+        Some(digits(
+            text,
+            &[(year, 4), (self.0.month(), 2), (self.0.day(), 2)],
+        ))
+    }
+}
+
+impl Timestamp {
+    /// `2026-11-23T09:30:00Z`, in `text`; `None` for a year without four digits.
+    fn written<'t>(&self, text: &'t mut [u8; 20]) -> Option<&'t str> {
+        let t = self.0.naive_utc();
+        let year = four_digits(t.year())?;
+        *text = *b"0000-00-00T00:00:00Z";
+        let fields = [
+            (year, 4),
+            (t.month(), 2),
+            (t.day(), 2),
+            (t.hour(), 2),
+            (t.minute(), 2),
+            (t.second(), 2),
+        ];
+        Some(digits(text, &fields))
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // chrono writes years 0000–9999 with four digits, as the format needs.
-        fmt::Display::fmt(&self.0, f)
+        match self.written(&mut [0; 10]) {
+            Some(text) => f.write_str(text),
+            // chrono writes other years with a sign.
+            None => fmt::Display::fmt(&self.0, f),
+        }
     }
 }
 
 impl fmt::Display for Timestamp {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::Secs, true))
+        match self.written(&mut [0; 20]) {
+            Some(text) => f.write_str(text),
+            None => f.write_str(&self.0.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        }
     }
 }
 
@@ -245,13 +304,19 @@ impl fmt::Display for Now {
 
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.written(&mut [0; 10]) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
 impl Serialize for Timestamp {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        match self.written(&mut [0; 20]) {
+            Some(text) => s.serialize_str(text),
+            None => s.collect_str(self),
+        }
     }
 }
 
@@ -264,6 +329,35 @@ impl Serialize for Now {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_timestamps_are_written_as_chrono_writes_them() {
+        let first = Timestamp::parse("0000-01-01T00:00:00Z")
+            .unwrap()
+            .unix_seconds();
+        let last = Timestamp::parse("9999-12-31T23:59:59Z")
+            .unwrap()
+            .unix_seconds();
+        let mut seconds = first;
+        while seconds <= last {
+            let at = Timestamp::from_unix_seconds(seconds);
+            assert_eq!(
+                at.to_string(),
+                at.0.to_rfc3339_opts(SecondsFormat::Secs, true)
+            );
+            let day = at.utc_date();
+            assert_eq!(day.to_string(), day.0.to_string());
+            assert_eq!(serde_json::to_string(&at).unwrap(), format!("\"{at}\""));
+            assert_eq!(serde_json::to_string(&day).unwrap(), format!("\"{day}\""));
+            seconds += 86_399 * 37 + 3_607;
+        }
+        // Years chrono writes with a sign stay chrono's.
+        let far = Timestamp::from_unix_seconds(last + 86_400 * 400);
+        assert_eq!(
+            far.to_string(),
+            far.0.to_rfc3339_opts(SecondsFormat::Secs, true)
+        );
+    }
 
     #[test]
     fn dates_round_trip_through_day_numbers() {
