@@ -1407,9 +1407,7 @@ fn work_past_its_due_date_is_expected_to_be_done() {
     assert_eq!(score(&a, PartKind::HonestStatus), Some(50));
     assert_eq!(
         reasons(&a, PartKind::HonestStatus),
-        vec![
-            "On track, but 74 % done where a steady pace to its due date 3 days ago would be at 100 %"
-        ]
+        vec!["On track, but 74 % done and 3 days overdue"]
     );
     assert_eq!(
         summary(&a, PartKind::HonestStatus),

@@ -623,11 +623,20 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
             let progress = f64::from(initiative.progress);
             let due = initiative.due.expect("expected progress needs a due date");
             if initiative.status == Status::OnTrack && progress + PACE_TOLERANCE < expected {
-                reasons.push(format!(
-                    "On track, but {} % done where a steady pace to its due date {} would be at {expected:.0} %",
-                    initiative.progress,
-                    crate::core::days::relative(due, facts.today),
-                ));
+                // Past its due date the pace asks for all of it: said as the card says it.
+                reasons.push(if due < facts.today {
+                    format!(
+                        "On track, but {} % done and {}",
+                        initiative.progress,
+                        crate::core::days::due(due, facts.today),
+                    )
+                } else {
+                    format!(
+                        "On track, but {} % done where a steady pace to its due date {} would be at {expected:.0} %",
+                        initiative.progress,
+                        crate::core::days::relative(due, facts.today),
+                    )
+                });
             }
             if matches!(initiative.status, Status::AtRisk | Status::OffTrack)
                 && progress > expected + PACE_TOLERANCE
