@@ -97,13 +97,16 @@ pub fn take_check_ins(
 /// default, say), never less: every value goes through the same derive and rules.
 fn read_as_written(text: &str, out: &mut Vec<CheckIn>) -> bool {
     let mut json = serde_json::Deserializer::from_str(text);
-    Part(out).deserialize(&mut json).is_ok() && json.end().is_ok()
+    Appended(out, Row).deserialize(&mut json).is_ok() && json.end().is_ok()
 }
 
-/// The rows of a part, appended to a list.
-struct Part<'o>(&'o mut Vec<CheckIn>);
+/// A list of check-ins, each read by `seed` (a stored row, or an export's object), appended
+/// to `out`.
+pub(super) struct Appended<'o, S>(pub &'o mut Vec<CheckIn>, pub S);
 
-impl<'de> DeserializeSeed<'de> for Part<'_> {
+impl<'de, S: DeserializeSeed<'de, Value = CheckIn> + Copy> DeserializeSeed<'de>
+    for Appended<'_, S>
+{
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
@@ -111,16 +114,17 @@ impl<'de> DeserializeSeed<'de> for Part<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Part<'_> {
+impl<'de, S: DeserializeSeed<'de, Value = CheckIn> + Copy> Visitor<'de> for Appended<'_, S> {
     type Value = ();
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of rows")
+        f.write_str("a list of check-ins")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut rows: A) -> Result<(), A::Error> {
-        self.0.reserve(rows.size_hint().unwrap_or(super::PART_ROWS));
-        while let Some(check_in) = rows.next_element_seed(Row)? {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<(), A::Error> {
+        self.0
+            .reserve(items.size_hint().unwrap_or(super::PART_ROWS));
+        while let Some(check_in) = items.next_element_seed(self.1)? {
             self.0.push(check_in);
         }
         Ok(())
@@ -129,6 +133,7 @@ impl<'de> Visitor<'de> for Part<'_> {
 
 /// One row: exactly a value for each of `CHECK_IN_COLUMNS`, read as the object it stands
 /// for.
+#[derive(Clone, Copy)]
 struct Row;
 
 impl<'de> DeserializeSeed<'de> for Row {
