@@ -41,6 +41,8 @@ struct Saver {
     store: StoreHandle,
     key: BoardKey,
     pending: Option<Rc<Board>>,
+    /// The board the app showed when it last rendered.
+    seen: Option<Rc<Board>>,
     timer: Option<Timeout>,
     /// The history parts of the last save, so unchanged ones are not written out again.
     known: storage::Parts,
@@ -58,22 +60,46 @@ struct Saver {
 }
 
 impl Saver {
-    fn schedule(this: &Rc<RefCell<Saver>>, board: Rc<Board>) {
-        let weak = Rc::downgrade(this);
-        let mut saver = this.borrow_mut();
+    /// Takes the board the app shows. It is called while the app renders, so that a flush
+    /// or another tab's save arriving before the render's effects run (the scheduler may
+    /// give the browser a turn in between) still finds this change.
+    fn note(this: &Rc<RefCell<Saver>>, board: &Rc<Board>) {
+        let Ok(mut saver) = this.try_borrow_mut() else {
+            return;
+        };
+        if saver
+            .seen
+            .as_ref()
+            .is_some_and(|seen| Rc::ptr_eq(seen, board))
+        {
+            return;
+        }
+        saver.seen = Some(board.clone());
         if saver
             .base
             .as_ref()
-            .is_some_and(|base| Rc::ptr_eq(base, &board))
+            .is_some_and(|base| Rc::ptr_eq(base, board))
         {
             // What the store holds already (the board another tab saved, or this one's
             // after an undo): nothing to write.
             saver.pending = None;
             saver.timer = None;
+        } else {
+            saver.pending = Some(board.clone());
+        }
+    }
+
+    /// After a render: says what saving will do with the board noted, and starts the quiet
+    /// time before a pending board is written.
+    fn schedule(this: &Rc<RefCell<Saver>>, board: &Rc<Board>) {
+        Saver::note(this, board);
+        let weak = Rc::downgrade(this);
+        let mut saver = this.borrow_mut();
+        if saver.pending.is_none() {
+            saver.timer = None;
             saver.report.set(SaveStatus::Saved);
             return;
         }
-        saver.pending = Some(board);
         if saver.stopped || saver.conflict.is_some() {
             return;
         }
@@ -299,6 +325,7 @@ pub fn use_autosave(
                 store: store.clone(),
                 key: key.clone(),
                 pending: None,
+                seen: base.clone(),
                 timer: None,
                 known: storage::Parts::default(),
                 report,
@@ -309,11 +336,14 @@ pub fn use_autosave(
             }))
         }
     });
+    if let (true, Some(board)) = (enabled, &board) {
+        Saver::note(&saver, board);
+    }
     {
         let saver = (*saver).clone();
         use_effect_with((Same(board), enabled), move |(Same(board), enabled)| {
             if let (true, Some(board)) = (*enabled, board) {
-                Saver::schedule(&saver, board.clone());
+                Saver::schedule(&saver, board);
             }
         });
     }

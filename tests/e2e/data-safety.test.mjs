@@ -65,6 +65,94 @@ test('a change made just before the tab is hidden or closed is saved', async () 
   await again.getByRole('rowheader').filter({ hasText: 'Closed in time' }).waitFor();
 });
 
+/**
+ * Lets a test hold back the renderer's follow-up work: the page's clock runs fast, so the
+ * renderer gives the browser a turn after each step of its work, and while `window.held` is
+ * a list each such turn waits there until `step()` runs the oldest. The save's quiet time
+ * never ends.
+ */
+async function withHeldFollowUp(page) {
+  await page.addInitScript(() => {
+    const clock = Date.now;
+    let ahead = 0;
+    Date.now = () => clock() + (ahead += 20);
+    const setTimer = window.setTimeout;
+    window.held = null;
+    window.setTimeout = (callback, ms, ...rest) => {
+      if (ms === 400) return 0;
+      if (ms === 0 && window.held) {
+        window.held.push(() => callback(...rest));
+        return 0;
+      }
+      return setTimer(callback, ms, ...rest);
+    };
+    window.step = () => {
+      if (!window.held?.length) throw new Error('the renderer has no turn waiting');
+      window.held.shift()();
+    };
+    window.release = () => {
+      const held = window.held;
+      window.held = null;
+      held.forEach((turn) => turn());
+    };
+  });
+  await page.reload();
+}
+
+/**
+ * Clicks `button` with the renderer's turns held, and runs them one at a time until `shown`
+ * is on screen: what the renderer does after drawing it has not run yet.
+ */
+async function drawOnly(page, button, shown) {
+  await page.evaluate(() => { window.held = []; });
+  await button.click();
+  while (!(await shown.isVisible())) await page.evaluate(() => window.step());
+}
+
+test('a change hidden before the board finishes its follow-up work is still saved', async () => {
+  const page = await freshPage(app);
+  await withHeldFollowUp(page);
+  await startExample(page);
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await command(page, 'Add', 'Add team…');
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Drawn, then hidden');
+  await drawOnly(page, form.getByRole('button', { name: 'Add team' }),
+    page.getByRole('rowheader').filter({ hasText: 'Drawn, then hidden' }));
+  await page.evaluate(() => dispatchEvent(new Event('pagehide')));
+  assert.ok((await storedTeams(page)).includes('Drawn, then hidden'), 'saved when hidden');
+  await page.evaluate(() => window.release());
+  page.assertNoErrors();
+});
+
+test('another tab\'s save that arrives before the board finishes its follow-up work is merged with the change', async () => {
+  const first = await freshPage(app);
+  await withoutDebounce(first);
+  await startExample(first);
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const second = await first.context().newPage();
+  await withHeldFollowUp(second);
+  await second.goto(app.url);
+  await second.getByRole('region', { name: 'Board' }).waitFor();
+
+  await command(second, 'Settings', 'Board settings…');
+  const settings = dialog(second, 'Board settings');
+  await settings.getByLabel('Board title').fill('Renamed as the other tab saved');
+  await drawOnly(second, settings.getByRole('button', { name: 'Save' }),
+    second.getByRole('heading', { level: 1, name: 'Renamed as the other tab saved' }));
+  await addTeam(first, 'Saved by the first tab');
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await second.evaluate(() => window.release());
+
+  await second.getByRole('status').getByText(/merged with yours/).waitFor();
+  await second.getByRole('rowheader').filter({ hasText: 'Saved by the first tab' }).waitFor();
+  await second.getByRole('heading', { level: 1, name: 'Renamed as the other tab saved' }).waitFor();
+  await second.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const title = await second.evaluate((key) => JSON.parse(localStorage.getItem(key)).board.title, HEAD);
+  assert.equal(title, 'Renamed as the other tab saved');
+  assert.ok((await storedTeams(second)).includes('Saved by the first tab'));
+});
+
 test('a write that reports success but does not stick is a failed save, and is retried', async () => {
   const page = await freshPage(app);
   await page.addInitScript(() => {
