@@ -165,14 +165,19 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // Lanes that come near the screen render, those far from it wait as placeholders:
     // observed after every render, since each render may add or replace lanes.
     {
-        let (shown, redraw, grid, drag) =
-            (shown.clone(), redraw.clone(), grid.clone(), drag.clone());
+        let (shown, redraw, grid, drag, focused_team) = (
+            shown.clone(),
+            redraw.clone(),
+            grid.clone(),
+            drag.clone(),
+            focused_team.clone(),
+        );
         use_effect(move || {
             let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
                 drag.borrow().is_some() || focused_team.as_deref() == Some(team)
             });
             let observers = if virtual_lanes {
-                observe_lanes(&grid, shown, keep, redraw)
+                observe_lanes(&grid, "data-lane", true, shown, keep, redraw)
             } else {
                 Vec::new()
             };
@@ -381,7 +386,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             }
             if phone {
                 <PhoneBoard board={board.clone()} layout={layout.clone()} attention={props.attention.clone()}
-                            read_only={context.read_only} handlers={handlers.clone()} />
+                            read_only={context.read_only} handlers={handlers.clone()}
+                            focused_team={focused_team.clone()} />
             } else {
                 <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}>
                     <div class="ab-grid__row ab-grid__row--head" role="row">

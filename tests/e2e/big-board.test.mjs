@@ -1,6 +1,7 @@
 // A big board (more cards than the board builds at once): the first screen shows the first
 // lanes, the others say what they hold and render while they are near the screen, and a
-// card moved by keyboard into a lane not yet rendered is shown there, focused.
+// card moved by keyboard into a lane not yet rendered is shown there, focused. On a phone
+// the list's groups do the same.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -12,8 +13,8 @@ const app = useApp();
 const snapshot = execFileSync('cargo', ['run', '--quiet', '--locked', '--example', 'generate', '--',
   '720', '24', '6', '1500', '2026-11-25'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
-async function bigBoardPage() {
-  const page = await freshPage(app);
+async function bigBoardPage(options) {
+  const page = await freshPage(app, options);
   await page.evaluate((text) => localStorage.setItem('alignment-board', text), snapshot);
   await page.reload();
   await page.getByRole('region', { name: 'Board' }).waitFor();
@@ -131,5 +132,47 @@ test('a card\'s status menu opened again right after a change stays open while t
     return 'ok';
   });
   assert.equal(result, 'ok');
+  page.assertNoErrors();
+});
+
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+test('on a phone, a big board builds the groups near the screen and the others as they come near', async () => {
+  const page = await bigBoardPage(PHONE);
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.getByRole('heading', { name: /^Priority 1: / }).waitFor();
+  const shown = await board.getByRole('article').count();
+  assert.ok(shown > 0 && shown < 200, `the first screen builds a few cards (${shown})`);
+  const waiting = board.locator('.ab-phone__placeholder');
+  assert.ok(await waiting.count() > 50, 'most groups wait to come near the screen');
+  assert.match(await waiting.first().textContent(), /^\d+ initiatives?$/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'nothing scrolls sideways');
+
+  const last = board.getByRole('group').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.getByRole('article').first().waitFor();
+  // The groups left far behind wait again.
+  await board.getByRole('group').first().locator('.ab-phone__placeholder').waitFor();
+  assert.ok(await board.getByRole('article').count() < 200, 'the page holds the cards near the screen only');
+  page.assertNoErrors();
+});
+
+test('on a phone, a card moved with the keyboard into a group not yet built is shown there, focused', async () => {
+  const page = await bigBoardPage(PHONE);
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article').first();
+  await card.waitFor();
+  const from = await board.getByRole('group').first().getAttribute('aria-label');
+  const team = from.split(' · ')[0];
+  // Alt + → takes it to the next priority: the same team's group there is far down the list.
+  const to = board.getByRole('group', { name: new RegExp(`^${team} · `) }).nth(1);
+  assert.equal(await to.locator('.ab-phone__placeholder').count(), 1, 'the group it goes to is not built yet');
+  const title = await card.getAttribute('aria-label');
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.waitForFunction(([title, from]) => document.activeElement?.getAttribute('aria-label') === title
+    && document.activeElement.closest('[role="group"]')?.getAttribute('aria-label') !== from, [title, from]);
+  const group = await page.evaluate(() => document.activeElement.closest('[role="group"]').getAttribute('aria-label'));
+  assert.ok(group.startsWith(`${team} · `), `into its team's group under the next priority (${group})`);
   page.assertNoErrors();
 });

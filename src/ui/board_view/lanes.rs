@@ -1,5 +1,6 @@
-//! A big board's lanes, rendered while they are near the screen: which lanes are shown,
-//! and the observer that notices lanes coming near the screen and leaving it.
+//! A big board's lanes (and, on a phone, its list's groups), rendered while they are near
+//! the screen: which are shown, and the observer that notices them coming near the screen
+//! and leaving it.
 
 use crate::core::model::Id;
 use std::rc::Rc;
@@ -61,32 +62,37 @@ impl Shown {
 /// What an `IntersectionObserver` calls with its entries.
 type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
 
-/// Watches the grid's lanes with two observers: one adds a lane to `shown` as it comes into
-/// view; the other takes out a lane once it is more than three screens from the grid's view
-/// (unless it holds the focus, or `keep` asks for it: a drag is under way, or the focus is
-/// about to go there). Between the two, a lane
-/// just scrolled past stays built, so moving a card back and forth between neighbouring lanes
-/// does not build one of them again each time. The board renders again when `shown`
-/// changes. Returns the observers and the closures they call (which must live as long).
+/// Watches the elements under `container` that carry the attribute `attribute` (the grid's
+/// lanes, or the phone list's groups), named by its value, with two observers: one adds an
+/// element to `shown` as it comes into view; the other takes it out once it is more than
+/// three screens away (unless it holds the focus, or `keep` asks for it: a drag is under
+/// way, or the focus is about to go there). Far is measured against the container when it
+/// scrolls (`scrolls`: the grid), against the window otherwise. Between the two, an element
+/// just scrolled past stays built, so moving a card back and forth between neighbours does
+/// not build one of them again each time. The board renders again when `shown` changes.
+/// Returns the observers and the closures they call (which must live as long).
 pub fn observe_lanes(
-    grid: &NodeRef,
+    container: &NodeRef,
+    attribute: &'static str,
+    scrolls: bool,
     shown: Rc<std::cell::RefCell<Shown>>,
     keep: Rc<dyn Fn(&str) -> bool>,
     redraw: UseForceUpdateHandle,
 ) -> Vec<(web_sys::IntersectionObserver, OnSeen)> {
     use wasm_bindgen::JsCast;
-    let Some(grid) = grid.cast::<web_sys::Element>() else {
+    let Some(container) = container.cast::<web_sys::Element>() else {
         return Vec::new();
     };
-    let Ok(lanes) = grid.query_selector_all("[data-lane]") else {
+    let Ok(lanes) = container.query_selector_all(&format!("[{attribute}]")) else {
         return Vec::new();
     };
     // Coming into view is seen against the window (the grid's edge clips the lanes); going
-    // far away against the grid, whose scrolling moves them.
-    [(None, "100% 0px"), (Some(&grid), "300% 0px")]
+    // far away against the grid, whose scrolling moves them (the phone's list scrolls with
+    // the window).
+    let far_root = scrolls.then_some(&container);
+    [(false, None, "100% 0px"), (true, far_root, "300% 0px")]
         .into_iter()
-        .filter_map(|(root, margin)| {
-            let far = root.is_some();
+        .filter_map(|(far, root, margin)| {
             let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
             let on_seen = OnSeen::new(move |entries: js_sys::Array| {
                 let mut changed = false;
@@ -98,7 +104,7 @@ pub fn observe_lanes(
                         continue;
                     };
                     let lane = entry.target();
-                    let Some(team) = lane.get_attribute("data-lane") else {
+                    let Some(team) = lane.get_attribute(attribute) else {
                         continue;
                     };
                     if !far && entry.is_intersecting() {

@@ -2,13 +2,15 @@
 //! the inactive ones that still show cards, then "Local work") heads its initiatives,
 //! grouped by team. It reads the same layout as the grid, so filters apply alike, and it
 //! shows the same cards with their status menu, editing and Alt + arrow moves. It offers
-//! no drop targets: dragging is for the grid.
+//! no drop targets: dragging is for the grid. A big board's groups render their cards
+//! while they are near the screen, as the grid's lanes do; the headings are always there.
 
 use super::super::card::{place_key, InitiativeCard};
 use super::lane::Handlers;
+use super::lanes::{observe_lanes, Shown, EAGER_CARDS, FIRST_CARDS};
 use super::{lane_place, Attention};
 use crate::core::layout::{Column, Layout};
-use crate::core::model::{Board, PriorityStatus};
+use crate::core::model::{Board, Id, PriorityStatus};
 use crate::ui::state::DialogKind;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,6 +22,8 @@ pub struct PhoneBoardProps {
     pub attention: Attention,
     pub read_only: bool,
     pub handlers: Handlers,
+    /// The team of the card about to be focused: its groups are built even out of sight.
+    pub focused_team: Option<Id>,
 }
 
 /// Equal for the same board, layout and flags: the list is rebuilt after each change, and
@@ -31,12 +35,80 @@ impl PartialEq for PhoneBoardProps {
             && self.attention == other.attention
             && self.read_only == other.read_only
             && self.handlers == other.handlers
+            && self.focused_team == other.focused_team
     }
+}
+
+/// What names a group of the list: its priority (or local work) and its team.
+fn group_key(column: &Column, team: &str) -> String {
+    format!(
+        "{}\u{1f}{team}",
+        column.priority_id().map_or("", |id| id.as_str())
+    )
+}
+
+/// The team a group's name names.
+fn group_team(key: &str) -> &str {
+    key.split_once('\u{1f}').map_or(key, |(_, team)| team)
 }
 
 #[function_component]
 pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
     let layout = &props.layout;
+    let shown = use_mut_ref(Shown::default);
+    let redraw = use_force_update();
+    let list = use_node_ref();
+    let cards_in = |lane: usize, col: usize| layout.cells[lane][col].len();
+    let all_cards: usize = layout.cells.iter().flatten().map(Vec::len).sum();
+    let lazy = all_cards > EAGER_CARDS;
+    if lazy {
+        let mut shown = shown.borrow_mut();
+        if !shown.started {
+            // The first screen: the first groups, in the list's order.
+            shown.started = true;
+            let mut cards = 0;
+            'groups: for (col, column) in layout.columns.iter().enumerate() {
+                for (lane, team) in layout.lanes.iter().enumerate() {
+                    let count = cards_in(lane, col);
+                    if count == 0 {
+                        continue;
+                    }
+                    if cards > 0 && cards + count > FIRST_CARDS {
+                        break 'groups;
+                    }
+                    cards += count;
+                    shown.show(&group_key(column, team));
+                }
+            }
+        }
+        if let Some(team) = &props.focused_team {
+            for column in &layout.columns {
+                shown.show(&group_key(column, team));
+            }
+        }
+    }
+    {
+        let (shown, redraw, list, focused_team) = (
+            shown.clone(),
+            redraw.clone(),
+            list.clone(),
+            props.focused_team.clone(),
+        );
+        use_effect(move || {
+            let keep: Rc<dyn Fn(&str) -> bool> =
+                Rc::new(move |key| focused_team.as_deref() == Some(group_team(key)));
+            let observers = if lazy {
+                observe_lanes(&list, "data-group", false, shown, keep, redraw)
+            } else {
+                Vec::new()
+            };
+            move || {
+                for (observer, _on_seen) in observers {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
     // A team's first heading in the list carries its place, so showing the team from
     // another view lands there.
     let mut placed: Vec<&str> = Vec::new();
@@ -45,17 +117,26 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             .lanes
             .iter()
             .enumerate()
-            .filter(|(lane, _)| !layout.cells[*lane][col].is_empty())
+            .filter(|(lane, _)| cards_in(*lane, col) > 0)
             .map(|(lane, team_id)| {
                 let first = !placed.contains(&team_id.as_str());
                 if first {
                     placed.push(team_id);
                 }
-                team_group(props, col, lane, first)
+                let group = lazy.then(|| {
+                    let key = group_key(column, team_id);
+                    let shown = shown.borrow();
+                    Group {
+                        shown: shown.has(&key),
+                        height: shown.height(&key),
+                        key,
+                    }
+                });
+                team_group(props, col, lane, first, group)
             })
             .collect();
         let count: usize = (0..layout.lanes.len())
-            .map(|lane| layout.cells[lane][col].len())
+            .map(|lane| cards_in(lane, col))
             .sum();
         html! {
             <div key={column.priority_id().map_or("\u{1f}local", |id| id.as_str()).to_string()}
@@ -66,8 +147,16 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
         }
     });
     html! {
-        <div class="ab-phone">{ for sections }</div>
+        <div class="ab-phone" ref={list}>{ for sections }</div>
     }
+}
+
+/// A big board's group: its name for the observers, whether its cards are rendered, and its
+/// height when they last were.
+struct Group {
+    key: String,
+    shown: bool,
+    height: Option<u32>,
 }
 
 /// A priority's heading in the list: rank, title (which opens the priority for editing),
@@ -157,8 +246,15 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
     }
 }
 
-/// One team's cards under a priority, headed by the team's name.
-fn team_group(props: &PhoneBoardProps, col: usize, lane: usize, first: bool) -> Html {
+/// One team's cards under a priority, headed by the team's name. A big board's group far
+/// from the screen holds a placeholder of about its height that says what it holds.
+fn team_group(
+    props: &PhoneBoardProps,
+    col: usize,
+    lane: usize,
+    first: bool,
+    group: Option<Group>,
+) -> Html {
     let (board, layout, handlers) = (&props.board, &props.layout, &props.handlers);
     let column = &layout.columns[col];
     let team_id = &layout.lanes[lane];
@@ -167,22 +263,40 @@ fn team_group(props: &PhoneBoardProps, col: usize, lane: usize, first: bool) -> 
         .priority_id()
         .and_then(|p| board.priority(p))
         .map_or("Local work", |p| p.title.as_str());
-    let cards = layout.cells[lane][col].iter().map(|&index| {
-        let id = &board.initiatives[index].id;
-        html! {
-            <InitiativeCard key={place_key(id, column)} board={board.clone()} {index} column={column.clone()}
-                attention={props.attention.of(id)} changed={props.attention.changed(id)}
-                read_only={props.read_only} on_edit={handlers.on_edit.clone()} on_step={handlers.on_step.clone()}
-                on_status={handlers.on_status.clone()} on_check_in={handlers.on_check_in.clone()}
-                on_drag_start={handlers.on_drag_start.clone()} on_drag_end={handlers.on_drag_end.clone()} />
+    let in_group = &layout.cells[lane][col];
+    let content = match &group {
+        Some(group) if !group.shown => {
+            let count = in_group.len();
+            html! {
+                <div class="ab-phone__placeholder">
+                    // Its height from an attribute, not a style: see the card's progress bar.
+                    <svg width="1" aria-hidden="true"
+                         height={group.height.unwrap_or(count as u32 * 112).to_string()} />
+                    { format!("{count} initiative{}", if count == 1 { "" } else { "s" }) }
+                </div>
+            }
         }
-    });
+        _ => in_group
+            .iter()
+            .map(|&index| {
+                let id = &board.initiatives[index].id;
+                html! {
+                    <InitiativeCard key={place_key(id, column)} board={board.clone()} {index} column={column.clone()}
+                        attention={props.attention.of(id)} changed={props.attention.changed(id)}
+                        read_only={props.read_only} on_edit={handlers.on_edit.clone()} on_step={handlers.on_step.clone()}
+                        on_status={handlers.on_status.clone()} on_check_in={handlers.on_check_in.clone()}
+                        on_drag_start={handlers.on_drag_start.clone()} on_drag_end={handlers.on_drag_end.clone()} />
+                }
+            })
+            .collect(),
+    };
     html! {
         <div key={team_id.clone()} class="ab-phone__team">
             <h3 class="ab-phone__team-name" tabindex={first.then_some("-1")}
                 data-place={first.then(|| lane_place(team_id))}>{ name }</h3>
-            <div class="ab-phone__cards" role="group" aria-label={format!("{name} · {title}")}>
-                { for cards }
+            <div class="ab-phone__cards" role="group" aria-label={format!("{name} · {title}")}
+                 data-group={group.map(|g| g.key)}>
+                { content }
             </div>
         </div>
     }
