@@ -56,6 +56,8 @@ struct Saver {
     conflict: Option<(Option<Rc<Board>>, Rc<Board>)>,
     /// Saving stopped for good (a newer version wrote the board).
     stopped: bool,
+    /// What the status says when nothing is waiting: saved, or saved but nearly full.
+    clean: SaveStatus,
     on_synced: Callback<Synced>,
 }
 
@@ -93,14 +95,20 @@ impl Saver {
     /// time before a pending board is written.
     fn schedule(this: &Rc<RefCell<Saver>>, board: &Rc<Board>) {
         Saver::note(this, board);
+        Saver::arm(this);
+    }
+
+    /// Says what saving will do, and starts the quiet time before a pending board is written.
+    fn arm(this: &Rc<RefCell<Saver>>) {
         let weak = Rc::downgrade(this);
         let mut saver = this.borrow_mut();
-        if saver.pending.is_none() {
-            saver.timer = None;
-            saver.report.set(SaveStatus::Saved);
+        if saver.stopped || saver.conflict.is_some() {
             return;
         }
-        if saver.stopped || saver.conflict.is_some() {
+        if saver.pending.is_none() {
+            saver.timer = None;
+            let clean = saver.clean.clone();
+            saver.report.set(clean);
             return;
         }
         saver.report.set(SaveStatus::Pending);
@@ -154,13 +162,14 @@ impl Saver {
             Ok(saved) => {
                 saver.revision = saved.revision.clone();
                 saver.base = Some(board);
-                saver.report.set(match saver.store.0.quota() {
+                saver.clean = match saver.store.0.quota() {
                     Some(quota) if saved.nearly_full(Some(quota)) => SaveStatus::NearlyFull {
                         size: saved.size,
                         quota,
                     },
                     _ => SaveStatus::Saved,
-                });
+                };
+                saver.report.set(saver.clean.clone());
             }
             Err(error) => {
                 saver.report.set(SaveStatus::Failed(error.to_string()));
@@ -268,6 +277,14 @@ impl Saver {
                 }
                 (_, first, _) => first.unwrap_or(theirs),
             };
+            // Pending at once, not at the next render: a tab closed before it still
+            // saves the person's choice.
+            saver.seen = Some(board.clone());
+            saver.pending = (!saver
+                .base
+                .as_ref()
+                .is_some_and(|base| Rc::ptr_eq(base, &board)))
+            .then(|| board.clone());
             Synced {
                 board,
                 merged: true,
@@ -275,6 +292,7 @@ impl Saver {
         };
         let on_synced = this.borrow().on_synced.clone();
         on_synced.emit(synced);
+        Saver::arm(this);
     }
 }
 
@@ -332,6 +350,7 @@ pub fn use_autosave(
                 base,
                 conflict: None,
                 stopped: false,
+                clean: SaveStatus::Saved,
                 on_synced,
             }))
         }

@@ -69,7 +69,7 @@ test('a change made just before the tab is hidden or closed is saved', async () 
  * Lets a test hold back the renderer's follow-up work: the page's clock runs fast, so the
  * renderer gives the browser a turn after each step of its work, and while `window.held` is
  * a list each such turn waits there until `step()` runs the oldest. The save's quiet time
- * never ends.
+ * never ends. `window.stored` counts the other tabs' saves the page has heard of.
  */
 async function withHeldFollowUp(page) {
   await page.addInitScript(() => {
@@ -90,6 +90,8 @@ async function withHeldFollowUp(page) {
       if (!window.held?.length) throw new Error('the renderer has no turn waiting');
       window.held.shift()();
     };
+    window.stored = 0;
+    addEventListener('storage', () => { window.stored += 1; });
     window.release = () => {
       const held = window.held;
       window.held = null;
@@ -142,6 +144,8 @@ test('another tab\'s save that arrives before the board finishes its follow-up w
     second.getByRole('heading', { level: 1, name: 'Renamed as the other tab saved' }));
   await addTeam(first, 'Saved by the first tab');
   await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  // The first tab's save reaches the second while its follow-up work still waits.
+  await second.waitForFunction(() => window.stored > 0);
   await second.evaluate(() => window.release());
 
   await second.getByRole('status').getByText(/merged with yours/).waitFor();
