@@ -7,7 +7,7 @@
 
 use super::super::card::{place_key, InitiativeCard};
 use super::lane::Handlers;
-use super::lanes::{observe_lanes, Shown, EAGER_CARDS, FIRST_CARDS};
+use super::lanes::{observe_lanes, Shown, EAGER_CARDS};
 use super::{lane_place, Attention};
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, PriorityStatus};
@@ -38,6 +38,10 @@ impl PartialEq for PhoneBoardProps {
             && self.focused_team == other.focused_team
     }
 }
+
+/// How many cards a big board's list builds at first (whole groups, at least one): about
+/// three screens of a phone, as far as a group stays built once scrolled past.
+const FIRST_CARDS: usize = 24;
 
 /// What names a group of the list: its priority (or local work) and its team.
 fn group_key(column: &Column, team: &str) -> String {
@@ -81,9 +85,15 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
                 }
             }
         }
-        if let Some(team) = &props.focused_team {
-            for column in &layout.columns {
-                shown.show(&group_key(column, team));
+        if let Some(lane) = props
+            .focused_team
+            .as_ref()
+            .and_then(|team| layout.lanes.iter().position(|t| t == team))
+        {
+            for (col, column) in layout.columns.iter().enumerate() {
+                if cards_in(lane, col) > 0 {
+                    shown.show(&group_key(column, &layout.lanes[lane]));
+                }
             }
         }
     }
