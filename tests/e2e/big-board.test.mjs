@@ -135,6 +135,32 @@ test('a card\'s status menu opened again right after a change stays open while t
   page.assertNoErrors();
 });
 
+test('in the custom element, a lane holding the focus stays built when scrolled far away', async () => {
+  const page = await freshPage(app);
+  // The board given inline to an <alignment-board> element on a page of the site.
+  const escaped = snapshot.replaceAll('<', '\\u003c');
+  await page.route(`${app.url}embedded.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><script type="module" src="./alignment-board.js"></script>
+<alignment-board style="display: block; height: 800px"><script type="application/json">${escaped}</script></alignment-board>`,
+  }));
+  await page.goto(`${app.url}embedded.html`);
+  const board = page.locator('alignment-board').getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  await card.focus();
+  // Scrolled to the far end of the board: the first lane is far away, but holds the focus.
+  const lastLane = await board.getByRole('rowheader').last().getByRole('heading').textContent();
+  await board.locator('.ab-lane-placeholder').last().scrollIntoViewIfNeeded();
+  await board.getByRole('group', { name: new RegExp(`^${lastLane} · `) }).first().waitFor();
+  await board.getByRole('row').nth(2).getByRole('cell', { name: /^\d+ initiatives?$/ }).waitFor();
+  const focused = await page.evaluate(() => document.querySelector('alignment-board').shadowRoot.activeElement?.getAttribute('aria-label'));
+  assert.equal(focused, title, 'the focused card is still there, focused');
+  assert.equal(await board.getByRole('row').nth(1).getByRole('cell', { name: /^\d+ initiatives?$/ }).count(), 0,
+    'the focused lane is not left to its placeholder');
+  page.assertNoErrors();
+});
+
 const PHONE = { viewport: { width: 390, height: 844 } };
 
 test('on a phone, a big board builds the groups near the screen and the others as they come near', async () => {

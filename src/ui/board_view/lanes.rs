@@ -96,9 +96,6 @@ pub fn observe_lanes(
             let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
             let on_seen = OnSeen::new(move |entries: js_sys::Array| {
                 let mut changed = false;
-                let active = web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.active_element());
                 for entry in entries.iter() {
                     let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
                         continue;
@@ -112,7 +109,9 @@ pub fn observe_lanes(
                     } else if far
                         && !entry.is_intersecting()
                         && !keep(&team)
-                        && !active.as_ref().is_some_and(|a| lane.contains(Some(a)))
+                        // Holding the focus, also inside a shadow root (the custom
+                        // element's), where the document's active element is the host.
+                        && !lane.matches(":focus-within").unwrap_or(false)
                     {
                         let height = entry.bounding_client_rect().height().ceil() as u32;
                         changed |= shown.borrow_mut().hide(&team, height);
