@@ -280,8 +280,10 @@ fn team_group(
             html! {
                 <div class="ab-phone__placeholder">
                     // Its height from an attribute, not a style: see the card's progress bar.
+                    // Until the group has been built, about 140 px a card (a card on a phone
+                    // with its gap, measured on the generated big board).
                     <svg width="1" aria-hidden="true"
-                         height={group.height.unwrap_or(count as u32 * 112).to_string()} />
+                         height={group.height.unwrap_or(count as u32 * 140).to_string()} />
                     { format!("{count} initiative{}", if count == 1 { "" } else { "s" }) }
                 </div>
             }
