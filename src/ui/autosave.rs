@@ -76,18 +76,23 @@ impl Saver {
         {
             return;
         }
-        saver.seen = Some(board.clone());
-        if saver
+        saver.hold(board);
+    }
+
+    /// Makes `board` the one this tab shows, and the one to write unless the store holds it.
+    fn hold(&mut self, board: &Rc<Board>) {
+        self.seen = Some(board.clone());
+        if self
             .base
             .as_ref()
             .is_some_and(|base| Rc::ptr_eq(base, board))
         {
             // What the store holds already (the board another tab saved, or this one's
             // after an undo): nothing to write.
-            saver.pending = None;
-            saver.timer = None;
+            self.pending = None;
+            self.timer = None;
         } else {
-            saver.pending = Some(board.clone());
+            self.pending = Some(board.clone());
         }
     }
 
@@ -279,12 +284,7 @@ impl Saver {
             };
             // Pending at once, not at the next render: a tab closed before it still
             // saves the person's choice.
-            saver.seen = Some(board.clone());
-            saver.pending = (!saver
-                .base
-                .as_ref()
-                .is_some_and(|base| Rc::ptr_eq(base, &board)))
-            .then(|| board.clone());
+            saver.hold(&board);
             Synced {
                 board,
                 merged: true,
