@@ -176,16 +176,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
                 drag.borrow().is_some() || focused_team.as_deref() == Some(team)
             });
-            let observers = if virtual_lanes {
-                observe_lanes(&grid, "data-lane", true, shown, keep, redraw)
-            } else {
-                Vec::new()
-            };
-            move || {
-                for (observer, _keep) in observers {
-                    observer.disconnect();
-                }
-            }
+            let observers =
+                virtual_lanes.then(|| observe_lanes(&grid, "data-lane", true, shown, keep, redraw));
+            move || drop(observers)
         });
     }
     let on_edit = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {

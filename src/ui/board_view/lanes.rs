@@ -70,7 +70,7 @@ type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
 /// scrolls (`scrolls`: the grid), against the window otherwise. Between the two, an element
 /// just scrolled past stays built, so moving a card back and forth between neighbours does
 /// not build one of them again each time. The board renders again when `shown` changes.
-/// Returns the observers and the closures they call (which must live as long).
+/// Watching stops when the returned `Observers` is dropped.
 pub fn observe_lanes(
     container: &NodeRef,
     attribute: &'static str,
@@ -78,19 +78,19 @@ pub fn observe_lanes(
     shown: Rc<std::cell::RefCell<Shown>>,
     keep: Rc<dyn Fn(&str) -> bool>,
     redraw: UseForceUpdateHandle,
-) -> Vec<(web_sys::IntersectionObserver, OnSeen)> {
+) -> Observers {
     use wasm_bindgen::JsCast;
     let Some(container) = container.cast::<web_sys::Element>() else {
-        return Vec::new();
+        return Observers(Vec::new());
     };
     let Ok(lanes) = container.query_selector_all(&format!("[{attribute}]")) else {
-        return Vec::new();
+        return Observers(Vec::new());
     };
     // Coming into view is seen against the window (the grid's edge clips the lanes); going
     // far away against the grid, whose scrolling moves them (the phone's list scrolls with
     // the window).
     let far_root = scrolls.then_some(&container);
-    [(false, None, "100% 0px"), (true, far_root, "300% 0px")]
+    let observers = [(false, None, "100% 0px"), (true, far_root, "300% 0px")]
         .into_iter()
         .filter_map(|(far, root, margin)| {
             let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
@@ -139,5 +139,18 @@ pub fn observe_lanes(
             }
             Some((observer, on_seen))
         })
-        .collect()
+        .collect();
+    Observers(observers)
+}
+
+/// The observers `observe_lanes` made, with the closures they call (which must live as
+/// long); dropped, they stop watching.
+pub struct Observers(Vec<(web_sys::IntersectionObserver, OnSeen)>);
+
+impl Drop for Observers {
+    fn drop(&mut self) {
+        for (observer, _on_seen) in &self.0 {
+            observer.disconnect();
+        }
+    }
 }

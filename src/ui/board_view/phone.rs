@@ -107,16 +107,9 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
         use_effect(move || {
             let keep: Rc<dyn Fn(&str) -> bool> =
                 Rc::new(move |key| focused_team.as_deref() == Some(group_team(key)));
-            let observers = if lazy {
-                observe_lanes(&list, "data-group", false, shown, keep, redraw)
-            } else {
-                Vec::new()
-            };
-            move || {
-                for (observer, _on_seen) in observers {
-                    observer.disconnect();
-                }
-            }
+            let observers =
+                lazy.then(|| observe_lanes(&list, "data-group", false, shown, keep, redraw));
+            move || drop(observers)
         });
     }
     // A team's first heading in the list carries its place, so showing the team from
