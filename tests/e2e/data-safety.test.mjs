@@ -12,12 +12,30 @@ const KEY = 'alignment-board';
 const HEAD = `alignment-board:${KEY}`;
 
 /** Holds back the save's quiet-time timer, so only a flush can save. */
+function noQuietTime() {
+  const setTimer = window.setTimeout;
+  window.setTimeout = (callback, ms, ...rest) => (ms === 400 ? 0 : setTimer(callback, ms, ...rest));
+}
+
 async function withoutDebounce(page) {
-  await page.addInitScript(() => {
-    const setTimer = window.setTimeout;
-    window.setTimeout = (callback, ms, ...rest) => (ms === 400 ? 0 : setTimer(callback, ms, ...rest));
-  });
+  await page.addInitScript(noQuietTime);
   await page.reload();
+}
+
+/**
+ * Two tabs of one browser profile on the example board, which the first saved; `prepare`
+ * readies the second before it opens the board.
+ */
+async function twoTabs(prepare) {
+  const first = await freshPage(app);
+  await withoutDebounce(first);
+  await startExample(first);
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const second = await first.context().newPage();
+  await prepare(second);
+  await second.goto(app.url);
+  await second.getByRole('region', { name: 'Board' }).waitFor();
+  return [first, second];
 }
 
 async function addTeam(page, name) {
@@ -128,14 +146,7 @@ test('a change hidden before the board finishes its follow-up work is still save
 });
 
 test('another tab\'s save that arrives before the board finishes its follow-up work is merged with the change', async () => {
-  const first = await freshPage(app);
-  await withoutDebounce(first);
-  await startExample(first);
-  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
-  const second = await first.context().newPage();
-  await withHeldFollowUp(second);
-  await second.goto(app.url);
-  await second.getByRole('region', { name: 'Board' }).waitFor();
+  const [first, second] = await twoTabs(withHeldFollowUp);
 
   await command(second, 'Settings', 'Board settings…');
   const settings = dialog(second, 'Board settings');
@@ -218,17 +229,7 @@ test('a board saved by a newer version is shown read-only, both versions named, 
 });
 
 test('two tabs: one shows the other\'s change, and edits made in both at once are merged', async () => {
-  const first = await freshPage(app);
-  await withoutDebounce(first);
-  await startExample(first);
-  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
-  const second = await first.context().newPage();
-  await second.addInitScript(() => {
-    const setTimer = window.setTimeout;
-    window.setTimeout = (callback, ms, ...rest) => (ms === 400 ? 0 : setTimer(callback, ms, ...rest));
-  });
-  await second.goto(app.url);
-  await second.getByRole('region', { name: 'Board' }).waitFor();
+  const [first, second] = await twoTabs((page) => page.addInitScript(noQuietTime));
 
   // One tab's saved change shows up in the other without a reload.
   await addTeam(first, 'Made in the first tab');
