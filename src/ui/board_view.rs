@@ -119,21 +119,6 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let grid = use_node_ref();
     // On a phone the board is a list; printed, it is the grid whatever the window's width.
     let phone = super::narrow::use_narrow() && !props.printing;
-    {
-        // The grid's columns, through the style object rather than a style attribute, which
-        // a page's Content-Security-Policy may forbid. A column with no card in any lane
-        // (often, with a filter on) is narrow, and the lanes' headings are as wide as their
-        // text needs. After every render: the grid may be new while the columns are not.
-        // Worked out only where there is a grid (not on a phone).
-        let (grid, board, layout) = (grid.clone(), board.clone(), layout.clone());
-        use_effect(move || {
-            if let Some(grid) = grid.cast::<web_sys::HtmlElement>() {
-                let style = grid.style();
-                let _ = style.set_property("--ab-template", &column_template(&layout));
-                let _ = style.set_property("--ab-lane-width", &lane_width(&board, &layout));
-            }
-        });
-    }
     let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
     let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
     let virtual_lanes = all_cards > EAGER_CARDS && !props.printing && !phone;
@@ -382,7 +367,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                             read_only={context.read_only} handlers={handlers.clone()}
                             focused_team={focused_team.clone()} />
             } else {
-                <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}>
+                <div class="ab-grid" role="table" aria-label="Initiatives by team and priority" ref={grid}
+                     ~style={grid_columns(board, layout)}>
                     <div class="ab-grid__row ab-grid__row--head" role="row">
                         <div class="ab-grid__corner" role="columnheader">
                             <span aria-hidden="true">{ "Priorities →" }</span><span>{ "Teams" }<span aria-hidden="true">{ " ↓" }</span></span>
@@ -579,6 +565,21 @@ fn priority_header(props: &PriorityHeaderProps) -> Html {
             }
         </div>
     }
+}
+
+/// The grid's columns, for its `style` property. Given as a property, the text goes to the
+/// style object (CSSOM), which a page's Content-Security-Policy allows where it forbids a
+/// style attribute; and it is there as the grid is made, so the first frame the browser
+/// paints already has the board's columns (set after the render, the board showed one
+/// frame of full-width cards before they jumped into their columns). A column with no card
+/// in any lane (often, with a filter on) is narrow, and the lanes' headings are as wide as
+/// their text needs.
+fn grid_columns(board: &Board, layout: &Layout) -> String {
+    format!(
+        "--ab-template: {}; --ab-lane-width: {}",
+        column_template(layout),
+        lane_width(board, layout)
+    )
 }
 
 /// The grid's column tracks after the lanes' headings: a full card's width for a column

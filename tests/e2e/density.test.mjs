@@ -3,7 +3,7 @@
 // needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { command, dialog, freshPage, startExample, useApp } from '../support/app.mjs';
+import { command, dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -91,5 +91,36 @@ test('a column with no card is narrow, and lane headings are as wide as their na
   const without = widths.filter((w) => w.cards === 0).map((w) => w.width);
   assert.ok(withCards.length > 0 && without.length > 0, JSON.stringify(widths));
   assert.ok(Math.max(...without) < Math.min(...withCards) * 0.8, JSON.stringify(widths));
+  page.assertNoErrors();
+});
+
+test('a board opens with its cards already in their columns: nothing jumps after the first frame', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await saved(page);
+  // The browser reports every movement of what it had painted (the Layout Instability API).
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  // A processor four times slower, as on a phone: the first render then takes longer than a
+  // frame, and the browser paints the board before the work that follows the render runs.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.reload();
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.getByRole('article').first().waitFor();
+  // Frames enough for the render's follow-up work to run and be painted, and for the
+  // browser to report what moved.
+  const frames = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  for (let i = 0; i < 4; i++) await frames();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.deepEqual(shifts, [], 'the painted board moved');
+  // And the columns are the board's: a card is a column wide, not the board's width.
+  const card = await board.getByRole('article').first().boundingBox();
+  const grid = await board.getByRole('table').boundingBox();
+  assert.ok(card.width < grid.width / 3, `a card is ${card.width} px wide in a ${grid.width} px grid`);
   page.assertNoErrors();
 });

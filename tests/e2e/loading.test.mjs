@@ -68,6 +68,9 @@ test('the standalone page works under the strict Content-Security-Policy, and no
     // The page's own layout holds: the board fills the window, with no margin around it.
     const box = await page.locator('#app').boundingBox();
     assert.deepEqual([box.x, box.y, box.width, box.height], [0, 0, 1280, 900]);
+    // The grid's columns, given through the style object, apply: a card is a column wide.
+    const grid = await page.getByRole('table').boundingBox();
+    assert.ok((await card.boundingBox()).width < grid.width / 3);
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
     await page.locator('.ab-part__bar rect').first().waitFor();
     await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
