@@ -424,13 +424,18 @@ fn is_self(event: &KeyboardEvent) -> bool {
 /// After a choice in the status menu: focus back on the card, then the menu hidden, before
 /// the card renders without it. Hidden while it holds focus, or taken out of the page while
 /// open, the menu would make the browser find focus a new home and lay out the whole board
-/// to do so, in the middle of the edit.
+/// to do so, in the middle of the edit. The card is where the person just clicked, so the
+/// focus does not scroll to it: scrolling would make the browser lay out the board first.
 fn close_to_card(event: &MouseEvent) {
     let Some(item) = event.target_dyn_into::<web_sys::Element>() else {
         return;
     };
     if let Ok(Some(card)) = item.closest(".ab-card") {
-        let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = card
+            .unchecked_into::<web_sys::HtmlElement>()
+            .focus_with_options(&options);
     }
     if let Ok(Some(menu)) = item.closest("[popover]") {
         let _ = menu.unchecked_into::<web_sys::HtmlElement>().hide_popover();
