@@ -82,7 +82,7 @@ pub fn lane_place(team: &str) -> String {
     format!("team\u{1f}{team}")
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BoardViewProps {
     pub board: Rc<Board>,
     pub layout: Rc<Layout>,
@@ -94,6 +94,20 @@ pub struct BoardViewProps {
     /// Printing: every lane is rendered, in sight or not.
     #[prop_or_default]
     pub printing: bool,
+}
+
+/// The board and layout compared by identity: the app makes a new board only for a change,
+/// and a new layout only for a new board, filter or analysis. Compared by content, a big
+/// board's two lists of initiatives were walked on every edit, to find the change that
+/// made the board new.
+impl PartialEq for BoardViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.board, &other.board)
+            && Rc::ptr_eq(&self.layout, &other.layout)
+            && self.attention == other.attention
+            && self.focus == other.focus
+            && self.printing == other.printing
+    }
 }
 
 /// What is being dragged.

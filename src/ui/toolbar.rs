@@ -11,11 +11,20 @@ use crate::core::model::Board;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ToolbarProps {
     pub board: Rc<Board>,
     pub history: Option<History>,
     pub save_status: SaveStatus,
+}
+
+/// The board compared by identity, as the board view's is: a new board is a changed one.
+impl PartialEq for ToolbarProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.board, &other.board)
+            && self.history == other.history
+            && self.save_status == other.save_status
+    }
 }
 
 /// Undo, Redo and Add initiative as buttons; every other command in the Add, File and
