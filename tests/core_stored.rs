@@ -183,10 +183,39 @@ fn a_row_that_does_not_fit_its_columns_is_refused_with_its_path() {
 
 #[test]
 fn a_board_saved_as_a_plain_snapshot_still_opens() {
-    let board = full_board();
+    let at = ts("2026-11-23T09:30:00Z");
+    for board in [full_board(), generated(2_500)] {
+        for text in [
+            snapshot::write_compact(&board, at),
+            snapshot::write_pretty(&board, at),
+        ] {
+            let loaded = snapshot::read_stored(&text, &|_| None).unwrap();
+            assert_eq!(loaded.board, board);
+            // Its check-ins read straight from the text give the board a reading of the
+            // whole text as a value gives.
+            assert_eq!(
+                loaded.board,
+                snapshot::read_through_value(&text).unwrap().board
+            );
+        }
+    }
+}
+
+#[test]
+fn a_plain_snapshot_in_the_store_with_a_wrong_check_in_names_it() {
+    let board = generated(20);
     let text = snapshot::write_compact(&board, ts("2026-11-23T09:30:00Z"));
-    let loaded = snapshot::read_stored(&text, &|_| None).unwrap();
-    assert_eq!(loaded.board, board);
+    let (before, check_ins) = text.split_at(text.find("\"checkIns\":[").unwrap());
+    let wrong = format!(
+        "{before}{}",
+        check_ins.replacen("\"confidence\":", "\"confidence\":\"lots\",\"was\":", 1)
+    );
+    let error = snapshot::read_stored(&wrong, &|_| None).unwrap_err();
+    assert_eq!(error, snapshot::read(&wrong).unwrap_err());
+    assert!(
+        error.to_string().contains("board.checkIns[0].confidence"),
+        "{error}"
+    );
 }
 
 #[test]

@@ -162,9 +162,11 @@ fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
-    // An export's check-ins are read straight from the text where they can be; the store
-    // keeps its own in parts (`parts`).
-    let (value, read_check_ins) = match part.is_none().then(|| straight::read(text)) {
+    // An export's check-ins are read straight from the text where they can be, also those
+    // of a whole snapshot kept in the store; the store's own layout keeps them in parts
+    // (`parts`).
+    let straight_first = part.is_none() || !in_store_layout(text);
+    let (value, read_check_ins) = match straight_first.then(|| straight::read(text)) {
         Some(Some((top, check_ins))) => (Value::Object(top), Some(check_ins)),
         _ => (read_value(text)?, None),
     };
@@ -261,6 +263,15 @@ fn read_parsed(
         exported_at,
         migrated_from,
     })
+}
+
+/// Whether a stored text is a head in the store's own layout, from its opening: the store
+/// writes its format first. Only a guess that spares the straight reading a head whose
+/// check-ins are in parts; a wrong guess costs a second reading, never a different board.
+fn in_store_layout(text: &str) -> bool {
+    let opening = &text.as_bytes()[..text.len().min(64)];
+    let format = [b"\"", STORE_FORMAT.as_bytes(), b"\""].concat();
+    opening.windows(format.len()).any(|w| w == format)
 }
 
 /// `text` parsed as JSON, or the reason it is not.
