@@ -2,6 +2,7 @@
 //! lanes, and the initiatives in each cell under the current filter. Derived data only,
 //! computed once per board change so the view does no searching while it renders.
 
+use super::index::positions;
 use super::model::{Board, Id, Status};
 
 /// Which cards a person wants to see.
@@ -108,19 +109,24 @@ impl Layout {
             .filter(|t| filter.team.as_ref().is_none_or(|f| t.id == *f))
             .map(|t| t.id.clone())
             .collect();
-        let column_of = |id: &str| {
-            columns
-                .iter()
-                .position(|c| c.priority_id().is_some_and(|p| p == id))
-        };
+        // Each lane and column by its id: searching the lists for every initiative made a
+        // big board's layout (made again after every edit) grow with lanes × initiatives.
         let local = columns.len() - 1;
+        let lane_of = positions(lanes.iter().map(String::as_str));
+        // Every column before the last (local work) is a priority's.
+        let column_of = positions(
+            columns[..local]
+                .iter()
+                .filter_map(Column::priority_id)
+                .map(String::as_str),
+        );
         let mut cells = vec![vec![Vec::new(); columns.len()]; lanes.len()];
         let mut shown = 0;
         for (index, initiative) in board.initiatives.iter().enumerate() {
             if !passes[index] {
                 continue;
             }
-            let Some(lane) = lanes.iter().position(|t| *t == initiative.team_id) else {
+            let Some(&lane) = lane_of.get(initiative.team_id.as_str()) else {
                 continue;
             };
             shown += 1;
@@ -128,7 +134,7 @@ impl Layout {
                 cells[lane][local].push(index);
             }
             for priority in &initiative.priority_ids {
-                if let Some(column) = column_of(priority) {
+                if let Some(&column) = column_of.get(priority.as_str()) {
                     cells[lane][column].push(index);
                 }
             }
