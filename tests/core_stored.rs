@@ -202,6 +202,23 @@ fn a_board_saved_as_a_plain_snapshot_still_opens() {
 }
 
 #[test]
+fn a_store_head_that_keeps_its_check_ins_in_place_keeps_them() {
+    // Its format named late in the text, so that it reads as a whole snapshot would first.
+    let board = generated(30);
+    let text = snapshot::write_compact(&board, ts("2026-11-23T09:30:00Z"));
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    let top = value.as_object_mut().unwrap();
+    let at = top.remove("exportedAt").unwrap();
+    top.insert("savedAt".into(), at);
+    top.insert("format".into(), STORE_FORMAT.into());
+    let head = serde_json::to_string(&value).unwrap();
+    assert!(head.find(STORE_FORMAT).unwrap() > 64);
+    let loaded = snapshot::read_stored(&head, &|_| None).unwrap();
+    assert_eq!(loaded.board.check_ins.len(), 30);
+    assert_eq!(loaded.board, board);
+}
+
+#[test]
 fn a_plain_snapshot_in_the_store_with_a_wrong_check_in_names_it() {
     let board = generated(20);
     let text = snapshot::write_compact(&board, ts("2026-11-23T09:30:00Z"));

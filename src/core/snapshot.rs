@@ -234,7 +234,9 @@ fn read_parsed(
         migrate_from_0(top);
     }
     let check_ins = match (stored, part) {
-        (true, Some(part)) => parts::take_check_ins(top, part)?,
+        // A head that keeps its check-ins in place, read straight on a wrong guess of its
+        // layout, keeps the ones read.
+        (true, Some(part)) => parts::take_check_ins(top, part)?.or(read_check_ins),
         _ => read_check_ins,
     };
     let exported_key = if stored { "savedAt" } else { "exportedAt" };
