@@ -415,8 +415,16 @@ pub fn use_autosave(
         let saver = (*saver).clone();
         Callback::from(move |keep_mine| Saver::resolve(&saver, keep_mine))
     };
-    Autosave {
-        status: (*status).clone(),
-        resolve,
-    }
+    // A board noted in this render and not written yet is waiting, also before the
+    // render's effects say so: a new board never says "Saved" for a moment first.
+    let waiting = saver
+        .try_borrow()
+        .is_ok_and(|saver| saver.pending.is_some());
+    let status = match &*status {
+        SaveStatus::Idle | SaveStatus::Saved | SaveStatus::NearlyFull { .. } if waiting => {
+            SaveStatus::Pending
+        }
+        status => status.clone(),
+    };
+    Autosave { status, resolve }
 }

@@ -60,6 +60,31 @@ const storedTeams = (page) => page.evaluate((key) => {
   return teams.rows.map((row) => row[name]);
 }, HEAD);
 
+test('a new board never says it is saved before the browser holds it', async () => {
+  const page = await freshPage(app);
+  // Every text the save status shows, and every write of the board's head, in order.
+  await page.evaluate((head) => {
+    window.__said = [];
+    let last;
+    new MutationObserver(() => {
+      const text = document.querySelector('[role=status]')?.textContent;
+      if (text !== last) window.__said.push((last = text));
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === head) window.__said.push('(head written)');
+      return setItem.call(this, key, value);
+    };
+  }, HEAD);
+  await startExample(page);
+  await saved(page);
+  const said = (await page.evaluate(() => window.__said)).filter((text) => text !== undefined);
+  const written = said.indexOf('(head written)');
+  assert.ok(written >= 0, `the board is written: ${JSON.stringify(said)}`);
+  assert.ok(!said.slice(0, written).includes('Saved in this browser'), `said before it was written: ${JSON.stringify(said)}`);
+  page.assertNoErrors();
+});
+
 test('a change made just before the tab is hidden or closed is saved', async () => {
   const page = await freshPage(app);
   await withoutDebounce(page);
