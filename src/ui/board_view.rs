@@ -161,32 +161,24 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             shown.show(team);
         }
     }
-    // Lanes that come near the screen render, those far from it wait as placeholders. A
-    // lane's row stays the same element whether it is built or not, so the rows are
-    // watched anew only when the lanes are other ones, or what keeps a far lane built
-    // changes (the focused card's team, a drag): an edit that leaves them so (a status, a
-    // title) does not start the watching over.
+    // Lanes that come near the screen render, those far from it wait as placeholders:
+    // observed after every render, since each render may add or replace lanes.
     {
-        let (shown, redraw, grid, drag) =
-            (shown.clone(), redraw.clone(), grid.clone(), drag.clone());
-        let dragging = drag.borrow().is_some();
-        use_effect_with(
-            (
-                layout.lanes.clone(),
-                virtual_lanes,
-                focused_team.clone(),
-                dragging,
-            ),
-            move |(_, virtual_lanes, focused_team, _)| {
-                let focused_team = focused_team.clone();
-                let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
-                    drag.borrow().is_some() || focused_team.as_deref() == Some(team)
-                });
-                let observers = virtual_lanes
-                    .then(|| observe_lanes(&grid, "data-lane", true, shown, keep, redraw));
-                move || drop(observers)
-            },
+        let (shown, redraw, grid, drag, focused_team) = (
+            shown.clone(),
+            redraw.clone(),
+            grid.clone(),
+            drag.clone(),
+            focused_team.clone(),
         );
+        use_effect(move || {
+            let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
+                drag.borrow().is_some() || focused_team.as_deref() == Some(team)
+            });
+            let observers =
+                virtual_lanes.then(|| observe_lanes(&grid, "data-lane", true, shown, keep, redraw));
+            move || drop(observers)
+        });
     }
     let on_edit = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {
         on_dialog.emit(Some(DialogKind::Initiative {
