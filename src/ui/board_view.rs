@@ -2,7 +2,7 @@
 //! as cards. Cards and priorities move by drag and drop or by Alt + arrow keys; both end
 //! in the same `Action`s.
 
-use super::card::{place_key, Step};
+use super::card::{park_focus, place_key, Step};
 use super::state::{use_board, AppState, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
@@ -227,6 +227,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 };
                 let to = layout.columns[col].clone();
                 shown_for_step.borrow_mut().show(&layout.lanes[lane]);
+                // The card leaves its cell: focus waits on the board until it is in the new one.
+                park_focus();
                 dispatch.dispatch(Msg::Do {
                     action: Action::MoveInitiative {
                         id: id.clone(),

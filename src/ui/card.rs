@@ -421,6 +421,40 @@ fn is_self(event: &KeyboardEvent) -> bool {
         .is_some_and(|element| element.class_list().contains("ab-card"))
 }
 
+/// Hands focus from the focused element to the board's root around it, without scrolling:
+/// called before a change takes the focused element out of the page (a card moving to
+/// another cell). Taken out while focused, the element would make the browser find focus a
+/// new home, and lay out the whole board to do so, in the middle of the change; after the
+/// change, `restore_focus` puts focus on the element in its new place.
+pub fn park_focus() {
+    let active_in = |root: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::get(root, &"activeElement".into())
+            .ok()
+            .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
+    };
+    let Some(mut active) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| active_in(&d))
+    else {
+        return;
+    };
+    // Into the shadow roots on the way: the <alignment-board> element holds the board in one.
+    while let Some(inner) = js_sys::Reflect::get(&active, &"shadowRoot".into())
+        .ok()
+        .filter(|root| root.is_object())
+        .and_then(|root| active_in(&root))
+    {
+        active = inner;
+    }
+    if let Ok(Some(root)) = active.closest(".ab-app") {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = root
+            .unchecked_into::<web_sys::HtmlElement>()
+            .focus_with_options(&options);
+    }
+}
+
 /// After a choice in the status menu: focus back on the card, then the menu hidden, before
 /// the card renders without it. Hidden while it holds focus, or taken out of the page while
 /// open, the menu would make the browser find focus a new home and lay out the whole board
