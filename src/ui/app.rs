@@ -181,9 +181,10 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with(
             (state.focus_turn, state.focus.clone()),
             move |(_, focus)| {
-                if let Some(root) = root.cast::<web_sys::HtmlElement>() {
-                    restore_focus(&root, focus.as_deref());
-                }
+                let reveal = root
+                    .cast::<web_sys::HtmlElement>()
+                    .and_then(|root| restore_focus(&root, focus.as_deref()));
+                move || drop(reveal)
             },
         );
     }

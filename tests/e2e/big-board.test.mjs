@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { freshPage, useApp } from '../support/app.mjs';
+import { command, freshPage, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -132,6 +132,48 @@ test('a card\'s status menu opened again right after a change stays open while t
     return 'ok';
   });
   assert.equal(result, 'ok');
+  page.assertNoErrors();
+});
+
+test('a card moved with the keyboard under the sticky priority headings is scrolled clear of them', async () => {
+  const page = await bigBoardPage();
+  // Compact cards are shorter than the row of priority headings: one can sit wholly under it.
+  await command(page, 'Settings', 'Compact cards');
+  const board = page.getByRole('region', { name: 'Board' });
+  const lane = (n) => board.locator('.ab-grid__row[data-lane]').nth(n);
+  const title = await lane(1).getByRole('article').first().getAttribute('aria-label');
+  const card = lane(1).getByRole('article', { name: title, exact: true }).first();
+  const moved = lane(0).getByRole('article', { name: title, exact: true }).first();
+  // Where the card lands in the lane above, from the top of that lane's row.
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await moved.waitFor();
+  const offset = await moved.evaluate((c) => c.getBoundingClientRect().top - c.closest('.ab-grid__row').getBoundingClientRect().top);
+  await page.keyboard.press('Alt+ArrowDown');
+  await card.waitFor();
+  await card.focus();
+  // The grid scrolled so that the card's place in the lane above is under the headings,
+  // though inside the grid's scrolling area: the browser alone counts it as in view.
+  await page.evaluate(({ offset }) => {
+    const grid = document.querySelector('.ab-grid');
+    const head = grid.querySelector('.ab-grid__row--head').getBoundingClientRect();
+    const row = grid.querySelectorAll('.ab-grid__row[data-lane]')[0].getBoundingClientRect();
+    grid.scrollTop += row.top + offset - (head.top + 4);
+  }, { offset });
+  await page.keyboard.press('Alt+ArrowUp');
+  await moved.waitFor();
+  await page.waitForFunction((title) => document.activeElement?.getAttribute('aria-label') === title, title);
+  // Scrolled at the next frame: two frames later it is where it stays.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const place = await moved.evaluate((c) => {
+    const grid = c.closest('.ab-grid');
+    const head = grid.querySelector('.ab-grid__row--head').getBoundingClientRect();
+    const lane = c.closest('.ab-grid__row').querySelector('.ab-lane-head').getBoundingClientRect();
+    const area = grid.getBoundingClientRect();
+    const r = c.getBoundingClientRect();
+    return { belowHeadings: r.top >= head.bottom, aboveEnd: r.bottom <= area.bottom, rightOfLane: r.left >= lane.right };
+  });
+  assert.deepEqual(place, { belowHeadings: true, aboveEnd: true, rightOfLane: true });
   page.assertNoErrors();
 });
 

@@ -7,6 +7,7 @@ use crate::core::model::Board;
 use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
 use crate::ui::selector::css_escape;
+use gloo_render::{request_animation_frame, AnimationFrame};
 
 /// The `data-place` of the element that shows a subject on the unfiltered board: an
 /// initiative's card in its first column, a priority's heading, a team's lane.
@@ -39,7 +40,11 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
 /// there is none, or no place was asked for and focus fell out of the board (its element
 /// was removed or disabled by the change), focuses the board's root.
-pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
+///
+/// The element is focused at once, without scrolling, and brought into view at the next
+/// frame (while the returned handle lives): scrolling to it now would make the browser lay
+/// out the changed board in the middle of the change, and again for the frame.
+pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option<AnimationFrame> {
     use wasm_bindgen::JsCast;
     if let Some(place) = place {
         let selector = format!("[data-place=\"{}\"]", css_escape(place));
@@ -49,8 +54,10 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
             .flatten()
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let _ = element.focus();
-            return;
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+            return Some(request_animation_frame(move |_| bring_into_view(&element)));
         }
     }
     // The focused element as the board's own root sees it: in a shadow root (the
@@ -68,5 +75,52 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) {
         });
     if lost {
         let _ = root.focus();
+    }
+    None
+}
+
+/// Scrolls `element` to the middle of what shows of the board, unless all of it shows
+/// already: inside the window, inside the board's scrolling grid, and clear of the grid's
+/// sticky priority headings and of its lane's sticky heading (a card under them is inside
+/// the grid, yet hidden).
+fn bring_into_view(element: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let size = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64());
+    let (mut top, mut left) = (0.0_f64, 0.0_f64);
+    let mut bottom = size(window.inner_height()).unwrap_or(f64::INFINITY);
+    let mut right = size(window.inner_width()).unwrap_or(f64::INFINITY);
+    if let Ok(Some(grid)) = element.closest(".ab-grid") {
+        let area = grid.get_bounding_client_rect();
+        (top, left) = (top.max(area.top()), left.max(area.left()));
+        (bottom, right) = (bottom.min(area.bottom()), right.min(area.right()));
+        let below = |selector: &str, of: &web_sys::Element| {
+            of.query_selector(selector)
+                .ok()
+                .flatten()
+                .map(|e| e.get_bounding_client_rect())
+        };
+        if let Some(head) = below(".ab-grid__row--head", &grid) {
+            top = top.max(head.bottom());
+        }
+        if let Some(lane) = element.closest(".ab-grid__row").ok().flatten() {
+            if let Some(heading) = below(".ab-lane-head", &lane)
+                .filter(|_| !element.matches(".ab-lane-head").unwrap_or(false))
+            {
+                left = left.max(heading.right());
+            }
+        }
+    }
+    let place = element.get_bounding_client_rect();
+    let shows = place.top() >= top
+        && place.bottom() <= bottom
+        && place.left() >= left
+        && place.right() <= right;
+    if !shows {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_inline(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
