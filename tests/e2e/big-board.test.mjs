@@ -177,6 +177,42 @@ test('a card moved with the keyboard under the sticky priority headings is scrol
   page.assertNoErrors();
 });
 
+test('a status change on a big board is painted before its health flags are worked out', async () => {
+  const page = await bigBoardPage();
+  // A card done ahead of its due date, marked "Off track": its status is not honest, and
+  // the health analysis flags it. On a big board that analysis waits until the change is on
+  // screen: in the first frame after the click the card shows its new status and its old
+  // flags; the flag follows a moment later.
+  const seen = await page.evaluate(async () => {
+    const cards = () => [...document.getElementsByClassName('ab-card')];
+    const chosen = cards().find((c) => c.querySelector('.ab-status')?.textContent.trim() === 'On track'
+      && c.textContent.includes('100% done') && /\(in \d+ days?\)/.test(c.textContent));
+    if (!chosen) return 'no card on track, done, and due later';
+    const label = chosen.getAttribute('aria-label');
+    const card = () => cards().find((c) => c.getAttribute('aria-label') === label);
+    const shown = () => [card()?.querySelector('.ab-status')?.textContent.trim(), card()?.textContent.includes('Honest status')];
+    const before = shown();
+    card().querySelector('button.ab-status').click();
+    while (!document.querySelector('.ab-status-menu:popover-open')) await new Promise((ok) => setTimeout(ok, 10));
+    const off = [...document.querySelectorAll('.ab-status-menu:popover-open [role="menuitemradio"]')]
+      .find((item) => item.textContent.trim() === 'Off track');
+    // Chosen just after a frame is painted, as a click usually comes: the next frame is
+    // the one that shows the change.
+    await new Promise((ok) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => ok();
+      channel.port2.postMessage(0);
+    }));
+    off.click();
+    const painted = await new Promise((ok) => requestAnimationFrame(() => ok(shown())));
+    const limit = performance.now() + 5000;
+    while (!shown()[1] && performance.now() < limit) await new Promise((ok) => setTimeout(ok, 20));
+    return { before, painted, after: shown() };
+  });
+  assert.deepEqual(seen, { before: ['On track', false], painted: ['Off track', false], after: ['Off track', true] });
+  page.assertNoErrors();
+});
+
 test('in the custom element, a lane holding the focus stays built when scrolled far away', async () => {
   const page = await freshPage(app);
   // The board given inline to an <alignment-board> element on a page of the site.

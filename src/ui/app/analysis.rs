@@ -1,15 +1,20 @@
 //! The health analysis the app shows, kept as of the board it was made for. A big board's
-//! analysis takes several milliseconds; after an edit it follows in a task of its own, so
-//! the edit itself shows at once and the figures and flags catch up a moment later. A
-//! small board's analysis is made with the board, before anything renders.
+//! analysis takes several milliseconds; after an edit it follows in a task of its own, once
+//! the browser has painted the edit, so the edit itself shows at once and the figures and
+//! flags catch up a moment later. A small board's analysis is made with the board, before
+//! anything renders.
 
 use crate::core::health::{analyse_board, Analysis};
 use crate::core::model::Board;
 use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use crate::ui::state::Same;
+use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Boards with more initiatives than this have their analysis after an edit follows it.
@@ -55,18 +60,86 @@ pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis
         use_effect_with(
             (Same(board.clone()), later, today),
             move |&(Same(ref board), later, today)| {
-                let timeout = board.clone().filter(|_| later).map(|board| {
-                    Timeout::new(0, move || {
+                // Made once the browser is idle after painting the edit: a task of its
+                // own made before that frame would hold back the painting by as long as it
+                // takes.
+                let pending = board.clone().filter(|_| later).map(|board| {
+                    after_paint(move || {
                         let analysis = Rc::new(analyse_board(&board, local_now()));
                         made.replace(Some((board, today, analysis)));
                         redraw.force_update();
                     })
                 });
                 // A newer board cancels the analysis of this one.
-                move || drop(timeout)
+                move || drop(pending)
             },
         );
     }
     let analysis = made.borrow().as_ref().map(|(_, _, a)| a.clone());
     board.and(analysis)
+}
+
+/// A task to run once the browser is idle after its next frame; dropped before it runs, it
+/// does not run.
+enum AfterPaint {
+    /// Waiting for `requestIdleCallback`.
+    Idle {
+        window: web_sys::Window,
+        handle: u32,
+        _task: Closure<dyn FnMut()>,
+    },
+    /// Where there is no `requestIdleCallback` (Safari): the first task after the next frame.
+    Frame {
+        _frame: AnimationFrame,
+        _task: Rc<RefCell<Option<Timeout>>>,
+    },
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        if let AfterPaint::Idle { window, handle, .. } = self {
+            window.cancel_idle_callback(*handle);
+        }
+    }
+}
+
+/// Runs `task` once the browser is idle after painting, and at the latest a fifth of a
+/// second later (a busy page still sees it soon).
+fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
+    let task = Rc::new(RefCell::new(Some(task)));
+    let run = move || {
+        let task = task.borrow_mut().take();
+        if let Some(task) = task {
+            task();
+        }
+    };
+    let window = web_sys::window().filter(|w| {
+        js_sys::Reflect::get(w, &"requestIdleCallback".into()).is_ok_and(|f| f.is_function())
+    });
+    if let Some(window) = window {
+        let idle = Closure::<dyn FnMut()>::new({
+            let run = run.clone();
+            move || run()
+        });
+        let options = web_sys::IdleRequestOptions::new();
+        options.set_timeout(200);
+        if let Ok(handle) =
+            window.request_idle_callback_with_options(idle.as_ref().unchecked_ref(), &options)
+        {
+            return AfterPaint::Idle {
+                window,
+                handle,
+                _task: idle,
+            };
+        }
+    }
+    let after = Rc::new(RefCell::new(None));
+    let later = after.clone();
+    let frame = request_animation_frame(move |_| {
+        later.replace(Some(Timeout::new(0, run)));
+    });
+    AfterPaint::Frame {
+        _frame: frame,
+        _task: after,
+    }
 }
