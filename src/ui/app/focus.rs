@@ -46,7 +46,20 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
 /// out the changed board in the middle of the change, and again for the frame.
 pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option<AnimationFrame> {
     use wasm_bindgen::JsCast;
+    // The focused element as the board's own root sees it: in a shadow root (the
+    // <alignment-board> element) the document's `activeElement` is only the host.
+    let active = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
+        .ok()
+        .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
+        .or_else(|| root.owner_document().and_then(|d| d.active_element()));
     if let Some(place) = place {
+        // Still focused where it is (a card whose status was chosen in its menu): nothing to do.
+        if active
+            .as_ref()
+            .is_some_and(|a| a.get_attribute("data-place").as_deref() == Some(place))
+        {
+            return None;
+        }
         let selector = format!("[data-place=\"{}\"]", css_escape(place));
         if let Some(element) = root
             .query_selector(&selector)
@@ -60,19 +73,12 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
             return Some(request_animation_frame(move |_| bring_into_view(&element)));
         }
     }
-    // The focused element as the board's own root sees it: in a shadow root (the
-    // <alignment-board> element) the document's `activeElement` is only the host.
-    let active = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Element>().ok());
-    let lost = active
-        .or_else(|| root.owner_document().and_then(|d| d.active_element()))
-        .is_none_or(|active| {
-            // A focused button that the change disabled (Undo with nothing left to undo)
-            // loses focus at the next frame: treat it as lost already.
-            (!root.contains(Some(&active)) && active.tag_name() == "BODY")
-                || active.matches(":disabled").unwrap_or(false)
-        });
+    let lost = active.is_none_or(|active| {
+        // A focused button that the change disabled (Undo with nothing left to undo)
+        // loses focus at the next frame: treat it as lost already.
+        (!root.contains(Some(&active)) && active.tag_name() == "BODY")
+            || active.matches(":disabled").unwrap_or(false)
+    });
     if lost {
         let _ = root.focus();
     }
