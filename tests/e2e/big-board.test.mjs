@@ -177,6 +177,59 @@ test('a card moved with the keyboard under the sticky priority headings is scrol
   page.assertNoErrors();
 });
 
+test('a priority re-ranked from the keyboard leaves the board scrolled where it was', async () => {
+  const page = await bigBoardPage();
+  const board = page.getByRole('region', { name: 'Board' });
+  const headers = board.getByRole('columnheader', { name: /^Priority \d+:/ });
+  const second = (await headers.nth(1).getAttribute('aria-label')).replace(/^Priority \d+: /, '');
+  // Down among the lanes, with the priorities' headings on top as always.
+  await page.evaluate(() => { document.querySelector('.ab-grid').scrollTop = 600; });
+  const before = await page.evaluate(() => [document.querySelector('.ab-grid').scrollTop, window.scrollY]);
+  await headers.nth(1).focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await board.getByRole('columnheader', { name: `Priority 1: ${second}` }).waitFor();
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, `Priority 1: ${second}`);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.deepEqual(await page.evaluate(() => [document.querySelector('.ab-grid').scrollTop, window.scrollY]), before);
+  page.assertNoErrors();
+});
+
+test('in the custom element, a card moved below its box is scrolled back into it', async () => {
+  const page = await freshPage(app);
+  const escaped = snapshot.replaceAll('<', '\\u003c');
+  await page.route(`${app.url}embedded.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><script type="module" src="./alignment-board.js"></script>
+<h1>Planning</h1><alignment-board storage-key="planning" style="display: block; height: 560px"><script type="application/json">${escaped}</script></alignment-board>
+<p style="height: 2000px">The rest of the page.</p>`,
+  }));
+  await page.goto(`${app.url}embedded.html`);
+  const board = page.locator('alignment-board').getByRole('region', { name: 'Board' });
+  const lane = (n) => board.locator('.ab-grid__row[data-lane]').nth(n);
+  const title = await lane(0).getByRole('article').first().getAttribute('aria-label');
+  await lane(0).getByRole('article', { name: title, exact: true }).first().focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  const moved = lane(1).getByRole('article', { name: title, exact: true }).first();
+  await moved.waitFor();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const place = await moved.evaluate((card) => {
+    const within = (outer) => {
+      const r = card.getBoundingClientRect();
+      const o = outer.getBoundingClientRect();
+      return r.top >= o.top - 1 && r.bottom <= o.bottom + 1; // scrolled by whole pixels
+    };
+    const root = card.getRootNode();
+    return {
+      focused: root.activeElement === card,
+      inElement: within(root.host),
+      inGrid: within(card.closest('.ab-grid')),
+      inWindow: card.getBoundingClientRect().bottom <= innerHeight,
+    };
+  });
+  assert.deepEqual(place, { focused: true, inElement: true, inGrid: true, inWindow: true });
+  page.assertNoErrors();
+});
+
 test('a status change on a big board is painted before its health flags are worked out', async () => {
   const page = await bigBoardPage();
   // A card done ahead of its due date, marked "Off track": its status is not honest, and

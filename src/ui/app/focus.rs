@@ -85,48 +85,35 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
     None
 }
 
-/// Scrolls `element` to the middle of what shows of the board, unless all of it shows
-/// already: inside the window, inside the board's scrolling grid, and clear of the grid's
-/// sticky priority headings and of its lane's sticky heading (a card under them is inside
-/// the grid, yet hidden).
+/// Scrolls `element` into view as little as needed, in every scrolling area around it (the
+/// board's grid, the <alignment-board> element's box, the page), then clear of the grid's
+/// sticky headings: the row of priority headings above it and the sticky first cell of its
+/// own row (a card under them is inside the grid, yet hidden).
 fn bring_into_view(element: &web_sys::Element) {
-    let Some(window) = web_sys::window() else {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let (Ok(Some(grid)), Ok(Some(row))) = (
+        element.closest(".ab-grid"),
+        element.closest(".ab-grid__row"),
+    ) else {
         return;
     };
-    let size = |value: Result<wasm_bindgen::JsValue, _>| value.ok().and_then(|v| v.as_f64());
-    let (mut top, mut left) = (0.0_f64, 0.0_f64);
-    let mut bottom = size(window.inner_height()).unwrap_or(f64::INFINITY);
-    let mut right = size(window.inner_width()).unwrap_or(f64::INFINITY);
-    if let Ok(Some(grid)) = element.closest(".ab-grid") {
-        let area = grid.get_bounding_client_rect();
-        (top, left) = (top.max(area.top()), left.max(area.left()));
-        (bottom, right) = (bottom.min(area.bottom()), right.min(area.right()));
-        let below = |selector: &str, of: &web_sys::Element| {
-            of.query_selector(selector)
-                .ok()
-                .flatten()
-                .map(|e| e.get_bounding_client_rect())
-        };
-        if let Some(head) = below(".ab-grid__row--head", &grid) {
-            top = top.max(head.bottom());
-        }
-        if let Some(lane) = element.closest(".ab-grid__row").ok().flatten() {
-            if let Some(heading) = below(".ab-lane-head", &lane)
-                .filter(|_| !element.matches(".ab-lane-head").unwrap_or(false))
-            {
-                left = left.max(heading.right());
-            }
+    let place = element.get_bounding_client_rect();
+    let mut up = 0.0_f64;
+    if !row.class_list().contains("ab-grid__row--head") {
+        if let Ok(Some(head)) = grid.query_selector(".ab-grid__row--head") {
+            up = (place.top() - head.get_bounding_client_rect().bottom()).min(0.0);
         }
     }
-    let place = element.get_bounding_client_rect();
-    let shows = place.top() >= top
-        && place.bottom() <= bottom
-        && place.left() >= left
-        && place.right() <= right;
-    if !shows {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        options.set_inline(web_sys::ScrollLogicalPosition::Center);
-        element.scroll_into_view_with_scroll_into_view_options(&options);
+    let mut back = 0.0_f64;
+    if let Ok(Some(first)) = row.query_selector(".ab-lane-head, .ab-grid__corner") {
+        if !first.contains(Some(element)) {
+            back = (place.left() - first.get_bounding_client_rect().right()).min(0.0);
+        }
+    }
+    if up < 0.0 || back < 0.0 {
+        grid.scroll_by_with_x_and_y(back.floor(), up.floor());
     }
 }
