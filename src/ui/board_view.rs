@@ -2,7 +2,7 @@
 //! as cards. Cards and priorities move by drag and drop or by Alt + arrow keys; both end
 //! in the same `Action`s.
 
-use super::card::{park_focus, place_key, Step};
+use super::card::{park_focus, place_key, without_scrolling, Step};
 use super::state::{use_board, AppState, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
@@ -228,7 +228,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 let to = layout.columns[col].clone();
                 shown_for_step.borrow_mut().show(&layout.lanes[lane]);
                 // The card leaves its cell: focus waits on the board until it is in the new one.
-                park_focus();
+                let parked = park_focus();
                 dispatch.dispatch(Msg::Do {
                     action: Action::MoveInitiative {
                         id: id.clone(),
@@ -238,6 +238,15 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     },
                     focus: Some(place_key(&id, &to)),
                 });
+                // Once the board has rendered the change (its render was queued first): a move
+                // the board refused left the card in its cell, and focus goes back to it.
+                if let Some(card) = parked {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if card.is_connected() {
+                            let _ = card.focus_with_options(&without_scrolling());
+                        }
+                    });
+                }
             },
         )
     };

@@ -421,23 +421,21 @@ fn is_self(event: &KeyboardEvent) -> bool {
         .is_some_and(|element| element.class_list().contains("ab-card"))
 }
 
-/// Hands focus from the focused element to the board's root around it, without scrolling:
-/// called before a change takes the focused element out of the page (a card moving to
-/// another cell). Taken out while focused, the element would make the browser find focus a
-/// new home, and lay out the whole board to do so, in the middle of the change; after the
-/// change, `restore_focus` puts focus on the element in its new place.
-pub fn park_focus() {
+/// Hands focus from the focused element to the board's root around it, without scrolling,
+/// and gives back the element it took focus from: called before a change takes the focused
+/// element out of the page (a card moving to another cell). Taken out while focused, the
+/// element would make the browser find focus a new home, and lay out the whole board to do
+/// so, in the middle of the change; after the change, `restore_focus` puts focus on the
+/// element in its new place.
+pub fn park_focus() -> Option<web_sys::HtmlElement> {
     let active_in = |root: &wasm_bindgen::JsValue| {
         js_sys::Reflect::get(root, &"activeElement".into())
             .ok()
             .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
     };
-    let Some(mut active) = web_sys::window()
+    let mut active = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| active_in(&d))
-    else {
-        return;
-    };
+        .and_then(|d| active_in(&d))?;
     // Into the shadow roots on the way: the <alignment-board> element holds the board in one.
     while let Some(inner) = js_sys::Reflect::get(&active, &"shadowRoot".into())
         .ok()
@@ -446,13 +444,18 @@ pub fn park_focus() {
     {
         active = inner;
     }
-    if let Ok(Some(root)) = active.closest(".ab-app") {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = root
-            .unchecked_into::<web_sys::HtmlElement>()
-            .focus_with_options(&options);
-    }
+    let root = active.closest(".ab-app").ok().flatten()?;
+    let _ = root
+        .unchecked_into::<web_sys::HtmlElement>()
+        .focus_with_options(&without_scrolling());
+    active.dyn_into().ok()
+}
+
+/// Focus options that keep the page where it is.
+pub fn without_scrolling() -> web_sys::FocusOptions {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    options
 }
 
 /// After a choice in the status menu: focus back on the card, then the menu hidden, before
@@ -465,11 +468,9 @@ fn close_to_card(event: &MouseEvent) {
         return;
     };
     if let Ok(Some(card)) = item.closest(".ab-card") {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
         let _ = card
             .unchecked_into::<web_sys::HtmlElement>()
-            .focus_with_options(&options);
+            .focus_with_options(&without_scrolling());
     }
     if let Ok(Some(menu)) = item.closest("[popover]") {
         let _ = menu.unchecked_into::<web_sys::HtmlElement>().hide_popover();
