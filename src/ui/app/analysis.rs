@@ -104,7 +104,8 @@ impl Drop for AfterPaint {
 }
 
 /// Runs `task` once the browser is idle after painting, and at the latest a fifth of a
-/// second later (a busy page still sees it soon).
+/// second later (a busy page still sees it soon); where there is no `requestIdleCallback`,
+/// in the first task after the next frame (a hidden page has none until it shows again).
 fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
     let task = Rc::new(RefCell::new(Some(task)));
     let run = move || {
