@@ -14,7 +14,10 @@
 // and timestamps written by position (a whole save a third quicker) with the quick path's
 // check of unknown members to 471.9 KB (README, Budgets), and a big board's phone list built
 // group by group as it comes near the screen (a first screen in 0.3 s instead of 1 s) to
-// 473.7 KB. Until the target is met, this check holds the app at 474 KB, so that nothing
+// 473.7 KB, and edits of a big board painted sooner (focus handed to the board during a
+// keyboard move, a moved card brought into view at the next frame, the health analysis
+// once the browser is idle after painting: about 2 KB) to 475.7 KB. Until the target is
+// met, this check holds the app at 476 KB, so that nothing
 // makes it larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -26,7 +29,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 474 * 1024;
+const GUARD = 476 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
