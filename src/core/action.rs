@@ -373,7 +373,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             next.initiatives.push(initiative);
         }
         Action::UpdateInitiative(initiative) => {
-            let slot = find(&mut next.initiatives, &initiative.id, |i| &i.id)?;
+            let slot = found(next.initiatives.find(&initiative.id), &initiative.id)?;
             if *slot == initiative {
                 return Ok(board.clone());
             }
@@ -386,7 +386,9 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if *slot == updated {
                 return Ok(board.clone());
             }
-            *slot = updated;
+            // In place: the list keeps its index by id (the id is the same).
+            let id = updated.id.clone();
+            next.initiatives.update(&id, |slot| *slot = updated);
             changed = true;
         }
         Action::DeleteInitiative(id) => {
@@ -399,7 +401,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             to_priority,
             to_team,
         } => {
-            let initiative = find(&mut next.initiatives, &id, |i| &i.id)?;
+            let initiative = found(next.initiatives.find(&id), &id)?;
             let mut links = initiative.priority_ids.clone();
             match (&from_priority, &to_priority) {
                 (_, None) => links.clear(),
@@ -426,9 +428,11 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if links == initiative.priority_ids && initiative.team_id == to_team {
                 return Ok(board.clone());
             }
-            initiative.priority_ids = links;
-            initiative.team_id = to_team;
-            initiative.updated_at = now;
+            next.initiatives.update(&id, |initiative| {
+                initiative.priority_ids = links;
+                initiative.team_id = to_team;
+                initiative.updated_at = now;
+            });
             changed = true;
         }
         Action::CheckIn(check_in) => {
@@ -544,7 +548,12 @@ fn check(board: Rc<Board>) -> Result<Rc<Board>, Refused> {
 }
 
 fn find<'a, T>(list: &'a mut [T], id: &str, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refused> {
-    list.iter_mut().find(|x| key(x) == id).ok_or_else(|| {
+    found(list.iter_mut().find(|x| key(x) == id), id)
+}
+
+/// The item found, or why the action is refused.
+fn found<T>(item: Option<T>, id: &str) -> Result<T, Refused> {
+    item.ok_or_else(|| {
         Refused(format!(
             "nothing with the id {} is on the board",
             quoted(id)

@@ -7,7 +7,9 @@
 //! A list also finds its items by id (`find`): the board looks up a team, a person or an
 //! initiative for every card and check-in, and a search of the whole list each time made a
 //! big board's rendering grow with the square of its size. The index is built at the first
-//! search and dropped at the first change, so it can never be out of date.
+//! search and dropped at the first change, so it can never be out of date. A change of one
+//! item that keeps its id (`update`) keeps the index too, shared with the version before:
+//! a status change or a move on a 2,000-initiative board no longer builds it again.
 
 use super::index::positions;
 use fnv::FnvHashMap;
@@ -27,12 +29,16 @@ pub struct List<T>(Rc<Shared<T>>);
 struct Shared<T> {
     items: Vec<T>,
     /// Each id's position, once a search has asked for one.
-    index: OnceCell<FnvHashMap<Box<str>, usize>>,
+    index: OnceCell<Rc<FnvHashMap<Box<str>, usize>>>,
 }
 
+/// A copy has the same items in the same places, so it shares the index.
 impl<T: Clone> Clone for Shared<T> {
     fn clone(&self) -> Self {
-        Shared::new(self.items.clone())
+        Shared {
+            items: self.items.clone(),
+            index: self.index.clone(),
+        }
     }
 }
 
@@ -59,17 +65,40 @@ impl<T: Identified> List<T> {
     /// The item with the id `id`; with a repeated id (a board that failed validation), the
     /// first, as a search from the start would find.
     pub fn find(&self, id: &str) -> Option<&T> {
+        self.position(id).map(|at| &self.0.items[at])
+    }
+
+    /// Where the item with the id `id` is (the first, with a repeated id).
+    fn position(&self, id: &str) -> Option<usize> {
         let items = &self.0.items;
         if items.len() < INDEXED_FROM {
-            return items.iter().find(|item| item.id() == id);
+            return items.iter().position(|item| item.id() == id);
         }
         let index = self.0.index.get_or_init(|| {
-            positions(items.iter().map(Identified::id))
-                .into_iter()
-                .map(|(id, at)| (Box::from(id), at))
-                .collect()
+            Rc::new(
+                positions(items.iter().map(Identified::id))
+                    .into_iter()
+                    .map(|(id, at)| (Box::from(id), at))
+                    .collect(),
+            )
         });
-        index.get(id).map(|&at| &items[at])
+        index.get(id).copied()
+    }
+}
+
+impl<T: Identified + Clone> List<T> {
+    /// Changes the item with the id `id` in place and returns what `change` returns, or
+    /// `None` when no item has that id. The list is copied first if it is shared; its
+    /// index by id is kept unless the change gave the item another id.
+    pub fn update<R>(&mut self, id: &str, change: impl FnOnce(&mut T) -> R) -> Option<R> {
+        let at = self.position(id)?;
+        let shared = Rc::make_mut(&mut self.0);
+        let item = &mut shared.items[at];
+        let result = change(item);
+        if item.id() != id {
+            shared.index.take();
+        }
+        Some(result)
     }
 }
 
@@ -221,8 +250,63 @@ mod tests {
         );
     }
 
+    #[test]
+    fn an_item_updated_in_place_keeps_the_index_and_leaves_the_shared_copy_alone() {
+        for size in [3, 40] {
+            let mut list: List<Item> = (0..size).map(|n| Item(format!("x-{n}"), n)).collect();
+            assert_eq!(list.find("x-2").map(|i| i.1), Some(2));
+            let before = list.clone();
+            assert_eq!(list.update("x-2", |item| item.1 = 200), Some(()));
+            assert_eq!(list.update("x-missing", |item| item.1 = 0), None);
+            assert!(!list.same(&before), "{size}: the shared list was copied");
+            assert_eq!(list.find("x-2").map(|i| i.1), Some(200), "{size}: changed");
+            assert_eq!(
+                before.find("x-2").map(|i| i.1),
+                Some(2),
+                "{size}: the copy before"
+            );
+            assert_eq!(list.len(), before.len());
+            // A change of id is seen at once: the index is dropped and built anew.
+            list.update("x-1", |item| item.0 = "renamed".into());
+            assert_eq!(list.find("x-1"), None, "{size}: renamed away");
+            assert_eq!(
+                list.find("renamed").map(|i| i.1),
+                Some(1),
+                "{size}: renamed"
+            );
+            assert_eq!(
+                list.find("x-2").map(|i| i.1),
+                Some(200),
+                "{size}: the others"
+            );
+        }
+        let mut repeated: List<Item> = (0..20).map(|n| Item("same".into(), n)).collect();
+        repeated.update("same", |item| item.1 = 99);
+        assert_eq!(
+            repeated[0].1, 99,
+            "the first of repeated ids, as find sees it"
+        );
+        assert_eq!(repeated[1].1, 1);
+    }
+
+    #[test]
+    fn an_update_that_keeps_the_id_reads_no_id_again() {
+        let mut list: List<Counted> = (0..10_000).map(|n| Counted(format!("i-{n}"))).collect();
+        assert!(list.find("i-0").is_some());
+        let before = list.clone();
+        IDS_READ.with(|n| n.set(0));
+        list.update("i-5000", |_| ());
+        for n in 0..100 {
+            assert!(list.find(&format!("i-{n}")).is_some());
+            assert!(before.find(&format!("i-{n}")).is_some());
+        }
+        // Building the index again would read all 10,000 ids; the update reads its item's.
+        assert_eq!(IDS_READ.with(std::cell::Cell::get), 1);
+    }
+
     thread_local!(static IDS_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) });
 
+    #[derive(Clone)]
     struct Counted(String);
 
     impl Identified for Counted {
