@@ -4,6 +4,7 @@
 //! as it was. A change that changes nothing returns the same `Rc`, so views skip a render.
 
 use super::coordination::{transition, Step};
+use super::list::{Identified, ItemMut, List};
 use super::model::{
     Board, CheckIn, Decision, Dependency, DependencyState, Id, Initiative, Period, Person,
     Priority, PriorityStatus, Review, Rhythm, Status, Team,
@@ -266,7 +267,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         Action::AddPerson(person) => next.people.push(person),
         Action::UpdatePerson(person) => {
             let id = person.id.clone();
-            *find(&mut next.people, &id, |p| &p.id)? = person;
+            *find(&mut next.people, &id)? = person;
         }
         Action::DeletePerson(id) => {
             remove(&mut next.people, &id, |p| &p.id)?;
@@ -292,7 +293,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         Action::AddTeam(team) => next.teams.push(team),
         Action::UpdateTeam(team) => {
             let id = team.id.clone();
-            *find(&mut next.teams, &id, |t| &t.id)? = team;
+            *find(&mut next.teams, &id)? = team;
         }
         Action::DeleteTeam {
             id,
@@ -336,11 +337,12 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         }
         Action::UpdatePriority(priority) => {
             let anchor = priority.id.clone();
-            let slot = find(&mut next.priorities, &priority.id, |p| &p.id)?;
+            let mut slot = find(&mut next.priorities, &priority.id)?;
             *slot = Priority {
                 created_at: slot.created_at,
                 ..priority
             };
+            drop(slot);
             renumber(&mut next, Some(&anchor));
         }
         Action::DeletePriority(id) => {
@@ -357,7 +359,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             renumber(&mut next, None);
         }
         Action::RankPriority { id, rank } => {
-            let priority = find(&mut next.priorities, &id, |p| &p.id)?;
+            let mut priority = find(&mut next.priorities, &id)?;
             if !priority.is_active() {
                 return Err(Refused(format!(
                     "“{}” is not active, so it has no rank",
@@ -365,6 +367,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 )));
             }
             priority.rank = rank.max(1);
+            drop(priority);
             renumber(&mut next, Some(&id));
         }
         Action::AddInitiative(mut initiative) => {
@@ -373,7 +376,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             next.initiatives.push(initiative);
         }
         Action::UpdateInitiative(initiative) => {
-            let slot = found(next.initiatives.find(&initiative.id), &initiative.id)?;
+            let mut slot = find(&mut next.initiatives, &initiative.id)?;
             if *slot == initiative {
                 return Ok(board.clone());
             }
@@ -386,13 +389,11 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if *slot == updated {
                 return Ok(board.clone());
             }
-            // In place: the list keeps its index by id (the id is the same).
-            let id = updated.id.clone();
-            next.initiatives.update(&id, |slot| *slot = updated);
+            *slot = updated;
             changed = true;
         }
         Action::DeleteInitiative(id) => {
-            find(&mut next.initiatives, &id, |i| &i.id)?;
+            find(&mut next.initiatives, &id)?;
             delete_initiative(&mut next, &id);
         }
         Action::MoveInitiative {
@@ -401,7 +402,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             to_priority,
             to_team,
         } => {
-            let initiative = found(next.initiatives.find(&id), &id)?;
+            let mut initiative = find(&mut next.initiatives, &id)?;
             let mut links = initiative.priority_ids.clone();
             match (&from_priority, &to_priority) {
                 (_, None) => links.clear(),
@@ -428,15 +429,13 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if links == initiative.priority_ids && initiative.team_id == to_team {
                 return Ok(board.clone());
             }
-            next.initiatives.update(&id, |initiative| {
-                initiative.priority_ids = links;
-                initiative.team_id = to_team;
-                initiative.updated_at = now;
-            });
+            initiative.priority_ids = links;
+            initiative.team_id = to_team;
+            initiative.updated_at = now;
             changed = true;
         }
         Action::CheckIn(check_in) => {
-            let initiative = find(&mut next.initiatives, &check_in.initiative_id, |i| &i.id)?;
+            let mut initiative = find(&mut next.initiatives, &check_in.initiative_id)?;
             initiative.status = check_in.status;
             initiative.progress = check_in.progress;
             initiative.confidence = check_in.confidence;
@@ -451,7 +450,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             review,
         } => {
             for (id, status) in priorities {
-                let priority = find(&mut next.priorities, &id, |p| &p.id)?;
+                let mut priority = find(&mut next.priorities, &id)?;
                 if priority.is_active() {
                     priority.status = status;
                 }
@@ -470,9 +469,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if dependency.state != DependencyState::Requested || dependency.answered_at.is_some() {
                 return Err(Refused("a new request starts unanswered".into()));
             }
-            let asking = find(&mut next.initiatives, &dependency.from_initiative_id, |i| {
-                &i.id
-            })?;
+            let asking = find(&mut next.initiatives, &dependency.from_initiative_id)?;
             if asking.team_id == dependency.to_team_id {
                 return Err(Refused(
                     "a team does not ask itself: pick another team".into(),
@@ -481,7 +478,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             next.dependencies.push(dependency);
         }
         Action::UpdateDependency(dependency) => {
-            let slot = find(&mut next.dependencies, &dependency.id, |d| &d.id)?;
+            let mut slot = find(&mut next.dependencies, &dependency.id)?;
             *slot = Dependency {
                 state: slot.state,
                 requested_at: slot.requested_at,
@@ -491,7 +488,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             };
         }
         Action::AnswerDependency { id, step, note } => {
-            let dependency = find(&mut next.dependencies, &id, |d| &d.id)?;
+            let mut dependency = find(&mut next.dependencies, &id)?;
             dependency.state = transition(dependency.state, step).map_err(Refused)?;
             match step {
                 Step::Accept | Step::Decline => {
@@ -514,7 +511,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             drop_initiatives,
         } => {
             for id in &drop_initiatives {
-                let initiative = find(&mut next.initiatives, id, |i| &i.id)?;
+                let mut initiative = find(&mut next.initiatives, id)?;
                 if initiative.status.is_active() {
                     initiative.status = Status::Dropped;
                     initiative.updated_at = now;
@@ -524,7 +521,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         }
         Action::UpdateDecision(decision) => {
             let id = decision.id.clone();
-            *find(&mut next.decisions, &id, |d| &d.id)? = decision;
+            *find(&mut next.decisions, &id)? = decision;
         }
         Action::DeleteDecision(id) => {
             remove(&mut next.decisions, &id, |d| &d.id)?;
@@ -547,13 +544,12 @@ fn check(board: Rc<Board>) -> Result<Rc<Board>, Refused> {
     }
 }
 
-fn find<'a, T>(list: &'a mut [T], id: &str, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refused> {
-    found(list.iter_mut().find(|x| key(x) == id), id)
-}
-
-/// The item found, or why the action is refused.
-fn found<T>(item: Option<T>, id: &str) -> Result<T, Refused> {
-    item.ok_or_else(|| {
+/// The item with the id `id`, to change in place (the list keeps its index by id).
+fn find<'a, T: Identified + Clone>(
+    list: &'a mut List<T>,
+    id: &str,
+) -> Result<ItemMut<'a, T>, Refused> {
+    list.get_mut(id).ok_or_else(|| {
         Refused(format!(
             "nothing with the id {} is on the board",
             quoted(id)

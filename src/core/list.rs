@@ -8,7 +8,7 @@
 //! initiative for every card and check-in, and a search of the whole list each time made a
 //! big board's rendering grow with the square of its size. The index is built at the first
 //! search and dropped at the first change, so it can never be out of date. A change of one
-//! item that keeps its id (`update`) keeps the index too, shared with the version before:
+//! item that keeps its id (`get_mut`) keeps the index too, shared with the version before:
 //! a status change or a move on a 2,000-initiative board no longer builds it again.
 
 use super::index::positions;
@@ -87,18 +87,45 @@ impl<T: Identified> List<T> {
 }
 
 impl<T: Identified + Clone> List<T> {
-    /// Changes the item with the id `id` in place and returns what `change` returns, or
-    /// `None` when no item has that id. The list is copied first if it is shared; its
-    /// index by id is kept unless the change gave the item another id.
-    pub fn update<R>(&mut self, id: &str, change: impl FnOnce(&mut T) -> R) -> Option<R> {
+    /// The item with the id `id`, to change in place, or `None` when no item has that id.
+    /// The list is copied first if it is shared.
+    pub fn get_mut(&mut self, id: &str) -> Option<ItemMut<'_, T>> {
         let at = self.position(id)?;
-        let shared = Rc::make_mut(&mut self.0);
-        let item = &mut shared.items[at];
-        let result = change(item);
-        if item.id() != id {
-            shared.index.take();
+        Some(ItemMut {
+            shared: Rc::make_mut(&mut self.0),
+            at,
+        })
+    }
+}
+
+/// One item of a list, being changed (`List::get_mut`). The list's index by id is kept
+/// unless the change gave the item another id.
+pub struct ItemMut<'a, T: Identified> {
+    shared: &'a mut Shared<T>,
+    at: usize,
+}
+
+impl<T: Identified> Deref for ItemMut<'_, T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.shared.items[self.at]
+    }
+}
+
+impl<T: Identified> DerefMut for ItemMut<'_, T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.shared.items[self.at]
+    }
+}
+
+impl<T: Identified> Drop for ItemMut<'_, T> {
+    fn drop(&mut self) {
+        let id = self.shared.items[self.at].id();
+        let moved = (self.shared.index.get()).is_some_and(|index| index.get(id) != Some(&self.at));
+        if moved {
+            self.shared.index.take();
         }
-        Some(result)
     }
 }
 
@@ -256,8 +283,8 @@ mod tests {
             let mut list: List<Item> = (0..size).map(|n| Item(format!("x-{n}"), n)).collect();
             assert_eq!(list.find("x-2").map(|i| i.1), Some(2));
             let before = list.clone();
-            assert_eq!(list.update("x-2", |item| item.1 = 200), Some(()));
-            assert_eq!(list.update("x-missing", |item| item.1 = 0), None);
+            list.get_mut("x-2").expect("x-2 is there").1 = 200;
+            assert!(list.get_mut("x-missing").is_none());
             assert!(!list.same(&before), "{size}: the shared list was copied");
             assert_eq!(list.find("x-2").map(|i| i.1), Some(200), "{size}: changed");
             assert_eq!(
@@ -267,7 +294,7 @@ mod tests {
             );
             assert_eq!(list.len(), before.len());
             // A change of id is seen at once: the index is dropped and built anew.
-            list.update("x-1", |item| item.0 = "renamed".into());
+            list.get_mut("x-1").expect("x-1 is there").0 = "renamed".into();
             assert_eq!(list.find("x-1"), None, "{size}: renamed away");
             assert_eq!(
                 list.find("renamed").map(|i| i.1),
@@ -281,7 +308,7 @@ mod tests {
             );
         }
         let mut repeated: List<Item> = (0..20).map(|n| Item("same".into(), n)).collect();
-        repeated.update("same", |item| item.1 = 99);
+        repeated.get_mut("same").expect("an item with the id").1 = 99;
         assert_eq!(
             repeated[0].1, 99,
             "the first of repeated ids, as find sees it"
@@ -295,7 +322,7 @@ mod tests {
         assert!(list.find("i-0").is_some());
         let before = list.clone();
         IDS_READ.with(|n| n.set(0));
-        list.update("i-5000", |_| ());
+        drop(list.get_mut("i-5000"));
         for n in 0..100 {
             assert!(list.find(&format!("i-{n}")).is_some());
             assert!(before.find(&format!("i-{n}")).is_some());
