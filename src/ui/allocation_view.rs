@@ -185,7 +185,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
                     </tfoot>
                 </table>
             </div>
-            { for selection }
+            if let Some(selection) = selection { { selection } }
 
             <h3 class="ab-health__heading">{ "Rank against effort" }</h3>
             <p class="ab-allocation__lede">

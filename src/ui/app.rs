@@ -567,8 +567,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             { file_input(import_input, on_import_text.clone(), on_error.clone()) }
             { snapshots_input(merge_input, on_merge_files) }
-            { for save_banner }
-            { for notice }
+            // Each child here keeps its place whether or not a banner shows: a banner that
+            // came as a list of none or one would shift the children before it, and the
+            // toolbar would be made anew, closing an open menu and dropping focus.
+            if let Some(banner) = save_banner { { banner } }
+            if let Some(notice) = notice { { notice } }
             <main class="ab-main">{ body }</main>
             if *dragging_file {
                 <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>

@@ -82,6 +82,14 @@ pub fn lane_place(team: &str) -> String {
     format!("team\u{1f}{team}")
 }
 
+/// A column's key among the columns of a row (no id holds the control character).
+pub fn column_key(column: &Column) -> String {
+    column
+        .priority_id()
+        .map_or("\u{1f}local", |id| id.as_str())
+        .to_string()
+}
+
 #[derive(Properties)]
 pub struct BoardViewProps {
     pub board: Rc<Board>,
@@ -308,8 +316,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 </div>
             },
         };
-        html! { <div class="ab-grid__head">{ header }</div> }
-    });
+        html! { <div key={column_key(column)} class="ab-grid__head">{ header }</div> }
+    })
+    .collect::<Html>();
 
     // What each lane shows besides its cards, gathered in one pass over the board.
     let efforts = board.team_efforts(&layout.lanes);
@@ -337,6 +346,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         on_over,
         drag: drag.clone(),
     };
+    // Keyed lists, each one child of the row or grid that holds it: a column or lane that
+    // comes or goes (a filter, a new priority) leaves the others' components in place.
     let lanes = layout.lanes.iter().enumerate().filter_map(|(lane, team_id)| {
         let team = board.team(team_id)?;
         let heading = Heading {
@@ -356,16 +367,17 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     .collect()
             }
         };
-        Some(html! { <>{ for parts.into_iter().map(|part| html! {
+        Some(parts.into_iter().map(|part| html! {
             <Lane key={format!("{team_id}\u{1f}{}", part.map_or(0, |(first, _)| first))} board={board.clone()} layout={layout.clone()} {lane} heading={heading.clone()}
                   titles={titles.clone()} shown={!virtual_lanes || shown.borrow().has(team_id)}
                   height={shown.borrow().height(team_id)}
                   read_only={context.read_only} attention={props.attention.clone()}
                   over={over.filter(|(l, _)| *l == lane).map(|(_, col)| col)}
                   handlers={handlers.clone()} {part} />
-        }) }</>
-        })
-    });
+        }).collect::<Vec<_>>())
+    })
+    .flatten()
+    .collect::<Html>();
 
     html! {
         <section class={classes!("ab-board", context.compact.then_some("ab-board--compact"))} aria-label="Board">
@@ -398,9 +410,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         <div class="ab-grid__corner" role="columnheader">
                             <span aria-hidden="true">{ "Priorities →" }</span><span>{ "Teams" }<span aria-hidden="true">{ " ↓" }</span></span>
                         </div>
-                        { for headers }
+                        { headers }
                     </div>
-                    { for lanes }
+                    { lanes }
                 </div>
                 if !context.read_only {
                     <p class="ab-board__hint">{ "Tip: drag cards between cells, or focus a card and press Alt + arrow keys. Alt + ←/→ on a priority changes its rank." }</p>

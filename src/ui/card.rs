@@ -361,7 +361,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                             title="Change the status (S)" onclick={open_menu.reform(|_| ())}>
                         { initiative.status.label() }
                     </button>
-                    { for status_menu }
+                    if let Some(status_menu) = status_menu { { status_menu } }
                 }
                 <span class="ab-card__owner">{ owner.unwrap_or_else(|| "No owner".into()) }</span>
             </div>

@@ -109,3 +109,36 @@ test('the live region says where a card moved from the keyboard went, and its ne
   await live.filter({ hasText: `“${title}” is now ${other}` }).waitFor();
   page.assertNoErrors();
 });
+
+test('a card moved out of its cell leaves the other cards and their controls as they were', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  // The first cell with two cards or more: the second one moves down a lane.
+  const cells = board.getByRole('group');
+  let cell;
+  for (let at = 0; at < await cells.count(); at++) {
+    if (await cells.nth(at).getByRole('article').count() >= 2) { cell = cells.nth(at); break; }
+  }
+  assert.ok(cell, 'the example board has a cell with two cards');
+  const first = await cell.getByRole('article').nth(0).elementHandle();
+  const second = cell.getByRole('article').nth(1);
+  const title = await second.getAttribute('aria-label');
+  await second.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await live.filter({ hasText: `“${title}” moved to` }).waitFor();
+  assert.ok(await first.evaluate((e) => e.isConnected), 'the card before it is the same element');
+
+  // Opening and closing a card's status menu keeps its status button.
+  const card = board.getByRole('article', { name: title }).first();
+  const button = await card.getByRole('button', { name: /^Status: / }).elementHandle();
+  await card.focus();
+  await page.keyboard.press('s');
+  await page.getByRole('menu', { name: 'Status' }).waitFor();
+  assert.ok(await button.evaluate((e) => e.isConnected), 'the status button stays while the menu is open');
+  await page.keyboard.press('Escape');
+  await page.getByRole('menu', { name: 'Status' }).waitFor({ state: 'detached' });
+  assert.ok(await button.evaluate((e) => e.isConnected), 'and after it closes');
+  page.assertNoErrors();
+});

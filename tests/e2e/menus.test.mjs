@@ -160,6 +160,35 @@ test('the menu keys: arrows, Home and End, type-ahead, Escape and Tab', async ()
   page.assertNoErrors();
 });
 
+test('a notice that comes while a menu is open leaves the menu open, with focus on its command', async () => {
+  const page = await examplePage();
+  const focused = () => page.evaluate(() => document.activeElement?.textContent.trim());
+  await page.getByRole('button', { name: 'File', exact: true }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'File' });
+  const item = menu.getByRole('menuitem', { name: 'Merge team snapshots…' });
+  assert.equal(await focused(), 'Merge team snapshots…');
+  const before = await item.elementHandle();
+  // A file too large to import, dropped from the desktop: no pointer goes down on the
+  // page, so nothing but the notice could close the menu.
+  const transfer = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'huge.alignment.json', { type: 'application/json' }));
+    return data;
+  });
+  await page.locator('.ab-app').dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByRole('alert').filter({ hasText: /huge\.alignment\.json is .* refused/ }).waitFor();
+  assert.ok(await menu.isVisible(), 'the menu is still open');
+  assert.ok(await before.evaluate((e) => e.isConnected), 'its commands are the same elements');
+  assert.equal(await focused(), 'Merge team snapshots…', 'focus stays on the command');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await focused(), 'Export snapshot', 'and the menu keys still work');
+  await page.keyboard.press('Escape');
+  assert.equal(await focused(), 'File');
+  page.assertNoErrors();
+});
+
 test('the help dialog lists every command and runs it', async () => {
   const page = await examplePage();
   await command(page, 'Settings', 'Help and keyboard shortcuts…');

@@ -3,7 +3,7 @@
 //! card on a 40-team board renders two lanes, not forty.
 
 use super::super::card::{place_key, shows_the_same, InitiativeCard, Step};
-use super::{lane_place, Attention, Drag};
+use super::{column_key, lane_place, Attention, Drag};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, Status};
@@ -157,6 +157,8 @@ pub fn Lane(props: &LaneProps) -> Html {
             </div>
         }
     });
+    // Keyed, as the cards in a cell are: a priority that changes rank moves its cells, and
+    // a card that leaves a cell leaves the others' components in place.
     let cells = props.shown.then(|| layout.columns.iter().enumerate().map(|(col, column)| {
         let cards = &layout.cells[lane][col];
         let (skip, take) = props.part.unwrap_or((0, usize::MAX));
@@ -202,11 +204,11 @@ pub fn Lane(props: &LaneProps) -> Html {
             })
         };
         html! {
-            <div class="ab-grid__cell" role="cell">
+            <div key={column_key(column)} class="ab-grid__cell" role="cell">
             <div class={classes!("ab-cell", is_over.then_some("ab-cell--over"), matches!(column, Column::Local).then_some("ab-cell--local"),
                                  (cards.len() <= skip).then_some("ab-cell--empty"))}
                  role="group" aria-label={label.clone()} ondragover={on_drag_over} ondrop={on_drop}>
-                { for cards.iter().skip(skip).take(take).map(|&index| {
+                { cards.iter().skip(skip).take(take).map(|&index| {
                     let id = &board.initiatives[index].id;
                     html! {
                         <InitiativeCard key={place_key(id, column)} board={board.clone()} index={index} column={column.clone()}
@@ -215,7 +217,7 @@ pub fn Lane(props: &LaneProps) -> Html {
                             on_check_in={handlers.on_check_in.clone()}
                             on_drag_start={handlers.on_drag_start.clone()} on_drag_end={handlers.on_drag_end.clone()} />
                     }
-                }) }
+                }).collect::<Html>() }
                 if !props.read_only {
                     <button type="button" class="ab-cell__add" onclick={on_add}
                             aria-label={format!("Add initiative to {label}")}>{ "+" }</button>
@@ -223,7 +225,7 @@ pub fn Lane(props: &LaneProps) -> Html {
             </div>
             </div>
         }
-    })).into_iter().flatten();
+    }).collect::<Html>());
     let effort = heading.effort;
     html! {
         <div class="ab-grid__row" role="row" data-lane={team_id.clone()}>
@@ -248,8 +250,8 @@ pub fn Lane(props: &LaneProps) -> Html {
                     </div>
                 }
             </div>
-            { for cells }
-            { for placeholder }
+            if let Some(cells) = cells { { cells } }
+            if let Some(placeholder) = placeholder { { placeholder } }
         </div>
     }
 }

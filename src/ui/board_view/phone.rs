@@ -8,7 +8,7 @@
 use super::super::card::{place_key, InitiativeCard};
 use super::lane::Handlers;
 use super::lanes::{observe_lanes, Shown, EAGER_CARDS};
-use super::{lane_place, Attention};
+use super::{column_key, lane_place, Attention};
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, PriorityStatus};
 use crate::ui::state::DialogKind;
@@ -142,10 +142,12 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             .map(|lane| cards_in(lane, col))
             .sum();
         html! {
-            <div key={column.priority_id().map_or("\u{1f}local", |id| id.as_str()).to_string()}
+            <div key={column_key(column)}
                  class="ab-phone__priority">
                 { priority_head(props, column, count) }
-                { for teams }
+                // One keyed list beside the heading, so a team's group that comes or goes
+                // leaves the others in place.
+                { teams.into_iter().collect::<Html>() }
             </div>
         }
     });

@@ -375,10 +375,10 @@ impl View<'_> {
                 </summary>
                 if open {
                     <div class="ab-merge__lists">
-                        { for group("New", |v| matches!(v, Verdict::New { .. })) }
-                        { for group("In conflict", |v| matches!(v, Verdict::Conflict(_))) }
-                        { for group("Changed", |v| matches!(v, Verdict::Changed(_))) }
-                        { for group("Already on the board", |v| matches!(v, Verdict::Same)) }
+                        if let Some(list) = group("New", |v| matches!(v, Verdict::New { .. })) { { list } }
+                        if let Some(list) = group("In conflict", |v| matches!(v, Verdict::Conflict(_))) { { list } }
+                        if let Some(list) = group("Changed", |v| matches!(v, Verdict::Changed(_))) { { list } }
+                        if let Some(list) = group("Already on the board", |v| matches!(v, Verdict::Same)) { { list } }
                     </div>
                 }
             </details>
@@ -433,10 +433,10 @@ impl View<'_> {
                     </span>
                     if let Some(note) = note { <span class="ab-merge__note">{ note }</span> }
                     <span class="ab-spacer"></span>
-                    { for keep_apart }
-                    { for match_by_hand }
+                    if let Some(keep_apart) = keep_apart { { keep_apart } }
+                    if let Some(match_by_hand) = match_by_hand { { match_by_hand } }
                 </div>
-                { for difference }
+                if let Some(difference) = difference { { difference } }
             </li>
         }
     }
