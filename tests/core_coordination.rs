@@ -393,7 +393,7 @@ fn a_stop_decision_drops_the_work_it_stops_in_one_undoable_step() {
         )
         .unwrap();
     let after = history.board().clone();
-    assert_eq!(after.decisions.last(), Some(&stop));
+    assert_eq!(after.decisions.iter().next_back(), Some(&stop));
     assert_eq!(after.initiative("i-2").unwrap().status, Status::Dropped);
     assert_eq!(
         after.initiative("i-1").unwrap().status,

@@ -716,14 +716,14 @@ fn an_owner_at_the_limit_is_not_overloaded() {
 fn overloaded_owners_are_listed_by_load_then_by_id() {
     let mut board = base();
     board.people.push(person("p-3", "Cy", Some("t-1")));
-    let mut owned_by_cy: Vec<Initiative> = (1..=4)
+    let owned_by_cy: Vec<Initiative> = (1..=4)
         .map(|n| {
             let mut i = work(&format!("c-{n}"), "t-1", &[], 5);
             i.owner_id = Some("p-3".into());
             i
         })
         .collect();
-    board.initiatives.append(&mut owned_by_cy);
+    board.initiatives.extend(owned_by_cy);
     board
         .initiatives
         .extend((1..=4).map(|n| work(&format!("a-{n}"), "t-1", &[], 5)));
@@ -873,7 +873,7 @@ fn a_team_at_double_capacity_or_more_scores_zero() {
     // Core at 250 % → 200 − 250 < 0 → 0; Apps idle → 100; mean 50
     assert_eq!(team_part(&a, "t-1", PartKind::Capacity).score, Some(0));
     assert_eq!(score(&a, PartKind::Capacity), Some(50));
-    board.initiatives.pop();
+    board.initiatives.truncate(board.initiatives.len() - 1);
     // exactly 200 % → 0
     let a = analyse(&board, utc_now());
     assert_eq!(team_part(&a, "t-1", PartKind::Capacity).score, Some(0));

@@ -368,7 +368,8 @@ fn cards_in_a_cell_keep_board_order() {
     board
         .initiatives
         .push(initiative("i-4", "Docs", "t-1", &["pr-1"]));
-    board.initiatives.swap(0, 3);
+    let (first, fourth) = (board.initiatives[0].clone(), board.initiatives[3].clone());
+    (board.initiatives[0], board.initiatives[3]) = (fourth, first);
     let layout = Layout::compute(&board, &Filter::default());
     assert_eq!(
         cells(&board, &layout)[0],

@@ -212,7 +212,7 @@ fn seeds(most: usize) -> impl Strategy<Value = Vec<Seed>> {
 const GHOST: &str = "ghost-1";
 
 /// One of `items`, chosen by `at`; none for one pick in sixteen (and on an empty list).
-fn pick<T>(items: &[T], at: u16) -> Option<&T> {
+fn pick<T>(items: &List<T>, at: u16) -> Option<&T> {
     match items.len() {
         0 => None,
         _ if at % 16 == 15 => None,
@@ -221,19 +221,19 @@ fn pick<T>(items: &[T], at: u16) -> Option<&T> {
 }
 
 /// The id of one of `items`, or the ghost id.
-fn existing<T>(items: &[T], at: u16, id: impl Fn(&T) -> &Id) -> Id {
+fn existing<T>(items: &List<T>, at: u16, id: impl Fn(&T) -> &Id) -> Id {
     pick(items, at).map_or_else(|| GHOST.to_string(), |item| id(item).clone())
 }
 
 /// No id for one pick in four, else as `existing`.
-fn optional<T>(items: &[T], at: u16, id: impl Fn(&T) -> &Id) -> Option<Id> {
+fn optional<T>(items: &List<T>, at: u16, id: impl Fn(&T) -> &Id) -> Option<Id> {
     (at % 4 != 0).then(|| existing(items, at / 4, id))
 }
 
 /// An id for a new item: a fresh one, except now and then an empty one or one already in
 /// the list (both must be refused).
-fn fresh<T>(board: &Board, prefix: &str, items: &[T], at: u16, id: impl Fn(&T) -> &Id) -> Id {
-    match (at % 16, items.first()) {
+fn fresh<T>(board: &Board, prefix: &str, items: &List<T>, at: u16, id: impl Fn(&T) -> &Id) -> Id {
+    match (at % 16, items.iter().next()) {
         (13, _) => String::new(),
         (14, Some(first)) => id(first).clone(),
         _ => new_id(board, prefix),
@@ -251,7 +251,7 @@ fn new_id(board: &Board, prefix: &str) -> Id {
 }
 
 /// The ids whose bit is set in `mask` (bit `i % 16` for the `i`th).
-fn subset<T>(items: &[T], mask: u16, id: impl Fn(&T) -> &Id) -> Vec<Id> {
+fn subset<T>(items: &List<T>, mask: u16, id: impl Fn(&T) -> &Id) -> Vec<Id> {
     items
         .iter()
         .enumerate()
@@ -289,12 +289,12 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
     let (bits, n) = (seed.bits, seed.number);
     let text = seed.text.clone();
     let day = |k: u16| today().add_days(i64::from(k % 200) - 100);
-    let people = &board.people[..];
-    let teams = &board.teams[..];
-    let priorities = &board.priorities[..];
-    let initiatives = &board.initiatives[..];
-    let dependencies = &board.dependencies[..];
-    let decisions = &board.decisions[..];
+    let people = &board.people;
+    let teams = &board.teams;
+    let priorities = &board.priorities;
+    let initiatives = &board.initiatives;
+    let dependencies = &board.dependencies;
+    let decisions = &board.decisions;
     match seed.kind {
         Kind::UpdateSettings => {
             let start = day(a);
@@ -504,7 +504,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             }
         }
         Kind::CheckIn => Action::CheckIn(CheckIn {
-            id: fresh(board, "c", &board.check_ins[..], a, |c| &c.id),
+            id: fresh(board, "c", &board.check_ins, a, |c| &c.id),
             initiative_id: existing(initiatives, b, initiative_id),
             at: now,
             status: Status::ALL[usize::from(bits) % 6],
@@ -514,7 +514,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             author_id: optional(people, d, person_id),
         }),
         Kind::RecordReview => Action::RecordReview(Review {
-            id: fresh(board, "v", &board.reviews[..], a, |r| &r.id),
+            id: fresh(board, "v", &board.reviews, a, |r| &r.id),
             at: now,
             kind: ReviewKind::ALL[usize::from(bits) % 3],
             summary: text,
@@ -543,7 +543,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                 priorities: statuses,
                 carry_initiatives: subset(initiatives, c, initiative_id),
                 review: Review {
-                    id: fresh(board, "v", &board.reviews[..], d, |r| &r.id),
+                    id: fresh(board, "v", &board.reviews, d, |r| &r.id),
                     at: now,
                     kind: ReviewKind::Planning,
                     summary: text,
@@ -692,7 +692,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
 /// copy finds a change made through a shared list as well.
 fn deep_copy(board: &Board) -> Board {
     fn copy<T: Clone>(list: &List<T>) -> List<T> {
-        List::from(list.to_vec())
+        list.iter().cloned().collect()
     }
     Board {
         people: copy(&board.people),

@@ -314,7 +314,7 @@ fn diff_of_two_large_boards_matches_by_id_not_position() {
         ));
     }
     let mut after = before.clone();
-    after.initiatives.reverse();
+    after.initiatives = after.initiatives.iter().rev().cloned().collect();
     assert!(
         diff(&before, &after).is_empty(),
         "reordering changes nothing"
@@ -342,7 +342,7 @@ fn a_check_in_is_kept_and_sets_the_initiatives_figures() {
         (Status::AtRisk, 40, Some(4))
     );
     assert_eq!(i.updated_at, now());
-    assert_eq!(next.check_ins.last(), Some(&c));
+    assert_eq!(next.check_ins.iter().next_back(), Some(&c));
     assert!(due(&next, utc_now())
         .items
         .iter()

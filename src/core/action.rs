@@ -270,25 +270,13 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             *find(&mut next.people, &id)? = person;
         }
         Action::DeletePerson(id) => {
-            remove(&mut next.people, &id, |p| &p.id)?;
-            let clear = |owner: &mut Option<Id>| {
-                if owner.as_deref() == Some(id.as_str()) {
-                    *owner = None;
-                }
-            };
-            next.teams.iter_mut().for_each(|t| clear(&mut t.lead_id));
-            next.priorities
-                .iter_mut()
-                .for_each(|p| clear(&mut p.owner_id));
-            next.initiatives
-                .iter_mut()
-                .for_each(|i| clear(&mut i.owner_id));
-            next.check_ins
-                .iter_mut()
-                .for_each(|c| clear(&mut c.author_id));
-            next.decisions
-                .iter_mut()
-                .for_each(|d| clear(&mut d.owner_id));
+            remove(&mut next.people, &id)?;
+            let theirs = |owner: &Option<Id>| owner.as_deref() == Some(id.as_str());
+            (next.teams).update_where(|t| theirs(&t.lead_id), |t| t.lead_id = None);
+            (next.priorities).update_where(|p| theirs(&p.owner_id), |p| p.owner_id = None);
+            (next.initiatives).update_where(|i| theirs(&i.owner_id), |i| i.owner_id = None);
+            (next.check_ins).update_where(|c| theirs(&c.author_id), |c| c.author_id = None);
+            (next.decisions).update_where(|d| theirs(&d.owner_id), |d| d.owner_id = None);
         }
         Action::AddTeam(team) => next.teams.push(team),
         Action::UpdateTeam(team) => {
@@ -299,14 +287,15 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             id,
             move_initiatives_to,
         } => {
-            remove(&mut next.teams, &id, |t| &t.id)?;
+            remove(&mut next.teams, &id)?;
             match move_initiatives_to {
-                Some(to) => {
-                    for initiative in next.initiatives.iter_mut().filter(|i| i.team_id == id) {
+                Some(to) => next.initiatives.update_where(
+                    |i| i.team_id == id,
+                    |initiative| {
                         initiative.team_id = to.clone();
                         initiative.updated_at = now;
-                    }
-                }
+                    },
+                ),
                 None => {
                     let doomed: Vec<Id> = next
                         .initiatives
@@ -317,17 +306,15 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     doomed.iter().for_each(|i| delete_initiative(&mut next, i));
                 }
             }
-            for person in next
-                .people
-                .iter_mut()
-                .filter(|p| p.team_id.as_deref() == Some(&id))
-            {
-                person.team_id = None;
-            }
+            next.people.update_where(
+                |p| p.team_id.as_deref() == Some(&id),
+                |person| person.team_id = None,
+            );
             next.dependencies.retain(|d| d.to_team_id != id);
-            next.decisions
-                .iter_mut()
-                .for_each(|d| d.team_ids.retain(|t| *t != id));
+            next.decisions.update_where(
+                |d| d.team_ids.contains(&id),
+                |d| d.team_ids.retain(|t| *t != id),
+            );
         }
         Action::AddPriority(mut priority) => {
             priority.created_at = now;
@@ -346,16 +333,18 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             renumber(&mut next, Some(&anchor));
         }
         Action::DeletePriority(id) => {
-            remove(&mut next.priorities, &id, |p| &p.id)?;
-            for initiative in next.initiatives.iter_mut() {
-                if initiative.priority_ids.contains(&id) {
+            remove(&mut next.priorities, &id)?;
+            next.initiatives.update_where(
+                |i| i.priority_ids.contains(&id),
+                |initiative| {
                     initiative.priority_ids.retain(|p| *p != id);
                     initiative.updated_at = now;
-                }
-            }
-            next.decisions
-                .iter_mut()
-                .for_each(|d| d.priority_ids.retain(|p| *p != id));
+                },
+            );
+            next.decisions.update_where(
+                |d| d.priority_ids.contains(&id),
+                |d| d.priority_ids.retain(|p| *p != id),
+            );
             renumber(&mut next, None);
         }
         Action::RankPriority { id, rank } => {
@@ -455,12 +444,13 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     priority.status = status;
                 }
             }
-            for initiative in next.initiatives.iter_mut() {
-                if initiative.status.is_active() && !carry_initiatives.contains(&initiative.id) {
+            next.initiatives.update_where(
+                |i| i.status.is_active() && !carry_initiatives.contains(&i.id),
+                |initiative| {
                     initiative.status = Status::Dropped;
                     initiative.updated_at = now;
-                }
-            }
+                },
+            );
             next.period = period;
             next.reviews.push(review);
             renumber(&mut next, None);
@@ -504,7 +494,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             }
         }
         Action::DeleteDependency(id) => {
-            remove(&mut next.dependencies, &id, |d| &d.id)?;
+            remove(&mut next.dependencies, &id)?;
         }
         Action::RecordDecision {
             decision,
@@ -524,7 +514,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             *find(&mut next.decisions, &id)? = decision;
         }
         Action::DeleteDecision(id) => {
-            remove(&mut next.decisions, &id, |d| &d.id)?;
+            remove(&mut next.decisions, &id)?;
         }
     }
     if !changed && next == **board {
@@ -557,8 +547,8 @@ fn find<'a, T: Identified + Clone>(
     })
 }
 
-fn remove<T>(list: &mut Vec<T>, id: &str, key: impl Fn(&T) -> &Id) -> Result<T, Refused> {
-    match list.iter().position(|x| key(x) == id) {
+fn remove<T: Identified + Clone>(list: &mut List<T>, id: &str) -> Result<T, Refused> {
+    match list.iter().position(|x| x.id() == id) {
         Some(index) => Ok(list.remove(index)),
         None => Err(Refused(format!(
             "nothing with the id {} is on the board",
@@ -571,11 +561,10 @@ fn delete_initiative(board: &mut Board, id: &str) {
     board.initiatives.retain(|i| i.id != id);
     board.check_ins.retain(|c| c.initiative_id != id);
     board.dependencies.retain(|d| d.from_initiative_id != id);
-    for dependency in board.dependencies.iter_mut() {
-        if dependency.to_initiative_id.as_deref() == Some(id) {
-            dependency.to_initiative_id = None;
-        }
-    }
+    board.dependencies.update_where(
+        |d| d.to_initiative_id.as_deref() == Some(id),
+        |d| d.to_initiative_id = None,
+    );
 }
 
 /// Gives the active priorities the ranks 1..=n in their current order. The `anchor` (the
@@ -599,6 +588,9 @@ fn renumber(board: &mut Board, anchor: Option<&str>) {
         }
     }
     for (rank, index) in order.into_iter().enumerate() {
-        board.priorities[index].rank = rank as u32 + 1;
+        let rank = rank as u32 + 1;
+        if board.priorities[index].rank != rank {
+            board.priorities.at_mut(index).rank = rank;
+        }
     }
 }

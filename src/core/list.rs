@@ -1,8 +1,10 @@
 //! The board's lists, shared between the boards of the undo history. Every change makes a
 //! new board from the last one; with plain vectors that copied every initiative and all
-//! the check-in history on each keystroke. A `List` is a shared vector: cloning a board
-//! copies a pointer per list, a change copies only the lists it writes to (the first
-//! mutable use copies a shared list), and comparing two boards skips the lists they share.
+//! the check-in history on each keystroke. A `List` is a shared vector of shared items:
+//! cloning a board copies a pointer per list, a change copies only the lists it writes to,
+//! and of those only the pointers to their items and the items it changes (a status
+//! changed on a 2,000-initiative board copies one initiative, not 2,000, and a hundred
+//! undo steps hold one copy of the others). Comparing two boards skips what they share.
 //!
 //! A list also finds its items by id (`find`): the board looks up a team, a person or an
 //! initiative for every card and check-in, and a search of the whole list each time made a
@@ -16,7 +18,7 @@ use fnv::FnvHashMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cell::OnceCell;
 use std::fmt;
-use std::ops::{Deref, DerefMut};
+use std::ops::{Deref, DerefMut, Index, IndexMut};
 use std::rc::Rc;
 
 /// An item the board finds by its id.
@@ -27,13 +29,13 @@ pub trait Identified {
 pub struct List<T>(Rc<Shared<T>>);
 
 struct Shared<T> {
-    items: Vec<T>,
+    items: Vec<Rc<T>>,
     /// Each id's position, once a search has asked for one.
     index: OnceCell<Rc<FnvHashMap<Box<str>, usize>>>,
 }
 
-/// A copy has the same items in the same places, so it shares the index.
-impl<T: Clone> Clone for Shared<T> {
+/// A copy has the same items in the same places, so it shares the items and the index.
+impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared {
             items: self.items.clone(),
@@ -43,7 +45,7 @@ impl<T: Clone> Clone for Shared<T> {
 }
 
 impl<T> Shared<T> {
-    fn new(items: Vec<T>) -> Self {
+    fn new(items: Vec<Rc<T>>) -> Self {
         Shared {
             items,
             index: OnceCell::new(),
@@ -65,7 +67,7 @@ impl<T: Identified> List<T> {
     /// The item with the id `id`; with a repeated id (a board that failed validation), the
     /// first, as a search from the start would find.
     pub fn find(&self, id: &str) -> Option<&T> {
-        self.position(id).map(|at| &self.0.items[at])
+        self.position(id).map(|at| &*self.0.items[at])
     }
 
     /// Where the item with the id `id` is (the first, with a repeated id).
@@ -76,7 +78,7 @@ impl<T: Identified> List<T> {
         }
         let index = self.0.index.get_or_init(|| {
             Rc::new(
-                positions(items.iter().map(Identified::id))
+                positions(items.iter().map(|item| item.id()))
                     .into_iter()
                     .map(|(id, at)| (Box::from(id), at))
                     .collect(),
@@ -98,14 +100,15 @@ impl<T: Identified + Clone> List<T> {
     }
 }
 
-/// One item of a list, being changed (`List::get_mut`). The list's index by id is kept
-/// unless the change gave the item another id.
-pub struct ItemMut<'a, T: Identified> {
+/// One item of a list, being changed (`List::get_mut`): the item is copied at the first
+/// change if another version of the list shares it. The list's index by id is kept unless
+/// the change gave the item another id.
+pub struct ItemMut<'a, T: Identified + Clone> {
     shared: &'a mut Shared<T>,
     at: usize,
 }
 
-impl<T: Identified> Deref for ItemMut<'_, T> {
+impl<T: Identified + Clone> Deref for ItemMut<'_, T> {
     type Target = T;
 
     fn deref(&self) -> &T {
@@ -113,13 +116,13 @@ impl<T: Identified> Deref for ItemMut<'_, T> {
     }
 }
 
-impl<T: Identified> DerefMut for ItemMut<'_, T> {
+impl<T: Identified + Clone> DerefMut for ItemMut<'_, T> {
     fn deref_mut(&mut self) -> &mut T {
-        &mut self.shared.items[self.at]
+        Rc::make_mut(&mut self.shared.items[self.at])
     }
 }
 
-impl<T: Identified> Drop for ItemMut<'_, T> {
+impl<T: Identified + Clone> Drop for ItemMut<'_, T> {
     fn drop(&mut self) {
         let id = self.shared.items[self.at].id();
         let moved = (self.shared.index.get()).is_some_and(|index| index.get(id) != Some(&self.at));
@@ -141,27 +144,156 @@ impl<T> Default for List<T> {
     }
 }
 
+/// The items, each shared with the other versions of the list that hold it; `iter` gives
+/// the items themselves.
 impl<T> Deref for List<T> {
-    type Target = Vec<T>;
+    type Target = [Rc<T>];
 
-    fn deref(&self) -> &Vec<T> {
+    fn deref(&self) -> &[Rc<T>] {
         &self.0.items
     }
 }
 
-impl<T: Clone> DerefMut for List<T> {
-    /// The list to change: this board's own copy from now on. Its index is dropped: the
-    /// change may move, add or remove any item.
-    fn deref_mut(&mut self) -> &mut Vec<T> {
+impl<T> List<T> {
+    /// The items in order.
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter(self.0.items.iter())
+    }
+
+    /// A list of the items `keep` holds to, sharing them with this one.
+    pub fn filtered(&self, mut keep: impl FnMut(&T) -> bool) -> List<T> {
+        let items = self.0.items.iter().filter(|item| keep(item)).cloned();
+        List(Rc::new(Shared::new(items.collect())))
+    }
+}
+
+/// Changing a list: each change makes the list this board's own (copying the pointers to
+/// its items if another version shares them) and copies only the items it writes to.
+impl<T: Clone> List<T> {
+    /// The vector of items to change, its index by id dropped: the change may move, add or
+    /// remove any item.
+    fn items_mut(&mut self) -> &mut Vec<Rc<T>> {
         let shared = Rc::make_mut(&mut self.0);
         shared.index.take();
         &mut shared.items
     }
+
+    pub fn push(&mut self, item: T) {
+        self.items_mut().push(Rc::new(item));
+    }
+
+    pub fn insert(&mut self, at: usize, item: T) {
+        self.items_mut().insert(at, Rc::new(item));
+    }
+
+    pub fn remove(&mut self, at: usize) -> T {
+        Rc::unwrap_or_clone(self.items_mut().remove(at))
+    }
+
+    /// Keeps the items `keep` holds to; a list that keeps them all is not copied.
+    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
+        if self.iter().all(&mut keep) {
+            return;
+        }
+        self.items_mut().retain(|item| keep(item));
+    }
+
+    /// The item at `at`, to change.
+    pub fn at_mut(&mut self, at: usize) -> &mut T {
+        Rc::make_mut(&mut self.items_mut()[at])
+    }
+
+    /// Changes every item `pick` chooses with `change`; the others are not copied.
+    pub fn update_where(&mut self, pick: impl Fn(&T) -> bool, mut change: impl FnMut(&mut T)) {
+        if !self.iter().any(&pick) {
+            return;
+        }
+        for item in self.items_mut().iter_mut().filter(|item| pick(item)) {
+            change(Rc::make_mut(item));
+        }
+    }
+
+    /// Every item, to change: each is copied if another version of the list shares it.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut T> {
+        self.items_mut().iter_mut().map(Rc::make_mut)
+    }
+
+    pub fn extend(&mut self, items: impl IntoIterator<Item = T>) {
+        self.items_mut().extend(items.into_iter().map(Rc::new));
+    }
+
+    pub fn truncate(&mut self, len: usize) {
+        if len < self.len() {
+            self.items_mut().truncate(len);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.truncate(0);
+    }
+
+    /// Reorders the items.
+    pub fn sort_by(&mut self, mut order: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+        self.items_mut().sort_by(|a, b| order(a, b));
+    }
+}
+
+/// The item at a place (not the pointer the list shares it by).
+impl<T> Index<usize> for List<T> {
+    type Output = T;
+
+    fn index(&self, at: usize) -> &T {
+        &self.0.items[at]
+    }
+}
+
+/// The item at a place, to change (`List::at_mut`).
+impl<T: Clone> IndexMut<usize> for List<T> {
+    fn index_mut(&mut self, at: usize) -> &mut T {
+        self.at_mut(at)
+    }
+}
+
+/// The items of a list, in order.
+pub struct Iter<'a, T>(std::slice::Iter<'a, Rc<T>>);
+
+impl<'a, T> Iterator for Iter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        self.0.next().map(|item| &**item)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+
+    fn nth(&mut self, n: usize) -> Option<&'a T> {
+        self.0.nth(n).map(|item| &**item)
+    }
+}
+
+impl<T> DoubleEndedIterator for Iter<'_, T> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|item| &**item)
+    }
+}
+
+impl<T> ExactSizeIterator for Iter<'_, T> {}
+
+impl<T> Clone for Iter<'_, T> {
+    fn clone(&self) -> Self {
+        Iter(self.0.clone())
+    }
 }
 
 impl<T: PartialEq> PartialEq for List<T> {
+    /// Items shared by both lists are equal without being compared.
     fn eq(&self, other: &Self) -> bool {
-        self.same(other) || self.0.items == other.0.items
+        self.same(other)
+            || (self.len() == other.len()
+                && (self.0.items.iter().zip(&other.0.items))
+                    .all(|(a, b)| Rc::ptr_eq(a, b) || **a == **b))
     }
 }
 
@@ -169,40 +301,42 @@ impl<T: Eq> Eq for List<T> {}
 
 impl<T: PartialEq> PartialEq<Vec<T>> for List<T> {
     fn eq(&self, other: &Vec<T>) -> bool {
-        self.0.items == *other
+        self.len() == other.len() && self.iter().eq(other)
     }
 }
 
 impl<T: fmt::Debug> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.items.fmt(f)
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
 impl<T> From<Vec<T>> for List<T> {
     fn from(items: Vec<T>) -> Self {
-        List(Rc::new(Shared::new(items)))
+        items.into_iter().collect()
     }
 }
 
 impl<T> FromIterator<T> for List<T> {
     fn from_iter<I: IntoIterator<Item = T>>(items: I) -> Self {
-        List::from(items.into_iter().collect::<Vec<T>>())
+        List(Rc::new(Shared::new(
+            items.into_iter().map(Rc::new).collect(),
+        )))
     }
 }
 
 impl<'a, T> IntoIterator for &'a List<T> {
     type Item = &'a T;
-    type IntoIter = std::slice::Iter<'a, T>;
+    type IntoIter = Iter<'a, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.items.iter()
+        self.iter()
     }
 }
 
 impl<T: Serialize> Serialize for List<T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.items.serialize(s)
+        s.collect_seq(self.iter())
     }
 }
 
@@ -223,8 +357,8 @@ mod tests {
         assert!(second.same(&first));
         second.push(4);
         assert!(!second.same(&first));
-        assert_eq!(*first, vec![1, 2, 3]);
-        assert_eq!(*second, vec![1, 2, 3, 4]);
+        assert_eq!(first, vec![1, 2, 3]);
+        assert_eq!(second, vec![1, 2, 3, 4]);
     }
 
     #[test]
@@ -253,7 +387,7 @@ mod tests {
             let shared = list.clone();
             list.remove(0);
             list.push(Item("x-99".into(), 99));
-            list[0].0 = "renamed".into();
+            list.at_mut(0).0 = "renamed".into();
             assert_eq!(
                 list.find("x-2").map(|i| i.1),
                 Some(2),
@@ -314,6 +448,55 @@ mod tests {
             "the first of repeated ids, as find sees it"
         );
         assert_eq!(repeated[1].1, 1);
+    }
+
+    #[test]
+    fn a_change_copies_the_items_it_writes_to_and_shares_the_others() {
+        let before: List<Item> = (0..40).map(|n| Item(format!("x-{n}"), n)).collect();
+        let shared = |a: &List<Item>, b: &List<Item>, at: usize| Rc::ptr_eq(&(**a)[at], &(**b)[at]);
+        let mut after = before.clone();
+        after.get_mut("x-5").expect("x-5 is there").1 = 500;
+        assert!(!after.same(&before));
+        assert!(!shared(&after, &before, 5), "the changed item is a copy");
+        assert!((0..40)
+            .filter(|&n| n != 5)
+            .all(|n| shared(&after, &before, n)));
+        assert_eq!(before[5].1, 5, "the version before keeps its item");
+        assert_ne!(after, before);
+
+        let mut pushed = after.clone();
+        pushed.push(Item("x-new".into(), 99));
+        assert!(
+            (0..40).all(|n| shared(&pushed, &after, n)),
+            "a push copies no item"
+        );
+
+        let mut updated = pushed.clone();
+        updated.update_where(|item| item.1 % 10 == 0, |item| item.1 += 1);
+        let copied: Vec<usize> = (0..41).filter(|&n| !shared(&updated, &pushed, n)).collect();
+        assert_eq!(
+            copied,
+            vec![0, 5, 10, 20, 30],
+            "only the items it picked (5 is 500)"
+        );
+        assert_eq!(updated[10].1, 11);
+
+        let mut kept = updated.clone();
+        kept.retain(|_| true);
+        assert!(
+            kept.same(&updated),
+            "a retain that keeps all copies nothing"
+        );
+        kept.retain(|item| item.0 != "x-0");
+        assert_eq!(kept.len(), 40);
+        assert!((0..40).all(|n| Rc::ptr_eq(&(*kept)[n], &(*updated)[n + 1])));
+
+        let mut untouched = kept.clone();
+        untouched.update_where(|_| false, |item| item.1 = 0);
+        assert!(
+            untouched.same(&kept),
+            "an update that picks nothing copies nothing"
+        );
     }
 
     #[test]

@@ -19,6 +19,7 @@
 //!
 //! Reviews stay with the board: they are the whole board's rhythm.
 
+use super::list::List;
 use super::model::{Board, Id};
 use super::snapshot;
 use super::time::Date;
@@ -139,12 +140,7 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
     slice.teams = keep(&board.teams, &teams, |t| &t.id);
     slice.priorities = keep(&board.priorities, &priorities, |p| &p.id);
     slice.initiatives = keep(&board.initiatives, &initiatives, |i| &i.id);
-    slice.check_ins = board
-        .check_ins
-        .iter()
-        .filter(|c| own.contains(c.initiative_id.as_str()))
-        .cloned()
-        .collect();
+    slice.check_ins = (board.check_ins).filtered(|c| own.contains(c.initiative_id.as_str()));
     slice.dependencies = keep(&board.dependencies, &dependencies, |d| &d.id);
     slice.decisions = keep(&board.decisions, &decisions, |x| &x.id);
     slice.reviews = Default::default();
@@ -185,13 +181,6 @@ pub fn file_name(board: &Board, team_ids: &[Id], date: Date) -> String {
 }
 
 /// The items of `list` whose id is in `ids`, in the board's order.
-fn keep<T: Clone>(
-    list: &[T],
-    ids: &FnvHashSet<&str>,
-    id: impl Fn(&T) -> &Id,
-) -> super::list::List<T> {
-    list.iter()
-        .filter(|x| ids.contains(id(x).as_str()))
-        .cloned()
-        .collect()
+fn keep<T>(list: &List<T>, ids: &FnvHashSet<&str>, id: impl Fn(&T) -> &Id) -> List<T> {
+    list.filtered(|x| ids.contains(id(x).as_str()))
 }

@@ -551,7 +551,9 @@ pub fn example_board(today: Date) -> Board {
                 .collect(),
         });
     }
-    board.check_ins.sort_by_key(|c| c.at.unix_seconds());
+    board
+        .check_ins
+        .sort_by(|a, b| a.at.unix_seconds().cmp(&b.at.unix_seconds()));
     for (index, check_in) in board.check_ins.iter_mut().enumerate() {
         check_in.id = numbered("c", index + 1);
     }

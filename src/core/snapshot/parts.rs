@@ -221,7 +221,7 @@ mod tests {
         for (_, text) in &stored.parts {
             assert!(read_as_written(text, &mut check_ins), "{text}");
         }
-        assert_eq!(check_ins, *board.check_ins);
+        assert_eq!(board.check_ins, check_ins);
     }
 
     #[test]

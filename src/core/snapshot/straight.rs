@@ -249,7 +249,7 @@ mod tests {
         let at = Timestamp::parse("2026-11-26T09:00:00Z").unwrap();
         for text in [write_pretty(&board, at), write_compact(&board, at)] {
             let (top, check_ins) = read(&text).expect("read straight");
-            assert_eq!(check_ins, *board.check_ins);
+            assert_eq!(board.check_ins, check_ins);
             assert!(top["board"].get("checkIns").is_none());
             assert_eq!(super::super::read(&text), read_through_value(&text));
         }

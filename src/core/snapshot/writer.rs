@@ -120,7 +120,7 @@ impl std::io::Write for Buffer {
 /// one save to the next.
 pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> Stored {
     let same_list = board.check_ins.same(&known.check_ins);
-    let before: Vec<&[CheckIn]> = known.check_ins.chunks(PART_ROWS).collect();
+    let before: Vec<&[Rc<CheckIn>]> = known.check_ins.chunks(PART_ROWS).collect();
     let mut parts = Vec::with_capacity(board.check_ins.len().div_ceil(PART_ROWS));
     for (i, chunk) in board.check_ins.chunks(PART_ROWS).enumerate() {
         match known.parts.get(i) {
@@ -213,7 +213,7 @@ struct Table<'a, T> {
 }
 
 impl<'a, T: Serialize> Table<'a, T> {
-    fn new(items: &'a [T]) -> Table<'a, T> {
+    fn new(items: &'a [Rc<T>]) -> Table<'a, T> {
         let mut columns = Vec::new();
         if let Some(first) = items.first() {
             let mut scratch = serde_json::Serializer::new(std::io::sink());
@@ -231,13 +231,13 @@ impl<'a, T: Serialize> Table<'a, T> {
 }
 
 /// `[[…],…]`: one row of values per item.
-struct Rows<'a, T>(&'a [T]);
+struct Rows<'a, T>(&'a [Rc<T>]);
 
 impl<T: Serialize> Serialize for Rows<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut rows = s.serialize_seq(Some(self.0.len()))?;
         for item in self.0 {
-            rows.serialize_element(&Row(item))?;
+            rows.serialize_element(&Row(&**item))?;
         }
         rows.end()
     }
@@ -442,12 +442,13 @@ mod tests {
             note: String::new(),
             author_id: None,
         };
+        let check_in = Rc::new(check_in);
         let table = Table::new(std::slice::from_ref(&check_in));
         assert_eq!(table.columns, super::super::CHECK_IN_COLUMNS);
     }
 
     #[test]
     fn only_structs_make_rows() {
-        assert!(serde_json::to_string(&Rows(&[1, 2])).is_err());
+        assert!(serde_json::to_string(&Rows(&[Rc::new(1), Rc::new(2)])).is_err());
     }
 }
