@@ -6,7 +6,7 @@ use super::card::{park_focus, place_key, without_scrolling, Step};
 use super::state::{use_board, AppState, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
-use crate::core::model::{Board, Id, Status};
+use crate::core::model::{Board, Id, Priority, Status};
 use crate::core::rhythm::{last_review, since, Happened};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -300,11 +300,12 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         });
     }
 
+    let active_count = board.ranked_priorities().len() as u32;
     let headers = layout.columns.iter().map(|column| {
         let header = match column {
             Column::Priority(id) => html! {
-                { priority_header(&PriorityHeaderProps { board: board.clone(), id: id.clone(), read_only: context.read_only,
-                    dispatch: context.dispatch.clone(), on_dialog: context.on_dialog.clone(), drag: drag.clone() }) }
+                <PriorityHeader board={board.clone()} id={id.clone()} {active_count} read_only={context.read_only}
+                    dispatch={context.dispatch.clone()} on_dialog={context.on_dialog.clone()} drag={drag.clone()} />
             },
             Column::Local => html! {
                 <div key="local" class="ab-column-head ab-column-head--local" role="columnheader">
@@ -454,22 +455,46 @@ fn getting_started(props: &GettingStartedProps) -> Html {
     }
 }
 
+#[derive(Properties)]
 struct PriorityHeaderProps {
     board: Rc<Board>,
     id: Id,
+    /// How many priorities are active (the last of them cannot go lower).
+    active_count: u32,
     read_only: bool,
     dispatch: UseReducerDispatcher<AppState>,
     on_dialog: Callback<Option<DialogKind>>,
     drag: Rc<std::cell::RefCell<Option<Drag>>>,
 }
 
+/// Equal when the heading shows the same: its priority and its owner's name, compared in
+/// the two boards, so an edit of an initiative renders no heading again.
+impl PartialEq for PriorityHeaderProps {
+    fn eq(&self, other: &Self) -> bool {
+        fn shown(props: &PriorityHeaderProps) -> (Option<&Priority>, Option<&String>) {
+            let priority = props.board.priority(&props.id);
+            let owner = (priority.and_then(|p| p.owner_id.as_deref()))
+                .and_then(|id| props.board.person(id));
+            (priority, owner.map(|person| &person.name))
+        }
+        self.id == other.id
+            && self.active_count == other.active_count
+            && self.read_only == other.read_only
+            && self.dispatch == other.dispatch
+            && self.on_dialog == other.on_dialog
+            && Rc::ptr_eq(&self.drag, &other.drag)
+            && (Rc::ptr_eq(&self.board, &other.board) || shown(self) == shown(other))
+    }
+}
+
 /// A priority's column heading: rank, title, owner, measure; re-ranked by dragging it onto
 /// another heading, by its arrow buttons, or by Alt + ←/→.
-fn priority_header(props: &PriorityHeaderProps) -> Html {
+#[function_component]
+fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
     let Some(priority) = props.board.priority(&props.id) else {
         return Html::default();
     };
-    let active_count = props.board.ranked_priorities().len() as u32;
+    let active_count = props.active_count;
     let owner = priority
         .owner_id
         .as_deref()

@@ -19,11 +19,16 @@ pub struct FilterBarProps {
     pub flagged: usize,
 }
 
-/// Equal for the same board (by identity: comparing two boards' contents costs more than
-/// rendering the filters again), filter and figures.
+/// Equal when what the filters show is: the same teams and people (the lists by identity,
+/// so an edit of an initiative, which shares them with the board before, renders no
+/// filter again), as many initiatives, the same filter and figures.
 impl PartialEq for FilterBarProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.board, &other.board)
+        let (a, b) = (&self.board, &other.board);
+        (Rc::ptr_eq(a, b)
+            || (a.teams.same(&b.teams)
+                && a.people.same(&b.people)
+                && a.initiatives.len() == b.initiatives.len()))
             && self.filter == other.filter
             && self.on_change == other.on_change
             && self.shown == other.shown

@@ -172,6 +172,28 @@ test('people are added to a team, offered as owners, and kept', async () => {
   page.assertNoErrors();
 });
 
+test('a person renamed is renamed at once on the priority they own, their cards and the owner filter', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const heading = board.getByRole('columnheader', { name: /^Priority 1:/ });
+  const owner = (await heading.locator('.ab-column-head__owner').textContent()).trim();
+  assert.notEqual(owner, 'No owner', "the example's first priority has an owner");
+  await command(page, 'Add', 'People…');
+  await dialog(page, 'People').getByRole('button', { name: `Edit ${owner}` }).click();
+  const form = dialog(page, 'Edit person');
+  await form.getByLabel('Name').fill('Renamed Owner');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await dialog(page, 'People').getByRole('rowheader', { name: 'Renamed Owner' }).waitFor();
+  await page.keyboard.press('Escape');
+  await dialog(page, 'People').waitFor({ state: 'detached' });
+  await heading.getByText('Renamed Owner').waitFor();
+  assert.equal(await board.getByText(owner, { exact: true }).count(), 0, 'no card or heading keeps the old name');
+  const filter = page.getByRole('region', { name: 'Filters' }).getByLabel('Owner');
+  assert.ok((await filter.locator('option').allTextContents()).includes('Renamed Owner'));
+  page.assertNoErrors();
+});
+
 test('the board title, purpose, period and rhythm are edited in board settings', async () => {
   const page = await freshPage(app);
   await startExample(page);
