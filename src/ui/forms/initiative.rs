@@ -346,7 +346,8 @@ fn risk_list(props: &RiskListProps) -> Html {
         <fieldset class="ab-form__group">
             <legend>{ "Risks" }</legend>
             if props.risks.is_empty() { <p class="ab-field__hint">{ "No risks recorded." }</p> }
-            { for props.risks.iter().enumerate().map(|(index, risk)| {
+            // One keyed list: a risk added or removed leaves the others' fields in place.
+            { props.risks.iter().enumerate().map(|(index, risk)| {
                 let on_remove = {
                     let (risks, on_change) = (props.risks.clone(), props.on_change.clone());
                     Callback::from(move |_| {
@@ -373,7 +374,7 @@ fn risk_list(props: &RiskListProps) -> Html {
                                 aria-label={format!("Remove risk {}", index + 1)}>{ "Remove" }</button>
                     </div>
                 }
-            }) }
+            }).collect::<Html>() }
             <button type="button" class="ab-button ab-button--small" onclick={on_add}>{ "Add risk" }</button>
         </fieldset>
     }
