@@ -190,9 +190,10 @@ impl<T: Clone> List<T> {
         Rc::unwrap_or_clone(self.items_mut().remove(at))
     }
 
-    /// Keeps the items `keep` holds to; a list that keeps them all is not copied.
-    pub fn retain(&mut self, mut keep: impl FnMut(&T) -> bool) {
-        if self.iter().all(&mut keep) {
+    /// Keeps the items `keep` holds to; a list that keeps them all is not copied. `keep` may
+    /// be asked twice about an item, so it is a `Fn`.
+    pub fn retain(&mut self, keep: impl Fn(&T) -> bool) {
+        if self.iter().all(&keep) {
             return;
         }
         self.items_mut().retain(|item| keep(item));
@@ -203,7 +204,8 @@ impl<T: Clone> List<T> {
         Rc::make_mut(&mut self.items_mut()[at])
     }
 
-    /// Changes every item `pick` chooses with `change`; the others are not copied.
+    /// Changes every item `pick` chooses with `change`; the others are not copied. `pick`
+    /// may be asked twice about an item, so it is a `Fn`.
     pub fn update_where(&mut self, pick: impl Fn(&T) -> bool, mut change: impl FnMut(&mut T)) {
         if !self.iter().any(&pick) {
             return;
