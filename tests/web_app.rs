@@ -358,6 +358,70 @@ async fn a_board_the_page_gives_is_stored_in_the_boards_own_form_and_never_when_
     }
 }
 
+/// Priority ids are any text a snapshot gives: one that reads like another column's key
+/// (here the Local column's old key) still gets a column of its own.
+#[wasm_bindgen_test]
+async fn a_priority_whose_id_looks_like_a_column_key_still_has_its_own_column() {
+    let mut board = example::example_board(alignment_board::ui::clock::local_now().today());
+    let old = board.priorities[0].id.clone();
+    for new in ["\u{1f}local", "local"] {
+        let from = board.priorities[0].id.clone();
+        board.priorities[0].id = new.to_string();
+        board.initiatives.update_where(
+            |i| i.priority_ids.contains(&from),
+            |i| {
+                for id in i.priority_ids.iter_mut().filter(|id| **id == from) {
+                    *id = new.to_string();
+                }
+            },
+        );
+        board.decisions.update_where(
+            |d| d.priority_ids.contains(&from),
+            |d| {
+                for id in d.priority_ids.iter_mut().filter(|id| **id == from) {
+                    *id = new.to_string();
+                }
+            },
+        );
+        let problems = alignment_board::core::validate::problems(&board);
+        assert!(problems.is_empty(), "{problems:?}");
+        let store = Rc::new(FaultyStore::new());
+        let document = web_sys::window().unwrap().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let props = AppProps {
+            store: StoreHandle(store.clone()),
+            storage_key: BoardKey::new("k").unwrap(),
+            given: alignment_board::ui::Same(Some(Rc::new(board.clone()))),
+            read_only: true,
+            view: View::Board,
+            theme: None,
+            share: None,
+            example: Example::default(),
+        };
+        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let heads = root.query_selector_all(".ab-column-head").unwrap().length();
+        let local = root
+            .query_selector_all(".ab-column-head--local")
+            .unwrap()
+            .length();
+        assert_eq!(local, 1, "{new:?}: the Local column");
+        assert!(heads > 1, "{new:?}: the priorities' columns");
+        let first = root.query_selector(".ab-column-head").unwrap().unwrap();
+        assert!(
+            first
+                .get_attribute("aria-label")
+                .unwrap()
+                .starts_with("Priority 1:"),
+            "{new:?}: the first column is the first priority's"
+        );
+        app.destroy();
+        root.remove();
+    }
+    assert_ne!(old, board.priorities[0].id);
+}
+
 #[wasm_bindgen_test]
 async fn a_read_only_board_has_no_editing_controls() {
     let store = Rc::new(FaultyStore::new());

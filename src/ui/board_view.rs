@@ -82,12 +82,13 @@ pub fn lane_place(team: &str) -> String {
     format!("team\u{1f}{team}")
 }
 
-/// A column's key among the columns of a row (no id holds the control character).
+/// A column's key among the columns of a row: a priority's id after a prefix that the
+/// Local column's key does not start with, so no id can take another column's key.
 pub fn column_key(column: &Column) -> String {
-    column
-        .priority_id()
-        .map_or("\u{1f}local", |id| id.as_str())
-        .to_string()
+    match column {
+        Column::Priority(id) => format!("p\u{1f}{id}"),
+        Column::Local => "local".to_string(),
+    }
 }
 
 #[derive(Properties)]

@@ -91,14 +91,14 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ "Asking team → asked of" }</th>
-                    { for board.teams.iter().map(|t| html! { <th key={t.id.as_str()} scope="col">{ &t.name }</th> }) }
+                    { board.teams.iter().map(|t| html! { <th key={t.id.as_str()} scope="col">{ &t.name }</th> }).collect::<Html>() }
                 </tr>
             </thead>
             <tbody>
                 { for board.teams.iter().zip(&m.cells).map(|(asking, cells)| html! {
                     <tr key={asking.id.as_str()}>
                         <th scope="row">{ &asking.name }</th>
-                        { for board.teams.iter().zip(cells).map(|(providing, cell)| {
+                        { board.teams.iter().zip(cells).map(|(providing, cell)| {
                             let class = if cell.stuck > 0 {
                                 "ab-matrix__cell ab-matrix--stuck"
                             } else if cell.open > 0 {
@@ -121,7 +121,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                                 cell.misaligned
                             );
                             html! { <td key={providing.id.as_str()} class={class} title={title}>{ text }</td> }
-                        }) }
+                        }).collect::<Html>() }
                     </tr>
                 }) }
             </tbody>

@@ -275,7 +275,7 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
                 if let Some(error) = &preview.error {
                     <p class="ab-dialog__error" role="alert">{ error }</p>
                 }
-                { for files }
+                { files.collect::<Html>() }
             </div>
             <div class="ab-dialog__actions">
                 <span class="ab-spacer"></span>

@@ -80,7 +80,7 @@ pub fn SliceExport(props: &SliceExportProps) -> Html {
             } else {
                 <fieldset class="ab-form__group">
                     <legend>{ "Teams" }</legend>
-                    { for teams }
+                    { teams.collect::<Html>() }
                 </fieldset>
             }
             <div class="ab-dialog__actions">
