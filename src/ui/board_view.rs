@@ -3,18 +3,20 @@
 //! in the same `Action`s.
 
 use super::card::{park_focus, place_key, without_scrolling, Step};
-use super::state::{use_board, AppState, DialogKind, Msg};
+use super::state::{use_board, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
-use crate::core::model::{Board, Id, Priority, Status};
+use crate::core::model::{Board, Id, Status};
 use crate::core::rhythm::{last_review, since, Happened};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod heading;
 mod lane;
 mod lanes;
 mod phone;
+use heading::PriorityHeader;
 use lane::{Handlers, Heading, Lane};
 use lanes::{observe_lanes, Shown, EAGER_CARDS, FIRST_CARDS};
 use phone::PhoneBoard;
@@ -119,11 +121,11 @@ impl PartialEq for BoardViewProps {
     }
 }
 
-/// What is being dragged.
 /// Printed, a lane is cut into rows of at most this many cards a cell: a row of them fits
 /// a landscape page.
 const PRINT_CARDS: usize = 4;
 
+/// What is being dragged.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Drag {
     Card { id: Id, from: Column },
@@ -453,180 +455,6 @@ fn getting_started(props: &GettingStartedProps) -> Html {
                 </div>
             }
         </section>
-    }
-}
-
-#[derive(Properties)]
-struct PriorityHeaderProps {
-    board: Rc<Board>,
-    id: Id,
-    /// How many priorities are active (the last of them cannot go lower).
-    active_count: u32,
-    read_only: bool,
-    dispatch: UseReducerDispatcher<AppState>,
-    on_dialog: Callback<Option<DialogKind>>,
-    drag: Rc<std::cell::RefCell<Option<Drag>>>,
-}
-
-/// Equal when the heading shows the same: its priority and its owner's name, compared in
-/// the two boards, so an edit of an initiative renders no heading again.
-impl PartialEq for PriorityHeaderProps {
-    fn eq(&self, other: &Self) -> bool {
-        fn shown(props: &PriorityHeaderProps) -> (Option<&Priority>, Option<&String>) {
-            let priority = props.board.priority(&props.id);
-            let owner = (priority.and_then(|p| p.owner_id.as_deref()))
-                .and_then(|id| props.board.person(id));
-            (priority, owner.map(|person| &person.name))
-        }
-        self.id == other.id
-            && self.active_count == other.active_count
-            && self.read_only == other.read_only
-            && self.dispatch == other.dispatch
-            && self.on_dialog == other.on_dialog
-            && Rc::ptr_eq(&self.drag, &other.drag)
-            && (Rc::ptr_eq(&self.board, &other.board) || shown(self) == shown(other))
-    }
-}
-
-/// A priority's column heading: rank, title, owner, measure; re-ranked by dragging it onto
-/// another heading, by its arrow buttons, or by Alt + ←/→.
-#[function_component]
-fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
-    let Some(priority) = props.board.priority(&props.id) else {
-        return Html::default();
-    };
-    let active_count = props.active_count;
-    let owner = priority
-        .owner_id
-        .as_deref()
-        .and_then(|o| props.board.person(o))
-        .map(|p| p.name.clone());
-    let rank_to = |rank: u32| {
-        let (dispatch, id) = (props.dispatch.clone(), priority.id.clone());
-        Callback::from(move |_: ()| {
-            dispatch.dispatch(Msg::Do {
-                action: Action::RankPriority {
-                    id: id.clone(),
-                    rank,
-                },
-                focus: Some(format!("priority\u{1f}{id}")),
-            })
-        })
-    };
-    let rank = priority.rank;
-    let (up, down) = (rank_to(rank.saturating_sub(1).max(1)), rank_to(rank + 1));
-    let on_key = {
-        let (up, down, active, read_only) = (
-            up.clone(),
-            down.clone(),
-            priority.is_active(),
-            props.read_only,
-        );
-        Callback::from(move |event: KeyboardEvent| match Step::from_key(&event) {
-            Some(Step::Left) if active && !read_only => {
-                event.prevent_default();
-                up.emit(());
-            }
-            Some(Step::Right) if active && !read_only => {
-                event.prevent_default();
-                down.emit(());
-            }
-            _ => {}
-        })
-    };
-    let on_drag_start = {
-        let (drag, id) = (props.drag.clone(), priority.id.clone());
-        Callback::from(move |event: DragEvent| {
-            if let Some(transfer) = event.data_transfer() {
-                transfer.set_effect_allowed("move");
-                let _ = transfer.set_data("text/plain", &id);
-            }
-            *drag.borrow_mut() = Some(Drag::Priority(id.clone()));
-        })
-    };
-    let on_drag_over = {
-        let drag = props.drag.clone();
-        let active = priority.is_active();
-        Callback::from(move |event: DragEvent| {
-            if active && matches!(*drag.borrow(), Some(Drag::Priority(_))) {
-                event.prevent_default();
-            }
-        })
-    };
-    let on_drop = {
-        let (drag, dispatch, target_rank) =
-            (props.drag.clone(), props.dispatch.clone(), priority.rank);
-        Callback::from(move |event: DragEvent| {
-            let Some(Drag::Priority(id)) = drag.borrow_mut().take() else {
-                return;
-            };
-            event.prevent_default();
-            dispatch.dispatch(Msg::Do {
-                action: Action::RankPriority {
-                    id: id.clone(),
-                    rank: target_rank,
-                },
-                focus: Some(format!("priority\u{1f}{id}")),
-            });
-        })
-    };
-    let on_drag_end = {
-        let drag = props.drag.clone();
-        Callback::from(move |_: DragEvent| {
-            drag.borrow_mut().take();
-        })
-    };
-    let on_edit = {
-        let id = priority.id.clone();
-        props
-            .on_dialog
-            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
-    };
-    let active = priority.is_active();
-    let status = match priority.status {
-        crate::core::model::PriorityStatus::Active => None,
-        crate::core::model::PriorityStatus::Achieved => Some("Achieved"),
-        crate::core::model::PriorityStatus::Dropped => Some("Dropped"),
-    };
-    html! {
-        <div class={classes!("ab-column-head", (!active).then_some("ab-column-head--inactive"))} role="columnheader"
-             tabindex="0" data-place={format!("priority\u{1f}{}", priority.id)}
-             draggable={(active && !props.read_only).to_string()}
-             aria-label={match status {
-                 None => format!("Priority {}: {}", priority.rank, priority.title),
-                 Some(s) => format!("{s} priority: {}", priority.title),
-             }}
-             aria-description={(!props.read_only && active).then_some("Alt + left or right arrow changes its rank")}
-             onkeydown={on_key} ondragstart={on_drag_start} ondragover={on_drag_over} ondrop={on_drop} ondragend={on_drag_end}>
-            <span class="ab-column-head__rank" aria-hidden="true">
-                { if active { format!("#{}", priority.rank) } else { "✓".into() } }
-            </span>
-            <div class="ab-column-head__text">
-                <h2 class="ab-column-head__title">
-                    if props.read_only { { &priority.title } } else {
-                        <button type="button" class="ab-column-head__edit" onclick={on_edit} tabindex="-1" title="Edit priority">
-                            { &priority.title }
-                        </button>
-                        // A printed page repeats the priorities' heading row on every page,
-                        // and draws no form control in the repeats: there the title is text.
-                        <span class="ab-print-only" aria-hidden="true">{ &priority.title }</span>
-                    }
-                </h2>
-                if let Some(status) = status { <p class="ab-column-head__status">{ status }</p> }
-                <p class="ab-column-head__owner">{ owner.unwrap_or_else(|| "No owner".into()) }</p>
-                if !priority.success_measure.is_empty() {
-                    <p class="ab-column-head__measure" title="Success measure">{ &priority.success_measure }</p>
-                }
-            </div>
-            if active && !props.read_only {
-                <div class="ab-column-head__moves">
-                    <button type="button" class="ab-icon-button" disabled={rank <= 1} onclick={up.reform(|_| ())}
-                            aria-label={format!("Raise “{}” to rank {}", priority.title, rank.saturating_sub(1).max(1))}>{ "←" }</button>
-                    <button type="button" class="ab-icon-button" disabled={rank >= active_count} onclick={down.reform(|_| ())}
-                            aria-label={format!("Lower “{}” to rank {}", priority.title, rank + 1)}>{ "→" }</button>
-                </div>
-            }
-        </div>
     }
 }
 
