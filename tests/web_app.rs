@@ -60,6 +60,35 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
     }
 }
 
+/// `board` given by the page (as a host or the element's inline snapshot does), under the
+/// key "k" of `store`.
+async fn mount_given(
+    store: Rc<FaultyStore>,
+    board: Rc<alignment_board::core::model::Board>,
+    read_only: bool,
+) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        store: StoreHandle(store.clone()),
+        storage_key: BoardKey::new("k").unwrap(),
+        given: alignment_board::ui::Same(Some(board)),
+        read_only,
+        view: View::Board,
+        theme: None,
+        share: None,
+        example: Example::default(),
+    };
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    Mounted {
+        root,
+        store,
+        app: Some(app),
+    }
+}
+
 impl Mounted {
     fn buttons(&self) -> Vec<HtmlElement> {
         let list = self.root.query_selector_all("button").unwrap();
@@ -328,22 +357,8 @@ async fn a_board_the_page_gives_is_stored_in_the_boards_own_form_and_never_when_
     ));
     for read_only in [true, false] {
         let store = Rc::new(FaultyStore::new());
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let props = AppProps {
-            store: StoreHandle(store.clone()),
-            storage_key: BoardKey::new("k").unwrap(),
-            given: alignment_board::ui::Same(Some(given.clone())),
-            read_only,
-            view: View::Board,
-            theme: None,
-            share: None,
-            example: Example::default(),
-        };
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-        yew::scheduler::flush().await;
-        assert!(root.query_selector_all(".ab-card").unwrap().length() > 0);
+        let mounted = mount_given(store.clone(), given.clone(), read_only).await;
+        assert!(mounted.count(".ab-card") > 0);
         page_hide().await;
         if read_only {
             assert!(store.all_keys().is_empty(), "{:?}", store.all_keys());
@@ -354,7 +369,7 @@ async fn a_board_the_page_gives_is_stored_in_the_boards_own_form_and_never_when_
                 .unwrap()
                 .starts_with("{\"format\":\"alignment-board-store\""));
         }
-        app.destroy();
+        drop(mounted);
     }
 }
 
@@ -386,29 +401,16 @@ async fn a_priority_whose_id_looks_like_a_column_key_still_has_its_own_column() 
         let problems = alignment_board::core::validate::problems(&board);
         assert!(problems.is_empty(), "{problems:?}");
         let store = Rc::new(FaultyStore::new());
-        let document = web_sys::window().unwrap().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        let props = AppProps {
-            store: StoreHandle(store.clone()),
-            storage_key: BoardKey::new("k").unwrap(),
-            given: alignment_board::ui::Same(Some(Rc::new(board.clone()))),
-            read_only: true,
-            view: View::Board,
-            theme: None,
-            share: None,
-            example: Example::default(),
-        };
-        let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-        yew::scheduler::flush().await;
-        let heads = root.query_selector_all(".ab-column-head").unwrap().length();
-        let local = root
-            .query_selector_all(".ab-column-head--local")
-            .unwrap()
-            .length();
+        let mounted = mount_given(store, Rc::new(board.clone()), true).await;
+        let heads = mounted.count(".ab-column-head");
+        let local = mounted.count(".ab-column-head--local");
         assert_eq!(local, 1, "{new:?}: the Local column");
         assert!(heads > 1, "{new:?}: the priorities' columns");
-        let first = root.query_selector(".ab-column-head").unwrap().unwrap();
+        let first = mounted
+            .root
+            .query_selector(".ab-column-head")
+            .unwrap()
+            .unwrap();
         assert!(
             first
                 .get_attribute("aria-label")
@@ -416,8 +418,6 @@ async fn a_priority_whose_id_looks_like_a_column_key_still_has_its_own_column() 
                 .starts_with("Priority 1:"),
             "{new:?}: the first column is the first priority's"
         );
-        app.destroy();
-        root.remove();
     }
     assert_ne!(old, board.priorities[0].id);
 }
