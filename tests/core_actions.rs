@@ -1262,6 +1262,31 @@ fn checking_what_a_change_touched_finds_what_checking_everything_finds() {
             "the rhythm has a zero",
             Box::new(|b| b.rhythm.check_in_days = 0),
         ),
+        (
+            "the last card's owner is unknown",
+            Box::new(|b| {
+                let last = b.initiatives.len() - 1;
+                b.initiatives[last].owner_id = Some("p-9".into());
+            }),
+        ),
+        (
+            "the last check-in's progress is past 100",
+            Box::new(|b| {
+                let last = b.check_ins.len() - 1;
+                b.check_ins[last].progress = 101;
+            }),
+        ),
+        (
+            "a decision is about an unknown team",
+            Box::new(|b| b.decisions[0].team_ids.push("t-9".into())),
+        ),
+        (
+            "a card's title is blanked and another's team goes",
+            Box::new(|b| {
+                b.initiatives[1].title = " ".into();
+                b.teams.remove(1);
+            }),
+        ),
     ];
     for (what, change) in changes {
         let mut after = before.clone();
@@ -1273,6 +1298,27 @@ fn checking_what_a_change_touched_finds_what_checking_everything_finds() {
         );
         assert_eq!(problems_since(&before, &after), everything, "{what}");
     }
+}
+
+#[test]
+fn checking_a_change_looks_again_only_at_the_items_it_changed() {
+    use alignment_board::core::validate::problems_since;
+    // A board not sound in a way no edit makes: a card with a blank title. An edit of
+    // another card does not check it again, an edit of it does.
+    let mut before = full_board();
+    before.initiatives[0].title = String::new();
+    let mut other = before.clone();
+    other.initiatives[1].progress = 55;
+    assert_eq!(problems_since(&before, &other), []);
+    let mut same = before.clone();
+    same.initiatives[0].progress = 55;
+    assert_eq!(
+        problems_since(&before, &same)
+            .iter()
+            .map(|p| p.path.as_str())
+            .collect::<Vec<_>>(),
+        ["board.initiatives[0].title"]
+    );
 }
 
 #[test]

@@ -3,10 +3,12 @@
 //! problem names its path in the snapshot (`board.initiatives[3].teamId`), so a person
 //! fixing a file by hand knows where to look. Pure; nothing here changes the board.
 
+use super::list::List;
 use super::model::{Board, Id};
 use super::snapshot::quoted;
 use std::collections::HashMap;
 use std::fmt;
+use std::rc::Rc;
 
 /// Sets of ids hashed with FNV: with the default SipHash, hashing short ids was most of
 /// the time taken to check a big board.
@@ -120,16 +122,20 @@ pub fn problems(board: &Board) -> Vec<Problem> {
 
 /// The problems of `after`, a change of `before`, which is known to be sound: a list that
 /// `after` shares with `before` is checked again only when ids it refers to changed. An
-/// edit of one card on a board with 20,000 check-ins then checks the initiatives alone.
+/// edit of one card on a board with 20,000 check-ins then checks the initiatives alone,
+/// and of them only the edited one: an item `after` shares with `before`, in a list whose
+/// ids and whose referred ids are as they were, was sound and still is.
 pub fn problems_since(before: &Board, after: &Board) -> Vec<Problem> {
     check(after, &Changed::between(before, after))
 }
 
 /// What differs between two boards, list by list: its items (the list is not shared), and
 /// its ids (in order).
-struct Changed {
+struct Changed<'a> {
     items: [bool; LISTS],
     ids: [bool; LISTS],
+    /// The board before, when only its changed items need checking.
+    before: Option<&'a Board>,
 }
 
 const LISTS: usize = 8;
@@ -154,15 +160,16 @@ const REFERS: [&[usize]; LISTS] = [
     &[],
 ];
 
-impl Changed {
-    fn all() -> Changed {
+impl<'a> Changed<'a> {
+    fn all() -> Changed<'a> {
         Changed {
             items: [true; LISTS],
             ids: [true; LISTS],
+            before: None,
         }
     }
 
-    fn between(before: &Board, after: &Board) -> Changed {
+    fn between(before: &'a Board, after: &Board) -> Changed<'a> {
         let items = [
             !after.people.same(&before.people),
             !after.teams.same(&before.teams),
@@ -177,12 +184,44 @@ impl Changed {
         for list in 0..LISTS {
             ids[list] = items[list] && !list_ids(after, list).eq(list_ids(before, list));
         }
-        Changed { items, ids }
+        Changed {
+            items,
+            ids,
+            before: Some(before),
+        }
     }
 
     /// Whether items of `list`, or the ids of any of the lists it refers to, changed.
     fn any(&self, list: usize, refers_to: &[usize]) -> bool {
         self.items[list] || refers_to.iter().any(|&other| self.ids[other])
+    }
+
+    /// The board before, when only the items of `list` that it does not share need
+    /// checking: the list's ids and the ids it refers to are as they were. Never for the
+    /// priorities, whose ranks are checked against each other.
+    fn only_new(&self, list: usize) -> Option<&'a Board> {
+        let alone = list != PRIORITIES
+            && !self.ids[list]
+            && !REFERS[list].iter().any(|&other| self.ids[other]);
+        self.before.filter(|_| alone)
+    }
+}
+
+/// Whether item `i` of `list` is one `before` holds at the same place: the same item, not
+/// an equal copy.
+fn kept(before: &Board, after: &Board, list: usize, i: usize) -> bool {
+    fn same<T>(before: &List<T>, after: &List<T>, i: usize) -> bool {
+        matches!((before.get(i), after.get(i)), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
+    }
+    match list {
+        PEOPLE => same(&before.people, &after.people, i),
+        TEAMS => same(&before.teams, &after.teams, i),
+        PRIORITIES => same(&before.priorities, &after.priorities, i),
+        INITIATIVES => same(&before.initiatives, &after.initiatives, i),
+        CHECK_INS => same(&before.check_ins, &after.check_ins, i),
+        DEPENDENCIES => same(&before.dependencies, &after.dependencies, i),
+        DECISIONS => same(&before.decisions, &after.decisions, i),
+        _ => same(&before.reviews, &after.reviews, i),
     }
 }
 
@@ -264,9 +303,20 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     let [people, teams, priorities, initiatives] = known;
+    // Whether item `i` of `list` is checked: all are, but where only changed items need it.
+    let fresh = |list: usize, i: usize| {
+        changed
+            .only_new(list)
+            .is_none_or(|before| !kept(before, board, list, i))
+    };
 
     if run[PEOPLE] {
-        for (i, person) in board.people.iter().enumerate() {
+        for (i, person) in board
+            .people
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(PEOPLE, i))
+        {
             c.not_blank(&|| format!("{b}.people[{i}].name"), &person.name);
             c.optional(
                 &|| format!("{b}.people[{i}].teamId"),
@@ -277,7 +327,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[TEAMS] {
-        for (i, team) in board.teams.iter().enumerate() {
+        for (i, team) in board
+            .teams
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(TEAMS, i))
+        {
             c.not_blank(&|| format!("{b}.teams[{i}].name"), &team.name);
             c.optional(
                 &|| format!("{b}.teams[{i}].leadId"),
@@ -314,7 +369,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[INITIATIVES] {
-        for (i, initiative) in board.initiatives.iter().enumerate() {
+        for (i, initiative) in board
+            .initiatives
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(INITIATIVES, i))
+        {
             let at = Item("initiatives", i);
             c.not_blank(&|| format!("{at}.title"), &initiative.title);
             c.reference(
@@ -352,7 +412,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[CHECK_INS] {
-        for (i, check_in) in board.check_ins.iter().enumerate() {
+        for (i, check_in) in board
+            .check_ins
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(CHECK_INS, i))
+        {
             let at = Item("checkIns", i);
             c.reference(
                 &|| format!("{at}.initiativeId"),
@@ -373,7 +438,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[DEPENDENCIES] {
-        for (i, dependency) in board.dependencies.iter().enumerate() {
+        for (i, dependency) in board
+            .dependencies
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(DEPENDENCIES, i))
+        {
             let at = Item("dependencies", i);
             c.reference(
                 &|| format!("{at}.fromInitiativeId"),
@@ -397,7 +467,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[DECISIONS] {
-        for (i, decision) in board.decisions.iter().enumerate() {
+        for (i, decision) in board
+            .decisions
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(DECISIONS, i))
+        {
             let at = Item("decisions", i);
             c.not_blank(&|| format!("{at}.title"), &decision.title);
             c.optional(
@@ -421,7 +496,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[REVIEWS] {
-        for (i, review) in board.reviews.iter().enumerate() {
+        for (i, review) in board
+            .reviews
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| fresh(REVIEWS, i))
+        {
             if let Some(score) = review.score {
                 c.at_most(&|| format!("{b}.reviews[{i}].score"), score, 100);
             }
