@@ -169,8 +169,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
     };
     // The status menu: a popover, so opening and closing it leaves the rest of the page
     // as it is (a modal dialog makes the whole page inert, then live again, and the
-    // browser restyles all of it). Rendered only while open.
-    let menu = use_state(|| false);
+    // browser restyles all of it). Rendered only while open. Set again by the `toggle`
+    // event that follows a choice, when it is closed already: no second render of the card.
+    let menu = use_state_eq(|| false);
     let menu_ref = use_node_ref();
     {
         // After every render while open, not only when it opens: a render can make the menu's
