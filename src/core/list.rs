@@ -72,19 +72,31 @@ impl<T: Identified> List<T> {
 
     /// Where the item with the id `id` is (the first, with a repeated id).
     fn position(&self, id: &str) -> Option<usize> {
-        let items = &self.0.items;
-        if items.len() < INDEXED_FROM {
-            return items.iter().position(|item| item.id() == id);
+        match self.index() {
+            Some(index) => index.get(id).copied(),
+            None => self.0.items.iter().position(|item| item.id() == id),
         }
-        let index = self.0.index.get_or_init(|| {
-            Rc::new(
-                positions(items.iter().map(|item| item.id()))
-                    .into_iter()
-                    .map(|(id, at)| (Box::from(id), at))
-                    .collect(),
-            )
-        });
-        index.get(id).copied()
+    }
+
+    /// Each id's position, built at the first call; none for a short list.
+    fn index(&self) -> Option<&FnvHashMap<Box<str>, usize>> {
+        let items = &self.0.items;
+        (items.len() >= INDEXED_FROM).then(|| {
+            &**self.0.index.get_or_init(|| {
+                Rc::new(
+                    positions(items.iter().map(|item| item.id()))
+                        .into_iter()
+                        .map(|(id, at)| (Box::from(id), at))
+                        .collect(),
+                )
+            })
+        })
+    }
+
+    /// Builds the index by id now, at a time nothing waits for it, instead of at the first
+    /// search: on a big board that is the first edit's.
+    pub fn build_index(&self) {
+        self.index();
     }
 }
 
@@ -526,6 +538,19 @@ mod tests {
             IDS_READ.with(|n| n.set(n.get() + 1));
             &self.0
         }
+    }
+
+    #[test]
+    fn an_index_built_ahead_serves_the_searches_and_the_copies_after_it() {
+        let list: List<Counted> = (0..1_000).map(|n| Counted(format!("i-{n}"))).collect();
+        IDS_READ.with(|n| n.set(0));
+        list.build_index();
+        assert_eq!(IDS_READ.with(std::cell::Cell::get), 1_000);
+        let mut copy = list.clone();
+        drop(copy.get_mut("i-7"));
+        assert!(list.find("i-999").is_some() && copy.find("i-0").is_some());
+        // The searches and the copy's change read no id again, but the changed item's.
+        assert_eq!(IDS_READ.with(std::cell::Cell::get), 1_001);
     }
 
     #[test]

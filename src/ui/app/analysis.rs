@@ -81,7 +81,7 @@ pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis
 
 /// A task to run once the browser is idle after its next frame; dropped before it runs, it
 /// does not run.
-enum AfterPaint {
+pub(super) enum AfterPaint {
     /// Waiting for `requestIdleCallback`.
     Idle {
         window: web_sys::Window,
@@ -106,7 +106,7 @@ impl Drop for AfterPaint {
 /// Runs `task` once the browser is idle after painting, and at the latest a fifth of a
 /// second later (a busy page still sees it soon); where there is no `requestIdleCallback`,
 /// in the first task after the next frame (a hidden page has none until it shows again).
-fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
+pub(super) fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
     let task = Rc::new(RefCell::new(Some(task)));
     let run = move || {
         let task = task.borrow_mut().take();
