@@ -123,8 +123,9 @@ pub fn problems(board: &Board) -> Vec<Problem> {
 /// The problems of `after`, a change of `before`, which is known to be sound: a list that
 /// `after` shares with `before` is checked again only when ids it refers to changed. An
 /// edit of one card on a board with 20,000 check-ins then checks the initiatives alone,
-/// and of them only the edited one: an item `after` shares with `before`, in a list whose
-/// ids and whose referred ids are as they were, was sound and still is.
+/// and of them only the edited one: an initiative or check-in `after` shares with `before`,
+/// while the ids of its list and of the lists it refers to are as they were, was sound and
+/// still is.
 pub fn problems_since(before: &Board, after: &Board) -> Vec<Problem> {
     check(after, &Changed::between(before, after))
 }
@@ -197,32 +198,18 @@ impl<'a> Changed<'a> {
     }
 
     /// The board before, when only the items of `list` that it does not share need
-    /// checking: the list's ids and the ids it refers to are as they were. Never for the
-    /// priorities, whose ranks are checked against each other.
+    /// checking: the list's ids and the ids it refers to are as they were. (Not for a list
+    /// whose items are checked against each other, as the priorities' ranks are.)
     fn only_new(&self, list: usize) -> Option<&'a Board> {
-        let alone = list != PRIORITIES
-            && !self.ids[list]
-            && !REFERS[list].iter().any(|&other| self.ids[other]);
+        let alone = !self.ids[list] && !REFERS[list].iter().any(|&other| self.ids[other]);
         self.before.filter(|_| alone)
     }
 }
 
-/// Whether item `i` of `list` is one `before` holds at the same place: the same item, not
-/// an equal copy.
-fn kept(before: &Board, after: &Board, list: usize, i: usize) -> bool {
-    fn same<T>(before: &List<T>, after: &List<T>, i: usize) -> bool {
-        matches!((before.get(i), after.get(i)), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
-    }
-    match list {
-        PEOPLE => same(&before.people, &after.people, i),
-        TEAMS => same(&before.teams, &after.teams, i),
-        PRIORITIES => same(&before.priorities, &after.priorities, i),
-        INITIATIVES => same(&before.initiatives, &after.initiatives, i),
-        CHECK_INS => same(&before.check_ins, &after.check_ins, i),
-        DEPENDENCIES => same(&before.dependencies, &after.dependencies, i),
-        DECISIONS => same(&before.decisions, &after.decisions, i),
-        _ => same(&before.reviews, &after.reviews, i),
-    }
+/// Whether item `i` of `after` is the one `before` holds at the same place: the same item,
+/// not an equal copy.
+fn kept<T>(before: &List<T>, after: &List<T>, i: usize) -> bool {
+    matches!((before.get(i), after.get(i)), (Some(a), Some(b)) if Rc::ptr_eq(a, b))
 }
 
 /// A list's name in the snapshot.
@@ -303,20 +290,13 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     let [people, teams, priorities, initiatives] = known;
-    // Whether item `i` of `list` is checked: all are, but where only changed items need it.
-    let fresh = |list: usize, i: usize| {
-        changed
-            .only_new(list)
-            .is_none_or(|before| !kept(before, board, list, i))
-    };
+    // The initiatives and check-ins before, where only the changed ones need checking.
+    // (The other lists are short, and edits of them rare.)
+    let initiatives_before = changed.only_new(INITIATIVES).map(|b| &b.initiatives);
+    let check_ins_before = changed.only_new(CHECK_INS).map(|b| &b.check_ins);
 
     if run[PEOPLE] {
-        for (i, person) in board
-            .people
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(PEOPLE, i))
-        {
+        for (i, person) in board.people.iter().enumerate() {
             c.not_blank(&|| format!("{b}.people[{i}].name"), &person.name);
             c.optional(
                 &|| format!("{b}.people[{i}].teamId"),
@@ -327,12 +307,7 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[TEAMS] {
-        for (i, team) in board
-            .teams
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(TEAMS, i))
-        {
+        for (i, team) in board.teams.iter().enumerate() {
             c.not_blank(&|| format!("{b}.teams[{i}].name"), &team.name);
             c.optional(
                 &|| format!("{b}.teams[{i}].leadId"),
@@ -369,12 +344,10 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[INITIATIVES] {
-        for (i, initiative) in board
-            .initiatives
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(INITIATIVES, i))
-        {
+        for (i, initiative) in board.initiatives.iter().enumerate() {
+            if initiatives_before.is_some_and(|before| kept(before, &board.initiatives, i)) {
+                continue;
+            }
             let at = Item("initiatives", i);
             c.not_blank(&|| format!("{at}.title"), &initiative.title);
             c.reference(
@@ -412,12 +385,10 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[CHECK_INS] {
-        for (i, check_in) in board
-            .check_ins
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(CHECK_INS, i))
-        {
+        for (i, check_in) in board.check_ins.iter().enumerate() {
+            if check_ins_before.is_some_and(|before| kept(before, &board.check_ins, i)) {
+                continue;
+            }
             let at = Item("checkIns", i);
             c.reference(
                 &|| format!("{at}.initiativeId"),
@@ -438,12 +409,7 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[DEPENDENCIES] {
-        for (i, dependency) in board
-            .dependencies
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(DEPENDENCIES, i))
-        {
+        for (i, dependency) in board.dependencies.iter().enumerate() {
             let at = Item("dependencies", i);
             c.reference(
                 &|| format!("{at}.fromInitiativeId"),
@@ -467,12 +433,7 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[DECISIONS] {
-        for (i, decision) in board
-            .decisions
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(DECISIONS, i))
-        {
+        for (i, decision) in board.decisions.iter().enumerate() {
             let at = Item("decisions", i);
             c.not_blank(&|| format!("{at}.title"), &decision.title);
             c.optional(
@@ -496,12 +457,7 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
         }
     }
     if run[REVIEWS] {
-        for (i, review) in board
-            .reviews
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| fresh(REVIEWS, i))
-        {
+        for (i, review) in board.reviews.iter().enumerate() {
             if let Some(score) = review.score {
                 c.at_most(&|| format!("{b}.reviews[{i}].score"), score, 100);
             }
