@@ -220,14 +220,6 @@ pub fn App(props: &AppProps) -> Html {
     }
     let today = use_today();
     let analysis = use_analysis(board.clone(), today);
-    // The initiatives' index by id, built once the browser is idle after the board shows:
-    // on a big board the first edit would otherwise wait for it (its card is found by id).
-    use_effect_with(Same(board.clone()), |Same(board)| {
-        let pending = board
-            .clone()
-            .map(|board| analysis::after_paint(move || board.initiatives.build_index()));
-        move || drop(pending)
-    });
     // Made again only for a new analysis (compared by identity, not by content).
     let analysed = analysis.as_ref().map(|a| Rc::as_ptr(a) as usize);
     let attention = use_memo(analysed, |_| match (analysis.as_ref(), board.as_ref()) {

@@ -2,7 +2,8 @@
 //! analysis takes several milliseconds; after an edit it follows in a task of its own, once
 //! the browser has painted the edit, so the edit itself shows at once and the figures and
 //! flags catch up a moment later. A small board's analysis is made with the board, before
-//! anything renders.
+//! anything renders. The idle time after a board shows also builds its initiatives' index
+//! by id, which the first edit would otherwise wait for.
 
 use crate::core::health::{analyse_board, Analysis};
 use crate::core::model::Board;
@@ -62,12 +63,17 @@ pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis
             move |&(Same(ref board), later, today)| {
                 // Made once the browser is idle after painting the edit: a task of its
                 // own made before that frame would hold back the painting by as long as it
-                // takes.
-                let pending = board.clone().filter(|_| later).map(|board| {
+                // takes. The same idle time builds the initiatives' index by id, for every
+                // board shown: the first edit of a big board would otherwise wait for it (the
+                // edited card is found by id).
+                let pending = board.clone().map(|board| {
                     after_paint(move || {
-                        let analysis = Rc::new(analyse_board(&board, local_now()));
-                        made.replace(Some((board, today, analysis)));
-                        redraw.force_update();
+                        board.initiatives.build_index();
+                        if later {
+                            let analysis = Rc::new(analyse_board(&board, local_now()));
+                            made.replace(Some((board, today, analysis)));
+                            redraw.force_update();
+                        }
                     })
                 });
                 // A newer board cancels the analysis of this one.
@@ -81,7 +87,7 @@ pub fn use_analysis(board: Option<Rc<Board>>, today: Date) -> Option<Rc<Analysis
 
 /// A task to run once the browser is idle after its next frame; dropped before it runs, it
 /// does not run.
-pub(super) enum AfterPaint {
+enum AfterPaint {
     /// Waiting for `requestIdleCallback`.
     Idle {
         window: web_sys::Window,
@@ -106,7 +112,7 @@ impl Drop for AfterPaint {
 /// Runs `task` once the browser is idle after painting, and at the latest a fifth of a
 /// second later (a busy page still sees it soon); where there is no `requestIdleCallback`,
 /// in the first task after the next frame (a hidden page has none until it shows again).
-pub(super) fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
+fn after_paint(task: impl FnOnce() + 'static) -> AfterPaint {
     let task = Rc::new(RefCell::new(Some(task)));
     let run = move || {
         let task = task.borrow_mut().take();
