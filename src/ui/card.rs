@@ -89,13 +89,14 @@ impl PartialEq for InitiativeCardProps {
 
 /// Whether the card of initiative `a_index` on board `a` shows what the card of `b_index`
 /// on `b` shows: the initiative, its owner's name and the labels of the priorities it
-/// serves. Lists the two boards share are not looked into.
+/// serves. Lists and initiatives the two boards share are not looked into: after an edit
+/// every card but the edited one holds the very initiative it held before.
 pub fn shows_the_same(a: &Board, a_index: usize, b: &Board, b_index: usize) -> bool {
     let (Some(first), Some(second)) = (a.initiatives.get(a_index), b.initiatives.get(b_index))
     else {
         return false;
     };
-    if !(a.initiatives.same(&b.initiatives) && a_index == b_index) && first != second {
+    if !Rc::ptr_eq(first, second) && first != second {
         return false;
     }
     let owner = |board: &Board, initiative: &Initiative| {
