@@ -4,7 +4,8 @@
 //! parts from 0 to 100, each with the list of items that cost it points, for the whole
 //! board and for each team, combines them into one alignment score, and lays out where
 //! effort goes (teams × priorities). The formulas are written out, with worked figures,
-//! in `docs/health.md`; each part's function in `health/parts.rs` names the one it implements.
+//! in `docs/health.md`; each part's function (in `health/parts.rs` for what the work
+//! serves, `health/delivery.rs` for how it is delivered) names the one it implements.
 //!
 //! Effort is an initiative's share of its team's capacity (0–100). Only *active* work
 //! counts (not done, not dropped) and only *active* priorities: work that serves nothing
@@ -17,9 +18,11 @@ use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status
 use super::rhythm::latest_check_ins;
 use super::time::{Date, Now, Timestamp};
 use fnv::FnvHashMap;
+mod delivery;
 mod parts;
 
-pub use parts::{effort_ranks, expected_progress, pearson};
+pub use delivery::expected_progress;
+pub use parts::{effort_ranks, pearson};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -467,11 +470,11 @@ fn health(facts: &Facts, scope: Scope) -> Health {
         parts::focus(facts, scope),
         parts::coverage(facts, scope),
         parts::rank_fit(facts, scope),
-        parts::accountability(facts, scope),
-        parts::capacity(facts, scope),
-        parts::rhythm(facts, scope),
-        parts::dependencies(facts, scope),
-        parts::honest_status(facts, scope),
+        delivery::accountability(facts, scope),
+        delivery::capacity(facts, scope),
+        delivery::rhythm(facts, scope),
+        delivery::dependencies(facts, scope),
+        delivery::honest_status(facts, scope),
     ])
 }
 
