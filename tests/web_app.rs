@@ -36,9 +36,6 @@ impl Drop for Mounted {
 }
 
 async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         store: StoreHandle(store.clone()),
         storage_key: BoardKey::new(key).unwrap(),
@@ -51,6 +48,14 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
             alignment_board::ui::clock::local_now().today(),
         ))),
     };
+    render(store, props).await
+}
+
+/// The app with `props`, rendered in an element of its own at the end of the page.
+async fn render(store: Rc<FaultyStore>, props: AppProps) -> Mounted {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     Mounted {
@@ -67,9 +72,6 @@ async fn mount_given(
     board: Rc<alignment_board::core::model::Board>,
     read_only: bool,
 ) -> Mounted {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let root = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         store: StoreHandle(store.clone()),
         storage_key: BoardKey::new("k").unwrap(),
@@ -80,13 +82,7 @@ async fn mount_given(
         share: None,
         example: Example::default(),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    Mounted {
-        root,
-        store,
-        app: Some(app),
-    }
+    render(store, props).await
 }
 
 impl Mounted {
