@@ -26,6 +26,7 @@ use alignment_board::core::action::{reduce, Action, Settings};
 use alignment_board::core::coordination::Step;
 use alignment_board::core::history::{History, LIMIT};
 use alignment_board::core::ids;
+use alignment_board::core::layout::{Filter, Layout, OwnerFilter};
 use alignment_board::core::list::List;
 use alignment_board::core::model::{
     Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Period,
@@ -728,6 +729,40 @@ fn grow(base: &Base, seeds: &[Seed]) -> Rc<Board> {
 }
 
 /// The store as a map from part name to text: only the parts of the latest save.
+/// The filters a person can set on `board`: none, each status, no owner, its first person,
+/// its first team, and only the flagged.
+fn filters(board: &Board) -> Vec<Filter> {
+    let mut filters = vec![
+        Filter::default(),
+        Filter {
+            owner: OwnerFilter::Nobody,
+            ..Filter::default()
+        },
+        Filter {
+            attention: true,
+            ..Filter::default()
+        },
+    ];
+    filters.extend(Status::ALL.iter().map(|&status| Filter {
+        status: Some(status),
+        ..Filter::default()
+    }));
+    filters.extend(board.people.first().map(|p| Filter {
+        owner: OwnerFilter::Person(p.id.clone()),
+        ..Filter::default()
+    }));
+    filters.extend(board.teams.first().map(|t| Filter {
+        team: Some(t.id.clone()),
+        ..Filter::default()
+    }));
+    filters
+}
+
+/// The board's layout, with every other initiative (by id) flagged as needing attention.
+fn laid_out(board: &Board, filter: &Filter) -> Layout {
+    Layout::compute_flagged(board, filter, &|id| id.len() % 2 == 0)
+}
+
 fn parts_of(stored: &snapshot::Stored) -> BTreeMap<String, String> {
     stored
         .parts
@@ -813,6 +848,30 @@ proptest! {
         prop_assert_eq!(undone, changes.min(LIMIT));
         if changes <= LIMIT {
             prop_assert_eq!(&**history.board(), &start_copy);
+        }
+    }
+
+    /// Where `Layout::same_for` says an accepted action keeps the board's layout, the board
+    /// after it is laid out exactly as the one before, under each filter a person can set.
+    #[test]
+    fn an_edit_said_to_keep_the_layout_keeps_it(base in base(), seeds in seeds(40)) {
+        let mut history = History::new(Rc::new(base.board()));
+        for (step, seed) in seeds.iter().enumerate() {
+            let before = history.board().clone();
+            let action = make(&before, seed, at(step));
+            if history.apply(action.clone(), at(step)) != Ok(true) {
+                continue;
+            }
+            let after = history.board();
+            for filter in filters(&before) {
+                if Layout::same_for(&before, after, &filter) {
+                    prop_assert_eq!(
+                        laid_out(&before, &filter),
+                        laid_out(after, &filter),
+                        "step {}: {:?} under {:?}", step, action, filter
+                    );
+                }
+            }
         }
     }
 
@@ -910,4 +969,49 @@ fn the_generated_actions_are_mostly_accepted_and_sometimes_refused() {
         "only {taken} of {total} generated actions were accepted"
     );
     assert!(refused * 20 > total, "only {refused} of {total} refused");
+}
+
+/// A status changed from a card's menu keeps the layout unless a status filter is on; a
+/// move to another team does not keep it.
+#[test]
+fn a_status_change_keeps_the_layout_and_a_move_does_not() {
+    let start = Rc::new(example_board(today()));
+    let card = start.initiatives[0].clone();
+    let mut changed = card.clone();
+    changed.status = if card.status == Status::AtRisk {
+        Status::OnTrack
+    } else {
+        Status::AtRisk
+    };
+    let after = reduce(&start, Action::UpdateInitiative(changed.clone()), at(1)).unwrap();
+    assert!(Layout::same_for(&start, &after, &Filter::default()));
+    let by_status = Filter {
+        status: Some(changed.status),
+        ..Filter::default()
+    };
+    assert!(!Layout::same_for(&start, &after, &by_status));
+    assert_ne!(laid_out(&start, &by_status), laid_out(&after, &by_status));
+    let other_team = start
+        .teams
+        .iter()
+        .find(|t| t.id != card.team_id)
+        .unwrap()
+        .id
+        .clone();
+    let moved = reduce(
+        &start,
+        Action::MoveInitiative {
+            id: card.id.clone(),
+            from_priority: card.priority_ids.first().cloned(),
+            to_priority: card.priority_ids.first().cloned(),
+            to_team: other_team,
+        },
+        at(2),
+    )
+    .unwrap();
+    assert!(!Layout::same_for(&start, &moved, &Filter::default()));
+    assert_ne!(
+        laid_out(&start, &Filter::default()),
+        laid_out(&moved, &Filter::default())
+    );
 }

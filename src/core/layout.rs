@@ -3,7 +3,7 @@
 //! computed once per board change so the view does no searching while it renders.
 
 use super::index::positions;
-use super::model::{Board, Id, Status};
+use super::model::{Board, Id, Initiative, Status};
 
 /// Which cards a person wants to see.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -146,4 +146,48 @@ impl Layout {
             shown,
         }
     }
+}
+
+impl Layout {
+    /// Whether `after` is laid out as `before` is under `filter`, flags aside (they go by
+    /// id, and an initiative keeps its id): the same teams in the same order, the same
+    /// priorities with the same ranks and activity, and the same initiatives in the same
+    /// places, each in the same team and priorities and, where the filter asks, with the
+    /// same status and owner. Items the two boards share are not looked into. An edit of
+    /// what a card shows (its status with no status filter on, its title, a check-in)
+    /// keeps the layout, so the board is not laid out again card by card.
+    pub fn same_for(before: &Board, after: &Board, filter: &Filter) -> bool {
+        let priorities = before.priorities.same(&after.priorities)
+            || (before.priorities.len() == after.priorities.len()
+                && before
+                    .priorities
+                    .iter()
+                    .zip(after.priorities.iter())
+                    .all(|(a, b)| {
+                        a.id == b.id && a.rank == b.rank && a.is_active() == b.is_active()
+                    }));
+        let teams = before.teams.same(&after.teams)
+            || before
+                .teams
+                .iter()
+                .map(|t| &t.id)
+                .eq(after.teams.iter().map(|t| &t.id));
+        let initiatives = before.initiatives.same(&after.initiatives)
+            || (before.initiatives.len() == after.initiatives.len()
+                && before
+                    .initiatives
+                    .iter()
+                    .zip(after.initiatives.iter())
+                    .all(|(a, b)| std::ptr::eq(a, b) || placed_alike(a, b, filter)));
+        priorities && teams && initiatives
+    }
+}
+
+/// Whether two versions of an initiative go to the same cells under `filter`.
+fn placed_alike(a: &Initiative, b: &Initiative, filter: &Filter) -> bool {
+    a.id == b.id
+        && a.team_id == b.team_id
+        && a.priority_ids == b.priority_ids
+        && (filter.status.is_none() || a.status == b.status)
+        && (filter.owner == OwnerFilter::Anyone || a.owner_id == b.owner_id)
 }

@@ -16,9 +16,9 @@ use super::health_view::HealthView;
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
-use super::state::Same;
 use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
 use super::state::{DialogKind, MergeFiles};
+use super::state::{Placing, Same};
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::combine::Incoming;
@@ -227,8 +227,11 @@ pub fn App(props: &AppProps) -> Html {
         _ => Attention::default(),
     });
     let layout = use_memo(
-        (Same(board.clone()), (*filter).clone(), (*attention).clone()),
-        |(Same(board), filter, attention)| {
+        (
+            Placing(board.clone(), (*filter).clone()),
+            (*attention).clone(),
+        ),
+        |(Placing(board, filter), attention)| {
             board.as_ref().map(|board| {
                 Rc::new(Layout::compute_flagged(board, filter, &|id| {
                     attention.of(id).is_some()

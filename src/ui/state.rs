@@ -7,6 +7,7 @@ use super::clock::now;
 use crate::core::action::{reduce, Action};
 use crate::core::combine::Incoming;
 use crate::core::history::History;
+use crate::core::layout::{Filter, Layout};
 use crate::core::model::{Board, Id};
 use crate::core::time::Date;
 use crate::storage::{BoardKey, Store};
@@ -24,6 +25,22 @@ impl PartialEq for Same {
             (Some(a), Some(b)) => Rc::ptr_eq(a, b),
             (a, b) => a.is_none() && b.is_none(),
         }
+    }
+}
+
+/// A board under a filter, as the layout's dependencies: equal when the board is laid out
+/// as the other is (`Layout::same_for`), so an edit that moves no card (a status, a title,
+/// a check-in) keeps the layout instead of placing every card of a big board again.
+#[derive(Clone)]
+pub struct Placing(pub Option<Rc<Board>>, pub Filter);
+
+impl PartialEq for Placing {
+    fn eq(&self, other: &Self) -> bool {
+        self.1 == other.1
+            && match (&self.0, &other.0) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || Layout::same_for(a, b, &self.1),
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
 }
 

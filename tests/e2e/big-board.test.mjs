@@ -266,6 +266,26 @@ test('a status change on a big board is painted before its health flags are work
   page.assertNoErrors();
 });
 
+test('under a status filter, a card given another status leaves a big board in the same frame', async () => {
+  const page = await bigBoardPage();
+  const board = page.getByRole('region', { name: 'Board' });
+  await page.getByRole('region', { name: 'Filters' }).getByLabel('Status').selectOption({ label: 'At risk' });
+  const card = board.getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  await card.getByRole('button', { name: 'Status: At risk' }).click();
+  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'On track' }).click();
+  // The status changes before the health analysis catches up (a big board's waits for the
+  // browser to be idle): the card must be gone in the same render, not shown "On track"
+  // under a filter for "At risk" until then.
+  const seen = await page.waitForFunction((label) => {
+    const card = [...document.querySelectorAll('section.ab-board article')].find((c) => c.getAttribute('aria-label') === label);
+    if (!card) return 'gone';
+    return card.querySelector('.ab-status')?.textContent.trim() === 'On track' ? 'shown On track' : false;
+  }, title, { polling: 'raf' });
+  assert.equal(await seen.jsonValue(), 'gone');
+  page.assertNoErrors();
+});
+
 test('in the custom element, a lane holding the focus stays built when scrolled far away', async () => {
   const page = await freshPage(app);
   // The board given inline to an <alignment-board> element on a page of the site.

@@ -173,6 +173,14 @@ test('filters narrow the board by team, owner and status', async () => {
   const count = await risky.count();
   assert.ok(count > 0 && count < all);
   for (const text of await risky.locator('.ab-status').allTextContents()) assert.equal(text, 'At risk');
+  // A card whose new status the filter leaves out leaves the board at once.
+  const changed = await risky.first().getAttribute('aria-label');
+  await risky.first().getByRole('button', { name: 'Status: At risk' }).click();
+  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'On track' }).click();
+  await board.getByRole('article', { name: changed, exact: true }).first().waitFor({ state: 'detached' });
+  assert.ok((await risky.count()) < count);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await board.getByRole('article', { name: changed, exact: true }).first().waitFor();
 
   await filters.getByLabel('Status').selectOption({ label: 'Any status' });
   await filters.getByLabel('Team').selectOption({ index: 1 });
