@@ -18,7 +18,7 @@ mod lanes;
 mod phone;
 use heading::PriorityHeader;
 use lane::{Handlers, Heading, Lane};
-use lanes::{observe_lanes, Shown, EAGER_CARDS, FIRST_CARDS};
+use lanes::{LaneWatch, Shown, EAGER_CARDS, FIRST_CARDS};
 use phone::PhoneBoard;
 
 /// Why each initiative needs attention (from the health analysis), by initiative id.
@@ -173,7 +173,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
         }
     }
     // Lanes that come near the screen render, those far from it wait as placeholders:
-    // observed after every render, since each render may add or replace lanes.
+    // looked at after every render, since each render may add or replace lanes.
+    let watch = use_mut_ref(LaneWatch::default);
     {
         let (shown, redraw, grid, drag, focused_team) = (
             shown.clone(),
@@ -183,12 +184,16 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             focused_team.clone(),
         );
         use_effect(move || {
+            let asked = (drag.borrow().is_some(), focused_team.clone());
             let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
                 drag.borrow().is_some() || focused_team.as_deref() == Some(team)
             });
-            let observers =
-                virtual_lanes.then(|| observe_lanes(&grid, "data-lane", true, shown, keep, redraw));
-            move || drop(observers)
+            let mut watch = watch.borrow_mut();
+            if virtual_lanes {
+                watch.update(&grid, "data-lane", true, &shown, (keep, asked), &redraw);
+            } else {
+                watch.stop();
+            }
         });
     }
     let on_edit = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {

@@ -62,94 +62,167 @@ impl Shown {
 /// What an `IntersectionObserver` calls with its entries.
 type OnSeen = wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>;
 
-/// Watches the elements under `container` that carry the attribute `attribute` (the grid's
-/// lanes, or the phone list's groups), named by its value, with two observers: one adds an
-/// element to `shown` as it comes into view; the other takes it out once it is more than
-/// three screens away (unless it holds the focus, or `keep` asks for it: a drag is under
-/// way, or the focus is about to go there). Far is measured against the container when it
-/// scrolls (`scrolls`: the grid), against the window otherwise. Between the two, an element
-/// just scrolled past stays built, so moving a card back and forth between neighbours does
-/// not build one of them again each time. The board renders again when `shown` changes.
-/// Watching stops when the returned `Observers` is dropped.
-pub fn observe_lanes(
-    container: &NodeRef,
+/// Which lanes stay built though far from the screen (a drag is under way, or the focus is
+/// about to go there): set again at every render, read when an observer reports.
+type Keep = Rc<dyn Fn(&str) -> bool>;
+
+/// What `Keep` goes by: whether a drag is under way, and the team whose lane the focus is
+/// about to go to.
+pub type Asked = (bool, Option<Id>);
+
+/// Watches the elements under a container that carry an attribute (the grid's lanes, or the
+/// phone list's groups), named by its value, with two observers: one adds an element to
+/// `shown` as it comes into view; the other takes it out once it is more than three screens
+/// away (unless it holds the focus, or `keep` asks for it). Far is measured against the
+/// container when it scrolls (the grid), against the window otherwise. Between the two, an
+/// element just scrolled past stays built, so moving a card back and forth between
+/// neighbours does not build one of them again each time. The board renders again when
+/// `shown` changes.
+///
+/// The watch lasts from render to render: after each, `update` looks for elements that came
+/// or went (a lane built in place of its placeholder, a lane added) and watches those, so an
+/// edit that leaves the lanes where they were costs a look at them, not two new observers
+/// reporting on every lane. When what `keep` goes by changes (a drag ends, the focus moves
+/// on), every element is watched afresh, so the far observer reports again on the ones it
+/// kept. Dropped, it stops watching.
+#[derive(Default)]
+pub struct LaneWatch(Option<Watching>);
+
+struct Watching {
+    container: web_sys::Element,
+    /// The observer for coming near, then the one for going far.
+    observers: [(web_sys::IntersectionObserver, OnSeen); 2],
+    watched: Vec<web_sys::Element>,
+    keep: Rc<std::cell::RefCell<Keep>>,
+    asked: Asked,
+}
+
+impl LaneWatch {
+    /// Watches the elements under `container` that carry `attribute`, as they are after
+    /// this render; `scrolls` when far is measured against the container.
+    pub fn update(
+        &mut self,
+        container: &NodeRef,
+        attribute: &'static str,
+        scrolls: bool,
+        shown: &Rc<std::cell::RefCell<Shown>>,
+        (keep, asked): (Keep, Asked),
+        redraw: &UseForceUpdateHandle,
+    ) {
+        use wasm_bindgen::JsCast;
+        let Some(container) = container.cast::<web_sys::Element>() else {
+            self.stop();
+            return;
+        };
+        if self.0.as_ref().is_none_or(|w| w.container != container) {
+            self.0 = start(container.clone(), attribute, scrolls, shown, redraw);
+        }
+        let Some(watching) = self.0.as_mut() else {
+            return;
+        };
+        *watching.keep.borrow_mut() = keep;
+        if watching.asked != asked {
+            watching.asked = asked;
+            for (observer, _) in &watching.observers {
+                observer.disconnect();
+            }
+            watching.watched.clear();
+        }
+        let Ok(found) = container.query_selector_all(&format!("[{attribute}]")) else {
+            return;
+        };
+        let elements: Vec<web_sys::Element> = (0..found.length())
+            .filter_map(|i| found.item(i).and_then(|n| n.dyn_into().ok()))
+            .collect();
+        if elements == watching.watched {
+            return;
+        }
+        for gone in watching.watched.iter().filter(|e| !elements.contains(e)) {
+            for (observer, _) in &watching.observers {
+                observer.unobserve(gone);
+            }
+        }
+        for new in elements.iter().filter(|e| !watching.watched.contains(e)) {
+            for (observer, _) in &watching.observers {
+                observer.observe(new);
+            }
+        }
+        watching.watched = elements;
+    }
+
+    /// Stops watching.
+    pub fn stop(&mut self) {
+        self.0 = None;
+    }
+}
+
+/// The two observers of a new watch, watching nothing yet.
+fn start(
+    container: web_sys::Element,
     attribute: &'static str,
     scrolls: bool,
-    shown: Rc<std::cell::RefCell<Shown>>,
-    keep: Rc<dyn Fn(&str) -> bool>,
-    redraw: UseForceUpdateHandle,
-) -> Observers {
+    shown: &Rc<std::cell::RefCell<Shown>>,
+    redraw: &UseForceUpdateHandle,
+) -> Option<Watching> {
     use wasm_bindgen::JsCast;
-    let Some(container) = container.cast::<web_sys::Element>() else {
-        return Observers(Vec::new());
-    };
-    let Ok(lanes) = container.query_selector_all(&format!("[{attribute}]")) else {
-        return Observers(Vec::new());
-    };
+    let keep: Rc<std::cell::RefCell<Keep>> = Rc::new(std::cell::RefCell::new(Rc::new(|_| false)));
     // Coming into view is seen against the window (the grid's edge clips the lanes); going
     // far away against the grid, whose scrolling moves them (the phone's list scrolls with
     // the window).
     let far_root = scrolls.then_some(&container);
-    let observers = [(false, None, "100% 0px"), (true, far_root, "300% 0px")]
-        .into_iter()
-        .filter_map(|(far, root, margin)| {
-            let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
-            let on_seen = OnSeen::new(move |entries: js_sys::Array| {
-                let mut changed = false;
-                for entry in entries.iter() {
-                    let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
-                        continue;
-                    };
-                    let lane = entry.target();
-                    let Some(team) = lane.get_attribute(attribute) else {
-                        continue;
-                    };
-                    if !far && entry.is_intersecting() {
-                        changed |= shown.borrow_mut().show(&team);
-                    } else if far
-                        && !entry.is_intersecting()
-                        && !keep(&team)
-                        // Holding the focus, also inside a shadow root (the custom
-                        // element's), where the document's active element is the host.
-                        && !lane.matches(":focus-within").unwrap_or(false)
-                    {
-                        let height = entry.bounding_client_rect().height().ceil() as u32;
-                        changed |= shown.borrow_mut().hide(&team, height);
-                    }
-                }
-                if changed {
-                    redraw.force_update();
-                }
-            });
-            let options = web_sys::IntersectionObserverInit::new();
-            options.set_root(root);
-            options.set_root_margin(margin);
-            let observer = web_sys::IntersectionObserver::new_with_options(
-                on_seen.as_ref().unchecked_ref(),
-                &options,
-            )
-            .ok()?;
-            for index in 0..lanes.length() {
-                if let Some(element) = lanes
-                    .item(index)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+    let observer = |far: bool, root: Option<&web_sys::Element>, margin: &str| {
+        let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
+        let on_seen = OnSeen::new(move |entries: js_sys::Array| {
+            let mut changed = false;
+            for entry in entries.iter() {
+                let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
+                    continue;
+                };
+                let lane = entry.target();
+                let Some(team) = lane.get_attribute(attribute) else {
+                    continue;
+                };
+                if !far && entry.is_intersecting() {
+                    changed |= shown.borrow_mut().show(&team);
+                } else if far
+                    && !entry.is_intersecting()
+                    && !(keep.borrow())(&team)
+                    // Holding the focus, also inside a shadow root (the custom
+                    // element's), where the document's active element is the host.
+                    && !lane.matches(":focus-within").unwrap_or(false)
                 {
-                    observer.observe(&element);
+                    let height = entry.bounding_client_rect().height().ceil() as u32;
+                    changed |= shown.borrow_mut().hide(&team, height);
                 }
             }
-            Some((observer, on_seen))
-        })
-        .collect();
-    Observers(observers)
+            if changed {
+                redraw.force_update();
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root(root);
+        options.set_root_margin(margin);
+        let observer = web_sys::IntersectionObserver::new_with_options(
+            on_seen.as_ref().unchecked_ref(),
+            &options,
+        )
+        .ok()?;
+        Some((observer, on_seen))
+    };
+    let near = observer(false, None, "100% 0px")?;
+    let far = observer(true, far_root, "300% 0px")?;
+    Some(Watching {
+        container,
+        observers: [near, far],
+        watched: Vec::new(),
+        keep,
+        asked: (false, None),
+    })
 }
 
-/// The observers `observe_lanes` made, with the closures they call (which must live as
-/// long); dropped, they stop watching.
-pub struct Observers(Vec<(web_sys::IntersectionObserver, OnSeen)>);
-
-impl Drop for Observers {
+impl Drop for Watching {
     fn drop(&mut self) {
-        for (observer, _on_seen) in &self.0 {
+        for (observer, _on_seen) in &self.observers {
             observer.disconnect();
         }
     }

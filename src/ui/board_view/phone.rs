@@ -7,7 +7,7 @@
 
 use super::super::card::{place_key, InitiativeCard};
 use super::lane::Handlers;
-use super::lanes::{observe_lanes, Shown, EAGER_CARDS};
+use super::lanes::{LaneWatch, Shown, EAGER_CARDS};
 use super::{column_key, lane_place, Attention};
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, PriorityStatus};
@@ -97,6 +97,7 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             }
         }
     }
+    let watch = use_mut_ref(LaneWatch::default);
     {
         let (shown, redraw, list, focused_team) = (
             shown.clone(),
@@ -105,11 +106,15 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             props.focused_team.clone(),
         );
         use_effect(move || {
+            let asked = (false, focused_team.clone());
             let keep: Rc<dyn Fn(&str) -> bool> =
                 Rc::new(move |key| focused_team.as_deref() == Some(group_team(key)));
-            let observers =
-                lazy.then(|| observe_lanes(&list, "data-group", false, shown, keep, redraw));
-            move || drop(observers)
+            let mut watch = watch.borrow_mut();
+            if lazy {
+                watch.update(&list, "data-group", false, &shown, (keep, asked), &redraw);
+            } else {
+                watch.stop();
+            }
         });
     }
     // A team's first heading in the list carries its place, so showing the team from
