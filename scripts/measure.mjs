@@ -302,6 +302,7 @@ try {
   console.log(`\nbig board (${BIG.initiatives} initiatives, ${BIG.teams} teams, ${BIG.priorities} priorities, ${BIG.checkIns} check-ins; snapshot ${mb(big.length)}):`);
   console.log(`  first render (${bigRender.firstScreenCards} cards in the lanes near the screen) ${bigRender.fromNavigation.median.toFixed(0)} ms after navigation start, ${bigRender.app.median.toFixed(0)} ms after instantiation`);
   console.log(`  raw DOM, same ${bigRender.cards} cards (${bigRender.nodes} nodes): ${bigRender.rawDom.median.toFixed(0)} ms`);
+  console.log(`  the first save after the big board is opened, a card renamed: ${ms(core.save_first).toFixed(1)} ms (${range(core.save_first)}; ${mb(core.save_first?.bytes)} written)`);
   console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms`);
   console.log(`  CSV: initiatives ${ms(core.export_csv_initiatives_big).toFixed(1)} ms, check-ins ${ms(core.export_csv_check_ins_big).toFixed(1)} ms (${mb(core.export_csv_check_ins_big?.bytes)}), dependencies ${ms(core.export_csv_dependencies_big).toFixed(1)} ms, decisions ${ms(core.export_csv_decisions_big).toFixed(1)} ms`);
   const perMb = (render, text) => render.median / (text.length / 1e6);

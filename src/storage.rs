@@ -215,6 +215,13 @@ pub fn revision_count(revision: &str) -> u64 {
 
 /// Opens the board saved under `key`.
 pub fn open(store: &dyn Store, key: &BoardKey, now: Timestamp) -> Opened {
+    open_known(store, key, now, &mut Parts::default())
+}
+
+/// Opens the board as `open` does, and sets `known` to the parts its history was read from
+/// when `save` can take them as its own (`snapshot::read_stored_known`): the first save
+/// after opening a big board then names and writes out only what changed.
+pub fn open_known(store: &dyn Store, key: &BoardKey, now: Timestamp, known: &mut Parts) -> Opened {
     // Where the board's texts are: under its names, or (a read-only board, which moves
     // nothing) under the names an earlier version used.
     let mut old_names = false;
@@ -246,9 +253,12 @@ pub fn open(store: &dyn Store, key: &BoardKey, now: Timestamp) -> Opened {
         true => store.read(&format!("{key}.part.{name}")).ok().flatten(),
         false => store.read(&key.part(name)).ok().flatten(),
     };
-    match snapshot::read_stored(&raw, &part) {
-        Ok(loaded) => match loaded.migrated_from {
-            None => Opened::Board(Box::new(loaded)),
+    match snapshot::read_stored_known(&raw, &part) {
+        Ok((loaded, parts)) => match loaded.migrated_from {
+            None => {
+                *known = parts;
+                Opened::Board(Box::new(loaded))
+            }
             Some(version) => {
                 // The first copy is the original: a later visit before any save finds
                 // the old text again and must not replace the copy with anything else.

@@ -9,7 +9,7 @@ mod generate_board;
 use alignment_board::core::model::Board;
 use alignment_board::core::time::{Date, Timestamp};
 use alignment_board::storage::{
-    open, save, BoardKey, FaultyStore, MemoryStore, Opened, Parts, Store, StoreError,
+    open, open_known, save, BoardKey, FaultyStore, MemoryStore, Opened, Parts, Store, StoreError,
 };
 use generate_board::{big_board, Size};
 
@@ -107,6 +107,26 @@ fn an_edit_rewrites_the_head_only_and_old_parts_are_cleared() {
     board.check_ins.truncate(1_200);
     save(&store, &k(), &board, now(), &mut known).unwrap();
     assert_eq!(parts(&store).len(), 2, "the parts no head names are gone");
+    match open(&store, &k(), now()) {
+        Opened::Board(loaded) => assert_eq!(loaded.board, board),
+        other => panic!("expected the board, got {other:?}"),
+    }
+    // Opened, the board knows the parts it was read from, for its first save.
+    let mut opened = Parts::default();
+    let Opened::Board(loaded) = open_known(&store, &k(), now(), &mut opened) else {
+        panic!("the board opens");
+    };
+    assert_eq!(opened.count(), 2);
+    let mut board = loaded.board;
+    board.initiatives[0].title = "Renamed again".into();
+    let written = save(&store, &k(), &board, now(), &mut opened)
+        .unwrap()
+        .written;
+    assert_eq!(
+        written,
+        store.get(&k().head()).unwrap().len(),
+        "only the head"
+    );
     match open(&store, &k(), now()) {
         Opened::Board(loaded) => assert_eq!(loaded.board, board),
         other => panic!("expected the board, got {other:?}"),

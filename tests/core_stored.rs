@@ -121,6 +121,51 @@ fn an_edit_leaves_the_parts_as_they_were_and_a_check_in_changes_only_the_last() 
     assert_ne!(new[2], old[2], "the last part holds the new check-in");
 }
 
+/// A board read from the store knows the parts it was read from, as the saves before it
+/// did: the first save after opening it names and writes out only what changed. Parts that
+/// do not hold a thousand check-ins each (not as this build writes them) are not taken,
+/// and the board saves as if it knew none.
+#[test]
+fn a_board_read_from_the_store_knows_its_parts_when_they_are_as_written() {
+    let board = generated(2_500);
+    let written = stored(&board);
+    let parts = parts_of(&written);
+    let (loaded, mut known) =
+        snapshot::read_stored_known(&written.head, &|name| parts.get(name).cloned()).unwrap();
+    assert_eq!(known.count(), 3);
+    let mut next = loaded.board.clone();
+    let mut check_in = board.check_ins[0].clone();
+    check_in.id = "c-new".into();
+    next.check_ins.push(check_in.clone());
+    let again = snapshot::write_stored(&next, ts("2026-11-23T10:00:00Z"), &mut known);
+    let fresh = snapshot::write_stored(&next, ts("2026-11-23T10:00:00Z"), &mut Parts::default());
+    assert_eq!(again.head, fresh.head);
+    assert_eq!(read_back(&again).unwrap().board, next);
+
+    // The first part cut in two: the same check-ins, in parts of 500, 500, 1,000 and 500.
+    let mut head: Value = serde_json::from_str(&written.head).unwrap();
+    let names = head["board"]["checkIns"]["parts"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let first: Vec<Value> = serde_json::from_str(&parts[names[0].as_str().unwrap()]).unwrap();
+    let mut cut = parts.clone();
+    cut.insert("a".into(), serde_json::to_string(&first[..500]).unwrap());
+    cut.insert("b".into(), serde_json::to_string(&first[500..]).unwrap());
+    head["board"]["checkIns"]["parts"] =
+        serde_json::json!(["a", "b", names[1].clone(), names[2].clone()]);
+    let head = head.to_string();
+    let (loaded, mut known) =
+        snapshot::read_stored_known(&head, &|name| cut.get(name).cloned()).unwrap();
+    assert_eq!(loaded.board, board, "the board reads the same");
+    assert_eq!(known.count(), 0, "parts not as written are not known");
+    let mut next = loaded.board.clone();
+    next.check_ins.push(check_in);
+    let again = snapshot::write_stored(&next, ts("2026-11-23T10:00:00Z"), &mut known);
+    assert_eq!(again.head, fresh.head);
+    assert_eq!(read_back(&again).unwrap().board, next);
+}
+
 #[test]
 fn equal_parts_have_equal_names_and_different_parts_different_names() {
     let a = stored(&generated(1_500));

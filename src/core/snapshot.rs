@@ -139,26 +139,46 @@ pub fn read(text: &str) -> Result<Loaded, ReadError> {
                 reason: "the picture holds no board".into(),
             });
         };
-        return read_text(&inside, None, false);
+        return read_text(&inside, None, false).map(|(loaded, _)| loaded);
     }
-    read_text(text, None, false)
+    read_text(text, None, false).map(|(loaded, _)| loaded)
 }
 
 /// Reads what the store keeps under a board's key: a head in the store's layout, whose
 /// check-in parts `part` looks up by name, or a whole snapshot (as boards were saved
 /// before the store had a layout of its own).
 pub fn read_stored(text: &str, part: PartLookup) -> Result<Loaded, ReadError> {
-    read_text(text, Some(part), false)
+    read_text(text, Some(part), false).map(|(loaded, _)| loaded)
+}
+
+/// Reads what the store keeps under a board's key as `read_stored` does, with the parts
+/// the check-in history was read from as `write_stored` knows the parts it wrote: the
+/// first save after the board is opened then writes out and names only the parts whose
+/// check-ins changed, where it would otherwise do so for the whole history. The parts are
+/// known only when each holds the check-ins `write_stored` would put in it (`PART_ROWS`
+/// a part); otherwise, and for a whole snapshot kept in the store, they are not.
+pub fn read_stored_known(text: &str, part: PartLookup) -> Result<(Loaded, Parts), ReadError> {
+    let (loaded, read) = read_text(text, Some(part), false)?;
+    let known = match read {
+        Some(read) if loaded.migrated_from.is_none() => Parts::read(&loaded.board.check_ins, read),
+        _ => Parts::default(),
+    };
+    Ok((loaded, known))
 }
 
 /// Reads what a newer version of the board stored, as far as this version understands
 /// it, to show it read-only: a newer version adds to the format more often than it
 /// changes it. `None` when it cannot be read as this version's.
 pub fn read_stored_newer(text: &str, part: PartLookup) -> Option<Loaded> {
-    read_text(text, Some(part), true).ok()
+    read_text(text, Some(part), true)
+        .ok()
+        .map(|(loaded, _)| loaded)
 }
 
-fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Loaded, ReadError> {
+/// What `read_parsed` gives: the board, and the stored parts its history was read from.
+type Parsed = (Loaded, Option<parts::Read>);
+
+fn read_text(text: &str, part: Option<PartLookup>, newer: bool) -> Result<Parsed, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
@@ -179,7 +199,7 @@ fn read_parsed(
     read_check_ins: Option<Vec<CheckIn>>,
     part: Option<PartLookup>,
     newer: bool,
-) -> Result<Loaded, ReadError> {
+) -> Result<Parsed, ReadError> {
     let Value::Object(top) = &mut value else {
         return Err(ReadError::NotASnapshot {
             reason: "the file holds JSON, but not an object with a \"board\"".into(),
@@ -233,11 +253,14 @@ fn read_parsed(
     if version == 0 {
         migrate_from_0(top);
     }
-    let check_ins = match (stored, part) {
+    let (check_ins, read) = match (stored, part) {
         // A head that keeps its check-ins in place, read straight on a wrong guess of its
         // layout, keeps the ones read.
-        (true, Some(part)) => parts::take_check_ins(top, part)?.or(read_check_ins),
-        _ => read_check_ins,
+        (true, Some(part)) => match parts::take_check_ins(top, part)? {
+            Some((check_ins, read)) => (Some(check_ins), Some(read)),
+            None => (read_check_ins, None),
+        },
+        _ => (read_check_ins, None),
     };
     let exported_key = if stored { "savedAt" } else { "exportedAt" };
     let root = reader::Path::ROOT;
@@ -260,11 +283,14 @@ fn read_parsed(
     if !problems.is_empty() {
         return Err(ReadError::Invalid(problems));
     }
-    Ok(Loaded {
-        board,
-        exported_at,
-        migrated_from,
-    })
+    Ok((
+        Loaded {
+            board,
+            exported_at,
+            migrated_from,
+        },
+        read,
+    ))
 }
 
 /// Whether a stored text is a head in the store's own layout, from its opening: the store
@@ -289,7 +315,7 @@ pub fn read_through_value(text: &str) -> Result<Loaded, ReadError> {
     if text.len() > MAX_BYTES {
         return Err(ReadError::TooLarge { bytes: text.len() });
     }
-    read_parsed(read_value(text)?, None, None, false)
+    read_parsed(read_value(text)?, None, None, false).map(|(loaded, _)| loaded)
 }
 
 /// When the snapshot was exported (or the head saved), read by the model's rule for

@@ -28,6 +28,7 @@ use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
 use crate::storage::{display, BoardKey};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -78,12 +79,13 @@ pub const CHANGED: &str = "alignment-board-changed";
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let startup = use_memo((), |_| {
-        initial_state(
+        let (state, blocked, known) = initial_state(
             props.store.0.as_ref(),
             &props.storage_key,
             props.given.0.clone(),
             props.read_only,
-        )
+        );
+        (state, blocked, RefCell::new(Some(known)))
     });
     let state = use_reducer({
         let startup = startup.clone();
@@ -169,6 +171,7 @@ pub fn App(props: &AppProps) -> Html {
         props.store.clone(),
         props.storage_key.clone(),
         board.clone(),
+        startup.2.take(),
         !read_only,
         on_synced,
     );

@@ -201,7 +201,8 @@ impl Saver {
                 Ok(revision) if revision != saver.revision && !saver.stopped => revision,
                 _ => return,
             };
-            let theirs = match storage::open(store.as_ref(), &saver.key, now()) {
+            let mut read = storage::Parts::default();
+            let theirs = match storage::open_known(store.as_ref(), &saver.key, now(), &mut read) {
                 Opened::Board(loaded) | Opened::Migrated { loaded, .. } => Rc::new(loaded.board),
                 Opened::TooNew { error, .. } => {
                     saver.stopped = true;
@@ -224,7 +225,8 @@ impl Saver {
                 Some((base, _)) => base,
                 None => before,
             };
-            saver.known = storage::Parts::default();
+            // The parts their board was read from, for the next save.
+            saver.known = read;
             match saver.pending.take() {
                 None => Synced {
                     board: theirs,
@@ -318,11 +320,14 @@ pub struct Autosave {
 
 /// Keeps `board` saved under `key` while `enabled`, and follows what other tabs save
 /// under the same key: `on_synced` receives their board when this tab should show it.
+/// `known`: the stored parts the board as opened was read from (`storage::open_known`),
+/// taken at the first render.
 #[hook]
 pub fn use_autosave(
     store: StoreHandle,
     key: BoardKey,
     board: Option<Rc<Board>>,
+    known: Option<storage::Parts>,
     enabled: bool,
     on_synced: Callback<Synced>,
 ) -> Autosave {
@@ -345,7 +350,7 @@ pub fn use_autosave(
                 pending: None,
                 seen: base.clone(),
                 timer: None,
-                known: storage::Parts::default(),
+                known: known.unwrap_or_default(),
                 report,
                 base,
                 conflict: None,

@@ -30,12 +30,17 @@ pub const CHECK_IN_COLUMNS: [&str; 8] = [
     "authorId",
 ];
 
+/// The stored parts a history was read from, in order, each with its name, its text and
+/// how many check-ins it held.
+pub type Read = Vec<(String, String, usize)>;
+
 /// Takes the check-in history out of a stored board (`board.checkIns` with `parts`) and
-/// reads it; `None` when the board keeps its check-ins in place, for the general reader.
+/// reads it, with the parts it was read from; `None` when the board keeps its check-ins in
+/// place, for the general reader.
 pub fn take_check_ins(
     top: &mut Map<String, Value>,
     part: PartLookup,
-) -> Result<Option<Vec<CheckIn>>, ReadError> {
+) -> Result<Option<(Vec<CheckIn>, Read)>, ReadError> {
     let Some(Value::Object(board)) = top.get_mut("board") else {
         return Ok(None);
     };
@@ -65,6 +70,7 @@ pub fn take_check_ins(
     let board_at = root.key("board");
     let check_ins_at = board_at.key("checkIns");
     let mut check_ins = Vec::new();
+    let mut read = Read::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
         let missing = |message: String| ReadError::Malformed {
             path: check_ins_at.key("parts").index(i).to_string(),
@@ -76,19 +82,19 @@ pub fn take_check_ins(
         let text = part(name)
             .ok_or_else(|| missing(format!("the stored part {} is missing", quoted(name))))?;
         let first = check_ins.len();
-        if written_here && read_as_written(&text, &mut check_ins) {
-            continue;
+        if !(written_here && read_as_written(&text, &mut check_ins)) {
+            check_ins.truncate(first);
+            let Ok(Value::Array(rows)) = serde_json::from_str(&text) else {
+                return Err(missing(format!(
+                    "the stored part {} is damaged",
+                    quoted(name)
+                )));
+            };
+            reader::rows(&columns, rows, first, &check_ins_at, &mut check_ins)?;
         }
-        check_ins.truncate(first);
-        let Ok(Value::Array(rows)) = serde_json::from_str(&text) else {
-            return Err(missing(format!(
-                "the stored part {} is damaged",
-                quoted(name)
-            )));
-        };
-        reader::rows(&columns, rows, first, &check_ins_at, &mut check_ins)?;
+        read.push((name.clone(), text, check_ins.len() - first));
     }
-    Ok(Some(check_ins))
+    Ok(Some((check_ins, read)))
 }
 
 /// Reads a part in `CHECK_IN_COLUMNS` straight from its text, appending to `out`; `false`

@@ -34,6 +34,31 @@ pub struct Parts {
     parts: Vec<(String, Rc<str>)>,
 }
 
+impl Parts {
+    /// How many parts it knows.
+    pub fn count(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// The parts a board's history `check_ins` was just read from (`super::parts::Read`), as
+    /// if this build had written them: known only when each holds the check-ins
+    /// `write_stored` would put in it, `PART_ROWS` a part (the last may hold fewer), since a
+    /// part is kept for the check-ins at its place in the list.
+    pub(super) fn read(check_ins: &List<CheckIn>, read: super::parts::Read) -> Parts {
+        let rows: Vec<usize> = check_ins.chunks(PART_ROWS).map(<[_]>::len).collect();
+        if read.len() != rows.len() || read.iter().zip(&rows).any(|(part, &n)| part.2 != n) {
+            return Parts::default();
+        }
+        Parts {
+            check_ins: check_ins.clone(),
+            parts: read
+                .into_iter()
+                .map(|(name, text, _)| (name, Rc::from(text)))
+                .collect(),
+        }
+    }
+}
+
 /// A snapshot: the keys in the order docs/snapshot-format.md lists them, every optional value written
 /// (as `null` when absent).
 #[derive(Serialize)]

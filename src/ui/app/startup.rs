@@ -9,7 +9,8 @@ use crate::ui::clock::now;
 use crate::ui::state::{AppState, Notice};
 use std::rc::Rc;
 
-/// What opening the store found, turned into the first state and a save policy.
+/// What opening the store found, turned into the first state and a save policy, with the
+/// stored parts of the board's history the first autosave may take as its own.
 /// `given` is a board the page gave (read and checked already): the board to start with
 /// when the key holds none. Unless `read_only`, it is saved under the key at once, in the
 /// board's own form; a read-only board never writes.
@@ -18,7 +19,7 @@ pub(super) fn initial_state(
     key: &BoardKey,
     given: Option<Rc<Board>>,
     read_only: bool,
-) -> (AppState, Option<String>) {
+) -> (AppState, Option<String>, storage::Parts) {
     let mut state = AppState {
         history: None,
         notice: None,
@@ -28,18 +29,17 @@ pub(super) fn initial_state(
     };
     let mut blocked = None;
     // A read-only board opens without writing anything: nothing moved, set aside or copied.
+    let mut known = storage::Parts::default();
     let opened = match read_only {
         true => storage::open(&storage::ReadOnlyStore(store), key, now()),
-        false => storage::open(store, key, now()),
+        false => storage::open_known(store, key, now(), &mut known),
     };
     match opened {
         Opened::Empty => {
             if let Some(board) = given {
                 if !read_only {
                     // The autosave's base is the board as opened: this first save is here.
-                    if let Err(error) =
-                        storage::save(store, key, &board, now(), &mut storage::Parts::default())
-                    {
+                    if let Err(error) = storage::save(store, key, &board, now(), &mut known) {
                         state.notice = Some(Notice {
                             error: true,
                             text: format!("This board is not saved yet: {error}. Export a snapshot to keep it."),
@@ -146,5 +146,5 @@ pub(super) fn initial_state(
             });
         }
     }
-    (state, blocked)
+    (state, blocked, known)
 }
