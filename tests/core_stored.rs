@@ -123,8 +123,8 @@ fn an_edit_leaves_the_parts_as_they_were_and_a_check_in_changes_only_the_last() 
 
 /// A board read from the store knows the parts it was read from, as the saves before it
 /// did: the first save after opening it names and writes out only what changed. Parts that
-/// do not hold a thousand check-ins each (not as this build writes them) are not taken,
-/// and the board saves as if it knew none.
+/// are not as this build writes them (not a thousand check-ins each, or rows in other
+/// columns) are not taken, and the board saves as if it knew none.
 #[test]
 fn a_board_read_from_the_store_knows_its_parts_when_they_are_as_written() {
     let board = generated(2_500);
@@ -161,6 +161,30 @@ fn a_board_read_from_the_store_knows_its_parts_when_they_are_as_written() {
     assert_eq!(known.count(), 0, "parts not as written are not known");
     let mut next = loaded.board.clone();
     next.check_ins.push(check_in);
+    let again = snapshot::write_stored(&next, ts("2026-11-23T10:00:00Z"), &mut known);
+    assert_eq!(again.head, fresh.head);
+    assert_eq!(read_back(&again).unwrap().board, next);
+
+    // Rows with a column this build does not write (a head from elsewhere): read, but a part
+    // kept under the next head would not fit its columns, so none is known.
+    let mut head: Value = serde_json::from_str(&written.head).unwrap();
+    head["board"]["checkIns"]["columns"]
+        .as_array_mut()
+        .unwrap()
+        .push("mood".into());
+    let wider: BTreeMap<String, String> = parts
+        .iter()
+        .map(|(name, text)| {
+            let mut rows: Vec<Vec<Value>> = serde_json::from_str(text).unwrap();
+            rows.iter_mut().for_each(|row| row.push("calm".into()));
+            (name.clone(), serde_json::to_string(&rows).unwrap())
+        })
+        .collect();
+    let head = head.to_string();
+    let (loaded, mut known) =
+        snapshot::read_stored_known(&head, &|name| wider.get(name).cloned()).unwrap();
+    assert_eq!(loaded.board, board, "the board reads the same");
+    assert_eq!(known.count(), 0, "parts in other columns are not known");
     let again = snapshot::write_stored(&next, ts("2026-11-23T10:00:00Z"), &mut known);
     assert_eq!(again.head, fresh.head);
     assert_eq!(read_back(&again).unwrap().board, next);

@@ -155,8 +155,9 @@ pub fn read_stored(text: &str, part: PartLookup) -> Result<Loaded, ReadError> {
 /// the check-in history was read from as `write_stored` knows the parts it wrote: the
 /// first save after the board is opened then writes out and names only the parts whose
 /// check-ins changed, where it would otherwise do so for the whole history. The parts are
-/// known only when each holds the check-ins `write_stored` would put in it (`PART_ROWS`
-/// a part); otherwise, and for a whole snapshot kept in the store, they are not.
+/// known only when they are as `write_stored` writes them: rows in its columns, in its
+/// order, and the check-ins it would put in each (`PART_ROWS` a part); otherwise, and for a
+/// migrated board or a whole snapshot kept in the store, they are not.
 pub fn read_stored_known(text: &str, part: PartLookup) -> Result<(Loaded, Parts), ReadError> {
     let (loaded, read) = read_text(text, Some(part), false)?;
     let known = match read {
@@ -257,7 +258,7 @@ fn read_parsed(
         // A head that keeps its check-ins in place, read straight on a wrong guess of its
         // layout, keeps the ones read.
         (true, Some(part)) => match parts::take_check_ins(top, part)? {
-            Some((check_ins, read)) => (Some(check_ins), Some(read)),
+            Some((check_ins, read)) => (Some(check_ins), read),
             None => (read_check_ins, None),
         },
         _ => (read_check_ins, None),

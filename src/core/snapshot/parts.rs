@@ -34,13 +34,18 @@ pub const CHECK_IN_COLUMNS: [&str; 8] = [
 /// how many check-ins it held.
 pub type Read = Vec<(String, String, usize)>;
 
+/// A history taken out of a stored board: its check-ins, and the parts they were read from
+/// when those are as this build writes them.
+pub type Taken = (Vec<CheckIn>, Option<Read>);
+
 /// Takes the check-in history out of a stored board (`board.checkIns` with `parts`) and
-/// reads it, with the parts it was read from; `None` when the board keeps its check-ins in
-/// place, for the general reader.
+/// reads it, with the parts it was read from when their rows are in the columns this build
+/// writes (`CHECK_IN_COLUMNS`, in that order: a part is reused only under a head with those
+/// columns); `None` when the board keeps its check-ins in place, for the general reader.
 pub fn take_check_ins(
     top: &mut Map<String, Value>,
     part: PartLookup,
-) -> Result<Option<(Vec<CheckIn>, Read)>, ReadError> {
+) -> Result<Option<Taken>, ReadError> {
     let Some(Value::Object(board)) = top.get_mut("board") else {
         return Ok(None);
     };
@@ -94,7 +99,7 @@ pub fn take_check_ins(
         }
         read.push((name.clone(), text, check_ins.len() - first));
     }
-    Ok(Some((check_ins, read)))
+    Ok(Some((check_ins, written_here.then_some(read))))
 }
 
 /// Reads a part in `CHECK_IN_COLUMNS` straight from its text, appending to `out`; `false`
