@@ -79,12 +79,12 @@ pub type Asked = (bool, Option<Id>);
 /// neighbours does not build one of them again each time. The board renders again when
 /// `shown` changes.
 ///
-/// The watch lasts from render to render: after each, `update` looks for elements that came
-/// or went (a lane built in place of its placeholder, a lane added) and watches those, so an
-/// edit that leaves the lanes where they were costs a look at them, not two new observers
-/// reporting on every lane. When what `keep` goes by changes (a drag ends, the focus moves
-/// on), every element is watched afresh, so the far observer reports again on the ones it
-/// kept. Dropped, it stops watching.
+/// The watch lasts from render to render: after each, `update` looks whether the elements
+/// are the ones it watches, so an edit that leaves the lanes as they were costs a look at
+/// them, not two new observers reporting on every lane. When elements came or went (a lane
+/// added, the phone list's groups changed), or what `keep` goes by changed (a drag ended,
+/// the focus moved on), every element is watched afresh, so the far observer reports again
+/// on the ones it kept. Dropped, it stops watching.
 #[derive(Default)]
 pub struct LaneWatch(Option<Watching>);
 
@@ -121,33 +121,24 @@ impl LaneWatch {
             return;
         };
         *watching.keep.borrow_mut() = keep;
-        if watching.asked != asked {
-            watching.asked = asked;
-            for (observer, _) in &watching.observers {
-                observer.disconnect();
-            }
-            watching.watched.clear();
-        }
         let Ok(found) = container.query_selector_all(&format!("[{attribute}]")) else {
             return;
         };
         let elements: Vec<web_sys::Element> = (0..found.length())
             .filter_map(|i| found.item(i).and_then(|n| n.dyn_into().ok()))
             .collect();
-        if elements == watching.watched {
+        if elements == watching.watched && watching.asked == asked {
             return;
         }
-        for gone in watching.watched.iter().filter(|e| !elements.contains(e)) {
-            for (observer, _) in &watching.observers {
-                observer.unobserve(gone);
-            }
-        }
-        for new in elements.iter().filter(|e| !watching.watched.contains(e)) {
-            for (observer, _) in &watching.observers {
-                observer.observe(new);
+        // Watched afresh: each element is reported on at the next frame, where it is then.
+        for (observer, _) in &watching.observers {
+            observer.disconnect();
+            for element in &elements {
+                observer.observe(element);
             }
         }
         watching.watched = elements;
+        watching.asked = asked;
     }
 
     /// Stops watching.
