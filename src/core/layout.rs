@@ -3,7 +3,7 @@
 //! computed once per board change so the view does no searching while it renders.
 
 use super::index::positions;
-use super::model::{Board, Id, Initiative, Status};
+use super::model::{Board, Id, Initiative, Priority, Status};
 
 /// Which cards a person wants to see.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -158,14 +158,11 @@ impl Layout {
     /// keeps the layout, so the board is not laid out again card by card.
     pub fn same_for(before: &Board, after: &Board, filter: &Filter) -> bool {
         let priorities = before.priorities.same(&after.priorities)
-            || (before.priorities.len() == after.priorities.len()
-                && before
-                    .priorities
-                    .iter()
-                    .zip(after.priorities.iter())
-                    .all(|(a, b)| {
-                        a.id == b.id && a.rank == b.rank && a.is_active() == b.is_active()
-                    }));
+            || before
+                .priorities
+                .iter()
+                .map(column_of)
+                .eq(after.priorities.iter().map(column_of));
         let teams = before.teams.same(&after.teams)
             || before
                 .teams
@@ -181,6 +178,11 @@ impl Layout {
                     .all(|(a, b)| std::ptr::eq(a, b) || placed_alike(a, b, filter)));
         priorities && teams && initiatives
     }
+}
+
+/// What a priority's column goes by: its id, its rank and whether it is active.
+fn column_of(priority: &Priority) -> (&str, u32, bool) {
+    (&priority.id, priority.rank, priority.is_active())
 }
 
 /// Whether two versions of an initiative go to the same cells under `filter`.
