@@ -16,10 +16,12 @@ mod heading;
 mod lane;
 mod lanes;
 mod phone;
+mod sticky;
 use heading::PriorityHeader;
 use lane::{Handlers, Heading, Lane};
 use lanes::{LaneWatch, Shown, EAGER_CARDS, FIRST_CARDS};
 use phone::PhoneBoard;
+use sticky::HeadHeight;
 
 /// Why each initiative needs attention (from the health analysis), by initiative id.
 /// Equal when it is the same map: it is rebuilt only when the board changes.
@@ -175,6 +177,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     // Lanes that come near the screen render, those far from it wait as placeholders:
     // looked at after every render, since each render may add or replace lanes.
     let watch = use_mut_ref(LaneWatch::default);
+    // The lanes' names stay in view under the priorities' heads, whose height is watched.
+    let head_height = use_mut_ref(HeadHeight::default);
     {
         let (shown, redraw, grid, drag, focused_team) = (
             shown.clone(),
@@ -188,6 +192,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
                 drag.borrow().is_some() || focused_team.as_deref() == Some(team)
             });
+            head_height.borrow_mut().update(&grid);
             let mut watch = watch.borrow_mut();
             if virtual_lanes {
                 watch.update(&grid, "data-lane", true, &shown, (keep, asked), &redraw);

@@ -124,3 +124,52 @@ test('a board opens with its cards already in their columns: nothing jumps after
   assert.ok(card.width < grid.width / 3, `a card is ${card.width} px wide in a ${grid.width} px grid`);
   page.assertNoErrors();
 });
+
+test('a lane taller than the board\'s area keeps its team\'s name in view under the priorities as it scrolls by', async () => {
+  // A short window: the board's scrolling area is lower than the example's tallest lane.
+  const page = await freshPage(app, { viewport: { width: 1400, height: 560 } });
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const lanes = board.getByRole('row').filter({ has: page.getByRole('rowheader') });
+  await lanes.first().waitFor();
+  // Where, in the grid's area, the tallest lane's name is once the grid is scrolled
+  // `into` pixels past the lane's top (under the priorities' heads).
+  const where = (into) => board.evaluate((region, into) => {
+    const grid = region.querySelector('.ab-grid');
+    const rows = [...grid.querySelectorAll('.ab-grid__row[data-lane]')];
+    const row = rows.reduce((a, b) => (b.offsetHeight > a.offsetHeight ? b : a));
+    const heads = grid.querySelector('.ab-grid__row--head');
+    grid.scrollTop = 0;
+    grid.scrollTop = row.getBoundingClientRect().top - heads.getBoundingClientRect().bottom + into;
+    const name = row.querySelector('[role="rowheader"] h2');
+    return {
+      team: name.textContent,
+      laneHeight: row.offsetHeight,
+      areaHeight: grid.clientHeight,
+      headsBottom: heads.getBoundingClientRect().bottom,
+      nameTop: name.getBoundingClientRect().top,
+      nameBottom: name.getBoundingClientRect().bottom,
+      areaBottom: grid.getBoundingClientRect().bottom,
+    };
+  }, into);
+  const frame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const shown = async (into, why) => {
+    const at = await where(into);
+    await frame();
+    const now = await where(into);
+    assert.ok(at.laneHeight > at.areaHeight + 200, `the lane of ${at.team} (${at.laneHeight} px) is taller than the area (${at.areaHeight} px)`);
+    assert.ok(now.nameTop >= now.headsBottom - 1 && now.nameBottom <= now.areaBottom,
+      `${why}: the name of ${now.team} is in view under the priorities (name ${now.nameTop}–${now.nameBottom}, heads end at ${now.headsBottom}, area at ${now.areaBottom})`);
+    assert.ok(now.nameTop - now.headsBottom <= 24, `${why}: just under them (${now.nameTop - now.headsBottom} px)`);
+  };
+  await shown(200, 'scrolled into the lane');
+  // A priority given a long title makes the heads taller: the name moves down with them.
+  const before = await board.evaluate((region) => region.querySelector('.ab-grid__row--head').offsetHeight);
+  await board.getByRole('button', { name: 'Keep every customer we have', exact: true }).click();
+  const form = dialog(page, 'Edit priority');
+  await form.getByLabel('Title').fill('Keep every customer we have, and grow the accounts that trust us most across every region');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction((before) => document.querySelector('.ab-grid__row--head').offsetHeight > before + 20, before);
+  await shown(200, 'with taller heads');
+  page.assertNoErrors();
+});

@@ -231,24 +231,26 @@ pub fn Lane(props: &LaneProps) -> Html {
         <div class="ab-grid__row" role="row" data-lane={team_id.clone()}>
             <div class="ab-lane-head" role="rowheader"
                  tabindex="-1" data-place={lane_place(team_id)}>
-                <h2 class="ab-lane-head__name">
-                    { &heading.name }
-                    if props.part.is_some_and(|(first, _)| first > 0) { { " (continued)" } }
-                </h2>
-                <p class="ab-lane-head__lead">{ heading.lead.as_ref().map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
-                <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
-                   title="Sum of the effort of the team's active initiatives">
-                    { format!("Committed {effort}%") }
-                    if effort > 100 { { " · over capacity" } }
-                </p>
-                if !props.read_only {
-                    <div class="ab-lane-head__actions">
-                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
-                                aria-label={format!("Edit team {}", heading.name)}>{ "Edit" }</button>
-                        <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_slice}
-                                aria-label={format!("Export slice of team {}", heading.name)}>{ "Export slice" }</button>
-                    </div>
-                }
+                <div class="ab-lane-head__inner">
+                    <h2 class="ab-lane-head__name">
+                        { &heading.name }
+                        if props.part.is_some_and(|(first, _)| first > 0) { { " (continued)" } }
+                    </h2>
+                    <p class="ab-lane-head__lead">{ heading.lead.as_ref().map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
+                    <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
+                       title="Sum of the effort of the team's active initiatives">
+                        { format!("Committed {effort}%") }
+                        if effort > 100 { { " · over capacity" } }
+                    </p>
+                    if !props.read_only {
+                        <div class="ab-lane-head__actions">
+                            <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_edit_team}
+                                    aria-label={format!("Edit team {}", heading.name)}>{ "Edit" }</button>
+                            <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_slice}
+                                    aria-label={format!("Export slice of team {}", heading.name)}>{ "Export slice" }</button>
+                        </div>
+                    }
+                </div>
             </div>
             if let Some(cells) = cells { { cells } }
             if let Some(placeholder) = placeholder { { placeholder } }
