@@ -229,7 +229,8 @@ test('an element added later shows the snapshot its src names, follows its attri
 
 test('a host keeps the board itself through the JavaScript API: load, change, get, options, destroy', async () => {
   const page = await open('api.html');
-  await page.waitForFunction(() => window.board);
+  // `window.board` is the page's <div id="board"> until the page's module puts the handle there.
+  await page.waitForFunction(() => typeof window.board?.getSnapshot === 'function');
   assert.equal(await page.evaluate(() => window.board.getSnapshot()), null, 'no board yet');
   const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
     .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
