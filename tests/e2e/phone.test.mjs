@@ -219,6 +219,45 @@ test('on a phone Alt + arrows still move a card, and focus follows it', async ()
   page.assertNoErrors();
 });
 
+test('on a phone a priority\'s heading and the team\'s name stay in view while its work scrolls by, and a moved card stops clear of them', async () => {
+  const page = await phone();
+  const board = page.getByRole('region', { name: 'Board' });
+  const [product, platform] = ['Product', 'Platform'].map((name) => board.getByRole('group', { name: `${name} · ${top.title}` }));
+  const title = await platform.getByRole('article').first().getAttribute('aria-label');
+  // Scrolled until Platform's group starts under the heading: Product's is above the screen.
+  const heads = () => board.evaluate((region, group) => {
+    const section = region.querySelector('.ab-phone__priority');
+    const head = section.querySelector('.ab-phone__head').getBoundingClientRect();
+    const names = [...section.querySelectorAll('.ab-phone__team-name')].map((n) => ({ team: n.textContent, top: n.getBoundingClientRect().top, bottom: n.getBoundingClientRect().bottom }));
+    const stuck = names.filter((n) => n.top < head.bottom + 2 && n.bottom > head.bottom);
+    const card = group ? document.activeElement.getBoundingClientRect() : null;
+    return { headTop: head.top, headBottom: head.bottom, stuck: stuck.map((n) => n.team), namesBottom: Math.max(head.bottom, ...stuck.map((n) => n.bottom)), cardTop: card?.top, cardBottom: card?.bottom };
+  }, false);
+  await platform.evaluate((group) => {
+    const head = group.closest('.ab-phone__priority').querySelector('.ab-phone__head');
+    window.scrollBy(0, group.getBoundingClientRect().top - head.offsetHeight - 4);
+  });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const scrolled = await heads();
+  assert.ok(Math.abs(scrolled.headTop) <= 1, `the priority's heading is at the top (${scrolled.headTop})`);
+  assert.deepEqual(scrolled.stuck, ['Platform'], 'the team\'s name just under it');
+  // A card moved with Alt + ↑ into Product's group, above the screen: focus follows it, and
+  // it is brought into view below the heading and the team's name, not under them.
+  await platform.getByRole('article', { name: title, exact: true }).evaluate((card) => card.focus({ preventScroll: true }));
+  await page.keyboard.press('Alt+ArrowUp');
+  await product.getByRole('article', { name: title, exact: true }).waitFor();
+  await page.waitForFunction((title) => document.activeElement?.getAttribute('aria-label') === title, title);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const moved = await board.evaluate((region) => {
+    const head = region.querySelector('.ab-phone__head').getBoundingClientRect();
+    const card = document.activeElement.getBoundingClientRect();
+    const name = document.activeElement.closest('.ab-phone__team').querySelector('.ab-phone__team-name').getBoundingClientRect();
+    return { clear: card.top >= Math.max(head.bottom, name.bottom) - 1, inView: card.bottom <= window.innerHeight, card: card.top, head: head.bottom, name: name.bottom };
+  });
+  assert.ok(moved.clear && moved.inView, `the moved card is in view, clear of the heading and name: ${JSON.stringify(moved)}`);
+  page.assertNoErrors();
+});
+
 test('the phone layout passes an accessibility audit, light and dark', async () => {
   const page = await phone();
   for (const colorScheme of ['light', 'dark']) {

@@ -8,6 +8,7 @@
 use super::super::card::{place_key, InitiativeCard};
 use super::lane::Handlers;
 use super::lanes::{LaneWatch, Shown, EAGER_CARDS};
+use super::sticky::{HeadHeight, Holder};
 use super::{column_key, lane_place, Attention};
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, PriorityStatus};
@@ -98,6 +99,9 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
         }
     }
     let watch = use_mut_ref(LaneWatch::default);
+    // Each priority's heading stays at the top while its initiatives scroll by, and each
+    // team's name just under it: the headings' heights are watched.
+    let head_height = use_mut_ref(HeadHeight::default);
     {
         let (shown, redraw, list, focused_team) = (
             shown.clone(),
@@ -109,6 +113,9 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             let asked = (false, focused_team.clone());
             let keep: Rc<dyn Fn(&str) -> bool> =
                 Rc::new(move |key| focused_team.as_deref() == Some(group_team(key)));
+            head_height
+                .borrow_mut()
+                .update(&list, ".ab-phone__head", Holder::Parent);
             let mut watch = watch.borrow_mut();
             if lazy {
                 watch.update(&list, "data-group", false, &shown, (keep, asked), &redraw);
