@@ -26,7 +26,7 @@
 // render to render and the first save after opening a board knowing the parts it was read
 // from to 482.8 KB, and headings kept in view as the work under them scrolls by (a tall
 // lane's name under the priorities' heads; on a phone, a priority's heading and the team's
-// name; their heights watched) to 483.5 KB.
+// name; their heights watched) to 483.9 KB.
 // Until the target is met, this check holds the app at 484 KB, so that nothing makes it
 // larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.

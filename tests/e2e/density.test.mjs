@@ -142,7 +142,9 @@ test('a lane taller than the board\'s area keeps its team\'s name in view under 
     grid.scrollTop = 0;
     grid.scrollTop = row.getBoundingClientRect().top - heads.getBoundingClientRect().bottom + into;
     const name = row.querySelector('[role="rowheader"] h2');
+    const box = name.getBoundingClientRect();
     return {
+      nameSeen: name.contains(document.elementFromPoint(box.left + Math.min(box.width / 2, 20), box.top + box.height / 2)),
       team: name.textContent,
       laneHeight: row.offsetHeight,
       areaHeight: grid.clientHeight,
@@ -161,6 +163,7 @@ test('a lane taller than the board\'s area keeps its team\'s name in view under 
     assert.ok(now.nameTop >= now.headsBottom - 1 && now.nameBottom <= now.areaBottom,
       `${why}: the name of ${now.team} is in view under the priorities (name ${now.nameTop}–${now.nameBottom}, heads end at ${now.headsBottom}, area at ${now.areaBottom})`);
     assert.ok(now.nameTop - now.headsBottom <= 24, `${why}: just under them (${now.nameTop - now.headsBottom} px)`);
+    assert.ok(now.nameSeen, `${why}: the name is what the page shows there`);
   };
   await shown(200, 'scrolled into the lane');
   // A priority given a long title makes the heads taller: the name moves down with them.

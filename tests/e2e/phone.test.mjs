@@ -225,14 +225,22 @@ test('on a phone a priority\'s heading and the team\'s name stay in view while i
   const [product, platform] = ['Product', 'Platform'].map((name) => board.getByRole('group', { name: `${name} · ${top.title}` }));
   const title = await platform.getByRole('article').first().getAttribute('aria-label');
   // Scrolled until Platform's group starts under the heading: Product's is above the screen.
-  const heads = () => board.evaluate((region, group) => {
+  // Where the top priority's heading is, which team names sit just under it, and whether
+  // each is what the page shows there (painted over the cards, not under them).
+  const heads = () => board.evaluate((region) => {
     const section = region.querySelector('.ab-phone__priority');
-    const head = section.querySelector('.ab-phone__head').getBoundingClientRect();
-    const names = [...section.querySelectorAll('.ab-phone__team-name')].map((n) => ({ team: n.textContent, top: n.getBoundingClientRect().top, bottom: n.getBoundingClientRect().bottom }));
-    const stuck = names.filter((n) => n.top < head.bottom + 2 && n.bottom > head.bottom);
-    const card = group ? document.activeElement.getBoundingClientRect() : null;
-    return { headTop: head.top, headBottom: head.bottom, stuck: stuck.map((n) => n.team), namesBottom: Math.max(head.bottom, ...stuck.map((n) => n.bottom)), cardTop: card?.top, cardBottom: card?.bottom };
-  }, false);
+    const head = section.querySelector('.ab-phone__head');
+    const box = head.getBoundingClientRect();
+    const seen = (element) => {
+      const r = element.getBoundingClientRect();
+      return element.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    };
+    const stuck = [...section.querySelectorAll('.ab-phone__team-name')].filter((n) => {
+      const r = n.getBoundingClientRect();
+      return r.top < box.bottom + 2 && r.bottom > box.bottom;
+    });
+    return { headTop: box.top, headSeen: seen(head), stuck: stuck.map((n) => n.textContent), stuckSeen: stuck.every(seen) };
+  });
   await platform.evaluate((group) => {
     const head = group.closest('.ab-phone__priority').querySelector('.ab-phone__head');
     window.scrollBy(0, group.getBoundingClientRect().top - head.offsetHeight - 4);
@@ -241,6 +249,7 @@ test('on a phone a priority\'s heading and the team\'s name stay in view while i
   const scrolled = await heads();
   assert.ok(Math.abs(scrolled.headTop) <= 1, `the priority's heading is at the top (${scrolled.headTop})`);
   assert.deepEqual(scrolled.stuck, ['Platform'], 'the team\'s name just under it');
+  assert.ok(scrolled.headSeen && scrolled.stuckSeen, 'both painted over the cards scrolling under them');
   // A card moved with Alt + ↑ into Product's group, above the screen: focus follows it, and
   // it is brought into view below the heading and the team's name, not under them.
   await platform.getByRole('article', { name: title, exact: true }).evaluate((card) => card.focus({ preventScroll: true }));
@@ -255,6 +264,36 @@ test('on a phone a priority\'s heading and the team\'s name stay in view while i
     return { clear: card.top >= Math.max(head.bottom, name.bottom) - 1, inView: card.bottom <= window.innerHeight, card: card.top, head: head.bottom, name: name.bottom };
   });
   assert.ok(moved.clear && moved.inView, `the moved card is in view, clear of the heading and name: ${JSON.stringify(moved)}`);
+  page.assertNoErrors();
+});
+
+test('on a phone an initiative shown from another view stops clear of its priority\'s heading', async () => {
+  const page = await phone();
+  await view(page, /^Rhythm/).click();
+  await page.locator('.ab-main h2').first().waitFor();
+  // An initiative of the top priority that the rhythm names, clicked at the foot of the
+  // page: the list built anew scrolls up to it, under the heading it must stop clear of.
+  const titles = example.initiatives.filter((i) => i.priorityIds[0] === top.id).map((i) => i.title);
+  const main = page.getByRole('main');
+  let link = null;
+  for (const title of titles) {
+    const found = main.getByRole('button', { name: title, exact: true });
+    if (await found.count() > 0) { link = found.last(); break; }
+  }
+  assert.ok(link, 'the rhythm names an initiative of the top priority');
+  const title = await link.textContent();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await link.evaluate((button) => button.click());
+  await page.waitForFunction((title) => document.activeElement?.getAttribute('aria-label') === title.trim(), title);
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const shown = await page.evaluate(() => {
+    const card = document.activeElement;
+    const head = card.closest('.ab-phone__priority').querySelector('.ab-phone__head').getBoundingClientRect();
+    const name = card.closest('.ab-phone__team').querySelector('.ab-phone__team-name').getBoundingClientRect();
+    const r = card.getBoundingClientRect();
+    return { clear: r.top >= Math.max(head.bottom, name.bottom) - 1, inView: r.top >= 0 && r.bottom <= window.innerHeight, card: r.top, head: head.bottom, name: name.bottom };
+  });
+  assert.ok(shown.clear && shown.inView, `the card is in view, clear of the heading and name: ${JSON.stringify(shown)}`);
   page.assertNoErrors();
 });
 

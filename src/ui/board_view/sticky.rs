@@ -9,9 +9,9 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
 
-/// Which element under a head's parent takes the head's height: the head's parent (a phone
-/// list's priority), or the one above it (the grid's parent, as the grid's own style is
-/// written by every render that changes its columns).
+/// Which of a head's ancestors takes its height: its parent (a phone list's priority), or
+/// the one above that (the grid's parent, as the grid's own style is written by every
+/// render that changes its columns).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Holder {
     Parent,
@@ -49,6 +49,10 @@ impl HeadHeight {
             .as_ref()
             .is_none_or(|watching| watching.heads != heads)
         {
+            // Set at once, not only when the observer first reports (after the next frame's
+            // animation callbacks): a card brought into view in that frame, as when the
+            // board opens on it from another view, already stops clear of the heads.
+            give(&heads, holder);
             self.0 = watch(heads, holder);
         }
     }
@@ -56,23 +60,12 @@ impl HeadHeight {
 
 fn watch(heads: Vec<web_sys::Element>, holder: Holder) -> Option<Watching> {
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        for entry in entries.iter() {
-            let Ok(entry) = entry.dyn_into::<web_sys::ResizeObserverEntry>() else {
-                continue;
-            };
-            let Ok(head) = entry.target().dyn_into::<web_sys::HtmlElement>() else {
-                continue;
-            };
-            let parent = head.parent_element();
-            let held = match holder {
-                Holder::Parent => parent,
-                Holder::GrandParent => parent.and_then(|p| p.parent_element()),
-            };
-            if let Some(held) = held.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let height = format!("{}px", head.offset_height());
-                let _ = held.style().set_property("--ab-head-height", &height);
-            }
-        }
+        let heads: Vec<web_sys::Element> = entries
+            .iter()
+            .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+            .map(|entry| entry.target())
+            .collect();
+        give(&heads, holder);
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
     for head in &heads {
@@ -83,6 +76,26 @@ fn watch(heads: Vec<web_sys::Element>, holder: Holder) -> Option<Watching> {
         observer,
         _on_resize: on_resize,
     })
+}
+
+/// Gives each head's height to its holder: every height read before any is written, so the
+/// browser lays the page out once.
+fn give(heads: &[web_sys::Element], holder: Holder) {
+    let measured: Vec<(web_sys::HtmlElement, String)> = heads
+        .iter()
+        .filter_map(|head| {
+            let height = head.dyn_ref::<web_sys::HtmlElement>()?.offset_height();
+            let parent = head.parent_element();
+            let held = match holder {
+                Holder::Parent => parent,
+                Holder::GrandParent => parent.and_then(|p| p.parent_element()),
+            };
+            Some((held?.dyn_into().ok()?, format!("{height}px")))
+        })
+        .collect();
+    for (held, height) in measured {
+        let _ = held.style().set_property("--ab-head-height", &height);
+    }
 }
 
 impl Drop for Watching {
