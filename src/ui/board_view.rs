@@ -21,7 +21,7 @@ use heading::PriorityHeader;
 use lane::{Handlers, Heading, Lane};
 use lanes::{LaneWatch, Shown, EAGER_CARDS, FIRST_CARDS};
 use phone::PhoneBoard;
-use sticky::{HeadHeight, Holder};
+use sticky::{HeadHeight, Heads};
 
 /// Why each initiative needs attention (from the health analysis), by initiative id.
 /// Equal when it is the same map: it is rebuilt only when the board changes.
@@ -192,9 +192,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             let keep: Rc<dyn Fn(&str) -> bool> = Rc::new(move |team| {
                 drag.borrow().is_some() || focused_team.as_deref() == Some(team)
             });
-            head_height
-                .borrow_mut()
-                .update(&grid, ".ab-grid__row--head", Holder::GrandParent);
+            head_height.borrow_mut().update(&grid, Heads::FirstRow);
             let mut watch = watch.borrow_mut();
             if virtual_lanes {
                 watch.update(&grid, "data-lane", true, &shown, (keep, asked), &redraw);

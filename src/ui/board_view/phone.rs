@@ -8,7 +8,7 @@
 use super::super::card::{place_key, InitiativeCard};
 use super::lane::Handlers;
 use super::lanes::{LaneWatch, Shown, EAGER_CARDS};
-use super::sticky::{HeadHeight, Holder};
+use super::sticky::{HeadHeight, Heads};
 use super::{column_key, lane_place, Attention};
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, PriorityStatus};
@@ -113,9 +113,7 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
             let asked = (false, focused_team.clone());
             let keep: Rc<dyn Fn(&str) -> bool> =
                 Rc::new(move |key| focused_team.as_deref() == Some(group_team(key)));
-            head_height
-                .borrow_mut()
-                .update(&list, ".ab-phone__head", Holder::Parent);
+            head_height.borrow_mut().update(&list, Heads::EachSection);
             let mut watch = watch.borrow_mut();
             if lazy {
                 watch.update(&list, "data-group", false, &shown, (keep, asked), &redraw);

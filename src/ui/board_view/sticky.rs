@@ -9,17 +9,19 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::NodeRef;
 
-/// Which of a head's ancestors takes its height: its parent (a phone list's priority), or
-/// the one above that (the grid's parent, as the grid's own style is written by every
-/// render that changes its columns).
+/// Where a container keeps its heads, and which element takes each head's height.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Holder {
-    Parent,
-    GrandParent,
+pub enum Heads {
+    /// The grid: its first row is the priorities' heads; the grid's parent takes their
+    /// height, as the grid's own style is written by every render that changes its columns.
+    FirstRow,
+    /// The phone list: each section's first child is its priority's heading, and the section
+    /// takes its height.
+    EachSection,
 }
 
-/// Watches the heights of the heads `selector` finds under a container and sets each on
-/// its holder. Dropped, it stops watching.
+/// Watches the heights of a container's heads and sets each on the element that holds
+/// what stays under it. Dropped, it stops watching.
 #[derive(Default)]
 pub struct HeadHeight(Option<Watching>);
 
@@ -30,18 +32,20 @@ struct Watching {
 }
 
 impl HeadHeight {
-    /// Watches the heads under `container` as they are after this render: a look when they
-    /// are the ones watched already, a new watch when heads came or went.
-    pub fn update(&mut self, container: &NodeRef, selector: &str, holder: Holder) {
-        let heads: Vec<web_sys::Element> = container
-            .cast::<web_sys::Element>()
-            .and_then(|container| container.query_selector_all(selector).ok())
-            .map(|found| {
-                (0..found.length())
-                    .filter_map(|i| found.item(i).and_then(|n| n.dyn_into().ok()))
+    /// Watches the heads under `container` as they are after this render: a look at its
+    /// first children when they are the ones watched already (no search of the board's
+    /// cards), a new watch when heads came or went.
+    pub fn update(&mut self, container: &NodeRef, kind: Heads) {
+        let container = container.cast::<web_sys::Element>();
+        let heads: Vec<web_sys::Element> = match (kind, container) {
+            (_, None) => Vec::new(),
+            (Heads::FirstRow, Some(grid)) => grid.first_element_child().into_iter().collect(),
+            (Heads::EachSection, Some(list)) => {
+                std::iter::successors(list.first_element_child(), |s| s.next_element_sibling())
+                    .filter_map(|section| section.first_element_child())
                     .collect()
-            })
-            .unwrap_or_default();
+            }
+        };
         if heads.is_empty() {
             self.0 = None;
         } else if self
@@ -52,20 +56,20 @@ impl HeadHeight {
             // Set at once, not only when the observer first reports (after the next frame's
             // animation callbacks): a card brought into view in that frame, as when the
             // board opens on it from another view, already stops clear of the heads.
-            give(&heads, holder);
-            self.0 = watch(heads, holder);
+            give(&heads, kind);
+            self.0 = watch(heads, kind);
         }
     }
 }
 
-fn watch(heads: Vec<web_sys::Element>, holder: Holder) -> Option<Watching> {
+fn watch(heads: Vec<web_sys::Element>, kind: Heads) -> Option<Watching> {
     let on_resize = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let heads: Vec<web_sys::Element> = entries
             .iter()
             .filter_map(|entry| entry.dyn_into::<web_sys::ResizeObserverEntry>().ok())
             .map(|entry| entry.target())
             .collect();
-        give(&heads, holder);
+        give(&heads, kind);
     });
     let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
     for head in &heads {
@@ -80,15 +84,15 @@ fn watch(heads: Vec<web_sys::Element>, holder: Holder) -> Option<Watching> {
 
 /// Gives each head's height to its holder: every height read before any is written, so the
 /// browser lays the page out once.
-fn give(heads: &[web_sys::Element], holder: Holder) {
+fn give(heads: &[web_sys::Element], kind: Heads) {
     let measured: Vec<(web_sys::HtmlElement, String)> = heads
         .iter()
         .filter_map(|head| {
             let height = head.dyn_ref::<web_sys::HtmlElement>()?.offset_height();
             let parent = head.parent_element();
-            let held = match holder {
-                Holder::Parent => parent,
-                Holder::GrandParent => parent.and_then(|p| p.parent_element()),
+            let held = match kind {
+                Heads::EachSection => parent,
+                Heads::FirstRow => parent.and_then(|p| p.parent_element()),
             };
             Some((held?.dyn_into().ok()?, format!("{height}px")))
         })
