@@ -165,10 +165,10 @@ impl<'de> Visitor<'de> for Row {
     fn visit_seq<A: SeqAccess<'de>>(self, mut values: A) -> Result<CheckIn, A::Error> {
         let mut cells = Cells {
             values: &mut values,
-            columns: CHECK_IN_COLUMNS.iter(),
+            columns: 0..CHECK_IN_COLUMNS.len() as u64,
         };
         let check_in = CheckIn::deserialize(MapAccessDeserializer::new(&mut cells))?;
-        let short = cells.columns.len() > 0;
+        let short = !cells.columns.is_empty();
         if short || values.next_element::<IgnoredAny>()?.is_some() {
             return Err(de::Error::custom("a row of another length"));
         }
@@ -176,10 +176,13 @@ impl<'de> Visitor<'de> for Row {
     }
 }
 
-/// A row's values under their columns, as an object's members.
+/// A row's values under their columns, as an object's members. A column is named to the
+/// derive by its place (serde's derives take a field's index for its name), which reads
+/// the history quicker than matching each cell's column name; the columns are the fields
+/// in their order (`CHECK_IN_COLUMNS`, which a test keeps equal).
 struct Cells<'r, A> {
     values: &'r mut A,
-    columns: std::slice::Iter<'static, &'static str>,
+    columns: std::ops::Range<u64>,
 }
 
 impl<'de, A: SeqAccess<'de>> MapAccess<'de> for Cells<'_, A> {
@@ -190,7 +193,7 @@ impl<'de, A: SeqAccess<'de>> MapAccess<'de> for Cells<'_, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         match self.columns.next() {
-            Some(column) => seed.deserialize((*column).into_deserializer()).map(Some),
+            Some(column) => seed.deserialize(column.into_deserializer()).map(Some),
             None => Ok(None),
         }
     }
