@@ -26,8 +26,9 @@
 // render to render and the first save after opening a board knowing the parts it was read
 // from to 482.8 KB, and headings kept in view as the work under them scrolls by (a tall
 // lane's name under the priorities' heads; on a phone, a priority's heading and the team's
-// name; their heights watched) to 483.9 KB.
-// Until the target is met, this check holds the app at 484 KB, so that nothing makes it
+// name; their heights watched) to 483.9 KB, and stored texts read through the browser's
+// TextEncoder (a big board's texts out of localStorage in 1.6 ms instead of 5) to 484.7 KB.
+// Until the target is met, this check holds the app at 485 KB, so that nothing makes it
 // larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -39,7 +40,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 484 * 1024;
+const GUARD = 485 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

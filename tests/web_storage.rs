@@ -1,5 +1,6 @@
-//! localStorage behind the `Store` trait, in a real browser: round trips, a full quota
-//! reported as `Full`, and opening corrupt or newer saved boards.
+//! localStorage behind the `Store` trait, in a real browser: round trips (texts of every
+//! kind of character among them), a full quota reported as `Full`, and opening corrupt or
+//! newer saved boards.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "support/generate_board.rs"]
@@ -38,6 +39,37 @@ fn local_store_round_trips_a_board() {
     }
     local().remove_item(&key.head()).unwrap();
     local().remove_item(&key.revision()).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn texts_come_back_from_local_storage_as_they_were_written() {
+    let ascii = "x".repeat(5_000);
+    for text in [
+        String::new(),
+        "plain ASCII, as a board is stored".to_string(),
+        "ünïcode ✓ first, then ASCII".to_string(),
+        format!("{ascii} and at the end: ü ✓ 𝄞 🚀"),
+        "𝄞🚀".repeat(1_000),
+        format!("é{ascii}é"),
+    ] {
+        LocalStore.write("test-texts", &text).unwrap();
+        assert_eq!(
+            LocalStore.read("test-texts").unwrap().as_deref(),
+            Some(&*text)
+        );
+    }
+    // A lone surrogate, which only JavaScript can write, reads as U+FFFD.
+    let lone = js_sys::JsString::from_char_code(&[0x78, 0xD800, 0x79]);
+    let set_item = js_sys::Reflect::get(&local(), &"setItem".into()).unwrap();
+    js_sys::Function::from(set_item)
+        .call2(&local(), &"test-texts".into(), &lone)
+        .unwrap();
+    assert_eq!(
+        LocalStore.read("test-texts").unwrap().as_deref(),
+        Some("x\u{FFFD}y")
+    );
+    local().remove_item("test-texts").unwrap();
+    assert_eq!(LocalStore.read("test-texts").unwrap(), None);
 }
 
 #[wasm_bindgen_test]
