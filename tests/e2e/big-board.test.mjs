@@ -45,6 +45,42 @@ test('a big board renders its first lanes, and the others while they are near th
   page.assertNoErrors();
 });
 
+test('a lane scrolled into view is built though the browser hands its observer an old entry with the new one', async () => {
+  const page = await freshPage(app);
+  // Where every frame builds a lane, an observer's reports from two frames can wait for one
+  // task and reach it together: an entry from when the lane was far away, then the one that
+  // says it is near. Give every report so: a lane's last "not near" entry again, just before
+  // each entry that says it is.
+  await page.addInitScript(() => {
+    const Observer = window.IntersectionObserver;
+    window.IntersectionObserver = class extends Observer {
+      constructor(callback, options) {
+        const away = new Map();
+        super((entries, observer) => {
+          const reported = [];
+          for (const entry of entries) {
+            if (!entry.isIntersecting) away.set(entry.target, entry);
+            else if (away.has(entry.target)) reported.push(away.get(entry.target));
+            reported.push(entry);
+          }
+          callback(reported, observer);
+        }, options);
+      }
+    };
+  });
+  await page.evaluate((text) => localStorage.setItem('alignment-board', text), snapshot);
+  await page.reload();
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.waitFor();
+  const lastLane = await board.getByRole('rowheader').last().getByRole('heading').textContent();
+  await board.locator('.ab-lane-placeholder').last().scrollIntoViewIfNeeded();
+  // Only the last entry says where the lane is: taken by the old one, the lane went back to
+  // its placeholder in view, and nothing reported it again.
+  await board.getByRole('group', { name: new RegExp(`^${lastLane} · `) }).first().waitFor({ timeout: 5000 });
+  assert.equal(await board.getByRole('row').last().locator('.ab-lane-placeholder').count(), 0, 'the lane in view is built');
+  page.assertNoErrors();
+});
+
 test('a card moved with the keyboard into a lane not yet rendered is shown there, focused', async () => {
   const page = await bigBoardPage();
   const board = page.getByRole('region', { name: 'Board' });

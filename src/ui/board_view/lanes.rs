@@ -164,11 +164,19 @@ fn start(
     let observer = |far: bool, root: Option<&web_sys::Element>, margin: &str| {
         let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
         let on_seen = OnSeen::new(move |entries: js_sys::Array| {
-            let mut changed = false;
+            // A report can hold an element twice, from frames whose reports waited for one
+            // task: only its last entry says where it is now. Acting on an earlier one took a
+            // lane in view back to its placeholder, and nothing reported it again.
+            let mut latest: Vec<web_sys::IntersectionObserverEntry> = Vec::new();
             for entry in entries.iter() {
                 let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
                     continue;
                 };
+                latest.retain(|seen| seen.target() != entry.target());
+                latest.push(entry);
+            }
+            let mut changed = false;
+            for entry in latest {
                 let lane = entry.target();
                 let Some(team) = lane.get_attribute(attribute) else {
                     continue;
