@@ -6,6 +6,8 @@ pub mod core;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
+mod js_text;
+#[cfg(target_arch = "wasm32")]
 mod mount;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

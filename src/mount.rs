@@ -75,7 +75,7 @@ impl MountOptions {
         options.read_only = get("readOnly").is_truthy();
         options.in_memory = get("inMemory").is_truthy();
         // JSON text (alignment-board.js's `mount` turns an object into text first).
-        options.snapshot = get("snapshot").as_string();
+        options.snapshot = crate::js_text::string_of(&get("snapshot"));
         options.snapshot_url = get("snapshotUrl").as_string();
         options.example_url = get("exampleUrl").as_string();
         options.theme = get("theme").as_string();

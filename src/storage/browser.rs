@@ -15,42 +15,6 @@ extern "C" {
     fn set_text(this: &TextStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch, js_name = getItem)]
     fn get_text(this: &TextStorage, key: &str) -> Result<JsValue, JsValue>;
-
-    // The browser's UTF-8 encoder, writing a stored text straight into a buffer of ours.
-    #[wasm_bindgen(js_name = TextEncoder)]
-    type Utf8Encoder;
-    #[wasm_bindgen(constructor, js_class = TextEncoder)]
-    fn new() -> Utf8Encoder;
-    #[wasm_bindgen(method, js_name = encodeInto)]
-    fn encode_into(this: &Utf8Encoder, text: &js_sys::JsString, into: &mut [u8]) -> Encoded;
-    type Encoded;
-    #[wasm_bindgen(method, getter)]
-    fn read(this: &Encoded) -> u32;
-    #[wasm_bindgen(method, getter)]
-    fn written(this: &Encoded) -> u32;
-}
-
-/// A JavaScript string as a Rust one, encoded by the browser's `TextEncoder.encodeInto`.
-/// wasm-bindgen's own conversion copies a text's ASCII opening one character at a time in
-/// JavaScript, and a stored board is all but entirely ASCII: reading the big board's texts
-/// took 5 ms that way, and several times that in a page just opened, before JavaScript's
-/// compilers have warmed to the loop.
-fn rust_text(text: &js_sys::JsString) -> String {
-    let units = text.length() as usize;
-    let encoder = Utf8Encoder::new();
-    // One byte for each UTF-16 unit holds an ASCII text whole.
-    let mut bytes = vec![0; units];
-    let first = encoder.encode_into(text, &mut bytes);
-    let (read, mut written) = (first.read() as usize, first.written() as usize);
-    if read < units {
-        // What is left takes at most three bytes for each of its units.
-        bytes.resize(written + (units - read) * 3, 0);
-        let rest = text.slice(read as u32, units as u32);
-        written += encoder.encode_into(&rest, &mut bytes[written..]).written() as usize;
-    }
-    bytes.truncate(written);
-    // encodeInto writes UTF-8 only (a lone surrogate as U+FFFD), as wasm-bindgen would.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// localStorage of the current window.
@@ -77,7 +41,7 @@ impl Store for LocalStore {
         let text = storage
             .get_text(key)
             .map_err(|e| StoreError::Failed(describe(&e)))?;
-        Ok(text.dyn_ref::<js_sys::JsString>().map(rust_text))
+        Ok(crate::js_text::string_of(&text))
     }
 
     fn remove(&self, key: &str) -> Result<(), StoreError> {

@@ -61,7 +61,7 @@ pub fn read_file(
     }
     wasm_bindgen_futures::spawn_local(async move {
         match JsFuture::from(file.text()).await {
-            Ok(text) => on_text.emit((name, text.as_string().unwrap_or_default())),
+            Ok(text) => on_text.emit((name, crate::js_text::string_of(&text).unwrap_or_default())),
             Err(_) => on_error.emit(format!(
                 "{name} could not be read. Your board is unchanged."
             )),
@@ -107,7 +107,9 @@ pub fn read_snapshots(files: Vec<web_sys::File>, on_read: Callback<Vec<Incoming>
                 continue;
             }
             read.push(match JsFuture::from(file.text()).await {
-                Ok(text) => Incoming::read(name, &text.as_string().unwrap_or_default()),
+                Ok(text) => {
+                    Incoming::read(name, &crate::js_text::string_of(&text).unwrap_or_default())
+                }
                 Err(_) => Incoming {
                     name,
                     read: Err(ReadError::NotASnapshot {
