@@ -47,15 +47,17 @@ test('a big board renders its first lanes, and the others while they are near th
 
 test('a lane scrolled into view is built though the browser hands its observer an old entry with the new one', async () => {
   const page = await freshPage(app);
-  // Where every frame builds a lane, an observer's reports from two frames can wait for one
-  // task and reach it together: an entry from when the lane was far away, then the one that
-  // says it is near. Give every report so: a lane's last "not near" entry again, just before
-  // each entry that says it is.
+  // Where every frame builds a lane, one report can carry entries computed in two frames:
+  // for a lane just scrolled into view, the far observer's entry from when it was far away,
+  // then the one that says it is not. Give every report so: before each entry that says an
+  // element intersects, its last entry that said it did not. The far observer (the one whose
+  // margin is three screens) reports a task after the near one, as a browser may.
   await page.addInitScript(() => {
     const Observer = window.IntersectionObserver;
     window.IntersectionObserver = class extends Observer {
       constructor(callback, options) {
         const away = new Map();
+        const far = options?.rootMargin?.startsWith('300%');
         super((entries, observer) => {
           const reported = [];
           for (const entry of entries) {
@@ -63,7 +65,8 @@ test('a lane scrolled into view is built though the browser hands its observer a
             else if (away.has(entry.target)) reported.push(away.get(entry.target));
             reported.push(entry);
           }
-          callback(reported, observer);
+          if (far) setTimeout(() => callback(reported, observer));
+          else callback(reported, observer);
         }, options);
       }
     };
@@ -77,6 +80,8 @@ test('a lane scrolled into view is built though the browser hands its observer a
   // Only the last entry says where the lane is: taken by the old one, the lane went back to
   // its placeholder in view, and nothing reported it again.
   await board.getByRole('group', { name: new RegExp(`^${lastLane} · `) }).first().waitFor({ timeout: 5000 });
+  // Both observers have reported, and what they changed is on screen.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done)))));
   assert.equal(await board.getByRole('row').last().locator('.ab-lane-placeholder').count(), 0, 'the lane in view is built');
   page.assertNoErrors();
 });

@@ -177,9 +177,10 @@ impl<'de> Visitor<'de> for Row {
 }
 
 /// A row's values under their columns, as an object's members. A column is named to the
-/// derive by its place (serde's derives take a field's index for its name), which reads
-/// the history quicker than matching each cell's column name; the columns are the fields
-/// in their order (`CHECK_IN_COLUMNS`, which a test keeps equal).
+/// derive by its place, which reads the history quicker than matching each cell's column
+/// name: serde_derive's field visitors take a field's index (`visit_u64`) as well as its
+/// name. The columns are the fields in their order (`CHECK_IN_COLUMNS`, which a test keeps
+/// equal), and `the_writers_parts_are_read_straight_from_their_text` reads every field back.
 struct Cells<'r, A> {
     values: &'r mut A,
     columns: std::ops::Range<u64>,

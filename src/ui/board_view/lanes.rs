@@ -164,23 +164,24 @@ fn start(
     let observer = |far: bool, root: Option<&web_sys::Element>, margin: &str| {
         let (shown, keep, redraw) = (shown.clone(), keep.clone(), redraw.clone());
         let on_seen = OnSeen::new(move |entries: js_sys::Array| {
-            // A report can hold an element twice, from frames whose reports waited for one
-            // task: only its last entry says where it is now. Acting on an earlier one took a
-            // lane in view back to its placeholder, and nothing reported it again.
-            let mut latest: Vec<web_sys::IntersectionObserverEntry> = Vec::new();
-            for entry in entries.iter() {
+            // One report can carry several entries for an element, computed in different
+            // frames before the report ran: only the last says where it is now. Acting on an
+            // earlier one took a lane in view back to its placeholder, and nothing reported
+            // it again. So the entries are taken last first, each element's once.
+            let entries: Vec<_> = entries.iter().collect();
+            let mut seen = fnv::FnvHashSet::default();
+            let mut changed = false;
+            for entry in entries.into_iter().rev() {
                 let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else {
                     continue;
                 };
-                latest.retain(|seen| seen.target() != entry.target());
-                latest.push(entry);
-            }
-            let mut changed = false;
-            for entry in latest {
                 let lane = entry.target();
                 let Some(team) = lane.get_attribute(attribute) else {
                     continue;
                 };
+                if !seen.insert(team.clone()) {
+                    continue;
+                }
                 if !far && entry.is_intersecting() {
                     changed |= shown.borrow_mut().show(&team);
                 } else if far
