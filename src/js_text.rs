@@ -26,7 +26,7 @@ extern "C" {
 }
 
 /// A JavaScript string as a Rust one.
-pub fn rust_text(text: &js_sys::JsString) -> String {
+fn rust_text(text: &js_sys::JsString) -> String {
     let units = text.length() as usize;
     let encoder = Utf8Encoder::new();
     // One byte for each UTF-16 unit holds an ASCII text whole.
