@@ -260,12 +260,14 @@ try {
     core,
   };
   const mb = (bytes) => `${((bytes ?? 0) / 1e6).toFixed(1)} MB`;
-  // The first edits of a page run code the browser has not yet optimised; the rest show
-  // the board warm. Both are reported; the budget is on all of them.
+  // On a first visit the first edits run code the browser compiled only quickly (V8's
+  // baseline tier for wasm) until it has optimised what runs often; a later visit finds that
+  // code cached. Each is reported; the budget is on all of the first visit's edits.
   const warm = (runs) => { const rest = [...runs.slice(2)].sort((a, b) => a - b); return rest[Math.ceil(rest.length * 0.95) - 1]; };
   const editBudget = (kind, what) => [`edit latency on the big board, ${what}`,
     `p95 ${edits[kind].p95.toFixed(1)} ms, median ${edits[kind].median.toFixed(1)} (${edits[kind].runs.length} edits; the first two ${edits[kind].runs.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} ms, p95 of the others ${warm(edits[kind].runs).toFixed(1)} ms)`,
     'p95 ≤ 16 ms', edits[kind].p95 <= 16];
+  const returning = (kind) => `p95 ${edits.returning[kind].p95.toFixed(1)} ms, median ${edits.returning[kind].median.toFixed(1)}, the first two ${edits.returning[kind].runs.slice(0, 2).map((x) => x.toFixed(1)).join(' and ')} ms`;
   const budgets = [
     ['the whole app, every view included, wasm+JS+CSS gzipped', `${(total / 1024).toFixed(1)} KB`, '≤ 350 KB', total <= 350 * 1024],
     ['first board visible after navigation, office link (10 Mbit/s, 40 ms), board from storage',
@@ -302,6 +304,8 @@ try {
   console.log(`\nbig board (${BIG.initiatives} initiatives, ${BIG.teams} teams, ${BIG.priorities} priorities, ${BIG.checkIns} check-ins; snapshot ${mb(big.length)}):`);
   console.log(`  first render (${bigRender.firstScreenCards} cards in the lanes near the screen) ${bigRender.fromNavigation.median.toFixed(0)} ms after navigation start, ${bigRender.app.median.toFixed(0)} ms after instantiation`);
   console.log(`  raw DOM, same ${bigRender.cards} cards (${bigRender.nodes} nodes): ${bigRender.rawDom.median.toFixed(0)} ms`);
+  console.log(`  edits on a later visit, the page loaded again in the same profile (the budget is on the first visit):`);
+  console.log(`    status ${returning('status')}; move ${returning('move')}; typing ${returning('type')}`);
   console.log(`  the first save after the big board is opened, a card renamed: ${ms(core.save_first).toFixed(1)} ms (${range(core.save_first)}; ${mb(core.save_first?.bytes)} written)`);
   console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms`);
   console.log(`  CSV: initiatives ${ms(core.export_csv_initiatives_big).toFixed(1)} ms, check-ins ${ms(core.export_csv_check_ins_big).toFixed(1)} ms (${mb(core.export_csv_check_ins_big?.bytes)}), dependencies ${ms(core.export_csv_dependencies_big).toFixed(1)} ms, decisions ${ms(core.export_csv_decisions_big).toFixed(1)} ms`);
