@@ -1,7 +1,9 @@
 //! A modal dialog on the native `<dialog>` element: the browser traps focus, makes the
 //! rest of the page inert, and closes it on Escape. The title names the dialog for
 //! assistive technology; `alert` marks dialogs that need an answer before anything else.
+//! When it goes, focus goes back to where the dialog was opened from.
 
+use super::card::without_scrolling;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -22,7 +24,8 @@ pub fn Modal(props: &ModalProps) -> Html {
     {
         let node = node.clone();
         use_effect_with((), move |_| {
-            if let Some(dialog) = node.cast::<web_sys::HtmlDialogElement>() {
+            let dialog = node.cast::<web_sys::HtmlDialogElement>();
+            if let Some(dialog) = &dialog {
                 if !dialog.open() {
                     let _ = dialog.show_modal();
                 }
@@ -34,6 +37,11 @@ pub fn Modal(props: &ModalProps) -> Html {
                     .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                 if let Some(first) = first {
                     let _ = first.focus();
+                }
+            }
+            move || {
+                if let Some(dialog) = dialog {
+                    give_focus_back(&dialog);
                 }
             }
         });
@@ -67,5 +75,30 @@ pub fn Modal(props: &ModalProps) -> Html {
                 { props.children.clone() }
             </div>
         </dialog>
+    }
+}
+
+/// Closes `dialog` before it leaves the page, so that the browser puts focus back on the
+/// element it was opened from (taken out of the page while open, a dialog leaves focus
+/// nowhere, and the board's keyboard shortcuts with it). When that element is gone too (a
+/// board replaced, a form's button that a change took away), focus goes to the board.
+fn give_focus_back(dialog: &web_sys::HtmlDialogElement) {
+    let board = dialog
+        .closest(".ab-app")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if dialog.open() {
+        dialog.close();
+    }
+    // The focused element as the board sees it: in the <alignment-board> element's shadow
+    // root, `activeElement` is null while focus is outside it.
+    let active = js_sys::Reflect::get(&dialog.get_root_node(), &"activeElement".into())
+        .ok()
+        .and_then(|active| active.dyn_into::<web_sys::Element>().ok());
+    let lost =
+        active.is_none_or(|active| active.tag_name() == "BODY" || dialog.contains(Some(&active)));
+    if let (true, Some(board)) = (lost, board) {
+        let _ = board.focus_with_options(&without_scrolling());
     }
 }

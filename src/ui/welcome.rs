@@ -1,6 +1,7 @@
 //! The first screen of a board with nothing saved: start from the example, start blank,
 //! or import a snapshot.
 
+use super::card::park_focus;
 use super::files::ImportButton;
 use yew::prelude::*;
 
@@ -23,6 +24,19 @@ pub fn welcome(props: &WelcomeProps) -> Html {
             </section>
         };
     }
+    // The board takes this screen's place, and the button the person used with it: focus
+    // goes to the board first, or it would fall out of the page and the board's keyboard
+    // shortcuts with it.
+    let start = |example: bool| {
+        props.on_start.reform(move |_: MouseEvent| {
+            park_focus();
+            example
+        })
+    };
+    let on_import = props.on_import.reform(|file| {
+        park_focus();
+        file
+    });
     html! {
         <section class="ab-welcome" aria-labelledby="ab-welcome-title">
             <p class="ab-welcome__eyebrow">{ "Alignment Board" }</p>
@@ -32,18 +46,18 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                    and spot the local work and drift at a glance. Everything stays in this browser." }
             </p>
             <div class="ab-welcome__choices">
-                <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" onclick={props.on_start.reform(|_| true)}>
+                <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" onclick={start(true)}>
                     <span class="ab-choice__title">{ "Start from example" }</span>
                     <span class="ab-choice__text">{ "A company with six teams, five priorities and a quarter of work in flight." }</span>
                 </button>
-                <button type="button" class="ab-choice" aria-label="Start blank" onclick={props.on_start.reform(|_| false)}>
+                <button type="button" class="ab-choice" aria-label="Start blank" onclick={start(false)}>
                     <span class="ab-choice__title">{ "Start blank" }</span>
                     <span class="ab-choice__text">{ "An empty board for this quarter: add your priorities and teams." }</span>
                 </button>
             </div>
             <p class="ab-welcome__import">
                 { "Have a snapshot file? " }
-                <ImportButton class="ab-link-button" on_import={props.on_import.clone()} on_error={props.on_error.clone()} />
+                <ImportButton class="ab-link-button" {on_import} on_error={props.on_error.clone()} />
                 { " or drop it here." }
             </p>
         </section>

@@ -142,3 +142,41 @@ test('a card moved out of its cell leaves the other cards and their controls as 
   assert.ok(await button.evaluate((e) => e.isConnected), 'and after it closes');
   page.assertNoErrors();
 });
+
+test('focus comes back to where a dialog was opened from, and the shortcuts keep working', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  // Started from the welcome screen, whose button goes: the board has focus.
+  const focused = (locator) => locator.evaluate((e) => e.getRootNode().activeElement === e);
+  assert.ok(await focused(page.locator('.ab-app')), 'the board has focus once it shows');
+  await page.keyboard.press('?');
+  await dialog(page, 'Help').waitFor();
+  await page.keyboard.press('Escape');
+  await dialog(page, 'Help').waitFor({ state: 'detached' });
+  assert.ok(await focused(page.locator('.ab-app')), 'back on the board after Help');
+
+  // A toolbar button, a menu's command and a card, each closed another way.
+  const add = page.getByRole('button', { name: 'Add initiative', exact: true });
+  await add.click();
+  await page.keyboard.press('Escape');
+  await dialog(page, 'Add initiative').waitFor({ state: 'detached' });
+  assert.ok(await focused(add), 'back on Add initiative after Escape');
+
+  await command(page, 'Add', 'Add team…');
+  await dialog(page, 'Add team').getByRole('button', { name: 'Cancel' }).click();
+  await dialog(page, 'Add team').waitFor({ state: 'detached' });
+  assert.ok(await focused(page.getByRole('button', { name: 'Add', exact: true })), 'back on the Add menu\'s button after Cancel');
+
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article').first();
+  await card.focus();
+  await page.keyboard.press('Enter');
+  await dialog(page, 'Edit initiative').getByRole('button', { name: 'Close' }).click();
+  await dialog(page, 'Edit initiative').waitFor({ state: 'detached' });
+  assert.ok(await focused(card), 'back on the card after ×');
+
+  // And the board's shortcuts work without a click first.
+  await addTeam(page, 'After dialogs');
+  await page.keyboard.press('Control+z');
+  await teamShown(page, 'After dialogs').waitFor({ state: 'detached' });
+  page.assertNoErrors();
+});
