@@ -478,24 +478,46 @@ fn getting_started(props: &GettingStartedProps) -> Html {
 fn grid_columns(board: &Board, layout: &Layout) -> String {
     format!(
         "--ab-template: {}; --ab-lane-width: {}",
-        column_template(layout),
+        column_template(board, layout),
         lane_width(board, layout)
     )
 }
 
 /// The grid's column tracks after the lanes' headings: a full card's width for a column
-/// with cards, a narrow one for a column with none in any lane.
-fn column_template(layout: &Layout) -> String {
-    let tracks: Vec<&str> = (0..layout.columns.len())
-        .map(|col| {
+/// with cards, a narrow one for a column with none in any lane (a priority just added), yet
+/// wide enough for the longest word of its heading's title on a line of its own beside the
+/// rank and the arrows, within bounds.
+fn column_template(board: &Board, layout: &Layout) -> String {
+    let tracks: Vec<String> = layout
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(col, column)| {
             if layout.cells.iter().any(|lane| !lane[col].is_empty()) {
-                "minmax(var(--ab-column-width), 1fr)"
+                "minmax(var(--ab-column-width), 1fr)".to_string()
             } else {
-                "minmax(var(--ab-empty-column-width), 0.5fr)"
+                let word = column
+                    .priority_id()
+                    .and_then(|id| board.priority(id))
+                    .map_or(0, |priority| longest_word(&priority.title))
+                    .clamp(5, 12);
+                format!(
+                    "minmax(max(var(--ab-empty-column-width), calc({word}ch * 1.2 + 100px)), 0.5fr)"
+                )
             }
         })
         .collect();
     tracks.join(" ")
+}
+
+/// The characters of the longest word of `text`, a hyphenated word counted by its parts
+/// (a line may end after a hyphen).
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .flat_map(|word| word.split_inclusive('-'))
+        .map(|part| part.chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// How wide the lanes' headings are: room for the longest team name on two lines (its
@@ -508,13 +530,7 @@ fn lane_width(board: &Board, layout: &Layout) -> String {
         .filter_map(|id| board.team(id))
         .map(|team| {
             let name = team.name.chars().count();
-            let word = team
-                .name
-                .split_whitespace()
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0);
-            word.max(name.div_ceil(2))
+            longest_word(&team.name).max(name.div_ceil(2))
         })
         .max()
         .unwrap_or(0)

@@ -90,7 +90,44 @@ test('a column with no card is narrow, and lane headings are as wide as their na
   const withCards = widths.filter((w) => w.cards > 0).map((w) => w.width);
   const without = widths.filter((w) => w.cards === 0).map((w) => w.width);
   assert.ok(withCards.length > 0 && without.length > 0, JSON.stringify(widths));
-  assert.ok(Math.max(...without) < Math.min(...withCards) * 0.8, JSON.stringify(widths));
+  assert.ok(Math.max(...without) < Math.min(...withCards) * 0.95, JSON.stringify(widths));
+  assert.deepEqual(await splitWords(board), [], 'a narrow heading breaks no word of its title');
+  page.assertNoErrors();
+});
+
+// The words of the priorities' titles that a heading breaks across lines.
+const splitWords = (board) => board.evaluate((region) => {
+  const split = [];
+  for (const title of region.querySelectorAll('[role=columnheader] .ab-column-head__title')) {
+    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      // A word, or the part of a hyphenated one up to its hyphen (a line may end there).
+      for (const word of text.data.matchAll(/[^\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(word[0]);
+      }
+    }
+  }
+  return split;
+});
+
+test('a priority just added, with no initiative yet, has a narrow column that keeps its title\'s words whole', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  await command(page, 'Add', 'Add priority…');
+  const form = dialog(page, 'Add priority');
+  await form.getByLabel('Title').fill('Expand into EMEA');
+  await form.getByLabel('Rank').fill('2');
+  await form.getByRole('button', { name: 'Add priority' }).click();
+  const head = board.getByRole('columnheader', { name: /^Priority 2: Expand into EMEA/ });
+  await head.waitFor();
+  const full = await width(board.getByRole('columnheader', { name: /^Priority 1:/ }));
+  assert.ok(await width(head) < full * 0.8, `narrower than a column with cards (${await width(head)} px against ${full} px)`);
+  assert.deepEqual(await splitWords(board), []);
   page.assertNoErrors();
 });
 
