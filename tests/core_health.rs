@@ -1006,9 +1006,18 @@ fn rhythm_adds_review_punctuality_on_the_board_only() {
         "1 of 2 active initiatives is late for a check-in."
     );
 
-    // A check-in round is not a review; with none, the period start counts.
+    // A check-in round is not a review; with none, the period's start counts, or the day
+    // the board's first initiative was added when that is later (a board started mid-period).
     board.reviews[0].kind = ReviewKind::CheckIn;
     board.period.start = Some(date("2026-10-01"));
+    let a = analyse(&board, utc_now());
+    // The first initiative was added 22 days ago: on time → 0.8 × 0.5 + 0.2 × 1 → 60
+    assert_eq!(score(&a, PartKind::Rhythm), Some(60));
+    assert_eq!(
+        summary(&a, PartKind::Rhythm),
+        "1 of 2 active initiatives is late for a check-in; no review since the first initiative was added 22 days ago."
+    );
+    board.initiatives[0].created_at = ts("2026-09-20T09:30:00Z");
     let a = analyse(&board, utc_now());
     // 53 days since the period started: 25 late → 1 − 25/28 = 0.107 → 0.4 + 0.021 → 42
     assert_eq!(score(&a, PartKind::Rhythm), Some(42));
@@ -1109,8 +1118,27 @@ fn a_period_that_has_not_started_gives_no_review_punctuality() {
 }
 
 #[test]
+fn a_board_with_no_initiative_yet_has_no_review_due_and_no_score() {
+    // A board just started: its period began weeks ago, and there is nothing to review.
+    let mut board = empty_board();
+    board.period.start = Some(date("2026-10-01"));
+    let a = analyse(&board, utc_now());
+    assert_eq!(score(&a, PartKind::Rhythm), None);
+    assert_eq!(
+        summary(&a, PartKind::Rhythm),
+        "No active initiatives to check in."
+    );
+    assert!(reasons(&a, PartKind::Rhythm).is_empty());
+    assert_eq!(a.board.score, None, "no part applies: no score");
+}
+
+#[test]
 fn rhythm_without_active_work_is_review_punctuality_alone() {
     let mut board = base();
+    let mut finished = work("i-1", "t-1", &[], 10);
+    finished.status = Status::Done;
+    finished.created_at = ts("2026-09-01T09:30:00Z");
+    board.initiatives = vec![finished].into();
     let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Rhythm), None);
     assert_eq!(

@@ -118,6 +118,27 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
     assert_eq!((d.next_review, d.next_planning), (None, None));
 }
 
+#[test]
+fn a_board_started_in_the_middle_of_its_period_is_not_due_for_a_review_from_its_first_day() {
+    let mut board = small_board();
+    board.rhythm.review_days = 28;
+    board.period = Period {
+        label: "Q4 2026".into(),
+        start: Some(date("2026-10-01")),
+        end: Some(date("2026-12-31")),
+    };
+    board.reviews.clear();
+    // Its first initiative was added on 20 November: the first review falls 28 days later.
+    assert!(!board.initiatives.is_empty());
+    for at in 0..board.initiatives.len() {
+        board.initiatives[at].created_at = ts("2026-11-20T09:00:00Z");
+    }
+    assert_eq!(due(&board, utc_now()).next_review, Some(date("2026-12-18")));
+    // Nothing on it yet: no date.
+    board.initiatives = Default::default();
+    assert_eq!(due(&board, utc_now()).next_review, None);
+}
+
 // Since the last review
 
 #[test]

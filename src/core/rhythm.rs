@@ -49,7 +49,8 @@ pub struct Due {
     /// Active initiatives that are not due.
     pub fresh: usize,
     /// The date the next review falls due: `reviewDays` after the latest review or
-    /// planning session, or after the period's start when there has been none.
+    /// planning session, or, when there has been none, after the period's start or the
+    /// day the board's first initiative was added, whichever is later (none before then).
     pub next_review: Option<Date>,
     /// The date the next planning session falls due: `planningDays` after the latest one,
     /// or the day after the period ends when there has been none.
@@ -88,9 +89,14 @@ pub fn due(board: &Board, now: Now) -> Due {
             .map(|r| r.at)
             .max()
     };
+    let first_work = board
+        .initiatives
+        .iter()
+        .map(|i| now.day_of(i.created_at))
+        .min();
     let next_review = latest_of(&[ReviewKind::Review, ReviewKind::Planning])
         .map(|at| now.day_of(at))
-        .or(board.period.start)
+        .or_else(|| Some(board.period.start?.max(first_work?)))
         .map(|from| from.add_days(i64::from(board.rhythm.review_days)));
     let next_planning = match latest_of(&[ReviewKind::Planning]) {
         Some(at) => Some(

@@ -181,7 +181,11 @@ fn due_list(
 ) -> Html {
     let board = &props.board;
     if items.is_empty() {
-        return html! { <p class="ab-empty-hint">{ "Nothing is due: every active initiative has been checked in on within the rhythm." }</p> };
+        let hint = match board.initiatives.iter().any(|i| i.status.is_active()) {
+            true => "Nothing is due: every active initiative has been checked in on within the rhythm.",
+            false => "Nothing is due: no initiative is in progress. Check-ins and reviews fall due once work is on the board.",
+        };
+        return html! { <p class="ab-empty-hint">{ hint }</p> };
     }
     let person = |id: &Option<Id>| {
         id.as_deref()

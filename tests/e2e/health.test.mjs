@@ -225,3 +225,23 @@ test('the board filters down to the cards that need attention', async () => {
   await page.getByText(`${total} initiatives`, { exact: true }).waitFor();
   page.assertNoErrors();
 });
+
+test('a board started blank has no score yet, and no review is overdue on its first day', async () => {
+  const page = await freshPage(app);
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  const views = page.getByRole('navigation', { name: 'Views' });
+  const tab = views.getByRole('button', { name: /^Health/ });
+  assert.equal((await tab.textContent()).trim(), 'Health—', 'no score on the tab');
+  await tab.click();
+  const health = page.getByRole('region', { name: 'Alignment score' });
+  await health.getByText('No score yet').waitFor();
+  assert.equal(await health.getByText(/late/).count(), 0, 'nothing is late');
+
+  await views.getByRole('button', { name: /^Rhythm/ }).click();
+  const rhythm = page.getByRole('region', { name: 'Operating rhythm' });
+  await rhythm.getByText('Nothing is due: no initiative is in progress.', { exact: false }).waitFor();
+  const fact = (name) => rhythm.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd');
+  assert.equal(await fact('Next review').textContent(), 'no date yet');
+  page.assertNoErrors();
+});

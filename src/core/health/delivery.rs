@@ -154,7 +154,9 @@ impl Scope<'_> {
 /// initiative is late when more than `checkInDays` whole days have passed since its latest
 /// check-in (or, with none, since it was created). Punctuality = 1 − days late ÷
 /// `reviewDays`, where the days late are those past `reviewDays` since the latest review
-/// or planning session (or, with none, since the period started).
+/// or planning session (or, with none, since the period started or the board's first
+/// initiative was added, whichever is later: a board started in the middle of a period is
+/// not late from its first day).
 pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
     let kind = PartKind::Rhythm;
     let every = i64::from(facts.board.rhythm.check_in_days);
@@ -225,7 +227,8 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
 }
 
 /// How punctual the review rhythm is (0–1), the finding when it is late, and a phrase for
-/// the summary; `None` when there is neither a review nor a period start to measure from.
+/// the summary; `None` when there is neither a review nor a started period with work in it
+/// to measure from.
 fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
     let every = i64::from(facts.board.rhythm.review_days.max(1));
     let last_review = facts
@@ -235,22 +238,22 @@ fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
         .filter(|r| matches!(r.kind, ReviewKind::Review | ReviewKind::Planning))
         .map(|r| r.at)
         .max();
-    let (since, reviewed) = match (last_review, facts.board.period.start) {
-        (Some(at), _) => (at, true),
-        (None, Some(start)) if start <= facts.today => (facts.now.start_of(start), false),
+    let first_work = facts.board.initiatives.iter().map(|i| i.created_at).min();
+    let (since, from) = match (last_review, facts.board.period.start, first_work) {
+        (Some(at), _, _) => (at, "last review"),
+        (None, Some(start), Some(first)) if start <= facts.today => {
+            let start = facts.now.start_of(start);
+            match first > start {
+                true => (first, "no review since the first initiative was added"),
+                false => (start, "no review since the period started"),
+            }
+        }
         _ => return None,
     };
     let days = facts.whole_days_since(since);
     let days_late = (days - every).max(0);
     let punctuality = 1.0 - days_late as f64 / every as f64;
-    let what = if reviewed {
-        format!("last review {} ago", plural_days(days))
-    } else {
-        format!(
-            "no review since the period started {} ago",
-            plural_days(days)
-        )
-    };
+    let what = format!("{from} {} ago", plural_days(days));
     let finding = (days_late > 0).then(|| Finding {
         subject: Subject::Board,
         reason: format!(
