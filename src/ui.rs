@@ -17,6 +17,7 @@ mod dialog;
 mod fields;
 mod files;
 mod filters;
+mod focus;
 mod forms;
 mod health_view;
 mod ids;

@@ -35,14 +35,13 @@ use yew::prelude::*;
 mod analysis;
 mod commands;
 mod example;
-mod focus;
 mod root_handlers;
 mod startup;
+use super::focus::{restore_focus, reveal_place};
 use analysis::use_analysis;
 use commands::{offered, use_stable, Commands};
 use example::fetch_example;
 pub use example::Example;
-use focus::{restore_focus, reveal_place};
 use root_handlers::RootEvents;
 use startup::initial_state;
 

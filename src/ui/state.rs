@@ -297,11 +297,13 @@ pub enum Msg {
         action: Action,
         focus: Option<String>,
     },
-    /// An action a form already applied to `from` (to check it), with what it made.
+    /// An action a form already applied to `from` (to check it), with what it made, and
+    /// the `data-place` of the element to focus after it (what it added).
     Made {
         action: Action,
         from: Rc<Board>,
         next: Rc<Board>,
+        focus: Option<String>,
     },
     Undo,
     Redo,
@@ -336,7 +338,12 @@ impl Reducible for AppState {
                 };
                 let (action, made, focus) = match msg {
                     Msg::Do { action, focus } => (action, None, focus),
-                    Msg::Made { action, from, next } => (action, Some((from, next)), None),
+                    Msg::Made {
+                        action,
+                        from,
+                        next,
+                        focus,
+                    } => (action, Some((from, next)), focus),
                     _ => return self,
                 };
                 let description = action.describe(history.board());

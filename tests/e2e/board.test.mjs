@@ -202,3 +202,37 @@ test('a focused card opens for editing with Enter', async () => {
   await form.waitFor({ state: 'detached' });
   page.assertNoErrors();
 });
+
+test('what a form adds gets focus and comes into view, however far down the board it lands', async () => {
+  const page = await freshPage(app, { viewport: { width: 1400, height: 700 } });
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  // The focused element, once it is `name`d and seen: inside the window and the board's own
+  // scrolling area (to within a pixel's fraction).
+  const focusedInView = (name) => page.waitForFunction((name) => {
+    const e = document.activeElement;
+    if (!e?.textContent.includes(name) || !e.closest('.ab-grid')) return false;
+    const r = e.getBoundingClientRect();
+    const grid = e.closest('.ab-grid').getBoundingClientRect();
+    return r.top >= Math.max(0, grid.top) - 1 && r.bottom <= Math.min(innerHeight, grid.bottom) + 1;
+  }, name);
+
+  // A new team's lane goes last, below the screen.
+  await command(page, 'Add', 'Add team…');
+  let form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Field Robotics');
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await focusedInView('Field Robotics');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('role')), 'rowheader');
+
+  // A new initiative for that team, added with the board scrolled back to the top.
+  await board.evaluate((e) => e.querySelector('.ab-grid').scrollTo(0, 0));
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
+  form = dialog(page, 'Add initiative');
+  await form.getByLabel('Title').fill('Gripper redesign');
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Field Robotics' });
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await focusedInView('Gripper redesign');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Gripper redesign');
+  page.assertNoErrors();
+});

@@ -3,8 +3,10 @@
 //! and small helpers for fields. The forms import this module; it imports none of them.
 
 use crate::core::action::{reduce, Action};
+use crate::core::health::Subject;
 use crate::core::model::{Board, Id, Person};
 use crate::ui::clock::now;
+use crate::ui::focus::reveal_place;
 use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -47,14 +49,24 @@ impl Form {
     }
 
     /// Applies `action` if the core accepts it, closing the dialog (or opening `then`);
-    /// otherwise returns the core's reason and leaves the draft in place.
+    /// otherwise returns the core's reason and leaves the draft in place. What it adds (a
+    /// team, a priority, an initiative) gets focus and is brought into view: a new team's
+    /// lane or a new card may be far down the board.
     pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
         let next =
             reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
+        let added = match &action {
+            Action::AddTeam(team) => Some(Subject::Team(team.id.clone())),
+            Action::AddPriority(priority) => Some(Subject::Priority(priority.id.clone())),
+            Action::AddInitiative(initiative) => Some(Subject::Initiative(initiative.id.clone())),
+            _ => None,
+        };
+        let focus = added.and_then(|subject| reveal_place(&next, &subject));
         self.dispatch.dispatch(Msg::Made {
             action,
             from: self.board.clone(),
             next,
+            focus,
         });
         self.on_dialog.emit(then);
         Ok(())
