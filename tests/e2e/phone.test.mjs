@@ -39,6 +39,9 @@ for (const width of WIDTHS) {
       await page.evaluate(() => document.querySelectorAll('.ab-main details').forEach((d) => { d.open = true; }));
       const { scroll, client } = await widths(page);
       assert.ok(scroll <= client, `${name}: the page is ${scroll} px wide in a ${client} px window`);
+      // The views' bar shows all five views, none cut off at its end.
+      const bar = await page.getByRole('navigation', { name: 'Views' }).evaluate((nav) => [nav.scrollWidth, nav.clientWidth]);
+      assert.ok(bar[0] <= bar[1], `${name}: the views need ${bar[0]} px of ${bar[1]} px`);
       // Nor is anything cut off at the window's edge: what is wider scrolls in a box of its own.
       const cut = await page.evaluate((client) => [...document.querySelectorAll('.ab-main *')]
         .filter((element) => element.getBoundingClientRect().right > client + 0.5)
