@@ -75,6 +75,21 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let invalid = props.error.is_some();
     let note = props.error.as_ref().or(props.hint.as_ref());
     let described = note.map(|_| note_id.clone());
+    // A form that refuses what was typed puts the person in the field it names: its error,
+    // read out as the field's description, says what to change.
+    let control = use_node_ref();
+    {
+        let control = control.clone();
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(props.error.clone(), move |error| {
+            if error.is_some() && *mounted.borrow() {
+                if let Some(control) = control.cast::<web_sys::HtmlElement>() {
+                    let _ = control.focus();
+                }
+            }
+            *mounted.borrow_mut() = true;
+        });
+    }
     html! {
         <div class="ab-field">
             <label class="ab-field__label" for={id.clone()}>
@@ -82,10 +97,10 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 if props.required { <span class="ab-field__required" aria-hidden="true">{ " *" }</span> }
             </label>
             if props.multiline {
-                <textarea class="ab-input" {id} rows="3" value={props.value.clone()} oninput={on_input}
+                <textarea ref={control} class="ab-input" {id} rows="3" value={props.value.clone()} oninput={on_input}
                           aria-invalid={invalid.to_string()} aria-describedby={described} />
             } else {
-                <input class="ab-input" {id} type={props.kind.clone()} value={props.value.clone()} oninput={on_input}
+                <input ref={control} class="ab-input" {id} type={props.kind.clone()} value={props.value.clone()} oninput={on_input}
                        required={props.required} min={props.min.clone()} max={props.max.clone()}
                        aria-invalid={invalid.to_string()} aria-describedby={described} />
             }

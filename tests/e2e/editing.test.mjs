@@ -219,3 +219,25 @@ test('the board title, purpose, period and rhythm are edited in board settings',
   await check();
   page.assertNoErrors();
 });
+
+test('a form that refuses what was typed puts focus in the field it names, which says what to change', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await command(page, 'Add', 'Add priority…');
+  const form = dialog(page, 'Add priority');
+  const focusedField = () => page.evaluate(() => {
+    const field = document.activeElement;
+    const note = document.getElementById(field.getAttribute('aria-describedby') ?? '');
+    return { label: field.labels?.[0]?.textContent.replace('*', '').trim(), note: note?.textContent, invalid: field.getAttribute('aria-invalid') };
+  });
+  await form.getByRole('button', { name: 'Add priority' }).click();
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
+  assert.deepEqual(await focusedField(), { label: 'Title', note: 'Give the priority a title', invalid: 'true' });
+
+  await form.getByLabel('Title').fill('Expand into EMEA');
+  await form.getByLabel('Rank').fill('0');
+  await form.getByRole('button', { name: 'Add priority' }).click();
+  await page.waitForFunction(() => document.activeElement.labels?.[0]?.textContent.startsWith('Rank'));
+  assert.deepEqual(await focusedField(), { label: 'Rank', note: 'Ranks start at 1', invalid: 'true' });
+  page.assertNoErrors();
+});
