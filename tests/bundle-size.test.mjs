@@ -28,8 +28,11 @@
 // lane's name under the priorities' heads; on a phone, a priority's heading and the team's
 // name; their heights watched) to 483.9 KB, and the page's big texts read through the
 // browser's TextEncoder (a big board's texts out of localStorage in 1.6 ms instead of 5) and
-// an observer's report acted on by each lane's last entry to 485.0 KB (496,603 bytes).
-// Until the target is met, this check holds the app at 485 KB, so that nothing makes it
+// an observer's report acted on by each lane's last entry to 485.0 KB (496,603 bytes), and
+// focus given back when a dialog closes, focus on what a form adds and on the field its
+// refusal names, a narrow column as wide as its heading's words and a new board's review
+// rhythm counted from its first work to 486.9 KB (498,581 bytes).
+// Until the target is met, this check holds the app at 487 KB, so that nothing makes it
 // larger unnoticed;
 // lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -41,7 +44,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 485 * 1024;
+const GUARD = 487 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
