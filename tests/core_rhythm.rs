@@ -128,11 +128,13 @@ fn a_board_started_in_the_middle_of_its_period_is_not_due_for_a_review_from_its_
         end: Some(date("2026-12-31")),
     };
     board.reviews.clear();
-    // Its first initiative was added on 20 November: the first review falls 28 days later.
-    assert!(!board.initiatives.is_empty());
+    // Its first initiative was added on 20 November, the others a day later: the first
+    // review falls 28 days after the first.
+    assert!(board.initiatives.len() >= 2);
     for at in 0..board.initiatives.len() {
-        board.initiatives[at].created_at = ts("2026-11-20T09:00:00Z");
+        board.initiatives[at].created_at = ts("2026-11-21T09:00:00Z");
     }
+    board.initiatives[1].created_at = ts("2026-11-20T09:00:00Z");
     assert_eq!(due(&board, utc_now()).next_review, Some(date("2026-12-18")));
     // Nothing on it yet: no date.
     board.initiatives = Default::default();

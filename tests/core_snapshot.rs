@@ -405,7 +405,7 @@ fn broken_json_is_refused_with_line_and_column() {
     );
     assert_eq!(
         error.to_string(),
-        "this is not valid JSON, so the file may be damaged or cut short: expected value at line 4, column 12"
+        "this is not valid JSON, so it may be damaged or cut short: expected value at line 4, column 12"
     );
 }
 
@@ -414,7 +414,7 @@ fn empty_text_is_refused_as_not_json() {
     let error = refusal(snapshot::read(""));
     assert_eq!(
         error.to_string(),
-        "this is not valid JSON, so the file may be damaged or cut short: EOF while parsing a value at line 1, column 1"
+        "this is not valid JSON, so it may be damaged or cut short: EOF while parsing a value at line 1, column 1"
     );
 }
 

@@ -88,7 +88,7 @@ impl fmt::Display for ReadError {
             } => {
                 write!(
                     f,
-                    "this is not valid JSON, so the file may be damaged or cut short: {message} at line {line}, column {column}"
+                    "this is not valid JSON, so it may be damaged or cut short: {message} at line {line}, column {column}"
                 )
             }
             ReadError::NotASnapshot { reason } => {

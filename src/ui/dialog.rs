@@ -4,6 +4,7 @@
 //! When it goes, focus goes back to where the dialog was opened from.
 
 use super::card::without_scrolling;
+use super::focus::active_element;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -91,13 +92,10 @@ fn give_focus_back(dialog: &web_sys::HtmlDialogElement) {
     if dialog.open() {
         dialog.close();
     }
-    // The focused element as the board sees it: in the <alignment-board> element's shadow
-    // root, `activeElement` is null while focus is outside it.
-    let active = js_sys::Reflect::get(&dialog.get_root_node(), &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Element>().ok());
-    let lost =
-        active.is_none_or(|active| active.tag_name() == "BODY" || dialog.contains(Some(&active)));
+    // Lost: on nothing, or still in the dialog. Focus the browser gave back to the page
+    // around the board (a field of a wiki page the dialog was opened from) stays there.
+    let lost = active_element(dialog)
+        .is_none_or(|active| active.tag_name() == "BODY" || dialog.contains(Some(&active)));
     if let (true, Some(board)) = (lost, board) {
         let _ = board.focus_with_options(&without_scrolling());
     }

@@ -37,6 +37,18 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
     }
 }
 
+/// The focused element as the board's element `inside` sees it: in a shadow root (the
+/// <alignment-board> element) the document's `activeElement` is only the host, and the
+/// shadow root's is null while focus is outside it, on the page around the board, where the
+/// document's tells.
+pub fn active_element(inside: &web_sys::Element) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&inside.get_root_node(), &"activeElement".into())
+        .ok()
+        .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
+        .or_else(|| inside.owner_document().and_then(|d| d.active_element()))
+}
+
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
 /// there is none, or no place was asked for and focus fell out of the board (its element
 /// was removed or disabled by the change), focuses the board's root.
@@ -46,12 +58,7 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
 /// out the changed board in the middle of the change, and again for the frame.
 pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option<AnimationFrame> {
     use wasm_bindgen::JsCast;
-    // The focused element as the board's own root sees it: in a shadow root (the
-    // <alignment-board> element) the document's `activeElement` is only the host.
-    let active = js_sys::Reflect::get(&root.get_root_node(), &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
-        .or_else(|| root.owner_document().and_then(|d| d.active_element()));
+    let active = active_element(root);
     if let Some(place) = place {
         // Still focused where it is (a card whose status was chosen in its menu): nothing to do.
         if active

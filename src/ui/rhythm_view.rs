@@ -181,9 +181,12 @@ fn due_list(
 ) -> Html {
     let board = &props.board;
     if items.is_empty() {
-        let hint = match board.initiatives.iter().any(|i| i.status.is_active()) {
-            true => "Nothing is due: every active initiative has been checked in on within the rhythm.",
-            false => "Nothing is due: no initiative is in progress. Check-ins and reviews fall due once work is on the board.",
+        let hint = if board.initiatives.is_empty() {
+            "Nothing is due yet: check-ins and reviews fall due once work is on the board."
+        } else if board.initiatives.iter().any(|i| i.status.is_active()) {
+            "Nothing is due: every active initiative has been checked in on within the rhythm."
+        } else {
+            "No check-in is due: no initiative is in progress."
         };
         return html! { <p class="ab-empty-hint">{ hint }</p> };
     }

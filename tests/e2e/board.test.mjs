@@ -234,5 +234,15 @@ test('what a form adds gets focus and comes into view, however far down the boar
   await form.getByRole('button', { name: 'Add initiative' }).click();
   await focusedInView('Gripper redesign');
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Gripper redesign');
+
+  // Edited into the first team's lane, at the top: the card is followed there.
+  const first = (await board.getByRole('rowheader').first().getByRole('heading').textContent()).trim();
+  await page.keyboard.press('Enter');
+  form = dialog(page, 'Edit initiative');
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: first });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  await focusedInView('Gripper redesign');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[role=row]').querySelector('[role=rowheader] h2').textContent), first);
   page.assertNoErrors();
 });

@@ -240,7 +240,7 @@ test('a board started blank has no score yet, and no review is overdue on its fi
 
   await views.getByRole('button', { name: /^Rhythm/ }).click();
   const rhythm = page.getByRole('region', { name: 'Operating rhythm' });
-  await rhythm.getByText('Nothing is due: no initiative is in progress.', { exact: false }).waitFor();
+  await rhythm.getByText('Nothing is due yet: check-ins and reviews fall due once work is on the board.').waitFor();
   const fact = (name) => rhythm.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd');
   assert.equal(await fact('Next review').textContent(), 'no date yet');
   page.assertNoErrors();

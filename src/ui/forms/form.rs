@@ -51,17 +51,20 @@ impl Form {
     /// Applies `action` if the core accepts it, closing the dialog (or opening `then`);
     /// otherwise returns the core's reason and leaves the draft in place. What it adds (a
     /// team, a priority, an initiative) gets focus and is brought into view: a new team's
-    /// lane or a new card may be far down the board.
+    /// lane or a new card may be far down the board; so does an initiative whose edit moved
+    /// its card to another lane or column.
     pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
         let next =
             reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
-        let added = match &action {
+        let shown = match &action {
             Action::AddTeam(team) => Some(Subject::Team(team.id.clone())),
             Action::AddPriority(priority) => Some(Subject::Priority(priority.id.clone())),
-            Action::AddInitiative(initiative) => Some(Subject::Initiative(initiative.id.clone())),
+            Action::AddInitiative(initiative) | Action::UpdateInitiative(initiative) => {
+                Some(Subject::Initiative(initiative.id.clone()))
+            }
             _ => None,
         };
-        let focus = added.and_then(|subject| reveal_place(&next, &subject));
+        let focus = shown.and_then(|subject| reveal_place(&next, &subject));
         self.dispatch.dispatch(Msg::Made {
             action,
             from: self.board.clone(),
