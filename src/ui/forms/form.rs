@@ -4,7 +4,7 @@
 
 use crate::core::action::{reduce, Action};
 use crate::core::health::Subject;
-use crate::core::model::{Board, Id, Person};
+use crate::core::model::{Board, Id, Initiative, Person};
 use crate::ui::clock::now;
 use crate::ui::focus::reveal_place;
 use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
@@ -56,10 +56,18 @@ impl Form {
     pub fn submit(&self, action: Action, then: Option<DialogKind>) -> Result<(), String> {
         let next =
             reduce(&self.board, action.clone(), now()).map_err(|refused| refused.to_string())?;
+        // An edit that leaves the card where it is leaves focus where the dialog gives it
+        // back (the card it was opened from, maybe a copy in another priority's column).
+        let moved = |edited: &Initiative| {
+            self.board.initiative(&edited.id).is_some_and(|before| {
+                before.team_id != edited.team_id || before.priority_ids != edited.priority_ids
+            })
+        };
         let shown = match &action {
             Action::AddTeam(team) => Some(Subject::Team(team.id.clone())),
             Action::AddPriority(priority) => Some(Subject::Priority(priority.id.clone())),
-            Action::AddInitiative(initiative) | Action::UpdateInitiative(initiative) => {
+            Action::AddInitiative(initiative) => Some(Subject::Initiative(initiative.id.clone())),
+            Action::UpdateInitiative(initiative) if moved(initiative) => {
                 Some(Subject::Initiative(initiative.id.clone()))
             }
             _ => None,
