@@ -7,6 +7,7 @@
 //! anywhere else closes it.
 
 use super::fields::use_field_id;
+use super::focus::active_element;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -254,13 +255,4 @@ fn type_ahead(items: &[web_sys::HtmlElement], current: Option<usize>, key: &str)
         .find(|&i| {
             lower(items[i].text_content().unwrap_or_default().trim_start()).starts_with(&key)
         })
-}
-
-/// The element that has focus where the menu is (in its shadow root when the board is a
-/// custom element's).
-fn active_element(menu: &web_sys::Element) -> Option<web_sys::Element> {
-    let root = menu.get_root_node();
-    js_sys::Reflect::get(&root, &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
 }

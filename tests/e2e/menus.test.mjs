@@ -246,3 +246,25 @@ for (const scheme of ['light', 'dark']) {
     assert.deepEqual(await audit(page), [], 'compact cards');
   });
 }
+
+test('in a page\'s <alignment-board>, a menu closed by a click in the page\'s own field leaves focus there', async () => {
+  const page = await freshPage(app);
+  await page.route(`${app.url}host.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8"><title>Host</title>
+<script type="module" src="./alignment-board.js"></script>
+<label>Notes <input name="notes"></label>
+<alignment-board style="height: 700px"></alignment-board>`,
+  }));
+  await page.goto(`${app.url}host.html`);
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  await element.getByRole('region', { name: 'Board' }).waitFor();
+  await element.getByRole('button', { name: 'File', exact: true }).click();
+  await element.getByRole('menu', { name: 'File' }).waitFor();
+  await page.getByLabel('Notes').click();
+  await element.getByRole('menu', { name: 'File' }).waitFor({ state: 'hidden' });
+  await page.keyboard.type('kept');
+  assert.equal(await page.getByLabel('Notes').inputValue(), 'kept', 'typing goes to the page\'s field');
+  page.assertNoErrors();
+});
