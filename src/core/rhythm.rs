@@ -89,14 +89,12 @@ pub fn due(board: &Board, now: Now) -> Due {
             .map(|r| r.at)
             .max()
     };
-    let first_work = board
-        .initiatives
-        .iter()
-        .map(|i| now.day_of(i.created_at))
-        .min();
     let next_review = latest_of(&[ReviewKind::Review, ReviewKind::Planning])
         .map(|at| now.day_of(at))
-        .or_else(|| Some(board.period.start?.max(first_work?)))
+        .or_else(|| {
+            let first_work = board.initiatives.iter().map(|i| i.created_at).min()?;
+            Some(board.period.start?.max(now.day_of(first_work)))
+        })
         .map(|from| from.add_days(i64::from(board.rhythm.review_days)));
     let next_planning = match latest_of(&[ReviewKind::Planning]) {
         Some(at) => Some(
