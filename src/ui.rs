@@ -14,6 +14,7 @@ pub mod crash;
 mod damaged;
 pub mod dates;
 mod dialog;
+mod dom;
 mod fields;
 mod files;
 mod filters;

@@ -2,7 +2,8 @@
 //! as cards. Cards and priorities move by drag and drop or by Alt + arrow keys; both end
 //! in the same `Action`s.
 
-use super::card::{park_focus, place_key, without_scrolling, Step};
+use super::card::{park_focus, place_key, Step};
+use super::dom::without_scrolling;
 use super::state::{use_board, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};

@@ -3,6 +3,7 @@
 
 use crate::core::layout::Column;
 use crate::core::model::{Board, Id, Initiative, Severity, Status};
+use crate::ui::dom::{active_element, without_scrolling};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -210,20 +211,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     // Back to the card only when focus was in the menu or went nowhere: a
                     // click elsewhere (a field, another card's menu) keeps its focus.
                     if let Some(element) = event.target_dyn_into::<web_sys::Element>() {
-                        let root = element.get_root_node();
-                        let active = js_sys::Reflect::get(&root, &"activeElement".into())
-                            .ok()
-                            .and_then(|a| a.dyn_into::<web_sys::Element>().ok());
-                        let nowhere = || {
-                            element
-                                .owner_document()
-                                .and_then(|d| d.active_element())
-                                .is_none_or(|a| a.tag_name() == "BODY")
-                        };
-                        let back = match active {
-                            Some(active) => element.contains(Some(&active)) || active.tag_name() == "BODY",
-                            None => nowhere(),
-                        };
+                        let back = active_element(&element).is_none_or(|active| {
+                            element.contains(Some(&active)) || active.tag_name() == "BODY"
+                        });
                         if let Some(card) = element.closest(".ab-card").ok().flatten().filter(|_| back) {
                             let _ = card.unchecked_into::<web_sys::HtmlElement>().focus();
                         }
@@ -453,13 +443,6 @@ pub fn park_focus() -> Option<web_sys::HtmlElement> {
     active.dyn_into().ok()
 }
 
-/// Focus options that keep the page where it is.
-pub fn without_scrolling() -> web_sys::FocusOptions {
-    let options = web_sys::FocusOptions::new();
-    options.set_prevent_scroll(true);
-    options
-}
-
 /// After a choice in the status menu: focus back on the card, then the menu hidden, before
 /// the card renders without it. Hidden while it holds focus, or taken out of the page while
 /// open, the menu would make the browser find focus a new home and lay out the whole board
@@ -489,10 +472,7 @@ fn show_menu(menu_ref: &NodeRef) {
         return;
     }
     let _ = menu.show_popover();
-    let focused = menu
-        .owner_document()
-        .and_then(|d| d.active_element())
-        .is_some_and(|active| menu.contains(Some(&active)));
+    let focused = active_element(&menu).is_some_and(|active| menu.contains(Some(&active)));
     if !focused {
         if let Ok(Some(current)) = menu.query_selector("[aria-checked=true]") {
             let _ = current.unchecked_into::<web_sys::HtmlElement>().focus();

@@ -3,8 +3,7 @@
 //! assistive technology; `alert` marks dialogs that need an answer before anything else.
 //! When it goes, focus goes back to where the dialog was opened from.
 
-use super::card::without_scrolling;
-use super::focus::active_element;
+use super::dom::{active_element, without_scrolling};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

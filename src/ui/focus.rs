@@ -6,6 +6,7 @@ use crate::core::layout::{Column, Filter, Layout};
 use crate::core::model::Board;
 use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
+use crate::ui::dom::active_element;
 use crate::ui::selector::css_escape;
 use gloo_render::{request_animation_frame, AnimationFrame};
 
@@ -35,18 +36,6 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
         Subject::Team(id) => Some(lane_place(id)),
         Subject::Person(_) | Subject::Board => None,
     }
-}
-
-/// The focused element as the board's element `inside` sees it: in a shadow root (the
-/// <alignment-board> element) the document's `activeElement` is only the host, and the
-/// shadow root's is null while focus is outside it, on the page around the board, where the
-/// document's tells.
-pub fn active_element(inside: &web_sys::Element) -> Option<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    js_sys::Reflect::get(&inside.get_root_node(), &"activeElement".into())
-        .ok()
-        .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
-        .or_else(|| inside.owner_document().and_then(|d| d.active_element()))
 }
 
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading); if

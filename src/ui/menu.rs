@@ -6,8 +6,8 @@
 //! The list is a popover, so it sits above the board without moving anything, and a click
 //! anywhere else closes it.
 
+use super::dom::active_element;
 use super::fields::use_field_id;
-use super::focus::active_element;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
