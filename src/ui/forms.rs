@@ -208,7 +208,7 @@ fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
                     })
                 };
                 html! {
-                    <Modal title={format!("Check in: {title}")} on_close={p.close()} wide=true>
+                    <Modal title={format!("Check in: {title}")} on_close={p.close()} wide=true ask_to_discard=true>
                         <CheckInEditor key={id.clone()} board={p.board.clone()} initiative={id.clone()}
                                        submit="Save check-in" {on_submit}>
                             <button type="button" class="ab-button" onclick={p.close().reform(|_| ())}>{ "Cancel" }</button>

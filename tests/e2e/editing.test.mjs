@@ -121,6 +121,66 @@ test('an initiative form refuses an empty title and keeps what was typed', async
   await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
 });
 
+test('a dialog holding changes asks before Escape, a click beside it or × throws them away', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const open = () => board.getByRole('article', { name: 'Guided setup wizard' }).first()
+    .getByRole('button', { name: 'Guided setup wizard' }).click();
+  const focusedName = () => page.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label'));
+  const form = dialog(page, 'Edit initiative');
+  const question = form.getByRole('group', { name: 'Discard your changes?' });
+  const description = form.getByLabel('Description');
+
+  // Nothing changed: Escape closes at once.
+  await open();
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+
+  // Escape asks, with focus on keeping the changes; Escape again keeps them, and focus goes
+  // back to the field.
+  await open();
+  await description.fill('Half a thought');
+  await page.keyboard.press('Escape');
+  await question.waitFor();
+  assert.match(await question.textContent(), /Your changes are not saved/);
+  assert.equal(await focusedName(), 'Keep editing');
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+  assert.equal(await description.inputValue(), 'Half a thought');
+  assert.ok(await description.evaluate((e) => document.activeElement === e), 'focus is back in the field');
+
+  // A click beside the dialog asks too; Keep editing keeps the draft.
+  await page.mouse.click(4, 4);
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await question.waitFor({ state: 'detached' });
+  assert.equal(await description.inputValue(), 'Half a thought');
+
+  // × asks; Discard changes closes, and the initiative is as it was.
+  await form.getByRole('button', { name: 'Close' }).click();
+  await question.getByRole('button', { name: 'Discard changes' }).click();
+  await form.waitFor({ state: 'detached' });
+  await open();
+  assert.notEqual(await description.inputValue(), 'Half a thought');
+  // Cancel says what it does: it closes at once.
+  await description.fill('Another thought');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  // A check-in with a note asks as well.
+  await open();
+  await form.getByRole('button', { name: 'Check in…' }).click();
+  const checkIn = dialog(page, 'Check in: Guided setup wizard');
+  await checkIn.getByLabel('Note').fill('Waiting on the calendar vendor');
+  await page.keyboard.press('Escape');
+  await checkIn.getByRole('group', { name: 'Discard your changes?' }).getByRole('button', { name: 'Keep editing' }).waitFor();
+  assert.equal(await focusedName(), 'Keep editing');
+  await page.keyboard.press('Escape');
+  await checkIn.getByRole('button', { name: 'Save check-in' }).click();
+  await checkIn.waitFor({ state: 'detached' });
+  page.assertNoErrors();
+});
+
 test('deleting a priority with linked work says what happens, asks, and moves the ranks up', async () => {
   const page = await freshPage(app);
   await startExample(page);

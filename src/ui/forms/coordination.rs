@@ -77,7 +77,7 @@ pub fn AskForm(fields: &FormProps) -> Html {
         })
     };
     html! {
-        <Modal title={format!("Ask another team: {}", asking.title)} on_close={props.close()}>
+        <Modal title={format!("Ask another team: {}", asking.title)} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
                     if teams.is_empty() {
@@ -145,7 +145,7 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
         .initiative(&dependency.from_initiative_id)
         .map_or(String::new(), |i| i.title.clone());
     html! {
-        <Modal title={format!("{}: {}", step.label(), dependency.need)} on_close={form.close()}>
+        <Modal title={format!("{}: {}", step.label(), dependency.need)} on_close={form.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <p>{ format!("Asked for “{asking}”.") }</p>
                 <div class="ab-form__fields">
@@ -266,7 +266,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
         ("defer".into(), "Defer".into()),
     ];
     html! {
-        <Modal title="Record a decision" on_close={props.close()} wide=true>
+        <Modal title="Record a decision" on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
                     <TextField label="Decision" value={(*title).clone()} on_change={set_to(&title)} required=true />

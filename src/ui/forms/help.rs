@@ -52,7 +52,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Alt + ←", "Guided review: back to the previous one"),
         ],
     ),
-    ("In a dialog", &[("Escape", "Close it without saving")]),
+    (
+        "In a dialog",
+        &[("Escape", "Close it; asks first when changes would be lost")],
+    ),
 ];
 
 #[derive(Properties, Clone, PartialEq)]

@@ -223,7 +223,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         crate::ui::ids::fresh_besides(board, "r", |id| draft.risks.iter().any(|r| r.id == id));
 
     html! {
-        <Modal title={title} on_close={props.close()} wide=true>
+        <Modal title={title} on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}

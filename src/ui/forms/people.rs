@@ -176,7 +176,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
         )
         .collect();
     html! {
-        <Modal title={if existing.is_some() { "Edit person" } else { "Add person" }} on_close={back.clone()}>
+        <Modal title={if existing.is_some() { "Edit person" } else { "Add person" }} on_close={back.clone()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields">
                     <TextField label="Name" required=true value={(*name).clone()} on_change={set_to(&name)}

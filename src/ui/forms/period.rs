@@ -156,7 +156,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
     let dropped = unfinished.len() - carried.len();
 
     html! {
-        <Modal title="Start the next period" on_close={props.close()} wide=true>
+        <Modal title="Start the next period" on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
                     <div class="ab-form__row">

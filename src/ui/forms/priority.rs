@@ -153,7 +153,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
         "Add priority"
     };
     html! {
-        <Modal title={if props.read_only { "Priority" } else { title }} on_close={props.close()}>
+        <Modal title={if props.read_only { "Priority" } else { title }} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}

@@ -121,7 +121,7 @@ pub fn SettingsForm(fields: &FormProps) -> Html {
     };
     let error = |field: &str| errors.get(field).cloned().map(AttrValue::from);
     html! {
-        <Modal title="Board settings" on_close={props.close()} wide=true>
+        <Modal title="Board settings" on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields">
                     <TextField label="Board title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)} error={error("title")} />

@@ -138,7 +138,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
         })
     };
     html! {
-        <Modal title={if existing.is_some() { "Edit team" } else { "Add team" }} on_close={props.close()}>
+        <Modal title={if existing.is_some() { "Edit team" } else { "Add team" }} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Name" required=true value={(*name).clone()} on_change={set_to(&name)}
