@@ -213,3 +213,27 @@ test('a lane taller than the board\'s area keeps its team\'s name in view under 
   await shown(200, 'with taller heads');
   page.assertNoErrors();
 });
+
+test('in its own page the board fills the window: the page does not scroll beside the board\'s grid', async () => {
+  for (const viewport of [{ width: 1400, height: 900 }, { width: 1024, height: 700 }]) {
+    const page = await freshPage(app, { viewport });
+    await startExample(page);
+    const grid = page.getByRole('region', { name: 'Board' }).locator('.ab-grid');
+    const fit = await grid.evaluate((g) => ({
+      page: document.scrollingElement.scrollHeight,
+      window: innerHeight,
+      gridBottom: g.getBoundingClientRect().bottom,
+      gridScrolls: g.scrollHeight > g.clientHeight,
+    }));
+    const size = `${viewport.width} × ${viewport.height}`;
+    assert.ok(fit.page <= fit.window, `at ${size} the page is ${fit.page} px tall in a ${fit.window} px window`);
+    assert.ok(fit.gridBottom <= fit.window, `at ${size} the grid ends at ${fit.gridBottom} px, below the window`);
+    assert.ok(fit.gridScrolls, `at ${size} the example board scrolls within its grid`);
+    // Another view is as long as it needs: the page scrolls for it.
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+    await page.getByRole('region', { name: 'Board' }).waitFor({ state: 'detached' });
+    assert.ok(await page.evaluate(() => document.scrollingElement.scrollHeight > innerHeight), `at ${size} Health scrolls with the page`);
+    page.assertNoErrors();
+    await page.context().close();
+  }
+});
