@@ -2,9 +2,11 @@
 //! rest of the page inert, and closes it on Escape. The title names the dialog for
 //! assistive technology; `alert` marks dialogs that need an answer before anything else.
 //! When it goes, focus goes back to where the dialog was opened from. A form whose fields
-//! were changed asks before Escape, a click beside it or its × throw the changes away.
+//! were changed asks before Escape, a click beside it, its × or leaving the page throw the
+//! changes away.
 
 use super::dom::{active_element, without_scrolling};
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -51,7 +53,34 @@ pub fn Modal(props: &ModalProps) -> Html {
                     let _ = first.focus();
                 }
             }
+            // Leaving the page (closing the tab, following a link of the page around the
+            // board) asks too while the form holds changes.
+            let leaving = dialog
+                .clone()
+                .filter(|_| ask_to_discard)
+                .and_then(|dialog| {
+                    let options = EventListenerOptions::enable_prevent_default();
+                    web_sys::window().map(|window| {
+                        EventListener::new_with_options(
+                            &window,
+                            "beforeunload",
+                            options,
+                            move |event| {
+                                if field_values(&dialog) != *opened.borrow() {
+                                    event.prevent_default();
+                                    // Browsers that predate preventDefault() here ask for a text.
+                                    let _ = js_sys::Reflect::set(
+                                        event,
+                                        &"returnValue".into(),
+                                        &"changes".into(),
+                                    );
+                                }
+                            },
+                        )
+                    })
+                });
             move || {
+                drop(leaving);
                 if let Some(dialog) = dialog {
                     give_focus_back(&dialog);
                 }

@@ -121,7 +121,7 @@ test('an initiative form refuses an empty title and keeps what was typed', async
   await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
 });
 
-test('a dialog holding changes asks before Escape, a click beside it or × throws them away', async () => {
+test('a dialog holding changes asks before Escape, a click beside it, × or leaving the page throws them away', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
@@ -156,6 +156,15 @@ test('a dialog holding changes asks before Escape, a click beside it or × throw
   await question.waitFor({ state: 'detached' });
   assert.equal(await description.inputValue(), 'Half a thought');
 
+  // Leaving the page asks as well (the browser's own question); staying keeps the draft.
+  const asked = new Promise((resolve) => page.once('dialog', (question) => {
+    resolve(question.type());
+    question.dismiss();
+  }));
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(await description.inputValue(), 'Half a thought');
+
   // × asks; Discard changes closes, and the initiative is as it was.
   await form.getByRole('button', { name: 'Close' }).click();
   await question.getByRole('button', { name: 'Discard changes' }).click();
@@ -179,6 +188,16 @@ test('a dialog holding changes asks before Escape, a click beside it or × throw
   await checkIn.getByRole('button', { name: 'Save check-in' }).click();
   await checkIn.waitFor({ state: 'detached' });
   page.assertNoErrors();
+
+  // With a form open but nothing changed, the page closes without a question.
+  await open();
+  await description.click();
+  let questioned = false;
+  page.on('dialog', (question) => { questioned = true; question.accept(); });
+  const closed = new Promise((resolve) => page.once('close', resolve));
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  assert.equal(questioned, false);
 });
 
 test('deleting a priority with linked work says what happens, asks, and moves the ranks up', async () => {
