@@ -1,6 +1,8 @@
 //! The board's own keys (undo, redo and help) and file drops, for the whole app: handlers on the
 //! app's root element, so they work in every view. A dialog's keys are its own. One file
-//! dropped is imported; several are merged into the board, after a preview.
+//! dropped is imported; several are merged into the board, after a preview. A file dropped
+//! on an open dialog is refused: its question would take the dialog's place, and a form's
+//! draft with it.
 
 use crate::core::combine::Incoming;
 use crate::ui::files::{dropped_files, read_dropped_file, read_snapshots};
@@ -80,7 +82,7 @@ fn key_down(events: &RootEvents, event: &KeyboardEvent) {
 fn drag_over(events: &RootEvents, event: &DragEvent) {
     if carries_files(event) && !events.read_only {
         event.prevent_default();
-        events.dragging_file.set(true);
+        events.dragging_file.set(!events.dialog_open);
     }
 }
 
@@ -90,6 +92,9 @@ fn drop_file(events: &RootEvents, event: &DragEvent) {
         return;
     }
     event.prevent_default();
+    if events.dialog_open {
+        return;
+    }
     if let Some(on_merge) = &events.on_merge {
         let files = dropped_files(event);
         if files.len() > 1 {
