@@ -29,56 +29,45 @@ pub struct ModalProps {
 #[function_component]
 pub fn Modal(props: &ModalProps) -> Html {
     let node = use_node_ref();
-    // What the form's fields held when it opened.
+    // What the form's fields held when it opened, and whether the dialog is the form now (a
+    // form's dialog also shows its delete question, the same dialog with other content).
     let opened = use_mut_ref(Vec::<String>::new);
+    let guarding = use_mut_ref(|| false);
+    *guarding.borrow_mut() = props.ask_to_discard;
     {
-        let (node, opened) = (node.clone(), opened.clone());
-        let ask_to_discard = props.ask_to_discard;
+        let (node, opened, guarding) = (node.clone(), opened.clone(), guarding.clone());
         use_effect_with((), move |_| {
             let dialog = node.cast::<web_sys::HtmlDialogElement>();
             if let Some(dialog) = &dialog {
                 if !dialog.open() {
                     let _ = dialog.show_modal();
                 }
-                if ask_to_discard {
-                    *opened.borrow_mut() = field_values(dialog);
-                }
-                // Put the person in the first field, or on the first button.
-                let first = dialog
-                    .query_selector("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), .ab-dialog__actions button")
-                    .ok()
-                    .flatten()
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                if let Some(first) = first {
-                    let _ = first.focus();
-                }
+                *opened.borrow_mut() = field_values(dialog);
+                focus_first(dialog);
             }
             // Leaving the page (closing the tab, following a link of the page around the
             // board) asks too while the form holds changes.
-            let leaving = dialog
-                .clone()
-                .filter(|_| ask_to_discard)
-                .and_then(|dialog| {
-                    let options = EventListenerOptions::enable_prevent_default();
-                    web_sys::window().map(|window| {
-                        EventListener::new_with_options(
-                            &window,
-                            "beforeunload",
-                            options,
-                            move |event| {
-                                if field_values(&dialog) != *opened.borrow() {
-                                    event.prevent_default();
-                                    // Browsers that predate preventDefault() here ask for a text.
-                                    let _ = js_sys::Reflect::set(
-                                        event,
-                                        &"returnValue".into(),
-                                        &"changes".into(),
-                                    );
-                                }
-                            },
-                        )
-                    })
-                });
+            let leaving = dialog.clone().and_then(|dialog| {
+                let options = EventListenerOptions::enable_prevent_default();
+                web_sys::window().map(|window| {
+                    EventListener::new_with_options(
+                        &window,
+                        "beforeunload",
+                        options,
+                        move |event| {
+                            if *guarding.borrow() && field_values(&dialog) != *opened.borrow() {
+                                event.prevent_default();
+                                // Browsers that predate preventDefault() here ask for a text.
+                                let _ = js_sys::Reflect::set(
+                                    event,
+                                    &"returnValue".into(),
+                                    &"changes".into(),
+                                );
+                            }
+                        },
+                    )
+                })
+            });
             move || {
                 drop(leaving);
                 if let Some(dialog) = dialog {
@@ -87,43 +76,64 @@ pub fn Modal(props: &ModalProps) -> Html {
             }
         });
     }
-    // Asking whether to discard the changes, and where focus was when the question came.
+    // Asking whether to discard the changes; the field the person was last in, to go back
+    // to when they keep editing.
     let asking = use_state(|| false);
-    let was_focused = use_mut_ref(|| None::<web_sys::HtmlElement>);
+    let last_field = use_mut_ref(|| None::<web_sys::HtmlElement>);
     let keep_editing = use_node_ref();
     {
-        let (keep_editing, was_focused) = (keep_editing.clone(), was_focused.clone());
+        let (keep_editing, last_field, node) =
+            (keep_editing.clone(), last_field.clone(), node.clone());
         use_effect_with(*asking, move |asking| {
             if *asking {
                 if let Some(button) = keep_editing.cast::<web_sys::HtmlElement>() {
                     let _ = button.focus();
                 }
-            } else if let Some(field) = was_focused.borrow_mut().take() {
-                let _ = field.focus();
+            } else if let Some(dialog) = node.cast::<web_sys::Element>() {
+                let field = last_field.borrow().clone();
+                match field.filter(|field| dialog.contains(Some(field))) {
+                    Some(field) => drop(field.focus()),
+                    None => focus_first(&dialog),
+                }
             }
         });
     }
+    // Focus left nowhere by a change of the dialog's content (a delete question answered
+    // Cancel, its button gone) goes to the first field.
+    {
+        let node = node.clone();
+        use_effect(move || {
+            let dialog = node.cast::<web_sys::HtmlDialogElement>();
+            if let Some(dialog) = dialog.filter(|dialog| dialog.open()) {
+                if active_element(&dialog).is_none_or(|active| active.tag_name() == "BODY") {
+                    focus_first(&dialog);
+                }
+            }
+        });
+    }
+    let on_focus_in = {
+        let last_field = last_field.clone();
+        Callback::from(move |event: FocusEvent| {
+            let field = event
+                .target_dyn_into::<web_sys::HtmlElement>()
+                .filter(|e| matches!(e.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"));
+            if field.is_some() {
+                *last_field.borrow_mut() = field;
+            }
+        })
+    };
     // Escape, the backdrop and ×: close, or ask first when that would lose changes.
     let close = {
-        let (on_close, asking, node, was_focused) = (
-            props.on_close.clone(),
-            asking.clone(),
-            node.clone(),
-            was_focused.clone(),
-        );
+        let (on_close, asking, node) = (props.on_close.clone(), asking.clone(), node.clone());
         let ask_to_discard = props.ask_to_discard;
         Callback::from(move |()| {
-            let dialog = node.cast::<web_sys::Element>();
             let changed = ask_to_discard
-                && dialog
-                    .as_ref()
-                    .is_some_and(|dialog| field_values(dialog) != *opened.borrow());
+                && node
+                    .cast::<web_sys::Element>()
+                    .is_some_and(|dialog| field_values(&dialog) != *opened.borrow());
             if !changed {
                 on_close.emit(());
             } else if !*asking {
-                *was_focused.borrow_mut() = dialog
-                    .and_then(|dialog| active_element(&dialog))
-                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
                 asking.set(true);
             }
         })
@@ -179,8 +189,8 @@ pub fn Modal(props: &ModalProps) -> Html {
             Callback::from(move |_: MouseEvent| asking.set(false))
         };
         html! {
-            <div class="ab-dialog__confirm" role="group" aria-label="Discard your changes?">
-                <p>{ "Your changes are not saved. Discard them?" }</p>
+            <div class="ab-dialog__confirm" role="group" aria-label={UNSAVED}>
+                <p>{ UNSAVED }</p>
                 <span class="ab-dialog__confirm-actions">
                     <button type="button" class="ab-button" ref={keep_editing.clone()} onclick={keep}>{ "Keep editing" }</button>
                     <button type="button" class="ab-button ab-button--danger"
@@ -192,7 +202,7 @@ pub fn Modal(props: &ModalProps) -> Html {
     html! {
         <dialog ref={node} class={classes!("ab-dialog", props.wide.then_some("ab-dialog--wide"))}
                 role={props.alert.then_some("alertdialog")} aria-label={props.title.clone()}
-                oncancel={on_cancel} onkeydown={on_key} onclick={on_click}>
+                oncancel={on_cancel} onkeydown={on_key} onclick={on_click} onfocusin={on_focus_in}>
             <div class="ab-dialog__body">
                 <div class="ab-dialog__header">
                     <h2 class="ab-dialog__title">{ &props.title }</h2>
@@ -224,6 +234,21 @@ fn give_focus_back(dialog: &web_sys::HtmlDialogElement) {
         .is_none_or(|active| active.tag_name() == "BODY" || dialog.contains(Some(&active)));
     if let (true, Some(board)) = (lost, board) {
         let _ = board.focus_with_options(&without_scrolling());
+    }
+}
+
+/// What the question before changes are thrown away says, and is named.
+const UNSAVED: &str = "Your changes are not saved. Discard them?";
+
+/// Puts the person in the dialog's first field, or on its first button.
+fn focus_first(dialog: &web_sys::Element) {
+    let first = dialog
+        .query_selector("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), .ab-dialog__actions button")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(first) = first {
+        let _ = first.focus();
     }
 }
 

@@ -129,7 +129,7 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
     .getByRole('button', { name: 'Guided setup wizard' }).click();
   const focusedName = () => page.evaluate(() => document.activeElement?.textContent || document.activeElement?.getAttribute('aria-label'));
   const form = dialog(page, 'Edit initiative');
-  const question = form.getByRole('group', { name: 'Discard your changes?' });
+  const question = form.getByRole('group', { name: 'Your changes are not saved. Discard them?' });
   const description = form.getByLabel('Description');
 
   // Nothing changed: Escape closes at once.
@@ -150,10 +150,18 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   assert.equal(await description.inputValue(), 'Half a thought');
   assert.ok(await description.evaluate((e) => document.activeElement === e), 'focus is back in the field');
 
-  // A click beside the dialog asks too; Keep editing keeps the draft.
+  // A click beside the dialog asks too; Keep editing keeps the draft, and the person is back
+  // in the field they were in.
   await page.mouse.click(4, 4);
   await question.getByRole('button', { name: 'Keep editing' }).click();
   await question.waitFor({ state: 'detached' });
+  assert.equal(await description.inputValue(), 'Half a thought');
+  assert.ok(await description.evaluate((e) => document.activeElement === e), 'focus is back in the field');
+
+  // Escape on the delete question goes back to the form, draft and all.
+  await form.getByRole('button', { name: 'Delete' }).click();
+  await page.keyboard.press('Escape');
+  await description.waitFor();
   assert.equal(await description.inputValue(), 'Half a thought');
 
   // Leaving the page asks as well (the browser's own question); staying keeps the draft.
@@ -176,13 +184,15 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   await form.getByRole('button', { name: 'Cancel' }).click();
   await form.waitFor({ state: 'detached' });
 
-  // A check-in with a note asks as well.
+  // Going on to a check-in from an edited form saves the edit first; a check-in with a
+  // note asks as well.
   await open();
+  await form.getByLabel('Title').fill('Guided setup wizard, phase 2');
   await form.getByRole('button', { name: 'Check in…' }).click();
-  const checkIn = dialog(page, 'Check in: Guided setup wizard');
+  const checkIn = dialog(page, 'Check in: Guided setup wizard, phase 2');
   await checkIn.getByLabel('Note').fill('Waiting on the calendar vendor');
   await page.keyboard.press('Escape');
-  await checkIn.getByRole('group', { name: 'Discard your changes?' }).getByRole('button', { name: 'Keep editing' }).waitFor();
+  await checkIn.getByRole('group', { name: 'Your changes are not saved. Discard them?' }).getByRole('button', { name: 'Keep editing' }).waitFor();
   assert.equal(await focusedName(), 'Keep editing');
   await page.keyboard.press('Escape');
   await checkIn.getByRole('button', { name: 'Save check-in' }).click();

@@ -127,7 +127,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete “{}”?", initiative.title)} on_close={props.close()} alert=true>
+            <Modal title={format!("Delete “{}”?", initiative.title)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
                 <p>{ format!("This removes the initiative with {} and {}. Undo brings it back.",
                              count(check_ins, "check-in", "check-ins"), count(dependencies, "dependency it asked for", "dependencies it asked for")) }</p>
                 <div class="ab-dialog__actions">
@@ -139,7 +139,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         };
     }
 
-    let on_submit = {
+    // Saves the draft, then closes the form or opens the dialog `then`.
+    let save = {
         let (draft, errors, refusal, props, existing) = (
             draft.clone(),
             errors.clone(),
@@ -147,8 +148,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             props.clone(),
             existing.clone(),
         );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |then: Option<DialogKind>| {
             let d = &*draft;
             let mut problems = Problems::default();
             if d.title.trim().is_empty() {
@@ -199,7 +199,28 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             } else {
                 Action::AddInitiative(initiative)
             };
-            refusal.set(props.submit(action, None).err());
+            refusal.set(props.submit(action, then).err());
+        })
+    };
+    let on_submit = save.reform(|event: SubmitEvent| {
+        event.prevent_default();
+        None
+    });
+    // Going on to a check-in or a request from an edited initiative saves the edit first:
+    // the next dialog takes this one's place, and the draft would go with it.
+    let onward = {
+        let (save, on_dialog, draft, existing) = (
+            save.clone(),
+            props.on_dialog.clone(),
+            draft.clone(),
+            existing.clone(),
+        );
+        Callback::from(move |kind: Option<DialogKind>| {
+            if existing.as_ref().is_some_and(|i| Draft::of(i) == *draft) {
+                on_dialog.emit(kind);
+            } else {
+                save.emit(kind);
+            }
         })
     };
 
@@ -288,7 +309,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     }
                     if let (Some(initiative), false) = (&existing, props.read_only) {
                         <button type="button" class="ab-button"
-                                onclick={let id = initiative.id.clone(); props.on_dialog.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in…" }</button>
+                                onclick={let id = initiative.id.clone(); onward.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in…" }</button>
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
@@ -298,7 +319,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 </div>
             </form>
             if let Some(initiative) = &existing {
-                { history(props, &initiative.id) }
+                { history(props, &initiative.id, &onward) }
             }
         </Modal>
     }
@@ -380,11 +401,12 @@ fn risk_list(props: &RiskListProps) -> Html {
     }
 }
 
-/// What the initiative asked of other teams, and its check-ins.
-fn history(props: &Form, id: &str) -> Html {
+/// What the initiative asked of other teams, and its check-ins. `onward` opens the dialog
+/// that asks another team (saving an edited draft first).
+fn history(props: &Form, id: &str, onward: &Callback<Option<DialogKind>>) -> Html {
     html! {
         <>
-            { requests(&props.board, id, &props.on_dialog, props.read_only) }
+            { requests(&props.board, id, onward, props.read_only) }
             { check_in_history(&props.board, id) }
         </>
     }

@@ -122,7 +122,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete {}?", person.name)} on_close={back.clone()} alert=true>
+            <Modal title={format!("Delete {}?", person.name)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
                 if duties.is_empty() {
                     <p>{ format!("{} is not responsible for anything on the board.", person.name) }</p>
                 } else {

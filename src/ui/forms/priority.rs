@@ -77,7 +77,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete priority “{}”?", priority.title)} on_close={props.close()} alert=true>
+            <Modal title={format!("Delete priority “{}”?", priority.title)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
                 if serving.is_empty() {
                     <p>{ "No initiative serves it." }</p>
                 } else {

@@ -88,7 +88,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete team {}?", team.name)} on_close={props.close()} alert=true>
+            <Modal title={format!("Delete team {}?", team.name)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
                 if work > 0 {
                     <p>{ format!("{} has {}.", team.name, count(work, "initiative", "initiatives")) }</p>
                     <SelectField label="What happens to them" value={(*move_to).clone()} options={choices}
