@@ -173,6 +173,20 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   assert.equal(await asked, 'beforeunload');
   assert.equal(await description.inputValue(), 'Half a thought');
 
+  // A file dropped on the form is refused, not read: its question would take the form's
+  // place. (Too large to import, it would be refused at once with a notice.)
+  const transfer = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(11 * 1024 * 1024)], 'huge.alignment.json', { type: 'application/json' }));
+    return data;
+  });
+  await form.dispatchEvent('drop', { dataTransfer: transfer });
+  await page.keyboard.press('Escape');
+  await question.waitFor();
+  assert.equal(await page.getByRole('alert').filter({ hasText: 'huge.alignment.json' }).count(), 0, 'the drop is not read');
+  await page.keyboard.press('Escape');
+  await question.waitFor({ state: 'detached' });
+
   // × asks; Discard changes closes, and the initiative is as it was.
   await form.getByRole('button', { name: 'Close' }).click();
   await question.getByRole('button', { name: 'Discard changes' }).click();
