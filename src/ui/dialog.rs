@@ -36,6 +36,7 @@ pub fn Modal(props: &ModalProps) -> Html {
     *guarding.borrow_mut() = props.ask_to_discard;
     {
         let (node, opened, guarding) = (node.clone(), opened.clone(), guarding.clone());
+        let ask_to_discard = props.ask_to_discard;
         use_effect_with((), move |_| {
             let dialog = node.cast::<web_sys::HtmlDialogElement>();
             if let Some(dialog) = &dialog {
@@ -43,31 +44,34 @@ pub fn Modal(props: &ModalProps) -> Html {
                     let _ = dialog.show_modal();
                 }
                 *opened.borrow_mut() = field_values(dialog);
-                focus_first(dialog);
             }
             // Leaving the page (closing the tab, following a link of the page around the
-            // board) asks too while the form holds changes.
-            let leaving = dialog.clone().and_then(|dialog| {
-                let options = EventListenerOptions::enable_prevent_default();
-                web_sys::window().map(|window| {
-                    EventListener::new_with_options(
-                        &window,
-                        "beforeunload",
-                        options,
-                        move |event| {
-                            if *guarding.borrow() && field_values(&dialog) != *opened.borrow() {
-                                event.prevent_default();
-                                // Browsers that predate preventDefault() here ask for a text.
-                                let _ = js_sys::Reflect::set(
-                                    event,
-                                    &"returnValue".into(),
-                                    &"changes".into(),
-                                );
-                            }
-                        },
-                    )
-                })
-            });
+            // board) asks too while the form holds changes. (Only for forms: Firefox keeps no
+            // page with such a listener in its back-forward cache.)
+            let leaving = dialog
+                .clone()
+                .filter(|_| ask_to_discard)
+                .and_then(|dialog| {
+                    let options = EventListenerOptions::enable_prevent_default();
+                    web_sys::window().map(|window| {
+                        EventListener::new_with_options(
+                            &window,
+                            "beforeunload",
+                            options,
+                            move |event| {
+                                if *guarding.borrow() && field_values(&dialog) != *opened.borrow() {
+                                    event.prevent_default();
+                                    // Browsers that predate preventDefault() here ask for a text.
+                                    let _ = js_sys::Reflect::set(
+                                        event,
+                                        &"returnValue".into(),
+                                        &"changes".into(),
+                                    );
+                                }
+                            },
+                        )
+                    })
+                });
             move || {
                 drop(leaving);
                 if let Some(dialog) = dialog {
@@ -77,7 +81,7 @@ pub fn Modal(props: &ModalProps) -> Html {
         });
     }
     // Asking whether to discard the changes; the field the person was last in, to go back
-    // to when they keep editing.
+    // to when they keep editing. The first run puts the person in the first field.
     let asking = use_state(|| false);
     let last_field = use_mut_ref(|| None::<web_sys::HtmlElement>);
     let keep_editing = use_node_ref();
@@ -95,6 +99,16 @@ pub fn Modal(props: &ModalProps) -> Html {
                     Some(field) => drop(field.focus()),
                     None => focus_first(&dialog),
                 }
+            }
+        });
+    }
+    // The question goes with the form: a delete question shown in its place (the same
+    // dialog) has nothing to discard.
+    {
+        let asking = asking.clone();
+        use_effect_with(props.ask_to_discard, move |form| {
+            if !*form && *asking {
+                asking.set(false);
             }
         });
     }
@@ -138,13 +152,14 @@ pub fn Modal(props: &ModalProps) -> Html {
             }
         })
     };
-    // Other close requests (a phone's back gesture) come as the dialog's cancel: one the
-    // browser lets the page refuse asks too; one it does not closes the dialog.
+    // Other close requests (a phone's back gesture) come as the dialog's cancel event. When
+    // the browser lets the page refuse it, a form asks as it does for Escape; when not, the
+    // dialog closes.
     let on_cancel = {
         let (close, on_close) = (close.clone(), props.on_close.clone());
         Callback::from(move |event: Event| {
-            event.prevent_default();
-            if event.default_prevented() {
+            if event.cancelable() {
+                event.prevent_default();
                 close.emit(());
             } else {
                 on_close.emit(());
@@ -183,7 +198,7 @@ pub fn Modal(props: &ModalProps) -> Html {
             }
         })
     };
-    let question = asking.then(|| {
+    let question = (*asking && props.ask_to_discard).then(|| {
         let keep = {
             let asking = asking.clone();
             Callback::from(move |_: MouseEvent| asking.set(false))

@@ -158,11 +158,17 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   assert.equal(await description.inputValue(), 'Half a thought');
   assert.ok(await description.evaluate((e) => document.activeElement === e), 'focus is back in the field');
 
-  // Escape on the delete question goes back to the form, draft and all.
+  // Escape on the delete question goes back to the form, draft and all; a question about
+  // the draft does not stay over the delete question.
+  await page.keyboard.press('Escape');
+  await question.waitFor();
   await form.getByRole('button', { name: 'Delete' }).click();
+  await dialog(page, 'Delete “Guided setup wizard”?').getByText('This removes the initiative').waitFor();
+  assert.equal(await question.count(), 0, 'the question about the draft has gone');
   await page.keyboard.press('Escape');
   await description.waitFor();
   assert.equal(await description.inputValue(), 'Half a thought');
+  assert.equal(await question.count(), 0, 'and does not come back with the form');
 
   // Leaving the page asks as well (the browser's own question); staying keeps the draft.
   const asked = new Promise((resolve) => page.once('dialog', (question) => {

@@ -94,6 +94,12 @@ pub fn use_form(props: &FormProps) -> Form {
     Form::new(props, use_board())
 }
 
+/// Leaves a form's delete question for the form, draft and all: its Cancel, Escape and ×.
+pub fn back_to_form(confirming: &UseStateHandle<bool>) -> Callback<()> {
+    let confirming = confirming.clone();
+    Callback::from(move |()| confirming.set(false))
+}
+
 /// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
 /// would bring its own code into the bundle for a handful of entries).
 #[derive(Clone, Debug, Default, PartialEq)]

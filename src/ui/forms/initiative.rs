@@ -1,7 +1,9 @@
 //! Adding, editing and deleting an initiative: what it is, who owns it, which priorities
 //! it serves, how much of its team it takes, how it is going, and its risks.
 
-use super::form::{count, optional_id, people_options, use_form, Form, FormProps, Problems};
+use super::form::{
+    back_to_form, count, optional_id, people_options, use_form, Form, FormProps, Problems,
+};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
 use crate::ui::clock::now;
@@ -127,12 +129,12 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete “{}”?", initiative.title)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
+            <Modal title={format!("Delete “{}”?", initiative.title)} on_close={back_to_form(&confirming)} alert=true>
                 <p>{ format!("This removes the initiative with {} and {}. Undo brings it back.",
                              count(check_ins, "check-in", "check-ins"), count(dependencies, "dependency it asked for", "dependencies it asked for")) }</p>
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
                     <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete initiative" }</button>
                 </div>
             </Modal>

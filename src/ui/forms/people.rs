@@ -1,7 +1,7 @@
 //! The people of the board (owners, leads, authors): a list, and a form to add, edit or
 //! delete one. Deleting someone who owns things says what will be left without an owner.
 
-use super::form::{count, optional_id, use_form, Form, FormProps};
+use super::form::{back_to_form, count, optional_id, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
 use crate::ui::dialog::Modal;
@@ -122,7 +122,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete {}?", person.name)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
+            <Modal title={format!("Delete {}?", person.name)} on_close={back_to_form(&confirming)} alert=true>
                 if duties.is_empty() {
                     <p>{ format!("{} is not responsible for anything on the board.", person.name) }</p>
                 } else {
@@ -131,7 +131,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
                 <p>{ "Undo brings them back." }</p>
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
                     <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete person" }</button>
                 </div>
             </Modal>

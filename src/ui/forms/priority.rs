@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::form::{count, optional_id, people_options, use_form, Form, FormProps};
+use super::form::{back_to_form, count, optional_id, people_options, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
 use crate::ui::clock::now;
@@ -77,7 +77,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete priority “{}”?", priority.title)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
+            <Modal title={format!("Delete priority “{}”?", priority.title)} on_close={back_to_form(&confirming)} alert=true>
                 if serving.is_empty() {
                     <p>{ "No initiative serves it." }</p>
                 } else {
@@ -88,7 +88,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                 <p>{ "The priorities ranked below it move up. Undo brings it all back." }</p>
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
                     <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete priority" }</button>
                 </div>
             </Modal>

@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a team. A team with initiatives is only deleted after the
 //! person chooses where its work goes: to another team, or away with it.
 
-use super::form::{count, optional_id, people_options, use_form, FormProps};
+use super::form::{back_to_form, count, optional_id, people_options, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
@@ -88,7 +88,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             })
         };
         return html! {
-            <Modal title={format!("Delete team {}?", team.name)} on_close={let c = confirming.clone(); Callback::from(move |()| c.set(false))} alert=true>
+            <Modal title={format!("Delete team {}?", team.name)} on_close={back_to_form(&confirming)} alert=true>
                 if work > 0 {
                     <p>{ format!("{} has {}.", team.name, count(work, "initiative", "initiatives")) }</p>
                     <SelectField label="What happens to them" value={(*move_to).clone()} options={choices}
@@ -101,7 +101,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                 <p>{ "Undo brings it all back." }</p>
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={let c = confirming.clone(); move |_| c.set(false)}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
                     <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete team" }</button>
                 </div>
             </Modal>
