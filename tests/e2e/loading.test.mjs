@@ -2,7 +2,9 @@
 // (streaming compilation), by the standalone page and by the element's script alike.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DIST, useApp, watchedForPolicy } from '../support/app.mjs';
 import { serve } from '../support/server.mjs';
 
@@ -76,6 +78,38 @@ test('the standalone page works under the strict Content-Security-Policy, and no
     await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
     assert.deepEqual(await page.evaluate(() => window.violations), []);
     assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('every file the build serves has brotli and gzip copies of the same bytes, and the board loads from them', async () => {
+  const files = await readdir(DIST);
+  const served = files.filter((name) => /\.(wasm|js|css|html)$/.test(name));
+  assert.ok(served.some((name) => name.endsWith('.wasm')), `the module is among them: ${served.join(', ')}`);
+  for (const name of served) {
+    const bytes = await readFile(join(DIST, name));
+    assert.ok(brotliDecompressSync(await readFile(join(DIST, `${name}.br`))).equals(bytes), `${name}.br holds ${name}`);
+    assert.ok(gunzipSync(await readFile(join(DIST, `${name}.gz`))).equals(bytes), `${name}.gz holds ${name}`);
+  }
+  // The list of hosts is edited after a build: a stale compressed copy would be sent instead.
+  assert.ok(!files.some((name) => name.startsWith('alignment-board-hosts.json.')), files.join(', '));
+
+  const server = await serve(DIST, { precompressed: true });
+  const context = await app.browser.newContext();
+  try {
+    const page = await context.newPage();
+    const encodings = {};
+    page.on('response', async (response) => {
+      encodings[new URL(response.url()).pathname] = (await response.allHeaders())['content-encoding'];
+    });
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Start from example' }).click();
+    await page.getByRole('article').first().waitFor();
+    const module = Object.keys(encodings).find((path) => path.endsWith('.wasm'));
+    assert.equal(encodings[module], 'br', JSON.stringify(encodings));
+    assert.equal(encodings['/'], 'br', JSON.stringify(encodings));
   } finally {
     await context.close();
     await server.close();
