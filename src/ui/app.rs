@@ -5,6 +5,7 @@
 use super::allocation_view::AllocationView;
 use super::autosave::{use_autosave, Autosave, SaveStatus};
 use super::board_view::{Attention, BoardView};
+use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
@@ -331,6 +332,8 @@ pub fn App(props: &AppProps) -> Html {
                     return dialog.set(Some(DialogKind::ConfirmImport { file, board }));
                 }
                 let text = format!("Imported {file}");
+                // The board takes the welcome screen's place, and the control used with it.
+                park_focus();
                 dispatch.dispatch(Msg::Start(board, text.clone()));
                 if loaded.migrated_from.is_some() {
                     dispatch.dispatch(Msg::Notify(Notice { error: false, text }));

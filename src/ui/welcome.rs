@@ -26,17 +26,15 @@ pub fn welcome(props: &WelcomeProps) -> Html {
     }
     // The board takes this screen's place, and the button the person used with it: focus
     // goes to the board first, or it would fall out of the page and the board's keyboard
-    // shortcuts with it.
+    // shortcuts with it. (An import does so only once the file is read: a refused one
+    // leaves the person on the button they used.)
     let start = |example: bool| {
         props.on_start.reform(move |_: MouseEvent| {
             park_focus();
             example
         })
     };
-    let on_import = props.on_import.reform(|file| {
-        park_focus();
-        file
-    });
+    let on_import = props.on_import.clone();
     html! {
         <section class="ab-welcome" aria-labelledby="ab-welcome-title">
             <p class="ab-welcome__eyebrow">{ "Alignment Board" }</p>

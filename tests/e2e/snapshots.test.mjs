@@ -168,6 +168,31 @@ test('a broken file is refused with the path of the problem and the board is unt
   page.assertNoErrors();
 });
 
+test('a file refused on the welcome screen leaves the person on the button they used', async () => {
+  const page = await freshPage(app);
+  const dir = await mkdtemp(join(tmpdir(), 'ab-welcome-'));
+  const path = join(dir, 'notes.alignment.json');
+  await writeFile(path, '{"format": "alignment-board", "version": 1, "board": ');
+  const button = page.getByRole('button', { name: 'Import snapshot' });
+  await button.focus();
+  await importFile(page, path);
+  const refusal = dialog(page, 'Import failed');
+  await refusal.getByText(/not valid JSON/).waitFor();
+  // There is no board yet to be unchanged.
+  await refusal.getByText('Nothing was saved: try another file, or start from the example or blank.').waitFor();
+  await page.keyboard.press('Enter');
+  await refusal.waitFor({ state: 'hidden' });
+  assert.ok(await button.evaluate((element) => element === document.activeElement), 'focus is back on Import snapshot');
+  // The next file, a good one, takes the welcome screen's place, and focus goes to the board.
+  const source = await freshPage(app);
+  await startExample(source);
+  const good = await exportSnapshot(source);
+  await importFile(page, good.path);
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.ok(await page.locator('.ab-app').evaluate((root) => root.contains(document.activeElement)), 'focus is in the board');
+  page.assertNoErrors();
+});
+
 test('dropping a snapshot file on an empty board imports it', async () => {
   const source = await freshPage(app);
   await startExample(source);
