@@ -169,6 +169,8 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   await description.waitFor();
   assert.equal(await description.inputValue(), 'Half a thought');
   assert.equal(await question.count(), 0, 'and does not come back with the form');
+  const deleteButton = form.getByRole('button', { name: 'Delete' });
+  assert.ok(await deleteButton.evaluate((e) => document.activeElement === e), 'focus is back on Delete');
 
   // Leaving the page asks as well (the browser's own question); staying keeps the draft.
   const asked = new Promise((resolve) => page.once('dialog', (question) => {
@@ -242,6 +244,8 @@ test('deleting a priority with linked work says what happens, asks, and moves th
   await ask.getByText(/will become local work/).waitFor();
   await ask.getByText(/decisions? will no longer name it/).waitFor();
   await ask.getByRole('button', { name: 'Cancel' }).click();
+  // Back in the form, on the button that asked.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Delete');
   await form.getByRole('button', { name: 'Cancel' }).click();
   await board.getByRole('columnheader', { name: 'Priority 2: Keep every customer we have' }).waitFor();
 

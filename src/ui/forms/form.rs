@@ -100,6 +100,27 @@ pub fn back_to_form(confirming: &UseStateHandle<bool>) -> Callback<()> {
     Callback::from(move |()| confirming.set(false))
 }
 
+/// A form's delete question: whether it shows in the form's place, and the form's Delete
+/// button, which has focus again when the person goes back to the form (the button is
+/// made anew with the form, so the dialog alone would put them in the first field).
+#[hook]
+pub fn use_delete_question() -> (UseStateHandle<bool>, NodeRef) {
+    let confirming = use_state(|| false);
+    let delete = use_node_ref();
+    let was_confirming = use_mut_ref(|| false);
+    {
+        let delete = delete.clone();
+        use_effect_with(*confirming, move |confirming| {
+            if was_confirming.replace(*confirming) && !*confirming {
+                if let Some(button) = delete.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    (confirming, delete)
+}
+
 /// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
 /// would bring its own code into the bundle for a handful of entries).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -2,7 +2,8 @@
 //! it serves, how much of its team it takes, how it is going, and its risks.
 
 use super::form::{
-    back_to_form, count, optional_id, people_options, use_form, Form, FormProps, Problems,
+    back_to_form, count, optional_id, people_options, use_delete_question, use_form, Form,
+    FormProps, Problems,
 };
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
@@ -79,7 +80,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     });
     let errors = use_state(Problems::default);
     let refusal = use_state(|| None::<String>);
-    let confirming = use_state(|| false);
+    let (confirming, delete_button) = use_delete_question();
 
     let set = |update: fn(&mut Draft, String)| {
         let draft = draft.clone();
@@ -307,7 +308,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 if let Some(reason) = &*refusal { <p class="ab-dialog__error" role="alert">{ reason }</p> }
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
-                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
                     if let (Some(initiative), false) = (&existing, props.read_only) {
                         <button type="button" class="ab-button"

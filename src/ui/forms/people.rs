@@ -1,7 +1,9 @@
 //! The people of the board (owners, leads, authors): a list, and a form to add, edit or
 //! delete one. Deleting someone who owns things says what will be left without an owner.
 
-use super::form::{back_to_form, count, optional_id, use_form, Form, FormProps};
+use super::form::{
+    back_to_form, count, optional_id, use_delete_question, use_form, Form, FormProps,
+};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
 use crate::ui::dialog::Modal;
@@ -110,7 +112,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
-    let confirming = use_state(|| false);
+    let (confirming, delete_button) = use_delete_question();
     let back = props.on_dialog.reform(|()| Some(DialogKind::People));
 
     if let (true, Some(person)) = (*confirming, &existing) {
@@ -185,7 +187,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
                 </fieldset>
                 <div class="ab-dialog__actions">
                     if existing.is_some() {
-                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={back.reform(|_| ())}>{ "Back" }</button>

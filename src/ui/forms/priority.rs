@@ -1,7 +1,10 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::form::{back_to_form, count, optional_id, people_options, use_form, Form, FormProps};
+use super::form::{
+    back_to_form, count, optional_id, people_options, use_delete_question, use_form, Form,
+    FormProps,
+};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
 use crate::ui::clock::now;
@@ -48,7 +51,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
         },
     });
     let error = use_state(|| None::<(&'static str, String)>);
-    let confirming = use_state(|| false);
+    let (confirming, delete_button) = use_delete_question();
     let set = |update: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |value: String| {
@@ -179,7 +182,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                 }
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
-                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>

@@ -1,7 +1,9 @@
 //! Adding, editing and deleting a team. A team with initiatives is only deleted after the
 //! person chooses where its work goes: to another team, or away with it.
 
-use super::form::{back_to_form, count, optional_id, people_options, use_form, FormProps};
+use super::form::{
+    back_to_form, count, optional_id, people_options, use_delete_question, use_form, FormProps,
+};
 use crate::core::action::Action;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
@@ -28,7 +30,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
-    let confirming = use_state(|| false);
+    let (confirming, delete_button) = use_delete_question();
     let move_to = use_state(|| {
         let own = props.id.clone().unwrap_or_default();
         board
@@ -149,7 +151,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                 </fieldset>
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
-                        <button type="button" class="ab-button ab-button--danger-quiet" onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
