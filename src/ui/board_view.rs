@@ -462,7 +462,7 @@ fn getting_started(props: &GettingStartedProps) -> Html {
                     <button type="button" class="ab-button"
                             onclick={props.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
                     <button type="button" class="ab-button"
-                            onclick={props.on_dialog.reform(|_| Some(DialogKind::People))}>{ "People" }</button>
+                            onclick={props.on_dialog.reform(|_| Some(DialogKind::People(None)))}>{ "People" }</button>
                 </div>
             }
         </section>

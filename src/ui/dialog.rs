@@ -255,12 +255,12 @@ fn give_focus_back(dialog: &web_sys::HtmlDialogElement) {
 /// What the question before changes are thrown away says, and is named.
 const UNSAVED: &str = "Your changes are not saved. Discard them?";
 
-/// Puts the person in the dialog's first field, or on its first button.
+/// Puts the person on what the dialog marks `data-focus-first`, else in its first field, or
+/// on its first button.
 fn focus_first(dialog: &web_sys::Element) {
-    let first = dialog
-        .query_selector("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), .ab-dialog__actions button")
-        .ok()
-        .flatten()
+    let find = |selector: &str| dialog.query_selector(selector).ok().flatten();
+    let first = find("[data-focus-first]")
+        .or_else(|| find("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), .ab-dialog__actions button"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(first) = first {
         let _ = first.focus();

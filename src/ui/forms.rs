@@ -62,8 +62,8 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         DialogKind::Team(id) => form(id, None, None)
             .map(|p| html! { <team::TeamForm ..p /> })
             .unwrap_or_default(),
-        DialogKind::People => form(None, None, None)
-            .map(|p| people::people_list(&Form::new(&p, context.clone())))
+        DialogKind::People(focus) => form(None, None, None)
+            .map(|p| people::people_list(&Form::new(&p, context.clone()), focus.as_deref()))
             .unwrap_or_default(),
         DialogKind::Person(id) => form(id, None, None)
             .map(|p| html! { <people::PersonForm ..p /> })

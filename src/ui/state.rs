@@ -216,7 +216,9 @@ pub enum DialogKind {
     },
     Priority(Option<Id>),
     Team(Option<Id>),
-    People,
+    /// The people list, focus on that person's Edit button (the one just added or edited)
+    /// or, with none, on Add person.
+    People(Option<Id>),
     Person(Option<Id>),
     Settings,
     /// Check in on an initiative.

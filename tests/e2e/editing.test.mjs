@@ -269,12 +269,20 @@ test('people are added to a team, offered as owners, and kept', async () => {
   await command(page, 'Add', 'People…');
   const list = dialog(page, 'People');
   await list.getByRole('rowheader', { name: 'Dana Ortiz' }).waitFor();
-  await list.getByRole('button', { name: 'Add person' }).click();
+  // The list opens on its main action, and each way back to it lands on the button used.
+  const focused = (locator) => locator.evaluate((e) => document.activeElement === e);
+  const addPerson = list.getByRole('button', { name: 'Add person' });
+  assert.ok(await focused(addPerson), 'the list opens on Add person');
+  await page.keyboard.press('Enter');
   const form = dialog(page, 'Add person');
+  await form.getByRole('button', { name: 'Back' }).click();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Add person');
+  await addPerson.click();
   await form.getByLabel('Name').fill('Yusuf Aydın');
   await form.getByLabel('Team').selectOption({ label: 'Data' });
   await form.getByRole('button', { name: 'Add person' }).click();
   await list.getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
+  assert.ok(await focused(list.getByRole('button', { name: 'Edit Yusuf Aydın' })), 'focus is on the new person');
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'detached' });
 
@@ -300,6 +308,8 @@ test('a person renamed is renamed at once on the priority they own, their cards 
   await form.getByLabel('Name').fill('Renamed Owner');
   await form.getByRole('button', { name: 'Save' }).click();
   await dialog(page, 'People').getByRole('rowheader', { name: 'Renamed Owner' }).waitFor();
+  assert.ok(await dialog(page, 'People').getByRole('button', { name: 'Edit Renamed Owner' }).evaluate((e) => document.activeElement === e),
+    'focus is back on the Edit button used');
   await page.keyboard.press('Escape');
   await dialog(page, 'People').waitFor({ state: 'detached' });
   await heading.getByText('Renamed Owner').waitFor();

@@ -39,7 +39,7 @@ impl Commands {
             }),
             Command::AddPriority => open(DialogKind::Priority(None)),
             Command::AddTeam => open(DialogKind::Team(None)),
-            Command::People => open(DialogKind::People),
+            Command::People => open(DialogKind::People(None)),
             Command::Settings => open(DialogKind::Settings),
             Command::Outputs => open(DialogKind::Outputs),
             Command::Help => open(DialogKind::Help),

@@ -48,7 +48,9 @@ fn responsibilities(board: &Board, id: &str) -> Vec<String> {
     out
 }
 
-pub fn people_list(props: &Form) -> Html {
+/// The people list; `focus` names the person whose Edit button gets focus (the one the
+/// person just added, edited or looked at), else Add person has it.
+pub fn people_list(props: &Form, focus: Option<&str>) -> Html {
     let board = &props.board;
     let mut people: Vec<&Person> = board.people.iter().collect();
     people.sort_by_cached_key(|&p| p.name.as_str());
@@ -64,6 +66,7 @@ pub fn people_list(props: &Form) -> Html {
                             let team = person.team_id.as_deref().and_then(|t| board.team(t)).map_or("—", |t| t.name.as_str());
                             let duties = responsibilities(board, &person.id);
                             let id = person.id.clone();
+                            let first = (focus == Some(person.id.as_str())).then_some("");
                             html! {
                                 <tr key={person.id.clone()}>
                                     <th scope="row">{ &person.name }</th>
@@ -72,7 +75,7 @@ pub fn people_list(props: &Form) -> Html {
                                     <td>
                                         if !props.read_only {
                                             <button type="button" class="ab-button ab-button--quiet ab-button--small"
-                                                    aria-label={format!("Edit {}", person.name)}
+                                                    aria-label={format!("Edit {}", person.name)} data-focus-first={first}
                                                     onclick={props.on_dialog.reform(move |_| Some(DialogKind::Person(Some(id.clone()))))}>{ "Edit" }</button>
                                         }
                                     </td>
@@ -86,7 +89,7 @@ pub fn people_list(props: &Form) -> Html {
                 <span class="ab-spacer"></span>
                 <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Close" }</button>
                 if !props.read_only {
-                    <button type="button" class="ab-button ab-button--primary"
+                    <button type="button" class="ab-button ab-button--primary" data-focus-first={focus.is_none().then_some("")}
                             onclick={props.on_dialog.reform(|_| Some(DialogKind::Person(None)))}>{ "Add person" }</button>
                 }
             </div>
@@ -113,14 +116,22 @@ pub fn PersonForm(fields: &FormProps) -> Html {
     });
     let error = use_state(|| None::<String>);
     let (confirming, delete_button) = use_delete_question();
-    let back = props.on_dialog.reform(|()| Some(DialogKind::People));
+    let back = {
+        let id = props.id.clone();
+        props
+            .on_dialog
+            .reform(move |()| Some(DialogKind::People(id.clone())))
+    };
 
     if let (true, Some(person)) = (*confirming, &existing) {
         let duties = responsibilities(board, &person.id);
         let on_delete = {
             let (props, id) = (props.clone(), person.id.clone());
             Callback::from(move |_| {
-                let _ = props.submit(Action::DeletePerson(id.clone()), Some(DialogKind::People));
+                let _ = props.submit(
+                    Action::DeletePerson(id.clone()),
+                    Some(DialogKind::People(None)),
+                );
             })
         };
         return html! {
@@ -161,12 +172,13 @@ pub fn PersonForm(fields: &FormProps) -> Html {
                 name: name.trim().to_string(),
                 team_id: optional_id(&team),
             };
+            let back = Some(DialogKind::People(Some(person.id.clone())));
             let action = if existing.is_some() {
                 Action::UpdatePerson(person)
             } else {
                 Action::AddPerson(person)
             };
-            error.set(props.submit(action, Some(DialogKind::People)).err());
+            error.set(props.submit(action, back).err());
         })
     };
     let teams: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "No team".into()))
