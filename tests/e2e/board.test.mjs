@@ -136,6 +136,16 @@ test('priorities are re-ranked with the keyboard, the buttons and by dragging', 
   await headers.nth(2).dragTo(headers.nth(0));
   await page.getByRole('columnheader', { name: `Priority 1: ${third}` }).waitFor();
   await page.getByRole('columnheader', { name: `Priority 2: ${first}` }).waitFor();
+
+  // Enter on a focused heading edits its priority, as on a card; focus comes back to it.
+  const heading = page.getByRole('columnheader', { name: `Priority 1: ${third}` });
+  await heading.focus();
+  await page.keyboard.press('Enter');
+  const form = dialog(page, 'Edit priority');
+  assert.equal(await form.getByLabel('Title').inputValue(), third);
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  assert.ok(await heading.evaluate((e) => document.activeElement === e), 'focus is back on the heading');
 });
 
 test('deleting a team with initiatives says what happens and asks first', async () => {

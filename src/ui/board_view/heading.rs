@@ -69,10 +69,17 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
     };
     let rank = priority.rank;
     let (up, down) = (rank_to(rank.saturating_sub(1).max(1)), rank_to(rank + 1));
+    let on_edit = {
+        let id = priority.id.clone();
+        props
+            .on_dialog
+            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
+    };
     let on_key = {
-        let (up, down, active, read_only) = (
+        let (up, down, edit, active, read_only) = (
             up.clone(),
             down.clone(),
+            on_edit.clone(),
             priority.is_active(),
             props.read_only,
         );
@@ -84,6 +91,12 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             Some(Step::Right) if active && !read_only => {
                 event.prevent_default();
                 down.emit(());
+            }
+            // Enter on the heading itself (its title's button is out of the tab order, so
+            // that Tab goes from heading to heading), as on a card.
+            None if event.key() == "Enter" && !read_only && on_heading(&event) => {
+                event.prevent_default();
+                edit.emit(());
             }
             _ => {}
         })
@@ -130,12 +143,7 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             drag.borrow_mut().take();
         })
     };
-    let on_edit = {
-        let id = priority.id.clone();
-        props
-            .on_dialog
-            .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
-    };
+    let on_edit = on_edit.reform(|_: MouseEvent| ());
     let active = priority.is_active();
     let status = match priority.status {
         crate::core::model::PriorityStatus::Active => None,
@@ -150,7 +158,7 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
                  None => format!("Priority {}: {}", priority.rank, priority.title),
                  Some(s) => format!("{s} priority: {}", priority.title),
              }}
-             aria-description={(!props.read_only && active).then_some("Alt + left or right arrow changes its rank")}
+             aria-description={(!props.read_only).then_some(if active { "Enter edits it; Alt + left or right arrow changes its rank" } else { "Enter edits it" })}
              onkeydown={on_key} ondragstart={on_drag_start} ondragover={on_drag_over} ondrop={on_drop} ondragend={on_drag_end}>
             <span class="ab-column-head__rank" aria-hidden="true">
                 { if active { format!("#{}", priority.rank) } else { "✓".into() } }
@@ -182,4 +190,13 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             }
         </div>
     }
+}
+
+/// Whether the key was pressed on the heading itself, not on a button inside it.
+fn on_heading(event: &KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.class_list().contains("ab-column-head"))
 }

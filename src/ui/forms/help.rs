@@ -31,7 +31,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "On a priority's title",
-        &[("Alt + ← / →", "Rank it one higher or one lower")],
+        &[
+            ("Enter", "Edit the priority"),
+            ("Alt + ← / →", "Rank it one higher or one lower"),
+        ],
     ),
     (
         "In a card's status menu",
