@@ -194,9 +194,11 @@ test('the help dialog lists every command and runs it', async () => {
   await command(page, 'Settings', 'Help and keyboard shortcuts…');
   const help = dialog(page, 'Help');
   await help.waitFor();
+  // Add initiative, a toolbar button of its own, leads what the Add menu holds; Help does
+  // not list itself.
   for (const [menu, items] of Object.entries(MENUS)) {
-    const group = help.getByRole('region', { name: `${menu} menu` });
-    const expected = menu === 'Add' ? ['Add initiative', ...items] : items;
+    const group = help.getByRole('region', { name: menu === 'Add' ? 'Add' : `${menu} menu`, exact: true });
+    const expected = menu === 'Add' ? ['Add initiative', ...items] : items.filter((item) => !item.startsWith('Help'));
     assert.deepEqual(await group.getByRole('button').allTextContents(), expected);
   }
   await help.getByRole('button', { name: 'Add team…' }).click();

@@ -70,13 +70,14 @@ pub struct HelpProps {
 pub fn Help(props: &HelpProps) -> Html {
     let context = use_board();
     // Every command of the menus, for a person who looks here first; Add initiative, a
-    // button of its own on the toolbar, leads the Add menu's.
+    // button of its own on the toolbar, leads the Add menu's (the heading says "Add", not
+    // "Add menu", for that reason). Help itself is here already.
     let menus = Command::MENUS.iter().filter_map(|(name, commands)| {
         let main = (*name == "Add").then_some(Command::AddInitiative);
         let buttons: Vec<Html> = main
             .into_iter()
             .chain(commands.iter().copied())
-            .filter(|c| context.commands.contains(c))
+            .filter(|c| context.commands.contains(c) && *c != Command::Help)
             .map(|command| {
                 let pressed = (command == Command::CompactCards).then(|| context.compact.to_string());
                 html! {
@@ -87,9 +88,10 @@ pub fn Help(props: &HelpProps) -> Html {
                 }
             })
             .collect();
+        let heading = if *name == "Add" { "Add".to_string() } else { format!("{name} menu") };
         (!buttons.is_empty()).then(|| html! {
-            <section class="ab-help__menu" aria-label={format!("{name} menu")}>
-                <h4 class="ab-help__menu-name">{ format!("{name} menu") }</h4>
+            <section class="ab-help__menu" aria-label={heading.clone()}>
+                <h4 class="ab-help__menu-name">{ heading }</h4>
                 <ul class="ab-help__commands">{ for buttons }</ul>
             </section>
         })
