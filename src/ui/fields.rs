@@ -75,8 +75,9 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let invalid = props.error.is_some();
     let note = props.error.as_ref().or(props.hint.as_ref());
     let described = note.map(|_| note_id.clone());
-    // A form that refuses what was typed puts the person in the field it names: its error,
-    // read out as the field's description, says what to change.
+    // A form that refuses what was typed puts the person in the first field it names: its
+    // error, read out as the field's description, says what to change. (Each field that
+    // is newly refused asks for the form's first refused one, so the last does not win.)
     let control = use_node_ref();
     {
         let control = control.clone();
@@ -84,7 +85,13 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         use_effect_with(props.error.clone(), move |error| {
             if error.is_some() && *mounted.borrow() {
                 if let Some(control) = control.cast::<web_sys::HtmlElement>() {
-                    let _ = control.focus();
+                    let first = control
+                        .closest("form")
+                        .ok()
+                        .flatten()
+                        .and_then(|form| form.query_selector("[aria-invalid=true]").ok().flatten())
+                        .and_then(|first| first.dyn_into::<web_sys::HtmlElement>().ok());
+                    let _ = first.unwrap_or(control).focus();
                 }
             }
             *mounted.borrow_mut() = true;

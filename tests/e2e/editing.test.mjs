@@ -362,5 +362,16 @@ test('a form that refuses what was typed puts focus in the field it names, which
   await form.getByRole('button', { name: 'Add priority' }).click();
   await page.waitForFunction(() => document.activeElement.labels?.[0]?.textContent.startsWith('Rank'));
   assert.deepEqual(await focusedField(), { label: 'Rank', note: 'Ranks start at 1', invalid: 'true' });
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  // Two fields refused at once: focus goes to the first, so the messages are met in order.
+  await command(page, 'Settings', 'Board settings…');
+  const settings = dialog(page, 'Board settings');
+  await settings.getByLabel('Check-in every').fill('0');
+  await settings.getByLabel('Planning every').fill('0');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
+  assert.equal((await focusedField()).label, 'Check-in every');
   page.assertNoErrors();
 });
