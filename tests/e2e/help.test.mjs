@@ -23,6 +23,7 @@ const TESTED = {
     'Alt + ↑ / ↓': ['help.test.mjs', 'a card moves every way with Alt and the arrows'],
   },
   'On a priority\'s title': {
+    Enter: ['board.test.mjs', 'priorities are re-ranked with the keyboard, the buttons and by dragging'],
     'Alt + ← / →': ['help.test.mjs', 'a priority is ranked up and down with Alt and the arrows'],
   },
   'In a card\'s status menu': {
