@@ -79,50 +79,31 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         DialogKind::ConfirmImport {
             file,
             board: incoming,
-        } => {
-            let current = props.board.clone();
-            let on_replace = {
-                let (dispatch, on_dialog, incoming, file) = (
-                    context.dispatch.clone(),
-                    context.on_dialog.clone(),
-                    incoming.clone(),
-                    file.clone(),
-                );
-                Callback::from(move |_| {
-                    dispatch.dispatch(Msg::Do {
-                        action: Action::ReplaceBoard(incoming.clone()),
-                        focus: None,
-                    });
-                    dispatch.dispatch(Msg::Notify(super::state::Notice {
-                        error: false,
-                        text: format!("Imported {file}. Undo brings the previous board back."),
-                    }));
-                    on_dialog.emit(None);
-                })
-            };
-            let count = |board: &Board| {
-                format!(
-                    "{} priorities, {} teams, {} initiatives",
-                    board.priorities.len(),
-                    board.teams.len(),
-                    board.initiatives.len()
-                )
-            };
-            html! {
-                <Modal title="Replace this board?" on_close={close.clone()} alert=true>
-                    <p>{ format!("“{}” from {file} ({}) will replace ", incoming.title, count(&incoming)) }
-                       <strong>{ current.as_ref().map(|b| format!("“{}”", b.title)).unwrap_or_default() }</strong>
-                       { current.as_ref().map(|b| format!(" ({}).", count(b))).unwrap_or_default() }</p>
-                    <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
-                    <div class="ab-dialog__actions">
-                        <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
-                        <span class="ab-spacer"></span>
-                        <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
-                        <button type="button" class="ab-button ab-button--danger" onclick={on_replace}>{ "Replace board" }</button>
-                    </div>
-                </Modal>
-            }
-        }
+        } => replace_board(
+            props,
+            &context,
+            Replacement {
+                title: "Replace this board?",
+                what: format!("“{}” from {file} ({})", incoming.title, counts(&incoming)),
+                confirm: "Replace board",
+                done: format!("Imported {file}. Undo brings the previous board back."),
+            },
+            incoming,
+        ),
+        DialogKind::NewBoard => replace_board(
+            props,
+            &context,
+            Replacement {
+                title: "Start a new board?",
+                what: "A blank board for this quarter".into(),
+                confirm: "Start new board",
+                done: "New board started. Undo brings the previous board back.".into(),
+            },
+            Rc::new(Board::blank(
+                super::ids::fresh_board(),
+                super::clock::local_now().today(),
+            )),
+        ),
         DialogKind::Help => html! { <help::Help on_close={close.clone()} /> },
         DialogKind::Merge(files) => match &props.board {
             Some(board) => html! {
@@ -178,6 +159,72 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
                 </div>
             </Modal>
         },
+    }
+}
+
+/// How a question before another board takes the current one's place reads.
+struct Replacement {
+    title: &'static str,
+    /// The board that comes, as the question names it.
+    what: String,
+    confirm: &'static str,
+    /// What the board says once it is done.
+    done: String,
+}
+
+/// "2 priorities, 3 teams, 5 initiatives".
+fn counts(board: &Board) -> String {
+    format!(
+        "{} priorities, {} teams, {} initiatives",
+        board.priorities.len(),
+        board.teams.len(),
+        board.initiatives.len()
+    )
+}
+
+/// Asks before `incoming` takes the current board's place (an import, a new board): Undo
+/// brings the current one back, and it can be exported first.
+fn replace_board(
+    props: &DialogsProps,
+    context: &BoardContext,
+    question: Replacement,
+    incoming: Rc<Board>,
+) -> Html {
+    let close = context.on_dialog.reform(|()| None);
+    let Replacement {
+        title,
+        what,
+        confirm,
+        done,
+    } = question;
+    let on_replace = {
+        let (dispatch, on_dialog) = (context.dispatch.clone(), context.on_dialog.clone());
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Do {
+                action: Action::ReplaceBoard(incoming.clone()),
+                focus: None,
+            });
+            dispatch.dispatch(Msg::Notify(super::state::Notice {
+                error: false,
+                text: done.clone(),
+            }));
+            on_dialog.emit(None);
+        })
+    };
+    let current = props.board.as_ref();
+    html! {
+        <Modal {title} on_close={close.clone()} alert=true>
+            <p>{ format!("{what} will replace ") }
+               <strong>{ current.map(|b| format!("“{}”", b.title)).unwrap_or_default() }</strong>
+               { current.map(|b| format!(" ({}).", counts(b))).unwrap_or_default() }</p>
+            <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
+            <div class="ab-dialog__actions">
+                <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
+                <span class="ab-spacer"></span>
+                <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
+                <button type="button" class="ab-button ab-button--danger" onclick={on_replace}>{ confirm }</button>
+            </div>
+        </Modal>
     }
 }
 

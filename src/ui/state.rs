@@ -107,6 +107,7 @@ pub enum Command {
     AddPriority,
     AddTeam,
     People,
+    NewBoard,
     Import,
     Merge,
     ExportSnapshot,
@@ -139,6 +140,7 @@ impl Command {
                 Command::Outputs,
                 Command::Print,
                 Command::Share,
+                Command::NewBoard,
             ],
         ),
         (
@@ -153,6 +155,7 @@ impl Command {
             Command::AddPriority => "Add priority…",
             Command::AddTeam => "Add team…",
             Command::People => "People…",
+            Command::NewBoard => "New board…",
             Command::Import => "Import snapshot…",
             Command::Merge => "Merge team snapshots…",
             Command::ExportSnapshot => "Export snapshot",
@@ -183,6 +186,7 @@ impl Command {
                 | Command::AddPriority
                 | Command::AddTeam
                 | Command::People
+                | Command::NewBoard
                 | Command::Settings
                 | Command::Outputs
                 | Command::Slice
@@ -198,6 +202,7 @@ impl Command {
                 | Command::AddPriority
                 | Command::AddTeam
                 | Command::People
+                | Command::NewBoard
                 | Command::Import
                 | Command::Merge
                 | Command::Settings
@@ -234,6 +239,8 @@ pub enum DialogKind {
     Decision,
     /// Start the next period, choosing what carries over.
     NewPeriod,
+    /// Ask before a blank board takes the current one's place.
+    NewBoard,
     ConfirmImport {
         file: String,
         board: Rc<Board>,

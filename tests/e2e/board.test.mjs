@@ -256,3 +256,30 @@ test('what a form adds gets focus and comes into view, however far down the boar
   assert.equal(await page.evaluate(() => document.activeElement.closest('[role=row]').querySelector('[role=rowheader] h2').textContent), first);
   page.assertNoErrors();
 });
+
+test('a new board takes the place of the current one after a question, and Undo brings it back', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const cards = await board.getByRole('article').count();
+  const title = (await page.getByRole('heading', { level: 1 }).textContent()).trim();
+
+  await command(page, 'File', 'New board…');
+  const question = dialog(page, 'Start a new board?');
+  await question.getByText(`A blank board for this quarter will replace “${title}”`).waitFor();
+  await question.getByText('Undo brings the current board back; to keep a copy, export it first.').waitFor();
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await board.getByRole('article').count(), cards, 'Cancel changes nothing');
+
+  await command(page, 'File', 'New board…');
+  await question.getByRole('button', { name: 'Start new board' }).click();
+  await page.getByRole('status').getByText('New board started. Undo brings the previous board back.').waitFor();
+  await page.getByText('Our alignment board').first().waitFor();
+  assert.equal(await page.getByRole('article').count(), 0, 'the new board is blank');
+  await saved(page);
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await board.getByRole('article').first().waitFor();
+  assert.equal(await board.getByRole('article').count(), cards, 'Undo brings the example back');
+  page.assertNoErrors();
+});

@@ -9,7 +9,7 @@ const app = useApp();
 
 const MENUS = {
   Add: ['Add priority…', 'Add team…', 'People…'],
-  File: ['Import snapshot…', 'Merge team snapshots…', 'Export snapshot', 'Export team slice…', 'Export picture', 'Markdown and CSV…', 'Print…', 'Share link…'],
+  File: ['Import snapshot…', 'Merge team snapshots…', 'Export snapshot', 'Export team slice…', 'Export picture', 'Markdown and CSV…', 'Print…', 'Share link…', 'New board…'],
   Settings: ['Board settings…', 'Compact cards', 'Help and keyboard shortcuts…'],
 };
 
@@ -17,6 +17,7 @@ const MENUS = {
 const EFFECTS = {
   'Add priority…': (page) => closes(dialog(page, 'Add priority')),
   'Add team…': (page) => closes(dialog(page, 'Add team')),
+  'New board…': (page) => closes(dialog(page, 'Start a new board?')),
   'People…': (page) => closes(dialog(page, 'People')),
   'Markdown and CSV…': (page) => closes(dialog(page, 'Markdown and spreadsheets')),
   'Share link…': (page) => closes(dialog(page, 'Share link')),
@@ -128,11 +129,11 @@ test('the menu keys: arrows, Home and End, type-ahead, Escape and Tab', async ()
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(), 'Import snapshot…', '↓ on the button opens at the first command');
   await page.keyboard.press('ArrowUp');
-  assert.equal(await focused(), 'Share link…', '↑ goes round to the last');
+  assert.equal(await focused(), 'New board…', '↑ goes round to the last');
   await page.keyboard.press('ArrowDown');
   assert.equal(await focused(), 'Import snapshot…', 'and ↓ round to the first');
   await page.keyboard.press('End');
-  assert.equal(await focused(), 'Share link…');
+  assert.equal(await focused(), 'New board…');
   await page.keyboard.press('Home');
   assert.equal(await focused(), 'Import snapshot…');
   await page.keyboard.press('e');
@@ -148,7 +149,7 @@ test('the menu keys: arrows, Home and End, type-ahead, Escape and Tab', async ()
   assert.equal(await focused(), 'File', 'Escape gives focus back to the button');
 
   await page.keyboard.press('ArrowUp');
-  assert.equal(await focused(), 'Share link…', '↑ on the button opens at the last command');
+  assert.equal(await focused(), 'New board…', '↑ on the button opens at the last command');
   await page.keyboard.press('Tab');
   await page.getByRole('button', { name: 'File', exact: true, expanded: false }).waitFor();
   assert.equal(await focused(), 'Settings', 'Tab leaves the menu for what follows its button');

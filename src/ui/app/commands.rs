@@ -41,6 +41,7 @@ impl Commands {
             Command::AddTeam => open(DialogKind::Team(None)),
             Command::People => open(DialogKind::People(None)),
             Command::Settings => open(DialogKind::Settings),
+            Command::NewBoard => open(DialogKind::NewBoard),
             Command::Outputs => open(DialogKind::Outputs),
             Command::Help => open(DialogKind::Help),
             Command::Import => choose_file(&self.import_input),
