@@ -5,6 +5,7 @@
 mod core_support;
 
 use alignment_board::core::action::{Action, Refused};
+use alignment_board::core::diff::changed_initiative;
 use alignment_board::core::history::{History, LIMIT};
 use alignment_board::core::layout::{Column, Filter, Layout, OwnerFilter};
 use alignment_board::core::model::{Board, PriorityStatus, Status};
@@ -36,6 +37,37 @@ fn apply(history: &mut History, action: Action) {
 
 // ---------------------------------------------------------------------------------------
 // History
+
+#[test]
+fn an_undone_step_names_the_one_initiative_it_changes_back() {
+    let mut h = history();
+    let start = h.board().clone();
+    apply(
+        &mut h,
+        Action::MoveInitiative {
+            id: "i-1".into(),
+            from_priority: Some("pr-1".into()),
+            to_priority: None,
+            to_team: "t-2".into(),
+        },
+    );
+    let moved = h.board().clone();
+    assert_eq!(changed_initiative(&start, &moved), Some("i-1".into()));
+    assert!(h.undo());
+    assert_eq!(changed_initiative(&moved, h.board()), Some("i-1".into()));
+    // A deletion undone brings the card back: it is the one.
+    apply(&mut h, Action::DeleteInitiative("i-2".into()));
+    let deleted = h.board().clone();
+    assert!(h.undo());
+    assert_eq!(changed_initiative(&deleted, h.board()), Some("i-2".into()));
+    // An addition undone leaves nothing to focus; nor does a change to no initiative.
+    assert_eq!(changed_initiative(h.board(), &deleted), None);
+    apply(&mut h, rename_person("p-1", "Renamed"));
+    assert_eq!(changed_initiative(&start, &start), None);
+    let renamed = h.board().clone();
+    assert!(h.undo());
+    assert_eq!(changed_initiative(&renamed, h.board()), None);
+}
 
 #[test]
 fn a_new_history_shows_its_board_and_has_nothing_to_undo_or_redo() {

@@ -158,6 +158,21 @@ fn percent(value: &u8) -> String {
     format!("{value} %")
 }
 
+/// The one initiative that `after` holds changed or anew against `before`, if exactly one
+/// does: the card an undone or redone step was about (a move, a status, a deletion undone),
+/// which then gets focus. `None` when the initiatives are the same list, or several changed.
+pub fn changed_initiative(before: &Board, after: &Board) -> Option<Id> {
+    if before.initiatives.same(&after.initiatives) {
+        return None;
+    }
+    let mut changed = after
+        .initiatives
+        .iter()
+        .filter(|i| before.initiative(&i.id) != Some(*i));
+    let one = changed.next()?;
+    changed.next().is_none().then(|| one.id.clone())
+}
+
 /// The differences from `before` to `after`.
 pub fn diff(before: &Board, after: &Board) -> Diff {
     let mut items = Vec::new();

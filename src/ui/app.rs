@@ -9,6 +9,7 @@ use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
+use super::dom::active_element;
 use super::fields::set_to;
 use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
@@ -181,12 +182,24 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     {
         let root = root.clone();
+        let board = state.history.as_ref().map(|h| h.board().clone());
+        let focus_card = state.focus_card.clone();
         use_effect_with(
             (state.focus_turn, state.focus.clone()),
             move |(_, focus)| {
-                let reveal = root
-                    .cast::<web_sys::HtmlElement>()
-                    .and_then(|root| restore_focus(&root, focus.as_deref()));
+                let reveal = root.cast::<web_sys::HtmlElement>().and_then(|root| {
+                    // The card an undo or redo changed, unless the person is on a button of
+                    // the toolbar that still works (Undo, pressed again and again).
+                    let on_toolbar = active_element(&root).is_some_and(|active| {
+                        active.closest(".ab-header").ok().flatten().is_some()
+                            && !active.matches(":disabled").unwrap_or(false)
+                    });
+                    let card = focus_card
+                        .filter(|_| !on_toolbar)
+                        .zip(board)
+                        .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)));
+                    restore_focus(&root, focus.clone().or(card).as_deref())
+                });
                 move || drop(reveal)
             },
         );

@@ -6,6 +6,7 @@
 use super::clock::now;
 use crate::core::action::{reduce, Action};
 use crate::core::combine::Incoming;
+use crate::core::diff::changed_initiative;
 use crate::core::history::History;
 use crate::core::layout::{Filter, Layout};
 use crate::core::model::{Board, Id};
@@ -298,6 +299,9 @@ pub struct AppState {
     /// Counts the changes after which focus is put back in place: a second move of the same
     /// card to the same column (across lanes) has the same place but must still refocus.
     pub focus_turn: u32,
+    /// The initiative whose card gets focus when no place is asked for: the one an undone
+    /// or redone step changed back (a card moved home again, a deleted one restored).
+    pub focus_card: Option<Id>,
 }
 
 pub enum Msg {
@@ -375,6 +379,7 @@ impl Reducible for AppState {
                             .and_then(|action| action.outcome(&before, history.board()))
                             .unwrap_or_else(|| capitalise(&description));
                         next.focus = focus;
+                        next.focus_card = None;
                         next.focus_turn = next.focus_turn.wrapping_add(1);
                     }
                     Err(refused) => {
@@ -399,6 +404,7 @@ impl Reducible for AppState {
                 let Some(description) = description else {
                     return self;
                 };
+                let before = history.board().clone();
                 if undo {
                     history.undo()
                 } else {
@@ -406,7 +412,10 @@ impl Reducible for AppState {
                 };
                 next.announcement =
                     format!("{}: {description}", if undo { "Undone" } else { "Redone" });
-                // The focused card may have moved away; keep focus inside the board.
+                // Focus goes to the card the step was about, in its place again; without
+                // one, it stays inside the board.
+                next.focus = None;
+                next.focus_card = changed_initiative(&before, history.board());
                 next.focus_turn = next.focus_turn.wrapping_add(1);
             }
             Msg::Reveal {
@@ -414,6 +423,7 @@ impl Reducible for AppState {
                 announcement,
             } => {
                 next.focus = focus;
+                next.focus_card = None;
                 next.focus_turn = next.focus_turn.wrapping_add(1);
                 next.announcement = announcement;
             }

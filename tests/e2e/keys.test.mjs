@@ -110,6 +110,43 @@ test('the live region says where a card moved from the keyboard went, and its ne
   page.assertNoErrors();
 });
 
+test('undoing a keyboard move puts focus on the card, home again; the Undo button keeps it', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  const firstCell = board.getByRole('group').nth(0);
+  const card = firstCell.getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  const home = await firstCell.getAttribute('aria-label');
+  const focusedCard = () => page.evaluate(() => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label')
+    + ' / ' + document.activeElement?.getAttribute('aria-label'));
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await live.filter({ hasText: `“${title}” moved to` }).waitFor();
+  assert.notEqual(await focusedCard(), `${home} / ${title}`, 'the card moved away');
+
+  await page.keyboard.press('Control+z');
+  await live.filter({ hasText: 'Undone' }).waitFor();
+  await page.waitForFunction((expected) => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label')
+    + ' / ' + document.activeElement?.getAttribute('aria-label') === expected, `${home} / ${title}`);
+  await page.keyboard.press('Control+y');
+  await live.filter({ hasText: 'Redone' }).waitFor();
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, title);
+  assert.notEqual(await focusedCard(), `${home} / ${title}`, 'redone, the card is focused where it went');
+
+  // Pressed with the keyboard, the toolbar's Undo keeps focus for a second press (while
+  // there is something left to undo).
+  await page.keyboard.press('Alt+ArrowDown');
+  await live.filter({ hasText: `“${title}” moved to` }).waitFor();
+  const undo = page.getByRole('button', { name: 'Undo' });
+  await undo.focus();
+  await page.keyboard.press('Enter');
+  await live.filter({ hasText: 'Undone' }).waitFor();
+  assert.ok(await undo.evaluate((e) => document.activeElement === e), 'focus stays on Undo');
+  page.assertNoErrors();
+});
+
 test('a card moved out of its cell leaves the other cards and their controls as they were', async () => {
   const page = await freshPage(app);
   await startExample(page);

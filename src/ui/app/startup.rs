@@ -26,6 +26,7 @@ pub(super) fn initial_state(
         announcement: String::new(),
         focus: None,
         focus_turn: 0,
+        focus_card: None,
     };
     let mut blocked = None;
     // A read-only board opens without writing anything: nothing moved, set aside or copied.
