@@ -245,6 +245,27 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     ),
                 };
                 let (Some(col), Some(lane)) = (col, lane) else {
+                    // Said, not silent: a person moving by keyboard hears why nothing moved.
+                    let edge = match step {
+                        Step::Left => "it is in the first column",
+                        Step::Right => "it is in the last column",
+                        Step::Up => "it is in the top lane",
+                        Step::Down => "it is in the bottom lane",
+                    };
+                    let hidden = matches!(step, Step::Up | Step::Down)
+                        && layout.lanes.len() < board.teams.len();
+                    dispatch.dispatch(Msg::Reveal {
+                        focus: Some(place_key(&id, &column)),
+                        announcement: format!(
+                            "“{}” cannot move there: {edge}{}",
+                            initiative.title,
+                            if hidden {
+                                " shown; a filter hides other teams"
+                            } else {
+                                ""
+                            }
+                        ),
+                    });
                     return;
                 };
                 let to = layout.columns[col].clone();

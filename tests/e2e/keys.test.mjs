@@ -135,6 +135,17 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
   await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, title);
   assert.notEqual(await focusedCard(), `${home} / ${title}`, 'redone, the card is focused where it went');
 
+  // A move with nowhere to go says why instead of doing nothing silently.
+  const top = board.getByRole('group').nth(0).getByRole('article').first();
+  const topTitle = await top.getAttribute('aria-label');
+  await top.focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await live.filter({ hasText: `“${topTitle}” cannot move there: it is in the top lane` }).waitFor();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await live.filter({ hasText: `“${topTitle}” cannot move there: it is in the first column` }).waitFor();
+  assert.ok(await top.evaluate((e) => document.activeElement === e), 'focus stays on the card');
+  await board.getByRole('article', { name: title }).first().focus();
+
   // Pressed with the keyboard, the toolbar's Undo keeps focus for a second press (while
   // there is something left to undo).
   await page.keyboard.press('Alt+ArrowDown');
