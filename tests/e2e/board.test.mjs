@@ -169,6 +169,10 @@ test('deleting a team with initiatives says what happens and asks first', async 
   await confirm.getByRole('button', { name: 'Delete team' }).click();
   await page.waitForFunction((n) => document.querySelectorAll('[role=rowheader]').length === n, laneCount - 1);
   assert.equal(await board.getByRole('article').count(), cards, 'the initiatives moved to another team');
+  // Focus goes to the lane that took the deleted one's place, not to the board as a whole.
+  const next = await lanes.first().getByRole('heading').textContent();
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('role') === 'rowheader'
+    && document.activeElement.textContent.includes(name), next);
 });
 
 test('filters narrow the board by team, owner and status', async () => {

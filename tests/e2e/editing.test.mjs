@@ -255,6 +255,8 @@ test('deleting a priority with linked work says what happens, asks, and moves th
   await ask.getByRole('button', { name: 'Delete priority' }).click();
   await board.getByRole('columnheader', { name: 'Priority 2: Offline-first mobile for technicians' }).waitFor();
   assert.equal(await board.getByRole('columnheader', { name: /Keep every customer/ }).count(), 0);
+  // Focus goes to the priority that took its rank.
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Priority 2: Offline-first mobile for technicians');
   const localAfter = await board.getByRole('group', { name: 'Customer Success · Local work' }).getByRole('article').count();
   assert.ok(localAfter > localBefore, 'work that served only this priority became local work');
 

@@ -70,6 +70,24 @@ impl Form {
             Action::UpdateInitiative(initiative) if moved(initiative) => {
                 Some(Subject::Initiative(initiative.id.clone()))
             }
+            // What was deleted leaves the board, and the button its form was opened from
+            // with it: focus goes to its neighbour (the lane or priority that took its
+            // place, else the one before), not to the board as a whole.
+            Action::DeleteTeam { id, .. } => {
+                let at = self.board.teams.iter().position(|t| &t.id == id);
+                at.and_then(|at| next.teams.get(at).or(next.teams.get(at.wrapping_sub(1))))
+                    .map(|team| Subject::Team(team.id.clone()))
+            }
+            Action::DeletePriority(id) => {
+                let rank = self.board.priority(id).map(|p| p.rank);
+                let active = || next.priorities.iter().filter(|p| p.is_active());
+                rank.and_then(|rank| {
+                    active()
+                        .find(|p| p.rank == rank)
+                        .or_else(|| active().max_by_key(|p| p.rank))
+                })
+                .map(|priority| Subject::Priority(priority.id.clone()))
+            }
             _ => None,
         };
         let focus = shown.and_then(|subject| reveal_place(&next, &subject));
