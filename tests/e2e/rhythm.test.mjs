@@ -41,6 +41,10 @@ test('a review that only records check-ins says so, and never that nothing diffe
   await summary.getByText(new RegExp(`3 of ${total} due initiatives checked in`)).waitFor();
   assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), 3);
   assert.equal(await summary.getByText(/^No differences/).count(), 0, 'the check-ins are the difference');
+  // What each check-in said reads on one line beside its initiative, not in a narrow column.
+  const said = summary.getByRole('list', { name: 'Check-ins recorded' }).locator('.ab-finding__reason').first();
+  const line = await said.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
+  assert.ok((await said.boundingBox()).height < line * 1.5, 'one line');
   page.assertNoErrors();
 });
 

@@ -238,14 +238,14 @@ pub(super) fn review_summary(
             <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
             <h3 class="ab-health__heading">{ "What changed during the review" }</h3>
             if !checked_in.is_empty() {
-                <ul class="ab-findings" aria-label="Check-ins recorded">{ for checked_in }</ul>
+                <ul class="ab-findings ab-findings--pairs" aria-label="Check-ins recorded">{ for checked_in }</ul>
             }
             if show_diff {
                 { diff_list(&changes) }
             }
             if !missing.is_empty() {
                 <h3 class="ab-health__heading">{ "Not checked in" }</h3>
-                <ul class="ab-findings" aria-label="Not checked in">{ for not_checked }</ul>
+                <ul class="ab-findings ab-findings--pairs" aria-label="Not checked in">{ for not_checked }</ul>
             }
             <div class="ab-dialog__actions">
                 <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
