@@ -66,8 +66,8 @@ fn text_in_a_picture_is_text_not_markup_and_long_titles_are_cut() {
     assert_eq!(picture.matches("</metadata>").count(), 1);
     assert!(picture.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     assert!(
-        picture.contains("word word word word…</text>"),
-        "a long title ends in an ellipsis"
+        picture.contains(">word word word…</text>"),
+        "a long title is cut at a word's end, with an ellipsis"
     );
     let loaded = snapshot::read(&picture).expect("still imports");
     assert_eq!(loaded.board.title, hostile);
@@ -158,4 +158,36 @@ fn the_snapshot_in_a_picture_is_about_its_own_size() {
     // and the import refuses files over its size limit.
     assert!(!inside[start..end].contains("&quot;"));
     assert!((end - start) < compact.len() + compact.len() / 20);
+}
+
+#[test]
+fn text_in_a_picture_is_cut_by_how_wide_it_draws_not_by_its_length() {
+    let mut board = small_board();
+    let team = board.teams[0].id.clone();
+    // 26 narrow letters fit a card; 26 wide ones, and a 24-letter title of ordinary
+    // letters in bold, do not (it drew over the card's edge when cut at 24 characters).
+    board
+        .initiatives
+        .push(initiative("i-narrow", &"i".repeat(26), &team, &[]));
+    board
+        .initiatives
+        .push(initiative("i-wide", &"W".repeat(26), &team, &[]));
+    board.initiatives.push(initiative(
+        "i-plain",
+        "Query performance budget",
+        &team,
+        &[],
+    ));
+    let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
+    assert!(
+        picture.contains(&format!(">{}</text>", "i".repeat(26))),
+        "kept whole"
+    );
+    let wide = picture
+        .split('>')
+        .find(|t| t.starts_with("WWW"))
+        .expect("the wide title is drawn");
+    assert!(wide.ends_with("…</text"), "cut: {wide}");
+    assert!(wide.chars().count() < 20, "well short of 26: {wide}");
+    assert!(picture.contains(">Query performance…</text>"));
 }

@@ -81,14 +81,53 @@ fn escape_json(out: &mut String, json: &str) {
     }
 }
 
-/// `text` cut to `max` characters, with an ellipsis when cut: SVG text does not wrap.
-fn fit(text: &str, max: usize) -> String {
+/// How wide a character draws, in ems, in a common sans-serif (measured on DejaVu Sans, one of
+/// the widest, so that text fits wherever the picture is opened): narrow letters and
+/// punctuation, wide ones, capitals and digits, and CJK at a full em.
+fn em(c: char) -> f32 {
+    match c {
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | '·' => 0.32,
+        'f' | 'r' | 't' | '(' | ')' | '[' | ']' | ' ' | '-' | '/' => 0.42,
+        'm' | 'w' => 0.95,
+        'M' | 'W' | '…' | '%' | '@' => 1.0,
+        'a'..='z' => 0.62,
+        '0'..='9' => 0.64,
+        'A'..='Z' | '#' | '&' | '?' => 0.74,
+        c if u32::from(c) >= 0x2e80 => 1.0,
+        _ => 0.7,
+    }
+}
+
+/// The size of a line of text: its font size in pixels and whether it is bold.
+#[derive(Clone, Copy)]
+struct Font {
+    size: f32,
+    bold: bool,
+}
+
+impl Font {
+    fn width(self, c: char) -> f32 {
+        em(c) * self.size * if self.bold { 1.1 } else { 1.0 }
+    }
+}
+
+/// `text` as it fits in `room` pixels in `font`, cut with an ellipsis when it does not
+/// (SVG text does not wrap), at a word's end when one is near.
+fn fit(text: &str, room: u32, font: Font) -> String {
     let text = text.trim();
-    if text.chars().count() <= max {
+    let room = room as f32;
+    if text.chars().map(|c| font.width(c)).sum::<f32>() <= room {
         return text.to_string();
     }
-    let mut cut: String = text.chars().take(max - 1).collect();
-    // End at a word's end when one is near.
+    let room = room - font.width('…');
+    let mut used = 0.0;
+    let mut cut: String = text
+        .chars()
+        .take_while(|&c| {
+            used += font.width(c);
+            used <= room
+        })
+        .collect();
     if let Some(space) = cut
         .bytes()
         .rposition(|b| b == b' ')
@@ -142,6 +181,15 @@ fn text(out: &mut String, x: u32, y: u32, style: &str, content: &str) {
 }
 
 const STRONG: &str = "font-weight=\"700\" font-size=\"13\" fill=\"#1b1f24\"";
+/// `STRONG`'s size, and the picture's own text.
+const BOLD: Font = Font {
+    size: 13.0,
+    bold: true,
+};
+const PLAIN: Font = Font {
+    size: 12.0,
+    bold: false,
+};
 const BOX: &str = "rx=\"6\" fill=\"#fff\" stroke=\"#d0d5dd\"";
 
 /// The picture of `board` as exported `now` (dated on the person's day): every team's lane across the priority
@@ -175,7 +223,14 @@ pub fn svg(board: &Board, now: Now) -> String {
         16,
         34,
         "font-size=\"22\" font-weight=\"700\" fill=\"#1b1f24\"",
-        &fit(&board.title, 90),
+        &fit(
+            &board.title,
+            width - 32,
+            Font {
+                size: 22.0,
+                bold: true,
+            },
+        ),
     );
     let mut about = String::new();
     if !board.period.label.is_empty() {
@@ -193,7 +248,7 @@ pub fn svg(board: &Board, now: Now) -> String {
         16,
         78,
         "fill=\"#1b1f24\"",
-        &fit(&board.purpose, 140),
+        &fit(&board.purpose, width - 32, PLAIN),
     );
 
     // Column heads: rank and title.
@@ -213,7 +268,13 @@ pub fn svg(board: &Board, now: Now) -> String {
         };
         rect(&mut out, x, TOP, COLUMN, HEAD, BOX);
         rect(&mut out, x, TOP, COLUMN, 3, "fill=\"#3b5bdb\"");
-        text(&mut out, x + 10, TOP + 27, STRONG, &fit(&title, 25));
+        text(
+            &mut out,
+            x + 10,
+            TOP + 27,
+            STRONG,
+            &fit(&title, COLUMN - 20, BOLD),
+        );
     }
 
     // Lanes: the team's name, then its cards in each column.
@@ -221,7 +282,13 @@ pub fn svg(board: &Board, now: Now) -> String {
     for ((team, cells), &row) in layout.lanes.iter().zip(&layout.cells).zip(&rows) {
         let name = board.team(team).map_or("", |t| t.name.as_str());
         rect(&mut out, GAP, y, LANE - GAP, row, BOX);
-        text(&mut out, GAP + 10, y + 22, STRONG, &fit(name, 20));
+        text(
+            &mut out,
+            GAP + 10,
+            y + 22,
+            STRONG,
+            &fit(name, LANE - GAP - 20, BOLD),
+        );
         for (i, cell) in cells.iter().enumerate() {
             let x = LANE + GAP + i as u32 * (COLUMN + GAP);
             rect(&mut out, x, y, COLUMN, row, "rx=\"6\" fill=\"#e9ecf1\"");
@@ -237,7 +304,14 @@ pub fn svg(board: &Board, now: Now) -> String {
                     cx + 12,
                     card_y + 19,
                     "font-weight=\"650\" fill=\"#1b1f24\"",
-                    &fit(&initiative.title, 24),
+                    &fit(
+                        &initiative.title,
+                        cw - 22,
+                        Font {
+                            size: 12.0,
+                            bold: true,
+                        },
+                    ),
                 );
                 let mut line = initiative.status.label().to_string();
                 if let Some(owner) = initiative
@@ -248,7 +322,13 @@ pub fn svg(board: &Board, now: Now) -> String {
                     line.push_str(" · ");
                     line.push_str(&owner.name);
                 }
-                text(&mut out, cx + 12, card_y + 36, &fill, &fit(&line, 25));
+                text(
+                    &mut out,
+                    cx + 12,
+                    card_y + 36,
+                    &fill,
+                    &fit(&line, cw - 22, PLAIN),
+                );
                 let bar = (cw - 24) * u32::from(initiative.progress.min(100)) / 100;
                 rect(
                     &mut out,
