@@ -3,7 +3,7 @@
 
 use crate::core::layout::Column;
 use crate::core::model::{Board, Id, Initiative, Severity, Status};
-use crate::ui::dom::{active_element, focused_element, without_scrolling};
+use crate::ui::dom::{active_element, without_scrolling};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -420,7 +420,22 @@ fn is_self(event: &KeyboardEvent) -> bool {
 /// so, in the middle of the change; after the change, `restore_focus` puts focus on the
 /// element in its new place.
 pub fn park_focus() -> Option<web_sys::HtmlElement> {
-    let active = focused_element()?;
+    let active_in = |root: &wasm_bindgen::JsValue| {
+        js_sys::Reflect::get(root, &"activeElement".into())
+            .ok()
+            .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
+    };
+    let mut active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| active_in(&d))?;
+    // Into the shadow roots on the way: the <alignment-board> element holds the board in one.
+    while let Some(inner) = js_sys::Reflect::get(&active, &"shadowRoot".into())
+        .ok()
+        .filter(|root| root.is_object())
+        .and_then(|root| active_in(&root))
+    {
+        active = inner;
+    }
     let root = active.closest(".ab-app").ok().flatten()?;
     let _ = root
         .unchecked_into::<web_sys::HtmlElement>()

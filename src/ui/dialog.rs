@@ -5,10 +5,8 @@
 //! were changed asks before Escape, a click beside it, its × or leaving the page throw the
 //! changes away.
 
-use super::dom::{active_element, focused_element, without_scrolling};
-use super::selector::css_escape;
+use super::dom::{active_element, without_scrolling};
 use gloo_events::{EventListener, EventListenerOptions};
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -36,18 +34,11 @@ pub fn Modal(props: &ModalProps) -> Html {
     let opened = use_mut_ref(Vec::<String>::new);
     let guarding = use_mut_ref(|| false);
     *guarding.borrow_mut() = props.ask_to_discard;
-    // What had focus when the dialog was first rendered, before anything in it took focus.
-    let opener = use_mut_ref(focused_element);
     {
         let (node, opened, guarding) = (node.clone(), opened.clone(), guarding.clone());
-        let opener = opener.borrow().clone();
         let ask_to_discard = props.ask_to_discard;
         use_effect_with((), move |_| {
             let dialog = node.cast::<web_sys::HtmlDialogElement>();
-            // Where focus can go if the element the dialog was opened from is gone when it
-            // closes: the control of its kind now in its place (a due initiative checked in
-            // leaves the list of what is due, and its Check in button with it).
-            let successor = opener.and_then(|opener| Successor::of(&opener));
             if let Some(dialog) = &dialog {
                 if !dialog.open() {
                     let _ = dialog.show_modal();
@@ -85,9 +76,6 @@ pub fn Modal(props: &ModalProps) -> Html {
                 drop(leaving);
                 if let Some(dialog) = dialog {
                     give_focus_back(&dialog);
-                    if let Some(successor) = successor {
-                        successor.take_over_later();
-                    }
                 }
             }
         });
@@ -242,73 +230,10 @@ pub fn Modal(props: &ModalProps) -> Html {
     }
 }
 
-/// The controls of the board of the same kind as the one a dialog was opened from (the same
-/// element and classes), and which of them it was: after it is gone, the one now at its place
-/// in that order is its successor.
-struct Successor {
-    opener: web_sys::Element,
-    board: web_sys::Element,
-    kind: String,
-    at: u32,
-}
-
-impl Successor {
-    fn of(opener: &web_sys::Element) -> Option<Successor> {
-        let board = opener.closest(".ab-app").ok().flatten()?;
-        let classes = opener.class_list();
-        let kind = (0..classes.length())
-            .filter_map(|i| classes.item(i))
-            .fold(opener.tag_name().to_lowercase(), |kind, class| {
-                format!("{kind}.{}", css_escape(&class))
-            });
-        let all = board.query_selector_all(&kind).ok()?;
-        let at = (0..all.length())
-            .find(|&i| all.item(i).is_some_and(|c| opener.is_same_node(Some(&c))))?;
-        Some(Successor {
-            opener: opener.clone(),
-            board,
-            kind,
-            at,
-        })
-    }
-
-    /// The control now in the opener's place, or the last of its kind.
-    fn now(&self) -> Option<web_sys::HtmlElement> {
-        let all = self.board.query_selector_all(&self.kind).ok()?;
-        let at = self.at.min(all.length().checked_sub(1)?);
-        all.item(at)?.dyn_into().ok()
-    }
-
-    /// At the next frame, once the change the dialog made is on the page (a check-in takes
-    /// its initiative off the list of what is due after focus went back to its button): if
-    /// the opener has gone and focus with it (to the board or nowhere), focus the successor.
-    fn take_over_later(self) {
-        let later = Closure::once_into_js(move || {
-            let active = active_element(&self.board);
-            let lost = active.is_none_or(|active| {
-                active.tag_name() == "BODY" || active.is_same_node(Some(&self.board))
-            });
-            if self.opener.is_connected() || !self.board.is_connected() || !lost {
-                return;
-            }
-            if let Some(control) = self
-                .now()
-                .filter(|control| !control.matches(":disabled").unwrap_or(true))
-            {
-                let _ = control.focus();
-            }
-        });
-        if let Some(window) = web_sys::window() {
-            let _ = window.request_animation_frame(later.unchecked_ref());
-        }
-    }
-}
-
 /// Closes `dialog` before it leaves the page, so that the browser puts focus back on the
 /// element it was opened from (taken out of the page while open, a dialog leaves focus
 /// nowhere, and the board's keyboard shortcuts with it). When that element is gone too (a
-/// board replaced, a form's button that a change took away), focus goes to the board (and
-/// from there to the opener's `Successor`).
+/// board replaced, a form's button that a change took away), focus goes to the board.
 fn give_focus_back(dialog: &web_sys::HtmlDialogElement) {
     let board = dialog
         .closest(".ab-app")

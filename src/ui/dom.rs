@@ -15,28 +15,6 @@ pub fn active_element(inside: &web_sys::Element) -> Option<web_sys::Element> {
         .or_else(|| inside.owner_document().and_then(|d| d.active_element()))
 }
 
-/// The focused element of the page, inside the shadow roots on the way (the
-/// <alignment-board> element holds the board in one), when no element of the board's is
-/// at hand to ask from.
-pub fn focused_element() -> Option<web_sys::Element> {
-    let active_in = |root: &wasm_bindgen::JsValue| {
-        js_sys::Reflect::get(root, &"activeElement".into())
-            .ok()
-            .and_then(|active| active.dyn_into::<web_sys::Element>().ok())
-    };
-    let mut active = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| active_in(&d))?;
-    while let Some(inner) = js_sys::Reflect::get(&active, &"shadowRoot".into())
-        .ok()
-        .filter(|root| root.is_object())
-        .and_then(|root| active_in(&root))
-    {
-        active = inner;
-    }
-    Some(active)
-}
-
 /// Focus options that keep the page where it is.
 pub fn without_scrolling() -> web_sys::FocusOptions {
     let options = web_sys::FocusOptions::new();
