@@ -94,6 +94,8 @@ test('the example board is copied as Markdown with a confirmation, and downloade
     assert.equal(checkCsv(file.text, button).length, rows + 1, `${button}: a row each`);
     await form.getByRole('status').filter({ hasText: `Downloaded ${file.name}` }).waitFor();
   }
+  await form.getByRole('button', { name: 'Done' }).click();
+  await form.waitFor({ state: 'detached' });
   page.assertNoErrors();
 });
 

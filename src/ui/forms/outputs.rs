@@ -96,6 +96,10 @@ pub fn Outputs(props: &OutputsProps) -> Html {
             <p class="ab-field__hint">{ "CSV files in UTF-8 for Excel, Numbers, LibreOffice or Google Sheets. A cell whose text would start a formula (=, +, -, @) starts with ' instead, so no board text ever runs as a formula." }</p>
             <ul class="ab-outputs__actions" aria-label="Tables">{ for tables }</ul>
             <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
+            <div class="ab-dialog__actions">
+                <span class="ab-spacer"></span>
+                <button type="button" class="ab-button" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button>
+            </div>
         </Modal>
     }
 }
