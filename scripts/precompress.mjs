@@ -3,8 +3,8 @@
 // web servers that send a file's compressed copy when the browser accepts it (nginx's
 // `gzip_static` and `brotli_static`, Caddy's `precompressed`). Served brotli, the whole app
 // is about a fifth smaller than gzipped, and the board shows about half a second sooner on a
-// slow mobile link (README, "Budgets"). The deployment's list of hosts and the example board
-// get no copies: the list is edited after a build, and a stale copy would be served instead.
+// slow mobile link (README, "Budgets"). The deployment's list of hosts gets no copies: it is
+// edited after a build, and a stale copy would be served instead.
 import { readdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ const toGzip = promisify(gzip);
 
 await Promise.all(
   readdirSync(staging)
-    .filter((name) => /\.(wasm|js|css|html)$/.test(name))
+    .filter((name) => /\.(wasm|js|css|html|json)$/.test(name) && name !== 'alignment-board-hosts.json')
     .map(async (name) => {
       const path = join(staging, name);
       const bytes = await readFile(path);
