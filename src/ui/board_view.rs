@@ -247,10 +247,11 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 let (Some(col), Some(lane)) = (col, lane) else {
                     // Said, not silent: a person moving by keyboard hears why nothing moved.
                     let edge = match step {
-                        Step::Left => "it is in the first column",
-                        Step::Right => "it is in the last column",
-                        Step::Up => "it is in the top lane",
-                        Step::Down => "it is in the bottom lane",
+                        Step::Left => "it is under the first priority",
+                        Step::Right if column == Column::Local => "it is in local work",
+                        Step::Right => "it is under the last priority",
+                        Step::Up => "it is in the first team",
+                        Step::Down => "it is in the last team",
                     };
                     let hidden = matches!(step, Step::Up | Step::Down)
                         && layout.lanes.len() < board.teams.len();

@@ -152,7 +152,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             <Modal title="Import failed" on_close={close.clone()} alert=true>
                 <p>{ format!("{file} was not imported:") }</p>
                 <p class="ab-dialog__error"><code>{ message }</code></p>
-                <p>{ if props.board.is_some() { "Your board is unchanged." } else { "Nothing was saved: try another file, or start from the example or blank." } }</p>
+                <p>{ if props.board.is_some() { "Your board is unchanged." } else { "Nothing was imported. Try another file, or choose Start from example or Start blank." } }</p>
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button ab-button--primary" onclick={close.reform(|_| ())}>{ "OK" }</button>

@@ -140,9 +140,9 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
   const topTitle = await top.getAttribute('aria-label');
   await top.focus();
   await page.keyboard.press('Alt+ArrowUp');
-  await live.filter({ hasText: `“${topTitle}” cannot move there: it is in the top lane` }).waitFor();
+  await live.filter({ hasText: `“${topTitle}” cannot move there: it is in the first team` }).waitFor();
   await page.keyboard.press('Alt+ArrowLeft');
-  await live.filter({ hasText: `“${topTitle}” cannot move there: it is in the first column` }).waitFor();
+  await live.filter({ hasText: `“${topTitle}” cannot move there: it is under the first priority` }).waitFor();
   assert.ok(await top.evaluate((e) => document.activeElement === e), 'focus stays on the card');
   await board.getByRole('article', { name: title }).first().focus();
 

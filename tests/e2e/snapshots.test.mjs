@@ -179,7 +179,7 @@ test('a file refused on the welcome screen leaves the person on the button they 
   const refusal = dialog(page, 'Import failed');
   await refusal.getByText(/not valid JSON/).waitFor();
   // There is no board yet to be unchanged.
-  await refusal.getByText('Nothing was saved: try another file, or start from the example or blank.').waitFor();
+  await refusal.getByText('Nothing was imported. Try another file, or choose Start from example or Start blank.').waitFor();
   await page.keyboard.press('Enter');
   await refusal.waitFor({ state: 'hidden' });
   assert.ok(await button.evaluate((element) => element === document.activeElement), 'focus is back on Import snapshot');
