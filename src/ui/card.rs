@@ -3,7 +3,7 @@
 
 use crate::core::layout::Column;
 use crate::core::model::{Board, Id, Initiative, Severity, Status};
-use crate::ui::dom::{active_element, without_scrolling};
+use crate::ui::dom::{active_element, on_itself, without_scrolling};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -403,14 +403,9 @@ fn attention_label(reasons: &[String]) -> String {
     parts.join(" · ")
 }
 
-/// Whether the key was pressed on the card itself, not on a control inside it. (Yew
-/// delegates events, so `currentTarget` is the board's root, not the card.)
+/// Whether the key was pressed on the card itself, not on a control inside it.
 fn is_self(event: &KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| element.class_list().contains("ab-card"))
+    on_itself(event, "ab-card")
 }
 
 /// Hands focus from the focused element to the board's root around it, without scrolling,

@@ -15,6 +15,15 @@ pub fn active_element(inside: &web_sys::Element) -> Option<web_sys::Element> {
         .or_else(|| inside.owner_document().and_then(|d| d.active_element()))
 }
 
+/// Whether `event` happened on an element of `class` itself, not on a control inside it.
+/// (Yew delegates events, so `currentTarget` is the board's root, not the element.)
+pub fn on_itself(event: &web_sys::Event, class: &str) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.class_list().contains(class))
+}
+
 /// Focus options that keep the page where it is.
 pub fn without_scrolling() -> web_sys::FocusOptions {
     let options = web_sys::FocusOptions::new();

@@ -7,6 +7,7 @@ use super::super::state::{AppState, DialogKind, Msg};
 use super::Drag;
 use crate::core::action::Action;
 use crate::core::model::{Board, Id, Priority};
+use crate::ui::dom::on_itself;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -94,7 +95,7 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             }
             // Enter on the heading itself (its title's button is out of the tab order, so
             // that Tab goes from heading to heading), as on a card.
-            None if event.key() == "Enter" && !read_only && on_heading(&event) => {
+            None if event.key() == "Enter" && !read_only && on_itself(&event, "ab-column-head") => {
                 event.prevent_default();
                 edit.emit(());
             }
@@ -190,13 +191,4 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             }
         </div>
     }
-}
-
-/// Whether the key was pressed on the heading itself, not on a button inside it.
-fn on_heading(event: &KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| element.class_list().contains("ab-column-head"))
 }
