@@ -180,10 +180,22 @@ pub fn App(props: &AppProps) -> Html {
     // Focus the element a keyboard move asked for, once it exists in its new place; when a
     // change removed the focused element, focus the board itself so shortcuts keep working.
     let root = use_node_ref();
+    // Where the card an undo or redo changed is, once per change: the board view renders
+    // its lane even when out of sight, and the effect below focuses it.
+    let card_place = {
+        let board = board.clone();
+        use_memo(
+            (state.focus_turn, state.focus_card.clone()),
+            move |(_, card)| {
+                card.clone()
+                    .zip(board)
+                    .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)))
+            },
+        )
+    };
     {
         let root = root.clone();
-        let board = state.history.as_ref().map(|h| h.board().clone());
-        let focus_card = state.focus_card.clone();
+        let card_place = card_place.clone();
         use_effect_with(
             (state.focus_turn, state.focus.clone()),
             move |(_, focus)| {
@@ -194,10 +206,7 @@ pub fn App(props: &AppProps) -> Html {
                         active.closest(".ab-header").ok().flatten().is_some()
                             && !active.matches(":disabled").unwrap_or(false)
                     });
-                    let card = focus_card
-                        .filter(|_| !on_toolbar)
-                        .zip(board)
-                        .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)));
+                    let card = (*card_place).clone().filter(|_| !on_toolbar);
                     restore_focus(&root, focus.clone().or(card).as_deref())
                 });
                 move || drop(reveal)
@@ -506,7 +515,7 @@ pub fn App(props: &AppProps) -> Html {
                             { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),
                                                            on_change: set_to(&filter), shown: layout.shown,
                                                            flagged: attention.len() }) }
-                            <BoardView board={board.clone()} {layout} focus={state.focus.clone()}
+                            <BoardView board={board.clone()} {layout} focus={state.focus.clone().or_else(|| (*card_place).clone())}
                                        attention={(*attention).clone()} printing={*printing} />
                         </>
                     }

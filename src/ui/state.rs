@@ -339,6 +339,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut next = (*self).clone();
         next.focus = None;
+        next.focus_card = None;
         match msg {
             Msg::Start(board, message) => {
                 next.history = Some(History::new(board));
