@@ -79,7 +79,12 @@ impl Form {
                     .map(|team| Subject::Team(team.id.clone()))
             }
             Action::DeletePriority(id) => {
-                let rank = self.board.priority(id).map(|p| p.rank);
+                // An achieved or dropped priority has no rank among the active ones.
+                let rank = self
+                    .board
+                    .priority(id)
+                    .filter(|p| p.is_active())
+                    .map(|p| p.rank);
                 let active = || next.priorities.iter().filter(|p| p.is_active());
                 rank.and_then(|rank| {
                     active()
