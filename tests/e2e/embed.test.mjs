@@ -87,10 +87,12 @@ test('in the element, focus that a change takes away lands on the board, so its 
   const undo = element.getByRole('button', { name: 'Undo' });
   await undo.click();
   await undo.and(page.locator(':disabled')).waitFor();
-  // With nothing left to undo the button is disabled, and focus moves to the board itself
-  // (inside the element's shadow root, where the document sees only the element).
+  // With nothing left to undo the button is disabled, and focus moves into the board: to the
+  // card the undo put back (inside the element's shadow root, where the document sees only
+  // the element).
   const focused = () => page.evaluate(() => document.querySelector('alignment-board').shadowRoot.activeElement?.className ?? '');
-  assert.match(await focused(), /\bab-app\b/);
+  await page.waitForFunction(() => /\bab-card\b/.test(document.querySelector('alignment-board').shadowRoot.activeElement?.className ?? ''));
+  assert.match(await focused(), /\bab-card\b/);
   await page.keyboard.press('Control+Shift+Z');
   // The shortcut reached the board: the move is back, and so is something to undo.
   await element.getByRole('button', { name: 'Undo' }).and(page.locator(':enabled')).waitFor();
