@@ -5,7 +5,7 @@
 //
 // The target is 350 KB and is not met: the one-module app with serde and chrono measured
 // 365.7 KB, and the features since (docs/benchmarks.md says which and what each cost) brought it
-// to 494.1 KB (505,995 bytes), the last New board… and focus kept in place after undo, deletes
+// to 494.2 KB (506,108 bytes), the last New board… and focus kept in place after undo, deletes
 // and refusals. Until the target is met, this check holds the app at its guard, so that nothing
 // makes it larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
