@@ -5,6 +5,7 @@
 use super::check_in::CheckInEditor;
 use super::clock::{local_now, now};
 use super::dates::{short_date, short_day};
+use super::dom::active_element;
 use super::files::ImportButton;
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg, Notice};
 use super::subject_link::subject_link;
@@ -16,6 +17,7 @@ use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
 use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
 use crate::core::snapshot;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 mod review;
@@ -86,9 +88,54 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         })
     };
 
-    let on_check_in = use_callback(context.on_dialog.clone(), |id: Id, on_dialog| {
-        on_dialog.emit(Some(DialogKind::CheckIn(id)))
-    });
+    // The Check in button the person used, and its place among the list's: checked in, its
+    // initiative leaves what is due, and the button with it, maybe a render or two after the
+    // dialog has given focus back to it. Focus then goes to the button now in its place.
+    let checking_in = use_mut_ref(|| None::<(web_sys::Element, u32)>);
+    let on_check_in = use_callback(
+        (context.on_dialog.clone(), root.clone(), checking_in.clone()),
+        |id: Id, (on_dialog, root, checking_in)| {
+            let used = root.cast::<web_sys::Element>().and_then(|root| {
+                let button = active_element(&root)?;
+                let all = root.query_selector_all(CHECK_IN_BUTTONS).ok()?;
+                let at = (0..all.length())
+                    .find(|&i| all.item(i).is_some_and(|b| button.is_same_node(Some(&b))))?;
+                Some((button, at))
+            });
+            *checking_in.borrow_mut() = used;
+            on_dialog.emit(Some(DialogKind::CheckIn(id)))
+        },
+    );
+    {
+        let (root, checking_in) = (root.clone(), checking_in.clone());
+        use_effect(move || {
+            let Some(root) = root.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Some((button, at)) = checking_in.borrow().clone() else {
+                return;
+            };
+            let active = active_element(&root);
+            let waiting = active.as_ref().is_some_and(|active| {
+                active.closest("dialog").ok().flatten().is_some()
+                    || active.is_same_node(Some(&button))
+            });
+            if waiting && button.is_connected() {
+                return;
+            }
+            checking_in.replace(None);
+            let lost = active.is_none_or(|active| {
+                active.tag_name() == "BODY" || active.class_list().contains("ab-app")
+            });
+            let next = root
+                .query_selector_all(CHECK_IN_BUTTONS)
+                .ok()
+                .and_then(|all| all.item(at.min(all.length().checked_sub(1)?)));
+            if let (true, Some(next)) = (lost && !button.is_connected(), next) {
+                let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
 
     match (*mode).clone() {
         Mode::Review(run) => {
@@ -111,7 +158,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         });
 
     html! {
-        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title">
+        <section class="ab-rhythm" aria-labelledby="ab-rhythm-title" ref={root}>
             <div class="ab-rhythm__head">
                 <div>
                     <h2 id="ab-rhythm-title">{ "Operating rhythm" }</h2>
@@ -154,6 +201,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         </section>
     }
 }
+
+/// The Check in buttons of the list of what is due.
+const CHECK_IN_BUTTONS: &str = ".ab-due-list button[data-check-in]";
 
 /// Due initiatives, team by team in board order, the longest waiting first in each team.
 fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id> {
@@ -260,7 +310,7 @@ fn DueRow(props: &DueRowProps) -> Html {
             if props.can_check_in {
                 <button type="button" class="ab-button ab-button--small"
                         aria-label={format!("Check in on {}", props.title)}
-                        onclick={props.on_check_in.reform(move |_| id.clone())}>{ "Check in" }</button>
+                        data-check-in="" onclick={props.on_check_in.reform(move |_| id.clone())}>{ "Check in" }</button>
             }
         </li>
     }

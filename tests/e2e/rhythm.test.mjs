@@ -229,6 +229,10 @@ test('keys and drops inside a view reach the board: Ctrl+Z undoes a check-in mad
   await form.getByRole('button', { name: 'Save check-in' }).click();
   await form.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: /Undo/ }).and(page.locator(':enabled')).waitFor();
+  // Checked in, the initiative leaves what is due, and its button with it: focus goes to the
+  // Check in button now in its place, not to the start of the board.
+  await rhythm.getByRole('button', { name: `Check in on ${title}` }).waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Check in on '));
   assert.equal((await exportSnapshot(page)).json.board.checkIns.length, before.checkIns.length + 1);
 
   await rhythm.getByRole('button', { name: 'Start guided review' }).focus();
