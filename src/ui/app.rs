@@ -9,7 +9,6 @@ use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
-use super::dom::active_element;
 use super::fields::set_to;
 use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
@@ -39,7 +38,7 @@ mod commands;
 mod example;
 mod root_handlers;
 mod startup;
-use super::focus::{restore_focus, reveal_place};
+use super::focus::{reveal_place, use_focus_after_change};
 use analysis::use_analysis;
 use commands::{offered, use_stable, Commands};
 use example::fetch_example;
@@ -177,42 +176,16 @@ pub fn App(props: &AppProps) -> Html {
         on_synced,
     );
 
-    // Focus the element a keyboard move asked for, once it exists in its new place; when a
-    // change removed the focused element, focus the board itself so shortcuts keep working.
     let root = use_node_ref();
-    // Where the card an undo or redo changed is, once per change: the board view renders
-    // its lane even when out of sight, and the effect below focuses it.
-    let card_place = {
-        let board = board.clone();
-        use_memo(
-            (state.focus_turn, state.focus_card.clone()),
-            move |(_, card)| {
-                card.clone()
-                    .zip(board)
-                    .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)))
-            },
-        )
-    };
-    {
-        let root = root.clone();
-        let card_place = card_place.clone();
-        use_effect_with(
-            (state.focus_turn, state.focus.clone()),
-            move |(_, focus)| {
-                let reveal = root.cast::<web_sys::HtmlElement>().and_then(|root| {
-                    // The card an undo or redo changed, unless the person is on a button of
-                    // the toolbar that still works (Undo, pressed again and again).
-                    let on_toolbar = active_element(&root).is_some_and(|active| {
-                        active.closest(".ab-header").ok().flatten().is_some()
-                            && !active.matches(":disabled").unwrap_or(false)
-                    });
-                    let card = (*card_place).clone().filter(|_| !on_toolbar);
-                    restore_focus(&root, focus.clone().or(card).as_deref())
-                });
-                move || drop(reveal)
-            },
-        );
-    }
+    let card_place = use_focus_after_change(
+        &root,
+        (
+            state.focus_turn,
+            state.focus.clone(),
+            state.focus_card.clone(),
+        ),
+        board.clone(),
+    );
     {
         // The page's list of boards (for the JavaScript handle and the crash screen) holds
         // the latest board; a host page hears of each change after the first board.

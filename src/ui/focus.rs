@@ -3,12 +3,49 @@
 
 use crate::core::health::Subject;
 use crate::core::layout::{Column, Filter, Layout};
-use crate::core::model::Board;
+use crate::core::model::{Board, Id};
 use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
 use crate::ui::dom::active_element;
 use crate::ui::selector::css_escape;
 use gloo_render::{request_animation_frame, AnimationFrame};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Puts focus in place after each change (`turn` counts them, with the place the change asked
+/// for and the initiative an undo or redo changed): the place asked for, once it exists; else
+/// that initiative's card, unless the person is on a toolbar button that still works (Undo,
+/// pressed again and again); else the board itself, when the change took focus away, so its
+/// shortcuts keep working. Gives the card's place, worked out once per change, which the
+/// board view renders even out of sight.
+#[hook]
+pub fn use_focus_after_change(
+    root: &NodeRef,
+    turn: (u32, Option<String>, Option<Id>),
+    board: Option<Rc<Board>>,
+) -> Rc<Option<String>> {
+    let (count, focus, card) = turn;
+    let card_place = use_memo((count, card), move |(_, card)| {
+        card.clone()
+            .zip(board)
+            .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)))
+    });
+    {
+        let (root, card_place) = (root.clone(), card_place.clone());
+        use_effect_with((count, focus), move |(_, focus)| {
+            let reveal = root.cast::<web_sys::HtmlElement>().and_then(|root| {
+                let on_toolbar = active_element(&root).is_some_and(|active| {
+                    active.closest(".ab-header").ok().flatten().is_some()
+                        && !active.matches(":disabled").unwrap_or(false)
+                });
+                let card = (*card_place).clone().filter(|_| !on_toolbar);
+                restore_focus(&root, focus.clone().or(card).as_deref())
+            });
+            move || drop(reveal)
+        });
+    }
+    card_place
+}
 
 /// The `data-place` of the element that shows a subject on the unfiltered board: an
 /// initiative's card in its first column, a priority's heading, a team's lane.
