@@ -75,8 +75,12 @@ impl Form {
             // place, else the one before), not to the board as a whole.
             Action::DeleteTeam { id, .. } => {
                 let at = self.board.teams.iter().position(|t| &t.id == id);
-                at.and_then(|at| next.teams.get(at).or(next.teams.get(at.wrapping_sub(1))))
-                    .map(|team| Subject::Team(team.id.clone()))
+                at.and_then(|at| {
+                    next.teams
+                        .get(at)
+                        .or_else(|| at.checked_sub(1).and_then(|before| next.teams.get(before)))
+                })
+                .map(|team| Subject::Team(team.id.clone()))
             }
             Action::DeletePriority(id) => {
                 // An achieved or dropped priority has no rank among the active ones.
