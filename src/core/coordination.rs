@@ -24,7 +24,9 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 4] = [Step::Accept, Step::Decline, Step::Deliver, Step::Reopen];
+    /// Every step, the ones that carry a request forward before the one that refuses it: the
+    /// order a request's buttons show in, so the first is the usual next step.
+    pub const ALL: [Step; 4] = [Step::Accept, Step::Deliver, Step::Decline, Step::Reopen];
 
     /// The step's name in code and markup ("accept").
     pub fn key(self) -> &'static str {

@@ -4,6 +4,7 @@
 
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
+use super::focus::use_successor_focus;
 use super::state::{use_board, use_day, DialogKind, Msg, Same};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -39,25 +40,46 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let now = local_now();
     let today = use_day();
 
+    // A step takes its button away, and may take the request out of the list; a closed risk
+    // leaves the list: focus goes to the request's next step, or the row now in its place.
+    let root = use_node_ref();
+    let note_step =
+        use_successor_focus(&root, ".ab-asked .ab-request", ".ab-request__steps button");
+    let note_risk = use_successor_focus(&root, ".ab-risk-row", "button.ab-button");
     // Accepting or declining asks for a note; the other steps are taken at once.
     let on_step = use_callback(
-        (context.dispatch.clone(), context.on_dialog.clone()),
-        |(id, step): (Id, Step), (dispatch, on_dialog)| match step {
-            Step::Accept | Step::Decline => on_dialog.emit(Some(DialogKind::Answer { id, step })),
-            _ => dispatch.dispatch(Msg::Do {
-                action: Action::AnswerDependency {
-                    id,
-                    step,
-                    note: String::new(),
-                },
-                focus: None,
-            }),
+        (
+            context.dispatch.clone(),
+            context.on_dialog.clone(),
+            note_step,
+        ),
+        |(id, step): (Id, Step), (dispatch, on_dialog, note_step)| match step {
+            Step::Accept | Step::Decline => {
+                note_step.emit(());
+                on_dialog.emit(Some(DialogKind::Answer { id, step }))
+            }
+            _ => {
+                note_step.emit(());
+                dispatch.dispatch(Msg::Do {
+                    action: Action::AnswerDependency {
+                        id,
+                        step,
+                        note: String::new(),
+                    },
+                    focus: None,
+                })
+            }
         },
     );
     // Closing a risk updates its initiative, as the board holds it now.
     let on_close_risk = use_callback(
-        (Same(Some(board.clone())), context.dispatch.clone()),
-        |(initiative, risk): (Id, Id), (Same(board), dispatch)| {
+        (
+            Same(Some(board.clone())),
+            context.dispatch.clone(),
+            note_risk,
+        ),
+        |(initiative, risk): (Id, Id), (Same(board), dispatch, note_risk)| {
+            note_risk.emit(());
             let Some(mut updated) = board
                 .as_ref()
                 .and_then(|b| b.initiative(&initiative))
@@ -248,7 +270,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     );
 
     html! {
-        <section class="ab-coordination" aria-labelledby="ab-coordination-title">
+        <section class="ab-coordination" aria-labelledby="ab-coordination-title" ref={root}>
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
             <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. Hover or focus a cell for the figures; stuck means unanswered, declined but still counted on, or late." }</p>
@@ -260,7 +282,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             <div class="ab-health__scope" role="group" aria-label="Show the requests of">{ for team_chips }</div>
             <section aria-label={format!("Asked of {team_name}")}>
                 <h3 class="ab-health__heading">{ format!("Asked of {team_name}") }</h3>
-                <ul class="ab-findings ab-since">{ asked }</ul>
+                <ul class="ab-findings ab-since ab-asked">{ asked }</ul>
             </section>
             <section aria-label={format!("{team_name} waits on")}>
                 <h3 class="ab-health__heading">{ format!("{team_name} waits on") }</h3>

@@ -8,7 +8,9 @@ use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
 use crate::ui::dom::active_element;
 use crate::ui::selector::css_escape;
+use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -149,4 +151,90 @@ fn bring_into_view(element: &web_sys::Element) {
     if up < 0.0 || back < 0.0 {
         grid.scroll_by_with_x_and_y(back.floor(), up.floor());
     }
+}
+
+/// For a list whose rows a change takes away or changes (a due initiative leaves what is due
+/// with its Check in; a request's step takes its button away): the returned callback notes
+/// the row (`rows`, under `root`) of the focused control as the person uses it. Once that
+/// control has left the page and focus with it (given back to the board by a dialog, or
+/// lost), focus goes to the `control` of the row now at its place, or of the last row when
+/// the list got shorter. While a dialog holds focus, or the control is still focused, it
+/// waits for the next render or for focus to come back to the board, whichever is first.
+#[hook]
+pub fn use_successor_focus(
+    root: &NodeRef,
+    rows: &'static str,
+    control: &'static str,
+) -> Callback<()> {
+    let used: Rc<RefCell<Option<Used>>> = use_mut_ref(|| None);
+    let note = {
+        let (root, used) = (root.clone(), used.clone());
+        use_callback((), move |(), _| {
+            *used.borrow_mut() = root.cast::<web_sys::Element>().and_then(|root| {
+                let control = active_element(&root)?;
+                let row = control.closest(rows).ok()??;
+                let all = root.query_selector_all(rows).ok()?;
+                let at = (0..all.length())
+                    .find(|&i| all.item(i).is_some_and(|r| row.is_same_node(Some(&r))))?;
+                Some(Used { control, at })
+            });
+        })
+    };
+    let root = root.clone();
+    use_effect(move || {
+        let waiting = root.cast::<web_sys::Element>().and_then(|root| {
+            if hand_on(&root, &used, rows, control) {
+                return None;
+            }
+            let board = root.closest(".ab-app").ok().flatten()?;
+            Some(EventListener::new(&board, "focusin", move |_| {
+                hand_on(&root, &used, rows, control);
+            }))
+        });
+        move || drop(waiting)
+    });
+    note
+}
+
+/// The control a person used in a list, and the place of its row.
+struct Used {
+    control: web_sys::Element,
+    at: u32,
+}
+
+/// Hands focus on from the control `used` notes (see `use_successor_focus`); whether that is
+/// settled: nothing noted, focus handed on or left where the person put it.
+fn hand_on(
+    root: &web_sys::Element,
+    used: &RefCell<Option<Used>>,
+    rows: &str,
+    control: &str,
+) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(Used { control: was, at }) = used.borrow_mut().take() else {
+        return true;
+    };
+    let active = active_element(root);
+    let waiting = active.as_ref().is_some_and(|active| {
+        active.closest("dialog").ok().flatten().is_some() || active.is_same_node(Some(&was))
+    });
+    if waiting && was.is_connected() {
+        *used.borrow_mut() = Some(Used { control: was, at });
+        return false;
+    }
+    let lost = active
+        .is_none_or(|active| active.tag_name() == "BODY" || active.class_list().contains("ab-app"));
+    let next = root
+        .query_selector_all(rows)
+        .ok()
+        .and_then(|all| all.item(at.min(all.length().checked_sub(1)?)))
+        .and_then(|row| {
+            row.unchecked_into::<web_sys::Element>()
+                .query_selector(control)
+                .ok()?
+        });
+    if let (true, Some(next)) = (lost && !was.is_connected(), next) {
+        let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+    true
 }

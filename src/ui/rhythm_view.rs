@@ -7,6 +7,7 @@ use super::clock::{local_now, now};
 use super::dates::{short_date, short_day};
 use super::dom::active_element;
 use super::files::ImportButton;
+use super::focus::use_successor_focus;
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg, Notice};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -36,8 +37,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let context = use_board();
     let board = &props.board;
     let mode = use_state(|| Mode::Overview);
-    // Entering the summary (or leaving the review) moves focus to its heading, so the
-    // keyboard carries on from there.
+    // Entering the summary moves focus to its heading, so the keyboard carries on from
+    // there; leaving the review (recorded, or closed) moves it to the view's heading when
+    // the button used went with the review.
     let root = use_node_ref();
     {
         let root = root.clone();
@@ -46,12 +48,22 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             Mode::Review(_) => 1,
             Mode::Summary(_) => 2,
         };
-        use_effect_with(stage, move |stage| {
-            if *stage == 2 {
+        let last = use_mut_ref(|| 0);
+        use_effect_with(stage, move |&stage| {
+            let from = last.replace(stage);
+            let Some(root) = root.cast::<web_sys::Element>() else {
+                return;
+            };
+            let lost = || {
+                active_element(&root)
+                    .is_none_or(|a| a.tag_name() == "BODY" || a.class_list().contains("ab-app"))
+            };
+            if stage == 2 || (stage == 0 && from != 0 && lost()) {
                 if let Some(heading) = root
-                    .cast::<web_sys::Element>()
-                    .and_then(|r| r.query_selector("h2").ok().flatten())
-                    .and_then(|h| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h).ok())
+                    .query_selector("h2")
+                    .ok()
+                    .flatten()
+                    .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
                 {
                     let _ = heading.focus();
                 }
@@ -88,54 +100,16 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         })
     };
 
-    // The Check in button the person used, and its place among the list's: checked in, its
-    // initiative leaves what is due, and the button with it, maybe a render or two after the
-    // dialog has given focus back to it. Focus then goes to the button now in its place.
-    let checking_in = use_mut_ref(|| None::<(web_sys::Element, u32)>);
+    // Checked in, an initiative leaves what is due, and its Check in button with it: focus
+    // then goes to the button now in its place.
+    let note_check_in = use_successor_focus(&root, DUE_ROWS, "button[data-check-in]");
     let on_check_in = use_callback(
-        (context.on_dialog.clone(), root.clone(), checking_in.clone()),
-        |id: Id, (on_dialog, root, checking_in)| {
-            let used = root.cast::<web_sys::Element>().and_then(|root| {
-                let button = active_element(&root)?;
-                let all = root.query_selector_all(CHECK_IN_BUTTONS).ok()?;
-                let at = (0..all.length())
-                    .find(|&i| all.item(i).is_some_and(|b| button.is_same_node(Some(&b))))?;
-                Some((button, at))
-            });
-            *checking_in.borrow_mut() = used;
+        (context.on_dialog.clone(), note_check_in),
+        |id: Id, (on_dialog, note_check_in)| {
+            note_check_in.emit(());
             on_dialog.emit(Some(DialogKind::CheckIn(id)))
         },
     );
-    {
-        let (root, checking_in) = (root.clone(), checking_in.clone());
-        use_effect(move || {
-            let Some(root) = root.cast::<web_sys::Element>() else {
-                return;
-            };
-            let Some((button, at)) = checking_in.borrow().clone() else {
-                return;
-            };
-            let active = active_element(&root);
-            let waiting = active.as_ref().is_some_and(|active| {
-                active.closest("dialog").ok().flatten().is_some()
-                    || active.is_same_node(Some(&button))
-            });
-            if waiting && button.is_connected() {
-                return;
-            }
-            checking_in.replace(None);
-            let lost = active.is_none_or(|active| {
-                active.tag_name() == "BODY" || active.class_list().contains("ab-app")
-            });
-            let next = root
-                .query_selector_all(CHECK_IN_BUTTONS)
-                .ok()
-                .and_then(|all| all.item(at.min(all.length().checked_sub(1)?)));
-            if let (true, Some(next)) = (lost && !button.is_connected(), next) {
-                let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        });
-    }
 
     match (*mode).clone() {
         Mode::Review(run) => {
@@ -161,7 +135,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         <section class="ab-rhythm" aria-labelledby="ab-rhythm-title" ref={root}>
             <div class="ab-rhythm__head">
                 <div>
-                    <h2 id="ab-rhythm-title">{ "Operating rhythm" }</h2>
+                    <h2 id="ab-rhythm-title" tabindex="-1">{ "Operating rhythm" }</h2>
                     <p class="ab-allocation__lede">
                         { format!("Check-ins every {} days, reviews every {} days, planning every {} days.",
                             board.rhythm.check_in_days, board.rhythm.review_days, board.rhythm.planning_days) }
@@ -202,8 +176,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
 }
 
-/// The Check in buttons of the list of what is due.
-const CHECK_IN_BUTTONS: &str = ".ab-due-list button[data-check-in]";
+/// The initiatives of the list of what is due.
+const DUE_ROWS: &str = ".ab-due-list .ab-due";
 
 /// Due initiatives, team by team in board order, the longest waiting first in each team.
 fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id> {

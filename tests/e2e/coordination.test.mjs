@@ -1,7 +1,7 @@
 // Coordination as teams use it: one team asks another, the other accepts, and the asking
 // initiative shows the accepted request after a reload; a decision recorded and found by
 // its priority, in the log and on the priority's page; a stop decision that drops work; a
-// risk closed.
+// risk closed. Focus stays in the lists as steps and closed risks take their buttons away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
@@ -44,6 +44,9 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   await accept.getByRole('button', { name: 'Accept', exact: true }).click();
   await accept.waitFor({ state: 'detached' });
   await asked.getByText(/“Yes, in sprint 14”/).waitFor();
+  // Each step takes its button away: focus goes to the request's next step, so the
+  // keyboard carries on where it was.
+  await isFocused(page, asked.getByRole('button', { name: 'Mark delivered: Setup funnel dashboard' }));
   await saved(page);
 
   await page.reload();
@@ -59,6 +62,11 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   assert.ok(request.answeredAt);
   page.assertNoErrors();
 });
+
+/** Waits until `locator`'s element has focus. */
+async function isFocused(page, locator) {
+  await page.waitForFunction((element) => element === document.activeElement, await locator.elementHandle());
+}
 
 async function exportSnapshotAfterClosing(page, form) {
   await page.keyboard.press('Escape');
@@ -104,6 +112,27 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   page.assertNoErrors();
 });
 
+test('a request answered from the keyboard leaves focus on the request, or on the one in its place', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const view = await openCoordination(page);
+  const teams = view.getByRole('group', { name: 'Show the requests of' });
+  // Reopening a declined request gives it the steps of a new one.
+  await teams.getByRole('button', { name: 'Product' }).click();
+  let asked = view.getByRole('region', { name: 'Asked of Product' });
+  await asked.getByRole('button', { name: 'Reopen: Referral links inside the app' }).focus();
+  await page.keyboard.press('Enter');
+  await isFocused(page, asked.getByRole('button', { name: 'Accept: Referral links inside the app' }));
+  // A delivered request leaves the list: focus goes to the request now in its place.
+  await teams.getByRole('button', { name: 'Data' }).click();
+  asked = view.getByRole('region', { name: 'Asked of Data' });
+  await asked.getByRole('button', { name: 'Mark delivered: A churn risk signal per account' }).focus();
+  await page.keyboard.press('Enter');
+  await isFocused(page, asked.getByRole('button', { name: 'Accept: Trial funnel events in the warehouse' }));
+  assert.equal(await asked.getByRole('listitem').count(), 1);
+  page.assertNoErrors();
+});
+
 test('a risk is closed from the open risks', async () => {
   const page = await freshPage(app);
   await startExample(page);
@@ -117,8 +146,12 @@ test('a risk is closed from the open risks', async () => {
   assert.match(await first.innerText(), /High/);
   const close = first.getByRole('button', { name: /^Close risk: / });
   const text = (await close.getAttribute('aria-label')).replace('Close risk: ', '');
-  await close.click();
+  const next = await risks.getByRole('button', { name: /^Close risk: / }).nth(1).getAttribute('aria-label');
+  await close.focus();
+  await page.keyboard.press('Enter');
   await risks.getByText(text).waitFor({ state: 'detached' });
+  // Its button went with the risk: focus is on the risk now in its place.
+  await isFocused(page, risks.getByRole('button', { name: next }));
   const after = (await exportSnapshot(page)).json.board;
   const risk = after.initiatives.flatMap((i) => i.risks).find((r) => r.text === text);
   assert.equal(risk.open, false);

@@ -99,6 +99,9 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   for (let i = 0; i < 60 && (await focused(page)).text !== 'Record review'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.getByText(/^Review recorded with an alignment score of \d+\.$/).waitFor();
+  // The button went with the review: the keyboard carries on from the view's heading.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Operating rhythm');
+  assert.equal((await focused(page)).tag, 'H2');
   await saved(page);
 
   await page.reload();
