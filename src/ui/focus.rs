@@ -77,6 +77,37 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
     }
 }
 
+/// The `data-place` of what takes a deleted initiative's place on the unfiltered board: the
+/// card after it in its cell (its first, as `reveal_place` finds it), else the one before,
+/// else its team's lane.
+pub fn place_after_delete(before: &Board, next: &Board, id: &str) -> Option<String> {
+    let index = before.initiatives.iter().position(|i| i.id == id)?;
+    let layout = Layout::compute(before, &Filter::default());
+    let (lane, column, at) = layout.cells.iter().enumerate().find_map(|(lane, row)| {
+        row.iter().enumerate().find_map(|(column, cell)| {
+            let at = cell.iter().position(|&i| i == index)?;
+            Some((lane, column, at))
+        })
+    })?;
+    let (team, column) = (&layout.lanes[lane], &layout.columns[column]);
+    let mates: Vec<&Id> = next
+        .initiatives
+        .iter()
+        .filter(|i| {
+            &i.team_id == team
+                && match column {
+                    Column::Priority(p) => i.priority_ids.contains(p),
+                    Column::Local => i.priority_ids.is_empty(),
+                }
+        })
+        .map(|i| &i.id)
+        .collect();
+    let neighbour = mates
+        .get(at)
+        .or_else(|| at.checked_sub(1).and_then(|before| mates.get(before)));
+    Some(neighbour.map_or_else(|| lane_place(team), |id| place_key(id, column)))
+}
+
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
 /// there is none, or no place was asked for and focus fell out of the board (its element
 /// was removed or disabled by the change), focuses the board's root.

@@ -175,6 +175,26 @@ test('deleting a team with initiatives says what happens and asks first', async 
     && document.activeElement.textContent.includes(name), next);
 });
 
+test('deleting an initiative puts focus on the card that took its place', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  // A cell of two cards or more: the first goes, the second takes its place.
+  const cells = board.getByRole('group').filter({ has: page.getByRole('article').nth(1) });
+  const cell = board.getByRole('group', { name: await cells.first().getAttribute('aria-label'), exact: true });
+  const [gone, next] = await cell.getByRole('article').evaluateAll((cards) => cards.slice(0, 2).map((c) => c.getAttribute('aria-label')));
+  await cell.getByRole('article', { name: gone }).focus();
+  await page.keyboard.press('Enter');
+  const form = dialog(page, 'Edit initiative');
+  await form.getByRole('button', { name: 'Delete' }).click();
+  await dialog(page, `Delete “${gone}”?`).getByRole('button', { name: 'Delete initiative' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.waitForFunction((element) => element === document.activeElement,
+    await cell.getByRole('article', { name: next }).elementHandle());
+  assert.equal(await board.getByRole('article', { name: gone }).count(), 0);
+  page.assertNoErrors();
+});
+
 test('filters narrow the board by team, owner and status', async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -6,7 +6,7 @@ use crate::core::action::{reduce, Action};
 use crate::core::health::Subject;
 use crate::core::model::{Board, Id, Initiative, Person};
 use crate::ui::clock::now;
-use crate::ui::focus::reveal_place;
+use crate::ui::focus::{place_after_delete, reveal_place};
 use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -71,7 +71,7 @@ impl Form {
                 Some(Subject::Initiative(initiative.id.clone()))
             }
             // What was deleted leaves the board, and the button its form was opened from
-            // with it: focus goes to its neighbour (the lane or priority that took its
+            // with it: focus goes to its neighbour (the lane, priority or card that took its
             // place, else the one before), not to the board as a whole.
             Action::DeleteTeam { id, .. } => {
                 let at = self.board.teams.iter().position(|t| &t.id == id);
@@ -99,7 +99,10 @@ impl Form {
             }
             _ => None,
         };
-        let focus = shown.and_then(|subject| reveal_place(&next, &subject));
+        let focus = match &action {
+            Action::DeleteInitiative(id) => place_after_delete(&self.board, &next, id),
+            _ => shown.and_then(|subject| reveal_place(&next, &subject)),
+        };
         self.dispatch.dispatch(Msg::Made {
             action,
             from: self.board.clone(),
