@@ -210,6 +210,41 @@ test('on a phone a card changes status from its menu and opens for editing', asy
   page.assertNoErrors();
 });
 
+test('on a touch screen controls are big enough for a finger, a card opens at a tap anywhere on it, and its status menu stays on the screen', async () => {
+  const page = await freshPage(app, { viewport: { width: 390, height: HEIGHT }, isMobile: true, hasTouch: true });
+  await startExample(page);
+  // The toolbar's buttons and the menus' items: at least 40 px tall.
+  const header = page.getByRole('banner');
+  const heights = await header.getByRole('button').evaluateAll((buttons) => buttons.map((b) => [b.textContent.trim(), b.getBoundingClientRect().height]));
+  assert.ok(heights.length >= 5);
+  for (const [name, height] of heights) assert.ok(height >= 40, `${name}: ${height} px tall`);
+  await header.getByRole('button', { name: 'File' }).tap();
+  const items = await page.getByRole('menu', { name: 'File' }).getByRole('menuitem').evaluateAll((items) => items.map((i) => i.getBoundingClientRect().height));
+  assert.ok(items.length > 0 && items.every((h) => h >= 40), `menu items ${items}`);
+  await page.keyboard.press('Escape');
+
+  // The status menu of a card near the screen's bottom opens above it, all of it in sight.
+  const board = page.getByRole('region', { name: 'Board' });
+  const low = await board.getByRole('article').evaluateAll((cards, bottom) => cards
+    .map((c) => [c.getAttribute('aria-label'), c.getBoundingClientRect().bottom])
+    .find(([, b]) => b > bottom - 150 && b < bottom)?.[0], HEIGHT);
+  assert.ok(low, 'a card ends near the bottom of the first screen');
+  const card = board.getByRole('article', { name: low }).first();
+  await card.getByRole('button', { name: /^Status: / }).tap();
+  const menu = page.getByRole('menu', { name: 'Status' });
+  const box = await menu.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= HEIGHT, `the menu is on the screen: ${JSON.stringify(box)}`);
+  for (const item of await menu.getByRole('menuitemradio').all()) assert.ok((await item.boundingBox()).height >= 40);
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+
+  // A tap on the card's body, away from its title and status, opens it.
+  const cardBox = await card.boundingBox();
+  await page.touchscreen.tap(cardBox.x + cardBox.width - 12, cardBox.y + cardBox.height - 8);
+  assert.equal(await dialog(page, 'Edit initiative').getByLabel('Title').inputValue(), low);
+  page.assertNoErrors();
+});
+
 test('on a phone Alt + arrows still move a card, and focus follows it', async () => {
   const page = await phone();
   const board = page.getByRole('region', { name: 'Board' });
