@@ -220,7 +220,7 @@ pub fn Modal(props: &ModalProps) -> Html {
                 oncancel={on_cancel} onkeydown={on_key} onclick={on_click} onfocusin={on_focus_in}>
             <div class="ab-dialog__body">
                 <div class="ab-dialog__header">
-                    <h2 class="ab-dialog__title">{ &props.title }</h2>
+                    <h2 class="ab-dialog__title" tabindex="-1">{ &props.title }</h2>
                     <button type="button" class="ab-icon-button" aria-label="Close" onclick={close.reform(|_| ())}>{ "×" }</button>
                 </div>
                 { question.unwrap_or_default() }
@@ -256,14 +256,36 @@ fn give_focus_back(dialog: &web_sys::HtmlDialogElement) {
 const UNSAVED: &str = "Your changes are not saved. Discard them?";
 
 /// Puts the person on what the dialog marks `data-focus-first`, else in its first field, or
-/// on its first button.
+/// on its first button. On a touch screen a field focused at once would bring up the keyboard
+/// over a dialog the person may have opened only to read: its title takes focus instead. A
+/// button of the last row (Add person, Done) takes focus without scrolling the dialog to its
+/// end, so a tall dialog shows from its title.
 fn focus_first(dialog: &web_sys::Element) {
     let find = |selector: &str| dialog.query_selector(selector).ok().flatten();
+    let touch = || {
+        web_sys::window()
+            .and_then(|w| {
+                w.match_media("(hover: none) and (pointer: coarse)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|query| query.matches())
+    };
     let first = find("[data-focus-first]")
+        .or_else(|| touch().then(|| find(".ab-dialog__title")).flatten())
         .or_else(|| find("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), .ab-dialog__actions button"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(first) = first {
-        let _ = first.focus();
+        if first
+            .closest(".ab-dialog__actions")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            let _ = first.focus_with_options(&without_scrolling());
+        } else {
+            let _ = first.focus();
+        }
     }
 }
 

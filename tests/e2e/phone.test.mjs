@@ -211,7 +211,7 @@ test('on a phone a card changes status from its menu and opens for editing', asy
 });
 
 test('on a touch screen controls are big enough for a finger, a card opens at a tap anywhere on it, and its status menu stays on the screen', async () => {
-  const page = await freshPage(app, { viewport: { width: 390, height: HEIGHT }, isMobile: true, hasTouch: true });
+  const page = await freshPage(app, { viewport: { width: 360, height: HEIGHT }, isMobile: true, hasTouch: true });
   await startExample(page);
   // The toolbar's buttons and the menus' items: at least 40 px tall.
   const header = page.getByRole('banner');
@@ -241,7 +241,26 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   // A tap on the card's body, away from its title and status, opens it.
   const cardBox = await card.boundingBox();
   await page.touchscreen.tap(cardBox.x + cardBox.width - 12, cardBox.y + cardBox.height - 8);
-  assert.equal(await dialog(page, 'Edit initiative').getByLabel('Title').inputValue(), low);
+  const form = dialog(page, 'Edit initiative');
+  assert.equal(await form.getByLabel('Title').inputValue(), low);
+  // Focus is on the dialog's title, not in a field: the keyboard does not come up over a
+  // card opened to be read.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Edit initiative');
+  // Its buttons: Delete and Check in… on a line, Cancel and Save together after them.
+  const [cancel, save] = [await form.getByRole('button', { name: 'Cancel' }).boundingBox(), await form.getByRole('button', { name: 'Save' }).boundingBox()];
+  assert.equal(Math.round(cancel.y), Math.round(save.y), 'Cancel and Save share a line');
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+
+  // The people list fits the width and opens at its title.
+  await page.getByRole('banner').getByRole('button', { name: 'Add', exact: true }).tap();
+  await page.getByRole('menuitem', { name: 'People…' }).tap();
+  const people = dialog(page, 'People');
+  await people.getByRole('button', { name: 'Add person' }).waitFor();
+  assert.ok(await people.evaluate((d) => d.scrollWidth <= d.clientWidth), 'no sideways scroll');
+  const edit = await people.getByRole('button', { name: /^Edit / }).first().boundingBox();
+  assert.ok(edit.x + edit.width <= 360, 'Edit is in sight');
+  assert.ok((await people.getByRole('heading', { name: 'People' }).boundingBox()).y >= 0, 'the title is in sight');
   page.assertNoErrors();
 });
 

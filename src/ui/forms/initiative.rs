@@ -442,7 +442,7 @@ fn requests(
         on_dialog.reform(move |_| Some(DialogKind::Ask(id.clone())))
     };
     html! {
-        <section aria-label="Requests to other teams">
+        <section class="ab-requests" aria-label="Requests to other teams">
             <h3 class="ab-dialog__subtitle">{ "Requests to other teams" }</h3>
             if asked.is_empty() {
                 <p class="ab-field__hint">{ "None." }</p>

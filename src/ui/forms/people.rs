@@ -59,20 +59,20 @@ pub fn people_list(props: &Form, focus: Option<&str>) -> Html {
             if people.is_empty() {
                 <p class="ab-field__hint">{ "No people yet. People own priorities and initiatives and lead teams." }</p>
             } else {
-                <table class="ab-table">
-                    <thead><tr><th scope="col">{ "Name" }</th><th scope="col">{ "Team" }</th><th scope="col">{ "Responsible for" }</th><th scope="col"><span class="ab-visually-hidden">{ "Actions" }</span></th></tr></thead>
-                    <tbody>
+                <table class="ab-table ab-table--people" role="table">
+                    <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{ "Name" }</th><th scope="col" role="columnheader">{ "Team" }</th><th scope="col" role="columnheader">{ "Responsible for" }</th><th scope="col" role="columnheader"><span class="ab-visually-hidden">{ "Actions" }</span></th></tr></thead>
+                    <tbody role="rowgroup">
                         { for people.iter().map(|person| {
                             let team = person.team_id.as_deref().and_then(|t| board.team(t)).map_or("—", |t| t.name.as_str());
                             let duties = responsibilities(board, &person.id);
                             let id = person.id.clone();
                             let first = (focus == Some(person.id.as_str())).then_some("");
                             html! {
-                                <tr key={person.id.clone()}>
-                                    <th scope="row">{ &person.name }</th>
-                                    <td>{ team }</td>
-                                    <td>{ if duties.is_empty() { "—".to_string() } else { duties.join("; ") } }</td>
-                                    <td>
+                                <tr key={person.id.clone()} role="row">
+                                    <th scope="row" role="rowheader">{ &person.name }</th>
+                                    <td role="cell">{ team }</td>
+                                    <td role="cell">{ if duties.is_empty() { "—".to_string() } else { duties.join("; ") } }</td>
+                                    <td role="cell">
                                         if !props.read_only {
                                             <button type="button" class="ab-button ab-button--quiet ab-button--small"
                                                     aria-label={format!("Edit {}", person.name)} data-focus-first={first}
