@@ -133,11 +133,12 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                                 (n, 0) => n.to_string(),
                                 (n, s) => format!("{n} · {s} stuck"),
                             };
+                            let requests = cell.dependencies.len();
                             let title = format!(
-                                "{} asks {}: {} requests, {} open, {} stuck, {} misaligned",
+                                "{} asks {}: {requests} request{}, {} open, {} stuck, {} misaligned",
                                 asking.name,
                                 providing.name,
-                                cell.dependencies.len(),
+                                if requests == 1 { "" } else { "s" },
                                 cell.open,
                                 cell.stuck,
                                 cell.misaligned
@@ -273,7 +274,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         <section class="ab-coordination" aria-labelledby="ab-coordination-title" ref={root}>
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
-            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. Hover or focus a cell for the figures; stuck means unanswered, declined but still counted on, or late." }</p>
+            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Hover a cell for all its figures, or choose a team below for its requests." }</p>
             // Focusable, so a keyboard scrolls it where it is wider than the screen (a phone).
             <div class="ab-table-scroll" tabindex="0" role="region" aria-label="Who asks whom">
                 { grid }
