@@ -1162,6 +1162,56 @@ fn describe_names_what_each_action_does() {
 }
 
 #[test]
+fn done_says_what_each_action_did_in_the_past_tense() {
+    use alignment_board::core::coordination::Step;
+    let board = small_board();
+    let answer = |step| Action::AnswerDependency {
+        id: "d-1".into(),
+        step,
+        note: String::new(),
+    };
+    let need = &board.dependencies[0].need;
+    let cases = [
+        (
+            Action::ReplaceBoard(Rc::new(empty_board())),
+            "Replaced the board".to_string(),
+        ),
+        (
+            Action::UpdateSettings(settings()),
+            "Edited board settings".into(),
+        ),
+        (
+            Action::AddPerson(person("p-3", "Ana", None)),
+            "Added Ana".into(),
+        ),
+        (Action::DeletePerson("p-1".into()), "Deleted Dana".into()),
+        (
+            Action::AddTeam(team("t-3", "Sales", None)),
+            "Added team Sales".into(),
+        ),
+        (rank("pr-2", 1), "Moved “Reliability” to rank 1".into()),
+        (
+            Action::DeleteInitiative("i-1".into()),
+            "Deleted “Wizard”".into(),
+        ),
+        (answer(Step::Accept), format!("Accepted “{need}”")),
+        (answer(Step::Decline), format!("Declined “{need}”")),
+        (answer(Step::Deliver), format!("Marked delivered “{need}”")),
+        (answer(Step::Reopen), format!("Reopened “{need}”")),
+        (
+            Action::Merge {
+                board: Rc::new(board.clone()),
+                description: "merge team-a.json".into(),
+            },
+            "Merged team-a.json".into(),
+        ),
+    ];
+    for (action, text) in cases {
+        assert_eq!(action.done(&board), text, "{action:?}");
+    }
+}
+
+#[test]
 fn describe_falls_back_to_the_id_of_something_not_on_the_board() {
     let board = small_board();
     assert_eq!(

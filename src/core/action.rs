@@ -143,6 +143,12 @@ impl Action {
         }
     }
 
+    /// What the action did, in words, as the board announces it once done: `describe`'s
+    /// words with the verb in the past ("Deleted “Guided setup wizard”").
+    pub fn done(&self, board: &Board) -> String {
+        past(&self.describe(board))
+    }
+
     /// What the action does, in words, for "Undo …" hints and announcements.
     pub fn describe(&self, board: &Board) -> String {
         let initiative = |id: &str| {
@@ -221,6 +227,36 @@ impl Action {
             ),
         }
     }
+}
+
+/// A description of `Action::describe` with its verb in the past: "add team Data" becomes
+/// "Added team Data". A description that starts with no known verb keeps its words.
+fn past(description: &str) -> String {
+    const VERBS: [(&str, &str); 15] = [
+        ("add ", "Added "),
+        ("edit ", "Edited "),
+        ("delete ", "Deleted "),
+        ("move ", "Moved "),
+        ("check in on ", "Checked in on "),
+        ("record ", "Recorded "),
+        ("start ", "Started "),
+        ("ask for ", "Asked for "),
+        ("replace ", "Replaced "),
+        ("take ", "Took "),
+        ("merge ", "Merged "),
+        ("accept ", "Accepted "),
+        ("decline ", "Declined "),
+        ("mark delivered ", "Marked delivered "),
+        ("reopen ", "Reopened "),
+    ];
+    VERBS
+        .iter()
+        .find_map(|(verb, done)| {
+            description
+                .strip_prefix(verb)
+                .map(|rest| format!("{done}{rest}"))
+        })
+        .unwrap_or_else(|| description.to_string())
 }
 
 /// Why an action was not applied.

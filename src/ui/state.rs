@@ -361,6 +361,7 @@ impl Reducible for AppState {
                     _ => return self,
                 };
                 let description = action.describe(history.board());
+                let done = action.done(history.board());
                 let before = history.board().clone();
                 // A move or a status change is announced by its result.
                 let announced = matches!(
@@ -378,7 +379,7 @@ impl Reducible for AppState {
                         next.notice = None;
                         next.announcement = announced
                             .and_then(|action| action.outcome(&before, history.board()))
-                            .unwrap_or_else(|| capitalise(&description));
+                            .unwrap_or(done);
                         next.focus = focus;
                         next.focus_card = None;
                         next.focus_turn = next.focus_turn.wrapping_add(1);

@@ -175,7 +175,7 @@ test('deleting a team with initiatives says what happens and asks first', async 
     && document.activeElement.textContent.includes(name), next);
 });
 
-test('deleting an initiative puts focus on the card that took its place', async () => {
+test('deleting an initiative puts focus on the card that took its place and says it was deleted', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
@@ -192,6 +192,8 @@ test('deleting an initiative puts focus on the card that took its place', async 
   await page.waitForFunction((element) => element === document.activeElement,
     await cell.getByRole('article', { name: next }).elementHandle());
   assert.equal(await board.getByRole('article', { name: gone }).count(), 0);
+  // The live region says what was done, not the name of the undo step.
+  await page.locator('[aria-live="polite"][aria-atomic="true"]').filter({ hasText: `Deleted “${gone}”` }).waitFor();
   page.assertNoErrors();
 });
 
