@@ -72,6 +72,10 @@ test('a guided review is done with the keyboard alone and is kept after a reload
       // Skip one, go back to it, and skip it again for good.
       await page.keyboard.press('Alt+ArrowRight');
       await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
+      // Focus stays in the form: the live region says which initiative is now shown.
+      const current = page.getByRole('region', { name: /^Guided review · / });
+      const shown = await current.getByRole('article').getAttribute('aria-label');
+      await current.locator('[aria-live="polite"]').filter({ hasText: `3 of ${total}: “${shown}”` }).waitFor();
       await page.keyboard.press('Alt+ArrowLeft');
       await page.getByRole('heading', { level: 2, name: `Guided review · 2 of ${total}` }).waitFor();
       await page.keyboard.press('Alt+ArrowRight');

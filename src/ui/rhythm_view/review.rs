@@ -127,6 +127,10 @@ pub(super) fn review_step(
                 <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
                 <p class="ab-field__hint">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back · End review keeps what is saved" }</p>
+                // Moving on keeps focus in the form's first field: this says which initiative is now shown.
+                <p class="ab-visually-hidden" aria-live="polite" data-review-step="">
+                    { format!("{} of {total}: “{}”, {team}, {owner}", run.position + 1, initiative.title) }
+                </p>
             </div>
             <article class="ab-review__item" aria-label={initiative.title.clone()}>
                 <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
