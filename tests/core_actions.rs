@@ -1212,6 +1212,35 @@ fn done_says_what_each_action_did_in_the_past_tense() {
 }
 
 #[test]
+fn an_undone_change_is_said_by_where_the_card_is_now_or_its_status() {
+    use alignment_board::core::action::change_words;
+    let before = small_board();
+    // "Wizard" moved from #1 Onboarding in Product to local work in Platform: undone, it is
+    // back in its first place.
+    let moved = applied(&before, move_card("i-1", Some("pr-1"), None, "t-2"));
+    assert_eq!(
+        change_words(&moved, &before, "i-1").as_deref(),
+        Some("“Wizard” is now in #1 Onboarding, Product")
+    );
+    assert_eq!(
+        change_words(&before, &moved, "i-1").as_deref(),
+        Some("“Wizard” is now in Local work, Platform")
+    );
+    let mut wizard = before.initiatives[0].clone();
+    wizard.status = Status::OffTrack;
+    let changed = applied(&before, Action::UpdateInitiative(wizard.clone()));
+    assert_eq!(
+        change_words(&changed, &before, "i-1").as_deref(),
+        Some("“Wizard” is now On track")
+    );
+    // A change of neither (a new title) says nothing more.
+    wizard.status = Status::OnTrack;
+    wizard.title = "Setup wizard".into();
+    let renamed = applied(&before, Action::UpdateInitiative(wizard));
+    assert_eq!(change_words(&renamed, &before, "i-1"), None);
+}
+
+#[test]
 fn describe_falls_back_to_the_id_of_something_not_on_the_board() {
     let board = small_board();
     assert_eq!(

@@ -124,15 +124,8 @@ impl Action {
                 ..
             } => {
                 let initiative = after.initiative(id)?;
-                let column = match to_priority.as_deref().and_then(|p| after.priority(p)) {
-                    Some(priority) if priority.is_active() => {
-                        format!("#{} {}", priority.rank, priority.title)
-                    }
-                    Some(priority) => priority.title.clone(),
-                    None => "Local work".into(),
-                };
-                let team = after.team(to_team).map_or(to_team.as_str(), |t| &t.name);
-                Some(format!("“{}” moved to {column}, {team}", initiative.title))
+                let place = place_words(after, to_priority.as_deref(), to_team);
+                Some(format!("“{}” moved to {place}", initiative.title))
             }
             Action::UpdateInitiative(updated) => {
                 let was = before.initiative(&updated.id)?;
@@ -226,6 +219,35 @@ impl Action {
                     .map_or(id.as_str(), |d| d.title.as_str())
             ),
         }
+    }
+}
+
+/// A column and a lane in words, as a move announces them: "#1 Cut time-to-value, Product",
+/// "Local work, Data".
+fn place_words(board: &Board, priority: Option<&str>, team: &str) -> String {
+    let column = match priority.and_then(|p| board.priority(p)) {
+        Some(priority) if priority.is_active() => format!("#{} {}", priority.rank, priority.title),
+        Some(priority) => priority.title.clone(),
+        None => "Local work".into(),
+    };
+    let team = board.team(team).map_or(team, |t| &t.name);
+    format!("{column}, {team}")
+}
+
+/// What an undo or redo did to the initiative `id` that it changed, in the words a move or a
+/// status change announces: where its card is now, if it moved, or its status, if that
+/// changed. `None` when neither changed.
+pub fn change_words(before: &Board, after: &Board, id: &str) -> Option<String> {
+    let (was, now) = (before.initiative(id)?, after.initiative(id)?);
+    if was.team_id != now.team_id || was.priority_ids != now.priority_ids {
+        let place = place_words(
+            after,
+            now.priority_ids.first().map(Id::as_str),
+            &now.team_id,
+        );
+        Some(format!("“{}” is now in {place}", now.title))
+    } else {
+        (was.status != now.status).then(|| format!("“{}” is now {}", now.title, now.status.label()))
     }
 }
 

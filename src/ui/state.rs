@@ -4,7 +4,7 @@
 //! this module; it imports none of them, so the UI's modules form no circle.
 
 use super::clock::now;
-use crate::core::action::{reduce, Action};
+use crate::core::action::{change_words, reduce, Action};
 use crate::core::combine::Incoming;
 use crate::core::diff::changed_initiative;
 use crate::core::history::History;
@@ -412,12 +412,20 @@ impl Reducible for AppState {
                 } else {
                     history.redo()
                 };
-                next.announcement =
-                    format!("{}: {description}", if undo { "Undone" } else { "Redone" });
                 // Focus goes to the card the step was about, in its place again; without
-                // one, it stays inside the board.
+                // one, it stays inside the board. Where that card is now, or its status, is
+                // said after the step's name.
                 next.focus = None;
                 next.focus_card = changed_initiative(&before, history.board());
+                let result = next
+                    .focus_card
+                    .as_deref()
+                    .and_then(|id| change_words(&before, history.board(), id))
+                    .map_or(String::new(), |words| format!(". {words}"));
+                next.announcement = format!(
+                    "{}: {description}{result}",
+                    if undo { "Undone" } else { "Redone" }
+                );
                 next.focus_turn = next.focus_turn.wrapping_add(1);
             }
             Msg::Reveal {

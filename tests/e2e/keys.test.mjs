@@ -127,11 +127,12 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
   assert.notEqual(await focusedCard(), `${home} / ${title}`, 'the card moved away');
 
   await page.keyboard.press('Control+z');
-  await live.filter({ hasText: 'Undone' }).waitFor();
+  // The step's name, then where the card is now: two undos in a row do not say the same.
+  await live.filter({ hasText: `Undone: move “${title}”. “${title}” is now in ` }).waitFor();
   await page.waitForFunction((expected) => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label')
     + ' / ' + document.activeElement?.getAttribute('aria-label') === expected, `${home} / ${title}`);
   await page.keyboard.press('Control+y');
-  await live.filter({ hasText: 'Redone' }).waitFor();
+  await live.filter({ hasText: `Redone: move “${title}”. “${title}” is now in ` }).waitFor();
   await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, title);
   assert.notEqual(await focusedCard(), `${home} / ${title}`, 'redone, the card is focused where it went');
 
