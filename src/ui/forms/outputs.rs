@@ -93,7 +93,7 @@ pub fn Outputs(props: &OutputsProps) -> Html {
                 <button type="button" class="ab-button" onclick={on_markdown}>{ "Download Markdown" }</button>
             </div>
             <h3 class="ab-health__heading">{ "Tables for a spreadsheet" }</h3>
-            <p class="ab-field__hint">{ "CSV files in UTF-8 for Excel, Numbers, LibreOffice or Google Sheets. A cell whose text would start a formula (=, +, -, @) starts with ' instead, so no board text ever runs as a formula." }</p>
+            <p class="ab-field__hint">{ "CSV files for Excel, Numbers, LibreOffice or Google Sheets. Text that looks like a formula stays text, so nothing from the board runs in your spreadsheet." }</p>
             <ul class="ab-outputs__actions" aria-label="Tables">{ for tables }</ul>
             <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
             <div class="ab-dialog__actions">
