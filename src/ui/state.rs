@@ -345,6 +345,10 @@ impl Reducible for AppState {
                 next.history = Some(History::new(board));
                 next.notice = None;
                 next.announcement = message;
+                // The welcome screen's button went with it: the keyboard starts from the
+                // board's title.
+                next.focus = Some(TITLE_PLACE.into());
+                next.focus_turn = next.focus_turn.wrapping_add(1);
             }
             Msg::Do { .. } | Msg::Made { .. } => {
                 let Some(history) = next.history.as_mut() else {
@@ -531,3 +535,7 @@ pub fn use_board() -> BoardContext {
     use_context::<BoardContext>()
         .expect("a board component renders inside App, which provides BoardContext")
 }
+
+/// The `data-place` of the board's title, where focus goes when a board takes the welcome
+/// screen's place.
+pub const TITLE_PLACE: &str = "title";

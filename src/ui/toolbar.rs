@@ -5,7 +5,7 @@ use super::autosave::SaveStatus;
 use super::clock::local_now;
 use super::dates::short_date;
 use super::menu::{MenuButton, MenuItem};
-use super::state::{use_board, Command, Msg};
+use super::state::{use_board, Command, Msg, TITLE_PLACE};
 use crate::core::history::History;
 use crate::core::model::Board;
 use std::rc::Rc;
@@ -76,7 +76,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <header class="ab-header">
             <div class="ab-header__identity">
-                <h1 class="ab-header__title">{ &board.title }</h1>
+                <h1 class="ab-header__title" tabindex="-1" data-place={TITLE_PLACE}>{ &board.title }</h1>
                 <p class="ab-header__meta">
                     if !board.period.label.is_empty() { <span class="ab-pill">{ &board.period.label }</span> }
                     <span class="ab-header__rhythm">

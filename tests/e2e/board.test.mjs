@@ -34,7 +34,11 @@ test('the example board passes an accessibility audit', async () => {
 
 test('a team, a priority and an initiative added by hand survive a reload', async () => {
   const page = await freshPage(app);
-  await page.getByRole('button', { name: 'Start blank' }).click();
+  await page.getByRole('button', { name: 'Start blank' }).focus();
+  await page.keyboard.press('Enter');
+  // The button went with the welcome screen: the keyboard starts from the board's title.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Our alignment board');
 
   await command(page, 'Add', 'Add team…');
   let form = dialog(page, 'Add team');
