@@ -70,6 +70,8 @@ test('the example board is copied as Markdown with a confirmation, and downloade
   await startExample(page);
   const { json } = await exportSnapshot(page);
   const form = await openOutputs(page);
+  // Opened, the dialog shows from its title with its main action focused.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Copy as Markdown');
   await form.getByRole('button', { name: 'Copy as Markdown' }).click();
   await form.getByRole('status').filter({ hasText: 'Copied the status page as Markdown' }).waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
