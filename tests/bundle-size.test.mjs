@@ -5,8 +5,9 @@
 //
 // The target is 350 KB and is not met: the one-module app with serde and chrono measured
 // 365.7 KB, and the features since (docs/benchmarks.md says which and what each cost) brought it
-// to 495.4 KB (507,287 bytes), the last New board… and focus kept in place after undo, deletes,
-// refusals and a check-in from the list of what is due. Until the target is met, this check holds the app at its guard, so that nothing
+// to 498.0 KB (510,002 bytes), the last New board…, focus kept in place after undo, deletes,
+// refusals, a check-in from the list of what is due, a request's step and a recorded review,
+// and announcements of what a change did. Until the target is met, this check holds the app at its guard, so that nothing
 // makes it larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
 
@@ -17,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 496 * 1024;
+const GUARD = 499 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
