@@ -165,12 +165,18 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   await form.getByRole('button', { name: 'Delete' }).click();
   await dialog(page, 'Delete “Guided setup wizard”?').getByText('This removes the initiative').waitFor();
   assert.equal(await question.count(), 0, 'the question about the draft has gone');
+  await page.evaluate(() => {
+    window.focusedTags = [];
+    document.addEventListener('focusin', (event) => window.focusedTags.push(event.target.tagName));
+  });
   await page.keyboard.press('Escape');
   await description.waitFor();
   assert.equal(await description.inputValue(), 'Half a thought');
   assert.equal(await question.count(), 0, 'and does not come back with the form');
   const deleteButton = form.getByRole('button', { name: 'Delete' });
   assert.ok(await deleteButton.evaluate((e) => document.activeElement === e), 'focus is back on Delete');
+  // Once: not in the form's first field on the way, where a screen reader would name it.
+  assert.deepEqual(await page.evaluate(() => window.focusedTags), ['BUTTON']);
 
   // Leaving the page asks as well (the browser's own question); staying keeps the draft.
   const asked = new Promise((resolve) => page.once('dialog', (question) => {

@@ -130,25 +130,36 @@ pub fn back_to_form(confirming: &UseStateHandle<bool>) -> Callback<()> {
     Callback::from(move |()| confirming.set(false))
 }
 
-/// A form's delete question: whether it shows in the form's place, and the form's Delete
-/// button, which has focus again when the person goes back to the form (the button is
-/// made anew with the form, so the dialog alone would put them in the first field).
-#[hook]
-pub fn use_delete_question() -> (UseStateHandle<bool>, NodeRef) {
-    let confirming = use_state(|| false);
-    let delete = use_node_ref();
-    let was_confirming = use_mut_ref(|| false);
-    {
-        let delete = delete.clone();
-        use_effect_with(*confirming, move |confirming| {
-            if was_confirming.replace(*confirming) && !*confirming {
-                if let Some(button) = delete.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
+/// A form's delete question: whether it shows in the form's place (`confirming`), and
+/// whether it has been asked in this form's life.
+pub struct DeleteQuestion {
+    pub confirming: UseStateHandle<bool>,
+    asked: bool,
+}
+
+impl DeleteQuestion {
+    /// The form's Delete button, which asks the question. Back from it (Cancel, Escape, ×),
+    /// the dialog puts focus on this button again, not in the first field: the button is made
+    /// anew with the form, so it is marked as the dialog's first focus once asked.
+    pub fn button(&self) -> Html {
+        let confirming = self.confirming.clone();
+        html! {
+            <button type="button" class="ab-button ab-button--danger-quiet"
+                    data-focus-first={self.asked.then_some("")}
+                    onclick={move |_| confirming.set(true)}>{ "Delete" }</button>
+        }
     }
-    (confirming, delete)
+}
+
+#[hook]
+pub fn use_delete_question() -> DeleteQuestion {
+    let confirming = use_state(|| false);
+    let asked = use_mut_ref(|| false);
+    if *confirming {
+        *asked.borrow_mut() = true;
+    }
+    let asked = *asked.borrow();
+    DeleteQuestion { confirming, asked }
 }
 
 /// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type

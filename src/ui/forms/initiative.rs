@@ -80,7 +80,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     });
     let errors = use_state(Problems::default);
     let refusal = use_state(|| None::<String>);
-    let (confirming, delete_button) = use_delete_question();
+    let question = use_delete_question();
+    let confirming = question.confirming.clone();
 
     let set = |update: fn(&mut Draft, String)| {
         let draft = draft.clone();
@@ -308,7 +309,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 if let Some(reason) = &*refusal { <p class="ab-dialog__error" role="alert">{ reason }</p> }
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
-                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        { question.button() }
                     }
                     if let (Some(initiative), false) = (&existing, props.read_only) {
                         <button type="button" class="ab-button"

@@ -115,7 +115,8 @@ pub fn PersonForm(fields: &FormProps) -> Html {
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
-    let (confirming, delete_button) = use_delete_question();
+    let question = use_delete_question();
+    let confirming = question.confirming.clone();
     let back = {
         let id = props.id.clone();
         props
@@ -199,7 +200,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
                 </fieldset>
                 <div class="ab-dialog__actions">
                     if existing.is_some() {
-                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        { question.button() }
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={back.reform(|_| ())}>{ "Back" }</button>

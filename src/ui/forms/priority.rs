@@ -51,7 +51,8 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
         },
     });
     let error = use_state(|| None::<(&'static str, String)>);
-    let (confirming, delete_button) = use_delete_question();
+    let question = use_delete_question();
+    let confirming = question.confirming.clone();
     let set = |update: fn(&mut Draft, String)| {
         let draft = draft.clone();
         Callback::from(move |value: String| {
@@ -182,7 +183,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                 }
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
-                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        { question.button() }
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>

@@ -30,7 +30,8 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
-    let (confirming, delete_button) = use_delete_question();
+    let question = use_delete_question();
+    let confirming = question.confirming.clone();
     let move_to = use_state(|| {
         let own = props.id.clone().unwrap_or_default();
         board
@@ -151,7 +152,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                 </fieldset>
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
-                        <button type="button" class="ab-button ab-button--danger-quiet" ref={delete_button.clone()} onclick={let c = confirming.clone(); move |_| c.set(true)}>{ "Delete" }</button>
+                        { question.button() }
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
