@@ -37,8 +37,7 @@ pub fn use_focus_after_change(
         use_effect_with((count, focus), move |(_, focus)| {
             let reveal = root.cast::<web_sys::HtmlElement>().and_then(|root| {
                 let on_toolbar = active_element(&root).is_some_and(|active| {
-                    active.closest(".ab-header").ok().flatten().is_some()
-                        && !active.matches(":disabled").unwrap_or(false)
+                    active.matches(".ab-header button:enabled").unwrap_or(false)
                 });
                 let card = (*card_place).clone().filter(|_| !on_toolbar);
                 restore_focus(&root, focus.clone().or(card).as_deref())
@@ -118,6 +117,14 @@ pub fn place_after_delete(before: &Board, next: &Board, id: &str) -> Option<Stri
 pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option<AnimationFrame> {
     use wasm_bindgen::JsCast;
     let active = active_element(root);
+    // On the page around the board (a wiki's field, while the example board was fetched):
+    // focus stays where the person put it.
+    if active
+        .as_ref()
+        .is_some_and(|a| a.tag_name() != "BODY" && !root.contains(Some(a)))
+    {
+        return None;
+    }
     if let Some(place) = place {
         // Still focused where it is (a card whose status was chosen in its menu): nothing to do.
         if active
@@ -219,7 +226,12 @@ pub fn use_successor_focus(
             }
             let board = root.closest(".ab-app").ok().flatten()?;
             Some(EventListener::new(&board, "focusin", move |_| {
-                hand_on(&root, &used, rows, control);
+                // Once the focus that woke it is given: focusing from inside this listener
+                // would call it again while it runs.
+                let (root, used) = (root.clone(), used.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    hand_on(&root, &used, rows, control);
+                });
             }))
         });
         move || drop(waiting)
