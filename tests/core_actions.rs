@@ -1196,7 +1196,7 @@ fn done_says_what_each_action_did_in_the_past_tense() {
         ),
         (answer(Step::Accept), format!("Accepted “{need}”")),
         (answer(Step::Decline), format!("Declined “{need}”")),
-        (answer(Step::Deliver), format!("Marked delivered “{need}”")),
+        (answer(Step::Deliver), format!("Marked “{need}” delivered")),
         (answer(Step::Reopen), format!("Reopened “{need}”")),
         (
             Action::Merge {
@@ -1225,6 +1225,12 @@ fn an_undone_change_is_said_by_where_the_card_is_now_or_its_status() {
     assert_eq!(
         change_words(&before, &moved, "i-1").as_deref(),
         Some("“Wizard” is now in Local work, Platform")
+    );
+    // A card under two priorities is said by the one it came to, not its first.
+    let moved = applied(&before, move_card("i-2", Some("pr-2"), Some("pr-3"), "t-2"));
+    assert_eq!(
+        change_words(&before, &moved, "i-2").as_deref(),
+        Some("“Status page” is now in #3 Pricing, Platform")
     );
     let mut wizard = before.initiatives[0].clone();
     wizard.status = Status::OffTrack;

@@ -240,11 +240,13 @@ fn place_words(board: &Board, priority: Option<&str>, team: &str) -> String {
 pub fn change_words(before: &Board, after: &Board, id: &str) -> Option<String> {
     let (was, now) = (before.initiative(id)?, after.initiative(id)?);
     if was.team_id != now.team_id || was.priority_ids != now.priority_ids {
-        let place = place_words(
-            after,
-            now.priority_ids.first().map(Id::as_str),
-            &now.team_id,
-        );
+        // The priority it came to, else (moved to another team only) its first.
+        let priority = now
+            .priority_ids
+            .iter()
+            .find(|p| !was.priority_ids.contains(p))
+            .or(now.priority_ids.first());
+        let place = place_words(after, priority.map(Id::as_str), &now.team_id);
         Some(format!("“{}” is now in {place}", now.title))
     } else {
         (was.status != now.status).then(|| format!("“{}” is now {}", now.title, now.status.label()))
@@ -252,9 +254,13 @@ pub fn change_words(before: &Board, after: &Board, id: &str) -> Option<String> {
 }
 
 /// A description of `Action::describe` with its verb in the past: "add team Data" becomes
-/// "Added team Data". A description that starts with no known verb keeps its words.
+/// "Added team Data" ("mark delivered “X”", "Marked “X” delivered"). A description that
+/// starts with no known verb keeps its words, capitalised.
 fn past(description: &str) -> String {
-    const VERBS: [(&str, &str); 15] = [
+    if let Some(need) = description.strip_prefix("mark delivered ") {
+        return format!("Marked {need} delivered");
+    }
+    const VERBS: [(&str, &str); 14] = [
         ("add ", "Added "),
         ("edit ", "Edited "),
         ("delete ", "Deleted "),
@@ -268,7 +274,6 @@ fn past(description: &str) -> String {
         ("merge ", "Merged "),
         ("accept ", "Accepted "),
         ("decline ", "Declined "),
-        ("mark delivered ", "Marked delivered "),
         ("reopen ", "Reopened "),
     ];
     VERBS
@@ -278,7 +283,13 @@ fn past(description: &str) -> String {
                 .strip_prefix(verb)
                 .map(|rest| format!("{done}{rest}"))
         })
-        .unwrap_or_else(|| description.to_string())
+        .unwrap_or_else(|| {
+            let mut words = description.to_string();
+            if let Some(first) = words.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            words
+        })
 }
 
 /// Why an action was not applied.

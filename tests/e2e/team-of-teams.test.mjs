@@ -203,7 +203,7 @@ test('three teams edit their slices apart and the leadership board merges them b
   await initiatives.getByRole('listitem').filter({ hasText: 'Tablet layout' }).waitFor();
   await preview.getByRole('button', { name: 'Merge', exact: true }).click();
   await preview.waitFor({ state: 'detached' });
-  await lead.getByRole('status').filter({ hasText: /Merge 3 files: .*Undo brings the board back/ }).waitFor();
+  await lead.getByRole('status').filter({ hasText: /Merged 3 files: .*Undo brings the board back/ }).waitFor();
   await saved(lead);
 
   const after = (await exportSnapshot(lead)).json.board;

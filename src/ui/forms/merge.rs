@@ -180,15 +180,16 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
         Callback::from(move |_| {
             match combine::apply(&preview.board, &preview.plan, preview.plan.choices()) {
                 Ok(applied) => {
+                    let action = Action::Merge {
+                        board: applied.board,
+                        description: applied.description,
+                    };
                     let text = format!(
                         "{}. Undo brings the board back as it was.",
-                        capitalise(&applied.description)
+                        action.done(&preview.board)
                     );
                     dispatch.dispatch(Msg::Do {
-                        action: Action::Merge {
-                            board: applied.board,
-                            description: applied.description,
-                        },
+                        action,
                         focus: None,
                     });
                     dispatch.dispatch(Msg::Notify(Notice { error: false, text }));
