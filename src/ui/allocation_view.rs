@@ -2,6 +2,7 @@
 //! local work) whose cells list their initiatives, and each priority's share of effort
 //! against the share its rank suggests.
 
+use super::charts::more_to_the_right;
 use super::charts::{rank_chart, RankBar};
 use crate::core::health::{suggested_share, Analysis, Subject};
 use crate::core::model::Board;
@@ -184,6 +185,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
                         <tr><th scope="row">{ "All teams" }</th>{ for footer }<td class="ab-heat__total">{ effort_text(total) }<span class="ab-heat__share">{ "all active effort" }</span></td></tr>
                     </tfoot>
                 </table>
+                { more_to_the_right() }
             </div>
             if let Some(selection) = selection { { selection } }
 

@@ -185,3 +185,10 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
         </figure>
     }
 }
+
+/// Under a table that scrolls sideways in its box: a hint, shown by the stylesheet while
+/// there is more of the table to the right (a phone shows only the first columns of a wide
+/// one). Only seen: a screen reader reads the table whole.
+pub fn more_to_the_right() -> Html {
+    html! { <p class="ab-table-scroll__more" aria-hidden="true">{ "More to the right →" }</p> }
+}

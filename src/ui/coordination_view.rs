@@ -2,6 +2,7 @@
 //! waits on with the handshake's next steps, the decision log with its filters, and the
 //! board's open risks, the most severe first.
 
+use super::charts::more_to_the_right;
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
 use super::focus::use_successor_focus;
@@ -278,6 +279,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             // Focusable, so a keyboard scrolls it where it is wider than the screen (a phone).
             <div class="ab-table-scroll" tabindex="0" role="region" aria-label="Who asks whom">
                 { grid }
+                { more_to_the_right() }
             </div>
 
             <div class="ab-health__scope" role="group" aria-label="Show the requests of">{ for team_chips }</div>

@@ -2,6 +2,7 @@
 //! each opening onto the items that cost it points (a click shows the item on the board),
 //! the score's trend over past reviews, and every team's figures.
 
+use super::charts::more_to_the_right;
 use super::charts::{trend_chart, TrendPoint};
 use super::score::{band, subject_name};
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
@@ -316,6 +317,7 @@ fn team_table(
                     </thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                { more_to_the_right() }
             </div>
             <p class="ab-teams__note">{ "Coverage and rank fit are measured for the whole board only." }</p>
         </section>

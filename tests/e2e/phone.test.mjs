@@ -264,6 +264,20 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   page.assertNoErrors();
 });
 
+test('on a phone a table wider than the screen says there is more of it to the right, until scrolled there', async () => {
+  const page = await phone(390);
+  await view(page, /^Allocation/).click();
+  const more = page.getByRole('region', { name: 'Where effort goes' }).getByText('More to the right →');
+  await more.waitFor();
+  await page.locator('.ab-table-scroll').first().evaluate((box) => { box.scrollLeft = box.scrollWidth; });
+  await more.waitFor({ state: 'hidden' });
+  // Wide enough for the whole table, there is no hint.
+  await page.setViewportSize({ width: 1366, height: HEIGHT });
+  await page.locator('.ab-table-scroll').first().evaluate((box) => { box.scrollLeft = 0; });
+  assert.equal(await more.isVisible(), false);
+  page.assertNoErrors();
+});
+
 test('on a phone Alt + arrows still move a card, and focus follows it', async () => {
   const page = await phone();
   const board = page.getByRole('region', { name: 'Board' });
