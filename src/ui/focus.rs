@@ -6,7 +6,7 @@ use crate::core::layout::{Column, Filter, Layout};
 use crate::core::model::{Board, Id};
 use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
-use crate::ui::dom::active_element;
+use crate::ui::dom::{active_element, without_scrolling};
 use crate::ui::selector::css_escape;
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
@@ -34,8 +34,11 @@ pub fn use_focus_after_change(
     });
     {
         let (root, card_place) = (root.clone(), card_place.clone());
-        use_effect_with((count, focus), move |(_, focus)| {
-            let reveal = root.cast::<web_sys::HtmlElement>().and_then(|root| {
+        use_effect_with((count, focus), move |&(count, ref focus)| {
+            // Nothing has changed yet as the board first shows: focus stays where the page
+            // has it (a board embedded below the fold would scroll the page to itself).
+            let root = root.cast::<web_sys::HtmlElement>().filter(|_| count > 0);
+            let reveal = root.and_then(|root| {
                 let on_toolbar = active_element(&root).is_some_and(|active| {
                     active.matches(".ab-header button:enabled").unwrap_or(false)
                 });
@@ -153,7 +156,7 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
             || active.matches(":disabled").unwrap_or(false)
     });
     if lost {
-        let _ = root.focus();
+        let _ = root.focus_with_options(&without_scrolling());
     }
     None
 }

@@ -530,6 +530,20 @@ test('inherited styles a page sets on its body, even !important, stop at the ele
   await page.context().close();
 });
 
+test('a board below the fold neither scrolls the page to itself nor takes focus as it shows', async () => {
+  await writeFile(join(root, 'below-the-fold.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>An intranet page</title><script type="module" src="./alignment-board.js"></script></head>
+    <body><h1>Team news</h1><div style="height: 3000px">Much text.</div>
+    <alignment-board storage-key="low-board" src="example.alignment.json" style="height: 480px"></alignment-board></body></html>`);
+  const page = await open('below-the-fold.html');
+  await page.evaluate(() => new Promise((ready) => document.querySelector('alignment-board').addEventListener('ready', ready)));
+  // The board has rendered (ready) and its effects have run (a frame later).
+  await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page stays at its top');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'focus stays with the page');
+  page.assertNoErrors();
+});
+
 test('the wiki plugin mounts a board when its code block comes near the screen, not before', async () => {
   const snapshot = (title) => JSON.stringify({ format: 'alignment-board', version: 1, board: { id: `b-${title.length}`, title } });
   await writeFile(join(root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
