@@ -398,14 +398,17 @@ fn broken_json_is_refused_with_line_and_column() {
     assert_eq!(
         error,
         ReadError::NotJson {
-            message: "expected value".into(),
+            message:
+                "a value is missing, or is a word JSON does not know (text needs double quotes)"
+                    .into(),
             line: 4,
             column: 12
         }
     );
     assert_eq!(
         error.to_string(),
-        "this is not valid JSON, so it may be damaged or cut short: expected value at line 4, column 12"
+        "this is not valid JSON, so it may be damaged or cut short: a value is missing, or is a \
+         word JSON does not know (text needs double quotes) at line 4, column 12"
     );
 }
 
@@ -414,7 +417,8 @@ fn empty_text_is_refused_as_not_json() {
     let error = refusal(snapshot::read(""));
     assert_eq!(
         error.to_string(),
-        "this is not valid JSON, so it may be damaged or cut short: EOF while parsing a value at line 1, column 1"
+        "this is not valid JSON, so it may be damaged or cut short: the text ends too soon, as if \
+         cut short at line 1, column 1"
     );
 }
 
@@ -427,7 +431,7 @@ fn trailing_text_after_the_object_is_refused_as_not_json() {
             line,
             column,
         } => {
-            assert_eq!(message, "trailing characters");
+            assert_eq!(message, "more text follows the end of the snapshot");
             assert_eq!((line, column), (2, 1));
         }
         other => panic!("expected NotJson, got {other:?}"),
@@ -1139,30 +1143,58 @@ fn broken_json_is_refused_with_a_reason_and_a_place() {
             _ => Ok(()),
         }
     }
-    // serde_json's words; an error at the end of the text is placed at its last character.
-    // Columns count characters, as an editor does.
+    // serde_json's reasons in plain words; an error at the end of the text is placed at its
+    // last character. Columns count characters, as an editor does.
+    let cut = "the text ends too soon, as if cut short";
+    let value = "a value is missing, or is a word JSON does not know (text needs double quotes)";
     let cases = [
-        ("", "EOF while parsing a value", 1, 1),
-        ("{\"a\":1,}", "trailing comma", 1, 8),
-        ("[1 2]", "expected `,` or `]`", 1, 4),
-        ("{\"a\" 1}", "expected `:`", 1, 6),
-        ("{1:2}", "key must be a string", 1, 2),
-        ("\"abc", "EOF while parsing a string", 1, 4),
+        ("", cut, 1, 1),
+        (
+            "{\"a\":1,}",
+            "a comma stands before a closing bracket",
+            1,
+            8,
+        ),
+        ("[1 2]", "a comma or a closing ] is missing", 1, 4),
+        (
+            "{\"a\":1 \"b\":2}",
+            "a comma or a closing } is missing",
+            1,
+            8,
+        ),
+        ("{\"a\" 1}", "a colon is missing after a name", 1, 6),
+        ("{1:2}", "a name is not in double quotes", 1, 2),
+        ("\"abc", cut, 1, 4),
         (
             "\"a\u{1}\"",
-            "control character (\\u0000-\\u001F) found while parsing a string",
+            "a text holds a line break or a tab, which JSON writes as \\n or \\t",
             1,
             3,
         ),
-        ("\"\\x\"", "invalid escape", 1, 3),
-        ("\"\\ud83d\"", "unexpected end of hex escape", 1, 8),
-        ("01", "invalid number", 1, 2),
-        ("-", "EOF while parsing a value", 1, 1),
-        ("1.", "EOF while parsing a value", 1, 2),
-        ("tru", "EOF while parsing a value", 1, 3),
-        ("{\"a\":1} x", "trailing characters", 1, 9),
-        ("[\n  1,\n  x]", "expected value", 3, 3),
-        ("[\"ü\",\n \"漢字\" x]", "expected `,` or `]`", 2, 7),
+        (
+            "\"\\x\"",
+            "a backslash starts something that is not an escape",
+            1,
+            3,
+        ),
+        ("\"\\ud83d\"", "a \\u escape is broken", 1, 8),
+        ("01", "a number is not written as JSON writes numbers", 1, 2),
+        ("-", cut, 1, 1),
+        ("1.", cut, 1, 2),
+        ("tru", cut, 1, 3),
+        (
+            "{\"a\":1} x",
+            "more text follows the end of the snapshot",
+            1,
+            9,
+        ),
+        ("[\n  1,\n  x]", value, 3, 3),
+        (
+            "[\"ü\",\n \"漢字\" x]",
+            "a comma or a closing ] is missing",
+            2,
+            7,
+        ),
     ];
     for (text, message, line, column) in cases {
         assert_eq!(

@@ -333,14 +333,42 @@ fn not_json(text: &str, error: serde_json::Error) -> ReadError {
     let words = error.to_string();
     let place = format!(" at line {line} column {column}");
     let message = words.strip_suffix(&place).unwrap_or(&words);
-    let message = match message {
-        "recursion limit exceeded" => "nested more than 128 levels deep",
-        other => other,
-    };
+    let message = plain_words(message);
     ReadError::NotJson {
         message: message.to_string(),
         line,
         column: character_column(text, line, column),
+    }
+}
+
+/// serde_json's reason for refusing a text, in words for a person fixing a file by hand
+/// (what is wrong, not what the parser expected); a reason not known here keeps its words.
+fn plain_words(reason: &str) -> &str {
+    if reason.starts_with("EOF while parsing") {
+        return "the text ends too soon, as if cut short";
+    }
+    match reason {
+        "recursion limit exceeded" => "nested more than 128 levels deep",
+        "trailing comma" => "a comma stands before a closing bracket",
+        "expected `,` or `]`" => "a comma or a closing ] is missing",
+        "expected `,` or `}`" => "a comma or a closing } is missing",
+        "expected `:`" => "a colon is missing after a name",
+        "key must be a string" => "a name is not in double quotes",
+        "expected value" | "expected ident" => {
+            "a value is missing, or is a word JSON does not know (text needs double quotes)"
+        }
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "a text holds a line break or a tab, which JSON writes as \\n or \\t"
+        }
+        "invalid escape" => "a backslash starts something that is not an escape",
+        "unexpected end of hex escape"
+        | "invalid unicode code point"
+        | "lone leading surrogate in hex escape" => "a \\u escape is broken",
+        "invalid number" | "number out of range" => {
+            "a number is not written as JSON writes numbers"
+        }
+        "trailing characters" => "more text follows the end of the snapshot",
+        other => other,
     }
 }
 
