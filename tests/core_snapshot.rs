@@ -588,7 +588,7 @@ fn a_wrong_type_names_the_exact_path() {
     assert_malformed(
         read_changed(|v| *at(v, "/board/initiatives/0/effort") = json!("lots")),
         "board.initiatives[0].effort",
-        "expected a whole number from 0 to 100, found \"lots\"",
+        "expected a whole number from 0 to 100, found \"lots\" (in “Wizard”)",
     );
 }
 
@@ -623,13 +623,13 @@ fn wrong_types_are_described_by_what_was_found() {
             "/board/people/0/teamId",
             json!({ "id": "t-1" }),
             "board.people[0].teamId",
-            "expected text, found an object",
+            "expected text, found an object (in “Dana”)",
         ),
         (
             "/board/initiatives/2/priorityIds",
             json!(["pr-1", 2]),
             "board.initiatives[2].priorityIds[1]",
-            "expected text, found 2",
+            "expected text, found 2 (in “Cleanup”)",
         ),
         (
             "/board/rhythm",
@@ -661,7 +661,22 @@ fn a_wrong_flag_type_is_refused() {
                 json!([{ "id": "r-1", "text": "Auth", "open": "yes" }]);
         }),
         "board.initiatives[0].risks[0].open",
-        "expected true or false, found \"yes\"",
+        "expected true or false, found \"yes\" (in “Wizard”)",
+    );
+}
+
+#[test]
+fn a_long_title_naming_the_item_is_cut_to_forty_characters() {
+    assert_malformed(
+        read_changed(|v| {
+            *at(v, "/board/initiatives/0/title") = json!("é".repeat(60));
+            *at(v, "/board/initiatives/0/effort") = json!("lots");
+        }),
+        "board.initiatives[0].effort",
+        &format!(
+            "expected a whole number from 0 to 100, found \"lots\" (in “{}…”)",
+            "é".repeat(40)
+        ),
     );
 }
 
@@ -671,7 +686,7 @@ fn long_found_texts_are_cut_to_forty_characters() {
         read_changed(|v| *at(v, "/board/initiatives/1/progress") = json!("x".repeat(100))),
         "board.initiatives[1].progress",
         &format!(
-            "expected a whole number from 0 to 100, found \"{}…\"",
+            "expected a whole number from 0 to 100, found \"{}…\" (in “Status page”)",
             "x".repeat(40)
         ),
     );
@@ -682,7 +697,7 @@ fn impossible_dates_and_timestamps_are_refused_with_their_form() {
     assert_malformed(
         read_changed(|v| *at(v, "/board/initiatives/0/due") = json!("2026-02-30")),
         "board.initiatives[0].due",
-        "\"2026-02-30\" is not a date (YYYY-MM-DD)",
+        "\"2026-02-30\" is not a date (YYYY-MM-DD) (in “Wizard”)",
     );
     assert_malformed(
         read_changed(|v| *at(v, "/board/period") = json!({ "start": 20261001 })),
@@ -708,19 +723,19 @@ fn numbers_out_of_range_are_refused() {
             "/board/initiatives/0/effort",
             json!(101),
             "board.initiatives[0].effort",
-            "101 is more than 100",
+            "101 is more than 100 (in “Wizard”)",
         ),
         (
             "/board/initiatives/0/progress",
             json!(250),
             "board.initiatives[0].progress",
-            "250 is more than 100",
+            "250 is more than 100 (in “Wizard”)",
         ),
         (
             "/board/initiatives/0/confidence",
             json!(11),
             "board.initiatives[0].confidence",
-            "11 is more than 10",
+            "11 is more than 10 (in “Wizard”)",
         ),
         (
             "/board/checkIns/0/progress",
@@ -738,19 +753,19 @@ fn numbers_out_of_range_are_refused() {
             "/board/priorities/0/rank",
             json!(4_294_967_296u64),
             "board.priorities[0].rank",
-            "4294967296 is more than 4294967295",
+            "4294967296 is more than 4294967295 (in “Onboarding”)",
         ),
         (
             "/board/initiatives/0/effort",
             json!(-5),
             "board.initiatives[0].effort",
-            "expected a whole number from 0 to 100, found -5",
+            "expected a whole number from 0 to 100, found -5 (in “Wizard”)",
         ),
         (
             "/board/initiatives/0/effort",
             json!(12.5),
             "board.initiatives[0].effort",
-            "expected a whole number from 0 to 100, found 12.5",
+            "expected a whole number from 0 to 100, found 12.5 (in “Wizard”)",
         ),
     ];
     for (pointer, value, path, message) in cases {
@@ -778,12 +793,12 @@ fn an_unknown_enum_value_lists_the_known_ones() {
     assert_malformed(
         read_changed(|v| *at(v, "/board/initiatives/0/status") = json!("blocked")),
         "board.initiatives[0].status",
-        "expected one of notStarted, onTrack, atRisk, offTrack, done, dropped, found \"blocked\"",
+        "expected one of notStarted, onTrack, atRisk, offTrack, done, dropped, found \"blocked\" (in “Wizard”)",
     );
     assert_malformed(
         read_changed(|v| *at(v, "/board/priorities/1/status") = json!("Active")),
         "board.priorities[1].status",
-        "expected one of active, achieved, dropped, found \"Active\"",
+        "expected one of active, achieved, dropped, found \"Active\" (in “Reliability”)",
     );
     assert_malformed(
         read_changed(|v| *at(v, "/board/dependencies/0/state") = json!(1)),
@@ -793,7 +808,7 @@ fn an_unknown_enum_value_lists_the_known_ones() {
     assert_malformed(
         read_changed(|v| *at(v, "/board/decisions/0/kind") = json!("veto")),
         "board.decisions[0].kind",
-        "expected one of commit, stop, change, defer, found \"veto\"",
+        "expected one of commit, stop, change, defer, found \"veto\" (in “Decision x-1”)",
     );
     assert_malformed(
         read_changed(|v| {
@@ -801,7 +816,7 @@ fn an_unknown_enum_value_lists_the_known_ones() {
                 json!([{ "id": "r-1", "text": "Auth", "severity": "critical" }]);
         }),
         "board.initiatives[0].risks[0].severity",
-        "expected one of low, medium, high, found \"critical\"",
+        "expected one of low, medium, high, found \"critical\" (in “Wizard”)",
     );
     assert_malformed(
         read_changed(|v| {
@@ -815,26 +830,45 @@ fn an_unknown_enum_value_lists_the_known_ones() {
 
 #[test]
 fn a_missing_required_key_is_refused() {
+    // Each names the item it is missing from by its title or name, when it has one left.
+    let missing = "missing; this key is required";
     let cases = [
-        ("/board/id", "board.id"),
-        ("/board/title", "board.title"),
-        ("/board/initiatives/0/teamId", "board.initiatives[0].teamId"),
+        ("/board/id", "board.id", None),
+        ("/board/title", "board.title", None),
+        (
+            "/board/initiatives/0/teamId",
+            "board.initiatives[0].teamId",
+            Some("Wizard"),
+        ),
         (
             "/board/initiatives/2/createdAt",
             "board.initiatives[2].createdAt",
+            Some("Cleanup"),
         ),
-        ("/board/people/1/name", "board.people[1].name"),
-        ("/board/priorities/0/rank", "board.priorities[0].rank"),
-        ("/board/checkIns/0/status", "board.checkIns[0].status"),
-        ("/board/dependencies/0/need", "board.dependencies[0].need"),
-        ("/board/decisions/0/kind", "board.decisions[0].kind"),
+        ("/board/people/1/name", "board.people[1].name", None),
+        (
+            "/board/priorities/0/rank",
+            "board.priorities[0].rank",
+            Some("Onboarding"),
+        ),
+        ("/board/checkIns/0/status", "board.checkIns[0].status", None),
+        (
+            "/board/dependencies/0/need",
+            "board.dependencies[0].need",
+            None,
+        ),
+        (
+            "/board/decisions/0/kind",
+            "board.decisions[0].kind",
+            Some("Decision x-1"),
+        ),
     ];
-    for (pointer, path) in cases {
-        assert_malformed(
-            read_changed(|v| remove(v, pointer)),
-            path,
-            "missing; this key is required",
-        );
+    for (pointer, path, item) in cases {
+        let message = match item {
+            Some(item) => format!("{missing} (in “{item}”)"),
+            None => missing.to_string(),
+        };
+        assert_malformed(read_changed(|v| remove(v, pointer)), path, &message);
     }
 }
 
@@ -843,7 +877,7 @@ fn a_required_key_set_to_null_counts_as_missing() {
     assert_malformed(
         read_changed(|v| *at(v, "/board/teams/0/id") = Value::Null),
         "board.teams[0].id",
-        "missing; this key is required",
+        "missing; this key is required (in “Product”)",
     );
 }
 

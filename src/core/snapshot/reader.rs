@@ -101,6 +101,9 @@ pub struct Error {
     message: String,
     /// A required key that is absent (or null); its path is its object's and this key.
     missing: Option<&'static str>,
+    /// The title or name of the innermost listed item the value is in, which a person finds
+    /// sooner than its place in a list counted from 0.
+    item: Option<String>,
 }
 
 impl Error {
@@ -109,6 +112,7 @@ impl Error {
             path: None,
             message,
             missing: None,
+            item: None,
         }
     }
 
@@ -126,7 +130,10 @@ impl Error {
     fn into_read_error(self) -> ReadError {
         ReadError::Malformed {
             path: self.path.unwrap_or_default(),
-            message: self.message,
+            message: match self.item {
+                Some(item) => format!("{} (in “{item}”)", self.message),
+                None => self.message,
+            },
         }
     }
 }
@@ -440,7 +447,22 @@ impl<'de> SeqAccess<'de> for Items<'_> {
         self.next += 1;
         let Some(columns) = &self.columns else {
             let here = self.at.index(index);
-            return seed.deserialize(Reader::new(item, &here)).map(Some);
+            let name = ["title", "name"]
+                .iter()
+                .find_map(|key| item.get(key)?.as_str())
+                .map(|name| match name.char_indices().nth(40) {
+                    Some((end, _)) => format!("{}…", &name[..end]),
+                    None => name.to_owned(),
+                });
+            return seed
+                .deserialize(Reader::new(item, &here))
+                .map(Some)
+                .map_err(|mut error| {
+                    if error.item.is_none() {
+                        error.item = name;
+                    }
+                    error
+                });
         };
         let rows = self.at.key("rows");
         let here = rows.index(index);
