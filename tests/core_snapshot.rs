@@ -902,12 +902,12 @@ fn a_duplicate_id_is_refused() {
         error,
         ReadError::Invalid(vec![problem(
             "board.teams[1].id",
-            "the id \"t-1\" is used twice"
+            "the id \"t-1\" is used twice (in “Platform”)"
         )])
     );
     assert_eq!(
         error.to_string(),
-        "board.teams[1].id: the id \"t-1\" is used twice"
+        "board.teams[1].id: the id \"t-1\" is used twice (in “Platform”)"
     );
 }
 
@@ -918,7 +918,7 @@ fn a_dangling_reference_is_refused_with_its_path() {
     }));
     assert_eq!(
         error.to_string(),
-        "board.initiatives[0].teamId: no team \"t-9\""
+        "board.initiatives[0].teamId: no team \"t-9\" (in “Wizard”)"
     );
 }
 
@@ -927,15 +927,15 @@ fn dangling_references_of_every_kind_are_named() {
     let cases = [
         (
             "/board/people/0/teamId",
-            "board.people[0].teamId: no team \"ghost\"",
+            "board.people[0].teamId: no team \"ghost\" (in “Dana”)",
         ),
         (
             "/board/teams/0/leadId",
-            "board.teams[0].leadId: no person \"ghost\"",
+            "board.teams[0].leadId: no person \"ghost\" (in “Product”)",
         ),
         (
             "/board/initiatives/1/priorityIds/1",
-            "board.initiatives[1].priorityIds[1]: no priority \"ghost\"",
+            "board.initiatives[1].priorityIds[1]: no priority \"ghost\" (in “Status page”)",
         ),
         (
             "/board/checkIns/0/initiativeId",
@@ -947,7 +947,7 @@ fn dangling_references_of_every_kind_are_named() {
         ),
         (
             "/board/decisions/0/teamIds/0",
-            "board.decisions[0].teamIds[0]: no team \"ghost\"",
+            "board.decisions[0].teamIds[0]: no team \"ghost\" (in “Decision x-1”)",
         ),
     ];
     for (pointer, text) in cases {
@@ -965,7 +965,7 @@ fn two_active_priorities_with_the_same_rank_are_refused() {
         error,
         ReadError::Invalid(vec![problem(
             "board.priorities[1].rank",
-            "rank 1 is also held by active priority \"pr-1\""
+            "rank 1 is also held by active priority \"pr-1\" (in “Reliability”)"
         )])
     );
 }
@@ -994,8 +994,12 @@ fn every_broken_invariant_is_reported_and_the_message_counts_the_rest() {
         problems,
         &vec![
             problem("board.rhythm.reviewDays", "must be at least 1 day"),
+            // A blank name names nothing; the rest say which item they are in.
             problem("board.teams[1].name", "must not be empty"),
-            problem("board.initiatives[0].teamId", "no team \"t-9\""),
+            problem(
+                "board.initiatives[0].teamId",
+                "no team \"t-9\" (in “Wizard”)"
+            ),
         ]
     );
     assert_eq!(
@@ -1012,7 +1016,7 @@ fn two_problems_say_one_more_problem() {
     }));
     assert_eq!(
         error.to_string(),
-        "board.initiatives[0].teamId: no team \"t-9\" (and 1 more problem)"
+        "board.initiatives[0].teamId: no team \"t-9\" (in “Wizard”) (and 1 more problem)"
     );
 }
 

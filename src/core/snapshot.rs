@@ -280,8 +280,13 @@ fn read_parsed(
     if let Some(check_ins) = check_ins {
         board.check_ins = check_ins.into();
     }
-    let problems = validate::problems(&board);
+    let mut problems = validate::problems(&board);
     if !problems.is_empty() {
+        for problem in &mut problems {
+            if let Some(item) = item_named(&board, &problem.path) {
+                problem.message = format!("{} (in “{item}”)", problem.message);
+            }
+        }
         return Err(ReadError::Invalid(problems));
     }
     Ok((
@@ -292,6 +297,26 @@ fn read_parsed(
         },
         read,
     ))
+}
+
+/// The title or name of the listed item a problem's `path` is in (`board.initiatives[3].teamId`:
+/// the fourth initiative's title), which a person finds sooner than a place counted from 0;
+/// `None` for a path in no such item, or an item whose title or name is blank.
+fn item_named(board: &Board, path: &str) -> Option<String> {
+    let (list, rest) = path.strip_prefix("board.")?.split_once('[')?;
+    let index: usize = rest.split_once(']')?.0.parse().ok()?;
+    let name = match list {
+        "initiatives" => &board.initiatives.get(index)?.title,
+        "priorities" => &board.priorities.get(index)?.title,
+        "decisions" => &board.decisions.get(index)?.title,
+        "teams" => &board.teams.get(index)?.name,
+        "people" => &board.people.get(index)?.name,
+        _ => return None,
+    };
+    (!name.trim().is_empty()).then(|| match name.char_indices().nth(40) {
+        Some((end, _)) => format!("{}…", &name[..end]),
+        None => name.clone(),
+    })
 }
 
 /// Whether a stored text is a head in the store's own layout, from its opening: the store

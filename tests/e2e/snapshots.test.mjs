@@ -148,7 +148,8 @@ test('a broken file is refused with the path of the problem and the board is unt
 
   await importFile(page, path);
   const refusal = dialog(page, 'Import failed');
-  await refusal.getByText('board.initiatives[3].teamId: no team "t-9"').waitFor();
+  // The place, then the initiative's title, which a person finds sooner than the fourth of a list.
+  await refusal.getByText(`board.initiatives[3].teamId: no team "t-9" (in “${broken.board.initiatives[3].title}”)`).waitFor();
   await refusal.getByText('Your board is unchanged.').waitFor();
   await refusal.getByRole('button', { name: 'OK' }).click();
   assert.equal(await page.getByRole('article').count(), cards);
