@@ -4,7 +4,7 @@
 //! this module; it imports none of them, so the UI's modules form no circle.
 
 use super::clock::now;
-use crate::core::action::{change_words, reduce, Action};
+use crate::core::action::{change_words, past, reduce, Action};
 use crate::core::combine::Incoming;
 use crate::core::diff::changed_initiative;
 use crate::core::history::History;
@@ -365,7 +365,7 @@ impl Reducible for AppState {
                     _ => return self,
                 };
                 let description = action.describe(history.board());
-                let done = action.done(history.board());
+                let done = past(&description);
                 let before = history.board().clone();
                 // A move or a status change is announced by its result.
                 let announced = matches!(
