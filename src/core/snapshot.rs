@@ -284,7 +284,7 @@ fn read_parsed(
     if !problems.is_empty() {
         for problem in &mut problems {
             if let Some(item) = item_named(&board, &problem.path) {
-                problem.message = format!("{} (in “{item}”)", problem.message);
+                problem.message = reader::in_item(&problem.message, item);
             }
         }
         return Err(ReadError::Invalid(problems));
@@ -302,7 +302,7 @@ fn read_parsed(
 /// The title or name of the listed item a problem's `path` is in (`board.initiatives[3].teamId`:
 /// the fourth initiative's title), which a person finds sooner than a place counted from 0;
 /// `None` for a path in no such item, or an item whose title or name is blank.
-fn item_named(board: &Board, path: &str) -> Option<String> {
+fn item_named<'b>(board: &'b Board, path: &str) -> Option<&'b str> {
     let (list, rest) = path.strip_prefix("board.")?.split_once('[')?;
     let index: usize = rest.split_once(']')?.0.parse().ok()?;
     let name = match list {
@@ -313,10 +313,7 @@ fn item_named(board: &Board, path: &str) -> Option<String> {
         "people" => &board.people.get(index)?.name,
         _ => return None,
     };
-    (!name.trim().is_empty()).then(|| match name.char_indices().nth(40) {
-        Some((end, _)) => format!("{}…", &name[..end]),
-        None => name.clone(),
-    })
+    (!name.trim().is_empty()).then_some(name.as_str())
 }
 
 /// Whether a stored text is a head in the store's own layout, from its opening: the store

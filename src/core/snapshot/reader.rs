@@ -131,7 +131,7 @@ impl Error {
         ReadError::Malformed {
             path: self.path.unwrap_or_default(),
             message: match self.item {
-                Some(item) => format!("{} (in “{item}”)", self.message),
+                Some(item) => in_item(&self.message, &item),
                 None => self.message,
             },
         }
@@ -178,10 +178,21 @@ impl de::Error for Error {
 /// A text as it is shown in a message: quoted, and cut to 40 characters, so that a value
 /// of megabytes never becomes a message of megabytes.
 pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", cut(text))
+}
+
+/// `text` cut to 40 characters, with "…" where it was cut.
+fn cut(text: &str) -> Cow<'_, str> {
     match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("\"{}…\"", &text[..cut]),
-        None => format!("\"{text}\""),
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
     }
+}
+
+/// A refusal's `message` naming the item it is in by its title or name (cut as `quoted`
+/// cuts), which a person finds sooner than its place in a list counted from 0.
+pub fn in_item(message: &str, item: &str) -> String {
+    format!("{message} (in “{}”)", cut(item))
 }
 
 /// A short description of a value that was not what was expected.
@@ -450,10 +461,7 @@ impl<'de> SeqAccess<'de> for Items<'_> {
             let name = ["title", "name"]
                 .iter()
                 .find_map(|key| item.get(key)?.as_str())
-                .map(|name| match name.char_indices().nth(40) {
-                    Some((end, _)) => format!("{}…", &name[..end]),
-                    None => name.to_owned(),
-                });
+                .map(|name| cut(name).into_owned());
             return seed
                 .deserialize(Reader::new(item, &here))
                 .map(Some)
