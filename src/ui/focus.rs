@@ -143,9 +143,7 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
             .flatten()
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
+            let _ = element.focus_with_options(&without_scrolling());
             return Some(request_animation_frame(move |_| bring_into_view(&element)));
         }
     }
