@@ -328,6 +328,7 @@ function say(text) {
 // A share link (#board=<the snapshot, raw deflate, base64url>) opens a read-only copy that
 // is stored nowhere: it never replaces the board this browser keeps under a key.
 const shared = location.hash.startsWith('#board=') ? location.hash.slice(7) : null;
+let sharedCopy = false;
 if (shared) {
   try {
     const base64 = shared.replaceAll('-', '+').replaceAll('_', '/');
@@ -347,6 +348,7 @@ if (shared) {
     board.append(data);
     params.delete('key');
     params.set('readonly', '');
+    sharedCopy = true;
   } catch {
     say('This share link cannot be opened: part of it is missing or was changed, or it holds more than a board can. Ask for the link again, or for an exported snapshot.');
   }
@@ -370,6 +372,15 @@ if (host !== null && showBoard) {
     if (key) board.setAttribute('storage-key', hostKey(key, host));
     talkTo(host);
   }
+}
+// Whoever opens a share link is told what they see, and how to keep it.
+if (showBoard && sharedCopy) {
+  const note = document.createElement('p');
+  note.className = 'shared';
+  note.setAttribute('role', 'note');
+  note.textContent = 'A shared copy, as the board was when the link was made: read-only, and not kept in this browser. '
+    + 'To keep one, choose File › Export snapshot.';
+  document.body.append(note);
 }
 if (showBoard) document.body.append(board);
 
@@ -498,6 +509,11 @@ await writeFile(join(staging, 'alignment-board-frame.html'), frame);
 await writeFile(join(staging, 'alignment-board-frame.js'), frameScript);
 await writeFile(join(staging, 'alignment-board-frame.css'), `:root { color-scheme: light dark; }
 html, body { margin: 0; height: 100%; }
-alignment-board { height: 100%; }
+body { display: flex; flex-direction: column; }
+alignment-board { flex: 1; min-height: 0; }
+.shared {
+  margin: 0; padding: 8px 16px; font: 14px/1.45 system-ui, sans-serif;
+  background: light-dark(#edf2ff, #1f2a44); color: light-dark(#1a1f36, #e6e9f2); border-bottom: 1px solid light-dark(#bac8ff, #3b4a6b);
+}
 .message { font: 15px/1.5 system-ui, sans-serif; max-width: 36em; margin: 64px auto; padding: 0 24px; }
 `);

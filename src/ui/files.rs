@@ -1,5 +1,6 @@
-//! Files in and out: downloading an export, reading an imported or dropped file. Sizes are
-//! checked before reading, so a huge file is refused without freezing the tab.
+//! Files in and out: downloading an export, copying text out, reading an imported or
+//! dropped file. Sizes are checked before reading, so a huge file is refused without
+//! freezing the tab.
 
 use crate::core::combine::Incoming;
 use crate::core::snapshot::{megabytes, ReadError, MAX_BYTES};
@@ -14,6 +15,22 @@ pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     web_sys::Url::create_object_url_with_blob(&blob)
+}
+
+/// Copies `text` to the clipboard; the browser's refusal, in words, when it cannot.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = web_sys::window()
+        .map(|w| w.navigator().clipboard())
+        .ok_or("this page has no clipboard")?;
+    JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_else(|| "the browser refused".into())
+        })
 }
 
 /// Offers `text` as a file download named `name`.

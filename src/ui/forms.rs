@@ -14,12 +14,12 @@ mod people;
 mod period;
 mod priority;
 mod settings;
+mod share;
 mod slice;
 mod team;
 
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
-use super::share;
 use super::state::{use_board, BoardContext, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::model::{Board, Id};
@@ -124,29 +124,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             None => Html::default(),
         },
         DialogKind::Share(link) => {
-            // Selecting the whole link on focus leaves it one keystroke from the clipboard.
-            let on_focus = Callback::from(|event: FocusEvent| {
-                if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
-                    input.select();
-                }
-            });
-            let length = link.len();
-            html! {
-                <Modal title="Share link" on_close={close.clone()}>
-                    <p>{ "Anyone who opens this link sees a read-only copy of the board as it is now. The board travels inside the link, after the #, which browsers never send to a server." }</p>
-                    <input class="ab-input" readonly=true value={link.clone()} aria-label="Share link" onfocus={on_focus} />
-                    <p class="ab-field__hint">
-                        { length } { " characters." }
-                        if length > share::LONG_LINK {
-                            { " Some places cut links longer than about 2,000 characters (chat tools, older mail clients, some wikis): there, share an exported snapshot or picture instead." }
-                        }
-                    </p>
-                    <div class="ab-dialog__actions">
-                        <span class="ab-spacer"></span>
-                        <button type="button" class="ab-button ab-button--primary" onclick={close.reform(|_| ())}>{ "Done" }</button>
-                    </div>
-                </Modal>
-            }
+            html! { <share::ShareLink link={link.clone()} on_close={close.clone()} /> }
         }
         DialogKind::ImportFailed { file, message } => html! {
             <Modal title="Import failed" on_close={close.clone()} alert=true>

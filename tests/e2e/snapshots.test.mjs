@@ -72,8 +72,8 @@ test('a picture of the board shows as an image without scripts and imports as th
   first.assertNoErrors();
 });
 
-test('a share link opens a read-only copy of the board and leaves the board in this browser alone', async () => {
-  const page = await freshPage(app);
+test('a share link is copied with one click and opens a read-only copy of the board that says what it is, leaving the board in this browser alone', async () => {
+  const page = await freshPage(app, { permissions: ['clipboard-read', 'clipboard-write'] });
   await startExample(page);
   await saved(page);
   const title = await page.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
@@ -84,6 +84,11 @@ test('a share link opens a read-only copy of the board and leaves the board in t
   assert.match(link, /\/alignment-board-frame\.html#board=[\w-]+$/);
   await share.getByText(`${link.length} characters.`).waitFor();
   await share.getByText(/Some places cut links longer than about 2,000 characters/).waitFor();
+  // The dialog opens on its main action: Copy link puts the link on the clipboard and says so.
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Copy link');
+  await share.getByRole('button', { name: 'Copy link' }).click();
+  await share.getByRole('status').filter({ hasText: 'Copied the link' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
   await field.focus();
   assert.equal(await field.evaluate((input) => input.selectionEnd - input.selectionStart), link.length, 'focus selects the link');
   await share.getByRole('button', { name: 'Done' }).click();
@@ -96,6 +101,11 @@ test('a share link opens a read-only copy of the board and leaves the board in t
   await board.getByRole('heading', { level: 1, name: title }).waitFor();
   await board.getByRole('article').first().waitFor();
   assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
+  // The person who opened the link is told it is a copy, and how to keep one.
+  await copy.getByRole('note').filter({ hasText: /A shared copy, as the board was when the link was made: read-only, and not kept in this browser\. To keep one, choose File › Export snapshot\./ }).waitFor();
+  await board.getByRole('button', { name: 'File' }).click();
+  await board.getByRole('menuitem', { name: 'Export snapshot' }).waitFor();
+  await copy.keyboard.press('Escape');
   assert.equal(await copy.evaluate(() => JSON.stringify(Object.entries(localStorage).sort())), stored, 'nothing written');
 
   // A link cut short, pasted into the same tab (only the fragment changes), says so and

@@ -6,10 +6,8 @@ use crate::core::model::Board;
 use crate::core::outputs::{markdown, markdown_file_name, Table};
 use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
-use crate::ui::files::download_text;
+use crate::ui::files::{copy_text, download_text};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 #[derive(Properties, Clone, PartialEq)]
@@ -23,22 +21,6 @@ fn status_page(board: &Board) -> String {
     markdown(board, &analyse_board(board, local_now()))
 }
 
-/// Copies `text` to the clipboard; the browser's refusal, in words, when it cannot.
-async fn copy(text: String) -> Result<(), String> {
-    let clipboard = web_sys::window()
-        .map(|w| w.navigator().clipboard())
-        .ok_or("this page has no clipboard")?;
-    JsFuture::from(clipboard.write_text(&text))
-        .await
-        .map(|_| ())
-        .map_err(|error| {
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "the browser refused".into())
-        })
-}
-
 #[function_component]
 pub fn Outputs(props: &OutputsProps) -> Html {
     // What the last command did, said in the dialog's live region.
@@ -48,7 +30,7 @@ pub fn Outputs(props: &OutputsProps) -> Html {
         Callback::from(move |_| {
             let (text, said) = (status_page(&board), said.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                said.set(match copy(text).await {
+                said.set(match copy_text(&text).await {
                     Ok(()) => "Copied the status page as Markdown: paste it into a wiki page, an issue or an email.".into(),
                     Err(why) => format!("Could not copy ({why}); download the Markdown file instead."),
                 });

@@ -1,0 +1,55 @@
+//! The share link dialog: the link, one click from the clipboard, and what it carries.
+
+use crate::ui::dialog::Modal;
+use crate::ui::files::copy_text;
+use crate::ui::share::LONG_LINK;
+use yew::prelude::*;
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct ShareLinkProps {
+    pub link: String,
+    pub on_close: Callback<()>,
+}
+
+#[function_component]
+pub fn ShareLink(props: &ShareLinkProps) -> Html {
+    // What Copy link did, said in the dialog's live region.
+    let said = use_state(String::new);
+    let on_copy = {
+        let (link, said) = (props.link.clone(), said.clone());
+        Callback::from(move |_| {
+            let (link, said) = (link.clone(), said.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                said.set(match copy_text(&link).await {
+                    Ok(()) => "Copied the link: paste it into a chat, an email or a wiki page.".into(),
+                    Err(why) => format!("Could not copy ({why}): select the link above and copy it with Ctrl+C (⌘C on a Mac)."),
+                });
+            });
+        })
+    };
+    // Selecting the whole link on focus leaves it one keystroke from the clipboard too.
+    let on_focus = Callback::from(|event: FocusEvent| {
+        if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    });
+    let length = props.link.len();
+    html! {
+        <Modal title="Share link" on_close={props.on_close.clone()}>
+            <p>{ "Anyone who opens this link sees a read-only copy of the board as it is now. The board travels inside the link, after the #, which browsers never send to a server." }</p>
+            <input class="ab-input" readonly=true value={props.link.clone()} aria-label="Share link" onfocus={on_focus} />
+            <p class="ab-field__hint">
+                { length } { " characters." }
+                if length > LONG_LINK {
+                    { " Some places cut links longer than about 2,000 characters (chat tools, older mail clients, some wikis): there, share an exported snapshot or picture instead." }
+                }
+            </p>
+            <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
+            <div class="ab-dialog__actions">
+                <span class="ab-spacer"></span>
+                <button type="button" class="ab-button" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button>
+                <button type="button" class="ab-button ab-button--primary" data-focus-first="" onclick={on_copy}>{ "Copy link" }</button>
+            </div>
+        </Modal>
+    }
+}
