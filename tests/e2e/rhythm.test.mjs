@@ -8,6 +8,9 @@ import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '
 
 const app = useApp();
 
+/** `text` for a regular expression that matches it as it is. */
+const escaped = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function openRhythm(page) {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
   const rhythm = page.getByRole('region', { name: 'Operating rhythm' });
@@ -64,6 +67,9 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   const total = Number((await review.getByRole('heading', { level: 2 }).innerText()).match(/of (\d+)/)[1]);
   assert.equal(total, due);
 
+  // The board's one live region: a review's steps are said there, as its changes are.
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  assert.equal(await review.locator('[aria-live]').count(), 0, 'the review has no live region of its own');
   let checkedIn = 0;
   for (let step = 1; step <= total; step += 1) {
     await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
@@ -72,10 +78,10 @@ test('a guided review is done with the keyboard alone and is kept after a reload
       // Skip one, go back to it, and skip it again for good.
       await page.keyboard.press('Alt+ArrowRight');
       await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
-      // Focus stays in the form: the live region says which initiative is now shown.
+      // Focus stays in the form: the board's live region says which initiative is now shown.
       const current = page.getByRole('region', { name: /^Guided review · / });
       const shown = await current.getByRole('article').getAttribute('aria-label');
-      await current.locator('[aria-live="polite"]').filter({ hasText: `3 of ${total}: “${shown}”` }).waitFor();
+      await live.filter({ hasText: new RegExp(`^3 of ${total}: “${escaped(shown)}”, `) }).waitFor();
       await page.keyboard.press('Alt+ArrowLeft');
       await page.getByRole('heading', { level: 2, name: `Guided review · 2 of ${total}` }).waitFor();
       await page.keyboard.press('Alt+ArrowRight');
@@ -89,8 +95,14 @@ test('a guided review is done with the keyboard alone and is kept after a reload
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab'); // Note
     await page.keyboard.type(`Reviewed step ${step}`);
+    const title = await page.getByRole('region', { name: /^Guided review · / }).getByRole('article').getAttribute('aria-label');
     await page.keyboard.press('Control+Enter');
     checkedIn += 1;
+    // Saved and moved on: one announcement says both, so no screen reader cuts either short.
+    if (step < total) {
+      await page.getByRole('heading', { level: 2, name: `Guided review · ${step + 1} of ${total}` }).waitFor();
+      await live.filter({ hasText: new RegExp(`^Checked in on “${escaped(title)}”\\. ${step + 1} of ${total}: “`) }).waitFor();
+    }
   }
 
   const summary = page.getByRole('region', { name: 'Review summary' });

@@ -2,6 +2,7 @@
 //! records the review with the alignment score.
 
 use super::*;
+use crate::core::model::Initiative;
 use std::collections::HashSet;
 
 /// A guided review under way.
@@ -53,17 +54,14 @@ pub(super) fn review_step(
         });
         return Html::default();
     };
-    let team = board
-        .team(&initiative.team_id)
-        .map_or(String::new(), |t| t.name.clone());
-    let owner = initiative
-        .owner_id
-        .as_deref()
-        .and_then(|o| board.person(o))
-        .map_or("No owner".to_string(), |p| p.name.clone());
+    let (team, owner) = team_and_owner(board, initiative);
+    // Moving on keeps focus in the form's first field, so the board's live region says which
+    // initiative is now shown, after what the step did ("Checked in on …"): one
+    // announcement, where two at once are cut short by some screen readers.
     let go = {
         let (mode, run) = (mode.clone(), run.clone());
-        move |outcome: Option<Outcome>, step: isize| {
+        let (board, dispatch) = (board.clone(), context.dispatch.clone());
+        move |outcome: Option<Outcome>, step: isize, done: Option<String>| {
             let mut next = run.clone();
             if let Some(outcome) = outcome {
                 next.outcome[next.position] = outcome;
@@ -73,6 +71,16 @@ pub(super) fn review_step(
                 return;
             }
             next.position = target as usize;
+            if let Some(words) = step_words(&board, &next) {
+                let announcement = match done {
+                    Some(done) => format!("{done}. {words}"),
+                    None => words,
+                };
+                dispatch.dispatch(Msg::Reveal {
+                    focus: None,
+                    announcement,
+                });
+            }
             mode.set(if next.position >= total {
                 Mode::Summary(next)
             } else {
@@ -82,21 +90,24 @@ pub(super) fn review_step(
     };
     let on_save = {
         let (dispatch, go) = (context.dispatch.clone(), go.clone());
+        let board = board.clone();
         Callback::from(move |check_in: CheckIn| {
+            let action = Action::CheckIn(check_in);
+            let done = action.done(&board);
             dispatch.dispatch(Msg::Do {
-                action: Action::CheckIn(check_in),
+                action,
                 focus: None,
             });
-            go(Some(Outcome::Saved), 1);
+            go(Some(Outcome::Saved), 1, Some(done));
         })
     };
     let on_skip = {
         let go = go.clone();
-        Callback::from(move |_: MouseEvent| go(Some(Outcome::Skipped), 1))
+        Callback::from(move |_: MouseEvent| go(Some(Outcome::Skipped), 1, None))
     };
     let on_previous = {
         let go = go.clone();
-        Callback::from(move |_: MouseEvent| go(None, -1))
+        Callback::from(move |_: MouseEvent| go(None, -1, None))
     };
     let on_end = {
         let (mode, run) = (mode.clone(), run.clone());
@@ -109,8 +120,8 @@ pub(super) fn review_step(
                 return;
             }
             match event.key().as_str() {
-                "ArrowLeft" => go(None, -1),
-                "ArrowRight" => go(Some(Outcome::Skipped), 1),
+                "ArrowLeft" => go(None, -1, None),
+                "ArrowRight" => go(Some(Outcome::Skipped), 1, None),
                 _ => return,
             }
             event.prevent_default();
@@ -127,10 +138,6 @@ pub(super) fn review_step(
                 <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
                 <p class="ab-field__hint">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back · End review keeps what is saved" }</p>
-                // Moving on keeps focus in the form's first field: this says which initiative is now shown.
-                <p class="ab-visually-hidden" aria-live="polite" data-review-step="">
-                    { format!("{} of {total}: “{}”, {team}, {owner}", run.position + 1, initiative.title) }
-                </p>
             </div>
             <article class="ab-review__item" aria-label={initiative.title.clone()}>
                 <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
@@ -143,6 +150,31 @@ pub(super) fn review_step(
             </article>
         </section>
     }
+}
+
+/// The name of an initiative's team and of its owner ("No owner"), as a step shows them.
+fn team_and_owner(board: &Board, initiative: &Initiative) -> (String, String) {
+    let team = board
+        .team(&initiative.team_id)
+        .map_or(String::new(), |t| t.name.clone());
+    let owner = initiative
+        .owner_id
+        .as_deref()
+        .and_then(|o| board.person(o))
+        .map_or("No owner".to_string(), |p| p.name.clone());
+    (team, owner)
+}
+
+/// "3 of 11: “Title”, Team, Owner": the step a review is at, or `None` past its last.
+fn step_words(board: &Board, run: &Run) -> Option<String> {
+    let initiative = board.initiative(run.queue.get(run.position)?)?;
+    let (team, owner) = team_and_owner(board, initiative);
+    Some(format!(
+        "{} of {}: “{}”, {team}, {owner}",
+        run.position + 1,
+        run.queue.len(),
+        initiative.title
+    ))
 }
 
 /// The end of a guided review: what changed, who has not checked in, and recording it.
