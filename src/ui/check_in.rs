@@ -4,7 +4,7 @@
 
 use super::clock::now;
 use super::dates::short_day;
-use super::fields::{parse_whole, set_to, SelectField, TextField};
+use super::fields::{optional_id, parse_whole, people_options, set_to, SelectField, TextField};
 use crate::core::model::{Board, CheckIn, Status};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -16,9 +16,13 @@ pub struct CheckInEditorProps {
     /// The label of the submit button ("Save check-in", "Save and next").
     pub submit: AttrValue,
     pub on_submit: Callback<CheckIn>,
-    /// More buttons, placed before the submit button.
+    /// More buttons about the initiative (Previous, Skip), on a line before Cancel and the
+    /// submit button.
     #[prop_or_default]
     pub children: Html,
+    /// Cancel, beside the submit button, when the editor is a dialog of its own.
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
     /// Put focus on the first field when shown (the guided review moves from one to the next).
     #[prop_or_default]
     pub autofocus: bool,
@@ -85,6 +89,20 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             .unwrap_or_default()
     });
     let note = use_state(String::new);
+    // Who checks in: the owner, else whoever checked in last; the person can say otherwise.
+    let author = use_state(|| {
+        let previous = || {
+            check_ins_of(board, &props.initiative)
+                .first()
+                .and_then(|c| c.author_id.clone())
+        };
+        initiative
+            .as_ref()
+            .and_then(|i| i.owner_id.clone())
+            .or_else(previous)
+            .filter(|id| board.person(id).is_some())
+            .unwrap_or_default()
+    });
     let error = use_state(|| None::<String>);
     let form = use_node_ref();
     {
@@ -123,11 +141,12 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
         .cloned();
 
     let on_submit = {
-        let (status, progress, confidence, note, error) = (
+        let (status, progress, confidence, note, author, error) = (
             status.clone(),
             progress.clone(),
             confidence.clone(),
             note.clone(),
+            author.clone(),
             error.clone(),
         );
         let (board, id, on_submit) = (
@@ -153,7 +172,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 progress: value,
                 confidence: confidence.parse().ok(),
                 note: note.trim().to_string(),
-                author_id: None,
+                author_id: optional_id(&author),
             });
         })
     };
@@ -177,12 +196,16 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 <TextField label="Progress (%)" kind="number" min="0" max="100" value={(*progress).clone()}
                            on_change={set_to(&progress)} error={(*error).clone().map(AttrValue::from)} />
                 <SelectField label="Confidence" value={(*confidence).clone()} options={confidence_options()} on_change={set_to(&confidence)} />
+                <SelectField label="Checked in by" value={(*author).clone()} options={people_options(board, "Not said")} on_change={set_to(&author)} />
                 <TextField label="Note" multiline=true value={(*note).clone()} on_change={set_to(&note)}
                            hint="What moved, what is in the way" />
             </div>
             <div class="ab-dialog__actions">
                 { props.children.clone() }
                 <span class="ab-spacer"></span>
+                if let Some(cancel) = &props.on_cancel {
+                    <button type="button" class="ab-button" onclick={cancel.reform(|_| ())}>{ "Cancel" }</button>
+                }
                 <button type="submit" class="ab-button ab-button--primary">{ &props.submit }</button>
             </div>
         </form>

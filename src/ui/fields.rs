@@ -1,6 +1,7 @@
 //! Labelled form fields. Each control's accessible name is its label alone ("Title",
 //! "Owner"), which is also how the tests find it; a hint or an error is its description.
 
+use crate::core::model::{Board, Id, Person};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -172,4 +173,22 @@ pub fn parse_optional_date(text: &str) -> Result<Option<crate::core::time::Date>
 pub fn set_to<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
     let setter = state.setter();
     Callback::from(move |value| setter.set(value))
+}
+
+/// The options of an "Owner" / "Lead" select: nobody, then people by name.
+pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
+    let mut people: Vec<&Person> = board.people.iter().collect();
+    people.sort_by_cached_key(|&p| p.name.as_str());
+    std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
+        .chain(
+            people
+                .into_iter()
+                .map(|p| (p.id.clone().into(), p.name.clone().into())),
+        )
+        .collect()
+}
+
+/// `""` for nothing, the id otherwise (the value of a select).
+pub fn optional_id(value: &str) -> Option<Id> {
+    (!value.is_empty()).then(|| value.to_string())
 }

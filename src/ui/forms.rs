@@ -235,9 +235,7 @@ fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
                 html! {
                     <Modal title={format!("Check in: {title}")} on_close={p.close()} wide=true ask_to_discard=true>
                         <CheckInEditor key={id.clone()} board={p.board.clone()} initiative={id.clone()}
-                                       submit="Save check-in" {on_submit}>
-                            <button type="button" class="ab-button" onclick={p.close().reform(|_| ())}>{ "Cancel" }</button>
-                        </CheckInEditor>
+                                       submit="Save check-in" {on_submit} on_cancel={p.close()} />
                         <h3 class="ab-dialog__subtitle">{ "History" }</h3>
                         { timeline(&p.board, &id) }
                     </Modal>

@@ -249,8 +249,13 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   // Its buttons: Delete and Check in… on a line, Cancel and Save together after them.
   const [cancel, save] = [await form.getByRole('button', { name: 'Cancel' }).boundingBox(), await form.getByRole('button', { name: 'Save' }).boundingBox()];
   assert.equal(Math.round(cancel.y), Math.round(save.y), 'Cancel and Save share a line');
-  await page.keyboard.press('Escape');
-  await form.waitFor({ state: 'detached' });
+  // So do the check-in's.
+  await form.getByRole('button', { name: 'Check in…' }).tap();
+  const checkIn = dialog(page, `Check in: ${low}`);
+  const [stop, keep] = [await checkIn.getByRole('button', { name: 'Cancel' }).boundingBox(), await checkIn.getByRole('button', { name: 'Save check-in' }).boundingBox()];
+  assert.equal(Math.round(stop.y), Math.round(keep.y), 'Cancel and Save check-in share a line');
+  await checkIn.getByRole('button', { name: 'Cancel' }).tap();
+  await checkIn.waitFor({ state: 'detached' });
 
   // The people list fits the width and opens at its title.
   await page.getByRole('banner').getByRole('button', { name: 'Add', exact: true }).tap();

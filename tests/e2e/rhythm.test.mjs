@@ -93,6 +93,7 @@ test('a guided review is done with the keyboard alone and is kept after a reload
     await page.keyboard.type(String(40 + step));
     await page.keyboard.press('Tab'); // Confidence
     await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab'); // Checked in by: the owner
     await page.keyboard.press('Tab'); // Note
     await page.keyboard.type(`Reviewed step ${step}`);
     const title = await page.getByRole('region', { name: /^Guided review · / }).getByRole('article').getAttribute('aria-label');
@@ -138,7 +139,7 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   page.assertNoErrors();
 });
 
-test('checking in from a card shows the previous check-in and the history', async () => {
+test('checking in from a card shows the previous check-in and the history, and records who checked in', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
@@ -152,6 +153,10 @@ test('checking in from a card shows the previous check-in and the history', asyn
   await form.getByLabel('Status').selectOption({ label: 'At risk' });
   await form.getByLabel('Progress (%)').fill('61');
   await form.getByLabel('Note').fill('Vendor slipped a week');
+  // Who checks in is the owner unless the person says otherwise.
+  const by = form.getByLabel('Checked in by');
+  assert.equal(await by.evaluate((select) => select.selectedOptions[0].textContent), 'Sam Whitfield');
+  await by.selectOption({ label: 'Dana Ortiz' });
   await form.getByRole('button', { name: 'Save check-in' }).click();
   await form.waitFor({ state: 'detached' });
   await assert.doesNotReject(card.getByText('At risk').waitFor());
@@ -159,8 +164,13 @@ test('checking in from a card shows the previous check-in and the history', asyn
   await card.focus();
   await page.keyboard.press('c');
   const again = dialog(page, 'Check in: Guided setup wizard');
-  await again.getByText(/At risk · 61 %/).first().waitFor();
+  await again.getByText(/At risk · 61 %( · confidence \d+)? · by Dana Ortiz/).first().waitFor();
   assert.equal(await again.getByRole('list', { name: 'Check-ins, newest first' }).getByRole('listitem').count(), count + 1);
+  await page.keyboard.press('Escape');
+  await again.waitFor({ state: 'detached' });
+  const file = (await exportSnapshot(page)).json.board;
+  const dana = file.people.find((p) => p.name === 'Dana Ortiz').id;
+  assert.equal(file.checkIns.find((c) => c.note === 'Vendor slipped a week').authorId, dana, 'the file names the author');
   page.assertNoErrors();
 });
 

@@ -1,13 +1,15 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::form::{optional_id, people_options, use_form, FormProps};
+use super::form::{use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{parse_optional_date, set_to, SelectField, TextField};
+use crate::ui::fields::{
+    optional_id, parse_optional_date, people_options, set_to, SelectField, TextField,
+};
 use yew::prelude::*;
 
 /// "Ask another team": `props.id` is the asking initiative.

@@ -4,7 +4,7 @@
 
 use crate::core::action::{reduce, Action};
 use crate::core::health::Subject;
-use crate::core::model::{Board, Id, Initiative, Person};
+use crate::core::model::{Board, Id, Initiative};
 use crate::ui::clock::now;
 use crate::ui::focus::{place_after_delete, reveal_place};
 use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
@@ -181,24 +181,6 @@ impl Problems {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
-}
-
-/// The options of an "Owner" / "Lead" select: nobody, then people by name.
-pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
-    let mut people: Vec<&Person> = board.people.iter().collect();
-    people.sort_by_cached_key(|&p| p.name.as_str());
-    std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
-        .chain(
-            people
-                .into_iter()
-                .map(|p| (p.id.clone().into(), p.name.clone().into())),
-        )
-        .collect()
-}
-
-/// `""` for nothing, the id otherwise (the value of a select).
-pub fn optional_id(value: &str) -> Option<Id> {
-    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// "1 initiative", "3 initiatives".

@@ -1,15 +1,14 @@
 //! Adding, editing and deleting an initiative: what it is, who owns it, which priorities
 //! it serves, how much of its team it takes, how it is going, and its risks.
 
-use super::form::{
-    back_to_form, count, optional_id, people_options, use_delete_question, use_form, Form,
-    FormProps, Problems,
-};
+use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Initiative, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{parse_optional_date, parse_whole, SelectField, TextField};
+use crate::ui::fields::{
+    optional_id, parse_optional_date, parse_whole, people_options, SelectField, TextField,
+};
 use crate::ui::state::DialogKind;
 use yew::prelude::*;
 

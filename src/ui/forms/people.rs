@@ -1,13 +1,11 @@
 //! The people of the board (owners, leads, authors): a list, and a form to add, edit or
 //! delete one. Deleting someone who owns things says what will be left without an owner.
 
-use super::form::{
-    back_to_form, count, optional_id, use_delete_question, use_form, Form, FormProps,
-};
+use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::fields::{optional_id, set_to, SelectField, TextField};
 use crate::ui::state::DialogKind;
 use yew::prelude::*;
 

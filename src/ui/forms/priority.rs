@@ -1,15 +1,12 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::form::{
-    back_to_form, count, optional_id, people_options, use_delete_question, use_form, Form,
-    FormProps,
-};
+use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{parse_whole, SelectField, TextField};
+use crate::ui::fields::{optional_id, parse_whole, people_options, SelectField, TextField};
 use yew::prelude::*;
 
 #[derive(Clone, PartialEq)]

@@ -1,13 +1,11 @@
 //! Adding, editing and deleting a team. A team with initiatives is only deleted after the
 //! person chooses where its work goes: to another team, or away with it.
 
-use super::form::{
-    back_to_form, count, optional_id, people_options, use_delete_question, use_form, FormProps,
-};
+use super::form::{back_to_form, count, use_delete_question, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::fields::{optional_id, people_options, set_to, SelectField, TextField};
 use yew::prelude::*;
 
 const DELETE_WORK: &str = "";
