@@ -299,6 +299,25 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
   page.assertNoErrors();
 });
 
+test('in a wiki column the filters keep to one row and Needs attention to the row under it, so the board starts high', async () => {
+  const page = await open('plain.html');
+  const element = page.locator('alignment-board');
+  await element.evaluate((board) => { board.style.width = '560px'; });
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  const filters = element.getByRole('region', { name: 'Filters' });
+  await element.getByRole('region', { name: 'Board' }).waitFor();
+  const tops = [];
+  for (const name of ['Team', 'Owner', 'Status']) tops.push(Math.round((await filters.getByLabel(name).boundingBox()).y));
+  assert.deepEqual(new Set(tops).size, 1, `the three filters share a row: ${tops}`);
+  const attention = await filters.getByText(/^Needs attention/).boundingBox();
+  const count = await filters.getByText(/\d+ initiatives$/).boundingBox();
+  assert.ok(attention.y > tops[0] && attention.height < 30, `Needs attention is one line under them: ${JSON.stringify(attention)}`);
+  assert.ok(Math.abs(count.y - attention.y) < 8, 'the count beside it');
+  const [host, card] = [await element.boundingBox(), await element.getByRole('article').first().boundingBox()];
+  assert.ok(card.y - host.y < 400, `the first card starts within the element's first 400 px: ${card.y - host.y}`);
+  page.assertNoErrors();
+});
+
 test('under a strict Content-Security-Policy the board works, and nothing is blocked', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await watchedForPolicy(context);
