@@ -299,13 +299,16 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
   page.assertNoErrors();
 });
 
-test('in a wiki column the filters keep to one row and Needs attention to the row under it, so the board starts high', async () => {
+test('in a wiki column the toolbar and the filters keep to one row each, so the board starts high', async () => {
   const page = await open('plain.html');
   const element = page.locator('alignment-board');
-  await element.evaluate((board) => { board.style.width = '560px'; });
+  await element.evaluate((board) => { board.style.width = '630px'; });
   await element.getByRole('button', { name: 'Start from example' }).click();
   const filters = element.getByRole('region', { name: 'Filters' });
   await element.getByRole('region', { name: 'Board' }).waitFor();
+  const toolbar = [];
+  for (const name of ['Add initiative', 'Add', 'Settings']) toolbar.push(Math.round((await element.getByRole('button', { name, exact: true }).boundingBox()).y));
+  assert.equal(new Set(toolbar).size, 1, `the toolbar is one row: ${toolbar}`);
   const tops = [];
   for (const name of ['Team', 'Owner', 'Status']) tops.push(Math.round((await filters.getByLabel(name).boundingBox()).y));
   assert.deepEqual(new Set(tops).size, 1, `the three filters share a row: ${tops}`);
