@@ -373,16 +373,30 @@ if (host !== null && showBoard) {
     talkTo(host);
   }
 }
-// Whoever opens a share link is told what they see, and how to keep it.
-if (showBoard && sharedCopy) {
+// Whoever opens a share link on its own is told what they see, and how to keep it (a page
+// that frames the link has said what it shows itself). The note takes the board's theme.
+if (showBoard && sharedCopy && window.parent === window) {
+  const theme = params.get('theme');
+  if (theme === 'light' || theme === 'dark') document.documentElement.style.colorScheme = theme;
   const note = document.createElement('p');
   note.className = 'shared';
   note.setAttribute('role', 'note');
-  note.textContent = 'A shared copy, as the board was when the link was made: read-only, and not kept in this browser. '
-    + 'To keep one, choose File › Export snapshot.';
+  note.textContent = \`A read-only copy of this board as it was \${madeOn(board.firstChild.textContent)}. It is not saved \`
+    + 'anywhere: to keep it, choose Export snapshot in the File menu, which downloads it as a file.';
   document.body.append(note);
 }
 if (showBoard) document.body.append(board);
+
+/** "on 5 December 2026" from a snapshot's exportedAt, in the person's language; else "when the link was made". */
+function madeOn(text) {
+  let at = null;
+  try {
+    at = new Date(JSON.parse(text)?.exportedAt);
+  } catch {
+    // Not JSON: the board says why.
+  }
+  return at && !Number.isNaN(at.getTime()) ? \`on \${at.toLocaleDateString(undefined, { dateStyle: 'long' })}\` : 'when the link was made';
+}
 
 /** Why the board is not shown to \`host\` (the origin the page named), or null when it is allowed. */
 async function refuse(host) {

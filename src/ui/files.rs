@@ -17,20 +17,22 @@ pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
     web_sys::Url::create_object_url_with_blob(&blob)
 }
 
-/// Copies `text` to the clipboard; the browser's refusal, in words, when it cannot.
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    let clipboard = web_sys::window()
-        .map(|w| w.navigator().clipboard())
-        .ok_or("this page has no clipboard")?;
+/// Copies `text` to the clipboard; why not, in words, when the browser will not. Browsers
+/// offer the clipboard only to pages served over https (or from this computer): on a plain
+/// http page there is none at all.
+pub async fn copy_text(text: &str) -> Result<(), &'static str> {
+    let navigator = web_sys::window()
+        .map(|w| w.navigator())
+        .ok_or("this page has no window")?;
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|c| !c.is_undefined() && !c.is_null())
+        .ok_or("the browser allows copying only on pages served over https")?;
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
     JsFuture::from(clipboard.write_text(text))
         .await
         .map(|_| ())
-        .map_err(|error| {
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_else(|| "the browser refused".into())
-        })
+        .map_err(|_| "the browser did not allow it")
 }
 
 /// Offers `text` as a file download named `name`.

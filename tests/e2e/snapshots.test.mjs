@@ -102,7 +102,8 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   await board.getByRole('article').first().waitFor();
   assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
   // The person who opened the link is told it is a copy, and how to keep one.
-  await copy.getByRole('note').filter({ hasText: /A shared copy, as the board was when the link was made: read-only, and not kept in this browser\. To keep one, choose File › Export snapshot\./ }).waitFor();
+  const made = await copy.evaluate(() => new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
+  await copy.getByRole('note').filter({ hasText: `A read-only copy of this board as it was on ${made}. It is not saved anywhere: to keep it, choose Export snapshot in the File menu, which downloads it as a file.` }).waitFor();
   await board.getByRole('button', { name: 'File' }).click();
   await board.getByRole('menuitem', { name: 'Export snapshot' }).waitFor();
   await copy.keyboard.press('Escape');
@@ -120,6 +121,35 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   await copy.getByRole('alert').filter({ hasText: 'This share link cannot be opened' }).waitFor();
   assert.equal(await copy.locator('alignment-board').count(), 0);
   page.assertNoErrors();
+});
+
+test('a share link the browser will not copy is selected instead, with a word on how to copy it', async () => {
+  const page = await freshPage(app);
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await page.reload();
+  await startExample(page);
+  await command(page, 'File', 'Share link…');
+  const share = dialog(page, 'Share link');
+  const field = share.getByRole('textbox', { name: 'Share link' });
+  await share.getByRole('button', { name: 'Copy link' }).click();
+  await share.getByRole('status').filter({ hasText: 'Could not copy: the browser did not allow it. The link is selected: copy it with Ctrl+C (⌘C on a Mac).' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Share link');
+  const link = await field.inputValue();
+  assert.equal(await field.evaluate((input) => input.selectionEnd - input.selectionStart), link.length, 'the whole link is selected');
+  page.assertNoErrors();
+
+  // A page served over plain http has no clipboard at all: the same, and no error thrown.
+  const plain = await freshPage(app);
+  await plain.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
+  await plain.reload();
+  await startExample(plain);
+  await command(plain, 'File', 'Share link…');
+  const again = dialog(plain, 'Share link');
+  await again.getByRole('button', { name: 'Copy link' }).click();
+  await again.getByRole('status').filter({ hasText: 'Could not copy: the browser allows copying only on pages served over https.' }).waitFor();
+  plain.assertNoErrors();
 });
 
 test('importing over a board asks first, and undo brings the old board back', async () => {

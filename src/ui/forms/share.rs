@@ -15,14 +15,23 @@ pub struct ShareLinkProps {
 pub fn ShareLink(props: &ShareLinkProps) -> Html {
     // What Copy link did, said in the dialog's live region.
     let said = use_state(String::new);
+    let field = use_node_ref();
+    let length = props.link.len();
     let on_copy = {
-        let (link, said) = (props.link.clone(), said.clone());
+        let (link, said, field) = (props.link.clone(), said.clone(), field.clone());
         Callback::from(move |_| {
-            let (link, said) = (link.clone(), said.clone());
+            let (link, said, field) = (link.clone(), said.clone(), field.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 said.set(match copy_text(&link).await {
+                    Ok(()) if link.len() > LONG_LINK => "Copied the link. Where links are cut short, share an exported snapshot instead.".into(),
                     Ok(()) => "Copied the link: paste it into a chat, an email or a wiki page.".into(),
-                    Err(why) => format!("Could not copy ({why}): select the link above and copy it with Ctrl+C (⌘C on a Mac)."),
+                    Err(why) => {
+                        // Focusing the link selects it: one keystroke copies it instead.
+                        if let Some(input) = field.cast::<web_sys::HtmlInputElement>() {
+                            let _ = input.focus();
+                        }
+                        format!("Could not copy: {why}. The link is selected: copy it with Ctrl+C (⌘C on a Mac).")
+                    }
                 });
             });
         })
@@ -33,11 +42,10 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
             input.select();
         }
     });
-    let length = props.link.len();
     html! {
         <Modal title="Share link" on_close={props.on_close.clone()}>
             <p>{ "Anyone who opens this link sees a read-only copy of the board as it is now. The board travels inside the link, after the #, which browsers never send to a server." }</p>
-            <input class="ab-input" readonly=true value={props.link.clone()} aria-label="Share link" onfocus={on_focus} />
+            <input ref={field} class="ab-input" readonly=true value={props.link.clone()} aria-label="Share link" onfocus={on_focus} />
             <p class="ab-field__hint">
                 { length } { " characters." }
                 if length > LONG_LINK {
