@@ -5,7 +5,7 @@
 use super::clock::now;
 use super::dates::short_day;
 use super::fields::{optional_id, parse_whole, people_options, set_to, SelectField, TextField};
-use crate::core::model::{Board, CheckIn, Status};
+use crate::core::model::{Board, CheckIn, Id, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -91,16 +91,18 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     let note = use_state(String::new);
     // Who checks in: the owner, else whoever checked in last; the person can say otherwise.
     let author = use_state(|| {
+        let on_board = |id: &Id| board.person(id).is_some();
         let previous = || {
             check_ins_of(board, &props.initiative)
                 .first()
                 .and_then(|c| c.author_id.clone())
+                .filter(on_board)
         };
         initiative
             .as_ref()
             .and_then(|i| i.owner_id.clone())
+            .filter(on_board)
             .or_else(previous)
-            .filter(|id| board.person(id).is_some())
             .unwrap_or_default()
     });
     let error = use_state(|| None::<String>);
@@ -196,7 +198,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 <TextField label="Progress (%)" kind="number" min="0" max="100" value={(*progress).clone()}
                            on_change={set_to(&progress)} error={(*error).clone().map(AttrValue::from)} />
                 <SelectField label="Confidence" value={(*confidence).clone()} options={confidence_options()} on_change={set_to(&confidence)} />
-                <SelectField label="Checked in by" value={(*author).clone()} options={people_options(board, "Not said")} on_change={set_to(&author)} />
+                <SelectField label="Checked in by" value={(*author).clone()} options={people_options(board, "Not recorded")} on_change={set_to(&author)} />
                 <TextField label="Note" multiline=true value={(*note).clone()} on_change={set_to(&note)}
                            hint="What moved, what is in the way" />
             </div>

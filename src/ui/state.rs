@@ -320,6 +320,8 @@ pub enum Msg {
     },
     Undo,
     Redo,
+    /// Say something in the board's live region, leaving focus where it is.
+    Say(String),
     /// Show something on the board: focus the element at `focus` (a `data-place`).
     Reveal {
         focus: Option<String>,
@@ -431,6 +433,9 @@ impl Reducible for AppState {
                     if undo { "Undone" } else { "Redone" }
                 );
                 next.focus_turn = next.focus_turn.wrapping_add(1);
+            }
+            Msg::Say(announcement) => {
+                next.announcement = announcement;
             }
             Msg::Reveal {
                 focus,

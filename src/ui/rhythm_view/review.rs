@@ -2,6 +2,7 @@
 //! records the review with the alignment score.
 
 use super::*;
+use crate::core::action::reduce;
 use crate::core::model::Initiative;
 use std::collections::HashSet;
 
@@ -66,20 +67,24 @@ pub(super) fn review_step(
             if let Some(outcome) = outcome {
                 next.outcome[next.position] = outcome;
             }
-            let target = next.position as isize + step;
+            // Initiatives deleted meanwhile are passed over, in the direction of travel.
+            let mut target = next.position as isize + step;
+            while let Some(gone) = usize::try_from(target)
+                .ok()
+                .filter(|&at| at < total && board.initiative(&next.queue[at]).is_none())
+            {
+                next.outcome[gone] = Outcome::Skipped;
+                target += step.signum();
+            }
             if target < 0 {
                 return;
             }
             next.position = target as usize;
             if let Some(words) = step_words(&board, &next) {
-                let announcement = match done {
+                dispatch.dispatch(Msg::Say(match done {
                     Some(done) => format!("{done}. {words}"),
                     None => words,
-                };
-                dispatch.dispatch(Msg::Reveal {
-                    focus: None,
-                    announcement,
-                });
+                }));
             }
             mode.set(if next.position >= total {
                 Mode::Summary(next)
@@ -93,12 +98,24 @@ pub(super) fn review_step(
         let board = board.clone();
         Callback::from(move |check_in: CheckIn| {
             let action = Action::CheckIn(check_in);
-            let done = action.done(&board);
-            dispatch.dispatch(Msg::Do {
-                action,
-                focus: None,
-            });
-            go(Some(Outcome::Saved), 1, Some(done));
+            // Checked first, so that a refused check-in (its initiative or author deleted in
+            // another tab) is not announced as saved: the board says why, and the step stays.
+            match reduce(&board, action.clone(), now()) {
+                Ok(next) => {
+                    let done = action.done(&board);
+                    dispatch.dispatch(Msg::Made {
+                        action,
+                        from: board.clone(),
+                        next,
+                        focus: None,
+                    });
+                    go(Some(Outcome::Saved), 1, Some(done));
+                }
+                Err(_) => dispatch.dispatch(Msg::Do {
+                    action,
+                    focus: None,
+                }),
+            }
         })
     };
     let on_skip = {
