@@ -110,6 +110,22 @@ pub fn place_after_delete(before: &Board, next: &Board, id: &str) -> Option<Stri
     Some(neighbour.map_or_else(|| lane_place(team), |id| place_key(id, column)))
 }
 
+/// The priority whose heading takes a deleted priority's place on the unfiltered board: the
+/// column now where its column was, else the one before. An achieved or dropped priority is
+/// a column while it still has cards, after the active ones.
+pub fn priority_after_delete(before: &Board, next: &Board, id: &str) -> Option<Subject> {
+    let columns = |board: &Board| Layout::compute(board, &Filter::default()).columns;
+    let at = columns(before)
+        .iter()
+        .position(|c| c.priority_id().is_some_and(|p| p == id))?;
+    let after = columns(next);
+    [Some(at), at.checked_sub(1)]
+        .into_iter()
+        .flatten()
+        .find_map(|at| after.get(at).and_then(Column::priority_id))
+        .map(|p| Subject::Priority(p.clone()))
+}
+
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
 /// there is none, or no place was asked for and focus fell out of the board (its element
 /// was removed or disabled by the change), focuses the board's root.

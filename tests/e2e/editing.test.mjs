@@ -238,7 +238,7 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   assert.equal(questioned, false);
 });
 
-test('deleting a priority with linked work says what happens, asks, and moves the ranks up', async () => {
+test('deleting a priority with linked work says what happens, asks, moves the ranks up, and leaves focus on the column in its place', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
@@ -268,6 +268,12 @@ test('deleting a priority with linked work says what happens, asks, and moves th
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await board.getByRole('columnheader', { name: 'Priority 2: Keep every customer we have' }).waitFor();
+
+  // An achieved priority, a column while it has cards: focus goes to the column before it.
+  await board.getByRole('button', { name: 'SOC 2 Type II report', exact: true }).click();
+  await dialog(page, 'Edit priority').getByRole('button', { name: 'Delete' }).click();
+  await dialog(page, 'Delete priority “SOC 2 Type II report”?').getByRole('button', { name: 'Delete priority' }).click();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Priority 5: Make the platform boringly reliable');
   page.assertNoErrors();
 });
 

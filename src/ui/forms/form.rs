@@ -6,7 +6,7 @@ use crate::core::action::{reduce, Action};
 use crate::core::health::Subject;
 use crate::core::model::{Board, Id, Initiative};
 use crate::ui::clock::now;
-use crate::ui::focus::{place_after_delete, reveal_place};
+use crate::ui::focus::{place_after_delete, priority_after_delete, reveal_place};
 use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -82,21 +82,7 @@ impl Form {
                 })
                 .map(|team| Subject::Team(team.id.clone()))
             }
-            Action::DeletePriority(id) => {
-                // An achieved or dropped priority has no rank among the active ones.
-                let rank = self
-                    .board
-                    .priority(id)
-                    .filter(|p| p.is_active())
-                    .map(|p| p.rank);
-                let active = || next.priorities.iter().filter(|p| p.is_active());
-                rank.and_then(|rank| {
-                    active()
-                        .find(|p| p.rank == rank)
-                        .or_else(|| active().max_by_key(|p| p.rank))
-                })
-                .map(|priority| Subject::Priority(priority.id.clone()))
-            }
+            Action::DeletePriority(id) => priority_after_delete(&self.board, &next, id),
             _ => None,
         };
         let focus = match &action {
