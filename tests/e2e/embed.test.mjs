@@ -311,7 +311,7 @@ test('in a wiki column the toolbar and the filters keep to one row each, so the 
   assert.equal(new Set(toolbar).size, 1, `the toolbar is one row: ${toolbar}`);
   const tops = [];
   for (const name of ['Team', 'Owner', 'Status']) tops.push(Math.round((await filters.getByLabel(name).boundingBox()).y));
-  assert.deepEqual(new Set(tops).size, 1, `the three filters share a row: ${tops}`);
+  assert.equal(new Set(tops).size, 1, `the three filters share a row: ${tops}`);
   const attention = await filters.getByText(/^Needs attention/).boundingBox();
   const count = await filters.getByText(/\d+ initiatives$/).boundingBox();
   assert.ok(attention.y > tops[0] && attention.height < 30, `Needs attention is one line under them: ${JSON.stringify(attention)}`);
