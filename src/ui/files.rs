@@ -20,7 +20,7 @@ pub fn object_url(text: &str, mime: &str) -> Result<String, JsValue> {
 /// Copies `text` to the clipboard; why not, in words, when the browser will not. Browsers
 /// offer the clipboard only to pages served over https (or from this computer): on a plain
 /// http page there is none at all.
-pub async fn copy_text(text: &str) -> Result<(), &'static str> {
+async fn copy_text(text: &str) -> Result<(), &'static str> {
     let navigator = web_sys::window()
         .map(|w| w.navigator())
         .ok_or("this page has no window")?;
@@ -33,6 +33,11 @@ pub async fn copy_text(text: &str) -> Result<(), &'static str> {
         .await
         .map(|_| ())
         .map_err(|_| "the browser did not allow it")
+}
+
+/// Copies `text` to the clipboard, then hands `then` how it went (the dialogs say it).
+pub fn copy_then(text: String, then: Box<dyn FnOnce(Result<(), &'static str>)>) {
+    wasm_bindgen_futures::spawn_local(async move { then(copy_text(&text).await) });
 }
 
 /// Offers `text` as a file download named `name`.

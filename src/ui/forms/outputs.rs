@@ -6,7 +6,7 @@ use crate::core::model::Board;
 use crate::core::outputs::{markdown, markdown_file_name, Table};
 use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
-use crate::ui::files::{copy_text, download_text};
+use crate::ui::files::{copy_then, download_text};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -28,13 +28,16 @@ pub fn Outputs(props: &OutputsProps) -> Html {
     let on_copy = {
         let (board, said) = (props.board.clone(), said.clone());
         Callback::from(move |_| {
-            let (text, said) = (status_page(&board), said.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                said.set(match copy_text(&text).await {
+            let said = said.clone();
+            copy_then(
+                status_page(&board),
+                Box::new(move |copied| {
+                    said.set(match copied {
                     Ok(()) => "Copied the status page as Markdown: paste it into a wiki page, an issue or an email.".into(),
                     Err(why) => format!("Could not copy ({why}); download the Markdown file instead."),
                 });
-            });
+                }),
+            );
         })
     };
     let download =

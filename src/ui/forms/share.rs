@@ -1,7 +1,7 @@
 //! The share link dialog: the link, one click from the clipboard, and what it carries.
 
 use crate::ui::dialog::Modal;
-use crate::ui::files::copy_text;
+use crate::ui::files::copy_then;
 use crate::ui::share::LONG_LINK;
 use yew::prelude::*;
 
@@ -20,10 +20,12 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
     let on_copy = {
         let (link, said, field) = (props.link.clone(), said.clone(), field.clone());
         Callback::from(move |_| {
-            let (link, said, field) = (link.clone(), said.clone(), field.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                said.set(match copy_text(&link).await {
-                    Ok(()) if link.len() > LONG_LINK => "Copied the link. Where links are cut short, share an exported snapshot instead.".into(),
+            let (long, said, field) = (link.len() > LONG_LINK, said.clone(), field.clone());
+            copy_then(
+                link.clone(),
+                Box::new(move |copied| {
+                    said.set(match copied {
+                    Ok(()) if long => "Copied the link. Where links are cut short, share an exported snapshot instead.".into(),
                     Ok(()) => "Copied the link: paste it into a chat, an email or a wiki page.".into(),
                     Err(why) => {
                         // Focusing the link selects it: one keystroke copies it instead.
@@ -33,7 +35,8 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
                         format!("Could not copy: {why}. The link is selected: copy it with Ctrl+C (⌘C on a Mac).")
                     }
                 });
-            });
+                }),
+            );
         })
     };
     // Selecting the whole link on focus leaves it one keystroke from the clipboard too.
