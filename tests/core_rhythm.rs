@@ -377,6 +377,37 @@ fn a_check_in_is_kept_and_sets_the_initiatives_figures() {
 }
 
 #[test]
+fn a_check_in_saved_again_under_its_id_replaces_the_first_and_sets_the_figures_anew() {
+    let board = Rc::new(small_board());
+    let mut c = check_in("c-9", "i-2", Some("p-2"));
+    c.at = now();
+    c.progress = 40;
+    let once = reduce(&board, Action::CheckIn(c.clone()), now()).unwrap();
+    let mut again = c.clone();
+    again.progress = 55;
+    again.note = "Corrected in the review".into();
+    let twice = reduce(&once, Action::CheckIn(again.clone()), now()).unwrap();
+    assert_eq!(
+        twice.check_ins.len(),
+        once.check_ins.len(),
+        "not said twice"
+    );
+    assert_eq!(
+        twice
+            .check_ins
+            .iter()
+            .filter(|x| x.id == "c-9")
+            .collect::<Vec<_>>(),
+        [&again]
+    );
+    assert_eq!(twice.initiative("i-2").unwrap().progress, 55);
+    // The same id on another initiative is not a correction: it is refused as a repeated id.
+    let mut elsewhere = again;
+    elsewhere.initiative_id = "i-1".into();
+    assert!(reduce(&twice, Action::CheckIn(elsewhere), now()).is_err());
+}
+
+#[test]
 fn a_review_is_recorded() {
     let board = Rc::new(small_board());
     let r = review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Review);

@@ -79,7 +79,7 @@ pub enum Action {
         to_team: Id,
     },
     /// Records a check-in and sets the initiative's status, progress and confidence to
-    /// what it says.
+    /// what it says; a check-in of the same id and initiative is replaced.
     CheckIn(CheckIn),
     /// Records a completed check-in round, review or planning session.
     RecordReview(Review),
@@ -320,7 +320,14 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             initiative.progress = check_in.progress;
             initiative.confidence = check_in.confidence;
             initiative.updated_at = now;
-            next.check_ins.push(check_in);
+            // One with the id of a check-in already made replaces it: a guided review's step
+            // saved again corrects what it said, rather than saying it twice.
+            let made =
+                |c: &CheckIn| c.id == check_in.id && c.initiative_id == check_in.initiative_id;
+            match next.check_ins.iter().position(made) {
+                Some(at) => *next.check_ins.at_mut(at) = check_in,
+                None => next.check_ins.push(check_in),
+            }
         }
         Action::RecordReview(review) => next.reviews.push(review),
         Action::StartPeriod {

@@ -23,6 +23,10 @@ pub struct CheckInEditorProps {
     /// Cancel, beside the submit button, when the editor is a dialog of its own.
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
+    /// A check-in this editor corrects (a guided review's step saved before): its note and
+    /// author are shown, and saving replaces it.
+    #[prop_or_default]
+    pub again: Option<CheckIn>,
     /// Put focus on the first field when shown (the guided review moves from one to the next).
     #[prop_or_default]
     pub autofocus: bool,
@@ -88,7 +92,13 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             .map(|c| c.to_string())
             .unwrap_or_default()
     });
-    let note = use_state(String::new);
+    let note = use_state(|| {
+        props
+            .again
+            .as_ref()
+            .map(|c| c.note.clone())
+            .unwrap_or_default()
+    });
     // Who checks in: the owner, else whoever checked in last; the person can say otherwise.
     let author = use_state(|| {
         let on_board = |id: &Id| board.person(id).is_some();
@@ -98,12 +108,18 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 .and_then(|c| c.author_id.clone())
                 .filter(on_board)
         };
-        initiative
+        let again = props
+            .again
             .as_ref()
-            .and_then(|i| i.owner_id.clone())
-            .filter(on_board)
-            .or_else(previous)
-            .unwrap_or_default()
+            .map(|c| c.author_id.clone().unwrap_or_default());
+        again.unwrap_or_else(|| {
+            initiative
+                .as_ref()
+                .and_then(|i| i.owner_id.clone())
+                .filter(on_board)
+                .or_else(previous)
+                .unwrap_or_default()
+        })
     });
     let error = use_state(|| None::<String>);
     let form = use_node_ref();
@@ -151,10 +167,11 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             author.clone(),
             error.clone(),
         );
-        let (board, id, on_submit) = (
+        let (board, id, on_submit, again) = (
             board.clone(),
             initiative.id.clone(),
             props.on_submit.clone(),
+            props.again.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -167,7 +184,9 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             };
             error.set(None);
             on_submit.emit(CheckIn {
-                id: crate::ui::ids::fresh(&board, "c"),
+                id: again
+                    .as_ref()
+                    .map_or_else(|| crate::ui::ids::fresh(&board, "c"), |c| c.id.clone()),
                 initiative_id: id.clone(),
                 at: now(),
                 status: Status::from_key(&status).unwrap_or_default(),
@@ -198,7 +217,8 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 <TextField label="Progress (%)" kind="number" min="0" max="100" value={(*progress).clone()}
                            on_change={set_to(&progress)} error={(*error).clone().map(AttrValue::from)} />
                 <SelectField label="Confidence" value={(*confidence).clone()} options={confidence_options()} on_change={set_to(&confidence)} />
-                <SelectField label="Checked in by" value={(*author).clone()} options={people_options(board, "Not recorded")} on_change={set_to(&author)} />
+                <SelectField label="Checked in by" value={(*author).clone()} options={people_options(board, "Not recorded")} on_change={set_to(&author)}
+                             hint="Who gave this update" />
                 <TextField label="Note" multiline=true value={(*note).clone()} on_change={set_to(&note)}
                            hint="What moved, what is in the way" />
             </div>

@@ -96,6 +96,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 queue: queue.clone(),
                 position: 0,
                 outcome: vec![Outcome::Pending; queue.len()],
+                saved: vec![None; queue.len()],
             }))
         })
     };

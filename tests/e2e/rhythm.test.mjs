@@ -87,6 +87,21 @@ test('a guided review is done with the keyboard alone and is kept after a reload
       await page.keyboard.press('Alt+ArrowRight');
       continue;
     }
+    if (step === 3) {
+      // Back to the first, saved before: it says so, shows what was said, and saving it
+      // again corrects that check-in instead of adding another.
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${total}` }).waitFor();
+      const first = page.getByRole('region', { name: /^Guided review · / });
+      await first.getByText('Checked in during this review: saving again corrects that check-in.').waitFor();
+      assert.equal(await first.getByLabel('Note').inputValue(), 'Reviewed step 1');
+      await first.getByLabel('Note').fill('Reviewed step 1, corrected');
+      await page.keyboard.press('Control+Enter');
+      await page.getByRole('heading', { level: 2, name: `Guided review · 2 of ${total}` }).waitFor();
+      await page.keyboard.press('Alt+ArrowRight');
+      await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
+    }
     if (step === 1) await page.keyboard.press('ArrowDown'); // a status change on the first
     await page.keyboard.press('Tab'); // Progress
     await page.keyboard.press('Control+A');
@@ -96,6 +111,14 @@ test('a guided review is done with the keyboard alone and is kept after a reload
     await page.keyboard.press('Tab'); // Checked in by: the owner
     await page.keyboard.press('Tab'); // Note
     await page.keyboard.type(`Reviewed step ${step}`);
+    if (step === 4) {
+      // Alt + ← in the note (Option + ← moves by word on a Mac) neither leaves the step nor
+      // the page: what is typed next goes on in the note.
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.keyboard.press('End');
+      await page.keyboard.type(', kept');
+      assert.equal(await page.getByRole('region', { name: 'Guided review · 4 of ' + total }).getByLabel('Note').inputValue(), 'Reviewed step 4, kept');
+    }
     const title = await page.getByRole('region', { name: /^Guided review · / }).getByRole('article').getAttribute('aria-label');
     await page.keyboard.press('Control+Enter');
     checkedIn += 1;
@@ -127,7 +150,8 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   assert.equal(after.checkIns.length, before.checkIns.length + checkedIn, 'every check-in is kept');
   const notes = after.checkIns.filter((c) => c.note.startsWith('Reviewed step'));
   assert.equal(notes.length, checkedIn);
-  assert.ok(notes.every((c) => c.progress === 40 + Number(c.note.match(/\d+$/)[0])));
+  assert.ok(notes.every((c) => c.progress === 40 + Number(c.note.match(/step (\d+)/)[1])));
+  assert.ok(notes.some((c) => c.note === 'Reviewed step 1, corrected'), 'a step saved again corrects its check-in');
   assert.equal(after.reviews.length, before.reviews.length + 1);
   const entry = after.reviews.at(-1);
   assert.equal(entry.kind, 'review');

@@ -16,6 +16,8 @@ pub(super) struct Run {
     pub(super) position: usize,
     /// What happened at each step.
     pub(super) outcome: Vec<Outcome>,
+    /// The check-in each step saved, which saving the step again corrects.
+    pub(super) saved: Vec<Option<CheckIn>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -56,17 +58,22 @@ pub(super) fn review_step(
         return Html::default();
     };
     let (team, owner) = team_and_owner(board, initiative);
+    let again = run.saved[run.position].clone();
     // Moving on keeps focus in the form's first field, so the board's live region says which
     // initiative is now shown, after what the step did ("Checked in on …"): one
     // announcement, where two at once are cut short by some screen readers.
     let go = {
         let (mode, run) = (mode.clone(), run.clone());
         let (board, dispatch) = (board.clone(), context.dispatch.clone());
-        move |outcome: Option<Outcome>, step: isize, done: Option<String>| {
+        move |outcome: Option<Outcome>, step: isize, done: Option<(String, CheckIn)>| {
             let mut next = run.clone();
             if let Some(outcome) = outcome {
                 next.outcome[next.position] = outcome;
             }
+            let done = done.map(|(words, check_in)| {
+                next.saved[next.position] = Some(check_in);
+                words
+            });
             // Initiatives deleted meanwhile are passed over, in the direction of travel.
             let mut target = next.position as isize + step;
             while let Some(gone) = usize::try_from(target)
@@ -97,7 +104,7 @@ pub(super) fn review_step(
         let (dispatch, go) = (context.dispatch.clone(), go.clone());
         let board = board.clone();
         Callback::from(move |check_in: CheckIn| {
-            let action = Action::CheckIn(check_in);
+            let action = Action::CheckIn(check_in.clone());
             // Checked first, so that a refused check-in (its initiative or author deleted in
             // another tab) is not announced as saved: the board says why, and the step stays.
             match reduce(&board, action.clone(), now()) {
@@ -109,7 +116,7 @@ pub(super) fn review_step(
                         next,
                         focus: None,
                     });
-                    go(Some(Outcome::Saved), 1, Some(done));
+                    go(Some(Outcome::Saved), 1, Some((done, check_in.clone())));
                 }
                 Err(_) => dispatch.dispatch(Msg::Do {
                     action,
@@ -133,7 +140,18 @@ pub(super) fn review_step(
     let on_key = {
         let go = go.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if !event.alt_key() {
+            if !event.alt_key() || !matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                return;
+            }
+            // In a text field the step stays, and what was typed: there Option + arrows move
+            // by word on a Mac, and elsewhere Alt + ← would take the page back in history.
+            let typing = event
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+            if typing {
+                if !on_a_mac() {
+                    event.prevent_default();
+                }
                 return;
             }
             match event.key().as_str() {
@@ -154,12 +172,15 @@ pub(super) fn review_step(
             <div class="ab-review__progress">
                 <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
-                <p class="ab-field__hint">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back · End review keeps what is saved" }</p>
+                <p class="ab-field__hint ab-review__keys">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back (not while typing) · End review keeps what is saved" }</p>
             </div>
             <article class="ab-review__item" aria-label={initiative.title.clone()}>
                 <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
                 <h3 class="ab-review__title">{ &initiative.title }</h3>
-                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true>
+                if again.is_some() {
+                    <p class="ab-field__hint">{ "Checked in during this review: saving again corrects that check-in." }</p>
+                }
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true {again}>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
                     <button type="button" class="ab-button ab-button--quiet" onclick={on_end}>{ "End review" }</button>
@@ -167,6 +188,13 @@ pub(super) fn review_step(
             </article>
         </section>
     }
+}
+
+/// Whether the browser runs on a Mac, where Option + arrows move the cursor by word.
+fn on_a_mac() -> bool {
+    web_sys::window()
+        .and_then(|w| w.navigator().platform().ok())
+        .is_some_and(|p| p.starts_with("Mac"))
 }
 
 /// The name of an initiative's team and of its owner ("No owner"), as a step shows them.
