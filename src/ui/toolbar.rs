@@ -64,14 +64,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
         SaveStatus::Pending => ("ab-save--pending", "Saving…"),
         SaveStatus::Failed(_) | SaveStatus::Conflict(_) => ("ab-save--failed", "Not saved"),
-        SaveStatus::Off => (
-            "ab-save--off",
-            if context.read_only {
-                "Read-only"
-            } else {
-                "Not saving"
-            },
-        ),
+        // Read-only is how the board was given, not a fault: its dot is not red.
+        SaveStatus::Off if context.read_only => ("ab-save--read-only", "Read-only"),
+        SaveStatus::Off => ("ab-save--off", "Not saving"),
     };
     html! {
         <header class="ab-header">
