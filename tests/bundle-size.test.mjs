@@ -5,10 +5,12 @@
 //
 // The target is 350 KB and is not met: the one-module app with serde and chrono measured
 // 365.7 KB, and the features since (docs/benchmarks.md says which and what each cost) brought it
-// to 500.9 KB (512,931 bytes), the last New board…, focus kept in place after undo, deletes,
+// to 502.8 KB (514,817 bytes), the last New board…, focus kept in place after undo, deletes,
 // refusals, a check-in from the list of what is due, a request's step and a recorded review,
-// announcements of what a change did, a refused file's item named by its title, and (+1.8 KB)
-// the share dialog's Copy link, who checked in, and the guided review's one announcement.
+// announcements of what a change did, a refused file's item named by its title, (+1.8 KB)
+// the share dialog's Copy link, who checked in, the guided review's one announcement, and
+// (+1.9 KB) copying without a clipboard, a review's check-in checked before it is announced,
+// corrected when its step is saved again, and steps over initiatives deleted meanwhile.
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -20,7 +22,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 502 * 1024;
+const GUARD = 504 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
