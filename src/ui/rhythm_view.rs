@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 mod review;
-use review::{review_step, review_summary, Mode, Outcome, Run};
+use review::{review_step, review_summary, step_words, Mode, Outcome, Run};
 
 #[derive(Properties, PartialEq)]
 pub struct RhythmViewProps {
@@ -85,19 +85,24 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         )
     };
     let start_review = {
-        let (mode, board) = (mode.clone(), board.clone());
+        let (mode, board, dispatch) = (mode.clone(), board.clone(), context.dispatch.clone());
         let queue: Vec<Id> = review_queue(&board, &due_now.items);
         Callback::from(move |_| {
             if queue.is_empty() {
                 return;
             }
-            mode.set(Mode::Review(Run {
+            let run = Run {
                 start: board.clone(),
                 queue: queue.clone(),
                 position: 0,
                 outcome: vec![Outcome::Pending; queue.len()],
                 saved: vec![None; queue.len()],
-            }))
+            };
+            // Focus goes to the first step's form: this says where the review starts.
+            if let Some(words) = step_words(&board, &run) {
+                dispatch.dispatch(Msg::Say(format!("Guided review started. {words}")));
+            }
+            mode.set(Mode::Review(run))
         })
     };
 

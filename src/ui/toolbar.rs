@@ -77,7 +77,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <span class="ab-header__rhythm">
                         { format!("Check-ins every {} days · reviews every {} days", board.rhythm.check_in_days, board.rhythm.review_days) }
                     </span>
-                    <span class={classes!("ab-save", save_class)} role="status">{ save_text }</span>
+                    // Shown, not spoken: "Saving…" and "Saved" after every change would talk over
+                    // what the change did; a save that fails says so in an alert of its own.
+                    <span class={classes!("ab-save", save_class)} role="status" aria-live="off">{ save_text }</span>
                 </p>
                 if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
                 <p class="ab-print-only ab-header__printed">{ format!("Printed {}", short_date(local_now().today())) }</p>

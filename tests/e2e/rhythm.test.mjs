@@ -67,9 +67,12 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   const total = Number((await review.getByRole('heading', { level: 2 }).innerText()).match(/of (\d+)/)[1]);
   assert.equal(total, due);
 
-  // The board's one live region: a review's steps are said there, as its changes are.
+  // The board's one live region: a review's steps are said there, as its changes are; the
+  // save status is shown, not spoken.
   const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
   assert.equal(await review.locator('[aria-live], [role="status"], [role="alert"]').count(), 0, 'the review has no live region of its own');
+  await live.filter({ hasText: new RegExp(`^Guided review started\\. 1 of ${total}: “`) }).waitFor();
+  assert.equal(await page.getByRole('banner').getByRole('status').getAttribute('aria-live'), 'off');
   let checkedIn = 0;
   for (let step = 1; step <= total; step += 1) {
     await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();

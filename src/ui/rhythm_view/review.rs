@@ -211,7 +211,7 @@ fn team_and_owner(board: &Board, initiative: &Initiative) -> (String, String) {
 }
 
 /// "3 of 11: “Title”, Team, Owner": the step a review is at, or `None` past its last.
-fn step_words(board: &Board, run: &Run) -> Option<String> {
+pub(super) fn step_words(board: &Board, run: &Run) -> Option<String> {
     let initiative = board.initiative(run.queue.get(run.position)?)?;
     let (team, owner) = team_and_owner(board, initiative);
     Some(format!(
