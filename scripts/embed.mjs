@@ -381,21 +381,30 @@ if (showBoard && sharedCopy && window.parent === window) {
   const note = document.createElement('p');
   note.className = 'shared';
   note.setAttribute('role', 'note');
-  note.textContent = \`A read-only copy of this board as it was \${madeOn(board.firstChild.textContent)}. It is not saved \`
+  const { title, made } = shown(board.firstChild.textContent);
+  note.textContent = \`A read-only copy of this board as it was \${made}. It is not saved \`
     + 'anywhere: to keep it, choose Export snapshot in the File menu, which downloads it as a file.';
   document.body.append(note);
+  if (title) document.title = \`\${title} · shared copy\`;
 }
 if (showBoard) document.body.append(board);
 
-/** "on 5 December 2026" from a snapshot's exportedAt, in the person's language; else "when the link was made". */
-function madeOn(text) {
-  let at = null;
+/**
+ * A shared snapshot's title, for the tab, and when it was made ("on 5 December 2026", in the
+ * person's language; else "when the link was made"). Read only to be shown as text: the
+ * board checks the snapshot itself, and says what is wrong with it.
+ */
+function shown(text) {
+  let snapshot = null;
   try {
-    at = new Date(JSON.parse(text)?.exportedAt);
+    snapshot = JSON.parse(text);
   } catch {
     // Not JSON: the board says why.
   }
-  return at && !Number.isNaN(at.getTime()) ? \`on \${at.toLocaleDateString(undefined, { dateStyle: 'long' })}\` : 'when the link was made';
+  const title = typeof snapshot?.board?.title === 'string' ? snapshot.board.title.trim().slice(0, 120) : '';
+  const at = new Date(snapshot?.exportedAt);
+  const made = Number.isNaN(at.getTime()) ? 'when the link was made' : \`on \${at.toLocaleDateString(undefined, { dateStyle: 'long' })}\`;
+  return { title, made };
 }
 
 /** Why the board is not shown to \`host\` (the origin the page named), or null when it is allowed. */

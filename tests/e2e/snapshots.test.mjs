@@ -104,6 +104,7 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   // The person who opened the link is told it is a copy, and how to keep one.
   const made = await copy.evaluate(() => new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
   await copy.getByRole('note').filter({ hasText: `A read-only copy of this board as it was on ${made}. It is not saved anywhere: to keep it, choose Export snapshot in the File menu, which downloads it as a file.` }).waitFor();
+  assert.equal(await copy.title(), `${title} · shared copy`, 'the tab names the board');
   await board.getByRole('button', { name: 'File' }).click();
   await board.getByRole('menuitem', { name: 'Export snapshot' }).waitFor();
   await copy.keyboard.press('Escape');
