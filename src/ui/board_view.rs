@@ -145,8 +145,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     let shown = use_mut_ref(Shown::default);
     let redraw = use_force_update();
     let grid = use_node_ref();
-    // On a phone the board is a list; printed, it is the grid whatever the window's width.
-    let phone = super::narrow::use_narrow() && !props.printing;
+    let section = use_node_ref();
+    // As narrow as a phone the board is a list; printed, it is the grid whatever its width.
+    let phone = super::narrow::use_narrow(&section) && !props.printing;
     let cards_in = |lane: usize| layout.cells[lane].iter().map(Vec::len).sum::<usize>();
     let all_cards: usize = (0..layout.lanes.len()).map(cards_in).sum();
     let virtual_lanes = all_cards > EAGER_CARDS && !props.printing && !phone;
@@ -417,7 +418,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     .collect::<Html>();
 
     html! {
-        <section class={classes!("ab-board", context.compact.then_some("ab-board--compact"))} aria-label="Board">
+        <section ref={section} class={classes!("ab-board", context.compact.then_some("ab-board--compact"))} aria-label="Board">
             if board.teams.is_empty() {
                 <div class="ab-empty-hint">
                     <p>{ "Teams are the board's rows. Add one to start placing initiatives." }</p>

@@ -270,6 +270,13 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
   const sidebar = page.locator('aside alignment-board');
   await sidebar.getByRole('button', { name: 'Start from example' }).click();
   await sidebar.getByRole('region', { name: 'Board' }).waitFor();
+  // As narrow as a phone in a wide window, it takes the phone's layout: a list, the
+  // filters behind one button, and every view's tab in sight.
+  await sidebar.getByRole('button', { name: 'Filter' }).waitFor();
+  assert.equal(await sidebar.getByRole('table', { name: 'Initiatives by team and priority' }).count(), 0, 'no grid');
+  await sidebar.getByRole('heading', { level: 2, name: 'Cut time-to-value to one day' }).waitFor();
+  const [views, last] = [await sidebar.getByRole('navigation', { name: 'Views' }).boundingBox(), await sidebar.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Coordination/ }).boundingBox()];
+  assert.ok(last.x + last.width <= views.x + views.width + 1, `Coordination's tab is in sight: ${JSON.stringify({ views, last })}`);
   const fit = await sidebar.evaluate((element) => ({
     width: element.getBoundingClientRect().width,
     inner: element.shadowRoot.querySelector('.ab-app').scrollWidth,
