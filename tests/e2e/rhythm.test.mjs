@@ -142,6 +142,7 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   for (let i = 0; i < 60 && (await focused(page)).text !== 'Record review'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await page.getByText(/^Review recorded with an alignment score of \d+\.$/).waitFor();
+  assert.equal(await live.textContent(), '', 'said once, by the notice');
   // The button went with the review: the keyboard carries on from the view's heading.
   await page.waitForFunction(() => document.activeElement?.textContent === 'Operating rhythm');
   assert.equal((await focused(page)).tag, 'H2');

@@ -278,6 +278,9 @@ pub(super) fn review_summary(
                     ))
                 ),
             }));
+            // The notice says it (a status of its own): the board's region stays quiet, not
+            // saying "Recorded the review" over it.
+            dispatch.dispatch(Msg::Say(String::new()));
             mode.set(Mode::Overview);
         })
     };
