@@ -5,12 +5,13 @@
 //
 // The target is 350 KB and is not met: the one-module app with serde and chrono measured
 // 365.7 KB, and the features since (docs/benchmarks.md says which and what each cost) brought it
-// to 502.8 KB (514,817 bytes), the last New board…, focus kept in place after undo, deletes,
+// to 503.0 KB (515,034 bytes), the last New board…, focus kept in place after undo, deletes,
 // refusals, a check-in from the list of what is due, a request's step and a recorded review,
 // announcements of what a change did, a refused file's item named by its title, (+1.8 KB)
 // the share dialog's Copy link, who checked in, the guided review's one announcement, and
-// (+1.9 KB) copying without a clipboard, a review's check-in checked before it is announced,
-// corrected when its step is saved again, and steps over initiatives deleted meanwhile.
+// (+2.1 KB) copying without a clipboard, a review's check-in checked before it is announced,
+// corrected when its step is saved again, steps over initiatives deleted meanwhile, and the
+// phone layout for any board as narrow as a phone.
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
