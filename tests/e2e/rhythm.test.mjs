@@ -135,6 +135,7 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   const summary = page.getByRole('region', { name: 'Review summary' });
   await summary.waitFor();
   assert.equal((await focused(page)).text, 'Review summary', 'focus moves to the summary');
+  await live.filter({ hasText: new RegExp(`\\. The review's summary: ${checkedIn} of ${total} checked in$`) }).waitFor();
   await summary.getByText(new RegExp(`${checkedIn} of ${total} due initiatives checked in`)).waitFor();
   assert.equal(await summary.getByRole('list', { name: 'Not checked in' }).getByRole('listitem').count(), 1);
   assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), checkedIn);
@@ -164,6 +165,22 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   // The review just happened, so nothing has changed since.
   const rhythmAgain = await openRhythm(page);
   await rhythmAgain.getByText(/^Nothing has changed since the review of /).waitFor();
+  page.assertNoErrors();
+});
+
+test('a guided review ended early says where it is, and one closed without recording says so', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  const total = await rhythm.getByRole('button', { name: /^Check in on / }).count();
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  await page.getByRole('button', { name: 'End review' }).click();
+  await page.getByRole('region', { name: 'Review summary' }).waitFor();
+  await live.filter({ hasText: `The review's summary: 0 of ${total} checked in` }).waitFor();
+  await page.getByRole('button', { name: 'Close without recording' }).click();
+  await rhythm.getByRole('button', { name: 'Start guided review' }).waitFor();
+  await live.filter({ hasText: 'Review closed without recording it; its check-ins are kept' }).waitFor();
   page.assertNoErrors();
 });
 

@@ -87,12 +87,11 @@ pub(super) fn review_step(
                 return;
             }
             next.position = target as usize;
-            if let Some(words) = step_words(&board, &next) {
-                dispatch.dispatch(Msg::Say(match done {
-                    Some(done) => format!("{done}. {words}"),
-                    None => words,
-                }));
-            }
+            let words = step_words(&board, &next).unwrap_or_else(|| at_summary(&next));
+            dispatch.dispatch(Msg::Say(match done {
+                Some(done) => format!("{done}. {words}"),
+                None => words,
+            }));
             mode.set(if next.position >= total {
                 Mode::Summary(next)
             } else {
@@ -134,8 +133,11 @@ pub(super) fn review_step(
         Callback::from(move |_: MouseEvent| go(None, -1, None))
     };
     let on_end = {
-        let (mode, run) = (mode.clone(), run.clone());
-        Callback::from(move |_: MouseEvent| mode.set(Mode::Summary(run.clone())))
+        let (mode, run, dispatch) = (mode.clone(), run.clone(), context.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Msg::Say(at_summary(&run)));
+            mode.set(Mode::Summary(run.clone()))
+        })
     };
     let on_key = {
         let go = go.clone();
@@ -195,6 +197,15 @@ fn on_a_mac() -> bool {
     web_sys::window()
         .and_then(|w| w.navigator().platform().ok())
         .is_some_and(|p| p.starts_with("Mac"))
+}
+
+/// "The review's summary: 8 of 11 checked in", said as a review reaches its summary.
+fn at_summary(run: &Run) -> String {
+    let saved = run.outcome.iter().filter(|o| **o == Outcome::Saved).count();
+    format!(
+        "The review's summary: {saved} of {} checked in",
+        run.queue.len()
+    )
 }
 
 /// The name of an initiative's team and of its owner ("No owner"), as a step shows them.
@@ -285,8 +296,13 @@ pub(super) fn review_summary(
         })
     };
     let on_discard = {
-        let mode = mode.clone();
-        Callback::from(move |_| mode.set(Mode::Overview))
+        let (mode, dispatch) = (mode.clone(), context.dispatch.clone());
+        Callback::from(move |_| {
+            dispatch.dispatch(Msg::Say(
+                "Review closed without recording it; its check-ins are kept".into(),
+            ));
+            mode.set(Mode::Overview)
+        })
     };
     // The check-ins the review recorded: the board's comparison leaves the history out.
     let before: HashSet<&str> = run.start.check_ins.iter().map(|c| c.id.as_str()).collect();
