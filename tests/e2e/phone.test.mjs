@@ -269,6 +269,20 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   page.assertNoErrors();
 });
 
+test('on a phone the guided review shows a step whole: its fields two by two, Save and next on the first screen', async () => {
+  const page = await phone(390);
+  await view(page, /^Rhythm/).click();
+  await page.getByRole('button', { name: 'Start guided review' }).click();
+  const step = page.getByRole('region', { name: /^Guided review · 1 of / });
+  await step.waitFor();
+  const [status, progress] = [await step.getByLabel('Status').boundingBox(), await step.getByLabel('Progress (%)').boundingBox()];
+  assert.equal(Math.round(status.y), Math.round(progress.y), 'Status and Progress share a row');
+  const save = await step.getByRole('button', { name: 'Save and next' }).boundingBox();
+  assert.ok(save.y + save.height <= HEIGHT, `Save and next is on the first screen: ${JSON.stringify(save)}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scroll');
+  page.assertNoErrors();
+});
+
 test('on a phone a table wider than the screen says there is more of it to the right, until scrolled there', async () => {
   const page = await phone(390);
   await view(page, /^Allocation/).click();
