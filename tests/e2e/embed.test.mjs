@@ -565,8 +565,10 @@ test('a board below the fold neither scrolls the page to itself nor takes focus 
     <body><h1>Team news</h1><div style="height: 3000px">Much text.</div>
     <alignment-board storage-key="low-board" src="example.alignment.json" style="height: 480px"></alignment-board></body></html>`);
   const page = await open('below-the-fold.html');
-  await page.evaluate(() => new Promise((ready) => document.querySelector('alignment-board').addEventListener('ready', ready)));
-  // The board has rendered (ready) and its effects have run (a frame later).
+  // Waited for in the board, not by its ready event: that may have fired before a listener
+  // could be added here (the test then waited for ever).
+  await page.locator('alignment-board').getByRole('region', { name: 'Board' }).waitFor({ state: 'attached' });
+  // The board has rendered and its effects have run (a frame later).
   await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
   assert.equal(await page.evaluate(() => window.scrollY), 0, 'the page stays at its top');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'focus stays with the page');
