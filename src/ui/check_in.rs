@@ -111,7 +111,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
         let again = props
             .again
             .as_ref()
-            .map(|c| c.author_id.clone().unwrap_or_default());
+            .map(|c| c.author_id.clone().filter(on_board).unwrap_or_default());
         again.unwrap_or_else(|| {
             initiative
                 .as_ref()

@@ -58,7 +58,10 @@ pub(super) fn review_step(
         return Html::default();
     };
     let (team, owner) = team_and_owner(board, initiative);
-    let again = run.saved[run.position].clone();
+    // The check-in this step saved before, while it is on the board (an undo takes it away).
+    let again = run.saved[run.position]
+        .clone()
+        .filter(|c| board.check_ins.iter().any(|k| k.id == c.id));
     // Moving on keeps focus in the form's first field, so the board's live region says which
     // initiative is now shown, after what the step did ("Checked in on …"): one
     // announcement, where two at once are cut short by some screen readers.
@@ -67,7 +70,11 @@ pub(super) fn review_step(
         let (board, dispatch) = (board.clone(), context.dispatch.clone());
         move |outcome: Option<Outcome>, step: isize, done: Option<(String, CheckIn)>| {
             let mut next = run.clone();
-            if let Some(outcome) = outcome {
+            // A step saved before stays saved when skipped on a second visit: its check-in is
+            // on the board.
+            if let Some(outcome) = outcome
+                .filter(|o| *o != Outcome::Skipped || next.outcome[next.position] != Outcome::Saved)
+            {
                 next.outcome[next.position] = outcome;
             }
             let done = done.map(|(words, check_in)| {
