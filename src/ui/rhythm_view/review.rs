@@ -20,6 +20,16 @@ pub(super) struct Run {
     pub(super) saved: Vec<Option<CheckIn>>,
 }
 
+impl Run {
+    /// How many steps were saved (a step saved twice counts once).
+    fn saved_steps(&self) -> usize {
+        self.outcome
+            .iter()
+            .filter(|o| **o == Outcome::Saved)
+            .count()
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Outcome {
     Pending,
@@ -208,9 +218,9 @@ fn on_a_mac() -> bool {
 
 /// "The review's summary: 8 of 11 checked in", said as a review reaches its summary.
 fn at_summary(run: &Run) -> String {
-    let saved = run.outcome.iter().filter(|o| **o == Outcome::Saved).count();
     format!(
-        "The review's summary: {saved} of {} checked in",
+        "The review's summary: {} of {} checked in",
+        run.saved_steps(),
         run.queue.len()
     )
 }
@@ -249,7 +259,7 @@ pub(super) fn review_summary(
 ) -> Html {
     let board = &props.board;
     let changes = diff(&run.start, board);
-    let saved = run.outcome.iter().filter(|o| **o == Outcome::Saved).count();
+    let saved = run.saved_steps();
     let missing: Vec<&Id> = run
         .queue
         .iter()
@@ -331,11 +341,7 @@ pub(super) fn review_summary(
     // With check-ins recorded, "no differences" would say the review changed nothing.
     let show_diff = !changes.is_empty() || checked_in.is_empty();
     let not_checked = missing.iter().filter_map(|id| board.initiative(id)).map(|i| {
-        let owner = i
-            .owner_id
-            .as_deref()
-            .and_then(|o| board.person(o))
-            .map_or("No owner".to_string(), |p| p.name.clone());
+        let (_, owner) = team_and_owner(board, i);
         html! { <li class="ab-finding"><span class="ab-finding__name">{ &i.title }</span><span class="ab-finding__reason">{ owner }</span></li> }
     });
     html! {
