@@ -111,6 +111,12 @@ async fn save_and_load_the_big_board() {
         }));
     }
     fulls.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Of a full save, the texts alone: what the board writes before localStorage has them.
+    let mut texts_written = 0;
+    let full_texts = time(9, || {
+        let stored = snapshot::write_stored(&board, at, &mut Parts::default());
+        texts_written = stored.head.len() + stored.parts.iter().map(|p| p.1.len()).sum::<usize>();
+    });
     // The save after an edit: a card renamed; the history's parts are already stored.
     let mut edited = board.clone();
     let mut known = Parts::default();
@@ -191,6 +197,11 @@ async fn save_and_load_the_big_board() {
         "save_full",
         (fulls[4].0, lo, hi),
         format!(" bytes={full_bytes}"),
+    );
+    line(
+        "save_full_texts",
+        full_texts,
+        format!(" bytes={texts_written}"),
     );
     line("save_edit", edit, format!(" bytes={edit_bytes}"));
     line(

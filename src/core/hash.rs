@@ -14,9 +14,24 @@ const PRIME: u64 = 0x0000_0100_0000_01b3;
 
 /// The 64-bit FNV-1a hash of `bytes`: the second half of a stored part's name.
 pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hasher = FnvHasher::default();
+    let mut hasher = Fnv1a::default();
     hasher.write(bytes);
     hasher.finish()
+}
+
+/// 64-bit FNV-1a taken piece by piece: the pieces' hash is the hash of them joined.
+#[derive(Default)]
+pub struct Fnv1a(FnvHasher);
+
+impl Fnv1a {
+    #[inline]
+    pub fn write(&mut self, bytes: &[u8]) {
+        self.0.write(bytes);
+    }
+
+    pub fn finish(&self) -> u64 {
+        self.0.finish()
+    }
 }
 
 /// A hash of a long text (a stored part, a saved head), eight bytes at a step rather than
@@ -56,6 +71,17 @@ mod tests {
         assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn fnv1a_taken_piece_by_piece_is_the_hash_of_the_whole() {
+        let text = br#"[["c-1","i-1","2026-11-23T09:30:00Z","on-track",40]]"#;
+        for cut in [0, 1, 7, text.len()] {
+            let mut hasher = Fnv1a::default();
+            hasher.write(&text[..cut]);
+            hasher.write(&text[cut..]);
+            assert_eq!(hasher.finish(), fnv1a(text));
+        }
     }
 
     #[test]
