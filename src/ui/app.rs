@@ -96,12 +96,19 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state(|| props.view);
     let dialog = use_state(|| None::<DialogKind>);
     // On a phone the views scroll in their bar when they do not fit: keep the current one
-    // in sight, also when something else than its tab chose it.
+    // in sight, also when something else than its tab chose it. A bar just shown is not
+    // scrolled, so its first view is in sight: the board's first render is not made to
+    // wait for a layout of the page to find that out.
     let views_nav = use_node_ref();
     {
         let nav = views_nav.clone();
         let has_board = state.history.is_some();
-        use_effect_with((*view, has_board), move |_| {
+        let first = use_mut_ref(|| true);
+        use_effect_with((*view, has_board), move |(view, _)| {
+            let just_shown = std::mem::replace(&mut *first.borrow_mut(), false);
+            if just_shown && *view == View::ALL[0] {
+                return;
+            }
             if let Some(nav) = nav.cast::<web_sys::Element>() {
                 if let Ok(Some(tab)) = nav.query_selector(".ab-views__tab--current") {
                     let (bar, tab) = (
