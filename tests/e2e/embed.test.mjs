@@ -458,9 +458,15 @@ test('the frame page shows a host that is not on its list, or not an origin, why
     const message = await alert.textContent();
     assert.match(message, says, `${host} in a page of ${origin}: ${message}`);
     assert.match(message, /alignment-board-hosts\.json/, 'it says how a host is allowed');
+    // The board's page answers a message in the listener that takes it. A listener added
+    // after the board's hears the same message next and says so: any answer the board gave
+    // reaches the host before that word does.
+    const frame = page.frames().find((f) => new URL(f.url()).pathname === '/alignment-board-frame.html');
+    await frame.evaluate(() => addEventListener('message', () => parent.postMessage('heard', '*')));
     await page.evaluate(() => window.ask());
-    await page.waitForTimeout(500);
-    assert.deepEqual(await page.evaluate(() => window.received), [], `${host} in a page of ${origin} is sent nothing`);
+    await page.waitForFunction(() => window.received.some((m) => m.data === 'heard'));
+    const answers = await page.evaluate(() => window.received.filter((m) => m.data !== 'heard'));
+    assert.deepEqual(answers, [], `${host} in a page of ${origin} is sent nothing`);
     assert.equal(await framed.locator('alignment-board').count(), 0, 'and shown no board');
     page.assertNoErrors();
     await page.context().close();
@@ -585,7 +591,13 @@ test('the wiki plugin mounts a board when its code block comes near the screen, 
   const page = await open('long-page.html');
   await page.getByRole('heading', { level: 1, name: 'Near the top' }).waitFor();
   const boards = () => page.evaluate(() => document.querySelectorAll('alignment-board').length);
-  await page.waitForTimeout(300);
+  // The plugin watches the far block; an observer made after the plugin's is told of it
+  // after the plugin's is, so once this one has heard, the plugin has decided.
+  await page.locator('#far[data-alignment-board="waiting"]').waitFor({ state: 'attached' });
+  await page.evaluate(() => new Promise((heard) => {
+    const observer = new IntersectionObserver(() => { observer.disconnect(); heard(); }, { rootMargin: '200px' });
+    observer.observe(document.querySelector('#far'));
+  }));
   assert.equal(await boards(), 1, 'only the board near the screen is mounted');
   assert.equal(await page.locator('#far').count(), 1, 'the one far below is still its code block');
   // Scrolled to a little above it: within the margin it is mounted ahead of being seen.
@@ -602,7 +614,8 @@ test('the wiki plugin mounts a board when its code block comes near the screen, 
  * records the cookies each request brought; both allow any page to read them.
  */
 async function elsewhere(snapshot) {
-  const seen = { sent: 0, closed: false, cookies: [] };
+  let hungUp;
+  const seen = { sent: 0, closed: false, cookies: [], hungUp: new Promise((ok) => { hungUp = ok; }) };
   const server = createServer(async (request, response) => {
     const cors = { 'access-control-allow-origin': request.headers.origin ?? '*', 'access-control-allow-credentials': 'true' };
     if (request.url === '/snapshot.json') {
@@ -611,7 +624,7 @@ async function elsewhere(snapshot) {
       return;
     }
     response.writeHead(200, { ...cors, 'content-type': 'application/json' });
-    response.on('close', () => { seen.closed = true; });
+    response.on('close', () => { seen.closed = true; hungUp(); });
     const chunk = Buffer.alloc(64 * 1024, ' ');
     while (!seen.closed && seen.sent < 200 * 1024 * 1024) {
       seen.sent += chunk.length;
@@ -634,13 +647,14 @@ function srcError(page, src) {
   }), src);
 }
 
-test('a src that answers more than a board can be is read no further than 10 MB, and refused', async () => {
+test('a src that answers more than a board can be is read no further than 10 MB, and refused', { timeout: 60_000 }, async () => {
   const other = await elsewhere('');
   try {
     const page = await open('two-boards.html');
     const message = await srcError(page, `${other.url}endless.json`);
     assert.match(message, /larger than 10 MB/);
-    await new Promise((ok) => setTimeout(ok, 200));
+    // The page hangs up: waited for, within the test's time limit.
+    await other.seen.hungUp;
     assert.ok(other.seen.closed, 'the page hung up');
     // What the browser's and the system's buffers took ahead of the page is some 10 MB.
     assert.ok(other.seen.sent < 64 * 1024 * 1024, `it read no further: ${other.seen.sent} of 200 MB sent`);
