@@ -269,6 +269,18 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   page.assertNoErrors();
 });
 
+test('on a phone the rhythm\'s figures go two by two, and what is due starts on the first screen', async () => {
+  const page = await phone(390);
+  await view(page, /^Rhythm/).click();
+  const figure = (name) => page.getByRole('main').getByText(name, { exact: true }).boundingBox();
+  const [due, review, planning] = [await figure('Due for a check-in'), await figure('Next review'), await figure('Next planning')];
+  assert.equal(Math.round(due.y), Math.round(review.y), 'two figures share a row');
+  assert.ok(planning.y > due.y, 'the next two under them');
+  const first = await page.getByRole('main').getByRole('button', { name: /^Check in on / }).first().boundingBox();
+  assert.ok(first.y + first.height <= HEIGHT, `the first due item's Check in is on the first screen: ${JSON.stringify(first)}`);
+  page.assertNoErrors();
+});
+
 test('on a phone the guided review shows a step whole: its fields two by two, Save and next on the first screen', async () => {
   const page = await phone(390);
   await view(page, /^Rhythm/).click();
