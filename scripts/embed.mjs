@@ -25,7 +25,7 @@ const element = `// <alignment-board>: a board in any page. Attributes: storage-
 // snapshot and no storage key is read-only and stores nothing. The board renders in a
 // shadow root, so the page's styles and the board's do not mix. Events: ready, change,
 // error; the element's board property is the board's handle once it is ready.
-import init, { mount as mountBoard } from './${glue}';
+import init, { mount as mountBoard, openShareLink as openLink } from './${glue}';
 
 /** The most a snapshot can be, here as everywhere else the board reads one: 10 MB. */
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -113,6 +113,15 @@ let started;
 export function start() {
   started ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) });
   return started;
+}
+
+/**
+ * The snapshot's text a share link carries after #board= (\`fragment\`); rejects when the link
+ * cannot be opened (part of it missing or changed, or more than a board can hold).
+ */
+export async function openShareLink(fragment) {
+  await start();
+  return openLink(fragment);
 }
 
 const STYLE = new URL('./${css}', import.meta.url).href;
@@ -306,7 +315,7 @@ const frameScript = `// The board for an iframe (alignment-board-frame.html). It
 // error (with a message). A board in a host is kept under its key joined to a hash of the
 // host's origin, so two hosts never share one. A host that is not listed is shown why, and
 // gets no board and no message.
-import './alignment-board.js';
+import { openShareLink } from './alignment-board.js';
 
 const params = new URLSearchParams(location.search);
 const board = document.createElement('alignment-board');
@@ -331,26 +340,15 @@ const shared = location.hash.startsWith('#board=') ? location.hash.slice(7) : nu
 let sharedCopy = false;
 if (shared) {
   try {
-    const base64 = shared.replaceAll('-', '+').replaceAll('_', '/');
-    const bytes = Uint8Array.from(atob(base64 + '='.repeat((4 - (base64.length % 4)) % 4)), (c) => c.charCodeAt(0));
     const data = document.createElement('script');
     data.type = 'application/json';
-    // Read with a limit: a crafted link of a few kilobytes could otherwise unpack to
-    // gigabytes. Boards larger than 10 MB are refused everywhere else too.
-    const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-    const chunks = [];
-    for (let size = 0, part = await reader.read(); !part.done; part = await reader.read()) {
-      size += part.value.length;
-      if (size > 10 * 1024 * 1024) throw new Error('larger than a board can be');
-      chunks.push(part.value);
-    }
-    data.textContent = await new Blob(chunks).text();
+    data.textContent = await openShareLink(shared);
     board.append(data);
     params.delete('key');
     params.set('readonly', '');
     sharedCopy = true;
-  } catch {
-    say('This share link cannot be opened: part of it is missing or was changed, or it holds more than a board can. Ask for the link again, or for an exported snapshot.');
+  } catch (error) {
+    say(error.message);
   }
 }
 for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme'], ['src', 'src']]) {
@@ -382,8 +380,13 @@ if (showBoard && sharedCopy && window.parent === window) {
   note.className = 'shared';
   note.setAttribute('role', 'note');
   const { title, made } = shown(board.firstChild.textContent);
-  note.textContent = \`A read-only copy of this board as it was \${made}. It is not saved \`
-    + 'anywhere: to keep it, choose Export snapshot in the File menu, which downloads it as a file.';
+  // The board's own page beside this one opens the same link as the person's board, after
+  // asking before it replaces one.
+  const keep = document.createElement('a');
+  keep.href = new URL(\`./#board=\${shared}\`, location.href).href;
+  keep.textContent = 'open it as your board';
+  note.append(\`A read-only copy of this board as it was \${made}. It is not saved anywhere: \`
+    + 'to keep it, ', keep, ' in this browser, or choose Export snapshot in the File menu to download it as a file.');
   document.body.append(note);
   if (title) document.title = \`\${title} · shared copy\`;
 }
@@ -538,5 +541,6 @@ alignment-board { flex: 1; min-height: 0; }
   margin: 0; padding: 8px 16px; font: 14px/1.45 system-ui, sans-serif;
   background: light-dark(#edf2ff, #1f2a44); color: light-dark(#1a1f36, #e6e9f2); border-bottom: 1px solid light-dark(#bac8ff, #3b4a6b);
 }
+.shared a { color: light-dark(#3b5bdb, #91a7ff); font-weight: 600; }
 .message { font: 15px/1.5 system-ui, sans-serif; max-width: 36em; margin: 64px auto; padding: 0 24px; }
 `);

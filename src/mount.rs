@@ -37,6 +37,9 @@ pub struct MountOptions {
     pub snapshot_url: Option<String>,
     /// The frame page that opens share links; without one the board offers none.
     pub share_page: Option<String>,
+    /// A share link's fragment (after `#board=`) the board's own page was opened with: its
+    /// copy is offered as the person's board, as an imported file's is.
+    pub opened_link: Option<String>,
 }
 
 impl Default for MountOptions {
@@ -51,6 +54,7 @@ impl Default for MountOptions {
             example_url: None,
             theme: None,
             share_page: None,
+            opened_link: None,
         }
     }
 }
@@ -174,6 +178,7 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<Bo
             .example_url
             .map_or_else(Example::default, |url| Example::Url(url.into())),
         share: options.share_page.map(Into::into),
+        opened_link: options.opened_link.map(Into::into),
     };
     Ok(BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
@@ -222,11 +227,30 @@ pub fn start_standalone() {
                 })
                 .map(|url| url.href()),
         };
+        options.opened_link = opened_link();
         match mount_with(root.clone(), options) {
             Ok(handle) => std::mem::forget(handle),
             Err(message) => show_refusal(&document, &root, &message),
         }
     }
+}
+
+/// A share link the page was opened with (`#board=` and the snapshot, from the shared
+/// copy's "Open it as your board"): what follows `#board=`. It is taken off the address, so
+/// that a reload does not offer the same board again.
+fn opened_link() -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    let fragment = location.hash().ok()?.strip_prefix("#board=")?.to_string();
+    let here = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+    }
+    Some(fragment)
 }
 
 /// Puts why a board was not mounted where it would have been.

@@ -44,6 +44,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         view: View::Board,
         theme: None,
         share: None,
+        opened_link: None,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),
@@ -80,6 +81,7 @@ async fn mount_given(
         view: View::Board,
         theme: None,
         share: None,
+        opened_link: None,
         example: Example::default(),
     };
     render(store, props).await

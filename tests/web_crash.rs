@@ -27,6 +27,7 @@ async fn mount() -> Element {
         view: View::Board,
         theme: None,
         share: None,
+        opened_link: None,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),

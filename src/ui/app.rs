@@ -70,6 +70,10 @@ pub struct AppProps {
     /// the board offers no share link.
     #[prop_or_default]
     pub share: Option<AttrValue>,
+    /// A share link the board's own page was opened with (what follows `#board=`): offered
+    /// as the person's board, as an imported file is.
+    #[prop_or_default]
+    pub opened_link: Option<AttrValue>,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -343,6 +347,22 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
+    // A share link opened on the board's own page: its copy is offered as an imported
+    // file's board is, asking first when it would replace one (read-only, it is not).
+    {
+        let (import, dispatch) = (on_import_text.clone(), dispatch.clone());
+        let link = props.opened_link.clone().filter(|_| !props.read_only);
+        use_effect_with((), move |_| {
+            if let Some(fragment) = link {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match share::opened(&fragment).await {
+                        Ok(text) => import.emit(("the share link".into(), text)),
+                        Err(text) => dispatch.dispatch(Msg::Notify(Notice { error: true, text })),
+                    }
+                });
+            }
+        });
+    }
     let on_export = {
         let dispatch = dispatch.clone();
         // The snapshot, or (`true`) the board as a picture that carries the snapshot.

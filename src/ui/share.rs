@@ -13,6 +13,32 @@ pub const LONG_LINK: usize = 2000;
 extern "C" {
     #[wasm_bindgen(catch, js_name = shareLink)]
     async fn share_link(page: &str, text: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = openLink)]
+    async fn open_link(fragment: &str) -> Result<JsValue, JsValue>;
+}
+
+/// What a share link cannot be opened with says, wherever it is opened.
+pub const BROKEN_LINK: &str = "This share link cannot be opened: part of it is missing or was \
+    changed, or it holds more than a board can. Ask for the link again, or for an exported \
+    snapshot.";
+
+/// The snapshot's text a share link carries after `#board=` (`fragment`). Only unpacked
+/// here: it is read and checked as any snapshot is.
+pub async fn opened(fragment: &str) -> Result<String, String> {
+    open_link(fragment)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| BROKEN_LINK.into())
+}
+
+/// `opened` for the frame page, which shows a share link's copy: the text, or an error
+/// that says the link cannot be opened.
+#[wasm_bindgen(js_name = openShareLink)]
+pub async fn open_share_link(fragment: String) -> Result<String, JsValue> {
+    opened(&fragment)
+        .await
+        .map_err(|message| js_sys::Error::new(&message).into())
 }
 
 /// The share link of a snapshot `text`, on the frame page at `page`.

@@ -103,7 +103,7 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
   // The person who opened the link is told it is a copy, and how to keep one.
   const made = await copy.evaluate(() => new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
-  await copy.getByRole('note').filter({ hasText: `A read-only copy of this board as it was on ${made}. It is not saved anywhere: to keep it, choose Export snapshot in the File menu, which downloads it as a file.` }).waitFor();
+  await copy.getByRole('note').filter({ hasText: `A read-only copy of this board as it was on ${made}. It is not saved anywhere: to keep it, open it as your board in this browser, or choose Export snapshot in the File menu to download it as a file.` }).waitFor();
   assert.equal(await copy.title(), `${title} · shared copy`, 'the tab names the board');
   await board.getByRole('button', { name: 'File' }).click();
   await board.getByRole('menuitem', { name: 'Export snapshot' }).waitFor();
@@ -122,6 +122,60 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   await copy.getByRole('alert').filter({ hasText: 'This share link cannot be opened' }).waitFor();
   assert.equal(await copy.locator('alignment-board').count(), 0);
   page.assertNoErrors();
+});
+
+test('a shared copy opens as the person\'s own board from its note, asking first before it replaces one', async () => {
+  const sharer = await freshPage(app);
+  await startExample(sharer);
+  const title = await sharer.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
+  await command(sharer, 'File', 'Share link…');
+  const link = await dialog(sharer, 'Share link').getByRole('textbox', { name: 'Share link' }).inputValue();
+
+  // Someone with a board of their own opens the link, and then the copy as their board.
+  const page = await freshPage(app);
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  await saved(page);
+  const own = await page.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
+  await page.goto(link);
+  const note = page.getByRole('note');
+  await note.getByText(/to keep it, open it as your board in this browser, or choose Export snapshot/).waitFor();
+  await note.getByRole('link', { name: 'open it as your board' }).click();
+  const replace = dialog(page, 'Replace this board?');
+  await replace.getByText(`“${title}” from the share link`, { exact: false }).waitFor();
+  assert.equal(new URL(page.url()).hash, '', 'the link is taken off the address');
+  await replace.getByRole('button', { name: 'Replace board' }).click();
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByText('Imported the share link. Undo brings the previous board back.').waitFor();
+  await page.getByRole('button', { name: /Undo/ }).click();
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: own }).waitFor();
+  await page.getByRole('button', { name: /Redo/ }).click();
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await saved(page);
+  await page.reload();
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(await replace.count(), 0, 'a reload does not ask again');
+  await page.getByRole('button', { name: /Undo/ }).waitFor();
+
+  // Asked again, and answered Cancel: the board stays as it is.
+  await page.goto(link);
+  await page.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
+  await dialog(page, 'Replace this board?').getByRole('button', { name: 'Cancel' }).click();
+  await replace.waitFor({ state: 'detached' });
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+
+  // In a browser with no board yet, the copy simply becomes the board.
+  const fresh = await freshPage(app);
+  await fresh.goto(link);
+  await fresh.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
+  await fresh.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await saved(fresh);
+
+  // A link cut short, opened on the board's page, says so and changes nothing.
+  await page.goto('about:blank');
+  await page.goto(`${app.url}#board=${link.slice(link.indexOf('#board=') + 7, -40)}`);
+  await page.getByText(/This share link cannot be opened: part of it is missing or was changed/).waitFor();
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  for (const p of [sharer, page, fresh]) p.assertNoErrors();
 });
 
 test('a share link the browser will not copy is selected instead, with a word on how to copy it', async () => {
