@@ -348,7 +348,9 @@ if (shared) {
     params.set('readonly', '');
     sharedCopy = true;
   } catch (error) {
-    say(error.message);
+    // The link's own fault in the board's words; the board not loading at all, plainly.
+    say(String(error?.message).startsWith('This share link') ? error.message
+      : \`This share link cannot be opened here: the board did not load (\${error}). Try again later.\`);
   }
 }
 for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme'], ['src', 'src']]) {

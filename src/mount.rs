@@ -37,9 +37,10 @@ pub struct MountOptions {
     pub snapshot_url: Option<String>,
     /// The frame page that opens share links; without one the board offers none.
     pub share_page: Option<String>,
-    /// A share link's fragment (after `#board=`) the board's own page was opened with: its
-    /// copy is offered as the person's board, as an imported file's is.
-    pub opened_link: Option<String>,
+    /// What a share link the board's own page was opened with carries (after `#board=`),
+    /// unpacked: the snapshot's text, or why the link cannot be opened. Its board is offered
+    /// as the person's, asking first.
+    pub opened_link: Option<Result<String, String>>,
 }
 
 impl Default for MountOptions {
@@ -178,7 +179,7 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<Bo
             .example_url
             .map_or_else(Example::default, |url| Example::Url(url.into())),
         share: options.share_page.map(Into::into),
-        opened_link: options.opened_link.map(Into::into),
+        opened_link: options.opened_link,
     };
     Ok(BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
@@ -227,16 +228,39 @@ pub fn start_standalone() {
                 })
                 .map(|url| url.href()),
         };
-        options.opened_link = opened_link();
-        match mount_with(root.clone(), options) {
+        // A share link pasted into the address bar of an open board changes only the
+        // fragment: the page is opened again to offer it.
+        if let Some(window) = web_sys::window() {
+            gloo_events::EventListener::new(&window, "hashchange", |_| {
+                if let Some(location) = web_sys::window().map(|w| w.location()) {
+                    if location
+                        .hash()
+                        .is_ok_and(|hash| hash.starts_with("#board="))
+                    {
+                        let _ = location.reload();
+                    }
+                }
+            })
+            .forget();
+        }
+        let mount = move |options| match mount_with(root.clone(), options) {
             Ok(handle) => std::mem::forget(handle),
             Err(message) => show_refusal(&document, &root, &message),
+        };
+        // A share link's board is unpacked before the board is shown, so that the first
+        // thing shown asks about it: nothing can be started meanwhile.
+        match opened_link().filter(|_| !options.read_only) {
+            Some(fragment) => wasm_bindgen_futures::spawn_local(async move {
+                options.opened_link = Some(crate::ui::share::opened(&fragment).await);
+                mount(options);
+            }),
+            None => mount(options),
         }
     }
 }
 
 /// A share link the page was opened with (`#board=` and the snapshot, from the shared
-/// copy's "Open it as your board"): what follows `#board=`. It is taken off the address, so
+/// copy's "open it as your board"): what follows `#board=`. It is taken off the address, so
 /// that a reload does not offer the same board again.
 fn opened_link() -> Option<String> {
     let window = web_sys::window()?;

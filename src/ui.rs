@@ -28,7 +28,7 @@ mod narrow;
 mod rhythm_view;
 mod score;
 mod selector;
-mod share;
+pub(crate) mod share;
 pub mod state;
 mod subject_link;
 mod toolbar;

@@ -12,8 +12,8 @@
 // (+2.1 KB) copying without a clipboard, a review's check-in checked before it is announced,
 // corrected when its step is saved again, steps over initiatives deleted meanwhile, and the
 // phone layout for any board as narrow as a phone, then (+0.6 KB) a stored part hashed as it
-// is written and (+2.9 KB) a shared copy opened as the person's board, with the one reader of
-// share links the frame page uses too: 506.8 KB (518,971 bytes).
+// is written and (+4.0 KB) a shared copy opened as the person's board, asking first, with the
+// one reader of share links the frame page uses too: 507.9 KB (520,047 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -25,7 +25,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 508 * 1024;
+const GUARD = 510 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

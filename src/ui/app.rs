@@ -70,10 +70,11 @@ pub struct AppProps {
     /// the board offers no share link.
     #[prop_or_default]
     pub share: Option<AttrValue>,
-    /// A share link the board's own page was opened with (what follows `#board=`): offered
-    /// as the person's board, as an imported file is.
+    /// What a share link the board's own page was opened with carries, unpacked: the
+    /// snapshot's text, or why the link cannot be opened. Its board is offered as the
+    /// person's, asking first, as an imported file's is.
     #[prop_or_default]
-    pub opened_link: Option<AttrValue>,
+    pub opened_link: Option<Result<String, String>>,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -100,9 +101,9 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state(|| props.view);
     let dialog = use_state(|| None::<DialogKind>);
     // On a phone the views scroll in their bar when they do not fit: keep the current one
-    // in sight, also when something else than its tab chose it. A bar just shown is not
-    // scrolled, so its first view is in sight: the board's first render is not made to
-    // wait for a layout of the page to find that out.
+    // in sight, also when something else than its tab chose it. When the app first shows,
+    // the bar is not scrolled, so its first view is in sight: the first render is not made
+    // to wait for a layout of the page to find that out.
     let views_nav = use_node_ref();
     {
         let nav = views_nav.clone();
@@ -347,19 +348,30 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-    // A share link opened on the board's own page: its copy is offered as an imported
-    // file's board is, asking first when it would replace one (read-only, it is not).
+    // A share link opened on the board's own page: its board is offered as the person's,
+    // always asking first (the link may come from anywhere), unless the board cannot change.
     {
-        let (import, dispatch) = (on_import_text.clone(), dispatch.clone());
-        let link = props.opened_link.clone().filter(|_| !props.read_only);
+        let (dispatch, dialog) = (dispatch.clone(), dialog.setter());
+        let link = props.opened_link.clone();
         use_effect_with((), move |_| {
-            if let Some(fragment) = link {
-                wasm_bindgen_futures::spawn_local(async move {
-                    match share::opened(&fragment).await {
-                        Ok(text) => import.emit(("the share link".into(), text)),
-                        Err(text) => dispatch.dispatch(Msg::Notify(Notice { error: true, text })),
-                    }
-                });
+            let opened = match link {
+                None => return,
+                Some(_) if read_only => Err(
+                    "This board cannot be changed here, so the share link was not opened.".into(),
+                ),
+                Some(Ok(text)) => snapshot::read(&text).map_err(|error| {
+                    format!(
+                        "This share link cannot be opened: its board is not readable ({error})."
+                    )
+                }),
+                Some(Err(text)) => Err(text),
+            };
+            match opened {
+                Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport {
+                    file: "the share link".into(),
+                    board: Rc::new(loaded.board),
+                })),
+                Err(text) => dispatch.dispatch(Msg::Notify(Notice { error: true, text })),
             }
         });
     }

@@ -79,17 +79,25 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         DialogKind::ConfirmImport {
             file,
             board: incoming,
-        } => replace_board(
-            props,
-            &context,
-            Replacement {
-                title: "Replace this board?",
-                what: format!("“{}” from {file} ({})", incoming.title, counts(&incoming)),
-                confirm: "Replace board",
-                done: format!("Imported {file}. Undo brings the previous board back."),
-            },
-            incoming,
-        ),
+        } => {
+            let what = format!("“{}” from {file} ({})", incoming.title, counts(&incoming));
+            // Where there is no board yet (only a share link asks then), it is kept as is.
+            let question = match props.board {
+                Some(_) => Replacement {
+                    title: "Replace this board?",
+                    what,
+                    confirm: "Replace board",
+                    done: format!("Imported {file}. Undo brings the previous board back."),
+                },
+                None => Replacement {
+                    title: "Keep this board?",
+                    what,
+                    confirm: "Keep board",
+                    done: format!("Imported {file}."),
+                },
+            };
+            replace_board(props, &context, question, incoming)
+        }
         DialogKind::NewBoard => replace_board(
             props,
             &context,
@@ -175,32 +183,43 @@ fn replace_board(
         confirm,
         done,
     } = question;
+    let current = props.board.as_ref();
     let on_replace = {
         let (dispatch, on_dialog) = (context.dispatch.clone(), context.on_dialog.clone());
+        let replaces = current.is_some();
         Callback::from(move |_| {
-            dispatch.dispatch(Msg::Do {
-                action: Action::ReplaceBoard(incoming.clone()),
-                focus: None,
-            });
-            dispatch.dispatch(Msg::Notify(super::state::Notice {
-                error: false,
-                text: done.clone(),
-            }));
+            if replaces {
+                dispatch.dispatch(Msg::Do {
+                    action: Action::ReplaceBoard(incoming.clone()),
+                    focus: None,
+                });
+                dispatch.dispatch(Msg::Notify(super::state::Notice {
+                    error: false,
+                    text: done.clone(),
+                }));
+            } else {
+                dispatch.dispatch(Msg::Start(incoming.clone(), done.clone()));
+            }
             on_dialog.emit(None);
         })
     };
-    let current = props.board.as_ref();
     html! {
         <Modal {title} on_close={close.clone()} alert=true>
-            <p>{ format!("{what} will replace ") }
-               <strong>{ current.map(|b| format!("“{}”", b.title)).unwrap_or_default() }</strong>
-               { current.map(|b| format!(" ({}).", counts(b))).unwrap_or_default() }</p>
-            <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
+            if let Some(current) = current {
+                <p>{ format!("{what} will replace ") }
+                   <strong>{ format!("“{}”", current.title) }</strong>
+                   { format!(" ({}).", counts(current)) }</p>
+                <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
+            } else {
+                <p>{ format!("{what} will be the board this browser keeps.") }</p>
+            }
             <div class="ab-dialog__actions">
-                <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
+                if current.is_some() {
+                    <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
+                }
                 <span class="ab-spacer"></span>
                 <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
-                <button type="button" class="ab-button ab-button--danger" onclick={on_replace}>{ confirm }</button>
+                <button type="button" class={classes!("ab-button", if current.is_some() { "ab-button--danger" } else { "ab-button--primary" })} onclick={on_replace}>{ confirm }</button>
             </div>
         </Modal>
     }

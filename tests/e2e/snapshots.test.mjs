@@ -124,12 +124,14 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   page.assertNoErrors();
 });
 
-test('a shared copy opens as the person\'s own board from its note, asking first before it replaces one', async () => {
+test('a shared copy opens as the person\'s own board from its note, always asking first', async () => {
   const sharer = await freshPage(app);
   await startExample(sharer);
   const title = await sharer.getByRole('banner').getByRole('heading', { level: 1 }).textContent();
   await command(sharer, 'File', 'Share link…');
   const link = await dialog(sharer, 'Share link').getByRole('textbox', { name: 'Share link' }).inputValue();
+  const fragment = link.slice(link.indexOf('#board='));
+  const heading = (page, name) => page.getByRole('banner').getByRole('heading', { level: 1, name });
 
   // Someone with a board of their own opens the link, and then the copy as their board.
   const page = await freshPage(app);
@@ -144,37 +146,59 @@ test('a shared copy opens as the person\'s own board from its note, asking first
   await replace.getByText(`“${title}” from the share link`, { exact: false }).waitFor();
   assert.equal(new URL(page.url()).hash, '', 'the link is taken off the address');
   await replace.getByRole('button', { name: 'Replace board' }).click();
-  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await heading(page, title).waitFor();
   await page.getByText('Imported the share link. Undo brings the previous board back.').waitFor();
   await page.getByRole('button', { name: /Undo/ }).click();
-  await page.getByRole('banner').getByRole('heading', { level: 1, name: own }).waitFor();
+  await heading(page, own).waitFor();
   await page.getByRole('button', { name: /Redo/ }).click();
-  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await heading(page, title).waitFor();
   await saved(page);
+  // Opened again, the page has no link to offer: the board shows, and the next frame no
+  // question.
   await page.reload();
-  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await heading(page, title).waitFor();
+  await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
   assert.equal(await replace.count(), 0, 'a reload does not ask again');
-  await page.getByRole('button', { name: /Undo/ }).waitFor();
 
   // Asked again, and answered Cancel: the board stays as it is.
   await page.goto(link);
   await page.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
-  await dialog(page, 'Replace this board?').getByRole('button', { name: 'Cancel' }).click();
+  await replace.getByRole('button', { name: 'Cancel' }).click();
   await replace.waitFor({ state: 'detached' });
-  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await heading(page, title).waitFor();
 
-  // In a browser with no board yet, the copy simply becomes the board.
+  // The link pasted into the address bar of the open board (only the fragment changes).
+  await command(page, 'File', 'New board…');
+  await dialog(page, 'Start a new board?').getByRole('button', { name: 'Start new board' }).click();
+  await heading(page, own).waitFor();
+  await page.goto(`${app.url}${fragment}`);
+  await replace.getByRole('button', { name: 'Replace board' }).click();
+  await heading(page, title).waitFor();
+
+  // In a browser with no board yet, the copy is kept too, once the person says so: a link
+  // may come from anywhere.
   const fresh = await freshPage(app);
   await fresh.goto(link);
   await fresh.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
-  await fresh.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  const keep = dialog(fresh, 'Keep this board?');
+  await keep.getByText(`“${title}” from the share link`, { exact: false }).waitFor();
+  await keep.getByText('will be the board this browser keeps.', { exact: false }).waitFor();
+  assert.equal(await fresh.evaluate(() => localStorage.length), 0, 'nothing kept before the answer');
+  await keep.getByRole('button', { name: 'Keep board' }).click();
+  await heading(fresh, title).waitFor();
   await saved(fresh);
 
   // A link cut short, opened on the board's page, says so and changes nothing.
   await page.goto('about:blank');
-  await page.goto(`${app.url}#board=${link.slice(link.indexOf('#board=') + 7, -40)}`);
+  await page.goto(`${app.url}${fragment.slice(0, -40)}`);
   await page.getByText(/This share link cannot be opened: part of it is missing or was changed/).waitFor();
-  await page.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
+  await heading(page, title).waitFor();
+  // A board that cannot change here does not take one.
+  await page.goto('about:blank');
+  await page.goto(`${app.url}?readonly${fragment}`);
+  await heading(page, title).waitFor();
+  await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+  assert.equal(await replace.count(), 0, 'a read-only board is not offered the link');
   for (const p of [sharer, page, fresh]) p.assertNoErrors();
 });
 
