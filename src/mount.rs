@@ -248,8 +248,9 @@ pub fn start_standalone() {
             Err(message) => show_refusal(&document, &root, &message),
         };
         // A share link's board is unpacked before the board is shown, so that the first
-        // thing shown asks about it: nothing can be started meanwhile.
-        match opened_link().filter(|_| !options.read_only) {
+        // thing shown asks about it (or, read-only, says it cannot take it): nothing can be
+        // started meanwhile.
+        match opened_link() {
             Some(fragment) => wasm_bindgen_futures::spawn_local(async move {
                 options.opened_link = Some(crate::ui::share::opened(&fragment).await);
                 mount(options);

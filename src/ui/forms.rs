@@ -218,7 +218,8 @@ fn replace_board(
                     <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
                 }
                 <span class="ab-spacer"></span>
-                <button type="button" class="ab-button" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
+                // The question opens on Cancel: Enter at once changes nothing.
+                <button type="button" class="ab-button" data-focus-first="" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
                 <button type="button" class={classes!("ab-button", if current.is_some() { "ab-button--danger" } else { "ab-button--primary" })} onclick={on_replace}>{ confirm }</button>
             </div>
         </Modal>

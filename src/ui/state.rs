@@ -433,6 +433,11 @@ impl Reducible for AppState {
                     if undo { "Undone" } else { "Redone" }
                 );
                 next.focus_turn = next.focus_turn.wrapping_add(1);
+                // A notice of what a step did ("Imported … Undo brings the previous board
+                // back") no longer holds once the history moves; a failure's stays.
+                if next.notice.as_ref().is_some_and(|notice| !notice.error) {
+                    next.notice = None;
+                }
             }
             Msg::Say(announcement) => {
                 next.announcement = announcement;

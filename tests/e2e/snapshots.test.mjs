@@ -144,12 +144,15 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   await note.getByRole('link', { name: 'open it as your board' }).click();
   const replace = dialog(page, 'Replace this board?');
   await replace.getByText(`“${title}” from the share link`, { exact: false }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
   assert.equal(new URL(page.url()).hash, '', 'the link is taken off the address');
   await replace.getByRole('button', { name: 'Replace board' }).click();
   await heading(page, title).waitFor();
-  await page.getByText('Imported the share link. Undo brings the previous board back.').waitFor();
+  const done = page.getByText('Imported the share link. Undo brings the previous board back.');
+  await done.waitFor();
   await page.getByRole('button', { name: /Undo/ }).click();
   await heading(page, own).waitFor();
+  await done.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: /Redo/ }).click();
   await heading(page, title).waitFor();
   await saved(page);
@@ -198,6 +201,7 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   await page.goto(`${app.url}?readonly${fragment}`);
   await heading(page, title).waitFor();
   await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+  await page.getByText('This board cannot be changed here, so the share link was not opened.').waitFor();
   assert.equal(await replace.count(), 0, 'a read-only board is not offered the link');
   for (const p of [sharer, page, fresh]) p.assertNoErrors();
 });
