@@ -351,6 +351,14 @@ if (shared) {
     // The link's own fault in the board's words; the board not loading at all, plainly.
     say(String(error?.message).startsWith('This share link') ? error.message
       : \`This share link cannot be opened here: the board did not load (\${error}). Try again later.\`);
+    // Not a dead end: the board's own page is beside this one.
+    const away = document.createElement('p');
+    away.className = 'message';
+    const board = document.createElement('a');
+    board.href = new URL('./', location.href).href;
+    board.textContent = 'Go to the board kept in this browser';
+    away.append(board);
+    document.body.append(away);
   }
 }
 for (const [param, attribute] of [['key', 'storage-key'], ['view', 'view'], ['theme', 'theme'], ['src', 'src']]) {

@@ -115,6 +115,9 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   await copy.goto(link.slice(0, link.length - 40));
   await copy.getByRole('alert').filter({ hasText: 'This share link cannot be opened' }).waitFor();
   assert.equal(await copy.locator('alignment-board').count(), 0);
+  // Not a dead end: the board this browser keeps is a link away.
+  await copy.getByRole('link', { name: 'Go to the board kept in this browser' }).click();
+  await copy.getByRole('banner').getByRole('heading', { level: 1, name: title }).waitFor();
 
   // A crafted link that unpacks to more than a board can hold is refused the same way.
   const bomb = deflateRawSync(Buffer.alloc(11 * 1024 * 1024, 32)).toString('base64url');
