@@ -243,7 +243,7 @@ fn due_list(
             let initiative = &board.initiatives[d.initiative];
             let last = match d.last_check_in {
                 Some(at) => format!("last check-in {} days ago", whole_days(at, now())),
-                None => format!("no check-in in {} days", d.days_since),
+                None => format!("no check-in yet, added {} days ago", d.days_since),
             };
             let late = crate::ui::forms::count(d.days_late as usize, "day", "days");
             html! {

@@ -58,6 +58,9 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   const rhythm = await openRhythm(page);
   const due = await rhythm.getByRole('button', { name: /^Check in on / }).count();
   assert.ok(due >= 5, `the example has work due (${due})`);
+  // Why each is due: since its last check-in, or since it was added when it has none.
+  await rhythm.getByText(/^last check-in \d+ days ago, \d+ days? late$/).first().waitFor();
+  await rhythm.getByText(/^no check-in yet, added \d+ days ago, \d+ days? late$/).first().waitFor();
 
   // From here on, only the keyboard.
   await rhythm.getByRole('button', { name: 'Start guided review' }).focus();
