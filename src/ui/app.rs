@@ -36,8 +36,10 @@ use yew::prelude::*;
 mod analysis;
 mod commands;
 mod example;
+mod opened_link;
 mod root_handlers;
 mod startup;
+mod views_bar;
 use super::focus::{reveal_place, use_focus_after_change};
 use analysis::use_analysis;
 use commands::{offered, use_stable, Commands};
@@ -100,34 +102,7 @@ pub fn App(props: &AppProps) -> Html {
     let filter = use_state(Filter::default);
     let view = use_state(|| props.view);
     let dialog = use_state(|| None::<DialogKind>);
-    // On a phone the views scroll in their bar when they do not fit: keep the current one
-    // in sight, also when something else than its tab chose it. When the app first shows,
-    // the bar is not scrolled, so its first view is in sight: the first render is not made
-    // to wait for a layout of the page to find that out.
-    let views_nav = use_node_ref();
-    {
-        let nav = views_nav.clone();
-        let has_board = state.history.is_some();
-        let first = use_mut_ref(|| true);
-        use_effect_with((*view, has_board), move |(view, _)| {
-            let just_shown = std::mem::replace(&mut *first.borrow_mut(), false);
-            if just_shown && *view == View::ALL[0] {
-                return;
-            }
-            if let Some(nav) = nav.cast::<web_sys::Element>() {
-                if let Ok(Some(tab)) = nav.query_selector(".ab-views__tab--current") {
-                    let (bar, tab) = (
-                        nav.get_bounding_client_rect(),
-                        tab.get_bounding_client_rect(),
-                    );
-                    if tab.left() < bar.left() || tab.right() > bar.right() {
-                        let middle = (tab.left() + tab.right() - bar.left() - bar.right()) / 2.0;
-                        nav.set_scroll_left(nav.scroll_left() + middle as i32);
-                    }
-                }
-            }
-        });
-    }
+    let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);
     // Printing: every lane rendered and the printed page's heading shown, from the Print…
     // command (or the browser's own print) until the browser says printing is over.
@@ -348,33 +323,12 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-    // A share link opened on the board's own page: its board is offered as the person's,
-    // always asking first (the link may come from anywhere), unless the board cannot change.
-    {
-        let (dispatch, dialog) = (dispatch.clone(), dialog.setter());
-        let link = props.opened_link.clone();
-        use_effect_with((), move |_| {
-            let opened = match link {
-                None => return,
-                Some(_) if read_only => Err(
-                    "This board cannot be changed here, so the share link was not opened.".into(),
-                ),
-                Some(Ok(text)) => snapshot::read(&text).map_err(|error| {
-                    format!(
-                        "This share link cannot be opened: its board is not readable ({error})."
-                    )
-                }),
-                Some(Err(text)) => Err(text),
-            };
-            match opened {
-                Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport {
-                    file: "the share link".into(),
-                    board: Rc::new(loaded.board),
-                })),
-                Err(text) => dispatch.dispatch(Msg::Notify(Notice { error: true, text })),
-            }
-        });
-    }
+    opened_link::use_opened_link(
+        props.opened_link.clone(),
+        read_only,
+        dispatch.clone(),
+        dialog.setter(),
+    );
     let on_export = {
         let dispatch = dispatch.clone();
         // The snapshot, or (`true`) the board as a picture that carries the snapshot.

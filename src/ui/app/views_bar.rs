@@ -1,0 +1,38 @@
+//! On a phone the views scroll in their bar when they do not fit: the current one is kept in
+//! sight, also when something else than its tab chose it. When the app first shows, the bar
+//! is not scrolled, so its first view is in sight: the first render is not made to wait for a
+//! layout of the page to find that out.
+
+use crate::ui::state::View;
+use yew::prelude::*;
+
+/// The bar of views, with the current view's tab kept in sight; `has_board` tells a board
+/// just started (the bar then appears) from the welcome screen.
+#[hook]
+pub fn use_views_bar(view: View, has_board: bool) -> NodeRef {
+    let bar = use_node_ref();
+    let first = use_mut_ref(|| true);
+    {
+        let nav = bar.clone();
+        use_effect_with((view, has_board), move |(view, _)| {
+            let just_shown = std::mem::replace(&mut *first.borrow_mut(), false);
+            if just_shown && *view == View::ALL[0] {
+                return;
+            }
+            let Some(nav) = nav.cast::<web_sys::Element>() else {
+                return;
+            };
+            if let Ok(Some(tab)) = nav.query_selector(".ab-views__tab--current") {
+                let (bar, tab) = (
+                    nav.get_bounding_client_rect(),
+                    tab.get_bounding_client_rect(),
+                );
+                if tab.left() < bar.left() || tab.right() > bar.right() {
+                    let middle = (tab.left() + tab.right() - bar.left() - bar.right()) / 2.0;
+                    nav.set_scroll_left(nav.scroll_left() + middle as i32);
+                }
+            }
+        });
+    }
+    bar
+}
