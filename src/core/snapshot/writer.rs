@@ -104,23 +104,57 @@ fn json(value: &impl Serialize, capacity: usize) -> String {
 /// The text serde_json wrote. Writing fails only for a map whose keys are not text or a
 /// `Serialize` that fails, and serde_json writes UTF-8; nothing written here can fail, and
 /// an empty text saved as a board would lose it, so this stops instead.
-fn text(written: serde_json::Result<Buffer>) -> String {
-    let bytes = written.expect("a board is always written as JSON").0;
+fn text<S: Seen>(written: serde_json::Result<Buffer<S>>) -> String {
+    let bytes = written.expect("a board is always written as JSON").bytes;
     String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
 
 /// Where serde_json writes. `Vec`'s own writes are calls at the bundle's size-first
 /// optimisation, one per quote and comma, and were a third of the time spent writing a big
-/// board; these are inlined into the serialiser.
-struct Buffer(Vec<u8>);
+/// board; these are inlined into the serialiser. `seen` also sees every byte: nothing, or
+/// a stored part's hash (`write_part`).
+struct Buffer<S = ()> {
+    bytes: Vec<u8>,
+    seen: S,
+}
 
 impl Buffer {
     fn with_capacity(capacity: usize) -> Buffer {
-        Buffer(Vec::with_capacity(capacity))
+        Buffer::seen_by((), capacity)
     }
 }
 
-impl std::io::Write for Buffer {
+impl<S: Seen> Buffer<S> {
+    fn seen_by(seen: S, capacity: usize) -> Buffer<S> {
+        Buffer {
+            bytes: Vec::with_capacity(capacity),
+            seen,
+        }
+    }
+}
+
+/// What a `Buffer` does with the bytes written to it besides keeping them.
+trait Seen {
+    fn see(&mut self, bytes: &[u8]);
+}
+
+impl Seen for () {
+    #[inline(always)]
+    fn see(&mut self, _: &[u8]) {}
+}
+
+/// A stored part hashed as it is written. FNV-1a takes a byte at a time, each step waiting
+/// for the one before; taken beside the writing, the processor does much of it while the
+/// next values are written, where a second pass over the text waited for every step (a
+/// whole save of the big board, 20 parts, about 1.4 ms quicker).
+impl Seen for hash::Fnv1a {
+    #[inline(always)]
+    fn see(&mut self, bytes: &[u8]) {
+        self.write(bytes);
+    }
+}
+
+impl<S: Seen> std::io::Write for Buffer<S> {
     #[inline(always)]
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         self.write_all(bytes)?;
@@ -129,9 +163,10 @@ impl std::io::Write for Buffer {
 
     #[inline(always)]
     fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.seen.see(bytes);
         match bytes {
-            [byte] => self.0.push(*byte),
-            _ => self.0.extend_from_slice(bytes),
+            [byte] => self.bytes.push(*byte),
+            _ => self.bytes.extend_from_slice(bytes),
         }
         Ok(())
     }
@@ -188,41 +223,12 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
 /// has no room for. Equal texts get equal names, so a part that did not change is not
 /// written again.
 fn write_part(check_ins: &[Rc<CheckIn>]) -> (String, Rc<str>) {
-    let mut out = Hashed {
-        text: Buffer::with_capacity(check_ins.len() * 100),
-        hash: hash::Fnv1a::default(),
-    };
+    let mut out = Buffer::seen_by(hash::Fnv1a::default(), check_ins.len() * 100);
     let written = serde_json::to_writer(&mut out, &Rows(check_ins));
-    let text = text(written.map(|()| out.text));
-    let name = format!("{:x}-{:x}", text.len(), out.hash.finish());
+    let hash = out.seen.finish();
+    let text = text(written.map(|()| out));
+    let name = format!("{:x}-{:x}", text.len(), hash);
     (name, Rc::from(text))
-}
-
-/// A `Buffer` that hashes what is written to it as it is written. FNV-1a takes a byte at a
-/// time, each step waiting for the one before; taken beside the writing, the processor
-/// does much of it while the next values are written, where a second pass over the text
-/// waited for every step (a whole save of the big board, 20 parts, about 1.4 ms quicker).
-struct Hashed {
-    text: Buffer,
-    hash: hash::Fnv1a,
-}
-
-impl std::io::Write for Hashed {
-    #[inline(always)]
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.write_all(bytes)?;
-        Ok(bytes.len())
-    }
-
-    #[inline(always)]
-    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
-        self.hash.write(bytes);
-        self.text.write_all(bytes)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// The store's head: `Snapshot` with the board's lists as tables.
