@@ -179,7 +179,7 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<Bo
             .example_url
             .map_or_else(Example::default, |url| Example::Url(url.into())),
         share: options.share_page.map(Into::into),
-        opened_link: options.opened_link,
+        opened_link: options.opened_link.map(Rc::new),
     };
     Ok(BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),

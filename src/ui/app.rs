@@ -76,7 +76,7 @@ pub struct AppProps {
     /// snapshot's text, or why the link cannot be opened. Its board is offered as the
     /// person's, asking first, as an imported file's is.
     #[prop_or_default]
-    pub opened_link: Option<Result<String, String>>,
+    pub opened_link: Option<Rc<Result<String, String>>>,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
