@@ -198,11 +198,17 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let waits = requests(waiting_on(board, &team), false);
 
     // The decision log.
+    let edit = (!context.read_only).then(|| {
+        context
+            .on_dialog
+            .reform(|id| Some(DialogKind::Decision(Some(id))))
+    });
     let log = decision_log(
         board,
         &decisions(board, &filter, today),
         today,
         "No decision matches.",
+        edit.as_ref(),
     );
 
     // Open risks.
@@ -297,7 +303,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     <h3 class="ab-health__heading">{ "Decisions" }</h3>
                     if !context.read_only {
                         <button type="button" class="ab-button ab-button--primary"
-                                onclick={context.on_dialog.reform(|_| Some(DialogKind::Decision))}>{ "Record decision" }</button>
+                                onclick={context.on_dialog.reform(|_| Some(DialogKind::Decision(None)))}>{ "Record decision" }</button>
                     }
                 </div>
                 <div class="ab-filters ab-filters--inline">
@@ -396,8 +402,15 @@ fn RiskRow(props: &RiskRowProps) -> Html {
 }
 
 /// Decisions as the log lists them (title, kind, when, by whom, what they affect, revisit,
-/// rationale), or `empty` when there are none: the items of a list, keyed by decision.
-pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) -> Html {
+/// rationale), or `empty` when there are none: the items of a list, keyed by decision. With
+/// `edit`, a decision's title opens it to be corrected or deleted.
+pub fn decision_log(
+    board: &Board,
+    shown: &[usize],
+    today: Date,
+    empty: &str,
+    edit: Option<&Callback<Id>>,
+) -> Html {
     if shown.is_empty() {
         return html! { <li class="ab-finding ab-finding--none">{ empty.to_string() }</li> };
     }
@@ -437,7 +450,12 @@ pub fn decision_log(board: &Board, shown: &[usize], today: Date, empty: &str) ->
             }
             html! {
                 <li key={decision.id.as_str()} class="ab-finding ab-decision">
-                    <span class="ab-finding__name">{ &decision.title }</span>
+                    if let Some(edit) = edit {
+                        <button type="button" class="ab-finding__name" title="Edit or delete this decision"
+                                onclick={let id = decision.id.clone(); edit.reform(move |_| id.clone())}>{ &decision.title }</button>
+                    } else {
+                        <span class="ab-finding__name">{ &decision.title }</span>
+                    }
                     <span class={format!("ab-kind ab-kind--{}", decision.kind.key())}>{ decision.kind.key() }</span>
                     <span class="ab-finding__reason">{ what.join(" · ") }</span>
                 </li>
@@ -458,6 +476,7 @@ pub fn priority_decisions(board: &Board, priority: &str) -> Html {
         &decisions(board, &filter, today),
         today,
         "No decision names this priority yet.",
+        None,
     );
     html! {
         <section aria-label="Decisions about this priority">

@@ -75,7 +75,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         | DialogKind::NewPeriod
         | DialogKind::Ask(_)
         | DialogKind::Answer { .. }
-        | DialogKind::Decision => views_dialog(props, &context),
+        | DialogKind::Decision(_) => views_dialog(props, &context),
         DialogKind::ConfirmImport {
             file,
             board: incoming,
@@ -236,7 +236,7 @@ fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
         DialogKind::Answer { id, step } => form(Some(id))
             .map(|form| html! { <coordination::AnswerForm {form} {step} /> })
             .unwrap_or_default(),
-        DialogKind::Decision => form(None)
+        DialogKind::Decision(id) => form(id)
             .map(|p| html! { <coordination::DecisionForm ..p /> })
             .unwrap_or_default(),
         DialogKind::CheckIn(id) => form(Some(id.clone()))

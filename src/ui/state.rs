@@ -236,8 +236,8 @@ pub enum DialogKind {
         id: Id,
         step: crate::core::coordination::Step,
     },
-    /// Record a decision.
-    Decision,
+    /// Record a decision, or edit (and delete) the one with this id.
+    Decision(Option<Id>),
     /// Start the next period, choosing what carries over.
     NewPeriod,
     /// Ask before a blank board takes the current one's place.

@@ -1,7 +1,7 @@
 // Coordination as teams use it: one team asks another, the other accepts, and the asking
 // initiative shows the accepted request after a reload; a decision recorded and found by
 // its priority, in the log and on the priority's page; a stop decision that drops work; a
-// risk closed. Focus stays in the lists as steps and closed risks take their buttons away.
+// decision corrected and deleted from the log; a risk closed. Focus stays in the lists as steps and closed risks take their buttons away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
@@ -109,6 +109,63 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const decided = dialog(page, 'Edit priority').getByRole('region', { name: 'Decisions about this priority' });
   await decided.getByText('Stop the job templates library').waitFor();
   assert.match(await decided.innerText(), /stop[\s\S]*Templates can wait for the wizard/);
+  page.assertNoErrors();
+});
+
+test('a recorded decision is corrected from its title in the log, and deleted after a question that Undo answers', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const before = (await exportSnapshot(page)).json.board;
+  const decision = before.decisions.find((d) => d.kind === 'commit' && d.revisitOn);
+  const view = await openCoordination(page);
+  const log = view.getByRole('list', { name: 'Decision log' });
+  await log.getByRole('button', { name: decision.title }).click();
+  let form = dialog(page, 'Edit decision');
+  // The form holds the decision as recorded.
+  assert.equal(await form.getByLabel('Decision').inputValue(), decision.title);
+  assert.equal(await form.getByLabel('Revisit on').inputValue(), decision.revisitOn);
+  assert.equal(await form.getByLabel('Rationale').inputValue(), decision.rationale);
+  await form.getByLabel('Decision').fill(`${decision.title} (with two pilots)`);
+  await form.getByLabel('Kind').selectOption({ label: 'Defer' });
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).waitFor();
+  await saved(page);
+  const edited = (await exportSnapshot(page)).json.board.decisions.find((d) => d.id === decision.id);
+  assert.equal(edited.title, `${decision.title} (with two pilots)`);
+  assert.equal(edited.kind, 'defer');
+  // When it was decided does not move with a correction.
+  assert.equal(edited.decidedAt, decision.decidedAt);
+  assert.equal((await exportSnapshot(page)).json.board.decisions.length, before.decisions.length);
+
+  // Delete asks first; Cancel goes back to the form, draft and all.
+  await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).click();
+  form = dialog(page, 'Edit decision');
+  await form.getByRole('button', { name: 'Delete' }).click();
+  let question = dialog(page, 'Delete this decision?');
+  await question.getByRole('button', { name: 'Cancel' }).click();
+  await form.getByRole('button', { name: 'Delete' }).click();
+  question = dialog(page, 'Delete this decision?');
+  assert.match(await question.innerText(), /Undo brings it back/);
+  await question.getByRole('button', { name: 'Delete decision' }).click();
+  await question.waitFor({ state: 'detached' });
+  await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).waitFor({ state: 'detached' });
+  assert.equal((await exportSnapshot(page)).json.board.decisions.length, before.decisions.length - 1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).waitFor();
+  page.assertNoErrors();
+});
+
+test('a read-only board lists its decisions without a way to change them', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await saved(page);
+  await page.goto(`${app.url}?readonly`);
+  const view = await openCoordination(page);
+  const log = view.getByRole('list', { name: 'Decision log' });
+  await log.getByText('Pause the partner portal').waitFor();
+  assert.equal(await log.getByRole('button').count(), 0);
+  assert.equal(await view.getByRole('button', { name: 'Record decision' }).count(), 0);
   page.assertNoErrors();
 });
 

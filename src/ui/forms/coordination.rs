@@ -1,7 +1,7 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::form::{use_form, FormProps};
+use super::form::{back_to_form, use_delete_question, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
@@ -168,20 +168,70 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
 }
 
 /// Recording a decision: title, kind, rationale, owner, the priorities and teams it
-/// affects, a revisit date; a stop decision lists the active work it can drop.
+/// affects, a revisit date; a stop decision lists the active work it can drop. With
+/// `props.id`, the recorded decision, to correct or delete: when it was decided stays, and
+/// work a stop dropped stays dropped (Undo takes that back).
 #[function_component]
 pub fn DecisionForm(fields: &FormProps) -> Html {
     let props = &use_form(fields);
     let board = &props.board;
-    let title = use_state(String::new);
-    let kind = use_state(|| DecisionKind::Commit.key().to_string());
-    let rationale = use_state(String::new);
-    let owner = use_state(String::new);
-    let revisit = use_state(String::new);
-    let priorities = use_state(Vec::<Id>::new);
-    let teams = use_state(Vec::<Id>::new);
+    let existing = props
+        .id
+        .as_deref()
+        .and_then(|id| board.decisions.find(id))
+        .cloned();
+    let was = |get: fn(&Decision) -> String| {
+        let existing = existing.clone();
+        move || existing.as_ref().map(get).unwrap_or_default()
+    };
+    let title = use_state(was(|d| d.title.clone()));
+    let kind = use_state(|| {
+        existing
+            .as_ref()
+            .map_or(DecisionKind::Commit, |d| d.kind)
+            .key()
+            .to_string()
+    });
+    let rationale = use_state(was(|d| d.rationale.clone()));
+    let owner = use_state(was(|d| d.owner_id.clone().unwrap_or_default()));
+    let revisit = use_state(was(|d| {
+        d.revisit_on.map(|on| on.to_string()).unwrap_or_default()
+    }));
+    let priorities = use_state(|| {
+        existing
+            .as_ref()
+            .map(|d| d.priority_ids.clone())
+            .unwrap_or_default()
+    });
+    let teams = use_state(|| {
+        existing
+            .as_ref()
+            .map(|d| d.team_ids.clone())
+            .unwrap_or_default()
+    });
     let drop = use_state(Vec::<Id>::new);
     let error = use_state(|| None::<String>);
+    let question = use_delete_question();
+    let confirming = question.confirming.clone();
+
+    if let (true, Some(decision)) = (*confirming, &existing) {
+        let on_delete = {
+            let (props, id) = (props.clone(), decision.id.clone());
+            Callback::from(move |_| {
+                let _ = props.submit(Action::DeleteDecision(id.clone()), None);
+            })
+        };
+        return html! {
+            <Modal title="Delete this decision?" on_close={back_to_form(&confirming)} alert=true>
+                <p>{ format!("“{}” leaves the decision log. Undo brings it back.", decision.title) }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete decision" }</button>
+                </div>
+            </Modal>
+        };
+    }
 
     let toggle = |state: &UseStateHandle<Vec<Id>>, id: Id| {
         let state = state.clone();
@@ -196,7 +246,8 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             state.set(next);
         })
     };
-    let is_stop = *kind == DecisionKind::Stop.key();
+    // Only a decision being recorded drops work: an edit leaves the board's work as it is.
+    let is_stop = *kind == DecisionKind::Stop.key() && existing.is_none();
     // What a stop can drop: active work on the chosen priorities or of the chosen teams.
     let stoppable: Vec<_> = board
         .initiatives
@@ -220,6 +271,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             error.clone(),
             props.clone(),
         );
+        let existing = existing.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if title.trim().is_empty() {
@@ -235,11 +287,14 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 .find(|k| k.key() == kind.as_str())
                 .unwrap_or(DecisionKind::Commit);
             let decision = Decision {
-                id: crate::ui::ids::fresh(&props.board, "x"),
+                id: existing.as_ref().map_or_else(
+                    || crate::ui::ids::fresh(&props.board, "x"),
+                    |d| d.id.clone(),
+                ),
                 title: title.trim().to_string(),
                 rationale: rationale.trim().to_string(),
                 kind,
-                decided_at: now(),
+                decided_at: existing.as_ref().map_or_else(now, |d| d.decided_at),
                 owner_id: optional_id(&owner),
                 priority_ids: (*priorities).clone(),
                 team_ids: (*teams).clone(),
@@ -250,13 +305,15 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             } else {
                 Vec::new()
             };
-            if let Err(reason) = props.submit(
+            let action = if existing.is_some() {
+                Action::UpdateDecision(decision)
+            } else {
                 Action::RecordDecision {
                     decision,
                     drop_initiatives,
-                },
-                None,
-            ) {
+                }
+            };
+            if let Err(reason) = props.submit(action, None) {
                 error.set(Some(reason));
             }
         })
@@ -268,7 +325,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
         ("defer".into(), "Defer".into()),
     ];
     html! {
-        <Modal title="Record a decision" on_close={props.close()} wide=true ask_to_discard=true>
+        <Modal title={if existing.is_some() { "Edit decision" } else { "Record a decision" }} on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
                     <TextField label="Decision" value={(*title).clone()} on_change={set_to(&title)} required=true />
@@ -313,9 +370,12 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 </div>
                 if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
                 <div class="ab-dialog__actions">
+                    if existing.is_some() && !props.read_only {
+                        { question.button() }
+                    }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="submit" class="ab-button ab-button--primary">{ "Record decision" }</button>
+                    <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else { "Record decision" } }</button>
                 </div>
             </form>
         </Modal>
