@@ -13,7 +13,9 @@
 // corrected when its step is saved again, steps over initiatives deleted meanwhile, and the
 // phone layout for any board as narrow as a phone, then (+0.6 KB) a stored part hashed as it
 // is written and (+4.0 KB) a shared copy opened as the person's board, asking first, with the
-// one reader of share links the frame page uses too: 507.9 KB (520,047 bytes).
+// one reader of share links the frame page uses too: 507.9 KB (520,047 bytes), then (+2.5 KB)
+// a decision corrected or deleted from the log, a team's commitment beside an initiative's
+// effort, Skip to content and Escape folding the phone's filters: 510.4 KB (522,632 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -25,7 +27,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 510 * 1024;
+const GUARD = 513 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

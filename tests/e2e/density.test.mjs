@@ -203,13 +203,14 @@ test('a lane taller than the board\'s area keeps its team\'s name in view under 
     assert.ok(now.nameSeen, `${why}: the name is what the page shows there`);
   };
   await shown(200, 'scrolled into the lane');
-  // A priority given a long title makes the heads taller: the name moves down with them.
+  // A priority given a longer title makes the heads taller (by a line: the screen shows a
+  // title's first four): the name moves down with them.
   const before = await board.evaluate((region) => region.querySelector('.ab-grid__row--head').offsetHeight);
-  await board.getByRole('button', { name: 'Keep every customer we have', exact: true }).click();
+  await board.getByRole('button', { name: 'Offline-first mobile for technicians', exact: true }).click();
   const form = dialog(page, 'Edit priority');
-  await form.getByLabel('Title').fill('Keep every customer we have, and grow the accounts that trust us most across every region');
+  await form.getByLabel('Title').fill('Offline-first mobile for every technician in every region we serve');
   await form.getByRole('button', { name: 'Save' }).click();
-  await page.waitForFunction((before) => document.querySelector('.ab-grid__row--head').offsetHeight > before + 20, before);
+  await page.waitForFunction((before) => document.querySelector('.ab-grid__row--head').offsetHeight > before + 12, before);
   await shown(200, 'with taller heads');
   page.assertNoErrors();
 });
