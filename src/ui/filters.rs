@@ -110,9 +110,23 @@ fn Filters(props: &FilterBarProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
+    let toggle_ref = use_node_ref();
+    // Escape closes an open panel and gives focus back to its button, as a menu does.
+    let on_key = {
+        let (open, toggle_ref) = (open.clone(), toggle_ref.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" && *open {
+                event.stop_propagation();
+                open.set(false);
+                if let Some(button) = toggle_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        })
+    };
     html! {
-        <section class="ab-filters ab-filters--board" aria-label="Filters">
-            <button type="button" class={classes!("ab-button", "ab-filters__toggle", (on > 0).then_some("ab-filters__toggle--on"))}
+        <section class="ab-filters ab-filters--board" aria-label="Filters" onkeydown={on_key}>
+            <button type="button" ref={toggle_ref} class={classes!("ab-button", "ab-filters__toggle", (on > 0).then_some("ab-filters__toggle--on"))}
                     aria-expanded={open.to_string()} aria-controls={panel_id.clone()} onclick={toggle}
                     aria-label={if on > 0 { format!("Filter ({on})") } else { "Filter".to_string() }}>
                 <svg class="ab-filters__icon" viewBox="0 0 16 16" aria-hidden="true">

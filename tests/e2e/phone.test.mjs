@@ -141,7 +141,7 @@ test('the board turns into the list and back as the window narrows and widens', 
   page.assertNoErrors();
 });
 
-test('on a phone the Filter button shows the filters, says how many are on and filters the list', async () => {
+test('on a phone the Filter button shows the filters, says how many are on, filters the list and folds on Escape', async () => {
   const page = await phone();
   const filters = page.getByRole('region', { name: 'Filters' });
   const button = filters.getByRole('button', { name: /^Filter/ });
@@ -166,7 +166,13 @@ test('on a phone the Filter button shows the filters, says how many are on and f
   const shown = new Set(await board.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
   assert.deepEqual([...shown].sort(), atRisk.sort());
 
-  // Folded again, the count stays in the button; clearing empties it.
+  // Folded again (Escape folds it too, back on its button), the count stays in the button;
+  // clearing empties it.
+  await filters.getByLabel('Status').focus();
+  await page.keyboard.press('Escape');
+  await filters.getByRole('button', { name: 'Filter (2)', expanded: false }).waitFor();
+  assert.equal(await button.evaluate((b) => b === document.activeElement), true, 'focus back on the button');
+  await button.click();
   await button.click();
   assert.equal(await filters.getByLabel('Team').isVisible(), false);
   await filters.getByRole('button', { name: 'Filter (2)', expanded: false }).waitFor();
