@@ -3,7 +3,7 @@
 // the board's own settings. Each change is checked on screen and again after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -119,6 +119,31 @@ test('an initiative form refuses an empty title and keeps what was typed', async
   await form.getByLabel('Title').fill('Field pilot logistics');
   await form.getByRole('button', { name: 'Add initiative' }).click();
   await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
+});
+
+test("an initiative's effort says what its team is committed to without it and with it", async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const example = (await exportSnapshot(page)).json.board;
+  const active = new Set(['notStarted', 'onTrack', 'atRisk', 'offTrack']);
+  const committed = (teamId) => example.initiatives.filter((i) => i.teamId === teamId && active.has(i.status))
+    .reduce((sum, i) => sum + i.effort, 0);
+  const [first, second] = example.teams;
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  const form = dialog(page, 'Add initiative');
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: first.name });
+  const hint = (text) => form.getByText(text, { exact: true });
+  const said = (team, others, effort) => `${team.name} has ${others} % committed; ${others + effort} % with this${others + effort > 100 ? ', over capacity' : ''}`;
+  // A new initiative starts at 20 %: the person sees what that does before saving.
+  await hint(said(first, committed(first.id), 20)).waitFor();
+  await form.getByLabel('Effort (% of team)').fill('5');
+  await hint(said(first, committed(first.id), 5)).waitFor();
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: second.name });
+  await hint(said(second, committed(second.id), 5)).waitFor();
+  // Work that is done counts for nothing.
+  await form.getByLabel('Status', { exact: true }).selectOption({ label: 'Done' });
+  await hint(`${second.name} has ${committed(second.id)} % committed`).waitFor();
+  page.assertNoErrors();
 });
 
 test('a dialog holding changes asks before Escape, a click beside it, × or leaving the page throws them away', async () => {
@@ -293,7 +318,7 @@ test('people are added to a team, offered as owners, and kept', async () => {
   await page.waitForFunction(() => document.activeElement?.textContent === 'Add person');
   await addPerson.click();
   await form.getByLabel('Name').fill('Yusuf Aydın');
-  await form.getByLabel('Team').selectOption({ label: 'Data' });
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Data' });
   await form.getByRole('button', { name: 'Add person' }).click();
   await list.getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
   assert.ok(await focused(list.getByRole('button', { name: 'Edit Yusuf Aydın' })), 'focus is on the new person');

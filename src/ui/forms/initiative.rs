@@ -3,7 +3,7 @@
 
 use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
-use crate::core::model::{Initiative, Risk, Severity, Status};
+use crate::core::model::{Board, Initiative, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
@@ -287,7 +287,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     </fieldset>
                     <div class="ab-form__row">
                         <TextField label="Effort (% of team)" kind="number" min="0" max="100" value={draft.effort.clone()}
-                                   on_change={set(|d, v| d.effort = v)} error={errors.get("effort").cloned().map(AttrValue::from)} />
+                                   on_change={set(|d, v| d.effort = v)} error={errors.get("effort").cloned().map(AttrValue::from)}
+                                   hint={effort_hint(board, existing.as_ref(), &draft).map(AttrValue::from)} />
                         <SelectField label="Status" value={draft.status.key()} options={statuses}
                                      on_change={set(|d, v| d.status = Status::from_key(&v).unwrap_or(d.status))} />
                         <TextField label="Progress (%)" kind="number" min="0" max="100" value={draft.progress.clone()}
@@ -464,4 +465,25 @@ fn requests(
             }
         </section>
     }
+}
+
+/// What the team is committed to without this initiative, and with it as drafted: "Platform
+/// has 115 % committed; 135 % with this, over capacity". A new initiative starts at 20 %, and
+/// the person sees what that does to its team before saving.
+fn effort_hint(board: &Board, existing: Option<&Initiative>, draft: &Draft) -> Option<String> {
+    let team = board.team(&draft.team_id)?;
+    let counted = existing
+        .filter(|i| i.team_id == team.id && i.status.is_active())
+        .map_or(0, |i| u32::from(i.effort));
+    let others = board.team_effort(&team.id) - counted;
+    let this = match draft.effort.trim().parse::<u32>() {
+        Ok(effort) if draft.status.is_active() && effort <= 100 => effort,
+        _ => return Some(format!("{} has {others} % committed", team.name)),
+    };
+    let with = others + this;
+    let over = if with > 100 { ", over capacity" } else { "" };
+    Some(format!(
+        "{} has {others} % committed; {with} % with this{over}",
+        team.name
+    ))
 }
