@@ -9,6 +9,7 @@ use super::state::{use_board, Command, Msg, TITLE_PLACE};
 use crate::core::history::History;
 use crate::core::model::Board;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -70,6 +71,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     html! {
         <header class="ab-header">
+            { skip_to_content() }
             <div class="ab-header__identity">
                 <h1 class="ab-header__title" tabindex="-1" data-place={TITLE_PLACE}>{ &board.title }</h1>
                 <p class="ab-header__meta">
@@ -103,4 +105,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </nav>
         </header>
     }
+}
+
+/// A keyboard's first stop, shown only while it has focus: past the toolbar, the views and
+/// the filters (thirty presses of Tab on the example board) to the first card, or to the open
+/// view where it has no cards.
+fn skip_to_content() -> Html {
+    let onclick = Callback::from(|event: MouseEvent| {
+        let app = event
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|button| button.closest(".ab-app").ok().flatten());
+        let target = app.and_then(|app| {
+            app.query_selector(".ab-main .ab-card")
+                .ok()
+                .flatten()
+                .or_else(|| app.query_selector(".ab-main").ok().flatten())
+        });
+        if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    });
+    html! { <button type="button" class="ab-button ab-skip" {onclick}>{ "Skip to content" }</button> }
 }

@@ -1,5 +1,6 @@
 // Undo and redo from the keyboard wherever focus is in the board: a view button, a toolbar
 // button, a card, the board itself. Inside a text field the field's own undo runs instead.
+// The first Tab's stop, Skip to content, goes past the toolbar to the first card.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dialog, freshPage, startExample, useApp, command } from '../support/app.mjs';
@@ -228,5 +229,29 @@ test('focus comes back to where a dialog was opened from, and the shortcuts keep
   await addTeam(page, 'After dialogs');
   await page.keyboard.press('Control+z');
   await teamShown(page, 'After dialogs').waitFor({ state: 'detached' });
+  page.assertNoErrors();
+});
+
+test("a keyboard's first stop skips past the toolbar, the views and the filters to the first card", async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const skip = page.getByRole('button', { name: 'Skip to content' });
+  // Out of sight until it has focus.
+  assert.ok((await skip.boundingBox()).width <= 1, 'hidden while it has no focus');
+  // A page just opened: the first Tab starts at the top of the document.
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).getByRole('article').first().waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await skip.evaluate((b) => b === document.activeElement), true, 'the first Tab reaches it');
+  const box = await skip.boundingBox();
+  assert.ok(box.width > 80 && box.height > 20, `shown once focused (${box.width}×${box.height})`);
+  await page.keyboard.press('Enter');
+  const first = page.getByRole('region', { name: 'Board' }).getByRole('article').first();
+  assert.equal(await first.evaluate((card) => card === document.activeElement), true, 'focus on the first card');
+  // In a view without cards, it goes to the view.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Coordination' }).click();
+  await skip.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
   page.assertNoErrors();
 });
