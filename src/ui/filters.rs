@@ -40,6 +40,10 @@ const ALL: &str = "";
 const NOBODY: &str = "\u{0}nobody";
 
 pub fn filter_bar(props: &FilterBarProps) -> Html {
+    // A board with no initiatives has nothing to filter: its empty state speaks alone.
+    if props.board.initiatives.is_empty() && active_count(&props.filter) == 0 {
+        return Html::default();
+    }
     html! {
         <Filters board={props.board.clone()} filter={props.filter.clone()} on_change={props.on_change.clone()}
                  shown={props.shown} flagged={props.flagged} />

@@ -51,6 +51,8 @@ test('a team, a priority and an initiative added by hand survive a reload', asyn
   await form.getByLabel('Success measure').fill('Picker live in 3 warehouses');
   await form.getByRole('button', { name: 'Add priority' }).click();
 
+  // Nothing to filter yet: the empty board shows no filters.
+  assert.equal(await page.getByRole('region', { name: 'Filters' }).count(), 0);
   await page.getByRole('button', { name: 'Add initiative' }).first().click();
   form = dialog(page, 'Add initiative');
   await form.getByLabel('Title').fill('Gripper redesign');
@@ -60,6 +62,7 @@ test('a team, a priority and an initiative added by hand survive a reload', asyn
   await form.getByRole('button', { name: 'Add initiative' }).click();
 
   const cell = page.getByRole('group', { name: 'Field Robotics · Ship the autonomous picker' });
+  await page.getByRole('region', { name: 'Filters' }).waitFor();
   await cell.getByRole('article', { name: 'Gripper redesign' }).waitFor();
   await saved(page);
 
