@@ -292,6 +292,17 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             {
                 event.prevent_default();
                 on_check_in.emit(id.clone());
+            } else if is_self(&event)
+                && !(event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key())
+            {
+                // An arrow goes to the card beside; where there is none the board scrolls.
+                let next = event
+                    .target_dyn_into::<web_sys::Element>()
+                    .and_then(|card| card_beside(&card, &event.key()));
+                if let Some(next) = next {
+                    event.prevent_default();
+                    let _ = next.focus();
+                }
             }
         })
     };
@@ -325,8 +336,11 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         props
             .changed
             .then(|| "changed since the last review".to_string()),
-        (!props.read_only)
-            .then(|| "Alt + arrow keys move it, S changes its status, C checks in".to_string()),
+        Some(if props.read_only {
+            "arrow keys go to the card beside it".to_string()
+        } else {
+            "arrow keys go to the card beside it; Alt + arrow keys move it, S changes its status, C checks in".to_string()
+        }),
     ]
     .into_iter()
     .flatten()
@@ -484,4 +498,46 @@ fn due_fact(due: crate::core::time::Date, active: bool, today: crate::core::time
     } else {
         format!("Due {date}")
     }
+}
+
+/// The card an arrow key (`key`) goes to from `card`: the nearest below or above it in its
+/// column (past the end of its cell, the next lane's), or the nearest in the next column to
+/// the left or right, the closest in height first. Found by where the cards are on screen, so
+/// the grid and the phone's list go alike; none where there is no card that way (or it is not
+/// drawn yet, on a big board: the board scrolls instead, and draws it).
+pub fn card_beside(card: &web_sys::Element, key: &str) -> Option<web_sys::HtmlElement> {
+    let view = card.closest(".ab-main").ok()??;
+    let cards = view.query_selector_all(".ab-card").ok()?;
+    let from = card.get_bounding_client_rect();
+    let middle = |r: &web_sys::DomRect| r.top() + r.height() / 2.0;
+    let mut best: Option<(f64, web_sys::HtmlElement)> = None;
+    for at in 0..cards.length() {
+        let Some(other) = cards
+            .item(at)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let to = other.get_bounding_client_rect();
+        let same_column = to.left() < from.right() && to.right() > from.left();
+        let height = (middle(&to) - middle(&from)).abs();
+        // Columns sit a few pixels apart: a column's width counts far more than a card's height.
+        let distance = match key {
+            "ArrowDown" if same_column && to.top() >= from.bottom() - 1.0 => {
+                to.top() - from.bottom()
+            }
+            "ArrowUp" if same_column && to.bottom() <= from.top() + 1.0 => from.top() - to.bottom(),
+            "ArrowRight" if to.left() >= from.right() - 1.0 => {
+                (to.left() - from.right()) * 4.0 + height
+            }
+            "ArrowLeft" if to.right() <= from.left() + 1.0 => {
+                (from.left() - to.right()) * 4.0 + height
+            }
+            _ => continue,
+        };
+        if best.as_ref().is_none_or(|(nearest, _)| distance < *nearest) {
+            best = Some((distance, other));
+        }
+    }
+    best.map(|(_, card)| card)
 }

@@ -17,6 +17,7 @@ const TESTED = {
   },
   'On a card (focus it with Tab)': {
     Enter: ['coordination.test.mjs', 'team A asks team B'],
+    '↑ / ↓ / ← / →': ['keys.test.mjs', 'arrow keys go from card to card'],
     S: ['help.test.mjs', 'the status menu is worked from the keyboard'],
     C: ['help.test.mjs', 'C on a card opens its check-in'],
     'Alt + ← / →': ['help.test.mjs', 'a card moves every way with Alt and the arrows'],

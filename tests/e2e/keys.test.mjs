@@ -255,3 +255,36 @@ test("a keyboard's first stop skips past the toolbar, the views and the filters 
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
   page.assertNoErrors();
 });
+
+test('arrow keys go from card to card, below, above and beside, clear of the sticky heads', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const first = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  await first.focus();
+  const focused = () => page.evaluate(() => {
+    const card = document.activeElement;
+    const box = card.getBoundingClientRect();
+    const heads = document.querySelector('.ab-grid__row--head').getBoundingClientRect();
+    return { name: card.getAttribute('aria-label'), left: box.left, right: box.right, top: box.top, bottom: box.bottom, headsBottom: heads.bottom };
+  });
+  const start = await focused();
+  await page.keyboard.press('ArrowDown');
+  const below = await focused();
+  assert.notEqual(below.name, start.name);
+  assert.ok(below.left < start.right && below.right > start.left, 'the same column');
+  assert.ok(below.top >= below.headsBottom - 1, `in view under the heads (${below.top} against ${below.headsBottom})`);
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await focused()).name, start.name);
+  await page.keyboard.press('ArrowRight');
+  const beside = await focused();
+  assert.ok(beside.left >= start.right - 1, `${beside.name} is to the right of ${start.name}`);
+  await page.keyboard.press('ArrowLeft');
+  const back = await focused();
+  assert.ok(back.right <= beside.left + 1, `${back.name} is to the left of ${beside.name}`);
+  // Nothing above the board's first card: focus stays where it is.
+  await first.focus();
+  await page.keyboard.press('ArrowUp');
+  assert.equal((await focused()).name, start.name);
+  page.assertNoErrors();
+});

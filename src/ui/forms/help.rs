@@ -20,6 +20,7 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         "On a card (focus it with Tab)",
         &[
             ("Enter", "Edit the initiative"),
+            ("↑ / ↓ / ← / →", "Go to the card above, below or beside it"),
             ("S", "Change its status"),
             ("C", "Check in on it"),
             (
