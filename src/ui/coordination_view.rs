@@ -6,7 +6,7 @@ use super::charts::more_to_the_right;
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
 use super::focus::use_successor_focus;
-use super::state::{use_board, use_day, DialogKind, Msg, Same};
+use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::coordination::{
@@ -302,7 +302,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 <div class="ab-rhythm__head">
                     <h3 class="ab-health__heading">{ "Decisions" }</h3>
                     if !context.read_only {
-                        <button type="button" class="ab-button ab-button--primary"
+                        <button type="button" class="ab-button ab-button--primary" data-place={RECORD_DECISION}
                                 onclick={context.on_dialog.reform(|_| Some(DialogKind::Decision(None)))}>{ "Record decision" }</button>
                     }
                 </div>

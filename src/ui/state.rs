@@ -549,3 +549,7 @@ pub fn use_board() -> BoardContext {
 /// The `data-place` of the board's title, where focus goes when a board takes the welcome
 /// screen's place.
 pub const TITLE_PLACE: &str = "title";
+
+/// The `data-place` of Coordination's Record decision button: where focus goes once a
+/// decision is deleted from its form, whose button left the log with it.
+pub const RECORD_DECISION: &str = "record-decision";

@@ -141,15 +141,21 @@ test('a recorded decision is corrected from its title in the log, and deleted af
   // Delete asks first; Cancel goes back to the form, draft and all.
   await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).click();
   form = dialog(page, 'Edit decision');
+  await form.getByLabel('Decision').fill('A draft kept through the question');
   await form.getByRole('button', { name: 'Delete' }).click();
   let question = dialog(page, 'Delete this decision?');
   await question.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await form.getByLabel('Decision').inputValue(), 'A draft kept through the question');
+  assert.equal(await form.getByRole('button', { name: 'Delete' }).evaluate((b) => b === document.activeElement), true,
+    'focus back on Delete');
   await form.getByRole('button', { name: 'Delete' }).click();
   question = dialog(page, 'Delete this decision?');
   assert.match(await question.innerText(), /Undo brings it back/);
   await question.getByRole('button', { name: 'Delete decision' }).click();
   await question.waitFor({ state: 'detached' });
   await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).waitFor({ state: 'detached' });
+  // Its button went with it: focus goes to Record decision, not to the page.
+  await page.waitForFunction(() => document.activeElement?.textContent === 'Record decision');
   assert.equal((await exportSnapshot(page)).json.board.decisions.length, before.decisions.length - 1);
   await page.getByRole('button', { name: 'Undo' }).click();
   await log.getByRole('button', { name: `${decision.title} (with two pilots)` }).waitFor();

@@ -175,11 +175,16 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
 pub fn DecisionForm(fields: &FormProps) -> Html {
     let props = &use_form(fields);
     let board = &props.board;
-    let existing = props
-        .id
-        .as_deref()
-        .and_then(|id| board.decisions.find(id))
-        .cloned();
+    // The decision as the form opened on it: were another tab to delete it meanwhile, Save
+    // is refused with the core's reason, not taken for a new decision.
+    let existing = (*use_state(|| {
+        props
+            .id
+            .as_deref()
+            .and_then(|id| board.decisions.find(id))
+            .cloned()
+    }))
+    .clone();
     let was = |get: fn(&Decision) -> String| {
         let existing = existing.clone();
         move || existing.as_ref().map(get).unwrap_or_default()

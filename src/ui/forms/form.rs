@@ -7,7 +7,7 @@ use crate::core::health::Subject;
 use crate::core::model::{Board, Id, Initiative};
 use crate::ui::clock::now;
 use crate::ui::focus::{place_after_delete, priority_after_delete, reveal_place};
-use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg};
+use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg, RECORD_DECISION};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -87,6 +87,7 @@ impl Form {
         };
         let focus = match &action {
             Action::DeleteInitiative(id) => place_after_delete(&self.board, &next, id),
+            Action::DeleteDecision(_) => Some(RECORD_DECISION.to_string()),
             _ => shown.and_then(|subject| reveal_place(&next, &subject)),
         };
         self.dispatch.dispatch(Msg::Made {
