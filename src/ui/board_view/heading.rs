@@ -166,9 +166,11 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             </span>
             <div class="ab-column-head__text">
                 <h2 class="ab-column-head__title">
-                    if props.read_only { { &priority.title } } else {
+                    if props.read_only {
+                        <span class="ab-clamp" title={priority.title.clone()}>{ &priority.title }</span>
+                    } else {
                         <button type="button" class="ab-column-head__edit" onclick={on_edit} tabindex="-1" title="Edit priority">
-                            { &priority.title }
+                            <span class="ab-clamp">{ &priority.title }</span>
                         </button>
                         // A printed page repeats the priorities' heading row on every page,
                         // and draws no form control in the repeats: there the title is text.

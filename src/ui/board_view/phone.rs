@@ -245,8 +245,10 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
                 <h2 class="ab-phone__title">
                     if !spoken.is_empty() { <span class="ab-visually-hidden">{ spoken }</span> }
                     if let Some(on_edit) = on_edit {
-                        <button type="button" class="ab-phone__edit" onclick={on_edit} title="Edit priority">{ title }</button>
-                    } else { { title } }
+                        <button type="button" class="ab-phone__edit" onclick={on_edit} title="Edit priority">
+                            <span class="ab-clamp">{ title }</span>
+                        </button>
+                    } else { <span class="ab-clamp" title={title.to_string()}>{ title }</span> }
                 </h2>
                 <p class="ab-phone__sub">{ sub }</p>
                 if let Some(measure) = measure {
