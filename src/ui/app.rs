@@ -568,7 +568,7 @@ pub fn App(props: &AppProps) -> Html {
             // toolbar would be made anew, closing an open menu and dropping focus.
             if let Some(banner) = save_banner { { banner } }
             if let Some(notice) = notice { { notice } }
-            <main class="ab-main" tabindex="-1">{ body }</main>
+            <main class="ab-main">{ body }</main>
             if *dragging_file {
                 <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>
             }

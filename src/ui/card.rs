@@ -3,7 +3,7 @@
 
 use crate::core::layout::Column;
 use crate::core::model::{Board, Id, Initiative, Severity, Status};
-use crate::ui::dom::{active_element, on_itself, without_scrolling};
+use crate::ui::dom::{active_element, bring_into_view, on_itself, without_scrolling};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -292,7 +292,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             {
                 event.prevent_default();
                 on_check_in.emit(id.clone());
-            } else if is_self(&event)
+            } else if event.key().starts_with("Arrow")
+                && is_self(&event)
                 && !(event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key())
             {
                 // An arrow goes to the card beside; where there is none the board scrolls.
@@ -301,7 +302,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                     .and_then(|card| card_beside(&card, &event.key()));
                 if let Some(next) = next {
                     event.prevent_default();
-                    let _ = next.focus();
+                    let _ = next.focus_with_options(&without_scrolling());
+                    bring_into_view(&next);
                 }
             }
         })
@@ -337,9 +339,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             .changed
             .then(|| "changed since the last review".to_string()),
         Some(if props.read_only {
-            "arrow keys go to the card beside it".to_string()
+            "arrow keys go to the card above, below or beside it".to_string()
         } else {
-            "arrow keys go to the card beside it; Alt + arrow keys move it, S changes its status, C checks in".to_string()
+            "arrow keys go to the card above, below or beside it; Alt + arrow keys move it, S changes its status, C checks in".to_string()
         }),
     ]
     .into_iter()
@@ -502,7 +504,8 @@ fn due_fact(due: crate::core::time::Date, active: bool, today: crate::core::time
 
 /// The card an arrow key (`key`) goes to from `card`: the nearest below or above it in its
 /// column (past the end of its cell, the next lane's), or the nearest in the next column to
-/// the left or right, the closest in height first. Found by where the cards are on screen, so
+/// the left or right, in its own lane while there is one that way, the closest in height
+/// first. Found by where the cards are on screen, so
 /// the grid and the phone's list go alike; none where there is no card that way (or it is not
 /// drawn yet, on a big board: the board scrolls instead, and draws it).
 pub fn card_beside(card: &web_sys::Element, key: &str) -> Option<web_sys::HtmlElement> {
@@ -510,6 +513,16 @@ pub fn card_beside(card: &web_sys::Element, key: &str) -> Option<web_sys::HtmlEl
     let cards = view.query_selector_all(".ab-card").ok()?;
     let from = card.get_bounding_client_rect();
     let middle = |r: &web_sys::DomRect| r.top() + r.height() / 2.0;
+    // Left and right keep to the card's lane while it has a card that way.
+    let lane = card
+        .closest(".ab-grid__row")
+        .ok()
+        .flatten()
+        .map(|row| row.get_bounding_client_rect());
+    let outside_lane = |r: &web_sys::DomRect| {
+        lane.as_ref()
+            .is_some_and(|lane| middle(r) < lane.top() || middle(r) > lane.bottom())
+    };
     let mut best: Option<(f64, web_sys::HtmlElement)> = None;
     for at in 0..cards.length() {
         let Some(other) = cards
@@ -520,7 +533,8 @@ pub fn card_beside(card: &web_sys::Element, key: &str) -> Option<web_sys::HtmlEl
         };
         let to = other.get_bounding_client_rect();
         let same_column = to.left() < from.right() && to.right() > from.left();
-        let height = (middle(&to) - middle(&from)).abs();
+        let height =
+            (middle(&to) - middle(&from)).abs() + if outside_lane(&to) { 1e6 } else { 0.0 };
         // Columns sit a few pixels apart: a column's width counts far more than a card's height.
         let distance = match key {
             "ArrowDown" if same_column && to.top() >= from.bottom() - 1.0 => {

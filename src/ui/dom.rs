@@ -1,6 +1,7 @@
 //! Small questions to the page the board is in, asked the same way everywhere: which
 //! element has focus (in the board's shadow root or around it), and focus that leaves the
-//! page where it is. A leaf: it imports no other module of the board's UI.
+//! page where it is, and an element brought into view clear of the grid's sticky headings.
+//! A leaf: it imports no other module of the board's UI.
 
 use wasm_bindgen::JsCast;
 
@@ -29,4 +30,37 @@ pub fn without_scrolling() -> web_sys::FocusOptions {
     let options = web_sys::FocusOptions::new();
     options.set_prevent_scroll(true);
     options
+}
+
+/// Scrolls `element` into view as little as needed, in every scrolling area around it (the
+/// board's grid, the <alignment-board> element's box, the page), then clear of the grid's
+/// sticky headings: the row of priority headings above it and the sticky first cell of its
+/// own row (a card under them is inside the grid, yet hidden).
+pub fn bring_into_view(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+    let (Ok(Some(grid)), Ok(Some(row))) = (
+        element.closest(".ab-grid"),
+        element.closest(".ab-grid__row"),
+    ) else {
+        return;
+    };
+    let place = element.get_bounding_client_rect();
+    let mut up = 0.0_f64;
+    if !row.class_list().contains("ab-grid__row--head") {
+        if let Ok(Some(head)) = grid.query_selector(".ab-grid__row--head") {
+            up = (place.top() - head.get_bounding_client_rect().bottom()).min(0.0);
+        }
+    }
+    let mut back = 0.0_f64;
+    if let Ok(Some(first)) = row.query_selector(".ab-lane-head, .ab-grid__corner") {
+        if !first.contains(Some(element)) {
+            back = (place.left() - first.get_bounding_client_rect().right()).min(0.0);
+        }
+    }
+    if up < 0.0 || back < 0.0 {
+        grid.scroll_by_with_x_and_y(back.floor(), up.floor());
+    }
 }

@@ -6,7 +6,7 @@ use crate::core::layout::{Column, Filter, Layout};
 use crate::core::model::{Board, Id};
 use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
-use crate::ui::dom::{active_element, without_scrolling};
+use crate::ui::dom::{active_element, bring_into_view, without_scrolling};
 use crate::ui::selector::css_escape;
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
@@ -173,39 +173,6 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
         let _ = root.focus_with_options(&without_scrolling());
     }
     None
-}
-
-/// Scrolls `element` into view as little as needed, in every scrolling area around it (the
-/// board's grid, the <alignment-board> element's box, the page), then clear of the grid's
-/// sticky headings: the row of priority headings above it and the sticky first cell of its
-/// own row (a card under them is inside the grid, yet hidden).
-fn bring_into_view(element: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-    let (Ok(Some(grid)), Ok(Some(row))) = (
-        element.closest(".ab-grid"),
-        element.closest(".ab-grid__row"),
-    ) else {
-        return;
-    };
-    let place = element.get_bounding_client_rect();
-    let mut up = 0.0_f64;
-    if !row.class_list().contains("ab-grid__row--head") {
-        if let Ok(Some(head)) = grid.query_selector(".ab-grid__row--head") {
-            up = (place.top() - head.get_bounding_client_rect().bottom()).min(0.0);
-        }
-    }
-    let mut back = 0.0_f64;
-    if let Ok(Some(first)) = row.query_selector(".ab-lane-head, .ab-grid__corner") {
-        if !first.contains(Some(element)) {
-            back = (place.left() - first.get_bounding_client_rect().right()).min(0.0);
-        }
-    }
-    if up < 0.0 || back < 0.0 {
-        grid.scroll_by_with_x_and_y(back.floor(), up.floor());
-    }
 }
 
 /// For a list whose rows a change takes away or changes (a due initiative leaves what is due

@@ -109,17 +109,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
 
 /// A keyboard's first stop, shown only while it has focus: past the toolbar, the views and
 /// the filters (thirty presses of Tab on the example board) to the first card, or to the open
-/// view where it has no cards.
+/// view's heading where it has no cards.
 fn skip_to_content() -> Html {
     let onclick = Callback::from(|event: MouseEvent| {
         let app = event
             .target_dyn_into::<web_sys::Element>()
             .and_then(|button| button.closest(".ab-app").ok().flatten());
-        let target = app.and_then(|app| {
-            app.query_selector(".ab-main .ab-card")
-                .ok()
-                .flatten()
-                .or_else(|| app.query_selector(".ab-main").ok().flatten())
+        let card = app
+            .as_ref()
+            .and_then(|app| app.query_selector(".ab-main .ab-card").ok().flatten());
+        let target = card.or_else(|| {
+            let heading = app?.query_selector(".ab-main h2").ok().flatten()?;
+            let _ = heading.set_attribute("tabindex", "-1");
+            Some(heading)
         });
         if let Some(target) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
             let _ = target.focus();

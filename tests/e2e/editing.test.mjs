@@ -143,6 +143,16 @@ test("an initiative's effort says what its team is committed to without it and w
   // Work that is done counts for nothing.
   await form.getByLabel('Status', { exact: true }).selectOption({ label: 'Done' });
   await hint(`${second.name} has ${committed(second.id)} % committed`).waitFor();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  // An initiative already on the board counts once: its team without it, then with it.
+  const wizard = example.initiatives.find((i) => i.title === 'Guided setup wizard');
+  const team = example.teams.find((t) => t.id === wizard.teamId);
+  await page.getByRole('region', { name: 'Board' }).getByRole('article', { name: wizard.title }).first()
+    .getByRole('button', { name: wizard.title }).click();
+  const edit = dialog(page, 'Edit initiative');
+  await edit.getByText(said(team, committed(team.id) - wizard.effort, wizard.effort), { exact: true }).waitFor();
   page.assertNoErrors();
 });
 

@@ -248,16 +248,17 @@ test("a keyboard's first stop skips past the toolbar, the views and the filters 
   await page.keyboard.press('Enter');
   const first = page.getByRole('region', { name: 'Board' }).getByRole('article').first();
   assert.equal(await first.evaluate((card) => card === document.activeElement), true, 'focus on the first card');
-  // In a view without cards, it goes to the view.
+  // In a view without cards, it goes to the view's heading.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Coordination' }).click();
   await skip.focus();
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Coordination');
   page.assertNoErrors();
 });
 
 test('arrow keys go from card to card, below, above and beside, clear of the sticky heads', async () => {
-  const page = await freshPage(app);
+  // A short window: going down soon takes the board's area past the screen.
+  const page = await freshPage(app, { viewport: { width: 1400, height: 600 } });
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
   const first = board.getByRole('article', { name: 'Guided setup wizard' }).first();
@@ -266,7 +267,9 @@ test('arrow keys go from card to card, below, above and beside, clear of the sti
     const card = document.activeElement;
     const box = card.getBoundingClientRect();
     const heads = document.querySelector('.ab-grid__row--head').getBoundingClientRect();
-    return { name: card.getAttribute('aria-label'), left: box.left, right: box.right, top: box.top, bottom: box.bottom, headsBottom: heads.bottom };
+    const area = document.querySelector('.ab-grid').getBoundingClientRect();
+    const lane = card.closest('.ab-grid__row').querySelector('[role="rowheader"] h2').textContent;
+    return { name: card.getAttribute('aria-label'), lane, left: box.left, right: box.right, top: box.top, bottom: box.bottom, headsBottom: heads.bottom, areaBottom: area.bottom };
   });
   const start = await focused();
   await page.keyboard.press('ArrowDown');
@@ -279,6 +282,7 @@ test('arrow keys go from card to card, below, above and beside, clear of the sti
   await page.keyboard.press('ArrowRight');
   const beside = await focused();
   assert.ok(beside.left >= start.right - 1, `${beside.name} is to the right of ${start.name}`);
+  assert.equal(beside.lane, start.lane, 'right keeps to the lane, which has a card that way');
   await page.keyboard.press('ArrowLeft');
   const back = await focused();
   assert.ok(back.right <= beside.left + 1, `${back.name} is to the left of ${beside.name}`);
@@ -286,5 +290,16 @@ test('arrow keys go from card to card, below, above and beside, clear of the sti
   await first.focus();
   await page.keyboard.press('ArrowUp');
   assert.equal((await focused()).name, start.name);
+  // Down and down, into lanes below the screen: each card stops in sight, under the heads.
+  let last = start;
+  for (let step = 0; step < 6; step++) {
+    await page.keyboard.press('ArrowDown');
+    await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
+    const now = await focused();
+    assert.notEqual(now.name, last.name, `step ${step} moved on from ${last.name}`);
+    assert.ok(now.top >= now.headsBottom - 1 && now.top < now.areaBottom,
+      `step ${step}: ${now.name} is in sight under the heads (top ${now.top}, heads ${now.headsBottom}, area ends ${now.areaBottom})`);
+    last = now;
+  }
   page.assertNoErrors();
 });
