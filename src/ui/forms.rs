@@ -20,7 +20,7 @@ mod team;
 
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
-use super::state::{use_board, BoardContext, DialogKind, Msg};
+use super::state::{use_board, BoardContext, DialogKind, Msg, SHARE_LINK};
 use crate::core::action::Action;
 use crate::core::model::{Board, Id};
 use std::rc::Rc;
@@ -81,19 +81,25 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             board: incoming,
         } => {
             let what = format!("“{}” from {file} ({})", incoming.title, counts(&incoming));
+            // A share link's board was opened, not a file imported.
+            let done = if file == SHARE_LINK {
+                "Opened the shared board".to_string()
+            } else {
+                format!("Imported {file}")
+            };
             // Where there is no board yet (only a share link asks then), it is kept as is.
             let question = match props.board {
                 Some(_) => Replacement {
                     title: "Replace this board?",
                     what,
                     confirm: "Replace board",
-                    done: format!("Imported {file}. Undo brings the previous board back."),
+                    done: format!("{done}. Undo brings the previous board back."),
                 },
                 None => Replacement {
                     title: "Keep this board?",
                     what,
                     confirm: "Keep board",
-                    done: format!("Imported {file}."),
+                    done: format!("{done}."),
                 },
             };
             replace_board(props, &context, question, incoming)

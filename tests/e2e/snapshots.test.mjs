@@ -151,7 +151,7 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   assert.equal(new URL(page.url()).hash, '', 'the link is taken off the address');
   await replace.getByRole('button', { name: 'Replace board' }).click();
   await heading(page, title).waitFor();
-  const done = page.getByText('Imported the share link. Undo brings the previous board back.');
+  const done = page.getByText('Opened the shared board. Undo brings the previous board back.');
   await done.waitFor();
   await page.getByRole('button', { name: /Undo/ }).click();
   await heading(page, own).waitFor();
@@ -192,6 +192,7 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   assert.equal(await fresh.evaluate(() => localStorage.length), 0, 'nothing kept before the answer');
   await keep.getByRole('button', { name: 'Keep board' }).click();
   await heading(fresh, title).waitFor();
+  await fresh.getByText('Opened the shared board.', { exact: true }).waitFor();
   await saved(fresh);
 
   // A link cut short, opened on the board's page, says so and changes nothing.
