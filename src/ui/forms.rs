@@ -81,12 +81,18 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             board: incoming,
         } => {
             let what = format!("“{}” from {file} ({})", incoming.title, counts(&incoming));
-            // A share link's board was opened, not a file imported.
-            let done = if file == SHARE_LINK {
+            // A share link's board was opened, not a file imported; the link has left the
+            // address, so a Cancel says how to find the shared copy again.
+            let from_link = file == SHARE_LINK;
+            let done = if from_link {
                 "Opened the shared board".to_string()
             } else {
                 format!("Imported {file}")
             };
+            let cancelled = from_link.then(|| {
+                "The shared board was not opened: the browser's Back button returns to it."
+                    .to_string()
+            });
             // Where there is no board yet (only a share link asks then), it is kept as is.
             let question = match props.board {
                 Some(_) => Replacement {
@@ -94,12 +100,14 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
                     what,
                     confirm: "Replace board",
                     done: format!("{done}. Undo brings the previous board back."),
+                    cancelled,
                 },
                 None => Replacement {
                     title: "Keep this board?",
                     what,
                     confirm: "Keep board",
                     done: format!("{done}."),
+                    cancelled,
                 },
             };
             replace_board(props, &context, question, incoming)
@@ -112,6 +120,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
                 what: "A blank board for this quarter".into(),
                 confirm: "Start new board",
                 done: "New board started. Undo brings the previous board back.".into(),
+                cancelled: None,
             },
             Rc::new(Board::blank(
                 super::ids::fresh_board(),
@@ -162,6 +171,8 @@ struct Replacement {
     confirm: &'static str,
     /// What the board says once it is done.
     done: String,
+    /// What it says if the person says no (Cancel, Escape, ×), if anything.
+    cancelled: Option<String>,
 }
 
 /// "2 priorities, 3 teams, 5 initiatives".
@@ -182,13 +193,22 @@ fn replace_board(
     question: Replacement,
     incoming: Rc<Board>,
 ) -> Html {
-    let close = context.on_dialog.reform(|()| None);
     let Replacement {
         title,
         what,
         confirm,
         done,
+        cancelled,
     } = question;
+    let close = {
+        let (dispatch, on_dialog) = (context.dispatch.clone(), context.on_dialog.clone());
+        Callback::from(move |()| {
+            on_dialog.emit(None);
+            if let Some(text) = cancelled.clone() {
+                dispatch.dispatch(Msg::Notify(super::state::Notice { error: false, text }));
+            }
+        })
+    };
     let current = props.board.as_ref();
     let on_replace = {
         let (dispatch, on_dialog) = (context.dispatch.clone(), context.on_dialog.clone());

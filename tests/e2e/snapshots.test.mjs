@@ -172,6 +172,12 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   await replace.getByRole('button', { name: 'Cancel' }).click();
   await replace.waitFor({ state: 'detached' });
   await heading(page, title).waitFor();
+  // The link has left the address: the board says how to find the shared copy again.
+  await page.getByText("The shared board was not opened: the browser's Back button returns to it.").waitFor();
+  await page.goBack();
+  await page.getByRole('note').getByRole('link', { name: 'open it as your board' }).waitFor();
+  await page.goto(app.url);
+  await heading(page, title).waitFor();
 
   // The link pasted into the address bar of the open board (only the fragment changes).
   await command(page, 'File', 'New board…');
