@@ -144,7 +144,23 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                                 cell.stuck,
                                 cell.misaligned
                             );
-                            html! { <td key={providing.id.as_str()} class={class} title={title}>{ text }</td> }
+                            // A cell with requests chooses its asking team, whose requests the
+                            // lists below then show: its figures reach a finger and a screen
+                            // reader too, not only a pointer's tooltip.
+                            if requests == 0 {
+                                return html! { <td key={providing.id.as_str()} class={class} title={title}>{ text }</td> };
+                            }
+                            let choose = {
+                                let (state, id) = (team.clone(), asking.id.clone());
+                                Callback::from(move |_| state.set(id.clone()))
+                            };
+                            html! {
+                                <td key={providing.id.as_str()} class={classes!(class, "ab-matrix__cell--pick")}>
+                                    <button type="button" class="ab-heat__button" title={title.clone()} onclick={choose}>
+                                        { text }<span class="ab-visually-hidden">{ format!(" — {title}") }</span>
+                                    </button>
+                                </td>
+                            }
                         }).collect::<Html>() }
                     </tr>
                 }) }
@@ -281,7 +297,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         <section class="ab-coordination" aria-labelledby="ab-coordination-title" ref={root}>
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
-            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Hover a cell for all its figures, or choose a team below for its requests." }</p>
+            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Choose a cell (or a team below) to list its asking team's requests; hover one for all its figures." }</p>
             // Focusable, so a keyboard scrolls it where it is wider than the screen (a phone).
             <div class="ab-table-scroll" tabindex="0" role="region" aria-label="Who asks whom">
                 { grid }

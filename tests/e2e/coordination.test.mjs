@@ -175,6 +175,24 @@ test('a read-only board lists its decisions without a way to change them', async
   page.assertNoErrors();
 });
 
+test("a cell of who asks whom chooses its asking team, whose requests the lists then show", async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const example = (await exportSnapshot(page)).json.board;
+  const teamOf = (initiativeId) => example.initiatives.find((i) => i.id === initiativeId).teamId;
+  // A request of a team other than the first, which the lists show at first.
+  const request = example.dependencies.find((d) => teamOf(d.fromInitiativeId) !== example.teams[0].id);
+  const asking = example.teams.find((t) => t.id === teamOf(request.fromInitiativeId));
+  const asked = example.teams.find((t) => t.id === request.toTeamId);
+  const view = await openCoordination(page);
+  const cell = view.getByRole('table', { name: 'Requests between teams' })
+    .getByRole('button', { name: new RegExp(` — ${asking.name} asks ${asked.name}: \\d+ requests?, \\d+ open, \\d+ stuck, \\d+ misaligned$`) });
+  await cell.click();
+  await view.getByRole('group', { name: 'Show the requests of' }).getByRole('button', { name: asking.name, pressed: true }).waitFor();
+  await view.getByRole('region', { name: `${asking.name} waits on` }).getByText(request.need).first().waitFor();
+  page.assertNoErrors();
+});
+
 test('a request answered from the keyboard leaves focus on the request, or on the one in its place', async () => {
   const page = await freshPage(app);
   await startExample(page);
