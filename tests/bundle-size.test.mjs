@@ -16,7 +16,8 @@
 // one reader of share links the frame page uses too: 507.9 KB (520,047 bytes), then (+3.8 KB)
 // a decision corrected or deleted from the log, a team's commitment beside an initiative's
 // effort, Skip to content, Escape folding the phone's filters, no filters on an empty board
-// and the arrow keys going from card to card: 511.7 KB (523,976 bytes).
+// and the arrow keys going from card to card: 511.7 KB (523,976 bytes), then (+0.7 KB) the
+// shared copy's notices and the who-asks-whom cells that choose a team: 512.4 KB (524,673 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
