@@ -311,7 +311,11 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 let board = Rc::new(loaded.board);
                 if *has_board {
-                    return dialog.set(Some(DialogKind::ConfirmImport { file, board }));
+                    return dialog.set(Some(DialogKind::ConfirmImport {
+                        file,
+                        board,
+                        from_link: false,
+                    }));
                 }
                 let text = format!("Imported {file}");
                 // The board takes the welcome screen's place, and the control used with it.

@@ -338,11 +338,11 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         props
             .changed
             .then(|| "changed since the last review".to_string()),
-        Some(if props.read_only {
-            "arrow keys go to the card above, below or beside it".to_string()
-        } else {
-            "arrow keys go to the card above, below or beside it; Alt + arrow keys move it, S changes its status, C checks in".to_string()
-        }),
+        Some(String::from(
+            "arrow keys go to the card above, below or beside it",
+        )),
+        (!props.read_only)
+            .then(|| "Alt + arrow keys move it, S changes its status, C checks in".to_string()),
     ]
     .into_iter()
     .flatten()
@@ -505,9 +505,9 @@ fn due_fact(due: crate::core::time::Date, active: bool, today: crate::core::time
 /// The card an arrow key (`key`) goes to from `card`: the nearest below or above it in its
 /// column (past the end of its cell, the next lane's), or the nearest in the next column to
 /// the left or right, in its own lane while there is one that way, the closest in height
-/// first. Found by where the cards are on screen, so
-/// the grid and the phone's list go alike; none where there is no card that way (or it is not
-/// drawn yet, on a big board: the board scrolls instead, and draws it).
+/// first. Found by where the cards are on screen, so the grid and the phone's list go alike;
+/// none where there is no card that way (or it is not drawn yet, on a big board: the board
+/// scrolls instead, and draws it).
 pub fn card_beside(card: &web_sys::Element, key: &str) -> Option<web_sys::HtmlElement> {
     let view = card.closest(".ab-main").ok()??;
     let cards = view.query_selector_all(".ab-card").ok()?;

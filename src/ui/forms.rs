@@ -20,7 +20,7 @@ mod team;
 
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
-use super::state::{use_board, BoardContext, DialogKind, Msg, SHARE_LINK};
+use super::state::{use_board, BoardContext, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::model::{Board, Id};
 use std::rc::Rc;
@@ -79,11 +79,11 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         DialogKind::ConfirmImport {
             file,
             board: incoming,
+            from_link,
         } => {
             let what = format!("“{}” from {file} ({})", incoming.title, counts(&incoming));
             // A share link's board was opened, not a file imported; the link has left the
             // address, so a Cancel says how to find the shared copy again.
-            let from_link = file == SHARE_LINK;
             let done = if from_link {
                 "Opened the shared board".to_string()
             } else {

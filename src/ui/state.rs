@@ -245,6 +245,8 @@ pub enum DialogKind {
     ConfirmImport {
         file: String,
         board: Rc<Board>,
+        /// The board came in a share link (named `file` in the question), not a file.
+        from_link: bool,
     },
     ImportFailed {
         file: String,
@@ -553,6 +555,3 @@ pub const TITLE_PLACE: &str = "title";
 /// The `data-place` of Coordination's Record decision button: where focus goes once a
 /// decision is deleted from its form, whose button left the log with it.
 pub const RECORD_DECISION: &str = "record-decision";
-
-/// How the replace question names a share link's board ("“Roadmap” from the share link").
-pub const SHARE_LINK: &str = "the share link";

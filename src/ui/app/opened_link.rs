@@ -3,7 +3,7 @@
 //! from anywhere; a board that cannot change here does not take it, and says so.
 
 use crate::core::snapshot;
-use crate::ui::state::{AppState, DialogKind, Msg, Notice, SHARE_LINK};
+use crate::ui::state::{AppState, DialogKind, Msg, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,8 +30,9 @@ pub fn use_opened_link(
         };
         match opened {
             Ok(loaded) => dialog.set(Some(DialogKind::ConfirmImport {
-                file: SHARE_LINK.into(),
+                file: "the share link".into(),
                 board: Rc::new(loaded.board),
+                from_link: true,
             })),
             Err(text) => dispatch.dispatch(Msg::Notify(Notice { error: true, text })),
         }

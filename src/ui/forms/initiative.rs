@@ -476,8 +476,9 @@ fn effort_hint(board: &Board, existing: Option<&Initiative>, draft: &Draft) -> O
         .filter(|i| i.team_id == team.id && i.status.is_active())
         .map_or(0, |i| u32::from(i.effort));
     let others = board.team_effort(&team.id) - counted;
-    let this = match draft.effort.trim().parse::<u32>() {
-        Ok(effort) if draft.status.is_active() && effort <= 100 => effort,
+    // The same reading of the field as Save's.
+    let this = match parse_whole(&draft.effort, 100) {
+        Ok(effort) if draft.status.is_active() => effort,
         _ => return Some(format!("{} has {others} % committed", team.name)),
     };
     let with = others + this;
