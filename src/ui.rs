@@ -31,6 +31,7 @@ mod selector;
 pub(crate) mod share;
 pub mod state;
 mod subject_link;
+mod toast;
 mod toolbar;
 mod welcome;
 

@@ -17,9 +17,10 @@ use super::health_view::HealthView;
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
-use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
+use super::state::{BoardContext, Msg, Notice, NoticeKind, StoreHandle, Synced, Today, View};
 use super::state::{DialogKind, MergeFiles};
 use super::state::{Placing, Same};
+use super::toast::Toast;
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::combine::Incoming;
@@ -256,7 +257,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_error = {
         let dispatch = dispatch.clone();
         use_callback((), move |text: String, _| {
-            dispatch.dispatch(Msg::Notify(Notice { error: true, text }))
+            dispatch.dispatch(Msg::Notify(Notice::error(text)))
         })
     };
 
@@ -281,10 +282,9 @@ pub fn App(props: &AppProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 dispatch.dispatch(match fetch_example(&url).await {
                     Ok(board) => Msg::Start(Rc::new(board), "Example board loaded".into()),
-                    Err(why) => Msg::Notify(Notice {
-                        error: true,
-                        text: format!("The example board could not be loaded: {why}."),
-                    }),
+                    Err(why) => Msg::Notify(Notice::error(format!(
+                        "The example board could not be loaded: {why}."
+                    ))),
                 })
             });
         })
@@ -322,7 +322,7 @@ pub fn App(props: &AppProps) -> Html {
                 park_focus();
                 dispatch.dispatch(Msg::Start(board, text.clone()));
                 if loaded.migrated_from.is_some() {
-                    dispatch.dispatch(Msg::Notify(Notice { error: false, text }));
+                    dispatch.dispatch(Msg::Notify(Notice::done(text)));
                 }
             },
         )
@@ -349,14 +349,10 @@ pub fn App(props: &AppProps) -> Html {
                 (snapshot::write_pretty(board, now.at()), "application/json")
             };
             match download_text(&name, &text, mime) {
-                Ok(()) => dispatch.dispatch(Msg::Notify(Notice {
-                    error: false,
-                    text: format!("Exported {name}"),
-                })),
-                Err(message) => dispatch.dispatch(Msg::Notify(Notice {
-                    error: true,
-                    text: format!("Export failed: {message}"),
-                })),
+                Ok(()) => dispatch.dispatch(Msg::Notify(Notice::done(format!("Exported {name}")))),
+                Err(message) => dispatch.dispatch(Msg::Notify(Notice::error(format!(
+                    "Export failed: {message}"
+                )))),
             }
         })
     };
@@ -371,10 +367,9 @@ pub fn App(props: &AppProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match share::link(&page, &snapshot::write_compact(&board, now())).await {
                     Ok(link) => open_dialog.emit(Some(DialogKind::Share(link))),
-                    Err(message) => dispatch.dispatch(Msg::Notify(Notice {
-                        error: true,
-                        text: format!("No share link: {message}. Export a snapshot instead."),
-                    })),
+                    Err(message) => dispatch.dispatch(Msg::Notify(Notice::error(format!(
+                        "No share link: {message}. Export a snapshot instead."
+                    )))),
                 }
             });
         })
@@ -420,19 +415,28 @@ pub fn App(props: &AppProps) -> Html {
     }
     .handlers();
 
-    let notice = state.notice.as_ref().map(|notice| {
-        let on_dismiss = {
-            let dispatch = dispatch.clone();
-            Callback::from(move |_| dispatch.dispatch(Msg::Dismiss))
-        };
+    let on_dismiss = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(), _| dispatch.dispatch(Msg::Dismiss))
+    };
+    // What the person just did is told at the window's foot (`Toast`); a failure or news
+    // they did not ask for stays above the board.
+    let (notice, done) = match &state.notice {
+        Some(notice) if notice.kind == NoticeKind::Done => {
+            (None, Some(AttrValue::from(notice.text.clone())))
+        }
+        notice => (notice.as_ref(), None),
+    };
+    let notice = notice.map(|notice| {
+        let error = notice.is_error();
         html! {
-            <div class={classes!("ab-notice", notice.error.then_some("ab-notice--error"))}
-                 role={if notice.error { "alert" } else { "status" }}>
+            <div class={classes!("ab-notice", error.then_some("ab-notice--error"))}
+                 role={if error { "alert" } else { "status" }}>
                 <p>{ &notice.text }</p>
-                if board.is_some() && notice.error {
+                if board.is_some() && error {
                     <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
                 }
-                <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
             </div>
         }
     });
@@ -572,6 +576,7 @@ pub fn App(props: &AppProps) -> Html {
             // toolbar would be made anew, closing an open menu and dropping focus.
             if let Some(banner) = save_banner { { banner } }
             if let Some(notice) = notice { { notice } }
+            <Toast text={done} on_dismiss={on_dismiss.clone()} />
             <main class="ab-main">{ body }</main>
             if *dragging_file {
                 <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>

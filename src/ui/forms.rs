@@ -205,7 +205,7 @@ fn replace_board(
         Callback::from(move |()| {
             on_dialog.emit(None);
             if let Some(text) = cancelled.clone() {
-                dispatch.dispatch(Msg::Notify(super::state::Notice { error: false, text }));
+                dispatch.dispatch(Msg::Notify(super::state::Notice::info(text)));
             }
         })
     };
@@ -219,10 +219,7 @@ fn replace_board(
                     action: Action::ReplaceBoard(incoming.clone()),
                     focus: None,
                 });
-                dispatch.dispatch(Msg::Notify(super::state::Notice {
-                    error: false,
-                    text: done.clone(),
-                }));
+                dispatch.dispatch(Msg::Notify(super::state::Notice::done(done.clone())));
             } else {
                 dispatch.dispatch(Msg::Start(incoming.clone(), done.clone()));
             }

@@ -285,8 +285,45 @@ pub struct Synced {
 /// Something the board tells the person, until dismissed or replaced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
-    pub error: bool,
+    pub kind: NoticeKind,
     pub text: String,
+}
+
+/// How a notice is shown. A failure and news the person did not ask for stay above the
+/// board until dismissed or replaced; the result of what the person just did ("Exported
+/// …") shows at the window's foot without moving the board, and goes by itself.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum NoticeKind {
+    Error,
+    Info,
+    Done,
+}
+
+impl Notice {
+    pub fn error(text: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Error,
+            text,
+        }
+    }
+
+    pub fn info(text: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Info,
+            text,
+        }
+    }
+
+    pub fn done(text: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Done,
+            text,
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.kind == NoticeKind::Error
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -393,10 +430,8 @@ impl Reducible for AppState {
                         next.focus_turn = next.focus_turn.wrapping_add(1);
                     }
                     Err(refused) => {
-                        next.notice = Some(Notice {
-                            error: true,
-                            text: format!("Could not {description}: {refused}"),
-                        });
+                        next.notice =
+                            Some(Notice::error(format!("Could not {description}: {refused}")));
                     }
                 }
             }
@@ -437,7 +472,11 @@ impl Reducible for AppState {
                 next.focus_turn = next.focus_turn.wrapping_add(1);
                 // A notice of what a step did ("Imported … Undo brings the previous board
                 // back") no longer holds once the history moves; a failure's stays.
-                if next.notice.as_ref().is_some_and(|notice| !notice.error) {
+                if next
+                    .notice
+                    .as_ref()
+                    .is_some_and(|notice| !notice.is_error())
+                {
                     next.notice = None;
                 }
             }
@@ -463,12 +502,9 @@ impl Reducible for AppState {
                 let board = match taken {
                     Ok(board) => board,
                     Err(refused) => {
-                        next.notice = Some(Notice {
-                            error: true,
-                            text: format!(
-                                "Another tab saved this board, but its board could not be taken: {refused}. This tab keeps its own."
-                            ),
-                        });
+                        next.notice = Some(Notice::error(format!(
+                            "Another tab saved this board, but its board could not be taken: {refused}. This tab keeps its own."
+                        )));
                         return Rc::new(next);
                     }
                 };
@@ -476,10 +512,9 @@ impl Reducible for AppState {
                 next.history = Some(History::new(board));
                 next.announcement = "Updated with changes saved in another tab".into();
                 if synced.merged {
-                    next.notice = Some(Notice {
-                        error: false,
-                        text: "Changes saved in another tab were merged with yours.".into(),
-                    });
+                    next.notice = Some(Notice::info(
+                        "Changes saved in another tab were merged with yours.".into(),
+                    ));
                 }
             }
             Msg::Load(board) => match next.history.as_mut() {

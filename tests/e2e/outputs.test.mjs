@@ -137,3 +137,39 @@ test('hostile text breaks no table, injects no markup and starts no formula', as
   }
   page.assertNoErrors();
 });
+
+test("an export's notice shows at the window's foot without moving the board, stays while held, and goes by itself", async () => {
+  const page = await freshPage(app);
+  // The page's timers run on a clock the test moves on: the notice's few seconds pass at once.
+  await page.clock.install();
+  await page.reload();
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const before = (await board.boundingBox()).y;
+  const { name } = await exportSnapshot(page);
+  const notice = page.getByRole('status').filter({ hasText: `Exported ${name}` });
+  await notice.waitFor();
+  assert.equal((await board.boundingBox()).y, before, 'the board stays where it was');
+  const shown = await notice.boundingBox();
+  const window = page.viewportSize();
+  assert.ok(shown.y + shown.height <= window.height && shown.y + shown.height > window.height - 40, 'at the foot of the window');
+  assert.ok(Math.abs(shown.x + shown.width / 2 - window.width / 2) <= 1, 'across its middle');
+
+  // The pointer on it holds it; let go, it goes.
+  await notice.hover();
+  await page.clock.runFor(20_000);
+  await notice.waitFor();
+  await page.mouse.move(5, 5);
+  await page.clock.runFor(8_000);
+  await notice.waitFor({ state: 'hidden' });
+
+  // Focus on its button holds it too; Dismiss takes it away at once.
+  await exportSnapshot(page);
+  await notice.waitFor();
+  await notice.getByRole('button', { name: 'Dismiss' }).focus();
+  await page.clock.runFor(20_000);
+  await notice.waitFor();
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await notice.waitFor({ state: 'hidden' });
+  page.assertNoErrors();
+});

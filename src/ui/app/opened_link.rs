@@ -34,7 +34,7 @@ pub fn use_opened_link(
                 board: Rc::new(loaded.board),
                 from_link: true,
             })),
-            Err(text) => dispatch.dispatch(Msg::Notify(Notice { error: true, text })),
+            Err(text) => dispatch.dispatch(Msg::Notify(Notice::error(text))),
         }
     });
 }

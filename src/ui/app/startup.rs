@@ -41,10 +41,9 @@ pub(super) fn initial_state(
                 if !read_only {
                     // The autosave's base is the board as opened: this first save is here.
                     if let Err(error) = storage::save(store, key, &board, now(), &mut known) {
-                        state.notice = Some(Notice {
-                            error: true,
-                            text: format!("This board is not saved yet: {error}. Export a snapshot to keep it."),
-                        });
+                        state.notice = Some(Notice::error(format!(
+                            "This board is not saved yet: {error}. Export a snapshot to keep it."
+                        )));
                     }
                 }
                 state.history = Some(History::new(board));
@@ -64,15 +63,12 @@ pub(super) fn initial_state(
                     "the board as it was could not be copied aside: export it now".into()
                 }
             };
-            state.notice = Some(Notice {
-                error: false,
-                text: format!(
-                    "This board was saved in version {} of the format and has been brought up \
+            state.notice = Some(Notice::info(format!(
+                "This board was saved in version {} of the format and has been brought up \
                      to version {}; {kept}.",
-                    loaded.migrated_from.unwrap_or_default(),
-                    crate::core::snapshot::VERSION,
-                ),
-            });
+                loaded.migrated_from.unwrap_or_default(),
+                crate::core::snapshot::VERSION,
+            )));
             state.history = Some(History::new(Rc::new(loaded.board)));
         }
         Opened::Corrupt {
@@ -99,7 +95,7 @@ pub(super) fn initial_state(
                     text
                 }
             };
-            state.notice = Some(Notice { error: true, text });
+            state.notice = Some(Notice::error(text));
         }
         Opened::TooNew { error, board, .. } => {
             let shown = match board {
@@ -113,10 +109,7 @@ pub(super) fn initial_state(
                 "The saved board was written by a newer version: {error}. It is left \
                  untouched{shown}."
             );
-            state.notice = Some(Notice {
-                error: true,
-                text: text.clone(),
-            });
+            state.notice = Some(Notice::error(text.clone()));
             blocked = Some(text);
         }
         Opened::NotMoved { error, board } => {
@@ -133,18 +126,12 @@ pub(super) fn initial_state(
                  of this browser's storage for the site (export and delete boards you no \
                  longer need) and reload."
             );
-            state.notice = Some(Notice {
-                error: true,
-                text: text.clone(),
-            });
+            state.notice = Some(Notice::error(text.clone()));
             blocked = Some(text);
         }
         Opened::Unavailable(error) => {
             state.history = given.map(History::new);
-            state.notice = Some(Notice {
-                error: true,
-                text: format!("Nothing will be kept after this tab closes: {error}. Export a snapshot to keep your work."),
-            });
+            state.notice = Some(Notice::error(format!("Nothing will be kept after this tab closes: {error}. Export a snapshot to keep your work.")));
         }
     }
     (state, blocked, known)

@@ -192,7 +192,7 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
                         action,
                         focus: None,
                     });
-                    dispatch.dispatch(Msg::Notify(Notice { error: false, text }));
+                    dispatch.dispatch(Msg::Notify(Notice::done(text)));
                     on_close.emit(());
                 }
                 Err(error) => {

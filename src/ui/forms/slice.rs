@@ -36,14 +36,8 @@ pub fn SliceExport(props: &SliceExportProps) -> Html {
             let name = file_name(&board, &chosen, now.today());
             let text = snapshot::write_pretty(&export(&board, &chosen), now.at());
             let notice = match download_text(&name, &text, "application/json") {
-                Ok(()) => Notice {
-                    error: false,
-                    text: format!("Exported {name}"),
-                },
-                Err(message) => Notice {
-                    error: true,
-                    text: format!("Export failed: {message}"),
-                },
+                Ok(()) => Notice::done(format!("Exported {name}")),
+                Err(message) => Notice::error(format!("Export failed: {message}")),
             };
             dispatch.dispatch(Msg::Notify(notice));
             on_close.emit(());
