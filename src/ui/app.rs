@@ -7,7 +7,7 @@ use super::autosave::{use_autosave, Autosave, SaveStatus};
 use super::board_view::{Attention, BoardView};
 use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
-use super::coordination_view::CoordinationView;
+use super::coordination_view::{request_place, CoordinationView};
 use super::damaged::DamagedCopies;
 use super::fields::set_to;
 use super::files::{download_text, file_input, snapshots_input};
@@ -26,7 +26,7 @@ use super::welcome::{welcome, WelcomeProps};
 use crate::core::combine::Incoming;
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Filter, Layout, OwnerFilter};
-use crate::core::model::Board;
+use crate::core::model::{Board, Id};
 use crate::core::picture::svg;
 use crate::core::snapshot;
 use crate::storage::{display, BoardKey};
@@ -102,6 +102,8 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
     let filter = use_state(Filter::default);
     let view = use_state(|| props.view);
+    // The request a Health or Rhythm item asked to see: Coordination opens on it.
+    let shown_request = use_state(|| None::<Id>);
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);
@@ -227,26 +229,36 @@ pub fn App(props: &AppProps) -> Html {
     );
     let on_reveal = {
         let (dispatch, filter, view) = (dispatch.clone(), filter.clone(), view.clone());
+        let shown_request = shown_request.clone();
         use_callback(Same(board.clone()), move |subject: Subject, Same(board)| {
             let Some(board) = board else { return };
             let (kind, name) = subject_name(board, &subject);
-            let focus = match &subject {
+            let (focus, announcement) = match &subject {
                 Subject::Person(id) => {
                     filter.set(Filter {
                         owner: OwnerFilter::Person(id.clone()),
                         ..Filter::default()
                     });
-                    None
+                    view.set(View::Board);
+                    (None, format!("Showing the initiatives {name} owns"))
+                }
+                // A request is answered in Coordination, in the list of the team it asks.
+                Subject::Dependency(id) => {
+                    shown_request.set(Some(id.clone()));
+                    view.set(View::Coordination);
+                    (
+                        Some(request_place(id)),
+                        format!("Showing the request {name} in Coordination"),
+                    )
                 }
                 other => {
                     filter.set(Filter::default());
-                    reveal_place(board, other)
+                    view.set(View::Board);
+                    (
+                        reveal_place(board, other),
+                        format!("Showing {kind} {name} on the board"),
+                    )
                 }
-            };
-            view.set(View::Board);
-            let announcement = match &subject {
-                Subject::Person(_) => format!("Showing the initiatives {name} owns"),
-                _ => format!("Showing {kind} {name} on the board"),
             };
             dispatch.dispatch(Msg::Reveal {
                 focus,
@@ -505,7 +517,8 @@ pub fn App(props: &AppProps) -> Html {
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
                 },
                 View::Coordination => html! {
-                    <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()} />
+                    <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}
+                                      shown={(*shown_request).clone()} />
                 },
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.
@@ -519,8 +532,11 @@ pub fn App(props: &AppProps) -> Html {
             let tabs = View::ALL.iter().map(|&v| {
                 let current = *view == v;
                 let onclick = {
-                    let view = view.clone();
-                    Callback::from(move |_| view.set(v))
+                    let (view, shown_request) = (view.clone(), shown_request.clone());
+                    Callback::from(move |_| {
+                        shown_request.set(None);
+                        view.set(v);
+                    })
                 };
                 html! {
                     <button type="button" class={classes!("ab-views__tab", current.then_some("ab-views__tab--current"))}

@@ -24,6 +24,15 @@ use yew::prelude::*;
 pub struct CoordinationViewProps {
     pub board: Rc<Board>,
     pub on_reveal: Callback<Subject>,
+    /// A request to show (from an item of Health or Rhythm): the view opens on the team it
+    /// asks, with the request marked.
+    #[prop_or_default]
+    pub shown: Option<Id>,
+}
+
+/// The `data-place` of a request's row in the list of the team it asks.
+pub fn request_place(id: &str) -> String {
+    format!("request\u{1f}{id}")
 }
 
 #[function_component]
@@ -31,10 +40,12 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let context = use_board();
     let board = &props.board;
     let team = use_state(|| {
-        board
-            .teams
-            .first()
-            .map(|t| t.id.clone())
+        let asked = props.shown.as_ref().and_then(|id| {
+            let request = board.dependencies.iter().find(|d| &d.id == id)?;
+            board.team(&request.to_team_id).map(|t| t.id.clone())
+        });
+        asked
+            .or_else(|| board.teams.first().map(|t| t.id.clone()))
             .unwrap_or_default()
     });
     let filter = use_state(DecisionFilter::default);
@@ -203,6 +214,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 }
                 html! {
                     <RequestRow key={dep.id.as_str()} id={dep.id.clone()} need={dep.need.clone()}
+                        asking={dep.from_initiative_id.clone()}
+                        shown={answering && props.shown.as_ref() == Some(&dep.id)}
                         state={dep.state} reason={what.join(" · ")}
                         answering={answering && !context.read_only}
                         on_reveal={props.on_reveal.clone()} on_step={on_step.clone()} />
@@ -351,6 +364,10 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
 struct RequestRowProps {
     id: AttrValue,
     need: AttrValue,
+    /// The asking initiative, which the request's name shows on the board.
+    asking: AttrValue,
+    /// Whether this is the request a Health or Rhythm item asked to see.
+    shown: bool,
     state: DependencyState,
     /// Who asks (or is asked), by when, the answer's note and any flags, in words.
     reason: AttrValue,
@@ -362,9 +379,11 @@ struct RequestRowProps {
 
 #[function_component]
 fn RequestRow(props: &RequestRowProps) -> Html {
-    let subject = Subject::Dependency(props.id.to_string());
+    let subject = Subject::Initiative(props.asking.to_string());
     html! {
-        <li class="ab-finding ab-request">
+        <li class={classes!("ab-finding", "ab-request", props.shown.then_some("ab-request--shown"))}
+            data-place={props.shown.then(|| request_place(&props.id))} tabindex={props.shown.then_some("-1")}
+            aria-current={props.shown.then_some("true")}>
             { subject_link(Some(subject), &props.need, &props.on_reveal) }
             <span class={format!("ab-state ab-state--{}", props.state.key())}>{ props.state.key() }</span>
             <span class="ab-finding__reason">{ &props.reason }</span>

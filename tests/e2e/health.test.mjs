@@ -147,6 +147,40 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   page.assertNoErrors();
 });
 
+test('a request among the items opens Coordination on the team it asks, marked, with focus on it', async () => {
+  const page = await freshPage(app);
+  const { snapshot, health, expected } = await analysedExample(page);
+  const board = snapshot.json.board;
+  const part = expected.board.parts.find((p) => p.kind === 'dependencies');
+  const { subject } = part.findings.find((f) => f.subject.kind === 'dependency');
+  const request = board.dependencies.find((d) => d.id === subject.id);
+  const asked = board.teams.find((t) => t.id === request.toTeamId).name;
+  const summary = health.locator('summary').filter({ has: page.getByText('Dependencies', { exact: true }) });
+  if (!(await summary.locator('..').getAttribute('open'))) await summary.click();
+  await health.getByRole('list', { name: 'Dependencies: items' }).getByRole('button', { name: request.need, exact: true }).click();
+
+  const views = page.getByRole('navigation', { name: 'Views' });
+  assert.equal(await views.getByRole('button', { name: 'Coordination' }).getAttribute('aria-current'), 'page');
+  const list = page.getByRole('region', { name: `Asked of ${asked}` });
+  const row = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: request.need, exact: true }) });
+  assert.equal(await row.getAttribute('aria-current'), 'true', 'the request is marked as the one shown');
+  assert.ok(await row.evaluate((el) => el === document.activeElement), 'the request has focus');
+  assert.equal(await page.getByRole('group', { name: 'Show the requests of' }).getByRole('button', { pressed: true }).innerText(), asked);
+
+  // Its name there shows the asking initiative on the board.
+  const asking = board.initiatives.find((i) => i.id === request.fromInitiativeId).title;
+  await row.getByRole('button', { name: request.need, exact: true }).click();
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: asking }).first();
+  await card.waitFor();
+  assert.ok(await card.evaluate((el) => el === document.activeElement), 'the asking card has focus');
+
+  // Opened from its tab, Coordination marks no request.
+  await views.getByRole('button', { name: 'Coordination' }).click();
+  await page.getByRole('heading', { name: 'Coordination', level: 2 }).waitFor();
+  assert.equal(await page.locator('[aria-current="true"]').count(), 0);
+  page.assertNoErrors();
+});
+
 test('the allocation view matches the core and lists a cell\'s initiatives', async () => {
   const page = await freshPage(app);
   const { snapshot, expected } = await analysedExample(page);
