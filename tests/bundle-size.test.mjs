@@ -19,7 +19,9 @@
 // and the arrow keys going from card to card: 511.7 KB (523,976 bytes), then (+0.7 KB) the
 // shared copy's notices and the who-asks-whom cells that choose a team: 512.4 KB (524,673 bytes),
 // then (+2.0 KB) a command's result told at the window's foot: 514.4 KB (526,717 bytes), then
-// (+1.0 KB) a request among Health's items opening Coordination on it: 515.4 KB (527,733 bytes).
+// (+1.0 KB) a request among Health's items opening Coordination on it: 515.4 KB (527,733 bytes),
+// then (+1.0 KB) the notice's turn, its place by an embedded board, and focus kept on Dismiss:
+// 516.4 KB (528,841 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -31,7 +33,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 516 * 1024;
+const GUARD = 517 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -7,8 +7,8 @@ mod core_support;
 
 use alignment_board::core::action::{reduce, Action};
 use alignment_board::core::coordination::{
-    asked_of, decisions, flags, matrix, open_risks, revisit_due, steps, transition, waiting_on,
-    DecisionFilter, Flag, Step,
+    asked_of, decisions, flags, listed, matrix, open_risks, revisit_due, steps, transition,
+    waiting_on, DecisionFilter, Flag, Step,
 };
 use alignment_board::core::history::History;
 use alignment_board::core::model::{Board, DecisionKind, DependencyState, Risk, Severity, Status};
@@ -196,6 +196,40 @@ fn asking_board() -> Board {
     let mut board = small_board();
     board.rhythm.check_in_days = 7;
     board
+}
+
+#[test]
+fn coordination_lists_a_request_until_it_is_delivered() {
+    let mut board = asking_board();
+    let id = board.dependencies[0].id.clone();
+    let asked = board.dependencies[0].to_team_id.clone();
+    assert!(board.teams.len() >= 2);
+    for state in [Requested, Accepted, Declined] {
+        board.dependencies[0].state = state;
+        assert!(listed(&board, &id), "{state:?}");
+        assert_eq!(
+            asked_of(&board, &asked).len(),
+            1,
+            "the list it is in: {state:?}"
+        );
+    }
+    board.dependencies[0].state = Delivered;
+    assert!(!listed(&board, &id), "delivered");
+    assert!(asked_of(&board, &asked).is_empty());
+    assert!(!listed(&board, "no-such-request"));
+
+    board.dependencies[0].state = Requested;
+    let mut one_team = board.clone();
+    one_team.teams.retain(|t| t.id == asked);
+    assert!(
+        !listed(&one_team, &id),
+        "Coordination needs two teams to list anything"
+    );
+    board.dependencies[0].to_team_id = "gone".into();
+    assert!(
+        !listed(&board, &id),
+        "asked of a team no longer on the board"
+    );
 }
 
 #[test]

@@ -173,6 +173,18 @@ pub fn asking_team<'a>(board: &'a Board, dependency: &Dependency) -> Option<&'a 
         .map(|i| i.team_id.as_str())
 }
 
+/// Whether Coordination lists the request, in the list of the team it asks: it is not
+/// delivered, that team is on the board, and the board has the two teams or more that
+/// Coordination needs to show its lists.
+pub fn listed(board: &Board, id: &str) -> bool {
+    board.teams.len() >= 2
+        && board.dependencies.iter().any(|d| {
+            d.id == id
+                && d.state != DependencyState::Delivered
+                && board.team(&d.to_team_id).is_some()
+        })
+}
+
 /// Dependencies asked of `team` that are not delivered, by index, the oldest request first.
 pub fn asked_of(board: &Board, team: &str) -> Vec<usize> {
     let mut list: Vec<usize> = (0..board.dependencies.len())

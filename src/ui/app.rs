@@ -17,13 +17,14 @@ use super::health_view::HealthView;
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
-use super::state::{BoardContext, Msg, Notice, NoticeKind, StoreHandle, Synced, Today, View};
+use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
 use super::state::{DialogKind, MergeFiles};
 use super::state::{Placing, Same};
 use super::toast::Toast;
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::combine::Incoming;
+use crate::core::coordination::listed;
 use crate::core::health::{analyse_board, PartKind, Subject};
 use crate::core::layout::{Filter, Layout, OwnerFilter};
 use crate::core::model::{Board, Id};
@@ -242,8 +243,9 @@ pub fn App(props: &AppProps) -> Html {
                     view.set(View::Board);
                     (None, format!("Showing the initiatives {name} owns"))
                 }
-                // A request is answered in Coordination, in the list of the team it asks.
-                Subject::Dependency(id) => {
+                // A request is answered in Coordination, in the list of the team it asks; one
+                // that is not listed there (delivered) shows its asking card on the board.
+                Subject::Dependency(id) if listed(board, id) => {
                     shown_request.set(Some(id.clone()));
                     view.set(View::Coordination);
                     (
@@ -427,20 +429,22 @@ pub fn App(props: &AppProps) -> Html {
     }
     .handlers();
 
-    let on_dismiss = {
+    let on_expire = {
         let dispatch = dispatch.clone();
-        use_callback((), move |(), _| dispatch.dispatch(Msg::Dismiss))
+        use_callback((), move |turn, _| dispatch.dispatch(Msg::Expire(turn)))
     };
-    // What the person just did is told at the window's foot (`Toast`); a failure or news
-    // they did not ask for stays above the board.
-    let (notice, done) = match &state.notice {
-        Some(notice) if notice.kind == NoticeKind::Done => {
-            (None, Some(AttrValue::from(notice.text.clone())))
-        }
-        notice => (notice.as_ref(), None),
-    };
-    let notice = notice.map(|notice| {
+    // A failure or news the person did not ask for stays above the board; what a command did
+    // is told at the window's foot (`Toast`).
+    let notice = state.notice.as_ref().map(|notice| {
         let error = notice.is_error();
+        let on_dismiss = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| {
+                // The button goes with the notice: focus stays in the board.
+                park_focus();
+                dispatch.dispatch(Msg::Dismiss)
+            })
+        };
         html! {
             <div class={classes!("ab-notice", error.then_some("ab-notice--error"))}
                  role={if error { "alert" } else { "status" }}>
@@ -448,7 +452,7 @@ pub fn App(props: &AppProps) -> Html {
                 if board.is_some() && error {
                     <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
                 }
-                <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss.reform(|_| ())}>{ "Dismiss" }</button>
+                <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
             </div>
         }
     });
@@ -592,7 +596,7 @@ pub fn App(props: &AppProps) -> Html {
             // toolbar would be made anew, closing an open menu and dropping focus.
             if let Some(banner) = save_banner { { banner } }
             if let Some(notice) = notice { { notice } }
-            <Toast text={done} on_dismiss={on_dismiss.clone()} />
+            <Toast done={state.done.clone()} {on_expire} />
             <main class="ab-main">{ body }</main>
             if *dragging_file {
                 <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>

@@ -5,6 +5,7 @@
 use super::charts::more_to_the_right;
 use super::charts::{trend_chart, TrendPoint};
 use super::score::{band, subject_name};
+use crate::core::coordination::listed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
 use std::rc::Rc;
@@ -96,7 +97,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                         </p>
                         <p class="ab-health__lede">
                             { if health.score.is_some() {
-                                "Eight parts, weighted. Open a part to see the items that cost it points; select an item to find it on the board."
+                                "Eight parts, weighted. Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination."
                             } else {
                                 "Add priorities, teams and initiatives: the score measures how well the work serves the priorities."
                             } }
@@ -246,7 +247,7 @@ fn finding_item(finding: &Finding, board: &Board, on_reveal: &Callback<Subject>)
             if matches!(finding.subject, Subject::Board) {
                 <span class="ab-finding__name">{ name }</span>
             } else {
-                <button type="button" class="ab-finding__name" title={format!("Show this {kind} on the board")}
+                <button type="button" class="ab-finding__name" title={shown_where(board, &finding.subject, kind)}
                         onclick={on_reveal.reform(move |_| subject.clone())}>{ name }</button>
             }
             <span class="ab-finding__kind">{ kind }</span>
@@ -321,5 +322,13 @@ fn team_table(
             </div>
             <p class="ab-teams__note">{ "Coverage and rank fit are measured for the whole board only." }</p>
         </section>
+    }
+}
+
+/// Where selecting an item shows it, as its tooltip says.
+fn shown_where(board: &Board, subject: &Subject, kind: &str) -> String {
+    match subject {
+        Subject::Dependency(id) if listed(board, id) => "Show this request in Coordination".into(),
+        _ => format!("Show this {kind} on the board"),
     }
 }

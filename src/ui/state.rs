@@ -289,6 +289,14 @@ pub struct Notice {
     pub text: String,
 }
 
+/// What a command did ("Exported …"), numbered so that the same text told twice is told
+/// anew, and a toast's timer takes away only the notice it was set for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Done {
+    pub turn: u32,
+    pub text: AttrValue,
+}
+
 /// How a notice is shown. A failure and news the person did not ask for stay above the
 /// board until dismissed or replaced; the result of what the person just did ("Exported
 /// …") shows at the window's foot without moving the board, and goes by itself.
@@ -330,7 +338,12 @@ impl Notice {
 pub struct AppState {
     /// `None` until a board is started or loaded: the welcome screen shows.
     pub history: Option<History>,
+    /// A failure or news the person did not ask for, shown above the board.
     pub notice: Option<Notice>,
+    /// What the last command did, shown at the window's foot until it goes by itself.
+    pub done: Option<Done>,
+    /// Counts the done notices.
+    pub done_turn: u32,
     /// Read out by screen readers after each change.
     pub announcement: String,
     /// The `data-place` of the element to focus after the next render (a moved card).
@@ -367,7 +380,10 @@ pub enum Msg {
         announcement: String,
     },
     Notify(Notice),
+    /// The notice above the board dismissed.
     Dismiss,
+    /// The done notice of that turn gone: dismissed, or its time up.
+    Expire(u32),
     /// Another tab's board, saved under the same key, replaces this tab's.
     Synced(Synced),
     /// A board the host page hands over (`loadSnapshot`): it replaces this one, undoably.
@@ -385,6 +401,7 @@ impl Reducible for AppState {
             Msg::Start(board, message) => {
                 next.history = Some(History::new(board));
                 next.notice = None;
+                next.done = None;
                 next.announcement = message;
                 // The welcome screen's button went with it: the keyboard starts from the
                 // board's title.
@@ -422,6 +439,7 @@ impl Reducible for AppState {
                     Ok(false) => return self,
                     Ok(true) => {
                         next.notice = None;
+                        next.done = None;
                         next.announcement = announced
                             .and_then(|action| action.outcome(&before, history.board()))
                             .unwrap_or(done);
@@ -472,6 +490,7 @@ impl Reducible for AppState {
                 next.focus_turn = next.focus_turn.wrapping_add(1);
                 // A notice of what a step did ("Imported … Undo brings the previous board
                 // back") no longer holds once the history moves; a failure's stays.
+                next.done = None;
                 if next
                     .notice
                     .as_ref()
@@ -521,13 +540,30 @@ impl Reducible for AppState {
                 Some(history) => {
                     if history.apply(Action::ReplaceBoard(board), now()) == Ok(true) {
                         next.notice = None;
+                        next.done = None;
                         next.announcement = "Board replaced".into();
                     }
                 }
                 None => next.history = Some(History::new(board)),
             },
+            // A command's result leaves a failure where it is: the failure still holds.
+            Msg::Notify(Notice {
+                kind: NoticeKind::Done,
+                text,
+            }) => {
+                next.done_turn = next.done_turn.wrapping_add(1);
+                next.done = Some(Done {
+                    turn: next.done_turn,
+                    text: text.into(),
+                });
+            }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
+            Msg::Expire(turn) => {
+                if next.done.as_ref().is_some_and(|done| done.turn == turn) {
+                    next.done = None;
+                }
+            }
         }
         Rc::new(next)
     }

@@ -164,7 +164,7 @@ test('a request among the items opens Coordination on the team it asks, marked, 
   const list = page.getByRole('region', { name: `Asked of ${asked}` });
   const row = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: request.need, exact: true }) });
   assert.equal(await row.getAttribute('aria-current'), 'true', 'the request is marked as the one shown');
-  assert.ok(await row.evaluate((el) => el === document.activeElement), 'the request has focus');
+  await page.waitForFunction((el) => el === document.activeElement, await row.elementHandle(), { timeout: 5_000 });
   assert.equal(await page.getByRole('group', { name: 'Show the requests of' }).getByRole('button', { pressed: true }).innerText(), asked);
 
   // Its name there shows the asking initiative on the board.

@@ -23,6 +23,8 @@ pub(super) fn initial_state(
     let mut state = AppState {
         history: None,
         notice: None,
+        done: None,
+        done_turn: 0,
         announcement: String::new(),
         focus: None,
         focus_turn: 0,
