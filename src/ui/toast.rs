@@ -54,16 +54,29 @@ pub fn Toast(props: &ToastProps) -> Html {
             move || drop(timer)
         });
     }
-    let on_dismiss = props.done.as_ref().map(|done| {
+    // The button goes with the notice: focus stays in the board, where its keys work.
+    let dismiss = props.done.as_ref().map(|done| {
         let (on_expire, turn) = (props.on_expire.clone(), done.turn);
-        // The button goes with the notice: focus stays in the board, where its keys work.
-        Callback::from(move |_| {
+        Callback::from(move |()| {
             park_focus();
             on_expire.emit(turn);
         })
     });
+    let on_dismiss = dismiss
+        .as_ref()
+        .map(|dismiss| dismiss.reform(|_: MouseEvent| ()));
+    // Escape, with focus on it, takes it away too.
+    let on_key = dismiss.map(|dismiss| {
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                event.prevent_default();
+                event.stop_propagation();
+                dismiss.emit(());
+            }
+        })
+    });
     html! {
-        <div ref={node} popover="manual" role="status"
+        <div ref={node} popover="manual" role="status" onkeydown={on_key}
              class={classes!("ab-toast", props.done.is_some().then_some("ab-toast--on"))}>
             if let Some(done) = &props.done {
                 <p>{ &done.text }</p>

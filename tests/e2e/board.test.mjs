@@ -136,9 +136,17 @@ test('priorities are re-ranked with the keyboard, the buttons and by dragging', 
   await page.keyboard.press('Alt+ArrowLeft');
   await page.getByRole('columnheader', { name: `Priority 1: ${second}` }).waitFor();
   assert.equal(await name(1), first);
+  const focused = async (locator) => page.waitForFunction((e) => document.activeElement === e, await locator.elementHandle(), { timeout: 5_000 });
+  await focused(page.getByRole('columnheader', { name: `Priority 1: ${second}` }));
 
   await page.getByRole('button', { name: `Lower “${second}” to rank 2` }).click();
   await page.getByRole('columnheader', { name: `Priority 1: ${first}` }).waitFor();
+  // Focus stays on the arrow that moved it, so Enter lowers it again; Undo puts it back.
+  await focused(page.getByRole('button', { name: `Lower “${second}” to rank 3` }));
+  await page.keyboard.press('Enter');
+  await page.getByRole('columnheader', { name: `Priority 3: ${second}` }).waitFor();
+  await page.keyboard.press('Control+z');
+  await page.getByRole('columnheader', { name: `Priority 2: ${second}` }).waitFor();
 
   await headers.nth(2).dragTo(headers.nth(0));
   await page.getByRole('columnheader', { name: `Priority 1: ${third}` }).waitFor();

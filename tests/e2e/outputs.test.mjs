@@ -189,5 +189,11 @@ test("an export's notice shows at the window's foot without moving the board, st
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await notice.waitFor({ state: 'hidden' });
   assert.equal(await page.evaluate(() => document.activeElement.className), 'ab-app', 'focus is on the board');
+  // Escape, with focus on it, does the same.
+  await exportSnapshot(page);
+  await notice.getByRole('button', { name: 'Dismiss' }).focus();
+  await page.keyboard.press('Escape');
+  await notice.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'ab-app', 'focus is on the board');
   page.assertNoErrors();
 });

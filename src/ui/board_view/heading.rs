@@ -56,7 +56,9 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
         .as_deref()
         .and_then(|o| props.board.person(o))
         .map(|p| p.name.clone());
-    let rank_to = |rank: u32| {
+    // Focus stays where the move was asked from: the heading (Alt + arrows), or the arrow
+    // button, or the other one where the move leaves it disabled (at the first or last rank).
+    let rank_to = |rank: u32, place: String| {
         let (dispatch, id) = (props.dispatch.clone(), priority.id.clone());
         Callback::from(move |_: ()| {
             dispatch.dispatch(Msg::Do {
@@ -64,12 +66,34 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
                     id: id.clone(),
                     rank,
                 },
-                focus: Some(format!("priority\u{1f}{id}")),
+                focus: Some(place.clone()),
             })
         })
     };
     let rank = priority.rank;
-    let (up, down) = (rank_to(rank.saturating_sub(1).max(1)), rank_to(rank + 1));
+    let (higher, lower) = (rank.saturating_sub(1).max(1), rank + 1);
+    let heading = format!("priority\u{1f}{}", priority.id);
+    let (raise_place, lower_place) = (
+        format!("priority-raise\u{1f}{}", priority.id),
+        format!("priority-lower\u{1f}{}", priority.id),
+    );
+    let (up, down) = (rank_to(higher, heading.clone()), rank_to(lower, heading));
+    let raise = rank_to(
+        higher,
+        if higher <= 1 {
+            lower_place.clone()
+        } else {
+            raise_place.clone()
+        },
+    );
+    let lower_button = rank_to(
+        lower,
+        if lower >= active_count {
+            raise_place.clone()
+        } else {
+            lower_place.clone()
+        },
+    );
     let on_edit = {
         let id = priority.id.clone();
         props
@@ -185,10 +209,12 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
             </div>
             if active && !props.read_only {
                 <div class="ab-column-head__moves">
-                    <button type="button" class="ab-icon-button" disabled={rank <= 1} onclick={up.reform(|_| ())}
-                            aria-label={format!("Raise “{}” to rank {}", priority.title, rank.saturating_sub(1).max(1))}>{ "←" }</button>
-                    <button type="button" class="ab-icon-button" disabled={rank >= active_count} onclick={down.reform(|_| ())}
-                            aria-label={format!("Lower “{}” to rank {}", priority.title, rank + 1)}>{ "→" }</button>
+                    <button type="button" class="ab-icon-button" disabled={rank <= 1} onclick={raise.reform(|_| ())}
+                            data-place={raise_place}
+                            aria-label={format!("Raise “{}” to rank {}", priority.title, higher)}>{ "←" }</button>
+                    <button type="button" class="ab-icon-button" disabled={rank >= active_count} onclick={lower_button.reform(|_| ())}
+                            data-place={lower_place}
+                            aria-label={format!("Lower “{}” to rank {}", priority.title, lower)}>{ "→" }</button>
                 </div>
             }
         </div>
