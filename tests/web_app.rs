@@ -503,7 +503,8 @@ async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
     assert!(board.text().contains(&format!("{score} out of 100")));
     assert_eq!(board.count(".ab-card"), 0, "the board itself is not shown");
 
-    // The costliest part is open and lists its items; the first one leads to the board.
+    // The costliest part is open and lists its items; the first one leads to where it is
+    // seen: a request between teams to Coordination, anything else to its card.
     let finding: HtmlElement = board
         .root
         .query_selector(".ab-part details[open] button.ab-finding__name")
@@ -520,18 +521,22 @@ async fn the_health_view_shows_the_score_and_an_item_leads_to_its_card() {
         .unwrap()
         .active_element()
         .expect("something has focus");
+    if example.dependencies.iter().any(|d| d.need == name) {
+        assert_eq!(
+            active.get_attribute("aria-current").as_deref(),
+            Some("true"),
+            "the request shown in Coordination has focus"
+        );
+        assert!(active.class_list().contains("ab-request"));
+        assert!(
+            active.text_content().unwrap_or_default().contains(&name),
+            "the request {name:?} has focus"
+        );
+        return;
+    }
     assert!(active.class_list().contains("ab-card"), "a card has focus");
     let card_title = active.get_attribute("aria-label").unwrap_or_default();
-    let dependency_of = example
-        .dependencies
-        .iter()
-        .find(|d| d.need == name)
-        .and_then(|d| example.initiative(&d.from_initiative_id))
-        .map(|i| i.title.clone());
-    assert!(
-        card_title == name || Some(&card_title) == dependency_of.as_ref(),
-        "the card of {name:?} (or of the initiative that asked for it) has focus, not {card_title:?}"
-    );
+    assert_eq!(card_title, name, "the card of {name:?} has focus");
     assert!(
         active
             .query_selector(".ab-card__attention")
