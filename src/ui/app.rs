@@ -13,7 +13,7 @@ use super::fields::set_to;
 use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
-use super::health_view::HealthView;
+use super::health_view::{HealthPlace, HealthView};
 use super::rhythm_view::RhythmView;
 use super::score::{band, subject_name};
 use super::share;
@@ -105,6 +105,8 @@ pub fn App(props: &AppProps) -> Html {
     let view = use_state(|| props.view);
     // The request a Health or Rhythm item asked to see: Coordination opens on it.
     let shown_request = use_state(|| None::<Id>);
+    // Where in Health the person last followed an item from: Health opens there again.
+    let health_place = use_state(|| None::<HealthPlace>);
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);
@@ -266,6 +268,14 @@ pub fn App(props: &AppProps) -> Html {
                 focus,
                 announcement,
             });
+        })
+    };
+    let on_follow = {
+        let health_place = health_place.clone();
+        use_callback(on_reveal.clone(), move |place: HealthPlace, on_reveal| {
+            let subject = place.subject.clone();
+            health_place.set(Some(place));
+            on_reveal.emit(subject);
         })
     };
     let on_error = {
@@ -511,7 +521,8 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
                 View::Health => html! {
-                    <HealthView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
+                    <HealthView board={board.clone()} analysis={analysis.clone()} on_follow={on_follow.clone()}
+                                place={(*health_place).clone()} />
                 },
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />

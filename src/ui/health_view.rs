@@ -4,6 +4,7 @@
 
 use super::charts::more_to_the_right;
 use super::charts::{trend_chart, TrendPoint};
+use super::dom::{bring_into_view, without_scrolling};
 use super::score::{band, subject_name};
 use crate::core::coordination::listed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
@@ -15,11 +16,37 @@ use yew::prelude::*;
 pub struct HealthViewProps {
     pub board: Rc<Board>,
     pub analysis: Rc<Analysis>,
-    pub on_reveal: Callback<Subject>,
+    /// Shows an item where it is seen, noting where in Health it was followed from.
+    pub on_follow: Callback<HealthPlace>,
+    /// Where the person last followed an item from: the view opens there again.
+    #[prop_or_default]
+    pub place: Option<HealthPlace>,
 }
 
 /// `None` is the whole board; otherwise a team id.
 type Scope = Option<String>;
+
+/// An item followed out of Health, and where it was listed: coming back, the person finds
+/// the same figures, the item's part open and the item focused, to take the next one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HealthPlace {
+    pub scope: Scope,
+    pub part: PartKind,
+    pub subject: Subject,
+}
+
+/// The `data-place` of an item in its part's list.
+fn item_place(part: PartKind, subject: &Subject) -> String {
+    let (kind, id) = match subject {
+        Subject::Initiative(id) => ("initiative", id.as_str()),
+        Subject::Priority(id) => ("priority", id.as_str()),
+        Subject::Team(id) => ("team", id.as_str()),
+        Subject::Person(id) => ("person", id.as_str()),
+        Subject::Dependency(id) => ("dependency", id.as_str()),
+        Subject::Board => ("board", ""),
+    };
+    format!("item\u{1f}{}\u{1f}{kind}\u{1f}{id}", part.key())
+}
 
 #[function_component]
 pub fn HealthView(props: &HealthViewProps) -> Html {
@@ -33,10 +60,36 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
         |_| props.analysis.with_teams(&props.board),
     );
     let analysis = &*analysis;
-    let scope = use_state(|| None::<String>);
+    // The place the view was opened at, until the person looks at other figures.
+    let back = use_state(|| props.place.clone());
+    let scope = use_state(|| props.place.as_ref().and_then(|place| place.scope.clone()));
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);
     let root = use_node_ref();
+    {
+        // Back from an item: focus on it again, in view.
+        let (root, back) = (root.clone(), (*back).clone());
+        use_effect_with((), move |()| {
+            let place = back.map(|back| item_place(back.part, &back.subject));
+            let item = place
+                .zip(root.cast::<web_sys::Element>())
+                .and_then(|(place, root)| {
+                    let items = root.query_selector_all("[data-place]").ok()?;
+                    (0..items.length())
+                        .filter_map(|i| items.item(i))
+                        .filter_map(|node| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node).ok()
+                        })
+                        .find(|item| {
+                            item.get_attribute("data-place").as_deref() == Some(place.as_str())
+                        })
+                });
+            if let Some(item) = item {
+                let _ = item.focus_with_options(&without_scrolling());
+                bring_into_view(&item);
+            }
+        });
+    }
     {
         let root = root.clone();
         use_effect_with(((*scope).clone(), *asked), move |(_, asked)| {
@@ -64,18 +117,31 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
         None => "Alignment score".to_string(),
     };
     let parts = health.by_attention();
-    let first_open = asked.or_else(|| {
-        parts
-            .first()
-            .filter(|p| !p.findings.is_empty())
-            .map(|p| p.kind)
-    });
+    let first_open = asked
+        .or_else(|| back.as_ref().map(|back| back.part))
+        .or_else(|| {
+            parts
+                .first()
+                .filter(|p| !p.findings.is_empty())
+                .map(|p| p.kind)
+        });
 
     let on_scope = {
-        let (scope, asked) = (scope.clone(), asked.clone());
+        let (scope, asked, back) = (scope.clone(), asked.clone(), back.clone());
         Callback::from(move |(team, part): (Scope, Option<PartKind>)| {
             scope.set(team);
             asked.set(part);
+            back.set(None);
+        })
+    };
+    let on_follow = {
+        let (on_follow, scope) = (props.on_follow.clone(), (*scope).clone());
+        Callback::from(move |(part, subject): (PartKind, Subject)| {
+            on_follow.emit(HealthPlace {
+                scope: scope.clone(),
+                part,
+                subject,
+            })
         })
     };
 
@@ -114,7 +180,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
 
             <h3 class="ab-health__heading">{ "What needs attention" }</h3>
             <ol class="ab-parts">
-                { for parts.iter().map(|part| part_item(part, board, Some(part.kind) == first_open, &props.on_reveal)) }
+                { for parts.iter().map(|part| part_item(part, board, Some(part.kind) == first_open, &on_follow)) }
             </ol>
 
             if !board.teams.is_empty() {
@@ -188,7 +254,12 @@ fn score_dial(score: Option<u8>) -> Html {
     }
 }
 
-fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subject>) -> Html {
+fn part_item(
+    part: &Part,
+    board: &Board,
+    open: bool,
+    on_follow: &Callback<(PartKind, Subject)>,
+) -> Html {
     let kind = part.kind;
     let lost = part.points_lost();
     let score_text = part.score.map_or("n/a".to_string(), |s| s.to_string());
@@ -230,7 +301,7 @@ fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subjec
                         <p class="ab-part__none">{ if part.score.is_some() { "Nothing here costs points." } else { "" } }</p>
                     } else {
                         <ul class="ab-findings" aria-label={format!("{}: items", kind.label())}>
-                            { for part.findings.iter().map(|finding| finding_item(finding, board, on_reveal)) }
+                            { for part.findings.iter().map(|finding| finding_item(finding, board, kind, on_follow)) }
                         </ul>
                     }
                 </div>
@@ -239,7 +310,12 @@ fn part_item(part: &Part, board: &Board, open: bool, on_reveal: &Callback<Subjec
     }
 }
 
-fn finding_item(finding: &Finding, board: &Board, on_reveal: &Callback<Subject>) -> Html {
+fn finding_item(
+    finding: &Finding,
+    board: &Board,
+    part: PartKind,
+    on_follow: &Callback<(PartKind, Subject)>,
+) -> Html {
     let (kind, name) = subject_name(board, &finding.subject);
     let subject = finding.subject.clone();
     html! {
@@ -248,7 +324,8 @@ fn finding_item(finding: &Finding, board: &Board, on_reveal: &Callback<Subject>)
                 <span class="ab-finding__name">{ name }</span>
             } else {
                 <button type="button" class="ab-finding__name" title={shown_where(board, &finding.subject, kind)}
-                        onclick={on_reveal.reform(move |_| subject.clone())}>{ name }</button>
+                        data-place={item_place(part, &finding.subject)}
+                        onclick={on_follow.reform(move |_| (part, subject.clone()))}>{ name }</button>
             }
             <span class="ab-finding__kind">{ kind }</span>
             <span class="ab-finding__reason">{ &finding.reason }</span>

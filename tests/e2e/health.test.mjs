@@ -181,6 +181,29 @@ test('a request among the items opens Coordination on the team it asks, marked, 
   page.assertNoErrors();
 });
 
+test('back in Health from an item, the item is focused in its open part, to take the next one', async () => {
+  const page = await freshPage(app);
+  const { snapshot, health, expected } = await analysedExample(page);
+  const rhythm = expected.board.parts.find((p) => p.kind === 'rhythm');
+  const late = rhythm.findings.filter((f) => f.subject.kind === 'initiative')
+    .map((f) => snapshot.json.board.initiatives.find((i) => i.id === f.subject.id).title);
+  assert.ok(late.length >= 2, 'two initiatives late for a check-in');
+  const summary = health.locator('summary').filter({ has: page.getByText('Rhythm', { exact: true }) });
+  if (!(await summary.locator('..').getAttribute('open'))) await summary.click();
+  const items = health.getByRole('list', { name: 'Rhythm: items' });
+  await items.getByRole('button', { name: late[0], exact: true }).click();
+  await page.getByRole('region', { name: 'Board' }).getByRole('article', { name: late[0] }).first().waitFor();
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  const item = items.getByRole('button', { name: late[0], exact: true });
+  await page.waitForFunction((e) => document.activeElement === e, await item.elementHandle(), { timeout: 5_000 });
+  assert.ok(await summary.locator('..').getAttribute('open') !== null, 'its part is open');
+  // The next item is a Tab away.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), late[1]);
+  page.assertNoErrors();
+});
+
 test('the allocation view matches the core and lists a cell\'s initiatives', async () => {
   const page = await freshPage(app);
   const { snapshot, expected } = await analysedExample(page);
