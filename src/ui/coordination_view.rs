@@ -48,6 +48,22 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             .or_else(|| board.teams.first().map(|t| t.id.clone()))
             .unwrap_or_default()
     });
+    // The team asked in a chosen cell of the matrix: the asking team's requests of it are
+    // marked in its lists.
+    let asked_team = use_state(|| None::<Id>);
+    // A request shown from another view after this one was open: its team's list.
+    {
+        let (team, asked_team, board) = (team.clone(), asked_team.clone(), board.clone());
+        use_effect_with(props.shown.clone(), move |shown| {
+            let request = shown
+                .as_ref()
+                .and_then(|id| board.dependencies.iter().find(|d| &d.id == id));
+            if let Some(request) = request {
+                team.set(request.to_team_id.clone());
+                asked_team.set(None);
+            }
+        });
+    }
     let filter = use_state(DecisionFilter::default);
     let now = local_now();
     let today = use_day();
@@ -162,12 +178,17 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                                 return html! { <td key={providing.id.as_str()} class={class} title={title}>{ text }</td> };
                             }
                             let choose = {
-                                let (state, id) = (team.clone(), asking.id.clone());
-                                Callback::from(move |_| state.set(id.clone()))
+                                let (state, asked, id, of) = (team.clone(), asked_team.clone(), asking.id.clone(), providing.id.clone());
+                                Callback::from(move |_| {
+                                    state.set(id.clone());
+                                    asked.set(Some(of.clone()));
+                                })
                             };
+                            let chosen = *team == asking.id && asked_team.as_ref() == Some(&providing.id);
                             html! {
-                                <td key={providing.id.as_str()} class={classes!(class, "ab-matrix__cell--pick")}>
-                                    <button type="button" class="ab-heat__button" title={title.clone()} onclick={choose}>
+                                <td key={providing.id.as_str()} class={classes!(class, "ab-matrix__cell--pick", chosen.then_some("ab-matrix__cell--chosen"))}>
+                                    <button type="button" class="ab-heat__button" title={title.clone()} onclick={choose}
+                                            aria-pressed={chosen.to_string()}>
                                         { text }<span class="ab-visually-hidden">{ format!(" — {title}") }</span>
                                     </button>
                                 </td>
@@ -216,6 +237,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     <RequestRow key={dep.id.as_str()} id={dep.id.clone()} need={dep.need.clone()}
                         asking={dep.from_initiative_id.clone()}
                         shown={answering && props.shown.as_ref() == Some(&dep.id)}
+                        picked={!answering && asked_team.as_ref() == Some(&dep.to_team_id)}
                         state={dep.state} reason={what.join(" · ")}
                         answering={answering && !context.read_only}
                         on_reveal={props.on_reveal.clone()} on_step={on_step.clone()} />
@@ -260,14 +282,34 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             .collect()
     };
 
+    let show_team = |id: &Id| {
+        let (state, asked, id) = (team.clone(), asked_team.clone(), id.clone());
+        Callback::from(move |_| {
+            state.set(id.clone());
+            asked.set(None);
+        })
+    };
     let team_chips = board.teams.iter().map(|t| {
         let pressed = *team == t.id;
-        let (state, id) = (team.clone(), t.id.clone());
         html! {
             <button type="button" class={if pressed { "ab-chip ab-chip--on" } else { "ab-chip" }}
-                    aria-pressed={pressed.to_string()} onclick={move |_| state.set(id.clone())}>{ &t.name }</button>
+                    aria-pressed={pressed.to_string()} onclick={show_team(&t.id)}>{ &t.name }</button>
         }
     });
+    // A chosen cell: whose requests are marked, and where they are answered.
+    let pair = asked_team
+        .as_ref()
+        .and_then(|id| board.team(id))
+        .map(|asked| {
+            html! {
+                <p class="ab-coordination__pair">
+                    { format!("{team_name}’s requests of {} are marked under “{team_name} waits on”; {} answers them in its own list. ", asked.name, asked.name) }
+                    <button type="button" class="ab-link-button" onclick={show_team(&asked.id)}>
+                        { format!("Show what {} is asked", asked.name) }
+                    </button>
+                </p>
+            }
+        });
     let option_list =
         |first: &'static str, items: Vec<(Id, String)>| -> Vec<(AttrValue, AttrValue)> {
             std::iter::once((AttrValue::Static(""), AttrValue::Static(first)))
@@ -310,7 +352,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         <section class="ab-coordination" aria-labelledby="ab-coordination-title" ref={root}>
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
-            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Choose a cell (or a team below) to list its asking team's requests; hover one for all its figures." }</p>
+            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Choose a cell to mark its requests in its asking team's lists, or a team below to see its lists; hover a cell for all its figures." }</p>
             // Focusable, so a keyboard scrolls it where it is wider than the screen (a phone).
             <div class="ab-table-scroll" tabindex="0" role="region" aria-label="Who asks whom">
                 { grid }
@@ -318,6 +360,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             </div>
 
             <div class="ab-health__scope" role="group" aria-label="Show the requests of">{ for team_chips }</div>
+            if let Some(pair) = pair { { pair } }
             <section aria-label={format!("Asked of {team_name}")}>
                 <h3 class="ab-health__heading">{ format!("Asked of {team_name}") }</h3>
                 <ul class="ab-findings ab-since ab-asked">{ asked }</ul>
@@ -368,6 +411,8 @@ struct RequestRowProps {
     asking: AttrValue,
     /// Whether this is the request a Health or Rhythm item asked to see.
     shown: bool,
+    /// Whether it is one of the requests of the matrix's chosen cell.
+    picked: bool,
     state: DependencyState,
     /// Who asks (or is asked), by when, the answer's note and any flags, in words.
     reason: AttrValue,
@@ -381,9 +426,9 @@ struct RequestRowProps {
 fn RequestRow(props: &RequestRowProps) -> Html {
     let subject = Subject::Initiative(props.asking.to_string());
     html! {
-        <li class={classes!("ab-finding", "ab-request", props.shown.then_some("ab-request--shown"))}
+        <li class={classes!("ab-finding", "ab-request", (props.shown || props.picked).then_some("ab-request--shown"))}
             data-place={props.shown.then(|| request_place(&props.id))} tabindex={props.shown.then_some("-1")}
-            aria-current={props.shown.then_some("true")}>
+            aria-current={(props.shown || props.picked).then_some("true")}>
             { subject_link(Some(subject), &props.need, &props.on_reveal) }
             <span class={format!("ab-state ab-state--{}", props.state.key())}>{ props.state.key() }</span>
             <span class="ab-finding__reason">{ &props.reason }</span>

@@ -175,7 +175,7 @@ test('a read-only board lists its decisions without a way to change them', async
   page.assertNoErrors();
 });
 
-test("a cell of who asks whom chooses its asking team, whose requests the lists then show", async () => {
+test("a cell of who asks whom chooses its asking team, marks its requests there, and leads to the list that answers them", async () => {
   const page = await freshPage(app);
   await startExample(page);
   const example = (await exportSnapshot(page)).json.board;
@@ -188,8 +188,22 @@ test("a cell of who asks whom chooses its asking team, whose requests the lists 
   const cell = view.getByRole('table', { name: 'Requests between teams' })
     .getByRole('button', { name: new RegExp(` — ${asking.name} asks ${asked.name}: \\d+ requests?, \\d+ open, \\d+ stuck, \\d+ misaligned$`) });
   await cell.click();
-  await view.getByRole('group', { name: 'Show the requests of' }).getByRole('button', { name: asking.name, pressed: true }).waitFor();
-  await view.getByRole('region', { name: `${asking.name} waits on` }).getByText(request.need).first().waitFor();
+  const chips = view.getByRole('group', { name: 'Show the requests of' });
+  await chips.getByRole('button', { name: asking.name, pressed: true }).waitFor();
+  assert.equal(await cell.getAttribute('aria-pressed'), 'true', 'the cell says it is the one chosen');
+  const waits = view.getByRole('region', { name: `${asking.name} waits on` });
+  const row = waits.getByRole('listitem').filter({ has: page.getByRole('button', { name: request.need, exact: true }) });
+  assert.equal(await row.getAttribute('aria-current'), 'true', "the cell's request is marked");
+  for (const other of await waits.locator('[aria-current="true"]').allInnerTexts()) {
+    assert.match(other, new RegExp(`asked of ${asked.name}`), 'only the requests of the chosen cell are marked');
+  }
+
+  // The team asked answers them in its own list, a button away.
+  await view.getByRole('button', { name: `Show what ${asked.name} is asked` }).click();
+  await chips.getByRole('button', { name: asked.name, pressed: true }).waitFor();
+  await view.getByRole('region', { name: `Asked of ${asked.name}` }).getByRole('button', { name: request.need, exact: true }).waitFor();
+  assert.equal(await cell.getAttribute('aria-pressed'), 'false');
+  assert.equal(await view.locator('[aria-current="true"]').count(), 0, 'nothing marked once a team is chosen');
   page.assertNoErrors();
 });
 
