@@ -1247,6 +1247,45 @@ fn an_undone_change_is_said_by_where_the_card_is_now_or_its_status() {
 }
 
 #[test]
+fn closing_one_risk_is_named_as_such_and_any_other_edit_as_an_edit() {
+    let mut board = small_board();
+    let risk = |id: &str, text: &str| Risk {
+        id: id.into(),
+        text: text.into(),
+        severity: Severity::High,
+        open: true,
+    };
+    board.initiatives[0].risks = vec![risk("r-1", "Auth slips"), risk("r-2", "Hiring")];
+    let title = board.initiatives[0].title.clone();
+    let close = |ids: &[&str]| {
+        let mut updated = board.initiatives[0].clone();
+        for r in &mut updated.risks {
+            if ids.contains(&r.id.as_str()) {
+                r.open = false;
+            }
+        }
+        updated
+    };
+    let one = Action::UpdateInitiative(close(&["r-1"]));
+    assert_eq!(
+        one.describe(&board),
+        format!("close the risk “Auth slips” on “{title}”")
+    );
+    assert_eq!(
+        one.done(&board),
+        format!("Closed the risk “Auth slips” on “{title}”")
+    );
+    let both = Action::UpdateInitiative(close(&["r-1", "r-2"]));
+    assert_eq!(both.describe(&board), format!("edit “{title}”"));
+    let mut more = close(&["r-1"]);
+    more.progress += 1;
+    assert_eq!(
+        Action::UpdateInitiative(more).describe(&board),
+        format!("edit “{title}”")
+    );
+}
+
+#[test]
 fn describe_falls_back_to_the_id_of_something_not_on_the_board() {
     let board = small_board();
     assert_eq!(

@@ -2,7 +2,7 @@
 //! region, in the past tense), and where a moved card went or is now.
 
 use super::Action;
-use crate::core::model::{Board, Id};
+use crate::core::model::{Board, Id, Initiative};
 
 impl Action {
     /// What a move or a status change did, in the words the card shows, for the board's
@@ -77,7 +77,12 @@ impl Action {
                 board.priority(id).map_or(id.as_str(), |p| &p.title)
             ),
             Action::AddInitiative(i) => format!("add “{}”", i.title),
-            Action::UpdateInitiative(i) => format!("edit “{}”", i.title),
+            Action::UpdateInitiative(i) => {
+                match board.initiative(&i.id).and_then(|was| closed_risk(was, i)) {
+                    Some(risk) => format!("close the risk “{}” on “{}”", risk, i.title),
+                    None => format!("edit “{}”", i.title),
+                }
+            }
             Action::DeleteInitiative(id) => format!("delete “{}”", initiative(id)),
             Action::MoveInitiative { id, .. } => format!("move “{}”", initiative(id)),
             Action::CheckIn(c) => format!("check in on “{}”", initiative(&c.initiative_id)),
@@ -149,12 +154,34 @@ pub fn change_words(before: &Board, after: &Board, id: &str) -> Option<String> {
 /// A description of `Action::describe` with its verb in the past: "add team Data" becomes
 /// "Added team Data" ("mark delivered “X”", "Marked “X” delivered"). A description that
 /// starts with no known verb keeps its words, capitalised.
+/// The text of the one risk an edit closes, when closing it is all the edit does (the
+/// Close of the open risks' list): named as such rather than as an edit of the initiative.
+fn closed_risk<'a>(was: &Initiative, updated: &'a Initiative) -> Option<&'a str> {
+    let mut closed = updated.risks.iter().filter(|risk| {
+        !risk.open
+            && was
+                .risks
+                .iter()
+                .any(|before| before.id == risk.id && before.open)
+    });
+    let risk = closed.next().filter(|_| closed.next().is_none())?;
+    let mut expected = was.clone();
+    for before in &mut expected.risks {
+        if before.id == risk.id {
+            before.open = false;
+        }
+    }
+    expected.updated_at = updated.updated_at;
+    (expected == *updated).then_some(risk.text.as_str())
+}
+
 pub fn past(description: &str) -> String {
     if let Some(need) = description.strip_prefix("mark delivered ") {
         return format!("Marked {need} delivered");
     }
-    const VERBS: [(&str, &str); 14] = [
+    const VERBS: [(&str, &str); 15] = [
         ("add ", "Added "),
+        ("close ", "Closed "),
         ("edit ", "Edited "),
         ("delete ", "Deleted "),
         ("move ", "Moved "),
