@@ -4,7 +4,7 @@
 
 use super::card::{park_focus, place_key, Step};
 use super::dom::without_scrolling;
-use super::state::{use_board, DialogKind, Msg};
+use super::state::{use_board, DialogKind, Msg, Notice};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, Status};
@@ -256,18 +256,21 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     };
                     let hidden = matches!(step, Step::Up | Step::Down)
                         && layout.lanes.len() < board.teams.len();
+                    // Shown too, at the window's foot: a sighted person moving by keyboard
+                    // sees why nothing moved. The notice's status region says it.
                     dispatch.dispatch(Msg::Reveal {
                         focus: Some(place_key(&id, &column)),
-                        announcement: format!(
-                            "“{}” cannot move there: {edge}{}",
-                            initiative.title,
-                            if hidden {
-                                " shown; a filter hides other teams"
-                            } else {
-                                ""
-                            }
-                        ),
+                        announcement: String::new(),
                     });
+                    dispatch.dispatch(Msg::Notify(Notice::done(format!(
+                        "“{}” cannot move there: {edge}{}",
+                        initiative.title,
+                        if hidden {
+                            " shown; a filter hides other teams"
+                        } else {
+                            ""
+                        }
+                    ))));
                     return;
                 };
                 let to = layout.columns[col].clone();

@@ -137,14 +137,17 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
   await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, title);
   assert.notEqual(await focusedCard(), `${home} / ${title}`, 'redone, the card is focused where it went');
 
-  // A move with nowhere to go says why instead of doing nothing silently.
+  // A move with nowhere to go says why instead of doing nothing silently, where a sighted
+  // person sees it too: the notice at the window's foot, a status region.
   const top = board.getByRole('group').nth(0).getByRole('article').first();
   const topTitle = await top.getAttribute('aria-label');
   await top.focus();
   await page.keyboard.press('Alt+ArrowUp');
-  await live.filter({ hasText: `“${topTitle}” cannot move there: it is in the first team` }).waitFor();
+  const said = (text) => page.getByRole('status').filter({ hasText: text });
+  await said(`“${topTitle}” cannot move there: it is in the first team`).waitFor();
   await page.keyboard.press('Alt+ArrowLeft');
-  await live.filter({ hasText: `“${topTitle}” cannot move there: it is under the first priority` }).waitFor();
+  await said(`“${topTitle}” cannot move there: it is under the first priority`).waitFor();
+  assert.equal(await live.innerText(), '', 'said once, not twice');
   assert.ok(await top.evaluate((e) => document.activeElement === e), 'focus stays on the card');
   await board.getByRole('article', { name: title }).first().focus();
 
