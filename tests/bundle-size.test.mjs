@@ -25,7 +25,9 @@
 // focus and the status menu's focus ring: 517.2 KB (529,620 bytes), then (+1.6 KB) Health
 // opening again where an item was followed from: 518.8 KB (531,213 bytes), then (+1.2 KB) a
 // chosen cell of who asks whom marking its requests: 519.9 KB (532,414 bytes), then (+0.3 KB)
-// a closed risk named as such and a refused keyboard move shown: 520.2 KB (532,733 bytes).
+// a closed risk named as such and a refused keyboard move shown: 520.2 KB (532,733 bytes),
+// then (+0.5 KB) Health's place let go and found again for an item dealt with: 520.7 KB
+// (533,245 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs

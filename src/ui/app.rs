@@ -548,8 +548,13 @@ pub fn App(props: &AppProps) -> Html {
                 let current = *view == v;
                 let onclick = {
                     let (view, shown_request) = (view.clone(), shown_request.clone());
+                    let health_place = health_place.clone();
                     Callback::from(move |_| {
                         shown_request.set(None);
+                        // Left by a tab, Health is done with: it opens afresh next time.
+                        if *view == View::Health && v != View::Health {
+                            health_place.set(None);
+                        }
                         view.set(v);
                     })
                 };

@@ -257,11 +257,9 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     let hidden = matches!(step, Step::Up | Step::Down)
                         && layout.lanes.len() < board.teams.len();
                     // Shown too, at the window's foot: a sighted person moving by keyboard
-                    // sees why nothing moved. The notice's status region says it.
-                    dispatch.dispatch(Msg::Reveal {
-                        focus: Some(place_key(&id, &column)),
-                        announcement: String::new(),
-                    });
+                    // sees why nothing moved. The notice's status region says it, so the
+                    // board's own live region says nothing. Focus stays on the card.
+                    dispatch.dispatch(Msg::Say(String::new()));
                     dispatch.dispatch(Msg::Notify(Notice::done(format!(
                         "“{}” cannot move there: {edge}{}",
                         initiative.title,

@@ -58,7 +58,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             let request = shown
                 .as_ref()
                 .and_then(|id| board.dependencies.iter().find(|d| &d.id == id));
-            if let Some(request) = request {
+            if let Some(request) = request.filter(|r| board.team(&r.to_team_id).is_some()) {
                 team.set(request.to_team_id.clone());
                 asked_team.set(None);
             }
@@ -179,9 +179,11 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                             }
                             let choose = {
                                 let (state, asked, id, of) = (team.clone(), asked_team.clone(), asking.id.clone(), providing.id.clone());
+                                // Chosen again, the cell lets go of its mark.
                                 Callback::from(move |_| {
+                                    let chosen = *state == id && asked.as_ref() == Some(&of);
                                     state.set(id.clone());
-                                    asked.set(Some(of.clone()));
+                                    asked.set((!chosen).then(|| of.clone()));
                                 })
                             };
                             let chosen = *team == asking.id && asked_team.as_ref() == Some(&providing.id);
@@ -428,10 +430,13 @@ fn RequestRow(props: &RequestRowProps) -> Html {
     html! {
         <li class={classes!("ab-finding", "ab-request", (props.shown || props.picked).then_some("ab-request--shown"))}
             data-place={props.shown.then(|| request_place(&props.id))} tabindex={props.shown.then_some("-1")}
-            aria-current={(props.shown || props.picked).then_some("true")}>
+            aria-current={props.shown.then_some("true")}>
             { subject_link(Some(subject), &props.need, &props.on_reveal) }
             <span class={format!("ab-state ab-state--{}", props.state.key())}>{ props.state.key() }</span>
-            <span class="ab-finding__reason">{ &props.reason }</span>
+            <span class="ab-finding__reason">
+                { &props.reason }
+                if props.picked { <span class="ab-visually-hidden">{ " · in the chosen cell" }</span> }
+            </span>
             if props.answering {
                 <span class="ab-request__steps">
                     { for steps(props.state).into_iter().map(|step| {

@@ -32,7 +32,10 @@ type Scope = Option<String>;
 pub struct HealthPlace {
     pub scope: Scope,
     pub part: PartKind,
+    /// The item, and where it was in its part's list: when it has left the list (the
+    /// person dealt with it), the item now in its place is focused.
     pub subject: Subject,
+    pub index: usize,
 }
 
 /// The `data-place` of an item in its part's list.
@@ -61,8 +64,14 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     );
     let analysis = &*analysis;
     // The place the view was opened at, until the person looks at other figures.
-    let back = use_state(|| props.place.clone());
-    let scope = use_state(|| props.place.as_ref().and_then(|place| place.scope.clone()));
+    // A team since deleted: the whole board's figures.
+    let back = use_state(|| {
+        props.place.clone().map(|mut place| {
+            place.scope = place.scope.filter(|id| board.team(id).is_some());
+            place
+        })
+    });
+    let scope = use_state(|| back.as_ref().and_then(|place| place.scope.clone()));
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);
     let root = use_node_ref();
@@ -70,19 +79,42 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
         // Back from an item: focus on it again, in view.
         let (root, back) = (root.clone(), (*back).clone());
         use_effect_with((), move |()| {
-            let place = back.map(|back| item_place(back.part, &back.subject));
-            let item = place
+            let item = back
                 .zip(root.cast::<web_sys::Element>())
-                .and_then(|(place, root)| {
-                    let items = root.query_selector_all("[data-place]").ok()?;
-                    (0..items.length())
-                        .filter_map(|i| items.item(i))
+                .and_then(|(back, root)| {
+                    let part = root
+                        .query_selector(&format!("[data-part=\"{}\"]", back.part.key()))
+                        .ok()??;
+                    // Each item is a row; an item that is not on the board has no button.
+                    let rows = part.query_selector_all(".ab-findings > li").ok()?;
+                    let buttons: Vec<Option<web_sys::HtmlElement>> = (0..rows.length())
+                        .filter_map(|i| rows.item(i))
                         .filter_map(|node| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(node).ok()
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok()
                         })
-                        .find(|item| {
-                            item.get_attribute("data-place").as_deref() == Some(place.as_str())
+                        .map(|row| {
+                            let button = row.query_selector("[data-place]").ok()??;
+                            wasm_bindgen::JsCast::dyn_into(button).ok()
                         })
+                        .collect();
+                    let place = item_place(back.part, &back.subject);
+                    let same = buttons.iter().flatten().find(|button| {
+                        button.get_attribute("data-place").as_deref() == Some(place.as_str())
+                    });
+                    let next = || {
+                        buttons[back.index.min(buttons.len())..]
+                            .iter()
+                            .chain(buttons.iter().rev())
+                            .flatten()
+                            .next()
+                    };
+                    let summary = || {
+                        part.query_selector("summary")
+                            .ok()
+                            .flatten()
+                            .and_then(|summary| wasm_bindgen::JsCast::dyn_into(summary).ok())
+                    };
+                    same.or_else(next).cloned().or_else(summary)
                 });
             if let Some(item) = item {
                 let _ = item.focus_with_options(&without_scrolling());
@@ -136,11 +168,12 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     };
     let on_follow = {
         let (on_follow, scope) = (props.on_follow.clone(), (*scope).clone());
-        Callback::from(move |(part, subject): (PartKind, Subject)| {
+        Callback::from(move |(part, index, subject): (PartKind, usize, Subject)| {
             on_follow.emit(HealthPlace {
                 scope: scope.clone(),
                 part,
                 subject,
+                index,
             })
         })
     };
@@ -258,7 +291,7 @@ fn part_item(
     part: &Part,
     board: &Board,
     open: bool,
-    on_follow: &Callback<(PartKind, Subject)>,
+    on_follow: &Callback<(PartKind, usize, Subject)>,
 ) -> Html {
     let kind = part.kind;
     let lost = part.points_lost();
@@ -301,7 +334,7 @@ fn part_item(
                         <p class="ab-part__none">{ if part.score.is_some() { "Nothing here costs points." } else { "" } }</p>
                     } else {
                         <ul class="ab-findings" aria-label={format!("{}: items", kind.label())}>
-                            { for part.findings.iter().map(|finding| finding_item(finding, board, kind, on_follow)) }
+                            { for part.findings.iter().enumerate().map(|(index, finding)| finding_item(finding, board, (kind, index), on_follow)) }
                         </ul>
                     }
                 </div>
@@ -313,8 +346,8 @@ fn part_item(
 fn finding_item(
     finding: &Finding,
     board: &Board,
-    part: PartKind,
-    on_follow: &Callback<(PartKind, Subject)>,
+    (part, index): (PartKind, usize),
+    on_follow: &Callback<(PartKind, usize, Subject)>,
 ) -> Html {
     let (kind, name) = subject_name(board, &finding.subject);
     let subject = finding.subject.clone();
@@ -325,7 +358,7 @@ fn finding_item(
             } else {
                 <button type="button" class="ab-finding__name" title={shown_where(board, &finding.subject, kind)}
                         data-place={item_place(part, &finding.subject)}
-                        onclick={on_follow.reform(move |_| (part, subject.clone()))}>{ name }</button>
+                        onclick={on_follow.reform(move |_| (part, index, subject.clone()))}>{ name }</button>
             }
             <span class="ab-finding__kind">{ kind }</span>
             <span class="ab-finding__reason">{ &finding.reason }</span>

@@ -193,17 +193,24 @@ test("a cell of who asks whom chooses its asking team, marks its requests there,
   assert.equal(await cell.getAttribute('aria-pressed'), 'true', 'the cell says it is the one chosen');
   const waits = view.getByRole('region', { name: `${asking.name} waits on` });
   const row = waits.getByRole('listitem').filter({ has: page.getByRole('button', { name: request.need, exact: true }) });
-  assert.equal(await row.getAttribute('aria-current'), 'true', "the cell's request is marked");
-  for (const other of await waits.locator('[aria-current="true"]').allInnerTexts()) {
-    assert.match(other, new RegExp(`asked of ${asked.name}`), 'only the requests of the chosen cell are marked');
+  const marked = waits.getByRole('listitem').filter({ hasText: 'in the chosen cell' });
+  assert.match(await row.innerText(), /in the chosen cell/, "the cell's request is marked, in words too");
+  assert.ok(await marked.count() >= 1);
+  for (const other of await marked.allInnerTexts()) {
+    assert.match(other, new RegExp(`asked of ${asked.name} `), 'only the requests of the chosen cell are marked');
   }
+  // Chosen again, the cell lets go of its mark.
+  await cell.click();
+  assert.equal(await cell.getAttribute('aria-pressed'), 'false');
+  assert.equal(await marked.count(), 0);
+  await cell.click();
 
   // The team asked answers them in its own list, a button away.
   await view.getByRole('button', { name: `Show what ${asked.name} is asked` }).click();
   await chips.getByRole('button', { name: asked.name, pressed: true }).waitFor();
   await view.getByRole('region', { name: `Asked of ${asked.name}` }).getByRole('button', { name: request.need, exact: true }).waitFor();
   assert.equal(await cell.getAttribute('aria-pressed'), 'false');
-  assert.equal(await view.locator('[aria-current="true"]').count(), 0, 'nothing marked once a team is chosen');
+  assert.equal(await view.getByRole('listitem').filter({ hasText: 'in the chosen cell' }).count(), 0, 'nothing marked once a team is chosen');
   page.assertNoErrors();
 });
 

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
+import { dialog, exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
@@ -201,6 +201,27 @@ test('back in Health from an item, the item is focused in its open part, to take
   // The next item is a Tab away.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), late[1]);
+
+  // Dealt with (checked in on), an item leaves the list: back in Health, the one now in its
+  // place has focus.
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: late[1] }).first();
+  await page.waitForFunction((e) => document.activeElement === e, await card.elementHandle(), { timeout: 5_000 });
+  await page.keyboard.press('c');
+  const form = dialog(page, `Check in: ${late[1]}`);
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  const next = late[2] ?? late[0];
+  await page.waitForFunction((e) => document.activeElement === e,
+    await items.getByRole('button', { name: next, exact: true }).elementHandle(), { timeout: 5_000 });
+  assert.equal(await items.getByRole('button', { name: late[1], exact: true }).count(), 0, 'the item checked in on has left');
+
+  // Left by another view's tab, Health opens afresh: no item focused.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Allocation' }).click();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  await health.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.ab-findings')), null, 'no item has focus');
   page.assertNoErrors();
 });
 

@@ -151,9 +151,6 @@ pub fn change_words(before: &Board, after: &Board, id: &str) -> Option<String> {
     }
 }
 
-/// A description of `Action::describe` with its verb in the past: "add team Data" becomes
-/// "Added team Data" ("mark delivered “X”", "Marked “X” delivered"). A description that
-/// starts with no known verb keeps its words, capitalised.
 /// The text of the one risk an edit closes, when closing it is all the edit does (the
 /// Close of the open risks' list): named as such rather than as an edit of the initiative.
 fn closed_risk<'a>(was: &Initiative, updated: &'a Initiative) -> Option<&'a str> {
@@ -175,6 +172,9 @@ fn closed_risk<'a>(was: &Initiative, updated: &'a Initiative) -> Option<&'a str>
     (expected == *updated).then_some(risk.text.as_str())
 }
 
+/// A description of `Action::describe` with its verb in the past: "add team Data" becomes
+/// "Added team Data" ("mark delivered “X”", "Marked “X” delivered"). A description that
+/// starts with no known verb keeps its words, capitalised.
 pub fn past(description: &str) -> String {
     if let Some(need) = description.strip_prefix("mark delivered ") {
         return format!("Marked {need} delivered");
