@@ -7,15 +7,15 @@ use super::autosave::{use_autosave, Autosave, SaveStatus};
 use super::board_view::{Attention, BoardView};
 use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
-use super::coordination_view::{request_place, CoordinationView};
+use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::set_to;
 use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
-use super::health_view::{HealthPlace, HealthView};
+use super::health_view::HealthView;
 use super::rhythm_view::RhythmView;
-use super::score::{band, subject_name};
+use super::score::band;
 use super::share;
 use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
 use super::state::{DialogKind, MergeFiles};
@@ -24,10 +24,9 @@ use super::toast::Toast;
 use super::toolbar::Toolbar;
 use super::welcome::{welcome, WelcomeProps};
 use crate::core::combine::Incoming;
-use crate::core::coordination::listed;
 use crate::core::health::{analyse_board, PartKind, Subject};
-use crate::core::layout::{Filter, Layout, OwnerFilter};
-use crate::core::model::{Board, Id};
+use crate::core::layout::{Filter, Layout};
+use crate::core::model::Board;
 use crate::core::picture::svg;
 use crate::core::snapshot;
 use crate::storage::{display, BoardKey};
@@ -39,14 +38,16 @@ mod analysis;
 mod commands;
 mod example;
 mod opened_link;
+mod reveal;
 mod root_handlers;
 mod startup;
 mod views_bar;
-use super::focus::{reveal_place, use_focus_after_change};
+use super::focus::use_focus_after_change;
 use analysis::use_analysis;
 use commands::{offered, use_stable, Commands};
 use example::fetch_example;
 pub use example::Example;
+use reveal::{use_reveal, Reveal};
 use root_handlers::RootEvents;
 use startup::initial_state;
 
@@ -103,10 +104,6 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch = state.dispatcher();
     let filter = use_state(Filter::default);
     let view = use_state(|| props.view);
-    // The request a Health or Rhythm item asked to see: Coordination opens on it.
-    let shown_request = use_state(|| None::<Id>);
-    // Where in Health the person last followed an item from: Health opens there again.
-    let health_place = use_state(|| None::<HealthPlace>);
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);
@@ -230,54 +227,17 @@ pub fn App(props: &AppProps) -> Html {
             })
         },
     );
-    let on_reveal = {
-        let (dispatch, filter, view) = (dispatch.clone(), filter.clone(), view.clone());
-        let shown_request = shown_request.clone();
-        use_callback(Same(board.clone()), move |subject: Subject, Same(board)| {
-            let Some(board) = board else { return };
-            let (kind, name) = subject_name(board, &subject);
-            let (focus, announcement) = match &subject {
-                Subject::Person(id) => {
-                    filter.set(Filter {
-                        owner: OwnerFilter::Person(id.clone()),
-                        ..Filter::default()
-                    });
-                    view.set(View::Board);
-                    (None, format!("Showing the initiatives {name} owns"))
-                }
-                // A request is answered in Coordination, in the list of the team it asks; one
-                // that is not listed there (delivered) shows its asking card on the board.
-                Subject::Dependency(id) if listed(board, id) => {
-                    shown_request.set(Some(id.clone()));
-                    view.set(View::Coordination);
-                    (
-                        Some(request_place(id)),
-                        format!("Showing the request {name} in Coordination"),
-                    )
-                }
-                other => {
-                    filter.set(Filter::default());
-                    view.set(View::Board);
-                    (
-                        reveal_place(board, other),
-                        format!("Showing {kind} {name} on the board"),
-                    )
-                }
-            };
-            dispatch.dispatch(Msg::Reveal {
-                focus,
-                announcement,
-            });
-        })
-    };
-    let on_follow = {
-        let health_place = health_place.clone();
-        use_callback(on_reveal.clone(), move |place: HealthPlace, on_reveal| {
-            let subject = place.subject.clone();
-            health_place.set(Some(place));
-            on_reveal.emit(subject);
-        })
-    };
+    let Reveal {
+        on_reveal,
+        on_follow,
+        shown_request,
+        health_place,
+    } = use_reveal(
+        board.clone(),
+        dispatch.clone(),
+        filter.clone(),
+        view.clone(),
+    );
     let on_error = {
         let dispatch = dispatch.clone();
         use_callback((), move |text: String, _| {
