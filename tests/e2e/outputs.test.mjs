@@ -155,6 +155,17 @@ test("an export's notice shows at the window's foot without moving the board, st
   assert.ok(shown.y + shown.height <= window.height && shown.y + shown.height > window.height - 40, 'at the foot of the window');
   assert.ok(Math.abs(shown.x + shown.width / 2 - window.width / 2) <= 8, 'across its middle');
 
+  // What takes focus under it is scrolled clear of it, as the keyboard reaches it.
+  const card = board.getByRole('button', { name: 'Upgrade the mobile build tools' });
+  await card.evaluate((title) => {
+    const grid = title.closest('.ab-grid');
+    grid.scrollTop += title.getBoundingClientRect().bottom - innerHeight + 24;
+  });
+  assert.ok((await card.boundingBox()).y + (await card.boundingBox()).height > shown.y, 'the card is under the notice');
+  await card.focus();
+  const clear = await card.boundingBox();
+  assert.ok(clear.y + clear.height <= shown.y, `focused, the card is above the notice (${clear.y + clear.height} > ${shown.y})`);
+
   // The same file exported again is told anew: its time starts again.
   await page.clock.runFor(5_000);
   await exportSnapshot(page);
