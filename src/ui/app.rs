@@ -306,7 +306,7 @@ pub fn App(props: &AppProps) -> Html {
                 park_focus();
                 dispatch.dispatch(Msg::Start(board, text.clone()));
                 if loaded.migrated_from.is_some() {
-                    dispatch.dispatch(Msg::Notify(Notice::done(text)));
+                    dispatch.dispatch(Msg::Done(text));
                 }
             },
         )
@@ -333,7 +333,7 @@ pub fn App(props: &AppProps) -> Html {
                 (snapshot::write_pretty(board, now.at()), "application/json")
             };
             match download_text(&name, &text, mime) {
-                Ok(()) => dispatch.dispatch(Msg::Notify(Notice::done(format!("Exported {name}")))),
+                Ok(()) => dispatch.dispatch(Msg::Done(format!("Exported {name}"))),
                 Err(message) => dispatch.dispatch(Msg::Notify(Notice::error(format!(
                     "Export failed: {message}"
                 )))),

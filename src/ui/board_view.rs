@@ -4,7 +4,7 @@
 
 use super::card::{park_focus, place_key, Step};
 use super::dom::without_scrolling;
-use super::state::{use_board, DialogKind, Msg, Notice};
+use super::state::{use_board, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, Status};
@@ -260,7 +260,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     // sees why nothing moved. The notice's status region says it, so the
                     // board's own live region says nothing. Focus stays on the card.
                     dispatch.dispatch(Msg::Say(String::new()));
-                    dispatch.dispatch(Msg::Notify(Notice::done(format!(
+                    dispatch.dispatch(Msg::Done(format!(
                         "“{}” cannot move there: {edge}{}",
                         initiative.title,
                         if hidden {
@@ -268,7 +268,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                         } else {
                             ""
                         }
-                    ))));
+                    )));
                     return;
                 };
                 let to = layout.columns[col].clone();

@@ -219,7 +219,7 @@ fn replace_board(
                     action: Action::ReplaceBoard(incoming.clone()),
                     focus: None,
                 });
-                dispatch.dispatch(Msg::Notify(super::state::Notice::done(done.clone())));
+                dispatch.dispatch(Msg::Done(done.clone()));
             } else {
                 dispatch.dispatch(Msg::Start(incoming.clone(), done.clone()));
             }

@@ -8,7 +8,7 @@ use super::dates::{short_date, short_day};
 use super::dom::active_element;
 use super::files::ImportButton;
 use super::focus::use_successor_focus;
-use super::state::{use_board, use_day, BoardContext, DialogKind, Msg, Notice};
+use super::state::{use_board, use_day, BoardContext, DialogKind, Msg};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::days::relative;

@@ -331,6 +331,9 @@ pub enum Msg {
         announcement: String,
     },
     Notify(Notice),
+    /// What a command did ("Exported …"): told at the window's foot, where it goes by
+    /// itself. A notice above the board stays: a failure still holds.
+    Done(String),
     /// The notice above the board dismissed.
     Dismiss,
     /// The done notice of that turn gone: dismissed, or its time up.
@@ -497,11 +500,7 @@ impl Reducible for AppState {
                 }
                 None => next.history = Some(History::new(board)),
             },
-            // A command's result leaves a failure where it is: the failure still holds.
-            Msg::Notify(Notice {
-                kind: NoticeKind::Done,
-                text,
-            }) => {
+            Msg::Done(text) => {
                 next.done_turn = next.done_turn.wrapping_add(1);
                 next.done = Some(Done {
                     turn: next.done_turn,

@@ -14,7 +14,7 @@ use crate::core::time::{Date, Timestamp};
 use crate::ui::dates::{date_time, short_date};
 use crate::ui::dialog::Modal;
 use crate::ui::selector::css_escape;
-use crate::ui::state::{capitalise, use_board, MergeFiles, Msg, Notice};
+use crate::ui::state::{capitalise, use_board, MergeFiles, Msg};
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -192,7 +192,7 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
                         action,
                         focus: None,
                     });
-                    dispatch.dispatch(Msg::Notify(Notice::done(text)));
+                    dispatch.dispatch(Msg::Done(text));
                     on_close.emit(());
                 }
                 Err(error) => {

@@ -35,11 +35,10 @@ pub fn SliceExport(props: &SliceExportProps) -> Html {
             let now = local_now();
             let name = file_name(&board, &chosen, now.today());
             let text = snapshot::write_pretty(&export(&board, &chosen), now.at());
-            let notice = match download_text(&name, &text, "application/json") {
-                Ok(()) => Notice::done(format!("Exported {name}")),
-                Err(message) => Notice::error(format!("Export failed: {message}")),
-            };
-            dispatch.dispatch(Msg::Notify(notice));
+            dispatch.dispatch(match download_text(&name, &text, "application/json") {
+                Ok(()) => Msg::Done(format!("Exported {name}")),
+                Err(message) => Msg::Notify(Notice::error(format!("Export failed: {message}"))),
+            });
             on_close.emit(());
         })
     };

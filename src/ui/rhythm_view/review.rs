@@ -297,12 +297,12 @@ pub(super) fn review_summary(
                 }),
                 focus: None,
             });
-            dispatch.dispatch(Msg::Notify(Notice::done(format!(
+            dispatch.dispatch(Msg::Done(format!(
                 "Review recorded{}.",
                 score.map_or(String::new(), |s| format!(
                     " with an alignment score of {s}"
                 ))
-            ))));
+            )));
             // The notice says it (a status of its own): the board's region stays quiet, not
             // saying "Recorded the review" over it.
             dispatch.dispatch(Msg::Say(String::new()));

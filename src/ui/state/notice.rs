@@ -1,5 +1,5 @@
 //! What the board tells the person: a notice above the board (a failure, news the person did
-//! not ask for), or the result of a command at the window's foot.
+//! not ask for), or what a command did, told at the window's foot (`Done`).
 
 use yew::AttrValue;
 
@@ -18,14 +18,13 @@ pub struct Done {
     pub text: AttrValue,
 }
 
-/// How a notice is shown. A failure and news the person did not ask for stay above the
-/// board until dismissed or replaced; the result of what the person just did ("Exported
-/// …") shows at the window's foot without moving the board, and goes by itself.
+/// How a notice above the board is shown: a failure, or news the person did not ask for
+/// (another tab's changes merged). Both stay until dismissed or replaced. The result of what
+/// the person just did is not a notice but `Msg::Done`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NoticeKind {
     Error,
     Info,
-    Done,
 }
 
 impl Notice {
@@ -39,13 +38,6 @@ impl Notice {
     pub fn info(text: String) -> Notice {
         Notice {
             kind: NoticeKind::Info,
-            text,
-        }
-    }
-
-    pub fn done(text: String) -> Notice {
-        Notice {
-            kind: NoticeKind::Done,
             text,
         }
     }
