@@ -82,6 +82,24 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             from_link,
         } => {
             let what = format!("“{}” from {file} ({})", incoming.title, counts(&incoming));
+            // The board as it is (its own export imported again): nothing would change, and
+            // there would be no step for Undo to take back.
+            if props.board.as_deref() == Some(&*incoming) {
+                let taking = if from_link {
+                    "Opening it as your board"
+                } else {
+                    "Importing it"
+                };
+                return html! {
+                    <Modal title="Nothing would change" on_close={close.clone()}>
+                        <p>{ format!("{what} is this board as it is now. {taking} would change nothing.") }</p>
+                        <div class="ab-dialog__actions">
+                            <span class="ab-spacer"></span>
+                            <button type="button" class="ab-button ab-button--primary" onclick={close.reform(|_| ())}>{ "OK" }</button>
+                        </div>
+                    </Modal>
+                };
+            }
             // A share link's board was opened, not a file imported; the link has left the
             // address, so a Cancel says how to find the shared copy again.
             let done = if from_link {

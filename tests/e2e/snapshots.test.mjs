@@ -166,6 +166,19 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   await page.evaluate(() => new Promise((frame) => requestAnimationFrame(() => requestAnimationFrame(frame))));
   assert.equal(await replace.count(), 0, 'a reload does not ask again');
 
+  // Opened again with the board as the link has it: there is nothing to answer.
+  await page.goto(link);
+  await page.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
+  const same = dialog(page, 'Nothing would change');
+  await same.getByText('is this board as it is now. Opening it as your board would change nothing.').waitFor();
+  await same.getByRole('button', { name: 'OK' }).click();
+  await same.waitFor({ state: 'detached' });
+  await heading(page, title).waitFor();
+  // One card moved, the board is no longer the shared one.
+  await page.getByRole('region', { name: 'Board' }).getByRole('article').first().focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await saved(page);
+
   // Asked again, and answered Cancel: the board stays as it is.
   await page.goto(link);
   await page.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
@@ -265,6 +278,26 @@ test('importing over a board asks first, and undo brings the old board back', as
   await page.getByRole('heading', { level: 1, name: 'Imported board' }).waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+});
+
+test('the board\'s own export imported again changes nothing and leaves Undo with the step before', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article').first();
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const step = await undo.getAttribute('title');
+  const { path, name } = await exportSnapshot(page);
+  await importFile(page, path);
+  const told = dialog(page, 'Nothing would change');
+  await told.getByText(`from ${name} (`).waitFor();
+  await told.getByText('is this board as it is now. Importing it would change nothing.').waitFor();
+  assert.equal(await page.getByRole('dialog', { name: 'Replace this board?' }).count(), 0, 'no question to answer');
+  await told.getByRole('button', { name: 'OK' }).click();
+  await told.waitFor({ state: 'detached' });
+  assert.equal(await undo.getAttribute('title'), step, 'Undo still takes back the move');
+  page.assertNoErrors();
 });
 
 test('a broken file is refused with the path of the problem and the board is untouched', async () => {
