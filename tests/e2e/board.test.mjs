@@ -161,6 +161,13 @@ test('priorities are re-ranked with the keyboard, the buttons and by dragging', 
   await page.keyboard.press('Escape');
   await form.waitFor({ state: 'detached' });
   assert.ok(await heading.evaluate((e) => document.activeElement === e), 'focus is back on the heading');
+
+  // A new rank given in its form: focus follows the heading to its new place.
+  await page.keyboard.press('Enter');
+  await form.getByLabel('Rank').fill('3');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  await focused(page.getByRole('columnheader', { name: `Priority 3: ${third}` }));
 });
 
 test('deleting a team with initiatives says what happens and asks first', async () => {

@@ -70,6 +70,15 @@ impl Form {
             Action::UpdateInitiative(initiative) if moved(initiative) => {
                 Some(Subject::Initiative(initiative.id.clone()))
             }
+            // A new rank or status moves the priority's column, and its heading with it.
+            Action::UpdatePriority(edited)
+                if self.board.priorities.iter().any(|before| {
+                    before.id == edited.id
+                        && (before.rank != edited.rank || before.status != edited.status)
+                }) =>
+            {
+                Some(Subject::Priority(edited.id.clone()))
+            }
             // What was deleted leaves the board, and the button its form was opened from
             // with it: focus goes to its neighbour (the lane, priority or card that took its
             // place, else the one before), not to the board as a whole.
