@@ -405,6 +405,11 @@ test('a form that refuses what was typed puts focus in the field it names, which
   await form.getByRole('button', { name: 'Add priority' }).click();
   await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
   assert.deepEqual(await focusedField(), { label: 'Title', note: 'Give the priority a title', invalid: 'true' });
+  // Refused again for the same reason, from further down the form: focus goes back to it.
+  await form.getByLabel('Description').fill('Somewhere further down');
+  await form.getByRole('button', { name: 'Add priority' }).click();
+  await page.waitForFunction(() => document.activeElement.labels?.[0]?.textContent.startsWith('Title'));
+  assert.deepEqual(await focusedField(), { label: 'Title', note: 'Give the priority a title', invalid: 'true' });
 
   await form.getByLabel('Title').fill('Expand into EMEA');
   await form.getByLabel('Rank').fill('0');
@@ -422,5 +427,15 @@ test('a form that refuses what was typed puts focus in the field it names, which
   await settings.getByRole('button', { name: 'Save' }).click();
   await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
   assert.equal((await focusedField()).label, 'Check-in every');
+  await settings.getByRole('button', { name: 'Cancel' }).click();
+  await settings.waitFor({ state: 'detached' });
+
+  // A decision without a title: the same, in its Decision field.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Coordination' }).click();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  const decision = dialog(page, 'Record a decision');
+  await decision.getByRole('button', { name: 'Record decision' }).click();
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
+  assert.deepEqual(await focusedField(), { label: 'Decision', note: 'Give the decision a title', invalid: 'true' });
   page.assertNoErrors();
 });

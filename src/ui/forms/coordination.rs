@@ -1,7 +1,7 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::form::{back_to_form, use_delete_question, use_form, FormProps};
+use super::form::{back_to_form, use_delete_question, use_form, FormProps, Refused};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
@@ -32,7 +32,7 @@ pub fn AskForm(fields: &FormProps) -> Html {
     });
     let need = use_state(String::new);
     let due = use_state(String::new);
-    let error = use_state(|| None::<String>);
+    let error = use_state(Refused::default);
     let Some(asking) = asking else {
         return Html::default();
     };
@@ -54,11 +54,11 @@ pub fn AskForm(fields: &FormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if need.trim().is_empty() {
-                error.set(Some("Say what is needed".into()));
+                error.set(Refused::at("need", "Say what is needed"));
                 return;
             }
             let Ok(due_date) = parse_optional_date(&due) else {
-                error.set(Some("A due date like 2026-12-15, or none".into()));
+                error.set(Refused::at("due", "A due date like 2026-12-15, or none"));
                 return;
             };
             let request = Dependency {
@@ -73,9 +73,9 @@ pub fn AskForm(fields: &FormProps) -> Html {
                 answered_at: None,
                 answer_note: String::new(),
             };
-            if let Err(reason) = props.submit(Action::AskDependency(request), None) {
-                error.set(Some(reason));
-            }
+            error.set(Refused::from_result(
+                props.submit(Action::AskDependency(request), None),
+            ));
         })
     };
     html! {
@@ -88,10 +88,10 @@ pub fn AskForm(fields: &FormProps) -> Html {
                         <SelectField label="Ask" value={(*team).clone()} options={teams} on_change={set_to(&team)} />
                     }
                     <TextField label="What is needed" value={(*need).clone()} on_change={set_to(&need)} required=true
-                               hint="One thing the other team can say yes or no to" />
-                    <TextField label="Needed by" kind="date" value={(*due).clone()} on_change={set_to(&due)} />
+                               hint="One thing the other team can say yes or no to" error={error.field("need")} />
+                    <TextField label="Needed by" kind="date" value={(*due).clone()} on_change={set_to(&due)} error={error.field("due")} />
                 </div>
-                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                { error.general() }
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
@@ -215,7 +215,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             .unwrap_or_default()
     });
     let drop = use_state(Vec::<Id>::new);
-    let error = use_state(|| None::<String>);
+    let error = use_state(Refused::default);
     let question = use_delete_question();
     let confirming = question.confirming.clone();
 
@@ -280,11 +280,14 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if title.trim().is_empty() {
-                error.set(Some("Give the decision a title".into()));
+                error.set(Refused::at("title", "Give the decision a title"));
                 return;
             }
             let Ok(revisit_on) = parse_optional_date(&revisit) else {
-                error.set(Some("A revisit date like 2027-01-15, or none".into()));
+                error.set(Refused::at(
+                    "revisit",
+                    "A revisit date like 2027-01-15, or none",
+                ));
                 return;
             };
             let kind = DecisionKind::ALL
@@ -318,9 +321,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                     drop_initiatives,
                 }
             };
-            if let Err(reason) = props.submit(action, None) {
-                error.set(Some(reason));
-            }
+            error.set(Refused::from_result(props.submit(action, None)));
         })
     };
     let kinds: Vec<(AttrValue, AttrValue)> = vec![
@@ -333,11 +334,11 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
         <Modal title={if existing.is_some() { "Edit decision" } else { "Record a decision" }} on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
-                    <TextField label="Decision" value={(*title).clone()} on_change={set_to(&title)} required=true />
+                    <TextField label="Decision" value={(*title).clone()} on_change={set_to(&title)} required=true error={error.field("title")} />
                     <div class="ab-form__row">
                         <SelectField label="Kind" value={(*kind).clone()} options={kinds} on_change={set_to(&kind)} />
                         <SelectField label="Owner" value={(*owner).clone()} options={people_options(board, "Nobody")} on_change={set_to(&owner)} />
-                        <TextField label="Revisit on" kind="date" value={(*revisit).clone()} on_change={set_to(&revisit)} />
+                        <TextField label="Revisit on" kind="date" value={(*revisit).clone()} on_change={set_to(&revisit)} error={error.field("revisit")} />
                     </div>
                     <TextField label="Rationale" multiline=true value={(*rationale).clone()} on_change={set_to(&rationale)} />
                     <fieldset class="ab-form__group">
@@ -373,7 +374,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                         </fieldset>
                     }
                 </div>
-                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                { error.general() }
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
                         { question.button() }

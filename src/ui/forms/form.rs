@@ -158,6 +158,38 @@ pub fn use_delete_question() -> DeleteQuestion {
     DeleteQuestion { confirming, asked }
 }
 
+/// Why a form was refused: the field it names, which shows it under itself and takes focus
+/// (`TextField`), or `""` for the form as a whole, shown above its buttons (`general`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Refused(Option<(&'static str, String)>);
+
+impl Refused {
+    pub fn at(field: &'static str, why: impl Into<String>) -> Refused {
+        Refused(Some((field, why.into())))
+    }
+
+    /// The core's reason, for the form as a whole; none for `Ok`.
+    pub fn from_result(result: Result<(), String>) -> Refused {
+        Refused(result.err().map(|why| ("", why)))
+    }
+
+    /// What is said under `field`, if the refusal names it.
+    pub fn field(&self, field: &str) -> Option<AttrValue> {
+        self.0
+            .as_ref()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, why)| AttrValue::from(why.clone()))
+    }
+
+    /// A refusal of the form as a whole, above its buttons.
+    pub fn general(&self) -> Html {
+        match &self.0 {
+            Some(("", why)) => html! { <p class="ab-dialog__error" role="alert">{ why }</p> },
+            _ => Html::default(),
+        }
+    }
+}
+
 /// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
 /// would bring its own code into the bundle for a handful of entries).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps};
+use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Refused};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
 use crate::ui::clock::now;
@@ -47,7 +47,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             success_measure: String::new(),
         },
     });
-    let error = use_state(|| None::<(&'static str, String)>);
+    let error = use_state(Refused::default);
     let question = use_delete_question();
     let confirming = question.confirming.clone();
     let set = |update: fn(&mut Draft, String)| {
@@ -107,12 +107,12 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             event.prevent_default();
             let d = &*draft;
             if d.title.trim().is_empty() {
-                return error.set(Some(("title", "Give the priority a title".into())));
+                return error.set(Refused::at("title", "Give the priority a title"));
             }
             let rank = match parse_whole(&d.rank, 999) {
-                Ok(0) => return error.set(Some(("rank", "Ranks start at 1".into()))),
+                Ok(0) => return error.set(Refused::at("rank", "Ranks start at 1")),
                 Ok(rank) => rank,
-                Err(message) => return error.set(Some(("rank", message))),
+                Err(message) => return error.set(Refused::at("rank", message)),
             };
             let priority = Priority {
                 id: existing
@@ -132,16 +132,8 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             } else {
                 Action::AddPriority(priority)
             };
-            if let Err(reason) = props.submit(action, None) {
-                error.set(Some(("", reason)));
-            }
+            error.set(Refused::from_result(props.submit(action, None)));
         })
-    };
-    let field_error = |field: &str| {
-        error
-            .as_ref()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, m)| AttrValue::from(m.clone()))
     };
     let statuses: Vec<(AttrValue, AttrValue)> = vec![
         ("active".into(), "Active".into()),
@@ -158,13 +150,13 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
-                               error={field_error("title")} />
+                               error={error.field("title")} />
                     <TextField label="Description" multiline=true value={draft.description.clone()} on_change={set(|d, v| d.description = v)} />
                     <TextField label="Success measure" value={draft.success_measure.clone()} on_change={set(|d, v| d.success_measure = v)}
                                hint="How you will know it is achieved, e.g. “Median onboarding time under 1 day”" />
                     <div class="ab-form__row">
                         <TextField label="Rank" kind="number" min="1" value={draft.rank.clone()} on_change={set(|d, v| d.rank = v)}
-                                   hint="1 is the most important; others move to make room" error={field_error("rank")} />
+                                   hint="1 is the most important; others move to make room" error={error.field("rank")} />
                         <SelectField label="Owner" value={draft.owner_id.clone()} options={people_options(board, "No owner")}
                                      on_change={set(|d, v| d.owner_id = v)} />
                         <SelectField label="Status" value={PriorityStatus::key(draft.status)} options={statuses}
@@ -175,9 +167,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                                      })} />
                     </div>
                 </fieldset>
-                if let Some(("", reason)) = error.as_ref().map(|(f, m)| (*f, m.clone())) {
-                    <p class="ab-dialog__error" role="alert">{ reason }</p>
-                }
+                { error.general() }
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
                         { question.button() }
