@@ -175,7 +175,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             if let Some((name, other)) = &*compared {
                 <section class="ab-compare" aria-label={format!("Compared with {name}")}>
                     <h4>{ format!("This board compared with {name}") }</h4>
-                    { diff_list(&diff(other, board)) }
+                    { diff_list(&diff(other, board), "h5") }
                 </section>
             }
         </section>
@@ -445,8 +445,9 @@ fn SinceRow(props: &SinceRowProps) -> Html {
     }
 }
 
-/// The differences between two boards, by kind, as lists a person can scan.
-pub fn diff_list(d: &Diff) -> Html {
+/// The differences between two boards, by kind, as lists a person can scan, each under a
+/// heading of `level` (one below the heading the list is under).
+pub fn diff_list(d: &Diff, level: &'static str) -> Html {
     if d.is_empty() {
         return html! { <p class="ab-empty-hint">{ "No differences: the two boards hold the same priorities, initiatives, teams, people, dependencies and decisions." }</p> };
     }
@@ -480,7 +481,7 @@ pub fn diff_list(d: &Diff) -> Html {
         });
         Some(html! {
             <section key={plural_kind(kind)} class="ab-diff__group" aria-label={format!("{}: {counts}", plural_kind(kind))}>
-                <h5>{ format!("{} · {counts}", capital(plural_kind(kind))) }</h5>
+                <@{level}>{ format!("{} · {counts}", capital(plural_kind(kind))) }</@>
                 <ul class="ab-findings">{ for items }</ul>
             </section>
         })

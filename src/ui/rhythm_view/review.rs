@@ -351,7 +351,7 @@ pub(super) fn review_summary(
                 <ul class="ab-findings ab-findings--pairs" aria-label="Check-ins recorded">{ for checked_in }</ul>
             }
             if show_diff {
-                { diff_list(&changes) }
+                { diff_list(&changes, "h4") }
             }
             if !missing.is_empty() {
                 <h3 class="ab-health__heading">{ "Not checked in" }</h3>
