@@ -14,7 +14,7 @@ use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
 use super::health_view::HealthView;
-use super::rhythm_view::RhythmView;
+use super::rhythm_view::{KeptReview, RhythmView};
 use super::score::band;
 use super::share;
 use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
@@ -107,6 +107,8 @@ pub fn App(props: &AppProps) -> Html {
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);
+    // A guided review goes on where it was after the person looked at another view.
+    let kept_review = use_state(KeptReview::default);
     // Printing: every lane rendered and the printed page's heading shown, from the Print…
     // command (or the browser's own print) until the browser says printing is over.
     let printing = use_state(|| false);
@@ -489,7 +491,8 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()}
-                                on_reveal={on_reveal.clone()} on_error={on_error.clone()} />
+                                on_reveal={on_reveal.clone()} on_error={on_error.clone()}
+                                review={(*kept_review).clone()} />
                 },
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}

@@ -5,7 +5,7 @@
 use super::clock::now;
 use super::dates::short_day;
 use super::fields::{optional_id, parse_whole, people_options, set_to, SelectField, TextField};
-use crate::core::model::{Board, CheckIn, Id, Status};
+use crate::core::model::{Board, CheckIn, Id, Initiative, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -30,6 +30,24 @@ pub struct CheckInEditorProps {
     /// Put focus on the first field when shown (the guided review moves from one to the next).
     #[prop_or_default]
     pub autofocus: bool,
+    /// What was typed before and not saved (a guided review left for another view): the
+    /// fields start from it.
+    #[prop_or_default]
+    pub draft: Option<CheckInDraft>,
+    /// Told what the fields hold whenever it changes, `None` while they hold what they
+    /// started with, so that a guided review can keep it.
+    #[prop_or_default]
+    pub on_draft: Option<Callback<Option<CheckInDraft>>>,
+}
+
+/// The editor's fields as typed, before they are saved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckInDraft {
+    status: String,
+    progress: String,
+    confidence: String,
+    author: String,
+    note: String,
 }
 
 /// The statuses a check-in can set, as select options.
@@ -73,54 +91,69 @@ pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> 
     list
 }
 
-#[function_component]
-pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
+/// What the editor's fields start with: the initiative's status, progress and confidence, and
+/// the check-in it corrects (its note and author), else as author its owner, else whoever
+/// checked in last. The person can say otherwise.
+fn fresh_draft(props: &CheckInEditorProps, initiative: Option<&Initiative>) -> CheckInDraft {
     let board = &props.board;
-    let initiative = board.initiative(&props.initiative).cloned();
-    let status = use_state(|| {
-        initiative
-            .as_ref()
-            .map_or(Status::OnTrack, |i| i.status)
-            .key()
-            .to_string()
-    });
-    let progress = use_state(|| initiative.as_ref().map_or(0, |i| i.progress).to_string());
-    let confidence = use_state(|| {
-        initiative
-            .as_ref()
-            .and_then(|i| i.confidence)
-            .map(|c| c.to_string())
-            .unwrap_or_default()
-    });
-    let note = use_state(|| {
-        props
-            .again
-            .as_ref()
-            .map(|c| c.note.clone())
-            .unwrap_or_default()
-    });
-    // Who checks in: the owner, else whoever checked in last; the person can say otherwise.
-    let author = use_state(|| {
-        let on_board = |id: &Id| board.person(id).is_some();
-        let previous = || {
-            check_ins_of(board, &props.initiative)
-                .first()
-                .and_then(|c| c.author_id.clone())
-                .filter(on_board)
-        };
-        let again = props
-            .again
-            .as_ref()
-            .map(|c| c.author_id.clone().filter(on_board).unwrap_or_default());
-        again.unwrap_or_else(|| {
+    let on_board = |id: &Id| board.person(id).is_some();
+    let previous = || {
+        check_ins_of(board, &props.initiative)
+            .first()
+            .and_then(|c| c.author_id.clone())
+            .filter(on_board)
+    };
+    let again = props.again.as_ref();
+    let author = again
+        .map(|c| c.author_id.clone().filter(on_board).unwrap_or_default())
+        .unwrap_or_else(|| {
             initiative
-                .as_ref()
                 .and_then(|i| i.owner_id.clone())
                 .filter(on_board)
                 .or_else(previous)
                 .unwrap_or_default()
-        })
-    });
+        });
+    CheckInDraft {
+        status: initiative
+            .map_or(Status::OnTrack, |i| i.status)
+            .key()
+            .to_string(),
+        progress: initiative.map_or(0, |i| i.progress).to_string(),
+        confidence: initiative
+            .and_then(|i| i.confidence)
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
+        author,
+        note: again.map(|c| c.note.clone()).unwrap_or_default(),
+    }
+}
+
+#[function_component]
+pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
+    let board = &props.board;
+    let initiative = board.initiative(&props.initiative).cloned();
+    let start = use_state(|| fresh_draft(props, initiative.as_ref()));
+    let kept = props.draft.as_ref().unwrap_or(&start);
+    let status = use_state(|| kept.status.clone());
+    let progress = use_state(|| kept.progress.clone());
+    let confidence = use_state(|| kept.confidence.clone());
+    let note = use_state(|| kept.note.clone());
+    let author = use_state(|| kept.author.clone());
+    {
+        let draft = CheckInDraft {
+            status: (*status).clone(),
+            progress: (*progress).clone(),
+            confidence: (*confidence).clone(),
+            author: (*author).clone(),
+            note: (*note).clone(),
+        };
+        let (on_draft, start) = (props.on_draft.clone(), start.clone());
+        use_effect_with(draft, move |draft| {
+            if let Some(on_draft) = on_draft {
+                on_draft.emit((*draft != *start).then(|| draft.clone()));
+            }
+        });
+    }
     let error = use_state(|| None::<String>);
     let form = use_node_ref();
     {

@@ -22,7 +22,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 mod review;
-use review::{review_step, review_summary, step_words, Mode, Outcome, Run};
+pub use review::KeptReview;
+use review::{review_step, review_summary, step_words, Mode, ModeHandle, Outcome, Run};
 
 #[derive(Properties, PartialEq)]
 pub struct RhythmViewProps {
@@ -30,20 +31,23 @@ pub struct RhythmViewProps {
     pub analysis: Rc<Analysis>,
     pub on_reveal: Callback<Subject>,
     pub on_error: Callback<String>,
+    /// The guided review, kept while another view is shown.
+    pub review: KeptReview,
 }
 
 #[function_component]
 pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let context = use_board();
     let board = &props.board;
-    let mode = use_state(|| Mode::Overview);
+    let mode = ModeHandle::new(&props.review, use_force_update());
+    let current = mode.get(board);
     // Entering the summary moves focus to its heading, so the keyboard carries on from
     // there; leaving the review (recorded, or closed) moves it to the view's heading when
     // the button used went with the review.
     let root = use_node_ref();
     {
         let root = root.clone();
-        let stage = match &*mode {
+        let stage = match &current {
             Mode::Overview => 0,
             Mode::Review(_) => 1,
             Mode::Summary(_) => 2,
@@ -117,7 +121,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         },
     );
 
-    match (*mode).clone() {
+    match current {
         Mode::Review(run) => {
             return html! { <div ref={root}>{ review_step(props, &context, &mode, run) }</div> }
         }

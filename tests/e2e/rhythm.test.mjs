@@ -193,6 +193,52 @@ test('a guided review ended early says where it is, and one closed without recor
   page.assertNoErrors();
 });
 
+test('a guided review left for another view goes on where it was, with what was typed, and so does its summary', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  let rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  const total = Number((await page.getByRole('heading', { level: 2, name: /^Guided review · 1 of / }).innerText()).match(/of (\d+)/)[1]);
+  await page.getByRole('button', { name: 'Save and next' }).click();
+  const second = page.getByRole('region', { name: `Guided review · 2 of ${total}` });
+  await second.getByLabel('Note').fill('Typed, not saved yet');
+  await second.getByLabel('Progress (%)').fill('45');
+  const title = await second.getByRole('article').getAttribute('aria-label');
+
+  const views = page.getByRole('navigation', { name: 'Views' });
+  await views.getByRole('button', { name: 'Board' }).click();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await views.getByRole('button', { name: /^Rhythm/ }).click();
+  await second.getByRole('article', { name: title }).waitFor();
+  assert.equal(await second.getByLabel('Note').inputValue(), 'Typed, not saved yet');
+  assert.equal(await second.getByLabel('Progress (%)').inputValue(), '45');
+  assert.equal(await second.getByRole('progressbar', { name: 'Review progress' }).getAttribute('value'), '1', 'the first step is still saved');
+
+  // Saved, what was typed is gone from the next visit to the step.
+  await page.getByRole('button', { name: 'Save and next' }).click();
+  await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
+  await page.getByRole('button', { name: 'Previous' }).click();
+  await second.getByText('Checked in during this review: saving again corrects that check-in.').waitFor();
+  assert.equal(await second.getByLabel('Note').inputValue(), 'Typed, not saved yet', 'the saved check-in, to correct');
+
+  // The summary is kept too, until it is recorded.
+  await page.getByRole('button', { name: 'End review' }).click();
+  const summary = page.getByRole('region', { name: 'Review summary' });
+  await summary.waitFor();
+  await views.getByRole('button', { name: /^Health/ }).click();
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  await views.getByRole('button', { name: /^Rhythm/ }).click();
+  await summary.getByText(`2 of ${total} due initiatives checked in`, { exact: false }).waitFor();
+  await summary.getByRole('button', { name: 'Record review' }).click();
+  await page.getByRole('status').filter({ hasText: 'Review recorded' }).waitFor();
+
+  // Recorded, Rhythm opens on its overview.
+  await views.getByRole('button', { name: 'Board' }).click();
+  rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start guided review' }).waitFor();
+  page.assertNoErrors();
+});
+
 test('checking in from a card shows the previous check-in and the history, and records who checked in', async () => {
   const page = await freshPage(app);
   await startExample(page);
@@ -337,7 +383,7 @@ test('keys and drops inside a view reach the board: Ctrl+Z undoes a check-in mad
     const data = new DataTransfer();
     data.items.add(new File([content], 'dropped.alignment.json', { type: 'application/json' }));
     return data;
-  }, await readFile(exported.path, 'utf8'));
+  }, (await readFile(exported.path, 'utf8')).replace(before.title, 'Dropped board'));
   const target = rhythm.getByRole('heading', { name: 'Operating rhythm' });
   await target.dispatchEvent('dragover', { dataTransfer: transfer });
   await target.dispatchEvent('drop', { dataTransfer: transfer });

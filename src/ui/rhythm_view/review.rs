@@ -4,6 +4,8 @@
 use super::*;
 use crate::core::action::reduce;
 use crate::core::model::Initiative;
+use crate::ui::check_in::CheckInDraft;
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 /// A guided review under way.
@@ -37,11 +39,84 @@ pub(super) enum Outcome {
     Skipped,
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub(super) enum Mode {
+    #[default]
     Overview,
     Review(Run),
     Summary(Run),
+}
+
+/// A guided review that outlives the view: the app keeps it while the person looks at
+/// another view, and the review goes on where it was when they come back (its step, what
+/// was saved and skipped, what was typed and not saved, or its summary). Equal only to
+/// itself: there is one for the app's life.
+#[derive(Clone, Default)]
+pub struct KeptReview(Rc<RefCell<Kept>>);
+
+impl PartialEq for KeptReview {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Default)]
+struct Kept {
+    mode: Mode,
+    /// What was typed in a step's form and not saved, by initiative.
+    drafts: Vec<(Id, CheckInDraft)>,
+}
+
+/// The view's hold on the kept review: setting the mode renders the view again.
+#[derive(Clone)]
+pub(super) struct ModeHandle {
+    kept: KeptReview,
+    update: UseForceUpdateHandle,
+}
+
+impl ModeHandle {
+    pub(super) fn new(kept: &KeptReview, update: UseForceUpdateHandle) -> ModeHandle {
+        ModeHandle {
+            kept: kept.clone(),
+            update,
+        }
+    }
+
+    /// The review as kept; one of another board (imported meanwhile) is let go.
+    pub(super) fn get(&self, board: &Board) -> Mode {
+        let mut kept = self.kept.0.borrow_mut();
+        if let Mode::Review(run) | Mode::Summary(run) = &kept.mode {
+            if run.start.id != board.id {
+                *kept = Kept::default();
+            }
+        }
+        kept.mode.clone()
+    }
+
+    pub(super) fn set(&self, mode: Mode) {
+        let mut kept = self.kept.0.borrow_mut();
+        if mode == Mode::Overview {
+            kept.drafts.clear();
+        }
+        kept.mode = mode;
+        drop(kept);
+        self.update.force_update();
+    }
+
+    fn draft(&self, id: &str) -> Option<CheckInDraft> {
+        let kept = self.kept.0.borrow();
+        kept.drafts
+            .iter()
+            .find(|(d, _)| d == id)
+            .map(|(_, d)| d.clone())
+    }
+
+    /// Keeps what the step's form holds (none: as it started, or saved); renders nothing.
+    fn keep_draft(&self, id: &str, draft: Option<CheckInDraft>) {
+        let drafts = &mut self.kept.0.borrow_mut().drafts;
+        drafts.retain(|(d, _)| d != id);
+        drafts.extend(draft.map(|draft| (id.to_string(), draft)));
+    }
 }
 
 /// One step of the guided review: the initiative, its previous check-in and the editor.
@@ -49,7 +124,7 @@ pub(super) enum Mode {
 pub(super) fn review_step(
     props: &RhythmViewProps,
     context: &BoardContext,
-    mode: &UseStateHandle<Mode>,
+    mode: &ModeHandle,
     run: Run,
 ) -> Html {
     let board = &props.board;
@@ -117,7 +192,7 @@ pub(super) fn review_step(
         }
     };
     let on_save = {
-        let (dispatch, go) = (context.dispatch.clone(), go.clone());
+        let (dispatch, go, mode) = (context.dispatch.clone(), go.clone(), mode.clone());
         let board = board.clone();
         Callback::from(move |check_in: CheckIn| {
             let action = Action::CheckIn(check_in.clone());
@@ -125,6 +200,7 @@ pub(super) fn review_step(
             // another tab) is not announced as saved: the board says why, and the step stays.
             match reduce(&board, action.clone(), now()) {
                 Ok(next) => {
+                    mode.keep_draft(&check_in.initiative_id, None);
                     let done = action.done(&board);
                     dispatch.dispatch(Msg::Made {
                         action,
@@ -181,6 +257,11 @@ pub(super) fn review_step(
             event.prevent_default();
         })
     };
+    let draft = mode.draft(&id);
+    let on_draft = {
+        let (mode, id) = (mode.clone(), id.clone());
+        Callback::from(move |draft| mode.keep_draft(&id, draft))
+    };
     let done = run
         .outcome
         .iter()
@@ -199,7 +280,8 @@ pub(super) fn review_step(
                 if again.is_some() {
                     <p class="ab-field__hint">{ "Checked in during this review: saving again corrects that check-in." }</p>
                 }
-                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true {again}>
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true {again}
+                               {draft} {on_draft}>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
                     <button type="button" class="ab-button ab-button--quiet" onclick={on_end}>{ "End review" }</button>
@@ -254,7 +336,7 @@ pub(super) fn step_words(board: &Board, run: &Run) -> Option<String> {
 pub(super) fn review_summary(
     props: &RhythmViewProps,
     context: &BoardContext,
-    mode: &UseStateHandle<Mode>,
+    mode: &ModeHandle,
     run: Run,
 ) -> Html {
     let board = &props.board;
