@@ -351,6 +351,13 @@ struct Timestamped(#[serde(deserialize_with = "super::model::read::timestamp")] 
 /// it. serde_json's message ends in that place, which it also gives apart; the place is
 /// said once, in the words of `ReadError`. Its depth limit is named as the limit it is.
 fn not_json(text: &str, error: serde_json::Error) -> ReadError {
+    // Nothing at all ("cut short at line 1, column 1" would send a person looking for
+    // damage): an empty file, or one that saving never finished.
+    if text.trim().is_empty() {
+        return ReadError::NotASnapshot {
+            reason: "the file is empty".into(),
+        };
+    }
     let (line, column) = (error.line(), error.column());
     let words = error.to_string();
     let place = format!(" at line {line} column {column}");
