@@ -381,6 +381,16 @@ impl DecisionKind {
             DecisionKind::Defer => "defer",
         }
     }
+
+    /// As the board shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionKind::Commit => "Commit",
+            DecisionKind::Stop => "Stop",
+            DecisionKind::Change => "Change",
+            DecisionKind::Defer => "Defer",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -346,7 +346,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         "Any kind",
         DecisionKind::ALL
             .iter()
-            .map(|k| (k.key().to_string(), k.key().to_string()))
+            .map(|k| (k.key().to_string(), k.label().to_string()))
             .collect(),
     );
 
@@ -541,7 +541,7 @@ pub fn decision_log(
                     } else {
                         <span class="ab-finding__name">{ &decision.title }</span>
                     }
-                    <span class={format!("ab-kind ab-kind--{}", decision.kind.key())}>{ decision.kind.key() }</span>
+                    <span class={format!("ab-kind ab-kind--{}", decision.kind.key())}>{ decision.kind.label() }</span>
                     <span class="ab-finding__reason">{ what.join(" · ") }</span>
                 </li>
             }

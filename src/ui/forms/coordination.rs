@@ -324,12 +324,10 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             error.set(Refused::from_result(props.submit(action, None)));
         })
     };
-    let kinds: Vec<(AttrValue, AttrValue)> = vec![
-        ("commit".into(), "Commit".into()),
-        ("stop".into(), "Stop".into()),
-        ("change".into(), "Change".into()),
-        ("defer".into(), "Defer".into()),
-    ];
+    let kinds: Vec<(AttrValue, AttrValue)> = DecisionKind::ALL
+        .iter()
+        .map(|k| (k.key().into(), k.label().into()))
+        .collect();
     html! {
         <Modal title={if existing.is_some() { "Edit decision" } else { "Record a decision" }} on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
