@@ -128,7 +128,7 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
         return html! { <p class="ab-chart__empty">{ "No active priorities to compare." }</p> };
     }
     let (width, height) = (420.0_f64, 190.0_f64);
-    let (left, right, top, bottom) = (34.0, 8.0, 12.0, 30.0);
+    let (left, right, top, bottom) = (34.0, 8.0, 18.0, 30.0);
     let top_value = bars
         .iter()
         .map(|b| b.actual.max(b.suggested))
@@ -157,6 +157,14 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
             bar.actual,
             bar.suggested
         );
+        // The value stands on its bar, or above the mark of what the rank suggests where
+        // that mark would run through it.
+        let (bar_top, mark) = (y(bar.actual), y(bar.suggested));
+        let value_at = if mark > bar_top - 16.0 && mark < bar_top + 2.0 {
+            mark.min(bar_top) - 5.0
+        } else {
+            bar_top - 4.0
+        };
         html! {
             <g class="ab-chart__bar" tabindex="0" role="img" aria-label={label.clone()}>
                 <title>{ label }</title>
@@ -165,7 +173,7 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
                 <line class="ab-chart__expected" x1={format!("{:.1}", center - bar_width / 2.0 - 5.0)}
                       x2={format!("{:.1}", center + bar_width / 2.0 + 5.0)}
                       y1={format!("{:.1}", y(bar.suggested))} y2={format!("{:.1}", y(bar.suggested))} />
-                <text class="ab-chart__value" x={format!("{center:.1}")} y={format!("{:.1}", y(bar.actual) - 4.0)}
+                <text class="ab-chart__value" x={format!("{center:.1}")} y={format!("{value_at:.1}")}
                       text-anchor="middle">{ format!("{:.0}%", bar.actual) }</text>
                 <text class="ab-chart__axis" x={format!("{center:.1}")} y={format!("{:.0}", height - 10.0)}
                       text-anchor="middle">{ format!("#{}", bar.rank) }</text>
