@@ -268,6 +268,12 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
 test('a board fits a 360 px sidebar, and one first shown in a folded section renders at its size', async () => {
   const page = await open('sidebar.html');
   const sidebar = page.locator('aside alignment-board');
+  // The first screen shows both ways to start within the board's 560 px, without scrolling.
+  const frame = await sidebar.boundingBox();
+  for (const name of ['Start from example', 'Start blank']) {
+    const button = await sidebar.getByRole('button', { name }).boundingBox();
+    assert.ok(button.y >= frame.y && button.y + button.height <= frame.y + frame.height, `${name} is in sight`);
+  }
   await sidebar.getByRole('button', { name: 'Start from example' }).click();
   await sidebar.getByRole('region', { name: 'Board' }).waitFor();
   // As narrow as a phone in a wide window, it takes the phone's layout: a list, the
