@@ -28,9 +28,10 @@
 // a closed risk named as such and a refused keyboard move shown: 520.2 KB (532,733 bytes),
 // then (+0.5 KB) Health's place let go and found again for an item dealt with: 520.7 KB
 // (533,245 bytes), 520.9 KB (533,367 bytes) once the reveal callbacks moved to a hook, then
-// (+2.6 KB) a board's own file imported again told as changing nothing, focus kept on a
-// re-ranked priority's heading and put in a field refused again, and a guided review (its
-// step, what was typed, its summary) kept while another view is shown: 523.5 KB (536,026 bytes).
+// (+3.2 KB) a board's own file imported again told as changing nothing, focus kept on a
+// re-ranked priority's heading and put in a field refused again, a guided review (its step,
+// what was typed, its summary) kept while another view is shown and said as it resumes, and
+// the fixes of a new user's walk: 524.1 KB (536,673 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -42,7 +43,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 524 * 1024;
+const GUARD = 525 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

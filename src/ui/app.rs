@@ -9,7 +9,7 @@ use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
-use super::fields::set_to;
+use super::fields::{refocus_after_submit, set_to};
 use super::files::{download_text, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
@@ -107,8 +107,9 @@ pub fn App(props: &AppProps) -> Html {
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);
-    // A guided review goes on where it was after the person looked at another view.
-    let kept_review = use_state(KeptReview::default);
+    // A guided review goes on where it was after the person looked at another view, while
+    // the board is the one it was started on.
+    let kept_review = use_memo(state.board_turn, |_| KeptReview::default());
     // Printing: every lane rendered and the printed page's heading shown, from the Print…
     // command (or the browser's own print) until the browser says printing is over.
     let printing = use_state(|| false);
@@ -564,7 +565,7 @@ pub fn App(props: &AppProps) -> Html {
         <div ref={root} class={classes!("ab-app", dragging_file.then_some("ab-app--drop"))} tabindex="-1"
              data-theme={props.theme.clone()} onkeydown={root_handlers.onkeydown}
              ondragover={root_handlers.ondragover} ondragleave={root_handlers.ondragleave}
-             ondrop={root_handlers.ondrop}>
+             ondrop={root_handlers.ondrop} onsubmit={refocus_after_submit}>
             if let Some(board) = &board {
                 <Toolbar board={board.clone()} history={state.history.clone()} save_status={save_status.clone()} />
             }

@@ -125,23 +125,6 @@ pub fn Modal(props: &ModalProps) -> Html {
             }
         });
     }
-    // A form refused again for the same reasons renders no change, so no field takes focus
-    // by itself (`TextField` does when its refusal comes): once the form has rendered, the
-    // first refused field takes it, unless the person is in one already.
-    let on_submit = Callback::from(|event: SubmitEvent| {
-        let Some(form) = event.target_dyn_into::<web_sys::Element>() else {
-            return;
-        };
-        gloo_timers::callback::Timeout::new(0, move || {
-            let refused = "[aria-invalid=true]";
-            let first = form.query_selector(refused).ok().flatten();
-            let inside = active_element(&form).is_some_and(|a| a.matches(refused).unwrap_or(false));
-            if let Some(first) = first.filter(|_| !inside && form.is_connected()) {
-                let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
-            }
-        })
-        .forget();
-    });
     let on_focus_in = {
         let last_field = last_field.clone();
         Callback::from(move |event: FocusEvent| {
@@ -234,8 +217,7 @@ pub fn Modal(props: &ModalProps) -> Html {
     html! {
         <dialog ref={node} class={classes!("ab-dialog", props.wide.then_some("ab-dialog--wide"))}
                 role={props.alert.then_some("alertdialog")} aria-label={props.title.clone()}
-                oncancel={on_cancel} onkeydown={on_key} onclick={on_click} onfocusin={on_focus_in}
-                onsubmit={on_submit}>
+                oncancel={on_cancel} onkeydown={on_key} onclick={on_click} onfocusin={on_focus_in}>
             <div class="ab-dialog__body">
                 <div class="ab-dialog__header">
                     <h2 class="ab-dialog__title" tabindex="-1">{ &props.title }</h2>

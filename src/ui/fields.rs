@@ -1,6 +1,7 @@
 //! Labelled form fields. Each control's accessible name is its label alone ("Title",
 //! "Owner"), which is also how the tests find it; a hint or an error is its description.
 
+use super::dom::active_element;
 use crate::core::model::{Board, Id, Person};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -68,6 +69,35 @@ pub struct TextFieldProps {
     pub error: Option<AttrValue>,
 }
 
+/// Puts focus in the first field of `form` whose value was refused, unless it is in one of
+/// them already; whether there is such a field.
+pub fn focus_first_refused(form: &web_sys::Element) -> bool {
+    let refused = "[aria-invalid=true]";
+    let Some(first) = form.query_selector(refused).ok().flatten() else {
+        return false;
+    };
+    let inside = active_element(form).is_some_and(|a| a.matches(refused).unwrap_or(false));
+    if !inside {
+        let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+    true
+}
+
+/// A form refused again for the same reasons renders no change, so no field takes focus by
+/// itself (a `TextField` does as its refusal comes): once the form has rendered, its first
+/// refused field takes it. For every form of the board, from the app's root.
+pub fn refocus_after_submit(event: SubmitEvent) {
+    let Some(form) = event.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    gloo_timers::callback::Timeout::new(0, move || {
+        if form.is_connected() {
+            focus_first_refused(&form);
+        }
+    })
+    .forget();
+}
+
 #[function_component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = use_field_id();
@@ -86,13 +116,10 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         use_effect_with(props.error.clone(), move |error| {
             if error.is_some() && *mounted.borrow() {
                 if let Some(control) = control.cast::<web_sys::HtmlElement>() {
-                    let first = control
-                        .closest("form")
-                        .ok()
-                        .flatten()
-                        .and_then(|form| form.query_selector("[aria-invalid=true]").ok().flatten())
-                        .and_then(|first| first.dyn_into::<web_sys::HtmlElement>().ok());
-                    let _ = first.unwrap_or(control).focus();
+                    let form = control.closest("form").ok().flatten();
+                    if !form.is_some_and(|form| focus_first_refused(&form)) {
+                        let _ = control.focus();
+                    }
                 }
             }
             *mounted.borrow_mut() = true;

@@ -86,13 +86,13 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
             // there would be no step for Undo to take back.
             if props.board.as_deref() == Some(&*incoming) {
                 let taking = if from_link {
-                    "Opening it as your board"
+                    "opening it"
                 } else {
-                    "Importing it"
+                    "importing it"
                 };
                 return html! {
                     <Modal title="Nothing would change" on_close={close.clone()}>
-                        <p>{ format!("{what} is this board as it is now. {taking} would change nothing.") }</p>
+                        <p>{ format!("{what} is the same as your board, so {taking} would change nothing.") }</p>
                         <div class="ab-dialog__actions">
                             <span class="ab-spacer"></span>
                             <button type="button" class="ab-button ab-button--primary" onclick={close.reform(|_| ())}>{ "OK" }</button>

@@ -23,7 +23,7 @@ use yew::prelude::*;
 
 mod review;
 pub use review::KeptReview;
-use review::{review_step, review_summary, step_words, Mode, ModeHandle, Outcome, Run};
+use review::{at_summary, review_step, review_summary, step_words, Mode, ModeHandle, Outcome, Run};
 
 #[derive(Properties, PartialEq)]
 pub struct RhythmViewProps {
@@ -40,7 +40,26 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let context = use_board();
     let board = &props.board;
     let mode = ModeHandle::new(&props.review, use_force_update());
-    let current = mode.get(board);
+    let current = mode.get();
+    // Back from another view, the review goes on where it was, and says so; focus stays on
+    // the view's tab the person chose, until the review moves on.
+    let resumed_at = use_state(|| match &current {
+        Mode::Review(run) => Some(run.position),
+        _ => None,
+    });
+    {
+        let words = match &current {
+            Mode::Review(run) => step_words(board, run),
+            Mode::Summary(run) => Some(at_summary(run)),
+            Mode::Overview => None,
+        };
+        let dispatch = context.dispatch.clone();
+        use_effect_with((), move |()| {
+            if let Some(words) = words {
+                dispatch.dispatch(Msg::Say(format!("Guided review resumed. {words}")));
+            }
+        });
+    }
     // Entering the summary moves focus to its heading, so the keyboard carries on from
     // there; leaving the review (recorded, or closed) moves it to the view's heading when
     // the button used went with the review.
@@ -52,7 +71,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             Mode::Review(_) => 1,
             Mode::Summary(_) => 2,
         };
-        let last = use_mut_ref(|| 0);
+        let last = use_mut_ref(|| stage);
         use_effect_with(stage, move |&stage| {
             let from = last.replace(stage);
             let Some(root) = root.cast::<web_sys::Element>() else {
@@ -62,7 +81,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 active_element(&root)
                     .is_none_or(|a| a.tag_name() == "BODY" || a.class_list().contains("ab-app"))
             };
-            if stage == 2 || (stage == 0 && from != 0 && lost()) {
+            if (stage == 2 && from != 2) || (stage == 0 && from != 0 && lost()) {
                 if let Some(heading) = root
                     .query_selector("h2")
                     .ok()
@@ -123,7 +142,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
 
     match current {
         Mode::Review(run) => {
-            return html! { <div ref={root}>{ review_step(props, &context, &mode, run) }</div> }
+            let autofocus = *resumed_at != Some(run.position);
+            return html! { <div ref={root}>{ review_step(props, &context, &mode, run, autofocus) }</div> };
         }
         Mode::Summary(run) => {
             return html! { <div ref={root}>{ review_summary(props, &context, &mode, run) }</div> }

@@ -305,6 +305,9 @@ pub struct AppState {
     /// The initiative whose card gets focus when no place is asked for: the one an undone
     /// or redone step changed back (a card moved home again, a deleted one restored).
     pub focus_card: Option<Id>,
+    /// Counts the boards that took the board's place (started, imported, given by the page):
+    /// work kept for the board before (a guided review) is let go.
+    pub board_turn: u32,
 }
 
 pub enum Msg {
@@ -354,6 +357,7 @@ impl Reducible for AppState {
         match msg {
             Msg::Start(board, message) => {
                 next.history = Some(History::new(board));
+                next.board_turn = next.board_turn.wrapping_add(1);
                 next.notice = None;
                 next.done = None;
                 next.announcement = message;
@@ -380,6 +384,7 @@ impl Reducible for AppState {
                 let done = past(&description);
                 let before = history.board().clone();
                 // A move or a status change is announced by its result.
+                let replaces = matches!(action, Action::ReplaceBoard(_));
                 let announced = matches!(
                     action,
                     Action::MoveInitiative { .. } | Action::UpdateInitiative(_)
@@ -392,6 +397,9 @@ impl Reducible for AppState {
                 match applied {
                     Ok(false) => return self,
                     Ok(true) => {
+                        if replaces {
+                            next.board_turn = next.board_turn.wrapping_add(1);
+                        }
                         next.notice = None;
                         next.done = None;
                         next.announcement = announced
@@ -493,12 +501,16 @@ impl Reducible for AppState {
             Msg::Load(board) => match next.history.as_mut() {
                 Some(history) => {
                     if history.apply(Action::ReplaceBoard(board), now()) == Ok(true) {
+                        next.board_turn = next.board_turn.wrapping_add(1);
                         next.notice = None;
                         next.done = None;
                         next.announcement = "Board replaced".into();
                     }
                 }
-                None => next.history = Some(History::new(board)),
+                None => {
+                    next.history = Some(History::new(board));
+                    next.board_turn = next.board_turn.wrapping_add(1);
+                }
             },
             Msg::Done(text) => {
                 next.done_turn = next.done_turn.wrapping_add(1);

@@ -108,7 +108,7 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   await page.getByRole('region', { name: 'Board' }).getByRole('button', { name: first.title, exact: true }).click();
   const decided = dialog(page, 'Edit priority').getByRole('region', { name: 'Decisions about this priority' });
   await decided.getByText('Stop the job templates library').waitFor();
-  assert.match(await decided.innerText(), /stop[\s\S]*Templates can wait for the wizard/);
+  assert.match(await decided.innerText(), /Stop[\s\S]*Templates can wait for the wizard/);
   page.assertNoErrors();
 });
 

@@ -3,8 +3,8 @@
 // older exported snapshot; starting the next period.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dialog, exportSnapshot, freshPage, importFile, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -210,16 +210,26 @@ test('a guided review left for another view goes on where it was, with what was 
   await page.getByRole('region', { name: 'Board' }).waitFor();
   await views.getByRole('button', { name: /^Rhythm/ }).click();
   await second.getByRole('article', { name: title }).waitFor();
+  // Said, with focus left on the tab the person chose.
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  await live.filter({ hasText: `Guided review resumed. 2 of ${total}: “${title}”` }).waitFor();
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Rhythm/);
   assert.equal(await second.getByLabel('Note').inputValue(), 'Typed, not saved yet');
   assert.equal(await second.getByLabel('Progress (%)').inputValue(), '45');
   assert.equal(await second.getByRole('progressbar', { name: 'Review progress' }).getAttribute('value'), '1', 'the first step is still saved');
 
-  // Saved, what was typed is gone from the next visit to the step.
+  // Saved, what was typed is not kept beside it: with the check-in undone, the step starts
+  // afresh.
   await page.getByRole('button', { name: 'Save and next' }).click();
   await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('button', { name: 'Previous' }).click();
-  await second.getByText('Checked in during this review: saving again corrects that check-in.').waitFor();
-  assert.equal(await second.getByLabel('Note').inputValue(), 'Typed, not saved yet', 'the saved check-in, to correct');
+  await second.getByRole('article', { name: title }).waitFor();
+  assert.equal(await second.getByLabel('Note').inputValue(), '', 'nothing typed is kept');
+  assert.notEqual(await second.getByLabel('Progress (%)').inputValue(), '45');
+  await second.getByLabel('Note').fill('Saved this time');
+  await page.getByRole('button', { name: 'Save and next' }).click();
+  await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
 
   // The summary is kept too, until it is recorded.
   await page.getByRole('button', { name: 'End review' }).click();
@@ -234,6 +244,18 @@ test('a guided review left for another view goes on where it was, with what was 
 
   // Recorded, Rhythm opens on its overview.
   await views.getByRole('button', { name: 'Board' }).click();
+  rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  await page.getByRole('button', { name: 'Save and next' }).click();
+
+  // Another board in its place (the same board's older file, imported): the review is let go.
+  const { path, json } = await exportSnapshot(page);
+  json.board.title = 'An older copy';
+  await writeFile(path, JSON.stringify(json));
+  await views.getByRole('button', { name: 'Board' }).click();
+  await importFile(page, path);
+  await dialog(page, 'Replace this board?').getByRole('button', { name: 'Replace board' }).click();
+  await page.getByRole('banner').getByRole('heading', { level: 1, name: 'An older copy' }).waitFor();
   rhythm = await openRhythm(page);
   await rhythm.getByRole('button', { name: 'Start guided review' }).waitFor();
   page.assertNoErrors();

@@ -170,7 +170,7 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   await page.goto(link);
   await page.getByRole('note').getByRole('link', { name: 'open it as your board' }).click();
   const same = dialog(page, 'Nothing would change');
-  await same.getByText('is this board as it is now. Opening it as your board would change nothing.').waitFor();
+  await same.getByText('is the same as your board, so opening it would change nothing.').waitFor();
   await same.getByRole('button', { name: 'OK' }).click();
   await same.waitFor({ state: 'detached' });
   await heading(page, title).waitFor();
@@ -292,7 +292,7 @@ test('the board\'s own export imported again changes nothing and leaves Undo wit
   await importFile(page, path);
   const told = dialog(page, 'Nothing would change');
   await told.getByText(`from ${name} (`).waitFor();
-  await told.getByText('is this board as it is now. Importing it would change nothing.').waitFor();
+  await told.getByText('is the same as your board, so importing it would change nothing.').waitFor();
   assert.equal(await page.getByRole('dialog', { name: 'Replace this board?' }).count(), 0, 'no question to answer');
   await told.getByRole('button', { name: 'OK' }).click();
   await told.waitFor({ state: 'detached' });

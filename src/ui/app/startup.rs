@@ -29,6 +29,7 @@ pub(super) fn initial_state(
         focus: None,
         focus_turn: 0,
         focus_card: None,
+        board_turn: 0,
     };
     let mut blocked = None;
     // A read-only board opens without writing anything: nothing moved, set aside or copied.

@@ -1,7 +1,7 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::form::{back_to_form, use_delete_question, use_form, FormProps, Refused};
+use super::form::{back_to_form, use_delete_question, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
@@ -32,7 +32,7 @@ pub fn AskForm(fields: &FormProps) -> Html {
     });
     let need = use_state(String::new);
     let due = use_state(String::new);
-    let error = use_state(Refused::default);
+    let error = use_state(Problems::default);
     let Some(asking) = asking else {
         return Html::default();
     };
@@ -54,11 +54,11 @@ pub fn AskForm(fields: &FormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if need.trim().is_empty() {
-                error.set(Refused::at("need", "Say what is needed"));
+                error.set(Problems::at("need", "Say what is needed"));
                 return;
             }
             let Ok(due_date) = parse_optional_date(&due) else {
-                error.set(Refused::at("due", "A due date like 2026-12-15, or none"));
+                error.set(Problems::at("due", "A due date like 2026-12-15, or none"));
                 return;
             };
             let request = Dependency {
@@ -73,7 +73,7 @@ pub fn AskForm(fields: &FormProps) -> Html {
                 answered_at: None,
                 answer_note: String::new(),
             };
-            error.set(Refused::from_result(
+            error.set(Problems::from_result(
                 props.submit(Action::AskDependency(request), None),
             ));
         })
@@ -215,7 +215,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             .unwrap_or_default()
     });
     let drop = use_state(Vec::<Id>::new);
-    let error = use_state(Refused::default);
+    let error = use_state(Problems::default);
     let question = use_delete_question();
     let confirming = question.confirming.clone();
 
@@ -280,11 +280,11 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if title.trim().is_empty() {
-                error.set(Refused::at("title", "Give the decision a title"));
+                error.set(Problems::at("title", "Give the decision a title"));
                 return;
             }
             let Ok(revisit_on) = parse_optional_date(&revisit) else {
-                error.set(Refused::at(
+                error.set(Problems::at(
                     "revisit",
                     "A revisit date like 2027-01-15, or none",
                 ));
@@ -321,7 +321,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                     drop_initiatives,
                 }
             };
-            error.set(Refused::from_result(props.submit(action, None)));
+            error.set(Problems::from_result(props.submit(action, None)));
         })
     };
     let kinds: Vec<(AttrValue, AttrValue)> = DecisionKind::ALL

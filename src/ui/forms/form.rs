@@ -4,6 +4,7 @@
 
 use crate::core::action::{reduce, Action};
 use crate::core::health::Subject;
+use crate::core::layout::{Filter, Layout};
 use crate::core::model::{Board, Id, Initiative};
 use crate::ui::clock::now;
 use crate::ui::focus::{place_after_delete, priority_after_delete, reveal_place};
@@ -70,14 +71,20 @@ impl Form {
             Action::UpdateInitiative(initiative) if moved(initiative) => {
                 Some(Subject::Initiative(initiative.id.clone()))
             }
-            // A new rank or status moves the priority's column, and its heading with it.
+            // A new rank or status moves the priority's column, and its heading with it; an
+            // achieved or dropped priority without work leaves the board like a deleted one.
             Action::UpdatePriority(edited)
                 if self.board.priorities.iter().any(|before| {
                     before.id == edited.id
                         && (before.rank != edited.rank || before.status != edited.status)
                 }) =>
             {
-                Some(Subject::Priority(edited.id.clone()))
+                let columns = Layout::compute(&next, &Filter::default()).columns;
+                if columns.iter().any(|c| c.priority_id() == Some(&edited.id)) {
+                    Some(Subject::Priority(edited.id.clone()))
+                } else {
+                    priority_after_delete(&self.board, &next, &edited.id)
+                }
             }
             // What was deleted leaves the board, and the button its form was opened from
             // with it: focus goes to its neighbour (the lane, priority or card that took its
@@ -158,38 +165,6 @@ pub fn use_delete_question() -> DeleteQuestion {
     DeleteQuestion { confirming, asked }
 }
 
-/// Why a form was refused: the field it names, which shows it under itself and takes focus
-/// (`TextField`), or `""` for the form as a whole, shown above its buttons (`general`).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Refused(Option<(&'static str, String)>);
-
-impl Refused {
-    pub fn at(field: &'static str, why: impl Into<String>) -> Refused {
-        Refused(Some((field, why.into())))
-    }
-
-    /// The core's reason, for the form as a whole; none for `Ok`.
-    pub fn from_result(result: Result<(), String>) -> Refused {
-        Refused(result.err().map(|why| ("", why)))
-    }
-
-    /// What is said under `field`, if the refusal names it.
-    pub fn field(&self, field: &str) -> Option<AttrValue> {
-        self.0
-            .as_ref()
-            .filter(|(f, _)| *f == field)
-            .map(|(_, why)| AttrValue::from(why.clone()))
-    }
-
-    /// A refusal of the form as a whole, above its buttons.
-    pub fn general(&self) -> Html {
-        match &self.0 {
-            Some(("", why)) => html! { <p class="ab-dialog__error" role="alert">{ why }</p> },
-            _ => Html::default(),
-        }
-    }
-}
-
 /// What is wrong with a form's fields, by field: a short list, kept in a `Vec` (a map type
 /// would bring its own code into the bundle for a handful of entries).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -208,6 +183,30 @@ impl Problems {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+
+    /// One problem: with `field`, or with the form as a whole for `""`.
+    pub fn at(field: &'static str, problem: impl Into<String>) -> Problems {
+        Problems(vec![(field, problem.into())])
+    }
+
+    /// The core's reason for refusing what the form made, for the form as a whole.
+    pub fn from_result(result: Result<(), String>) -> Problems {
+        Problems(result.err().map(|why| ("", why)).into_iter().collect())
+    }
+
+    /// What is said under `field`, which shows it and takes focus (`TextField`).
+    pub fn field(&self, field: &str) -> Option<AttrValue> {
+        self.get(field)
+            .map(|problem| AttrValue::from(problem.clone()))
+    }
+
+    /// A problem with the form as a whole, above its buttons.
+    pub fn general(&self) -> Html {
+        match self.get("") {
+            Some(why) => html! { <p class="ab-dialog__error" role="alert">{ why }</p> },
+            None => Html::default(),
+        }
     }
 }
 

@@ -251,7 +251,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
-                               error={errors.get("title").cloned().map(AttrValue::from)} />
+                               error={errors.field("title")} />
                     <TextField label="Description" multiline=true value={draft.description.clone()} on_change={set(|d, v| d.description = v)} />
                     <div class="ab-form__row">
                         <SelectField label="Team" value={draft.team_id.clone()} options={teams} on_change={set(|d, v| d.team_id = v)} />
@@ -287,18 +287,18 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     </fieldset>
                     <div class="ab-form__row">
                         <TextField label="Effort (% of team)" kind="number" min="0" max="100" value={draft.effort.clone()}
-                                   on_change={set(|d, v| d.effort = v)} error={errors.get("effort").cloned().map(AttrValue::from)}
+                                   on_change={set(|d, v| d.effort = v)} error={errors.field("effort")}
                                    hint={effort_hint(board, existing.as_ref(), &draft).map(AttrValue::from)} />
                         <SelectField label="Status" value={draft.status.key()} options={statuses}
                                      on_change={set(|d, v| d.status = Status::from_key(&v).unwrap_or(d.status))} />
                         <TextField label="Progress (%)" kind="number" min="0" max="100" value={draft.progress.clone()}
-                                   on_change={set(|d, v| d.progress = v)} error={errors.get("progress").cloned().map(AttrValue::from)} />
+                                   on_change={set(|d, v| d.progress = v)} error={errors.field("progress")} />
                     </div>
                     <div class="ab-form__row">
                         <SelectField label="Confidence" value={draft.confidence.clone()} options={confidences}
                                      on_change={set(|d, v| d.confidence = v)} />
                         <TextField label="Due date" kind="date" value={draft.due.clone()} on_change={set(|d, v| d.due = v)}
-                                   error={errors.get("due").cloned().map(AttrValue::from)} />
+                                   error={errors.field("due")} />
                     </div>
                     { risk_list(&RiskListProps {
                         risks: draft.risks.clone(),

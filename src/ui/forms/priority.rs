@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Refused};
+use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
 use crate::ui::clock::now;
@@ -47,7 +47,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             success_measure: String::new(),
         },
     });
-    let error = use_state(Refused::default);
+    let error = use_state(Problems::default);
     let question = use_delete_question();
     let confirming = question.confirming.clone();
     let set = |update: fn(&mut Draft, String)| {
@@ -107,12 +107,12 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             event.prevent_default();
             let d = &*draft;
             if d.title.trim().is_empty() {
-                return error.set(Refused::at("title", "Give the priority a title"));
+                return error.set(Problems::at("title", "Give the priority a title"));
             }
             let rank = match parse_whole(&d.rank, 999) {
-                Ok(0) => return error.set(Refused::at("rank", "Ranks start at 1")),
+                Ok(0) => return error.set(Problems::at("rank", "Ranks start at 1")),
                 Ok(rank) => rank,
-                Err(message) => return error.set(Refused::at("rank", message)),
+                Err(message) => return error.set(Problems::at("rank", message)),
             };
             let priority = Priority {
                 id: existing
@@ -132,7 +132,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
             } else {
                 Action::AddPriority(priority)
             };
-            error.set(Refused::from_result(props.submit(action, None)));
+            error.set(Problems::from_result(props.submit(action, None)));
         })
     };
     let statuses: Vec<(AttrValue, AttrValue)> = vec![

@@ -119,7 +119,7 @@ pub fn SettingsForm(fields: &FormProps) -> Html {
             }
         })
     };
-    let error = |field: &str| errors.get(field).cloned().map(AttrValue::from);
+    let error = |field: &str| errors.field(field);
     html! {
         <Modal title="Board settings" on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>

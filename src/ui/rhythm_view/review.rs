@@ -50,7 +50,7 @@ pub(super) enum Mode {
 /// A guided review that outlives the view: the app keeps it while the person looks at
 /// another view, and the review goes on where it was when they come back (its step, what
 /// was saved and skipped, what was typed and not saved, or its summary). Equal only to
-/// itself: there is one for the app's life.
+/// itself: the app makes one for each board that takes the board's place.
 #[derive(Clone, Default)]
 pub struct KeptReview(Rc<RefCell<Kept>>);
 
@@ -82,15 +82,8 @@ impl ModeHandle {
         }
     }
 
-    /// The review as kept; one of another board (imported meanwhile) is let go.
-    pub(super) fn get(&self, board: &Board) -> Mode {
-        let mut kept = self.kept.0.borrow_mut();
-        if let Mode::Review(run) | Mode::Summary(run) = &kept.mode {
-            if run.start.id != board.id {
-                *kept = Kept::default();
-            }
-        }
-        kept.mode.clone()
+    pub(super) fn get(&self) -> Mode {
+        self.kept.0.borrow().mode.clone()
     }
 
     pub(super) fn set(&self, mode: Mode) {
@@ -121,11 +114,14 @@ impl ModeHandle {
 
 /// One step of the guided review: the initiative, its previous check-in and the editor.
 /// Alt + ← goes back, Alt + → skips, Enter in a field (or the button) saves and moves on.
+/// With `autofocus`, the step's first field takes focus as it shows (not when the review is
+/// taken up again from another view's tab).
 pub(super) fn review_step(
     props: &RhythmViewProps,
     context: &BoardContext,
     mode: &ModeHandle,
     run: Run,
+    autofocus: bool,
 ) -> Html {
     let board = &props.board;
     let total = run.queue.len();
@@ -280,7 +276,7 @@ pub(super) fn review_step(
                 if again.is_some() {
                     <p class="ab-field__hint">{ "Checked in during this review: saving again corrects that check-in." }</p>
                 }
-                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} autofocus=true {again}
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} {autofocus} {again}
                                {draft} {on_draft}>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
@@ -299,7 +295,7 @@ fn on_a_mac() -> bool {
 }
 
 /// "The review's summary: 8 of 11 checked in", said as a review reaches its summary.
-fn at_summary(run: &Run) -> String {
+pub(super) fn at_summary(run: &Run) -> String {
     format!(
         "The review's summary: {} of {} checked in",
         run.saved_steps(),
