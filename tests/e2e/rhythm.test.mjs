@@ -351,6 +351,15 @@ test('starting the next period carries over what was chosen and keeps the histor
   await form.getByRole('checkbox', { name: /^Pricing page redesign/ }).uncheck();
   const label = await form.getByLabel('Period').inputValue();
   assert.match(label, /^Q\d \d{4}$/);
+  // An end before the start is refused at the end's field, which takes focus.
+  const ends = form.getByLabel('Ends');
+  const end = await ends.inputValue();
+  await ends.fill(await form.getByLabel('Starts').inputValue().then((start) => `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`));
+  await form.getByRole('button', { name: `Start ${label}` }).click();
+  await page.waitForFunction(() => document.activeElement?.labels?.[0]?.textContent.startsWith('Ends'));
+  assert.equal(await ends.getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent), 'The end comes after the start');
+  await ends.fill(end);
   await form.getByRole('button', { name: `Start ${label}` }).click();
   await form.waitFor({ state: 'detached' });
   await page.getByText(label, { exact: true }).first().waitFor();

@@ -2,7 +2,7 @@
 //! (carried over, achieved or dropped) and which unfinished initiatives carry over. Work
 //! left behind is marked dropped, never deleted, so the history stays.
 
-use super::form::{count, use_form, FormProps};
+use super::form::{count, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::health::analyse_board;
 use crate::core::model::{quarter_of, Id, Period, PriorityStatus, Review, ReviewKind};
@@ -45,7 +45,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         .filter(|i| i.status.is_active())
         .collect();
     let carried = use_state(|| unfinished.iter().map(|i| i.id.clone()).collect::<Vec<Id>>());
-    let error = use_state(|| None::<String>);
+    let error = use_state(Problems::default);
 
     let on_submit = {
         let (label, start_text, end_text, choices, carried, error, props) = (
@@ -59,19 +59,26 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (Some(start), Some(end)) = (Date::parse(&start_text), Date::parse(&end_text))
-            else {
-                error.set(Some(
-                    "Give the period a start and an end, like 2027-01-01".into(),
-                ));
-                return;
-            };
-            if end < start || label.trim().is_empty() {
-                error.set(Some(
-                    "The period needs a name and an end after its start".into(),
-                ));
-                return;
+            let mut problems = Problems::default();
+            if label.trim().is_empty() {
+                problems.insert("label", "Give the period a name, like Q1 2027".into());
             }
+            let start = Date::parse(&start_text);
+            if start.is_none() {
+                problems.insert("start", "A start date like 2027-01-01".into());
+            }
+            match Date::parse(&end_text) {
+                None => problems.insert("end", "An end date like 2027-03-31".into()),
+                Some(end) if start.is_some_and(|start| end < start) => {
+                    problems.insert("end", "The end comes after the start".into())
+                }
+                Some(_) => {}
+            }
+            let (Some(start), Some(end), true) =
+                (start, Date::parse(&end_text), problems.is_empty())
+            else {
+                return error.set(problems);
+            };
             let priorities = choices
                 .iter()
                 .map(|(id, choice)| {
@@ -102,9 +109,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                 carry_initiatives: (*carried).clone(),
                 review,
             };
-            if let Err(reason) = props.submit(action, None) {
-                error.set(Some(reason));
-            }
+            error.set(Problems::from_result(props.submit(action, None)));
         })
     };
 
@@ -160,9 +165,9 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
                     <div class="ab-form__row">
-                        <TextField label="Period" value={(*label).clone()} on_change={set_to(&label)} required=true />
-                        <TextField label="Starts" kind="date" value={(*start_text).clone()} on_change={set_to(&start_text)} />
-                        <TextField label="Ends" kind="date" value={(*end_text).clone()} on_change={set_to(&end_text)} />
+                        <TextField label="Period" value={(*label).clone()} on_change={set_to(&label)} required=true error={error.field("label")} />
+                        <TextField label="Starts" kind="date" value={(*start_text).clone()} on_change={set_to(&start_text)} error={error.field("start")} />
+                        <TextField label="Ends" kind="date" value={(*end_text).clone()} on_change={set_to(&end_text)} error={error.field("end")} />
                     </div>
                     <fieldset class="ab-form__group">
                         <legend>{ "Priorities" }</legend>
@@ -179,7 +184,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                         </p>
                     </fieldset>
                 </div>
-                if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
+                { error.general() }
                 <p class="ab-field__hint">{ "A planning entry with today's alignment score is recorded. Undo takes it all back." }</p>
                 <div class="ab-dialog__actions">
                     <span class="ab-spacer"></span>
