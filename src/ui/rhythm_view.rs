@@ -50,7 +50,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     {
         let words = match &current {
             Mode::Review(run) => step_words(board, run),
-            Mode::Summary(run) => Some(at_summary(run)),
+            Mode::Summary(run) => Some(at_summary(board, run)),
             Mode::Overview => None,
         };
         let dispatch = context.dispatch.clone();

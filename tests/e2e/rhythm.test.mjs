@@ -230,11 +230,17 @@ test('a guided review left for another view goes on where it was, with what was 
   await second.getByLabel('Note').fill('Saved this time');
   await page.getByRole('button', { name: 'Save and next' }).click();
   await page.getByRole('heading', { level: 2, name: `Guided review · 3 of ${total}` }).waitFor();
+  // A step saved and then undone is not counted as checked in.
+  const third = await page.getByRole('region', { name: `Guided review · 3 of ${total}` }).getByRole('article').getAttribute('aria-label');
+  await page.getByRole('button', { name: 'Save and next' }).click();
+  await page.getByRole('heading', { level: 2, name: `Guided review · 4 of ${total}` }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
 
   // The summary is kept too, until it is recorded.
   await page.getByRole('button', { name: 'End review' }).click();
   const summary = page.getByRole('region', { name: 'Review summary' });
   await summary.waitFor();
+  await summary.getByRole('list', { name: 'Not checked in' }).getByText(third, { exact: true }).waitFor();
   await views.getByRole('button', { name: /^Health/ }).click();
   await page.getByRole('region', { name: 'Alignment score' }).waitFor();
   await views.getByRole('button', { name: /^Rhythm/ }).click();

@@ -23,12 +23,14 @@ pub(super) struct Run {
 }
 
 impl Run {
-    /// How many steps were saved (a step saved twice counts once).
-    fn saved_steps(&self) -> usize {
-        self.outcome
-            .iter()
-            .filter(|o| **o == Outcome::Saved)
-            .count()
+    /// Whether each step's check-in is on the board: saved during the review (twice counts
+    /// once), and not undone since.
+    fn checked_in<'a>(&'a self, board: &'a Board) -> impl Iterator<Item = bool> + 'a {
+        self.saved.iter().map(move |saved| {
+            saved
+                .as_ref()
+                .is_some_and(|c| board.check_ins.iter().any(|k| k.id == c.id))
+        })
     }
 }
 
@@ -145,11 +147,12 @@ pub(super) fn review_step(
         .filter(|c| board.check_ins.iter().any(|k| k.id == c.id));
     // Moving on keeps focus in the form's first field, so the board's live region says which
     // initiative is now shown, after what the step did ("Checked in on …"): one
-    // announcement, where two at once are cut short by some screen readers.
+    // announcement, where two at once are cut short by some screen readers. A step saved
+    // gives its words, its check-in and the board with it.
     let go = {
         let (mode, run) = (mode.clone(), run.clone());
         let (board, dispatch) = (board.clone(), context.dispatch.clone());
-        move |outcome: Option<Outcome>, step: isize, done: Option<(String, CheckIn)>| {
+        move |outcome: Option<Outcome>, step: isize, done: Option<(String, CheckIn, Rc<Board>)>| {
             let mut next = run.clone();
             // A step saved before stays saved when skipped on a second visit: its check-in is
             // on the board.
@@ -158,8 +161,10 @@ pub(super) fn review_step(
             {
                 next.outcome[next.position] = outcome;
             }
-            let done = done.map(|(words, check_in)| {
+            let mut board = board.clone();
+            let done = done.map(|(words, check_in, after)| {
                 next.saved[next.position] = Some(check_in);
+                board = after;
                 words
             });
             // Initiatives deleted meanwhile are passed over, in the direction of travel.
@@ -175,7 +180,7 @@ pub(super) fn review_step(
                 return;
             }
             next.position = target as usize;
-            let words = step_words(&board, &next).unwrap_or_else(|| at_summary(&next));
+            let words = step_words(&board, &next).unwrap_or_else(|| at_summary(&board, &next));
             dispatch.dispatch(Msg::Say(match done {
                 Some(done) => format!("{done}. {words}"),
                 None => words,
@@ -201,10 +206,14 @@ pub(super) fn review_step(
                     dispatch.dispatch(Msg::Made {
                         action,
                         from: board.clone(),
-                        next,
+                        next: next.clone(),
                         focus: None,
                     });
-                    go(Some(Outcome::Saved), 1, Some((done, check_in.clone())));
+                    go(
+                        Some(Outcome::Saved),
+                        1,
+                        Some((done, check_in.clone(), next)),
+                    );
                 }
                 Err(_) => dispatch.dispatch(Msg::Do {
                     action,
@@ -223,8 +232,9 @@ pub(super) fn review_step(
     };
     let on_end = {
         let (mode, run, dispatch) = (mode.clone(), run.clone(), context.dispatch.clone());
+        let board = board.clone();
         Callback::from(move |_: MouseEvent| {
-            dispatch.dispatch(Msg::Say(at_summary(&run)));
+            dispatch.dispatch(Msg::Say(at_summary(&board, &run)));
             mode.set(Mode::Summary(run.clone()))
         })
     };
@@ -295,10 +305,10 @@ fn on_a_mac() -> bool {
 }
 
 /// "The review's summary: 8 of 11 checked in", said as a review reaches its summary.
-pub(super) fn at_summary(run: &Run) -> String {
+pub(super) fn at_summary(board: &Board, run: &Run) -> String {
     format!(
         "The review's summary: {} of {} checked in",
-        run.saved_steps(),
+        run.checked_in(board).filter(|&c| c).count(),
         run.queue.len()
     )
 }
@@ -337,12 +347,13 @@ pub(super) fn review_summary(
 ) -> Html {
     let board = &props.board;
     let changes = diff(&run.start, board);
-    let saved = run.saved_steps();
+    let on_board: Vec<bool> = run.checked_in(board).collect();
+    let saved = on_board.iter().filter(|&&c| c).count();
     let missing: Vec<&Id> = run
         .queue
         .iter()
-        .zip(&run.outcome)
-        .filter(|(_, o)| **o != Outcome::Saved)
+        .zip(&on_board)
+        .filter(|(_, on_board)| !**on_board)
         .map(|(id, _)| id)
         .collect();
     let flips = changes
