@@ -31,7 +31,9 @@
 // (+3.2 KB) a board's own file imported again told as changing nothing, focus kept on a
 // re-ranked priority's heading and put in a field refused again, a guided review (its step,
 // what was typed, its summary) kept while another view is shown and said as it resumes, and
-// the fixes of a new user's walk: 524.1 KB (536,673 bytes).
+// the fixes of a new user's walk: 524.1 KB (536,673 bytes), then (+0.2 KB) the next period's
+// form naming its refused fields and a review counting only check-ins still on the board:
+// 524.2 KB (536,827 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
