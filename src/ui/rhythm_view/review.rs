@@ -25,12 +25,18 @@ pub(super) struct Run {
 impl Run {
     /// Whether each step's check-in is on the board: saved during the review (twice counts
     /// once), and not undone since.
-    fn checked_in<'a>(&'a self, board: &'a Board) -> impl Iterator<Item = bool> + 'a {
-        self.saved.iter().map(move |saved| {
-            saved
-                .as_ref()
-                .is_some_and(|c| board.check_ins.iter().any(|k| k.id == c.id))
-        })
+    /// One pass over the board's check-ins, however many steps the review has.
+    fn checked_in<'a>(&'a self, board: &Board) -> impl Iterator<Item = bool> + 'a {
+        let saved: HashSet<&str> = self.saved.iter().flatten().map(|c| c.id.as_str()).collect();
+        let on_board: HashSet<String> = board
+            .check_ins
+            .iter()
+            .filter(|k| saved.contains(k.id.as_str()))
+            .map(|k| k.id.clone())
+            .collect();
+        self.saved
+            .iter()
+            .map(move |saved| saved.as_ref().is_some_and(|c| on_board.contains(&c.id)))
     }
 }
 
