@@ -83,22 +83,40 @@ impl<'a> Snapshot<'a> {
 
 /// The snapshot without whitespace.
 pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
-    let mut out = Buffer::with_capacity(1024 + board.check_ins.len() * 150);
-    let written = serde_json::to_writer(&mut out, &Snapshot::new(board, exported_at));
-    text(written.map(|()| out))
+    let out = Buffer::with_capacity(1024 + board.check_ins.len() * 150);
+    text(written(
+        serde_json::Serializer::new(out),
+        &Snapshot::new(board, exported_at),
+    ))
 }
 
 /// The snapshot indented, two spaces a level, for people to read.
 pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
-    let mut out = Buffer::with_capacity(1024 + board.check_ins.len() * 250);
-    let written = serde_json::to_writer_pretty(&mut out, &Snapshot::new(board, exported_at));
-    text(written.map(|()| out))
+    let out = Buffer::with_capacity(1024 + board.check_ins.len() * 250);
+    text(written(
+        serde_json::Serializer::pretty(out),
+        &Snapshot::new(board, exported_at),
+    ))
 }
 
 /// `value` as compact JSON.
 fn json(value: &impl Serialize, capacity: usize) -> String {
-    let mut out = Buffer::with_capacity(capacity);
-    text(serde_json::to_writer(&mut out, value).map(|()| out))
+    text(written(
+        serde_json::Serializer::new(Buffer::with_capacity(capacity)),
+        value,
+    ))
+}
+
+/// `value` written by `serializer`, and the buffer it was written to. The serializer owns the
+/// buffer, where `serde_json::to_writer(&mut buffer, …)` would make each of its many small
+/// writes go through `&mut Buffer`'s forwarding `Write`, a call of its own at the bundle's
+/// size-first optimisation.
+fn written<S: Seen, F: serde_json::ser::Formatter>(
+    mut serializer: serde_json::Serializer<Buffer<S>, F>,
+    value: &impl Serialize,
+) -> serde_json::Result<Buffer<S>> {
+    value.serialize(&mut serializer)?;
+    Ok(serializer.into_inner())
 }
 
 /// The text serde_json wrote. Writing fails only for a map whose keys are not text or a
@@ -223,10 +241,10 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
 /// has no room for. Equal texts get equal names, so a part that did not change is not
 /// written again.
 fn write_part(check_ins: &[Rc<CheckIn>]) -> (String, Rc<str>) {
-    let mut out = Buffer::seen_by(hash::Fnv1a::default(), check_ins.len() * 100);
-    let written = serde_json::to_writer(&mut out, &Rows(check_ins));
-    let hash = out.seen.finish();
-    let text = text(written.map(|()| out));
+    let out = Buffer::seen_by(hash::Fnv1a::default(), check_ins.len() * 100);
+    let out = written(serde_json::Serializer::new(out), &Rows(check_ins));
+    let hash = out.as_ref().map_or(0, |out| out.seen.finish());
+    let text = text(out);
     let name = format!("{:x}-{:x}", text.len(), hash);
     (name, Rc::from(text))
 }
