@@ -41,6 +41,9 @@ pub struct MountOptions {
     /// unpacked: the snapshot's text, or why the link cannot be opened. Its board is offered
     /// as the person's, asking first.
     pub opened_link: Option<Result<String, String>>,
+    /// Keep the view in the page's address (`?view=`), Back going to the view before: the
+    /// board's own page does; a board embedded in another page leaves its address alone.
+    pub view_in_address: bool,
 }
 
 impl Default for MountOptions {
@@ -56,6 +59,7 @@ impl Default for MountOptions {
             theme: None,
             share_page: None,
             opened_link: None,
+            view_in_address: false,
         }
     }
 }
@@ -180,6 +184,7 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<Bo
             .map_or_else(Example::default, |url| Example::Url(url.into())),
         share: options.share_page.map(Into::into),
         opened_link: options.opened_link.map(Rc::new),
+        view_in_address: options.view_in_address,
     };
     Ok(BoardHandle {
         app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
@@ -219,6 +224,7 @@ pub fn start_standalone() {
         // The single-file build carries the example in the page itself, as a data: URL,
         // and has no frame page beside it to open share links (`data-share-page=""`).
         options.example_url = root.get_attribute("data-example");
+        options.view_in_address = true;
         options.share_page = match root.get_attribute("data-share-page") {
             Some(page) => Some(page).filter(|page| !page.is_empty()),
             None => web_sys::window()

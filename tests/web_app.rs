@@ -45,6 +45,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         theme: None,
         share: None,
         opened_link: None,
+        view_in_address: false,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),
@@ -82,6 +83,7 @@ async fn mount_given(
         theme: None,
         share: None,
         opened_link: None,
+        view_in_address: false,
         example: Example::default(),
     };
     render(store, props).await

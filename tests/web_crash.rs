@@ -28,6 +28,7 @@ async fn mount() -> Element {
         theme: None,
         share: None,
         opened_link: None,
+        view_in_address: false,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),

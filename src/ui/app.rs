@@ -34,6 +34,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod address;
 mod analysis;
 mod commands;
 mod example;
@@ -80,6 +81,10 @@ pub struct AppProps {
     /// person's, asking first, as an imported file's is.
     #[prop_or_default]
     pub opened_link: Option<Rc<Result<String, String>>>,
+    /// Keep the view in the page's address, with Back going to the view before: for the
+    /// board's own page, not for a board embedded in someone else's.
+    #[prop_or_default]
+    pub view_in_address: bool,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -241,6 +246,38 @@ pub fn App(props: &AppProps) -> Html {
         filter.clone(),
         view.clone(),
     );
+    // A view the person goes to, by its tab or by Back: what an item asked Coordination to
+    // show is done with, and so is where Health was left, when Health is left.
+    let choose_view = {
+        let (view, shown_request) = (view.clone(), shown_request.clone());
+        let health_place = health_place.clone();
+        move |next: View| {
+            shown_request.set(None);
+            if *view == View::Health && next != View::Health {
+                health_place.set(None);
+            }
+            view.set(next);
+        }
+    };
+    let on_back = {
+        let (choose_view, dispatch) = (choose_view.clone(), dispatch.clone());
+        // Focus goes to the view's tab, as after a click on it (the content it was in is
+        // gone); back in Health from an item followed out of it, to that item, as Health
+        // gives it.
+        use_callback(
+            (*view, health_place.is_some()),
+            move |next: View, &(_, followed)| {
+                choose_view(next);
+                if !(next == View::Health && followed) {
+                    dispatch.dispatch(Msg::Reveal {
+                        focus: Some(views_bar::tab_place(next)),
+                        announcement: String::new(),
+                    });
+                }
+            },
+        )
+    };
+    address::use_view_in_address(props.view_in_address, *view, on_back);
     let on_error = {
         let dispatch = dispatch.clone();
         use_callback((), move |text: String, _| {
@@ -511,20 +548,12 @@ pub fn App(props: &AppProps) -> Html {
             let tabs = View::ALL.iter().map(|&v| {
                 let current = *view == v;
                 let onclick = {
-                    let (view, shown_request) = (view.clone(), shown_request.clone());
-                    let health_place = health_place.clone();
-                    Callback::from(move |_| {
-                        shown_request.set(None);
-                        // Left by a tab, Health is done with: it opens afresh next time.
-                        if *view == View::Health && v != View::Health {
-                            health_place.set(None);
-                        }
-                        view.set(v);
-                    })
+                    let choose_view = choose_view.clone();
+                    Callback::from(move |_| choose_view(v))
                 };
                 html! {
                     <button type="button" class={classes!("ab-views__tab", current.then_some("ab-views__tab--current"))}
-                            aria-current={current.then_some("page")} {onclick}>
+                            aria-current={current.then_some("page")} data-place={views_bar::tab_place(v)} {onclick}>
                         { v.label() }
                         if v == View::Health {
                             <span class={classes!("ab-views__score", band(analysis.board.score))}

@@ -462,6 +462,10 @@ impl Reducible for AppState {
                 }
             }
             Msg::Say(announcement) => {
+                // Said as a view shows (a guided review taken up again), it leaves the
+                // focus that the change showing it asked for.
+                next.focus.clone_from(&self.focus);
+                next.focus_card.clone_from(&self.focus_card);
                 next.announcement = announcement;
             }
             Msg::Reveal {

@@ -49,8 +49,10 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   await isFocused(page, asked.getByRole('button', { name: 'Mark delivered: Setup funnel dashboard' }));
   await saved(page);
 
+  // A reload opens the view the address names, Coordination.
   await page.reload();
-  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await page.getByRole('region', { name: 'Coordination' }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
   form = await editInitiative(page, 'Guided setup wizard');
   const requests = form.getByRole('region', { name: 'Requests to other teams' });
   await requests.getByText('Setup funnel dashboard').waitFor();

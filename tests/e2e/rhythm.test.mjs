@@ -158,8 +158,9 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   assert.equal((await focused(page)).tag, 'H2');
   await saved(page);
 
+  // A reload opens the view the address names, Rhythm.
   await page.reload();
-  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await page.getByRole('heading', { name: 'Operating rhythm' }).waitFor();
   const after = (await exportSnapshot(page)).json.board;
   assert.equal(after.checkIns.length, before.checkIns.length + checkedIn, 'every check-in is kept');
   const notes = after.checkIns.filter((c) => c.note.startsWith('Reviewed step'));

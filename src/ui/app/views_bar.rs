@@ -36,3 +36,8 @@ pub fn use_views_bar(view: View, has_board: bool) -> NodeRef {
     }
     bar
 }
+
+/// The `data-place` of a view's tab, for focus to go to.
+pub(super) fn tab_place(view: View) -> String {
+    format!("view-{}", view.key())
+}

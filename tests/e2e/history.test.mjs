@@ -1,0 +1,119 @@
+// The browser's Back and Forward on the board's own page: each view the person goes to is an
+// entry in the history, named in the address (`?view=`), so Back shows the view before
+// instead of leaving the board. A board embedded in another page leaves that page's address
+// and history alone.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST, dialog, freshPage, startExample } from '../support/app.mjs';
+import { serve } from '../support/server.mjs';
+import { launch } from '../support/browser.mjs';
+
+const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+const app = { url: '', browser: null };
+let server;
+before(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'ab-history-'));
+  await cp(DIST, root, { recursive: true });
+  await cp(EXAMPLES, root, { recursive: true });
+  server = await serve(root);
+  app.url = server.url;
+  app.browser = await launch();
+});
+after(async () => {
+  await app.browser?.close();
+  await server?.close();
+});
+
+const views = (scope) => scope.getByRole('navigation', { name: 'Views' });
+const tab = (scope, name) => views(scope).getByRole('button', { name: new RegExp(`^${name}`) });
+const viewIn = (page) => new URL(page.url()).searchParams.get('view');
+
+/** Waits until `name`'s tab is the current view's and has focus. */
+async function onTab(page, name) {
+  const handle = await tab(page, name).elementHandle();
+  await page.waitForFunction((t) => t.getAttribute('aria-current') === 'page' && document.activeElement === t, handle,
+    { timeout: 5_000 });
+}
+
+test('Back and Forward go between the views of the board\'s own page, and the address names the view', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  assert.equal(viewIn(page), null, 'the board is the page itself');
+
+  await tab(page, 'Health').click();
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  assert.equal(viewIn(page), 'health');
+  await tab(page, 'Rhythm').click();
+  await page.getByRole('heading', { name: 'Operating rhythm' }).waitFor();
+  assert.equal(viewIn(page), 'rhythm');
+
+  await page.goBack();
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  await onTab(page, 'Health');
+  assert.equal(viewIn(page), 'health');
+  await page.goBack();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await onTab(page, 'Board');
+  assert.equal(viewIn(page), null);
+  await page.goForward();
+  await onTab(page, 'Health');
+
+  // The address opens the view it names, and keeps what else it says.
+  await page.goto(`${app.url}?view=allocation`);
+  await tab(page, 'Allocation').and(page.locator('[aria-current="page"]')).waitFor();
+  await tab(page, 'Board').click();
+  assert.equal(new URL(page.url()).search, '', 'the board needs no view in the address');
+  await page.goBack();
+  await tab(page, 'Allocation').and(page.locator('[aria-current="page"]')).waitFor();
+  page.assertNoErrors();
+});
+
+test('Back from an item followed out of Health goes back to it, focused, and a guided review waits meanwhile', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await tab(page, 'Health').click();
+  const health = page.getByRole('region', { name: 'Alignment score' });
+  const summary = health.locator('summary').filter({ has: page.getByText('Rhythm', { exact: true }) });
+  if (!(await summary.locator('..').getAttribute('open'))) await summary.click();
+  const item = health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button').first();
+  const title = await item.textContent();
+  await item.click();
+  await page.getByRole('region', { name: 'Board' }).getByRole('article', { name: title }).first().waitFor();
+  assert.equal(viewIn(page), null);
+
+  await page.goBack();
+  const again = health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button', { name: title, exact: true });
+  await page.waitForFunction((e) => document.activeElement === e, await again.elementHandle(), { timeout: 5_000 });
+
+  // A guided review left by Back goes on where it was when Forward comes back to it.
+  await tab(page, 'Rhythm').click();
+  await page.getByRole('button', { name: /^Start guided review/ }).click();
+  const note = page.getByRole('textbox', { name: /Note/ });
+  await note.fill('Waiting on legal');
+  await page.goBack();
+  await onTab(page, 'Health');
+  await page.goForward();
+  await onTab(page, 'Rhythm');
+  assert.equal(await page.getByRole('textbox', { name: /Note/ }).inputValue(), 'Waiting on legal');
+  assert.equal(await dialog(page, 'Replace your board?').count(), 0);
+  page.assertNoErrors();
+});
+
+test('a board embedded in another page leaves that page\'s address and history alone', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${app.url}plain.html`);
+  const element = page.locator('alignment-board');
+  await element.getByRole('button', { name: 'Start from example' }).click();
+  await element.getByRole('region', { name: 'Board' }).waitFor();
+  const before = { url: page.url(), length: await page.evaluate(() => history.length) };
+  await tab(element, 'Health').click();
+  await element.getByRole('region', { name: 'Alignment score' }).waitFor();
+  await tab(element, 'Coordination').click();
+  assert.deepEqual({ url: page.url(), length: await page.evaluate(() => history.length) }, before);
+  await context.close();
+});
