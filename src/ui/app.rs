@@ -277,7 +277,7 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
-    address::use_view_in_address(props.view_in_address, *view, on_back);
+    address::use_view_in_address(props.view_in_address, *view, &root, on_back);
     let on_error = {
         let dispatch = dispatch.clone();
         use_callback((), move |text: String, _| {

@@ -55,10 +55,12 @@ test('Back and Forward go between the views of the board\'s own page, and the ad
   await page.getByRole('region', { name: 'Alignment score' }).waitFor();
   await onTab(page, 'Health');
   assert.equal(viewIn(page), 'health');
+  assert.equal(await page.title(), 'Health · Alignment Board', 'the history names the view');
   await page.goBack();
   await page.getByRole('region', { name: 'Board' }).waitFor();
   await onTab(page, 'Board');
   assert.equal(viewIn(page), null);
+  assert.equal(await page.title(), 'Alignment Board');
   await page.goForward();
   await onTab(page, 'Health');
 
@@ -88,6 +90,10 @@ test('Back from an item followed out of Health goes back to it, focused, and a g
   await page.goBack();
   const again = health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button', { name: title, exact: true });
   await page.waitForFunction((e) => document.activeElement === e, await again.elementHandle(), { timeout: 5_000 });
+  // In view: the browser's own scrolling back does not take the page away from it.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  const box = await again.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 900, `the item is in view (at ${box.y})`);
 
   // A guided review left by Back goes on where it was when Forward comes back to it.
   await tab(page, 'Rhythm').click();
@@ -100,6 +106,43 @@ test('Back from an item followed out of Health goes back to it, focused, and a g
   await onTab(page, 'Rhythm');
   assert.equal(await page.getByRole('textbox', { name: /Note/ }).inputValue(), 'Waiting on legal');
   assert.equal(await dialog(page, 'Replace your board?').count(), 0);
+  page.assertNoErrors();
+});
+
+test('Back with a dialog open asks it to close and keeps the view; an open menu closes as its view goes', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await tab(page, 'Health').click();
+  await tab(page, 'Board').click();
+
+  // A dialog with nothing changed closes, and the board stays.
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
+  const form = dialog(page, 'Add initiative');
+  await form.waitFor();
+  await page.goBack();
+  await form.waitFor({ state: 'detached' });
+  assert.equal(await tab(page, 'Board').getAttribute('aria-current'), 'page');
+  assert.equal(viewIn(page), null, 'the address names the view still shown');
+  const opener = await page.getByRole('button', { name: 'Add initiative', exact: true }).elementHandle();
+  await page.waitForFunction((b) => document.activeElement === b, opener, { timeout: 5_000 });
+
+  // One with changes asks first, and stays.
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
+  await form.getByLabel(/^Title/).fill('Partner portal');
+  await page.goBack();
+  await form.getByRole('group', { name: 'Your changes are not saved. Discard them?' }).waitFor();
+  assert.equal(await form.getByLabel(/^Title/).inputValue(), 'Partner portal');
+  assert.equal(viewIn(page), null);
+  await form.getByRole('button', { name: 'Discard changes' }).click();
+  await form.waitFor({ state: 'detached' });
+
+  // Back now goes to Health; an open menu goes with the view.
+  await page.getByRole('button', { name: 'File' }).click();
+  const menu = page.getByRole('menu', { name: 'File' });
+  await menu.waitFor();
+  await page.goBack();
+  await onTab(page, 'Health');
+  await menu.waitFor({ state: 'hidden' });
   page.assertNoErrors();
 });
 

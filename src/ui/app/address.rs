@@ -6,23 +6,77 @@
 
 use crate::ui::state::View;
 use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// With `enabled`, puts `view` in the address when it changes, and gives `on_back` the view
-/// the address names when the person goes back or forward to another entry.
+/// With `enabled`, puts `view` in the address (and its name in the page's title) when it
+/// changes, and gives `on_back` the view the address names when the person goes back or
+/// forward to another entry. A dialog open in `root` takes Back as a request to close (as a
+/// phone's back gesture is), asking first when that would lose changes, and the view stays;
+/// an open menu closes as its view goes.
 #[hook]
-pub(super) fn use_view_in_address(enabled: bool, view: View, on_back: Callback<View>) {
-    use_effect_with((enabled, view, on_back), |(enabled, view, on_back)| {
+pub(super) fn use_view_in_address(
+    enabled: bool,
+    view: View,
+    root: &NodeRef,
+    on_back: Callback<View>,
+) {
+    let title = use_memo((), |_| page().map(|page| page.title()).unwrap_or_default());
+    let root = root.clone();
+    use_effect_with((enabled, view, on_back), move |(enabled, view, on_back)| {
         let window = web_sys::window().filter(|_| *enabled);
-        if window.is_some() && in_address() != *view {
-            go_to(*view);
+        if let Some(page) = page().filter(|_| *enabled) {
+            page.set_title(&match view {
+                View::Board => (*title).clone(),
+                other => format!("{} · {title}", other.label()),
+            });
         }
-        let on_back = on_back.clone();
+        if let Some(window) = &window {
+            // The view that Back shows puts focus where it belongs and brings that into
+            // view; the browser's own scrolling back to where the page was would come after
+            // it (and, from a shorter view, land short of it).
+            if let Ok(history) = window.history() {
+                let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+            }
+            if in_address() != *view {
+                go_to(*view);
+            }
+        }
+        let (view, on_back) = (*view, on_back.clone());
         let listener = window.map(|window| {
-            EventListener::new(&window, "popstate", move |_| on_back.emit(in_address()))
+            EventListener::new(&window, "popstate", move |_| {
+                let root = root.cast::<web_sys::Element>();
+                if let Some(dialog) = root.as_ref().and_then(|r| find(r, "dialog[open]")) {
+                    go_to(view);
+                    request_close(&dialog);
+                    return;
+                }
+                if let Some(menu) = root.as_ref().and_then(|r| find(r, ":popover-open")) {
+                    let _ = menu.unchecked_into::<web_sys::HtmlElement>().hide_popover();
+                }
+                on_back.emit(in_address());
+            })
         });
         move || drop(listener)
     });
+}
+
+fn page() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Asks `dialog` to close as Escape or a phone's back gesture does: its cancel event, which
+/// the dialog may refuse (to ask about changes first).
+fn request_close(dialog: &web_sys::Element) {
+    let init = web_sys::EventInit::new();
+    init.set_cancelable(true);
+    if let Ok(cancel) = web_sys::Event::new_with_event_init_dict("cancel", &init) {
+        let _ = dialog.dispatch_event(&cancel);
+    }
 }
 
 /// The view the address names; the board when it names none (or one that is not a view).
