@@ -74,7 +74,7 @@ test('Back and Forward go between the views of the board\'s own page, and the ad
   page.assertNoErrors();
 });
 
-test('Back from an item followed out of Health goes back to it, focused, and a guided review waits meanwhile', async () => {
+test('Back from an item followed out of Health goes back to it, focused, and a guided review waits meanwhile, asking before the page is left', async () => {
   const page = await freshPage(app);
   await startExample(page);
   await tab(page, 'Health').click();
@@ -107,6 +107,18 @@ test('Back from an item followed out of Health goes back to it, focused, and a g
   assert.equal(await page.getByRole('textbox', { name: /Note/ }).inputValue(), 'Waiting on legal');
   assert.equal(await dialog(page, 'Replace your board?').count(), 0);
   page.assertNoErrors();
+
+  // Leaving the page (a reload, the tab closed) asks first while a step holds what was typed.
+  const asked = new Promise((resolve) => {
+    page.once('dialog', (question) => {
+      resolve(question.type());
+      question.dismiss();
+    });
+    page.once('close', () => resolve('closed without asking'));
+  });
+  await page.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
+  assert.equal(await page.getByRole('textbox', { name: /Note/ }).inputValue(), 'Waiting on legal');
 });
 
 test('Back with a dialog open asks it to close and keeps the view; an open menu closes as its view goes', async () => {
