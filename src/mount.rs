@@ -224,7 +224,15 @@ pub fn start_standalone() {
         // The single-file build carries the example in the page itself, as a data: URL,
         // and has no frame page beside it to open share links (`data-share-page=""`).
         options.example_url = root.get_attribute("data-example");
-        options.view_in_address = true;
+        // The page's own history, when the page is the window's: inside a frame (a wiki
+        // showing the single-file build), entries would be the host page's.
+        options.view_in_address = web_sys::window().is_some_and(|window| {
+            window
+                .top()
+                .ok()
+                .flatten()
+                .is_some_and(|top| js_sys::Object::is(&top, &window))
+        });
         options.share_page = match root.get_attribute("data-share-page") {
             Some(page) => Some(page).filter(|page| !page.is_empty()),
             None => web_sys::window()

@@ -147,14 +147,12 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             author: (*author).clone(),
             note: (*note).clone(),
         };
-        let changed = draft != *start;
         let (on_draft, start) = (props.on_draft.clone(), start.clone());
         use_effect_with(draft, move |draft| {
             if let Some(on_draft) = on_draft {
                 on_draft.emit((*draft != *start).then(|| draft.clone()));
             }
         });
-        use_ask_before_leaving(changed);
     }
     let error = use_state(|| None::<String>);
     let form = use_node_ref();
@@ -286,25 +284,4 @@ pub fn timeline(board: &Board, initiative: &str) -> Html {
             }) }
         </ol>
     }
-}
-
-/// While `asking`, leaving the page (a reload, the tab closed) asks first: what was typed in a
-/// guided review's step is not saved yet. (The check-in dialog asks as every form does.)
-#[hook]
-fn use_ask_before_leaving(asking: bool) {
-    use_effect_with(asking, |&asking| {
-        let listener = web_sys::window().filter(|_| asking).map(|window| {
-            gloo_events::EventListener::new_with_options(
-                &window,
-                "beforeunload",
-                gloo_events::EventListenerOptions::enable_prevent_default(),
-                |event| {
-                    event.prevent_default();
-                    // Browsers that predate preventDefault() here ask for a text.
-                    let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"changes".into());
-                },
-            )
-        });
-        move || drop(listener)
-    });
 }

@@ -5,8 +5,7 @@
 //! were changed asks before Escape, a click beside it, its × or leaving the page throw the
 //! changes away.
 
-use super::dom::{active_element, without_scrolling};
-use gloo_events::{EventListener, EventListenerOptions};
+use super::dom::{active_element, ask_before_leaving, without_scrolling};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -52,24 +51,8 @@ pub fn Modal(props: &ModalProps) -> Html {
                 .clone()
                 .filter(|_| ask_to_discard)
                 .and_then(|dialog| {
-                    let options = EventListenerOptions::enable_prevent_default();
-                    web_sys::window().map(|window| {
-                        EventListener::new_with_options(
-                            &window,
-                            "beforeunload",
-                            options,
-                            move |event| {
-                                if *guarding.borrow() && field_values(&dialog) != *opened.borrow() {
-                                    event.prevent_default();
-                                    // Browsers that predate preventDefault() here ask for a text.
-                                    let _ = js_sys::Reflect::set(
-                                        event,
-                                        &"returnValue".into(),
-                                        &"changes".into(),
-                                    );
-                                }
-                            },
-                        )
+                    ask_before_leaving(move || {
+                        *guarding.borrow() && field_values(&dialog) != *opened.borrow()
                     })
                 });
             move || {

@@ -1,6 +1,7 @@
 //! Small questions to the page the board is in, asked the same way everywhere: which
 //! element has focus (in the board's shadow root or around it), and focus that leaves the
-//! page where it is, and an element brought into view clear of the grid's sticky headings.
+//! page where it is, and an element brought into view clear of the grid's sticky headings,
+//! and the browser's question before a page that holds unsaved work is left.
 //! A leaf: it imports no other module of the board's UI.
 
 use wasm_bindgen::JsCast;
@@ -63,4 +64,28 @@ pub fn bring_into_view(element: &web_sys::Element) {
     if up < 0.0 || back < 0.0 {
         grid.scroll_by_with_x_and_y(back.floor(), up.floor());
     }
+}
+
+/// While the returned listener lives, leaving the page (a reload, the tab closed, a link of
+/// the page around the board) makes the browser ask first whenever `asking()` says there is
+/// something to lose. Made only while there is: Firefox keeps no page with such a listener
+/// in its back-forward cache.
+pub fn ask_before_leaving(
+    asking: impl Fn() -> bool + 'static,
+) -> Option<gloo_events::EventListener> {
+    let options = gloo_events::EventListenerOptions::enable_prevent_default();
+    web_sys::window().map(|window| {
+        gloo_events::EventListener::new_with_options(
+            &window,
+            "beforeunload",
+            options,
+            move |event| {
+                if asking() {
+                    event.prevent_default();
+                    // Browsers that predate preventDefault() here ask for a text.
+                    let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"changes".into());
+                }
+            },
+        )
+    })
 }

@@ -8,7 +8,7 @@ import { cp, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST, dialog, freshPage, startExample } from '../support/app.mjs';
+import { DIST, dialog, exportSnapshot, freshPage, startExample } from '../support/app.mjs';
 import { serve } from '../support/server.mjs';
 import { launch } from '../support/browser.mjs';
 
@@ -65,12 +65,19 @@ test('Back and Forward go between the views of the board\'s own page, and the ad
   await onTab(page, 'Health');
 
   // The address opens the view it names, and keeps what else it says.
-  await page.goto(`${app.url}?view=allocation`);
+  await page.goto(`${app.url}?theme=dark&view=allocation`);
   await tab(page, 'Allocation').and(page.locator('[aria-current="page"]')).waitFor();
   await tab(page, 'Board').click();
-  assert.equal(new URL(page.url()).search, '', 'the board needs no view in the address');
+  assert.equal(new URL(page.url()).search, '?theme=dark', 'the board needs no view in the address');
   await page.goBack();
   await tab(page, 'Allocation').and(page.locator('[aria-current="page"]')).waitFor();
+  // One that names no view shows the board, and is put right in the same entry: Back goes to
+  // the page before it.
+  await page.goto(`${app.url}?view=Health`);
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await page.waitForFunction(() => location.search === '');
+  await page.goBack();
+  await page.waitForURL(/\?theme=dark&view=allocation$/);
   page.assertNoErrors();
 });
 
@@ -108,17 +115,26 @@ test('Back from an item followed out of Health goes back to it, focused, and a g
   assert.equal(await dialog(page, 'Replace your board?').count(), 0);
   page.assertNoErrors();
 
-  // Leaving the page (a reload, the tab closed) asks first while a step holds what was typed.
-  const asked = new Promise((resolve) => {
-    page.once('dialog', (question) => {
-      resolve(question.type());
-      question.dismiss();
+  // Leaving the page (a reload, the tab closed) asks first while a step holds what was typed,
+  // on screen or skipped; once nothing typed is left, it does not.
+  const leave = async () => {
+    const asked = new Promise((resolve) => {
+      page.once('dialog', (question) => {
+        resolve(question.type());
+        question.dismiss();
+      });
+      page.once('close', () => resolve('closed without asking'));
     });
-    page.once('close', () => resolve('closed without asking'));
-  });
-  await page.close({ runBeforeUnload: true });
-  assert.equal(await asked, 'beforeunload');
+    await page.close({ runBeforeUnload: true });
+    return asked;
+  };
+  assert.equal(await leave(), 'beforeunload');
+  await page.getByRole('button', { name: 'Skip', exact: true }).click();
+  assert.equal(await leave(), 'beforeunload');
+  await page.getByRole('button', { name: 'Previous' }).click();
   assert.equal(await page.getByRole('textbox', { name: /Note/ }).inputValue(), 'Waiting on legal');
+  await page.getByRole('textbox', { name: /Note/ }).fill('');
+  assert.equal(await leave(), 'closed without asking');
 });
 
 test('Back with a dialog open asks it to close and keeps the view; an open menu closes as its view goes', async () => {
@@ -155,6 +171,12 @@ test('Back with a dialog open asks it to close and keeps the view; an open menu 
   await page.goBack();
   await onTab(page, 'Health');
   await menu.waitFor({ state: 'hidden' });
+  // With no menu open, nothing else is closed: what a command did is still told at the
+  // window's foot (a popover that stays open).
+  await page.goForward();
+  await onTab(page, 'Board');
+  await exportSnapshot(page);
+  await page.getByRole('status').filter({ hasText: /^Exported/ }).waitFor();
   page.assertNoErrors();
 });
 

@@ -38,20 +38,31 @@ pub(super) fn use_view_in_address(
             if let Ok(history) = window.history() {
                 let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
             }
+            // `?view=` naming no view (or the board) is put right, in the same entry.
             if in_address() != *view {
-                go_to(*view);
+                go_to(*view, false);
+            } else if named() != (*view != View::Board).then(|| view.key().to_string()) {
+                go_to(*view, true);
             }
         }
         let (view, on_back) = (*view, on_back.clone());
         let listener = window.map(|window| {
             EventListener::new(&window, "popstate", move |_| {
+                // Another entry of the same view (a fragment changed): nothing to do.
+                if in_address() == view {
+                    return;
+                }
                 let root = root.cast::<web_sys::Element>();
                 if let Some(dialog) = root.as_ref().and_then(|r| find(r, "dialog[open]")) {
-                    go_to(view);
+                    go_to(view, false);
                     request_close(&dialog);
                     return;
                 }
-                if let Some(menu) = root.as_ref().and_then(|r| find(r, ":popover-open")) {
+                // A menu, not the notices' toast, which is a popover always open.
+                let menu = root
+                    .as_ref()
+                    .and_then(|r| find(r, "[popover=auto]:popover-open"));
+                if let Some(menu) = menu {
                     let _ = menu.unchecked_into::<web_sys::HtmlElement>().hide_popover();
                 }
                 on_back.emit(in_address());
@@ -81,18 +92,23 @@ fn request_close(dialog: &web_sys::Element) {
 
 /// The view the address names; the board when it names none (or one that is not a view).
 fn in_address() -> View {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("view"))
+    named()
         .and_then(|key| View::from_key(&key))
         .unwrap_or_default()
 }
 
-/// A new entry in the history, its address naming `view`, the rest of it kept (`?key=`,
-/// `?readonly`, `?theme=`). Where the browser refuses (a page opened from disk, in some
-/// browsers), the view changes all the same.
-fn go_to(view: View) {
+/// What the address's `?view=` says, if anything.
+fn named() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("view"))
+}
+
+/// A new entry in the history (or, with `replace`, this one) whose address names `view`,
+/// the rest of it kept (`?key=`, `?readonly`, `?theme=`). Where the browser refuses (a page
+/// opened from disk, in some browsers), the view changes all the same.
+fn go_to(view: View, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -113,6 +129,10 @@ fn go_to(view: View) {
         location.hash().unwrap_or_default(),
     );
     if let Ok(history) = window.history() {
-        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = match replace {
+            true => history.replace_state_with_url(&state, "", Some(&address)),
+            false => history.push_state_with_url(&state, "", Some(&address)),
+        };
     }
 }

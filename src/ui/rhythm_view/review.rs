@@ -5,6 +5,7 @@ use super::*;
 use crate::core::action::reduce;
 use crate::core::model::Initiative;
 use crate::ui::check_in::CheckInDraft;
+use crate::ui::dom::ask_before_leaving;
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -73,6 +74,18 @@ struct Kept {
     mode: Mode,
     /// What was typed in a step's form and not saved, by initiative.
     drafts: Vec<(Id, CheckInDraft)>,
+    /// While there are drafts, leaving the page asks first: a review's typed notes are kept
+    /// only in this tab, on screen or not.
+    leaving: Option<gloo_events::EventListener>,
+}
+
+impl Kept {
+    fn drafts_changed(&mut self) {
+        self.leaving = match self.drafts.is_empty() {
+            true => None,
+            false => self.leaving.take().or_else(|| ask_before_leaving(|| true)),
+        };
+    }
 }
 
 /// The view's hold on the kept review: setting the mode renders the view again.
@@ -98,6 +111,7 @@ impl ModeHandle {
         let mut kept = self.kept.0.borrow_mut();
         if mode == Mode::Overview {
             kept.drafts.clear();
+            kept.drafts_changed();
         }
         kept.mode = mode;
         drop(kept);
@@ -114,9 +128,11 @@ impl ModeHandle {
 
     /// Keeps what the step's form holds (none: as it started, or saved); renders nothing.
     fn keep_draft(&self, id: &str, draft: Option<CheckInDraft>) {
-        let drafts = &mut self.kept.0.borrow_mut().drafts;
-        drafts.retain(|(d, _)| d != id);
-        drafts.extend(draft.map(|draft| (id.to_string(), draft)));
+        let mut kept = self.kept.0.borrow_mut();
+        kept.drafts.retain(|(d, _)| d != id);
+        kept.drafts
+            .extend(draft.map(|draft| (id.to_string(), draft)));
+        kept.drafts_changed();
     }
 }
 
