@@ -35,7 +35,9 @@
 // form naming its refused fields and a review counting only check-ins still on the board:
 // 524.2 KB (536,827 bytes), then (+2.1 KB) the standalone page's view kept in its address, Back
 // and Forward going between views: 526.3 KB (538,938 bytes), then (+0.8 KB) Back closing an open
-// dialog or menu and naming the view in the page's title: 527.1 KB (539,721 bytes).
+// dialog or menu and naming the view in the page's title: 527.1 KB (539,721 bytes), then (+0.5 KB)
+// a guided review's drafts asking before the page is left and the fixes of a review of Back:
+// 527.6 KB (540,230 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
