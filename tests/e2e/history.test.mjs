@@ -65,10 +65,13 @@ test('Back and Forward go between the views of the board\'s own page, and the ad
   await onTab(page, 'Health');
 
   // The address opens the view it names, and keeps what else it says.
-  await page.goto(`${app.url}?theme=dark&view=allocation`);
+  await page.goto(`${app.url}?theme=dark&view=allocation&embedded`);
   await tab(page, 'Allocation').and(page.locator('[aria-current="page"]')).waitFor();
   await tab(page, 'Board').click();
-  assert.equal(new URL(page.url()).search, '?theme=dark', 'the board needs no view in the address');
+  assert.equal(new URL(page.url()).search, '?theme=dark&embedded', 'the board needs no view in the address');
+  await tab(page, 'Rhythm').click();
+  assert.equal(new URL(page.url()).search, '?theme=dark&embedded&view=rhythm', 'the rest as it was written');
+  await page.goBack();
   await page.goBack();
   await tab(page, 'Allocation').and(page.locator('[aria-current="page"]')).waitFor();
   // One that names no view shows the board, and is put right in the same entry: Back goes to
@@ -77,7 +80,7 @@ test('Back and Forward go between the views of the board\'s own page, and the ad
   await page.getByRole('region', { name: 'Board' }).waitFor();
   await page.waitForFunction(() => location.search === '');
   await page.goBack();
-  await page.waitForURL(/\?theme=dark&view=allocation$/);
+  await page.waitForURL(/\?theme=dark&view=allocation&embedded$/);
   page.assertNoErrors();
 });
 

@@ -113,15 +113,18 @@ fn go_to(view: View, replace: bool) {
         return;
     };
     let location = window.location();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&location.search().unwrap_or_default())
-    else {
-        return;
-    };
-    match view {
-        View::Board => params.delete("view"),
-        other => params.set("view", other.key()),
-    }
-    let query = String::from(params.to_string());
+    // The other parts of the query as they were written (`?readonly` stays without an `=`),
+    // the view's last.
+    let search = location.search().unwrap_or_default();
+    let parts = search.trim_start_matches('?').split('&');
+    let named = |part: &str| part.split('=').next().is_some_and(|name| name == "view");
+    let view_part = (view != View::Board).then(|| format!("view={}", view.key()));
+    let query = parts
+        .filter(|part| !part.is_empty() && !named(part))
+        .map(str::to_string)
+        .chain(view_part)
+        .collect::<Vec<_>>()
+        .join("&");
     let address = format!(
         "{}{}{query}{}",
         location.pathname().unwrap_or_default(),
