@@ -37,7 +37,8 @@
 // and Forward going between views: 526.3 KB (538,938 bytes), then (+0.8 KB) Back closing an open
 // dialog or menu and naming the view in the page's title: 527.1 KB (539,721 bytes), then (+0.5 KB)
 // a guided review's drafts asking before the page is left and the fixes of a review of Back:
-// 527.6 KB (540,230 bytes).
+// 527.6 KB (540,230 bytes), then (+0.3 KB) the address's other parts kept as written: 527.9 KB
+// (540,546 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
