@@ -240,44 +240,20 @@ pub fn App(props: &AppProps) -> Html {
         on_follow,
         shown_request,
         health_place,
+        on_choose,
     } = use_reveal(
         board.clone(),
         dispatch.clone(),
         filter.clone(),
         view.clone(),
     );
-    // A view the person goes to, by its tab or by Back: what an item asked Coordination to
-    // show is done with, and so is where Health was left, when Health is left.
-    let choose_view = {
-        let (view, shown_request) = (view.clone(), shown_request.clone());
-        let health_place = health_place.clone();
-        move |next: View| {
-            shown_request.set(None);
-            if *view == View::Health && next != View::Health {
-                health_place.set(None);
-            }
-            view.set(next);
-        }
-    };
-    let on_back = {
-        let (choose_view, dispatch) = (choose_view.clone(), dispatch.clone());
-        // Focus goes to the view's tab, as after a click on it (the content it was in is
-        // gone); back in Health from an item followed out of it, to that item, as Health
-        // gives it.
-        use_callback(
-            (*view, health_place.is_some()),
-            move |next: View, &(_, followed)| {
-                choose_view(next);
-                if !(next == View::Health && followed) {
-                    dispatch.dispatch(Msg::Reveal {
-                        focus: Some(views_bar::tab_place(next)),
-                        announcement: String::new(),
-                    });
-                }
-            },
-        )
-    };
-    address::use_view_in_address(props.view_in_address, *view, &root, on_back);
+    address::use_view_in_address(
+        props.view_in_address,
+        (*view, health_place.is_some()),
+        &root,
+        on_choose.clone(),
+        dispatch.clone(),
+    );
     let on_error = {
         let dispatch = dispatch.clone();
         use_callback((), move |text: String, _| {
@@ -547,10 +523,7 @@ pub fn App(props: &AppProps) -> Html {
                 .count();
             let tabs = View::ALL.iter().map(|&v| {
                 let current = *view == v;
-                let onclick = {
-                    let choose_view = choose_view.clone();
-                    Callback::from(move |_| choose_view(v))
-                };
+                let onclick = on_choose.reform(move |_| v);
                 html! {
                     <button type="button" class={classes!("ab-views__tab", current.then_some("ab-views__tab--current"))}
                             aria-current={current.then_some("page")} data-place={views_bar::tab_place(v)} {onclick}>

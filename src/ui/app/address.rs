@@ -4,23 +4,40 @@
 //! reload or a copied address opens the view it names. An embedded board leaves the
 //! address alone: the page around it owns its history.
 
-use crate::ui::state::View;
+use super::views_bar::tab_place;
+use crate::ui::state::{AppState, Msg, View};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// With `enabled`, puts `view` in the address (and its name in the page's title) when it
-/// changes, and gives `on_back` the view the address names when the person goes back or
-/// forward to another entry. A dialog open in `root` takes Back as a request to close (as a
+/// changes, and goes to the view the address names when the person goes back or forward to
+/// another entry (`on_choose`): focus then goes to the view's tab, as after a click on it (the
+/// content it was in is gone), or, back in Health from an item `followed` out of it, to that
+/// item, as Health gives it. A dialog open in `root` takes Back as a request to close (as a
 /// phone's back gesture is), asking first when that would lose changes, and the view stays;
 /// an open menu closes as its view goes.
 #[hook]
 pub(super) fn use_view_in_address(
     enabled: bool,
-    view: View,
+    shown: (View, bool),
     root: &NodeRef,
-    on_back: Callback<View>,
+    on_choose: Callback<View>,
+    dispatch: UseReducerDispatcher<AppState>,
 ) {
+    let (view, followed) = shown;
+    let on_back = use_callback(
+        (followed, on_choose),
+        move |next: View, (followed, on_choose)| {
+            on_choose.emit(next);
+            if !(next == View::Health && *followed) {
+                dispatch.dispatch(Msg::Reveal {
+                    focus: Some(tab_place(next)),
+                    announcement: String::new(),
+                });
+            }
+        },
+    );
     let title = use_memo((), |_| page().map(|page| page.title()).unwrap_or_default());
     let root = root.clone();
     use_effect_with((enabled, view, on_back), move |(enabled, view, on_back)| {

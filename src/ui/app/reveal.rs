@@ -23,6 +23,9 @@ pub(super) struct Reveal {
     pub shown_request: UseStateHandle<Option<Id>>,
     /// Where in Health the person last followed an item from: Health opens there again.
     pub health_place: UseStateHandle<Option<HealthPlace>>,
+    /// A view the person goes to, by its tab or by Back: what an item asked Coordination to
+    /// show is done with, and so is where Health was left, when Health is left.
+    pub on_choose: Callback<View>,
 }
 
 #[hook]
@@ -34,6 +37,17 @@ pub(super) fn use_reveal(
 ) -> Reveal {
     let shown_request = use_state(|| None::<Id>);
     let health_place = use_state(|| None::<HealthPlace>);
+    let on_choose = {
+        let (view, shown_request) = (view.clone(), shown_request.clone());
+        let health_place = health_place.clone();
+        use_callback(*view, move |next: View, &current| {
+            shown_request.set(None);
+            if current == View::Health && next != View::Health {
+                health_place.set(None);
+            }
+            view.set(next);
+        })
+    };
     let on_reveal = {
         let shown_request = shown_request.clone();
         use_callback(Same(board), move |subject: Subject, Same(board)| {
@@ -86,5 +100,6 @@ pub(super) fn use_reveal(
         on_follow,
         shown_request,
         health_place,
+        on_choose,
     }
 }
