@@ -38,7 +38,8 @@
 // dialog or menu and naming the view in the page's title: 527.1 KB (539,721 bytes), then (+0.5 KB)
 // a guided review's drafts asking before the page is left and the fixes of a review of Back:
 // 527.6 KB (540,230 bytes), then (+0.3 KB) the address's other parts kept as written: 527.9 KB
-// (540,546 bytes), 528.0 KB (540,622 bytes) once choosing a view moved out of the app component.
+// (540,546 bytes), 528.0 KB (540,622 bytes) once choosing a view moved out of the app component,
+// then (+0.1 KB) work set to Done filled in as 100 % done: 528.1 KB (540,746 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -50,7 +51,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 528 * 1024;
+const GUARD = 529 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -203,6 +203,17 @@ impl Status {
     pub fn from_key(key: &str) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.key() == key)
     }
+
+    /// The progress work has once a person sets it to this status from `progress`: work
+    /// marked done is all done (a card set to Done no longer says "55% done"); any other
+    /// status keeps what the work had.
+    pub fn progress_from(self, progress: u8) -> u8 {
+        if self == Status::Done {
+            100
+        } else {
+            progress
+        }
+    }
 }
 
 #[derive(

@@ -307,6 +307,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     return;
                 };
                 updated.status = status;
+                updated.progress = status.progress_from(updated.progress);
                 dispatch.dispatch(Msg::Do {
                     action: Action::UpdateInitiative(updated),
                     focus: Some(place_key(&id, &column)),

@@ -191,6 +191,17 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
         .copied()
         .cloned();
 
+    // Done work is all done: choosing Done fills in 100 %, which the person can still change.
+    let on_status = {
+        let (status, progress) = (status.setter(), progress.setter());
+        Callback::from(move |value: String| {
+            if Status::from_key(&value) == Some(Status::Done) {
+                progress.set("100".into());
+            }
+            status.set(value);
+        })
+    };
+
     let on_submit = {
         let (status, progress, confidence, note, author, error) = (
             status.clone(),
@@ -246,7 +257,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 } }
             </p>
             <div class="ab-form__fields ab-check-in__fields">
-                <SelectField label="Status" value={(*status).clone()} options={status_options()} on_change={set_to(&status)} />
+                <SelectField label="Status" value={(*status).clone()} options={status_options()} on_change={on_status} />
                 <TextField label="Progress (%)" kind="number" min="0" max="100" value={(*progress).clone()}
                            on_change={set_to(&progress)} error={(*error).clone().map(AttrValue::from)} />
                 <SelectField label="Confidence" value={(*confidence).clone()} options={confidence_options()} on_change={set_to(&confidence)} />

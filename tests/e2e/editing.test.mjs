@@ -57,6 +57,49 @@ test('a card\'s status changes from its status menu, by mouse or by keyboard, an
   page.assertNoErrors();
 });
 
+test('work set to Done is all done: its status menu, its form and a check-in fill in 100 %, and Undo takes it back', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  const progress = () => card.getByRole('progressbar', { name: 'Progress' }).getAttribute('aria-valuenow');
+  const before = await progress();
+  assert.notEqual(before, '100');
+
+  // From the status menu, in one step: Undo brings back the status and the progress.
+  await card.getByRole('button', { name: 'Status: On track' }).click();
+  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'Done' }).click();
+  await card.getByRole('button', { name: 'Status: Done' }).waitFor();
+  assert.equal(await progress(), '100');
+  await card.getByText('100% done').waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await card.getByRole('button', { name: 'Status: On track' }).waitFor();
+  assert.equal(await progress(), before);
+
+  // In the edit form the field says 100 at once, and the person may still change it.
+  await card.getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  await form.getByLabel('Status').selectOption({ label: 'Done' });
+  assert.equal(await form.getByLabel('Progress (%)').inputValue(), '100');
+  await form.getByLabel('Progress (%)').fill('95');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  assert.equal(await progress(), '95');
+
+  // A check-in that says Done says 100 %.
+  await card.focus();
+  await page.keyboard.press('c');
+  const checkIn = dialog(page, 'Check in: Guided setup wizard');
+  await checkIn.getByLabel('Status').selectOption({ label: 'At risk' });
+  assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '95', 'another status keeps the progress');
+  await checkIn.getByLabel('Status').selectOption({ label: 'Done' });
+  assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '100');
+  await checkIn.getByRole('button', { name: 'Save check-in' }).click();
+  await checkIn.waitFor({ state: 'detached' });
+  await card.getByText('100% done').waitFor();
+  page.assertNoErrors();
+});
+
 test('every field of an initiative can be edited, risks included, and the card shows it', async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -290,7 +290,13 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                                    on_change={set(|d, v| d.effort = v)} error={errors.field("effort")}
                                    hint={effort_hint(board, existing.as_ref(), &draft).map(AttrValue::from)} />
                         <SelectField label="Status" value={draft.status.key()} options={statuses}
-                                     on_change={set(|d, v| d.status = Status::from_key(&v).unwrap_or(d.status))} />
+                                     on_change={set(|d, v| {
+                                         d.status = Status::from_key(&v).unwrap_or(d.status);
+                                         // Done work is all done: the field says so at once.
+                                         if d.status == Status::Done {
+                                             d.progress = "100".into();
+                                         }
+                                     })} />
                         <TextField label="Progress (%)" kind="number" min="0" max="100" value={draft.progress.clone()}
                                    on_change={set(|d, v| d.progress = v)} error={errors.field("progress")} />
                     </div>
