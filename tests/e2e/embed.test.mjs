@@ -1,53 +1,17 @@
 // Boards embedded in other pages (examples/*.html served beside the release build): the
 // <alignment-board> element on a page with aggressive styles, two boards on one page, and
-// a Markdown code block turned into a read-only board by the wiki plugin.
-import { after, before, test } from 'node:test';
+// a Markdown code block turned into a read-only board by the wiki plugin. A board in a frame
+// of another page is frame.test.mjs's.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DIST, watchedForPolicy, command } from '../support/app.mjs';
-import { serve } from '../support/server.mjs';
-import { launch } from '../support/browser.mjs';
+import { watchedForPolicy, command } from '../support/app.mjs';
+import { EXAMPLES, useEmbedding } from '../support/embedding.mjs';
 
-const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
-let server;
-let neighbour;
-let browser;
-let root;
-before(async () => {
-  root = await mkdtemp(join(tmpdir(), 'ab-embed-'));
-  await cp(DIST, root, { recursive: true });
-  await cp(EXAMPLES, root, { recursive: true });
-  server = await serve(root);
-  neighbour = await serve(root);
-  // The frame page talks to the host pages its deployment lists: here, the same files
-  // reached by another name (another site) and from another port (another origin).
-  await writeFile(join(root, 'alignment-board-hosts.json'), JSON.stringify([
-    `http://localhost:${new URL(server.url).port}`,
-    new URL(neighbour.url).origin,
-  ]));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await neighbour?.close();
-});
-
-async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
-  page.assertNoErrors = () => assert.deepEqual(errors, [], 'the page logged errors');
-  await page.goto(server.url + path);
-  return page;
-}
+const site = useEmbedding();
+const { open } = site;
 
 test('the element renders a working board that the page\'s styles do not reach, under its own key', async () => {
   const page = await open('plain.html');
@@ -72,7 +36,7 @@ test('the element renders a working board that the page\'s styles do not reach, 
   // Its share links open on the frame page beside the script, wherever the host page is.
   await command(element, 'File', 'Share link…');
   const link = await element.getByRole('textbox', { name: 'Share link' }).inputValue();
-  assert.ok(link.startsWith(`${server.url}alignment-board-frame.html#board=`), link.slice(0, 80));
+  assert.ok(link.startsWith(`${site.server.url}alignment-board-frame.html#board=`), link.slice(0, 80));
   await element.getByRole('dialog', { name: 'Share link' }).getByRole('button', { name: 'Done' }).click();
   page.assertNoErrors();
 });
@@ -122,7 +86,7 @@ test('an element whose src names a picture from Export picture shows the board i
     page.waitForEvent('download'),
     command(element, 'File', 'Export picture'),
   ]);
-  await download.saveAs(join(root, 'board.alignment.svg'));
+  await download.saveAs(join(site.root, 'board.alignment.svg'));
   await page.evaluate(() => {
     const board = document.createElement('alignment-board');
     board.setAttribute('src', 'board.alignment.svg');
@@ -335,9 +299,9 @@ test('in a wiki column the toolbar and the filters keep to one row each, so the 
 });
 
 test('under a strict Content-Security-Policy the board works, and nothing is blocked', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await watchedForPolicy(context);
-  await page.goto(server.url + 'strict-csp.html');
+  await page.goto(site.server.url + 'strict-csp.html');
   const element = page.locator('alignment-board');
   await element.getByRole('button', { name: 'Start from example' }).click();
   const card = element.getByRole('article').first();
@@ -353,7 +317,7 @@ test('under a strict Content-Security-Policy the board works, and nothing is blo
 });
 
 test('a server that sends the wasm with the wrong type still gets a working board', async () => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   await context.route('**/*.wasm', async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
@@ -361,7 +325,7 @@ test('a server that sends the wasm with the wrong type still gets a working boar
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(server.url + 'plain.html');
+  await page.goto(site.server.url + 'plain.html');
   const element = page.locator('alignment-board');
   await element.getByRole('button', { name: 'Start from example' }).click();
   await element.getByRole('article').first().waitFor();
@@ -370,9 +334,9 @@ test('a server that sends the wasm with the wrong type still gets a working boar
 });
 
 test('the theme follows the person\'s preference unless the host names one', async () => {
-  const context = await browser.newContext({ colorScheme: 'dark' });
+  const context = await site.browser.newContext({ colorScheme: 'dark' });
   const page = await context.newPage();
-  await page.goto(server.url + 'plain.html');
+  await page.goto(site.server.url + 'plain.html');
   const element = page.locator('alignment-board');
   await element.getByRole('button', { name: 'Start from example' }).click();
   await element.getByRole('article').first().waitFor();
@@ -385,108 +349,6 @@ test('the theme follows the person\'s preference unless the host names one', asy
   await page.evaluate(() => document.querySelector('alignment-board').setAttribute('theme', 'dark'));
   await page.waitForFunction(() => getComputedStyle(document.querySelector('alignment-board').shadowRoot.querySelector('.ab-app')).backgroundColor === 'rgb(20, 23, 28)');
   await context.close();
-});
-
-test('a board in an iframe from a listed host\'s origin takes a snapshot and reports its changes to its host only', async () => {
-  const board = new URL(server.url);
-  const hostUrl = `http://localhost:${board.port}/iframe.html?board=${encodeURIComponent(board.origin)}`;
-  const page = await open('');
-  await page.goto(hostUrl);
-  await page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
-  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
-    .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
-  // A message for another board on the page is not this one's.
-  await page.evaluate((s) => window.send({ id: 'other', type: 'load', snapshot: s }), snapshot);
-  await page.evaluate((s) => window.send({ type: 'load', snapshot: s }), snapshot);
-  await page.waitForFunction(() => window.received.some((m) => m.type === 'loaded'));
-  assert.equal(await page.evaluate(() => window.received.filter((m) => m.type === 'loaded').length), 1);
-  const framed = page.frameLocator('#frame').locator('alignment-board');
-  await framed.getByRole('heading', { level: 1, name: 'Review board, Q4' }).waitFor();
-
-  await command(framed, 'Settings', 'Board settings…');
-  const settings = framed.getByRole('dialog', { name: 'Board settings' });
-  await settings.getByLabel('Board title').fill('Renamed in the frame');
-  await settings.getByRole('button', { name: 'Save' }).click();
-  await page.waitForFunction(() => window.received.some((m) => m.type === 'change' && m.snapshot.board.title === 'Renamed in the frame'));
-  await page.evaluate(() => window.send({ type: 'get' }));
-  await page.waitForFunction(() => window.received.some((m) => m.type === 'snapshot' && m.snapshot.board.title === 'Renamed in the frame'));
-  await page.evaluate(() => window.send({ type: 'load', snapshot: { format: 'alignment-board', version: 1, board: {} } }));
-  await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
-  page.assertNoErrors();
-});
-
-test('a framed board is kept under its key joined to a hash of its host\'s origin', async () => {
-  // A host of the same site as the frame (another port): the browser gives the frame its
-  // storage, which a frame from another site may be denied.
-  const board = new URL(server.url);
-  const page = await open('');
-  await page.goto(`${neighbour.url}iframe.html?board=${encodeURIComponent(board.origin)}`);
-  await page.waitForFunction(() => window.received.some((m) => m.type === 'ready'));
-  const framed = page.frameLocator('#frame').locator('alignment-board');
-  await framed.getByRole('button', { name: 'Start blank' }).click();
-  await framed.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
-  const frame = page.frames().find((f) => f.url().includes('alignment-board-frame.html'));
-  const hash = createHash('sha256').update(new URL(neighbour.url).origin).digest('hex').slice(0, 16);
-  const keys = await frame.evaluate(() => Object.keys(localStorage));
-  assert.ok(keys.some((key) => key.includes(`framed-board-${hash}`)), `kept under framed-board-${hash}: ${keys}`);
-  assert.ok(!keys.some((key) => /framed-board(?!-[0-9a-f]{16})/.test(key)), `and not under the bare key: ${keys}`);
-  page.assertNoErrors();
-});
-
-test('the frame page shows a host that is not on its list, or not an origin, why it gets no board, and sends it nothing', async () => {
-  await writeFile(join(root, 'any-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
-    <link rel="icon" href="data:,"><title>A host page</title></head>
-    <body><iframe id="frame" title="Alignment board" width="1000" height="500"></iframe>
-    <script type="module">
-      window.received = [];
-      addEventListener('message', (event) => window.received.push({ origin: event.origin, data: event.data }));
-      const frame = document.getElementById('frame');
-      frame.src = new URLSearchParams(location.search).get('frame');
-      window.ask = () => frame.contentWindow.postMessage({ target: 'alignment-board', id: 'x', type: 'get' }, '*');
-    </script></body></html>`);
-  const port = (url) => new URL(url).port;
-  const listed = `http://localhost:${port(server.url)}`;
-  // The neighbour's port is listed under its address, not under this name.
-  const unlisted = `http://localhost:${port(neighbour.url)}`;
-  const cases = [
-    { page: unlisted, host: unlisted, says: /not among the hosts/ },
-    { page: listed, host: '*', says: /not an origin/ },
-    { page: listed, host: `${listed}/`, says: /not an origin/ },
-    { page: unlisted, host: listed, says: /is shown by another page/ },
-  ];
-  for (const { page: origin, host, says } of cases) {
-    const frameUrl = `${server.url}alignment-board-frame.html?host=${encodeURIComponent(host)}&id=x&key=framed`;
-    const page = await open('');
-    await page.goto(`${origin}/any-host.html?frame=${encodeURIComponent(frameUrl)}`);
-    const framed = page.frameLocator('#frame');
-    const alert = framed.getByRole('alert');
-    await alert.waitFor();
-    const message = await alert.textContent();
-    assert.match(message, says, `${host} in a page of ${origin}: ${message}`);
-    assert.match(message, /alignment-board-hosts\.json/, 'it says how a host is allowed');
-    // The board's page answers a message in the listener that takes it. A listener added
-    // after the board's hears the same message next and says so: any answer the board gave
-    // reaches the host before that word does.
-    const frame = page.frames().find((f) => new URL(f.url()).pathname === '/alignment-board-frame.html');
-    await frame.evaluate(() => addEventListener('message', () => parent.postMessage('heard', '*')));
-    await page.evaluate(() => window.ask());
-    await page.waitForFunction(() => window.received.some((m) => m.data === 'heard'));
-    const answers = await page.evaluate(() => window.received.filter((m) => m.data !== 'heard'));
-    assert.deepEqual(answers, [], `${host} in a page of ${origin} is sent nothing`);
-    assert.equal(await framed.locator('alignment-board').count(), 0, 'and shown no board');
-    page.assertNoErrors();
-    await page.context().close();
-  }
-});
-
-test('the iframe page shows the snapshot its address names, read-only, for hosts that only embed a link', async () => {
-  const page = await open('alignment-board-frame.html?src=example.alignment.json&view=health');
-  const board = page.locator('alignment-board');
-  await board.getByRole('heading', { level: 1, name: 'Fieldnote leadership board' }).waitFor();
-  await board.getByRole('region', { name: 'Alignment score' }).waitFor();
-  assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
-  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'nothing stored');
-  page.assertNoErrors();
 });
 
 test('two elements given the same storage key follow each other instead of overwriting', async () => {
@@ -535,8 +397,8 @@ test('inherited styles a page sets on its body, even !important, stop at the ele
   const host = (style) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
     <title>Inherited styles</title><script type="module" src="./alignment-board.js"></script><style>${style}</style></head>
     <body><alignment-board storage-key="inherited" style="height: 640px"></alignment-board></body></html>`;
-  await writeFile(join(root, 'inherited-none.html'), host('body { margin: 0 }'));
-  await writeFile(join(root, 'inherited.html'), host(`body { margin: 0; ${rules} }`));
+  await writeFile(join(site.root, 'inherited-none.html'), host('body { margin: 0 }'));
+  await writeFile(join(site.root, 'inherited.html'), host(`body { margin: 0; ${rules} }`));
 
   /** The computed styles of every element holding text in the first card, and its picture. */
   async function cardText(path) {
@@ -572,7 +434,7 @@ test('inherited styles a page sets on its body, even !important, stop at the ele
 });
 
 test('a board below the fold neither scrolls the page to itself nor takes focus as it shows', async () => {
-  await writeFile(join(root, 'below-the-fold.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  await writeFile(join(site.root, 'below-the-fold.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <link rel="icon" href="data:,"><title>An intranet page</title><script type="module" src="./alignment-board.js"></script></head>
     <body><h1>Team news</h1><div style="height: 3000px">Much text.</div>
     <alignment-board storage-key="low-board" src="example.alignment.json" style="height: 480px"></alignment-board></body></html>`);
@@ -589,7 +451,7 @@ test('a board below the fold neither scrolls the page to itself nor takes focus 
 
 test('the wiki plugin mounts a board when its code block comes near the screen, not before', async () => {
   const snapshot = (title) => JSON.stringify({ format: 'alignment-board', version: 1, board: { id: `b-${title.length}`, title } });
-  await writeFile(join(root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  await writeFile(join(site.root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
     <link rel="icon" href="data:,"><title>A long wiki page</title><script type="module" src="./alignment-board-wiki.js"></script></head>
     <body><h1>A long wiki page</h1><pre><code class="language-alignment-board">${snapshot('Near the top')}</code></pre>
     <div style="height: 5000px">Much text.</div>
@@ -676,7 +538,7 @@ test('a src on another origin is fetched without the cookies the person has ther
   try {
     // The page on http://localhost too: the same site as the src, another origin.
     const page = await open('');
-    await page.goto(`http://localhost:${new URL(server.url).port}/two-boards.html`);
+    await page.goto(`http://localhost:${new URL(site.server.url).port}/two-boards.html`);
     // A session there, which the browser would send along with a request that asked for it.
     await page.context().addCookies([{ name: 'session', value: 'secret', url: other.url }]);
     assert.equal(await srcError(page, `${other.url}snapshot.json`), 'ready');
