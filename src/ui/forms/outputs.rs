@@ -72,7 +72,7 @@ pub fn Outputs(props: &OutputsProps) -> Html {
     html! {
         <Modal title="Markdown and spreadsheets" on_close={props.on_close.clone()}>
             <h3 class="ab-health__heading">{ "A status page in Markdown" }</h3>
-            <p class="ab-field__hint">{ "Title, period, the alignment score and its largest costs, each priority with its initiatives, local work, open risks, decisions to revisit, stuck requests and overdue check-ins. Wikis (Confluence, MediaWiki, GitLab, GitHub, Notion, Docusaurus) take it as it is." }</p>
+            <p class="ab-field__hint">{ "Title, period, the alignment score and its largest costs, each priority with its initiatives, local work, open risks, decisions to revisit, stuck requests and overdue check-ins. Pages that read Markdown (GitHub, GitLab, Notion, Docusaurus, MkDocs, a wiki's Markdown block) show it as it is." }</p>
             <div class="ab-outputs__actions">
                 <button type="button" class="ab-button ab-button--primary" data-focus-first="" onclick={on_copy}>{ "Copy as Markdown" }</button>
                 <button type="button" class="ab-button" onclick={on_markdown}>{ "Download Markdown" }</button>
