@@ -8,10 +8,11 @@
 #[path = "support/example.rs"]
 mod example;
 
+use alignment_board::core::health::analyse_board;
 use alignment_board::core::model::{Board, DecisionKind, DependencyState, Severity, Status};
 use alignment_board::core::redate::brought_to;
 use alignment_board::core::snapshot;
-use alignment_board::core::time::Date;
+use alignment_board::core::time::{Date, Now, Timestamp};
 use alignment_board::core::validate;
 use example::example_board;
 
@@ -125,6 +126,25 @@ fn the_example_shows_what_a_leader_should_notice() {
         DecisionKind::Defer,
     ] {
         assert!(board.decisions.iter().any(|d| d.kind == kind), "{kind:?}");
+    }
+}
+
+/// Health's chart draws the scores recorded with the reviews, then the score now: a
+/// history that jumps to today's score would look like a fault in the board.
+#[test]
+fn the_scores_recorded_with_its_reviews_lead_to_the_score_it_has() {
+    let board = board();
+    let now = Now::utc(written().start().add_seconds(9 * 3600));
+    let score = analyse_board(&board, now).board.score.unwrap();
+    let mut recorded: Vec<(Timestamp, u8)> = board
+        .reviews
+        .iter()
+        .map(|r| (r.at, r.score.unwrap()))
+        .collect();
+    recorded.sort_by_key(|&(at, _)| at);
+    let scores: Vec<u8> = recorded.iter().map(|&(_, s)| s).chain([score]).collect();
+    for step in scores.windows(2) {
+        assert!(step[0].abs_diff(step[1]) <= 8, "{scores:?}");
     }
 }
 

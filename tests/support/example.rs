@@ -396,25 +396,25 @@ const REVIEWS: &[(i64, ReviewKind, &str, u8)] = &[
         -84,
         ReviewKind::Planning,
         "Quarter planned: five priorities agreed, SOC 2 closed.",
-        58,
+        64,
     ),
     (
         -56,
         ReviewKind::Review,
         "Onboarding work staffed; Platform over-committed.",
-        63,
+        71,
     ),
     (
         -28,
         ReviewKind::Review,
         "Partner portal paused; focus on the wizard.",
-        67,
+        78,
     ),
     (
         -7,
         ReviewKind::CheckIn,
         "Auth API v2 slipping; two dependencies unanswered.",
-        64,
+        80,
     ),
 ];
 
