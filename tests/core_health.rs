@@ -915,7 +915,7 @@ fn exactly_check_in_days_is_on_time_and_one_more_day_is_late() {
 }
 
 #[test]
-fn the_latest_check_in_restarts_the_clock_in_whole_days() {
+fn the_latest_check_in_restarts_the_clock_in_the_persons_calendar_days() {
     let mut board = base();
     let old = |id: &str| {
         let mut i = work(id, "t-1", &[], 10);
@@ -931,11 +931,21 @@ fn the_latest_check_in_restarts_the_clock_in_whole_days() {
         c
     };
     board.check_ins = vec![
-        at("c-1", "i-1", "2026-11-16T09:30:00Z"), // exactly 7 days: on time
-        at("c-2", "i-2", "2026-11-15T09:30:01Z"), // a second short of 8 days: 7 whole days
-        at("c-3", "i-3", "2026-11-15T09:30:00Z"), // 8 days: late
+        at("c-1", "i-1", "2026-11-16T23:59:00Z"), // the 16th, 7 days ago: on time
+        at("c-2", "i-2", "2026-11-16T00:00:00Z"), // the 16th too, 7 days ago: on time
+        at("c-3", "i-3", "2026-11-15T23:59:59Z"), // the 15th, 8 days ago: late
     ]
     .into();
+    // In Honolulu (UTC−10) it is 23:30 on the 22nd, and c-3 was on the 15th at 13:59:
+    // 7 days ago, on time. i-4 was added at 23:30 on the 9th there: 13 days ago.
+    let honolulu = alignment_board::core::time::Now::parse("2026-11-22T23:30:00-10:00").unwrap();
+    assert_eq!(honolulu.at(), now());
+    let there = analyse(&board, honolulu);
+    assert_eq!(score(&there, PartKind::Rhythm), Some(75));
+    assert_eq!(
+        subjects(&there, PartKind::Rhythm),
+        vec![initiative_subject("i-4")]
+    );
     let a = analyse(&board, utc_now());
     // 2 of 4 late → 50; the longest waiting first
     assert_eq!(score(&a, PartKind::Rhythm), Some(50));

@@ -334,7 +334,7 @@ fn stuck_requests_and_overdue_check_ins_are_listed() {
         "Data".into(),
         "Mobile event tracking".into(),
         "Mobile".into(),
-        "unanswered for 14 days".into(),
+        "unanswered for 15 days".into(),
         "2026-11-16".into(),
     ]));
 
@@ -350,7 +350,7 @@ fn stuck_requests_and_overdue_check_ins_are_listed() {
     );
     let items = due(&board, now).items;
     assert_eq!(t.rows.len(), items.len());
-    assert_eq!(t.rows.len(), 11);
+    assert_eq!(t.rows.len(), 12);
     assert_eq!(
         t.rows[0],
         [

@@ -14,7 +14,7 @@ use alignment_board::core::model::{
     DecisionKind, DependencyState, Period, PriorityStatus, Review, ReviewKind, Risk, Severity,
     Status,
 };
-use alignment_board::core::rhythm::{due, last_review, since, whole_days, Happened};
+use alignment_board::core::rhythm::{days_ago, due, last_review, since, Happened};
 use core_support::*;
 use std::rc::Rc;
 
@@ -31,10 +31,18 @@ fn review(id: &str, at: &str, kind: ReviewKind) -> Review {
 // Due-ness
 
 #[test]
-fn whole_days_round_down() {
-    assert_eq!(whole_days(ts("2026-11-16T09:30:00Z"), now()), 7);
-    assert_eq!(whole_days(ts("2026-11-16T09:30:01Z"), now()), 6);
-    assert_eq!(whole_days(now(), ts("2026-11-16T09:30:00Z")), -7);
+fn days_ago_are_the_persons_calendar_days() {
+    // 09:30 UTC on 23 November: any hour of the 16th is 7 days ago, last night yesterday.
+    assert_eq!(days_ago(ts("2026-11-16T09:30:00Z"), utc_now()), 7);
+    assert_eq!(days_ago(ts("2026-11-16T23:59:59Z"), utc_now()), 7);
+    assert_eq!(days_ago(ts("2026-11-22T23:00:00Z"), utc_now()), 1);
+    assert_eq!(days_ago(now(), utc_now()), 0);
+    assert_eq!(days_ago(ts("2026-11-30T09:30:00Z"), utc_now()), -7);
+    // The same instant in Honolulu is 23:30 on the 22nd: 11:00 UTC that day was today.
+    let honolulu = alignment_board::core::time::Now::parse("2026-11-22T23:30:00-10:00").unwrap();
+    assert_eq!(honolulu.at(), now());
+    assert_eq!(days_ago(ts("2026-11-22T11:00:00Z"), utc_now()), 1);
+    assert_eq!(days_ago(ts("2026-11-22T11:00:00Z"), honolulu), 0);
 }
 
 #[test]

@@ -149,8 +149,7 @@ pub fn stuck(board: &Board, asking: &Initiative, dependency: &Dependency, now: N
     }
     match dependency.state {
         DependencyState::Requested => {
-            let days = (now.at().unix_seconds() - dependency.requested_at.unix_seconds())
-                .div_euclid(86_400);
+            let days = super::rhythm::days_ago(dependency.requested_at, now);
             if days > i64::from(board.rhythm.check_in_days) {
                 out.push(Flag::Unanswered { days });
             }

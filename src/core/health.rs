@@ -416,8 +416,9 @@ impl<'a> Facts<'a> {
         self.board.person(id).map_or(id, |p| p.name.as_str())
     }
 
-    fn whole_days_since(&self, at: Timestamp) -> i64 {
-        (self.now.at().unix_seconds() - at.unix_seconds()).div_euclid(86_400)
+    /// The person's calendar days since `at` (`rhythm::days_ago`).
+    fn days_since(&self, at: Timestamp) -> i64 {
+        super::rhythm::days_ago(at, self.now)
     }
 }
 

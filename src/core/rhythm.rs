@@ -6,11 +6,11 @@ use super::index::positions;
 use super::model::{Board, CheckIn, ReviewKind, Status};
 use super::time::{Date, Now, Timestamp};
 
-const DAY: i64 = 86_400;
-
-/// Whole days from `from` to `to` (rounded down; negative when `to` is earlier).
-pub fn whole_days(from: Timestamp, to: Timestamp) -> i64 {
-    (to.unix_seconds() - from.unix_seconds()).div_euclid(DAY)
+/// How many days ago `at` was for the person at `now`: their calendar days, as a
+/// calendar counts them (yesterday evening is 1 day ago this morning; negative when `at` is
+/// later), so "7 days ago" here says what the dates the board shows say.
+pub fn days_ago(at: Timestamp, now: Now) -> i64 {
+    now.today().days_since_epoch() - now.day_of(at).days_since_epoch()
 }
 
 /// The latest check-in of each initiative, by index into `board.initiatives`.
@@ -29,14 +29,14 @@ pub fn latest_check_ins(board: &Board) -> Vec<Option<&CheckIn>> {
 }
 
 /// An active initiative whose latest check-in (or, with none, its creation) is older than
-/// `rhythm.checkInDays` whole days.
+/// `rhythm.checkInDays` of the person's calendar days.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DueItem {
     /// Index into `board.initiatives`.
     pub initiative: usize,
     /// When it was last checked in on, if ever.
     pub last_check_in: Option<Timestamp>,
-    /// Whole days since the last check-in, or since it was created.
+    /// The person's calendar days since the last check-in, or since it was created.
     pub days_since: i64,
     /// Days past the allowed interval (1 or more).
     pub days_late: i64,
@@ -68,7 +68,7 @@ pub fn due(board: &Board, now: Now) -> Due {
             continue;
         }
         let last = latest[index].map(|c| c.at);
-        let days_since = whole_days(last.unwrap_or(initiative.created_at), now.at());
+        let days_since = days_ago(last.unwrap_or(initiative.created_at), now);
         if days_since > every {
             items.push(DueItem {
                 initiative: index,

@@ -15,7 +15,7 @@ use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
 use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
-use crate::core::rhythm::{due, last_review, since, whole_days, Happened};
+use crate::core::rhythm::{due, last_review, since, Happened};
 use crate::core::snapshot;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -266,7 +266,7 @@ fn due_list(
         let rows = rows.into_iter().map(|d| {
             let initiative = &board.initiatives[d.initiative];
             let last = match d.last_check_in {
-                Some(at) => format!("last check-in {} days ago", whole_days(at, now())),
+                Some(_) => format!("last check-in {} days ago", d.days_since),
                 None => format!("no check-in yet, added {} days ago", d.days_since),
             };
             let late = crate::ui::forms::count(d.days_late as usize, "day", "days");

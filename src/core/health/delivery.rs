@@ -171,7 +171,7 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
             Some(at) => (at, true),
             None => (initiative.created_at, false),
         };
-        let days = facts.whole_days_since(since);
+        let days = facts.days_since(since);
         if days > every {
             let reason = if checked {
                 format!("Last check-in {days} days ago (due every {every})")
@@ -250,7 +250,7 @@ fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
         }
         _ => return None,
     };
-    let days = facts.whole_days_since(since);
+    let days = facts.days_since(since);
     let days_late = (days - every).max(0);
     let punctuality = 1.0 - days_late as f64 / every as f64;
     let what = format!("{from} {} ago", plural_days(days));
