@@ -39,7 +39,9 @@
 // a guided review's drafts asking before the page is left and the fixes of a review of Back:
 // 527.6 KB (540,230 bytes), then (+0.3 KB) the address's other parts kept as written: 527.9 KB
 // (540,546 bytes), 528.0 KB (540,622 bytes) once choosing a view moved out of the app component,
-// then (+0.1 KB) work set to Done filled in as 100 % done: 528.1 KB (540,746 bytes).
+// then (+0.1 KB) work set to Done filled in as 100 % done: 528.1 KB (540,746 bytes), and
+// (+0.1 KB) days counted by the calendar, the review's summary and Record decision in the Add
+// menu: 528.2 KB (540,893 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs

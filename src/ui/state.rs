@@ -111,6 +111,7 @@ pub enum Command {
     AddPriority,
     AddTeam,
     People,
+    RecordDecision,
     NewBoard,
     Import,
     Merge,
@@ -131,7 +132,12 @@ impl Command {
     pub const MENUS: &'static [(&'static str, &'static [Command])] = &[
         (
             "Add",
-            &[Command::AddPriority, Command::AddTeam, Command::People],
+            &[
+                Command::AddPriority,
+                Command::AddTeam,
+                Command::People,
+                Command::RecordDecision,
+            ],
         ),
         (
             "File",
@@ -159,6 +165,7 @@ impl Command {
             Command::AddPriority => "Add priority…",
             Command::AddTeam => "Add team…",
             Command::People => "People…",
+            Command::RecordDecision => "Record decision…",
             Command::NewBoard => "New board…",
             Command::Import => "Import snapshot…",
             Command::Merge => "Merge team snapshots…",
@@ -190,6 +197,7 @@ impl Command {
                 | Command::AddPriority
                 | Command::AddTeam
                 | Command::People
+                | Command::RecordDecision
                 | Command::NewBoard
                 | Command::Settings
                 | Command::Outputs
@@ -206,6 +214,7 @@ impl Command {
                 | Command::AddPriority
                 | Command::AddTeam
                 | Command::People
+                | Command::RecordDecision
                 | Command::NewBoard
                 | Command::Import
                 | Command::Merge

@@ -4,7 +4,7 @@
 // decision corrected and deleted from the log; a risk closed. Focus stays in the lists as steps and closed risks take their buttons away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { command, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -111,6 +111,22 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const decided = dialog(page, 'Edit priority').getByRole('region', { name: 'Decisions about this priority' });
   await decided.getByText('Stop the job templates library').waitFor();
   assert.match(await decided.innerText(), /Stop[\s\S]*Templates can wait for the wizard/);
+  page.assertNoErrors();
+});
+
+test('a decision is recorded from the board through the Add menu, and Coordination\'s log holds it', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await command(page, 'Add', 'Record decision…');
+  const form = dialog(page, 'Record a decision');
+  await form.getByLabel('Decision').fill('Hire a second support engineer');
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await form.waitFor({ state: 'detached' });
+  // The board stays, with focus back on the menu's button.
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Add');
+  const view = await openCoordination(page);
+  await view.getByRole('list', { name: 'Decision log' }).getByRole('button', { name: 'Hire a second support engineer' }).waitFor();
   page.assertNoErrors();
 });
 

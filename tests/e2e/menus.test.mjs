@@ -8,7 +8,7 @@ import { audit, command, dialog, freshPage, startExample, useApp } from '../supp
 const app = useApp();
 
 const MENUS = {
-  Add: ['Add priority…', 'Add team…', 'People…'],
+  Add: ['Add priority…', 'Add team…', 'People…', 'Record decision…'],
   File: ['Import snapshot…', 'Merge team snapshots…', 'Export snapshot', 'Export team slice…', 'Export picture', 'Markdown and CSV…', 'Print…', 'Share link…', 'New board…'],
   Settings: ['Board settings…', 'Compact cards', 'Help and keyboard shortcuts…'],
 };
@@ -19,6 +19,7 @@ const EFFECTS = {
   'Add team…': (page) => closes(dialog(page, 'Add team')),
   'New board…': (page) => closes(dialog(page, 'Start a new board?')),
   'People…': (page) => closes(dialog(page, 'People')),
+  'Record decision…': (page) => closes(dialog(page, 'Record a decision')),
   'Markdown and CSV…': (page) => closes(dialog(page, 'Markdown and spreadsheets')),
   'Share link…': (page) => closes(dialog(page, 'Share link')),
   'Export team slice…': (page) => closes(dialog(page, 'Export team slice')),

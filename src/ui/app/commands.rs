@@ -40,6 +40,7 @@ impl Commands {
             Command::AddPriority => open(DialogKind::Priority(None)),
             Command::AddTeam => open(DialogKind::Team(None)),
             Command::People => open(DialogKind::People(None)),
+            Command::RecordDecision => open(DialogKind::Decision(None)),
             Command::Settings => open(DialogKind::Settings),
             Command::NewBoard => open(DialogKind::NewBoard),
             Command::Outputs => open(DialogKind::Outputs),
