@@ -41,7 +41,8 @@
 // (540,546 bytes), 528.0 KB (540,622 bytes) once choosing a view moved out of the app component,
 // then (+0.1 KB) work set to Done filled in as 100 % done: 528.1 KB (540,746 bytes), and
 // (+0.1 KB) days counted by the calendar, the review's summary and Record decision in the Add
-// menu: 528.2 KB (540,893 bytes).
+// menu: 528.2 KB (540,893 bytes), then (+0.7 KB) "Changed since review" kept for work whose
+// status moved: 528.9 KB (541,561 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -53,7 +54,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 529 * 1024;
+const GUARD = 530 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

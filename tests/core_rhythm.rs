@@ -14,7 +14,7 @@ use alignment_board::core::model::{
     DecisionKind, DependencyState, Period, PriorityStatus, Review, ReviewKind, Risk, Severity,
     Status,
 };
-use alignment_board::core::rhythm::{days_ago, due, last_review, since, Happened};
+use alignment_board::core::rhythm::{changed_since, days_ago, due, last_review, since, Happened};
 use core_support::*;
 use std::rc::Rc;
 
@@ -208,6 +208,55 @@ fn a_first_check_in_has_nothing_before_it_and_a_decision_since_is_listed() {
             Happened::Decided { decision: 0 },
         ]
     );
+}
+
+#[test]
+fn a_review_looks_again_at_work_added_edited_or_whose_status_moved_not_at_every_check_in() {
+    let mut board = small_board();
+    let review_at = ts("2026-11-15T00:00:00Z");
+    let at = |id: &str, initiative: &str, when: &str, status: Status| {
+        let mut c = check_in(id, initiative, None);
+        c.at = ts(when);
+        c.status = status;
+        c
+    };
+    // i-1, on track at the review: checked in twice since, on track again in the end (the
+    // rhythm running as it should, not a change).
+    // i-2, on track at the review: checked in since as at risk, and is now.
+    // i-3, at risk at the review: two check-ins since, at risk in both (after one before).
+    board.initiatives[1].status = Status::AtRisk;
+    board.check_ins = vec![
+        at("c-1", "i-1", "2026-11-10T09:00:00Z", Status::OnTrack),
+        at("c-2", "i-1", "2026-11-17T09:00:00Z", Status::AtRisk),
+        at("c-3", "i-1", "2026-11-21T09:00:00Z", Status::OnTrack),
+        at("c-4", "i-2", "2026-11-12T09:00:00Z", Status::OnTrack),
+        at("c-5", "i-2", "2026-11-19T09:00:00Z", Status::AtRisk),
+        at("c-6", "i-3", "2026-11-12T09:00:00Z", Status::AtRisk),
+        at("c-7", "i-3", "2026-11-19T09:00:00Z", Status::AtRisk),
+        at("c-8", "i-3", "2026-11-22T09:00:00Z", Status::AtRisk),
+    ]
+    .into();
+    assert_eq!(changed_since(&board, review_at), vec![1]);
+
+    // Work added since, or edited since without a check-in, is looked at whatever its status.
+    let mut added = initiative("i-4", "Pricing page", "t-2", &["pr-3"]);
+    added.created_at = ts("2026-11-16T00:00:00Z");
+    added.updated_at = added.created_at;
+    board.initiatives.push(added);
+    board.check_ins.retain(|c| c.initiative_id != "i-3");
+    board.initiatives[2].updated_at = ts("2026-11-18T00:00:00Z");
+    assert_eq!(changed_since(&board, review_at), vec![1, 2, 3]);
+
+    // Work first checked in since the review is looked at when its status moved after that
+    // first check-in: i-2, now at risk, first said on track; not when it first said at risk.
+    board.check_ins.retain(|c| c.id != "c-4");
+    board
+        .check_ins
+        .push(at("c-9", "i-2", "2026-11-16T09:00:00Z", Status::OnTrack));
+    assert_eq!(changed_since(&board, review_at), vec![1, 2, 3]);
+    board.check_ins.retain(|c| c.id != "c-9");
+    assert_eq!(changed_since(&board, review_at), vec![2, 3]);
+    assert!(changed_since(&board, now()).is_empty());
 }
 
 // Diff

@@ -122,6 +122,41 @@ pub fn last_review(board: &Board) -> Option<Timestamp> {
         .max()
 }
 
+/// The initiatives a review would look at again after `at` (indexes into
+/// `board.initiatives`, in board order): those added since, those edited since without a
+/// check-in, and those whose status now differs from the one they had then (or, checked in
+/// for the first time since, from the status that first check-in gave). A check-in that
+/// keeps the status is the rhythm running as it should: with weekly check-ins and monthly
+/// reviews nearly every card has one, and marking them all would mark nothing.
+pub fn changed_since(board: &Board, at: Timestamp) -> Vec<usize> {
+    let mut status_then: Vec<Option<Status>> = vec![None; board.initiatives.len()];
+    let mut changed = vec![false; board.initiatives.len()];
+    for happened in since(board, at) {
+        match happened {
+            Happened::Added { initiative } | Happened::Edited { initiative } => {
+                changed[initiative] = true;
+            }
+            // The first check-in since says the status before it: the one the review saw.
+            // With none before it, the first status known is that check-in's own.
+            Happened::CheckedIn {
+                initiative,
+                check_in,
+                status_before,
+                ..
+            } => {
+                status_then[initiative]
+                    .get_or_insert(status_before.unwrap_or(board.check_ins[check_in].status));
+            }
+            Happened::Decided { .. } | Happened::Dependency { .. } => {}
+        }
+    }
+    (0..board.initiatives.len())
+        .filter(|&i| {
+            changed[i] || status_then[i].is_some_and(|then| then != board.initiatives[i].status)
+        })
+        .collect()
+}
+
 /// One thing that happened after a moment, as the board's own history records it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Happened {

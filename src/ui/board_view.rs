@@ -8,7 +8,7 @@ use super::state::{use_board, DialogKind, Msg};
 use crate::core::action::Action;
 use crate::core::layout::{Column, Layout};
 use crate::core::model::{Board, Id, Status};
-use crate::core::rhythm::{last_review, since, Happened};
+use crate::core::rhythm::{changed_since, last_review};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -33,21 +33,13 @@ pub struct Attention(Rc<HashMap<Id, Rc<Vec<String>>>>, Rc<Vec<Id>>);
 impl Attention {
     pub fn new(reasons: HashMap<Id, Vec<String>>, board: &Board) -> Attention {
         let mut changed: Vec<Id> = match last_review(board) {
-            Some(at) => since(board, at)
+            Some(at) => changed_since(board, at)
                 .into_iter()
-                .filter_map(|h| match h {
-                    Happened::Added { initiative }
-                    | Happened::CheckedIn { initiative, .. }
-                    | Happened::Edited { initiative } => {
-                        Some(board.initiatives[initiative].id.clone())
-                    }
-                    _ => None,
-                })
+                .map(|initiative| board.initiatives[initiative].id.clone())
                 .collect(),
             None => Vec::new(),
         };
         changed.sort_unstable();
-        changed.dedup();
         Attention(
             Rc::new(
                 reasons

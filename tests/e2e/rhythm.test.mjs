@@ -178,6 +178,24 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   page.assertNoErrors();
 });
 
+test('"Changed since review" marks the work a review should look at again, not every card checked in since', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  // Weekly check-ins since a review four weeks ago touched nearly every card: a third or more
+  // of them stay unmarked (a card that also serves other priorities shows in each column).
+  const cards = await board.getByRole('article').count();
+  const marked = await board.getByRole('article').filter({ hasText: 'Changed since review' }).count();
+  assert.ok(marked > 0 && marked <= (cards * 2) / 3, `${marked} of ${cards} cards marked`);
+  // Checked in since the review and on track throughout: not marked, until its status moves.
+  const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  assert.equal(await card.getByText('Changed since review').count(), 0);
+  await card.getByRole('button', { name: 'Status: On track' }).click();
+  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'At risk' }).click();
+  await card.getByText('Changed since review').waitFor();
+  page.assertNoErrors();
+});
+
 test('a guided review ended early says where it is, and one closed without recording says so', async () => {
   const page = await freshPage(app);
   await startExample(page);
