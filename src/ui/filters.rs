@@ -3,6 +3,7 @@
 //! button and folds the fields; elsewhere the button is not shown and the fields always are.
 
 use super::fields::{use_field_id, SelectField};
+use super::state::{use_board, Command};
 use crate::core::layout::{Filter, OwnerFilter};
 use crate::core::model::{Board, Person, Status};
 use std::rc::Rc;
@@ -65,6 +66,7 @@ fn active_count(filter: &Filter) -> usize {
 
 #[function_component]
 fn Filters(props: &FilterBarProps) -> Html {
+    let context = use_board();
     let open = use_state(|| false);
     let panel_id = use_field_id();
     let board = &props.board;
@@ -168,6 +170,13 @@ fn Filters(props: &FilterBarProps) -> Html {
                     { "Clear filters" }
                 </button>
             }
+            // The board's density beside what it shows (also in the Settings menu): on a
+            // laptop's screen compact cards show a whole lane where full ones show two.
+            <label class="ab-check ab-filters__compact" title="Title, status and owner only">
+                <input type="checkbox" checked={context.compact}
+                       onchange={context.on_command.reform(|_| Command::CompactCards)} />
+                { "Compact cards" }
+            </label>
         </section>
     }
 }

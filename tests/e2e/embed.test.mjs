@@ -256,7 +256,7 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
   assert.ok(fit.inner <= 361, `nothing spills out of it sideways: ${fit.inner}`);
   assert.ok(fit.page <= 1281, `the page does not grow: ${fit.page}`);
   // Taller than its 560 px, the board scrolls inside the element to its cards.
-  const card = sidebar.getByRole('article').first();
+  const card = sidebar.getByRole('article').last();
   await card.scrollIntoViewIfNeeded();
   assert.ok(await card.isVisible());
   const inside = await sidebar.evaluate((element) => {

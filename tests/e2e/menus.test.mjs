@@ -1,6 +1,7 @@
 // The toolbar's menus, as the WAI-ARIA menu-button pattern has them: every command is
 // reached through its menu by role and name, with the mouse and with the keyboard, and
-// from the help dialog; Compact cards is remembered per board; axe finds nothing.
+// from the help dialog; Compact cards (also beside the filters) is remembered per board; axe
+// finds nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { audit, command, dialog, freshPage, startExample, useApp } from '../support/app.mjs';
@@ -232,6 +233,21 @@ test('compact cards show title, status and owner, and are remembered per board',
   assert.deepEqual(keys, ['alignment-board:alignment-board:display'], 'kept beside the board, under its key');
   await command(page, 'Settings', 'Compact cards');
   await card.getByText(/% done/).waitFor();
+
+  // The same switch sits beside the filters, where a person looking at the board finds it,
+  // and the two say the same.
+  const beside = page.getByRole('region', { name: 'Filters' }).getByRole('checkbox', { name: 'Compact cards' });
+  assert.equal(await beside.isChecked(), false);
+  await beside.check();
+  await card.getByText(/% done/).waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  assert.equal(await page.getByRole('menuitemcheckbox', { name: 'Compact cards' }).getAttribute('aria-checked'), 'true');
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitemcheckbox', { name: 'Compact cards' }).waitFor({ state: 'detached' });
+  await beside.focus();
+  await page.keyboard.press('Space');
+  await card.getByText(/% done/).waitFor();
+  assert.equal(await beside.isChecked(), false);
   page.assertNoErrors();
 });
 
