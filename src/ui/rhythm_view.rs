@@ -209,7 +209,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
 /// The initiatives of the list of what is due.
 const DUE_ROWS: &str = ".ab-due-list .ab-due";
 
-/// Due initiatives, team by team in board order, the longest waiting first in each team.
+/// Due initiatives in the order the list of what is due shows them: team by team in board
+/// order, by owner inside a team (nobody's work last), the longest waiting first.
 fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id> {
     let team_order = |i: usize| {
         board
@@ -218,13 +219,24 @@ fn review_queue(board: &Board, items: &[crate::core::rhythm::DueItem]) -> Vec<Id
             .position(|t| t.id == board.initiatives[i].team_id)
             .unwrap_or(usize::MAX) as i64
     };
-    // `items` are already longest-waiting first; a stable sort by team keeps that order.
+    // `items` are already longest-waiting first; stable sorts keep that order, and the
+    // sort by team, last, keeps the owners' order inside each team.
     let mut items = items.to_vec();
+    items.sort_by_cached_key(|item| owner_order(board, item.initiative));
     items.sort_by_cached_key(|item| team_order(item.initiative));
     items
         .into_iter()
         .map(|item| board.initiatives[item.initiative].id.clone())
         .collect()
+}
+
+/// Where an initiative's owner puts it among its team's due work: by name, nobody's last.
+fn owner_order(board: &Board, initiative: usize) -> &str {
+    board.initiatives[initiative]
+        .owner_id
+        .as_deref()
+        .and_then(|o| board.person(o))
+        .map_or("\u{10ffff}", |p| p.name.as_str())
 }
 
 fn due_list(
@@ -259,9 +271,7 @@ fn due_list(
         }
         // Grouped by owner inside the team; nobody's work last.
         let mut rows = rows;
-        rows.sort_by_cached_key(|d| {
-            person(&board.initiatives[d.initiative].owner_id).unwrap_or("\u{10ffff}")
-        });
+        rows.sort_by_cached_key(|d| owner_order(board, d.initiative));
         let count = rows.len();
         let rows = rows.into_iter().map(|d| {
             let initiative = &board.initiatives[d.initiative];

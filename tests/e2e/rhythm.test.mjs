@@ -196,6 +196,24 @@ test('"Changed since review" marks the work a review should look at again, not e
   page.assertNoErrors();
 });
 
+test('the guided review goes through the due work in the order the list of what is due shows it', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  const listed = (await rhythm.getByRole('button', { name: /^Check in on / }).evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label'))))
+    .map((label) => label.replace('Check in on ', ''));
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  const walked = [];
+  for (let step = 1; step <= listed.length; step += 1) {
+    const review = page.getByRole('region', { name: `Guided review · ${step} of ${listed.length}` });
+    walked.push(await review.getByRole('article').getAttribute('aria-label'));
+    await review.getByRole('button', { name: 'Skip', exact: true }).click();
+  }
+  await page.getByRole('region', { name: 'Review summary' }).waitFor();
+  assert.deepEqual(walked, listed);
+  page.assertNoErrors();
+});
+
 test('a guided review ended early says where it is, and one closed without recording says so', async () => {
   const page = await freshPage(app);
   await startExample(page);
