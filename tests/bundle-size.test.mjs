@@ -44,7 +44,9 @@
 // menu: 528.2 KB (540,893 bytes), then (+0.7 KB) "Changed since review" kept for work whose
 // status moved: 528.9 KB (541,561 bytes), then (+0.3 KB) the filters' names beside their fields
 // and Compact cards beside them: 529.2 KB (541,869 bytes), then (+0.3 KB) the guided review in
-// the due list's order: 529.4 KB (542,132 bytes).
+// the due list's order: 529.4 KB (542,132 bytes), then (+0.4 KB) the fixes of a review of them
+// (an edit after a check-in marked, a progress given back when Done is passed): 529.8 KB
+// (542,501 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs

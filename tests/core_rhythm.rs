@@ -49,12 +49,12 @@ fn days_ago_are_the_persons_calendar_days() {
 fn an_initiative_is_due_one_day_after_the_interval_not_on_its_last_day() {
     let mut board = small_board();
     board.rhythm.check_in_days = 7;
-    // i-1: checked in 7 days ago exactly → not due
-    board.check_ins[0].at = ts("2026-11-16T09:30:00Z");
-    // i-2: never checked in, created 8 days ago → due, 1 day late
-    board.initiatives[1].created_at = ts("2026-11-15T09:30:00Z");
-    // i-3: never checked in, created 7 days and 1 second ago → 7 whole days → not due
-    board.initiatives[2].created_at = ts("2026-11-16T09:29:59Z");
+    // i-1: checked in on the 16th, 7 days ago, late in the day → not due
+    board.check_ins[0].at = ts("2026-11-16T23:30:00Z");
+    // i-2: never checked in, created on the 15th, 8 days ago, late in the day → due, 1 day late
+    board.initiatives[1].created_at = ts("2026-11-15T23:59:59Z");
+    // i-3: never checked in, created at the first second of the 16th → 7 days → not due
+    board.initiatives[2].created_at = ts("2026-11-16T00:00:00Z");
     let due = due(&board, utc_now());
     assert_eq!(due.items.len(), 1);
     assert_eq!(due.items[0].initiative, 1);
@@ -257,6 +257,13 @@ fn a_review_looks_again_at_work_added_edited_or_whose_status_moved_not_at_every_
     board.check_ins.retain(|c| c.id != "c-9");
     assert_eq!(changed_since(&board, review_at), vec![2, 3]);
     assert!(changed_since(&board, now()).is_empty());
+
+    // i-1, checked in since, then renamed a day after its latest check-in: an edit to look at.
+    // The check-in's own stamp on it, a moment after the check-in, is not.
+    board.initiatives[0].updated_at = ts("2026-11-21T09:00:30Z");
+    assert_eq!(changed_since(&board, review_at), vec![2, 3]);
+    board.initiatives[0].updated_at = ts("2026-11-22T10:00:00Z");
+    assert_eq!(changed_since(&board, review_at), vec![0, 2, 3]);
 }
 
 // Diff

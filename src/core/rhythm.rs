@@ -123,13 +123,15 @@ pub fn last_review(board: &Board) -> Option<Timestamp> {
 }
 
 /// The initiatives a review would look at again after `at` (indexes into
-/// `board.initiatives`, in board order): those added since, those edited since without a
-/// check-in, and those whose status now differs from the one they had then (or, checked in
-/// for the first time since, from the status that first check-in gave). A check-in that
-/// keeps the status is the rhythm running as it should: with weekly check-ins and monthly
-/// reviews nearly every card has one, and marking them all would mark nothing.
+/// `board.initiatives`, in board order): those added since, those edited since (after their
+/// latest check-in, when they have one since), and those whose status now differs from the
+/// one they had then (or, checked in for the first time since, from the status that first
+/// check-in gave). A check-in that keeps the status is the rhythm running as it should: with
+/// weekly check-ins and monthly reviews nearly every card has one, and marking them all would
+/// mark nothing.
 pub fn changed_since(board: &Board, at: Timestamp) -> Vec<usize> {
     let mut status_then: Vec<Option<Status>> = vec![None; board.initiatives.len()];
+    let mut last_check_in: Vec<Option<Timestamp>> = vec![None; board.initiatives.len()];
     let mut changed = vec![false; board.initiatives.len()];
     for happened in since(board, at) {
         match happened {
@@ -144,15 +146,26 @@ pub fn changed_since(board: &Board, at: Timestamp) -> Vec<usize> {
                 status_before,
                 ..
             } => {
-                status_then[initiative]
-                    .get_or_insert(status_before.unwrap_or(board.check_ins[check_in].status));
+                let check_in = &board.check_ins[check_in];
+                status_then[initiative].get_or_insert(status_before.unwrap_or(check_in.status));
+                // In time order: the last one seen is the latest.
+                last_check_in[initiative] = Some(check_in.at);
             }
             Happened::Decided { .. } | Happened::Dependency { .. } => {}
         }
     }
+    // Recording a check-in stamps its initiative too, a moment after the check-in's own time:
+    // an edit is one made more than a minute after it.
+    let edited_after = |i: usize| {
+        last_check_in[i].is_some_and(|checked| {
+            board.initiatives[i].updated_at.unix_seconds() > checked.unix_seconds() + 60
+        })
+    };
     (0..board.initiatives.len())
         .filter(|&i| {
-            changed[i] || status_then[i].is_some_and(|then| then != board.initiatives[i].status)
+            changed[i]
+                || edited_after(i)
+                || status_then[i].is_some_and(|then| then != board.initiatives[i].status)
         })
         .collect()
 }

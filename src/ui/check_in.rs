@@ -4,7 +4,9 @@
 
 use super::clock::now;
 use super::dates::short_day;
-use super::fields::{optional_id, parse_whole, people_options, set_to, SelectField, TextField};
+use super::fields::{
+    optional_id, parse_whole, people_options, progress_on_status, set_to, SelectField, TextField,
+};
 use crate::core::model::{Board, CheckIn, Id, Initiative, Status};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -136,6 +138,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     let kept = props.draft.as_ref().unwrap_or(&start);
     let status = use_state(|| kept.status.clone());
     let progress = use_state(|| kept.progress.clone());
+    let before_done = use_mut_ref(|| None::<String>);
     let confidence = use_state(|| kept.confidence.clone());
     let note = use_state(|| kept.note.clone());
     let author = use_state(|| kept.author.clone());
@@ -191,13 +194,17 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
         .copied()
         .cloned();
 
-    // Done work is all done: choosing Done fills in 100 %, which the person can still change.
+    // Done work is all done: choosing Done fills in 100 %, which the person can still change,
+    // and another status chosen after it gives back what the field held.
     let on_status = {
-        let (status, progress) = (status.setter(), progress.setter());
+        let (status, progress) = (status.clone(), progress.clone());
+        let kept = before_done.clone();
         Callback::from(move |value: String| {
-            if Status::from_key(&value) == Some(Status::Done) {
-                progress.set("100".into());
-            }
+            let from = Status::from_key(&status).unwrap_or_default();
+            let to = Status::from_key(&value).unwrap_or_default();
+            let mut text = (*progress).clone();
+            progress_on_status(from, to, &mut text, &mut kept.borrow_mut());
+            progress.set(text);
             status.set(value);
         })
     };

@@ -2,7 +2,7 @@
 //! "Owner"), which is also how the tests find it; a hint or an error is its description.
 
 use super::dom::active_element;
-use crate::core::model::{Board, Id, Person};
+use crate::core::model::{Board, Id, Person, Status};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -193,6 +193,25 @@ pub fn parse_optional_date(text: &str) -> Result<Option<crate::core::time::Date>
     match text.trim() {
         "" => Ok(None),
         text => crate::core::time::Date::parse(text).map(Some).ok_or(()),
+    }
+}
+
+/// A progress field's text once the status `to` is chosen over `from`: choosing Done fills in
+/// 100 and keeps what the field held in `kept`; choosing another status gives it back while
+/// the field still says 100 (Done arrowed past in a closed select, or chosen by mistake).
+pub fn progress_on_status(
+    from: Status,
+    to: Status,
+    progress: &mut String,
+    kept: &mut Option<String>,
+) {
+    let done = Status::Done.progress_from(0).to_string();
+    if to == Status::Done && from != Status::Done {
+        *kept = Some(std::mem::replace(progress, done));
+    } else if to != Status::Done {
+        if let Some(before) = kept.take().filter(|_| *progress == done) {
+            *progress = before;
+        }
     }
 }
 

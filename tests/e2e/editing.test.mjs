@@ -81,6 +81,11 @@ test('work set to Done is all done: its status menu, its form and a check-in fil
   const form = dialog(page, 'Edit initiative');
   await form.getByLabel('Status').selectOption({ label: 'Done' });
   assert.equal(await form.getByLabel('Progress (%)').inputValue(), '100');
+  // Done passed on the way to another status (arrows in a closed select choose each one)
+  // gives back what the field held.
+  await form.getByLabel('Status').selectOption({ label: 'Dropped' });
+  assert.equal(await form.getByLabel('Progress (%)').inputValue(), before);
+  await form.getByLabel('Status').selectOption({ label: 'Done' });
   await form.getByLabel('Progress (%)').fill('95');
   await form.getByRole('button', { name: 'Save' }).click();
   await form.waitFor({ state: 'detached' });
@@ -92,6 +97,10 @@ test('work set to Done is all done: its status menu, its form and a check-in fil
   const checkIn = dialog(page, 'Check in: Guided setup wizard');
   await checkIn.getByLabel('Status').selectOption({ label: 'At risk' });
   assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '95', 'another status keeps the progress');
+  await checkIn.getByLabel('Status').selectOption({ label: 'Done' });
+  assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '100');
+  await checkIn.getByLabel('Status').selectOption({ label: 'Off track' });
+  assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '95');
   await checkIn.getByLabel('Status').selectOption({ label: 'Done' });
   assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '100');
   await checkIn.getByRole('button', { name: 'Save check-in' }).click();

@@ -151,8 +151,8 @@ impl Scope<'_> {
 
 /// Rhythm = 0.8 × check-in freshness + 0.2 × review punctuality (board-wide; a team's
 /// rhythm is its freshness alone). Freshness = 1 − late ÷ active initiatives, where an
-/// initiative is late when more than `checkInDays` whole days have passed since its latest
-/// check-in (or, with none, since it was created). Punctuality = 1 − days late ÷
+/// initiative is late when more than `checkInDays` of the person's calendar days have passed
+/// since the day of its latest check-in (or, with none, since it was created). Punctuality = 1 − days late ÷
 /// `reviewDays`, where the days late are those past `reviewDays` since the latest review
 /// or planning session (or, with none, since the period started or the board's first
 /// initiative was added, whichever is later: a board started in the middle of a period is

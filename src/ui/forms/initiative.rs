@@ -7,7 +7,8 @@ use crate::core::model::{Board, Initiative, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
-    optional_id, parse_optional_date, parse_whole, people_options, SelectField, TextField,
+    optional_id, parse_optional_date, parse_whole, people_options, progress_on_status, SelectField,
+    TextField,
 };
 use crate::ui::state::DialogKind;
 use yew::prelude::*;
@@ -25,6 +26,8 @@ struct Draft {
     confidence: String,
     due: String,
     risks: Vec<Risk>,
+    /// What the progress field held before Done filled in 100 (`progress_on_status`).
+    progress_before_done: Option<String>,
 }
 
 impl Draft {
@@ -44,6 +47,7 @@ impl Draft {
                 .unwrap_or_default(),
             due: initiative.due.map(|d| d.to_string()).unwrap_or_default(),
             risks: initiative.risks.clone(),
+            progress_before_done: None,
         }
     }
 }
@@ -75,6 +79,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             confidence: String::new(),
             due: String::new(),
             risks: Vec::new(),
+            progress_before_done: None,
         },
     });
     let errors = use_state(Problems::default);
@@ -291,11 +296,10 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                                    hint={effort_hint(board, existing.as_ref(), &draft).map(AttrValue::from)} />
                         <SelectField label="Status" value={draft.status.key()} options={statuses}
                                      on_change={set(|d, v| {
-                                         d.status = Status::from_key(&v).unwrap_or(d.status);
+                                         let status = Status::from_key(&v).unwrap_or(d.status);
                                          // Done work is all done: the field says so at once.
-                                         if d.status == Status::Done {
-                                             d.progress = "100".into();
-                                         }
+                                         progress_on_status(d.status, status, &mut d.progress, &mut d.progress_before_done);
+                                         d.status = status;
                                      })} />
                         <TextField label="Progress (%)" kind="number" min="0" max="100" value={draft.progress.clone()}
                                    on_change={set(|d, v| d.progress = v)} error={errors.field("progress")} />

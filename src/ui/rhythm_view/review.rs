@@ -468,7 +468,7 @@ pub(super) fn review_summary(
                 <h3 class="ab-health__heading">{ "Not checked in" }</h3>
                 <ul class="ab-findings ab-findings--pairs" aria-label="Not checked in">{ for not_checked }</ul>
             }
-            <p class="ab-field__hint">{ "The check-ins are saved already, whichever you choose. Recording the review notes that it took place, with today's score: the next review is due from today, and cards stop showing as changed since review." }</p>
+            <p class="ab-field__hint">{ "Check-ins made during the review are saved already, whichever you choose. Recording the review notes that it took place, with today's score: the next review is due from today, and cards stop showing as changed since review." }</p>
             <div class="ab-dialog__actions">
                 <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
                 <span class="ab-spacer"></span>
