@@ -156,6 +156,22 @@ pub fn Modal(props: &ModalProps) -> Html {
         let (close, asking) = (close.clone(), asking.clone());
         let ask_to_discard = props.ask_to_discard;
         Callback::from(move |event: KeyboardEvent| {
+            // Ctrl (⌘) + Enter saves the form the focus is in, from any field (a check-in's
+            // form takes it first, to save and go on).
+            if event.key() == "Enter"
+                && (event.ctrl_key() || event.meta_key())
+                && !event.default_prevented()
+            {
+                let form = event
+                    .target_dyn_into::<web_sys::Element>()
+                    .and_then(|target| target.closest("form").ok().flatten())
+                    .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+                if let Some(form) = form {
+                    event.prevent_default();
+                    let _ = form.request_submit();
+                }
+                return;
+            }
             if event.key() != "Escape" || event.default_prevented() || !ask_to_discard {
                 return;
             }

@@ -39,6 +39,7 @@ const TESTED = {
   },
   'In a dialog': {
     Escape: ['help.test.mjs', '? and the Help button open the keyboard shortcuts'],
+    'Ctrl + Enter (⌘ Enter)': ['help.test.mjs', 'Ctrl + Enter saves the form of a dialog from any field'],
   },
 };
 
@@ -171,5 +172,19 @@ test('a priority is ranked up and down with Alt and the arrows', async () => {
   await page.getByRole('columnheader', { name: `Priority 3: ${second}` }).focus();
   await page.keyboard.press('Alt+ArrowLeft');
   await page.getByRole('columnheader', { name: `Priority 2: ${second}` }).waitFor();
+  page.assertNoErrors();
+});
+
+test('Ctrl + Enter saves the form of a dialog from any field', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await command(page, 'Settings', 'Board settings…');
+  const settings = dialog(page, 'Board settings');
+  await settings.getByLabel('Board title').fill('Saved from the keyboard');
+  // From the purpose's text area, where Enter alone starts a new line.
+  await settings.getByLabel('Purpose').fill('Said in two lines');
+  await page.keyboard.press('Control+Enter');
+  await settings.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { level: 1, name: 'Saved from the keyboard' }).waitFor();
   page.assertNoErrors();
 });

@@ -58,7 +58,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
     ),
     (
         "In a dialog",
-        &[("Escape", "Close it; asks first when changes would be lost")],
+        &[
+            ("Escape", "Close it; asks first when changes would be lost"),
+            ("Ctrl + Enter (⌘ Enter)", "Save its form, from any field"),
+        ],
     ),
 ];
 
