@@ -1588,11 +1588,13 @@ fn a_board_of_priorities_without_work_scores_coverage_zero() {
         "the two priorities are owned"
     );
     assert_eq!(score(&a, PartKind::Capacity), Some(100));
-    // (15 × 0 + 10 × 100 + 10 × 100) ÷ 35 = 57.1 → 57
-    assert_eq!(a.board.score, Some(57));
-    // A team without work has only its capacity to show.
+    // Without active work there is nothing under way to measure: the parts say what is
+    // missing, and the board has no score (it scored 57 on its ownership and capacity).
+    assert_eq!(a.board.score, None);
+    // A team without work has only its capacity to show, and no score either.
     let core = a.team("t-1").unwrap();
-    assert_eq!(core.score, Some(100));
+    assert_eq!(core.score, None);
+    assert_eq!(core.part(PartKind::Capacity).score, Some(100));
     assert_eq!(
         core.part(PartKind::Accountability).summary,
         "No active priorities or initiatives."
@@ -1671,9 +1673,11 @@ fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
     assert!(a.teams.is_empty());
     assert_eq!(score(&a, PartKind::Capacity), None);
     assert_eq!(summary(&a, PartKind::Capacity), "No teams.");
-    // Coverage 0 (weight 15), accountability 100 (weight 10), nothing else applies
-    // → 1000 ÷ 25 → 40
-    assert_eq!(a.board.score, Some(40));
+    // Coverage 0 (weight 15) and accountability 100 (weight 10) apply, but with no
+    // active work there is no score.
+    assert_eq!(score(&a, PartKind::Coverage), Some(0));
+    assert_eq!(score(&a, PartKind::Accountability), Some(100));
+    assert_eq!(a.board.score, None);
     assert_eq!(a.allocation.teams, Vec::<String>::new());
     assert!(a.allocation.cells.is_empty());
     assert_eq!(a.allocation.column_effort, vec![0.0, 0.0]);
@@ -1682,6 +1686,8 @@ fn a_board_without_teams_has_no_capacity_and_no_team_rows() {
     board.initiatives = vec![work("i-1", "t-9", &["pr-1"], 30)].into();
     let a = analyse(&board, utc_now());
     assert_eq!(score(&a, PartKind::Capacity), None);
+    // With work under way the board is scored again, capacity left out of the weighting.
+    assert_eq!(a.board.score, Some(100));
     assert!(a.allocation.cells.is_empty());
     assert_eq!(a.allocation.total_effort, 0.0);
 }

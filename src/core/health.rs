@@ -159,14 +159,17 @@ impl Part {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Health {
-    /// The weighted mean of the parts that apply; `None` when none does.
+    /// The weighted mean of the parts that apply; `None` when none does, or when the
+    /// scope has no active initiative: without work under way there is no execution to
+    /// measure, and a board being set up is not scored on what it has not added yet.
     pub score: Option<u8>,
     /// One per `PartKind`, in `PartKind::ALL` order.
     pub parts: Vec<Part>,
 }
 
 impl Health {
-    fn from_parts(parts: Vec<Part>) -> Health {
+    /// The score of `parts`, or none when `has_work` is false (the field's comment).
+    fn from_parts(parts: Vec<Part>, has_work: bool) -> Health {
         let (sum, weights) =
             parts
                 .iter()
@@ -178,7 +181,7 @@ impl Health {
                     None => (sum, weights),
                 });
         Health {
-            score: (weights > 0).then(|| percent(sum / f64::from(weights) / 100.0)),
+            score: (has_work && weights > 0).then(|| percent(sum / f64::from(weights) / 100.0)),
             parts,
         }
     }
@@ -467,16 +470,20 @@ fn team_rows(facts: &Facts) -> Vec<(Id, Health)> {
 }
 
 fn health(facts: &Facts, scope: Scope) -> Health {
-    Health::from_parts(vec![
-        parts::focus(facts, scope),
-        parts::coverage(facts, scope),
-        parts::rank_fit(facts, scope),
-        delivery::accountability(facts, scope),
-        delivery::capacity(facts, scope),
-        delivery::rhythm(facts, scope),
-        delivery::dependencies(facts, scope),
-        delivery::honest_status(facts, scope),
-    ])
+    let has_work = !facts.active(scope).is_empty();
+    Health::from_parts(
+        vec![
+            parts::focus(facts, scope),
+            parts::coverage(facts, scope),
+            parts::rank_fit(facts, scope),
+            delivery::accountability(facts, scope),
+            delivery::capacity(facts, scope),
+            delivery::rhythm(facts, scope),
+            delivery::dependencies(facts, scope),
+            delivery::honest_status(facts, scope),
+        ],
+        has_work,
+    )
 }
 
 /// A figure as a whole number of thousandths, for sorting.

@@ -195,10 +195,10 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                             { "As of " }<time datetime={analysis.now.at().to_string()}>{ super::dates::date_time(analysis.now.at()) }</time>
                         </p>
                         <p class="ab-health__lede">
-                            { if health.score.is_some() {
-                                "Eight parts, weighted. Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination."
-                            } else {
-                                "Add priorities, teams and initiatives: the score measures how well the work serves the priorities."
+                            { match (health.score, &scope_team) {
+                                (Some(_), _) => "Eight parts, weighted. Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination.",
+                                (None, Some(_)) => "The team has no work under way to measure. Its parts below show what it has so far.",
+                                (None, None) => "The score starts once work is under way: add the initiatives that serve the priorities, and it measures how well the work serves them.",
                             } }
                         </p>
                     </div>

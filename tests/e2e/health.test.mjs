@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dialog, exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
+import { command, dialog, exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
@@ -304,7 +304,7 @@ test('the board filters down to the cards that need attention', async () => {
   page.assertNoErrors();
 });
 
-test('a board started blank has no score yet, and no review is overdue on its first day', async () => {
+test('a board started blank has no score until work is under way, and no review is overdue on its first day', async () => {
   const page = await freshPage(app);
   await page.getByRole('button', { name: 'Start blank' }).click();
   await page.getByRole('region', { name: 'Board' }).waitFor();
@@ -321,5 +321,35 @@ test('a board started blank has no score yet, and no review is overdue on its fi
   await rhythm.getByText('Nothing is due yet: check-ins and reviews fall due once work is on the board.').waitFor();
   const fact = (name) => rhythm.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd');
   assert.equal(await fact('Next review').textContent(), 'no date yet');
+
+  // A team and a priority are not yet work under way: still no score, and no red mark for
+  // what the board has not added yet; Coverage already says the priority has nothing behind it.
+  await command(page, 'Add', 'Add team…');
+  let form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Field Robotics');
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await command(page, 'Add', 'Add priority…');
+  form = dialog(page, 'Add priority');
+  await form.getByLabel('Title').fill('Ship the autonomous picker');
+  await form.getByRole('button', { name: 'Add priority' }).click();
+  await form.waitFor({ state: 'detached' });
+  await tab.click();
+  await health.getByText('No score yet').waitFor();
+  await health.getByText('The score starts once work is under way: add the initiatives that serve the priorities, and it measures how well the work serves them.').waitFor();
+  assert.equal((await tab.textContent()).trim(), 'Health—');
+  // Coverage costs the most, so it is the part shown open.
+  await health.getByText('Rank 1: no active initiative serves it').waitFor();
+
+  // The first initiative under way brings the score.
+  await views.getByRole('button', { name: 'Board' }).click();
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  form = dialog(page, 'Add initiative');
+  await form.getByLabel('Title').fill('Gripper redesign');
+  await form.getByLabel('Status').selectOption({ label: 'On track' });
+  await form.getByLabel('#1 Ship the autonomous picker').check();
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await form.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => /^Health\d+$/.test(
+    [...document.querySelectorAll('nav[aria-label="Views"] button')].find((b) => b.textContent.startsWith('Health')).textContent.trim()));
   page.assertNoErrors();
 });
