@@ -24,7 +24,8 @@ const element = `// <alignment-board>: a board in any page. Attributes: storage-
 // show read-only; nothing is stored); or a snapshot inline, as a child <script type="application/json">. A board given a
 // snapshot and no storage key is read-only and stores nothing. The board renders in a
 // shadow root, so the page's styles and the board's do not mix. Events: ready, change,
-// error; the element's board property is the board's handle once it is ready.
+// error (a board that cannot be shown says why in its box unless a listener calls
+// preventDefault); the element's board property is the board's handle once it is ready.
 import init, { mount as mountBoard, openShareLink as openLink } from './${glue}';
 
 /** The most a snapshot can be, here as everywhere else the board reads one: 10 MB. */
@@ -137,7 +138,10 @@ class AlignmentBoardElement extends HTMLElement {
   /** The board's handle (getSnapshot, loadSnapshot…), once it is ready. */
   get board() { return this.#handle; }
 
-  connectedCallback() { this.#render(); }
+  connectedCallback() {
+    this.#checkAttributes();
+    this.#render();
+  }
 
   disconnectedCallback() {
     this.#turn += 1;
@@ -155,8 +159,16 @@ class AlignmentBoardElement extends HTMLElement {
     const src = this.getAttribute('src');
     if (!src) return undefined;
     // Cookies and HTTP authentication go only to the page's own origin.
-    const response = await fetch(src, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(\`\${quote(src)}: \${response.status} \${response.statusText}\`);
+    let response;
+    try {
+      response = await fetch(src, { credentials: 'same-origin' });
+    } catch (error) {
+      // The browser tells no more than "Failed to fetch": no answer, or one from another
+      // site that does not let this page read it.
+      throw new Error(\`the snapshot at \${quote(src)} could not be read (\${error.message}). Check the src address; \`
+        + 'a snapshot on another site must be sent with an Access-Control-Allow-Origin header naming this page’s origin');
+    }
+    if (!response.ok) throw new Error(\`the snapshot at \${quote(src)} could not be read: the server answered \${response.status} \${response.statusText}. Check the src address\`);
     // Read with a limit: a board is never larger, and an endless answer would otherwise
     // fill the page's memory.
     const tooLarge = () => new Error(\`\${quote(src)} is larger than 10 MB, more than a board can be: it was not read further.\`);
@@ -226,9 +238,48 @@ class AlignmentBoardElement extends HTMLElement {
     } catch (error) {
       if (turn !== this.#turn) return;
       const message = error instanceof Error ? error.message : String(error);
-      this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, detail: { message } }));
+      // Said where the board would be, and in the console, unless the page takes the
+      // error event over (preventDefault): a page's author sees what to fix without a
+      // listener, and a reader sees more than an empty box.
+      const told = this.dispatchEvent(new CustomEvent('error', { bubbles: true, composed: true, cancelable: true, detail: { message } }));
+      this.#handle?.destroy();
+      this.#handle = null;
+      const host = root.querySelector('.ab-host');
+      host.replaceChildren();
+      if (told) {
+        host.append(refusal(message));
+        console.error(\`<alignment-board>: this board cannot be shown: \${message}\`);
+      }
     }
   }
+
+  /** Warns of attributes that look like the board's own but are not (storage_key, read-only). */
+  #checkAttributes() {
+    const own = (name) => name.toLowerCase().replace(/[^a-z]/g, '');
+    for (const name of this.getAttributeNames()) {
+      if (AlignmentBoardElement.observedAttributes.includes(name)) continue;
+      const meant = AlignmentBoardElement.observedAttributes.find((known) => own(known) === own(name));
+      if (meant) console.warn(\`<alignment-board>: the attribute "\${name}" is not one the board reads; did you mean "\${meant}"?\`);
+    }
+    const script = this.querySelector(':scope > script:not([type="application/json"])');
+    if (script && !this.querySelector(':scope > script[type="application/json"]')) {
+      console.warn('<alignment-board>: a snapshot inside the element goes in <script type="application/json">; this <script> is not read as one.');
+    }
+  }
+}
+
+/** The notice shown in place of a board that cannot be shown, saying why. */
+function refusal(message) {
+  const app = document.createElement('div');
+  app.className = 'ab-app';
+  const notice = document.createElement('div');
+  notice.className = 'ab-notice ab-notice--error';
+  notice.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = \`This board cannot be shown: \${message}\${/[.!?]$/.test(message) ? '' : '.'}\`;
+  notice.append(text);
+  app.append(notice);
+  return app;
 }
 
 if (!customElements.get('alignment-board')) customElements.define('alignment-board', AlignmentBoardElement);
@@ -468,6 +519,8 @@ function talkTo(host) {
   const send = (type, more = {}) => window.parent.postMessage({ source: 'alignment-board', id, type, ...more }, host);
   board.addEventListener('ready', () => send('ready'));
   board.addEventListener('change', (event) => send('change', { snapshot: event.detail.snapshot }));
+  // A board that cannot be shown says why in the frame, and to the page around it.
+  board.addEventListener('error', (event) => send('error', { message: event.detail.message }));
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (event.origin !== host || event.source !== window.parent) return;

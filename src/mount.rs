@@ -95,14 +95,13 @@ impl MountOptions {
         }
         let view = get("view");
         if !view.is_undefined() {
-            options.view = view
-                .as_string()
-                .and_then(|v| View::from_key(&v))
-                .ok_or_else(|| {
-                    JsValue::from_str(
-                        "view must be \"board\", \"health\", \"allocation\", \"rhythm\" or \"coordination\"",
-                    )
-                })?;
+            let named = view.as_string();
+            options.view = named.as_deref().and_then(View::from_key).ok_or_else(|| {
+                JsValue::from_str(&format!(
+                    "the view {} is not one the board has; its views are \"board\", \"health\", \"allocation\", \"rhythm\" or \"coordination\"",
+                    named.map_or("given".to_string(), |v| crate::core::snapshot::quoted(&v))
+                ))
+            })?;
         }
         Ok(options)
     }
@@ -162,9 +161,8 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<Bo
             // A picture from Export picture (an element's `src` may name one) shows the
             // snapshot it carries.
             let inside = picture::snapshot_in(text);
-            let loaded = snapshot::read(inside.as_deref().unwrap_or(text)).map_err(|error| {
-                format!("the snapshot given to the board cannot be shown: {error}")
-            })?;
+            let loaded = snapshot::read(inside.as_deref().unwrap_or(text))
+                .map_err(|error| format!("the snapshot it was given cannot be read: {error}"))?;
             Some(Rc::new(loaded.board))
         }
         _ => None,

@@ -135,8 +135,14 @@ pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
     if super::picture::is_svg(text) {
         let Some(inside) = super::picture::snapshot_in(text) else {
+            let head = text.trim_start().get(..15).unwrap_or_default();
+            let page = head.eq_ignore_ascii_case("<!doctype html>") || head.starts_with("<html");
             return Err(ReadError::NotASnapshot {
-                reason: "the picture holds no board".into(),
+                reason: if page {
+                    "it is a web page, not a snapshot file".into()
+                } else {
+                    "the picture holds no board".into()
+                },
             });
         };
         return read_text(&inside, None, false).map(|(loaded, _)| loaded);

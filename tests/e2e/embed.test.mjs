@@ -63,21 +63,6 @@ test('in the element, focus that a change takes away lands on the board, so its 
   page.assertNoErrors();
 });
 
-test('a storage key outside the grammar is refused with an error event that says why, and nothing is stored', async () => {
-  const page = await open('plain.html');
-  await page.locator('alignment-board').first().getByRole('button', { name: 'Start from example' }).waitFor();
-  const before = await page.evaluate(() => Object.keys(localStorage).sort());
-  const message = await page.evaluate(() => new Promise((ok) => {
-    const board = document.createElement('alignment-board');
-    board.setAttribute('storage-key', 'team.part.x');
-    board.addEventListener('error', (event) => ok(event.detail.message));
-    board.addEventListener('ready', () => ok('ready'));
-    document.body.append(board);
-  }));
-  assert.match(message, /^the storage key "team\.part\.x" holds "\.": a key is letters, digits, - and _ only$/);
-  assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).sort()), before);
-});
-
 test('an element whose src names a picture from Export picture shows the board it carries', async () => {
   const page = await open('plain.html');
   const element = page.locator('alignment-board');

@@ -38,6 +38,15 @@ test('a board in an iframe from a listed host\'s origin takes a snapshot and rep
   await page.evaluate(() => window.send({ type: 'load', snapshot: { format: 'alignment-board', version: 1, board: {} } }));
   await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /board\.id/.test(m.message)));
   page.assertNoErrors();
+
+  // A frame whose board cannot be shown says why, in its place and to its host.
+  await page.evaluate(() => {
+    const frame = document.getElementById('frame');
+    frame.src = frame.src.replace('&key=', '&view=heath&key=');
+  });
+  await page.frameLocator('#frame').locator('alignment-board').getByRole('alert')
+    .getByText(/^This board cannot be shown: the view "heath" is not one the board has/).waitFor();
+  await page.waitForFunction(() => window.received.some((m) => m.type === 'error' && /"heath"/.test(m.message)));
 });
 
 test('a framed board is kept under its key joined to a hash of its host\'s origin', async () => {
