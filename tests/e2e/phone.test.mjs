@@ -276,6 +276,18 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   page.assertNoErrors();
 });
 
+test('a phone held sideways shows the grid whole, scrolling with the page, without the keyboard tip', async () => {
+  const page = await freshPage(app, { viewport: { width: 844, height: 390 }, isMobile: true, hasTouch: true });
+  await startExample(page);
+  const grid = page.getByRole('region', { name: 'Board' }).locator('.ab-grid');
+  // Within itself it showed a strip of cards under its headings (390 − 150 px in all).
+  const { height, scrolls } = await grid.evaluate((g) => ({ height: g.clientHeight, scrolls: g.scrollHeight > g.clientHeight + 1 }));
+  assert.ok(height > 1000 && !scrolls, `the grid is ${height} px tall and ${scrolls ? 'scrolls' : 'does not scroll'} within itself`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > 2 * innerHeight), 'the page scrolls');
+  assert.equal(await page.getByText(/^Tip: drag cards/).isVisible(), false, 'no keyboard tip on a touch screen');
+  page.assertNoErrors();
+});
+
 test('on a phone the rhythm\'s figures go two by two, and what is due starts on the first screen', async () => {
   const page = await phone(390);
   await view(page, /^Rhythm/).click();
