@@ -24,8 +24,10 @@ const RIGHT: f64 = 14.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 26.0;
 
-/// The alignment score over past reviews and now, as a line on a 0–100 scale.
-pub fn trend_chart(points: &[TrendPoint]) -> Html {
+/// The alignment score over past reviews and now, as a line on a 0–100 scale. Reviews
+/// record the whole board's score only: shown beside one team's figures (`beside_team`),
+/// the chart says whose score it is.
+pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
     if points.len() < 2 {
         return html! {
             <p class="ab-chart__empty">
@@ -90,13 +92,17 @@ pub fn trend_chart(points: &[TrendPoint]) -> Html {
     html! {
         <figure class="ab-chart ab-chart--trend">
             <svg viewBox="0 0 360 150" role="img"
-                 aria-label={format!("Alignment score over time: {description}")}>
+                 aria-label={format!("{} over time: {description}", if beside_team { "The whole board's alignment score" } else { "Alignment score" })}>
                 { for grid }
                 <polyline class="ab-chart__line" points={line} />
                 { for dots }
                 { for labels }
             </svg>
-            <figcaption>{ "Score at each review, and now" }</figcaption>
+            <figcaption>{ if beside_team {
+                "The whole board's score at each review, and now: reviews record the board's score, not a team's"
+            } else {
+                "Score at each review, and now"
+            } }</figcaption>
             <table class="ab-visually-hidden">
                 <caption>{ "Alignment score over time" }</caption>
                 <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "What" }</th><th scope="col">{ "Score" }</th></tr></thead>

@@ -196,14 +196,14 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                         </p>
                         <p class="ab-health__lede">
                             { match (health.score, &scope_team) {
-                                (Some(_), _) => "Eight parts, weighted. Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination.",
+                                (Some(_), _) => "The parts that apply, weighted, the most costly first. Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination.",
                                 (None, Some(_)) => "The team has no work under way to measure. Its parts below show what it has so far.",
                                 (None, None) => "The score starts once work is under way: add the initiatives that serve the priorities, and it measures how well the work serves them.",
                             } }
                         </p>
                     </div>
                 </div>
-                { trend_chart(&trend(board, analysis)) }
+                { trend_chart(&trend(board, analysis), scope_team.is_some()) }
             </div>
 
             <div class="ab-health__scope" role="group" aria-label="Show the figures of">

@@ -105,6 +105,9 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   await health.getByRole('button', { name: team.name, exact: true }).click();
   const teamView = page.getByRole('region', { name: `${team.name}: alignment score` });
   await teamView.getByText(`${teamHealth.score} out of 100`).waitFor();
+  // The trend beside it is the board's (reviews record no team's score), and says so.
+  await teamView.getByRole('img', { name: /^The whole board's alignment score over time: / }).waitFor();
+  await teamView.getByText('The whole board\'s score at each review, and now: reviews record the board\'s score, not a team\'s').waitFor();
 
   // A part's score in the teams table opens that team's items of that part.
   await teamView.getByRole('button', { name: 'Whole board' }).click();
