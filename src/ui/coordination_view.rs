@@ -354,7 +354,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         <section class="ab-coordination" aria-labelledby="ab-coordination-title" ref={root}>
             <h2 id="ab-coordination-title">{ "Coordination" }</h2>
             <h3 class="ab-health__heading">{ "Who asks whom" }</h3>
-            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Choose a cell to mark its requests in its asking team's lists, or a team below to see its lists; hover a cell for all its figures." }</p>
+            <p class="ab-allocation__lede">{ "Requests between teams: rows ask, columns are asked. A cell counts the requests and how many are stuck: unanswered, declined but still counted on, or late. Choose a cell to mark its requests in its asking team's lists, or a team below to see its lists." }
+                <span class="ab-hover-only">{ " Hover a cell for all its figures." }</span></p>
             // Focusable, so a keyboard scrolls it where it is wider than the screen (a phone).
             <div class="ab-table-scroll" tabindex="0" role="region" aria-label="Who asks whom">
                 { grid }
