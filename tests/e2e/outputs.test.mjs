@@ -101,6 +101,24 @@ test('the example board is copied as Markdown with a confirmation, and downloade
   page.assertNoErrors();
 });
 
+test('on a phone what the outputs did is said in sight, at the dialog\'s foot beside Done', async () => {
+  const page = await freshPage(app, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['clipboard-read', 'clipboard-write'] });
+  await startExample(page);
+  const form = await openOutputs(page);
+  await form.getByRole('button', { name: 'Copy as Markdown' }).tap();
+  const said = form.getByRole('status');
+  await said.filter({ hasText: 'Copied the status page as Markdown' }).waitFor();
+  const inSight = () => said.evaluate((p) => {
+    const box = p.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight && document.elementFromPoint(box.left + 4, box.top + box.height / 2) === p;
+  });
+  assert.ok(await inSight(), 'the message is on the screen, not under anything');
+  await downloaded(page, form, 'Decisions (CSV)');
+  await said.filter({ hasText: /^Downloaded / }).waitFor();
+  assert.ok(await inSight(), 'after a button far down the dialog too');
+  page.assertNoErrors();
+});
+
 test('hostile text breaks no table, injects no markup and starts no formula', async () => {
   const page = await freshPage(app, { permissions: ['clipboard-read', 'clipboard-write'] });
   const json = JSON.parse(await readFile(new URL('../../examples/example.alignment.json', import.meta.url), 'utf8'));

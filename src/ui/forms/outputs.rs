@@ -80,9 +80,10 @@ pub fn Outputs(props: &OutputsProps) -> Html {
             <h3 class="ab-health__heading">{ "Tables for a spreadsheet" }</h3>
             <p class="ab-field__hint">{ "CSV files for Excel, Numbers, LibreOffice or Google Sheets. Text that looks like a formula stays text, so nothing from the board runs in your spreadsheet." }</p>
             <ul class="ab-outputs__actions" aria-label="Tables">{ for tables }</ul>
-            <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
+            // Said in the foot that stays in sight, beside Done: a button far down the
+            // dialog on a phone would leave a message above it out of view.
             <div class="ab-dialog__actions">
-                <span class="ab-spacer"></span>
+                <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
                 <button type="button" class="ab-button" onclick={props.on_close.reform(|_| ())}>{ "Done" }</button>
             </div>
         </Modal>
