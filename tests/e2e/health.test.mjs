@@ -307,6 +307,30 @@ test('the board filters down to the cards that need attention', async () => {
   page.assertNoErrors();
 });
 
+test('following an item while the board is filtered clears the filters where the person sees it said', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const team = page.getByRole('region', { name: 'Filters' }).getByLabel('Team');
+  await team.selectOption({ index: 1 });
+  const follow = async () => {
+    const health = await openHealth(page);
+    const rhythm = health.locator('summary').filter({ has: page.getByText('Rhythm', { exact: true }) });
+    if (!(await rhythm.locator('..').getAttribute('open'))) await rhythm.click();
+    await health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button').first().click();
+    await board.waitFor();
+  };
+  await follow();
+  await page.getByRole('status').filter({ hasText: /Showing .* on the board: the filters are cleared so that nothing hides it\./ }).waitFor();
+  assert.equal(await team.evaluate((select) => select.selectedOptions[0].textContent), 'All teams');
+
+  // Unfiltered, following says nothing more than the move of focus.
+  await page.getByRole('status').filter({ hasText: /the filters are cleared/ }).getByRole('button', { name: 'Dismiss' }).click();
+  await follow();
+  assert.equal(await page.getByRole('status').filter({ hasText: /the filters are cleared/ }).count(), 0);
+  page.assertNoErrors();
+});
+
 test('a board started blank has no score until work is under way, and no review is overdue on its first day', async () => {
   const page = await freshPage(app);
   await page.getByRole('button', { name: 'Start blank' }).click();
