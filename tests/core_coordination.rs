@@ -189,6 +189,41 @@ fn editing_a_request_keeps_its_place_in_the_handshake() {
     assert!(gone.dependencies.is_empty());
 }
 
+#[test]
+fn an_unanswered_request_may_go_to_another_team_and_an_answered_one_stays() {
+    let mut board = small_board();
+    board.teams.push(team("t-3", "Data", None));
+    let board = Rc::new(board);
+    let mut moved = board.dependencies[0].clone();
+    moved.to_team_id = "t-3".into();
+    moved.from_initiative_id = "i-3".into(); // ignored: who asks stays
+    let next = reduce(&board, Action::UpdateDependency(moved.clone()), now()).unwrap();
+    assert_eq!(
+        (
+            next.dependencies[0].to_team_id.as_str(),
+            next.dependencies[0].from_initiative_id.as_str()
+        ),
+        ("t-3", "i-1")
+    );
+    let mut own = moved.clone();
+    own.to_team_id = "t-1".into(); // i-1 is Product's
+    assert_eq!(
+        reduce(&board, Action::UpdateDependency(own), now())
+            .unwrap_err()
+            .to_string(),
+        "a team does not ask itself: pick another team"
+    );
+    let mut nowhere = moved.clone();
+    nowhere.to_team_id = "t-9".into();
+    assert!(reduce(&board, Action::UpdateDependency(nowhere), now()).is_err());
+
+    let accepted = answer(&board, Step::Accept, "Yes").unwrap();
+    assert_eq!(
+        reduce(&accepted, Action::UpdateDependency(moved), now()).unwrap_err().to_string(),
+        "the request was answered by the team it asked: to ask another team, delete it and ask anew"
+    );
+}
+
 // Stuck and misaligned
 
 /// i-1 (Product, serves pr-1) asks Platform (t-2) for something; Platform's i-2 serves pr-1.

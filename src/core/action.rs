@@ -95,7 +95,8 @@ pub enum Action {
     },
     /// One team's initiative asks another team for something; it starts `requested`.
     AskDependency(Dependency),
-    /// Changes what is asked or by when (not its state: that moves by `AnswerDependency`).
+    /// Changes what is asked or by when, and, while unanswered, of which team (not who asks,
+    /// nor its state: that moves by `AnswerDependency`).
     UpdateDependency(Dependency),
     /// A step of the handshake, with what the providing team says.
     AnswerDependency {
@@ -366,12 +367,43 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             next.dependencies.push(dependency);
         }
         Action::UpdateDependency(dependency) => {
+            let was = next
+                .dependencies
+                .find(&dependency.id)
+                .cloned()
+                .ok_or_else(|| {
+                    Refused(format!(
+                        "nothing with the id {} is on the board",
+                        quoted(&dependency.id)
+                    ))
+                })?;
+            if dependency.to_team_id != was.to_team_id {
+                if was.state != DependencyState::Requested {
+                    return Err(Refused(
+                        "the request was answered by the team it asked: to ask another team, delete it and ask anew".into(),
+                    ));
+                }
+                let asking = next.initiative(&was.from_initiative_id).map(|i| &i.team_id);
+                if asking == Some(&dependency.to_team_id) {
+                    return Err(Refused(
+                        "a team does not ask itself: pick another team".into(),
+                    ));
+                }
+                if next.team(&dependency.to_team_id).is_none() {
+                    return Err(Refused(format!(
+                        "nothing with the id {} is on the board",
+                        quoted(&dependency.to_team_id)
+                    )));
+                }
+            }
+            // Who asks, and where the handshake stands, stay: answers move the state.
             let mut slot = find(&mut next.dependencies, &dependency.id)?;
             *slot = Dependency {
-                state: slot.state,
-                requested_at: slot.requested_at,
-                answered_at: slot.answered_at,
-                answer_note: slot.answer_note.clone(),
+                from_initiative_id: was.from_initiative_id,
+                state: was.state,
+                requested_at: was.requested_at,
+                answered_at: was.answered_at,
+                answer_note: was.answer_note,
                 ..dependency
             };
         }
