@@ -202,7 +202,9 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         </table>
     };
 
-    // One team's requests, both ways.
+    // One team's requests, both ways; the asking team's own may be edited or deleted.
+    let edit_request =
+        (!context.read_only).then(|| context.on_dialog.reform(|id| Some(DialogKind::Request(id))));
     let team_name = board.team(&team).map_or(String::new(), |t| t.name.clone());
     let requests = |list: Vec<usize>, answering: bool| -> Html {
         if list.is_empty() {
@@ -242,7 +244,8 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                         picked={!answering && asked_team.as_ref() == Some(&dep.to_team_id)}
                         state={dep.state} reason={what.join(" · ")}
                         answering={answering && !context.read_only}
-                        on_reveal={props.on_reveal.clone()} on_step={on_step.clone()} />
+                        on_reveal={props.on_reveal.clone()} on_step={on_step.clone()}
+                        on_edit={(!answering).then(|| edit_request.clone()).flatten()} />
                 }
             })
             .collect()
@@ -423,6 +426,8 @@ struct RequestRowProps {
     answering: bool,
     on_reveal: Callback<Subject>,
     on_step: Callback<(Id, Step)>,
+    /// Opens the request to edit it: in the asking team's list, on a board that may change.
+    on_edit: Option<Callback<Id>>,
 }
 
 #[function_component]
@@ -448,6 +453,12 @@ fn RequestRow(props: &RequestRowProps) -> Html {
                                     onclick={props.on_step.reform(move |_| (id.clone(), step))}>{ step.label() }</button>
                         }
                     }) }
+                </span>
+            }
+            if let Some(on_edit) = &props.on_edit {
+                <span class="ab-request__steps">
+                    <button type="button" class="ab-button ab-button--small" aria-label={format!("Edit request: {}", props.need)}
+                            onclick={let id = props.id.to_string(); on_edit.reform(move |_| id.clone())}>{ "Edit…" }</button>
                 </span>
             }
         </li>

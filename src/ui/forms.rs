@@ -74,6 +74,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
         DialogKind::CheckIn(_)
         | DialogKind::NewPeriod
         | DialogKind::Ask(_)
+        | DialogKind::Request(_)
         | DialogKind::Answer { .. }
         | DialogKind::Decision(_) => views_dialog(props, &context),
         DialogKind::ConfirmImport {
@@ -271,7 +272,7 @@ fn replace_board(
 fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
     let form = |id| props.form(id, None, None);
     match props.kind.clone() {
-        DialogKind::Ask(id) => form(Some(id))
+        DialogKind::Ask(id) | DialogKind::Request(id) => form(Some(id))
             .map(|p| html! { <coordination::AskForm ..p /> })
             .unwrap_or_default(),
         DialogKind::Answer { id, step } => form(Some(id))

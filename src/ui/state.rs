@@ -126,6 +126,8 @@ pub enum DialogKind {
     CheckIn(Id),
     /// Ask another team for something, from this initiative.
     Ask(Id),
+    /// Edit (or delete) the request between teams with this id: the asking team's.
+    Request(Id),
     /// Accept or decline a request (other steps need no words).
     Answer {
         id: Id,

@@ -180,7 +180,68 @@ test('a recorded decision is corrected from its title in the log, and deleted af
   page.assertNoErrors();
 });
 
-test('a read-only board lists its decisions without a way to change them', async () => {
+test('the asking team corrects a request: a date agreed anew, another team while unanswered, deleted after a question', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const example = (await exportSnapshot(page)).json.board;
+  const teamOf = (initiativeId) => example.initiatives.find((i) => i.id === initiativeId).teamId;
+  const name = (teamId) => example.teams.find((t) => t.id === teamId).name;
+  const unanswered = example.dependencies.find((d) => d.state === 'requested' && d.due);
+  const accepted = example.dependencies.find((d) => d.state === 'accepted' && d.answerNote);
+  const view = await openCoordination(page);
+  const chips = view.getByRole('group', { name: 'Show the requests of' });
+  const open = async (request) => {
+    const asking = name(teamOf(request.fromInitiativeId));
+    await chips.getByRole('button', { name: asking, exact: true }).click();
+    const waits = view.getByRole('region', { name: `${asking} waits on` });
+    await waits.getByRole('button', { name: `Edit request: ${request.need}` }).click();
+    return { waits, form: dialog(page, `Edit request: ${request.need}`) };
+  };
+  const later = (date, days) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  // Unanswered: what, by when and of whom may all change.
+  let { waits, form } = await open(unanswered);
+  assert.equal(await form.getByLabel('What is needed').inputValue(), unanswered.need);
+  assert.equal(await form.getByLabel('Needed by').inputValue(), unanswered.due);
+  const other = example.teams.find((t) => t.id !== unanswered.toTeamId && t.id !== teamOf(unanswered.fromInitiativeId));
+  await form.getByLabel('Ask').selectOption({ label: other.name });
+  await form.getByLabel('Needed by').fill(later(unanswered.due, 21));
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  const row = waits.getByRole('listitem').filter({ has: page.getByRole('button', { name: unanswered.need, exact: true }) });
+  await row.filter({ hasText: `asked of ${other.name}` }).waitFor();
+  let saved = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.id === unanswered.id);
+  assert.deepEqual([saved.toTeamId, saved.due, saved.state, saved.fromInitiativeId],
+    [other.id, later(unanswered.due, 21), 'requested', unanswered.fromInitiativeId]);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await row.filter({ hasText: `asked of ${name(unanswered.toTeamId)}` }).waitFor();
+
+  // Answered: the team that answered stays; a date agreed anew keeps the answer.
+  ({ waits, form } = await open(accepted));
+  assert.equal(await form.getByLabel('Ask').count(), 0, 'no other team to choose');
+  await form.getByText(`Asked of ${name(accepted.toTeamId)}, which has accepted it: to ask another team, delete this request and ask anew.`).waitFor();
+  const agreed = later(accepted.due, 14);
+  await form.getByLabel('Needed by').fill(agreed);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  saved = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.id === accepted.id);
+  assert.deepEqual([saved.due, saved.state, saved.answerNote], [agreed, 'accepted', accepted.answerNote]);
+
+  // Deleted after a question; Undo brings it back.
+  ({ waits, form } = await open(accepted));
+  await form.getByRole('button', { name: 'Delete' }).click();
+  const question = dialog(page, 'Delete this request?');
+  assert.match(await question.innerText(), /Undo brings it back/);
+  await question.getByRole('button', { name: 'Delete request' }).click();
+  await question.waitFor({ state: 'detached' });
+  await waits.getByRole('button', { name: accepted.need, exact: true }).waitFor({ state: 'detached' });
+  assert.equal((await exportSnapshot(page)).json.board.dependencies.length, example.dependencies.length - 1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await waits.getByRole('button', { name: accepted.need, exact: true }).waitFor();
+  page.assertNoErrors();
+});
+
+test('a read-only board lists its decisions and requests without a way to change them', async () => {
   const page = await freshPage(app);
   await startExample(page);
   await saved(page);
@@ -190,6 +251,8 @@ test('a read-only board lists its decisions without a way to change them', async
   await log.getByText('Pause the partner portal').waitFor();
   assert.equal(await log.getByRole('button').count(), 0);
   assert.equal(await view.getByRole('button', { name: 'Record decision' }).count(), 0);
+  assert.ok(await view.getByRole('region', { name: / waits on$/ }).getByRole('listitem').count() > 0);
+  assert.equal(await view.getByRole('button', { name: /^Edit request: / }).count(), 0);
   page.assertNoErrors();
 });
 

@@ -12,30 +12,81 @@ use crate::ui::fields::{
 };
 use yew::prelude::*;
 
-/// "Ask another team": `props.id` is the asking initiative.
+/// "Ask another team": `props.id` is the asking initiative; or, the id of a request, the
+/// asking team's form to change what it asks, by when, and (while unanswered) of whom, or
+/// to delete the request.
 #[function_component]
 pub fn AskForm(fields: &FormProps) -> Html {
     let props = &use_form(fields);
     let board = &props.board;
-    let asking = props
-        .id
-        .as_deref()
+    // The request as the form opened on it: were another tab to delete it meanwhile, Save
+    // is refused with the core's reason, not taken for a new request.
+    let existing = (*use_state(|| {
+        props
+            .id
+            .as_deref()
+            .and_then(|id| board.dependencies.find(id))
+            .cloned()
+    }))
+    .clone();
+    let asking = existing
+        .as_ref()
+        .map_or(props.id.as_deref(), |d| Some(d.from_initiative_id.as_str()))
         .and_then(|id| board.initiative(id))
         .cloned();
-    let team = use_state(|| {
-        board
+    let team = use_state(|| match &existing {
+        Some(request) => request.to_team_id.clone(),
+        None => board
             .teams
             .iter()
             .find(|t| asking.as_ref().is_some_and(|a| a.team_id != t.id))
             .map(|t| t.id.clone())
+            .unwrap_or_default(),
+    });
+    let need = use_state(|| {
+        existing
+            .as_ref()
+            .map(|d| d.need.clone())
             .unwrap_or_default()
     });
-    let need = use_state(String::new);
-    let due = use_state(String::new);
+    let due = use_state(|| {
+        existing
+            .as_ref()
+            .and_then(|d| d.due)
+            .map(|due| due.to_string())
+            .unwrap_or_default()
+    });
     let error = use_state(Problems::default);
+    let question = use_delete_question();
+    let confirming = question.confirming.clone();
     let Some(asking) = asking else {
         return Html::default();
     };
+    let asked_name = |id: &str| board.team(id).map_or("?".to_string(), |t| t.name.clone());
+
+    if let (true, Some(request)) = (*confirming, &existing) {
+        let on_delete = {
+            let (props, id) = (props.clone(), request.id.clone());
+            Callback::from(move |_| {
+                let _ = props.submit(Action::DeleteDependency(id.clone()), None);
+            })
+        };
+        return html! {
+            <Modal title="Delete this request?" on_close={back_to_form(&confirming)} alert=true>
+                <p>{ format!("“{}” is no longer asked of {}, nor counted in Health or Coordination. Undo brings it back.", request.need, asked_name(&request.to_team_id)) }</p>
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete request" }</button>
+                </div>
+            </Modal>
+        };
+    }
+
+    // Another team may be asked until the asked one has answered.
+    let answered = existing
+        .as_ref()
+        .filter(|d| d.state != DependencyState::Requested);
     let teams: Vec<(AttrValue, AttrValue)> = board
         .teams
         .iter()
@@ -51,6 +102,7 @@ pub fn AskForm(fields: &FormProps) -> Html {
             props.clone(),
             asking.id.clone(),
         );
+        let existing = existing.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if need.trim().is_empty() {
@@ -61,41 +113,58 @@ pub fn AskForm(fields: &FormProps) -> Html {
                 error.set(Problems::at("due", "A due date like 2026-12-15, or none"));
                 return;
             };
-            let request = Dependency {
-                id: crate::ui::ids::fresh(&props.board, "d"),
-                from_initiative_id: from.clone(),
-                to_team_id: (*team).clone(),
-                to_initiative_id: None,
-                need: need.trim().to_string(),
-                due: due_date,
-                state: DependencyState::Requested,
-                requested_at: now(),
-                answered_at: None,
-                answer_note: String::new(),
+            let action = match &existing {
+                Some(request) => Action::UpdateDependency(Dependency {
+                    to_team_id: (*team).clone(),
+                    need: need.trim().to_string(),
+                    due: due_date,
+                    ..request.clone()
+                }),
+                None => Action::AskDependency(Dependency {
+                    id: crate::ui::ids::fresh(&props.board, "d"),
+                    from_initiative_id: from.clone(),
+                    to_team_id: (*team).clone(),
+                    to_initiative_id: None,
+                    need: need.trim().to_string(),
+                    due: due_date,
+                    state: DependencyState::Requested,
+                    requested_at: now(),
+                    answered_at: None,
+                    answer_note: String::new(),
+                }),
             };
-            error.set(Problems::from_result(
-                props.submit(Action::AskDependency(request), None),
-            ));
+            error.set(Problems::from_result(props.submit(action, None)));
         })
     };
+    let title = match &existing {
+        Some(request) => format!("Edit request: {}", request.need),
+        None => format!("Ask another team: {}", asking.title),
+    };
     html! {
-        <Modal title={format!("Ask another team: {}", asking.title)} on_close={props.close()} ask_to_discard=true>
+        <Modal {title} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                if existing.is_some() {
+                    <p>{ format!("Asked for “{}”.", asking.title) }</p>
+                }
                 <div class="ab-form__fields">
-                    if teams.is_empty() {
+                    if let Some(request) = answered {
+                        <p class="ab-field__hint">{ format!("Asked of {}, which has {} it: to ask another team, delete this request and ask anew.", asked_name(&request.to_team_id), request.state.key()) }</p>
+                    } else if teams.is_empty() {
                         <p class="ab-field__hint">{ "There is no other team to ask. Add one first." }</p>
                     } else {
                         <SelectField label="Ask" value={(*team).clone()} options={teams} on_change={set_to(&team)} />
                     }
                     <TextField label="What is needed" value={(*need).clone()} on_change={set_to(&need)} required=true
                                hint="One thing the other team can say yes or no to" error={error.field("need")} />
-                    <TextField label="Needed by" kind="date" value={(*due).clone()} on_change={set_to(&due)} error={error.field("due")} />
+                    <TextField label="Needed by" kind="date" value={(*due).clone()} on_change={set_to(&due)} error={error.field("due")}
+                               hint={existing.is_some().then_some("A date agreed anew with the asked team goes here")} />
                 </div>
                 { error.general() }
                 <div class="ab-dialog__actions">
+                    if existing.is_some() { { question.button() } }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="submit" class="ab-button ab-button--primary">{ "Send request" }</button>
+                    <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else { "Send request" } }</button>
                 </div>
             </form>
         </Modal>
