@@ -49,7 +49,10 @@
 // (542,501 bytes), then (+0.2 KB) Ctrl + Enter saving any dialog's form: 530.0 KB (542,727 bytes),
 // then (+0.2 KB) an embedded board that cannot be shown saying why in its box and no score
 // before work is under way: 530.2 KB (542,939 bytes), then (+3.3 KB) a request edited, sent to
-// another team or deleted by the team that asked: 533.4 KB (546,249 bytes).
+// another team or deleted by the team that asked: 533.4 KB (546,249 bytes), then (+0.6 KB) the
+// fixes of a review of them (a request asked anew of another team starts again, focus after a
+// request is deleted, the notice for filters set aside when a person is followed): 534.1 KB
+// (546,872 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -61,7 +64,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 534 * 1024;
+const GUARD = 535 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

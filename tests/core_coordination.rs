@@ -198,12 +198,27 @@ fn an_unanswered_request_may_go_to_another_team_and_an_answered_one_stays() {
     moved.to_team_id = "t-3".into();
     moved.from_initiative_id = "i-3".into(); // ignored: who asks stays
     let next = reduce(&board, Action::UpdateDependency(moved.clone()), now()).unwrap();
+    let d = &next.dependencies[0];
     assert_eq!(
-        (
-            next.dependencies[0].to_team_id.as_str(),
-            next.dependencies[0].from_initiative_id.as_str()
-        ),
+        (d.to_team_id.as_str(), d.from_initiative_id.as_str()),
         ("t-3", "i-1")
+    );
+    // Asked anew of Data: unanswered since now, naming none of Platform's work.
+    assert_eq!(
+        (d.requested_at, d.to_initiative_id.as_deref()),
+        (now(), None)
+    );
+    assert!(
+        board.dependencies[0].requested_at != now()
+            && board.dependencies[0].to_initiative_id.is_some()
+    );
+    // What is asked, or by when, of the same team keeps when it was asked.
+    let mut reworded = board.dependencies[0].clone();
+    reworded.need = "Two APIs".into();
+    let next = reduce(&board, Action::UpdateDependency(reworded), now()).unwrap();
+    assert_eq!(
+        next.dependencies[0].requested_at,
+        board.dependencies[0].requested_at
     );
     let mut own = moved.clone();
     own.to_team_id = "t-1".into(); // i-1 is Product's

@@ -358,50 +358,35 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             if dependency.state != DependencyState::Requested || dependency.answered_at.is_some() {
                 return Err(Refused("a new request starts unanswered".into()));
             }
-            let asking = find(&mut next.initiatives, &dependency.from_initiative_id)?;
-            if asking.team_id == dependency.to_team_id {
-                return Err(Refused(
-                    "a team does not ask itself: pick another team".into(),
-                ));
-            }
+            asks_another_team(
+                &mut next,
+                &dependency.from_initiative_id,
+                &dependency.to_team_id,
+            )?;
             next.dependencies.push(dependency);
         }
         Action::UpdateDependency(dependency) => {
-            let was = next
-                .dependencies
-                .find(&dependency.id)
-                .cloned()
-                .ok_or_else(|| {
-                    Refused(format!(
-                        "nothing with the id {} is on the board",
-                        quoted(&dependency.id)
-                    ))
-                })?;
-            if dependency.to_team_id != was.to_team_id {
+            let was = find(&mut next.dependencies, &dependency.id)?.clone();
+            // Asked of another team, the request starts again there: unanswered since now,
+            // naming none of the first team's work.
+            let (requested_at, to_initiative_id) = if dependency.to_team_id == was.to_team_id {
+                (was.requested_at, dependency.to_initiative_id)
+            } else {
                 if was.state != DependencyState::Requested {
                     return Err(Refused(
                         "the request was answered by the team it asked: to ask another team, delete it and ask anew".into(),
                     ));
                 }
-                let asking = next.initiative(&was.from_initiative_id).map(|i| &i.team_id);
-                if asking == Some(&dependency.to_team_id) {
-                    return Err(Refused(
-                        "a team does not ask itself: pick another team".into(),
-                    ));
-                }
-                if next.team(&dependency.to_team_id).is_none() {
-                    return Err(Refused(format!(
-                        "nothing with the id {} is on the board",
-                        quoted(&dependency.to_team_id)
-                    )));
-                }
-            }
+                asks_another_team(&mut next, &was.from_initiative_id, &dependency.to_team_id)?;
+                (now, None)
+            };
             // Who asks, and where the handshake stands, stay: answers move the state.
-            let mut slot = find(&mut next.dependencies, &dependency.id)?;
-            *slot = Dependency {
+            let id = dependency.id.clone();
+            *find(&mut next.dependencies, &id)? = Dependency {
                 from_initiative_id: was.from_initiative_id,
+                to_initiative_id,
                 state: was.state,
-                requested_at: was.requested_at,
+                requested_at,
                 answered_at: was.answered_at,
                 answer_note: was.answer_note,
                 ..dependency
@@ -465,6 +450,16 @@ fn check(board: Rc<Board>) -> Result<Rc<Board>, Refused> {
 }
 
 /// The item with the id `id`, to change in place (the list keeps its index by id).
+/// Refuses a request from `initiative` (which must be on the board) to its own team.
+fn asks_another_team(board: &mut Board, initiative: &str, team: &str) -> Result<(), Refused> {
+    if find(&mut board.initiatives, initiative)?.team_id == team {
+        return Err(Refused(
+            "a team does not ask itself: pick another team".into(),
+        ));
+    }
+    Ok(())
+}
+
 fn find<'a, T: Identified + Clone>(
     list: &'a mut List<T>,
     id: &str,

@@ -135,8 +135,9 @@ pub type PartLookup<'a> = &'a dyn Fn(&str) -> Option<String>;
 pub fn read(text: &str) -> Result<Loaded, ReadError> {
     if super::picture::is_svg(text) {
         let Some(inside) = super::picture::snapshot_in(text) else {
-            let head = text.trim_start().get(..15).unwrap_or_default();
-            let page = head.eq_ignore_ascii_case("<!doctype html>") || head.starts_with("<html");
+            let head: String = text.trim_start().chars().take(14).collect();
+            let head = head.to_ascii_lowercase();
+            let page = head.starts_with("<!doctype html") || head.starts_with("<html");
             return Err(ReadError::NotASnapshot {
                 reason: if page {
                     "it is a web page, not a snapshot file".into()

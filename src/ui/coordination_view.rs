@@ -6,7 +6,9 @@ use super::charts::more_to_the_right;
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
 use super::focus::use_successor_focus;
-use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION};
+use super::state::{
+    edit_request_place, use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON,
+};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::coordination::{
@@ -373,7 +375,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             </section>
             <section aria-label={format!("{team_name} waits on")}>
                 <h3 class="ab-health__heading">{ format!("{team_name} waits on") }</h3>
-                <ul class="ab-findings ab-since">{ waits }</ul>
+                <ul class="ab-findings ab-since" data-place={WAITS_ON} tabindex="-1">{ waits }</ul>
             </section>
 
             <section aria-label="Decisions">
@@ -458,6 +460,7 @@ fn RequestRow(props: &RequestRowProps) -> Html {
             if let Some(on_edit) = &props.on_edit {
                 <span class="ab-request__steps">
                     <button type="button" class="ab-button ab-button--small" aria-label={format!("Edit request: {}", props.need)}
+                            data-place={edit_request_place(&props.id)}
                             onclick={let id = props.id.to_string(); on_edit.reform(move |_| id.clone())}>{ "Edit…" }</button>
                 </span>
             }

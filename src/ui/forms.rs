@@ -272,8 +272,11 @@ fn replace_board(
 fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
     let form = |id| props.form(id, None, None);
     match props.kind.clone() {
-        DialogKind::Ask(id) | DialogKind::Request(id) => form(Some(id))
-            .map(|p| html! { <coordination::AskForm ..p /> })
+        DialogKind::Ask(id) => form(Some(id))
+            .map(|form| html! { <coordination::AskForm {form} editing={false} /> })
+            .unwrap_or_default(),
+        DialogKind::Request(id) => form(Some(id))
+            .map(|form| html! { <coordination::AskForm {form} editing={true} /> })
             .unwrap_or_default(),
         DialogKind::Answer { id, step } => form(Some(id))
             .map(|form| html! { <coordination::AnswerForm {form} {step} /> })

@@ -486,3 +486,12 @@ pub const TITLE_PLACE: &str = "title";
 /// The `data-place` of Coordination's Record decision button: where focus goes once a
 /// decision is deleted from its form, whose button left the log with it.
 pub const RECORD_DECISION: &str = "record-decision";
+
+/// The `data-place` of a team's list of what it waits on: where focus goes once the last of
+/// its requests is deleted.
+pub const WAITS_ON: &str = "waits-on";
+
+/// The `data-place` of a request's Edit… button in the asking team's list.
+pub fn edit_request_place(id: &str) -> String {
+    format!("edit-request\u{1f}{id}")
+}

@@ -321,13 +321,13 @@ test('following an item while the board is filtered clears the filters where the
     await board.waitFor();
   };
   await follow();
-  await page.getByRole('status').filter({ hasText: /Showing .* on the board: the filters are cleared so that nothing hides it\./ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /Showing .* on the board: the filters set before are cleared so that nothing hides it\./ }).waitFor();
   assert.equal(await team.evaluate((select) => select.selectedOptions[0].textContent), 'All teams');
 
   // Unfiltered, following says nothing more than the move of focus.
-  await page.getByRole('status').filter({ hasText: /the filters are cleared/ }).getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('status').filter({ hasText: /the filters set before are cleared/ }).getByRole('button', { name: 'Dismiss' }).click();
   await follow();
-  assert.equal(await page.getByRole('status').filter({ hasText: /the filters are cleared/ }).count(), 0);
+  assert.equal(await page.getByRole('status').filter({ hasText: /the filters set before are cleared/ }).count(), 0);
   page.assertNoErrors();
 });
 
@@ -362,7 +362,7 @@ test('a board started blank has no score until work is under way, and no review 
   await form.waitFor({ state: 'detached' });
   await tab.click();
   await health.getByText('No score yet').waitFor();
-  await health.getByText('The score starts once work is under way: add the initiatives that serve the priorities, and it measures how well the work serves them.').waitFor();
+  await health.getByText('The score starts with the first initiative: add the initiatives that serve the priorities, and it measures how well the work serves them.').waitFor();
   assert.equal((await tab.textContent()).trim(), 'Health—');
   // Coverage costs the most, so it is the part shown open.
   await health.getByText('Rank 1: no active initiative serves it').waitFor();

@@ -163,7 +163,7 @@ impl<'a> Page<'a> {
         let health = &analysis.board;
         let Some(score) = health.score else {
             self.section("Alignment score");
-            self.line("No score yet: no work is under way to measure.");
+            self.line("No score: no initiative is active to measure.");
             return;
         };
         let _ = write!(self.out, "## Alignment score: {score} of 100\n\n");

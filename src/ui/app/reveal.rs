@@ -50,48 +50,51 @@ pub(super) fn use_reveal(
     };
     let on_reveal = {
         let shown_request = shown_request.clone();
-        // The filters in use are a dependency: the callback tells whether it clears any.
-        let filtered = *filter != Filter::default();
+        // The filters in use are a dependency: the callback tells whether it sets any aside.
+        let current = (*filter).clone();
         use_callback(
-            (Same(board), filtered),
-            move |subject: Subject, (Same(board), filtered)| {
+            (Same(board), current),
+            move |subject: Subject, (Same(board), current)| {
                 let Some(board) = board else { return };
                 let (kind, name) = subject_name(board, &subject);
-                let (focus, announcement) = match &subject {
-                    Subject::Person(id) => {
-                        filter.set(Filter {
+                let (focus, said, next_filter) = match &subject {
+                    Subject::Person(id) => (
+                        None,
+                        format!("Showing the initiatives {name} owns"),
+                        Filter {
                             owner: OwnerFilter::Person(id.clone()),
                             ..Filter::default()
-                        });
-                        view.set(View::Board);
-                        (None, format!("Showing the initiatives {name} owns"))
-                    }
+                        },
+                    ),
                     // A request is answered in Coordination, in the list of the team it asks; one
                     // that is not listed there (delivered) shows its asking card on the board.
                     Subject::Dependency(id) if listed(board, id) => {
                         shown_request.set(Some(id.clone()));
                         view.set(View::Coordination);
-                        (
-                            Some(request_place(id)),
-                            format!("Showing the request {name} in Coordination"),
-                        )
+                        dispatch.dispatch(Msg::Reveal {
+                            focus: Some(request_place(id)),
+                            announcement: format!("Showing the request {name} in Coordination"),
+                        });
+                        return;
                     }
-                    other => {
-                        let said = format!("Showing {kind} {name} on the board");
-                        view.set(View::Board);
-                        if !*filtered {
-                            (reveal_place(board, other), said)
-                        } else {
-                            // Filters the person set are put aside where they can see it said,
-                            // not silently: the notice is read out, the board's region stays quiet.
-                            filter.set(Filter::default());
-                            dispatch.dispatch(Msg::Done(format!(
-                                "{said}: the filters are cleared so that nothing hides it."
-                            )));
-                            (reveal_place(board, other), String::new())
-                        }
-                    }
+                    other => (
+                        reveal_place(board, other),
+                        format!("Showing {kind} {name} on the board"),
+                        Filter::default(),
+                    ),
                 };
+                view.set(View::Board);
+                // Filters the person set are put aside where they can see it said, not
+                // silently: the notice is read out, and the board's region stays quiet.
+                let announcement = if current.is_active() && *current != next_filter {
+                    dispatch.dispatch(Msg::Done(format!(
+                        "{said}: the filters set before are cleared so that nothing hides it."
+                    )));
+                    String::new()
+                } else {
+                    said
+                };
+                filter.set(next_filter);
                 dispatch.dispatch(Msg::Reveal {
                     focus,
                     announcement,

@@ -12,12 +12,19 @@ use crate::ui::fields::{
 };
 use yew::prelude::*;
 
-/// "Ask another team": `props.id` is the asking initiative; or, the id of a request, the
-/// asking team's form to change what it asks, by when, and (while unanswered) of whom, or
-/// to delete the request.
+#[derive(Properties, PartialEq)]
+pub struct AskProps {
+    pub form: FormProps,
+    /// Whether `form.id` is a request to edit, not the initiative that asks.
+    pub editing: bool,
+}
+
+/// "Ask another team": `id` is the asking initiative; or, `editing`, a request: the asking
+/// team's form to change what it asks, by when, and (while unanswered) of whom, or to delete
+/// the request.
 #[function_component]
-pub fn AskForm(fields: &FormProps) -> Html {
-    let props = &use_form(fields);
+pub fn AskForm(ask: &AskProps) -> Html {
+    let props = &use_form(&ask.form);
     let board = &props.board;
     // The request as the form opened on it: were another tab to delete it meanwhile, Save
     // is refused with the core's reason, not taken for a new request.
@@ -25,15 +32,18 @@ pub fn AskForm(fields: &FormProps) -> Html {
         props
             .id
             .as_deref()
+            .filter(|_| ask.editing)
             .and_then(|id| board.dependencies.find(id))
             .cloned()
     }))
     .clone();
-    let asking = existing
-        .as_ref()
-        .map_or(props.id.as_deref(), |d| Some(d.from_initiative_id.as_str()))
-        .and_then(|id| board.initiative(id))
-        .cloned();
+    let asking = match (&existing, ask.editing) {
+        (Some(request), _) => Some(request.from_initiative_id.as_str()),
+        (None, true) => None,
+        (None, false) => props.id.as_deref(),
+    }
+    .and_then(|id| board.initiative(id))
+    .cloned();
     let team = use_state(|| match &existing {
         Some(request) => request.to_team_id.clone(),
         None => board

@@ -3,12 +3,16 @@
 //! and small helpers for fields. The forms import this module; it imports none of them.
 
 use crate::core::action::{reduce, Action};
+use crate::core::coordination::waiting_on;
 use crate::core::health::Subject;
 use crate::core::layout::{Filter, Layout};
 use crate::core::model::{Board, Id, Initiative};
 use crate::ui::clock::now;
 use crate::ui::focus::{place_after_delete, priority_after_delete, reveal_place};
-use crate::ui::state::{use_board, AppState, BoardContext, DialogKind, Msg, RECORD_DECISION};
+use crate::ui::state::{
+    edit_request_place, use_board, AppState, BoardContext, DialogKind, Msg, RECORD_DECISION,
+    WAITS_ON,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -104,6 +108,7 @@ impl Form {
         let focus = match &action {
             Action::DeleteInitiative(id) => place_after_delete(&self.board, &next, id),
             Action::DeleteDecision(_) => Some(RECORD_DECISION.to_string()),
+            Action::DeleteDependency(id) => Some(request_after_delete(&self.board, &next, id)),
             _ => shown.and_then(|subject| reveal_place(&next, &subject)),
         };
         self.dispatch.dispatch(Msg::Made {
@@ -217,4 +222,26 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
     } else {
         format!("{n} {many}")
     }
+}
+
+/// Where focus goes once a request is deleted from its form: the Edit… button of the request
+/// that took its place in the asking team's list, else of the one before, else the list.
+fn request_after_delete(board: &Board, next: &Board, id: &str) -> String {
+    let team = board
+        .dependencies
+        .find(id)
+        .and_then(|d| board.initiative(&d.from_initiative_id))
+        .map(|i| i.team_id.as_str());
+    let Some(team) = team else {
+        return WAITS_ON.into();
+    };
+    let at = waiting_on(board, team)
+        .iter()
+        .position(|&d| board.dependencies[d].id == id);
+    let after = waiting_on(next, team);
+    at.and_then(|at| after.get(at).or_else(|| after.get(at.checked_sub(1)?)))
+        .map_or_else(
+            || WAITS_ON.into(),
+            |&d| edit_request_place(&next.dependencies[d].id),
+        )
 }
