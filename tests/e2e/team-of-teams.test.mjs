@@ -190,6 +190,10 @@ test('three teams edit their slices apart and the leadership board merges them b
   const decide = growthPart.locator('.ab-merge__decide');
   const conflict = decide.getByRole('listitem').filter({ hasText: 'Brand webinar series' });
   const table = conflict.getByRole('table', { name: 'How the initiative “Brand webinar series” differs' });
+  // Files merge in the order of their names: Growth's meets the board as Data's left it,
+  // and says so.
+  assert.ok(data.name < growth.name);
+  await table.getByRole('columnheader', { name: 'This board, with the files above' }).waitFor();
   const ownerRow = table.getByRole('row', { name: /^owner/ });
   await ownerRow.getByRole('cell', { name: newOwner.name }).waitFor();
   await table.getByRole('row', { name: /^status/ }).getByRole('cell', { name: 'On track' }).waitFor();

@@ -242,12 +242,22 @@ impl View<'_> {
                 </label>
             }
         };
+        // Files merge one after another: a later file meets the board as the earlier ones
+        // left it, which is what its "this board" shows.
+        let after_others = self.preview.plan.files[..reference.file]
+            .iter()
+            .any(|f| f.outcome.is_ok());
+        let board_side = if after_others {
+            "This board, with the files above"
+        } else {
+            "This board"
+        };
         html! {
             <div class="ab-merge__difference">
                 <table class="ab-table ab-merge__table">
                     <caption class="ab-visually-hidden">{ format!("How the {} “{}” differs", item.kind.label(), item.name) }</caption>
                     <thead>
-                        <tr><th scope="col">{ "Field" }</th><th scope="col">{ "This board" }</th><th scope="col">{ "The file" }</th></tr>
+                        <tr><th scope="col">{ "Field" }</th><th scope="col">{ board_side }</th><th scope="col">{ "The file" }</th></tr>
                     </thead>
                     <tbody>
                         { for d.fields.iter().map(|field| html! {
