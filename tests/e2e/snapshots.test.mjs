@@ -101,6 +101,14 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   await board.getByRole('heading', { level: 1, name: title }).waitFor();
   await board.getByRole('article').first().waitFor();
   assert.equal(await board.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only');
+  // A card opens to be read: no field marked required, no capacity sum to make.
+  await board.getByRole('article').first().getByRole('button').first().click();
+  const card = board.getByRole('dialog', { name: 'Initiative' });
+  await card.getByRole('button', { name: 'Close', exact: true }).last().waitFor();
+  assert.equal(await card.locator('[aria-required="true"], [required], .ab-field__required').count(), 0);
+  assert.equal(await card.getByText(/ committed/).count(), 0);
+  await card.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await card.waitFor({ state: 'detached' });
   // The person who opened the link is told it is a copy, and how to keep one.
   const made = await copy.evaluate(() => new Date().toLocaleDateString(undefined, { dateStyle: 'long' }));
   await copy.getByRole('note').filter({ hasText: `A read-only copy of this board as it was on ${made}. It is not saved anywhere: to keep it, open it as your board in this browser, or choose Export snapshot in the File menu to download it as a file.` }).waitFor();

@@ -255,7 +255,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         <Modal title={title} on_close={props.close()} wide=true ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
-                    <TextField label="Title" required=true value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
+                    <TextField label="Title" required={!props.read_only} value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
                                error={errors.field("title")} />
                     <TextField label="Description" multiline=true value={draft.description.clone()} on_change={set(|d, v| d.description = v)} />
                     <div class="ab-form__row">
@@ -293,7 +293,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     <div class="ab-form__row">
                         <TextField label="Effort (% of team)" kind="number" min="0" max="100" value={draft.effort.clone()}
                                    on_change={set(|d, v| d.effort = v)} error={errors.field("effort")}
-                                   hint={effort_hint(board, existing.as_ref(), &draft).map(AttrValue::from)} />
+                                   hint={effort_hint(board, existing.as_ref(), &draft).filter(|_| !props.read_only).map(AttrValue::from)} />
                         <SelectField label="Status" value={draft.status.key()} options={statuses}
                                      on_change={set(|d, v| {
                                          let status = Status::from_key(&v).unwrap_or(d.status);
