@@ -100,6 +100,8 @@ test('a big board prints every lane, not only those near the screen', async () =
     avoid: getComputedStyle(row).breakInside,
     height: row.getBoundingClientRect().height,
     lane: row.querySelector('.ab-lane-head__name').textContent,
+    // "(continued)" on lines of its own: how many the label takes.
+    continued: [...(row.querySelector('.ab-lane-head__continued')?.getClientRects() ?? [])].length,
   })));
   await page.emulateMedia({ media: null });
   for (const row of rows) {
@@ -107,6 +109,7 @@ test('a big board prints every lane, not only those near the screen', async () =
     assert.ok(row.height < 560, `${row.lane}: ${row.height} px fits a page under the priorities`);
   }
   assert.ok(rows.some((row) => row.lane.endsWith('(continued)')), 'long lanes go on, named again');
+  for (const row of rows.filter((r) => r.lane.endsWith('(continued)'))) assert.equal(row.continued, 1, `${row.lane}: "(continued)" whole, on one line`);
   const { text } = await printed(page, false);
   assert.ok(squeezed(text).includes("(continued)"), "the print names lanes that go on");
   const all = squeezed(text);

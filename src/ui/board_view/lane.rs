@@ -234,7 +234,9 @@ pub fn Lane(props: &LaneProps) -> Html {
                 <div class="ab-lane-head__inner">
                     <h2 class="ab-lane-head__name">
                         { &heading.name }
-                        if props.part.is_some_and(|(first, _)| first > 0) { { " (continued)" } }
+                        if props.part.is_some_and(|(first, _)| first > 0) {
+                            { " " }<span class="ab-lane-head__continued">{ "(continued)" }</span>
+                        }
                     </h2>
                     <p class="ab-lane-head__lead">{ heading.lead.as_ref().map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
                     <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
