@@ -54,7 +54,8 @@
 // request is deleted, the notice for filters set aside when a person is followed): 534.1 KB
 // (546,872 bytes), then (+1.1 KB) a later merge file's comparison named, a read-only card
 // without a form's marks, and the warning of carried work left without a priority: 535.1 KB
-// (547,964 bytes).
+// (547,964 bytes); with "(continued)" printed whole and the fixes of a review of these,
+// 535.1 KB (547,917 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs

@@ -100,8 +100,8 @@ test('a big board prints every lane, not only those near the screen', async () =
     avoid: getComputedStyle(row).breakInside,
     height: row.getBoundingClientRect().height,
     lane: row.querySelector('.ab-lane-head__name').textContent,
-    // "(continued)" on lines of its own: how many the label takes.
-    continued: [...(row.querySelector('.ab-lane-head__continued')?.getClientRects() ?? [])].length,
+    // "(continued)" on a line of its own: how many lines the label takes.
+    continued: ((label) => label && Math.round(label.getBoundingClientRect().height / (parseFloat(getComputedStyle(label).fontSize) * 1.2)))(row.querySelector('.ab-lane-head__continued')),
   })));
   await page.emulateMedia({ media: null });
   for (const row of rows) {

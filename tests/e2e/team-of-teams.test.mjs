@@ -194,12 +194,16 @@ test('three teams edit their slices apart and the leadership board merges them b
   // and says so.
   assert.ok(data.name < growth.name);
   await table.getByRole('columnheader', { name: 'This board, with the files above' }).waitFor();
+  await conflict.getByRole('radio', { name: /^Keep the board’s, with the files above/ }).waitFor();
+  // The first file's own differences are with the board as it is.
+  const first = fileSection(preview, data.name).locator('.ab-merge__decide').getByRole('table').first();
+  await first.getByRole('columnheader', { name: 'This board', exact: true }).waitFor();
   const ownerRow = table.getByRole('row', { name: /^owner/ });
   await ownerRow.getByRole('cell', { name: newOwner.name }).waitFor();
   await table.getByRole('row', { name: /^status/ }).getByRole('cell', { name: 'On track' }).waitFor();
   // The leadership board's change is the newer: its side is the default. Take the team's.
   const sides = conflict.getByRole('group', { name: 'Which initiative “Brand webinar series” to keep' });
-  assert.ok(await sides.getByRole('radio', { name: /Keep this board’s/ }).isChecked());
+  assert.ok(await sides.getByRole('radio', { name: /Keep the board’s/ }).isChecked());
   await sides.getByRole('radio', { name: /Take the file’s/ }).check();
   assert.ok(await sides.getByRole('radio', { name: /Take the file’s/ }).isChecked());
   // New things are listed by name.

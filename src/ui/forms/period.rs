@@ -161,18 +161,34 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
     let dropped = unfinished.len() - carried.len();
     // Carried work whose every active priority ends now serves none in the new period: it
     // counts as local work there, which the person should know before they start it.
-    let goes_on = |id: &Id| choices.iter().any(|(p, choice)| p == id && choice == CARRY);
+    // A priority the dialog has no choice for (another tab added it) carries over.
+    let active = |id: &Id| ranked.iter().any(|p| p.id == *id);
+    let goes_on = |id: &Id| {
+        active(id)
+            && choices
+                .iter()
+                .find(|(p, _)| p == id)
+                .is_none_or(|(_, choice)| choice == CARRY)
+    };
     let stranded: Vec<&str> = unfinished
         .iter()
         .filter(|i| carried.contains(&i.id))
-        .filter(|i| {
-            i.priority_ids
-                .iter()
-                .any(|id| ranked.iter().any(|p| p.id == *id))
-        })
+        .filter(|i| i.priority_ids.iter().any(active))
         .filter(|i| !i.priority_ids.iter().any(goes_on))
         .map(|i| i.title.as_str())
         .collect();
+    let stranded_text = match stranded.len() {
+        0 => String::new(),
+        n => {
+            let them = if n == 1 { "it" } else { "them" };
+            format!(
+                "{} carried over would serve no priority of the new period and count as local work: {}. Carry over a priority {} serves, give {them} a priority once the period starts, or leave {them} behind.",
+                count(n, "initiative", "initiatives"),
+                stranded.join(", "),
+                if n == 1 { "it" } else { "they" },
+            )
+        }
+    };
 
     html! {
         <Modal title="Start the next period" on_close={props.close()} wide=true ask_to_discard=true>
@@ -196,15 +212,8 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                             { format!("{} not carried over will be marked dropped; their check-ins stay as history.",
                                 count(dropped, "initiative", "initiatives")) }
                         </p>
-                        if !stranded.is_empty() {
-                            <p class="ab-field__hint ab-field__hint--warn" role="status">
-                                { format!("{} carried over would serve no priority of the new period and count as local work: {}. Give {} a priority once the period starts, or leave {} behind.",
-                                    count(stranded.len(), "initiative", "initiatives"),
-                                    stranded.join(", "),
-                                    if stranded.len() == 1 { "it" } else { "them" },
-                                    if stranded.len() == 1 { "it" } else { "them" }) }
-                            </p>
-                        }
+                        // Always there, so that a screen reader hears the warning as it comes.
+                        <p class="ab-field__hint ab-field__hint--warn" role="status">{ stranded_text }</p>
                     </fieldset>
                 </div>
                 { error.general() }

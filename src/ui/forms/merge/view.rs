@@ -271,7 +271,7 @@ impl View<'_> {
                 </table>
                 <fieldset class="ab-merge__sides">
                     <legend class="ab-visually-hidden">{ format!("Which {} “{}” to keep", item.kind.label(), item.name) }</legend>
-                    { side(Side::Board, "Keep this board’s") }
+                    { side(Side::Board, if after_others { "Keep the board’s, with the files above" } else { "Keep this board’s" }) }
                     { side(Side::File, "Take the file’s") }
                 </fieldset>
             </div>
