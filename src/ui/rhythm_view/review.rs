@@ -296,7 +296,9 @@ pub(super) fn review_step(
         .filter(|o| **o != Outcome::Pending)
         .count();
     html! {
-        <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key}>
+        // Focusable from code and the mouse only (not a Tab stop): a click on the step's
+        // text keeps focus in the review, where Alt + arrows move it on.
+        <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key} tabindex="-1">
             <div class="ab-review__progress">
                 <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
