@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { command, dialog, exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
+import { addPriority, addTeam, dialog, exportSnapshot, freshPage, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
@@ -351,15 +351,8 @@ test('a board started blank has no score until work is under way, and no review 
 
   // A team and a priority are not yet work under way: still no score, and no red mark for
   // what the board has not added yet; Coverage already says the priority has nothing behind it.
-  await command(page, 'Add', 'Add team…');
-  let form = dialog(page, 'Add team');
-  await form.getByLabel('Name').fill('Field Robotics');
-  await form.getByRole('button', { name: 'Add team' }).click();
-  await command(page, 'Add', 'Add priority…');
-  form = dialog(page, 'Add priority');
-  await form.getByLabel('Title').fill('Ship the autonomous picker');
-  await form.getByRole('button', { name: 'Add priority' }).click();
-  await form.waitFor({ state: 'detached' });
+  await addTeam(page, 'Field Robotics');
+  await addPriority(page, 'Ship the autonomous picker');
   await tab.click();
   await health.getByText('No score yet').waitFor();
   await health.getByText('The score starts with the first initiative: add the initiatives that serve the priorities, and it measures how well the work serves them.').waitFor();
@@ -370,7 +363,7 @@ test('a board started blank has no score until work is under way, and no review 
   // The first initiative under way brings the score.
   await views.getByRole('button', { name: 'Board' }).click();
   await page.getByRole('button', { name: 'Add initiative' }).first().click();
-  form = dialog(page, 'Add initiative');
+  const form = dialog(page, 'Add initiative');
   await form.getByLabel('Title').fill('Gripper redesign');
   await form.getByLabel('Status').selectOption({ label: 'On track' });
   await form.getByLabel('#1 Ship the autonomous picker').check();

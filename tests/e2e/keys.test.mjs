@@ -3,20 +3,13 @@
 // The first Tab's stop, Skip to content, goes past the toolbar to the first card.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, freshPage, startExample, useApp, command } from '../support/app.mjs';
+import { addTeam, dialog, freshPage, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
 const undoTitle = (page) => page.getByRole('button', { name: '↶ Undo' }).getAttribute('title');
 const redoTitle = (page) => page.getByRole('button', { name: '↷ Redo' }).getAttribute('title');
 
-async function addTeam(page, name) {
-  await command(page, 'Add', 'Add team…');
-  const form = dialog(page, 'Add team');
-  await form.getByLabel('Name').fill(name);
-  await form.getByRole('button', { name: 'Add team' }).click();
-  await form.waitFor({ state: 'detached' });
-}
 
 const teamShown = (page, name) => page.getByRole('rowheader').filter({ hasText: name });
 

@@ -68,6 +68,24 @@ export async function command(scope, menu, name) {
     .or(scope.getByRole('menu', { name: menu }).getByRole('menuitemcheckbox', { name })).click();
 }
 
+/** Adds a team by the Add menu, as a person does, and waits for its form to close. */
+export async function addTeam(page, name) {
+  await command(page, 'Add', 'Add team…');
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill(name);
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** Adds a priority by the Add menu, and waits for its form to close. */
+export async function addPriority(page, title) {
+  await command(page, 'Add', 'Add priority…');
+  const form = dialog(page, 'Add priority');
+  await form.getByLabel('Title').fill(title);
+  await form.getByRole('button', { name: 'Add priority' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
 /**
  * Imports the file at `path` through the file picker: from the File menu once a board is
  * shown, from the welcome screen's button before.

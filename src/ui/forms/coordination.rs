@@ -1,7 +1,7 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::form::{back_to_form, use_delete_question, use_form, FormProps, Problems};
+use super::form::{as_it_was, back_to_form, use_delete_question, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
@@ -53,19 +53,11 @@ pub fn AskForm(ask: &AskProps) -> Html {
             .map(|t| t.id.clone())
             .unwrap_or_default(),
     });
-    let need = use_state(|| {
-        existing
-            .as_ref()
-            .map(|d| d.need.clone())
-            .unwrap_or_default()
-    });
-    let due = use_state(|| {
-        existing
-            .as_ref()
-            .and_then(|d| d.due)
-            .map(|due| due.to_string())
-            .unwrap_or_default()
-    });
+    let was = |get: fn(&Dependency) -> String| as_it_was(&existing, get);
+    let need = use_state(was(|d| d.need.clone()));
+    let due = use_state(was(|d| {
+        d.due.map(|due| due.to_string()).unwrap_or_default()
+    }));
     let error = use_state(Problems::default);
     let question = use_delete_question();
     let confirming = question.confirming.clone();
@@ -264,10 +256,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             .cloned()
     }))
     .clone();
-    let was = |get: fn(&Decision) -> String| {
-        let existing = existing.clone();
-        move || existing.as_ref().map(get).unwrap_or_default()
-    };
+    let was = |get: fn(&Decision) -> String| as_it_was(&existing, get);
     let title = use_state(was(|d| d.title.clone()));
     let kind = use_state(|| {
         existing

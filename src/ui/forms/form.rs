@@ -132,6 +132,13 @@ pub fn use_form(props: &FormProps) -> Form {
     Form::new(props, use_board())
 }
 
+/// A field's first value in a form opened on `existing`: `get` of it, or empty for a new
+/// item (for `use_state`).
+pub fn as_it_was<T: Clone>(existing: &Option<T>, get: fn(&T) -> String) -> impl FnOnce() -> String {
+    let existing = existing.clone();
+    move || existing.as_ref().map(get).unwrap_or_default()
+}
+
 /// Leaves a form's delete question for the form, draft and all: its Cancel, Escape and ×.
 pub fn back_to_form(confirming: &UseStateHandle<bool>) -> Callback<()> {
     let confirming = confirming.clone();
