@@ -408,6 +408,7 @@ test('starting the next period carries over what was chosen and keeps the histor
   const warned = await stranded().textContent();
   for (const initiative of only) assert.ok(warned.includes(initiative.title), `${initiative.title} is named: ${warned}`);
   for (const initiative of also) assert.ok(!warned.includes(initiative.title), `${initiative.title} serves another priority: ${warned}`);
+  assert.match(warned, only.length === 1 ? /Carry over a priority it serves, give it a priority/ : /Carry over a priority they serve, give them a priority/);
   await form.getByRole('checkbox', { name: /^Pricing page redesign/ }).uncheck();
   const label = await form.getByLabel('Period').inputValue();
   assert.match(label, /^Q\d \d{4}$/);

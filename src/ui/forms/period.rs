@@ -182,10 +182,10 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         n => {
             let them = if n == 1 { "it" } else { "them" };
             format!(
-                "{} carried over would serve no priority of the new period and count as local work: {}. Carry over a priority {} serves, give {them} a priority once the period starts, or leave {them} behind.",
+                "{} carried over would serve no priority of the new period and count as local work: {}. Carry over a priority {}, give {them} a priority once the period starts, or leave {them} behind.",
                 count(n, "initiative", "initiatives"),
                 stranded.join(", "),
-                if n == 1 { "it" } else { "they" },
+                if n == 1 { "it serves" } else { "they serve" },
             )
         }
     };
