@@ -1,7 +1,7 @@
 //! Asking another team for something, answering such a request, and recording a decision
 //! (a `stop` decision can drop the work it stops in the same step).
 
-use super::form::{as_it_was, back_to_form, use_delete_question, use_form, FormProps, Problems};
+use super::form::{as_it_was, use_delete_question, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
@@ -73,16 +73,16 @@ pub fn AskForm(ask: &AskProps) -> Html {
                 let _ = props.submit(Action::DeleteDependency(id.clone()), None);
             })
         };
-        return html! {
-            <Modal title="Delete this request?" on_close={back_to_form(&confirming)} alert=true>
-                <p>{ format!("“{}” is no longer asked of {}, nor counted in Health or Coordination. Undo brings it back.", request.need, asked_name(&request.to_team_id)) }</p>
-                <div class="ab-dialog__actions">
-                    <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete request" }</button>
-                </div>
-            </Modal>
-        };
+        return question.ask(
+            "Delete this request?".into(),
+            html! {
+                <>
+                    <p>{ format!("“{}” is no longer asked of {}, nor counted in Health or Coordination. Undo brings it back.", request.need, asked_name(&request.to_team_id)) }</p>
+                </>
+            },
+            "Delete request",
+            on_delete,
+        );
     }
 
     // Another team may be asked until the asked one has answered.
@@ -294,16 +294,16 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 let _ = props.submit(Action::DeleteDecision(id.clone()), None);
             })
         };
-        return html! {
-            <Modal title="Delete this decision?" on_close={back_to_form(&confirming)} alert=true>
-                <p>{ format!("“{}” leaves the decision log. Undo brings it back.", decision.title) }</p>
-                <div class="ab-dialog__actions">
-                    <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete decision" }</button>
-                </div>
-            </Modal>
-        };
+        return question.ask(
+            "Delete this decision?".into(),
+            html! {
+                <>
+                    <p>{ format!("“{}” leaves the decision log. Undo brings it back.", decision.title) }</p>
+                </>
+            },
+            "Delete decision",
+            on_delete,
+        );
     }
 
     let toggle = |state: &UseStateHandle<Vec<Id>>, id: Id| {

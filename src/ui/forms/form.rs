@@ -8,6 +8,7 @@ use crate::core::health::Subject;
 use crate::core::layout::{Filter, Layout};
 use crate::core::model::{Board, Id, Initiative};
 use crate::ui::clock::now;
+use crate::ui::dialog::Modal;
 use crate::ui::focus::{place_after_delete, priority_after_delete, reveal_place};
 use crate::ui::state::{
     edit_request_place, use_board, AppState, BoardContext, DialogKind, Msg, RECORD_DECISION,
@@ -153,6 +154,27 @@ pub struct DeleteQuestion {
 }
 
 impl DeleteQuestion {
+    /// The question in the form's place: `title`, what deleting does (`body`), Cancel back to
+    /// the form, and the button named `delete` that does it.
+    pub fn ask(
+        &self,
+        title: String,
+        body: Html,
+        delete: &'static str,
+        on_delete: Callback<MouseEvent>,
+    ) -> Html {
+        html! {
+            <Modal {title} on_close={back_to_form(&self.confirming)} alert=true>
+                { body }
+                <div class="ab-dialog__actions">
+                    <span class="ab-spacer"></span>
+                    <button type="button" class="ab-button" onclick={back_to_form(&self.confirming).reform(|_| ())}>{ "Cancel" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ delete }</button>
+                </div>
+            </Modal>
+        }
+    }
+
     /// The form's Delete button, which asks the question. Back from it (Cancel, Escape, ×),
     /// the dialog puts focus on this button again, not in the first field: the button is made
     /// anew with the form, so it is marked as the dialog's first focus once asked.

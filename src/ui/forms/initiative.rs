@@ -1,7 +1,7 @@
 //! Adding, editing and deleting an initiative: what it is, who owns it, which priorities
 //! it serves, how much of its team it takes, how it is going, and its risks.
 
-use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Problems};
+use super::form::{count, use_delete_question, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Board, Initiative, Risk, Severity, Status};
 use crate::ui::clock::now;
@@ -134,17 +134,17 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 let _ = props.submit(Action::DeleteInitiative(id.clone()), None);
             })
         };
-        return html! {
-            <Modal title={format!("Delete “{}”?", initiative.title)} on_close={back_to_form(&confirming)} alert=true>
-                <p>{ format!("This removes the initiative with {} and {}. Undo brings it back.",
-                             count(check_ins, "check-in", "check-ins"), count(dependencies, "dependency it asked for", "dependencies it asked for")) }</p>
-                <div class="ab-dialog__actions">
-                    <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete initiative" }</button>
-                </div>
-            </Modal>
-        };
+        return question.ask(
+            format!("Delete “{}”?", initiative.title),
+            html! {
+                <>
+                    <p>{ format!("This removes the initiative with {} and {}. Undo brings it back.",
+                                 count(check_ins, "check-in", "check-ins"), count(dependencies, "dependency it asked for", "dependencies it asked for")) }</p>
+                </>
+            },
+            "Delete initiative",
+            on_delete,
+        );
     }
 
     // Saves the draft, then closes the form or opens the dialog `then`.

@@ -1,7 +1,7 @@
 //! The people of the board (owners, leads, authors): a list, and a form to add, edit or
 //! delete one. Deleting someone who owns things says what will be left without an owner.
 
-use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps};
+use super::form::{count, use_delete_question, use_form, Form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::{Board, Person};
 use crate::ui::dialog::Modal;
@@ -133,21 +133,21 @@ pub fn PersonForm(fields: &FormProps) -> Html {
                 );
             })
         };
-        return html! {
-            <Modal title={format!("Delete {}?", person.name)} on_close={back_to_form(&confirming)} alert=true>
-                if duties.is_empty() {
-                    <p>{ format!("{} is not responsible for anything on the board.", person.name) }</p>
-                } else {
-                    <p>{ format!("{} {}. That will be left without an owner.", person.name, duties.join(" and ")) }</p>
-                }
-                <p>{ "Undo brings them back." }</p>
-                <div class="ab-dialog__actions">
-                    <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete person" }</button>
-                </div>
-            </Modal>
-        };
+        return question.ask(
+            format!("Delete {}?", person.name),
+            html! {
+                <>
+                    if duties.is_empty() {
+                        <p>{ format!("{} is not responsible for anything on the board.", person.name) }</p>
+                    } else {
+                        <p>{ format!("{} {}. That will be left without an owner.", person.name, duties.join(" and ")) }</p>
+                    }
+                    <p>{ "Undo brings them back." }</p>
+                </>
+            },
+            "Delete person",
+            on_delete,
+        );
     }
 
     let on_submit = {

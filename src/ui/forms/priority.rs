@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a strategic priority. Deleting one that work serves says
 //! what becomes of that work first.
 
-use super::form::{back_to_form, count, use_delete_question, use_form, Form, FormProps, Problems};
+use super::form::{count, use_delete_question, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::model::{Priority, PriorityStatus};
 use crate::ui::clock::now;
@@ -77,23 +77,23 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                 let _ = props.submit(Action::DeletePriority(id.clone()), None);
             })
         };
-        return html! {
-            <Modal title={format!("Delete priority “{}”?", priority.title)} on_close={back_to_form(&confirming)} alert=true>
-                if serving.is_empty() {
-                    <p>{ "No initiative serves it." }</p>
-                } else {
-                    <p>{ format!("{} serve it. They will stop serving it", count(serving.len(), "initiative", "initiatives")) }
-                       { if only > 0 { format!("; {} only served this priority and will become local work.", count(only, "of them", "of them")) } else { ".".into() } }</p>
-                }
-                if decisions > 0 { <p>{ format!("{} will no longer name it.", count(decisions, "decision", "decisions")) }</p> }
-                <p>{ "The priorities ranked below it move up. Undo brings it all back." }</p>
-                <div class="ab-dialog__actions">
-                    <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete priority" }</button>
-                </div>
-            </Modal>
-        };
+        return question.ask(
+            format!("Delete priority “{}”?", priority.title),
+            html! {
+                <>
+                    if serving.is_empty() {
+                        <p>{ "No initiative serves it." }</p>
+                    } else {
+                        <p>{ format!("{} serve it. They will stop serving it", count(serving.len(), "initiative", "initiatives")) }
+                           { if only > 0 { format!("; {} only served this priority and will become local work.", count(only, "of them", "of them")) } else { ".".into() } }</p>
+                    }
+                    if decisions > 0 { <p>{ format!("{} will no longer name it.", count(decisions, "decision", "decisions")) }</p> }
+                    <p>{ "The priorities ranked below it move up. Undo brings it all back." }</p>
+                </>
+            },
+            "Delete priority",
+            on_delete,
+        );
     }
 
     let on_submit = {

@@ -1,7 +1,7 @@
 //! Adding, editing and deleting a team. A team with initiatives is only deleted after the
 //! person chooses where its work goes: to another team, or away with it.
 
-use super::form::{back_to_form, count, use_delete_question, use_form, FormProps};
+use super::form::{count, use_delete_question, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
@@ -88,25 +88,25 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                 );
             })
         };
-        return html! {
-            <Modal title={format!("Delete team {}?", team.name)} on_close={back_to_form(&confirming)} alert=true>
-                if work > 0 {
-                    <p>{ format!("{} has {}.", team.name, count(work, "initiative", "initiatives")) }</p>
-                    <SelectField label="What happens to them" value={(*move_to).clone()} options={choices}
-                                 on_change={let m = move_to.clone(); Callback::from(move |v| m.set(v))} />
-                } else {
-                    <p>{ format!("{} has no initiatives.", team.name) }</p>
-                }
-                if members > 0 { <p>{ format!("{} will be left without a team.", count(members, "person", "people")) }</p> }
-                if asked > 0 { <p>{ format!("{} asked of this team will be removed.", count(asked, "dependency", "dependencies")) }</p> }
-                <p>{ "Undo brings it all back." }</p>
-                <div class="ab-dialog__actions">
-                    <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={back_to_form(&confirming).reform(|_| ())}>{ "Cancel" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={on_delete}>{ "Delete team" }</button>
-                </div>
-            </Modal>
-        };
+        return question.ask(
+            format!("Delete team {}?", team.name),
+            html! {
+                <>
+                    if work > 0 {
+                        <p>{ format!("{} has {}.", team.name, count(work, "initiative", "initiatives")) }</p>
+                        <SelectField label="What happens to them" value={(*move_to).clone()} options={choices}
+                                     on_change={let m = move_to.clone(); Callback::from(move |v| m.set(v))} />
+                    } else {
+                        <p>{ format!("{} has no initiatives.", team.name) }</p>
+                    }
+                    if members > 0 { <p>{ format!("{} will be left without a team.", count(members, "person", "people")) }</p> }
+                    if asked > 0 { <p>{ format!("{} asked of this team will be removed.", count(asked, "dependency", "dependencies")) }</p> }
+                    <p>{ "Undo brings it all back." }</p>
+                </>
+            },
+            "Delete team",
+            on_delete,
+        );
     }
 
     let on_submit = {
