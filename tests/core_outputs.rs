@@ -12,7 +12,7 @@ mod generate_board;
 
 use alignment_board::core::coordination::{open_risks, revisit_due, stuck};
 use alignment_board::core::health::{analyse_board, Analysis};
-use alignment_board::core::model::Board;
+use alignment_board::core::model::{Board, Decision};
 use alignment_board::core::outputs::{
     check_ins_csv, decisions_csv, dependencies_csv, escape_markdown, file_stem, initiatives_csv,
     markdown, markdown_file_name, Table, MARKDOWN_TEXT_LIMIT,
@@ -368,6 +368,59 @@ fn stuck_requests_and_overdue_check_ins_are_listed() {
 }
 
 #[test]
+fn the_decisions_made_this_period_are_listed_with_their_reasons() {
+    let mut board = example_board(today());
+    let start = board.period.start.expect("the example has a period");
+    // One decision from before the period began: it is not this period's.
+    board.decisions[0].decided_at = start.add_days(-1).start().add_seconds(15 * 3600);
+    let (page_now, analysis) = page(&board, now_on(today()));
+    let t = table(&section(&page_now, "## Decisions this period")).unwrap();
+    assert_eq!(t.header, ["Decision", "Kind", "Decided", "Owner", "Why"]);
+    let mut made: Vec<&Decision> = board
+        .decisions
+        .iter()
+        .filter(|d| analysis.now.day_of(d.decided_at) >= start)
+        .collect();
+    made.sort_by_key(|d| std::cmp::Reverse(d.decided_at.unix_seconds()));
+    assert!(made.len() >= 2 && made.len() < board.decisions.len());
+    assert_eq!(t.rows.len(), made.len());
+    for (row, decision) in t.rows.iter().zip(&made) {
+        assert_eq!(row[0], md(&decision.title));
+        assert_eq!(row[1], decision.kind.key());
+        assert_eq!(row[2], analysis.now.day_of(decision.decided_at).to_string());
+        assert_eq!(row[4], md(&decision.rationale));
+    }
+
+    // A board without a start to its period lists the last review cycle's decisions.
+    board.period.start = None;
+    board.rhythm.review_days = 14;
+    let (page_open, _) = page(&board, now_on(today()));
+    let recent = section(&page_open, "## Decisions of the last 14 days");
+    let first_day = today().add_days(-13);
+    let expected = board
+        .decisions
+        .iter()
+        .filter(|d| analysis.now.day_of(d.decided_at) >= first_day)
+        .count();
+    if expected == 0 {
+        assert_eq!(
+            recent[1],
+            format!("No decision was recorded since {first_day}.")
+        );
+    } else {
+        assert_eq!(table(&recent).unwrap().rows.len(), expected);
+    }
+
+    // None at all: one line says so.
+    board.decisions.clear();
+    let (page_none, _) = page(&board, now_on(today()));
+    assert_eq!(
+        section(&page_none, "## Decisions of the last 14 days")[1],
+        format!("No decision was recorded since {first_day}.")
+    );
+}
+
+#[test]
 fn decisions_are_listed_once_their_revisit_date_comes() {
     let board = example_board(today());
     let (page_now, _) = page(&board, now_on(today()));
@@ -529,6 +582,7 @@ fn hostile_text_keeps_the_page_to_the_example_s_lines_and_columns() {
     for heading in [
         "## Local work",
         "## Open risks",
+        "## Decisions this period",
         "## Decisions due for a revisit",
         "## Stuck requests between teams",
         "## Overdue check-ins",
@@ -552,8 +606,8 @@ fn hostile_text_keeps_the_page_to_the_example_s_lines_and_columns() {
     let headings = hostile_lines.iter().filter(|l| l.starts_with('#')).count();
     assert_eq!(
         headings,
-        1 + 7 + 5,
-        "the title, seven sections and five priorities"
+        1 + 8 + 5,
+        "the title, eight sections and five priorities"
     );
 }
 

@@ -18,8 +18,9 @@ pub use escape::{escape_markdown, MARKDOWN_TEXT_LIMIT};
 /// dates the page and says what is overdue and stuck): title, period and purpose; the
 /// alignment score with its three largest costs; each active priority by rank with a table
 /// of the initiatives serving it (team, owner, status, progress, confidence, due date), in
-/// lane order; local work apart; open risks, the most severe first; decisions due for a
-/// revisit; requests between teams that are stuck; and what is overdue for a check-in. A
+/// lane order; local work apart; open risks, the most severe first; the decisions made since
+/// the period began (in the last review cycle when it has no start), with why; decisions due
+/// for a revisit; requests between teams that are stuck; and what is overdue for a check-in. A
 /// section with nothing to show says so in one line. Dates are `YYYY-MM-DD`.
 pub fn markdown(board: &Board, analysis: &Analysis) -> String {
     let mut page = Page {
@@ -33,6 +34,7 @@ pub fn markdown(board: &Board, analysis: &Analysis) -> String {
     page.score(analysis);
     page.priorities();
     page.risks();
+    page.decisions_made();
     page.decisions();
     page.stuck();
     page.overdue(analysis);
@@ -341,6 +343,49 @@ impl<'a> Page<'a> {
                 &initiative.title,
                 self.team(&initiative.team_id),
                 self.person(initiative.owner_id.as_ref()),
+            ]);
+        }
+        self.end_table();
+    }
+
+    /// The decisions made since the period began, the latest first, each with its reason: a
+    /// status page is often read by those who were not in the room.
+    fn decisions_made(&mut self) {
+        let board = self.board;
+        let since = match board.period.start {
+            Some(start) => {
+                self.section("Decisions this period");
+                start
+            }
+            None => {
+                let days = board.rhythm.review_days;
+                self.section(&format!("Decisions of the last {days} days"));
+                self.today.add_days(1 - i64::from(days))
+            }
+        };
+        let made: Vec<usize> = decisions(board, &DecisionFilter::default(), self.today)
+            .into_iter()
+            .filter(|&d| self.now.day_of(board.decisions[d].decided_at) >= since)
+            .collect();
+        if made.is_empty() {
+            self.line(&format!("No decision was recorded since {since}."));
+            return;
+        }
+        self.table(&[
+            ("Decision", false),
+            ("Kind", false),
+            ("Decided", false),
+            ("Owner", false),
+            ("Why", false),
+        ]);
+        for d in made {
+            let decision = &board.decisions[d];
+            self.row(&[
+                &decision.title,
+                decision.kind.key(),
+                &self.now.day_of(decision.decided_at).to_string(),
+                self.person(decision.owner_id.as_ref()),
+                &decision.rationale,
             ]);
         }
         self.end_table();
