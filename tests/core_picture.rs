@@ -41,10 +41,20 @@ fn a_picture_is_an_svg_image_that_names_the_board_and_draws_every_card_it_can() 
     }
     for i in board.initiatives.iter() {
         assert!(
-            picture.contains(&format!(">{}</text>", i.title)),
+            picture.contains(&format!("<g><title>{}</title>", i.title)),
             "card {}",
             i.title
         );
+        let drawn: String = picture
+            .split("<g><title>")
+            .find(|card| card.starts_with(&format!("{}</title>", i.title)))
+            .unwrap()
+            .split("</text>")
+            .filter_map(|t| t.rsplit_once('>').map(|(_, text)| text))
+            .take_while(|text| !text.starts_with(i.status.label()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(drawn, i.title, "drawn whole");
     }
 }
 
@@ -66,8 +76,16 @@ fn text_in_a_picture_is_text_not_markup_and_long_titles_are_cut() {
     assert_eq!(picture.matches("</metadata>").count(), 1);
     assert!(picture.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
     assert!(
+        picture.contains(">word word word word</text><text"),
+        "a long title takes a second line, broken between words"
+    );
+    assert!(
         picture.contains(">word word word…</text>"),
-        "a long title is cut at a word's end, with an ellipsis"
+        "and is cut at a word's end there, with an ellipsis"
+    );
+    assert!(
+        picture.contains(&format!("<g><title>{}</title>", "word ".repeat(40).trim())),
+        "the whole title is the card's tooltip"
     );
     let loaded = snapshot::read(&picture).expect("still imports");
     assert_eq!(loaded.board.title, hostile);
@@ -174,14 +192,15 @@ fn the_snapshot_in_a_picture_is_about_its_own_size() {
 fn text_in_a_picture_is_cut_by_how_wide_it_draws_not_by_its_length() {
     let mut board = small_board();
     let team = board.teams[0].id.clone();
-    // 26 narrow letters fit a card; 26 wide ones, and a 24-letter title of ordinary
-    // letters in bold, do not (it drew over the card's edge when cut at 24 characters).
+    // 26 narrow letters fit a line of a card; 26 wide ones, and a 24-letter title of
+    // ordinary letters in bold, do not (it drew over the card's edge when cut at 24
+    // characters); 40 wide ones do not fit its two lines.
     board
         .initiatives
         .push(initiative("i-narrow", &"i".repeat(26), &team, &[]));
     board
         .initiatives
-        .push(initiative("i-wide", &"W".repeat(26), &team, &[]));
+        .push(initiative("i-wide", &"W".repeat(40), &team, &[]));
     board.initiatives.push(initiative(
         "i-plain",
         "Query performance budget",
@@ -193,11 +212,19 @@ fn text_in_a_picture_is_cut_by_how_wide_it_draws_not_by_its_length() {
         picture.contains(&format!(">{}</text>", "i".repeat(26))),
         "kept whole"
     );
-    let wide = picture
+    let wide: Vec<&str> = picture
         .split('>')
-        .find(|t| t.starts_with("WWW"))
-        .expect("the wide title is drawn");
-    assert!(wide.ends_with("…</text"), "cut: {wide}");
-    assert!(wide.chars().count() < 20, "well short of 26: {wide}");
-    assert!(picture.contains(">Query performance…</text>"));
+        .filter(|t| t.starts_with("WWW") && t.ends_with("</text"))
+        .collect();
+    assert_eq!(
+        wide.len(),
+        2,
+        "the wide title is drawn in two lines: {wide:?}"
+    );
+    assert!(wide[1].ends_with("…</text"), "cut: {wide:?}");
+    let drawn = wide.iter().map(|t| t.matches('W').count()).sum::<usize>();
+    assert!(drawn < 30, "well short of 40: {wide:?}");
+    // An ordinary title two lines hold is drawn whole, broken between its words.
+    assert!(picture.contains(">Query performance</text>"));
+    assert!(picture.contains(">budget</text>"));
 }

@@ -14,9 +14,9 @@ const MARK: &str = "<metadata id=\"alignment-board-snapshot\">";
 const LANE: u32 = 170;
 const COLUMN: u32 = 210;
 const GAP: u32 = 8;
-const CARD: u32 = 58;
+const CARD: u32 = 72;
 const TOP: u32 = 96;
-const HEAD: u32 = 44;
+const HEAD: u32 = 52;
 /// Cards drawn in one cell at most; the rest are counted ("+ 3 more").
 const CARDS_PER_CELL: usize = 6;
 
@@ -140,6 +140,42 @@ fn fit(text: &str, room: u32, font: Font) -> String {
     cut
 }
 
+/// `text` in at most `most` lines of `room` pixels in `font`, broken between words (inside
+/// a word only when it alone is wider than a line); the last line is cut with an ellipsis
+/// when what is left does not fit.
+fn wrap(text: &str, room: u32, font: Font, most: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        if lines.len() + 1 >= most {
+            lines.push(fit(rest, room, font));
+            break;
+        }
+        let mut used = 0.0;
+        let mut space = None;
+        let mut overflow = None;
+        for (at, c) in rest.char_indices() {
+            used += font.width(c);
+            if used > room as f32 {
+                overflow = Some(if c == ' ' { at } else { space.unwrap_or(at) });
+                break;
+            }
+            if c == ' ' {
+                space = Some(at);
+            }
+        }
+        let Some(at) = overflow else {
+            lines.push(rest.to_string());
+            break;
+        };
+        // At least one character per line, whatever its width.
+        let at = at.max(rest.chars().next().map_or(1, char::len_utf8));
+        lines.push(rest[..at].trim_end().to_string());
+        rest = rest[at..].trim_start();
+    }
+    lines
+}
+
 /// Appends a whole number.
 fn number(out: &mut String, value: impl std::fmt::Display) {
     use std::fmt::Write;
@@ -189,6 +225,11 @@ const BOLD: Font = Font {
 const PLAIN: Font = Font {
     size: 12.0,
     bold: false,
+};
+/// A card's title.
+const CARD_TITLE: Font = Font {
+    size: 12.0,
+    bold: true,
 };
 const BOX: &str = "rx=\"6\" fill=\"#fff\" stroke=\"#d0d5dd\"";
 
@@ -268,13 +309,9 @@ pub fn svg(board: &Board, now: Now) -> String {
         };
         rect(&mut out, x, TOP, COLUMN, HEAD, BOX);
         rect(&mut out, x, TOP, COLUMN, 3, "fill=\"#3b5bdb\"");
-        text(
-            &mut out,
-            x + 10,
-            TOP + 27,
-            STRONG,
-            &fit(&title, COLUMN - 20, BOLD),
-        );
+        for (n, line) in wrap(&title, COLUMN - 20, BOLD, 2).iter().enumerate() {
+            text(&mut out, x + 10, TOP + 23 + 16 * n as u32, STRONG, line);
+        }
     }
 
     // Lanes: the team's name, then its cards in each column.
@@ -297,22 +334,22 @@ pub fn svg(board: &Board, now: Now) -> String {
                 let initiative = &board.initiatives[index];
                 let (cx, cw) = (x + GAP, COLUMN - 2 * GAP);
                 let fill = ["fill=\"", colour(initiative.status), "\""].concat();
+                // The whole title as the card's tooltip where the picture is viewed.
+                out.push_str("<g><title>");
+                escape_shown(&mut out, &initiative.title);
+                out.push_str("</title>");
                 rect(&mut out, cx, card_y, cw, CARD, BOX);
                 rect(&mut out, cx, card_y, 4, CARD, &fill);
-                text(
-                    &mut out,
-                    cx + 12,
-                    card_y + 19,
-                    "font-weight=\"650\" fill=\"#1b1f24\"",
-                    &fit(
-                        &initiative.title,
-                        cw - 22,
-                        Font {
-                            size: 12.0,
-                            bold: true,
-                        },
-                    ),
-                );
+                let title = wrap(&initiative.title, cw - 22, CARD_TITLE, 2);
+                for (n, line) in title.iter().enumerate() {
+                    text(
+                        &mut out,
+                        cx + 12,
+                        card_y + 19 + 15 * n as u32,
+                        "font-weight=\"650\" fill=\"#1b1f24\"",
+                        line,
+                    );
+                }
                 let mut line = initiative.status.label().to_string();
                 if let Some(owner) = initiative
                     .owner_id
@@ -325,7 +362,7 @@ pub fn svg(board: &Board, now: Now) -> String {
                 text(
                     &mut out,
                     cx + 12,
-                    card_y + 36,
+                    card_y + 51,
                     &fill,
                     &fit(&line, cw - 22, PLAIN),
                 );
@@ -333,7 +370,7 @@ pub fn svg(board: &Board, now: Now) -> String {
                 rect(
                     &mut out,
                     cx + 12,
-                    card_y + 45,
+                    card_y + 60,
                     cw - 24,
                     4,
                     "rx=\"2\" fill=\"#e9ecf1\"",
@@ -341,11 +378,12 @@ pub fn svg(board: &Board, now: Now) -> String {
                 rect(
                     &mut out,
                     cx + 12,
-                    card_y + 45,
+                    card_y + 60,
                     bar,
                     4,
                     "rx=\"2\" fill=\"#3b5bdb\"",
                 );
+                out.push_str("</g>");
                 card_y += CARD + GAP;
             }
             if let Some(more) = cell.len().checked_sub(CARDS_PER_CELL).filter(|&n| n > 0) {
