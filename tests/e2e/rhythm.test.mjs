@@ -409,6 +409,23 @@ test('starting the next period carries over what was chosen and keeps the histor
   for (const initiative of only) assert.ok(warned.includes(initiative.title), `${initiative.title} is named: ${warned}`);
   for (const initiative of also) assert.ok(!warned.includes(initiative.title), `${initiative.title} serves another priority: ${warned}`);
   assert.match(warned, only.length === 1 ? /Carry over a priority it serves, give it a priority/ : /Carry over a priority they serve, give them a priority/);
+  // The carry list goes team by team; Carry none and Carry all choose at once.
+  const firstTeam = before.teams.find((t) => unfinished.some((i) => i.teamId === t.id));
+  const teamWork = unfinished.filter((i) => i.teamId === firstTeam.id);
+  const group = form.getByRole('group', { name: `${firstTeam.name} (${teamWork.length} of ${teamWork.length} carried)` });
+  assert.deepEqual(
+    (await group.getByRole('checkbox').all()).length,
+    teamWork.length,
+    'the team\'s unfinished work is in its group',
+  );
+  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), unfinished.length, 'all carried at first');
+  await form.getByRole('button', { name: 'Carry none' }).click();
+  await form.getByRole('group', { name: `${firstTeam.name} (0 of ${teamWork.length} carried)` }).waitFor();
+  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), 0);
+  await form.getByText(`${unfinished.length} initiatives not carried over will be marked dropped`).waitFor();
+  await form.getByRole('button', { name: 'Carry all' }).click();
+  await group.waitFor();
+  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), unfinished.length);
   await form.getByRole('checkbox', { name: /^Pricing page redesign/ }).uncheck();
   const label = await form.getByLabel('Period').inputValue();
   assert.match(label, /^Q\d \d{4}$/);

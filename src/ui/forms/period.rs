@@ -5,7 +5,7 @@
 use super::form::{count, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::health::analyse_board;
-use crate::core::model::{quarter_of, Id, Period, PriorityStatus, Review, ReviewKind};
+use crate::core::model::{quarter_of, Id, Initiative, Period, PriorityStatus, Review, ReviewKind};
 use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
@@ -137,7 +137,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             <SelectField compact=true label={format!("#{} {}", p.rank, p.title)} {value} {options} {on_change} />
         }
     });
-    let initiative_rows = unfinished.iter().map(|i| {
+    let initiative_row = |i: &Initiative| {
         let checked = carried.contains(&i.id);
         let on_change = {
             let (carried, id) = (carried.clone(), i.id.clone());
@@ -157,7 +157,31 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                 { format!("{} ({} %, {})", i.title, i.progress, i.status.label()) }
             </label>
         }
+    };
+    // Team by team in lane order, so a lead finds their team's work in one place.
+    let team_groups = board.teams.iter().filter_map(|team| {
+        let work: Vec<&Initiative> = unfinished
+            .iter()
+            .copied()
+            .filter(|i| i.team_id == team.id)
+            .collect();
+        let carrying = work.iter().filter(|i| carried.contains(&i.id)).count();
+        (!work.is_empty()).then(|| html! {
+            <fieldset class="ab-form__team">
+                <legend>{ format!("{} ({carrying} of {} carried)", team.name, work.len()) }</legend>
+                { for work.into_iter().map(initiative_row) }
+            </fieldset>
+        })
     });
+    let carry_all = {
+        let carried = carried.clone();
+        let all: Vec<Id> = unfinished.iter().map(|i| i.id.clone()).collect();
+        Callback::from(move |_: MouseEvent| carried.set(all.clone()))
+    };
+    let carry_none = {
+        let carried = carried.clone();
+        Callback::from(move |_: MouseEvent| carried.set(Vec::new()))
+    };
     let dropped = unfinished.len() - carried.len();
     // Carried work whose every active priority ends now serves none in the new period: it
     // counts as local work there, which the person should know before they start it.
@@ -206,8 +230,15 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                     </fieldset>
                     <fieldset class="ab-form__group">
                         <legend>{ "Unfinished initiatives to carry over" }</legend>
-                        if unfinished.is_empty() { <p class="ab-field__hint">{ "No unfinished initiatives." }</p> }
-                        { for initiative_rows }
+                        if unfinished.is_empty() {
+                            <p class="ab-field__hint">{ "No unfinished initiatives." }</p>
+                        } else {
+                            <div class="ab-form__quick">
+                                <button type="button" class="ab-button ab-button--small" onclick={carry_all}>{ "Carry all" }</button>
+                                <button type="button" class="ab-button ab-button--small" onclick={carry_none}>{ "Carry none" }</button>
+                            </div>
+                        }
+                        { for team_groups }
                         <p class="ab-field__hint">
                             { format!("{} not carried over will be marked dropped; their check-ins stay as history.",
                                 count(dropped, "initiative", "initiatives")) }
