@@ -84,6 +84,9 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   assert.match(link, /\/alignment-board-frame\.html#board=[\w-]+$/);
   await share.getByText(`${link.length} characters.`).waitFor();
   await share.getByText(/Some places cut links longer than about 2,000 characters/).waitFor();
+  // The place where it will say what Copy link did is one line, not an empty block.
+  const said = await share.getByRole('status').boundingBox();
+  assert.ok(said.height < 30, `the status line is ${said.height} px tall`);
   // The dialog opens on its main action: Copy link puts the link on the clipboard and says so.
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Copy link');
   await share.getByRole('button', { name: 'Copy link' }).click();
