@@ -7,7 +7,7 @@ mod core_support;
 use alignment_board::core::action::{Action, Refused};
 use alignment_board::core::diff::changed_initiative;
 use alignment_board::core::history::{History, LIMIT};
-use alignment_board::core::layout::{Column, Filter, Layout, OwnerFilter};
+use alignment_board::core::layout::{Column, Filter, Layout, OwnerFilter, StatusFilter};
 use alignment_board::core::model::{Board, PriorityStatus, Status};
 use core_support::{empty_board, initiative, now, priority, small_board, team};
 use std::rc::Rc;
@@ -463,7 +463,7 @@ fn owner_filter_nobody_shows_only_unowned_cards() {
 fn status_filter_shows_only_cards_with_that_status() {
     let board = small_board();
     let filter = Filter {
-        status: Some(Status::AtRisk),
+        status: StatusFilter::Is(Status::AtRisk),
         ..Filter::default()
     };
     let layout = Layout::compute(&board, &filter);
@@ -472,18 +472,47 @@ fn status_filter_shows_only_cards_with_that_status() {
 }
 
 #[test]
+fn the_unfinished_filter_leaves_out_done_and_dropped_work() {
+    let mut board = small_board();
+    board.initiatives[0].status = Status::Done;
+    board.initiatives[1].status = Status::Dropped;
+    let filter = Filter {
+        status: StatusFilter::Unfinished,
+        ..Filter::default()
+    };
+    let unfinished: Vec<&str> = board
+        .initiatives
+        .iter()
+        .filter(|i| i.status.is_active())
+        .map(|i| i.id.as_str())
+        .collect();
+    assert!(!unfinished.is_empty() && unfinished.len() < board.initiatives.len());
+    let layout = Layout::compute(&board, &filter);
+    let shown: Vec<&str> = layout
+        .cells
+        .iter()
+        .flatten()
+        .flatten()
+        .map(|&i| board.initiatives[i].id.as_str())
+        .collect();
+    assert_eq!(layout.shown, unfinished.len());
+    assert!(shown.iter().all(|id| unfinished.contains(id)), "{shown:?}");
+    assert!(filter.is_active());
+}
+
+#[test]
 fn filters_combine() {
     let board = small_board();
     let filter = Filter {
         team: Some("t-1".into()),
         owner: OwnerFilter::Person("p-1".into()),
-        status: Some(Status::OnTrack),
+        status: StatusFilter::Is(Status::OnTrack),
         attention: false,
     };
     let layout = Layout::compute(&board, &filter);
     assert_eq!(cells(&board, &layout), vec![cell("t-1", "pr-1", &["i-1"])]);
     let none = Filter {
-        status: Some(Status::AtRisk),
+        status: StatusFilter::Is(Status::AtRisk),
         ..filter
     };
     assert_eq!(Layout::compute(&board, &none).shown, 0);
@@ -493,7 +522,7 @@ fn filters_combine() {
 fn a_filter_matching_nothing_keeps_the_grid_but_empties_every_cell() {
     let board = small_board();
     let filter = Filter {
-        status: Some(Status::Done),
+        status: StatusFilter::Is(Status::Done),
         ..Filter::default()
     };
     let layout = Layout::compute(&board, &filter);
@@ -590,7 +619,7 @@ fn a_filter_is_active_when_anything_is_set() {
             ..Filter::default()
         },
         Filter {
-            status: Some(Status::NotStarted),
+            status: StatusFilter::Is(Status::NotStarted),
             ..Filter::default()
         },
     ];

@@ -26,7 +26,7 @@ use alignment_board::core::action::{reduce, Action, Settings};
 use alignment_board::core::coordination::Step;
 use alignment_board::core::history::{History, LIMIT};
 use alignment_board::core::ids;
-use alignment_board::core::layout::{Filter, Layout, OwnerFilter};
+use alignment_board::core::layout::{Filter, Layout, OwnerFilter, StatusFilter};
 use alignment_board::core::list::List;
 use alignment_board::core::model::{
     Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Period,
@@ -744,7 +744,7 @@ fn filters(board: &Board) -> Vec<Filter> {
         },
     ];
     filters.extend(Status::ALL.iter().map(|&status| Filter {
-        status: Some(status),
+        status: StatusFilter::Is(status),
         ..Filter::default()
     }));
     filters.extend(board.people.first().map(|p| Filter {
@@ -996,7 +996,7 @@ fn a_status_change_keeps_the_layout_and_a_move_does_not() {
     let after = reduce(&start, Action::UpdateInitiative(changed.clone()), at(1)).unwrap();
     assert!(Layout::same_for(&start, &after, &Filter::default()));
     let by_status = Filter {
-        status: Some(changed.status),
+        status: StatusFilter::Is(changed.status),
         ..Filter::default()
     };
     assert!(!Layout::same_for(&start, &after, &by_status));

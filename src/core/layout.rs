@@ -10,7 +10,7 @@ use super::model::{Board, Id, Initiative, Priority, Status};
 pub struct Filter {
     pub team: Option<Id>,
     pub owner: OwnerFilter,
-    pub status: Option<Status>,
+    pub status: StatusFilter,
     /// Only initiatives the health analysis flags as needing attention.
     pub attention: bool,
 }
@@ -22,6 +22,26 @@ pub enum OwnerFilter {
     /// Initiatives with no owner.
     Nobody,
     Person(Id),
+}
+
+/// Which statuses a person wants to see.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    #[default]
+    Any,
+    /// Work not yet done or dropped: what a period that has begun is about.
+    Unfinished,
+    Is(Status),
+}
+
+impl StatusFilter {
+    pub fn passes(self, status: Status) -> bool {
+        match self {
+            StatusFilter::Any => true,
+            StatusFilter::Unfinished => status.is_active(),
+            StatusFilter::Is(wanted) => status == wanted,
+        }
+    }
 }
 
 impl Filter {
@@ -77,7 +97,7 @@ impl Layout {
             .map(|i| {
                 filter.team.as_ref().is_none_or(|t| i.team_id == *t)
                     && (!filter.attention || flagged(&i.id))
-                    && filter.status.is_none_or(|s| i.status == s)
+                    && filter.status.passes(i.status)
                     && match &filter.owner {
                         OwnerFilter::Anyone => true,
                         OwnerFilter::Nobody => i.owner_id.is_none(),
@@ -190,6 +210,6 @@ fn placed_alike(a: &Initiative, b: &Initiative, filter: &Filter) -> bool {
     a.id == b.id
         && a.team_id == b.team_id
         && a.priority_ids == b.priority_ids
-        && (filter.status.is_none() || a.status == b.status)
+        && (filter.status == StatusFilter::Any || a.status == b.status)
         && (filter.owner == OwnerFilter::Anyone || a.owner_id == b.owner_id)
 }

@@ -4,7 +4,7 @@
 
 use super::fields::{use_field_id, SelectField};
 use super::state::{use_board, Command};
-use crate::core::layout::{Filter, OwnerFilter};
+use crate::core::layout::{Filter, OwnerFilter, StatusFilter};
 use crate::core::model::{Board, Person, Status};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,6 +39,7 @@ impl PartialEq for FilterBarProps {
 
 const ALL: &str = "";
 const NOBODY: &str = "\u{0}nobody";
+const UNFINISHED: &str = "\u{0}unfinished";
 
 pub fn filter_bar(props: &FilterBarProps) -> Html {
     // A board with no initiatives has nothing to filter: its empty state speaks alone.
@@ -56,7 +57,7 @@ fn active_count(filter: &Filter) -> usize {
     [
         filter.team.is_some(),
         filter.owner != OwnerFilter::Anyone,
-        filter.status.is_some(),
+        filter.status != StatusFilter::Any,
         filter.attention,
     ]
     .into_iter()
@@ -90,7 +91,10 @@ fn Filters(props: &FilterBarProps) -> Html {
             .into_iter()
             .map(|p| (p.id.clone().into(), p.name.clone().into())),
     );
-    let mut statuses: Vec<(AttrValue, AttrValue)> = vec![(ALL.into(), "Any status".into())];
+    let mut statuses: Vec<(AttrValue, AttrValue)> = vec![
+        (ALL.into(), "Any status".into()),
+        (UNFINISHED.into(), "Unfinished".into()),
+    ];
     statuses.extend(
         Status::ALL
             .iter()
@@ -109,6 +113,11 @@ fn Filters(props: &FilterBarProps) -> Html {
         OwnerFilter::Anyone => ALL.to_string(),
         OwnerFilter::Nobody => NOBODY.to_string(),
         OwnerFilter::Person(id) => id.clone(),
+    };
+    let status_value = match filter.status {
+        StatusFilter::Any => ALL,
+        StatusFilter::Unfinished => UNFINISHED,
+        StatusFilter::Is(status) => status.key(),
     };
     let total = board.initiatives.len();
     let on = active_count(filter);
@@ -150,8 +159,11 @@ fn Filters(props: &FilterBarProps) -> Html {
                         NOBODY => OwnerFilter::Nobody,
                         _ => OwnerFilter::Person(v),
                     })} />
-                <SelectField compact=true label="Status" value={filter.status.map(|s| s.key()).unwrap_or(ALL)} options={statuses}
-                    on_change={change(|f, v| f.status = Status::from_key(&v))} />
+                <SelectField compact=true label="Status" value={status_value} options={statuses}
+                    on_change={change(|f, v| f.status = match v.as_str() {
+                        UNFINISHED => StatusFilter::Unfinished,
+                        _ => Status::from_key(&v).map_or(StatusFilter::Any, StatusFilter::Is),
+                    })} />
                 <label class="ab-check ab-filters__attention">
                     <input type="checkbox" checked={filter.attention}
                            onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { attention: !filter.attention, ..filter.clone() })} />
