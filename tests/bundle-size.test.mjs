@@ -56,7 +56,11 @@
 // without a form's marks, and the warning of carried work left without a priority: 535.1 KB
 // (547,964 bytes); with "(continued)" printed whole and the fixes of a review of these,
 // 535.1 KB (547,917 bytes), then (+1.5 KB) the period's decisions on the status page, a
-// picture's titles in two lines and the carry list team by team: 536.6 KB (549,453 bytes).
+// picture's titles in two lines and the carry list team by team: 536.6 KB (549,453 bytes),
+// then (+0.2 KB) the status filter's Unfinished: 536.8 KB (549,699 bytes), then (+2.8 KB) a
+// keyboard walk's fixes (focus kept beside a card the filters now hide, and after an undone
+// rank; the digits to the views; the board's keys in lists and check boxes; Clear filters
+// keeping focus; a flagged initiative's reasons in its form): 539.6 KB (552,523 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -68,7 +72,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 538 * 1024;
+const GUARD = 540 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -175,6 +175,19 @@ pub fn App(props: &AppProps) -> Html {
     );
 
     let root = use_node_ref();
+    // A change that took a card off the board while filters are on (its new status not the
+    // one filtered for) says so where it can be seen, not only to a screen reader.
+    let on_hidden = {
+        let (dispatch, board) = (dispatch.clone(), board.clone());
+        Callback::from(move |id: String| {
+            if let Some(initiative) = board.as_ref().and_then(|b| b.initiative(&id)) {
+                dispatch.dispatch(Msg::Done(format!(
+                    "“{}” no longer matches the filters, so it is hidden. Clear filters to see it.",
+                    initiative.title
+                )));
+            }
+        })
+    };
     let card_place = use_focus_after_change(
         &root,
         (
@@ -183,6 +196,8 @@ pub fn App(props: &AppProps) -> Html {
             state.focus_card.clone(),
         ),
         board.clone(),
+        filter.is_active(),
+        on_hidden,
     );
     {
         // The page's list of boards (for the JavaScript handle and the crash screen) holds
@@ -412,6 +427,17 @@ pub fn App(props: &AppProps) -> Html {
         on_error: on_error.clone(),
         on_merge: board.is_some().then(|| on_merge_files.clone()),
         on_help: open_dialog.reform(|()| Some(DialogKind::Help)),
+        // A view chosen by its digit: its tab takes focus, so Tab goes on into the view.
+        on_view: board.is_some().then(|| {
+            let (on_choose, dispatch) = (on_choose.clone(), dispatch.clone());
+            Callback::from(move |view: View| {
+                on_choose.emit(view);
+                dispatch.dispatch(Msg::Reveal {
+                    focus: Some(views_bar::tab_place(view)),
+                    announcement: format!("{} view", view.label()),
+                });
+            })
+        }),
     }
     .handlers();
 
@@ -585,7 +611,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <div class="ab-visually-hidden" aria-live="polite" aria-atomic="true">{ &state.announcement }</div>
             if let Some(kind) = (*dialog).clone() {
-                <Dialogs {kind} board={board.clone()} on_export={on_export.clone()} />
+                <Dialogs {kind} board={board.clone()} on_export={on_export.clone()} attention={(*attention).clone()} />
             }
         </div>
         </ContextProvider<Today>>

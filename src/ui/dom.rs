@@ -36,7 +36,11 @@ pub fn without_scrolling() -> web_sys::FocusOptions {
 /// Scrolls `element` into view as little as needed, in every scrolling area around it (the
 /// board's grid, the <alignment-board> element's box, the page), then clear of the grid's
 /// sticky headings: the row of priority headings above it and the sticky first cell of its
-/// own row (a card under them is inside the grid, yet hidden).
+/// own row (a card under them is inside the grid, yet hidden). The focus ring around it
+/// is kept in sight too (the stylesheet's `scroll-margin` for the scrolling areas).
+/// How far a focus ring reaches beyond its element: outline and offset, and a pixel.
+const RING: f64 = 4.0;
+
 pub fn bring_into_view(element: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);
@@ -52,13 +56,13 @@ pub fn bring_into_view(element: &web_sys::Element) {
     let mut up = 0.0_f64;
     if !row.class_list().contains("ab-grid__row--head") {
         if let Ok(Some(head)) = grid.query_selector(".ab-grid__row--head") {
-            up = (place.top() - head.get_bounding_client_rect().bottom()).min(0.0);
+            up = (place.top() - RING - head.get_bounding_client_rect().bottom()).min(0.0);
         }
     }
     let mut back = 0.0_f64;
     if let Ok(Some(first)) = row.query_selector(".ab-lane-head, .ab-grid__corner") {
         if !first.contains(Some(element)) {
-            back = (place.left() - first.get_bounding_client_rect().right()).min(0.0);
+            back = (place.left() - RING - first.get_bounding_client_rect().right()).min(0.0);
         }
     }
     if up < 0.0 || back < 0.0 {

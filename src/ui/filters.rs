@@ -7,6 +7,7 @@ use super::state::{use_board, Command};
 use crate::core::layout::{Filter, OwnerFilter, StatusFilter};
 use crate::core::model::{Board, Person, Status};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties)]
@@ -126,6 +127,7 @@ fn Filters(props: &FilterBarProps) -> Html {
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
     let toggle_ref = use_node_ref();
+    let panel_ref = use_node_ref();
     // Escape closes an open panel and gives focus back to its button, as a menu does.
     let on_key = {
         let (open, toggle_ref) = (open.clone(), toggle_ref.clone());
@@ -136,6 +138,26 @@ fn Filters(props: &FilterBarProps) -> Html {
                 if let Some(button) = toggle_ref.cast::<web_sys::HtmlElement>() {
                     let _ = button.focus();
                 }
+            }
+        })
+    };
+    // Clear filters goes with the filters: focus goes to the first of them (to the panel's
+    // button where it is folded away), not out of the board.
+    let on_clear = {
+        let (on_change, panel_ref, toggle_ref) = (
+            props.on_change.clone(),
+            panel_ref.clone(),
+            toggle_ref.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            on_change.emit(Filter::default());
+            let first = panel_ref
+                .cast::<web_sys::Element>()
+                .and_then(|panel| panel.query_selector("select").ok().flatten())
+                .and_then(|select| select.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|select| select.offset_parent().is_some());
+            if let Some(target) = first.or_else(|| toggle_ref.cast::<web_sys::HtmlElement>()) {
+                let _ = target.focus();
             }
         })
     };
@@ -150,7 +172,7 @@ fn Filters(props: &FilterBarProps) -> Html {
                 { "Filter" }
                 if on > 0 { <span class="ab-filters__on" aria-hidden="true">{ on }</span> }
             </button>
-            <div id={panel_id} class={classes!("ab-filters__panel", (!*open).then_some("ab-filters__panel--closed"))}>
+            <div id={panel_id} ref={panel_ref} class={classes!("ab-filters__panel", (!*open).then_some("ab-filters__panel--closed"))}>
                 <SelectField compact=true label="Team" value={filter.team.clone().unwrap_or_default()} options={teams}
                     on_change={change(|f, v| f.team = (!v.is_empty()).then_some(v))} />
                 <SelectField compact=true label="Owner" value={owner_value} options={owners}
@@ -172,13 +194,13 @@ fn Filters(props: &FilterBarProps) -> Html {
             </div>
             <p class="ab-filters__count" aria-live="polite">
                 if filter.is_active() {
-                    { format!("Showing {} of {total} initiatives", props.shown) }
+                    { format!("Showing {} of {total}", props.shown) }
                 } else {
                     { format!("{total} initiatives") }
                 }
             </p>
             if filter.is_active() {
-                <button type="button" class="ab-button ab-button--quiet ab-filters__clear" onclick={props.on_change.reform(|_| Filter::default())}>
+                <button type="button" class="ab-button ab-button--quiet ab-filters__clear" onclick={on_clear}>
                     { "Clear filters" }
                 </button>
             }

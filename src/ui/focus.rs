@@ -17,14 +17,18 @@ use yew::prelude::*;
 /// Puts focus in place after each change (`turn` counts them, with the place the change asked
 /// for and the initiative an undo or redo changed): the place asked for, once it exists; else
 /// that initiative's card, unless the person is on a toolbar button that still works (Undo,
-/// pressed again and again); else the board itself, when the change took focus away, so its
-/// shortcuts keep working. Gives the card's place, worked out once per change, which the
-/// board view renders even out of sight.
+/// pressed again and again); else, when the change took focus away, the element it was on
+/// if that is back (a heading an undo put back in its place), or what stood beside it (the
+/// next card when the filters now hide the one changed: `on_hidden` is told of it while
+/// `filtered`), else the board itself, so its shortcuts keep working. Gives the
+/// card's place, worked out once per change, which the board view renders even out of sight.
 #[hook]
 pub fn use_focus_after_change(
     root: &NodeRef,
     turn: (u32, Option<String>, Option<Id>),
     board: Option<Rc<Board>>,
+    filtered: bool,
+    on_hidden: Callback<Id>,
 ) -> Rc<Option<String>> {
     let (count, focus, card) = turn;
     let card_place = use_memo((count, card), move |(_, card)| {
@@ -32,6 +36,25 @@ pub fn use_focus_after_change(
             .zip(board)
             .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)))
     });
+    let beside: Rc<RefCell<Beside>> = use_mut_ref(Beside::default);
+    {
+        // Where focus is in the board, noted as it moves.
+        let (root, beside) = (root.clone(), beside.clone());
+        use_effect_with(root.clone(), move |_| {
+            let listener = root.cast::<web_sys::Element>().map(|element| {
+                EventListener::new(&element, "focusin", move |event| {
+                    use wasm_bindgen::JsCast;
+                    if let Some(target) = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        beside.borrow_mut().note(&target);
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let (root, card_place) = (root.clone(), card_place.clone());
         use_effect_with((count, focus), move |&(count, ref focus)| {
@@ -43,12 +66,64 @@ pub fn use_focus_after_change(
                     active.matches(".ab-header button:enabled").unwrap_or(false)
                 });
                 let card = (*card_place).clone().filter(|_| !on_toolbar);
-                restore_focus(&root, focus.clone().or(card).as_deref())
+                // A copy: the focus given below is noted in `beside` as it is given.
+                let noted = beside.borrow().clone();
+                let (reveal, hidden) =
+                    restore_focus(&root, focus.clone().or(card).as_deref(), &noted);
+                if let Some(id) = hidden.filter(|_| filtered) {
+                    on_hidden.emit(id);
+                }
+                reveal
             });
             move || drop(reveal)
         });
     }
     card_place
+}
+
+/// The element with a `data-place` that focus was last on in the board (a card, a heading),
+/// and the elements beside it when it was focused.
+#[derive(Clone, Default)]
+pub struct Beside {
+    place: Option<String>,
+    /// The initiative, when it is a card.
+    card: Option<Id>,
+    next: Option<web_sys::HtmlElement>,
+    previous: Option<web_sys::HtmlElement>,
+    /// Its lane's heading.
+    lane: Option<String>,
+}
+
+impl Beside {
+    /// Notes `element`, when it has a place; focus in a dialog or a menu keeps the note of
+    /// the card it was opened from.
+    fn note(&mut self, element: &web_sys::HtmlElement) {
+        use wasm_bindgen::JsCast;
+        let Some(place) = element.get_attribute("data-place") else {
+            return;
+        };
+        let focusable = |sibling: Option<web_sys::Element>| {
+            sibling
+                .filter(|s| s.has_attribute("tabindex") || s.tag_name() == "BUTTON")
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        };
+        *self = Beside {
+            card: element
+                .class_list()
+                .contains("ab-card")
+                .then(|| place.split('\u{1f}').next().map(Id::from))
+                .flatten(),
+            place: Some(place),
+            next: focusable(element.next_element_sibling()),
+            previous: focusable(element.previous_element_sibling()),
+            lane: element
+                .closest("[role=\"row\"]")
+                .ok()
+                .flatten()
+                .and_then(|row| row.query_selector("[role=\"rowheader\"]").ok().flatten())
+                .and_then(|head| head.get_attribute("data-place")),
+        };
+    }
 }
 
 /// The `data-place` of the element that shows a subject on the unfiltered board: an
@@ -127,14 +202,19 @@ pub fn priority_after_delete(before: &Board, next: &Board, id: &str) -> Option<S
 }
 
 /// Focuses the element whose `data-place` is `place` (a card or a priority heading); if
-/// there is none, or no place was asked for and focus fell out of the board (its element
-/// was removed or disabled by the change), focuses the board's root.
+/// there is none, or no place was asked for, and focus fell out of the board (its element
+/// was removed or disabled by the change), focuses what `beside` noted: the element it was
+/// on, found by its place again, else what stood beside it, else the board's root. Gives,
+/// besides, the initiative whose card focus was on when the change took it off the board.
 ///
 /// The element is focused at once, without scrolling, and brought into view at the next
 /// frame (while the returned handle lives): scrolling to it now would make the browser lay
 /// out the changed board in the middle of the change, and again for the frame.
-pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option<AnimationFrame> {
-    use wasm_bindgen::JsCast;
+pub fn restore_focus(
+    root: &web_sys::HtmlElement,
+    place: Option<&str>,
+    beside: &Beside,
+) -> (Option<AnimationFrame>, Option<Id>) {
     let active = active_element(root);
     // On the page around the board (a wiki's field, while the example board was fetched):
     // focus stays where the person put it.
@@ -142,7 +222,7 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
         .as_ref()
         .is_some_and(|a| a.tag_name() != "BODY" && !root.contains(Some(a)))
     {
-        return None;
+        return (None, None);
     }
     if let Some(place) = place {
         // Still focused where it is (a card whose status was chosen in its menu): nothing to do.
@@ -150,29 +230,56 @@ pub fn restore_focus(root: &web_sys::HtmlElement, place: Option<&str>) -> Option
             .as_ref()
             .is_some_and(|a| a.get_attribute("data-place").as_deref() == Some(place))
         {
-            return None;
+            return (None, None);
         }
-        let selector = format!("[data-place=\"{}\"]", css_escape(place));
-        if let Some(element) = root
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus_with_options(&without_scrolling());
-            return Some(request_animation_frame(move |_| bring_into_view(&element)));
+        if let Some(element) = placed(root, place) {
+            return (Some(focus_in_view(element)), None);
         }
     }
     let lost = active.is_none_or(|active| {
         // A focused button that the change disabled (Undo with nothing left to undo)
-        // loses focus at the next frame: treat it as lost already.
+        // loses focus at the next frame: treat it as lost already. The root itself is
+        // where a dialog gives focus back when what opened it is gone.
         (!root.contains(Some(&active)) && active.tag_name() == "BODY")
             || active.matches(":disabled").unwrap_or(false)
+            || root.is_same_node(Some(&active))
     });
-    if lost {
-        let _ = root.focus_with_options(&without_scrolling());
+    if !lost {
+        return (None, None);
     }
-    None
+    if let Some(element) = beside.place.as_deref().and_then(|p| placed(root, p)) {
+        return (Some(focus_in_view(element)), None);
+    }
+    let standing = [&beside.next, &beside.previous]
+        .into_iter()
+        .flatten()
+        .find(|element| element.is_connected())
+        .cloned()
+        .or_else(|| beside.lane.as_deref().and_then(|p| placed(root, p)));
+    let hidden = beside.card.clone();
+    match standing {
+        Some(element) => (Some(focus_in_view(element)), hidden),
+        None => {
+            let _ = root.focus_with_options(&without_scrolling());
+            (None, hidden)
+        }
+    }
+}
+
+/// The element of the board whose `data-place` is `place`.
+fn placed(root: &web_sys::HtmlElement, place: &str) -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let selector = format!("[data-place=\"{}\"]", css_escape(place));
+    root.query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Focuses `element` without scrolling, and brings it into view at the next frame.
+fn focus_in_view(element: web_sys::HtmlElement) -> AnimationFrame {
+    let _ = element.focus_with_options(&without_scrolling());
+    request_animation_frame(move |_| bring_into_view(&element))
 }
 
 /// For a list whose rows a change takes away or changes (a due initiative leaves what is due

@@ -18,6 +18,7 @@ mod share;
 mod slice;
 mod team;
 
+use super::board_view::Attention;
 use super::check_in::{timeline, CheckInEditor};
 use super::dialog::Modal;
 use super::state::{use_board, BoardContext, DialogKind, Msg};
@@ -32,6 +33,8 @@ pub struct DialogsProps {
     /// The board, unless none has been started yet.
     pub board: Option<Rc<Board>>,
     pub on_export: Callback<bool>,
+    /// Why each initiative needs attention, for its form to say.
+    pub attention: Attention,
 }
 
 impl DialogsProps {
@@ -42,6 +45,7 @@ impl DialogsProps {
             id,
             team,
             priority,
+            flagged: None,
         })
     }
 }
@@ -53,8 +57,11 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
     let close = context.on_dialog.reform(|()| None);
     let form = |id, team, priority| props.form(id, team, priority);
     match props.kind.clone() {
-        DialogKind::Initiative { id, team, priority } => form(id, team, priority)
-            .map(|p| html! { <initiative::InitiativeForm ..p /> })
+        DialogKind::Initiative { id, team, priority } => form(id.clone(), team, priority)
+            .map(|p| {
+                let flagged = id.as_deref().and_then(|id| props.attention.of(id));
+                html! { <initiative::InitiativeForm {flagged} ..p /> }
+            })
             .unwrap_or_default(),
         DialogKind::Priority(id) => form(id, None, None)
             .map(|p| html! { <priority::PriorityForm ..p /> })

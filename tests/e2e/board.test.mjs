@@ -168,6 +168,14 @@ test('priorities are re-ranked with the keyboard, the buttons and by dragging', 
   await form.getByRole('button', { name: 'Save' }).click();
   await form.waitFor({ state: 'detached' });
   await focused(page.getByRole('columnheader', { name: `Priority 3: ${third}` }));
+  // Ctrl + Z on the heading puts it back, and focus with it.
+  await page.keyboard.press('Control+z');
+  await page.getByRole('columnheader', { name: `Priority 1: ${third}` }).waitFor();
+  await focused(page.getByRole('columnheader', { name: `Priority 1: ${third}` }));
+  await page.keyboard.press('Alt+ArrowRight');
+  await focused(page.getByRole('columnheader', { name: `Priority 2: ${third}` }));
+  await page.keyboard.press('Control+z');
+  await focused(page.getByRole('columnheader', { name: `Priority 1: ${third}` }));
 });
 
 test('deleting a team with initiatives says what happens and asks first', async () => {
@@ -231,18 +239,29 @@ test('filters narrow the board by team, owner and status', async () => {
   const count = await risky.count();
   assert.ok(count > 0 && count < all);
   for (const text of await risky.locator('.ab-status').allTextContents()) assert.equal(text, 'At risk');
-  // A card whose new status the filter leaves out leaves the board at once.
+  // A card whose new status the filter leaves out leaves the board at once; focus goes to
+  // what stood beside it, and the window's foot says where the changed one went.
   const changed = await risky.first().getAttribute('aria-label');
-  await risky.first().getByRole('button', { name: 'Status: At risk' }).click();
-  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'On track' }).click();
+  await risky.first().focus();
+  await page.keyboard.press('s');
+  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'On track' }).waitFor();
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'On track');
+  await page.keyboard.press('Enter');
   await board.getByRole('article', { name: changed, exact: true }).first().waitFor({ state: 'detached' });
   assert.ok((await risky.count()) < count);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('status').filter({ hasText: `“${changed}” no longer matches the filters, so it is hidden. Clear filters to see it.` }).waitFor();
+  // Alone in its cell under the filter, its place goes to the cell's Add button.
+  await page.waitForFunction(() => document.activeElement?.matches('button.ab-cell__add'));
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Add initiative to /);
+  // The board's keys work from where focus went: Ctrl + Z brings the card back, focused.
+  await page.keyboard.press('Control+z');
   await board.getByRole('article', { name: changed, exact: true }).first().waitFor();
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, changed);
 
   // Unfinished leaves out the work that is done or dropped, as at a period's start.
   await filters.getByLabel('Status').selectOption({ label: 'Unfinished' });
-  await filters.getByText(/^Showing \d+ of \d+ initiatives$/).waitFor();
+  await filters.getByText(/^Showing \d+ of \d+$/).waitFor();
   const statuses = await board.getByRole('article').locator('.ab-status').allTextContents();
   assert.ok(statuses.length > count && statuses.length < all, `${statuses.length} of ${all}`);
   assert.ok(statuses.every((s) => !['Done', 'Dropped'].includes(s)), statuses.join());
@@ -250,8 +269,36 @@ test('filters narrow the board by team, owner and status', async () => {
   await filters.getByLabel('Status').selectOption({ label: 'Any status' });
   await filters.getByLabel('Team').selectOption({ index: 1 });
   assert.equal(await board.getByRole('rowheader').count(), 1);
+  // From a filter's list, the board's keys still work: ? opens Help.
+  await page.keyboard.press('?');
+  await dialog(page, 'Help').getByRole('button', { name: 'Close' }).first().click();
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   assert.ok((await board.getByRole('rowheader').count()) > 1);
+  // Clear filters goes with the filters: focus stays among them.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[aria-label="Filters"]') !== null), true);
+  assert.equal(await page.evaluate(() => document.activeElement.labels?.[0]?.textContent), 'Team');
+});
+
+test('a card that needs attention says why in its form, not only in a tooltip', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const flagged = page.getByRole('region', { name: 'Board' }).getByRole('article').filter({ has: page.locator('.ab-card__attention') }).first();
+  const reasons = (await flagged.locator('.ab-card__attention').getAttribute('title')).split('\n');
+  assert.ok(reasons.length > 0 && reasons[0].length > 0);
+  await flagged.focus();
+  await page.keyboard.press('Enter');
+  const form = dialog(page, 'Edit initiative');
+  const note = form.getByRole('note', { name: 'Needs attention' });
+  assert.deepEqual(await note.getByRole('listitem').allTextContents(), reasons);
+  await page.keyboard.press('Escape');
+  await form.waitFor({ state: 'detached' });
+  // A card the analysis does not flag has no such note.
+  const calm = page.getByRole('region', { name: 'Board' }).getByRole('article').filter({ hasNot: page.locator('.ab-card__attention') }).first();
+  await calm.focus();
+  await page.keyboard.press('Enter');
+  await dialog(page, 'Edit initiative').getByLabel('Title').waitFor();
+  assert.equal(await dialog(page, 'Edit initiative').getByRole('note').count(), 0);
+  page.assertNoErrors();
 });
 
 test('a focused card opens for editing with Enter', async () => {

@@ -389,7 +389,7 @@ test('people are added to a team, offered as owners, and kept', async () => {
 
   const filters = page.getByRole('region', { name: 'Filters' });
   await filters.getByLabel('Owner').selectOption({ label: 'Yusuf Aydın' });
-  await filters.getByText('Showing 0 of 34 initiatives').waitFor();
+  await filters.getByText('Showing 0 of 34').waitFor();
   await reload(page);
   await command(page, 'Add', 'People…');
   await dialog(page, 'People').getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();

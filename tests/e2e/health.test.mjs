@@ -297,7 +297,7 @@ test('the board filters down to the cards that need attention', async () => {
   const filter = page.getByRole('checkbox', { name: `Needs attention (${flagged.size})` });
   await filter.check();
   const total = snapshot.json.board.initiatives.length;
-  await page.getByText(`Showing ${flagged.size} of ${total} initiatives`).waitFor();
+  await page.getByText(`Showing ${flagged.size} of ${total}`).waitFor();
   const titles = new Set(await page.getByRole('region', { name: 'Board' }).getByRole('article')
     .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
   const want = new Set(snapshot.json.board.initiatives.filter((i) => flagged.has(i.id)).map((i) => i.title));

@@ -14,6 +14,7 @@ const TESTED = {
     'Ctrl + Z (⌘ Z)': ['keys.test.mjs', 'Ctrl+Z, Shift+Ctrl+Z and Ctrl+Y work with focus on'],
     'Shift + Ctrl + Z (⇧ ⌘ Z), Ctrl + Y': ['keys.test.mjs', 'Ctrl+Z, Shift+Ctrl+Z and Ctrl+Y work with focus on'],
     '?': ['help.test.mjs', '? and the Help button open the keyboard shortcuts'],
+    '1 / 2 / 3 / 4 / 5': ['keys.test.mjs', 'the digits 1 to 5 go to the views'],
   },
   'On a card (focus it with Tab)': {
     Enter: ['coordination.test.mjs', 'team A asks team B'],

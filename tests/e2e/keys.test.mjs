@@ -252,6 +252,42 @@ test("a keyboard's first stop skips past the toolbar, the views and the filters 
   page.assertNoErrors();
 });
 
+test('the digits 1 to 5 go to the views from a card, a view or a check box, and not from a list or a dialog', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const views = page.getByRole('navigation', { name: 'Views' });
+  const current = () => views.locator('[aria-current="page"]').textContent();
+  const onTab = (name) => page.waitForFunction((n) => document.activeElement?.closest('nav')?.getAttribute('aria-label') === 'Views'
+    && document.activeElement.textContent.startsWith(n), name);
+  await page.getByRole('region', { name: 'Board' }).getByRole('article').first().focus();
+  await page.keyboard.press('2');
+  await onTab('Health');
+  await page.locator('.ab-health').waitFor();
+  assert.match(await current(), /^Health/);
+  await page.keyboard.press('5');
+  await onTab('Coordination');
+  assert.equal(await current(), 'Coordination');
+  await page.keyboard.press('1');
+  await onTab('Board');
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters.getByRole('checkbox', { name: /^Needs attention/ }).focus();
+  await page.keyboard.press('4');
+  await onTab('Rhythm');
+  await page.keyboard.press('1');
+  await onTab('Board');
+  // In a list a digit is the list's (it picks an option); in a dialog's field it is text.
+  await filters.getByLabel('Owner').focus();
+  await page.keyboard.press('3');
+  assert.equal(await current(), 'Board');
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  const form = dialog(page, 'Add initiative');
+  await form.getByLabel('Title').fill('');
+  await page.keyboard.type('2');
+  assert.equal(await form.getByLabel('Title').inputValue(), '2');
+  assert.equal(await current(), 'Board');
+  page.assertNoErrors();
+});
+
 test('arrow keys go from card to card, below, above and beside, clear of the sticky heads', async () => {
   // A short window: going down soon takes the board's area past the screen.
   const page = await freshPage(app, { viewport: { width: 1400, height: 600 } });

@@ -159,7 +159,7 @@ test('on a phone the Filter button shows the filters, says how many are on, filt
   assert.ok(groups.length > 0 && groups.every((name) => name.startsWith('Mobile · ')), groups.join(', '));
   const titles = new Set(await board.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
   assert.deepEqual([...titles].sort(), example.initiatives.filter((i) => i.teamId === mobile.id).map((i) => i.title).sort());
-  await filters.getByText(`Showing ${titles.size} of ${example.initiatives.length} initiatives`).waitFor();
+  await filters.getByText(`Showing ${titles.size} of ${example.initiatives.length}`).waitFor();
 
   await filters.getByLabel('Status').selectOption({ label: 'At risk' });
   await filters.getByRole('button', { name: 'Filter (2)' }).waitFor();

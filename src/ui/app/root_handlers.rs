@@ -1,4 +1,4 @@
-//! The board's own keys (undo, redo and help) and file drops, for the whole app: handlers on the
+//! The board's own keys (undo, redo, help and the views' digits) and file drops, for the whole app: handlers on the
 //! app's root element, so they work in every view. A dialog's keys are its own. One file
 //! dropped is imported; several are merged into the board, after a preview. A file dropped
 //! on an open dialog is refused: its question would take the dialog's place, and a form's
@@ -6,7 +6,7 @@
 
 use crate::core::combine::Incoming;
 use crate::ui::files::{dropped_files, read_dropped_file, read_snapshots};
-use crate::ui::state::{AppState, Msg};
+use crate::ui::state::{AppState, Msg, View};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -25,6 +25,8 @@ pub struct RootEvents {
     pub on_merge: Option<Callback<Vec<Incoming>>>,
     /// Opens the help (`?`).
     pub on_help: Callback<()>,
+    /// Goes to a view (`1` to `5`, in the order of the views bar); `None` before a board.
+    pub on_view: Option<Callback<View>>,
 }
 
 /// The root element's handlers.
@@ -67,6 +69,25 @@ fn key_down(events: &RootEvents, event: &KeyboardEvent) {
         events.on_help.emit(());
         return;
     }
+    let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+    // A digit goes to a view, except in a list, where it picks an option by its first letter.
+    let in_list = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|element| element.tag_name() == "SELECT");
+    if let (true, false, Some(on_view)) = (plain, in_list, &events.on_view) {
+        let chosen = event
+            .key()
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|at| View::ALL.get(at));
+        if let Some(&view) = chosen {
+            event.prevent_default();
+            on_view.emit(view);
+            return;
+        }
+    }
     if !(event.ctrl_key() || event.meta_key()) {
         return;
     }
@@ -108,12 +129,30 @@ fn drop_file(events: &RootEvents, event: &DragEvent) {
     );
 }
 
+/// Whether the key went to a field that takes text, where `?` and Ctrl + Z are the field's.
+/// A list, a check box or a button takes no text: the board's keys work there too.
 fn is_text_entry(event: &KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .is_some_and(|element| {
-            matches!(element.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        .is_some_and(|element| match element.tag_name().as_str() {
+            "TEXTAREA" => true,
+            "INPUT" => !matches!(
+                element.get_attribute("type").as_deref(),
+                Some(
+                    "checkbox"
+                        | "radio"
+                        | "button"
+                        | "submit"
+                        | "reset"
+                        | "range"
+                        | "color"
+                        | "file"
+                )
+            ),
+            _ => element
+                .get_attribute("contenteditable")
+                .is_some_and(|v| v != "false"),
         })
 }
 

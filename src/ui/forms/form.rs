@@ -27,6 +27,9 @@ pub struct FormProps {
     pub team: Option<Id>,
     #[prop_or_default]
     pub priority: Option<Id>,
+    /// Why the health analysis flags the initiative, when it does.
+    #[prop_or_default]
+    pub flagged: Option<Rc<Vec<String>>>,
 }
 
 /// A form's props with the board's context: what every form needs to do its job.

@@ -14,6 +14,10 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Ctrl + Z (⌘ Z)", "Undo the last change"),
             ("Shift + Ctrl + Z (⇧ ⌘ Z), Ctrl + Y", "Redo"),
             ("?", "Show this help"),
+            (
+                "1 / 2 / 3 / 4 / 5",
+                "Go to Board, Health, Allocation, Rhythm or Coordination",
+            ),
         ],
     ),
     (

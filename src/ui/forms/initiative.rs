@@ -251,8 +251,17 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     let next_risk_id =
         crate::ui::ids::fresh_besides(board, "r", |id| draft.risks.iter().any(|r| r.id == id));
 
+    // Why the health analysis flags it: on the card only as a tooltip, here for everyone.
+    let flagged = fields.flagged.clone().filter(|_| existing.is_some());
+
     html! {
         <Modal title={title} on_close={props.close()} wide=true ask_to_discard=true>
+            if let Some(reasons) = flagged {
+                <div class="ab-form__attention" role="note" aria-label="Needs attention">
+                    <p><span aria-hidden="true">{ "⚑ " }</span>{ "Needs attention" }</p>
+                    <ul>{ for reasons.iter().map(|reason| html! { <li>{ reason }</li> }) }</ul>
+                </div>
+            }
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Title" required={!props.read_only} value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
