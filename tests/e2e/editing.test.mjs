@@ -302,7 +302,11 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   // Going on to a check-in from an edited form saves the edit first; a check-in with a
   // note asks as well.
   await open();
+  const first = form.getByText('Check in… and Ask another team… save your changes first.');
+  assert.equal(await first.count(), 0, 'nothing to save yet');
   await form.getByLabel('Title').fill('Guided setup wizard, phase 2');
+  // The form says that the buttons that go on save first, beside its buttons.
+  await first.waitFor();
   await form.getByRole('button', { name: 'Check in…' }).click();
   const checkIn = dialog(page, 'Check in: Guided setup wizard, phase 2');
   await checkIn.getByLabel('Note').fill('Waiting on the calendar vendor');

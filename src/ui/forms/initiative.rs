@@ -251,6 +251,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     let next_risk_id =
         crate::ui::ids::fresh_besides(board, "r", |id| draft.risks.iter().any(|r| r.id == id));
 
+    // Going on to another dialog saves an edited draft first: its buttons say so.
+    let edited = existing.as_ref().is_some_and(|i| Draft::of(i) != *draft);
     // Why the health analysis flags it: on the card only as a tooltip, here for everyone.
     let flagged = fields.flagged.clone().filter(|_| existing.is_some());
 
@@ -327,12 +329,17 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 </fieldset>
                 if let Some(reason) = &*refusal { <p class="ab-dialog__error" role="alert">{ reason }</p> }
                 <div class="ab-dialog__actions">
+                    if edited && !props.read_only {
+                        <p class="ab-field__hint ab-dialog__note">{ "Check in… and Ask another team… save your changes first." }</p>
+                    }
                     if existing.is_some() && !props.read_only {
                         { question.button() }
                     }
                     if let (Some(initiative), false) = (&existing, props.read_only) {
                         <button type="button" class="ab-button"
-                                onclick={let id = initiative.id.clone(); onward.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>{ "Check in…" }</button>
+                                onclick={let id = initiative.id.clone(); onward.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>
+                            { "Check in…" }
+                        </button>
                     }
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
@@ -480,7 +487,9 @@ fn requests(
                 }) }
             </ul>
             if !read_only {
-                <button type="button" class="ab-button" onclick={ask}>{ "Ask another team…" }</button>
+                <button type="button" class="ab-button" onclick={ask}>
+                    { "Ask another team…" }
+                </button>
             }
         </section>
     }
