@@ -367,7 +367,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 { more_to_the_right() }
             </div>
 
-            <div class="ab-health__scope" role="group" aria-label="Show the requests of">{ for team_chips }</div>
+            <div class="ab-scope" role="group" aria-label="Show the requests of">{ for team_chips }</div>
             if let Some(pair) = pair { { pair } }
             <section aria-label={format!("Asked of {team_name}")}>
                 <h3 class="ab-health__heading">{ format!("Asked of {team_name}") }</h3>

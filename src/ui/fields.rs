@@ -238,3 +238,29 @@ pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue
 pub fn optional_id(value: &str) -> Option<Id> {
     (!value.is_empty()).then(|| value.to_string())
 }
+
+/// A group of chips that chooses the whole board (`None`, named `all`) or one of its teams,
+/// the chosen one pressed: the scope of a view's figures or lists.
+pub fn team_chips(
+    board: &Board,
+    label: &'static str,
+    all: &'static str,
+    current: &Option<Id>,
+    on_select: &Callback<Option<Id>>,
+) -> Html {
+    let chip = |name: &str, value: Option<Id>| {
+        let pressed = value == *current;
+        html! {
+            <button type="button" class={classes!("ab-chip", pressed.then_some("ab-chip--on"))}
+                    aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| value.clone())}>
+                { name }
+            </button>
+        }
+    };
+    html! {
+        <div class="ab-scope" role="group" aria-label={label}>
+            { chip(all, None) }
+            { for board.teams.iter().map(|team| chip(&team.name, Some(team.id.clone()))) }
+        </div>
+    }
+}

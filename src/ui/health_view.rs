@@ -5,6 +5,7 @@
 use super::charts::more_to_the_right;
 use super::charts::{trend_chart, TrendPoint};
 use super::dom::{bring_into_view, without_scrolling};
+use super::fields::team_chips;
 use super::score::{band, subject_name};
 use crate::core::coordination::listed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
@@ -207,10 +208,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                 { trend_chart(&trend(board, analysis), scope_team.is_some()) }
             </div>
 
-            <div class="ab-health__scope" role="group" aria-label="Show the figures of">
-                { scope_button("Whole board", None, &scope, &on_scope) }
-                { for board.teams.iter().map(|team| scope_button(&team.name, Some(team.id.clone()), &scope, &on_scope)) }
-            </div>
+            { team_chips(board, "Show the figures of", "Whole board", &scope, &on_scope.reform(|team| (team, None))) }
 
             <h3 class="ab-health__heading">{ "What needs attention" }</h3>
             <ol class="ab-parts">
@@ -221,21 +219,6 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                 { team_table(board, analysis, &on_scope) }
             }
         </section>
-    }
-}
-
-fn scope_button(
-    label: &str,
-    value: Scope,
-    current: &Scope,
-    on_select: &Callback<(Scope, Option<PartKind>)>,
-) -> Html {
-    let pressed = value == *current;
-    html! {
-        <button type="button" class={classes!("ab-chip", pressed.then_some("ab-chip--on"))}
-                aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| (value.clone(), None))}>
-            { label }
-        </button>
     }
 }
 

@@ -6,6 +6,7 @@ use super::check_in::CheckInEditor;
 use super::clock::{local_now, now};
 use super::dates::{short_date, short_day};
 use super::dom::active_element;
+use super::fields::team_chips;
 use super::files::ImportButton;
 use super::focus::use_successor_focus;
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg};
@@ -94,9 +95,20 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         });
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
+    // One team's rhythm, for its lead: what is due, its figures and the guided review.
+    let scope = use_state(|| None::<Id>);
+    let scope_team = (*scope).as_deref().and_then(|id| board.team(id));
     let now = local_now();
     let today = use_day();
-    let due_now = due(board, now);
+    let mut due_now = due(board, now);
+    if let Some(team) = scope_team {
+        let in_team = |i: usize| board.initiatives[i].team_id == team.id;
+        due_now.items.retain(|item| in_team(item.initiative));
+        let active = (0..board.initiatives.len())
+            .filter(|&i| in_team(i) && board.initiatives[i].status.is_active())
+            .count();
+        due_now.fresh = active - due_now.items.len();
+    }
 
     let on_compare = {
         let (compared, on_error) = (compared.clone(), props.on_error.clone());
@@ -180,6 +192,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                     </div>
                 }
             </div>
+            if board.teams.len() > 1 {
+                { team_chips(board, "Show the rhythm of", "All teams", &scope, &{ let scope = scope.clone(); Callback::from(move |team| scope.set(team)) }) }
+            }
             <dl class="ab-facts">
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
@@ -187,8 +202,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_day(at), relative(now.day_of(at), today))) }</dd></div>
             </dl>
 
-            <h3 class="ab-health__heading">{ "What is due" }</h3>
-            { due_list(props, &context, &due_now.items, &on_check_in) }
+            <h3 class="ab-health__heading">
+                { scope_team.map_or("What is due".to_string(), |team| format!("What is due in {}", team.name)) }
+            </h3>
+            { due_list(props, &context, &due_now.items, &on_check_in, scope_team.map(|t| (t.name.as_str(), due_now.fresh > 0))) }
 
             <h3 class="ab-health__heading">{ "Since the last review" }</h3>
             { since_list(props) }
@@ -244,8 +261,17 @@ fn due_list(
     context: &BoardContext,
     items: &[crate::core::rhythm::DueItem],
     on_check_in: &Callback<Id>,
+    team: Option<(&str, bool)>,
 ) -> Html {
     let board = &props.board;
+    if let (true, Some((team, active))) = (items.is_empty(), team) {
+        let hint = if active {
+            format!("Nothing is due in {team}: all its active work has been checked in on within the rhythm.")
+        } else {
+            format!("Nothing is due in {team}: it has no work in progress.")
+        };
+        return html! { <p class="ab-empty-hint">{ hint }</p> };
+    }
     if items.is_empty() {
         let hint = if board.initiatives.is_empty() {
             "Nothing is due yet: check-ins and reviews fall due once work is on the board."

@@ -54,6 +54,30 @@ test('a review that only records check-ins says so, and never that nothing diffe
   page.assertNoErrors();
 });
 
+test("a team lead sees their team's rhythm alone, and reviews only its due work", async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  const all = await rhythm.getByRole('button', { name: /^Check in on / }).count();
+  const groups = rhythm.getByRole('region', { name: /^Due in / });
+  assert.ok(await groups.count() > 1, 'several teams have work due');
+  const team = (await groups.nth(1).getAttribute('aria-label')).replace('Due in ', '');
+  const theirs = await groups.nth(1).getByRole('button', { name: /^Check in on / }).count();
+  const chips = rhythm.getByRole('group', { name: 'Show the rhythm of' });
+  await chips.getByRole('button', { name: team, exact: true }).click();
+  await chips.getByRole('button', { name: team, exact: true, pressed: true }).waitFor();
+  await rhythm.getByRole('heading', { name: `What is due in ${team}` }).waitFor();
+  assert.deepEqual(await groups.evaluateAll((all) => all.map((g) => g.getAttribute('aria-label'))), [`Due in ${team}`]);
+  assert.equal(await rhythm.getByRole('button', { name: /^Check in on / }).count(), theirs);
+  await rhythm.getByText(new RegExp(`^${theirs} of \\d+ active initiatives$`)).waitFor();
+  // The guided review walks this team's due work only.
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
+  assert.ok(theirs < all);
+  await page.getByRole('button', { name: 'End review' }).click();
+  page.assertNoErrors();
+});
+
 test('a guided review is done with the keyboard alone and is kept after a reload', async () => {
   const page = await freshPage(app);
   await startExample(page);
