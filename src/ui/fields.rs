@@ -103,6 +103,31 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let id = use_field_id();
     let note_id: AttrValue = format!("{id}-note").into();
     let on_input = props.on_change.reform(|event: InputEvent| value_of(&event));
+    // A date field whose date is begun but not finished has an empty value, and says so
+    // only in its validity, with no input event: each key and leaving the field check it.
+    let date = props.kind == "date";
+    let on_date_check = {
+        let (on_change, value) = (props.on_change.clone(), props.value.clone());
+        Callback::from(move |event: Event| {
+            if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+                let now = if input.validity().bad_input() {
+                    INCOMPLETE_DATE.to_string()
+                } else {
+                    input.value()
+                };
+                if now != value.as_str() {
+                    on_change.emit(now);
+                }
+            }
+        })
+    };
+    // Shown, the marker is the empty value the field has: what the person has typed so
+    // far stays as it is.
+    let value = if props.value == INCOMPLETE_DATE {
+        AttrValue::Static("")
+    } else {
+        props.value.clone()
+    };
     let invalid = props.error.is_some();
     let note = props.error.as_ref().or(props.hint.as_ref());
     let described = note.map(|_| note_id.clone());
@@ -135,7 +160,10 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 <textarea ref={control} class="ab-input" {id} rows="3" value={props.value.clone()} oninput={on_input}
                           aria-invalid={invalid.to_string()} aria-describedby={described} />
             } else {
-                <input ref={control} class="ab-input" {id} type={props.kind.clone()} value={props.value.clone()} oninput={on_input}
+                <input ref={control} class="ab-input" {id} type={props.kind.clone()} {value}
+                       oninput={if date { on_date_check.reform(|e: InputEvent| e.into()) } else { on_input }}
+                       onkeyup={date.then(|| on_date_check.reform(|e: KeyboardEvent| e.into()))}
+                       onblur={date.then(|| on_date_check.reform(|e: FocusEvent| e.into()))}
                        required={props.required} min={props.min.clone()} max={props.max.clone()}
                        aria-invalid={invalid.to_string()} aria-describedby={described} />
             }
@@ -188,13 +216,37 @@ pub fn parse_whole(text: &str, max: u32) -> Result<u32, String> {
     }
 }
 
-/// Reads an optional date field: `Ok(None)` when empty, `Err(())` when not a date.
-pub fn parse_optional_date(text: &str) -> Result<Option<crate::core::time::Date>, ()> {
+/// Reads an optional date field: `Ok(None)` when empty, else as `parse_date`.
+pub fn parse_optional_date(
+    text: &str,
+    like: &str,
+) -> Result<Option<crate::core::time::Date>, String> {
     match text.trim() {
         "" => Ok(None),
-        text => crate::core::time::Date::parse(text).map(Some).ok_or(()),
+        text => parse_date(text, like).map(Some),
     }
 }
+
+/// A date field's value (`YYYY-MM-DD`), or why it is refused: `like` (an example) when it
+/// is no date, and plainer words when the field holds a date begun but not finished
+/// (`INCOMPLETE_DATE`) or a year typed short ("26" is the year 26 to a date field).
+pub fn parse_date(text: &str, like: &str) -> Result<crate::core::time::Date, String> {
+    if text == INCOMPLETE_DATE {
+        return Err("This date is not complete: give its day, month and year, or clear it".into());
+    }
+    let date = crate::core::time::Date::parse(text.trim()).ok_or_else(|| like.to_string())?;
+    match date.year() {
+        1970..=2199 => Ok(date),
+        year if year < 1970 => Err(format!(
+            "The year {year} looks cut short: give all four of its digits"
+        )),
+        year => Err(format!("The year {year} is too far ahead")),
+    }
+}
+
+/// What a date field holds while a date is begun in it but not finished (its value is
+/// then empty, as if it were cleared): its form refuses it rather than drop the date.
+pub const INCOMPLETE_DATE: &str = "incomplete";
 
 /// A progress field's text once the status `to` is chosen over `from`: choosing Done fills in
 /// 100 and keeps what the field held in `kept`; choosing another status gives it back while

@@ -173,6 +173,43 @@ test('an initiative form refuses an empty title and keeps what was typed', async
   await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
 });
 
+test('a date begun but not finished, or with its year typed short, is refused, not dropped', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  const dueBefore = await card.getByText(/^Due /).textContent();
+  await card.getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  const due = form.getByLabel('Due date');
+  const kept = await due.inputValue();
+  assert.match(kept, /^\d{4}-\d{2}-\d{2}$/);
+  const note = () => due.evaluate((field) => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent);
+  // The year cleared (month, day, then year: en-US): the field's value is empty, yet it
+  // holds a date begun.
+  await due.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Backspace');
+  assert.equal(await due.evaluate((field) => field.validity.badInput), true);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
+  assert.equal(await note(), 'This date is not complete: give its day, month and year, or clear it');
+  assert.equal(await due.evaluate((field) => field.validity.badInput), true, 'what was typed stays');
+  // A year of two digits is the year 26 to a date field: refused too.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('26');
+  assert.equal(await due.inputValue(), `0026-${kept.slice(5)}`);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.waitForFunction(() => document.activeElement.getAttribute('aria-describedby') && document.getElementById(document.activeElement.getAttribute('aria-describedby'))?.textContent.startsWith('The year 26'));
+  assert.equal(await note(), 'The year 26 looks cut short: give all four of its digits');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+  assert.equal(await card.getByText(/^Due /).textContent(), dueBefore, 'the card keeps its date');
+  page.assertNoErrors();
+});
+
 test("an initiative's effort says what its team is committed to without it and with it", async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -111,9 +111,9 @@ pub fn AskForm(ask: &AskProps) -> Html {
                 error.set(Problems::at("need", "Say what is needed"));
                 return;
             }
-            let Ok(due_date) = parse_optional_date(&due) else {
-                error.set(Problems::at("due", "A due date like 2026-12-15, or none"));
-                return;
+            let due_date = match parse_optional_date(&due, "A due date like 2026-12-15, or none") {
+                Ok(date) => date,
+                Err(why) => return error.set(Problems::at("due", why)),
             };
             let action = match &existing {
                 Some(request) => Action::UpdateDependency(Dependency {
@@ -351,13 +351,11 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 error.set(Problems::at("title", "Give the decision a title"));
                 return;
             }
-            let Ok(revisit_on) = parse_optional_date(&revisit) else {
-                error.set(Problems::at(
-                    "revisit",
-                    "A revisit date like 2027-01-15, or none",
-                ));
-                return;
-            };
+            let revisit_on =
+                match parse_optional_date(&revisit, "A revisit date like 2027-01-15, or none") {
+                    Ok(date) => date,
+                    Err(why) => return error.set(Problems::at("revisit", why)),
+                };
             let kind = DecisionKind::ALL
                 .into_iter()
                 .find(|k| k.key() == kind.as_str())

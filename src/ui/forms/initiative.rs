@@ -168,8 +168,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             let progress = parse_whole(&d.progress, 100)
                 .map_err(|e| problems.insert("progress", e))
                 .ok();
-            let due = parse_optional_date(&d.due).unwrap_or_else(|()| {
-                problems.insert("due", "A date like 2026-12-15".into());
+            let due = parse_optional_date(&d.due, "A date like 2026-12-15").unwrap_or_else(|why| {
+                problems.insert("due", why);
                 None
             });
             errors.set(problems.clone());

@@ -6,10 +6,9 @@ use super::form::{count, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::health::analyse_board;
 use crate::core::model::{quarter_of, Id, Initiative, Period, PriorityStatus, Review, ReviewKind};
-use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{set_to, SelectField, TextField};
+use crate::ui::fields::{parse_date, set_to, SelectField, TextField};
 use yew::prelude::*;
 
 const CARRY: &str = "carry";
@@ -63,20 +62,21 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             if label.trim().is_empty() {
                 problems.insert("label", "Give the period a name, like Q1 2027".into());
             }
-            let start = Date::parse(&start_text);
-            if start.is_none() {
-                problems.insert("start", "A start date like 2027-01-01".into());
-            }
-            match Date::parse(&end_text) {
-                None => problems.insert("end", "An end date like 2027-03-31".into()),
-                Some(end) if start.is_some_and(|start| end < start) => {
-                    problems.insert("end", "The end comes after the start".into())
+            let start = parse_date(&start_text, "A start date like 2027-01-01")
+                .map_err(|why| problems.insert("start", why))
+                .ok();
+            let end = match parse_date(&end_text, "An end date like 2027-03-31") {
+                Err(why) => {
+                    problems.insert("end", why);
+                    None
                 }
-                Some(_) => {}
-            }
-            let (Some(start), Some(end), true) =
-                (start, Date::parse(&end_text), problems.is_empty())
-            else {
+                Ok(end) if start.is_some_and(|start| end < start) => {
+                    problems.insert("end", "The end comes after the start".into());
+                    None
+                }
+                Ok(end) => Some(end),
+            };
+            let (Some(start), Some(end), true) = (start, end, problems.is_empty()) else {
                 return error.set(problems);
             };
             let priorities = choices

@@ -3,10 +3,9 @@
 use super::form::{use_form, FormProps, Problems};
 use crate::core::action::{Action, Settings};
 use crate::core::model::{Period, Rhythm};
-use crate::core::time::Date;
 use crate::ui::damaged::DamagedCopies;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{parse_whole, TextField};
+use crate::ui::fields::{parse_optional_date, parse_whole, TextField};
 use crate::ui::state::use_board;
 use yew::prelude::*;
 
@@ -60,11 +59,8 @@ pub fn SettingsForm(fields: &FormProps) -> Html {
                 problems.insert("title", "Give the board a title".to_string());
             }
             let mut date = |field: &'static str, text: &str| {
-                if text.is_empty() {
-                    return None;
-                }
-                Date::parse(text).or_else(|| {
-                    problems.insert(field, "A date like 2026-10-01".into());
+                parse_optional_date(text, "A date like 2026-10-01").unwrap_or_else(|why| {
+                    problems.insert(field, why);
                     None
                 })
             };
