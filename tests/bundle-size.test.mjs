@@ -60,7 +60,9 @@
 // then (+0.2 KB) the status filter's Unfinished: 536.8 KB (549,699 bytes), then (+2.8 KB) a
 // keyboard walk's fixes (focus kept beside a card the filters now hide, and after an undone
 // rank; the digits to the views; the board's keys in lists and check boxes; Clear filters
-// keeping focus; a flagged initiative's reasons in its form): 539.6 KB (552,523 bytes).
+// keeping focus; a flagged initiative's reasons in its form): 539.6 KB (552,523 bytes), then
+// (+1.4 KB) one team's rhythm in Rhythm, the note that going on saves an edit first, and date
+// fields that refuse a date half typed or a year typed short: 541.0 KB (554,008 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -72,7 +74,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 540 * 1024;
+const GUARD = 542 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
