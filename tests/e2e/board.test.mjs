@@ -301,6 +301,37 @@ test('a card that needs attention says why in its form, not only in a tooltip', 
   page.assertNoErrors();
 });
 
+test('a title in Arabic or Hebrew reads in its own direction, at its own side of the card', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = board.getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  const arabic = 'لوحة مراقبة SLA بنسبة 99.95%';
+  await form.getByLabel('Title').fill(arabic);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  // Where the text of a card's title starts and ends against its box.
+  const edges = (name) => board.getByRole('article', { name }).first().locator('.ab-card__title').evaluate((title) => {
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    // The first line, whose runs of each direction are rectangles of their own.
+    const rects = [...range.getClientRects()];
+    const line = rects.filter((r) => Math.abs(r.top - rects[0].top) < 4);
+    const box = title.getBoundingClientRect();
+    return {
+      left: Math.min(...line.map((r) => r.left)) - box.left,
+      right: box.right - Math.max(...line.map((r) => r.right)),
+    };
+  });
+  const rtl = await edges(arabic);
+  assert.ok(rtl.right < 2 && rtl.left > 2, `right-aligned: ${JSON.stringify(rtl)}`);
+  const ltr = await edges('Sample data for new workspaces');
+  assert.ok(ltr.left < 2, `left-aligned: ${JSON.stringify(ltr)}`);
+  page.assertNoErrors();
+});
+
 test('a focused card opens for editing with Enter', async () => {
   const page = await freshPage(app);
   await startExample(page);
