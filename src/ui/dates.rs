@@ -1,30 +1,39 @@
 //! Dates and times as the person reads them, written by the browser's `Intl` in their
-//! locale (`Dec 15`, `15 déc.`, `12月15日`); no month name is spelled out here. A calendar
+//! locale (`Dec 15`, `15 déc.`, `12月15日`), with the year when it is not the person's
+//! (`Jan 4, 2027` seen in December 2026); no month name is spelled out here. A calendar
 //! date (a due date) is written as that day wherever the person is: it is formatted in
 //! UTC from its midnight there. An instant (a check-in, a decision) is written on the day
 //! and at the time it was where the browser is.
 
 use crate::core::time::{Date, Timestamp};
+use crate::ui::clock::local_now;
 use js_sys::Intl::{
     DateTimeFormat, DateTimeFormatOptions, DayFormat, MonthFormat, NumericFormat,
-    TimeZoneNameFormat,
+    TimeZoneNameFormat, YearFormat,
 };
 use wasm_bindgen::JsValue;
 
 thread_local! {
     // Built once: a formatter costs far more to make than to use, and a board writes a
     // date on every card.
-    static CALENDAR_DAY: DateTimeFormat = formatter(Some("UTC"), false);
-    static LOCAL_DAY: DateTimeFormat = formatter(None, false);
-    static LOCAL_MOMENT: DateTimeFormat = formatter(None, true);
+    static CALENDAR_DAY: DateTimeFormat = formatter(Some("UTC"), false, false);
+    static LOCAL_DAY: DateTimeFormat = formatter(None, false, false);
+    static LOCAL_MOMENT: DateTimeFormat = formatter(None, true, false);
+    // A day of another year than the person's is written with its year ("Jan 4, 2027").
+    static CALENDAR_DAY_YEAR: DateTimeFormat = formatter(Some("UTC"), false, true);
+    static LOCAL_DAY_YEAR: DateTimeFormat = formatter(None, false, true);
 }
 
 /// Short month and day in the person's locale; in `time_zone`, or the browser's own when
-/// `None`; with the hour, minute and the zone's short name when `time`.
-fn formatter(time_zone: Option<&str>, time: bool) -> DateTimeFormat {
+/// `None`; with the hour, minute and the zone's short name when `time`; with the year when
+/// `year`.
+fn formatter(time_zone: Option<&str>, time: bool, year: bool) -> DateTimeFormat {
     let options = DateTimeFormatOptions::new();
     options.set_month(MonthFormat::Short);
     options.set_day(DayFormat::Numeric);
+    if year {
+        options.set_year(YearFormat::Numeric);
+    }
     if let Some(zone) = time_zone {
         options.set_time_zone(zone);
     }
@@ -50,12 +59,28 @@ fn written(formatter: &DateTimeFormat, at: Timestamp, fallback: impl FnOnce() ->
 
 /// A calendar day, `Dec 15` in English; the year is the period's, so it is left out.
 pub fn short_date(date: Date) -> String {
-    CALENDAR_DAY.with(|f| written(f, date.start(), || date.to_string()))
+    let formatter = if this_year(date) {
+        &CALENDAR_DAY
+    } else {
+        &CALENDAR_DAY_YEAR
+    };
+    formatter.with(|f| written(f, date.start(), || date.to_string()))
 }
 
 /// The person's day that `at` fell on, written as `short_date` writes a day.
 pub fn short_day(at: Timestamp) -> String {
-    LOCAL_DAY.with(|f| written(f, at, || at.to_string()))
+    let now = local_now();
+    let formatter = if this_year(now.day_of(at)) {
+        &LOCAL_DAY
+    } else {
+        &LOCAL_DAY_YEAR
+    };
+    formatter.with(|f| written(f, at, || at.to_string()))
+}
+
+/// Whether `date` is in the person's year: a date of another year says which.
+fn this_year(date: Date) -> bool {
+    date.year() == local_now().today().year()
 }
 
 /// Day and time where the browser is, with the zone named: `Nov 25, 09:00 HST`.

@@ -64,13 +64,20 @@ async function importShown(page, path) {
 
 const card = (page, title) => page.getByRole('region', { name: 'Board' }).getByRole('article', { name: title });
 
+/** A day as a card writes it on `today` in `locale`: month and day, and the year when it is another year's. */
+const written = (date, today, locale = 'en-US') => new Date(`${date}T00:00:00Z`).toLocaleDateString(locale, {
+  month: 'short', day: 'numeric', timeZone: 'UTC', ...(date.slice(0, 4) === today.slice(0, 4) ? {} : { year: 'numeric' }),
+});
+
 for (const zone of ZONES) {
   const [label, start, end] = zone.quarter;
 
   test(`in ${zone.timezoneId}, due and overdue marks count the person's own days`, async () => {
     const page = await pageAt(zone);
     await importShown(page, await boardDueAround(zone));
-    const day = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+    const day = (date) => written(date, zone.today);
+    // Across the turn of the year, the other year's days say which year.
+    assert.ok([zone.yesterday, zone.tomorrow].some((d) => /\d{4}/.test(day(d))));
     await card(page, 'Due yesterday').getByText(`Due ${day(zone.yesterday)} (1 day overdue)`).waitFor();
     await card(page, 'Due today').getByText(`Due ${day(zone.today)} (today)`).waitFor();
     await card(page, 'Due tomorrow').getByText(`Due ${day(zone.tomorrow)} (tomorrow)`).waitFor();
@@ -99,7 +106,7 @@ test('dates are written in the browser\'s language', async () => {
   const zone = ZONES[1];
   const page = await pageAt(zone, 'de-DE');
   await importShown(page, await boardDueAround(zone));
-  const day = new Date(`${zone.today}T00:00:00Z`).toLocaleDateString('de-DE', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  const day = written(zone.today, zone.today, 'de-DE');
   await card(page, 'Due today').getByText(`Due ${day} (today)`).waitFor();
   assert.match(day, /Jan/, 'a German month name');
   page.assertNoErrors();
@@ -110,11 +117,13 @@ test('a board left open past the person\'s midnight counts from the new day', as
   const zone = ZONES[0];
   const page = await pageAt({ ...zone, now: '2027-01-01T09:59:30Z' }, 'en-US', true);
   await importShown(page, await boardDueAround(zone));
-  const day = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  let day = (date) => written(date, zone.today);
   await card(page, 'Due today').getByText(`Due ${day(zone.today)} (today)`).waitFor();
   await card(page, 'Due tomorrow').getByText(`Due ${day(zone.tomorrow)} (tomorrow)`).waitFor();
 
   await page.clock.runFor(60_000);
+  // The new day is in a new year: last year's days now say which year.
+  day = (date) => written(date, zone.tomorrow);
   await card(page, 'Due today').getByText(`Due ${day(zone.today)} (1 day overdue)`).waitFor();
   await card(page, 'Due tomorrow').getByText(`Due ${day(zone.tomorrow)} (today)`).waitFor();
   await card(page, 'Due yesterday').getByText(`Due ${day(zone.yesterday)} (2 days overdue)`).waitFor();
