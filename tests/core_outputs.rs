@@ -388,28 +388,37 @@ fn the_decisions_made_this_period_are_listed_with_their_reasons() {
         assert_eq!(row[0], md(&decision.title));
         assert_eq!(row[1], decision.kind.key());
         assert_eq!(row[2], analysis.now.day_of(decision.decided_at).to_string());
+        let owner = decision
+            .owner_id
+            .as_deref()
+            .and_then(|id| board.person(id))
+            .map_or("No owner", |p| p.name.as_str());
+        assert_eq!(row[3], md(owner));
         assert_eq!(row[4], md(&decision.rationale));
     }
 
-    // A board without a start to its period lists the last review cycle's decisions.
+    // A board without a start to its period lists the last review cycle's decisions: one
+    // decided on its first day is in, one the day before is not.
     board.period.start = None;
     board.rhythm.review_days = 14;
-    let (page_open, _) = page(&board, now_on(today()));
-    let recent = section(&page_open, "## Decisions of the last 14 days");
     let first_day = today().add_days(-13);
-    let expected = board
+    let at = |day: Date| day.start().add_seconds(12 * 3600);
+    board.decisions[0].decided_at = at(first_day);
+    board.decisions[1].decided_at = at(first_day.add_days(-1));
+    let (page_open, _) = page(&board, now_on(today()));
+    let recent = table(&section(&page_open, "## Decisions of the last 14 days")).unwrap();
+    let mut wanted: Vec<String> = board
         .decisions
         .iter()
         .filter(|d| analysis.now.day_of(d.decided_at) >= first_day)
-        .count();
-    if expected == 0 {
-        assert_eq!(
-            recent[1],
-            format!("No decision was recorded since {first_day}.")
-        );
-    } else {
-        assert_eq!(table(&recent).unwrap().rows.len(), expected);
-    }
+        .map(|d| md(&d.title))
+        .collect();
+    assert!(wanted.contains(&md(&board.decisions[0].title)));
+    assert!(!wanted.contains(&md(&board.decisions[1].title)));
+    let mut listed: Vec<String> = recent.rows.iter().map(|row| row[0].clone()).collect();
+    listed.sort();
+    wanted.sort();
+    assert_eq!(listed, wanted);
 
     // None at all: one line says so.
     board.decisions.clear();

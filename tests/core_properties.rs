@@ -742,6 +742,10 @@ fn filters(board: &Board) -> Vec<Filter> {
             attention: true,
             ..Filter::default()
         },
+        Filter {
+            status: StatusFilter::Unfinished,
+            ..Filter::default()
+        },
     ];
     filters.extend(Status::ALL.iter().map(|&status| Filter {
         status: StatusFilter::Is(status),

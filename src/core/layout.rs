@@ -210,6 +210,6 @@ fn placed_alike(a: &Initiative, b: &Initiative, filter: &Filter) -> bool {
     a.id == b.id
         && a.team_id == b.team_id
         && a.priority_ids == b.priority_ids
-        && (filter.status == StatusFilter::Any || a.status == b.status)
+        && filter.status.passes(a.status) == filter.status.passes(b.status)
         && (filter.owner == OwnerFilter::Anyone || a.owner_id == b.owner_id)
 }

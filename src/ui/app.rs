@@ -43,7 +43,7 @@ mod reveal;
 mod root_handlers;
 mod startup;
 mod views_bar;
-use super::focus::use_focus_after_change;
+use super::focus::{use_focus_after_change, Scene};
 use analysis::use_analysis;
 use commands::{offered, use_stable, Commands};
 use example::fetch_example;
@@ -196,7 +196,11 @@ pub fn App(props: &AppProps) -> Html {
             state.focus_card.clone(),
         ),
         board.clone(),
-        filter.is_active(),
+        Scene {
+            view: *view,
+            filter: (*filter).clone(),
+            filtered: filter.is_active() && *view == View::Board,
+        },
         on_hidden,
     );
     {
@@ -429,8 +433,12 @@ pub fn App(props: &AppProps) -> Html {
         on_help: open_dialog.reform(|()| Some(DialogKind::Help)),
         // A view chosen by its digit: its tab takes focus, so Tab goes on into the view.
         on_view: board.is_some().then(|| {
-            let (on_choose, dispatch) = (on_choose.clone(), dispatch.clone());
+            let (on_choose, dispatch, current) = (on_choose.clone(), dispatch.clone(), *view);
             Callback::from(move |view: View| {
+                // The view shown already: focus stays where it is.
+                if view == current {
+                    return;
+                }
                 on_choose.emit(view);
                 dispatch.dispatch(Msg::Reveal {
                     focus: Some(views_bar::tab_place(view)),

@@ -10,8 +10,10 @@ use yew::prelude::*;
 pub struct TrendPoint {
     /// Days since 1970-01-01, the x position.
     pub day: i64,
-    /// "Oct 28", or "Now".
+    /// "Oct 28" (with its year when not the person's), or "Now".
     pub label: String,
+    /// The same on the axis, where a year would not fit: "Oct 28".
+    pub axis: String,
     /// What the point was (a review, a planning session, today).
     pub kind: &'static str,
     pub score: u8,
@@ -76,7 +78,7 @@ pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
             };
             html! {
                 <text class="ab-chart__axis" x={format!("{at:.1}")} y={format!("{:.0}", HEIGHT - 8.0)}
-                      text-anchor={anchor}>{ &p.label }</text>
+                      text-anchor={anchor}>{ &p.axis }</text>
             }
         })
     });

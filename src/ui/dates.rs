@@ -57,7 +57,8 @@ fn written(formatter: &DateTimeFormat, at: Timestamp, fallback: impl FnOnce() ->
         .unwrap_or_else(fallback)
 }
 
-/// A calendar day, `Dec 15` in English; the year is the period's, so it is left out.
+/// A calendar day, `Dec 15` in English, and `Jan 4, 2027` when it is not in the person's
+/// year.
 pub fn short_date(date: Date) -> String {
     let formatter = if this_year(date) {
         &CALENDAR_DAY
@@ -76,6 +77,12 @@ pub fn short_day(at: Timestamp) -> String {
         &LOCAL_DAY_YEAR
     };
     formatter.with(|f| written(f, at, || at.to_string()))
+}
+
+/// The person's day that `at` fell on, month and day alone, for a chart's axis where a
+/// year would not fit (its points' tooltips and table give the whole date).
+pub fn month_day(at: Timestamp) -> String {
+    LOCAL_DAY.with(|f| written(f, at, || at.to_string()))
 }
 
 /// Whether `date` is in the person's year: a date of another year says which.

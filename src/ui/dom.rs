@@ -33,14 +33,14 @@ pub fn without_scrolling() -> web_sys::FocusOptions {
     options
 }
 
+/// How far a focus ring reaches beyond its element: outline and offset, and a pixel.
+const RING: f64 = 4.0;
+
 /// Scrolls `element` into view as little as needed, in every scrolling area around it (the
 /// board's grid, the <alignment-board> element's box, the page), then clear of the grid's
 /// sticky headings: the row of priority headings above it and the sticky first cell of its
 /// own row (a card under them is inside the grid, yet hidden). The focus ring around it
 /// is kept in sight too (the stylesheet's `scroll-margin` for the scrolling areas).
-/// How far a focus ring reaches beyond its element: outline and offset, and a pixel.
-const RING: f64 = 4.0;
-
 pub fn bring_into_view(element: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Nearest);

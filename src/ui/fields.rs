@@ -123,7 +123,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     };
     // Shown, the marker is the empty value the field has: what the person has typed so
     // far stays as it is.
-    let value = if props.value == INCOMPLETE_DATE {
+    let value = if date && props.value == INCOMPLETE_DATE {
         AttrValue::Static("")
     } else {
         props.value.clone()
@@ -229,18 +229,18 @@ pub fn parse_optional_date(
 
 /// A date field's value (`YYYY-MM-DD`), or why it is refused: `like` (an example) when it
 /// is no date, and plainer words when the field holds a date begun but not finished
-/// (`INCOMPLETE_DATE`) or a year typed short ("26" is the year 26 to a date field).
+/// (`INCOMPLETE_DATE`) or a year typed short ("26" is the year 26 to a date field: no year
+/// of fewer than four digits is taken).
 pub fn parse_date(text: &str, like: &str) -> Result<crate::core::time::Date, String> {
     if text == INCOMPLETE_DATE {
         return Err("This date is not complete: give its day, month and year, or clear it".into());
     }
     let date = crate::core::time::Date::parse(text.trim()).ok_or_else(|| like.to_string())?;
     match date.year() {
-        1970..=2199 => Ok(date),
-        year if year < 1970 => Err(format!(
+        year if year < 1000 => Err(format!(
             "The year {year} looks cut short: give all four of its digits"
         )),
-        year => Err(format!("The year {year} is too far ahead")),
+        _ => Ok(date),
     }
 }
 

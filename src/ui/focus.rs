@@ -8,6 +8,7 @@ use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
 use crate::ui::dom::{active_element, bring_into_view, without_scrolling};
 use crate::ui::selector::css_escape;
+use crate::ui::state::View;
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use std::cell::RefCell;
@@ -20,16 +21,17 @@ use yew::prelude::*;
 /// pressed again and again); else, when the change took focus away, the element it was on
 /// if that is back (a heading an undo put back in its place), or what stood beside it (the
 /// next card when the filters now hide the one changed: `on_hidden` is told of it while
-/// `filtered`), else the board itself, so its shortcuts keep working. Gives the
+/// the `scene` is the board's view filtered), else the board itself, so its shortcuts keep working. Gives the
 /// card's place, worked out once per change, which the board view renders even out of sight.
 #[hook]
 pub fn use_focus_after_change(
     root: &NodeRef,
     turn: (u32, Option<String>, Option<Id>),
     board: Option<Rc<Board>>,
-    filtered: bool,
+    scene: Scene,
     on_hidden: Callback<Id>,
 ) -> Rc<Option<String>> {
+    let filtered = scene.filtered;
     let (count, focus, card) = turn;
     let card_place = use_memo((count, card), move |(_, card)| {
         card.clone()
@@ -37,6 +39,13 @@ pub fn use_focus_after_change(
             .and_then(|(id, board)| reveal_place(&board, &Subject::Initiative(id)))
     });
     let beside: Rc<RefCell<Beside>> = use_mut_ref(Beside::default);
+    {
+        // Another view or other filters: what focus was beside no longer stands there.
+        let beside = beside.clone();
+        use_effect_with(scene, move |_| {
+            *beside.borrow_mut() = Beside::default();
+        });
+    }
     {
         // Where focus is in the board, noted as it moves.
         let (root, beside) = (root.clone(), beside.clone());
@@ -70,6 +79,10 @@ pub fn use_focus_after_change(
                 let noted = beside.borrow().clone();
                 let (reveal, hidden) =
                     restore_focus(&root, focus.clone().or(card).as_deref(), &noted);
+                // Given back to the board itself, focus is beside nothing any more.
+                if active_element(&root).is_some_and(|a| root.is_same_node(Some(&a))) {
+                    *beside.borrow_mut() = Beside::default();
+                }
                 if let Some(id) = hidden.filter(|_| filtered) {
                     on_hidden.emit(id);
                 }
@@ -79,6 +92,15 @@ pub fn use_focus_after_change(
         });
     }
     card_place
+}
+
+/// What the board shows, as far as focus after a change goes: the view and its filters, and whether they hide cards on the board's view.
+#[derive(Clone, PartialEq)]
+pub struct Scene {
+    pub view: View,
+    pub filter: Filter,
+    /// The board's view is shown with filters on: a card a change takes out is hidden.
+    pub filtered: bool,
 }
 
 /// The element with a `data-place` that focus was last on in the board (a card, a heading),
@@ -95,11 +117,27 @@ pub struct Beside {
 }
 
 impl Beside {
-    /// Notes `element`, when it has a place; focus in a dialog or a menu keeps the note of
-    /// the card it was opened from.
-    fn note(&mut self, element: &web_sys::HtmlElement) {
+    /// Notes the element with a place that `focused` is (a card) or is inside (a card's
+    /// title or status, clicked); focus in a dialog or a menu keeps the note of the card it
+    /// was opened from, and focus anywhere else leaves no note.
+    fn note(&mut self, focused: &web_sys::HtmlElement) {
         use wasm_bindgen::JsCast;
-        let Some(place) = element.get_attribute("data-place") else {
+        if focused
+            .closest("dialog, [role=\"menu\"]")
+            .ok()
+            .flatten()
+            .is_some()
+        {
+            return;
+        }
+        let Some((element, place)) = focused
+            .closest("[data-place]")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            .and_then(|e| e.get_attribute("data-place").map(|place| (e, place)))
+        else {
+            *self = Beside::default();
             return;
         };
         let focusable = |sibling: Option<web_sys::Element>| {

@@ -235,6 +235,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
         .map(|(at, kind, score)| TrendPoint {
             day: analysis.now.day_of(at).days_since_epoch(),
             label: super::dates::short_day(at),
+            axis: super::dates::month_day(at),
             kind: match kind {
                 ReviewKind::CheckIn => "check-in round",
                 ReviewKind::Review => "review",
@@ -247,6 +248,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
         points.push(TrendPoint {
             day: analysis.now.today().days_since_epoch(),
             label: "Now".into(),
+            axis: "Now".into(),
             kind: "current",
             score,
         });

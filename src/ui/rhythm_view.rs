@@ -97,7 +97,11 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     // One team's rhythm, for its lead: what is due, its figures and the guided review.
     let scope = use_state(|| None::<Id>);
-    let scope_team = (*scope).as_deref().and_then(|id| board.team(id));
+    // A team deleted meanwhile, or the only one left: the whole board's rhythm.
+    let scope_team = (*scope)
+        .as_deref()
+        .and_then(|id| board.team(id))
+        .filter(|_| board.teams.len() > 1);
     let now = local_now();
     let today = use_day();
     let mut due_now = due(board, now);
@@ -193,7 +197,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 }
             </div>
             if board.teams.len() > 1 {
-                { team_chips(board, "Show the rhythm of", "All teams", &scope, &{ let scope = scope.clone(); Callback::from(move |team| scope.set(team)) }) }
+                { team_chips(board, "Show the rhythm of", "All teams", &scope_team.map(|t| t.id.clone()), &{ let scope = scope.clone(); Callback::from(move |team| scope.set(team)) }) }
             }
             <dl class="ab-facts">
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>

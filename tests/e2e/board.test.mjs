@@ -258,6 +258,14 @@ test('filters narrow the board by team, owner and status', async () => {
   await page.keyboard.press('Control+z');
   await board.getByRole('article', { name: changed, exact: true }).first().waitFor();
   await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, changed);
+  // The same with the mouse, on the card's status.
+  const clicked = await risky.last().getAttribute('aria-label');
+  await risky.last().getByRole('button', { name: 'Status: At risk' }).click();
+  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'On track' }).click();
+  await board.getByRole('article', { name: clicked, exact: true }).first().waitFor({ state: 'detached' });
+  await page.getByRole('status').filter({ hasText: `“${clicked}” no longer matches the filters` }).waitFor();
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await board.getByRole('article', { name: clicked, exact: true }).first().waitFor();
 
   // Unfinished leaves out the work that is done or dropped, as at a period's start.
   await filters.getByLabel('Status').selectOption({ label: 'Unfinished' });
@@ -270,6 +278,7 @@ test('filters narrow the board by team, owner and status', async () => {
   await filters.getByLabel('Team').selectOption({ index: 1 });
   assert.equal(await board.getByRole('rowheader').count(), 1);
   // From a filter's list, the board's keys still work: ? opens Help.
+  await filters.getByLabel('Team').focus();
   await page.keyboard.press('?');
   await dialog(page, 'Help').getByRole('button', { name: 'Close' }).first().click();
   await filters.getByRole('button', { name: 'Clear filters' }).click();

@@ -83,6 +83,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         },
     });
     let errors = use_state(Problems::default);
+    let onward_note = crate::ui::fields::use_field_id();
     let refusal = use_state(|| None::<String>);
     let question = use_delete_question();
     let confirming = question.confirming.clone();
@@ -251,8 +252,10 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     let next_risk_id =
         crate::ui::ids::fresh_besides(board, "r", |id| draft.risks.iter().any(|r| r.id == id));
 
-    // Going on to another dialog saves an edited draft first: its buttons say so.
+    // Going on to another dialog saves an edited draft first: the form says so, and its
+    // buttons are described by it.
     let edited = existing.as_ref().is_some_and(|i| Draft::of(i) != *draft);
+    let described = edited.then(|| onward_note.clone());
     // Why the health analysis flags it: on the card only as a tooltip, here for everyone.
     let flagged = fields.flagged.clone().filter(|_| existing.is_some());
 
@@ -330,13 +333,13 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 if let Some(reason) = &*refusal { <p class="ab-dialog__error" role="alert">{ reason }</p> }
                 <div class="ab-dialog__actions">
                     if edited && !props.read_only {
-                        <p class="ab-field__hint ab-dialog__note">{ "Check in… and Ask another team… save your changes first." }</p>
+                        <p id={onward_note.clone()} class="ab-field__hint ab-dialog__note">{ "Check in… and Ask another team… save your changes first." }</p>
                     }
                     if existing.is_some() && !props.read_only {
                         { question.button() }
                     }
                     if let (Some(initiative), false) = (&existing, props.read_only) {
-                        <button type="button" class="ab-button"
+                        <button type="button" class="ab-button" aria-describedby={described.clone()}
                                 onclick={let id = initiative.id.clone(); onward.reform(move |_| Some(DialogKind::CheckIn(id.clone())))}>
                             { "Check in…" }
                         </button>
@@ -349,7 +352,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 </div>
             </form>
             if let Some(initiative) = &existing {
-                { history(props, &initiative.id, &onward) }
+                { history(props, &initiative.id, &onward, described.clone()) }
             }
         </Modal>
     }
@@ -433,10 +436,15 @@ fn risk_list(props: &RiskListProps) -> Html {
 
 /// What the initiative asked of other teams, and its check-ins. `onward` opens the dialog
 /// that asks another team (saving an edited draft first).
-fn history(props: &Form, id: &str, onward: &Callback<Option<DialogKind>>) -> Html {
+fn history(
+    props: &Form,
+    id: &str,
+    onward: &Callback<Option<DialogKind>>,
+    described: Option<AttrValue>,
+) -> Html {
     html! {
         <>
-            { requests(&props.board, id, onward, props.read_only) }
+            { requests(&props.board, id, onward, props.read_only, described) }
             { check_in_history(&props.board, id) }
         </>
     }
@@ -458,6 +466,7 @@ fn requests(
     id: &str,
     on_dialog: &Callback<Option<DialogKind>>,
     read_only: bool,
+    described: Option<AttrValue>,
 ) -> Html {
     let asked: Vec<_> = board
         .dependencies
@@ -487,7 +496,7 @@ fn requests(
                 }) }
             </ul>
             if !read_only {
-                <button type="button" class="ab-button" onclick={ask}>
+                <button type="button" class="ab-button" onclick={ask} aria-describedby={described}>
                     { "Ask another team…" }
                 </button>
             }

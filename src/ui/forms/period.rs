@@ -137,8 +137,10 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             <SelectField compact=true label={format!("#{} {}", p.rank, p.title)} {value} {options} {on_change} />
         }
     });
+    // Looked up once per row and per team: a set, for a board of thousands.
+    let carrying: std::collections::HashSet<&Id> = carried.iter().collect();
     let initiative_row = |i: &Initiative| {
-        let checked = carried.contains(&i.id);
+        let checked = carrying.contains(&i.id);
         let on_change = {
             let (carried, id) = (carried.clone(), i.id.clone());
             Callback::from(move |_: Event| {
@@ -165,10 +167,10 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             .copied()
             .filter(|i| i.team_id == team.id)
             .collect();
-        let carrying = work.iter().filter(|i| carried.contains(&i.id)).count();
+        let carried_here = work.iter().filter(|i| carrying.contains(&i.id)).count();
         (!work.is_empty()).then(|| html! {
             <fieldset class="ab-form__team">
-                <legend>{ format!("{} ({carrying} of {} carried)", team.name, work.len()) }</legend>
+                <legend>{ format!("{} ({carried_here} of {} carried)", team.name, work.len()) }</legend>
                 { for work.into_iter().map(initiative_row) }
             </fieldset>
         })
@@ -196,7 +198,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
     };
     let stranded: Vec<&str> = unfinished
         .iter()
-        .filter(|i| carried.contains(&i.id))
+        .filter(|i| carrying.contains(&i.id))
         .filter(|i| i.priority_ids.iter().any(active))
         .filter(|i| !i.priority_ids.iter().any(goes_on))
         .map(|i| i.title.as_str())
