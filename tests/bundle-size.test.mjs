@@ -62,7 +62,9 @@
 // rank; the digits to the views; the board's keys in lists and check boxes; Clear filters
 // keeping focus; a flagged initiative's reasons in its form): 539.6 KB (552,523 bytes), then
 // (+1.4 KB) one team's rhythm in Rhythm, the note that going on saves an edit first, and date
-// fields that refuse a date half typed or a year typed short: 541.0 KB (554,008 bytes).
+// fields that refuse a date half typed or a year typed short: 541.0 KB (554,008 bytes), then
+// (+1.2 KB) a date's year when it is not the person's, text in its own direction and the fixes
+// of a review of these: 542.2 KB (555,242 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -74,7 +76,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 542 * 1024;
+const GUARD = 543 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
