@@ -175,19 +175,6 @@ pub fn App(props: &AppProps) -> Html {
     );
 
     let root = use_node_ref();
-    // A change that took a card off the board while filters are on (its new status not the
-    // one filtered for) says so where it can be seen, not only to a screen reader.
-    let on_hidden = {
-        let (dispatch, board) = (dispatch.clone(), board.clone());
-        Callback::from(move |id: String| {
-            if let Some(initiative) = board.as_ref().and_then(|b| b.initiative(&id)) {
-                dispatch.dispatch(Msg::Done(format!(
-                    "“{}” no longer matches the filters, so it is hidden. Clear filters to see it.",
-                    initiative.title
-                )));
-            }
-        })
-    };
     let card_place = use_focus_after_change(
         &root,
         (
@@ -196,12 +183,8 @@ pub fn App(props: &AppProps) -> Html {
             state.focus_card.clone(),
         ),
         board.clone(),
-        Scene {
-            view: *view,
-            filter: (*filter).clone(),
-            filtered: filter.is_active() && *view == View::Board,
-        },
-        on_hidden,
+        Scene::new(*view, &filter),
+        dispatch.clone(),
     );
     {
         // The page's list of boards (for the JavaScript handle and the crash screen) holds
@@ -432,20 +415,9 @@ pub fn App(props: &AppProps) -> Html {
         on_merge: board.is_some().then(|| on_merge_files.clone()),
         on_help: open_dialog.reform(|()| Some(DialogKind::Help)),
         // A view chosen by its digit: its tab takes focus, so Tab goes on into the view.
-        on_view: board.is_some().then(|| {
-            let (on_choose, dispatch, current) = (on_choose.clone(), dispatch.clone(), *view);
-            Callback::from(move |view: View| {
-                // The view shown already: focus stays where it is.
-                if view == current {
-                    return;
-                }
-                on_choose.emit(view);
-                dispatch.dispatch(Msg::Reveal {
-                    focus: Some(views_bar::tab_place(view)),
-                    announcement: format!("{} view", view.label()),
-                });
-            })
-        }),
+        on_view: board
+            .is_some()
+            .then(|| views_bar::by_digit(*view, on_choose.clone(), dispatch.clone())),
     }
     .handlers();
 

@@ -8,7 +8,7 @@ use crate::ui::board_view::lane_place;
 use crate::ui::card::place_key;
 use crate::ui::dom::{active_element, bring_into_view, without_scrolling};
 use crate::ui::selector::css_escape;
-use crate::ui::state::View;
+use crate::ui::state::{AppState, Msg, View};
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use std::cell::RefCell;
@@ -20,8 +20,8 @@ use yew::prelude::*;
 /// that initiative's card, unless the person is on a toolbar button that still works (Undo,
 /// pressed again and again); else, when the change took focus away, the element it was on
 /// if that is back (a heading an undo put back in its place), or what stood beside it (the
-/// next card when the filters now hide the one changed: `on_hidden` is told of it while
-/// the `scene` is the board's view filtered), else the board itself, so its shortcuts keep working. Gives the
+/// next card when the filters now hide the one changed: the window's foot says so, through
+/// `dispatch`, while the `scene` is the board's view filtered), else the board itself, so its shortcuts keep working. Gives the
 /// card's place, worked out once per change, which the board view renders even out of sight.
 #[hook]
 pub fn use_focus_after_change(
@@ -29,10 +29,23 @@ pub fn use_focus_after_change(
     turn: (u32, Option<String>, Option<Id>),
     board: Option<Rc<Board>>,
     scene: Scene,
-    on_hidden: Callback<Id>,
+    dispatch: UseReducerDispatcher<AppState>,
 ) -> Rc<Option<String>> {
     let filtered = scene.filtered;
     let (count, focus, card) = turn;
+    // A change that took a card off the board while filters are on (its new status not the
+    // one filtered for) says so where it can be seen, not only to a screen reader.
+    let on_hidden = {
+        let board = board.clone();
+        Callback::from(move |id: Id| {
+            if let Some(initiative) = board.as_ref().and_then(|b| b.initiative(&id)) {
+                dispatch.dispatch(Msg::Done(format!(
+                    "“{}” no longer matches the filters, so it is hidden. Clear filters to see it.",
+                    initiative.title
+                )));
+            }
+        })
+    };
     let card_place = use_memo((count, card), move |(_, card)| {
         card.clone()
             .zip(board)
@@ -101,6 +114,16 @@ pub struct Scene {
     pub filter: Filter,
     /// The board's view is shown with filters on: a card a change takes out is hidden.
     pub filtered: bool,
+}
+
+impl Scene {
+    pub fn new(view: View, filter: &Filter) -> Scene {
+        Scene {
+            view,
+            filter: filter.clone(),
+            filtered: filter.is_active() && view == View::Board,
+        }
+    }
 }
 
 /// The element with a `data-place` that focus was last on in the board (a card, a heading),

@@ -3,7 +3,7 @@
 //! is not scrolled, so its first view is in sight: the first render is not made to wait for a
 //! layout of the page to find that out.
 
-use crate::ui::state::View;
+use crate::ui::state::{AppState, Msg, View};
 use yew::prelude::*;
 
 /// The bar of views, with the current view's tab kept in sight; `has_board` tells a board
@@ -40,4 +40,23 @@ pub fn use_views_bar(view: View, has_board: bool) -> NodeRef {
 /// The `data-place` of a view's tab, for focus to go to.
 pub(super) fn tab_place(view: View) -> String {
     format!("view-{}", view.key())
+}
+
+/// Goes to a view chosen by its digit (`current` is the one shown, which stays as it is):
+/// its tab takes focus, so Tab goes on into the view.
+pub(super) fn by_digit(
+    current: View,
+    on_choose: Callback<View>,
+    dispatch: UseReducerDispatcher<AppState>,
+) -> Callback<View> {
+    Callback::from(move |view: View| {
+        if view == current {
+            return;
+        }
+        on_choose.emit(view);
+        dispatch.dispatch(Msg::Reveal {
+            focus: Some(tab_place(view)),
+            announcement: format!("{} view", view.label()),
+        });
+    })
 }
