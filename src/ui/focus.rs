@@ -21,8 +21,9 @@ use yew::prelude::*;
 /// pressed again and again); else, when the change took focus away, the element it was on
 /// if that is back (a heading an undo put back in its place), or what stood beside it (the
 /// next card when the filters now hide the one changed: the window's foot says so, through
-/// `dispatch`, while the `scene` is the board's view filtered), else the board itself, so its shortcuts keep working. Gives the
-/// card's place, worked out once per change, which the board view renders even out of sight.
+/// `dispatch`, while the `scene` is the board's view filtered), else the board itself, so
+/// its shortcuts keep working. Gives the card's place, worked out once per change, which
+/// the board view renders even out of sight.
 #[hook]
 pub fn use_focus_after_change(
     root: &NodeRef,
@@ -107,7 +108,8 @@ pub fn use_focus_after_change(
     card_place
 }
 
-/// What the board shows, as far as focus after a change goes: the view and its filters, and whether they hide cards on the board's view.
+/// What the board shows, as far as focus after a change goes: the view and its filters,
+/// and whether they hide cards on the board's view.
 #[derive(Clone, PartialEq)]
 pub struct Scene {
     pub view: View,
