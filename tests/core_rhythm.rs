@@ -189,6 +189,15 @@ fn since_lists_what_the_board_recorded_after_a_moment_in_time_order() {
         ]
     );
     assert!(since(&board, now()).is_empty());
+    // i-1 stamped by its check-in a moment after it: no edit. Edited the next day (its
+    // progress moved on its card, say): an edit after the check-in, listed last.
+    board.initiatives[0].updated_at = ts("2026-11-20T16:00:20Z");
+    assert!(!since(&board, review_at).contains(&Happened::Edited { initiative: 0 }));
+    board.initiatives[0].updated_at = ts("2026-11-21T10:00:00Z");
+    assert_eq!(
+        since(&board, review_at).last(),
+        Some(&Happened::Edited { initiative: 0 })
+    );
 }
 
 #[test]

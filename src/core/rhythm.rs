@@ -131,7 +131,6 @@ pub fn last_review(board: &Board) -> Option<Timestamp> {
 /// mark nothing.
 pub fn changed_since(board: &Board, at: Timestamp) -> Vec<usize> {
     let mut status_then: Vec<Option<Status>> = vec![None; board.initiatives.len()];
-    let mut last_check_in: Vec<Option<Timestamp>> = vec![None; board.initiatives.len()];
     let mut changed = vec![false; board.initiatives.len()];
     for happened in since(board, at) {
         match happened {
@@ -148,24 +147,13 @@ pub fn changed_since(board: &Board, at: Timestamp) -> Vec<usize> {
             } => {
                 let check_in = &board.check_ins[check_in];
                 status_then[initiative].get_or_insert(status_before.unwrap_or(check_in.status));
-                // In time order: the last one seen is the latest.
-                last_check_in[initiative] = Some(check_in.at);
             }
             Happened::Decided { .. } | Happened::Dependency { .. } => {}
         }
     }
-    // Recording a check-in stamps its initiative too, a moment after the check-in's own time:
-    // an edit is one made more than a minute after it.
-    let edited_after = |i: usize| {
-        last_check_in[i].is_some_and(|checked| {
-            board.initiatives[i].updated_at.unix_seconds() > checked.unix_seconds() + 60
-        })
-    };
     (0..board.initiatives.len())
         .filter(|&i| {
-            changed[i]
-                || edited_after(i)
-                || status_then[i].is_some_and(|then| then != board.initiatives[i].status)
+            changed[i] || status_then[i].is_some_and(|then| then != board.initiatives[i].status)
         })
         .collect()
 }
@@ -183,7 +171,8 @@ pub enum Happened {
         status_before: Option<Status>,
         progress_before: Option<u8>,
     },
-    /// An initiative edited since without a check-in explaining it.
+    /// An initiative edited since without a check-in explaining it: none since, or an edit
+    /// after its last check-in.
     Edited { initiative: usize },
     /// A decision taken since (index into `board.decisions`).
     Decided { decision: usize },
@@ -207,7 +196,8 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
     let mut order: Vec<usize> = (0..board.check_ins.len()).collect();
     order.sort_by_cached_key(|&c| board.check_ins[c].at.unix_seconds());
     let mut previous: Vec<Option<usize>> = vec![None; board.initiatives.len()];
-    let mut checked_since = vec![false; board.initiatives.len()];
+    // The last check-in since `at` on each initiative.
+    let mut checked_since: Vec<Option<Timestamp>> = vec![None; board.initiatives.len()];
     for c in order {
         let check_in = &board.check_ins[c];
         let Some(&i) = index.get(check_in.initiative_id.as_str()) else {
@@ -224,12 +214,16 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
                     progress_before: before.map(|b| b.progress),
                 },
             ));
-            checked_since[i] = true;
+            checked_since[i] = Some(check_in.at);
         }
         previous[i] = Some(c);
     }
     for (i, initiative) in board.initiatives.iter().enumerate() {
-        if initiative.updated_at > at && initiative.created_at <= at && !checked_since[i] {
+        // Recording a check-in stamps its initiative too, a moment after the check-in's own
+        // time: an edit is one made more than a minute after it.
+        let unexplained = checked_since[i]
+            .is_none_or(|c| initiative.updated_at.unix_seconds() > c.unix_seconds() + 60);
+        if initiative.updated_at > at && initiative.created_at <= at && unexplained {
             events.push((initiative.updated_at, Happened::Edited { initiative: i }));
         }
     }

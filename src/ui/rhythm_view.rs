@@ -380,21 +380,15 @@ fn since_list(props: &RhythmViewProps) -> Html {
     }
     let mut rows: Vec<Row> = Vec::new();
     let mut row_of: Vec<Option<usize>> = vec![None; board.initiatives.len()];
-    // Per initiative: check-ins counted, first status and progress before, last after.
-    type Tally = (
-        usize,
-        Option<Status>,
-        Option<u8>,
-        Option<Status>,
-        Option<u8>,
-    );
-    let mut tally: Vec<Tally> = vec![(0, None, None, None, None); board.initiatives.len()];
+    // Per initiative: check-ins counted, and the status and progress before the first.
+    let mut tally: Vec<(usize, Option<Status>, Option<u8>)> =
+        vec![(0, None, None); board.initiatives.len()];
     for h in &happened {
         if let Happened::CheckedIn {
             initiative,
-            check_in,
             status_before,
             progress_before,
+            ..
         } = h
         {
             let t = &mut tally[*initiative];
@@ -403,8 +397,6 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 t.2 = *progress_before;
             }
             t.0 += 1;
-            t.3 = Some(board.check_ins[*check_in].status);
-            t.4 = Some(board.check_ins[*check_in].progress);
         }
     }
     for h in happened.iter().rev() {
@@ -424,6 +416,9 @@ fn since_list(props: &RhythmViewProps) -> Html {
                 });
                 match h {
                     Happened::Added { .. } => rows[at].parts.push("added".into()),
+                    Happened::Edited { .. } if tally[*initiative].0 > 0 => {
+                        rows[at].parts.push("edited since its last check-in".into())
+                    }
                     Happened::Edited { .. } => {
                         rows[at].parts.push("edited without a check-in".into())
                     }
@@ -451,10 +446,14 @@ fn since_list(props: &RhythmViewProps) -> Html {
         }
     }
     for (i, at) in row_of.iter().enumerate() {
-        let (Some(at), (count, status_before, progress_before, status, progress)) = (at, tally[i])
-        else {
+        let (Some(at), (count, status_before, progress_before)) = (at, tally[i]) else {
             continue;
         };
+        // Where it stands now, on its card: an edit after its last check-in counts too.
+        let (status, progress) = (
+            Some(board.initiatives[i].status),
+            Some(board.initiatives[i].progress),
+        );
         if count == 0 {
             continue;
         }

@@ -523,3 +523,18 @@ test('keys and drops inside a view reach the board: Ctrl+Z undoes a check-in mad
   await dialog(page, /^Replace this board/).waitFor();
   page.assertNoErrors();
 });
+
+test('what changed since the last review counts an edit after the last check-in, and ends at the card as it is', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Multi-region failover' }).first();
+  await card.getByRole('button', { name: 'Multi-region failover', exact: true }).click();
+  const form = dialog(page, 'Edit initiative');
+  await form.getByLabel('Progress (%)').fill('70');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  const rhythm = await openRhythm(page);
+  const row = rhythm.getByRole('list', { name: 'Changes since the last review' }).getByRole('listitem').filter({ hasText: 'Multi-region failover' });
+  await row.getByText(/\d+ check-ins?, \d+ % → 70 %; edited since its last check-in/).waitFor();
+  page.assertNoErrors();
+});
