@@ -256,16 +256,14 @@ pub fn App(props: &AppProps) -> Html {
         on_choose.clone(),
         dispatch.clone(),
     );
-    let on_error = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |text: String, _| {
-            dispatch.dispatch(Msg::Notify(Notice::error(text)))
-        })
-    };
-
-    let open_dialog = use_callback(dialog.setter(), |kind: Option<DialogKind>, setter| {
-        setter.set(kind)
+    let on_error = use_callback(dispatch.clone(), |text: String, dispatch| {
+        dispatch.dispatch(Msg::Notify(Notice::error(text)))
     });
+
+    let open_dialog = use_callback(
+        (dialog.setter(), filter.team.clone()),
+        |kind: Option<DialogKind>, (set, team)| set.set(kind.map(|kind| kind.seen_from(team))),
+    );
     let on_start = {
         let dispatch = dispatch.clone();
         use_callback(props.example.clone(), move |example: bool, source| {

@@ -161,6 +161,26 @@ pub enum DialogKind {
     Outputs,
 }
 
+impl DialogKind {
+    /// The dialog opened while the board is filtered to `team`: a new initiative that names
+    /// no team goes there, where the person is looking (it would go to the first team, and
+    /// vanish behind the filter).
+    pub fn seen_from(self, team: &Option<Id>) -> DialogKind {
+        match self {
+            DialogKind::Initiative {
+                id: None,
+                team: None,
+                priority,
+            } => DialogKind::Initiative {
+                id: None,
+                team: team.clone(),
+                priority,
+            },
+            other => other,
+        }
+    }
+}
+
 /// Snapshot files read for a merge, compared by identity: they are read once, and
 /// comparing their boards' contents costs more than it tells.
 #[derive(Clone, Debug)]

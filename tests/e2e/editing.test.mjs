@@ -532,3 +532,24 @@ test('a form that refuses what was typed puts focus in the field it names, which
   assert.deepEqual(await focusedField(), { label: 'Decision', note: 'Give the decision a title', invalid: 'true' });
   page.assertNoErrors();
 });
+
+test('a new initiative added while the board shows one team goes to that team, from the toolbar and from a phone’s priority', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Platform' });
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
+  const form = dialog(page, 'Add initiative');
+  assert.equal(await form.getByLabel('Team', { exact: true }).evaluate((select) => select.selectedOptions[0].textContent), 'Platform');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+  // On a phone a priority's "+" names no team: the one the board shows.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: /^Add initiative to .*Make the platform boringly reliable/ }).click();
+  const phone = dialog(page, 'Add initiative');
+  assert.equal(await phone.getByLabel('Team', { exact: true }).evaluate((select) => select.selectedOptions[0].textContent), 'Platform');
+  await phone.getByLabel('Title').fill('Load-test the sync service');
+  await phone.getByRole('button', { name: 'Add initiative' }).click();
+  await phone.waitFor({ state: 'detached' });
+  await page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Load-test the sync service' }).waitFor();
+  page.assertNoErrors();
+});

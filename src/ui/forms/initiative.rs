@@ -66,9 +66,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         None => Draft {
             title: String::new(),
             description: String::new(),
-            team_id: props
-                .team
-                .clone()
+            team_id: (props.team.clone())
+                .filter(|team| board.team(team).is_some())
                 .or_else(|| board.teams.first().map(|t| t.id.clone()))
                 .unwrap_or_default(),
             owner_id: String::new(),
