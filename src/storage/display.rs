@@ -5,12 +5,16 @@
 use super::{BoardKey, Store, StoreError};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Display {
     /// Cards show their title, status and owner only.
     #[serde(default)]
     pub compact: bool,
+    /// The person who last checked in from this browser: the next check-in's author, until
+    /// they say otherwise (the board knows its people, not who is at the keyboard).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checks_in_as: Option<crate::core::model::Id>,
 }
 
 /// The board's display settings in this store; the defaults when none are kept, or when
@@ -30,6 +34,14 @@ pub fn set_display(store: &dyn Store, key: &BoardKey, display: Display) -> Resul
     store.write(&key.display(), &text)
 }
 
+/// Changes one of the board's display settings, keeping the others. Only a preference: a
+/// store that refuses it costs nothing else, so a refusal is not reported.
+pub fn change_display(store: &dyn Store, key: &BoardKey, change: impl FnOnce(&mut Display)) {
+    let mut kept = display(store, key);
+    change(&mut kept);
+    let _ = set_display(store, key, kept);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,7 +52,15 @@ mod tests {
         let store = MemoryStore::new();
         let (one, two) = (BoardKey::new("one").unwrap(), BoardKey::new("two").unwrap());
         assert_eq!(display(&store, &one), Display::default());
-        set_display(&store, &one, Display { compact: true }).unwrap();
+        set_display(
+            &store,
+            &one,
+            Display {
+                compact: true,
+                ..Display::default()
+            },
+        )
+        .unwrap();
         assert!(display(&store, &one).compact);
         assert!(!display(&store, &two).compact);
         assert_eq!(
@@ -51,5 +71,19 @@ mod tests {
             .write("alignment-board:two:display", "not json")
             .unwrap();
         assert_eq!(display(&store, &two), Display::default());
+    }
+
+    #[test]
+    fn one_setting_changes_and_the_others_stay() {
+        let store = MemoryStore::new();
+        let key = BoardKey::new("one").unwrap();
+        change_display(&store, &key, |d| d.compact = true);
+        change_display(&store, &key, |d| d.checks_in_as = Some("p-2".into()));
+        assert_eq!(
+            store.get("alignment-board:one:display").as_deref(),
+            Some(r#"{"compact":true,"checksInAs":"p-2"}"#)
+        );
+        change_display(&store, &key, |d| d.compact = false);
+        assert_eq!(display(&store, &key).checks_in_as.as_deref(), Some("p-2"));
     }
 }

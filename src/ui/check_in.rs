@@ -7,7 +7,9 @@ use super::dates::short_day;
 use super::fields::{
     optional_id, parse_whole, people_options, progress_on_status, set_to, SelectField, TextField,
 };
+use super::state::use_board;
 use crate::core::model::{Board, CheckIn, Id, Initiative, Status};
+use crate::storage::{change_display, display};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -94,9 +96,14 @@ pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> 
 }
 
 /// What the editor's fields start with: the initiative's status, progress and confidence, and
-/// the check-in it corrects (its note and author), else as author its owner, else whoever
-/// checked in last. The person can say otherwise.
-fn fresh_draft(props: &CheckInEditorProps, initiative: Option<&Initiative>) -> CheckInDraft {
+/// the check-in it corrects (its note and author), else as author the person who last
+/// checked in from this browser (`me`), else its owner, else whoever checked in last. The
+/// person can say otherwise.
+fn fresh_draft(
+    props: &CheckInEditorProps,
+    initiative: Option<&Initiative>,
+    me: Option<Id>,
+) -> CheckInDraft {
     let board = &props.board;
     let on_board = |id: &Id| board.person(id).is_some();
     let previous = || {
@@ -109,8 +116,8 @@ fn fresh_draft(props: &CheckInEditorProps, initiative: Option<&Initiative>) -> C
     let author = again
         .map(|c| c.author_id.clone().filter(on_board).unwrap_or_default())
         .unwrap_or_else(|| {
-            initiative
-                .and_then(|i| i.owner_id.clone())
+            (me.filter(on_board))
+                .or_else(|| initiative.and_then(|i| i.owner_id.clone()))
                 .filter(on_board)
                 .or_else(previous)
                 .unwrap_or_default()
@@ -134,7 +141,11 @@ fn fresh_draft(props: &CheckInEditorProps, initiative: Option<&Initiative>) -> C
 pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     let board = &props.board;
     let initiative = board.initiative(&props.initiative).cloned();
-    let start = use_state(|| fresh_draft(props, initiative.as_ref()));
+    let context = use_board();
+    let start = use_state(|| {
+        let me = display(context.store.0.as_ref(), &context.storage_key).checks_in_as;
+        fresh_draft(props, initiative.as_ref(), me)
+    });
     let kept = props.draft.as_ref().unwrap_or(&start);
     let status = use_state(|| kept.status.clone());
     let progress = use_state(|| kept.progress.clone());
@@ -224,6 +235,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             props.on_submit.clone(),
             props.again.clone(),
         );
+        let (store, key) = (context.store.clone(), context.storage_key.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let value = match parse_whole(&progress, 100) {
@@ -234,6 +246,13 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 }
             };
             error.set(None);
+            // Whoever checks in from this browser is likely to again; a correction is of
+            // someone else's check-in as often as not.
+            if again.is_none() {
+                change_display(store.0.as_ref(), &key, |d| {
+                    d.checks_in_as = optional_id(&author)
+                });
+            }
             on_submit.emit(CheckIn {
                 id: again
                     .as_ref()

@@ -1,6 +1,6 @@
 //! The menus' commands, run for the app: which a board offers, and what each does.
 
-use crate::storage::{set_display, BoardKey, Display};
+use crate::storage::{change_display, BoardKey};
 use crate::ui::files::choose_file;
 use crate::ui::state::{Command, DialogKind, StoreHandle};
 use yew::prelude::*;
@@ -60,8 +60,7 @@ impl Commands {
                 let on = !*self.compact;
                 self.compact.set(on);
                 if !self.read_only {
-                    // Only a preference: a store that refuses it costs nothing else.
-                    let _ = set_display(self.store.0.as_ref(), &self.key, Display { compact: on });
+                    change_display(self.store.0.as_ref(), &self.key, |d| d.compact = on);
                 }
             }
         }
