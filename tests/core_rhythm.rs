@@ -77,6 +77,27 @@ fn due_items_come_longest_waiting_first_and_finished_work_is_never_due() {
 }
 
 #[test]
+fn what_is_due_of_some_teams_leaves_the_others_work_out_and_counts_theirs_alone() {
+    let mut board = small_board();
+    board.check_ins[0].at = ts("2026-11-01T09:30:00Z"); // i-1, Product: due
+    board.initiatives[1].created_at = ts("2026-10-01T09:30:00Z"); // i-2, Platform: due
+    board.initiatives[2].created_at = ts("2026-11-20T09:30:00Z"); // i-3, Product: not due
+    let all = due(&board, utc_now());
+    assert_eq!((all.items.len(), all.fresh), (2, 1));
+    let platform = all.clone().of_teams(&board, &["t-2"]);
+    let order: Vec<usize> = platform.items.iter().map(|d| d.initiative).collect();
+    assert_eq!((order, platform.fresh), (vec![1], 0));
+    let product = all.clone().of_teams(&board, &["t-1"]);
+    let order: Vec<usize> = product.items.iter().map(|d| d.initiative).collect();
+    assert_eq!((order, product.fresh), (vec![0], 1));
+    assert_eq!(
+        product.next_review, all.next_review,
+        "the review dates stay the board's"
+    );
+    assert_eq!(all.clone().of_teams(&board, &["t-1", "t-2"]), all);
+}
+
+#[test]
 fn the_latest_check_in_wins_whatever_the_order_of_the_list() {
     let mut board = small_board();
     let mut newer = check_in("c-2", "i-1", None);

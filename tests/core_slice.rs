@@ -6,7 +6,9 @@
 mod core_support;
 
 use alignment_board::core::action::{reduce, Action};
-use alignment_board::core::combine::{apply, plan, Choices, Incoming, Verdict};
+use alignment_board::core::combine::{
+    apply, plan, Choice, Choices, Incoming, ItemRef, Kind, Side, SinceCut, Verdict,
+};
 use alignment_board::core::coordination::Step;
 use alignment_board::core::ids;
 use alignment_board::core::model::{DependencyState, Status};
@@ -139,11 +141,133 @@ fn a_slice_is_named_after_the_board_and_its_teams() {
 #[test]
 fn an_exported_slice_is_titled_after_its_teams_and_merges_back_unchanged() {
     let board = core_support::full_board();
-    let cut = alignment_board::core::slice::export(&board, &["t-2".into()]);
+    let at = core_support::ts("2026-10-05T09:00:00Z");
+    let cut = alignment_board::core::slice::export(&board, &["t-2".into(), "t-9".into()], at);
     let platform = board.team("t-2").unwrap().name.clone();
     assert_eq!(cut.title, format!("{}: {platform}", board.title));
+    let marked = cut
+        .slice
+        .as_ref()
+        .expect("an exported slice says it is one");
+    assert_eq!(
+        marked.team_ids,
+        vec!["t-2".to_string()],
+        "the board's teams only"
+    );
+    assert_eq!(marked.cut_at, at);
     assert_eq!(cut.id, board.id);
     let made = plan(&board, &[Incoming::board("platform.alignment.json", cut)]);
     let applied = apply(&board, &made, &Choices::new()).unwrap();
     assert_eq!(*applied.board, board, "the title stays the board's");
+}
+
+#[test]
+fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_work() {
+    let mut board = Rc::new(small_board());
+    let before = ts("2026-11-20T09:00:00Z");
+    for (id, title) in [("i-4", "Runbooks"), ("i-5", "Alerting")] {
+        let work = initiative(id, title, "t-2", &["pr-2"]);
+        board = reduce(&board, Action::AddInitiative(work), before).unwrap();
+    }
+    // Platform's slice, cut on Monday, kept in another browser.
+    let cut_at = ts("2026-11-23T09:00:00Z");
+    let cut = alignment_board::core::slice::export(&board, &["t-2".into()], cut_at);
+    let text = snapshot::write_pretty(&cut, cut_at);
+    let read = snapshot::read(&text).unwrap().board;
+    assert_eq!(read.slice, cut.slice, "the mark travels in the file");
+    let stored = snapshot::write_stored(&read, cut_at, &mut snapshot::Parts::default());
+    let parts: std::collections::HashMap<String, String> = stored
+        .parts
+        .iter()
+        .map(|(name, text)| (name.clone(), text.to_string()))
+        .collect();
+    let kept = snapshot::read_stored(&stored.head, &|name| parts.get(name).cloned()).unwrap();
+    assert_eq!(kept.board.slice, cut.slice, "and in the team's saved board");
+    // On Tuesday the team changes its Status page and Runbooks, and Product's Wizard,
+    // which the slice holds only as the other end of a request.
+    let mut team_board = Rc::new(read);
+    let tuesday = ts("2026-11-24T09:00:00Z");
+    for (id, progress) in [("i-2", 70), ("i-4", 40), ("i-1", 99)] {
+        let mut work = team_board.initiative(id).unwrap().clone();
+        work.progress = progress;
+        team_board = reduce(&team_board, Action::UpdateInitiative(work), tuesday).unwrap();
+    }
+    let returned = snapshot::write_pretty(&team_board, tuesday);
+    // On Wednesday, before the file comes back, the board changes the Status page too, and
+    // Alerting, which the team left alone.
+    let wednesday = ts("2026-11-25T09:00:00Z");
+    for (id, progress) in [("i-2", 65), ("i-5", 20)] {
+        let mut work = board.initiative(id).unwrap().clone();
+        work.progress = progress;
+        board = reduce(&board, Action::UpdateInitiative(work), wednesday).unwrap();
+    }
+    let files = [Incoming::read("platform.alignment.json", &returned)];
+    let made = plan(&board, &files);
+    let merge = made.files[0].outcome.as_ref().unwrap();
+    let verdict = |id: &str| {
+        merge
+            .of(Kind::Initiative)
+            .find(|item| item.id == id)
+            .map(|item| item.verdict.clone())
+            .unwrap()
+    };
+    // Changed on both sides since the cut: the person decides, though only progress
+    // differs; the newer side (the board's) is the default.
+    let Verdict::Conflict(both) = verdict("i-2") else {
+        panic!("both changed the Status page: {:?}", verdict("i-2"))
+    };
+    assert_eq!(
+        (both.since_cut, both.default),
+        (Some(SinceCut::Both), Side::Board)
+    );
+    // Another team's work changed in the slice: asked about, the board's by default.
+    let Verdict::Conflict(other) = verdict("i-1") else {
+        panic!("the slice changed Product's Wizard: {:?}", verdict("i-1"))
+    };
+    assert_eq!(
+        (other.since_cut, other.default),
+        (Some(SinceCut::OtherTeam), Side::Board)
+    );
+    // The team's own change, the board's untouched: taken without asking.
+    let Verdict::Changed(own) = verdict("i-4") else {
+        panic!("the team changed Runbooks: {:?}", verdict("i-4"))
+    };
+    assert_eq!((own.since_cut, own.default), (None, Side::File));
+    // The slice holds Alerting as it was cut: the board's change since is not a difference.
+    assert_eq!(verdict("i-5"), Verdict::Same);
+    let progress = |board: &alignment_board::core::model::Board, id: &str| {
+        board.initiative(id).unwrap().progress
+    };
+    let by_default = apply(&board, &made, &Choices::new()).unwrap();
+    let after = &by_default.board;
+    assert_sound(after);
+    assert_eq!(
+        [
+            progress(after, "i-2"),
+            progress(after, "i-4"),
+            progress(after, "i-1"),
+            progress(after, "i-5")
+        ],
+        [65, 40, board.initiative("i-1").unwrap().progress, 20]
+    );
+    // Picking the file's side takes the team's values.
+    let mut choices = Choices::new();
+    for id in ["i-2", "i-1"] {
+        choices.add(Choice::Pick(
+            ItemRef {
+                file: 0,
+                kind: Kind::Initiative,
+                id: id.into(),
+            },
+            Side::File,
+        ));
+    }
+    let picked = apply(&board, &made, &choices).unwrap();
+    assert_eq!(
+        [
+            progress(&picked.board, "i-2"),
+            progress(&picked.board, "i-1")
+        ],
+        [70, 99]
+    );
 }

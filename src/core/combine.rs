@@ -44,6 +44,15 @@
 //!   confidence, dates, notes, risks), and the default is taken without asking (a pick
 //!   overrides it too).
 //!
+//! **A slice sent back** (a file of this board's family marked with its cut,
+//! `Board::slice`) says more, through the time it was cut: for an entity stamped on both
+//! sides, a file side stamped before the cut is the copy the slice was sent with (*same*:
+//! the board's version stands, whatever changed on the board since); one stamped later
+//! while the board's side is too changed on both sides since the cut (a
+//! **conflict**, `SinceCut::Both`, whatever the fields); and a later one of an initiative
+//! of a team the slice was not cut for is another team's work (a **conflict**, the board's
+//! side the default, `SinceCut::OtherTeam`). Only then do the rules above decide.
+//!
 //! A side is taken whole: the entity is the board's or the file's, never a mix. An entity
 //! keeps the board's id and creation time. Ranks a merge gives twice (a new priority at a
 //! rank the board uses, or one the person took from the file) are spread out by moving
@@ -65,7 +74,7 @@ use super::index::positions;
 use super::list::List;
 use super::merge::Entity;
 use super::model::{
-    Board, CheckIn, Decision, Dependency, Id, Initiative, Person, Priority, Review, Risk, Team,
+    Board, CheckIn, Cut, Decision, Dependency, Id, Initiative, Person, Priority, Review, Risk, Team,
 };
 use super::snapshot::{self, Loaded, ReadError};
 use super::time::Timestamp;
@@ -347,6 +356,18 @@ pub struct Difference {
     pub default: Side,
     /// The side taken with the person's choices.
     pub chosen: Side,
+    /// Why a slice sent back asks about it, when that is why it is a conflict.
+    pub since_cut: Option<SinceCut>,
+}
+
+/// Why an item of a slice sent back (a file of this board marked with its cut,
+/// `Board::slice`) is a conflict although only details differ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SinceCut {
+    /// Both sides changed it since the slice was cut.
+    Both,
+    /// The slice changed another team's initiative, which it holds only to show.
+    OtherTeam,
 }
 
 /// One field that differs: its name and the two values, as a person reads them.

@@ -41,6 +41,21 @@ pub struct Board {
     pub decisions: List<Decision>,
     #[serde(default)]
     pub reviews: List<Review>,
+    /// Set on a team's slice (`core::slice`): whose part of the board it is and when it was
+    /// cut, so the merge back can tell what changed since on either side. Absent on a
+    /// whole board, and then not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slice: Option<Cut>,
+}
+
+/// What a slice was cut for: the teams it holds the work of, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Cut {
+    #[serde(default)]
+    pub team_ids: Vec<Id>,
+    #[serde(deserialize_with = "read::timestamp")]
+    pub cut_at: Timestamp,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -484,6 +499,7 @@ impl Board {
             dependencies: List::default(),
             decisions: List::default(),
             reviews: List::default(),
+            slice: None,
         }
     }
 

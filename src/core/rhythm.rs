@@ -57,6 +57,21 @@ pub struct Due {
     pub next_planning: Option<Date>,
 }
 
+impl Due {
+    /// What is due of the work of `teams` alone: a team lead's round, or a team's slice,
+    /// which holds other teams' work only to show it. The review dates stay the board's.
+    pub fn of_teams(mut self, board: &Board, teams: &[&str]) -> Due {
+        let in_teams = |team: &str| teams.contains(&team);
+        self.items
+            .retain(|item| in_teams(&board.initiatives[item.initiative].team_id));
+        let active = (board.initiatives.iter())
+            .filter(|i| in_teams(&i.team_id) && i.status.is_active())
+            .count();
+        self.fresh = active - self.items.len();
+        self
+    }
+}
+
 /// What is due at `now`.
 pub fn due(board: &Board, now: Now) -> Due {
     let every = i64::from(board.rhythm.check_in_days);

@@ -18,11 +18,15 @@
 //!   the team of each such person and the lead of each such team).
 //!
 //! Reviews stay with the board: they are the whole board's rhythm.
+//!
+//! An exported slice says so (`Board::slice`): the teams it was cut for and when. It stays
+//! with the team's board and every file the team exports from it, so the merge back
+//! (`combine`) can tell a change made since the cut from a copy as it was sent.
 
 use super::list::List;
-use super::model::{Board, Id};
+use super::model::{Board, Cut, Id};
 use super::snapshot;
-use super::time::Date;
+use super::time::{Date, Timestamp};
 use fnv::FnvHashSet;
 
 /// The slice of `board` for the teams `team_ids` (ids not on the board are ignored).
@@ -147,11 +151,20 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
     slice
 }
 
-/// The slice as it is exported: titled after its teams (`Acme board: Growth, Data`), so
-/// the team's board, and every file the team exports from it, says whose part it is. A
-/// merge back never changes the board's own title.
-pub fn export(board: &Board, team_ids: &[Id]) -> Board {
+/// The slice as it is exported at `at`: titled after its teams (`Acme board: Growth,
+/// Data`), so the team's board, and every file the team exports from it, says whose part it
+/// is, and marked with its teams and `at`. A merge back never changes the board's own title.
+pub fn export(board: &Board, team_ids: &[Id], at: Timestamp) -> Board {
     let mut cut = slice(board, team_ids);
+    cut.slice = Some(Cut {
+        team_ids: board
+            .teams
+            .iter()
+            .filter(|t| team_ids.contains(&t.id))
+            .map(|t| t.id.clone())
+            .collect(),
+        cut_at: at,
+    });
     let names = team_names(board, team_ids);
     if !names.is_empty() {
         cut.title = format!("{}: {}", board.title.trim(), names.join(", "));

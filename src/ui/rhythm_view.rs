@@ -104,15 +104,16 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         .filter(|_| board.teams.len() > 1);
     let now = local_now();
     let today = use_day();
-    let mut due_now = due(board, now);
-    if let Some(team) = scope_team {
-        let in_team = |i: usize| board.initiatives[i].team_id == team.id;
-        due_now.items.retain(|item| in_team(item.initiative));
-        let active = (0..board.initiatives.len())
-            .filter(|&i| in_team(i) && board.initiatives[i].status.is_active())
-            .count();
-        due_now.fresh = active - due_now.items.len();
-    }
+    // A team's slice is due for its own teams' work: the others' it holds only to show.
+    let teams: Option<Vec<&str>> = match (scope_team, &board.slice) {
+        (Some(team), _) => Some(vec![team.id.as_str()]),
+        (None, Some(cut)) => Some(cut.team_ids.iter().map(String::as_str).collect()),
+        (None, None) => None,
+    };
+    let due_now = match &teams {
+        Some(teams) => due(board, now).of_teams(board, teams),
+        None => due(board, now),
+    };
 
     let on_compare = {
         let (compared, on_error) = (compared.clone(), props.on_error.clone());
@@ -168,9 +169,18 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
 
     let active = due_now.items.len() + due_now.fresh;
-    let next_review = due_now.next_review.map_or("no date yet".to_string(), |d| {
-        format!("{} ({})", short_date(d), relative(d, today))
-    });
+    // A team's slice holds no reviews: they are the whole board's, dated there.
+    let reviews_elsewhere = board.slice.is_some() && board.reviews.is_empty();
+    let next_review = match due_now.next_review {
+        _ if reviews_elsewhere => "kept on the whole board".to_string(),
+        Some(d) => format!("{} ({})", short_date(d), relative(d, today)),
+        None => "no date yet".to_string(),
+    };
+    let last_review = match last_review(board) {
+        _ if reviews_elsewhere => "kept on the whole board".to_string(),
+        Some(at) => format!("{} ({})", short_day(at), relative(now.day_of(at), today)),
+        None => "none yet".to_string(),
+    };
     let next_planning = due_now
         .next_planning
         .map_or("no date yet".to_string(), |d| {
@@ -203,7 +213,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
                 <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
-                <div><dt>{ "Last review" }</dt><dd>{ last_review(board).map_or("none yet".to_string(), |at| format!("{} ({})", short_day(at), relative(now.day_of(at), today))) }</dd></div>
+                <div><dt>{ "Last review" }</dt><dd>{ last_review }</dd></div>
             </dl>
 
             <h3 class="ab-health__heading">
@@ -363,7 +373,11 @@ fn DueRow(props: &DueRowProps) -> Html {
 fn since_list(props: &RhythmViewProps) -> Html {
     let board = &props.board;
     let Some(at) = last_review(board) else {
-        return html! { <p class="ab-empty-hint">{ "No review recorded yet: the first guided review sets the starting point." }</p> };
+        let why = match board.slice {
+            Some(_) => "Reviews are kept on the whole board: this slice has none to count from.",
+            None => "No review recorded yet: the first guided review sets the starting point.",
+        };
+        return html! { <p class="ab-empty-hint">{ why }</p> };
     };
     let happened = since(board, at);
     if happened.is_empty() {

@@ -3,11 +3,11 @@
 
 use super::autosave::SaveStatus;
 use super::clock::local_now;
-use super::dates::short_date;
+use super::dates::{short_date, short_day};
 use super::menu::{MenuButton, MenuItem};
 use super::state::{use_board, Command, Msg, TITLE_PLACE};
 use crate::core::history::History;
-use crate::core::model::Board;
+use crate::core::model::{Board, Cut};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -84,6 +84,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <span class={classes!("ab-save", save_class)} role="status" aria-live="off">{ save_text }</span>
                 </p>
                 if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
+                if let Some(cut) = &board.slice { <p class="ab-header__slice">{ slice_note(board, cut) }</p> }
                 <p class="ab-print-only ab-header__printed">{ format!("Printed {}", short_date(local_now().today())) }</p>
             </div>
             <nav class="ab-toolbar" aria-label="Board actions">
@@ -105,6 +106,27 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </nav>
         </header>
     }
+}
+
+/// What a team's slice says of itself: whose part of the board it is, since when, and
+/// that the other teams in it are not whole.
+fn slice_note(board: &Board, cut: &Cut) -> String {
+    let names: Vec<&str> = board
+        .teams
+        .iter()
+        .filter(|t| cut.team_ids.contains(&t.id))
+        .map(|t| t.name.as_str())
+        .collect();
+    let whose = match names.as_slice() {
+        [] => "A team’s slice".to_string(),
+        [one] => format!("{one}’s slice"),
+        [first @ .., last] => format!("The slice of {} and {last}", first.join(", ")),
+    };
+    format!(
+        "{whose} of the board, cut {}: other teams show only the work that meets theirs, so \
+         their lanes and the board’s figures here are partial.",
+        short_day(cut.cut_at)
+    )
 }
 
 /// A keyboard's first stop, shown only while it has focus: past the toolbar, the views and

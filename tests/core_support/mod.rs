@@ -185,6 +185,7 @@ pub fn empty_board() -> Board {
         dependencies: Default::default(),
         decisions: Default::default(),
         reviews: Default::default(),
+        slice: None,
     }
 }
 

@@ -361,3 +361,55 @@ test('in the preview a match is undone and another made by hand, and axe finds n
     await page.context().close();
   }
 });
+
+test('a slice sent back asks about work both sides changed since it was cut and about another team’s work, and says what it is in the team’s browser', async () => {
+  const lead = await freshPage(app);
+  await startExample(lead);
+  const slice = await exportSlice(lead, 'Platform');
+  assert.ok(slice.json.board.slice.cutAt, 'the file says when it was cut');
+  const progress = async (page, title, value) => {
+    const form = await editInitiative(page, title);
+    await form.getByLabel('Progress (%)').fill(String(value));
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+  };
+  const team = await teamWork(slice, async (page) => {
+    await page.getByRole('banner').getByText(/^Platform’s slice of the board, cut .*: other teams show only the work that meets theirs/).waitFor();
+    // Its rhythm is Platform's: reviews are the whole board's, other teams' work is not due.
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('button', { name: /^Rhythm/ }).click();
+    const rhythm = page.getByRole('region', { name: 'Operating rhythm' });
+    await rhythm.getByText('Reviews are kept on the whole board').waitFor();
+    assert.equal(await rhythm.getByRole('definition').filter({ hasText: 'kept on the whole board' }).count(), 2);
+    assert.equal(await rhythm.getByText('Guided setup wizard').count(), 0, 'Product’s work is not due here');
+    await rhythm.getByText('Query performance budget', { exact: true }).waitFor();
+    await views.getByRole('button', { name: 'Board' }).click();
+    await progress(page, 'Multi-region failover', 70);
+    // Product's initiative, in the slice as the other end of a request.
+    await progress(page, 'Guided setup wizard', 99);
+  });
+  // Meanwhile the leadership board moves the same Platform initiative on.
+  await progress(lead, 'Multi-region failover', 65);
+  await saved(lead);
+  const preview = await mergePreview(lead, [team.path]);
+  const decide = fileSection(preview, team.name).locator('.ab-merge__decide');
+  const both = decide.getByRole('listitem').filter({ hasText: 'Multi-region failover' });
+  await both.getByText('Changed on this board and in the slice since the slice was cut').waitFor();
+  await both.getByRole('table').getByRole('row', { name: /^progress/ }).getByRole('cell', { name: '70' }).waitFor();
+  const other = decide.getByRole('listitem').filter({ hasText: 'Guided setup wizard' });
+  await other.getByText('Product’s work, changed in a slice cut for other teams').waitFor();
+  assert.ok(await other.getByRole('radio', { name: /Keep this board’s/ }).isChecked(), 'another team’s work stays by default');
+  // Both keep the board's side by default: the preview says nothing changes as it stands,
+  // not that the file holds nothing new.
+  await preview.getByText('As it stands nothing changes: 2 differences below keep this board’s side.').waitFor();
+  await both.getByRole('radio', { name: /Take the file’s/ }).check();
+  await preview.getByText('Merging this file brings 1 change. 1 other difference keeps this board’s side.').waitFor();
+  await preview.getByRole('button', { name: 'Merge', exact: true }).click();
+  await preview.waitFor({ state: 'detached' });
+  await saved(lead);
+  const after = (await exportSnapshot(lead)).json.board;
+  assert.equal(byTitle(after, 'Multi-region failover')[0].progress, 70, 'the team’s value, picked');
+  assert.equal(byTitle(after, 'Guided setup wizard')[0].progress, byTitle(slice.json.board, 'Guided setup wizard')[0].progress, 'Product’s work as it was');
+  assert.equal(after.slice, undefined, 'the board stays whole');
+  lead.assertNoErrors();
+});

@@ -40,6 +40,7 @@ pub(super) fn merge_file(
         unchanged: false,
         incoming,
         family,
+        cut: incoming.slice.as_ref().filter(|_| family),
         choices,
     };
     // Where each item goes, kind by kind: a kind's matching looks at the kinds before.
@@ -85,6 +86,8 @@ struct Context<'a> {
     unchanged: bool,
     incoming: &'a Board,
     family: bool,
+    /// The file's cut, when it is a slice of this board sent back.
+    cut: Option<&'a Cut>,
     choices: &'a Choices,
 }
 
@@ -206,16 +209,30 @@ fn settle<T: Record>(
                 let difference = (value != *current)
                     .then(|| differ(pools, current, &value, item, context.incoming))
                     .flatten();
+                let (board, file) = (current.stamp(), value.stamp());
+                let touched = match (context.cut, board, file) {
+                    (Some(cut), Some(board), Some(file)) => {
+                        touched(cut, board, file, current.team())
+                    }
+                    _ => Touched::Alone,
+                };
                 match difference {
+                    // The slice holds it as it was cut: what changed since is the board's.
+                    _ if touched == Touched::Not => Verdict::Same,
                     None => Verdict::Same,
                     Some((fields, decisive)) => {
-                        let (board, file) = (current.stamp(), value.stamp());
+                        let since_cut = match touched {
+                            Touched::Asks(why) => Some(why),
+                            _ => None,
+                        };
                         let default = match (board, file) {
+                            _ if since_cut == Some(SinceCut::OtherTeam) => Side::Board,
                             (Some(board), Some(file)) if file > board => Side::File,
                             _ => Side::Board,
                         };
                         // Two versions stamped with the same time: neither is newer.
-                        let decisive = decisive || (board.is_some() && board == file);
+                        let decisive =
+                            decisive || (board.is_some() && board == file) || since_cut.is_some();
                         let chosen = picks
                             .and_then(|p| p.get(Entity::id(item)))
                             .copied()
@@ -227,6 +244,7 @@ fn settle<T: Record>(
                             fields,
                             default,
                             chosen,
+                            since_cut,
                         };
                         if decisive {
                             Verdict::Conflict(difference)
@@ -276,4 +294,31 @@ fn differ<T: Record>(
         })
         .collect();
     (!fields.is_empty()).then_some((fields, decisive))
+}
+
+/// What a slice sent back did to an item since it was cut.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Touched {
+    /// Nothing: it holds the item as it was cut, and the board's version stands.
+    Not,
+    /// It alone changed the item, its own team's: the usual rules.
+    Alone,
+    /// It changed the item, and the person decides (`SinceCut`).
+    Asks(SinceCut),
+}
+
+/// What a slice cut by `cut` did to an item stamped `file` in it and `board` on the board,
+/// where it is the work of `team`. Times are whole seconds: a change stamped in the second
+/// of the cut counts as made after it, on either side, so that none is taken for the copy
+/// the slice was sent with (at worst the person is asked).
+fn touched(cut: &Cut, board: Timestamp, file: Timestamp, team: Option<&str>) -> Touched {
+    if file < cut.cut_at {
+        Touched::Not
+    } else if board >= cut.cut_at {
+        Touched::Asks(SinceCut::Both)
+    } else if team.is_some_and(|t| !cut.team_ids.iter().any(|id| id == t)) {
+        Touched::Asks(SinceCut::OtherTeam)
+    } else {
+        Touched::Alone
+    }
 }

@@ -69,6 +69,10 @@ pub(super) trait Record: Entity + 'static {
     fn stamp(&self) -> Option<Timestamp> {
         None
     }
+    /// The team whose work it is, for kinds that belong to one.
+    fn team(&self) -> Option<&str> {
+        None
+    }
     /// Its fields, to compare and to show: all but the id and what `keep` takes.
     fn parts(&self) -> Vec<Part>;
     /// How a person recognises it, with the names of `board`, the file's board.
@@ -226,6 +230,9 @@ impl Record for Initiative {
     }
     fn stamp(&self) -> Option<Timestamp> {
         Some(self.updated_at)
+    }
+    fn team(&self) -> Option<&str> {
+        Some(&self.team_id)
     }
     fn parts(&self) -> Vec<Part> {
         let risks = self

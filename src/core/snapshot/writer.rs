@@ -229,6 +229,7 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
             dependencies: Table::new(&board.dependencies),
             decisions: Table::new(&board.decisions),
             reviews: Table::new(&board.reviews),
+            slice: board.slice.as_ref(),
         },
     };
     let head = json(&head, 1024 + board.initiatives.len() * 200);
@@ -277,6 +278,8 @@ struct StoredBoard<'a> {
     dependencies: Table<'a, Dependency>,
     decisions: Table<'a, Decision>,
     reviews: Table<'a, Review>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    slice: Option<&'a Cut>,
 }
 
 #[derive(Serialize)]

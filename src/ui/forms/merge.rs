@@ -7,7 +7,7 @@ use super::form::count as in_words;
 use crate::core::action::Action;
 use crate::core::combine::{
     self, Choice, Counts, Difference, FileMerge, Item, ItemRef, Kind, Matched, MergePlan, Side,
-    Verdict,
+    SinceCut, Verdict,
 };
 use crate::core::model::Board;
 use crate::core::time::{Date, Timestamp};
@@ -221,11 +221,20 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
         }
     });
     let changes = total.new > 0 || total.taken > 0;
+    // Differences whose board side stands, as the plan is.
+    let kept = total.changed + total.conflicts - total.taken;
     let refused = plan.files.len() - merging.len();
     let lead = if merging.is_empty() {
         html! {
             <p class="ab-merge__empty" role="status">
                 { if plan.files.len() == 1 { "This file cannot be merged: the board stays as it is." } else { "None of these files can be merged: the board stays as it is." } }
+            </p>
+        }
+    } else if !changes && kept > 0 {
+        html! {
+            <p class="ab-merge__lead" role="status">
+                { format!("As it stands nothing changes: {} below {} this board’s side. Take the file’s where it is right, then choose Merge.",
+                    in_words(kept, "difference", "differences"), if kept == 1 { "keeps" } else { "keep" }) }
             </p>
         }
     } else if !changes {
@@ -238,6 +247,9 @@ pub fn MergePreview(props: &MergePreviewProps) -> Html {
         html! {
             <p class="ab-merge__lead">
                 { format!("Merging {} brings {}", files_in_words(merging.len()), brings(&total)) }
+                if kept > 0 {
+                    { format!(" {} {} this board’s side.", in_words(kept, "other difference", "other differences"), if kept == 1 { "keeps" } else { "keep" }) }
+                }
                 if total.conflicts > 0 {
                     { format!(" {}: pick the other where it is wrong.", conflicts_in_words(total.conflicts)) }
                 }

@@ -34,7 +34,7 @@ pub fn SliceExport(props: &SliceExportProps) -> Html {
         Callback::from(move |_| {
             let now = local_now();
             let name = file_name(&board, &chosen, now.today());
-            let text = snapshot::write_pretty(&export(&board, &chosen), now.at());
+            let text = snapshot::write_pretty(&export(&board, &chosen, now.at()), now.at());
             dispatch.dispatch(match download_text(&name, &text, "application/json") {
                 Ok(()) => Msg::Done(format!("Exported {name}")),
                 Err(message) => Msg::Notify(Notice::error(format!("Export failed: {message}"))),

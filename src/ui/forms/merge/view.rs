@@ -252,8 +252,20 @@ impl View<'_> {
         } else {
             "This board"
         };
+        let why = d.since_cut.map(|why| match why {
+            SinceCut::Both => "Changed on this board and in the slice since the slice was cut: compare them and keep one.".to_string(),
+            SinceCut::OtherTeam => {
+                let team = self
+                    .board
+                    .initiative(&item.target)
+                    .and_then(|i| self.board.team(&i.team_id))
+                    .map_or("Another team", |t| t.name.as_str());
+                format!("{team}’s work, changed in a slice cut for other teams: this board’s stays unless you take the file’s.")
+            }
+        });
         html! {
             <div class="ab-merge__difference">
+                if let Some(why) = why { <p class="ab-merge__why">{ why }</p> }
                 <table class="ab-table ab-merge__table">
                     <caption class="ab-visually-hidden">{ format!("How the {} “{}” differs", item.kind.label(), item.name) }</caption>
                     <thead>
