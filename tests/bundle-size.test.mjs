@@ -64,7 +64,11 @@
 // (+1.4 KB) one team's rhythm in Rhythm, the note that going on saves an edit first, and date
 // fields that refuse a date half typed or a year typed short: 541.0 KB (554,008 bytes), then
 // (+1.2 KB) a date's year when it is not the person's, text in its own direction and the fixes
-// of a review of these: 542.2 KB (555,242 bytes).
+// of a review of these: 542.2 KB (555,242 bytes), then (+4.5 KB) a team's slice marked with its
+// teams and cut time and merged back by them (what both sides changed, and another team's work,
+// asked about), the slice saying what it is, a new initiative in the team the board is filtered
+// to, the check-in's author remembered in this browser, and an edit after a check-in counted
+// since the review: 546.7 KB (559,865 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -76,7 +80,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 543 * 1024;
+const GUARD = 547 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
