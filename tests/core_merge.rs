@@ -41,6 +41,16 @@ fn one_side_s_changes_are_taken_whole() {
     let merged = merge(&base, &base, &changed);
     assert_eq!(merged.board, changed, "only the other tab changed");
     assert!(merged.conflicts.is_empty());
+    // A slice's mark, too: this tab's stays when the other tab did not change it.
+    let marked = edit(&base, |b| {
+        b.slice = Some(alignment_board::core::model::Cut {
+            team_ids: vec!["t-2".into()],
+            cut_at: core_support::now(),
+        })
+    });
+    let merged = merge(&base, &marked, &changed);
+    assert_eq!(merged.board.slice, marked.slice);
+    assert_eq!(merged.board.title, "Renamed");
 }
 
 #[test]

@@ -32,6 +32,7 @@ fn a_slice_holds_the_team_its_work_every_active_priority_and_the_other_end_of_re
     assert!(initiatives.contains(&"i-1"), "the asking initiative, named");
     assert!(cut.check_ins.iter().all(|c| c.initiative_id == "i-2"));
     assert!(cut.team("t-1").is_some(), "the asking team, named");
+    assert_eq!(cut.teams, board.teams, "every team, to ask for something");
     for priority in board.priorities.iter().filter(|p| p.is_active()) {
         assert!(cut.priority(&priority.id).is_some(), "{}", priority.title);
     }
@@ -270,4 +271,81 @@ fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_wo
         ],
         [70, 99]
     );
+}
+
+#[test]
+fn a_change_that_stamps_no_time_a_slice_of_a_slice_and_another_slice_s_board() {
+    let mut board = Rc::new(small_board());
+    let monday = ts("2026-11-23T09:00:00Z");
+    let accept = Action::AnswerDependency {
+        id: "d-1".into(),
+        step: Step::Accept,
+        note: String::new(),
+    };
+    board = reduce(&board, accept, ts("2026-11-20T09:00:00Z")).unwrap();
+    let export = alignment_board::core::slice::export;
+    let cut = export(&board, &["t-2".into()], monday);
+    // Platform delivers what Product asked of it: the request keeps its answer's time.
+    let deliver = Action::AnswerDependency {
+        id: "d-1".into(),
+        step: Step::Deliver,
+        note: String::new(),
+    };
+    let tuesday = ts("2026-11-24T09:00:00Z");
+    let team_board = reduce(&Rc::new(cut), deliver, tuesday).unwrap();
+    let files = [Incoming::board(
+        "platform.alignment.json",
+        (*team_board).clone(),
+    )];
+    let made = plan(&board, &files);
+    let merge = made.files[0].outcome.as_ref().unwrap();
+    let delivered = merge.of(Kind::Dependency).next().unwrap();
+    assert!(
+        matches!(delivered.verdict, Verdict::Conflict(_)),
+        "shown, not taken for the copy sent: {:?}",
+        delivered.verdict
+    );
+    // A slice cut again from the team's board keeps the first cut's time and teams.
+    let again = export(&team_board, &["t-1".into(), "t-2".into()], tuesday);
+    let marked = again.slice.clone().unwrap();
+    assert_eq!(
+        (marked.cut_at, marked.team_ids),
+        (monday, vec!["t-2".to_string()])
+    );
+    // On another slice's board, a file's cut says nothing: the board lacks what changed
+    // before it, and the usual rules go.
+    let mut other = (*board).clone();
+    other.slice = Some(alignment_board::core::model::Cut {
+        team_ids: vec!["t-1".into()],
+        cut_at: ts("2026-11-25T09:00:00Z"),
+    });
+    let mut wizard = team_board.initiative("i-1").unwrap().clone();
+    wizard.progress = 77;
+    let changed = reduce(&team_board, Action::UpdateInitiative(wizard), tuesday).unwrap();
+    let files = [Incoming::board(
+        "platform.alignment.json",
+        (*changed).clone(),
+    )];
+    let on_whole = plan(&board, &files);
+    let on_other = plan(&other, &files);
+    let verdict = |made: &alignment_board::core::combine::MergePlan| {
+        let merge = made.files[0].outcome.as_ref().unwrap();
+        merge
+            .of(Kind::Initiative)
+            .find(|i| i.id == "i-1")
+            .unwrap()
+            .verdict
+            .clone()
+    };
+    let Verdict::Conflict(asked) = verdict(&on_whole) else {
+        panic!("Product's work changed in Platform's slice is asked about")
+    };
+    assert_eq!(asked.since_cut, Some(SinceCut::OtherTeam));
+    let Verdict::Changed(usual) = verdict(&on_other) else {
+        panic!(
+            "on another slice, the usual rules: {:?}",
+            verdict(&on_other)
+        )
+    };
+    assert_eq!((usual.since_cut, usual.default), (None, Side::File));
 }

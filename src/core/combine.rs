@@ -46,12 +46,14 @@
 //!
 //! **A slice sent back** (a file of this board's family marked with its cut,
 //! `Board::slice`) says more, through the time it was cut: for an entity stamped on both
-//! sides, a file side stamped before the cut is the copy the slice was sent with (*same*:
-//! the board's version stands, whatever changed on the board since); one stamped later
+//! sides, a file side stamped before the cut while the board's is newer is the copy the
+//! slice was sent with (*same*: the board's version stands); one stamped later
 //! while the board's side is too changed on both sides since the cut (a
 //! **conflict**, `SinceCut::Both`, whatever the fields); and a later one of an initiative
 //! of a team the slice was not cut for is another team's work (a **conflict**, the board's
-//! side the default, `SinceCut::OtherTeam`). Only then do the rules above decide.
+//! side the default, `SinceCut::OtherTeam`). Only then do the rules above decide. The cut
+//! counts only on a whole board, or on a copy of the same slice: another slice's board
+//! lacks what changed before the file's cut.
 //!
 //! A side is taken whole: the entity is the board's or the file's, never a mix. An entity
 //! keeps the board's id and creation time. Ranks a merge gives twice (a new priority at a
@@ -66,8 +68,11 @@
 //! period, rhythm or id.
 //!
 //! Hence merging the board with itself changes nothing, merging a file twice is merging
-//! it once, the result passes `validate`, and files without conflicts give the same board
-//! in any order (`tests/core_combine.rs`).
+//! it once, the result passes `validate`, and files give the same board in any two orders
+//! in which they have no conflict (`tests/core_combine.rs`,
+//! `tests/core_combine_properties.rs`; a slice sent back can conflict with what a file
+//! merged before it changed since its cut, so one order may have a conflict the other has
+//! not).
 
 use super::ids::{self, derived_bits};
 use super::index::positions;

@@ -70,7 +70,7 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
             board.$field = chosen.clone();
         )*};
     }
-    fields!(title: "title", purpose: "purpose", period: "period", rhythm: "rhythm");
+    fields!(title: "title", purpose: "purpose", period: "period", rhythm: "rhythm", slice: "slice mark");
     macro_rules! lists {
         ($($field:ident),*) => {$(
             board.$field = list(&base.$field, &mine.$field, &theirs.$field, &mut conflicts);

@@ -8,14 +8,14 @@
 //! - those teams, their initiatives (with their risks) and their check-ins;
 //! - every active priority, so the team sees the ranks, and any other priority its work or
 //!   its decisions name;
+//! - every team of the board, with its lead, so the team can ask any of them for
+//!   something; the others' lanes hold only the work that meets the slice's;
 //! - the dependencies that touch those teams, asked by them or of them, with the
-//!   initiative and team at the other end, so a request stays readable ("Platform's
-//!   *Status page* asks you for an API"). The other end comes whole (its lead, its
-//!   priorities), without its check-ins: unchanged, the merge back finds it the same and
-//!   changes nothing;
+//!   initiative at the other end, so a request stays readable ("Platform's *Status page*
+//!   asks you for an API"). The other end comes whole (its lead, its priorities), without
+//!   its check-ins: unchanged, the merge back finds it the same and changes nothing;
 //! - the decisions about the priorities their work serves, or that name the teams;
-//! - the people involved: members, owners, authors, leads (and, so every reference holds,
-//!   the team of each such person and the lead of each such team).
+//! - the people involved: members, owners, authors and every team's lead.
 //!
 //! Reviews stay with the board: they are the whole board's rhythm.
 //!
@@ -51,7 +51,6 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
         .map(|d| d.id.as_str())
         .collect();
     let mut initiatives = own.clone();
-    let mut teams = chosen.clone();
     for d in board
         .dependencies
         .iter()
@@ -59,7 +58,6 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
     {
         initiatives.insert(&d.from_initiative_id);
         initiatives.extend(d.to_initiative_id.as_deref());
-        teams.insert(&d.to_team_id);
     }
     let served: FnvHashSet<&str> = board
         .initiatives
@@ -94,7 +92,6 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
         .iter()
         .filter(|i| initiatives.contains(i.id.as_str()))
     {
-        teams.insert(&initiative.team_id);
         people.extend(initiative.owner_id.as_deref());
         priorities.extend(initiative.priority_ids.iter().map(String::as_str));
     }
@@ -112,7 +109,6 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
     {
         people.extend(decision.owner_id.as_deref());
         priorities.extend(decision.priority_ids.iter().map(String::as_str));
-        teams.extend(decision.team_ids.iter().map(String::as_str));
     }
     for priority in board
         .priorities
@@ -121,27 +117,11 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
     {
         people.extend(priority.owner_id.as_deref());
     }
-    // People and teams refer to each other: take both until neither grows.
-    loop {
-        let before = (teams.len(), people.len());
-        for team in board.teams.iter().filter(|t| teams.contains(t.id.as_str())) {
-            people.extend(team.lead_id.as_deref());
-        }
-        for person in board
-            .people
-            .iter()
-            .filter(|p| people.contains(p.id.as_str()))
-        {
-            teams.extend(person.team_id.as_deref());
-        }
-        if (teams.len(), people.len()) == before {
-            break;
-        }
-    }
+    // Every team is there, and so is its lead (a person's team always is).
+    people.extend(board.teams.iter().filter_map(|t| t.lead_id.as_deref()));
 
     let mut slice = board.clone();
     slice.people = keep(&board.people, &people, |p| &p.id);
-    slice.teams = keep(&board.teams, &teams, |t| &t.id);
     slice.priorities = keep(&board.priorities, &priorities, |p| &p.id);
     slice.initiatives = keep(&board.initiatives, &initiatives, |i| &i.id);
     slice.check_ins = (board.check_ins).filtered(|c| own.contains(c.initiative_id.as_str()));
@@ -156,14 +136,16 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
 /// is, and marked with its teams and `at`. A merge back never changes the board's own title.
 pub fn export(board: &Board, team_ids: &[Id], at: Timestamp) -> Board {
     let mut cut = slice(board, team_ids);
+    // A slice of a slice is cut when the first was, of the teams of both: what the team
+    // changed in between is theirs, made since that cut.
+    let earlier = board.slice.as_ref();
     cut.slice = Some(Cut {
-        team_ids: board
-            .teams
-            .iter()
+        team_ids: (board.teams.iter())
             .filter(|t| team_ids.contains(&t.id))
+            .filter(|t| earlier.is_none_or(|c| c.team_ids.is_empty() || c.team_ids.contains(&t.id)))
             .map(|t| t.id.clone())
             .collect(),
-        cut_at: at,
+        cut_at: earlier.map_or(at, |c| c.cut_at.min(at)),
     });
     let names = team_names(board, team_ids);
     if !names.is_empty() {

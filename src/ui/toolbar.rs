@@ -120,7 +120,7 @@ fn slice_note(board: &Board, cut: &Cut) -> String {
     let whose = match names.as_slice() {
         [] => "A team’s slice".to_string(),
         [one] => format!("{one}’s slice"),
-        [first @ .., last] => format!("The slice of {} and {last}", first.join(", ")),
+        [first @ .., last] => format!("{} and {last}’s slice", first.join(", ")),
     };
     format!(
         "{whose} of the board, cut {}: other teams show only the work that meets theirs, so \

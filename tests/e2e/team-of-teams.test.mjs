@@ -384,6 +384,14 @@ test('a slice sent back asks about work both sides changed since it was cut and 
     assert.equal(await rhythm.getByText('Guided setup wizard').count(), 0, 'Product’s work is not due here');
     await rhythm.getByText('Query performance budget', { exact: true }).waitFor();
     await views.getByRole('button', { name: 'Board' }).click();
+    // Any team can be asked for something, Data too, though none of its work meets Platform's.
+    const form = await editInitiative(page, 'Multi-region failover');
+    await form.getByRole('button', { name: 'Ask another team…' }).click();
+    const ask = dialog(page, 'Ask another team: Multi-region failover');
+    await ask.getByLabel('Ask').selectOption({ label: 'Data' });
+    await ask.getByLabel('What is needed').fill('A review of the failover database setup');
+    await ask.getByRole('button', { name: 'Send request' }).click();
+    await ask.waitFor({ state: 'detached' });
     await progress(page, 'Multi-region failover', 70);
     // Product's initiative, in the slice as the other end of a request.
     await progress(page, 'Guided setup wizard', 99);
@@ -394,7 +402,7 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   const preview = await mergePreview(lead, [team.path]);
   const decide = fileSection(preview, team.name).locator('.ab-merge__decide');
   const both = decide.getByRole('listitem').filter({ hasText: 'Multi-region failover' });
-  await both.getByText('Changed on this board and in the slice since the slice was cut').waitFor();
+  await both.getByText(/^Changed in the slice and on this board .* since the slice was cut/).waitFor();
   await both.getByRole('table').getByRole('row', { name: /^progress/ }).getByRole('cell', { name: '70' }).waitFor();
   const other = decide.getByRole('listitem').filter({ hasText: 'Guided setup wizard' });
   await other.getByText('Product’s work, changed in a slice cut for other teams').waitFor();
@@ -411,5 +419,7 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   assert.equal(byTitle(after, 'Multi-region failover')[0].progress, 70, 'the team’s value, picked');
   assert.equal(byTitle(after, 'Guided setup wizard')[0].progress, byTitle(slice.json.board, 'Guided setup wizard')[0].progress, 'Product’s work as it was');
   assert.equal(after.slice, undefined, 'the board stays whole');
+  const data = after.teams.find((t) => t.name === 'Data').id;
+  assert.ok(after.dependencies.some((d) => d.toTeamId === data && d.need === 'A review of the failover database setup'), 'the request to Data came back');
   lead.assertNoErrors();
 });

@@ -40,7 +40,10 @@ pub(super) fn merge_file(
         unchanged: false,
         incoming,
         family,
-        cut: incoming.slice.as_ref().filter(|_| family),
+        // A cut tells what changed since only on the board it was cut from, whole (or on a
+        // copy of the same slice): on another slice, older changes are not the file's.
+        cut: (incoming.slice.as_ref())
+            .filter(|cut| family && board.slice.as_ref().is_none_or(|own| own == *cut)),
         choices,
     };
     // Where each item goes, kind by kind: a kind's matching looks at the kinds before.
@@ -312,11 +315,16 @@ enum Touched {
 /// of the cut counts as made after it, on either side, so that none is taken for the copy
 /// the slice was sent with (at worst the person is asked).
 fn touched(cut: &Cut, board: Timestamp, file: Timestamp, team: Option<&str>) -> Touched {
-    if file < cut.cut_at {
+    // Only a board version newer than the file's shows the file holds the copy it was cut
+    // with: some changes stamp nothing (a request marked delivered keeps its answer's
+    // time), and those the usual rules show.
+    if file < cut.cut_at && board > file {
         Touched::Not
     } else if board >= cut.cut_at {
         Touched::Asks(SinceCut::Both)
-    } else if team.is_some_and(|t| !cut.team_ids.iter().any(|id| id == t)) {
+    } else if team
+        .is_some_and(|t| !cut.team_ids.is_empty() && !cut.team_ids.iter().any(|id| id == t))
+    {
         Touched::Asks(SinceCut::OtherTeam)
     } else {
         Touched::Alone

@@ -253,7 +253,7 @@ impl View<'_> {
             "This board"
         };
         let why = d.since_cut.map(|why| match why {
-            SinceCut::Both => "Changed on this board and in the slice since the slice was cut: compare them and keep one.".to_string(),
+            SinceCut::Both => "Changed in the slice and on this board (or by a file of it merged before) since the slice was cut: compare them and keep one.".to_string(),
             SinceCut::OtherTeam => {
                 let team = self
                     .board
