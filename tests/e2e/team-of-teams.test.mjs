@@ -407,11 +407,10 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   const other = decide.getByRole('listitem').filter({ hasText: 'Guided setup wizard' });
   await other.getByText('Product’s work, changed in a slice cut for other teams').waitFor();
   assert.ok(await other.getByRole('radio', { name: /Keep this board’s/ }).isChecked(), 'another team’s work stays by default');
-  // Both keep the board's side by default: the preview says nothing changes as it stands,
-  // not that the file holds nothing new.
-  await preview.getByText('As it stands nothing changes: 2 differences below keep this board’s side.').waitFor();
+  // What it brings counts the differences that keep the board's side.
+  await preview.getByText('Merging this file brings 1 new item. 2 other differences keep this board’s side.').waitFor();
   await both.getByRole('radio', { name: /Take the file’s/ }).check();
-  await preview.getByText('Merging this file brings 1 change. 1 other difference keeps this board’s side.').waitFor();
+  await preview.getByText('Merging this file brings 1 new item and 1 change. 1 other difference keeps this board’s side.').waitFor();
   await preview.getByRole('button', { name: 'Merge', exact: true }).click();
   await preview.waitFor({ state: 'detached' });
   await saved(lead);
@@ -421,5 +420,11 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   assert.equal(after.slice, undefined, 'the board stays whole');
   const data = after.teams.find((t) => t.name === 'Data').id;
   assert.ok(after.dependencies.some((d) => d.toTeamId === data && d.need === 'A review of the failover database setup'), 'the request to Data came back');
+  // The same file again: Product's work still differs and stays, and the preview says so
+  // rather than that the file holds nothing new.
+  const again = await mergePreview(lead, [team.path]);
+  await again.getByText('As it stands nothing changes: 1 difference below keeps this board’s side.').waitFor();
+  await again.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await again.waitFor({ state: 'detached' });
   lead.assertNoErrors();
 });
