@@ -915,6 +915,40 @@ fn exactly_check_in_days_is_on_time_and_one_more_day_is_late() {
 }
 
 #[test]
+fn a_team_s_slice_counts_its_own_teams_check_ins_and_no_review_it_does_not_hold() {
+    let mut board = base();
+    board.rhythm.check_in_days = 7;
+    board.period.start = Some(date("2026-10-01"));
+    let mut own = work("i-1", "t-1", &[], 10);
+    own.created_at = ts("2026-10-05T09:30:00Z"); // 49 days without a check-in: late
+    let mut other = work("i-2", "t-2", &[], 10);
+    other.created_at = ts("2026-10-05T09:30:00Z"); // another team's: its check-ins stay home
+    board.initiatives = vec![own, other].into();
+    let whole = analyse(&board, utc_now());
+    assert_eq!(
+        subjects(&whole, PartKind::Rhythm),
+        vec![
+            alignment_board::core::health::Subject::Board,
+            initiative_subject("i-1"),
+            initiative_subject("i-2")
+        ]
+    );
+    board.slice = Some(alignment_board::core::model::Cut {
+        team_ids: vec!["t-1".into()],
+        cut_at: ts("2026-11-20T09:00:00Z"),
+    });
+    let slice = analyse(&board, utc_now());
+    assert_eq!(
+        subjects(&slice, PartKind::Rhythm),
+        vec![initiative_subject("i-1")]
+    );
+    assert_eq!(
+        summary(&slice, PartKind::Rhythm),
+        "1 of 1 active initiative is late for a check-in."
+    );
+}
+
+#[test]
 fn the_latest_check_in_restarts_the_clock_in_the_persons_calendar_days() {
     let mut board = base();
     let old = |id: &str| {

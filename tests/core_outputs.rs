@@ -368,6 +368,27 @@ fn stuck_requests_and_overdue_check_ins_are_listed() {
 }
 
 #[test]
+fn a_team_s_slice_lists_its_own_teams_overdue_check_ins_and_no_review_date() {
+    let board = example_board(today());
+    let platform = board.teams.iter().find(|t| t.name == "Platform").unwrap();
+    let cut = alignment_board::core::slice::export(
+        &board,
+        std::slice::from_ref(&platform.id),
+        now_on(today()).at(),
+    );
+    let (page, _) = page(&cut, now_on(today()));
+    let lines = section(&page, "## Overdue check-ins");
+    assert!(!lines[1].contains("Next review"), "{}", lines[1]);
+    let t = table(&lines).unwrap();
+    assert!(!t.rows.is_empty());
+    assert!(
+        t.rows.iter().all(|row| row[1] == "Platform"),
+        "{:?}",
+        t.rows
+    );
+}
+
+#[test]
 fn the_decisions_made_this_period_are_listed_with_their_reasons() {
     let mut board = example_board(today());
     let start = board.period.start.expect("the example has a period");

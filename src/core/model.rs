@@ -507,6 +507,15 @@ impl Board {
         self.people.find(id)
     }
 
+    /// Whether the work of the team `team_id` is here whole, with its check-ins: on a whole
+    /// board always; on a team's slice only its own teams' (it holds the others' work only
+    /// where it meets theirs, without check-ins).
+    pub fn holds_whole(&self, team_id: &str) -> bool {
+        self.slice
+            .as_ref()
+            .is_none_or(|cut| cut.team_ids.is_empty() || cut.team_ids.iter().any(|t| t == team_id))
+    }
+
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.teams.find(id)
     }

@@ -160,7 +160,11 @@ impl Scope<'_> {
 pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
     let kind = PartKind::Rhythm;
     let every = i64::from(facts.board.rhythm.check_in_days);
-    let active = facts.active(scope);
+    let mut active = facts.active(scope);
+    // A team's slice holds other teams' work without its check-ins: not late, not here.
+    if facts.board.slice.is_some() {
+        active.retain(|i| facts.board.holds_whole(&i.team_id));
+    }
     let mut late: Vec<(i64, Finding)> = Vec::new();
     for initiative in &active {
         let latest = facts
@@ -231,6 +235,10 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
 /// to measure from.
 fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
     let every = i64::from(facts.board.rhythm.review_days.max(1));
+    // A team's slice holds no reviews: they are the whole board's, counted there.
+    if facts.board.slice.is_some() && facts.board.reviews.is_empty() {
+        return None;
+    }
     let last_review = facts
         .board
         .reviews

@@ -471,6 +471,18 @@ impl<'a> Page<'a> {
         let board = self.board;
         self.section("Overdue check-ins");
         let due = due(board, self.now);
+        // A team's slice: its own teams' work, and no review dates it does not hold.
+        let due = match &board.slice {
+            Some(cut) if !cut.team_ids.is_empty() => {
+                let teams: Vec<&str> = cut.team_ids.iter().map(String::as_str).collect();
+                let mut own = due.of_teams(board, &teams);
+                if board.reviews.is_empty() {
+                    own.next_review = None;
+                }
+                own
+            }
+            _ => due,
+        };
         let _ = write!(
             self.out,
             "Check-ins are due every {} days.",
