@@ -232,7 +232,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             if let Some((name, other)) = &*compared {
                 <section class="ab-compare" aria-label={format!("Compared with {name}")}>
                     <h4>{ format!("This board compared with {name}") }</h4>
-                    { diff_list(&diff(other, board), "h5") }
+                    { diff_list(&diff(other, board), "h5", "No differences: the two boards hold the same priorities, initiatives, teams, people, dependencies and decisions.") }
                 </section>
             }
         </section>
@@ -525,10 +525,11 @@ fn SinceRow(props: &SinceRowProps) -> Html {
 }
 
 /// The differences between two boards, by kind, as lists a person can scan, each under a
-/// heading of `level` (one below the heading the list is under).
-pub fn diff_list(d: &Diff, level: &'static str) -> Html {
+/// heading of `level` (one below the heading the list is under); `none` says there are
+/// none, in the words of where the list is.
+pub fn diff_list(d: &Diff, level: &'static str, none: &'static str) -> Html {
     if d.is_empty() {
-        return html! { <p class="ab-empty-hint">{ "No differences: the two boards hold the same priorities, initiatives, teams, people, dependencies and decisions." }</p> };
+        return html! { <p class="ab-empty-hint">{ none }</p> };
     }
     let groups = Kind::ALL.into_iter().filter_map(|kind| {
         let (added, removed, changed) = d.counts(kind);

@@ -552,3 +552,53 @@ test('what changed since the last review counts an edit after the last check-in,
   await row.getByText(/\d+ check-ins?, \d+ % → 70 %; edited since its last check-in/).waitFor();
   page.assertNoErrors();
 });
+
+test('leaving the page with a review checked in but not recorded asks first; once recorded it does not', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  const total = Number((await page.getByRole('heading', { level: 2, name: /^Guided review · 1 of / }).innerText()).match(/of (\d+)/)[1]);
+  await page.keyboard.press('Control+Enter');
+  for (let step = 2; step <= total; step += 1) {
+    await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+  }
+  const summary = page.getByRole('region', { name: 'Review summary' });
+  await summary.waitFor();
+  let asked = 0;
+  page.on('dialog', (question) => { asked += 1; question.dismiss(); });
+  // A reload would lose the summary and its Record review: the browser asks first.
+  const prevented = await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.ok(prevented, 'leaving is asked about');
+  await summary.getByRole('button', { name: 'Record review' }).click();
+  await rhythm.getByRole('button', { name: 'Start guided review' }).waitFor();
+  const after = await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.equal(after, false, 'recorded, nothing is lost by leaving');
+  assert.equal(asked, 0);
+  page.assertNoErrors();
+});
+
+test('a review where every step is skipped says nothing changed during it, not that two boards are the same', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  const total = Number((await page.getByRole('heading', { level: 2, name: /^Guided review · 1 of / }).innerText()).match(/of (\d+)/)[1]);
+  for (let step = 1; step <= total; step += 1) {
+    await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    await page.keyboard.press('Alt+ArrowRight');
+  }
+  const summary = page.getByRole('region', { name: 'Review summary' });
+  await summary.getByText('Nothing on the board changed during the review.').waitFor();
+  assert.equal(await summary.getByText(/two boards/).count(), 0);
+  page.assertNoErrors();
+});

@@ -74,14 +74,20 @@ struct Kept {
     mode: Mode,
     /// What was typed in a step's form and not saved, by initiative.
     drafts: Vec<(Id, CheckInDraft)>,
-    /// While there are drafts, leaving the page asks first: a review's typed notes are kept
-    /// only in this tab, on screen or not.
+    /// While there are drafts, or check-ins of a review not yet recorded, leaving the page
+    /// asks first: a review's typed notes and its summary are kept only in this tab, on
+    /// screen or not (a review left at its summary by a reload was lost, and the next one
+    /// recorded said "0 of 1 checked in").
     leaving: Option<gloo_events::EventListener>,
 }
 
 impl Kept {
-    fn drafts_changed(&mut self) {
-        self.leaving = match self.drafts.is_empty() {
+    fn unsaved_changed(&mut self) {
+        let checked_in = match &self.mode {
+            Mode::Review(run) | Mode::Summary(run) => run.saved.iter().any(Option::is_some),
+            Mode::Overview => false,
+        };
+        self.leaving = match self.drafts.is_empty() && !checked_in {
             true => None,
             false => self.leaving.take().or_else(|| ask_before_leaving(|| true)),
         };
@@ -111,9 +117,9 @@ impl ModeHandle {
         let mut kept = self.kept.0.borrow_mut();
         if mode == Mode::Overview {
             kept.drafts.clear();
-            kept.drafts_changed();
         }
         kept.mode = mode;
+        kept.unsaved_changed();
         drop(kept);
         self.update.force_update();
     }
@@ -132,7 +138,7 @@ impl ModeHandle {
         kept.drafts.retain(|(d, _)| d != id);
         kept.drafts
             .extend(draft.map(|draft| (id.to_string(), draft)));
-        kept.drafts_changed();
+        kept.unsaved_changed();
     }
 }
 
@@ -464,7 +470,7 @@ pub(super) fn review_summary(
                 <ul class="ab-findings ab-findings--pairs" aria-label="Check-ins recorded">{ for checked_in }</ul>
             }
             if show_diff {
-                { diff_list(&changes, "h4") }
+                { diff_list(&changes, "h4", "Nothing on the board changed during the review.") }
             }
             if !missing.is_empty() {
                 <h3 class="ab-health__heading">{ "Not checked in" }</h3>
