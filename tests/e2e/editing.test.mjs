@@ -553,3 +553,21 @@ test('a new initiative added while the board shows one team goes to that team, f
   await page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Load-test the sync service' }).waitFor();
   page.assertNoErrors();
 });
+
+test('closing a priority that unfinished work serves says what becomes of that work before it is saved', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const heading = page.getByRole('columnheader', { name: 'Priority 5: Make the platform boringly reliable' });
+  await heading.focus();
+  await page.keyboard.press('Enter');
+  const form = dialog(page, 'Edit priority');
+  const note = form.getByText(/unfinished initiatives? still serves? it\./);
+  assert.equal(await note.count(), 0, 'nothing to say while it is active');
+  await form.getByLabel('Status').selectOption({ label: 'Achieved' });
+  await form.getByText(/^\d+ unfinished initiatives? still serves? it\. Once it is achieved, work that serves no other active priority counts as local work/).waitFor();
+  await form.getByLabel('Status').selectOption({ label: 'Dropped' });
+  await form.getByText(/Once it is dropped,/).waitFor();
+  await form.getByLabel('Status').selectOption({ label: 'Active' });
+  await note.waitFor({ state: 'detached' });
+  page.assertNoErrors();
+});

@@ -145,6 +145,24 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
     } else {
         "Add priority"
     };
+    // Closing a priority that unfinished work still serves: say what becomes of that work
+    // before it is saved (it counts as local work unless it serves another active one).
+    let closing = match (&existing, draft.status) {
+        (Some(p), PriorityStatus::Achieved | PriorityStatus::Dropped) if p.is_active() => {
+            let unfinished = (board.initiatives.iter())
+                .filter(|i| i.status.is_active() && i.priority_ids.contains(&p.id))
+                .count();
+            (unfinished > 0).then(|| {
+                format!(
+                    "{} still {} it. Once it is {}, work that serves no other active priority counts as local work: move it on, or mark it done or dropped.",
+                    count(unfinished, "unfinished initiative", "unfinished initiatives"),
+                    if unfinished == 1 { "serves" } else { "serve" },
+                    PriorityStatus::key(draft.status),
+                )
+            })
+        }
+        _ => None,
+    };
     html! {
         <Modal title={if props.read_only { "Priority" } else { title }} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
@@ -166,6 +184,7 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                                          _ => PriorityStatus::Active,
                                      })} />
                     </div>
+                    if let Some(closing) = closing { <p class="ab-field__hint ab-dialog__note" role="status">{ closing }</p> }
                 </fieldset>
                 { error.general() }
                 <div class="ab-dialog__actions">
