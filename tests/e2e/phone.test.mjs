@@ -455,3 +455,20 @@ test('the phone layout passes an accessibility audit, light and dark', async () 
   }
   page.assertNoErrors();
 });
+
+test('on a phone a form field reached with the keyboard comes out from under the form’s two lines of buttons', async () => {
+  const page = await phone(390);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'Guided setup wizard', exact: true }).click();
+  const form = dialog(page, 'Edit initiative');
+  await form.getByLabel('Effort (% of team)').focus();
+  await page.keyboard.press('Tab');
+  const status = form.getByLabel('Status', { exact: true });
+  assert.ok(await status.evaluate((e) => document.activeElement === e), 'Tab goes to Status');
+  const [field, actions] = await Promise.all([
+    status.evaluate((e) => e.getBoundingClientRect().bottom),
+    form.locator('.ab-dialog__actions').evaluate((e) => e.getBoundingClientRect().top),
+  ]);
+  assert.ok(field <= actions, `the Status field (bottom ${field}) shows above the buttons (top ${actions})`);
+  page.assertNoErrors();
+});
