@@ -68,6 +68,12 @@ pub fn short_date(date: Date) -> String {
     formatter.with(|f| written(f, date.start(), || date.to_string()))
 }
 
+/// A calendar day with its year whatever the year, for what is kept and read later (a
+/// printed board's date): `Dec 6, 2026`.
+pub fn dated(date: Date) -> String {
+    CALENDAR_DAY_YEAR.with(|f| written(f, date.start(), || date.to_string()))
+}
+
 /// The person's day that `at` fell on, written as `short_date` writes a day.
 pub fn short_day(at: Timestamp) -> String {
     let now = local_now();

@@ -197,10 +197,10 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                         </p>
                         <p class="ab-health__lede">
                             { match (health.score, &scope_team) {
-                                (Some(_), _) => "The parts that apply, weighted, the most costly first. Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination.",
-                                (None, Some(_)) => "The team has no active initiative to measure. Its parts below show what it has so far.",
-                                (None, None) if board.initiatives.is_empty() => "The score starts with the first initiative: add the initiatives that serve the priorities, and it measures how well the work serves them.",
-                                (None, None) => "Every initiative is done or dropped, so nothing active is left to measure: the score comes back with the next active initiative.",
+                                (Some(_), _) => html! { <>{ "The parts that apply, weighted, the most costly first." }<span class="ab-no-print">{ " Open a part to see the items that cost it points; select an item to find it on the board, or a request between teams in Coordination." }</span></> },
+                                (None, Some(_)) => html! { "The team has no active initiative to measure. Its parts below show what it has so far." },
+                                (None, None) if board.initiatives.is_empty() => html! { "The score starts with the first initiative: add the initiatives that serve the priorities, and it measures how well the work serves them." },
+                                (None, None) => html! { "Every initiative is done or dropped, so nothing active is left to measure: the score comes back with the next active initiative." },
                             } }
                         </p>
                     </div>

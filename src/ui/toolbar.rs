@@ -3,7 +3,7 @@
 
 use super::autosave::SaveStatus;
 use super::clock::local_now;
-use super::dates::{short_date, short_day};
+use super::dates::{dated, short_day};
 use super::menu::{MenuButton, MenuItem};
 use super::state::{use_board, Command, Msg, TITLE_PLACE};
 use crate::core::history::History;
@@ -85,7 +85,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </p>
                 if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
                 if let Some(cut) = &board.slice { <p class="ab-header__slice">{ slice_note(board, cut) }</p> }
-                <p class="ab-print-only ab-header__printed">{ format!("Printed {}", short_date(local_now().today())) }</p>
+                <p class="ab-print-only ab-header__printed">{ format!("Printed {}", dated(local_now().today())) }</p>
             </div>
             <nav class="ab-toolbar" aria-label="Board actions">
                 if !context.read_only {
