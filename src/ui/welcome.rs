@@ -46,7 +46,7 @@ pub fn welcome(props: &WelcomeProps) -> Html {
             <div class="ab-welcome__choices">
                 <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" onclick={start(true)}>
                     <span class="ab-choice__title">{ "Start from example" }</span>
-                    <span class="ab-choice__text">{ "A company with six teams, five priorities and a quarter of work in flight." }</span>
+                    <span class="ab-choice__text">{ "A company with six teams, five active priorities and a quarter of work in flight." }</span>
                 </button>
                 <button type="button" class="ab-choice" aria-label="Start blank" onclick={start(false)}>
                     <span class="ab-choice__title">{ "Start blank" }</span>
