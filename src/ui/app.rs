@@ -10,7 +10,7 @@ use super::clock::{local_now, now, use_today};
 use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::{refocus_after_submit, set_to};
-use super::files::{download_text, file_input, snapshots_input};
+use super::files::{download_text, exported, file_input, snapshots_input};
 use super::filters::{filter_bar, FilterBarProps};
 use super::forms::Dialogs;
 use super::health_view::HealthView;
@@ -349,7 +349,7 @@ pub fn App(props: &AppProps) -> Html {
                 (snapshot::write_pretty(board, now.at()), "application/json")
             };
             match download_text(&name, &text, mime) {
-                Ok(()) => dispatch.dispatch(Msg::Done(format!("Exported {name}"))),
+                Ok(()) => dispatch.dispatch(Msg::Done(exported(&name, picture))),
                 Err(message) => dispatch.dispatch(Msg::Notify(Notice::error(format!(
                     "Export failed: {message}"
                 )))),

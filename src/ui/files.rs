@@ -40,6 +40,16 @@ pub fn copy_then(text: String, then: Box<dyn FnOnce(Result<(), &'static str>)>) 
     wasm_bindgen_futures::spawn_local(async move { then(copy_text(&text).await) });
 }
 
+/// What an export says once its file `name` is downloaded: a picture, that it carries the
+/// whole board (what lets it be imported again), so that nobody puts its notes on a slide
+/// unawares.
+pub fn exported(name: &str, picture: bool) -> String {
+    match picture {
+        true => format!("Exported {name}. The picture carries the whole board, notes and all, so it can be imported again: share it only where the board may go."),
+        false => format!("Exported {name}"),
+    }
+}
+
 /// Offers `text` as a file download named `name`.
 pub fn download_text(name: &str, text: &str, mime: &str) -> Result<(), String> {
     let run = || -> Result<(), JsValue> {

@@ -51,6 +51,8 @@ async function runs(page, name, run) {
     case 'Export picture': {
       const [download] = await Promise.all([page.waitForEvent('download'), run()]);
       assert.match(download.suggestedFilename(), name === 'Export picture' ? /\.alignment\.svg$/ : /\.alignment\.json$/);
+      // A picture goes on slides: it says it carries the whole board, notes and all.
+      if (name === 'Export picture') await page.getByRole('status').getByText(/The picture carries the whole board, notes and all/).waitFor();
       return;
     }
     case 'Print…': {
