@@ -68,7 +68,11 @@
 // teams and cut time and merged back by them (what both sides changed, and another team's work,
 // asked about), the slice saying what it is, a new initiative in the team the board is filtered
 // to, the check-in's author remembered in this browser, and an edit after a check-in counted
-// since the review: 546.7 KB (559,865 bytes).
+// since the review: 546.7 KB (559,865 bytes), then (+1.2 KB) every team in a slice, the fixes of a
+// review of the slice's mark, a slice's Health and status page counting its own teams, and a
+// walk's fixes (leaving an unrecorded review asks first, closing a priority says what becomes
+// of its work, a picture says it carries the board, the printed date's year): 547.9 KB
+// (561,051 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -80,7 +84,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 547 * 1024;
+const GUARD = 548 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
