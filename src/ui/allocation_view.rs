@@ -25,6 +25,20 @@ pub fn effort_text(effort: f64) -> String {
     }
 }
 
+/// Effort summed over teams, in teams: 100 % of one team's capacity is one team (`1.25
+/// teams`, `0.7 of a team`). A sum of percentages of different teams' capacity reads as
+/// nothing else.
+fn teams_worth(effort: f64) -> String {
+    let teams = effort / 100.0;
+    let text = format!("{teams:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    match teams {
+        t if (t - 1.0).abs() < 0.005 => "1 team".to_string(),
+        t if t < 1.0 => format!("{text} of a team"),
+        _ => format!("{text} teams"),
+    }
+}
+
 #[function_component]
 pub fn AllocationView(props: &AllocationViewProps) -> Html {
     let board = &props.board;
@@ -118,7 +132,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
         };
         html! {
             <td class="ab-heat__total">
-                { effort_text(effort) }
+                { teams_worth(effort) }
                 <span class="ab-heat__share">{ format!("{share:.0} % of all") }</span>
             </td>
         }
@@ -172,7 +186,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
         <section class="ab-allocation" aria-labelledby="ab-allocation-title">
             <h2 id="ab-allocation-title">{ "Where effort goes" }</h2>
             <p class="ab-allocation__lede">
-                { "Active effort in percent of each team's capacity. Work that serves several priorities is split equally between them; work that serves none is local work. Select a cell to list its initiatives." }
+                { "Active effort in percent of each team's capacity, added up in the last row as teams (100 % of one team's capacity is one team). Work that serves several priorities is split equally between them; work that serves none is local work. Select a cell to list its initiatives." }
             </p>
             <div class="ab-table-scroll">
                 <table class="ab-heat">
@@ -182,7 +196,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
                     </thead>
                     <tbody>{ for rows }</tbody>
                     <tfoot>
-                        <tr><th scope="row">{ "All teams" }</th>{ for footer }<td class="ab-heat__total">{ effort_text(total) }<span class="ab-heat__share">{ "all active effort" }</span></td></tr>
+                        <tr><th scope="row">{ "All teams" }</th>{ for footer }<td class="ab-heat__total">{ teams_worth(total) }<span class="ab-heat__share">{ "all active effort" }</span></td></tr>
                     </tfoot>
                 </table>
                 { more_to_the_right() }

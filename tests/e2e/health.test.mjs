@@ -246,6 +246,14 @@ test('the allocation view matches the core and lists a cell\'s initiatives', asy
     assert.deepEqual(cells.slice(0, want.length), want, `${name}'s row`);
     assert.equal(cells[want.length], `${fmt(allocation.teamEffort[row])} %`);
   }
+  // The last row adds the teams up in teams: 100 % of one team's capacity is one team.
+  const teams = (n) => {
+    const text = (n / 100).toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+    return Math.abs(n / 100 - 1) < 0.005 ? '1 team' : n < 100 ? `${text} of a team` : `${text} teams`;
+  };
+  const totals = await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'All teams', exact: true }) })
+    .getByRole('cell').allInnerTexts();
+  assert.deepEqual(totals.map((t) => t.split('\n')[0]), [...allocation.columnEffort.map(teams), teams(allocation.totalEffort)]);
 
   // Select the busiest cell: its initiatives are listed and lead to the board.
   let best = [0, 0];
