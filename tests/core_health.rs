@@ -946,6 +946,18 @@ fn a_team_s_slice_counts_its_own_teams_check_ins_and_no_review_it_does_not_hold(
         summary(&slice, PartKind::Rhythm),
         "1 of 1 active initiative is late for a check-in."
     );
+    // The other team's rhythm is not measured here, and says where it is.
+    assert_eq!(
+        team_part(&slice, "t-2", PartKind::Rhythm).summary,
+        "Its check-ins are kept on the whole board."
+    );
+    // A check-in round is no review: the slice still holds none to be late from.
+    board.reviews = vec![review("v-1", ReviewKind::CheckIn, "2026-10-06T09:00:00Z")].into();
+    let slice = analyse(&board, utc_now());
+    assert_eq!(
+        subjects(&slice, PartKind::Rhythm),
+        vec![initiative_subject("i-1")]
+    );
 }
 
 #[test]

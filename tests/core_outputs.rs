@@ -379,6 +379,7 @@ fn a_team_s_slice_lists_its_own_teams_overdue_check_ins_and_no_review_date() {
     let (page, _) = page(&cut, now_on(today()));
     let lines = section(&page, "## Overdue check-ins");
     assert!(!lines[1].contains("Next review"), "{}", lines[1]);
+    assert!(!lines[1].contains("Next planning"), "{}", lines[1]);
     let t = table(&lines).unwrap();
     assert!(!t.rows.is_empty());
     assert!(

@@ -312,7 +312,9 @@ pub fn team_chips(
     html! {
         <div class="ab-scope" role="group" aria-label={label}>
             { chip(all, None) }
-            { for board.teams.iter().map(|team| chip(&team.name, Some(team.id.clone()))) }
+            // A team's slice holds the others' work only where it meets its own: theirs is
+            // not whole here to be looked at alone.
+            { for board.teams.iter().filter(|t| board.holds_whole(&t.id)).map(|team| chip(&team.name, Some(team.id.clone()))) }
         </div>
     }
 }

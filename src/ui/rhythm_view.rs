@@ -172,7 +172,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
 
     let active = due_now.items.len() + due_now.fresh;
     // A team's slice holds no reviews: they are the whole board's, dated there.
-    let reviews_elsewhere = board.slice.is_some() && board.reviews.is_empty();
+    let reviews_elsewhere = board.slice.is_some() && last_review(board).is_none();
     let next_review = match due_now.next_review {
         _ if reviews_elsewhere => "kept on the whole board".to_string(),
         Some(d) => format!("{} ({})", short_date(d), relative(d, today)),
@@ -183,11 +183,11 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         Some(at) => format!("{} ({})", short_day(at), relative(now.day_of(at), today)),
         None => "none yet".to_string(),
     };
-    let next_planning = due_now
-        .next_planning
-        .map_or("no date yet".to_string(), |d| {
-            format!("{} ({})", short_date(d), relative(d, today))
-        });
+    let next_planning = match due_now.next_planning {
+        _ if reviews_elsewhere => "kept on the whole board".to_string(),
+        Some(d) => format!("{} ({})", short_date(d), relative(d, today)),
+        None => "no date yet".to_string(),
+    };
 
     html! {
         <section class="ab-rhythm" aria-labelledby="ab-rhythm-title" ref={root}>

@@ -206,7 +206,12 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
             plural(active.len(), "active initiative", "active initiatives"),
             verb(late.len(), "is", "are")
         ),
-        None => "No active initiatives to check in".to_string(),
+        None => match scope {
+            Scope::Team(team) if !facts.board.holds_whole(team) => {
+                "Its check-ins are kept on the whole board".to_string()
+            }
+            _ => "No active initiatives to check in".to_string(),
+        },
     };
     let mut punctuality = None;
     if let Some((ratio, finding, phrase)) = review {
@@ -235,10 +240,6 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
 /// to measure from.
 fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
     let every = i64::from(facts.board.rhythm.review_days.max(1));
-    // A team's slice holds no reviews: they are the whole board's, counted there.
-    if facts.board.slice.is_some() && facts.board.reviews.is_empty() {
-        return None;
-    }
     let last_review = facts
         .board
         .reviews
@@ -246,6 +247,10 @@ fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
         .filter(|r| matches!(r.kind, ReviewKind::Review | ReviewKind::Planning))
         .map(|r| r.at)
         .max();
+    // A team's slice holds no reviews: they are the whole board's, counted there.
+    if facts.board.slice.is_some() && last_review.is_none() {
+        return None;
+    }
     let first_work = facts.board.initiatives.iter().map(|i| i.created_at).min();
     let (since, from) = match (last_review, facts.board.period.start, first_work) {
         (Some(at), _, _) => (at, "last review"),

@@ -7,7 +7,7 @@ use crate::core::coordination::{decisions, open_risks, stuck, DecisionFilter, Fl
 use crate::core::health::{Analysis, PartKind, Subject};
 use crate::core::index::positions;
 use crate::core::model::{Board, Id, Initiative, PriorityStatus};
-use crate::core::rhythm::due;
+use crate::core::rhythm::{due, last_review};
 use crate::core::time::{Date, Now};
 use std::fmt::Write;
 
@@ -471,18 +471,18 @@ impl<'a> Page<'a> {
         let board = self.board;
         self.section("Overdue check-ins");
         let due = due(board, self.now);
-        // A team's slice: its own teams' work, and no review dates it does not hold.
-        let due = match &board.slice {
+        // A team's slice: its own teams' work, and no review or planning dates it does not
+        // hold the reviews of.
+        let mut due = match &board.slice {
             Some(cut) if !cut.team_ids.is_empty() => {
                 let teams: Vec<&str> = cut.team_ids.iter().map(String::as_str).collect();
-                let mut own = due.of_teams(board, &teams);
-                if board.reviews.is_empty() {
-                    own.next_review = None;
-                }
-                own
+                due.of_teams(board, &teams)
             }
             _ => due,
         };
+        if board.slice.is_some() && last_review(board).is_none() {
+            (due.next_review, due.next_planning) = (None, None);
+        }
         let _ = write!(
             self.out,
             "Check-ins are due every {} days.",
