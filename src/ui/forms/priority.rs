@@ -184,7 +184,9 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                                          _ => PriorityStatus::Active,
                                      })} />
                     </div>
-                    if let Some(closing) = closing { <p class="ab-field__hint ab-dialog__note" role="status">{ closing }</p> }
+                    <div class="ab-live" role="status">
+                        if let Some(closing) = closing { <p class="ab-field__hint ab-field__hint--warn">{ closing }</p> }
+                    </div>
                 </fieldset>
                 { error.general() }
                 <div class="ab-dialog__actions">

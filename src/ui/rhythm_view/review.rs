@@ -115,7 +115,8 @@ impl ModeHandle {
 
     pub(super) fn set(&self, mode: Mode) {
         let mut kept = self.kept.0.borrow_mut();
-        if mode == Mode::Overview {
+        // Past the last step nothing typed in one can be saved any more.
+        if matches!(mode, Mode::Overview | Mode::Summary(_)) {
             kept.drafts.clear();
         }
         kept.mode = mode;
