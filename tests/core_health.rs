@@ -1963,3 +1963,24 @@ fn the_board_wide_analysis_is_the_full_one_without_the_teams_rows() {
     assert_eq!(wide.allocation, full.allocation);
     assert_eq!(wide.with_teams(&board), full, "the teams' rows added later");
 }
+
+#[test]
+fn work_marked_not_started_yet_part_done_is_flagged_whatever_its_pace() {
+    let mut board = base();
+    let mut begun = work("i-1", "t-1", &[], 5);
+    begun.status = Status::NotStarted;
+    begun.progress = 10; // no due date: no pace to judge, but the two say different things
+    let mut waiting = work("i-2", "t-1", &[], 5);
+    waiting.status = Status::NotStarted;
+    board.initiatives = vec![begun, waiting].into();
+    let a = analyse(&board, utc_now());
+    assert_eq!(
+        subjects(&a, PartKind::HonestStatus),
+        vec![initiative_subject("i-1")]
+    );
+    assert_eq!(
+        reasons(&a, PartKind::HonestStatus),
+        vec!["Not started, yet 10 % done"]
+    );
+    assert_eq!(score(&a, PartKind::HonestStatus), Some(50));
+}

@@ -415,6 +415,10 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
                 ));
             }
         }
+        // Work that says it has not started cannot be part done: one or the other is stale.
+        if initiative.status == Status::NotStarted && initiative.progress > 0 {
+            reasons.push(format!("Not started, yet {} % done", initiative.progress));
+        }
         if initiative.status == Status::OnTrack {
             for risk in initiative
                 .risks
