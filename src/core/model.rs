@@ -516,6 +516,13 @@ impl Board {
             .is_none_or(|cut| cut.team_ids.is_empty() || cut.team_ids.iter().any(|t| t == team_id))
     }
 
+    /// The teams whose work is here whole when not every team's is (a team's slice, by
+    /// `holds_whole`); `None` on a whole board. What a slice's figures are scoped to.
+    pub fn own_teams(&self) -> Option<Vec<&str>> {
+        let cut = self.slice.as_ref().filter(|cut| !cut.team_ids.is_empty())?;
+        Some(cut.team_ids.iter().map(String::as_str).collect())
+    }
+
     pub fn team(&self, id: &str) -> Option<&Team> {
         self.teams.find(id)
     }

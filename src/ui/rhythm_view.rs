@@ -105,12 +105,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let now = local_now();
     let today = use_day();
     // A team's slice is due for its own teams' work: the others' it holds only to show.
-    let teams: Option<Vec<&str>> = match (scope_team, &board.slice) {
-        (Some(team), _) => Some(vec![team.id.as_str()]),
-        (None, Some(cut)) if !cut.team_ids.is_empty() => {
-            Some(cut.team_ids.iter().map(String::as_str).collect())
-        }
-        (None, _) => None,
+    let teams = match scope_team {
+        Some(team) => Some(vec![team.id.as_str()]),
+        None => board.own_teams(),
     };
     let due_now = match &teams {
         Some(teams) => due(board, now).of_teams(board, teams),

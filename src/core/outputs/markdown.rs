@@ -473,12 +473,9 @@ impl<'a> Page<'a> {
         let due = due(board, self.now);
         // A team's slice: its own teams' work, and no review or planning dates it does not
         // hold the reviews of.
-        let mut due = match &board.slice {
-            Some(cut) if !cut.team_ids.is_empty() => {
-                let teams: Vec<&str> = cut.team_ids.iter().map(String::as_str).collect();
-                due.of_teams(board, &teams)
-            }
-            _ => due,
+        let mut due = match board.own_teams() {
+            Some(teams) => due.of_teams(board, &teams),
+            None => due,
         };
         if board.slice.is_some() && last_review(board).is_none() {
             (due.next_review, due.next_planning) = (None, None);
