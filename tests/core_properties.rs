@@ -543,6 +543,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                 },
                 priorities: statuses,
                 carry_initiatives: subset(initiatives, c, initiative_id),
+                carried_due: (bits & 8 == 0).then(|| start.add_days(90)),
                 review: Review {
                     id: fresh(board, "v", &board.reviews, d, |r| &r.id),
                     at: now,

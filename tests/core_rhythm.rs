@@ -11,10 +11,11 @@ mod generate_board;
 use alignment_board::core::action::{reduce, Action};
 use alignment_board::core::diff::{diff, Change, Kind};
 use alignment_board::core::model::{
-    DecisionKind, DependencyState, Period, PriorityStatus, Review, ReviewKind, Risk, Severity,
-    Status,
+    Board, DecisionKind, DependencyState, Initiative, Period, PriorityStatus, Review, ReviewKind,
+    Risk, Severity, Status,
 };
 use alignment_board::core::rhythm::{changed_since, days_ago, due, last_review, since, Happened};
+use alignment_board::core::time::Date;
 use core_support::*;
 use std::rc::Rc;
 
@@ -529,6 +530,7 @@ fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
                 ("pr-3".into(), PriorityStatus::Active),
             ],
             carry_initiatives: ids(&["i-2"]),
+            carried_due: None,
             review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
         },
         now(),
@@ -557,6 +559,61 @@ fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
     assert_eq!(next.decisions, board.decisions);
     assert_eq!(next.reviews.len(), 1);
     assert_eq!(next.reviews[0].kind, ReviewKind::Planning);
+}
+
+#[test]
+fn a_new_period_moves_carried_work_due_before_it_to_the_date_given() {
+    let mut start = small_board();
+    let due = |board: &mut Board, id: &str, on: &str| {
+        board
+            .initiatives
+            .update_where(|i| i.id == id, |i| i.due = Some(date(on)));
+    };
+    // Wizard and Status page carried, Cleanup left behind; Wizard due before the period
+    // starts, Status page due inside it, Cleanup before it.
+    due(&mut start, "i-1", "2026-12-15");
+    due(&mut start, "i-2", "2027-02-01");
+    due(&mut start, "i-3", "2026-12-01");
+    let board = Rc::new(start);
+    let start_period = |carried_due: Option<&str>| {
+        reduce(
+            &board,
+            Action::StartPeriod {
+                period: Period {
+                    label: "Q1 2027".into(),
+                    start: Some(date("2027-01-01")),
+                    end: Some(date("2027-03-31")),
+                },
+                priorities: Vec::new(),
+                carry_initiatives: ids(&["i-1", "i-2"]),
+                carried_due: carried_due.map(date),
+                review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
+            },
+            now(),
+        )
+        .unwrap()
+    };
+    let dues = |next: &Board| -> Vec<(Option<Date>, bool)> {
+        let was = |i: &Initiative| board.initiative(&i.id).unwrap().updated_at == i.updated_at;
+        next.initiatives.iter().map(|i| (i.due, was(i))).collect()
+    };
+    let moved = start_period(Some("2027-03-31"));
+    assert_eq!(
+        dues(&moved),
+        [
+            (Some(date("2027-03-31")), false),
+            (Some(date("2027-02-01")), true),
+            (Some(date("2026-12-01")), false),
+        ],
+        "only carried work due before the start moves; work left behind keeps its date as it is dropped"
+    );
+    assert_eq!(moved.initiative("i-3").unwrap().status, Status::Dropped);
+    let kept = start_period(None);
+    assert_eq!(
+        kept.initiatives.iter().map(|i| i.due).collect::<Vec<_>>(),
+        board.initiatives.iter().map(|i| i.due).collect::<Vec<_>>(),
+        "without a date every due date stays"
+    );
 }
 
 #[test]

@@ -10,7 +10,7 @@ use super::model::{
     Priority, PriorityStatus, Review, Rhythm, Status, Team,
 };
 use super::snapshot::quoted;
-use super::time::Timestamp;
+use super::time::{Date, Timestamp};
 use super::validate;
 use std::fmt;
 use std::rc::Rc;
@@ -90,6 +90,10 @@ pub enum Action {
         period: Period,
         priorities: Vec<(Id, PriorityStatus)>,
         carry_initiatives: Vec<Id>,
+        /// Carried initiatives due before the period starts are due on this date from now on
+        /// (the form offers the period's end), so the new period does not open with them
+        /// overdue; `None` leaves every due date as it is.
+        carried_due: Option<Date>,
         /// The planning session that started it, recorded with the score at that moment.
         review: Review,
     },
@@ -335,6 +339,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             period,
             priorities,
             carry_initiatives,
+            carried_due,
             review,
         } => {
             for (id, status) in priorities {
@@ -350,6 +355,19 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     initiative.updated_at = now;
                 },
             );
+            if let (Some(due), Some(start)) = (carried_due, period.start) {
+                next.initiatives.update_where(
+                    |i| {
+                        i.status.is_active()
+                            && i.due.is_some_and(|was| was < start)
+                            && carry_initiatives.contains(&i.id)
+                    },
+                    |initiative| {
+                        initiative.due = Some(due);
+                        initiative.updated_at = now;
+                    },
+                );
+            }
             next.period = period;
             next.reviews.push(review);
             renumber(&mut next, None);

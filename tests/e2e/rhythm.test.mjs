@@ -472,14 +472,16 @@ test('starting the next period carries over what was chosen and keeps the histor
     teamWork.length,
     'the team\'s unfinished work is in its group',
   );
-  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), unfinished.length, 'all carried at first');
+  // The initiatives' own boxes, not the one that moves due dates.
+  const carriedBoxes = () => form.getByRole('checkbox', { checked: true, name: /^(?!Move \d)/ }).count();
+  assert.equal(await carriedBoxes(), unfinished.length, 'all carried at first');
   await form.getByRole('button', { name: 'Carry none' }).click();
   await form.getByRole('group', { name: `${firstTeam.name} (0 of ${teamWork.length} carried)` }).waitFor();
-  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), 0);
+  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), 0, 'nothing carried, no due date to move');
   await form.getByText(`${unfinished.length} initiatives not carried over will be marked dropped`).waitFor();
   await form.getByRole('button', { name: 'Carry all' }).click();
   await group.waitFor();
-  assert.equal(await form.getByRole('checkbox', { checked: true }).count(), unfinished.length);
+  assert.equal(await carriedBoxes(), unfinished.length);
   await form.getByRole('checkbox', { name: /^Pricing page redesign/ }).uncheck();
   const label = await form.getByLabel('Period').inputValue();
   assert.match(label, /^Q\d \d{4}$/);
@@ -492,6 +494,21 @@ test('starting the next period carries over what was chosen and keeps the histor
   assert.equal(await ends.getAttribute('aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent), 'The end comes after the start');
   await ends.fill(end);
+  // Carried work due before the period starts is offered the period's end as its due date,
+  // so that it is not overdue on the period's first day.
+  const starts = await form.getByLabel('Starts').inputValue();
+  const carried = unfinished.filter((i) => i.title !== 'Pricing page redesign');
+  const late = carried.filter((i) => i.due && i.due < starts);
+  assert.ok(late.length > 0 && late.length < carried.length, 'the example carries work due before the period and in it');
+  const moveDue = form.getByRole('checkbox', {
+    name: new RegExp(`^Move ${late.length} carried initiatives?'s? due dates? to .*${end.slice(0, 4)}, the last day$`),
+  });
+  assert.equal(await moveDue.isChecked(), true, 'offered at first');
+  const named = form.getByText(/^Due before the period starts/);
+  for (const initiative of late) assert.match(await named.textContent(), new RegExp(initiative.title));
+  await moveDue.uncheck();
+  await form.getByText(/^Due before the period starts, so overdue on its first day: /).waitFor();
+  await moveDue.check();
   await form.getByRole('button', { name: `Start ${label}` }).click();
   await form.waitFor({ state: 'detached' });
   await page.getByText(label, { exact: true }).first().waitFor();
@@ -502,6 +519,9 @@ test('starting the next period carries over what was chosen and keeps the histor
   const active = after.priorities.filter((p) => p.status === 'active').map((p) => p.rank).sort();
   assert.deepEqual(active, active.map((_, i) => i + 1), 'carried priorities are ranked from 1');
   assert.equal(after.initiatives.find((i) => i.title === 'Pricing page redesign').status, 'dropped');
+  const dueAfter = (initiative) => after.initiatives.find((i) => i.id === initiative.id).due;
+  for (const initiative of late) assert.equal(dueAfter(initiative), end, `${initiative.title} is due at the period's end`);
+  for (const initiative of carried.filter((i) => !late.includes(i))) assert.equal(dueAfter(initiative), initiative.due, `${initiative.title} keeps its date`);
   assert.equal(after.checkIns.length, before.checkIns.length, 'check-ins stay as history');
   assert.equal(after.reviews.at(-1).kind, 'planning');
   page.assertNoErrors();

@@ -7,6 +7,7 @@ use crate::core::action::Action;
 use crate::core::health::analyse_board;
 use crate::core::model::{quarter_of, Id, Initiative, Period, PriorityStatus, Review, ReviewKind};
 use crate::ui::clock::local_now;
+use crate::ui::dates::dated;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{parse_date, set_to, SelectField, TextField};
 use yew::prelude::*;
@@ -44,15 +45,18 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         .filter(|i| i.status.is_active())
         .collect();
     let carried = use_state(|| unfinished.iter().map(|i| i.id.clone()).collect::<Vec<Id>>());
+    // Carried work due before the period starts would be overdue on its first day.
+    let move_due = use_state(|| true);
     let error = use_state(Problems::default);
 
     let on_submit = {
-        let (label, start_text, end_text, choices, carried, error, props) = (
+        let (label, start_text, end_text, choices, carried, move_due, error, props) = (
             label.clone(),
             start_text.clone(),
             end_text.clone(),
             choices.clone(),
             carried.clone(),
+            move_due.clone(),
             error.clone(),
             props.clone(),
         );
@@ -107,6 +111,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                 },
                 priorities,
                 carry_initiatives: (*carried).clone(),
+                carried_due: move_due.then_some(end),
                 review,
             };
             error.set(Problems::from_result(props.submit(action, None)));
@@ -185,6 +190,47 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         Callback::from(move |_: MouseEvent| carried.set(Vec::new()))
     };
     let dropped = unfinished.len() - carried.len();
+    // Carried work due before the start (as typed, or as offered while the field is unclear).
+    let starts = parse_date(&start_text, "").unwrap_or(start);
+    let late: Vec<&Initiative> = unfinished
+        .iter()
+        .copied()
+        .filter(|i| carrying.contains(&i.id) && i.due.is_some_and(|due| due < starts))
+        .collect();
+    let late_check = (!late.is_empty()).then(|| {
+        // Not "period", "starts" or "ends": the form's fields are found by those words.
+        let to = parse_date(&end_text, "").map_or_else(
+            |_| "the last day".to_string(),
+            |end| format!("{}, the last day", dated(end)),
+        );
+        let what = match late.len() {
+            1 => "1 carried initiative's due date".to_string(),
+            n => format!("{n} carried initiatives' due dates"),
+        };
+        let toggle = {
+            let move_due = move_due.clone();
+            Callback::from(move |_: Event| move_due.set(!*move_due))
+        };
+        let names = late
+            .iter()
+            .map(|i| format!("{} (due {})", i.title, i.due.map(dated).unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let then = if *move_due {
+            format!("Due before the period starts: {names}.")
+        } else {
+            format!("Due before the period starts, so overdue on its first day: {names}.")
+        };
+        html! {
+            <>
+                <label class="ab-check">
+                    <input type="checkbox" checked={*move_due} onchange={toggle} />
+                    { format!("Move {what} to {to}") }
+                </label>
+                <p class="ab-field__hint">{ then }</p>
+            </>
+        }
+    });
     // Carried work whose every active priority ends now serves none in the new period: it
     // counts as local work there, which the person should know before they start it.
     // A priority the dialog has no choice for (another tab added it) carries over.
@@ -245,6 +291,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                             { format!("{} not carried over will be marked dropped; their check-ins stay as history.",
                                 count(dropped, "initiative", "initiatives")) }
                         </p>
+                        { for late_check }
                         // Always there, so that a screen reader hears the warning as it comes.
                         <p class="ab-field__hint ab-field__hint--warn" role="status">{ stranded_text }</p>
                     </fieldset>
