@@ -73,7 +73,9 @@
 // walk's fixes (leaving an unrecorded review asks first, closing a priority says what becomes
 // of its work, a picture says it carries the board, the printed date's year): 547.9 KB
 // (561,051 bytes), then (+0.3 KB) Allocation's totals in teams and a slice's figures kept to
-// its own teams after a review: 548.2 KB (561,348 bytes).
+// its own teams after a review: 548.2 KB (561,348 bytes), then (+1.5 KB) a new period's
+// carried work given its last day as due date and earlier periods' finished work left out of
+// the board and the status page: 549.7 KB (562,895 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -85,7 +87,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 549 * 1024;
+const GUARD = 550 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

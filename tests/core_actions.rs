@@ -140,6 +140,7 @@ fn settings() -> Settings {
             label: "Q1 2027".into(),
             start: Some(date("2027-01-01")),
             end: Some(date("2027-03-31")),
+            started_at: None,
         },
         rhythm: Rhythm {
             check_in_days: 14,

@@ -9,7 +9,7 @@ use alignment_board::core::diff::changed_initiative;
 use alignment_board::core::history::{History, LIMIT};
 use alignment_board::core::layout::{Column, Filter, Layout, OwnerFilter, StatusFilter};
 use alignment_board::core::model::{Board, PriorityStatus, Status};
-use core_support::{empty_board, initiative, now, priority, small_board, team};
+use core_support::{empty_board, initiative, now, priority, small_board, team, ts};
 use std::rc::Rc;
 
 // ---------------------------------------------------------------------------------------
@@ -508,6 +508,7 @@ fn filters_combine() {
         owner: OwnerFilter::Person("p-1".into()),
         status: StatusFilter::Is(Status::OnTrack),
         attention: false,
+        earlier: false,
     };
     let layout = Layout::compute(&board, &filter);
     assert_eq!(cells(&board, &layout), vec![cell("t-1", "pr-1", &["i-1"])]);
@@ -600,6 +601,40 @@ fn an_inactive_priority_whose_cards_are_all_filtered_out_has_no_column() {
     };
     let layout = Layout::compute(&board, &filter);
     assert_eq!(layout.columns, columns(&["pr-2", "pr-3", "local"]));
+}
+
+#[test]
+fn work_an_earlier_period_finished_is_left_out_unless_asked_for() {
+    let mut board = small_board();
+    // Onboarding was achieved last period, with Wizard done for it.
+    board.priorities[0].status = PriorityStatus::Achieved;
+    board.initiatives[0].status = Status::Done;
+    board.initiatives[1].priority_ids = vec!["pr-2".into()];
+    board.period.started_at = Some(board.initiatives[0].updated_at);
+    let layout = Layout::compute(&board, &Filter::default());
+    assert_eq!(
+        layout.columns,
+        columns(&["pr-2", "pr-3", "local"]),
+        "no column for it either"
+    );
+    assert_eq!(layout.shown, 2);
+    let asked = Filter {
+        earlier: true,
+        ..Filter::default()
+    };
+    assert!(
+        asked.is_active(),
+        "asked for, it is a filter Clear filters takes back"
+    );
+    let layout = Layout::compute(&board, &asked);
+    assert_eq!(layout.columns, columns(&["pr-2", "pr-3", "pr-1", "local"]));
+    assert_eq!(layout.shown, 3);
+    // Taken up again it is this period's: the layout changes.
+    let mut reopened = board.clone();
+    reopened.initiatives[0].status = Status::OnTrack;
+    reopened.initiatives[0].updated_at = ts("2026-12-01T09:00:00Z");
+    assert!(!Layout::same_for(&board, &reopened, &Filter::default()));
+    assert!(Layout::same_for(&board, &reopened, &asked));
 }
 
 #[test]

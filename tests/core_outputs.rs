@@ -276,6 +276,46 @@ fn local_work_is_listed_apart_with_the_finished_priorities_it_served() {
 }
 
 #[test]
+fn work_an_earlier_period_finished_is_not_listed_and_the_page_says_so() {
+    let mut board = example_board(today());
+    let (before, _) = page(&board, now_on(today()));
+    // The board started its period once the last of its finished work was done.
+    let started = board
+        .initiatives
+        .iter()
+        .filter(|i| !i.status.is_active())
+        .map(|i| i.updated_at)
+        .max()
+        .unwrap();
+    board.period.started_at = Some(started);
+    let earlier: Vec<String> = board
+        .initiatives
+        .iter()
+        .filter(|i| board.is_earlier(i))
+        .map(|i| i.title.clone())
+        .collect();
+    assert!(earlier.len() > 1, "{earlier:?}");
+    let (after, _) = page(&board, now_on(today()));
+    assert_eq!(
+        section(&after, "## Priorities")[1],
+        format!(
+            "Not listed: {} initiatives done or dropped before {} began.",
+            earlier.len(),
+            board.period.label
+        )
+    );
+    for title in &earlier {
+        let row = format!("| {title} ");
+        assert!(before.contains(&row), "{title} was listed");
+        assert!(!after.contains(&row), "{title} is not");
+    }
+    // Unfinished work is listed as before.
+    let rows = |page: &str| page.lines().filter(|l| l.starts_with("| ")).count();
+    assert!(rows(&after) > 0 && rows(&after) < rows(&before));
+    assert!(!before.contains("Not listed"));
+}
+
+#[test]
 fn open_risks_come_the_most_severe_first() {
     let board = example_board(today());
     let (page, _) = page(&board, now_on(today()));

@@ -308,6 +308,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     label: text,
                     start: (bits & 1 == 0).then_some(start),
                     end: (bits & 2 == 0).then(|| start.add_days(i64::from(b % 120) - back)),
+                    started_at: None,
                 },
                 rhythm: Rhythm {
                     check_in_days: u16::from(n) % 15,
@@ -540,6 +541,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     label: text.clone(),
                     start: Some(start),
                     end: Some(start.add_days(90)),
+                    started_at: None,
                 },
                 priorities: statuses,
                 carry_initiatives: subset(initiatives, c, initiative_id),
@@ -745,6 +747,10 @@ fn filters(board: &Board) -> Vec<Filter> {
         },
         Filter {
             status: StatusFilter::Unfinished,
+            ..Filter::default()
+        },
+        Filter {
+            earlier: true,
             ..Filter::default()
         },
     ];

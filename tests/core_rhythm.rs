@@ -8,7 +8,7 @@ mod example;
 #[path = "support/generate_board.rs"]
 mod generate_board;
 
-use alignment_board::core::action::{reduce, Action};
+use alignment_board::core::action::{reduce, Action, Settings};
 use alignment_board::core::diff::{diff, Change, Kind};
 use alignment_board::core::model::{
     Board, DecisionKind, DependencyState, Initiative, Period, PriorityStatus, Review, ReviewKind,
@@ -118,6 +118,7 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
         label: "Q4 2026".into(),
         start: Some(date("2026-10-01")),
         end: Some(date("2026-12-31")),
+        started_at: None,
     };
     let d = due(&board, utc_now());
     assert_eq!(d.next_review, Some(date("2026-10-29")));
@@ -156,6 +157,7 @@ fn a_board_started_in_the_middle_of_its_period_is_not_due_for_a_review_from_its_
         label: "Q4 2026".into(),
         start: Some(date("2026-10-01")),
         end: Some(date("2026-12-31")),
+        started_at: None,
     };
     board.reviews.clear();
     // Its first initiative was added on 20 November, the others a day later: the first
@@ -519,6 +521,7 @@ fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
         label: "Q1 2027".into(),
         start: Some(date("2027-01-01")),
         end: Some(date("2027-03-31")),
+        started_at: None,
     };
     let next = reduce(
         &board,
@@ -536,7 +539,14 @@ fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
         now(),
     )
     .unwrap();
-    assert_eq!(next.period, period);
+    assert_eq!(
+        next.period,
+        Period {
+            started_at: Some(now()),
+            ..period
+        },
+        "the period as given, and when the board started it"
+    );
     let statuses: Vec<(&str, PriorityStatus, u32)> = next
         .priorities
         .iter()
@@ -562,6 +572,84 @@ fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
 }
 
 #[test]
+fn work_done_or_dropped_before_the_board_started_its_period_is_an_earlier_period_s() {
+    let mut start = small_board();
+    // Wizard done a week before; Status page carried; Cleanup left behind.
+    start.initiatives.update_where(
+        |i| i.id == "i-1",
+        |i| {
+            i.status = Status::Done;
+            i.updated_at = ts("2026-11-16T12:00:00Z");
+        },
+    );
+    let board = Rc::new(start);
+    assert_eq!(
+        board.earlier_count(),
+        0,
+        "a period set by hand has no earlier work"
+    );
+    let next = reduce(
+        &board,
+        Action::StartPeriod {
+            period: Period {
+                label: "Q1 2027".into(),
+                start: Some(date("2027-01-01")),
+                end: Some(date("2027-03-31")),
+                started_at: None,
+            },
+            priorities: Vec::new(),
+            carry_initiatives: ids(&["i-2"]),
+            carried_due: None,
+            review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
+        },
+        now(),
+    )
+    .unwrap();
+    let earlier = |board: &Board| -> Vec<bool> {
+        board
+            .initiatives
+            .iter()
+            .map(|i| board.is_earlier(i))
+            .collect()
+    };
+    assert_eq!(
+        earlier(&next),
+        [true, false, true],
+        "done before, dropped as it started; carried work is this period's"
+    );
+    assert_eq!(next.earlier_count(), 2);
+    // The period's name and dates changed by hand keep when it was started.
+    let settings = Settings {
+        title: next.title.clone(),
+        purpose: next.purpose.clone(),
+        period: Period {
+            label: "First quarter".into(),
+            started_at: None,
+            ..next.period.clone()
+        },
+        rhythm: next.rhythm,
+    };
+    let renamed = reduce(
+        &next,
+        Action::UpdateSettings(settings),
+        ts("2026-11-24T09:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(renamed.period.started_at, Some(now()));
+    assert_eq!(earlier(&renamed), [true, false, true]);
+    // Taken up again, earlier work is this period's.
+    let mut wizard = renamed.initiative("i-1").unwrap().clone();
+    wizard.status = Status::OnTrack;
+    let reopened = reduce(
+        &renamed,
+        Action::UpdateInitiative(wizard),
+        ts("2026-11-25T09:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(earlier(&reopened), [false, false, true]);
+}
+
+#[test]
 fn a_new_period_moves_carried_work_due_before_it_to_the_date_given() {
     let mut start = small_board();
     let due = |board: &mut Board, id: &str, on: &str| {
@@ -583,6 +671,7 @@ fn a_new_period_moves_carried_work_due_before_it_to_the_date_given() {
                     label: "Q1 2027".into(),
                     start: Some(date("2027-01-01")),
                     end: Some(date("2027-03-31")),
+                    started_at: None,
                 },
                 priorities: Vec::new(),
                 carry_initiatives: ids(&["i-1", "i-2"]),

@@ -130,7 +130,8 @@ fn written_snapshot_uses_the_documented_keys_and_spellings() {
     );
     assert_eq!(
         board["period"],
-        json!({ "label": "Q4 2026", "start": "2026-10-01", "end": "2026-12-31" })
+        json!({ "label": "Q4 2026", "start": "2026-10-01", "end": "2026-12-31",
+                 "startedAt": "2026-09-28T10:00:00Z" })
     );
     assert_eq!(board["priorities"][3]["status"], "achieved");
     assert_eq!(board["priorities"][0]["createdAt"], "2026-10-01T08:00:00Z");

@@ -157,7 +157,12 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         Action::UpdateSettings(settings) => {
             next.title = settings.title;
             next.purpose = settings.purpose;
-            next.period = settings.period;
+            // When the period was started is the board's record, not a setting.
+            let started_at = next.period.started_at;
+            next.period = Period {
+                started_at,
+                ..settings.period
+            };
             next.rhythm = settings.rhythm;
         }
         Action::AddPerson(person) => next.people.push(person),
@@ -368,7 +373,10 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     },
                 );
             }
-            next.period = period;
+            next.period = Period {
+                started_at: Some(now),
+                ..period
+            };
             next.reviews.push(review);
             renumber(&mut next, None);
         }

@@ -13,6 +13,8 @@ pub struct Filter {
     pub status: StatusFilter,
     /// Only initiatives the health analysis flags as needing attention.
     pub attention: bool,
+    /// Work an earlier period finished (`Board::is_earlier`) shown too; left out unless asked.
+    pub earlier: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -98,6 +100,7 @@ impl Layout {
                 filter.team.as_ref().is_none_or(|t| i.team_id == *t)
                     && (!filter.attention || flagged(&i.id))
                     && filter.status.passes(i.status)
+                    && (filter.earlier || !board.is_earlier(i))
                     && match &filter.owner {
                         OwnerFilter::Anyone => true,
                         OwnerFilter::Nobody => i.owner_id.is_none(),
@@ -173,7 +176,8 @@ impl Layout {
     /// id, and an initiative keeps its id): the same teams in the same order, the same
     /// priorities with the same ranks and activity, and the same initiatives in the same
     /// places, each in the same team and priorities and, where the filter asks, with the
-    /// same status and owner. Items the two boards share are not looked into. An edit of
+    /// same status and owner, and as much an earlier period's work (when that is left out)
+    /// as before. Items the two boards share are not looked into. An edit of
     /// what a card shows (its status with no status filter on, its title, a check-in)
     /// keeps the layout, so the board is not laid out again card by card.
     pub fn same_for(before: &Board, after: &Board, filter: &Filter) -> bool {
@@ -195,8 +199,13 @@ impl Layout {
                     .initiatives
                     .iter()
                     .zip(after.initiatives.iter())
-                    .all(|(a, b)| std::ptr::eq(a, b) || placed_alike(a, b, filter)));
-        priorities && teams && initiatives
+                    .all(|(a, b)| {
+                        std::ptr::eq(a, b)
+                            || (placed_alike(a, b, filter)
+                                && (filter.earlier || before.is_earlier(a) == after.is_earlier(b)))
+                    }));
+        let started = before.period.started_at == after.period.started_at;
+        priorities && teams && initiatives && started
     }
 }
 

@@ -67,6 +67,14 @@ pub struct Period {
     pub start: Option<Date>,
     #[serde(default, deserialize_with = "read::optional_date")]
     pub end: Option<Date>,
+    /// When the board started this period (Start next period): work done or dropped by then
+    /// belongs to an earlier period. Absent on a board whose period was set by hand.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read::optional_timestamp"
+    )]
+    pub started_at: Option<Timestamp>,
 }
 
 /// How many days may pass between check-ins, reviews and planning sessions.
@@ -489,6 +497,7 @@ impl Board {
                 label: format!("Q{} {}", (start.month() - 1) / 3 + 1, start.year()),
                 start: Some(start),
                 end: Some(end),
+                started_at: None,
             },
             rhythm: Rhythm::default(),
             people: List::default(),
@@ -505,6 +514,27 @@ impl Board {
 
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.find(id)
+    }
+
+    /// Whether `initiative` is an earlier period's: done or dropped, and last changed no later
+    /// than the board started this period. The board and the status page leave it out
+    /// unless asked; it stays as history, and changed again it is this period's.
+    pub fn is_earlier(&self, initiative: &Initiative) -> bool {
+        self.period
+            .started_at
+            .is_some_and(|at| !initiative.status.is_active() && initiative.updated_at <= at)
+    }
+
+    /// How many initiatives are an earlier period's (`is_earlier`).
+    pub fn earlier_count(&self) -> usize {
+        match self.period.started_at {
+            None => 0,
+            Some(_) => self
+                .initiatives
+                .iter()
+                .filter(|i| self.is_earlier(i))
+                .count(),
+        }
     }
 
     /// Whether the work of the team `team_id` is here whole, with its check-ins: on a whole

@@ -494,7 +494,7 @@ pub fn App(props: &AppProps) -> Html {
                         <>
                             { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),
                                                            on_change: set_to(&filter), shown: layout.shown,
-                                                           flagged: attention.len() }) }
+                                                           flagged: attention.len(), earlier: board.earlier_count() }) }
                             <BoardView board={board.clone()} {layout} focus={state.focus.clone().or_else(|| (*card_place).clone())}
                                        attention={(*attention).clone()} printing={*printing} />
                         </>

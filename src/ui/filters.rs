@@ -19,6 +19,8 @@ pub struct FilterBarProps {
     pub shown: usize,
     /// How many initiatives the health analysis flags as needing attention.
     pub flagged: usize,
+    /// How many initiatives an earlier period finished (`Board::earlier_count`).
+    pub earlier: usize,
 }
 
 /// Equal when what the filters show is: the same teams and people (the lists by identity,
@@ -35,6 +37,7 @@ impl PartialEq for FilterBarProps {
             && self.on_change == other.on_change
             && self.shown == other.shown
             && self.flagged == other.flagged
+            && self.earlier == other.earlier
     }
 }
 
@@ -49,7 +52,7 @@ pub fn filter_bar(props: &FilterBarProps) -> Html {
     }
     html! {
         <Filters board={props.board.clone()} filter={props.filter.clone()} on_change={props.on_change.clone()}
-                 shown={props.shown} flagged={props.flagged} />
+                 shown={props.shown} flagged={props.flagged} earlier={props.earlier} />
     }
 }
 
@@ -60,6 +63,7 @@ fn active_count(filter: &Filter) -> usize {
         filter.owner != OwnerFilter::Anyone,
         filter.status != StatusFilter::Any,
         filter.attention,
+        filter.earlier,
     ]
     .into_iter()
     .filter(|on| *on)
@@ -191,10 +195,21 @@ fn Filters(props: &FilterBarProps) -> Html {
                            onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { attention: !filter.attention, ..filter.clone() })} />
                     { format!("Needs attention ({})", props.flagged) }
                 </label>
+                // Once the board has started a new period, what earlier ones finished is left
+                // out; asked for, it comes back in its place.
+                if props.earlier > 0 || filter.earlier {
+                    <label class="ab-check ab-filters__attention" title="Work done or dropped before this period began">
+                        <input type="checkbox" checked={filter.earlier}
+                               onchange={let filter = filter.clone(); props.on_change.reform(move |_| Filter { earlier: !filter.earlier, ..filter.clone() })} />
+                        { format!("Earlier periods' work ({})", props.earlier) }
+                    </label>
+                }
             </div>
             <p class="ab-filters__count" aria-live="polite">
                 if filter.is_active() {
                     { format!("Showing {} of {total}", props.shown) }
+                } else if props.earlier > 0 {
+                    { format!("{} initiatives ({} of earlier periods not shown)", total - props.earlier, props.earlier) }
                 } else {
                     { format!("{total} initiatives") }
                 }

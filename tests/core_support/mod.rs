@@ -250,6 +250,7 @@ pub fn full_board() -> Board {
         label: "Q4 2026".into(),
         start: Some(date("2026-10-01")),
         end: Some(date("2026-12-31")),
+        started_at: Some(ts("2026-09-28T10:00:00Z")),
     };
     board.rhythm = Rhythm {
         check_in_days: 14,

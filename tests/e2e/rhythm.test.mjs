@@ -524,6 +524,31 @@ test('starting the next period carries over what was chosen and keeps the histor
   for (const initiative of carried.filter((i) => !late.includes(i))) assert.equal(dueAfter(initiative), initiative.due, `${initiative.title} keeps its date`);
   assert.equal(after.checkIns.length, before.checkIns.length, 'check-ins stay as history');
   assert.equal(after.reviews.at(-1).kind, 'planning');
+
+  // What earlier periods finished is left out of the board, said so, shown when asked, and
+  // still left out after a reload (the board records when it started the period).
+  assert.ok(after.period.startedAt, 'the board records when it started the period');
+  const finished = (i) => ['done', 'dropped'].includes(i.status);
+  const earlier = after.initiatives.filter((i) => finished(i) && i.updatedAt <= after.period.startedAt);
+  assert.ok(earlier.some((i) => i.title === 'Pricing page redesign') && earlier.some((i) => i.status === 'done'));
+  const notShown = `${after.initiatives.length - earlier.length} initiatives (${earlier.length} of earlier periods not shown)`;
+  const board = page.getByRole('region', { name: 'Board' });
+  const card = (title) => board.getByRole('article', { name: title, exact: true });
+  for (const again of [false, true]) {
+    if (again) {
+      await saved(page);
+      await page.reload();
+    } else {
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Board/ }).click();
+    }
+    await page.getByText(notShown).waitFor();
+    for (const initiative of earlier) assert.equal(await card(initiative.title).count(), 0, `${initiative.title} is left out`);
+  }
+  await page.getByRole('checkbox', { name: `Earlier periods' work (${earlier.length})` }).check();
+  await page.getByText(`Showing ${after.initiatives.length} of ${after.initiatives.length}`).waitFor();
+  for (const initiative of earlier) await card(initiative.title).first().waitFor();
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByText(notShown).waitFor();
   page.assertNoErrors();
 });
 

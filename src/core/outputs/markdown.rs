@@ -206,7 +206,13 @@ impl<'a> Page<'a> {
         let column = positions(ranked.iter().map(|p| p.id.as_str()));
         let mut served: Vec<Vec<usize>> = vec![Vec::new(); ranked.len()];
         let mut local = Vec::new();
+        let mut earlier = 0;
         for (index, initiative) in board.initiatives.iter().enumerate() {
+            // An earlier period's finished work is history, as on the board.
+            if board.is_earlier(initiative) {
+                earlier += 1;
+                continue;
+            }
             let mut serves = false;
             for id in &initiative.priority_ids {
                 if let Some(&at) = column.get(id.as_str()) {
@@ -221,6 +227,22 @@ impl<'a> Page<'a> {
             }
         }
         self.section("Priorities");
+        if earlier > 0 {
+            let noun = if earlier == 1 {
+                "initiative"
+            } else {
+                "initiatives"
+            };
+            let _ = write!(
+                self.out,
+                "Not listed: {earlier} {noun} done or dropped before "
+            );
+            match board.period.label.trim() {
+                "" => self.out.push_str("this period"),
+                label => self.text(label),
+            }
+            self.line(" began.");
+        }
         if ranked.is_empty() {
             self.line("No active priorities.");
         }

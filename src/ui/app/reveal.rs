@@ -80,7 +80,12 @@ pub(super) fn use_reveal(
                     other => (
                         reveal_place(board, other),
                         format!("Showing {kind} {name} on the board"),
-                        Filter::default(),
+                        Filter {
+                            // An earlier period's work is shown with that period's.
+                            earlier: matches!(other, Subject::Initiative(id)
+                                if board.initiative(id).is_some_and(|i| board.is_earlier(i))),
+                            ..Filter::default()
+                        },
                     ),
                 };
                 view.set(View::Board);

@@ -108,6 +108,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                     label: label.trim().to_string(),
                     start: Some(start),
                     end: Some(end),
+                    started_at: None,
                 },
                 priorities,
                 carry_initiatives: (*carried).clone(),

@@ -99,6 +99,8 @@ pub fn SettingsForm(fields: &FormProps) -> Html {
                     label: d.label.trim().to_string(),
                     start,
                     end,
+                    // Kept by the board whatever is given here.
+                    started_at: None,
                 },
                 rhythm: Rhythm {
                     check_in_days,
