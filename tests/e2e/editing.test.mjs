@@ -569,5 +569,22 @@ test('closing a priority that unfinished work serves says what becomes of that w
   await form.getByText(/Once it is dropped,/).waitFor();
   await form.getByLabel('Status').selectOption({ label: 'Active' });
   await note.waitFor({ state: 'detached' });
+  // Only active priorities are ranked: a closed one's form shows no rank until it is made
+  // active again, and then it comes after the active ones.
+  await form.getByLabel('Status').selectOption({ label: 'Achieved' });
+  await form.getByLabel('Rank').waitFor({ state: 'detached' });
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+  const closed = page.getByRole('columnheader', { name: 'Achieved priority: SOC 2 Type II report' });
+  await closed.focus();
+  await page.keyboard.press('Enter');
+  const achieved = dialog(page, 'Edit priority');
+  assert.equal(await achieved.getByLabel('Rank').count(), 0, 'an achieved priority shows no rank');
+  await achieved.getByLabel('Status').selectOption({ label: 'Active' });
+  const active = await page.getByRole('columnheader', { name: /^Priority \d+:/ }).count();
+  assert.equal(await achieved.getByLabel('Rank').inputValue(), String(active + 1));
+  await achieved.getByRole('button', { name: 'Save' }).click();
+  await achieved.waitFor({ state: 'detached' });
+  await page.getByRole('columnheader', { name: `Priority ${active + 1}: SOC 2 Type II report` }).waitFor();
   page.assertNoErrors();
 });

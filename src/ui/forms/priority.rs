@@ -33,7 +33,14 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
         Some(p) => Draft {
             title: p.title.clone(),
             description: p.description.clone(),
-            rank: p.rank.to_string(),
+            // A closed priority has no rank among the active ones: made active again, it
+            // comes last unless placed.
+            rank: if p.is_active() {
+                p.rank
+            } else {
+                active as u32 + 1
+            }
+            .to_string(),
             owner_id: p.owner_id.clone().unwrap_or_default(),
             status: p.status,
             success_measure: p.success_measure.clone(),
@@ -110,6 +117,10 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                 return error.set(Problems::at("title", "Give the priority a title"));
             }
             let rank = match parse_whole(&d.rank, 999) {
+                // A closed priority shows no rank to refuse: it keeps the one it has.
+                _ if d.status != PriorityStatus::Active => {
+                    existing.as_ref().map_or(active as u32 + 1, |p| p.rank)
+                }
                 Ok(0) => return error.set(Problems::at("rank", "Ranks start at 1")),
                 Ok(rank) => rank,
                 Err(message) => return error.set(Problems::at("rank", message)),
@@ -173,8 +184,11 @@ pub fn PriorityForm(fields: &FormProps) -> Html {
                     <TextField label="Success measure" value={draft.success_measure.clone()} on_change={set(|d, v| d.success_measure = v)}
                                hint="How you will know it is achieved, e.g. “Median onboarding time under 1 day”" />
                     <div class="ab-form__row">
-                        <TextField label="Rank" kind="number" min="1" value={draft.rank.clone()} on_change={set(|d, v| d.rank = v)}
-                                   hint="1 is the most important; others move to make room" error={error.field("rank")} />
+                        // Only active priorities are ranked: a closed one shows none.
+                        if draft.status == PriorityStatus::Active {
+                            <TextField label="Rank" kind="number" min="1" value={draft.rank.clone()} on_change={set(|d, v| d.rank = v)}
+                                       hint="1 is the most important; others move to make room" error={error.field("rank")} />
+                        }
                         <SelectField label="Owner" value={draft.owner_id.clone()} options={people_options(board, "No owner")}
                                      on_change={set(|d, v| d.owner_id = v)} />
                         <SelectField label="Status" value={PriorityStatus::key(draft.status)} options={statuses}
