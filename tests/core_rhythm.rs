@@ -637,6 +637,26 @@ fn work_done_or_dropped_before_the_board_started_its_period_is_an_earlier_period
     .unwrap();
     assert_eq!(renamed.period.started_at, Some(now()));
     assert_eq!(earlier(&renamed), [true, false, true]);
+    // Tidying the board up around it (its priority deleted, its team merged into another)
+    // leaves earlier work earlier; work of this period is stamped as changed.
+    let later = ts("2026-11-24T10:00:00Z");
+    let tidied = reduce(&renamed, Action::DeletePriority("pr-1".into()), later).unwrap();
+    let tidied = reduce(
+        &tidied,
+        Action::DeleteTeam {
+            id: "t-1".into(),
+            move_initiatives_to: Some("t-2".into()),
+        },
+        later,
+    )
+    .unwrap();
+    assert_eq!(tidied.initiatives[0].priority_ids, Vec::<String>::new());
+    assert_eq!(tidied.initiatives[2].team_id, "t-2");
+    assert_eq!(earlier(&tidied), [true, false, true]);
+    assert_eq!(
+        tidied.initiatives[1].updated_at, later,
+        "Status page lost a priority"
+    );
     // Taken up again, earlier work is this period's.
     let mut wizard = renamed.initiative("i-1").unwrap().clone();
     wizard.status = Status::OnTrack;

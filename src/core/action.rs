@@ -189,12 +189,13 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             move_initiatives_to,
         } => {
             remove(&mut next.teams, &id)?;
+            let period = next.period.clone();
             match move_initiatives_to {
                 Some(to) => next.initiatives.update_where(
                     |i| i.team_id == id,
                     |initiative| {
                         initiative.team_id = to.clone();
-                        initiative.updated_at = now;
+                        period.restamp(initiative, now);
                     },
                 ),
                 None => {
@@ -235,11 +236,12 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
         }
         Action::DeletePriority(id) => {
             remove(&mut next.priorities, &id)?;
+            let period = next.period.clone();
             next.initiatives.update_where(
                 |i| i.priority_ids.contains(&id),
                 |initiative| {
                     initiative.priority_ids.retain(|p| *p != id);
-                    initiative.updated_at = now;
+                    period.restamp(initiative, now);
                 },
             );
             next.decisions.update_where(

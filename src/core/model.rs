@@ -77,6 +77,24 @@ pub struct Period {
     pub started_at: Option<Timestamp>,
 }
 
+impl Period {
+    /// Whether `initiative` was done or dropped, and last changed, by the time the board
+    /// started this period (`Board::is_earlier`).
+    pub fn finished_before(&self, initiative: &Initiative) -> bool {
+        self.started_at
+            .is_some_and(|at| !initiative.status.is_active() && initiative.updated_at <= at)
+    }
+
+    /// Stamps `initiative` changed `now` by a change to the board around it (a team or a
+    /// priority deleted), unless it is an earlier period's work: tidying the board up does
+    /// not make history this period's work again.
+    pub fn restamp(&self, initiative: &mut Initiative, now: Timestamp) {
+        if !self.finished_before(initiative) {
+            initiative.updated_at = now;
+        }
+    }
+}
+
 /// How many days may pass between check-ins, reviews and planning sessions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -520,9 +538,7 @@ impl Board {
     /// than the board started this period. The board and the status page leave it out
     /// unless asked; it stays as history, and changed again it is this period's.
     pub fn is_earlier(&self, initiative: &Initiative) -> bool {
-        self.period
-            .started_at
-            .is_some_and(|at| !initiative.status.is_active() && initiative.updated_at <= at)
+        self.period.finished_before(initiative)
     }
 
     /// How many initiatives are an earlier period's (`is_earlier`).
