@@ -6,6 +6,7 @@ mod core_support;
 #[path = "support/example.rs"]
 mod example;
 
+use alignment_board::core::model::Status;
 use alignment_board::core::picture::{snapshot_in, svg};
 use alignment_board::core::snapshot::{self, ReadError};
 use alignment_board::core::time::Now;
@@ -56,6 +57,25 @@ fn a_picture_is_an_svg_image_that_names_the_board_and_draws_every_card_it_can() 
             .join(" ");
         assert_eq!(drawn, i.title, "drawn whole");
     }
+}
+
+#[test]
+fn a_picture_leaves_out_what_earlier_periods_finished_as_the_board_does_and_says_so() {
+    let mut board = small_board();
+    board.initiatives[0].status = Status::Done;
+    board.period.label = "Q1 2027".into();
+    board.period.started_at = Some(board.initiatives[0].updated_at);
+    let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
+    assert!(!picture.contains("<g><title>Wizard</title>"), "not drawn");
+    assert!(picture.contains("<g><title>Cleanup</title>"));
+    assert!(picture.contains(
+        ">Q1 2027 · 2 initiatives · 1 from earlier periods not drawn · 2 teams · exported 2026-11-24</text>"
+    ));
+    assert_eq!(
+        snapshot::read(&picture).unwrap().board,
+        board,
+        "it carries the whole board"
+    );
 }
 
 #[test]

@@ -278,8 +278,14 @@ pub fn svg(board: &Board, now: Now) -> String {
         about.push_str(&board.period.label);
         about.push_str(" · ");
     }
-    number(&mut about, board.initiatives.len());
+    // Drawn as the board shows it: an earlier period's finished work is left out, and said.
+    let earlier = board.earlier_count();
+    number(&mut about, board.initiatives.len() - earlier);
     about.push_str(" initiatives · ");
+    if earlier > 0 {
+        number(&mut about, earlier);
+        about.push_str(" from earlier periods not drawn · ");
+    }
     number(&mut about, board.teams.len());
     about.push_str(" teams · exported ");
     about.push_str(&now.today().to_string());
