@@ -124,7 +124,8 @@ fn Filters(props: &FilterBarProps) -> Html {
         StatusFilter::Unfinished => UNFINISHED,
         StatusFilter::Is(status) => status.key(),
     };
-    let total = board.initiatives.len();
+    // Of the work the board holds for this period, unless earlier periods' is asked for.
+    let total = board.initiatives.len() - if filter.earlier { 0 } else { props.earlier };
     let on = active_count(filter);
     let toggle = {
         let open = open.clone();
@@ -208,10 +209,11 @@ fn Filters(props: &FilterBarProps) -> Html {
             <p class="ab-filters__count" aria-live="polite">
                 if filter.is_active() {
                     { format!("Showing {} of {total}", props.shown) }
-                } else if props.earlier > 0 {
-                    { format!("{} initiatives ({} of earlier periods not shown)", total - props.earlier, props.earlier) }
                 } else {
-                    { format!("{total} initiatives") }
+                    { initiatives(total) }
+                    if props.earlier > 0 {
+                        { format!(" ({} from earlier periods not shown)", props.earlier) }
+                    }
                 }
             </p>
             if filter.is_active() {
@@ -227,5 +229,13 @@ fn Filters(props: &FilterBarProps) -> Html {
                 { "Compact cards" }
             </label>
         </section>
+    }
+}
+
+/// "1 initiative", "29 initiatives".
+fn initiatives(n: usize) -> String {
+    match n {
+        1 => "1 initiative".to_string(),
+        n => format!("{n} initiatives"),
     }
 }

@@ -190,11 +190,16 @@ impl Beside {
 }
 
 /// The `data-place` of the element that shows a subject on the unfiltered board: an
-/// initiative's card in its first column, a priority's heading, a team's lane.
+/// initiative's card in its first column, a priority's heading, a team's lane. An earlier
+/// period's card is where it shows with that period's work (`Filter::earlier`).
 pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
     let initiative_place = |id: &str| {
         let initiative = board.initiative(id)?;
-        let columns = Layout::compute(board, &Filter::default()).columns;
+        let filter = Filter {
+            earlier: board.is_earlier(initiative),
+            ..Filter::default()
+        };
+        let columns = Layout::compute(board, &filter).columns;
         let column = columns
             .into_iter()
             .find(|c| {
@@ -222,7 +227,14 @@ pub fn reveal_place(board: &Board, subject: &Subject) -> Option<String> {
 /// else its team's lane.
 pub fn place_after_delete(before: &Board, next: &Board, id: &str) -> Option<String> {
     let index = before.initiatives.iter().position(|i| i.id == id)?;
-    let layout = Layout::compute(before, &Filter::default());
+    // An earlier period's card is deleted where it shows with that period's work; else the
+    // cards that take its place are this period's.
+    let earlier = before.is_earlier(&before.initiatives[index]);
+    let filter = Filter {
+        earlier,
+        ..Filter::default()
+    };
+    let layout = Layout::compute(before, &filter);
     let (lane, column, at) = layout.cells.iter().enumerate().find_map(|(lane, row)| {
         row.iter().enumerate().find_map(|(column, cell)| {
             let at = cell.iter().position(|&i| i == index)?;
@@ -235,6 +247,7 @@ pub fn place_after_delete(before: &Board, next: &Board, id: &str) -> Option<Stri
         .iter()
         .filter(|i| {
             &i.team_id == team
+                && (earlier || !next.is_earlier(i))
                 && match column {
                     Column::Priority(p) => i.priority_ids.contains(p),
                     Column::Local => i.priority_ids.is_empty(),

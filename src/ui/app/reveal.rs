@@ -81,9 +81,9 @@ pub(super) fn use_reveal(
                         reveal_place(board, other),
                         format!("Showing {kind} {name} on the board"),
                         Filter {
-                            // An earlier period's work is shown with that period's.
-                            earlier: matches!(other, Subject::Initiative(id)
-                                if board.initiative(id).is_some_and(|i| board.is_earlier(i))),
+                            // An earlier period's card (or the card asking a request) is
+                            // shown with that period's work; shown already, it stays.
+                            earlier: current.earlier || shows_earlier(board, other),
                             ..Filter::default()
                         },
                     ),
@@ -122,4 +122,19 @@ pub(super) fn use_reveal(
         health_place,
         on_choose,
     }
+}
+
+/// Whether the card that shows `subject` is an earlier period's work (`Board::is_earlier`).
+fn shows_earlier(board: &Board, subject: &Subject) -> bool {
+    let id = match subject {
+        Subject::Initiative(id) => Some(id),
+        Subject::Dependency(id) => board
+            .dependencies
+            .iter()
+            .find(|d| &d.id == id)
+            .map(|d| &d.from_initiative_id),
+        _ => None,
+    };
+    id.and_then(|id| board.initiative(id))
+        .is_some_and(|i| board.is_earlier(i))
 }

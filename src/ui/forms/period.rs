@@ -9,7 +9,7 @@ use crate::core::model::{quarter_of, Id, Initiative, Period, PriorityStatus, Rev
 use crate::ui::clock::local_now;
 use crate::ui::dates::dated;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{parse_date, set_to, SelectField, TextField};
+use crate::ui::fields::{parse_date, set_to, use_field_id, SelectField, TextField};
 use yew::prelude::*;
 
 const CARRY: &str = "carry";
@@ -47,6 +47,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
     let carried = use_state(|| unfinished.iter().map(|i| i.id.clone()).collect::<Vec<Id>>());
     // Carried work due before the period starts would be overdue on its first day.
     let move_due = use_state(|| true);
+    let late_id = use_field_id();
     let error = use_state(Problems::default);
 
     let on_submit = {
@@ -199,10 +200,9 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         .filter(|i| carrying.contains(&i.id) && i.due.is_some_and(|due| due < starts))
         .collect();
     let late_check = (!late.is_empty()).then(|| {
-        // Not "period", "starts" or "ends": the form's fields are found by those words.
         let to = parse_date(&end_text, "").map_or_else(
-            |_| "the last day".to_string(),
-            |end| format!("{}, the last day", dated(end)),
+            |_| "the new period's last day".to_string(),
+            |end| format!("{}, the new period's last day", dated(end)),
         );
         let what = match late.len() {
             1 => "1 carried initiative's due date".to_string(),
@@ -225,10 +225,10 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         html! {
             <>
                 <label class="ab-check">
-                    <input type="checkbox" checked={*move_due} onchange={toggle} />
+                    <input type="checkbox" checked={*move_due} onchange={toggle} aria-describedby={late_id.clone()} />
                     { format!("Move {what} to {to}") }
                 </label>
-                <p class="ab-field__hint">{ then }</p>
+                <p class="ab-field__hint" id={late_id.clone()}>{ then }</p>
             </>
         }
     });
