@@ -540,8 +540,20 @@ test('a new initiative added while the board shows one team goes to that team, f
   await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
   const form = dialog(page, 'Add initiative');
   assert.equal(await form.getByLabel('Team', { exact: true }).evaluate((select) => select.selectedOptions[0].textContent), 'Platform');
+  // New work is offered the active priorities, not those of periods gone by; work that
+  // served a finished one still shows it in its form.
+  const serves = form.getByRole('group', { name: 'Serves priorities' });
+  assert.deepEqual(await serves.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.labels[0].textContent)),
+    ['#1 Cut time-to-value to one day', '#2 Keep every customer we have', '#3 Offline-first mobile for technicians', '#4 Win the mid-market', '#5 Make the platform boringly reliable']);
   await form.getByRole('button', { name: 'Cancel' }).click();
   await form.waitFor({ state: 'detached' });
+  const soc = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'SOC 2 evidence automation' }).first();
+  await soc.focus();
+  await page.keyboard.press('Enter');
+  const edit = dialog(page, 'Edit initiative');
+  await edit.getByRole('group', { name: 'Serves priorities' }).getByRole('checkbox', { name: 'SOC 2 Type II report (not active)', checked: true }).waitFor();
+  await edit.getByRole('button', { name: 'Cancel' }).click();
+  await edit.waitFor({ state: 'detached' });
   // On a phone a priority's "+" names no team: the one the board shows.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: /^Add initiative to .*Make the platform boringly reliable/ }).click();

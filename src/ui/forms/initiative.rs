@@ -3,7 +3,7 @@
 
 use super::form::{count, use_delete_question, use_form, Form, FormProps, Problems};
 use crate::core::action::Action;
-use crate::core::model::{Board, Initiative, Risk, Severity, Status};
+use crate::core::model::{Board, Initiative, Priority, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
@@ -244,8 +244,16 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     let confidences: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "Unknown".into()))
         .chain((0..=10).map(|n| (n.to_string().into(), format!("{n} / 10").into())))
         .collect();
-    // Active priorities by rank, then finished ones.
-    let mut priorities: Vec<_> = board.priorities.iter().collect();
+    // Active priorities by rank, then the finished ones it served when the form opened (a
+    // board's past periods' priorities are not offered to new work).
+    let served = |p: &Priority| {
+        existing
+            .as_ref()
+            .is_some_and(|i| i.priority_ids.contains(&p.id))
+    };
+    let mut priorities: Vec<_> = (board.priorities.iter())
+        .filter(|p| p.is_active() || served(p))
+        .collect();
     priorities.sort_by_cached_key(|p| (i64::from(!p.is_active()) << 32) | i64::from(p.rank));
     // A new risk's id, unlike any on the board or in the form's unsaved risks.
     let next_risk_id =
@@ -279,7 +287,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     <fieldset class="ab-form__group">
                         <legend>{ "Serves priorities" }</legend>
                         if priorities.is_empty() {
-                            <p class="ab-field__hint">{ "No priorities yet: this is local work." }</p>
+                            <p class="ab-field__hint">{ if board.priorities.is_empty() { "No priorities yet: this is local work." } else { "No active priorities: this is local work." } }</p>
                         }
                         { for priorities.iter().map(|p| {
                             let checked = draft.priority_ids.contains(&p.id);
