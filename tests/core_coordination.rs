@@ -545,4 +545,12 @@ fn open_risks_come_by_severity_then_priority_rank() {
     // high: r-5 (rank 1) before r-1 (local); medium: r-6 and r-3 both rank 1, board order;
     // low: r-2; the closed r-4 is left out.
     assert_eq!(order, vec!["r-5", "r-1", "r-6", "r-3", "r-2"]);
+    // Work done or dropped has no risk left to run, though its risks still say open.
+    board.initiatives[0].status = Status::Done;
+    board.initiatives[2].status = Status::Dropped;
+    let order: Vec<&str> = open_risks(&board)
+        .into_iter()
+        .map(|(i, r)| board.initiatives[i].risks[r].id.as_str())
+        .collect();
+    assert_eq!(order, vec!["r-3"]);
 }

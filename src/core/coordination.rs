@@ -283,12 +283,14 @@ pub fn decisions(board: &Board, filter: &DecisionFilter, today: Date) -> Vec<usi
     list
 }
 
-/// Open risks across the board as `(initiative index, risk index)`: the most severe first,
-/// then by the most important active priority their initiative serves (local work last),
-/// then in board order.
+/// Open risks of the work under way as `(initiative index, risk index)`: the most severe
+/// first, then by the most important active priority their initiative serves (local work
+/// last), then in board order. Done or dropped work has no risk left to run, whatever its
+/// risks still say.
 pub fn open_risks(board: &Board) -> Vec<(usize, usize)> {
     let mut list = Vec::new();
-    for (i, initiative) in board.initiatives.iter().enumerate() {
+    let under_way = board.initiatives.iter().enumerate();
+    for (i, initiative) in under_way.filter(|(_, i)| i.status.is_active()) {
         for (r, risk) in initiative.risks.iter().enumerate() {
             if risk.open {
                 list.push((i, r));
