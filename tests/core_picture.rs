@@ -6,7 +6,7 @@ mod core_support;
 #[path = "support/example.rs"]
 mod example;
 
-use alignment_board::core::model::Status;
+use alignment_board::core::model::{PriorityStatus, Status};
 use alignment_board::core::picture::{snapshot_in, svg};
 use alignment_board::core::snapshot::{self, ReadError};
 use alignment_board::core::time::Now;
@@ -76,6 +76,18 @@ fn a_picture_leaves_out_what_earlier_periods_finished_as_the_board_does_and_says
         board,
         "it carries the whole board"
     );
+}
+
+#[test]
+fn a_closed_priority_s_column_is_marked_achieved_or_dropped() {
+    let mut board = small_board();
+    board.priorities[0].status = PriorityStatus::Achieved;
+    board.priorities[2].status = PriorityStatus::Dropped;
+    board.initiatives[2].priority_ids = vec!["pr-3".into()];
+    let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
+    for head in ["#2 Reliability", "✓ Onboarding", "✕ Pricing"] {
+        assert!(picture.contains(&format!(">{head}</text>")), "{head}");
+    }
 }
 
 #[test]

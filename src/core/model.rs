@@ -152,6 +152,14 @@ impl PriorityStatus {
         PriorityStatus::Dropped,
     ];
 
+    /// What a closed priority's heading shows in place of a rank: ✓ achieved, ✕ dropped.
+    pub fn mark(self) -> &'static str {
+        match self {
+            PriorityStatus::Dropped => "✕",
+            _ => "✓",
+        }
+    }
+
     /// The snapshot's spelling.
     pub fn key(self) -> &'static str {
         match self {

@@ -303,11 +303,14 @@ pub fn svg(board: &Board, now: Now) -> String {
         let x = LANE + GAP + i as u32 * (COLUMN + GAP);
         let title = match column {
             Column::Priority(id) => board.priority(id).map_or(String::new(), |p| {
-                let mut title = String::from(if p.is_active() { "#" } else { "✓ " });
+                let mut title = String::new();
                 if p.is_active() {
+                    title.push('#');
                     number(&mut title, p.rank);
-                    title.push(' ');
+                } else {
+                    title.push_str(p.status.mark());
                 }
+                title.push(' ');
                 title.push_str(&p.title);
                 title
             }),

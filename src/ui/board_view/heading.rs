@@ -186,7 +186,7 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
              aria-description={(!props.read_only).then_some(if active { "Enter edits it; Alt + left or right arrow changes its rank" } else { "Enter edits it" })}
              onkeydown={on_key} ondragstart={on_drag_start} ondragover={on_drag_over} ondrop={on_drop} ondragend={on_drag_end}>
             <span class="ab-column-head__rank" aria-hidden="true">
-                { if active { format!("#{}", priority.rank) } else { "✓".into() } }
+                { if active { format!("#{}", priority.rank) } else { priority.status.mark().into() } }
             </span>
             <div class="ab-column-head__text">
                 <h2 class="ab-column-head__title">

@@ -209,7 +209,7 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
                     format!("{owner} · {initiatives}"),
                 ),
                 Some(s) => (
-                    "✓".to_string(),
+                    p.status.mark().to_string(),
                     format!("{s} priority: "),
                     format!("{s} · {owner} · {initiatives}"),
                 ),
