@@ -458,6 +458,17 @@ fn the_decisions_made_this_period_are_listed_with_their_reasons() {
         assert_eq!(row[3], md(owner));
         assert_eq!(row[4], md(&decision.rationale));
     }
+    // Started ahead of its first day (planned the week before), the period has the
+    // decisions made since it was started.
+    let mut early = board.clone();
+    early.period.started_at = Some(start.add_days(-3).start().add_seconds(9 * 3600));
+    let (page_early, _) = page(&early, now_on(today()));
+    let listed = table(&section(&page_early, "## Decisions this period")).unwrap();
+    assert_eq!(listed.rows.len(), made.len() + 1);
+    assert!(listed
+        .rows
+        .iter()
+        .any(|row| row[0] == md(&board.decisions[0].title)));
 
     // A board without a start to its period lists the last review cycle's decisions: one
     // decided on its first day is in, one the day before is not.

@@ -377,7 +377,9 @@ impl<'a> Page<'a> {
         let since = match board.period.start {
             Some(start) => {
                 self.section("Decisions this period");
-                start
+                // A period started ahead of its first day has its decisions from then on.
+                let started = board.period.started_at.map(|at| self.now.day_of(at));
+                started.map_or(start, |day| day.min(start))
             }
             None => {
                 let days = board.rhythm.review_days;
