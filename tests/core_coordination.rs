@@ -7,8 +7,8 @@ mod core_support;
 
 use alignment_board::core::action::{reduce, Action};
 use alignment_board::core::coordination::{
-    asked_of, decisions, flags, listed, matrix, open_risks, revisit_due, steps, transition,
-    waiting_on, DecisionFilter, Flag, Step,
+    asked_of, decisions, flags, is_open, listed, matrix, open_risks, revisit_due, steps,
+    transition, waiting_on, DecisionFilter, Flag, Step,
 };
 use alignment_board::core::history::History;
 use alignment_board::core::model::{Board, DecisionKind, DependencyState, Risk, Severity, Status};
@@ -267,6 +267,19 @@ fn coordination_lists_a_request_until_it_is_delivered() {
     assert!(!listed(&board, &id), "delivered");
     assert!(asked_of(&board, &asked).is_empty());
     assert!(!listed(&board, "no-such-request"));
+
+    // Work done or dropped needs nothing more: its request is open nowhere.
+    for finished in [Status::Done, Status::Dropped] {
+        let mut board = board.clone();
+        board.dependencies[0].state = Accepted;
+        board.initiatives[0].status = finished;
+        assert!(!is_open(&board, &board.dependencies[0]), "{finished:?}");
+        assert!(!listed(&board, &id));
+        assert!(asked_of(&board, &asked).is_empty());
+        assert!(waiting_on(&board, "t-1").is_empty());
+        let cells = matrix(&board, utc_now()).cells;
+        assert_eq!((cells[0][1].dependencies.len(), cells[0][1].open), (1, 0));
+    }
 
     board.dependencies[0].state = Requested;
     let mut one_team = board.clone();

@@ -172,36 +172,44 @@ pub fn asking_team<'a>(board: &'a Board, dependency: &Dependency) -> Option<&'a 
         .map(|i| i.team_id.as_str())
 }
 
-/// Whether Coordination lists the request, in the list of the team it asks: it is not
-/// delivered, that team is on the board, and the board has the two teams or more that
-/// Coordination needs to show its lists.
-pub fn listed(board: &Board, id: &str) -> bool {
-    board.teams.len() >= 2
-        && board.dependencies.iter().any(|d| {
-            d.id == id
-                && d.state != DependencyState::Delivered
-                && board.team(&d.to_team_id).is_some()
-        })
+/// Whether a request is still open: not delivered, and the work that asked for it is still
+/// under way (done or dropped, it needs nothing more).
+pub fn is_open(board: &Board, dependency: &Dependency) -> bool {
+    dependency.state != DependencyState::Delivered
+        && board
+            .initiative(&dependency.from_initiative_id)
+            .is_some_and(|asking| asking.status.is_active())
 }
 
-/// Dependencies asked of `team` that are not delivered, by index, the oldest request first.
+/// Whether Coordination lists the request, in the list of the team it asks: it is open,
+/// that team is on the board, and the board has the two teams or more that Coordination
+/// needs to show its lists.
+pub fn listed(board: &Board, id: &str) -> bool {
+    board.teams.len() >= 2
+        && board
+            .dependencies
+            .iter()
+            .any(|d| d.id == id && is_open(board, d) && board.team(&d.to_team_id).is_some())
+}
+
+/// Open requests asked of `team` (`is_open`), by index, the oldest request first.
 pub fn asked_of(board: &Board, team: &str) -> Vec<usize> {
     let mut list: Vec<usize> = (0..board.dependencies.len())
         .filter(|&d| {
             let dep = &board.dependencies[d];
-            dep.to_team_id == team && dep.state != DependencyState::Delivered
+            dep.to_team_id == team && is_open(board, dep)
         })
         .collect();
     list.sort_by_cached_key(|&d| board.dependencies[d].requested_at.unix_seconds());
     list
 }
 
-/// Dependencies `team`'s initiatives wait on (not delivered), by index, oldest first.
+/// Open requests (`is_open`) `team`'s initiatives wait on, by index, oldest first.
 pub fn waiting_on(board: &Board, team: &str) -> Vec<usize> {
     let mut list: Vec<usize> = (0..board.dependencies.len())
         .filter(|&d| {
             let dep = &board.dependencies[d];
-            dep.state != DependencyState::Delivered && asking_team(board, dep) == Some(team)
+            is_open(board, dep) && asking_team(board, dep) == Some(team)
         })
         .collect();
     list.sort_by_cached_key(|&d| board.dependencies[d].requested_at.unix_seconds());
@@ -213,7 +221,7 @@ pub fn waiting_on(board: &Board, team: &str) -> Vec<usize> {
 pub struct Cell {
     /// Indexes into `board.dependencies`.
     pub dependencies: Vec<usize>,
-    /// Not yet delivered.
+    /// Still open (`is_open`).
     pub open: usize,
     /// Stuck (unanswered, declined but counted on, late).
     pub stuck: usize,
@@ -240,7 +248,7 @@ pub fn matrix(board: &Board, now: Now) -> Matrix {
         let flags = flags(board, dependency, now);
         let cell = &mut cells[from][to];
         cell.dependencies.push(d);
-        cell.open += usize::from(dependency.state != DependencyState::Delivered);
+        cell.open += usize::from(is_open(board, dependency));
         cell.stuck += usize::from(flags.iter().any(Flag::is_stuck));
         cell.misaligned += usize::from(flags.contains(&Flag::Misaligned));
     }
