@@ -100,10 +100,12 @@ pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
                 { for dots }
                 { for labels }
             </svg>
+            // The axis has no room for years: the caption says where the line starts, with
+            // its year when it is not the person's.
             <figcaption>{ if beside_team {
-                "The whole board's score at each review, and now: reviews record the board's score, not a team's"
+                format!("The whole board's score at each review since {}, and now: reviews record the board's score, not a team's", points[0].label)
             } else {
-                "Score at each review, and now"
+                format!("Score at each review since {}, and now", points[0].label)
             } }</figcaption>
             <table class="ab-visually-hidden">
                 <caption>{ "Alignment score over time" }</caption>
