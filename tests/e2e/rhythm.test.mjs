@@ -482,7 +482,7 @@ test('starting the next period carries over what was chosen and keeps the histor
   await form.getByRole('button', { name: 'Carry all' }).click();
   await group.waitFor();
   assert.equal(await carriedBoxes(), unfinished.length);
-  // Two left behind, one of them with an open risk.
+  // Two left behind, one of them with a risk still marked open.
   const left = ['Pricing page redesign', 'Lifecycle emails for trials'];
   for (const title of left) await form.getByRole('checkbox', { name: new RegExp(`^${title}`) }).uncheck();
   const label = await form.getByLabel(/^Period/).inputValue();
@@ -509,7 +509,11 @@ test('starting the next period carries over what was chosen and keeps the histor
   // What moves is named, and read out with the box.
   const named = await page.evaluate((id) => document.getElementById(id).textContent, await moveDue.getAttribute('aria-describedby'));
   assert.match(named, /^Due before the period starts: /);
-  for (const initiative of late) assert.ok(named.includes(initiative.title), initiative.title);
+  // A few by name, in board order, and how many more.
+  assert.ok(late.length > 6, 'the example has more than a few');
+  for (const initiative of late.slice(0, 5)) assert.ok(named.includes(initiative.title), initiative.title);
+  assert.ok(!named.includes(late[5].title), late[5].title);
+  assert.match(named, new RegExp(` and ${late.length - 5} more\\.$`));
   await moveDue.uncheck();
   await form.getByText(/^Due before the period starts, so overdue on its first day: /).waitFor();
   await moveDue.check();
@@ -553,12 +557,11 @@ test('starting the next period carries over what was chosen and keeps the histor
   for (const initiative of earlier) await card(initiative.title).first().waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByText(notShown).waitFor();
-  // An earlier period's card followed from elsewhere (its open risk, in Coordination) is
-  // shown with that period's work, and focused.
+  // Work left behind runs no risk any more: Coordination lists none of its open risks.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Coordination/ }).click();
-  await page.getByRole('region', { name: 'Open risks' }).getByRole('button', { name: 'Lifecycle emails for trials' }).click();
-  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label')?.startsWith('Lifecycle emails for trials'));
-  assert.equal(await page.getByRole('checkbox', { name: /^Earlier periods' work/ }).isChecked(), true);
+  const risks = page.getByRole('region', { name: 'Open risks' });
+  await risks.getByRole('button', { name: 'Job templates library' }).waitFor();
+  assert.equal(await risks.getByRole('button', { name: 'Lifecycle emails for trials' }).count(), 0);
   page.assertNoErrors();
 });
 

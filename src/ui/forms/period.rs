@@ -212,11 +212,17 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             let move_due = move_due.clone();
             Callback::from(move |_: Event| move_due.set(!*move_due))
         };
-        let names = late
+        // A few by name; a long list would bury the form's last lines.
+        const NAMED: usize = 5;
+        let mut names = late
             .iter()
+            .take(if late.len() > NAMED + 1 { NAMED } else { late.len() })
             .map(|i| format!("{} (due {})", i.title, i.due.map(dated).unwrap_or_default()))
             .collect::<Vec<_>>()
             .join(", ");
+        if late.len() > NAMED + 1 {
+            names.push_str(&format!(" and {} more", late.len() - NAMED));
+        }
         let then = if *move_due {
             format!("Due before the period starts: {names}.")
         } else {
