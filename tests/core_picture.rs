@@ -84,6 +84,9 @@ fn a_closed_priority_s_column_is_marked_achieved_or_dropped() {
     board.priorities[0].status = PriorityStatus::Achieved;
     board.priorities[2].status = PriorityStatus::Dropped;
     board.initiatives[2].priority_ids = vec!["pr-3".into()];
+    // A closed priority's column holds the finished work that served it.
+    board.initiatives[0].status = Status::Done;
+    board.initiatives[2].status = Status::Dropped;
     let picture = svg(&board, Now::utc(ts("2026-11-24T10:00:00Z")));
     for head in ["#2 Reliability", "✓ Onboarding", "✕ Pricing"] {
         assert!(picture.contains(&format!(">{head}</text>")), "{head}");

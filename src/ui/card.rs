@@ -2,7 +2,7 @@
 //! priorities it also serves. Draggable, and movable from the keyboard with Alt + arrows.
 
 use crate::core::layout::Column;
-use crate::core::model::{Board, Id, Initiative, Severity, Status};
+use crate::core::model::{Board, Id, Initiative, PriorityStatus, Severity, Status};
 use crate::ui::dom::{active_element, bring_into_view, on_itself, without_scrolling};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -154,10 +154,16 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             if p.is_active() {
                 format!("#{} {}", p.rank, p.title)
             } else {
-                p.title.clone()
+                format!("{} ({})", p.title, PriorityStatus::key(p.status))
             }
         })
         .collect();
+    // In local work, the priorities it names are closed ones it served.
+    let also = if props.column == Column::Local {
+        "Served"
+    } else {
+        "Also serves"
+    };
     let high_risks = initiative
         .risks
         .iter()
@@ -401,7 +407,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 </p>
             }
             if !others.is_empty() {
-                <p class="ab-card__also">{ format!("Also serves {}", others.join(" · ")) }</p>
+                <p class="ab-card__also">{ format!("{also} {}", others.join(" · ")) }</p>
             }
         </article>
     }

@@ -295,7 +295,7 @@ fn part_item(
                     </span>
                     <span class="ab-part__score" data-score={part.score.map(|s| s.to_string())}>
                         { score_text }
-                        <span class="ab-visually-hidden">{ " out of 100" }</span>
+                        <span class="ab-visually-hidden">{ if part.score.is_some() { " out of 100" } else { ": nothing to measure yet" } }</span>
                     </span>
                     <span class="ab-part__cost">
                         { if part.score.is_none() {
