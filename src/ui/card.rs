@@ -110,9 +110,10 @@ pub fn shows_the_same(a: &Board, a_index: usize, b: &Board, b_index: usize) -> b
     let priority = |board: &Board, id: &str| {
         board
             .priority(id)
-            .map(|p| (p.rank, p.is_active(), p.title.clone()))
+            .map(|p| (p.rank, p.status, p.title.clone()))
     };
-    (a.people.same(&b.people) || owner(a, first) == owner(b, second))
+    a.is_earlier(first) == b.is_earlier(second)
+        && (a.people.same(&b.people) || owner(a, first) == owner(b, second))
         && (a.priorities.same(&b.priorities)
             || first
                 .priority_ids
@@ -400,6 +401,10 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             }
             if props.changed {
                 <p class="ab-card__changed"><span aria-hidden="true">{ "● " }</span>{ "Changed since review" }</p>
+            }
+            // Shown with earlier periods' work (the filter), it says it is theirs.
+            if board.is_earlier(initiative) {
+                <p class="ab-card__earlier">{ "From an earlier period" }</p>
             }
             if let Some(reasons) = &props.attention {
                 <p class="ab-card__attention" title={reasons.join("\n")}>

@@ -554,7 +554,7 @@ test('starting the next period carries over what was chosen and keeps the histor
   }
   await page.getByRole('checkbox', { name: `Earlier periods' work (${earlier.length})` }).check();
   await page.getByText(`Showing ${after.initiatives.length} of ${after.initiatives.length}`).waitFor();
-  for (const initiative of earlier) await card(initiative.title).first().waitFor();
+  for (const initiative of earlier) await card(initiative.title).first().getByText('From an earlier period').waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByText(notShown).waitFor();
   // Work left behind runs no risk any more: Coordination lists none of its open risks.
