@@ -982,16 +982,9 @@ fn move_from_local_work_into_a_priority_column() {
 }
 
 #[test]
-fn move_into_local_work_drops_every_active_priority_and_keeps_the_closed_ones() {
+fn move_into_local_work_drops_every_priority() {
     let after = applied(&small_board(), move_card("i-2", Some("pr-2"), None, "t-2"));
     assert!(after.initiative("i-2").unwrap().is_local());
-    // Work under way that served an achieved priority shows as local work: moved to
-    // another team's local work, it still says what it served.
-    let mut board = small_board();
-    board.priorities[0].status = PriorityStatus::Achieved;
-    let after = applied(&board, move_card("i-2", None, None, "t-1"));
-    assert_eq!(priority_ids_of(&after, "i-2"), ["pr-1"]);
-    assert_eq!(after.initiative("i-2").unwrap().team_id, "t-1");
 }
 
 #[test]

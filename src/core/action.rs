@@ -294,12 +294,10 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             to_priority,
             to_team,
         } => {
-            let priorities = &next.priorities;
             let mut initiative = find(&mut next.initiatives, &id)?;
             let mut links = initiative.priority_ids.clone();
             match (&from_priority, &to_priority) {
-                // Local work serves no active priority; what it served before stays.
-                (_, None) => links.retain(|p| priorities.find(p).is_some_and(|p| !p.is_active())),
+                (_, None) => links.clear(),
                 (Some(from), Some(to)) => {
                     if let Some(slot) = links.iter_mut().find(|p| *p == from) {
                         slot.clone_from(to);

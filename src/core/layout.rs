@@ -114,13 +114,12 @@ impl Layout {
             .into_iter()
             .map(|p| Column::Priority(p.id.clone()))
             .collect();
-        let active = columns.len();
-        // A closed priority's column holds the finished work that served it; work still under
-        // way that serves no active priority is local work, as Health and Allocation count it.
         for priority in board.priorities.iter().filter(|p| !p.is_active()) {
-            let has_cards = board.initiatives.iter().zip(&passes).any(|(i, &shown)| {
-                shown && !i.status.is_active() && i.priority_ids.contains(&priority.id)
-            });
+            let has_cards = board
+                .initiatives
+                .iter()
+                .zip(&passes)
+                .any(|(i, &shown)| shown && i.priority_ids.contains(&priority.id));
             if has_cards {
                 columns.push(Column::Priority(priority.id.clone()));
             }
@@ -154,19 +153,13 @@ impl Layout {
                 continue;
             };
             shown += 1;
-            let finished = !initiative.status.is_active();
-            let mut placed = false;
+            if initiative.priority_ids.is_empty() {
+                cells[lane][local].push(index);
+            }
             for priority in &initiative.priority_ids {
                 if let Some(&column) = column_of.get(priority.as_str()) {
-                    // Columns before `active` are the active priorities'.
-                    if finished || column < active {
-                        cells[lane][column].push(index);
-                        placed = true;
-                    }
+                    cells[lane][column].push(index);
                 }
-            }
-            if !placed {
-                cells[lane][local].push(index);
             }
         }
         Layout {
@@ -209,19 +202,11 @@ impl Layout {
                     .all(|(a, b)| {
                         std::ptr::eq(a, b)
                             || (placed_alike(a, b, filter)
-                                && (filter.earlier || before.is_earlier(a) == after.is_earlier(b))
-                                && (a.status.is_active() == b.status.is_active()
-                                    || !serves_closed(before, a)))
+                                && (filter.earlier || before.is_earlier(a) == after.is_earlier(b)))
                     }));
         let started = before.period.started_at == after.period.started_at;
         priorities && teams && initiatives && started
     }
-}
-
-/// Whether `initiative` serves a priority that is not active: finished, it shows in that
-/// priority's column; under way, it is local work unless it serves an active one.
-fn serves_closed(board: &Board, initiative: &Initiative) -> bool {
-    (initiative.priority_ids.iter()).any(|p| board.priority(p).is_some_and(|p| !p.is_active()))
 }
 
 /// What a priority's column goes by: its id, its rank and whether it is active.

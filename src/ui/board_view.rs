@@ -343,7 +343,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     <span class="ab-column-head__rank" aria-hidden="true">{ "—" }</span>
                     <div class="ab-column-head__text">
                         <h2 class="ab-column-head__title">{ "Local work" }</h2>
-                        <p class="ab-column-head__measure">{ "Serves no active priority" }</p>
+                        <p class="ab-column-head__measure">{ "Serves no shared priority" }</p>
                     </div>
                 </div>
             },

@@ -159,12 +159,6 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             }
         })
         .collect();
-    // In local work, the priorities it names are closed ones it served.
-    let also = if props.column == Column::Local {
-        "Served"
-    } else {
-        "Also serves"
-    };
     let high_risks = initiative
         .risks
         .iter()
@@ -412,7 +406,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 </p>
             }
             if !others.is_empty() {
-                <p class="ab-card__also">{ format!("{also} {}", others.join(" · ")) }</p>
+                <p class="ab-card__also">{ format!("Also serves {}", others.join(" · ")) }</p>
             }
         </article>
     }

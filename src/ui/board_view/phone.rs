@@ -194,7 +194,7 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
         None => (
             "—".to_string(),
             String::new(),
-            format!("Serves no active priority · {initiatives}"),
+            format!("Serves no shared priority · {initiatives}"),
         ),
         Some(p) => {
             let owner = p
