@@ -554,6 +554,12 @@ test('a new initiative added while the board shows one team goes to that team, f
   await edit.getByRole('group', { name: 'Serves priorities' }).getByRole('checkbox', { name: 'SOC 2 Type II report (not active)', checked: true }).waitFor();
   await edit.getByRole('button', { name: 'Cancel' }).click();
   await edit.waitFor({ state: 'detached' });
+  // So does new work added in that priority's column.
+  await page.getByRole('button', { name: /^Add initiative to Platform · SOC 2 Type II report/ }).click();
+  const added = dialog(page, 'Add initiative');
+  await added.getByRole('group', { name: 'Serves priorities' }).getByRole('checkbox', { name: 'SOC 2 Type II report (not active)', checked: true }).waitFor();
+  await added.getByRole('button', { name: 'Cancel' }).click();
+  await added.waitFor({ state: 'detached' });
   // On a phone a priority's "+" names no team: the one the board shows.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: /^Add initiative to .*Make the platform boringly reliable/ }).click();

@@ -246,10 +246,12 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         .collect();
     // Active priorities by rank, then the finished ones it served when the form opened (a
     // board's past periods' priorities are not offered to new work).
+    // A new initiative added in a closed priority's column starts serving it: shown too.
     let served = |p: &Priority| {
-        existing
-            .as_ref()
-            .is_some_and(|i| i.priority_ids.contains(&p.id))
+        existing.as_ref().map_or_else(
+            || props.priority.as_ref() == Some(&p.id),
+            |i| i.priority_ids.contains(&p.id),
+        )
     };
     let mut priorities: Vec<_> = (board.priorities.iter())
         .filter(|p| p.is_active() || served(p))
