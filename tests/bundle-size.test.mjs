@@ -77,7 +77,10 @@
 // carried work given its last day as due date and earlier periods' finished work left out of
 // the board and the status page: 549.7 KB (562,895 bytes), then (+0.3 KB) a review's fixes
 // (an earlier card followed from elsewhere, the picture's count, a closed priority's form
-// without a rank, new work offered active priorities only): 550.0 KB (563,225 bytes).
+// without a rank, new work offered active priorities only): 550.0 KB (563,225 bytes), then
+// (+0.6 KB) a year's walk's fixes (open risks and requests of finished work closed, ✕ for a
+// dropped priority, a card from an earlier period saying so, the trend's start, a period's
+// decisions from when it was started): 550.6 KB (563,828 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
