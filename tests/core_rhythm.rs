@@ -571,6 +571,23 @@ fn a_new_period_carries_over_what_was_chosen_and_keeps_history() {
     assert_eq!(next.reviews[0].kind, ReviewKind::Planning);
 }
 
+/// Starts Q1 2027 (January to March) with every priority carried over, `carry` carried and
+/// `carried_due` given to carried work due before it.
+fn start_q1(carry: &[&str], carried_due: Option<&str>) -> Action {
+    Action::StartPeriod {
+        period: Period {
+            label: "Q1 2027".into(),
+            start: Some(date("2027-01-01")),
+            end: Some(date("2027-03-31")),
+            started_at: None,
+        },
+        priorities: Vec::new(),
+        carry_initiatives: ids(carry),
+        carried_due: carried_due.map(date),
+        review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
+    }
+}
+
 #[test]
 fn work_done_or_dropped_before_the_board_started_its_period_is_an_earlier_period_s() {
     let mut start = small_board();
@@ -588,23 +605,7 @@ fn work_done_or_dropped_before_the_board_started_its_period_is_an_earlier_period
         0,
         "a period set by hand has no earlier work"
     );
-    let next = reduce(
-        &board,
-        Action::StartPeriod {
-            period: Period {
-                label: "Q1 2027".into(),
-                start: Some(date("2027-01-01")),
-                end: Some(date("2027-03-31")),
-                started_at: None,
-            },
-            priorities: Vec::new(),
-            carry_initiatives: ids(&["i-2"]),
-            carried_due: None,
-            review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
-        },
-        now(),
-    )
-    .unwrap();
+    let next = reduce(&board, start_q1(&["i-2"], None), now()).unwrap();
     let earlier = |board: &Board| -> Vec<bool> {
         board
             .initiatives
@@ -684,23 +685,7 @@ fn a_new_period_moves_carried_work_due_before_it_to_the_date_given() {
     due(&mut start, "i-3", "2026-12-01");
     let board = Rc::new(start);
     let start_period = |carried_due: Option<&str>| {
-        reduce(
-            &board,
-            Action::StartPeriod {
-                period: Period {
-                    label: "Q1 2027".into(),
-                    start: Some(date("2027-01-01")),
-                    end: Some(date("2027-03-31")),
-                    started_at: None,
-                },
-                priorities: Vec::new(),
-                carry_initiatives: ids(&["i-1", "i-2"]),
-                carried_due: carried_due.map(date),
-                review: review("v-1", "2026-11-23T09:30:00Z", ReviewKind::Planning),
-            },
-            now(),
-        )
-        .unwrap()
+        reduce(&board, start_q1(&["i-1", "i-2"], carried_due), now()).unwrap()
     };
     let dues = |next: &Board| -> Vec<(Option<Date>, bool)> {
         let was = |i: &Initiative| board.initiative(&i.id).unwrap().updated_at == i.updated_at;
