@@ -331,6 +331,14 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 .clone()
                 .map_or("no owner".into(), |o| format!("owner {o}")),
         ),
+        // What the card shows is what it says: its due date, risks and period too.
+        (initiative.due).map(|due| {
+            due_fact(due, initiative.status.is_active(), today).replacen("Due", "due", 1)
+        }),
+        (open_risks > 0).then(|| risks_fact(open_risks, high_risks)),
+        board
+            .is_earlier(initiative)
+            .then(|| "from an earlier period".to_string()),
         (!others.is_empty()).then(|| format!("also serves {}", others.join(", "))),
         props
             .attention
@@ -389,8 +397,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             </div>
             if open_risks > 0 {
                 <p class={classes!("ab-card__risk", (high_risks > 0).then_some("ab-card__risk--high"))}>
-                    { if open_risks == 1 { "1 open risk".to_string() } else { format!("{open_risks} open risks") } }
-                    if high_risks > 0 { { " · high" } }
+                    { risks_fact(open_risks, high_risks) }
                 </p>
             }
             if props.changed {
@@ -493,6 +500,20 @@ fn show_menu(menu_ref: &NodeRef) {
         if let Ok(Some(current)) = menu.query_selector("[aria-checked=true]") {
             let _ = current.unchecked_into::<web_sys::HtmlElement>().focus();
         }
+    }
+}
+
+/// `1 open risk`, `2 open risks · high` when any is of high severity.
+fn risks_fact(open: usize, high: usize) -> String {
+    let count = if open == 1 {
+        "1 open risk".to_string()
+    } else {
+        format!("{open} open risks")
+    };
+    if high > 0 {
+        format!("{count} · high")
+    } else {
+        count
     }
 }
 

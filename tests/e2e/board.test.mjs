@@ -19,6 +19,14 @@ test('the example board renders priorities, local work, teams and cards', async 
   assert.ok((await board.getByRole('rowheader').count()) >= 5, 'teams as lanes');
   assert.ok((await board.getByRole('article').count()) >= 30, 'initiatives as cards');
   assert.ok((await page.getByText(/^Also serves/).count()) > 0, 'a card on several priorities says so');
+  // What a card shows is what it says to a screen reader: its due date and risks too.
+  const card = board.getByRole('article', { name: 'Query performance budget' }).first();
+  const shown = await card.innerText();
+  const said = await card.getAttribute('aria-description');
+  const due = shown.match(/Due ([^\n]+)/)[1];
+  assert.ok(said.includes(`due ${due}`), `${due} in: ${said}`);
+  assert.match(shown, /1 open risk/);
+  assert.ok(said.includes('1 open risk'), said);
   await saved(page);
   page.assertNoErrors();
 });
