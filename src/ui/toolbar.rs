@@ -92,10 +92,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     <div class="ab-toolbar__group">
                         <button type="button" class="ab-button ab-button--icon" disabled={undo.is_none()} onclick={on_undo}
                                 title={undo.as_ref().map(|d| format!("Undo: {d} (Ctrl+Z)")).unwrap_or_else(|| "Nothing to undo".into())}
-                                aria-keyshortcuts="Control+Z Meta+Z">{ "↶ Undo" }</button>
+                                aria-keyshortcuts="Control+Z Meta+Z"><span aria-hidden="true">{ "↶ " }</span>{ "Undo" }</button>
                         <button type="button" class="ab-button ab-button--icon" disabled={redo.is_none()} onclick={on_redo}
                                 title={redo.as_ref().map(|d| format!("Redo: {d} (Shift+Ctrl+Z)")).unwrap_or_else(|| "Nothing to redo".into())}
-                                aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z">{ "↷ Redo" }</button>
+                                aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z"><span aria-hidden="true">{ "↷ " }</span>{ "Redo" }</button>
                     </div>
                     <div class="ab-toolbar__group">
                         <button type="button" class="ab-button ab-button--primary"

@@ -126,7 +126,7 @@ test('C on a card opens its check-in, and Ctrl+Enter saves it', async () => {
   await form.getByLabel('Note').fill('Checked in from the keyboard');
   await page.keyboard.press('Control+Enter');
   await form.waitFor({ state: 'detached' });
-  const undo = await page.getByRole('button', { name: '↶ Undo' }).getAttribute('title');
+  const undo = await page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title');
   assert.match(undo, /check-in|Check in/i, `${title}: ${undo}`);
   page.assertNoErrors();
 });
