@@ -118,6 +118,8 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
                 { for cells }
                 <td class={classes!("ab-heat__total", (total > 100.0).then_some("ab-heat__total--over"))}>
                     { format!("{} %", effort_text(total)) }
+                    // Said, not only coloured.
+                    if total > 100.0 { <span class="ab-heat__over">{ " · over capacity" }</span> }
                 </td>
             </tr>
         }

@@ -248,7 +248,9 @@ test('the allocation view matches the core and lists a cell\'s initiatives', asy
       .getByRole('cell').allInnerTexts();
     const want = allocation.cells[row].map((c) => (c.initiatives.length ? fmt(c.effort) : '·'));
     assert.deepEqual(cells.slice(0, want.length), want, `${name}'s row`);
-    assert.equal(cells[want.length], `${fmt(allocation.teamEffort[row])} %`);
+    // Over capacity is said, not only coloured.
+    const over = allocation.teamEffort[row] > 100 ? ' · over capacity' : '';
+    assert.equal(cells[want.length], `${fmt(allocation.teamEffort[row])} %${over}`);
   }
   // The last row adds the teams up in teams: 100 % of one team's capacity is one team.
   const teams = (n) => {
