@@ -124,11 +124,14 @@ test('every field of an initiative can be edited, risks included, and the card s
   await form.getByLabel('Confidence').selectOption('4');
   await form.getByLabel('Due date').fill('2027-01-29');
   await form.getByLabel('#2 Keep every customer we have').check();
-  const first = await form.getByLabel('Risk 1', { exact: true }).elementHandle();
+  const first = await form.getByRole('textbox', { name: 'Risk 1', exact: true }).elementHandle();
   await form.getByRole('button', { name: 'Add risk' }).click();
-  await form.getByLabel('Risk 2', { exact: true }).fill('Calendar vendor changes its API');
+  // Focus goes to the new risk's text; each risk's fields are a group named for it.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT'
+    && document.activeElement.closest('[role="group"]')?.getAttribute('aria-label') === 'Risk 2');
+  await page.keyboard.type('Calendar vendor changes its API');
   assert.ok(await first.evaluate((e) => e.isConnected), "a risk added leaves the first risk's field in place");
-  await form.getByLabel('Severity').nth(1).selectOption({ label: 'High' });
+  await form.getByRole('group', { name: 'Risk 2', exact: true }).getByLabel('Severity').selectOption({ label: 'High' });
   await form.getByRole('button', { name: 'Save' }).click();
   await form.waitFor({ state: 'detached' });
 

@@ -390,7 +390,7 @@ fn risk_list(props: &RiskListProps) -> Html {
             props.on_change.clone(),
             props.next_id.clone(),
         );
-        Callback::from(move |_| {
+        Callback::from(move |event: MouseEvent| {
             let mut next = risks.clone();
             next.push(Risk {
                 id: id.clone(),
@@ -399,6 +399,25 @@ fn risk_list(props: &RiskListProps) -> Html {
                 open: true,
             });
             on_change.emit(next);
+            // Once the form has rendered it (its render was queued first), focus goes to the
+            // new risk's text, where the person types next.
+            let group = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|button| button.closest("fieldset").ok().flatten());
+            if let Some(group) = group {
+                wasm_bindgen_futures::spawn_local(async move {
+                    use wasm_bindgen::JsCast;
+                    let risks = group.query_selector_all(".ab-risk").ok();
+                    let last = risks.and_then(|all| all.item(all.length().checked_sub(1)?));
+                    let field = last
+                        .and_then(|risk| risk.dyn_into::<web_sys::Element>().ok())
+                        .and_then(|risk| risk.query_selector("input").ok().flatten())
+                        .and_then(|field| field.dyn_into::<web_sys::HtmlElement>().ok());
+                    if let Some(field) = field {
+                        let _ = field.focus();
+                    }
+                });
+            }
         })
     };
     let severities: Vec<(AttrValue, AttrValue)> = Severity::ALL
@@ -428,7 +447,7 @@ fn risk_list(props: &RiskListProps) -> Html {
                     })
                 };
                 html! {
-                    <div class="ab-risk" key={risk.id.clone()}>
+                    <div class="ab-risk" key={risk.id.clone()} role="group" aria-label={format!("Risk {}", index + 1)}>
                         <TextField label={format!("Risk {}", index + 1)} value={risk.text.clone()} on_change={edit(index, |r, v| r.text = v)} />
                         <SelectField label="Severity" value={risk.severity.key()} options={severities.clone()}
                                      on_change={edit(index, |r, v| r.severity = Severity::ALL.into_iter().find(|s| s.key() == v).unwrap_or(r.severity))} />
