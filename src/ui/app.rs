@@ -527,7 +527,7 @@ pub fn App(props: &AppProps) -> Html {
                 .count();
             let tabs = View::ALL.iter().map(|&v| {
                 let current = *view == v;
-                let onclick = on_choose.reform(move |_| v);
+                let onclick = views_bar::by_tab(v, current, &on_choose, &dispatch);
                 html! {
                     <button type="button" class={classes!("ab-views__tab", current.then_some("ab-views__tab--current"))}
                             aria-current={current.then_some("page")} data-place={views_bar::tab_place(v)} {onclick}>

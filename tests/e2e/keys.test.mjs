@@ -7,8 +7,8 @@ import { addTeam, dialog, freshPage, startExample, useApp, command } from '../su
 
 const app = useApp();
 
-const undoTitle = (page) => page.getByRole('button', { name: '↶ Undo' }).getAttribute('title');
-const redoTitle = (page) => page.getByRole('button', { name: '↷ Redo' }).getAttribute('title');
+const undoTitle = (page) => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title');
+const redoTitle = (page) => page.getByRole('button', { name: 'Redo', exact: true }).getAttribute('title');
 
 
 const teamShown = (page, name) => page.getByRole('rowheader').filter({ hasText: name });
@@ -18,6 +18,8 @@ test('a decision recorded in Coordination is undone with Ctrl+Z after clicking t
   await startExample(page);
   const views = page.getByRole('navigation', { name: 'Views' });
   await views.getByRole('button', { name: 'Coordination' }).click();
+  // A view chosen by its tab is said, as one chosen by its digit is.
+  await page.locator('[aria-live="polite"][aria-atomic="true"]').filter({ hasText: /^Coordination view$/ }).waitFor();
   const view = page.getByRole('region', { name: 'Coordination' });
   await view.getByRole('button', { name: 'Record decision' }).click();
   const form = dialog(page, 'Record a decision');

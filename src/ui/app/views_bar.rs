@@ -60,3 +60,20 @@ pub(super) fn by_digit(
         });
     })
 }
+
+/// Goes to a view chosen by its tab (`shown` when it is the one shown), and says so as the
+/// digits do; focus stays on the tab.
+pub(super) fn by_tab(
+    view: View,
+    shown: bool,
+    on_choose: &Callback<View>,
+    dispatch: &UseReducerDispatcher<AppState>,
+) -> Callback<MouseEvent> {
+    let (on_choose, dispatch) = (on_choose.clone(), dispatch.clone());
+    Callback::from(move |_: MouseEvent| {
+        on_choose.emit(view);
+        if !shown {
+            dispatch.dispatch(Msg::Say(format!("{} view", view.label())));
+        }
+    })
+}
