@@ -71,11 +71,21 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let today = use_day();
 
     // A step takes its button away, and may take the request out of the list; a closed risk
-    // leaves the list: focus goes to the request's next step, or the row now in its place.
+    // leaves the list: focus goes to the request's next step, or the name of the row now in
+    // its place (its steps would act on another request at one more Enter).
     let root = use_node_ref();
-    let note_step =
-        use_successor_focus(&root, ".ab-asked .ab-request", ".ab-request__steps button");
-    let note_risk = use_successor_focus(&root, ".ab-risk-row", "button.ab-button");
+    let note_step = use_successor_focus(
+        &root,
+        ".ab-asked .ab-request",
+        ".ab-request__steps button",
+        Some(".ab-finding__name"),
+    );
+    let note_risk = use_successor_focus(
+        &root,
+        ".ab-risk-row",
+        "button.ab-button",
+        Some(".ab-finding__name"),
+    );
     // Accepting or declining asks for a note; the other steps are taken at once.
     let on_step = use_callback(
         (

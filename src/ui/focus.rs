@@ -363,13 +363,17 @@ fn focus_in_view(element: web_sys::HtmlElement) -> AnimationFrame {
 /// the row (`rows`, under `root`) of the focused control as the person uses it. Once that
 /// control has left the page and focus with it (given back to the board by a dialog, or
 /// lost), focus goes to the `control` of the row now at its place, or of the last row when
-/// the list got shorter. While a dialog holds focus, or the control is still focused, it
-/// waits for the next render or for focus to come back to the board, whichever is first.
+/// the list got shorter. Where the row itself left and `name` is given, focus goes to that
+/// row's `name` instead: its control would act on another item at one more Enter (mark a
+/// second request delivered, close a second risk). While a dialog holds focus, or the
+/// control is still focused, it waits for the next render or for focus to come back to the
+/// board, whichever is first.
 #[hook]
 pub fn use_successor_focus(
     root: &NodeRef,
     rows: &'static str,
     control: &'static str,
+    name: Option<&'static str>,
 ) -> Callback<()> {
     let used: Rc<RefCell<Option<Used>>> = use_mut_ref(|| None);
     let note = {
@@ -381,14 +385,14 @@ pub fn use_successor_focus(
                 let all = root.query_selector_all(rows).ok()?;
                 let at = (0..all.length())
                     .find(|&i| all.item(i).is_some_and(|r| row.is_same_node(Some(&r))))?;
-                Some(Used { control, at })
+                Some(Used { control, row, at })
             });
         })
     };
     let root = root.clone();
     use_effect(move || {
         let waiting = root.cast::<web_sys::Element>().and_then(|root| {
-            if hand_on(&root, &used, rows, control) {
+            if hand_on(&root, &used, rows, control, name) {
                 return None;
             }
             let board = root.closest(".ab-app").ok().flatten()?;
@@ -397,7 +401,7 @@ pub fn use_successor_focus(
                 // would call it again while it runs.
                 let (root, used) = (root.clone(), used.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    hand_on(&root, &used, rows, control);
+                    hand_on(&root, &used, rows, control, name);
                 });
             }))
         });
@@ -409,6 +413,7 @@ pub fn use_successor_focus(
 /// The control a person used in a list, and the place of its row.
 struct Used {
     control: web_sys::Element,
+    row: web_sys::Element,
     at: u32,
 }
 
@@ -419,9 +424,15 @@ fn hand_on(
     used: &RefCell<Option<Used>>,
     rows: &str,
     control: &str,
+    name: Option<&str>,
 ) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(Used { control: was, at }) = used.borrow_mut().take() else {
+    let Some(Used {
+        control: was,
+        row: was_row,
+        at,
+    }) = used.borrow_mut().take()
+    else {
         return true;
     };
     let active = active_element(root);
@@ -429,9 +440,17 @@ fn hand_on(
         active.closest("dialog").ok().flatten().is_some() || active.is_same_node(Some(&was))
     });
     if waiting && was.is_connected() {
-        *used.borrow_mut() = Some(Used { control: was, at });
+        *used.borrow_mut() = Some(Used {
+            control: was,
+            row: was_row,
+            at,
+        });
         return false;
     }
+    let control = match name {
+        Some(name) if !was_row.is_connected() => name,
+        _ => control,
+    };
     let lost = active
         .is_none_or(|active| active.tag_name() == "BODY" || active.class_list().contains("ab-app"));
     let next = root

@@ -147,7 +147,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
 
     // Checked in, an initiative leaves what is due, and its Check in button with it: focus
     // then goes to the button now in its place.
-    let note_check_in = use_successor_focus(&root, DUE_ROWS, "button[data-check-in]");
+    let note_check_in = use_successor_focus(&root, DUE_ROWS, "button[data-check-in]", None);
     let on_check_in = use_callback(
         (context.on_dialog.clone(), note_check_in),
         |id: Id, (on_dialog, note_check_in)| {
