@@ -50,6 +50,20 @@ impl Filter {
     pub fn is_active(&self) -> bool {
         *self != Filter::default()
     }
+
+    /// Whether `initiative` of `board` passes, where `flagged` says whether the health
+    /// analysis flags it.
+    pub fn lets_through(&self, board: &Board, initiative: &Initiative, flagged: bool) -> bool {
+        self.team.as_ref().is_none_or(|t| initiative.team_id == *t)
+            && (!self.attention || flagged)
+            && self.status.passes(initiative.status)
+            && (self.earlier || !board.is_earlier(initiative))
+            && match &self.owner {
+                OwnerFilter::Anyone => true,
+                OwnerFilter::Nobody => initiative.owner_id.is_none(),
+                OwnerFilter::Person(p) => initiative.owner_id.as_ref() == Some(p),
+            }
+    }
 }
 
 /// A column of the board.
@@ -96,17 +110,7 @@ impl Layout {
         let passes: Vec<bool> = board
             .initiatives
             .iter()
-            .map(|i| {
-                filter.team.as_ref().is_none_or(|t| i.team_id == *t)
-                    && (!filter.attention || flagged(&i.id))
-                    && filter.status.passes(i.status)
-                    && (filter.earlier || !board.is_earlier(i))
-                    && match &filter.owner {
-                        OwnerFilter::Anyone => true,
-                        OwnerFilter::Nobody => i.owner_id.is_none(),
-                        OwnerFilter::Person(p) => i.owner_id.as_ref() == Some(p),
-                    }
-            })
+            .map(|i| filter.lets_through(board, i, flagged(&i.id)))
             .collect();
 
         let mut columns: Vec<Column> = board

@@ -321,27 +321,39 @@ test('the board filters down to the cards that need attention', async () => {
   page.assertNoErrors();
 });
 
-test('following an item while the board is filtered clears the filters where the person sees it said', async () => {
+test('following an item clears the filters that hide it, where the person sees it said, and keeps those that do not', async () => {
   const page = await freshPage(app);
   await startExample(page);
+  const snapshot = (await exportSnapshot(page)).json.board;
   const board = page.getByRole('region', { name: 'Board' });
   const team = page.getByRole('region', { name: 'Filters' }).getByLabel('Team');
-  await team.selectOption({ index: 1 });
+  const chosen = () => team.evaluate((select) => select.selectedOptions[0].textContent);
+  const cleared = page.getByRole('status').filter({ hasText: /Showing .* on the board: the filters set before are cleared so that nothing hides it\./ });
   const follow = async () => {
     const health = await openHealth(page);
     const rhythm = health.locator('summary').filter({ has: page.getByText('Rhythm', { exact: true }) });
     if (!(await rhythm.locator('..').getAttribute('open'))) await rhythm.click();
-    await health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button').first().click();
+    const item = health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button').first();
+    const title = await item.innerText();
+    await item.click();
     await board.waitFor();
+    const teamId = snapshot.initiatives.find((i) => i.title === title).teamId;
+    return [snapshot.teams.find((t) => t.id === teamId).name, title];
   };
+  // Filtered to another team than the item's: cleared, and said.
+  const [itsTeam] = await follow();
+  await team.selectOption({ label: snapshot.teams.find((t) => t.name !== itsTeam).name });
   await follow();
-  await page.getByRole('status').filter({ hasText: /Showing .* on the board: the filters set before are cleared so that nothing hides it\./ }).waitFor();
-  assert.equal(await team.evaluate((select) => select.selectedOptions[0].textContent), 'All teams');
+  await cleared.waitFor();
+  assert.equal(await chosen(), 'All teams');
+  await cleared.getByRole('button', { name: 'Dismiss' }).click();
 
-  // Unfiltered, following says nothing more than the move of focus.
-  await page.getByRole('status').filter({ hasText: /the filters set before are cleared/ }).getByRole('button', { name: 'Dismiss' }).click();
-  await follow();
-  assert.equal(await page.getByRole('status').filter({ hasText: /the filters set before are cleared/ }).count(), 0);
+  // Filtered to its own team: the filter stays, and nothing is said of it.
+  await team.selectOption({ label: itsTeam });
+  const [, title] = await follow();
+  await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, title);
+  assert.equal(await chosen(), itsTeam);
+  assert.equal(await cleared.count(), 0);
   page.assertNoErrors();
 });
 

@@ -6,7 +6,7 @@
 use crate::core::coordination::listed;
 use crate::core::health::Subject;
 use crate::core::layout::{Filter, OwnerFilter};
-use crate::core::model::{Board, Id};
+use crate::core::model::{Board, Id, Initiative};
 use crate::ui::coordination_view::request_place;
 use crate::ui::focus::reveal_place;
 use crate::ui::health_view::HealthPlace;
@@ -80,11 +80,18 @@ pub(super) fn use_reveal(
                     other => (
                         reveal_place(board, other),
                         format!("Showing {kind} {name} on the board"),
-                        Filter {
-                            // An earlier period's card (or the card asking a request) is
-                            // shown with that period's work; shown already, it stays.
-                            earlier: current.earlier || shows_earlier(board, other),
-                            ..Filter::default()
+                        // Filters that let its card through stay as the person set them.
+                        if card_of(board, other)
+                            .is_some_and(|i| current.lets_through(board, i, false))
+                        {
+                            current.clone()
+                        } else {
+                            Filter {
+                                // An earlier period's card (or the card asking a request) is
+                                // shown with that period's work; shown already, it stays.
+                                earlier: current.earlier || shows_earlier(board, other),
+                                ..Filter::default()
+                            }
                         },
                     ),
                 };
@@ -124,8 +131,8 @@ pub(super) fn use_reveal(
     }
 }
 
-/// Whether the card that shows `subject` is an earlier period's work (`Board::is_earlier`).
-fn shows_earlier(board: &Board, subject: &Subject) -> bool {
+/// The initiative whose card shows `subject`, if a card does (a request's is the asking one).
+fn card_of<'a>(board: &'a Board, subject: &Subject) -> Option<&'a Initiative> {
     let id = match subject {
         Subject::Initiative(id) => Some(id),
         Subject::Dependency(id) => board
@@ -136,5 +143,9 @@ fn shows_earlier(board: &Board, subject: &Subject) -> bool {
         _ => None,
     };
     id.and_then(|id| board.initiative(id))
-        .is_some_and(|i| board.is_earlier(i))
+}
+
+/// Whether the card that shows `subject` is an earlier period's work (`Board::is_earlier`).
+fn shows_earlier(board: &Board, subject: &Subject) -> bool {
+    card_of(board, subject).is_some_and(|i| board.is_earlier(i))
 }
