@@ -80,7 +80,10 @@
 // without a rank, new work offered active priorities only): 550.0 KB (563,225 bytes), then
 // (+0.6 KB) a year's walk's fixes (open risks and requests of finished work closed, ✕ for a
 // dropped priority, a card from an earlier period saying so, the trend's start, a period's
-// decisions from when it was started): 550.6 KB (563,828 bytes).
+// decisions from when it was started): 550.6 KB (563,828 bytes), then (+0.8 KB) a
+// keyboard walk's fixes (a card's due date and risks said, a new risk focused and each
+// risk's fields named, a view's tab announced, focus after a request or risk leaves on the
+// next one's name, filters that let a followed card through kept): 551.4 KB (564,667 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -92,7 +95,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 551 * 1024;
+const GUARD = 552 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
