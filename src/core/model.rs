@@ -69,7 +69,8 @@ pub struct Period {
     #[serde(default, deserialize_with = "read::optional_date")]
     pub end: Option<Date>,
     /// When the board started this period (Start next period): work done or dropped by then
-    /// belongs to an earlier period. Absent on a board whose period was set by hand.
+    /// belongs to an earlier period. Absent until the board starts a period that way; kept
+    /// when the period's name or dates change in Settings.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
