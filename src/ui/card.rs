@@ -223,21 +223,12 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 }
             })
         };
-        // Up and down move between the choices.
+        // The choices are reached as in every menu: arrows, Home, End, a status's first letter.
         let on_menu_key = Callback::from(|event: KeyboardEvent| {
             // Keys in the menu are the menu's: not the card's moves and shortcuts.
             event.stop_propagation();
-            let Some(item) = event.target_dyn_into::<web_sys::Element>() else {
-                return;
-            };
-            let next = match event.key().as_str() {
-                "ArrowDown" => item.next_element_sibling(),
-                "ArrowUp" => item.previous_element_sibling(),
-                _ => return,
-            };
-            event.prevent_default();
-            if let Some(next) = next {
-                let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
+            if let Some(menu) = event.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                crate::ui::menu::follow_key(&event, &menu);
             }
         });
         let choices = Status::ALL.iter().map(|&status| {

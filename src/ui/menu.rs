@@ -121,33 +121,12 @@ pub fn MenuButton(props: &MenuButtonProps) -> Html {
             else {
                 return;
             };
-            let items = items_of(&menu);
-            if items.is_empty() {
+            if event.key() == "Tab" {
+                // Focus goes on from the button, as if the menu were not there.
+                open.set(None);
                 return;
             }
-            let current = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-                .and_then(|target| items.iter().position(|item| *item == target));
-            let last = items.len() - 1;
-            let key = event.key();
-            let next = match key.as_str() {
-                "ArrowDown" => Some(current.map_or(0, |i| if i == last { 0 } else { i + 1 })),
-                "ArrowUp" => Some(current.map_or(last, |i| if i == 0 { last } else { i - 1 })),
-                "Home" | "PageUp" => Some(0),
-                "End" | "PageDown" => Some(last),
-                "Tab" => {
-                    // Focus goes on from the button, as if the menu were not there.
-                    open.set(None);
-                    return;
-                }
-                _ if is_letter(&event, &key) => type_ahead(&items, current, &key),
-                _ => return,
-            };
-            event.prevent_default();
-            if let Some(next) = next.and_then(|i| items.get(i)) {
-                let _ = next.focus();
-            }
+            follow_key(&event, &menu);
         })
     };
     let items = props.items.iter().map(|item| {
@@ -223,6 +202,34 @@ fn show(button: &NodeRef, menu: &NodeRef, start: Start) {
     };
     if let Some(target) = target {
         let _ = target.focus();
+    }
+}
+
+/// Moves focus among a menu's items as menus do: ↓ and ↑ go round, Home and Page Up to the
+/// first, End and Page Down to the last, a letter to the next item whose name begins with it.
+/// The key is taken (its default prevented) only when it is one of these.
+pub fn follow_key(event: &KeyboardEvent, menu: &web_sys::Element) {
+    let items = items_of(menu);
+    if items.is_empty() {
+        return;
+    }
+    let current = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|target| items.iter().position(|item| *item == target));
+    let last = items.len() - 1;
+    let key = event.key();
+    let next = match key.as_str() {
+        "ArrowDown" => Some(current.map_or(0, |i| if i == last { 0 } else { i + 1 })),
+        "ArrowUp" => Some(current.map_or(last, |i| if i == 0 { last } else { i - 1 })),
+        "Home" | "PageUp" => Some(0),
+        "End" | "PageDown" => Some(last),
+        _ if is_letter(event, &key) => type_ahead(&items, current, &key),
+        _ => return,
+    };
+    event.prevent_default();
+    if let Some(next) = next.and_then(|i| items.get(i)) {
+        let _ = next.focus();
     }
 }
 

@@ -32,8 +32,21 @@ test('a card\'s status changes from its status menu, by mouse or by keyboard, an
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await card.getByRole('button', { name: 'Status: Off track' }).waitFor();
+  // Home, End and a status's first letter reach the choices as in every menu.
   await page.keyboard.press('s');
   await menu.waitFor();
+  const chosen = () => page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('End');
+  assert.equal(await chosen(), 'Dropped');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await chosen(), 'Not started', 'down from the last goes round to the first');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  assert.equal(await chosen(), 'Not started');
+  await page.keyboard.press('d');
+  assert.equal(await chosen(), 'Done');
+  await page.keyboard.press('d');
+  assert.equal(await chosen(), 'Dropped');
   await page.keyboard.press('Escape');
   await menu.waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'Guided setup wizard');
