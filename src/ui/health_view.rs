@@ -337,12 +337,15 @@ fn finding_item(
 ) -> Html {
     let (kind, name) = subject_name(board, &finding.subject);
     let subject = finding.subject.clone();
+    let goes = shown_where(board, &finding.subject, kind);
     html! {
         <li class="ab-finding">
             if matches!(finding.subject, Subject::Board) {
                 <span class="ab-finding__name">{ name }</span>
             } else {
-                <button type="button" class="ab-finding__name" title={shown_where(board, &finding.subject, kind)}
+                // Read out as one: what it is, why it costs points and where the button goes.
+                <button type="button" class="ab-finding__name" title={goes.clone()}
+                        aria-description={format!("{kind}: {}. {goes}", finding.reason)}
                         data-place={item_place(part, &finding.subject)}
                         onclick={on_follow.reform(move |_| (part, index, subject.clone()))}>{ name }</button>
             }

@@ -133,7 +133,10 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   const title = snapshot.json.board.initiatives.find((i) => i.id === late.subject.id).title;
   const summary = health.locator('summary').filter({ has: page.getByText('Rhythm', { exact: true }) });
   if (!(await summary.locator('..').getAttribute('open'))) await summary.click();
-  await health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button', { name: title, exact: true }).click();
+  const item = health.getByRole('list', { name: 'Rhythm: items' }).getByRole('button', { name: title, exact: true });
+  // A screen reader hears the reason with the name, and where the button goes.
+  assert.equal(await item.getAttribute('aria-description'), `initiative: ${late.reason}. Show this initiative on the board`);
+  await item.click();
 
   const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: title }).first();
   await card.waitFor();
