@@ -40,11 +40,13 @@ const text = (snapshot) =>
 const CHANGED = 'alignment-board-changed';
 
 /**
- * A board mounted in an element. getSnapshot() gives the board as a snapshot object (null
- * before one is started); loadSnapshot(snapshot) replaces it (the object or its JSON text;
- * throws, naming where, when it is not a snapshot); setOptions(options) mounts it again
- * with the options changed; destroy() removes it. A change event follows each change of
- * the board, its detail.snapshot read when asked for.
+ * A board mounted in an element, ready for calls at once. getSnapshot() gives the board as
+ * a snapshot object (null before one is started); loadSnapshot(snapshot) replaces it (the
+ * object or its JSON text; throws, naming where, when it is not a snapshot);
+ * setOptions(options) changes the options given (read-only, view and theme in place, keeping
+ * the board and its undo; another storage key, store or snapshot starts it afresh);
+ * destroy() removes it. A change event follows each change of the board, its
+ * detail.snapshot read when asked for.
  */
 class BoardHandle extends EventTarget {
   #element;
@@ -73,9 +75,13 @@ class BoardHandle extends EventTarget {
     element.addEventListener(CHANGED, this.#onChange);
   }
 
+  /** The options as the board takes them: the snapshot as text, the page's files named. */
+  static #given(options) {
+    return { exampleUrl: EXAMPLE, sharePage: FRAME, ...options, snapshot: text(options.snapshot) };
+  }
+
   #mount() {
-    const options = { exampleUrl: EXAMPLE, sharePage: FRAME, ...this.#options, snapshot: text(this.#options.snapshot) };
-    this.#board = mountBoard(this.#element, options);
+    this.#board = mountBoard(this.#element, BoardHandle.#given(this.#options));
   }
 
   getSnapshot() {
@@ -84,14 +90,19 @@ class BoardHandle extends EventTarget {
   }
 
   loadSnapshot(snapshot) {
-    this.#board.load(text(snapshot));
+    const given = text(snapshot);
+    if (given === undefined) {
+      throw new TypeError('loadSnapshot needs a snapshot: an object as getSnapshot() gives, or its JSON text');
+    }
+    if (!this.#board) throw new Error('this board was destroyed: mount it again to show a board');
+    this.#board.load(given);
   }
 
   setOptions(options) {
-    this.#options = { ...this.#options, ...options };
-    this.#board?.destroy();
-    this.#element.replaceChildren();
-    this.#mount();
+    if (!this.#board) throw new Error('this board was destroyed: mount it again to show a board');
+    const next = { ...this.#options, ...options };
+    this.#board.setOptions(BoardHandle.#given(next));
+    this.#options = next;
   }
 
   destroy() {
@@ -130,6 +141,9 @@ const EXAMPLE = new URL('./example.alignment.json', import.meta.url).href;
 // The page that opens share links: the frame page beside this script.
 const FRAME = new URL('./alignment-board-frame.html', import.meta.url).href;
 
+/** The element's attributes that change the board it shows in place. */
+const IN_PLACE = ['readonly', 'view', 'theme'];
+
 class AlignmentBoardElement extends HTMLElement {
   static observedAttributes = ['storage-key', 'readonly', 'view', 'theme', 'src'];
   #handle = null;
@@ -149,8 +163,23 @@ class AlignmentBoardElement extends HTMLElement {
     this.#handle = null;
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#render();
+  attributeChangedCallback(name) {
+    if (!this.isConnected) return;
+    // Read-only, the view and the theme change on the board shown, which keeps its undo;
+    // a new key or snapshot shows the board anew.
+    if (this.#handle && IN_PLACE.includes(name)) {
+      try {
+        this.#handle.setOptions({
+          readOnly: this.hasAttribute('readonly'),
+          view: this.getAttribute('view') || undefined,
+          theme: this.getAttribute('theme') || undefined,
+        });
+        return;
+      } catch {
+        // Not one the board takes (a view it does not have): shown anew, it says why.
+      }
+    }
+    this.#render();
   }
 
   async #snapshot() {

@@ -89,7 +89,12 @@ impl MountOptions {
         options.example_url = get("exampleUrl").as_string();
         options.theme = get("theme").as_string();
         options.share_page = get("sharePage").as_string();
-        if options.snapshot.is_some() && (key.is_undefined() || options.snapshot_url.is_some()) {
+        // A snapshot from an address is only shown; so is one given with no place to keep
+        // it (no storage key). A host that keeps the board itself (`inMemory`) may have it
+        // edited.
+        let only_shown =
+            options.snapshot_url.is_some() || (key.is_undefined() && !options.in_memory);
+        if options.snapshot.is_some() && only_shown {
             options.read_only = true;
             options.in_memory = true;
         }
@@ -107,18 +112,34 @@ impl MountOptions {
     }
 }
 
+/// The root a board is mounted with: the app, started afresh (its state and undo dropped)
+/// when `turn` changes, given new props in place otherwise.
+#[derive(yew::Properties, Clone, PartialEq)]
+pub struct MountedProps {
+    app: AppProps,
+    turn: u32,
+}
+
+#[yew::function_component]
+pub fn MountedBoard(props: &MountedProps) -> yew::Html {
+    yew::html! { <App key={props.turn} ..props.app.clone() /> }
+}
+
 /// A mounted board; `destroy` removes it and releases everything it holds.
 #[wasm_bindgen]
 pub struct BoardHandle {
-    app: Option<yew::AppHandle<App>>,
+    app: Option<yew::AppHandle<MountedBoard>>,
     element: web_sys::Element,
+    options: MountOptions,
+    props: MountedProps,
 }
 
 #[wasm_bindgen]
 impl BoardHandle {
-    /// The board as a snapshot's JSON text; undefined before a board is started.
+    /// The board as a snapshot's JSON text; undefined before a board is started. A board
+    /// just given by `load` is the board, also before it shows.
     pub fn snapshot(&self) -> Option<String> {
-        let board = crate::ui::mounted::within(&self.element)?.board?;
+        let board = crate::ui::mounted::latest(&self.element)?;
         Some(crate::core::snapshot::write_compact(
             &board,
             crate::ui::clock::now(),
@@ -126,67 +147,126 @@ impl BoardHandle {
     }
 
     /// Replaces the board with a snapshot (its JSON text), as an import does; throws the
-    /// reader's message, naming where the snapshot is wrong, and changes nothing then.
+    /// reader's message, naming where the snapshot is wrong, and changes nothing then. A
+    /// board mounted in this same turn of the page's script takes it as it first shows.
     pub fn load(&self, text: &str) -> Result<(), JsValue> {
         let loaded = crate::core::snapshot::read(text)
             .map_err(|error| js_sys::Error::new(&error.to_string()))?;
-        let mounted = crate::ui::mounted::within(&self.element)
-            .ok_or_else(|| js_sys::Error::new("the board is not mounted"))?;
-        mounted.load.emit(Rc::new(loaded.board));
+        if self.app.is_none() {
+            return Err(js_sys::Error::new(GONE).into());
+        }
+        crate::ui::mounted::load(&self.element, Rc::new(loaded.board));
+        Ok(())
+    }
+
+    /// Changes how the board is shown (`{ storageKey, readOnly, inMemory, view, theme,
+    /// snapshot }`, all of them: the JavaScript handle merges them with the ones before).
+    /// Read-only, the view and the theme change in place, keeping the board, its unsaved
+    /// state and its undo; another storage key, store or snapshot starts the board afresh
+    /// from it. Throws, changing nothing, when the options cannot be taken.
+    #[wasm_bindgen(js_name = setOptions)]
+    pub fn set_options(&mut self, options: JsValue) -> Result<(), JsValue> {
+        let error = |message: String| JsValue::from(js_sys::Error::new(&message));
+        let app = self.app.as_mut().ok_or_else(|| error(GONE.into()))?;
+        let options = MountOptions::from_js(&options)?;
+        let old = &self.options;
+        let fresh = options.storage_key != old.storage_key
+            || options.in_memory != old.in_memory
+            || options.snapshot != old.snapshot
+            || options.snapshot_url != old.snapshot_url;
+        let props = if fresh {
+            MountedProps {
+                app: app_props(&options, None).map_err(error)?,
+                turn: self.props.turn.wrapping_add(1),
+            }
+        } else {
+            MountedProps {
+                app: app_props(&options, Some(&self.props.app)).map_err(error)?,
+                turn: self.props.turn,
+            }
+        };
+        app.update(props.clone());
+        (self.options, self.props) = (options, props);
         Ok(())
     }
 
     /// Unmounts the board (saving anything pending first).
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
+            crate::ui::mounted::abandon(&self.element);
             app.destroy();
         }
     }
+}
+
+/// What a handle's calls say once `destroy` has removed its board.
+const GONE: &str = "this board was destroyed: mount it again to show a board";
+
+/// The app's props for `options`. With `kept`, the board stays the one it is (its store,
+/// key and given board are kept's); without, the store is made and the snapshot read.
+fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps, String> {
+    let (store, storage_key, given) = match kept {
+        Some(app) => (
+            app.store.clone(),
+            app.storage_key.clone(),
+            app.given.clone(),
+        ),
+        None => {
+            let key = BoardKey::new(&options.storage_key).map_err(|error| error.to_string())?;
+            let store: Rc<dyn Store> = if options.in_memory {
+                Rc::new(MemoryStore::new())
+            } else {
+                Rc::new(LocalStore)
+            };
+            // The page's snapshot is read only when it is the board to show: a key that
+            // holds a board already shows that one.
+            let given = match &options.snapshot {
+                Some(text) if storage::holds_nothing(store.as_ref(), &key) => {
+                    // A picture from Export picture (an element's `src` may name one) shows
+                    // the snapshot it carries.
+                    let inside = picture::snapshot_in(text);
+                    let loaded =
+                        snapshot::read(inside.as_deref().unwrap_or(text)).map_err(|error| {
+                            format!("the snapshot it was given cannot be read: {error}")
+                        })?;
+                    Some(Rc::new(loaded.board))
+                }
+                _ => None,
+            };
+            (StoreHandle(store), key, Same(given))
+        }
+    };
+    Ok(AppProps {
+        store,
+        storage_key,
+        given,
+        read_only: options.read_only,
+        view: options.view,
+        theme: (options.theme.clone())
+            .filter(|theme| theme == "light" || theme == "dark")
+            .map(Into::into),
+        example: (options.example_url.clone())
+            .map_or_else(Example::default, |url| Example::Url(url.into())),
+        share: options.share_page.clone().map(Into::into),
+        opened_link: options.opened_link.clone().map(Rc::new),
+        view_in_address: options.view_in_address,
+    })
 }
 
 /// Renders a board into `element`; refuses a storage key outside the grammar and a
 /// snapshot that cannot be read, with a message saying why.
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<BoardHandle, String> {
     crate::ui::crash::install();
-    let key = BoardKey::new(&options.storage_key).map_err(|error| error.to_string())?;
-    let store: Rc<dyn Store> = if options.in_memory {
-        Rc::new(MemoryStore::new())
-    } else {
-        Rc::new(LocalStore)
+    let props = MountedProps {
+        app: app_props(&options, None)?,
+        turn: 0,
     };
-    // The page's snapshot is read only when it is the board to show: a key that holds a
-    // board already shows that one.
-    let given = match &options.snapshot {
-        Some(text) if storage::holds_nothing(store.as_ref(), &key) => {
-            // A picture from Export picture (an element's `src` may name one) shows the
-            // snapshot it carries.
-            let inside = picture::snapshot_in(text);
-            let loaded = snapshot::read(inside.as_deref().unwrap_or(text))
-                .map_err(|error| format!("the snapshot it was given cannot be read: {error}"))?;
-            Some(Rc::new(loaded.board))
-        }
-        _ => None,
-    };
-    let props = AppProps {
-        store: StoreHandle(store),
-        storage_key: key,
-        given: Same(given),
-        read_only: options.read_only,
-        view: options.view,
-        theme: options
-            .theme
-            .filter(|theme| theme == "light" || theme == "dark")
-            .map(Into::into),
-        example: options
-            .example_url
-            .map_or_else(Example::default, |url| Example::Url(url.into())),
-        share: options.share_page.map(Into::into),
-        opened_link: options.opened_link.map(Rc::new),
-        view_in_address: options.view_in_address,
-    };
+    let app = yew::Renderer::<MountedBoard>::with_root_and_props(element.clone(), props.clone());
     Ok(BoardHandle {
-        app: Some(yew::Renderer::<App>::with_root_and_props(element.clone(), props).render()),
+        app: Some(app.render()),
         element,
+        options,
+        props,
     })
 }
 

@@ -108,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     let dispatch = state.dispatcher();
     let filter = use_state(Filter::default);
-    let view = use_state(|| props.view);
+    let view = views_bar::use_asked_view(props.view);
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
     let dragging_file = use_state(|| false);

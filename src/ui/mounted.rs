@@ -19,14 +19,76 @@ pub struct Mounted {
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+    /// Boards handed to an element (`load`) before its board first showed, by element.
+    static WAITING: RefCell<Vec<(web_sys::Element, Rc<Board>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Remembers a board, in place of what was known of the board at its root.
+/// Remembers a board, in place of what was known of the board at its root; a board handed
+/// to its element before it showed is loaded now.
 pub fn track(board: Mounted) {
     forget(&board.root);
+    let waiting = WAITING.with(|waiting| {
+        let mut waiting = waiting.try_borrow_mut().ok()?;
+        let at = waiting
+            .iter()
+            .position(|(element, _)| element.contains(Some(&board.root)))?;
+        Some(waiting.remove(at).1)
+    });
+    let load = board.load.clone();
     MOUNTED.with(|mounted| {
         if let Ok(mut mounted) = mounted.try_borrow_mut() {
             mounted.push(board);
+        }
+    });
+    if let Some(waiting) = waiting {
+        load_into(&load, waiting);
+    }
+}
+
+/// Replaces the board rendered inside `element`, as an import does; a board that has not
+/// shown yet (mounted in this same turn of the page's script) takes it as it shows. What
+/// `latest` gives is this board from now on.
+pub fn load(element: &web_sys::Element, board: Rc<Board>) {
+    match within(element) {
+        Some(mounted) => load_into(&mounted.load, board),
+        None => WAITING.with(|waiting| {
+            if let Ok(mut waiting) = waiting.try_borrow_mut() {
+                waiting.retain(|(other, _)| other != element);
+                waiting.push((element.clone(), board));
+            }
+        }),
+    }
+}
+
+/// Hands `board` over and takes it as the latest at once: the board shows it after its
+/// next render, and a host asking for the board meanwhile gets the one it gave.
+fn load_into(load: &Callback<Rc<Board>>, board: Rc<Board>) {
+    MOUNTED.with(|mounted| {
+        if let Ok(mut mounted) = mounted.try_borrow_mut() {
+            if let Some(entry) = mounted.iter_mut().find(|m| &m.load == load) {
+                entry.board = Some(board.clone());
+            }
+        }
+    });
+    load.emit(board);
+}
+
+/// The latest board of the element: the one handed to it and not shown yet, or the one it
+/// shows.
+pub fn latest(element: &web_sys::Element) -> Option<Rc<Board>> {
+    let waiting = WAITING.with(|waiting| {
+        let waiting = waiting.try_borrow().ok()?;
+        let found = waiting.iter().find(|(other, _)| other == element);
+        found.map(|(_, board)| board.clone())
+    });
+    waiting.or_else(|| within(element)?.board)
+}
+
+/// Drops a board handed to `element` that its board, now going, never showed.
+pub fn abandon(element: &web_sys::Element) {
+    WAITING.with(|waiting| {
+        if let Ok(mut waiting) = waiting.try_borrow_mut() {
+            waiting.retain(|(other, _)| other != element);
         }
     });
 }

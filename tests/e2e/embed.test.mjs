@@ -156,9 +156,12 @@ test('an element added later shows the snapshot its src names, follows its attri
   const later = page.locator('#later');
   await later.getByRole('article', { name: 'One-page checkout' }).waitFor();
   assert.equal(await later.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only: no storage key');
+  const handle = await page.evaluateHandle(() => document.querySelector('#later').board);
   await page.evaluate(() => document.querySelector('#later').setAttribute('view', 'allocation'));
   await later.locator('button[aria-current="page"]', { hasText: 'Allocation' }).waitFor();
-  assert.equal(await page.evaluate(() => window.laterReady), 2, 'ready, once per render');
+  assert.equal(await page.evaluate(() => window.laterReady), 1, 'ready once: the view changed on the board shown');
+  assert.ok(await handle.evaluate((board) => board === document.querySelector('#later').board), 'the same handle');
+  await handle.dispose();
   await page.evaluate(() => document.querySelector('#later').remove());
   assert.equal(await page.locator('alignment-board').count(), 2);
 
@@ -211,6 +214,61 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
   assert.equal(await page.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only now');
   await page.evaluate(() => window.board.destroy());
   assert.equal(await page.locator('#board').evaluate((element) => element.childElementCount), 0);
+  page.assertNoErrors();
+});
+
+test('a host may call the handle at once: load, get and options in the same turn as mount, and none loses the board', async () => {
+  const page = await open('api.html');
+  await page.waitForFunction(() => typeof window.board?.getSnapshot === 'function');
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
+  const title = snapshot.board.title;
+  // Mounted, loaded, read and given options in one go, as a host's script does.
+  const got = await page.evaluate(async (s) => {
+    const { mount } = await import('./alignment-board.js');
+    window.board.destroy();
+    const element = document.getElementById('board');
+    const board = mount(element, { inMemory: true });
+    board.loadSnapshot(s);
+    const title = board.getSnapshot()?.board.title;
+    board.setOptions({ theme: 'dark' });
+    window.board = board;
+    return title;
+  }, snapshot);
+  assert.equal(got, title, 'the board given is the board at once');
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  assert.equal(await page.locator('#board .ab-app').count(), 1, 'one board in the element');
+  assert.equal(await page.locator('#board .ab-app').getAttribute('data-theme'), 'dark');
+
+  // An edit survives options changed in place, and so does its undo.
+  await command(page, 'Settings', 'Board settings…');
+  const settings = page.getByRole('dialog', { name: 'Board settings' });
+  await settings.getByLabel('Board title').fill('Edited in the host');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edited in the host' }).waitFor();
+  await page.evaluate(() => window.board.setOptions({ readOnly: true, view: 'health' }));
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only now');
+  assert.equal(await page.evaluate(() => window.board.getSnapshot().board.title), 'Edited in the host');
+  await page.evaluate(() => window.board.setOptions({ readOnly: false, view: 'board' }));
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+
+  // A host that keeps the board itself opens it for editing with its snapshot.
+  await page.evaluate(async (s) => {
+    const { mount } = await import('./alignment-board.js');
+    window.board.destroy();
+    window.board = mount(document.getElementById('board'), { inMemory: true, snapshot: s });
+  }, snapshot);
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).waitFor();
+  // Nothing to load is said plainly; a destroyed board says it is gone.
+  const thrown = (call) => page.evaluate((call) => {
+    try { new Function('board', call)(window.board); return null; } catch (error) { return `${error.name}: ${error.message}`; }
+  }, call);
+  assert.equal(await thrown('board.loadSnapshot(null)'), 'TypeError: loadSnapshot needs a snapshot: an object as getSnapshot() gives, or its JSON text');
+  await page.evaluate(() => window.board.destroy());
+  assert.equal(await thrown('board.setOptions({ theme: "dark" })'), 'Error: this board was destroyed: mount it again to show a board');
   page.assertNoErrors();
 });
 
@@ -327,9 +385,15 @@ test('the theme follows the person\'s preference unless the host names one', asy
   await element.getByRole('article').first().waitFor();
   const background = () => element.evaluate((e) => getComputedStyle(e.shadowRoot.querySelector('.ab-app')).backgroundColor);
   assert.equal(await background(), 'rgb(20, 23, 28)', 'dark by preference');
+  // A change made before the theme is named can still be undone after.
+  const card = element.getByRole('article').first();
+  await card.getByRole('button', { name: /^Status: / }).click();
+  await element.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'Done' }).click();
+  await card.getByRole('button', { name: 'Status: Done' }).waitFor();
   await page.evaluate(() => document.querySelector('alignment-board').setAttribute('theme', 'light'));
-  await element.getByRole('article').first().waitFor();
   await page.waitForFunction(() => getComputedStyle(document.querySelector('alignment-board').shadowRoot.querySelector('.ab-app')).backgroundColor === 'rgb(244, 245, 247)');
+  await element.getByRole('button', { name: 'Undo', exact: true }).click();
+  await card.getByRole('button', { name: /^Status: (?!Done)/ }).waitFor();
   await page.emulateMedia({ colorScheme: 'light' });
   await page.evaluate(() => document.querySelector('alignment-board').setAttribute('theme', 'dark'));
   await page.waitForFunction(() => getComputedStyle(document.querySelector('alignment-board').shadowRoot.querySelector('.ab-app')).backgroundColor === 'rgb(20, 23, 28)');

@@ -6,6 +6,23 @@
 use crate::ui::state::{AppState, Msg, View};
 use yew::prelude::*;
 
+/// The view shown: the one the page asks for as the board starts, and again whenever the
+/// page asks for another (a host's `setOptions`, an element's `view` attribute). Between
+/// the page's asks the person chooses.
+#[hook]
+pub fn use_asked_view(asked: View) -> UseStateHandle<View> {
+    let view = use_state(|| asked);
+    {
+        let view = view.clone();
+        use_effect_with(asked, move |&asked| {
+            if *view != asked {
+                view.set(asked);
+            }
+        });
+    }
+    view
+}
+
 /// The bar of views, with the current view's tab kept in sight; `has_board` tells a board
 /// just started (the bar then appears) from the welcome screen.
 #[hook]
