@@ -28,6 +28,16 @@ impl fmt::Display for KeyError {
 
 impl std::error::Error for KeyError {}
 
+/// A character a key cannot hold, as a message names it: one that cannot be seen by name.
+fn named_char(c: char) -> String {
+    match c {
+        ' ' => "a space".into(),
+        '\t' => "a tab".into(),
+        '\n' | '\r' => "a line break".into(),
+        _ => crate::core::snapshot::quoted(&c.to_string()),
+    }
+}
+
 impl BoardKey {
     /// Checks `key` against the grammar.
     pub fn new(key: &str) -> Result<BoardKey, KeyError> {
@@ -40,13 +50,21 @@ impl BoardKey {
                 "the storage key {shown} is longer than {MAX_KEY_CHARS} characters"
             )));
         }
-        if let Some(c) = key
-            .chars()
-            .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
-        {
+        let mut others: Vec<char> = Vec::new();
+        for c in key.chars() {
+            if !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || others.contains(&c)) {
+                others.push(c);
+            }
+        }
+        if !others.is_empty() {
+            let named: Vec<String> = others.iter().map(|&c| named_char(c)).collect();
+            let named = match named.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+                None => String::new(),
+            };
             return Err(KeyError(format!(
-                "the storage key {shown} holds {}: a key is letters, digits, - and _ only",
-                crate::core::snapshot::quoted(&c.to_string())
+                "the storage key {shown} holds {named}: a key is letters, digits, - and _ only"
             )));
         }
         Ok(BoardKey(key.to_string()))
@@ -163,6 +181,20 @@ mod tests {
             assert!(error.contains("storage key"), "{bad}: {error}");
             assert!(error.len() < 200, "{error}");
         }
+    }
+
+    #[test]
+    fn a_key_refused_names_every_character_it_cannot_hold() {
+        let error = |key: &str| BoardKey::new(key).unwrap_err().to_string();
+        assert_eq!(
+            error("my board!"),
+            "the storage key \"my board!\" holds a space and \"!\": a key is letters, digits, - and _ only"
+        );
+        assert_eq!(
+            error("team.part.x"),
+            "the storage key \"team.part.x\" holds \".\": a key is letters, digits, - and _ only"
+        );
+        assert!(error("a/b:c\td").contains("holds \"/\", \":\" and a tab:"));
     }
 
     #[test]
