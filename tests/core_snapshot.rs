@@ -1204,6 +1204,16 @@ fn broken_json_is_refused_with_a_reason_and_a_place() {
         ("{\"a\" 1}", "a colon is missing after a name", 1, 6),
         ("{1:2}", "a name is not in double quotes", 1, 2),
         ("\"abc", cut, 1, 4),
+        // Cut inside a text, the file's last line break ends it: cut short, not a text
+        // holding a line break; one that closes later does hold a line break.
+        ("{\"title\": \"Ab\n", cut, 1, 13),
+        ("{\"a\": 1,\n \"b\": \"cd\r\n\n", cut, 2, 9),
+        (
+            "[\"a\n\", 1]",
+            "a text holds a line break or a tab, which JSON writes as \\n or \\t",
+            2,
+            1,
+        ),
         (
             "\"a\u{1}\"",
             "a text holds a line break or a tab, which JSON writes as \\n or \\t",

@@ -369,12 +369,34 @@ fn not_json(text: &str, error: serde_json::Error) -> ReadError {
     let words = error.to_string();
     let place = format!(" at line {line} column {column}");
     let message = words.strip_suffix(&place).unwrap_or(&words);
-    let message = plain_words(message);
+    if message.starts_with("control character") && unclosed_text(text, line, column) {
+        // A text cut off inside a string meets the file's last line break first: the file
+        // ends too soon, at its last character.
+        let content = text.trim_end();
+        let line = content.split('\n').count();
+        let last = content.rsplit('\n').next().unwrap_or_default();
+        return ReadError::NotJson {
+            message: plain_words("EOF while parsing a string").into(),
+            line,
+            column: last.chars().count(),
+        };
+    }
     ReadError::NotJson {
-        message: message.to_string(),
+        message: plain_words(message).to_string(),
         line,
         column: character_column(text, line, column),
     }
+}
+
+/// Whether no double quote follows serde_json's place (`line` from 1, `column` in bytes):
+/// a text a control character interrupted there never closes, so the file was cut short.
+fn unclosed_text(text: &str, line: usize, column: usize) -> bool {
+    let start: usize = (text.split_inclusive('\n'))
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let at = (start + column).min(text.len());
+    !text.as_bytes()[at..].contains(&b'"')
 }
 
 /// serde_json's reason for refusing a text, in words for a person fixing a file by hand
