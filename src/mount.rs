@@ -227,7 +227,15 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
                     let inside = picture::snapshot_in(text);
                     let loaded =
                         snapshot::read(inside.as_deref().unwrap_or(text)).map_err(|error| {
-                            format!("the snapshot it was given cannot be read: {error}")
+                            match &options.snapshot_url {
+                                Some(url) => format!(
+                                    "the snapshot at {} cannot be read: {error}",
+                                    shortened(url)
+                                ),
+                                None => {
+                                    format!("the snapshot it was given cannot be read: {error}")
+                                }
+                            }
                         })?;
                     Some(Rc::new(loaded.board))
                 }
@@ -251,6 +259,15 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
         opened_link: options.opened_link.clone().map(Rc::new),
         view_in_address: options.view_in_address,
     })
+}
+
+/// An address as a message names it, as the element's own messages do: its first 40
+/// characters, and "…" when there are more.
+fn shortened(url: &str) -> String {
+    match url.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &url[..at]),
+        None => url.to_string(),
+    }
 }
 
 /// Renders a board into `element`; refuses a storage key outside the grammar and a
