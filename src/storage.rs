@@ -47,9 +47,9 @@ pub enum StoreError {
 impl fmt::Display for StoreError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            StoreError::Unavailable(why) => {
-                write!(f, "this browser gives the board no storage ({why})")
-            }
+            // What the browser said (a SecurityError's words) helps no one reading the
+            // board; it stays in the value for the console.
+            StoreError::Unavailable(_) => write!(f, "this browser gives the board no storage here"),
             StoreError::Full => write!(f, "the browser's storage for this site is full"),
             StoreError::Failed(why) => write!(f, "the browser refused to store the board ({why})"),
             StoreError::ReadOnly => write!(f, "the board is read-only"),

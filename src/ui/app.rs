@@ -3,7 +3,7 @@
 //! `Msg`s and go through `History`, so undo covers every one.
 
 use super::allocation_view::AllocationView;
-use super::autosave::{use_autosave, Autosave, SaveStatus};
+use super::autosave::{use_autosave, Autosave};
 use super::board_view::{Attention, BoardView};
 use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
@@ -446,33 +446,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         }
     });
-    let save_banner = match &save_status {
-        SaveStatus::Failed(message) => Some(html! {
-            <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("Your latest changes are not saved: {message}. The board keeps working in this tab; export a snapshot to keep them.") }</p>
-                <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
-            </div>
-        }),
-        SaveStatus::Conflict(items) => Some(html! {
-            <div class="ab-notice ab-notice--error" role="alert">
-                <p>{ format!("Another tab changed {} too. Which board do you keep? What only one tab changed is kept either way.", items.join(", ")) }</p>
-                <button type="button" class="ab-button" onclick={resolve.reform(|_| true)}>{ "Keep this tab’s" }</button>
-                <button type="button" class="ab-button" onclick={resolve.reform(|_| false)}>{ "Take the other tab’s" }</button>
-            </div>
-        }),
-        SaveStatus::NearlyFull { size, quota } => Some(html! {
-            <div class="ab-notice ab-notice--warning" role="status">
-                <p>{ format!(
-                    "This board takes {} of the {} this browser keeps for the site ({} %). When it is full, changes stay in this tab only: export a snapshot to keep a copy, and start a new period to leave old work behind.",
-                    crate::core::snapshot::megabytes(*size),
-                    crate::core::snapshot::megabytes(*quota),
-                    size * 100 / quota.max(&1)
-                ) }</p>
-                <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
-            </div>
-        }),
-        _ => None,
-    };
+    let save_banner = save_status.banner(board.is_some(), &on_export, &resolve);
 
     let body = match &board {
         None => html! {

@@ -7,7 +7,7 @@ use super::state::Same;
 use super::state::{StoreHandle, Synced};
 use crate::core::merge::merge;
 use crate::core::model::Board;
-use crate::storage::{self, BoardKey, Opened};
+use crate::storage::{self, BoardKey, Opened, StoreError};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
@@ -30,11 +30,61 @@ pub enum SaveStatus {
         quota: usize,
     },
     Failed(String),
+    /// The browser gives the board no storage (a private window, a frame of another site
+    /// whose storage the browser blocks): nothing is kept after the tab closes.
+    NoStorage,
     /// Saving is off (read-only board, or a board written by a newer version).
     Off,
     /// Another tab changed what this one changed too (`items`, in words): saving waits
     /// for the person to choose which board to keep.
     Conflict(Vec<String>),
+}
+
+impl SaveStatus {
+    /// The banner that says what saving could not do, and offers what to do about it:
+    /// export (`on_export`), or keep this tab's board or the other tab's (`resolve`).
+    pub fn banner(
+        &self,
+        has_board: bool,
+        on_export: &Callback<bool>,
+        resolve: &Callback<bool>,
+    ) -> Option<Html> {
+        match self {
+            SaveStatus::Failed(message) => Some(html! {
+                <div class="ab-notice ab-notice--error" role="alert">
+                    <p>{ format!("Your latest changes are not saved: {message}. The board keeps working in this tab; export a snapshot to keep them.") }</p>
+                    <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
+                </div>
+            }),
+            SaveStatus::NoStorage => Some(html! {
+                <div class="ab-notice ab-notice--error" role="alert">
+                    <p>{ "Nothing will be kept after this tab closes: this browser gives the board no storage here. Export a snapshot to keep your work." }</p>
+                    if has_board {
+                        <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
+                    }
+                </div>
+            }),
+            SaveStatus::Conflict(items) => Some(html! {
+                <div class="ab-notice ab-notice--error" role="alert">
+                    <p>{ format!("Another tab changed {} too. Which board do you keep? What only one tab changed is kept either way.", items.join(", ")) }</p>
+                    <button type="button" class="ab-button" onclick={resolve.reform(|_| true)}>{ "Keep this tab’s" }</button>
+                    <button type="button" class="ab-button" onclick={resolve.reform(|_| false)}>{ "Take the other tab’s" }</button>
+                </div>
+            }),
+            SaveStatus::NearlyFull { size, quota } => Some(html! {
+                <div class="ab-notice ab-notice--warning" role="status">
+                    <p>{ format!(
+                        "This board takes {} of the {} this browser keeps for the site ({} %). When it is full, changes stay in this tab only: export a snapshot to keep a copy, and start a new period to leave old work behind.",
+                        crate::core::snapshot::megabytes(*size),
+                        crate::core::snapshot::megabytes(*quota),
+                        size * 100 / quota.max(&1)
+                    ) }</p>
+                    <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
+                </div>
+            }),
+            _ => None,
+        }
+    }
 }
 
 struct Saver {
@@ -54,7 +104,7 @@ struct Saver {
     revision: String,
     /// While the person chooses: the base before the other tab's board, and that board.
     conflict: Option<(Option<Rc<Board>>, Rc<Board>)>,
-    /// Saving stopped for good (a newer version wrote the board).
+    /// Saving stopped for good (a newer version wrote the board, or there is no storage).
     stopped: bool,
     /// What the status says when nothing is waiting: saved, or saved but nearly full.
     clean: SaveStatus,
@@ -175,6 +225,14 @@ impl Saver {
                     _ => SaveStatus::Saved,
                 };
                 saver.report.set(saver.clean.clone());
+            }
+            Err(StoreError::Unavailable(why)) => {
+                // It will not come back while the page is open: saving stops, said once.
+                web_sys::console::warn_1(&format!("Alignment Board: no storage: {why}").into());
+                saver.stopped = true;
+                saver.timer = None;
+                saver.report.set(SaveStatus::NoStorage);
+                return;
             }
             Err(error) => {
                 saver.report.set(SaveStatus::Failed(error.to_string()));
@@ -332,10 +390,12 @@ pub fn use_autosave(
     on_synced: Callback<Synced>,
 ) -> Autosave {
     let status = use_state(|| {
-        if enabled {
-            SaveStatus::Idle
-        } else {
+        if !enabled {
             SaveStatus::Off
+        } else if matches!(store.0.read(&key.head()), Err(StoreError::Unavailable(_))) {
+            SaveStatus::NoStorage
+        } else {
+            SaveStatus::Idle
         }
     });
     let saver = use_memo((store.clone(), key.clone()), {
@@ -343,8 +403,11 @@ pub fn use_autosave(
         // The board as opened is already what the store holds: only later boards are saved.
         let base = board.clone();
         move |(store, key)| {
+            let revision = storage::revision(store.0.as_ref(), key);
             Rc::new(RefCell::new(Saver {
-                revision: storage::revision(store.0.as_ref(), key).unwrap_or_default(),
+                // With no storage there is nothing to write to: saving never starts.
+                stopped: matches!(revision, Err(StoreError::Unavailable(_))),
+                revision: revision.unwrap_or_default(),
                 store: store.clone(),
                 key: key.clone(),
                 pending: None,
@@ -354,7 +417,6 @@ pub fn use_autosave(
                 report,
                 base,
                 conflict: None,
-                stopped: false,
                 clean: SaveStatus::Saved,
                 on_synced,
             }))

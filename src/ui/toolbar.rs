@@ -64,7 +64,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             ("ab-save--ok", "Saved in this browser")
         }
         SaveStatus::Pending => ("ab-save--pending", "Saving…"),
-        SaveStatus::Failed(_) | SaveStatus::Conflict(_) => ("ab-save--failed", "Not saved"),
+        SaveStatus::Failed(_) | SaveStatus::Conflict(_) | SaveStatus::NoStorage => {
+            ("ab-save--failed", "Not saved")
+        }
         // Read-only is how the board was given, not a fault: its dot is not red.
         SaveStatus::Off if context.read_only => ("ab-save--read-only", "Read-only"),
         SaveStatus::Off => ("ab-save--off", "Not saving"),

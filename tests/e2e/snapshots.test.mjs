@@ -415,10 +415,14 @@ test('missing localStorage still gives a working board that says it will not per
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
   await page.reload();
-  await page.getByRole('alert').getByText(/Nothing will be kept after this tab closes/).waitFor();
+  const said = 'Nothing will be kept after this tab closes: this browser gives the board no storage here. Export a snapshot to keep your work.';
+  await page.getByRole('alert').getByText(said).waitFor();
   await startExample(page);
   assert.ok((await page.getByRole('article').count()) > 0);
-  await page.getByRole('alert').filter({ hasText: 'not saved' }).waitFor();
+  // Said once, in plain words (the browser's own error stays in the console), with export.
+  await page.getByRole('alert').getByRole('button', { name: 'Export snapshot' }).waitFor();
+  assert.deepEqual(await page.getByRole('alert').allTextContents(), [`${said}Export snapshot`]);
+  await page.getByText('Not saved', { exact: true }).waitFor();
 });
 
 test('a huge or deeply nested file is refused before it is parsed, and the tab stays responsive', async () => {

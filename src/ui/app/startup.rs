@@ -132,10 +132,8 @@ pub(super) fn initial_state(
             state.notice = Some(Notice::error(text.clone()));
             blocked = Some(text);
         }
-        Opened::Unavailable(error) => {
-            state.history = given.map(History::new);
-            state.notice = Some(Notice::error(format!("Nothing will be kept after this tab closes: {error}. Export a snapshot to keep your work.")));
-        }
+        // Saving says that nothing will be kept (`SaveStatus::NoStorage`).
+        Opened::Unavailable(_) => state.history = given.map(History::new),
     }
     (state, blocked, known)
 }
