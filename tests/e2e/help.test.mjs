@@ -30,6 +30,8 @@ const TESTED = {
   },
   'In a card\'s status menu': {
     '↑ / ↓': ['help.test.mjs', 'the status menu is worked from the keyboard'],
+    'Home / End': ['editing.test.mjs', 'status changes from its status menu, by mouse or by keyboard'],
+    'A letter': ['editing.test.mjs', 'status changes from its status menu, by mouse or by keyboard'],
     Enter: ['help.test.mjs', 'the status menu is worked from the keyboard'],
     Escape: ['help.test.mjs', 'the status menu is worked from the keyboard'],
   },
@@ -67,6 +69,10 @@ test('? and the Help button open the keyboard shortcuts, each with its test, and
       assert.ok(source.includes(name), `${file} has the test "${name}"`);
     }
   }
+  // A shortcut's keys break between its ways of pressing them, never inside one.
+  const broken = await help.locator('.ab-help__keys').evaluateAll((parts) =>
+    parts.filter((part) => part.getClientRects().length > 1).map((part) => part.textContent));
+  assert.deepEqual(broken, []);
   const cargo = await readFile(new URL('../../Cargo.toml', import.meta.url), 'utf8');
   const appVersion = cargo.match(/^version = "([^"]+)"/m)[1];
   await help.getByText(`Alignment Board ${appVersion}, reading and writing snapshots of format version 1.`).waitFor();

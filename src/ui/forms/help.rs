@@ -45,6 +45,8 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         "In a card's status menu",
         &[
             ("↑ / ↓", "Go to the previous or next status"),
+            ("Home / End", "Go to the first or last status"),
+            ("A letter", "Go to the next status that begins with it"),
             ("Enter", "Choose the status"),
             ("Escape", "Close the menu"),
         ],
@@ -68,6 +70,26 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         ],
     ),
 ];
+
+/// A shortcut's keys, broken across lines only between its ways of pressing them (after a
+/// comma, before a parenthesis): "Shift + Ctrl + Z" stays on one line.
+fn unbroken(keys: &str) -> Html {
+    let mut parts = Vec::new();
+    let mut from = 0;
+    for (at, _) in keys.match_indices(' ') {
+        if keys[..at].ends_with(',') || keys[at + 1..].starts_with('(') {
+            parts.push(&keys[from..at]);
+            from = at + 1;
+        }
+    }
+    parts.push(&keys[from..]);
+    let last = parts.len() - 1;
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, part)| html! { <><span class="ab-help__keys">{ part }</span>{ if i < last { " " } else { "" } }</> })
+        .collect()
+}
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct HelpProps {
@@ -106,7 +128,7 @@ pub fn Help(props: &HelpProps) -> Html {
     });
     let groups = SHORTCUTS.iter().map(|(place, keys)| {
         let rows = keys.iter().map(|(keys, action)| {
-            html! { <tr><th scope="row"><kbd>{ *keys }</kbd></th><td>{ *action }</td></tr> }
+            html! { <tr><th scope="row"><kbd>{ unbroken(keys) }</kbd></th><td>{ *action }</td></tr> }
         });
         html! {
             <table class="ab-help__table">
