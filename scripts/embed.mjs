@@ -381,7 +381,7 @@ const frame = `<!doctype html>
 <link rel="stylesheet" href="./alignment-board-frame.css">
 <script type="module" src="./alignment-board-frame.js"></script>
 </head>
-<body></body>
+<body><p class="message waiting" role="status">The board has not started. If it stays like this: a sandboxed frame needs <code>allow-scripts</code> and <code>allow-same-origin</code> to run it, and the browser must allow JavaScript.</p><noscript><p class="message">Alignment Board needs JavaScript and WebAssembly.</p></noscript></body>
 </html>
 `;
 
@@ -397,6 +397,8 @@ const frameScript = `// The board for an iframe (alignment-board-frame.html). It
 // gets no board and no message.
 import { openShareLink } from './alignment-board.js';
 
+// Running, so not stopped where the frame's page waits to say why (a sandbox, no script).
+document.querySelector('.waiting')?.remove();
 const params = new URLSearchParams(location.search);
 const board = document.createElement('alignment-board');
 let showBoard = true;
@@ -635,4 +637,7 @@ alignment-board { flex: 1; min-height: 0; }
 }
 .shared a { color: light-dark(#3b5bdb, #91a7ff); font-weight: 600; }
 .message { font: 15px/1.5 system-ui, sans-serif; max-width: 36em; margin: 64px auto; padding: 0 24px; }
+/* Said only when the board has not started a few seconds on: its script removes it. */
+.waiting { visibility: hidden; animation: waited 0s 4s forwards; }
+@keyframes waited { to { visibility: visible; } }
 `);

@@ -108,3 +108,15 @@ test('a broken snapshot pasted into a wiki page, and a frame given a wrong src, 
   await framed.locator('alignment-board').getByRole('alert')
     .getByText('This board cannot be shown: the snapshot at boards/missing.alignment.json could not be read: the server answered 404 Not Found. Check the src address.').waitFor();
 });
+
+test('a frame sandboxed without what the board needs says so, instead of staying blank', async () => {
+  const { page } = await hostPage('sandboxed.html',
+    '<iframe title="Board" sandbox="allow-scripts" src="alignment-board-frame.html" style="width: 800px; height: 400px"></iframe>');
+  const frame = page.frameLocator('iframe[title="Board"]');
+  await frame.getByRole('status').getByText(/^The board has not started\. If it stays like this: a sandboxed frame needs allow-scripts and allow-same-origin/).waitFor();
+  // A frame that runs the board never says it.
+  const { page: allowed } = await hostPage('allowed.html',
+    '<iframe title="Board" src="alignment-board-frame.html" style="width: 800px; height: 400px"></iframe>');
+  await allowed.frameLocator('iframe[title="Board"]').getByRole('button', { name: 'Start from example' }).waitFor();
+  assert.equal(await allowed.frameLocator('iframe[title="Board"]').getByText(/has not started/).count(), 0);
+});
