@@ -51,6 +51,8 @@ const CHANGED = 'alignment-board-changed';
 class BoardHandle extends EventTarget {
   #element;
   #options;
+  /** The snapshot's text the board was last given. */
+  #text;
   #board = null;
   #onChange = (event) => {
     event.stopPropagation();
@@ -81,7 +83,9 @@ class BoardHandle extends EventTarget {
   }
 
   #mount() {
-    this.#board = mountBoard(this.#element, BoardHandle.#given(this.#options));
+    const given = BoardHandle.#given(this.#options);
+    this.#text = given.snapshot;
+    this.#board = mountBoard(this.#element, given);
   }
 
   getSnapshot() {
@@ -100,9 +104,14 @@ class BoardHandle extends EventTarget {
 
   setOptions(options) {
     if (!this.#board) throw new Error('this board was destroyed: mount it again to show a board');
-    const next = { ...this.#options, ...options };
-    this.#board.setOptions(BoardHandle.#given(next));
+    // Where a snapshot came from is the element's to say (a board from src stays read-only
+    // and stores nothing); a snapshot object is read as it is now only when given again.
+    const { snapshotUrl, ...asked } = options;
+    const next = { ...this.#options, ...asked };
+    const given = 'snapshot' in asked ? BoardHandle.#given(next) : { ...BoardHandle.#given({ ...next, snapshot: undefined }), snapshot: this.#text };
+    this.#board.setOptions(given);
     this.#options = next;
+    this.#text = given.snapshot;
   }
 
   destroy() {

@@ -79,7 +79,7 @@ impl MountOptions {
         if let Some(key) = key.as_string() {
             options.storage_key = key;
         } else if !key.is_undefined() {
-            return Err(JsValue::from_str("storageKey must be a string"));
+            return Err(js_sys::Error::new("storageKey must be a string").into());
         }
         options.read_only = get("readOnly").is_truthy();
         options.in_memory = get("inMemory").is_truthy();
@@ -101,11 +101,12 @@ impl MountOptions {
         let view = get("view");
         if !view.is_undefined() {
             let named = view.as_string();
-            options.view = named.as_deref().and_then(View::from_key).ok_or_else(|| {
-                JsValue::from_str(&format!(
+            options.view = named.as_deref().and_then(View::from_key).ok_or_else(|| -> JsValue {
+                js_sys::Error::new(&format!(
                     "the view {} is not one the board has; its views are \"board\", \"health\", \"allocation\", \"rhythm\" or \"coordination\"",
                     named.map_or("given".to_string(), |v| crate::core::snapshot::quoted(&v))
                 ))
+                .into()
             })?;
         }
         Ok(options)
@@ -122,7 +123,11 @@ pub struct MountedProps {
 
 #[yew::function_component]
 pub fn MountedBoard(props: &MountedProps) -> yew::Html {
-    yew::html! { <App key={props.turn} ..props.app.clone() /> }
+    let app = AppProps {
+        turn: props.turn,
+        ..props.app.clone()
+    };
+    yew::html! { <App key={props.turn} ..app /> }
 }
 
 /// A mounted board; `destroy` removes it and releases everything it holds.
@@ -139,7 +144,9 @@ impl BoardHandle {
     /// The board as a snapshot's JSON text; undefined before a board is started. A board
     /// just given by `load` is the board, also before it shows.
     pub fn snapshot(&self) -> Option<String> {
-        let board = crate::ui::mounted::latest(&self.element)?;
+        let turn = self.props.turn;
+        let board = crate::ui::mounted::latest(&self.element, turn)
+            .or_else(|| self.props.app.given.0.clone())?;
         Some(crate::core::snapshot::write_compact(
             &board,
             crate::ui::clock::now(),
@@ -155,7 +162,7 @@ impl BoardHandle {
         if self.app.is_none() {
             return Err(js_sys::Error::new(GONE).into());
         }
-        crate::ui::mounted::load(&self.element, Rc::new(loaded.board));
+        crate::ui::mounted::load(&self.element, self.props.turn, Rc::new(loaded.board));
         Ok(())
     }
 
@@ -174,6 +181,10 @@ impl BoardHandle {
             || options.in_memory != old.in_memory
             || options.snapshot != old.snapshot
             || options.snapshot_url != old.snapshot_url;
+        // A board opened read-only from the browser's storage skipped what opening it to be
+        // changed does first (setting a damaged text aside, keeping an older version's
+        // original): made changeable, it is opened again from the same store.
+        let reopened = old.read_only && !options.read_only && !options.in_memory;
         let props = if fresh {
             MountedProps {
                 app: app_props(&options, None).map_err(error)?,
@@ -182,7 +193,7 @@ impl BoardHandle {
         } else {
             MountedProps {
                 app: app_props(&options, Some(&self.props.app)).map_err(error)?,
-                turn: self.props.turn,
+                turn: self.props.turn.wrapping_add(u32::from(reopened)),
             }
         };
         app.update(props.clone());
@@ -258,6 +269,7 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
         share: options.share_page.clone().map(Into::into),
         opened_link: options.opened_link.clone().map(Rc::new),
         view_in_address: options.view_in_address,
+        turn: 0,
     })
 }
 

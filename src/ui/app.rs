@@ -85,6 +85,9 @@ pub struct AppProps {
     /// board's own page, not for a board embedded in someone else's.
     #[prop_or_default]
     pub view_in_address: bool,
+    /// Which start of the board in its element this is (`mounted::Mounted::turn`).
+    #[prop_or_default]
+    pub turn: u32,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -189,8 +192,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         // The page's list of boards (for the JavaScript handle and the crash screen) holds
         // the latest board; a host page hears of each change after the first board.
-        let root = root.clone();
-        let load = dispatch.clone();
+        let (root, load, turn) = (root.clone(), dispatch.clone(), props.turn);
         let shown = use_mut_ref(|| false);
         use_effect_with(Same(board.clone()), move |Same(board)| {
             let element = root.cast::<web_sys::Element>();
@@ -200,6 +202,7 @@ pub fn App(props: &AppProps) -> Html {
                     root: element.clone(),
                     board: board.clone(),
                     load,
+                    turn,
                 });
                 if board.is_some() && shown.replace(true) {
                     let init = web_sys::EventInit::new();

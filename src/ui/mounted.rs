@@ -15,24 +15,34 @@ pub struct Mounted {
     pub board: Option<Rc<Board>>,
     /// Replaces the board, as an import does.
     pub load: Callback<Rc<Board>>,
+    /// Which start of the board in its element this is (`AppProps::turn`): a host's
+    /// options that start the board afresh make a new turn, and what is handed to the
+    /// element from then on is the new board's.
+    pub turn: u32,
 }
 
 thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
-    /// Boards handed to an element (`load`) before its board first showed, by element.
-    static WAITING: RefCell<Vec<(web_sys::Element, Rc<Board>)>> = const { RefCell::new(Vec::new()) };
+    /// Boards handed to an element (`load`) before that turn's board first showed.
+    static WAITING: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
+}
+
+struct Waiting {
+    element: web_sys::Element,
+    turn: u32,
+    board: Rc<Board>,
 }
 
 /// Remembers a board, in place of what was known of the board at its root; a board handed
-/// to its element before it showed is loaded now.
+/// to its element for its turn before it showed is loaded now.
 pub fn track(board: Mounted) {
     forget(&board.root);
     let waiting = WAITING.with(|waiting| {
         let mut waiting = waiting.try_borrow_mut().ok()?;
         let at = waiting
             .iter()
-            .position(|(element, _)| element.contains(Some(&board.root)))?;
-        Some(waiting.remove(at).1)
+            .position(|w| w.turn == board.turn && w.element.contains(Some(&board.root)))?;
+        Some(waiting.remove(at).board)
     });
     let load = board.load.clone();
     MOUNTED.with(|mounted| {
@@ -45,16 +55,25 @@ pub fn track(board: Mounted) {
     }
 }
 
-/// Replaces the board rendered inside `element`, as an import does; a board that has not
-/// shown yet (mounted in this same turn of the page's script) takes it as it shows. What
-/// `latest` gives is this board from now on.
-pub fn load(element: &web_sys::Element, board: Rc<Board>) {
-    match within(element) {
+/// The board of `turn` shown inside `element`, if it has shown.
+fn shown(element: &web_sys::Element, turn: u32) -> Option<Mounted> {
+    within(element).filter(|mounted| mounted.turn == turn)
+}
+
+/// Replaces the board of `turn` inside `element`, as an import does; a board that has not
+/// shown yet (mounted, or started afresh, in this same turn of the page's script) takes it
+/// as it shows. What `latest` gives is this board from now on.
+pub fn load(element: &web_sys::Element, turn: u32, board: Rc<Board>) {
+    match shown(element, turn) {
         Some(mounted) => load_into(&mounted.load, board),
         None => WAITING.with(|waiting| {
             if let Ok(mut waiting) = waiting.try_borrow_mut() {
-                waiting.retain(|(other, _)| other != element);
-                waiting.push((element.clone(), board));
+                waiting.retain(|w| &w.element != element);
+                waiting.push(Waiting {
+                    element: element.clone(),
+                    turn,
+                    board,
+                });
             }
         }),
     }
@@ -73,22 +92,24 @@ fn load_into(load: &Callback<Rc<Board>>, board: Rc<Board>) {
     load.emit(board);
 }
 
-/// The latest board of the element: the one handed to it and not shown yet, or the one it
-/// shows.
-pub fn latest(element: &web_sys::Element) -> Option<Rc<Board>> {
+/// The latest board of `turn` in the element: the one handed to it and not shown yet, or
+/// the one it shows; none while that turn's board has not shown.
+pub fn latest(element: &web_sys::Element, turn: u32) -> Option<Rc<Board>> {
     let waiting = WAITING.with(|waiting| {
         let waiting = waiting.try_borrow().ok()?;
-        let found = waiting.iter().find(|(other, _)| other == element);
-        found.map(|(_, board)| board.clone())
+        let found = waiting
+            .iter()
+            .find(|w| &w.element == element && w.turn == turn);
+        found.map(|w| w.board.clone())
     });
-    waiting.or_else(|| within(element)?.board)
+    waiting.or_else(|| shown(element, turn)?.board)
 }
 
 /// Drops a board handed to `element` that its board, now going, never showed.
 pub fn abandon(element: &web_sys::Element) {
     WAITING.with(|waiting| {
         if let Ok(mut waiting) = waiting.try_borrow_mut() {
-            waiting.retain(|(other, _)| other != element);
+            waiting.retain(|w| &w.element != element);
         }
     });
 }

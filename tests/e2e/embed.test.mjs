@@ -254,6 +254,27 @@ test('a host may call the handle at once: load, get and options in the same turn
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
+  // Another key and a board for it, in one turn: the board loaded is the new key's.
+  const other = await page.evaluate((s) => {
+    window.board.setOptions({ inMemory: false, storageKey: 'api-other' });
+    window.board.loadSnapshot({ ...s, board: { ...s.board, title: 'Under another key' } });
+    return window.board.getSnapshot().board.title;
+  }, snapshot);
+  assert.equal(other, 'Under another key');
+  await page.getByRole('heading', { level: 1, name: 'Under another key' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  assert.ok(await page.evaluate(() => localStorage.getItem('alignment-board:api-other')?.includes('Under another key')));
+
+  // A board opened read-only from the browser is opened again when it may be changed, so
+  // that a damaged text there is set aside before anything is written over it.
+  await page.evaluate(() => {
+    localStorage.setItem('alignment-board:api-damaged', '{"format": "alignment-board", "version": 1, "board": {');
+    window.board.setOptions({ storageKey: 'api-damaged', readOnly: true });
+  });
+  await page.getByText(/could not be read/).first().waitFor();
+  await page.evaluate(() => window.board.setOptions({ readOnly: false }));
+  await page.waitForFunction(() => Object.keys(localStorage).some((key) => key.startsWith('alignment-board:api-damaged:unreadable-')));
+
   // A host that keeps the board itself opens it for editing with its snapshot.
   await page.evaluate(async (s) => {
     const { mount } = await import('./alignment-board.js');
