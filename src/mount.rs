@@ -216,11 +216,12 @@ const GONE: &str = "this board was destroyed: mount it again to show a board";
 /// The app's props for `options`. With `kept`, the board stays the one it is (its store,
 /// key and given board are kept's); without, the store is made and the snapshot read.
 fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps, String> {
-    let (store, storage_key, given) = match kept {
+    let (store, storage_key, given, offered) = match kept {
         Some(app) => (
             app.store.clone(),
             app.storage_key.clone(),
             app.given.clone(),
+            app.offered.clone(),
         ),
         None => {
             let key = BoardKey::new(&options.storage_key).map_err(|error| error.to_string())?;
@@ -252,7 +253,8 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
                 }
                 _ => None,
             };
-            (StoreHandle(store), key, Same(given))
+            let offered = follow_page(store.as_ref(), &key, options, given.is_some());
+            (StoreHandle(store), key, Same(given), offered)
         }
     };
     Ok(AppProps {
@@ -269,7 +271,41 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
         share: options.share_page.clone().map(Into::into),
         opened_link: options.opened_link.clone().map(Rc::new),
         view_in_address: options.view_in_address,
+        offered,
         turn: 0,
+    })
+}
+
+/// A snapshot the page gives with a storage key is the board the key starts with; when the
+/// page gives another one later (its author edited it), the board kept here is not replaced
+/// but the page's is offered (`Offered`), once for each version of the page. `started`: the
+/// key held nothing, and the board starts from the page's snapshot now. A board shown
+/// read-only, or from a `src`, keeps nothing and is offered nothing.
+fn follow_page(
+    store: &dyn Store,
+    key: &BoardKey,
+    options: &MountOptions,
+    started: bool,
+) -> Option<crate::ui::Offered> {
+    let text = options.snapshot.as_deref()?;
+    if options.read_only || options.snapshot_url.is_some() {
+        return None;
+    }
+    let print = storage::page_print(text);
+    let kept = storage::display(store, key).page_snapshot;
+    if kept.as_ref() == Some(&print) {
+        return None;
+    }
+    // A board kept before the page's snapshot was followed is taken to be of this one.
+    if started || kept.is_none() {
+        storage::change_display(store, key, |display| display.page_snapshot = Some(print));
+        return None;
+    }
+    let inside = picture::snapshot_in(text);
+    let loaded = snapshot::read(inside.as_deref().unwrap_or(text)).ok()?;
+    Some(crate::ui::Offered {
+        board: Rc::new(loaded.board),
+        print,
     })
 }
 

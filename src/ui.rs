@@ -35,5 +35,5 @@ mod toast;
 mod toolbar;
 mod welcome;
 
-pub use app::{App, AppProps, Example};
+pub use app::{App, AppProps, Example, Offered};
 pub use state::{Same, StoreHandle, View};

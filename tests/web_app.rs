@@ -46,6 +46,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         share: None,
         opened_link: None,
         view_in_address: false,
+        offered: None,
         turn: 0,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
@@ -85,6 +86,7 @@ async fn mount_given(
         share: None,
         opened_link: None,
         view_in_address: false,
+        offered: None,
         turn: 0,
         example: Example::default(),
     };

@@ -29,6 +29,7 @@ async fn mount() -> Element {
         share: None,
         opened_link: None,
         view_in_address: false,
+        offered: None,
         turn: 0,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),

@@ -15,6 +15,19 @@ pub struct Display {
     /// they say otherwise (the board knows its people, not who is at the keyboard).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checks_in_as: Option<crate::core::model::Id>,
+    /// The page's snapshot (`page_print`) the board kept here started from, or that the
+    /// person last took or declined: a page whose snapshot has changed since offers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_snapshot: Option<String>,
+}
+
+/// What tells one snapshot a page gives from another: a hash of its text, leading and
+/// trailing space aside (a wiki's editor may add a line break).
+pub fn page_print(text: &str) -> String {
+    format!(
+        "{:016x}",
+        crate::core::hash::hash_long(text.trim().as_bytes())
+    )
 }
 
 /// The board's display settings in this store; the defaults when none are kept, or when

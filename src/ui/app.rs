@@ -39,6 +39,7 @@ mod analysis;
 mod commands;
 mod example;
 mod opened_link;
+mod page_offer;
 mod reveal;
 mod root_handlers;
 mod startup;
@@ -48,6 +49,8 @@ use analysis::use_analysis;
 use commands::{offered, use_stable, Commands};
 use example::fetch_example;
 pub use example::Example;
+pub use page_offer::Offered;
+use page_offer::PageOffer;
 use reveal::{use_reveal, Reveal};
 use root_handlers::RootEvents;
 use startup::initial_state;
@@ -85,6 +88,9 @@ pub struct AppProps {
     /// board's own page, not for a board embedded in someone else's.
     #[prop_or_default]
     pub view_in_address: bool,
+    /// The page's snapshot, changed since the board kept under the key started from it.
+    #[prop_or_default]
+    pub offered: Option<Offered>,
     /// Which start of the board in its element this is (`mounted::Mounted::turn`).
     #[prop_or_default]
     pub turn: u32,
@@ -559,6 +565,7 @@ pub fn App(props: &AppProps) -> Html {
             // toolbar would be made anew, closing an open menu and dropping focus.
             if let Some(banner) = save_banner { { banner } }
             if let Some(notice) = notice { { notice } }
+            if let (Some(offered), Some(_)) = (&props.offered, &board) { <PageOffer offered={offered.clone()} /> }
             <Toast done={state.done.clone()} {on_expire} />
             <main class="ab-main">{ body }</main>
             if *dragging_file {

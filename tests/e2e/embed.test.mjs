@@ -293,6 +293,51 @@ test('a host may call the handle at once: load, get and options in the same turn
   page.assertNoErrors();
 });
 
+test('a wiki page whose author changes its snapshot offers the new board to a reader who kept their own', async () => {
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
+  const version = (title) => JSON.stringify({ ...snapshot, board: { ...snapshot.board, title } }, null, 2);
+  const publish = (title) => writeFile(join(site.root, 'wiki-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="icon" href="data:,"><title>Wiki</title><script type="module" src="./alignment-board.js"></script></head>
+<body><h1>Leadership</h1><alignment-board storage-key="wiki-page" style="height: 600px"><script type="application/json">${version(title)}</script></alignment-board></body></html>`);
+  await publish('Review board, Q4');
+  const page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(site.server.url + 'wiki-page.html');
+  const element = page.locator('alignment-board');
+  const title = (text) => element.getByRole('heading', { level: 1, name: text });
+  const offer = element.getByRole('status').filter({ hasText: 'This page\'s board has changed' });
+  await title('Review board, Q4').waitFor();
+  // The reader's own change, kept in this browser.
+  const card = element.getByRole('article').first();
+  await card.getByRole('button', { name: /^Status: / }).click();
+  await element.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'Dropped' }).click();
+  await element.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.reload();
+  await title('Review board, Q4').waitFor();
+  assert.equal(await offer.count(), 0, 'the page has not changed: nothing offered');
+
+  // The author publishes another version: the reader keeps theirs, and is not asked again.
+  await publish('Review board, Q1');
+  await page.reload();
+  await offer.getByText('the page now gives “Review board, Q1”').waitFor();
+  await title('Review board, Q4').waitFor();
+  await offer.getByRole('button', { name: 'Keep this browser\'s' }).click();
+  await offer.waitFor({ state: 'detached' });
+  await page.reload();
+  await title('Review board, Q4').waitFor();
+  assert.equal(await offer.count(), 0, 'asked once for each version of the page');
+
+  // And another: taken, it replaces the reader's board, and Undo brings theirs back.
+  await publish('Review board, Q2');
+  await page.reload();
+  await offer.getByRole('button', { name: 'Take the page\'s board' }).click();
+  await title('Review board, Q2').waitFor();
+  await element.getByRole('button', { name: 'Undo', exact: true }).click();
+  await title('Review board, Q4').waitFor();
+  await element.getByRole('article').first().getByRole('button', { name: 'Status: Dropped' }).waitFor();
+  await page.context().close();
+});
+
 test('a board fits a 360 px sidebar, and one first shown in a folded section renders at its size', async () => {
   const page = await open('sidebar.html');
   const sidebar = page.locator('aside alignment-board');

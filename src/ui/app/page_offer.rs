@@ -1,0 +1,68 @@
+//! A page that gives its board a snapshot under a storage key, and has changed that snapshot
+//! since this browser's board started from it (a wiki page edited by its author): the
+//! page's board is offered, never taken unasked, since the board kept here holds the
+//! person's own changes. Either answer is remembered for this version of the page.
+
+use crate::core::model::Board;
+use crate::storage;
+use crate::ui::state::{use_board, Msg};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The page's board, and the print of the snapshot it was read from (`storage::page_print`).
+#[derive(Clone)]
+pub struct Offered {
+    pub board: Rc<Board>,
+    pub print: String,
+}
+
+impl PartialEq for Offered {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.board, &other.board)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PageOfferProps {
+    pub offered: Offered,
+}
+
+#[function_component]
+pub fn PageOffer(props: &PageOfferProps) -> Html {
+    let context = use_board();
+    let answered = use_state(|| false);
+    if *answered || context.read_only {
+        return Html::default();
+    }
+    let answer = |take: bool| {
+        let (context, answered, offered) =
+            (context.clone(), answered.clone(), props.offered.clone());
+        Callback::from(move |event: MouseEvent| {
+            let print = offered.print.clone();
+            storage::change_display(context.store.0.as_ref(), &context.storage_key, |display| {
+                display.page_snapshot = Some(print)
+            });
+            if take {
+                context.dispatch.dispatch(Msg::Load(offered.board.clone()));
+            }
+            // The banner goes with its buttons: focus stays with the board.
+            let app = (event.target_dyn_into::<web_sys::Element>())
+                .and_then(|button| button.closest(".ab-app").ok().flatten());
+            if let Some(app) = app.and_then(|app| app.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = app.focus();
+            }
+            answered.set(true);
+        })
+    };
+    html! {
+        <div class="ab-notice" role="status">
+            <p>{ format!(
+                "This page's board has changed since this browser began keeping its own copy: the page now gives “{}”. Take it in place of the copy kept here? Undo brings the copy back.",
+                props.offered.board.title
+            ) }</p>
+            <button type="button" class="ab-button" onclick={answer(true)}>{ "Take the page's board" }</button>
+            <button type="button" class="ab-button ab-button--quiet" onclick={answer(false)}>{ "Keep this browser's" }</button>
+        </div>
+    }
+}
