@@ -83,7 +83,13 @@
 // decisions from when it was started): 550.6 KB (563,828 bytes), then (+0.8 KB) a
 // keyboard walk's fixes (a card's due date and risks said, a new risk focused and each
 // risk's fields named, a view's tab announced, focus after a request or risk leaves on the
-// next one's name, filters that let a followed card through kept): 551.4 KB (564,667 bytes).
+// next one's name, filters that let a followed card through kept): 551.4 KB (564,667 bytes),
+// then (+6.3 KB) an embedding walk's fixes: a host's handle that takes calls at once and
+// changes options in place (a keyed root, loads waiting for their board, a board made
+// changeable opened again), a wiki page's changed snapshot offered to a reader, one banner
+// for a browser without storage, the status menu's Home, End and letters, a Health item's
+// reason read with it, and plainer messages (a storage key, a file cut short, a src):
+// 557.7 KB (571,056 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -95,7 +101,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 552 * 1024;
+const GUARD = 558 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
