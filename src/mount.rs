@@ -137,6 +137,10 @@ pub struct BoardHandle {
     element: web_sys::Element,
     options: MountOptions,
     props: MountedProps,
+    /// The board was opened (mounted, or started afresh) read-only: what opening it to be
+    /// changed does first was not done, so it is opened again once it may be changed. A
+    /// board made read-only after it opened is made changeable again in place.
+    opened_read_only: bool,
 }
 
 #[wasm_bindgen]
@@ -184,7 +188,7 @@ impl BoardHandle {
         // A board opened read-only from the browser's storage skipped what opening it to be
         // changed does first (setting a damaged text aside, keeping an older version's
         // original): made changeable, it is opened again from the same store.
-        let reopened = old.read_only && !options.read_only && !options.in_memory;
+        let reopened = self.opened_read_only && !options.read_only && !options.in_memory;
         let props = if fresh {
             MountedProps {
                 app: app_props(&options, None).map_err(error)?,
@@ -197,6 +201,9 @@ impl BoardHandle {
             }
         };
         app.update(props.clone());
+        if props.turn != self.props.turn {
+            self.opened_read_only = options.read_only;
+        }
         (self.options, self.props) = (options, props);
         Ok(())
     }
@@ -330,6 +337,7 @@ pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<Bo
     Ok(BoardHandle {
         app: Some(app.render()),
         element,
+        opened_read_only: options.read_only,
         options,
         props,
     })

@@ -488,6 +488,10 @@ pub fn use_autosave(
         .try_borrow()
         .is_ok_and(|saver| saver.pending.is_some());
     let status = match &*status {
+        // Made read-only after it opened (a host's setOptions), it saves nothing more; a
+        // board with no storage still says so.
+        SaveStatus::NoStorage => SaveStatus::NoStorage,
+        _ if !enabled => SaveStatus::Off,
         SaveStatus::Idle | SaveStatus::Saved | SaveStatus::NearlyFull { .. } if waiting => {
             SaveStatus::Pending
         }

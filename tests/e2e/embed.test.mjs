@@ -264,6 +264,16 @@ test('a host may call the handle at once: load, get and options in the same turn
   await page.getByRole('heading', { level: 1, name: 'Under another key' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
   assert.ok(await page.evaluate(() => localStorage.getItem('alignment-board:api-other')?.includes('Under another key')));
+  // Made read-only and changeable again, a board kept in the browser keeps its undo.
+  await command(page, 'Settings', 'Board settings…');
+  await settings.getByLabel('Board title').fill('Renamed under another key');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Renamed under another key' }).waitFor();
+  await page.evaluate(() => window.board.setOptions({ readOnly: true }));
+  await page.getByText('Read-only', { exact: true }).first().waitFor();
+  await page.evaluate(() => window.board.setOptions({ readOnly: false }));
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Under another key' }).waitFor();
 
   // A board opened read-only from the browser is opened again when it may be changed, so
   // that a damaged text there is set aside before anything is written over it.
