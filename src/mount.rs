@@ -309,7 +309,15 @@ fn follow_page(
         return None;
     }
     let inside = picture::snapshot_in(text);
-    let loaded = snapshot::read(inside.as_deref().unwrap_or(text)).ok()?;
+    let loaded = match snapshot::read(inside.as_deref().unwrap_or(text)) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            // Its reader has a board of their own to work with; the page's author, looking
+            // at the console, is told why the page's new board is not offered.
+            web_sys::console::warn_1(&format!("Alignment Board: the page's snapshot changed but cannot be read, so the board kept in this browser is shown: {error}").into());
+            return None;
+        }
+    };
     Some(crate::ui::Offered {
         board: Rc::new(loaded.board),
         print,

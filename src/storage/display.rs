@@ -21,13 +21,24 @@ pub struct Display {
     pub page_snapshot: Option<String>,
 }
 
-/// What tells one snapshot a page gives from another: a hash of its text, leading and
-/// trailing space aside (a wiki's editor may add a line break).
+/// What tells one snapshot a page gives from another: a hash of its text without the
+/// spaces and line breaks between its values, so that a page that only indents it
+/// otherwise (a wiki's editor, a person pasting it again) gives the same snapshot.
 pub fn page_print(text: &str) -> String {
-    format!(
-        "{:016x}",
-        crate::core::hash::hash_long(text.trim().as_bytes())
-    )
+    let mut compact = Vec::with_capacity(text.len());
+    let (mut in_text, mut escaped) = (false, false);
+    for &byte in text.as_bytes() {
+        if in_text {
+            in_text = escaped || byte != b'"';
+            escaped = !escaped && byte == b'\\';
+        } else if byte.is_ascii_whitespace() {
+            continue;
+        } else {
+            in_text = byte == b'"';
+        }
+        compact.push(byte);
+    }
+    format!("{:016x}", crate::core::hash::hash_long(&compact))
 }
 
 /// The board's display settings in this store; the defaults when none are kept, or when
@@ -98,5 +109,17 @@ mod tests {
         );
         change_display(&store, &key, |d| d.compact = false);
         assert_eq!(display(&store, &key).checks_in_as.as_deref(), Some("p-2"));
+    }
+
+    #[test]
+    fn a_page_s_snapshot_indented_otherwise_is_the_same_snapshot() {
+        let one = r#"{"board": {"title": "Q1 plan", "note": "a \" b  c"}}"#;
+        let indented = "{\n  \"board\": {\n    \"title\": \"Q1 plan\",\n    \"note\": \"a \\\" b  c\"\n  }\n}\n";
+        assert_eq!(page_print(one), page_print(indented));
+        // Spaces inside a text are the text's own.
+        let respaced = r#"{"board": {"title": "Q1  plan", "note": "a \" b  c"}}"#;
+        assert_ne!(page_print(one), page_print(respaced));
+        let other = r#"{"board": {"title": "Q1 plan", "note": "a \" b c"}}"#;
+        assert_ne!(page_print(one), page_print(other));
     }
 }

@@ -306,10 +306,10 @@ test('a host may call the handle at once: load, get and options in the same turn
 test('a wiki page whose author changes its snapshot offers the new board to a reader who kept their own', async () => {
   const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
     .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
-  const version = (title) => JSON.stringify({ ...snapshot, board: { ...snapshot.board, title } }, null, 2);
-  const publish = (title) => writeFile(join(site.root, 'wiki-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  const version = (title, indent = 2) => JSON.stringify({ ...snapshot, board: { ...snapshot.board, title } }, null, indent);
+  const publish = (title, indent) => writeFile(join(site.root, 'wiki-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <link rel="icon" href="data:,"><title>Wiki</title><script type="module" src="./alignment-board.js"></script></head>
-<body><h1>Leadership</h1><alignment-board storage-key="wiki-page" style="height: 600px"><script type="application/json">${version(title)}</script></alignment-board></body></html>`);
+<body><h1>Leadership</h1><alignment-board storage-key="wiki-page" style="height: 600px"><script type="application/json">${version(title, indent)}</script></alignment-board></body></html>`);
   await publish('Review board, Q4');
   const page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   await page.goto(site.server.url + 'wiki-page.html');
@@ -336,6 +336,11 @@ test('a wiki page whose author changes its snapshot offers the new board to a re
   await page.reload();
   await title('Review board, Q4').waitFor();
   assert.equal(await offer.count(), 0, 'asked once for each version of the page');
+  // The same snapshot indented otherwise is the same version.
+  await publish('Review board, Q1', 4);
+  await page.reload();
+  await title('Review board, Q4').waitFor();
+  assert.equal(await offer.count(), 0, 'indented otherwise, not offered again');
 
   // And another: taken, it replaces the reader's board, and Undo brings theirs back.
   await publish('Review board, Q2');
