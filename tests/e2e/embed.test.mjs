@@ -379,6 +379,12 @@ test('a board fits a 360 px sidebar, and one first shown in a folded section ren
   assert.ok(fit.width <= 360, `the element keeps its width: ${fit.width}`);
   assert.ok(fit.inner <= 361, `nothing spills out of it sideways: ${fit.inner}`);
   assert.ok(fit.page <= 1281, `the page does not grow: ${fit.page}`);
+  // A narrower sidebar (300 px, its scroll bar inside) still shows every view's tab whole.
+  await page.locator('aside').evaluate((aside) => { aside.style.width = '300px'; });
+  await page.waitForFunction(() => document.querySelector('aside alignment-board').getBoundingClientRect().width <= 300);
+  const bar = await sidebar.getByRole('navigation', { name: 'Views' }).evaluate((nav) => [nav.scrollWidth, nav.clientWidth]);
+  assert.ok(bar[0] <= bar[1], `at 300 px the views need ${bar[0]} px of ${bar[1]} px`);
+  await page.locator('aside').evaluate((aside) => { aside.style.width = ''; });
   // Taller than its 560 px, the board scrolls inside the element to its cards.
   const card = sidebar.getByRole('article').last();
   await card.scrollIntoViewIfNeeded();
