@@ -89,7 +89,9 @@
 // changeable opened again), a wiki page's changed snapshot offered to a reader, one banner
 // for a browser without storage, the status menu's Home, End and letters, a Health item's
 // reason read with it, and plainer messages (a storage key, a file cut short, a src):
-// 557.7 KB (571,056 bytes).
+// 557.7 KB (571,056 bytes), then (+0.2 KB) a second walk's fixes (a board made read-only
+// and back keeps its undo, a page's snapshot indented otherwise is the same version, the
+// views fit a 300 px sidebar): 557.9 KB (571,330 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
