@@ -76,6 +76,11 @@ pub trait Store {
     fn quota(&self) -> Option<usize> {
         None
     }
+    /// What is kept here stays with the page (a host that keeps the board itself reads it
+    /// from the board's change events): the board says so, not "in this browser".
+    fn kept_by_page(&self) -> bool {
+        false
+    }
     /// Writes `value` and reads it back: a write the store reports done but did not keep
     /// is a failed save, not a lost board found at the next visit.
     fn write_kept(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -130,6 +135,10 @@ impl Store for MemoryStore {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         Ok(self.all_keys())
     }
+
+    fn kept_by_page(&self) -> bool {
+        true
+    }
 }
 
 /// A store seen by a read-only board: it reads, and refuses every write, so opening such a
@@ -155,6 +164,10 @@ impl Store for ReadOnlyStore<'_> {
 
     fn quota(&self) -> Option<usize> {
         self.0.quota()
+    }
+
+    fn kept_by_page(&self) -> bool {
+        self.0.kept_by_page()
     }
 }
 

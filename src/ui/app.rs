@@ -460,7 +460,7 @@ pub fn App(props: &AppProps) -> Html {
     let body = match &board {
         None => html! {
             <>
-                { welcome(&WelcomeProps { on_start, on_import: on_import_text.clone(), on_error: on_error.clone(), read_only }) }
+                { welcome(&WelcomeProps { on_start, on_import: on_import_text.clone(), on_error: on_error.clone(), read_only, kept_by_page: props.store.0.kept_by_page() }) }
                 <DamagedCopies store={props.store.clone()} storage_key={props.storage_key.clone()} />
             </>
         },

@@ -60,6 +60,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let dispatch = context.dispatch.clone();
     let on_redo = Callback::from(move |_| dispatch.dispatch(Msg::Redo));
     let (save_class, save_text) = match &props.save_status {
+        SaveStatus::Idle | SaveStatus::Saved | SaveStatus::NearlyFull { .. }
+            if context.store.0.kept_by_page() =>
+        {
+            ("ab-save--ok", "Kept by this page")
+        }
         SaveStatus::Idle | SaveStatus::Saved | SaveStatus::NearlyFull { .. } => {
             ("ab-save--ok", "Saved in this browser")
         }

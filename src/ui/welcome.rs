@@ -13,6 +13,9 @@ pub struct WelcomeProps {
     pub on_error: Callback<String>,
     #[prop_or_default]
     pub read_only: bool,
+    /// The page keeps the board (`Store::kept_by_page`), not this browser.
+    #[prop_or_default]
+    pub kept_by_page: bool,
 }
 
 pub fn welcome(props: &WelcomeProps) -> Html {
@@ -41,7 +44,8 @@ pub fn welcome(props: &WelcomeProps) -> Html {
             <h1 id="ab-welcome-title" class="ab-welcome__title">{ "See whether the work serves what matters" }</h1>
             <p class="ab-welcome__lead">
                 { "Rank your strategic priorities, lay out the teams and the initiatives that serve them, \
-                   and spot the local work and drift at a glance. Everything stays in this browser." }
+                   and spot the local work and drift at a glance. " }
+                { if props.kept_by_page { "Everything stays in this page." } else { "Everything stays in this browser." } }
             </p>
             <div class="ab-welcome__choices">
                 <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" onclick={start(true)}>

@@ -186,6 +186,8 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
   // `window.board` is the page's <div id="board"> until the page's module puts the handle there.
   await page.waitForFunction(() => typeof window.board?.getSnapshot === 'function');
   assert.equal(await page.evaluate(() => window.board.getSnapshot()), null, 'no board yet');
+  // The host keeps the board (inMemory): the board says so, not "in this browser".
+  await page.getByText('Everything stays in this page.').waitFor();
   const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
     .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
   await page.evaluate((s) => window.board.loadSnapshot(s), snapshot);
@@ -237,6 +239,7 @@ test('a host may call the handle at once: load, get and options in the same turn
   }, snapshot);
   assert.equal(got, title, 'the board given is the board at once');
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByText('Kept by this page', { exact: true }).waitFor();
   assert.equal(await page.locator('#board .ab-app').count(), 1, 'one board in the element');
   assert.equal(await page.locator('#board .ab-app').getAttribute('data-theme'), 'dark');
 
