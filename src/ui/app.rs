@@ -565,7 +565,7 @@ pub fn App(props: &AppProps) -> Html {
             // toolbar would be made anew, closing an open menu and dropping focus.
             if let Some(banner) = save_banner { { banner } }
             if let Some(notice) = notice { { notice } }
-            if let (Some(offered), Some(_)) = (&props.offered, &board) { <PageOffer offered={offered.clone()} /> }
+            if let (Some(offered), Some(_)) = (&props.offered, &board) { <PageOffer offered={offered.clone()} shown={Same(board.clone())} /> }
             <Toast done={state.done.clone()} {on_expire} />
             <main class="ab-main">{ body }</main>
             if *dragging_file {

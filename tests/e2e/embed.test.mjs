@@ -353,6 +353,20 @@ test('a wiki page whose author changes its snapshot offers the new board to a re
   await element.getByRole('button', { name: 'Undo', exact: true }).click();
   await title('Review board, Q4').waitFor();
   await element.getByRole('article').first().getByRole('button', { name: 'Status: Dropped' }).waitFor();
+
+  // Two boards of the page under the key: taken in one, the other's offer goes too.
+  await publish('Review board, Q3');
+  const two = (await readFile(join(site.root, 'wiki-page.html'), 'utf8'))
+    .replace(/<alignment-board[\s\S]*<\/alignment-board>/, (board) => `${board}${board}`);
+  await writeFile(join(site.root, 'wiki-page.html'), two);
+  await page.reload();
+  const [first, second] = [element.first(), element.nth(1)];
+  const offered = (board) => board.getByRole('button', { name: 'Take the page\'s board' });
+  await offered(first).waitFor();
+  await offered(second).waitFor();
+  await offered(first).click();
+  await second.getByRole('heading', { level: 1, name: 'Review board, Q3' }).waitFor();
+  await offered(second).waitFor({ state: 'detached' });
   await page.context().close();
 });
 

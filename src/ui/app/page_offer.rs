@@ -5,7 +5,7 @@
 
 use crate::core::model::Board;
 use crate::storage;
-use crate::ui::state::{use_board, Msg};
+use crate::ui::state::{use_board, Msg, Same};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -26,13 +26,22 @@ impl PartialEq for Offered {
 #[derive(Properties, PartialEq)]
 pub struct PageOfferProps {
     pub offered: Offered,
+    /// The board shown: with each new one (another board of the page under the key took
+    /// the page's and this one followed), whether the offer stands is asked again.
+    pub shown: Same,
 }
 
 #[function_component]
 pub fn PageOffer(props: &PageOfferProps) -> Html {
     let context = use_board();
     let answered = use_state(|| false);
-    if *answered || context.read_only {
+    // Answered here, or in another board of the page under the same key (whose board this
+    // one then follows).
+    let taken = || {
+        let kept = storage::display(context.store.0.as_ref(), &context.storage_key).page_snapshot;
+        kept.as_ref() == Some(&props.offered.print)
+    };
+    if *answered || context.read_only || taken() {
         return Html::default();
     }
     let answer = |take: bool| {
