@@ -73,6 +73,10 @@ class BoardHandle extends EventTarget {
     }
     this.#element = element;
     this.#options = options;
+    // One board to an element: mounted again (a page that renders its part anew), the board
+    // there before goes.
+    MOUNTED.get(element)?.destroy();
+    MOUNTED.set(element, this);
     this.#mount();
     element.addEventListener(CHANGED, this.#onChange);
   }
@@ -118,8 +122,12 @@ class BoardHandle extends EventTarget {
     this.#element.removeEventListener(CHANGED, this.#onChange);
     this.#board?.destroy();
     this.#board = null;
+    if (MOUNTED.get(this.#element) === this) MOUNTED.delete(this.#element);
   }
 }
+
+/** The handle of the board mounted in each element. */
+const MOUNTED = new WeakMap();
 
 /**
  * Renders a board into the element: options { storageKey, readOnly, view, snapshot } (the

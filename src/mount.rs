@@ -212,7 +212,11 @@ impl BoardHandle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             crate::ui::mounted::abandon(&self.element);
-            app.destroy();
+            // Yew runs a destroy before a create queued earlier, so a board mounted and
+            // destroyed in one turn of the page's script (as React's strict mode does) would
+            // be created after its destroy and stay. The destroy waits for the scheduler's
+            // turn, queued when the board was mounted, which creates it first.
+            wasm_bindgen_futures::spawn_local(async move { app.destroy() });
         }
     }
 }

@@ -243,6 +243,21 @@ test('a host may call the handle at once: load, get and options in the same turn
   assert.equal(await page.locator('#board .ab-app').count(), 1, 'one board in the element');
   assert.equal(await page.locator('#board .ab-app').getAttribute('data-theme'), 'dark');
 
+  // Mounted, destroyed and mounted again in one turn (as React's strict mode does), or
+  // mounted twice: one board in the element, the last one's.
+  for (const again of ['(board.destroy(), mount(element, { inMemory: true, snapshot: s }))', 'mount(element, { inMemory: true, snapshot: s })']) {
+    await page.evaluate(async ([s, again]) => {
+      const { mount } = await import('./alignment-board.js');
+      const element = document.getElementById('board');
+      const board = mount(element, { inMemory: true });
+      window.board.destroy();
+      window.board = new Function('board', 'mount', 'element', 's', `return ${again}`)(board, mount, element, s);
+    }, [snapshot, again]);
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    assert.equal(await page.locator('#board .ab-app').count(), 1, `one board after ${again}`);
+  }
+  await page.evaluate(() => window.board.setOptions({ theme: 'dark' }));
+
   // An edit survives options changed in place, and so does its undo.
   await command(page, 'Settings', 'Board settings…');
   const settings = page.getByRole('dialog', { name: 'Board settings' });
