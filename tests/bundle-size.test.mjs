@@ -91,7 +91,10 @@
 // reason read with it, and plainer messages (a storage key, a file cut short, a src):
 // 557.7 KB (571,056 bytes), then (+0.2 KB) a second walk's fixes (a board made read-only
 // and back keeps its undo, a page's snapshot indented otherwise is the same version, the
-// views fit a 300 px sidebar): 557.9 KB (571,330 bytes).
+// views fit a 300 px sidebar): 557.9 KB (571,330 bytes), then (+0.5 KB) a board the host keeps
+// said to be kept by the page, the page's offer taken away from every board that follows the
+// one that answered it, and one board to an element mounted again in one turn: 558.4 KB
+// (571,802 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -103,7 +106,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 558 * 1024;
+const GUARD = 559 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
