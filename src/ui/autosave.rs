@@ -392,7 +392,11 @@ pub fn use_autosave(
     let status = use_state(|| {
         if !enabled {
             SaveStatus::Off
-        } else if matches!(store.0.read(&key.head()), Err(StoreError::Unavailable(_))) {
+        } else if matches!(
+            // The revision, a few characters: the head can be megabytes.
+            storage::revision(store.0.as_ref(), &key),
+            Err(StoreError::Unavailable(_))
+        ) {
             SaveStatus::NoStorage
         } else {
             SaveStatus::Idle
