@@ -189,19 +189,13 @@ impl BoardHandle {
         // changed does first (setting a damaged text aside, keeping an older version's
         // original): made changeable, it is opened again from the same store.
         let reopened = self.opened_read_only && !options.read_only && !options.in_memory;
-        let props = if fresh {
-            MountedProps {
-                app: app_props(&options, None).map_err(error)?,
-                turn: self.props.turn.wrapping_add(1),
-            }
-        } else {
-            MountedProps {
-                app: app_props(&options, Some(&self.props.app)).map_err(error)?,
-                turn: self.props.turn.wrapping_add(u32::from(reopened)),
-            }
+        let kept = (!fresh).then_some(&self.props.app);
+        let props = MountedProps {
+            app: app_props(&options, kept).map_err(error)?,
+            turn: (self.props.turn).wrapping_add(u32::from(fresh || reopened)),
         };
         app.update(props.clone());
-        if props.turn != self.props.turn {
+        if fresh || reopened {
             self.opened_read_only = options.read_only;
         }
         (self.options, self.props) = (options, props);
