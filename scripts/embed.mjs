@@ -8,7 +8,7 @@
 // - `alignment-board-frame.html` (with its script and styles) is the board for an iframe,
 //   talking by postMessage to a host page whose origin `alignment-board-hosts.json` lists
 //   (trunk copies that file beside it from the repository's root).
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { one, release, staging } from './staging.mjs';
 
@@ -17,6 +17,8 @@ if (!release) process.exit(0);
 const glue = basename(one(/^alignment-board-[0-9a-f]+\.js$/));
 const wasm = basename(one(/^alignment-board-[0-9a-f]+_bg\.wasm$/));
 const css = basename(one(/^board-[0-9a-f]+\.css$/));
+// The loader of the board's last screen, shared with the standalone page.
+const screen = await readFile(new URL('../src/screen.js', import.meta.url), 'utf8');
 
 const element = `// <alignment-board>: a board in any page. Attributes: storage-key (where it lives in
 // localStorage), readonly, view (board, health, allocation, rhythm, coordination), theme (light, dark; otherwise
@@ -38,6 +40,8 @@ function quote(text) {
 const text = (snapshot) =>
   snapshot === undefined || snapshot === null || typeof snapshot === 'string' ? snapshot ?? undefined : JSON.stringify(snapshot);
 const CHANGED = 'alignment-board-changed';
+
+${screen}
 
 /**
  * A board mounted in an element, ready for calls at once. getSnapshot() gives the board as
@@ -256,6 +260,19 @@ class AlignmentBoardElement extends HTMLElement {
       const host = document.createElement('div');
       host.className = 'ab-host';
       root.append(link, host);
+      // A board kept in this browser shows its last screen, once its styles are there,
+      // until the board itself starts (a src board is not the one kept).
+      const key = this.getAttribute('storage-key');
+      if (key && !this.hasAttribute('src')) {
+        link.addEventListener('load', () => {
+          if (host.firstChild) return;
+          showScreen(host, key, {
+            view: this.getAttribute('view') || undefined,
+            theme: this.getAttribute('theme') || undefined,
+            readOnly: this.hasAttribute('readonly'),
+          });
+        }, { once: true });
+      }
     }
     try {
       const [snapshot] = await Promise.all([this.#snapshot(), start()]);

@@ -335,6 +335,11 @@ fn shortened(url: &str) -> String {
 /// snapshot that cannot be read, with a message saying why.
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<BoardHandle, String> {
     crate::ui::crash::install();
+    // The board's last screen, shown by the page's loader while the board started
+    // (`src/screen.js`), gives way to the board.
+    if let Ok(Some(screen)) = element.query_selector(":scope > [data-ab-screen]") {
+        screen.remove();
+    }
     let props = MountedProps {
         app: app_props(&options, None)?,
         turn: 0,

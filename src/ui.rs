@@ -27,6 +27,7 @@ pub(crate) mod mounted;
 mod narrow;
 mod rhythm_view;
 mod score;
+mod screen;
 mod selector;
 pub(crate) mod share;
 pub mod state;

@@ -94,7 +94,10 @@
 // views fit a 300 px sidebar): 557.9 KB (571,330 bytes), then (+0.5 KB) a board the host keeps
 // said to be kept by the page, the page's offer taken away from every board that follows the
 // one that answered it, and one board to an element mounted again in one turn: 558.4 KB
-// (571,802 bytes), then (-0.1 KB) a handle's props built in one place: 558.3 KB (571,737 bytes).
+// (571,802 bytes), then (-0.1 KB) a handle's props built in one place: 558.3 KB (571,737 bytes),
+// then (+2.1 KB) the board's last screen kept as the page hides, so that the next opening
+// shows it while the board starts (its loader, src/screen.js, is 2.3 KB more, fetched by the
+// standalone page beside the board and written into the element's script): 560.4 KB (573,843 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -106,7 +109,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 559 * 1024;
+const GUARD = 561 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -116,6 +116,12 @@ impl BoardKey {
         format!("{PREFIX}{}:display", self.0)
     }
 
+    /// Where this browser keeps the board's last screen, shown while the next opening
+    /// starts (`ui::screen`).
+    pub fn screen(&self) -> String {
+        format!("{PREFIX}{}:screen", self.0)
+    }
+
     /// Where one part of a set-aside copy is kept.
     pub fn set_aside_part(copy: &str, name: &str) -> String {
         format!("{copy}:part:{name}")
@@ -205,6 +211,8 @@ mod tests {
             key.part("x"),
             key.original(0),
             key.set_aside(1, 2),
+            key.display(),
+            key.screen(),
         ] {
             assert!(name.starts_with("alignment-board:k:"), "{name}");
         }

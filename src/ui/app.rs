@@ -3,7 +3,7 @@
 //! `Msg`s and go through `History`, so undo covers every one.
 
 use super::allocation_view::AllocationView;
-use super::autosave::{use_autosave, Autosave};
+use super::autosave::{use_autosave, Autosave, Told};
 use super::board_view::{Attention, BoardView};
 use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
@@ -16,6 +16,7 @@ use super::forms::Dialogs;
 use super::health_view::HealthView;
 use super::rhythm_view::{KeptReview, RhythmView};
 use super::score::band;
+use super::screen;
 use super::share;
 use super::state::{BoardContext, Msg, Notice, StoreHandle, Synced, Today, View};
 use super::state::{DialogKind, MergeFiles};
@@ -171,6 +172,21 @@ pub fn App(props: &AppProps) -> Html {
     let on_synced = use_callback(dispatch.clone(), |synced: Synced, dispatch| {
         dispatch.dispatch(Msg::Synced(synced))
     });
+    let root = use_node_ref();
+    let on_hidden = screen::use_screen(
+        &root,
+        &props.store,
+        &props.storage_key,
+        screen::Shown {
+            view: *view,
+            theme: props.theme.clone(),
+            keep: board.is_some()
+                && !read_only
+                && dialog.is_none()
+                && *filter == Filter::default()
+                && !*printing,
+        },
+    );
     let Autosave {
         status: save_status,
         resolve,
@@ -180,10 +196,11 @@ pub fn App(props: &AppProps) -> Html {
         board.clone(),
         startup.2.take(),
         !read_only,
-        on_synced,
+        Told {
+            synced: on_synced,
+            hidden: on_hidden,
+        },
     );
-
-    let root = use_node_ref();
     let card_place = use_focus_after_change(
         &root,
         (

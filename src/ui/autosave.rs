@@ -174,6 +174,19 @@ impl Saver {
         }));
     }
 
+    /// The store's revision when the board this tab shows is the one saved there, with
+    /// room to spare: nothing waiting, failed or in conflict, and no other tab's save since.
+    fn settled(this: &Rc<RefCell<Saver>>) -> Option<String> {
+        let saver = this.try_borrow().ok()?;
+        let quiet = saver.pending.is_none()
+            && !saver.stopped
+            && saver.conflict.is_none()
+            && saver.clean == SaveStatus::Saved
+            && !super::crash::crashed();
+        let stored = storage::revision(saver.store.0.as_ref(), &saver.key).ok()?;
+        (quiet && !stored.is_empty() && stored == saver.revision).then_some(stored)
+    }
+
     /// Writes the pending board now, if there is one. When another tab saved since this
     /// one looked, its board is merged in first.
     fn flush(this: &Rc<RefCell<Saver>>) {
@@ -218,10 +231,14 @@ impl Saver {
                 saver.revision = saved.revision.clone();
                 saver.base = Some(board);
                 saver.clean = match saver.store.0.quota() {
-                    Some(quota) if saved.nearly_full(Some(quota)) => SaveStatus::NearlyFull {
-                        size: saved.size,
-                        quota,
-                    },
+                    Some(quota) if saved.nearly_full(Some(quota)) => {
+                        // The board needs the room more than its last screen does.
+                        let _ = saver.store.0.remove(&saver.key.screen());
+                        SaveStatus::NearlyFull {
+                            size: saved.size,
+                            quota,
+                        }
+                    }
                     _ => SaveStatus::Saved,
                 };
                 saver.report.set(saver.clean.clone());
@@ -376,10 +393,18 @@ pub struct Autosave {
     pub resolve: Callback<bool>,
 }
 
+/// Whom saving tells of what it learns.
+pub struct Told {
+    /// Another tab's board, when this tab should show it.
+    pub synced: Callback<Synced>,
+    /// As the page hides, once the board is saved: the store's revision when what shows is
+    /// what the store holds.
+    pub hidden: Callback<Option<String>>,
+}
+
 /// Keeps `board` saved under `key` while `enabled`, and follows what other tabs save
-/// under the same key: `on_synced` receives their board when this tab should show it.
-/// `known`: the stored parts the board as opened was read from (`storage::open_known`),
-/// taken at the first render.
+/// under the same key (`told`). `known`: the stored parts the board as opened was read from
+/// (`storage::open_known`), taken at the first render.
 #[hook]
 pub fn use_autosave(
     store: StoreHandle,
@@ -387,8 +412,12 @@ pub fn use_autosave(
     board: Option<Rc<Board>>,
     known: Option<storage::Parts>,
     enabled: bool,
-    on_synced: Callback<Synced>,
+    told: Told,
 ) -> Autosave {
+    let Told {
+        synced: on_synced,
+        hidden: on_hidden,
+    } = told;
     let status = use_state(|| {
         if !enabled {
             SaveStatus::Off
@@ -442,9 +471,13 @@ pub fn use_autosave(
         use_effect_with((store, key), move |(_, key)| {
             let window = web_sys::window();
             let document = window.as_ref().and_then(|w| w.document());
+            // Saved first, then told whether what shows is what is saved (its screen).
             let on_hide = {
                 let saver = saver.clone();
-                move |_: &web_sys::Event| Saver::flush(&saver)
+                move |_: &web_sys::Event| {
+                    Saver::flush(&saver);
+                    on_hidden.emit(Saver::settled(&saver));
+                }
             };
             let counter = key.revision();
             let on_storage = {

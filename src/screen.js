@@ -1,0 +1,101 @@
+// The board's last screen, shown while the board starts (src/ui/screen.rs keeps it): on a
+// slow link the WebAssembly takes seconds to arrive, and a person sees their board at once,
+// inert and marked as opening, until the board itself replaces it (mount::mount_with).
+// Loaded as a classic script by the standalone page (index.html) and written into the
+// <alignment-board> element's script by scripts/embed.mjs.
+//
+// What localStorage holds is not trusted: the screen is shown only when it is the board's
+// own record of the board saved now (same revision), of the person's day today and shown
+// as the page asks, and only the board's elements and attributes are taken from it.
+
+/** Elements a screen may hold: what the board renders (no script, frame, form, link). */
+const SCREEN_ELEMENTS = new Set(['DIV', 'SPAN', 'P', 'H1', 'H2', 'H3', 'H4', 'HEADER', 'MAIN', 'NAV',
+  'SECTION', 'ARTICLE', 'ASIDE', 'FOOTER', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'TABLE', 'THEAD', 'TBODY',
+  'TFOOT', 'TR', 'TH', 'TD', 'CAPTION', 'BUTTON', 'LABEL', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP',
+  'TEXTAREA', 'STRONG', 'EM', 'B', 'I', 'SMALL', 'ABBR', 'TIME', 'MARK', 'DEL', 'INS', 'BR', 'HR',
+  'DETAILS', 'SUMMARY', 'PROGRESS', 'METER', 'OUTPUT', 'FIELDSET', 'LEGEND', 'KBD', 'CODE', 'PRE',
+  'svg', 'g', 'path', 'rect', 'circle', 'line', 'polyline', 'polygon', 'text', 'tspan', 'title', 'desc']);
+
+/** Attributes a screen may keep: none that runs, loads or links anything. */
+function screenAttribute(name) {
+  return name === 'class' || name === 'id' || name === 'role' || name === 'tabindex' || name === 'title'
+    || name === 'hidden' || name === 'popover' || name === 'type' || name === 'value'
+    || name === 'disabled' || name === 'checked' || name === 'selected' || name === 'for' || name === 'lang'
+    || name === 'dir' || name === 'datetime' || name === 'colspan' || name === 'rowspan' || name === 'scope'
+    || name === 'max' || name === 'min' || name === 'placeholder'
+    || name.startsWith('aria-') || name.startsWith('data-')
+    || /^(viewBox|xmlns|d|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|fill|stroke|stroke-width|stroke-dasharray|stroke-linecap|transform|points|opacity|text-anchor|dominant-baseline|font-size|font-weight|focusable|preserveAspectRatio)$/.test(name);
+}
+
+/** The theme a board takes from what a page asks: light, dark, or the person's own (null). */
+function themeAsked(theme) {
+  return theme === 'light' || theme === 'dark' ? theme : null;
+}
+
+/** The person's day, as the board writes it: 2026-12-06. */
+function screenDay(now = new Date()) {
+  const two = (n) => String(n).padStart(2, '0');
+  return `${String(now.getFullYear()).padStart(4, '0')}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+}
+
+/**
+ * Shows the last screen of the board under `key` in `container`, when it may be shown as
+ * `asked` ({ view, theme, readOnly }): a screen is of a board that may be changed, so a
+ * read-only one shows none. Returns whether it did; anything unexpected (no storage, a
+ * record not the board's, a page's policy refusing HTML) shows nothing.
+ */
+function showScreen(container, key, asked) {
+  try {
+    const record = JSON.parse(localStorage.getItem(`alignment-board:${key}:screen`) ?? 'null');
+    const revision = localStorage.getItem(`alignment-board:${key}:revision`);
+    if (!record || record.format !== 'alignment-board-screen' || typeof record.html !== 'string'
+      || !revision || record.revision !== revision || record.day !== screenDay()
+      || record.view !== (asked.view ?? 'board') || (record.theme ?? null) !== themeAsked(asked.theme)
+      || asked.readOnly) {
+      return false;
+    }
+    // A template's content is parsed without running or loading anything.
+    const template = document.createElement('template');
+    template.innerHTML = record.html;
+    const [screen, ...more] = template.content.children;
+    if (!screen || more.length || screen.tagName !== 'DIV' || !screen.classList.contains('ab-app')) return false;
+    for (const element of [screen, ...screen.querySelectorAll('*')]) {
+      if (!SCREEN_ELEMENTS.has(element.tagName) && !SCREEN_ELEMENTS.has(element.localName)) {
+        element.remove();
+        continue;
+      }
+      for (const name of element.getAttributeNames()) {
+        if (!screenAttribute(name)) element.removeAttribute(name);
+      }
+      // The board's own styles of an element, set as the board sets them (a policy that
+      // allows no inline style attribute allows these), unless they would load anything.
+      const style = element.getAttribute('data-ab-style');
+      if (style !== null) {
+        element.removeAttribute('data-ab-style');
+        if (!/url\(|image-set|@import/i.test(style)) element.style.cssText = style;
+      }
+    }
+    screen.setAttribute('data-ab-screen', '');
+    screen.setAttribute('aria-busy', 'true');
+    screen.removeAttribute('tabindex');
+    screen.inert = true;
+    container.prepend(screen);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The standalone page: its board is named by the address (?key=, ?view=, ?theme=,
+// ?readonly), as the board reads it. In the element's module there is no current script.
+if (document.currentScript) {
+  const app = document.querySelector('#app[data-alignment-board]');
+  const params = new URLSearchParams(location.search);
+  if (app && !location.hash.startsWith('#board=')) {
+    showScreen(app, params.get('key') ?? 'alignment-board', {
+      view: params.get('view') ?? undefined,
+      theme: params.get('theme') ?? undefined,
+      readOnly: params.has('readonly'),
+    });
+  }
+}
