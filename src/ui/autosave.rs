@@ -534,5 +534,14 @@ pub fn use_autosave(
         }
         status => status.clone(),
     };
+    // A board this tab could not save (another tab's changes to choose between, a write
+    // that failed) would go with the page: leaving it asks first.
+    let unsaved = matches!(status, SaveStatus::Conflict(_) | SaveStatus::Failed(_));
+    use_effect_with(unsaved, |&unsaved| {
+        let asking = unsaved
+            .then(|| super::dom::ask_before_leaving(|| true))
+            .flatten();
+        move || drop(asking)
+    });
     Autosave { status, resolve }
 }

@@ -286,6 +286,13 @@ test('two tabs: one shows the other\'s change, and edits made in both at once ar
   await first.evaluate(() => dispatchEvent(new Event('pagehide')));
   const conflict = second.getByRole('alert').filter({ hasText: 'Another tab changed' });
   await conflict.getByText(/team “Renamed in the (first|second) tab”/).waitFor();
+  // Until the person chooses, this tab's board is not saved: leaving the tab asks first.
+  const asked = new Promise((resolve) => second.once('dialog', (question) => {
+    resolve(question.type());
+    question.dismiss();
+  }));
+  await second.close({ runBeforeUnload: true });
+  assert.equal(await asked, 'beforeunload');
   await conflict.getByRole('button', { name: 'Keep this tab’s' }).click();
   await second.evaluate(() => dispatchEvent(new Event('pagehide')));
   await first.getByRole('rowheader').filter({ hasText: 'Renamed in the second tab' }).waitFor();
