@@ -301,6 +301,49 @@ test('two tabs: one shows the other\'s change, and edits made in both at once ar
   first.assertNoErrors();
 });
 
+test('an edit form open in one tab keeps what another tab changed meanwhile, and says when its work is deleted', async () => {
+  const [first, second] = await twoTabs((page) => page.addInitScript(noQuietTime));
+  const card = (page) => page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  // The second tab opens the card's form and changes its description only.
+  await card(second).focus();
+  await second.keyboard.press('Enter');
+  const form = dialog(second, 'Edit initiative');
+  await form.getByLabel('Description').fill('Written in the second tab');
+  // Meanwhile the first tab sets the card's status and saves.
+  await card(first).getByRole('button', { name: 'Status: On track' }).click();
+  await first.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'Off track' }).click();
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  // The form follows the fields left alone, and saving it keeps both changes.
+  const status = await form.getByLabel('Status', { exact: true }).elementHandle();
+  await second.waitForFunction((select) => select.value === 'offTrack', status);
+  assert.equal(await form.getByLabel('Description').inputValue(), 'Written in the second tab');
+  await form.getByRole('button', { name: 'Save', exact: true }).click();
+  await card(second).getByRole('button', { name: 'Status: Off track' }).waitFor();
+  await second.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const stored = await first.evaluate((key) => {
+    const { initiatives } = JSON.parse(localStorage.getItem(key)).board;
+    const row = initiatives.rows.find((r) => r[initiatives.columns.indexOf('title')] === 'Guided setup wizard');
+    return [row[initiatives.columns.indexOf('status')], row[initiatives.columns.indexOf('description')]];
+  }, HEAD);
+  assert.deepEqual(stored, ['offTrack', 'Written in the second tab']);
+
+  // Deleted in one tab while its form is open in the other: the form says so, and can add
+  // what it holds again.
+  await card(second).focus();
+  await second.keyboard.press('Enter');
+  await form.getByLabel('Title').waitFor();
+  await card(first).focus();
+  await first.keyboard.press('Enter');
+  await dialog(first, 'Edit initiative').getByRole('button', { name: 'Delete' }).click();
+  await dialog(first, 'Delete “Guided setup wizard”?').getByRole('button', { name: 'Delete initiative' }).click();
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  const gone = dialog(second, 'Initiative deleted');
+  await gone.getByRole('alert').getByText(/no longer on the board/).waitFor();
+  await gone.getByRole('button', { name: 'Add again' }).click();
+  await card(second).waitFor();
+  first.assertNoErrors();
+});
+
 test('text that looks like markup, links or bidi controls is shown as text, and long text keeps the layout', async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -50,6 +50,29 @@ impl Draft {
             progress_before_done: None,
         }
     }
+
+    /// What the person changed since the form opened (`opened`), over the initiative as it
+    /// is now (`now`, changed in another tab meanwhile): each field left as it opened takes
+    /// its value now, so saving the form keeps a status or a title changed elsewhere.
+    fn rebase(&self, opened: &Draft, now: &Draft) -> Draft {
+        fn pick<T: PartialEq + Clone>(mine: &T, opened: &T, now: &T) -> T {
+            if mine == opened { now } else { mine }.clone()
+        }
+        Draft {
+            title: pick(&self.title, &opened.title, &now.title),
+            description: pick(&self.description, &opened.description, &now.description),
+            team_id: pick(&self.team_id, &opened.team_id, &now.team_id),
+            owner_id: pick(&self.owner_id, &opened.owner_id, &now.owner_id),
+            priority_ids: pick(&self.priority_ids, &opened.priority_ids, &now.priority_ids),
+            effort: pick(&self.effort, &opened.effort, &now.effort),
+            status: pick(&self.status, &opened.status, &now.status),
+            progress: pick(&self.progress, &opened.progress, &now.progress),
+            confidence: pick(&self.confidence, &opened.confidence, &now.confidence),
+            due: pick(&self.due, &opened.due, &now.due),
+            risks: pick(&self.risks, &opened.risks, &now.risks),
+            progress_before_done: self.progress_before_done.clone(),
+        }
+    }
 }
 
 #[function_component]
@@ -81,6 +104,24 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             progress_before_done: None,
         },
     });
+    // The initiative changed while the form is open (another tab's save, a check-in): the
+    // fields the person has not changed follow it.
+    let opened = use_mut_ref(|| existing.as_ref().map(Draft::of));
+    {
+        let (draft, opened) = (draft.clone(), opened.clone());
+        use_effect_with(existing.clone(), move |existing| {
+            let now = existing.as_ref().map(Draft::of);
+            let before = opened.replace(now.clone());
+            if let (Some(before), Some(now)) = (before, now) {
+                if before != now {
+                    draft.set(draft.rebase(&before, &now));
+                }
+            }
+        });
+    }
+    // Deleted while the form is open (in another tab, or by an undo): it says so, and what
+    // it holds can be added again as new work.
+    let gone = props.id.is_some() && existing.is_none();
     let errors = use_state(Problems::default);
     let onward_note = crate::ui::fields::use_field_id();
     let refusal = use_state(|| None::<String>);
@@ -97,6 +138,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     };
     let title = if props.read_only {
         "Initiative".to_string()
+    } else if gone {
+        "Initiative deleted".to_string()
     } else if existing.is_some() {
         "Edit initiative".to_string()
     } else {
@@ -277,6 +320,9 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 </div>
             }
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
+                if gone && !props.read_only {
+                    <p class="ab-notice ab-notice--warning" role="alert">{ "This initiative is no longer on the board: it was deleted in another tab, or by an undo. Add it again to keep what this form holds, as new work without its check-ins." }</p>
+                }
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Title" required={!props.read_only} value={draft.title.clone()} on_change={set(|d, v| d.title = v)}
                                error={errors.field("title")} />
@@ -356,7 +402,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     <span class="ab-spacer"></span>
                     <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
                     if !props.read_only {
-                        <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else { "Add initiative" } }</button>
+                        <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else if gone { "Add again" } else { "Add initiative" } }</button>
                     }
                 </div>
             </form>
