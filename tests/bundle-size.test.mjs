@@ -97,7 +97,10 @@
 // (571,802 bytes), then (-0.1 KB) a handle's props built in one place: 558.3 KB (571,737 bytes),
 // then (+2.1 KB) the board's last screen kept as the page hides, so that the next opening
 // shows it while the board starts (its loader, src/screen.js, is 2.3 KB more, fetched by the
-// standalone page beside the board and written into the element's script): 560.4 KB (573,843 bytes).
+// standalone page beside the board and written into the element's script): 560.4 KB (573,843 bytes),
+// then (+2.1 KB) an open edit form following another tab's changes to the fields it leaves
+// alone and saying when its work was deleted, and leaving a tab whose board is not saved
+// asking first: 562.5 KB (576,030 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -109,7 +112,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 561 * 1024;
+const GUARD = 563 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
