@@ -96,9 +96,10 @@ pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> 
 }
 
 /// What the editor's fields start with: the initiative's status, progress and confidence, and
-/// the check-in it corrects (its note and author), else as author the person who last
-/// checked in from this browser (`me`), else its owner, else whoever checked in last. The
-/// person can say otherwise.
+/// the check-in it corrects (its note and author), else as author its owner (who gives the
+/// update, also in a review where one person types every team's), else the person who last
+/// checked in from this browser (`me`), else whoever checked in last. The person can say
+/// otherwise.
 fn fresh_draft(
     props: &CheckInEditorProps,
     initiative: Option<&Initiative>,
@@ -116,9 +117,8 @@ fn fresh_draft(
     let author = again
         .map(|c| c.author_id.clone().filter(on_board).unwrap_or_default())
         .unwrap_or_else(|| {
-            (me.filter(on_board))
-                .or_else(|| initiative.and_then(|i| i.owner_id.clone()))
-                .filter(on_board)
+            (initiative.and_then(|i| i.owner_id.clone()).filter(on_board))
+                .or_else(|| me.filter(on_board))
                 .or_else(previous)
                 .unwrap_or_default()
         });
@@ -246,8 +246,8 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 }
             };
             error.set(None);
-            // Whoever checks in from this browser is likely to again; a correction is of
-            // someone else's check-in as often as not.
+            // Whoever checks in from this browser is likely to again, on work with no
+            // owner; a correction is of someone else's check-in as often as not.
             if again.is_none() {
                 change_display(store.0.as_ref(), &key, |d| {
                     d.checks_in_as = optional_id(&author)

@@ -396,8 +396,11 @@ test('checking in from a card shows the previous check-in and the history, and r
   const file = (await exportSnapshot(page)).json.board;
   const dana = file.people.find((p) => p.name === 'Dana Ortiz').id;
   assert.equal(file.checkIns.find((c) => c.note === 'Vendor slipped a week').authorId, dana, 'the file names the author');
-  // Whoever checked in from this browser is the next check-in's author, on any card and
-  // after a reload, until they say otherwise; the board itself does not hold it.
+  // Work with an owner names its owner, whoever checked in last from this browser: the
+  // owner gives the update, also when one person types every team's in a review.
+  assert.equal(await author('Offline job queue'), 'Mei Chen');
+  // Work with no owner names whoever checked in from this browser, on any card and after a
+  // reload, until they say otherwise; the board itself does not hold it.
   assert.equal(await author('Churn interviews'), 'Dana Ortiz');
   assert.equal(await author('Offline job queue'), 'Dana Ortiz');
   await saved(page);
