@@ -225,12 +225,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                 let Some(lane) = layout.lanes.iter().position(|t| *t == initiative.team_id) else {
                     return;
                 };
+                // A closed priority's column holds work still active, but none moves in.
+                let open = |c: &usize| match &layout.columns[*c] {
+                    Column::Priority(id) => board.priority(id).is_some_and(|p| p.is_active()),
+                    Column::Local => true,
+                };
                 let (col, lane) = match step {
-                    Step::Left => (col.checked_sub(1), Some(lane)),
-                    Step::Right => (
-                        Some(col + 1).filter(|c| *c < layout.columns.len()),
-                        Some(lane),
-                    ),
+                    Step::Left => ((0..col).rev().find(open), Some(lane)),
+                    Step::Right => ((col + 1..layout.columns.len()).find(open), Some(lane)),
                     Step::Up => (Some(col), lane.checked_sub(1)),
                     Step::Down => (
                         Some(col),

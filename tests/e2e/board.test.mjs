@@ -133,6 +133,28 @@ test('a card moves with the keyboard and keeps focus', async () => {
   assert.ok(headers.length > 0);
 });
 
+test('a card moved by keyboard passes over a closed priority\'s column: no work moves into it', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const board = page.getByRole('region', { name: 'Board' });
+  await board.getByRole('columnheader', { name: 'Achieved priority: SOC 2 Type II report' }).waitFor();
+  const last = (await board.getByRole('columnheader', { name: /^Priority \d+:/ }).last().getAttribute('aria-label'))
+    .replace(/^Priority \d+: /, '');
+  const cell = board.getByRole('group', { name: / · Local work$/ }).filter({ has: page.getByRole('article') }).first();
+  const lane = (await cell.getAttribute('aria-label')).replace(/ · Local work$/, '');
+  const card = cell.getByRole('article').first();
+  const title = await card.getAttribute('aria-label');
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowLeft');
+  await board.getByRole('group', { name: `${lane} · ${last}`, exact: true }).getByRole('article', { name: title }).waitFor();
+  assert.equal(await board.getByRole('group', { name: `${lane} · SOC 2 Type II report`, exact: true })
+    .getByRole('article', { name: title }).count(), 0);
+  // And back to the right, over it again, into local work.
+  await page.keyboard.press('Alt+ArrowRight');
+  await cell.getByRole('article', { name: title }).waitFor();
+  page.assertNoErrors();
+});
+
 test('priorities are re-ranked with the keyboard, the buttons and by dragging', async () => {
   const page = await freshPage(app);
   await startExample(page);
