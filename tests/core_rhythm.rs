@@ -14,7 +14,9 @@ use alignment_board::core::model::{
     Board, DecisionKind, DependencyState, Initiative, Period, PriorityStatus, Review, ReviewKind,
     Risk, Severity, Status,
 };
-use alignment_board::core::rhythm::{changed_since, days_ago, due, last_review, since, Happened};
+use alignment_board::core::rhythm::{
+    changed_since, days_ago, due, last_review, since, CountedFrom, Happened,
+};
 use alignment_board::core::time::Date;
 use core_support::*;
 use std::rc::Rc;
@@ -62,6 +64,48 @@ fn an_initiative_is_due_one_day_after_the_interval_not_on_its_last_day() {
     assert_eq!(due.items[0].last_check_in, None);
     assert_eq!((due.items[0].days_since, due.items[0].days_late), (8, 1));
     assert_eq!(due.fresh, 2);
+}
+
+#[test]
+fn work_planned_before_its_period_waits_from_the_period_start_not_from_when_it_was_written() {
+    let mut board = small_board();
+    board.rhythm.check_in_days = 7;
+    board.check_ins.clear();
+    board.period = Period {
+        label: "Next".into(),
+        start: Some(date("2026-11-13")),
+        end: Some(date("2027-02-12")),
+        ..Period::default()
+    };
+    // Written down in October, the period began 10 days ago: 3 days late, not 50.
+    board.initiatives[0].created_at = ts("2026-10-01T09:00:00Z");
+    // Added after the period began: from the day it was added.
+    board.initiatives[1].created_at = ts("2026-11-14T09:00:00Z");
+    board.initiatives[2].created_at = ts("2026-11-20T09:00:00Z");
+    let items = due(&board, utc_now()).items;
+    let seen: Vec<_> = (items.iter())
+        .map(|d| (d.initiative, d.days_since, d.days_late, d.from))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (0, 10, 3, CountedFrom::PeriodStart),
+            (1, 9, 2, CountedFrom::Added)
+        ]
+    );
+    // Health says the same, in its words.
+    let analysis = alignment_board::core::health::analyse_board(&board, utc_now());
+    let rhythm = (analysis.board.parts.iter())
+        .find(|p| p.kind == alignment_board::core::health::PartKind::Rhythm)
+        .unwrap();
+    assert_eq!(
+        rhythm.findings[0].reason,
+        "No check-in since the period started 10 days ago (due every 7)"
+    );
+    // A period planned ahead that has not begun has nothing due yet.
+    board.period.start = Some(date("2026-12-01"));
+    board.initiatives[1].created_at = ts("2026-10-02T09:00:00Z");
+    assert!(due(&board, utc_now()).items.is_empty());
 }
 
 #[test]

@@ -28,14 +28,47 @@ pub fn latest_check_ins(board: &Board) -> Vec<Option<&CheckIn>> {
     latest
 }
 
-/// An active initiative whose latest check-in (or, with none, its creation) is older than
-/// `rhythm.checkInDays` of the person's calendar days.
+/// What an initiative's check-ins are counted from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountedFrom {
+    /// Its latest check-in.
+    CheckIn,
+    /// The day it was added, having had no check-in.
+    Added,
+    /// The period's first day: it was added before the period began (planned ahead) and has
+    /// had no check-in. Work written down ahead is not late from the day it was written.
+    PeriodStart,
+}
+
+/// The person's calendar days since an initiative's check-ins are counted from (`last`, its
+/// latest check-in; with none, the day it was `created`, or the period's first day when that
+/// came later), and from what. Negative while a period planned ahead has not begun.
+pub fn waiting(
+    board: &Board,
+    created: Timestamp,
+    last: Option<Timestamp>,
+    now: Now,
+) -> (i64, CountedFrom) {
+    match (last, board.period.start) {
+        (Some(at), _) => (days_ago(at, now), CountedFrom::CheckIn),
+        (None, Some(start)) if now.day_of(created) < start => (
+            now.today().days_since_epoch() - start.days_since_epoch(),
+            CountedFrom::PeriodStart,
+        ),
+        (None, _) => (days_ago(created, now), CountedFrom::Added),
+    }
+}
+
+/// An active initiative whose latest check-in (or, with none, its creation or the period's
+/// start, `waiting`) is older than `rhythm.checkInDays` of the person's calendar days.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DueItem {
     /// Index into `board.initiatives`.
     pub initiative: usize,
     /// When it was last checked in on, if ever.
     pub last_check_in: Option<Timestamp>,
+    /// What the days are counted from.
+    pub from: CountedFrom,
     /// The person's calendar days since the last check-in, or since it was created.
     pub days_since: i64,
     /// Days past the allowed interval (1 or more).
@@ -83,11 +116,12 @@ pub fn due(board: &Board, now: Now) -> Due {
             continue;
         }
         let last = latest[index].map(|c| c.at);
-        let days_since = days_ago(last.unwrap_or(initiative.created_at), now);
+        let (days_since, from) = waiting(board, initiative.created_at, last, now);
         if days_since > every {
             items.push(DueItem {
                 initiative: index,
                 last_check_in: last,
+                from,
                 days_since,
                 days_late: days_since - every,
             });

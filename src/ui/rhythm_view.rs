@@ -16,7 +16,7 @@ use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
 use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
-use crate::core::rhythm::{due, last_review, since, Happened};
+use crate::core::rhythm::{due, last_review, since, CountedFrom, Happened};
 use crate::core::snapshot;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -314,9 +314,12 @@ fn due_list(
         let count = rows.len();
         let rows = rows.into_iter().map(|d| {
             let initiative = &board.initiatives[d.initiative];
-            let last = match d.last_check_in {
-                Some(_) => format!("last check-in {} days ago", d.days_since),
-                None => format!("no check-in yet, added {} days ago", d.days_since),
+            let last = match d.from {
+                CountedFrom::CheckIn => format!("last check-in {} days ago", d.days_since),
+                CountedFrom::Added => format!("no check-in yet, added {} days ago", d.days_since),
+                CountedFrom::PeriodStart => {
+                    format!("no check-in yet, the period started {} days ago", d.days_since)
+                }
             };
             let late = crate::ui::forms::count(d.days_late as usize, "day", "days");
             html! {

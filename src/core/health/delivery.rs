@@ -152,7 +152,8 @@ impl Scope<'_> {
 /// Rhythm = 0.8 × check-in freshness + 0.2 × review punctuality (board-wide; a team's
 /// rhythm is its freshness alone). Freshness = 1 − late ÷ active initiatives, where an
 /// initiative is late when more than `checkInDays` of the person's calendar days have passed
-/// since the day of its latest check-in (or, with none, since it was created). Punctuality = 1 − days late ÷
+/// since the day of its latest check-in (or, with none, since it was created, or since the
+/// period started when it was added before that: `rhythm::waiting`). Punctuality = 1 − days late ÷
 /// `reviewDays`, where the days late are those past `reviewDays` since the latest review
 /// or planning session (or, with none, since the period started or the board's first
 /// initiative was added, whichever is later: a board started in the middle of a period is
@@ -171,16 +172,20 @@ pub(super) fn rhythm(facts: &Facts, scope: Scope) -> Part {
             .initiative_index
             .get(initiative.id.as_str())
             .and_then(|&at| facts.last_check_in[at]);
-        let (since, checked) = match latest {
-            Some(at) => (at, true),
-            None => (initiative.created_at, false),
-        };
-        let days = facts.days_since(since);
+        let (days, from) =
+            crate::core::rhythm::waiting(facts.board, initiative.created_at, latest, facts.now);
         if days > every {
-            let reason = if checked {
-                format!("Last check-in {days} days ago (due every {every})")
-            } else {
-                format!("No check-in since it was created {days} days ago (due every {every})")
+            use crate::core::rhythm::CountedFrom;
+            let reason = match from {
+                CountedFrom::CheckIn => {
+                    format!("Last check-in {days} days ago (due every {every})")
+                }
+                CountedFrom::Added => {
+                    format!("No check-in since it was created {days} days ago (due every {every})")
+                }
+                CountedFrom::PeriodStart => format!(
+                    "No check-in since the period started {days} days ago (due every {every})"
+                ),
             };
             late.push((
                 days,
