@@ -220,7 +220,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     let team_name = board.team(&team).map_or(String::new(), |t| t.name.clone());
     let requests = |list: Vec<usize>, answering: bool| -> Html {
         if list.is_empty() {
-            return html! { <li class="ab-finding ab-finding--none">{ "Nothing open." }</li> };
+            return html! { <li class="ab-finding ab-finding--none" tabindex="-1" data-focus-empty="">{ "Nothing open." }</li> };
         }
         list.into_iter()
             .map(|d| {

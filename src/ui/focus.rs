@@ -365,7 +365,8 @@ fn focus_in_view(element: web_sys::HtmlElement) -> AnimationFrame {
 /// lost), focus goes to the `control` of the row now at its place, or of the last row when
 /// the list got shorter. Where the row itself left and `name` is given, focus goes to that
 /// row's `name` instead: its control would act on another item at one more Enter (mark a
-/// second request delivered, close a second risk). While a dialog holds focus, or the
+/// second request delivered, close a second risk). With no row left, focus goes to what says
+/// the list is empty (`data-focus-empty`), not to the board's top. While a dialog holds focus, or the
 /// control is still focused, it waits for the next render or for focus to come back to the
 /// board, whichever is first.
 #[hook]
@@ -462,6 +463,8 @@ fn hand_on(
                 .query_selector(control)
                 .ok()?
         });
+    // The list emptied: its message that nothing is left there (`data-focus-empty`).
+    let next = next.or_else(|| root.query_selector("[data-focus-empty]").ok()?);
     if let (true, Some(next)) = (lost && !was.is_connected(), next) {
         let _ = next.unchecked_into::<web_sys::HtmlElement>().focus();
     }

@@ -123,6 +123,18 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             },
         )
     };
+    let record_now = {
+        let (dispatch, board, score) = (
+            context.dispatch.clone(),
+            board.clone(),
+            props.analysis.board.score,
+        );
+        Callback::from(move |_| {
+            let summary =
+                "Nothing was due: all active work was checked in on, or added, within the rhythm.";
+            review::record_review(&dispatch, &board, score, summary.to_string());
+        })
+    };
     let start_review = {
         let (mode, board, dispatch) = (mode.clone(), board.clone(), context.dispatch.clone());
         let queue: Vec<Id> = review_queue(&board, &due_now.items);
@@ -198,8 +210,13 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 </div>
                 if !context.read_only {
                     <div class="ab-toolbar__group">
-                        <button type="button" class="ab-button ab-button--primary" onclick={start_review}
-                                disabled={due_now.items.is_empty()}>{ "Start guided review" }</button>
+                        if due_now.items.is_empty() && teams.is_none() {
+                            // Nothing to step through: the review is recorded as it stands, so
+                            // that "since the last review" has its starting point.
+                            <button type="button" class="ab-button ab-button--primary" onclick={record_now}>{ "Record review" }</button>
+                        } else if !due_now.items.is_empty() {
+                            <button type="button" class="ab-button ab-button--primary" onclick={start_review}>{ "Start guided review" }</button>
+                        }
                         <button type="button" class="ab-button"
                                 onclick={context.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>
                     </div>
@@ -279,21 +296,21 @@ fn due_list(
     let board = &props.board;
     if let (true, Some((team, active))) = (items.is_empty(), team) {
         let hint = if active {
-            format!("Nothing is due in {team}: all its active work has been checked in on within the rhythm.")
+            format!("Nothing is due in {team}: all its active work was checked in on, or added, within the rhythm.")
         } else {
             format!("Nothing is due in {team}: it has no work in progress.")
         };
-        return html! { <p class="ab-empty-hint">{ hint }</p> };
+        return html! { <p class="ab-empty-hint" tabindex="-1" data-focus-empty="">{ hint }</p> };
     }
     if items.is_empty() {
         let hint = if board.initiatives.is_empty() {
             "Nothing is due yet: check-ins and reviews fall due once work is on the board."
         } else if board.initiatives.iter().any(|i| i.status.is_active()) {
-            "Nothing is due: every active initiative has been checked in on within the rhythm."
+            "Nothing is due: all active work was checked in on, or added, within the rhythm."
         } else {
             "No check-in is due: no initiative is in progress."
         };
-        return html! { <p class="ab-empty-hint">{ hint }</p> };
+        return html! { <p class="ab-empty-hint" tabindex="-1" data-focus-empty="">{ hint }</p> };
     }
     let person = |id: &Option<Id>| {
         id.as_deref()

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { dialog, exportSnapshot, freshPage, importFile, saved, startExample, useApp } from '../support/app.mjs';
+import { addTeam, dialog, exportSnapshot, freshPage, importFile, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -91,6 +91,51 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
   await page.getByRole('button', { name: 'End review' }).click();
+  page.assertNoErrors();
+});
+
+test('checked in from the list of what is due until none is left, focus rests on what says so', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  // The team with the least work due.
+  const groups = rhythm.getByRole('region', { name: /^Due in / });
+  const counts = await groups.evaluateAll((all) => all.map((g) => [g.getAttribute('aria-label').replace('Due in ', ''),
+    g.querySelectorAll('button[data-check-in]').length]));
+  const [team] = counts.sort((a, b) => a[1] - b[1])[0];
+  const chips = rhythm.getByRole('group', { name: 'Show the rhythm of' });
+  await chips.getByRole('button', { name: team, exact: true }).click();
+  await rhythm.getByRole('heading', { name: `What is due in ${team}` }).waitFor();
+  const buttons = rhythm.getByRole('button', { name: /^Check in on / });
+  for (let left = await buttons.count(); left > 0; left--) {
+    await buttons.first().click();
+    const form = page.getByRole('dialog', { name: /^Check in: / });
+    await form.getByRole('button', { name: 'Save check-in' }).click();
+    await form.waitFor({ state: 'detached' });
+  }
+  const empty = rhythm.getByText(`Nothing is due in ${team}: all its active work was checked in on, or added, within the rhythm.`);
+  await page.waitForFunction((element) => element === document.activeElement, await empty.elementHandle());
+  // A team's rhythm records no review of the whole board.
+  assert.equal(await rhythm.getByRole('button', { name: 'Record review' }).count(), 0);
+  page.assertNoErrors();
+});
+
+test('a board with nothing due records its review at once, the starting point of what changes since', async () => {
+  const page = await freshPage(app);
+  await page.getByRole('button', { name: 'Start blank' }).click();
+  await addTeam(page, 'Platform');
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
+  const form = dialog(page, 'Add initiative');
+  await form.getByLabel('Title').fill('Fewer pages at night');
+  await form.getByRole('button', { name: 'Add initiative' }).click();
+  await form.waitFor({ state: 'detached' });
+  const rhythm = await openRhythm(page);
+  await rhythm.getByText('Nothing is due: all active work was checked in on, or added, within the rhythm.').waitFor();
+  assert.equal(await rhythm.getByRole('button', { name: 'Start guided review' }).count(), 0);
+  await rhythm.getByText('No review recorded yet: the first guided review sets the starting point.').waitFor();
+  await rhythm.getByRole('button', { name: 'Record review' }).click();
+  await page.getByRole('status').filter({ hasText: /^Review recorded/ }).waitFor();
+  assert.equal(await rhythm.getByText('No review recorded yet', { exact: false }).count(), 0);
   page.assertNoErrors();
 });
 
@@ -402,7 +447,6 @@ test('checking in from a card shows the previous check-in and the history, and r
   // Work with no owner names whoever checked in from this browser, on any card and after a
   // reload, until they say otherwise; the board itself does not hold it.
   assert.equal(await author('Churn interviews'), 'Dana Ortiz');
-  assert.equal(await author('Offline job queue'), 'Dana Ortiz');
   await saved(page);
   await page.reload();
   await board.waitFor();

@@ -407,25 +407,7 @@ pub(super) fn review_summary(
             summary_text.clone(),
         );
         Callback::from(move |_| {
-            dispatch.dispatch(Msg::Do {
-                action: Action::RecordReview(Review {
-                    id: crate::ui::ids::fresh(&board, "v"),
-                    at: now(),
-                    kind: ReviewKind::Review,
-                    summary: text.clone(),
-                    score,
-                }),
-                focus: None,
-            });
-            dispatch.dispatch(Msg::Done(format!(
-                "Review recorded{}.",
-                score.map_or(String::new(), |s| format!(
-                    " with an alignment score of {s}"
-                ))
-            )));
-            // The notice says it (a status of its own): the board's region stays quiet, not
-            // saying "Recorded the review" over it.
-            dispatch.dispatch(Msg::Say(String::new()));
+            record_review(&dispatch, &board, score, text.clone());
             mode.set(Mode::Overview);
         })
     };
@@ -485,4 +467,32 @@ pub(super) fn review_summary(
             </div>
         </section>
     }
+}
+
+/// Records a review of `board` now, with its alignment `score` and `summary`, and says so.
+pub(super) fn record_review(
+    dispatch: &yew::UseReducerDispatcher<crate::ui::state::AppState>,
+    board: &Board,
+    score: Option<u8>,
+    summary: String,
+) {
+    dispatch.dispatch(Msg::Do {
+        action: Action::RecordReview(Review {
+            id: crate::ui::ids::fresh(board, "v"),
+            at: now(),
+            kind: ReviewKind::Review,
+            summary,
+            score,
+        }),
+        focus: None,
+    });
+    dispatch.dispatch(Msg::Done(format!(
+        "Review recorded{}.",
+        score.map_or(String::new(), |s| format!(
+            " with an alignment score of {s}"
+        ))
+    )));
+    // The notice says it (a status of its own): the board's region stays quiet, not saying
+    // "Recorded the review" over it.
+    dispatch.dispatch(Msg::Say(String::new()));
 }
