@@ -10,10 +10,14 @@ use crate::storage::{BoardKey, Store};
 use serde::Serialize;
 use yew::prelude::*;
 
-/// The most characters a screen may take: the example board's takes about a sixth of this.
+/// The most characters a screen may take: the example board's takes about a fifth of this.
 /// A board whose screen is longer keeps none (a big board would spend the store's room and
 /// the loader's time for a moment's picture).
 const MOST: usize = 400_000;
+
+/// The most elements a board's screen is made of: the example board shows about 900. A
+/// board past this keeps none, without copying its page to find its length.
+const MOST_ELEMENTS: u32 = 5_000;
 
 /// What the screen's loader checks before showing it; `format` names the record.
 #[derive(Serialize)]
@@ -71,23 +75,23 @@ fn keep(
     let (Some(revision), Some(root)) = (revision, root.cast::<web_sys::Element>()) else {
         return;
     };
-    let Some(html) = screen_of(&root) else {
-        return;
-    };
     let name = key.screen();
-    let text = (html.len() <= MOST)
-        .then(|| {
-            serde_json::to_string(&Record {
-                format: "alignment-board-screen",
-                revision: &revision,
-                day: super::clock::local_now().today().to_string(),
-                view: shown.view.key(),
-                theme: shown.theme.as_deref(),
-                html: &html,
-            })
-            .ok()
+    let small = (root.query_selector_all("*")).is_ok_and(|all| all.length() <= MOST_ELEMENTS);
+    let html = small
+        .then(|| screen_of(&root))
+        .flatten()
+        .filter(|html| html.len() <= MOST);
+    let text = html.and_then(|html| {
+        serde_json::to_string(&Record {
+            format: "alignment-board-screen",
+            revision: &revision,
+            day: super::clock::local_now().today().to_string(),
+            view: shown.view.key(),
+            theme: shown.theme.as_deref(),
+            html: &html,
         })
-        .flatten();
+        .ok()
+    });
     // A screen that cannot be written (too long, no room) goes: the one before shows a
     // board no longer saved and would only take room.
     if text.is_none_or(|text| store.write(&name, &text).is_err()) {
