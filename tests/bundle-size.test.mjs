@@ -100,7 +100,10 @@
 // standalone page beside the board and written into the element's script): 560.4 KB (573,843 bytes),
 // then (+2.1 KB) an open edit form following another tab's changes to the fields it leaves
 // alone and saying when its work was deleted, and leaving a tab whose board is not saved
-// asking first: 562.5 KB (576,030 bytes).
+// asking first: 562.5 KB (576,030 bytes), then (+0.2 KB) the owner named as a check-in's
+// author, keyboard moves past a closed priority, a planned initiative waiting from its
+// period's start, Record review with nothing due and focus on an emptied list's message:
+// 562.7 KB (576,160 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
