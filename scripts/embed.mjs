@@ -169,6 +169,8 @@ class AlignmentBoardElement extends HTMLElement {
   static observedAttributes = ['storage-key', 'readonly', 'view', 'theme', 'src'];
   #handle = null;
   #turn = 0;
+  /** Whether the board started (or could not): its last screen is no longer wanted. */
+  #started = false;
 
   /** The board's handle (getSnapshot, loadSnapshot…), once it is ready. */
   get board() { return this.#handle; }
@@ -265,22 +267,26 @@ class AlignmentBoardElement extends HTMLElement {
       const key = this.getAttribute('storage-key');
       if (key && !this.hasAttribute('src')) {
         link.addEventListener('load', () => {
-          if (host.firstChild) return;
+          if (host.firstChild || this.#started) return;
           showScreen(host, key, {
             view: this.getAttribute('view') || undefined,
             theme: this.getAttribute('theme') || undefined,
             readOnly: this.hasAttribute('readonly'),
+            place: 'element',
           });
         }, { once: true });
       }
     }
     try {
-      const [snapshot] = await Promise.all([this.#snapshot(), start()]);
+      const [snapshot] = await Promise.all([this.#snapshot(), start()]).finally(() => {
+        // Started or refused, the board's last screen has had its moment.
+        this.#started = true;
+      });
       if (turn !== this.#turn) return;
       this.#handle?.destroy();
       const host = root.querySelector('.ab-host');
       host.replaceChildren();
-      const options = { readOnly: this.hasAttribute('readonly') };
+      const options = { readOnly: this.hasAttribute('readonly'), screenPlace: 'element' };
       const key = this.getAttribute('storage-key');
       if (key) options.storageKey = key;
       const view = this.getAttribute('view');

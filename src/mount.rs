@@ -44,6 +44,9 @@ pub struct MountOptions {
     /// Keep the view in the page's address (`?view=`), Back going to the view before: the
     /// board's own page does; a board embedded in another page leaves its address alone.
     pub view_in_address: bool,
+    /// Where the board is when its page shows the board's last screen as it starts
+    /// (`src/screen.js`): `page` or `element` (the option `screenPlace`). None keeps none.
+    pub screen: Option<String>,
 }
 
 impl Default for MountOptions {
@@ -60,6 +63,7 @@ impl Default for MountOptions {
             share_page: None,
             opened_link: None,
             view_in_address: false,
+            screen: None,
         }
     }
 }
@@ -89,6 +93,7 @@ impl MountOptions {
         options.example_url = get("exampleUrl").as_string();
         options.theme = get("theme").as_string();
         options.share_page = get("sharePage").as_string();
+        options.screen = get("screenPlace").as_string();
         // A snapshot from an address is only shown; so is one given with no place to keep
         // it (no storage key). A host that keeps the board itself (`inMemory`) may have it
         // edited.
@@ -276,6 +281,7 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
         share: options.share_page.clone().map(Into::into),
         opened_link: options.opened_link.clone().map(Rc::new),
         view_in_address: options.view_in_address,
+        screen: options.screen.clone().map(Into::into),
         offered,
         turn: 0,
     })
@@ -386,6 +392,8 @@ pub fn start_standalone() {
         // The single-file build carries the example in the page itself, as a data: URL,
         // and has no frame page beside it to open share links (`data-share-page=""`).
         options.example_url = root.get_attribute("data-example");
+        // The page that shows the board's last screen as it starts says so (index.html).
+        options.screen = root.has_attribute("data-screen").then(|| "page".into());
         // The page's own history, when the page is the window's: inside a frame (a wiki
         // showing the single-file build), entries would be the host page's.
         options.view_in_address = web_sys::window().is_some_and(|window| {

@@ -22,7 +22,7 @@ function screenAttribute(name) {
     || name === 'hidden' || name === 'popover' || name === 'type' || name === 'value'
     || name === 'disabled' || name === 'checked' || name === 'selected' || name === 'for' || name === 'lang'
     || name === 'dir' || name === 'datetime' || name === 'colspan' || name === 'rowspan' || name === 'scope'
-    || name === 'max' || name === 'min' || name === 'placeholder'
+    || name === 'max' || name === 'min' || name === 'placeholder' || name === 'open'
     || name.startsWith('aria-') || name.startsWith('data-')
     || /^(viewBox|xmlns|d|x|y|x1|x2|y1|y2|cx|cy|r|rx|ry|width|height|fill|stroke|stroke-width|stroke-dasharray|stroke-linecap|transform|points|opacity|text-anchor|dominant-baseline|font-size|font-weight|focusable|preserveAspectRatio)$/.test(name);
 }
@@ -40,8 +40,9 @@ function screenDay(now = new Date()) {
 
 /**
  * Shows the last screen of the board under `key` in `container`, when it may be shown as
- * `asked` ({ view, theme, readOnly }): a screen is of a board that may be changed, so a
- * read-only one shows none. Returns whether it did; anything unexpected (no storage, a
+ * `asked` ({ view, theme, readOnly, place }: `page` or `element`, as the board recorded
+ * where it showed): a screen is of a board that may be changed, so a read-only one shows none.
+ * A browser without WebAssembly shows none: no board would come to replace it. Returns whether it did; anything unexpected (no storage, a
  * record not the board's, a page's policy refusing HTML) shows nothing.
  */
 function showScreen(container, key, asked) {
@@ -51,7 +52,7 @@ function showScreen(container, key, asked) {
     if (!record || record.format !== 'alignment-board-screen' || typeof record.html !== 'string'
       || !revision || record.revision !== revision || record.day !== screenDay()
       || record.view !== (asked.view ?? 'board') || (record.theme ?? null) !== themeAsked(asked.theme)
-      || asked.readOnly) {
+      || record.place !== asked.place || asked.readOnly || typeof WebAssembly !== 'object') {
       return false;
     }
     // A template's content is parsed without running or loading anything.
@@ -65,14 +66,18 @@ function showScreen(container, key, asked) {
         continue;
       }
       for (const name of element.getAttributeNames()) {
-        if (!screenAttribute(name)) element.removeAttribute(name);
+        // A colour of a chart may not point anywhere (`url(…)`, escaped or not).
+        const points = (name === 'fill' || name === 'stroke') && /url|\\/i.test(element.getAttribute(name));
+        if (points || !screenAttribute(name)) element.removeAttribute(name);
       }
       // The board's own styles of an element, set as the board sets them (a policy that
-      // allows no inline style attribute allows these), unless they would load anything.
+      // allows no inline style attribute allows these). Read by the browser first, escapes
+      // and all: styles that would load anything are dropped.
       const style = element.getAttribute('data-ab-style');
       if (style !== null) {
         element.removeAttribute('data-ab-style');
-        if (!/url\(|image-set|@import/i.test(style)) element.style.cssText = style;
+        element.style.cssText = style;
+        if (/url\(|image|@import|\\/i.test(element.style.cssText)) element.removeAttribute('style');
       }
     }
     screen.setAttribute('data-ab-screen', '');
@@ -92,10 +97,27 @@ if (document.currentScript) {
   const app = document.querySelector('#app[data-alignment-board]');
   const params = new URLSearchParams(location.search);
   if (app && !location.hash.startsWith('#board=')) {
-    showScreen(app, params.get('key') ?? 'alignment-board', {
+    const shown = showScreen(app, params.get('key') ?? 'alignment-board', {
       view: params.get('view') ?? undefined,
       theme: params.get('theme') ?? undefined,
       readOnly: params.has('readonly'),
+      place: 'page',
     });
+    // A board that cannot start (its script or module not loaded, refused by the page's
+    // policy, an error as it starts) would leave the screen opening for ever: it goes, and
+    // the page says so. Once the board has taken its place, these do nothing.
+    const failed = () => {
+      const screen = app.querySelector(':scope > [data-ab-screen]');
+      if (!screen) return;
+      const note = document.createElement('p');
+      note.className = 'ab-screen-failed';
+      note.setAttribute('role', 'alert');
+      note.textContent = 'The board could not be started. Reload the page to try again.';
+      screen.replaceWith(note);
+    };
+    if (shown) {
+      window.addEventListener('error', failed, true);
+      window.addEventListener('unhandledrejection', failed);
+    }
   }
 }

@@ -299,6 +299,18 @@ pub fn open_known(store: &dyn Store, key: &BoardKey, now: Timestamp, known: &mut
     }
 }
 
+/// Removes the last screen every board keeps in `store` (`ui::screen`): a board that needs
+/// the room takes it from these pictures first. Whether there was any.
+pub fn drop_screens(store: &dyn Store) -> bool {
+    let screens: Vec<String> = (store.keys().unwrap_or_default().into_iter())
+        .filter(|name| BoardKey::is_screen(name))
+        .collect();
+    for name in &screens {
+        let _ = store.remove(name);
+    }
+    !screens.is_empty()
+}
+
 /// What a save did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
@@ -394,6 +406,26 @@ mod tests {
 
     fn board() -> Board {
         Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap())
+    }
+
+    #[test]
+    fn a_board_out_of_room_drops_every_board_s_screen_and_nothing_else() {
+        let store = FaultyStore::new();
+        save(&store, &k(), &board(), now(), &mut Parts::default()).unwrap();
+        let named = BoardKey::new("screen").unwrap();
+        save(&store, &named, &board(), now(), &mut Parts::default()).unwrap();
+        for key in [k(), named.clone(), BoardKey::new("other").unwrap()] {
+            store.write(&key.screen(), "{}").unwrap();
+        }
+        store.write("someone-else:screen", "theirs").unwrap();
+        let before = store.keys().unwrap();
+        assert!(drop_screens(&store));
+        let after = store.keys().unwrap();
+        assert_eq!(before.len() - after.len(), 3);
+        assert!(after.iter().all(|name| !BoardKey::is_screen(name)));
+        assert!(after.contains(&named.head()) && after.contains(&"someone-else:screen".into()));
+        assert!(matches!(open(&store, &named, now()), Opened::Board(_)));
+        assert!(!drop_screens(&store));
     }
 
     #[test]

@@ -48,6 +48,7 @@ async fn mount(store: Rc<FaultyStore>, key: &str, read_only: bool) -> Mounted {
         view_in_address: false,
         offered: None,
         turn: 0,
+        screen: None,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),
@@ -88,6 +89,7 @@ async fn mount_given(
         view_in_address: false,
         offered: None,
         turn: 0,
+        screen: None,
         example: Example::default(),
     };
     render(store, props).await

@@ -31,6 +31,7 @@ async fn mount() -> Element {
         view_in_address: false,
         offered: None,
         turn: 0,
+        screen: None,
         example: Example::Board(Rc::new(example::example_board(
             alignment_board::ui::clock::local_now().today(),
         ))),

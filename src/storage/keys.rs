@@ -122,6 +122,14 @@ impl BoardKey {
         format!("{PREFIX}{}:screen", self.0)
     }
 
+    /// Whether `name` is where some board keeps its last screen (`screen`): no key holds
+    /// `:`, so a board whose key is `screen` is not one.
+    pub fn is_screen(name: &str) -> bool {
+        (name.strip_prefix(PREFIX))
+            .and_then(|rest| rest.strip_suffix(":screen"))
+            .is_some_and(|key| !key.is_empty() && !key.contains(':'))
+    }
+
     /// Where one part of a set-aside copy is kept.
     pub fn set_aside_part(copy: &str, name: &str) -> String {
         format!("{copy}:part:{name}")
@@ -214,9 +222,14 @@ mod tests {
             key.display(),
             key.screen(),
         ] {
+            assert_eq!(BoardKey::is_screen(&name), name == key.screen(), "{name}");
             assert!(name.starts_with("alignment-board:k:"), "{name}");
         }
         assert_eq!(key.head(), "alignment-board:k");
+        // A board whose key is "screen" keeps its board, not a screen, there.
+        let named = BoardKey::new("screen").unwrap();
+        assert!(!BoardKey::is_screen(&named.head()));
+        assert!(BoardKey::is_screen(&named.screen()));
     }
 
     #[test]

@@ -95,6 +95,10 @@ pub struct AppProps {
     /// Which start of the board in its element this is (`mounted::Mounted::turn`).
     #[prop_or_default]
     pub turn: u32,
+    /// Where the board is, when its page shows the board's last screen as it starts
+    /// (`screen`: `page` or `element`); none keeps no screen.
+    #[prop_or_default]
+    pub screen: Option<AttrValue>,
 }
 
 /// The event a board's element fires after each change to the board (alignment-board.js
@@ -185,6 +189,7 @@ pub fn App(props: &AppProps) -> Html {
                 && dialog.is_none()
                 && *filter == Filter::default()
                 && !*printing,
+            place: props.screen.clone(),
         },
     );
     let Autosave {

@@ -178,7 +178,13 @@ impl Saver {
     /// room to spare: nothing waiting, failed or in conflict, and no other tab's save since.
     fn settled(this: &Rc<RefCell<Saver>>) -> Option<String> {
         let saver = this.try_borrow().ok()?;
-        let quiet = saver.pending.is_none()
+        // What shows is what the store holds: not a board another tab saved or a merge made
+        // as the page hid, before the page has shown it.
+        let shown = (saver.seen.as_ref())
+            .zip(saver.base.as_ref())
+            .is_some_and(|(seen, base)| Rc::ptr_eq(seen, base));
+        let quiet = shown
+            && saver.pending.is_none()
             && !saver.stopped
             && saver.conflict.is_none()
             && saver.clean == SaveStatus::Saved
@@ -220,13 +226,13 @@ impl Saver {
         };
         let mut saver_borrow = saver;
         let saver = &mut *saver_borrow;
-        match storage::save(
-            saver.store.0.as_ref(),
-            &saver.key,
-            &board,
-            now(),
-            &mut saver.known,
-        ) {
+        let store = saver.store.0.clone();
+        let mut saved = storage::save(store.as_ref(), &saver.key, &board, now(), &mut saver.known);
+        // Out of room: the boards' last screens are only pictures, and go first.
+        if matches!(saved, Err(StoreError::Full)) && storage::drop_screens(store.as_ref()) {
+            saved = storage::save(store.as_ref(), &saver.key, &board, now(), &mut saver.known);
+        }
+        match saved {
             Ok(saved) => {
                 saver.revision = saved.revision.clone();
                 saver.base = Some(board);

@@ -3,14 +3,17 @@
 //! hidden or closed and the board it shows is the one saved, its rendered HTML is written
 //! under `alignment-board:K:screen` with the saved revision, the person's day and how it
 //! was shown; the page's loader (`src/screen.js`) shows it, inert, only when all of them
-//! are still so, and the board replaces it as it starts (`mount::mount_with`).
+//! are still so, and the board replaces it as it starts (`mount::mount_with`). Only a board
+//! whose page has that loader keeps one (`AppProps::screen`: the standalone page, the
+//! `<alignment-board>` element), and a board out of room drops them all first
+//! (`storage::drop_screens`).
 
 use super::state::{StoreHandle, View};
 use crate::storage::{BoardKey, Store};
 use serde::Serialize;
 use yew::prelude::*;
 
-/// The most characters a screen may take: the example board's takes about a fifth of this.
+/// The most bytes of text a screen may take: the example board's takes about a fifth of this.
 /// A board whose screen is longer keeps none (a big board would spend the store's room and
 /// the loader's time for a moment's picture).
 const MOST: usize = 400_000;
@@ -28,6 +31,8 @@ struct Record<'a> {
     day: String,
     view: &'static str,
     theme: Option<&'a str>,
+    /// Where it shows: `page` (the standalone page) or `element`.
+    place: &'a str,
     html: &'a str,
 }
 
@@ -39,6 +44,8 @@ pub struct Shown {
     pub view: View,
     pub theme: Option<AttrValue>,
     pub keep: bool,
+    /// Where the board is, when that page shows a screen (`AppProps::screen`).
+    pub place: Option<AttrValue>,
 }
 
 /// What the page does once the board is saved as it hides: with the saved revision, the
@@ -69,7 +76,10 @@ fn keep(
     root: &NodeRef,
     shown: &Shown,
 ) {
-    if !shown.keep || store.kept_by_page() {
+    let Some(place) = shown.place.as_deref().filter(|_| shown.keep) else {
+        return;
+    };
+    if store.kept_by_page() {
         return;
     }
     let (Some(revision), Some(root)) = (revision, root.cast::<web_sys::Element>()) else {
@@ -88,12 +98,19 @@ fn keep(
             day: super::clock::local_now().today().to_string(),
             view: shown.view.key(),
             theme: shown.theme.as_deref(),
+            place,
             html: &html,
         })
         .ok()
     });
-    // A screen that cannot be written (too long, no room) goes: the one before shows a
+    // The same screen is not written again (each write goes to every other tab of the
+    // site). One that cannot be written (too long, no room) goes: the one before shows a
     // board no longer saved and would only take room.
+    if let Some(text) = &text {
+        if store.read(&name).ok().flatten().as_ref() == Some(text) {
+            return;
+        }
+    }
     if text.is_none_or(|text| store.write(&name, &text).is_err()) {
         let _ = store.remove(&name);
     }
@@ -121,7 +138,27 @@ fn screen_of(root: &web_sys::Element) -> Option<String> {
             })
             .collect::<Vec<_>>()
     };
-    for passing in all(".ab-toast, .ab-dropzone, dialog") {
+    // What the fields hold (a box ticked, a choice made) is theirs, not their markup's.
+    let fields = |of: &web_sys::Element| {
+        let found = of.query_selector_all("input, option").ok();
+        (0..found.as_ref().map_or(0, |f| f.length()))
+            .filter_map(|at| found.as_ref()?.item(at))
+            .collect::<Vec<_>>()
+    };
+    for (field, copied) in fields(root).into_iter().zip(fields(&copy)) {
+        let copied = copied.unchecked_into::<web_sys::Element>();
+        let on = |name: &str, set: bool| match set {
+            true => drop(copied.set_attribute(name, "")),
+            false => drop(copied.remove_attribute(name)),
+        };
+        if let Some(input) = field.dyn_ref::<web_sys::HtmlInputElement>() {
+            on("checked", input.checked());
+            let _ = copied.set_attribute("value", &input.value());
+        } else if let Some(option) = field.dyn_ref::<web_sys::HtmlOptionElement>() {
+            on("selected", option.selected());
+        }
+    }
+    for passing in all(".ab-toast, .ab-dropzone, dialog, .ab-notice") {
         passing.remove();
     }
     for styled in all("[style]") {

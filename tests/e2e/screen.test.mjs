@@ -118,7 +118,9 @@ test('a screen takes nothing from the store that could run, load or link', async
     record.html = record.html.replace('</main>',
       '<img src="/x.png" onerror="window.pwned = 1"><script>window.pwned = 2</script>'
       + '<a href="javascript:window.pwned = 3" id="bad">Bad link</a>'
-      + '<div onclick="window.pwned = 4" data-ab-style="background: url(/y.png)" style="color: red" class="ab-card">Planted card</div></main>');
+      + '<div onclick="window.pwned = 4" data-ab-style="background: url(/y.png)" style="color: red" class="ab-card">Planted card</div>'
+      + '<div data-ab-style="background: u\\72l(/z.png)" class="ab-card">Escaped</div>'
+      + '<svg><rect fill="url(/w.png#a)" width="9" height="9"></rect></svg></main>');
     localStorage.setItem(key, JSON.stringify(record));
   }, SCREEN);
   const asked = [];
@@ -130,12 +132,13 @@ test('a screen takes nothing from the store that could run, load or link', async
   assert.deepEqual(await screen.evaluate((s) => [
     s.querySelectorAll('img, script, a').length,
     [...s.querySelectorAll('*')].filter((e) => e.getAttributeNames().some((n) => n.startsWith('on'))).length,
-    [...s.querySelectorAll('[style]')].filter((e) => /url\(|red/.test(e.getAttribute('style'))).length,
-  ]), [0, 0, 0]);
+    [...s.querySelectorAll('[style]')].filter((e) => /url|red/.test(e.getAttribute('style'))).length,
+    s.querySelectorAll('[fill*="url"]').length,
+  ]), [0, 0, 0, 0]);
   assert.equal(await other.evaluate(() => window.pwned), undefined);
   release();
   await other.getByRole('region', { name: 'Board' }).waitFor();
-  assert.ok(!asked.includes('/x.png') && !asked.includes('/y.png'), `nothing planted was fetched: ${asked.join(', ')}`);
+  assert.ok(['/x.png', '/y.png', '/z.png', '/w.png'].every((path) => !asked.includes(path)), `nothing planted was fetched: ${asked.join(', ')}`);
   // A record whose root is not the board's shows nothing.
   const wrong = await page.context().newPage();
   await wrong.addInitScript((key) => {
@@ -146,6 +149,14 @@ test('a screen takes nothing from the store that could run, load or link', async
   const go = await openHeld(wrong, app.url);
   assert.equal(await wrong.locator('[data-ab-screen]').count(), 0);
   go();
+});
+
+test('a board that cannot start takes its screen away and says so', async () => {
+  const page = await exampleKept();
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(app.url, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('alert').filter({ hasText: 'The board could not be started. Reload the page to try again.' }).waitFor();
+  assert.equal(await page.locator('[data-ab-screen]').count(), 0);
 });
 
 test('an element with a storage key shows its board\'s last screen in its own box', async () => {
