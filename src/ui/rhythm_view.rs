@@ -132,7 +132,13 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         Callback::from(move |_| {
             let summary =
                 "Nothing was due: all active work was checked in on, or added, within the rhythm.";
-            review::record_review(&dispatch, &board, score, summary.to_string());
+            review::record_review(
+                &dispatch,
+                &board,
+                score,
+                summary.to_string(),
+                ReviewKind::Review,
+            );
         })
     };
     let start_review = {
@@ -174,7 +180,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             return html! { <div ref={root}>{ review_step(props, &context, &mode, run, autofocus) }</div> };
         }
         Mode::Summary(run) => {
-            return html! { <div ref={root}>{ review_summary(props, &context, &mode, run) }</div> }
+            return html! { <div ref={root}>{ review_summary(props, &context, &mode, run, scope_team.map(|t| t.name.as_str())) }</div> }
         }
         Mode::Overview => {}
     }
@@ -210,7 +216,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 </div>
                 if !context.read_only {
                     <div class="ab-toolbar__group">
-                        if due_now.items.is_empty() && teams.is_none() {
+                        if due_now.items.is_empty() && scope_team.is_none() {
                             // Nothing to step through: the review is recorded as it stands, so
                             // that "since the last review" has its starting point.
                             <button type="button" class="ab-button ab-button--primary" onclick={record_now}>{ "Record review" }</button>

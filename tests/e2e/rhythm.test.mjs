@@ -87,10 +87,17 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   assert.equal(await rhythm.getByRole('button', { name: /^Check in on / }).count(), theirs);
   await rhythm.getByText(new RegExp(`^${theirs} of \\d+ active initiatives$`)).waitFor();
   // The guided review walks this team's due work only.
+  const lastReview = () => rhythm.locator('dt', { hasText: /^Last review$/ }).locator('xpath=following-sibling::dd[1]').textContent();
+  const before = await lastReview();
   await rhythm.getByRole('button', { name: 'Start guided review' }).click();
   await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
   await page.getByRole('button', { name: 'End review' }).click();
+  // Recorded, it is the team's check-in round: the board's last review stays as it was.
+  await page.getByText(new RegExp(`^${escaped(team)}'s check-in round: 0 of ${theirs} due initiatives checked in`)).waitFor();
+  await page.getByRole('button', { name: 'Record check-in round' }).click();
+  await page.getByRole('status').filter({ hasText: 'Check-in round recorded.' }).waitFor();
+  assert.equal(await lastReview(), before);
   page.assertNoErrors();
 });
 

@@ -375,6 +375,7 @@ pub(super) fn review_summary(
     context: &BoardContext,
     mode: &ModeHandle,
     run: Run,
+    team: Option<&str>,
 ) -> Html {
     let board = &props.board;
     let changes = diff(&run.start, board);
@@ -392,8 +393,14 @@ pub(super) fn review_summary(
         .iter()
         .filter(|x| x.kind == Kind::Initiative && x.field("status").is_some())
         .count();
+    // One team's round is its check-in round: the board's review, the start of what has
+    // changed since, is the whole board's.
+    let (what, kind) = match team {
+        Some(team) => (format!("{team}'s check-in round"), ReviewKind::CheckIn),
+        None => ("Guided review".to_string(), ReviewKind::Review),
+    };
     let summary_text = format!(
-        "Guided review: {saved} of {} due initiatives checked in, {flips} status {}, {} not checked in.",
+        "{what}: {saved} of {} due initiatives checked in, {flips} status {}, {} not checked in.",
         run.queue.len(),
         if flips == 1 { "change" } else { "changes" },
         missing.len()
@@ -407,7 +414,7 @@ pub(super) fn review_summary(
             summary_text.clone(),
         );
         Callback::from(move |_| {
-            record_review(&dispatch, &board, score, text.clone());
+            record_review(&dispatch, &board, score, text.clone(), kind);
             mode.set(Mode::Overview);
         })
     };
@@ -459,39 +466,47 @@ pub(super) fn review_summary(
                 <h3 class="ab-health__heading">{ "Not checked in" }</h3>
                 <ul class="ab-findings ab-findings--pairs" aria-label="Not checked in">{ for not_checked }</ul>
             }
-            <p class="ab-field__hint">{ "Check-ins made during the review are saved already, whichever you choose. Recording the review notes that it took place, with today's score: the next review is due from today, and cards stop showing as changed since review." }</p>
+            <p class="ab-field__hint">{ match team {
+                Some(team) => format!("Check-ins made during the round are saved already, whichever you choose. Recording it notes that {team}'s round took place; the board's last review, and what has changed since it, stay as they are for every team."),
+                None => "Check-ins made during the review are saved already, whichever you choose. Recording the review notes that it took place, with today's score: the next review is due from today, and cards stop showing as changed since review.".to_string(),
+            } }</p>
             <div class="ab-dialog__actions">
                 <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
                 <span class="ab-spacer"></span>
-                <button type="button" class="ab-button ab-button--primary" onclick={on_record}>{ "Record review" }</button>
+                <button type="button" class="ab-button ab-button--primary" onclick={on_record}>{ if team.is_some() { "Record check-in round" } else { "Record review" } }</button>
             </div>
         </section>
     }
 }
 
-/// Records a review of `board` now, with its alignment `score` and `summary`, and says so.
+/// Records a review (or a team's check-in round, `kind`) of `board` now, with its alignment
+/// `score` and `summary`, and says so.
 pub(super) fn record_review(
     dispatch: &yew::UseReducerDispatcher<crate::ui::state::AppState>,
     board: &Board,
     score: Option<u8>,
     summary: String,
+    kind: ReviewKind,
 ) {
     dispatch.dispatch(Msg::Do {
         action: Action::RecordReview(Review {
             id: crate::ui::ids::fresh(board, "v"),
             at: now(),
-            kind: ReviewKind::Review,
+            kind,
             summary,
             score,
         }),
         focus: None,
     });
-    dispatch.dispatch(Msg::Done(format!(
-        "Review recorded{}.",
-        score.map_or(String::new(), |s| format!(
-            " with an alignment score of {s}"
-        ))
-    )));
+    dispatch.dispatch(Msg::Done(match kind {
+        ReviewKind::Review => format!(
+            "Review recorded{}.",
+            score.map_or(String::new(), |s| format!(
+                " with an alignment score of {s}"
+            ))
+        ),
+        _ => "Check-in round recorded.".to_string(),
+    }));
     // The notice says it (a status of its own): the board's region stays quiet, not saying
     // "Recorded the review" over it.
     dispatch.dispatch(Msg::Say(String::new()));
