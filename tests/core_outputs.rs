@@ -114,6 +114,15 @@ fn table(lines: &[&str]) -> Option<Tables> {
     Some(Tables { header, rows })
 }
 
+/// Whether `rest`, following an `&`, would make it an entity: letters, digits or `#`, then `;`.
+fn begins_entity(rest: &str) -> bool {
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+        .collect();
+    !name.is_empty() && rest[name.len()..].starts_with(';')
+}
+
 /// Board text as `escape_markdown` writes it.
 fn md(text: &str) -> String {
     let mut out = String::new();
@@ -470,6 +479,20 @@ fn the_decisions_made_this_period_are_listed_with_their_reasons() {
         .iter()
         .any(|row| row[0] == md(&board.decisions[0].title)));
 
+    // Planned ahead and not begun, the period has the decisions of the last review cycle,
+    // not "none since" a day still to come.
+    let mut ahead = board.clone();
+    ahead.period.start = Some(today().add_days(20));
+    ahead.period.started_at = None;
+    let from = today().add_days(1 - i64::from(ahead.rhythm.review_days));
+    let expected = (ahead.decisions.iter())
+        .filter(|d| analysis.now.day_of(d.decided_at) >= from)
+        .count();
+    assert!(expected > 0);
+    let (page_ahead, _) = page(&ahead, now_on(today()));
+    let planned = table(&section(&page_ahead, "## Decisions this period")).unwrap();
+    assert_eq!(planned.rows.len(), expected);
+
     // A board without a start to its period lists the last review cycle's decisions: one
     // decided on its first day is in, one the day before is not.
     board.period.start = None;
@@ -717,9 +740,13 @@ fn hostile_text_brings_no_markup_and_no_bidi_controls() {
                 let backslashes = text[..at].chars().rev().take_while(|b| *b == '\\').count();
                 let own = match c {
                     '|' => cells(line).is_some() && backslashes == 0,
-                    '&' => ["&lt;", "&gt;", "&amp;"]
-                        .iter()
-                        .any(|e| text[at..].starts_with(e)),
+                    // An `&` that begins no entity stays as written ("R&D").
+                    '&' => {
+                        ["&lt;", "&gt;", "&amp;"]
+                            .iter()
+                            .any(|e| text[at..].starts_with(e))
+                            || !begins_entity(&text[at + 1..])
+                    }
                     '#' => false,
                     _ => false,
                 };

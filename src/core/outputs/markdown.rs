@@ -377,9 +377,15 @@ impl<'a> Page<'a> {
         let since = match board.period.start {
             Some(start) => {
                 self.section("Decisions this period");
-                // A period started ahead of its first day has its decisions from then on.
+                // A period started ahead of its first day has its decisions from then on; one
+                // planned ahead and not begun, those of the last review interval.
                 let started = board.period.started_at.map(|at| self.now.day_of(at));
-                started.map_or(start, |day| day.min(start))
+                let since = started.map_or(start, |day| day.min(start));
+                let interval = i64::from(board.rhythm.review_days);
+                match since > self.today {
+                    true => self.today.add_days(1 - interval),
+                    false => since,
+                }
             }
             None => {
                 let days = board.rhythm.review_days;

@@ -6,12 +6,25 @@
 /// page is a summary: the whole text stays on the board and in the CSV files.
 pub const MARKDOWN_TEXT_LIMIT: usize = 1_000;
 
+/// Whether the text after an `&` would make it an entity: letters, digits or `#`, then `;`.
+fn entity_follows(rest: impl Iterator<Item = char>) -> bool {
+    let mut any = false;
+    for c in rest {
+        match c {
+            ';' => return any,
+            c if c.is_ascii_alphanumeric() || c == '#' => any = true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Appends `text` so that Markdown shows it as the same text and nothing else, inside a
 /// paragraph, a heading or a table cell:
 /// - the characters CommonMark, GitHub (tables, strikethrough, maths) and MDX (Docusaurus)
 ///   give a meaning inside a line — `\` `` ` `` `*` `_` `[` `]` `|` `~` `#` `$` `{` `}` —
-///   are escaped with a backslash, and `<`, `>`, `&` written as entities, so no tag,
-///   link, table cell or entity can come from it;
+///   are escaped with a backslash, and `<`, `>` and an `&` that would begin an entity
+///   written as entities, so no tag, link, table cell or entity can come from it;
 /// - `-`, `+` or `=` at its start, and the `.` or `)` after a number there that a space
 ///   follows, are escaped too, so it cannot open a list or underline a heading even at the
 ///   start of a line;
@@ -44,7 +57,9 @@ pub fn escape_markdown(out: &mut String, text: &str) {
             written += 1;
         }
         match c {
-            '&' => out.push_str("&amp;"),
+            // Only an `&` that would begin an entity (`&amp;`, `&#60;`) needs its own: "R&D"
+            // and "SSO & audit log" stay as written, in the page's text as in its rendering.
+            '&' if entity_follows(chars.clone()) => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '#' | '$' | '{' | '}' => {
@@ -118,6 +133,8 @@ mod tests {
             "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
         assert_eq!(escaped("&amp; &#60;"), "&amp;amp; &amp;\\#60;");
+        assert_eq!(escaped("SSO & audit log, R&D"), "SSO & audit log, R&D");
+        assert_eq!(escaped("a &b; c &"), "a &amp;b; c &");
         assert_eq!(escaped("# Title #"), "\\# Title \\#");
     }
 
