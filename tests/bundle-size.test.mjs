@@ -103,7 +103,10 @@
 // asking first: 562.5 KB (576,030 bytes), then (+0.2 KB) the owner named as a check-in's
 // author, keyboard moves past a closed priority, a planned initiative waiting from its
 // period's start, Record review with nothing due and focus on an emptied list's message:
-// 562.7 KB (576,160 bytes).
+// 562.7 KB (576,160 bytes), then (+2.6 KB) the last screen hardened after a review (screens
+// dropped for a save that needs the room, kept only where a page shows them and once, fields
+// and styles as the board set them), one team's round recorded as its check-in round, and a
+// plain & in the Markdown page: 565.3 KB (578,821 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -115,7 +118,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 563 * 1024;
+const GUARD = 566 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
