@@ -339,6 +339,8 @@ test('an edit form open in one tab keeps what another tab changed meanwhile, and
   await first.evaluate(() => dispatchEvent(new Event('pagehide')));
   const gone = dialog(second, 'Initiative deleted');
   await gone.getByRole('alert').getByText(/no longer on the board/).waitFor();
+  assert.equal(await gone.getByRole('button', { name: 'Cancel' }).count(), 0, 'nothing to cancel: it closes');
+  assert.equal(await gone.getByRole('button', { name: 'Close', exact: true }).count(), 2, 'its × and Close');
   await gone.getByRole('button', { name: 'Add again' }).click();
   await card(second).waitFor();
   first.assertNoErrors();

@@ -94,6 +94,7 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   assert.ok(theirs < all);
   await page.getByRole('button', { name: 'End review' }).click();
   // Recorded, it is the team's check-in round: the board's last review stays as it was.
+  await page.getByRole('region', { name: 'Check-in round summary' }).waitFor();
   await page.getByText(new RegExp(`^${escaped(team)}'s check-in round: 0 of ${theirs} due initiatives checked in`)).waitFor();
   await page.getByRole('button', { name: 'Record check-in round' }).click();
   await page.getByRole('status').filter({ hasText: 'Check-in round recorded.' }).waitFor();

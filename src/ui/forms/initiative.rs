@@ -400,7 +400,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                         </button>
                     }
                     <span class="ab-spacer"></span>
-                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only { "Close" } else { "Cancel" } }</button>
+                    <button type="button" class="ab-button" onclick={props.close().reform(|_| ())}>{ if props.read_only || gone { "Close" } else { "Cancel" } }</button>
                     if !props.read_only {
                         <button type="submit" class="ab-button ab-button--primary">{ if existing.is_some() { "Save" } else if gone { "Add again" } else { "Add initiative" } }</button>
                     }

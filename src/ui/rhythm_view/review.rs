@@ -452,10 +452,10 @@ pub(super) fn review_summary(
     });
     html! {
         <section class="ab-review" aria-labelledby="ab-review-title">
-            <h2 id="ab-review-title" tabindex="-1">{ "Review summary" }</h2>
+            <h2 id="ab-review-title" tabindex="-1">{ if team.is_some() { "Check-in round summary" } else { "Review summary" } }</h2>
             <p class="ab-health__figure">{ &summary_text }</p>
             <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
-            <h3 class="ab-health__heading">{ "What changed during the review" }</h3>
+            <h3 class="ab-health__heading">{ if team.is_some() { "What changed during the round" } else { "What changed during the review" } }</h3>
             if !checked_in.is_empty() {
                 <ul class="ab-findings ab-findings--pairs" aria-label="Check-ins recorded">{ for checked_in }</ul>
             }
