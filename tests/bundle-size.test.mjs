@@ -106,7 +106,8 @@
 // 562.7 KB (576,160 bytes), then (+2.6 KB) the last screen hardened after a review (screens
 // dropped for a save that needs the room, kept only where a page shows them and once, fields
 // and styles as the board set them), one team's round recorded as its check-in round, and a
-// plain & in the Markdown page: 565.3 KB (578,821 bytes).
+// plain & in the Markdown page: 565.3 KB (578,821 bytes), 565.3 KB (578,837 bytes) once the
+// round's summary was headed as one.
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
