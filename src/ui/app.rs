@@ -41,6 +41,7 @@ mod commands;
 mod example;
 mod opened_link;
 mod page_offer;
+mod printing;
 mod reveal;
 mod root_handlers;
 mod startup;
@@ -129,48 +130,8 @@ pub fn App(props: &AppProps) -> Html {
     // A guided review goes on where it was after the person looked at another view, while
     // the board is the one it was started on.
     let kept_review = use_memo(state.board_turn, |_| KeptReview::default());
-    // Printing: every lane rendered and the printed page's heading shown, from the Print…
-    // command (or the browser's own print) until the browser says printing is over.
-    let printing = use_state(|| false);
-    {
-        let printing = printing.clone();
-        use_effect_with((), move |_| {
-            let window = web_sys::window();
-            let on = |value: bool| {
-                let printing = printing.clone();
-                move |_: &web_sys::Event| printing.set(value)
-            };
-            let listeners: Vec<gloo_events::EventListener> = window
-                .map(|w| {
-                    vec![
-                        gloo_events::EventListener::new(&w, "beforeprint", on(true)),
-                        gloo_events::EventListener::new(&w, "afterprint", on(false)),
-                    ]
-                })
-                .unwrap_or_default();
-            move || drop(listeners)
-        });
-    }
-    // The Print… command asks for printing; once every lane is rendered, the browser's
-    // print dialog opens.
-    let print_asked = use_mut_ref(|| false);
-    {
-        let (asked, printing) = (print_asked.clone(), *printing);
-        use_effect(move || {
-            if printing && asked.replace(false) {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            }
-        });
-    }
-    let on_print = {
-        let (asked, printing) = (print_asked.clone(), printing.clone());
-        Callback::from(move |()| {
-            *asked.borrow_mut() = true;
-            printing.set(true);
-        })
-    };
+    // Printing: every lane rendered and the printed page's heading shown.
+    let (printing, on_print) = printing::use_printing();
     let board = state.history.as_ref().map(|h| h.board().clone());
     let read_only = props.read_only || startup.1.is_some();
     let on_synced = use_callback(dispatch.clone(), |synced: Synced, dispatch| {
@@ -188,7 +149,7 @@ pub fn App(props: &AppProps) -> Html {
                 && !read_only
                 && dialog.is_none()
                 && *filter == Filter::default()
-                && !*printing,
+                && !printing,
             place: props.screen.clone(),
         },
     );
@@ -501,7 +462,7 @@ pub fn App(props: &AppProps) -> Html {
                                                            on_change: set_to(&filter), shown: layout.shown,
                                                            flagged: attention.len(), earlier: board.earlier_count() }) }
                             <BoardView board={board.clone()} {layout} focus={state.focus.clone().or_else(|| (*card_place).clone())}
-                                       attention={(*attention).clone()} printing={*printing} />
+                                       attention={(*attention).clone()} printing={printing} />
                         </>
                     }
                 }
