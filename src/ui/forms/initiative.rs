@@ -119,8 +119,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             }
         });
     }
-    // Deleted while the form is open (in another tab, or by an undo): it says so, and what
-    // it holds can be added again as new work.
+    // Deleted while open (another tab, an undo): it says so, and can be added again.
     let gone = props.id.is_some() && existing.is_none();
     let errors = use_state(Problems::default);
     let onward_note = crate::ui::fields::use_field_id();
