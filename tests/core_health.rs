@@ -1874,6 +1874,27 @@ fn attention_gathers_an_initiatives_own_findings_in_part_order() {
     );
 }
 
+#[test]
+fn work_its_team_reports_off_track_needs_attention_before_its_findings() {
+    let mut board = base();
+    board.priorities = vec![owned_priority("pr-1", 1)].into();
+    let mut off = work("i-1", "t-1", &[], 10); // also local work, for Focus
+    off.status = Status::OffTrack;
+    let mut risky = work("i-2", "t-1", &["pr-1"], 10);
+    risky.status = Status::AtRisk;
+    board.initiatives = vec![off, risky, work("i-3", "t-2", &["pr-1"], 10)].into();
+    let attention = analyse(&board, utc_now()).attention(&board);
+    assert_eq!(
+        attention["i-1"],
+        vec![
+            "Off track: reported by its team".to_string(),
+            "Focus: Local work, 10 % effort".to_string()
+        ]
+    );
+    // at risk is the team's own early warning, not yet a call for help
+    assert_eq!(attention.len(), 1, "{attention:?}");
+}
+
 // Allocation
 
 #[test]

@@ -273,10 +273,19 @@ impl Analysis {
             .map(|(_, health)| health)
     }
 
-    /// Why each initiative needs attention, from the board-wide findings: its own, and
-    /// those about the dependencies it asked for. Keyed by initiative id.
+    /// Why each initiative needs attention: active work its team reports off track, then
+    /// the board-wide findings: its own, and those about the dependencies it asked for.
+    /// Keyed by initiative id.
     pub fn attention(&self, board: &Board) -> HashMap<Id, Vec<String>> {
         let mut reasons: HashMap<Id, Vec<String>> = HashMap::new();
+        for initiative in board.initiatives.iter() {
+            if initiative.status == Status::OffTrack {
+                reasons
+                    .entry(initiative.id.clone())
+                    .or_default()
+                    .push("Off track: reported by its team".to_string());
+            }
+        }
         for part in &self.board.parts {
             for finding in &part.findings {
                 let initiative = match &finding.subject {
