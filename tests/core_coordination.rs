@@ -7,8 +7,8 @@ mod core_support;
 
 use alignment_board::core::action::{reduce, Action};
 use alignment_board::core::coordination::{
-    asked_of, decisions, flags, is_open, listed, matrix, open_risks, revisit_due, steps,
-    transition, waiting_on, DecisionFilter, Flag, Step,
+    asked_of, decisions, delivered_by, flags, is_open, listed, matrix, open_risks, revisit_due,
+    steps, transition, waiting_on, DecisionFilter, Flag, Step,
 };
 use alignment_board::core::history::History;
 use alignment_board::core::model::{Board, DecisionKind, DependencyState, Risk, Severity, Status};
@@ -404,6 +404,30 @@ fn the_matrix_counts_who_asks_whom_and_what_is_stuck() {
     assert_eq!(asked_of(&board, "t-1"), vec![1]);
     assert_eq!(waiting_on(&board, "t-1"), vec![0]);
     assert_eq!(waiting_on(&board, "t-2"), vec![1]);
+}
+
+#[test]
+fn a_delivery_stays_within_reach_while_the_work_that_asked_for_it_goes_on() {
+    let mut board = asking_board();
+    let mut early = dependency("d-2", "i-3", "t-2", None);
+    early.state = Delivered;
+    early.requested_at = ts("2026-11-01T09:00:00Z");
+    let mut later = dependency("d-3", "i-3", "t-2", None);
+    later.state = Delivered;
+    let mut elsewhere = dependency("d-4", "i-2", "t-1", None);
+    elsewhere.state = Delivered;
+    board.dependencies.push(later);
+    board.dependencies.push(early);
+    board.dependencies.push(elsewhere);
+    assert!(board.initiative("i-3").unwrap().status.is_active());
+    assert_eq!(delivered_by(&board, "t-2"), vec![2, 1], "oldest first");
+    assert_eq!(asked_of(&board, "t-2"), vec![0], "delivered is not open");
+    assert_eq!(steps(Delivered), vec![Step::Reopen]);
+    board.initiatives[2].status = Status::Done;
+    assert!(
+        delivered_by(&board, "t-2").is_empty(),
+        "finished work needs nothing more"
+    );
 }
 
 // Decisions

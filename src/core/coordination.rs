@@ -194,23 +194,32 @@ pub fn listed(board: &Board, id: &str) -> bool {
 
 /// Open requests asked of `team` (`is_open`), by index, the oldest request first.
 pub fn asked_of(board: &Board, team: &str) -> Vec<usize> {
-    let mut list: Vec<usize> = (0..board.dependencies.len())
-        .filter(|&d| {
-            let dep = &board.dependencies[d];
-            dep.to_team_id == team && is_open(board, dep)
-        })
-        .collect();
-    list.sort_by_cached_key(|&d| board.dependencies[d].requested_at.unix_seconds());
-    list
+    oldest_first(board, |dep| dep.to_team_id == team && is_open(board, dep))
+}
+
+/// Requests `team` has delivered while the work that asked for them is still under way, by
+/// index, the oldest request first: a delivery that fell short may still be reopened.
+pub fn delivered_by(board: &Board, team: &str) -> Vec<usize> {
+    oldest_first(board, |dep| {
+        dep.to_team_id == team
+            && dep.state == DependencyState::Delivered
+            && board
+                .initiative(&dep.from_initiative_id)
+                .is_some_and(|asking| asking.status.is_active())
+    })
 }
 
 /// Open requests (`is_open`) `team`'s initiatives wait on, by index, oldest first.
 pub fn waiting_on(board: &Board, team: &str) -> Vec<usize> {
+    oldest_first(board, |dep| {
+        is_open(board, dep) && asking_team(board, dep) == Some(team)
+    })
+}
+
+/// The requests that `keep` keeps, by index, the oldest request first.
+fn oldest_first(board: &Board, keep: impl Fn(&Dependency) -> bool) -> Vec<usize> {
     let mut list: Vec<usize> = (0..board.dependencies.len())
-        .filter(|&d| {
-            let dep = &board.dependencies[d];
-            is_open(board, dep) && asking_team(board, dep) == Some(team)
-        })
+        .filter(|&d| keep(&board.dependencies[d]))
         .collect();
     list.sort_by_cached_key(|&d| board.dependencies[d].requested_at.unix_seconds());
     list

@@ -6,21 +6,22 @@ use super::charts::more_to_the_right;
 use super::dates::{short_date, short_day};
 use super::fields::SelectField;
 use super::focus::use_successor_focus;
-use super::state::{
-    edit_request_place, use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON,
-};
+use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::coordination::{
-    asked_of, decisions, flags, matrix, open_risks, revisit_due, steps, waiting_on, DecisionFilter,
-    Step,
+    asked_of, decisions, delivered_by, flags, matrix, open_risks, revisit_due, waiting_on,
+    DecisionFilter, Step,
 };
 use crate::core::health::Subject;
-use crate::core::model::{Board, DecisionKind, DependencyState, Id, Severity};
+use crate::core::model::{Board, DecisionKind, Id, Severity};
 use crate::core::time::Date;
 use crate::ui::clock::local_now;
+use request::RequestRow;
 use std::rc::Rc;
 use yew::prelude::*;
+
+mod request;
 
 #[derive(Properties, PartialEq)]
 pub struct CoordinationViewProps {
@@ -263,6 +264,9 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             .collect()
     };
     let asked = requests(asked_of(board, &team), true);
+    // Delivered while the asking work goes on: a delivery that fell short can be reopened.
+    let delivered = delivered_by(board, &team);
+    let delivered = (!delivered.is_empty()).then(|| requests(delivered, true));
     let waits = requests(waiting_on(board, &team), false);
 
     // The decision log.
@@ -382,6 +386,10 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             <section aria-label={format!("Asked of {team_name}")}>
                 <h3 class="ab-health__heading">{ format!("Asked of {team_name}") }</h3>
                 <ul class="ab-findings ab-since ab-asked">{ asked }</ul>
+                if let Some(delivered) = delivered {
+                    <h4 class="ab-coordination__delivered">{ "Delivered, while the asking work goes on" }</h4>
+                    <ul class="ab-findings ab-since ab-asked" aria-label={format!("Delivered by {team_name}")}>{ delivered }</ul>
+                }
             </section>
             <section aria-label={format!("{team_name} waits on")}>
                 <h3 class="ab-health__heading">{ format!("{team_name} waits on") }</h3>
@@ -417,64 +425,6 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 <ul class="ab-findings ab-since">{ risks }</ul>
             </section>
         </section>
-    }
-}
-
-/// One request in a team's list, with the steps the asked team may take in answer.
-#[derive(Properties, PartialEq)]
-struct RequestRowProps {
-    id: AttrValue,
-    need: AttrValue,
-    /// The asking initiative, which the request's name shows on the board.
-    asking: AttrValue,
-    /// Whether this is the request a Health or Rhythm item asked to see.
-    shown: bool,
-    /// Whether it is one of the requests of the matrix's chosen cell.
-    picked: bool,
-    state: DependencyState,
-    /// Who asks (or is asked), by when, the answer's note and any flags, in words.
-    reason: AttrValue,
-    /// Whether the steps show: in the asked team's list, on a board that may be changed.
-    answering: bool,
-    on_reveal: Callback<Subject>,
-    on_step: Callback<(Id, Step)>,
-    /// Opens the request to edit it: in the asking team's list, on a board that may change.
-    on_edit: Option<Callback<Id>>,
-}
-
-#[function_component]
-fn RequestRow(props: &RequestRowProps) -> Html {
-    let subject = Subject::Initiative(props.asking.to_string());
-    html! {
-        <li class={classes!("ab-finding", "ab-request", (props.shown || props.picked).then_some("ab-request--shown"))}
-            data-place={props.shown.then(|| request_place(&props.id))} tabindex={props.shown.then_some("-1")}
-            aria-current={props.shown.then_some("true")}>
-            { subject_link(Some(subject), &props.need, &props.on_reveal) }
-            <span class={format!("ab-state ab-state--{}", props.state.key())}>{ props.state.key() }</span>
-            <span class="ab-finding__reason">
-                { &props.reason }
-                if props.picked { <span class="ab-visually-hidden">{ " · in the chosen cell" }</span> }
-            </span>
-            if props.answering {
-                <span class="ab-request__steps">
-                    { for steps(props.state).into_iter().map(|step| {
-                        let id = props.id.to_string();
-                        html! {
-                            <button key={step.key()} type="button" class="ab-button ab-button--small"
-                                    aria-label={format!("{}: {}", step.label(), props.need)}
-                                    onclick={props.on_step.reform(move |_| (id.clone(), step))}>{ step.label() }</button>
-                        }
-                    }) }
-                </span>
-            }
-            if let Some(on_edit) = &props.on_edit {
-                <span class="ab-request__steps">
-                    <button type="button" class="ab-button ab-button--small" aria-label={format!("Edit request: {}", props.need)}
-                            data-place={edit_request_place(&props.id)}
-                            onclick={let id = props.id.to_string(); on_edit.reform(move |_| id.clone())}>{ "Edit…" }</button>
-                </span>
-            }
-        </li>
     }
 }
 

@@ -47,6 +47,14 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   // Each step takes its button away: focus goes to the request's next step, so the
   // keyboard carries on where it was.
   await isFocused(page, asked.getByRole('button', { name: 'Mark delivered: Setup funnel dashboard' }));
+  // A delivery that fell short is reopened from the list of what Data delivered while the
+  // asking work goes on.
+  await page.keyboard.press('Enter');
+  const delivered = asked.getByRole('list', { name: 'Delivered by Data' });
+  await delivered.getByRole('button', { name: 'Reopen: Setup funnel dashboard' }).click();
+  await asked.getByRole('button', { name: 'Mark delivered: Setup funnel dashboard' }).waitFor();
+  await delivered.waitFor({ state: 'detached' });
+  await asked.getByText(/“Yes, in sprint 14”/).waitFor();
   await saved(page);
 
   // A reload opens the view the address names, Coordination.
@@ -317,7 +325,10 @@ test('a request answered from the keyboard leaves focus on the request, or on th
   await asked.getByRole('button', { name: 'Mark delivered: A churn risk signal per account' }).focus();
   await page.keyboard.press('Enter');
   await isFocused(page, asked.getByRole('button', { name: 'Trial funnel events in the warehouse', exact: true }));
-  assert.equal(await asked.getByRole('listitem').count(), 1);
+  assert.equal(await asked.getByRole('list').first().getByRole('listitem').count(), 1);
+  // It waits under what Data delivered, where it can be reopened.
+  await asked.getByRole('list', { name: 'Delivered by Data' })
+    .getByRole('button', { name: 'Reopen: A churn risk signal per account' }).waitFor();
   page.assertNoErrors();
 });
 
