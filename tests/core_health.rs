@@ -1169,7 +1169,7 @@ fn a_period_that_has_not_started_gives_no_review_punctuality() {
     let a = analyse(&board, utc_now());
     assert_eq!(
         summary(&a, PartKind::Rhythm),
-        "0 of 2 active initiatives are late for a check-in; no review since the period started 0 days ago."
+        "0 of 2 active initiatives are late for a check-in; no review since the period started today."
     );
 }
 

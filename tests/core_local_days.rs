@@ -195,6 +195,15 @@ fn due_dates_are_worded_in_local_days() {
         days::relative(date("2026-12-05"), honolulu().today()),
         "in 2 days"
     );
+    assert_eq!(
+        days::relative(date("2026-12-03"), honolulu().today()),
+        "today"
+    );
+    // Days since something happened, as the Rhythm view and the health analysis say them.
+    assert_eq!(
+        [0, 1, 2].map(days::ago),
+        ["today", "yesterday", "2 days ago"].map(String::from)
+    );
 }
 
 #[test]

@@ -17,11 +17,18 @@ fn days(n: i64) -> String {
 /// ago".
 pub fn relative(date: Date, today: Date) -> String {
     match today.days_until(date) {
-        0 => "today".into(),
         1 => "tomorrow".into(),
-        -1 => "yesterday".into(),
         n if n > 0 => format!("in {}", days(n)),
-        n => format!("{} ago", days(-n)),
+        n => ago(-n),
+    }
+}
+
+/// `n` days before the person's today: "today", "yesterday", "5 days ago".
+pub fn ago(n: i64) -> String {
+    match n {
+        0 => "today".into(),
+        1 => "yesterday".into(),
+        n => format!("{} ago", days(n)),
     }
 }
 

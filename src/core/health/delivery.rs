@@ -271,7 +271,7 @@ fn review_punctuality(facts: &Facts) -> Option<(f64, Option<Finding>, String)> {
     let days = facts.days_since(since);
     let days_late = (days - every).max(0);
     let punctuality = 1.0 - days_late as f64 / every as f64;
-    let what = format!("{from} {} ago", plural_days(days));
+    let what = format!("{from} {}", crate::core::days::ago(days));
     let finding = (days_late > 0).then(|| Finding {
         subject: Subject::Board,
         reason: format!(

@@ -1,6 +1,7 @@
 //! What is due for a check-in, team by team and by owner, each row with its Check in button.
 
 use super::*;
+use crate::core::days::ago;
 
 /// The initiatives of the list of what is due.
 pub(super) const DUE_ROWS: &str = ".ab-due-list .ab-due";
@@ -81,10 +82,10 @@ pub(super) fn due_list(
         let rows = rows.into_iter().map(|d| {
             let initiative = &board.initiatives[d.initiative];
             let last = match d.from {
-                CountedFrom::CheckIn => format!("last check-in {} days ago", d.days_since),
-                CountedFrom::Added => format!("no check-in yet, added {} days ago", d.days_since),
+                CountedFrom::CheckIn => format!("last check-in {}", ago(d.days_since)),
+                CountedFrom::Added => format!("no check-in yet, added {}", ago(d.days_since)),
                 CountedFrom::PeriodStart => {
-                    format!("no check-in yet, the period started {} days ago", d.days_since)
+                    format!("no check-in yet, the period started {}", ago(d.days_since))
                 }
             };
             let late = crate::ui::forms::count(d.days_late as usize, "day", "days");
