@@ -805,3 +805,26 @@ fn generated_boards_are_sound_reproducible_and_diff_as_expected() {
     assert_eq!((added, removed), (20, 20));
     assert!((200..=260).contains(&changed), "{changed}");
 }
+
+#[test]
+fn a_date_outside_the_period_is_said_to_be_before_or_after_it() {
+    use std::cmp::Ordering::{Greater, Less};
+    let mut period = alignment_board::core::model::Period {
+        label: "Q1 2027".into(),
+        start: Some(date("2027-01-01")),
+        end: Some(date("2027-03-31")),
+        started_at: None,
+    };
+    assert_eq!(period.outside(date("2026-12-31")), Some(Less));
+    assert_eq!(period.outside(date("2027-01-01")), None);
+    assert_eq!(period.outside(date("2027-03-31")), None);
+    assert_eq!(period.outside(date("2027-04-01")), Some(Greater));
+    period.end = None;
+    assert_eq!(
+        period.outside(date("2030-01-01")),
+        None,
+        "no last day, no after"
+    );
+    period.start = None;
+    assert_eq!(period.outside(date("2000-01-01")), None);
+}

@@ -80,6 +80,17 @@ pub struct Period {
 }
 
 impl Period {
+    /// Where `date` falls outside the period: `Less` before its first day, `Greater` after
+    /// its last; `None` within it, or where the period names no such day.
+    pub fn outside(&self, date: Date) -> Option<std::cmp::Ordering> {
+        use std::cmp::Ordering::{Greater, Less};
+        match (self.start, self.end) {
+            (Some(start), _) if date < start => Some(Less),
+            (_, Some(end)) if date > end => Some(Greater),
+            _ => None,
+        }
+    }
+
     /// Whether `initiative` was done or dropped, and last changed, by the time the board
     /// started this period (`Board::is_earlier`).
     pub fn finished_before(&self, initiative: &Initiative) -> bool {

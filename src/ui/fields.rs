@@ -227,6 +227,17 @@ pub fn parse_optional_date(
     }
 }
 
+/// A word under a date field whose date falls outside the board's period, which the date
+/// is still taken with: work due after the period, or a date typed in the wrong year.
+pub fn outside_period(period: &crate::core::model::Period, text: &str) -> Option<AttrValue> {
+    let date = parse_date(text.trim(), "").ok()?;
+    let (side, day) = match period.outside(date)? {
+        std::cmp::Ordering::Less => ("Before the period starts", period.start?),
+        _ => ("After the period ends", period.end?),
+    };
+    Some(format!("{side} ({}).", super::dates::short_date(day)).into())
+}
+
 /// A date field's value (`YYYY-MM-DD`), or why it is refused: `like` (an example) when it
 /// is no date, and plainer words when the field holds a date begun but not finished
 /// (`INCOMPLETE_DATE`) or a year typed short ("26" is the year 26 to a date field: no year

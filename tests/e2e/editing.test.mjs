@@ -226,6 +226,31 @@ test('a date begun but not finished, or with its year typed short, is refused, n
   page.assertNoErrors();
 });
 
+test('a due date outside the board\'s period is taken, with a word that it falls outside', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const { period } = (await exportSnapshot(page)).json.board;
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  const due = form.getByLabel('Due date');
+  const note = () => due.evaluate((field) => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? null);
+  assert.equal(await note(), null, 'a date within the period says nothing');
+  // A year typed one too low, as happens in the first days of January.
+  const early = `${Number(period.start.slice(0, 4)) - 1}${period.start.slice(4)}`;
+  await due.fill(early);
+  assert.match(await note(), /^Before the period starts \(.+\)\.$/);
+  const late = `${Number(period.end.slice(0, 4)) + 1}${period.end.slice(4)}`;
+  await due.fill(late);
+  assert.match(await note(), /^After the period ends \(.+\)\.$/);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  await saved(page);
+  const saved_ = (await exportSnapshot(page)).json.board.initiatives.find((i) => i.title === 'Guided setup wizard');
+  assert.equal(saved_.due, late, 'the date is taken as given');
+  page.assertNoErrors();
+});
+
 test("an initiative's effort says what its team is committed to without it and with it", async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -7,8 +7,8 @@ use crate::core::model::{Board, Initiative, Priority, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
-    optional_id, parse_optional_date, parse_whole, people_options, progress_on_status, SelectField,
-    TextField,
+    optional_id, outside_period, parse_optional_date, parse_whole, people_options,
+    progress_on_status, SelectField, TextField,
 };
 use crate::ui::state::DialogKind;
 use yew::prelude::*;
@@ -376,7 +376,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                         <SelectField label="Confidence" value={draft.confidence.clone()} options={confidences}
                                      on_change={set(|d, v| d.confidence = v)} />
                         <TextField label="Due date" kind="date" value={draft.due.clone()} on_change={set(|d, v| d.due = v)}
-                                   error={errors.field("due")} />
+                                   error={errors.field("due")} hint={outside_period(&props.board.period, &draft.due)} />
                     </div>
                     { risk_list(&RiskListProps {
                         risks: draft.risks.clone(),
