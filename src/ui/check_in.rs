@@ -5,7 +5,7 @@
 use super::clock::now;
 use super::dates::short_day;
 use super::fields::{
-    optional_id, parse_whole, people_options, progress_on_status, set_to, SelectField, TextField,
+    optional_id, parse_whole, people_choice, progress_on_status, set_to, SelectField, TextField,
 };
 use super::state::use_board;
 use crate::core::model::{Board, CheckIn, Id, Initiative, Status};
@@ -267,6 +267,8 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             });
         })
     };
+    // The team's people first.
+    let authors = people_choice(board, "Not recorded", &initiative.team_id);
 
     html! {
         <form ref={form} class="ab-form ab-check-in" onsubmit={on_submit} onkeydown={on_key} novalidate=true>
@@ -287,7 +289,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                 <TextField label="Progress (%)" kind="number" min="0" max="100" value={(*progress).clone()}
                            on_change={set_to(&progress)} error={(*error).clone().map(AttrValue::from)} />
                 <SelectField label="Confidence" value={(*confidence).clone()} options={confidence_options()} on_change={set_to(&confidence)} />
-                <SelectField label="Checked in by" value={(*author).clone()} options={people_options(board, "Not recorded")} on_change={set_to(&author)}
+                <SelectField label="Checked in by" value={(*author).clone()} options={authors.options} groups={authors.groups} on_change={set_to(&author)}
                              hint="Who gave this update" />
                 <TextField label="Note" multiline=true value={(*note).clone()} on_change={set_to(&note)}
                            hint="What moved, what is in the way" />

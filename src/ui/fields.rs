@@ -185,6 +185,10 @@ pub struct SelectFieldProps {
     pub hint: Option<AttrValue>,
     #[prop_or_default]
     pub compact: bool,
+    /// Groups of the options: each group's label and the place of its first option; the
+    /// options before the first group stand alone.
+    #[prop_or_default]
+    pub groups: Vec<(AttrValue, usize)>,
 }
 
 #[function_component]
@@ -197,13 +201,25 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         <div class={classes!("ab-field", props.compact.then_some("ab-field--compact"))}>
             <label class="ab-field__label" for={id.clone()}>{ &props.label }</label>
             <select class="ab-input" {id} onchange={on_change} aria-describedby={described}>
-                { for props.options.iter().map(|(value, label)| html! {
-                    <option value={value.clone()} selected={*value == props.value}>{ label }</option>
+                { options(props, 0, props.groups.first().map_or(props.options.len(), |g| g.1)) }
+                { for props.groups.iter().enumerate().map(|(n, (label, start))| {
+                    let end = props.groups.get(n + 1).map_or(props.options.len(), |g| g.1);
+                    html! { <optgroup label={label.clone()}>{ options(props, *start, end) }</optgroup> }
                 }) }
             </select>
             if let Some(hint) = &props.hint { <span id={note_id} class="ab-field__hint">{ hint }</span> }
         </div>
     }
+}
+
+/// A select's options from `start` to before `end`.
+fn options(props: &SelectFieldProps, start: usize, end: usize) -> Html {
+    props.options[start..end.max(start)]
+        .iter()
+        .map(|(value, label)| {
+            html! { <option value={value.clone()} selected={*value == props.value}>{ label }</option> }
+        })
+        .collect()
 }
 
 /// Reads a whole number typed into a field, within `0..=max`.
@@ -286,15 +302,38 @@ pub fn set_to<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
 
 /// The options of an "Owner" / "Lead" select: nobody, then people by name.
 pub fn people_options(board: &Board, none_label: &'static str) -> Vec<(AttrValue, AttrValue)> {
+    people_choice(board, none_label, "").options
+}
+
+/// A person select's options and their groups (`SelectFieldProps`).
+pub struct Choice {
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub groups: Vec<(AttrValue, usize)>,
+}
+
+/// The options of a select of a person for `team`'s work: nobody, then the team's people
+/// by name, then everyone else by name, each in a group of its own when there are both; for
+/// no team (`""`), nobody and then everyone by name.
+pub fn people_choice(board: &Board, none_label: &'static str, team: &str) -> Choice {
     let mut people: Vec<&Person> = board.people.iter().collect();
-    people.sort_by_cached_key(|&p| p.name.as_str());
-    std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
+    let is_team = |p: &Person| !team.is_empty() && p.team_id.as_deref() == Some(team);
+    people.sort_by_cached_key(|&p| (!is_team(p), p.name.as_str()));
+    let own = people.iter().filter(|p| is_team(p)).count();
+    let groups = match board.team(team) {
+        Some(t) if own > 0 && own < people.len() => vec![
+            (t.name.clone().into(), 1),
+            (AttrValue::Static("Everyone else"), 1 + own),
+        ],
+        _ => Vec::new(),
+    };
+    let options = std::iter::once((AttrValue::Static(""), AttrValue::Static(none_label)))
         .chain(
             people
                 .into_iter()
                 .map(|p| (p.id.clone().into(), p.name.clone().into())),
         )
-        .collect()
+        .collect();
+    Choice { options, groups }
 }
 
 /// `""` for nothing, the id otherwise (the value of a select).

@@ -251,6 +251,28 @@ test('a due date outside the board\'s period is taken, with a word that it falls
   page.assertNoErrors();
 });
 
+test('an owner is chosen among the team\'s people first, then everyone else', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const { people, teams } = (await exportSnapshot(page)).json.board;
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  const groups = () => form.getByLabel('Owner').evaluate((select) =>
+    [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.children].map((o) => o.textContent)]));
+  const of = (team) => people.filter((p) => p.teamId === team.id).map((p) => p.name).sort();
+  const rest = (team) => people.filter((p) => p.teamId !== team.id).map((p) => p.name).sort();
+  const byName = (a, b) => (a < b ? -1 : 1);
+  const product = teams.find((t) => t.name === 'Product');
+  assert.deepEqual(await groups(), [['Product', of(product).sort(byName)], ['Everyone else', rest(product).sort(byName)]]);
+  // Another team chosen: its people come first.
+  await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Data' });
+  const data = teams.find((t) => t.name === 'Data');
+  assert.deepEqual((await groups())[0], ['Data', of(data)]);
+  assert.equal(await form.getByLabel('Owner').locator('option:checked').textContent(), 'Sam Whitfield', 'the owner stays as chosen');
+  page.assertNoErrors();
+});
+
 test("an initiative's effort says what its team is committed to without it and with it", async () => {
   const page = await freshPage(app);
   await startExample(page);

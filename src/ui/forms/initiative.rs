@@ -7,7 +7,7 @@ use crate::core::model::{Board, Initiative, Priority, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
-    optional_id, outside_period, parse_optional_date, parse_whole, people_options,
+    optional_id, outside_period, parse_optional_date, parse_whole, people_choice,
     progress_on_status, SelectField, TextField,
 };
 use crate::ui::state::DialogKind;
@@ -215,6 +215,8 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
         })
     };
 
+    // The chosen team's people first, as the owner is most often one of them.
+    let owners = people_choice(board, "No owner", &draft.team_id);
     let teams: Vec<(AttrValue, AttrValue)> = board
         .teams
         .iter()
@@ -269,7 +271,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     <TextField label="Description" multiline=true value={draft.description.clone()} on_change={set(|d, v| d.description = v)} />
                     <div class="ab-form__row">
                         <SelectField label="Team" value={draft.team_id.clone()} options={teams} on_change={set(|d, v| d.team_id = v)} />
-                        <SelectField label="Owner" value={draft.owner_id.clone()} options={people_options(board, "No owner")}
+                        <SelectField label="Owner" value={draft.owner_id.clone()} options={owners.options} groups={owners.groups}
                                      on_change={set(|d, v| d.owner_id = v)} />
                     </div>
                     <fieldset class="ab-form__group">

@@ -5,7 +5,7 @@ use super::form::{count, use_delete_question, use_form, FormProps};
 use crate::core::action::Action;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
-use crate::ui::fields::{optional_id, people_options, set_to, SelectField, TextField};
+use crate::ui::fields::{optional_id, people_choice, set_to, SelectField, TextField};
 use yew::prelude::*;
 
 const DELETE_WORK: &str = "";
@@ -138,13 +138,15 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             error.set(props.submit(action, None).err());
         })
     };
+    // The team's own people first.
+    let leads = people_choice(board, "No lead", props.id.as_deref().unwrap_or_default());
     html! {
         <Modal title={if existing.is_some() { "Edit team" } else { "Add team" }} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
                     <TextField label="Name" required=true value={(*name).clone()} on_change={set_to(&name)}
                                error={error.as_ref().map(|e| AttrValue::from(e.clone()))} />
-                    <SelectField label="Lead" value={(*lead).clone()} options={people_options(board, "No lead")}
+                    <SelectField label="Lead" value={(*lead).clone()} options={leads.options} groups={leads.groups}
                                  on_change={set_to(&lead)}
                                  hint={board.people.is_empty().then_some(AttrValue::Static("Add people under People to choose a lead"))} />
                 </fieldset>
