@@ -167,7 +167,7 @@ fn the_score_comes_with_its_three_largest_costs() {
         .collect();
     assert_eq!(costs.len(), 3);
     for (n, part) in analysis.board.by_attention().iter().take(3).enumerate() {
-        let lost = (part.points_lost() * 10.0).round() / 10.0;
+        let lost = (analysis.board.cost(part) * 10.0).round() / 10.0;
         assert!(lost > 0.0);
         assert_eq!(
             costs[n],

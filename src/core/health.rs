@@ -186,6 +186,25 @@ impl Health {
         }
     }
 
+    /// The weight the parts that apply have between them: 100 when every part applies.
+    pub fn weight_applying(&self) -> u32 {
+        self.parts
+            .iter()
+            .filter(|p| p.score.is_some())
+            .map(|p| p.kind.weight())
+            .sum()
+    }
+
+    /// The points `part` takes off the score: its shortfall at its share of the weight of
+    /// the parts that apply, so the parts' costs add up to what the score lost (to their
+    /// rounding) also when some part does not apply.
+    pub fn cost(&self, part: &Part) -> f64 {
+        match self.weight_applying() {
+            0 => 0.0,
+            weight => part.points_lost() * 100.0 / f64::from(weight),
+        }
+    }
+
     pub fn part(&self, kind: PartKind) -> &Part {
         self.parts
             .iter()

@@ -212,7 +212,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
 
             <h3 class="ab-health__heading">{ "What needs attention" }</h3>
             <ol class="ab-parts">
-                { for parts.iter().map(|part| part_item(part, board, Some(part.kind) == first_open, &on_follow)) }
+                { for parts.iter().map(|part| part_item(part, health, board, Some(part.kind) == first_open, &on_follow)) }
             </ol>
 
             if !board.teams.is_empty() {
@@ -275,12 +275,26 @@ fn score_dial(score: Option<u8>) -> Html {
 
 fn part_item(
     part: &Part,
+    health: &Health,
     board: &Board,
     open: bool,
     on_follow: &Callback<(PartKind, usize, Subject)>,
 ) -> Html {
     let kind = part.kind;
-    let lost = part.points_lost();
+    let lost = health.cost(part);
+    // The parts that apply share the weight of those that do not.
+    let weight = match health.weight_applying() {
+        100 | 0 => format!("Weight {} of 100 in the score.", kind.weight()),
+        _ if part.score.is_none() => format!(
+            "Weight {} of 100 in the score when it applies; the parts that apply share it now.",
+            kind.weight()
+        ),
+        applying => format!(
+            "Weight {} of the {applying} the parts that apply have between them: {} % of the score.",
+            kind.weight(),
+            (kind.weight() * 100 + applying / 2) / applying
+        ),
+    };
     let score_text = part.score.map_or("n/a".to_string(), |s| s.to_string());
     let count = part.findings.len();
     html! {
@@ -315,7 +329,7 @@ fn part_item(
                 </summary>
                 <div class="ab-part__body">
                     <p class="ab-part__summary">{ &part.summary }</p>
-                    <p class="ab-part__weight">{ format!("Weight {} of 100 in the score.", kind.weight()) }</p>
+                    <p class="ab-part__weight">{ weight }</p>
                     if part.findings.is_empty() {
                         <p class="ab-part__none">{ if part.score.is_some() { "Nothing here costs points." } else { "" } }</p>
                     } else {

@@ -109,6 +109,16 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   await health.getByRole('button', { name: team.name, exact: true }).click();
   const teamView = page.getByRole('region', { name: `${team.name}: alignment score` });
   await teamView.getByText(`${teamHealth.score} out of 100`).waitFor();
+  // Coverage and Rank fit do not apply to a team: the parts that apply share their weight,
+  // so the points the parts cost add up to what the team's score lost.
+  const costs = (await teamView.locator('.ab-part__cost').allInnerTexts())
+    .map((text) => text.match(/^−(\d+\.\d) points$/)?.[1]).filter(Boolean).map(Number);
+  const lostInAll = costs.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(lostInAll - (100 - teamHealth.score)) <= 0.5 + 0.05 * costs.length,
+    `the costs ${costs} add up to ${100 - teamHealth.score}`);
+  const coverage = teamView.locator('summary').filter({ has: page.getByText('Coverage', { exact: true }) });
+  await coverage.click();
+  await teamView.getByText('Weight 15 of 100 in the score when it applies; the parts that apply share it now.').waitFor();
   // The trend beside it is the board's (reviews record no team's score), and says so.
   await teamView.getByRole('img', { name: /^The whole board's alignment score over time: / }).waitFor();
   await teamView.getByText(/^The whole board's score at each review since \w+ \d+, and now: reviews record the board's score, not a team's$/).waitFor();

@@ -172,7 +172,7 @@ impl<'a> Page<'a> {
         let costs: Vec<_> = health
             .by_attention()
             .into_iter()
-            .filter(|p| p.points_lost() >= 0.05)
+            .filter(|p| health.cost(p) >= 0.05)
             .take(3)
             .collect();
         if costs.is_empty() {
@@ -185,8 +185,8 @@ impl<'a> Page<'a> {
             _ => "The three largest costs:",
         });
         for (n, part) in costs.iter().enumerate() {
-            // Points lost are exact hundredths; halves round up, as the Health view shows them.
-            let lost = (part.points_lost() * 10.0).round() / 10.0;
+            // Rounded to tenths as the Health view shows them.
+            let lost = (health.cost(part) * 10.0).round() / 10.0;
             let _ = write!(
                 self.out,
                 "{}. **{}**, −{lost:.1} points (scores {} of 100): ",
