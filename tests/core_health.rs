@@ -1578,7 +1578,10 @@ fn parts_that_do_not_apply_leave_the_weighting() {
     // The parts that apply share the others' weight, and so their costs add up to what the
     // score lost: Focus's 20 of 65 take 30.8 points off, not 20.
     assert_eq!(a.board.weight_applying(), 65);
-    assert!(close(a.board.cost(part(&a, PartKind::Focus)), 2000.0 / 65.0));
+    assert!(close(
+        a.board.cost(part(&a, PartKind::Focus)),
+        2000.0 / 65.0
+    ));
     let costs: f64 = a.board.parts.iter().map(|p| a.board.cost(p)).sum();
     assert!(close(costs, 100.0 - 4500.0 / 65.0), "{costs}");
 }

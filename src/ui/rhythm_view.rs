@@ -71,6 +71,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         let root = root.clone();
         let stage = match &current {
             Mode::Overview => 0,
+            Mode::Review(_) if mode.ending() => 3,
             Mode::Review(_) => 1,
             Mode::Summary(_) => 2,
         };
@@ -84,6 +85,19 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 active_element(&root)
                     .is_none_or(|a| a.tag_name() == "BODY" || a.class_list().contains("ab-app"))
             };
+            // End review asking first: on its first answer, Keep reviewing; kept, back on
+            // End review.
+            let asked = match (from, stage) {
+                (_, 3) => Some(".ab-review__confirm button"),
+                (3, 1) => Some("[data-end-review]"),
+                _ => None,
+            };
+            if let Some(button) = asked.and_then(|s| root.query_selector(s).ok().flatten()) {
+                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+                return;
+            }
             if (stage == 2 && from != 2) || (stage == 0 && from != 0 && lost()) {
                 if let Some(heading) = root
                     .query_selector("h2")
@@ -98,7 +112,11 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     // One team's rhythm, for its lead: what is due, its figures and the guided review.
-    let scope = use_state(|| None::<Id>);
+    let scope = use_state(|| match &current {
+        // Back to a team's round: the team's rhythm, as it was left.
+        Mode::Review(run) | Mode::Summary(run) => run.team.as_ref().map(|(id, _)| id.clone()),
+        Mode::Overview => None,
+    });
     // A team deleted meanwhile, or the only one left: the whole board's rhythm.
     let scope_team = (*scope)
         .as_deref()
@@ -146,6 +164,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let start_review = {
         let (mode, board, dispatch) = (mode.clone(), board.clone(), context.dispatch.clone());
         let queue: Vec<Id> = review_queue(&board, &due_now.items);
+        let team = scope_team.map(|t| (t.id.clone(), t.name.clone()));
         Callback::from(move |_| {
             if queue.is_empty() {
                 return;
@@ -156,6 +175,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 position: 0,
                 outcome: vec![Outcome::Pending; queue.len()],
                 saved: vec![None; queue.len()],
+                team: team.clone(),
             };
             // Focus goes to the first step's form: this says where the review starts.
             if let Some(words) = step_words(&board, &run) {
@@ -182,7 +202,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             return html! { <div ref={root}>{ review_step(props, &context, &mode, run, autofocus) }</div> };
         }
         Mode::Summary(run) => {
-            return html! { <div ref={root}>{ review_summary(props, &context, &mode, run, scope_team.map(|t| t.name.as_str())) }</div> }
+            return html! { <div ref={root}>{ review_summary(props, &context, &mode, run) }</div> }
         }
         Mode::Overview => {}
     }

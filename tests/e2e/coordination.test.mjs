@@ -4,7 +4,7 @@
 // decision corrected and deleted from the log; a risk closed. Focus stays in the lists as steps and closed risks take their buttons away.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { command, dialog, exportSnapshot, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { command, dialog, exportSnapshot, freshPage, isFocused, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -73,10 +73,6 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   page.assertNoErrors();
 });
 
-/** Waits until `locator`'s element has focus. */
-async function isFocused(page, locator) {
-  await page.waitForFunction((element) => element === document.activeElement, await locator.elementHandle());
-}
 
 async function exportSnapshotAfterClosing(page, form) {
   await page.keyboard.press('Escape');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { addTeam, dialog, exportSnapshot, freshPage, importFile, saved, startExample, useApp } from '../support/app.mjs';
+import { addTeam, dialog, exportSnapshot, freshPage, importFile, isFocused, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -92,8 +92,23 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await rhythm.getByRole('button', { name: 'Start guided review' }).click();
   await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
+  // A note typed and not saved; the person looks at the board and comes back.
+  await page.getByLabel('Note').fill('Waiting on legal');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
+  await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
+  // Ending the review asks before the note goes: kept, the review goes on.
   await page.getByRole('button', { name: 'End review' }).click();
-  // Recorded, it is the team's check-in round: the board's last review stays as it was.
+  const question = page.getByRole('group', { name: /^What you typed in this review is not saved/ });
+  await isFocused(page, question.getByRole('button', { name: 'Keep reviewing' }));
+  await page.keyboard.press('Enter');
+  await isFocused(page, page.getByRole('button', { name: 'End review' }));
+  assert.equal(await page.getByLabel('Note').inputValue(), 'Waiting on legal');
+  await page.keyboard.press('Enter');
+  await question.getByRole('button', { name: 'End and discard' }).click();
+  // Recorded, it is still the team's check-in round, though another view was shown
+  // meanwhile: the board's last review stays as it was.
   await page.getByRole('region', { name: 'Check-in round summary' }).waitFor();
   await page.getByText(new RegExp(`^${escaped(team)}'s check-in round: 0 of ${theirs} due initiatives checked in`)).waitFor();
   await page.getByRole('button', { name: 'Record check-in round' }).click();

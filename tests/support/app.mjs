@@ -52,6 +52,11 @@ export async function saved(page) {
   await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
 }
 
+/** Waits until `locator`'s element has focus. */
+export async function isFocused(page, locator) {
+  await page.waitForFunction((element) => element === document.activeElement, await locator.elementHandle());
+}
+
 /** The dialog with the given name. */
 export function dialog(page, name) {
   return page.getByRole('dialog', { name }).or(page.getByRole('alertdialog', { name }));

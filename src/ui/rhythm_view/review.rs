@@ -21,6 +21,10 @@ pub(super) struct Run {
     pub(super) outcome: Vec<Outcome>,
     /// The check-in each step saved, which saving the step again corrects.
     pub(super) saved: Vec<Option<CheckIn>>,
+    /// The team whose check-in round this is (its id and name as the round started), or
+    /// `None` for a review of the whole board: it stays the round's whatever the view shows
+    /// meanwhile.
+    pub(super) team: Option<(Id, String)>,
 }
 
 impl Run {
@@ -79,6 +83,8 @@ struct Kept {
     /// screen or not (a review left at its summary by a reload was lost, and the next one
     /// recorded said "0 of 1 checked in").
     leaving: Option<gloo_events::EventListener>,
+    /// Whether End review asks first, as a step holds what was typed and not saved.
+    ending: bool,
 }
 
 impl Kept {
@@ -120,8 +126,19 @@ impl ModeHandle {
             kept.drafts.clear();
         }
         kept.mode = mode;
+        kept.ending = false;
         kept.unsaved_changed();
         drop(kept);
+        self.update.force_update();
+    }
+
+    /// Whether End review is asking before it throws away what a step holds unsaved.
+    pub(super) fn ending(&self) -> bool {
+        self.kept.0.borrow().ending
+    }
+
+    fn ask_to_end(&self, asking: bool) {
+        self.kept.0.borrow_mut().ending = asking;
         self.update.force_update();
     }
 
@@ -259,7 +276,9 @@ pub(super) fn review_step(
         let go = go.clone();
         Callback::from(move |_: MouseEvent| go(None, -1, None))
     };
-    let on_end = {
+    // What a step holds typed and not saved goes with the review's end: End review asks
+    // first, as a dialog asks before it throws changes away.
+    let end = {
         let (mode, run, dispatch) = (mode.clone(), run.clone(), context.dispatch.clone());
         let board = board.clone();
         Callback::from(move |_: MouseEvent| {
@@ -267,6 +286,32 @@ pub(super) fn review_step(
             mode.set(Mode::Summary(run.clone()))
         })
     };
+    let on_end = {
+        let (mode, end) = (mode.clone(), end.clone());
+        // Read as the button is used: the step's editor tells what it holds after it renders.
+        Callback::from(move |event: MouseEvent| {
+            let unsaved = !mode.kept.0.borrow().drafts.is_empty();
+            match unsaved {
+                true => mode.ask_to_end(true),
+                false => end.emit(event),
+            }
+        })
+    };
+    let asking = mode.ending().then(|| {
+        let keep = {
+            let mode = mode.clone();
+            Callback::from(move |_: MouseEvent| mode.ask_to_end(false))
+        };
+        html! {
+            <div class="ab-dialog__confirm ab-review__confirm" role="group" aria-label={UNSAVED_STEP}>
+                <p>{ UNSAVED_STEP }</p>
+                <span class="ab-dialog__confirm-actions">
+                    <button type="button" class="ab-button" onclick={keep}>{ "Keep reviewing" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={end}>{ "End and discard" }</button>
+                </span>
+            </div>
+        }
+    });
     let on_key = {
         let go = go.clone();
         Callback::from(move |event: KeyboardEvent| {
@@ -311,6 +356,7 @@ pub(super) fn review_step(
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
                 <p class="ab-field__hint ab-review__keys">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back (not while typing) · End review keeps what is saved" }</p>
             </div>
+            { asking.unwrap_or_default() }
             <article class="ab-review__item" aria-label={initiative.title.clone()}>
                 <p class="ab-review__where">{ format!("{team} · {owner}") }</p>
                 <h3 class="ab-review__title">{ &initiative.title }</h3>
@@ -321,12 +367,16 @@ pub(super) fn review_step(
                                {draft} {on_draft}>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
-                    <button type="button" class="ab-button ab-button--quiet" onclick={on_end}>{ "End review" }</button>
+                    <button type="button" class="ab-button ab-button--quiet" data-end-review="" onclick={on_end}>{ "End review" }</button>
                 </CheckInEditor>
             </article>
         </section>
     }
 }
+
+/// What End review asks while a step holds what was typed and not saved.
+const UNSAVED_STEP: &str =
+    "What you typed in this review is not saved. End the review and discard it?";
 
 /// Whether the browser runs on a Mac, where Option + arrows move the cursor by word.
 fn on_a_mac() -> bool {
@@ -375,9 +425,9 @@ pub(super) fn review_summary(
     context: &BoardContext,
     mode: &ModeHandle,
     run: Run,
-    team: Option<&str>,
 ) -> Html {
     let board = &props.board;
+    let team = run.team.as_ref().map(|(_, name)| name.as_str());
     let changes = diff(&run.start, board);
     let on_board: Vec<bool> = run.checked_in(board).collect();
     let saved = on_board.iter().filter(|&&c| c).count();
