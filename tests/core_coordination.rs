@@ -108,6 +108,7 @@ fn answer(board: &Rc<Board>, step: Step, note: &str) -> Result<Rc<Board>, String
             id: "d-1".into(),
             step,
             note: note.into(),
+            due: None,
         },
         now(),
     )
@@ -146,6 +147,41 @@ fn answering_records_when_and_what_the_providing_team_said() {
         answer(&board, Step::Deliver, "").unwrap_err(),
         "a requested dependency cannot be marked delivered: it must be accepted first"
     );
+}
+
+#[test]
+fn a_request_accepted_for_another_date_is_due_then() {
+    let mut board = small_board();
+    board.dependencies[0].due = Some(date("2026-11-20"));
+    let board = Rc::new(board);
+    let answer = |board: &Rc<Board>, step, due: Option<&str>| {
+        reduce(
+            board,
+            Action::AnswerDependency {
+                id: "d-1".into(),
+                step,
+                note: String::new(),
+                due: due.map(date),
+            },
+            now(),
+        )
+        .unwrap()
+    };
+    let agreed = answer(&board, Step::Accept, Some("2026-12-15"));
+    assert_eq!(agreed.dependencies[0].due, Some(date("2026-12-15")));
+    assert!(
+        flags(&agreed, &agreed.dependencies[0], utc_now()).is_empty(),
+        "not late by the date agreed"
+    );
+    let as_asked = answer(&board, Step::Accept, None);
+    assert_eq!(as_asked.dependencies[0].due, Some(date("2026-11-20")));
+    assert!(matches!(
+        flags(&as_asked, &as_asked.dependencies[0], utc_now())[..],
+        [Flag::Late { .. }]
+    ));
+    // Only accepting agrees a date.
+    let declined = answer(&board, Step::Decline, Some("2026-12-15"));
+    assert_eq!(declined.dependencies[0].due, Some(date("2026-11-20")));
 }
 
 #[test]

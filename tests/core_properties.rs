@@ -608,6 +608,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             id: existing(dependencies, a, dependency_id),
             step: Step::ALL[usize::from(bits) % 4],
             note: text,
+            due: None,
         },
         Kind::DeleteDependency => {
             Action::DeleteDependency(existing(dependencies, a, dependency_id))

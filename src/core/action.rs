@@ -107,6 +107,9 @@ pub enum Action {
         id: Id,
         step: Step,
         note: String,
+        /// On `Accept`, the date the providing team agrees to deliver by, in place of the
+        /// one asked for (an overdue request accepted for a new date); `None` keeps it.
+        due: Option<Date>,
     },
     DeleteDependency(Id),
     /// Records a decision; a `stop` decision can drop the initiatives it stops in the same
@@ -420,13 +423,21 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 ..dependency
             };
         }
-        Action::AnswerDependency { id, step, note } => {
+        Action::AnswerDependency {
+            id,
+            step,
+            note,
+            due,
+        } => {
             let mut dependency = find(&mut next.dependencies, &id)?;
             dependency.state = transition(dependency.state, step).map_err(Refused)?;
             match step {
                 Step::Accept | Step::Decline => {
                     dependency.answered_at = Some(now);
                     dependency.answer_note = note;
+                    if step == Step::Accept {
+                        dependency.due = due.or(dependency.due);
+                    }
                 }
                 // Asking again clears the old answer; reopening a delivery keeps it.
                 Step::Reopen if dependency.state == DependencyState::Requested => {

@@ -106,6 +106,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                         id,
                         step,
                         note: String::new(),
+                        due: None,
                     },
                     focus: None,
                 })

@@ -303,6 +303,33 @@ test("a cell of who asks whom chooses its asking team, marks its requests there,
   page.assertNoErrors();
 });
 
+test('a request past its date is accepted for the date the providing team can keep, and is late no longer', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const request = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.need === 'Analytics SDK in the mobile app');
+  const view = await openCoordination(page);
+  await view.getByRole('group', { name: 'Show the requests of' }).getByRole('button', { name: 'Mobile' }).click();
+  const asked = view.getByRole('region', { name: 'Asked of Mobile' });
+  const row = asked.getByRole('listitem').filter({ hasText: 'Analytics SDK in the mobile app' });
+  await row.getByText(/needed by/).waitFor();
+  await row.getByRole('button', { name: 'Accept: Analytics SDK in the mobile app' }).click();
+  const accept = dialog(page, 'Accept: Analytics SDK in the mobile app');
+  const date = accept.getByLabel('Deliver by');
+  assert.equal(await date.inputValue(), request.due, 'the date asked for, to keep or change');
+  const hint = () => date.evaluate((field) => document.getElementById(field.getAttribute('aria-describedby')).textContent);
+  assert.match(await hint(), /^Needed by .+ \(\d+ days? overdue\): give the date you can deliver by\.$/);
+  const later = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
+  await date.fill(later);
+  await accept.getByRole('button', { name: 'Accept', exact: true }).click();
+  await accept.waitFor({ state: 'detached' });
+  await saved(page);
+  const answered = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.id === request.id);
+  assert.equal(answered.state, 'accepted');
+  assert.equal(answered.due, later);
+  assert.equal(await row.getByText(/overdue/).count(), 0, 'no longer late');
+  page.assertNoErrors();
+});
+
 test('a request answered from the keyboard leaves focus on the request, or on the one in its place', async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -5,11 +5,14 @@ use super::form::{as_it_was, use_delete_question, use_form, FormProps, Problems}
 use crate::core::action::Action;
 use crate::core::coordination::Step;
 use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
+use crate::core::time::Date;
 use crate::ui::clock::now;
+use crate::ui::dates::short_date;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
     optional_id, parse_optional_date, people_options, set_to, SelectField, TextField,
 };
+use crate::ui::state::use_day;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -185,12 +188,21 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
     let form = &use_form(&props.form);
     let note = use_state(String::new);
     let error = use_state(|| None::<String>);
-    let Some(dependency) = form
+    let found = form
         .id
         .as_deref()
         .and_then(|id| form.board.dependencies.iter().find(|d| d.id == id))
-        .cloned()
-    else {
+        .cloned();
+    // Accepting, the providing team says by when: the date asked for, or one it can keep.
+    let due = use_state(|| {
+        found
+            .as_ref()
+            .and_then(|d| d.due)
+            .map_or(String::new(), |d| d.to_string())
+    });
+    let due_error = use_state(|| None::<AttrValue>);
+    let today = use_day();
+    let Some(dependency) = found else {
         return Html::default();
     };
     let step = props.step;
@@ -201,12 +213,22 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
             form.clone(),
             dependency.id.clone(),
         );
+        let (due, due_error, asked) = (due.clone(), due_error.clone(), dependency.due);
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            let agreed = match step {
+                Step::Accept => match parse_optional_date(&due, "A date like 2026-12-15") {
+                    Ok(agreed) => agreed.filter(|d| Some(*d) != asked),
+                    Err(why) => return due_error.set(Some(why.into())),
+                },
+                _ => None,
+            };
+            due_error.set(None);
             let action = Action::AnswerDependency {
                 id: id.clone(),
                 step,
                 note: note.trim().to_string(),
+                due: agreed,
             };
             if let Err(reason) = form.submit(action, None) {
                 error.set(Some(reason));
@@ -222,8 +244,12 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <p>{ format!("Asked for “{asking}”.") }</p>
                 <div class="ab-form__fields">
+                    if step == Step::Accept {
+                        <TextField label="Deliver by" kind="date" value={(*due).clone()} on_change={set_to(&due)}
+                                   error={(*due_error).clone()} hint={deliver_by_hint(dependency.due, &due, today)} />
+                    }
                     <TextField label="Note for the asking team" multiline=true value={(*note).clone()} on_change={set_to(&note)}
-                               hint={if step == Step::Decline { "Why not, or what would make it possible" } else { "When, and anything they should know" }} />
+                               hint={if step == Step::Decline { "Why not, or what would make it possible" } else { "Anything they should know" }} />
                 </div>
                 if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
                 <div class="ab-dialog__actions">
@@ -235,6 +261,22 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
                 </div>
             </form>
         </Modal>
+    }
+}
+
+/// What the Accept dialog says under its date: the date asked for, when it has passed or
+/// the field holds another.
+fn deliver_by_hint(asked: Option<Date>, typed: &str, today: Date) -> Option<AttrValue> {
+    let asked = asked?;
+    let said = format!(
+        "Needed by {} ({})",
+        short_date(asked),
+        crate::core::days::due(asked, today)
+    );
+    match (asked < today, typed.trim() == asked.to_string()) {
+        (true, true) => Some(format!("{said}: give the date you can deliver by.").into()),
+        (_, false) => Some(format!("{said}.").into()),
+        (false, true) => None,
     }
 }
 
