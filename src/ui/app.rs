@@ -410,6 +410,7 @@ pub fn App(props: &AppProps) -> Html {
             .then(|| views_bar::by_digit(*view, on_choose.clone(), dispatch.clone())),
     }
     .handlers();
+    root_handlers::use_page_keys(props.view_in_address, root_handlers.onkeydown.clone());
 
     let on_expire = {
         let dispatch = dispatch.clone();

@@ -290,6 +290,24 @@ test('the digits 1 to 5 go to the views from a card, a view or a check box, and 
   page.assertNoErrors();
 });
 
+test('the keys work as the page opens, before anything has focus', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  await page.reload();
+  await page.locator('.ab-app:not([data-ab-screen])').getByRole('region', { name: 'Board' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  await page.keyboard.press('?');
+  const help = dialog(page, 'Help');
+  await help.waitFor();
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'detached' });
+  await page.evaluate(() => document.activeElement.blur());
+  await page.keyboard.press('2');
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  page.assertNoErrors();
+});
+
 test('arrow keys go from card to card, below, above and beside, clear of the sticky heads', async () => {
   // A short window: going down soon takes the board's area past the screen.
   const page = await freshPage(app, { viewport: { width: 1400, height: 600 } });

@@ -60,6 +60,37 @@ impl RootEvents {
     }
 }
 
+/// On the board's own page (`own_page`), keys pressed while nothing has focus are the
+/// board's, as if pressed on it: as the page opens or reloads, focus is on its body, and a
+/// person's first `?`, `2` or Ctrl + Z would otherwise do nothing. Not for a board embedded
+/// in another page, whose keys are the page's.
+#[hook]
+pub fn use_page_keys(own_page: bool, onkeydown: Callback<KeyboardEvent>) {
+    let latest = use_mut_ref(|| onkeydown.clone());
+    *latest.borrow_mut() = onkeydown;
+    use_effect_with(own_page, move |&own_page| {
+        let document = web_sys::window().and_then(|w| w.document());
+        let listener = document.filter(|_| own_page).map(|document| {
+            let options = gloo_events::EventListenerOptions::enable_prevent_default();
+            gloo_events::EventListener::new_with_options(
+                &document,
+                "keydown",
+                options,
+                move |event| {
+                    let on_nothing = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_none_or(|e| matches!(e.tag_name().as_str(), "BODY" | "HTML"));
+                    if let (true, Some(key)) = (on_nothing, event.dyn_ref::<KeyboardEvent>()) {
+                        latest.borrow().emit(key.clone());
+                    }
+                },
+            )
+        });
+        move || drop(listener)
+    });
+}
+
 fn key_down(events: &RootEvents, event: &KeyboardEvent) {
     if events.dialog_open || is_text_entry(event) {
         return;
