@@ -405,9 +405,14 @@ pub fn App(props: &AppProps) -> Html {
         on_merge: board.is_some().then(|| on_merge_files.clone()),
         on_help: open_dialog.reform(|()| Some(DialogKind::Help)),
         // A view chosen by its digit: its tab takes focus, so Tab goes on into the view.
-        on_view: board
-            .is_some()
-            .then(|| views_bar::by_digit(*view, on_choose.clone(), dispatch.clone())),
+        on_view: board.is_some().then(|| {
+            views_bar::by_digit(
+                *view,
+                health_place.is_some(),
+                on_choose.clone(),
+                dispatch.clone(),
+            )
+        }),
     }
     .handlers();
     root_handlers::use_page_keys(props.view_in_address, root_handlers.onkeydown.clone());

@@ -39,6 +39,7 @@ const TESTED = {
     'Ctrl + Enter (⌘ Enter)': ['help.test.mjs', 'C on a card opens its check-in'],
     'Alt + →': ['rhythm.test.mjs', 'a guided review is done with the keyboard alone'],
     'Alt + ←': ['rhythm.test.mjs', 'a guided review is done with the keyboard alone'],
+    Escape: ['rhythm.test.mjs', "a team lead sees their team's rhythm alone"],
   },
   'In a dialog': {
     Escape: ['help.test.mjs', '? and the Help button open the keyboard shortcuts'],

@@ -105,6 +105,11 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await page.keyboard.press('Enter');
   await isFocused(page, page.getByRole('button', { name: 'End review' }));
   assert.equal(await page.getByLabel('Note').inputValue(), 'Waiting on legal');
+  // Escape ends the review as it closes a dialog: it asks too, and a second Escape keeps it.
+  await page.keyboard.press('Escape');
+  await isFocused(page, question.getByRole('button', { name: 'Keep reviewing' }));
+  await page.keyboard.press('Escape');
+  await isFocused(page, page.getByRole('button', { name: 'End review' }));
   await page.keyboard.press('Enter');
   await question.getByRole('button', { name: 'End and discard' }).click();
   // Recorded, it is still the team's check-in round, though another view was shown

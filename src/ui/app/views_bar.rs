@@ -60,9 +60,11 @@ pub(super) fn tab_place(view: View) -> String {
 }
 
 /// Goes to a view chosen by its digit (`current` is the one shown, which stays as it is):
-/// its tab takes focus, so Tab goes on into the view.
+/// its tab takes focus, so Tab goes on into the view; back in Health from an item
+/// `followed` out of it, that item does.
 pub(super) fn by_digit(
     current: View,
+    followed: bool,
     on_choose: Callback<View>,
     dispatch: UseReducerDispatcher<AppState>,
 ) -> Callback<View> {
@@ -71,9 +73,15 @@ pub(super) fn by_digit(
             return;
         }
         on_choose.emit(view);
-        dispatch.dispatch(Msg::Reveal {
-            focus: Some(tab_place(view)),
-            announcement: format!("{} view", view.label()),
+        // Back in Health from an item followed out of it, Health gives focus to that item,
+        // as after a click on its tab or Back.
+        let announcement = format!("{} view", view.label());
+        dispatch.dispatch(match view == View::Health && followed {
+            true => Msg::Say(announcement),
+            false => Msg::Reveal {
+                focus: Some(tab_place(view)),
+                announcement,
+            },
         });
     })
 }

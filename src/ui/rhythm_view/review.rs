@@ -281,7 +281,7 @@ pub(super) fn review_step(
     let end = {
         let (mode, run, dispatch) = (mode.clone(), run.clone(), context.dispatch.clone());
         let board = board.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |()| {
             dispatch.dispatch(Msg::Say(at_summary(&board, &run)));
             mode.set(Mode::Summary(run.clone()))
         })
@@ -289,11 +289,11 @@ pub(super) fn review_step(
     let on_end = {
         let (mode, end) = (mode.clone(), end.clone());
         // Read as the button is used: the step's editor tells what it holds after it renders.
-        Callback::from(move |event: MouseEvent| {
+        Callback::from(move |()| {
             let unsaved = !mode.kept.0.borrow().drafts.is_empty();
             match unsaved {
                 true => mode.ask_to_end(true),
-                false => end.emit(event),
+                false => end.emit(()),
             }
         })
     };
@@ -307,14 +307,24 @@ pub(super) fn review_step(
                 <p>{ UNSAVED_STEP }</p>
                 <span class="ab-dialog__confirm-actions">
                     <button type="button" class="ab-button" onclick={keep}>{ "Keep reviewing" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={end}>{ "End and discard" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={end.reform(|_| ())}>{ "End and discard" }</button>
                 </span>
             </div>
         }
     });
     let on_key = {
-        let go = go.clone();
+        let (go, mode, on_end) = (go.clone(), mode.clone(), on_end.clone());
         Callback::from(move |event: KeyboardEvent| {
+            // Escape ends the review, as it closes a dialog (asking first when what was typed
+            // would go); asked, it keeps the review.
+            if event.key() == "Escape" && !event.default_prevented() {
+                event.prevent_default();
+                match mode.ending() {
+                    true => mode.ask_to_end(false),
+                    false => on_end.emit(()),
+                }
+                return;
+            }
             if !event.alt_key() || !matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
                 return;
             }
@@ -354,7 +364,7 @@ pub(super) fn review_step(
             <div class="ab-review__progress">
                 <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
-                <p class="ab-field__hint ab-review__keys">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back (not while typing) · End review keeps what is saved" }</p>
+                <p class="ab-field__hint ab-review__keys">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back (not while typing) · End review (Escape) keeps what is saved" }</p>
             </div>
             { asking.unwrap_or_default() }
             <article class="ab-review__item" aria-label={initiative.title.clone()}>
@@ -367,7 +377,7 @@ pub(super) fn review_step(
                                {draft} {on_draft}>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
-                    <button type="button" class="ab-button ab-button--quiet" data-end-review="" onclick={on_end}>{ "End review" }</button>
+                    <button type="button" class="ab-button ab-button--quiet" data-end-review="" onclick={on_end.reform(|_| ())}>{ "End review" }</button>
                 </CheckInEditor>
             </article>
         </section>
