@@ -1170,7 +1170,7 @@ fn done_says_what_each_action_did_in_the_past_tense() {
         id: "d-1".into(),
         step,
         note: String::new(),
-        due: None,
+        promised: None,
     };
     let need = &board.dependencies[0].need;
     let cases = [

@@ -467,7 +467,7 @@ fn a_dependency_answered_in_the_file_is_newer() {
             id: "d-1".into(),
             step: Step::Accept,
             note: "Next sprint".into(),
-            due: None,
+            promised: None,
         },
         now(),
     )

@@ -108,7 +108,7 @@ fn answer(board: &Rc<Board>, step: Step, note: &str) -> Result<Rc<Board>, String
             id: "d-1".into(),
             step,
             note: note.into(),
-            due: None,
+            promised: None,
         },
         now(),
     )
@@ -150,38 +150,65 @@ fn answering_records_when_and_what_the_providing_team_said() {
 }
 
 #[test]
-fn a_request_accepted_for_another_date_is_due_then() {
+fn a_request_accepted_for_another_date_keeps_the_date_asked_and_is_late_from_the_promise() {
     let mut board = small_board();
     board.dependencies[0].due = Some(date("2026-11-20"));
     let board = Rc::new(board);
-    let answer = |board: &Rc<Board>, step, due: Option<&str>| {
+    let answer = |board: &Rc<Board>, step, note: &str, promised: Option<&str>| {
         reduce(
             board,
             Action::AnswerDependency {
                 id: "d-1".into(),
                 step,
-                note: String::new(),
-                due: due.map(date),
+                note: note.into(),
+                promised: promised.map(date),
             },
             now(),
         )
         .unwrap()
     };
-    let agreed = answer(&board, Step::Accept, Some("2026-12-15"));
-    assert_eq!(agreed.dependencies[0].due, Some(date("2026-12-15")));
-    assert!(
-        flags(&agreed, &agreed.dependencies[0], utc_now()).is_empty(),
-        "not late by the date agreed"
+    let agreed = answer(&board, Step::Accept, "", Some("2026-12-15"));
+    let d = &agreed.dependencies[0];
+    assert_eq!(
+        (d.due, d.promised),
+        (Some(date("2026-11-20")), Some(date("2026-12-15"))),
+        "what the asking team needed stays beside what was promised"
     );
-    let as_asked = answer(&board, Step::Accept, None);
-    assert_eq!(as_asked.dependencies[0].due, Some(date("2026-11-20")));
+    assert!(
+        flags(&agreed, d, utc_now()).is_empty(),
+        "not late by the date promised"
+    );
+    let as_asked = answer(&board, Step::Accept, "", Some("2026-11-20"));
+    assert_eq!(
+        as_asked.dependencies[0].promised, None,
+        "the date asked is no promise of its own"
+    );
     assert!(matches!(
         flags(&as_asked, &as_asked.dependencies[0], utc_now())[..],
         [Flag::Late { .. }]
     ));
-    // Only accepting agrees a date.
-    let declined = answer(&board, Step::Decline, Some("2026-12-15"));
-    assert_eq!(declined.dependencies[0].due, Some(date("2026-11-20")));
+    // Only accepting promises a date.
+    let declined = answer(&board, Step::Decline, "", Some("2026-12-15"));
+    assert_eq!(declined.dependencies[0].promised, None);
+    // A delivery reopened takes the date it can now deliver by, and what is still missing.
+    let delivered = answer(&as_asked, Step::Deliver, "", None);
+    let reopened = answer(
+        &delivered,
+        Step::Reopen,
+        "The export is missing",
+        Some("2026-12-01"),
+    );
+    let d = &reopened.dependencies[0];
+    assert_eq!((d.state, d.promised), (Accepted, Some(date("2026-12-01"))));
+    assert_eq!(d.answer_note, "The export is missing");
+    // Asked again after a refusal, the old promise goes with the old answer.
+    let mut refused = (*agreed).clone();
+    refused.dependencies[0].state = Declined;
+    let again = answer(&Rc::new(refused), Step::Reopen, "", None);
+    assert_eq!(
+        (again.dependencies[0].state, again.dependencies[0].promised),
+        (Requested, None)
+    );
 }
 
 #[test]

@@ -562,6 +562,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             to_initiative_id: optional(initiatives, d, initiative_id),
             need: text,
             due: (bits & 1 == 0).then(|| day(a)),
+            promised: None,
             // A request that does not start as a request must be refused.
             state: match bits % 16 {
                 15 => DependencyState::Accepted,
@@ -580,6 +581,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     to_initiative_id: None,
                     need: "Ghost".into(),
                     due: None,
+                    promised: None,
                     state: DependencyState::Requested,
                     requested_at: now,
                     answered_at: None,
@@ -608,7 +610,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             id: existing(dependencies, a, dependency_id),
             step: Step::ALL[usize::from(bits) % 4],
             note: text,
-            due: None,
+            promised: (bits & 2 == 0).then(|| day(b)),
         },
         Kind::DeleteDependency => {
             Action::DeleteDependency(existing(dependencies, a, dependency_id))

@@ -75,7 +75,7 @@ fn a_slice_edited_apart_merges_back_with_its_edits_and_nothing_else() {
             id: "d-1".into(),
             step: Step::Accept,
             note: "Yes".into(),
-            due: None,
+            promised: None,
         },
     ];
     for action in edits {
@@ -282,7 +282,7 @@ fn a_change_that_stamps_no_time_a_slice_of_a_slice_and_another_slice_s_board() {
         id: "d-1".into(),
         step: Step::Accept,
         note: String::new(),
-        due: None,
+        promised: None,
     };
     board = reduce(&board, accept, ts("2026-11-20T09:00:00Z")).unwrap();
     let export = alignment_board::core::slice::export;
@@ -292,7 +292,7 @@ fn a_change_that_stamps_no_time_a_slice_of_a_slice_and_another_slice_s_board() {
         id: "d-1".into(),
         step: Step::Deliver,
         note: String::new(),
-        due: None,
+        promised: None,
     };
     let tuesday = ts("2026-11-24T09:00:00Z");
     let team_board = reduce(&Rc::new(cut), deliver, tuesday).unwrap();

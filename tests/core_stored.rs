@@ -54,6 +54,42 @@ fn every_board_reads_back_unchanged_from_its_stored_layout() {
 }
 
 #[test]
+fn a_date_promised_for_one_request_takes_a_column_only_when_a_request_has_one() {
+    let mut board = small_board();
+    let mut later = board.dependencies[0].clone();
+    later.id = "d-9".into();
+    later.promised = Some(date("2026-12-15"));
+    board.dependencies.push(later);
+    let head: Value = serde_json::from_str(&stored(&board).head).unwrap();
+    let table = &head["board"]["dependencies"];
+    let columns: Vec<&str> = table["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap())
+        .collect();
+    let at = columns
+        .iter()
+        .position(|c| *c == "promised")
+        .expect("a promised column");
+    assert_eq!(columns[at - 1], "due", "in the order of the fields");
+    assert_eq!(
+        table["rows"][0][at],
+        Value::Null,
+        "the first request promised nothing"
+    );
+    assert_eq!(table["rows"][1][at], "2026-12-15");
+    assert_eq!(read_back(&stored(&board)).unwrap().board, board);
+    // No request promised a date: the table is written as before the field was added.
+    board.dependencies.retain(|d| d.promised.is_none());
+    let head: Value = serde_json::from_str(&stored(&board).head).unwrap();
+    assert!(!head["board"]["dependencies"]["columns"]
+        .as_array()
+        .unwrap()
+        .contains(&Value::from("promised")));
+}
+
+#[test]
 fn lists_are_tables_and_the_history_is_in_parts_of_a_thousand() {
     let board = generated(2_500);
     let stored = stored(&board);

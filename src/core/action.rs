@@ -107,9 +107,9 @@ pub enum Action {
         id: Id,
         step: Step,
         note: String,
-        /// On `Accept`, the date the providing team agrees to deliver by, in place of the
-        /// one asked for (an overdue request accepted for a new date); `None` keeps it.
-        due: Option<Date>,
+        /// Accepting, or reopening a delivery: the date the providing team can deliver by,
+        /// when it is not the date asked for (`None`: as asked).
+        promised: Option<Date>,
     },
     DeleteDependency(Id),
     /// Records a decision; a `stop` decision can drop the initiatives it stops in the same
@@ -427,7 +427,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             id,
             step,
             note,
-            due,
+            promised,
         } => {
             let mut dependency = find(&mut next.dependencies, &id)?;
             dependency.state = transition(dependency.state, step).map_err(Refused)?;
@@ -436,15 +436,24 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                     dependency.answered_at = Some(now);
                     dependency.answer_note = note;
                     if step == Step::Accept {
-                        dependency.due = due.or(dependency.due);
+                        dependency.promised = promised.filter(|p| Some(*p) != dependency.due);
                     }
                 }
-                // Asking again clears the old answer; reopening a delivery keeps it.
+                // Asking again clears the old answer and promise.
                 Step::Reopen if dependency.state == DependencyState::Requested => {
                     dependency.answered_at = None;
                     dependency.answer_note.clear();
+                    dependency.promised = None;
                 }
-                Step::Deliver | Step::Reopen => {}
+                // Reopening a delivery that fell short keeps the answer, unless it says what
+                // is still missing, and takes the date it can now deliver by.
+                Step::Reopen => {
+                    if !note.is_empty() {
+                        dependency.answer_note = note;
+                    }
+                    dependency.promised = promised.filter(|p| Some(*p) != dependency.due);
+                }
+                Step::Deliver => {}
             }
         }
         Action::DeleteDependency(id) => {

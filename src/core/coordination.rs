@@ -156,7 +156,8 @@ pub fn stuck(board: &Board, asking: &Initiative, dependency: &Dependency, now: N
         }
         DependencyState::Declined => out.push(Flag::DeclinedButCounted),
         DependencyState::Accepted => {
-            if let Some(due) = dependency.due.filter(|due| *due < now.today()) {
+            let due = dependency.promised.or(dependency.due);
+            if let Some(due) = due.filter(|due| *due < now.today()) {
                 out.push(Flag::Late { due });
             }
         }

@@ -415,8 +415,17 @@ pub struct Dependency {
     #[serde(default)]
     pub to_initiative_id: Option<Id>,
     pub need: String,
+    /// The date the asking team needs it by.
     #[serde(default, deserialize_with = "read::optional_date")]
     pub due: Option<Date>,
+    /// The date the providing team said it can deliver by, when it accepted for another
+    /// date than `due` (or reopened a delivery); late counts from it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read::optional_date"
+    )]
+    pub promised: Option<Date>,
     #[serde(default)]
     pub state: DependencyState,
     #[serde(deserialize_with = "read::timestamp")]

@@ -28,6 +28,7 @@ pub fn brought_to(board: Board, written: Date, today: Date) -> Board {
     }
     for dependency in board.dependencies.iter_mut() {
         dependency.due.as_mut().map(day);
+        dependency.promised.as_mut().map(day);
         time(&mut dependency.requested_at);
         dependency.answered_at.as_mut().map(time);
     }

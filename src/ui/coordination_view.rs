@@ -14,7 +14,7 @@ use crate::core::coordination::{
     DecisionFilter, Step,
 };
 use crate::core::health::Subject;
-use crate::core::model::{Board, DecisionKind, Id, Severity};
+use crate::core::model::{Board, DecisionKind, DependencyState, Id, Severity};
 use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use request::RequestRow;
@@ -87,29 +87,44 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         "button.ab-button",
         Some(".ab-finding__name"),
     );
-    // Accepting or declining asks for a note; the other steps are taken at once.
+    // The same in the list of what the team delivered: a delivery reopened goes back among
+    // what is open.
+    let note_reopen = use_successor_focus(
+        &root,
+        ".ab-delivered .ab-request",
+        ".ab-request__steps button",
+        Some(".ab-finding__name"),
+    );
+    // Accepting or declining asks for a note, and reopening a delivery for what is missing
+    // and by when; the other steps are taken at once.
     let on_step = use_callback(
         (
+            Same(Some(board.clone())),
             context.dispatch.clone(),
             context.on_dialog.clone(),
-            note_step,
+            (note_step, note_reopen),
         ),
-        |(id, step): (Id, Step), (dispatch, on_dialog, note_step)| match step {
-            Step::Accept | Step::Decline => {
-                note_step.emit(());
-                on_dialog.emit(Some(DialogKind::Answer { id, step }))
-            }
-            _ => {
-                note_step.emit(());
-                dispatch.dispatch(Msg::Do {
+        |(id, step): (Id, Step), (Same(board), dispatch, on_dialog, (note_step, note_reopen))| {
+            note_step.emit(());
+            note_reopen.emit(());
+            let delivered = board
+                .as_ref()
+                .and_then(|b| b.dependencies.iter().find(|d| d.id == id))
+                .is_some_and(|d| d.state == DependencyState::Delivered);
+            match step {
+                Step::Accept | Step::Decline => {
+                    on_dialog.emit(Some(DialogKind::Answer { id, step }))
+                }
+                Step::Reopen if delivered => on_dialog.emit(Some(DialogKind::Answer { id, step })),
+                _ => dispatch.dispatch(Msg::Do {
                     action: Action::AnswerDependency {
                         id,
                         step,
                         note: String::new(),
-                        due: None,
+                        promised: None,
                     },
                     focus: None,
-                })
+                }),
             }
         },
     );
@@ -244,6 +259,9 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 }];
                 if let Some(due) = dep.due {
                     what.push(format!("needed by {}", short_date(due)));
+                }
+                if let Some(promised) = dep.promised {
+                    what.push(format!("promised for {}", short_date(promised)));
                 }
                 if !dep.answer_note.is_empty() {
                     what.push(format!("“{}”", dep.answer_note));
@@ -389,7 +407,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 <ul class="ab-findings ab-since ab-asked">{ asked }</ul>
                 if let Some(delivered) = delivered {
                     <h4 class="ab-coordination__delivered">{ "Delivered, while the asking work goes on" }</h4>
-                    <ul class="ab-findings ab-since ab-asked" aria-label={format!("Delivered by {team_name}")}>{ delivered }</ul>
+                    <ul class="ab-findings ab-since ab-delivered" aria-label={format!("Delivered by {team_name}")}>{ delivered }</ul>
                 }
             </section>
             <section aria-label={format!("{team_name} waits on")}>

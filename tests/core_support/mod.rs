@@ -143,6 +143,7 @@ pub fn dependency(
         to_initiative_id: to_initiative_id.map(Into::into),
         need: "an API".into(),
         due: None,
+        promised: None,
         state: DependencyState::Requested,
         requested_at: ts("2026-11-03T10:00:00Z"),
         answered_at: None,

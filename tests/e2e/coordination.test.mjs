@@ -52,6 +52,10 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   await page.keyboard.press('Enter');
   const delivered = asked.getByRole('list', { name: 'Delivered by Data' });
   await delivered.getByRole('button', { name: 'Reopen: Setup funnel dashboard' }).click();
+  const reopen = dialog(page, 'Reopen: Setup funnel dashboard');
+  assert.equal(await reopen.getByLabel('Deliver by').inputValue(), '2030-01-15', 'the date to keep or change');
+  await reopen.getByRole('button', { name: 'Reopen', exact: true }).click();
+  await reopen.waitFor({ state: 'detached' });
   await asked.getByRole('button', { name: 'Mark delivered: Setup funnel dashboard' }).waitFor();
   await delivered.waitFor({ state: 'detached' });
   await asked.getByText(/“Yes, in sprint 14”/).waitFor();
@@ -303,7 +307,7 @@ test("a cell of who asks whom chooses its asking team, marks its requests there,
   page.assertNoErrors();
 });
 
-test('a request past its date is accepted for the date the providing team can keep, and is late no longer', async () => {
+test('a request past its date is accepted for the date the providing team can keep, beside the date asked, and is late no longer', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const request = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.need === 'Analytics SDK in the mobile app');
@@ -325,8 +329,10 @@ test('a request past its date is accepted for the date the providing team can ke
   await saved(page);
   const answered = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.id === request.id);
   assert.equal(answered.state, 'accepted');
-  assert.equal(answered.due, later);
+  assert.equal(answered.due, request.due, 'what the asking team needed stays');
+  assert.equal(answered.promised, later);
   assert.equal(await row.getByText(/overdue/).count(), 0, 'no longer late');
+  await row.getByText(/needed by .+ · promised for /).waitFor();
   page.assertNoErrors();
 });
 

@@ -569,6 +569,7 @@ pub fn example_board(today: Date) -> Board {
                 to_initiative_id: (to > 0).then(|| numbered("i", to)),
                 need: need.into(),
                 due: Some(today.add_days(due)),
+                promised: None,
                 state,
                 requested_at: at(today, requested, 10),
                 answered_at: (state != DependencyState::Requested).then(|| at(today, answered, 11)),

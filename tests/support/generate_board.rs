@@ -134,6 +134,7 @@ pub fn big_board(size: Size, today: Date) -> Board {
             to_initiative_id: None,
             need: format!("Need {n}"),
             due: Some(today.add_days(rng.next(30) as i64)),
+            promised: None,
             state: DependencyState::Requested,
             requested_at: start,
             answered_at: None,

@@ -370,6 +370,7 @@ impl Record for Dependency {
             ),
             text("need", true, &self.need),
             text("due", false, optional(&self.due)),
+            text("promised", false, optional(&self.promised)),
             text("state", true, self.state.key()),
             text("requested", false, self.requested_at),
             text("answered", false, optional(&self.answered_at)),

@@ -191,6 +191,7 @@ pub fn dependencies_csv(board: &Board) -> String {
             "Providing initiative",
             "State",
             "Due",
+            "Promised",
             "Requested (UTC)",
             "Answered (UTC)",
             "Answer note",
@@ -208,6 +209,7 @@ pub fn dependencies_csv(board: &Board) -> String {
         }));
         csv.text(dependency.state.key());
         csv.date(dependency.due);
+        csv.date(dependency.promised);
         csv.instant(Some(dependency.requested_at));
         csv.instant(dependency.answered_at);
         csv.text(&dependency.answer_note);

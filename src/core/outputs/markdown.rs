@@ -484,7 +484,13 @@ impl<'a> Page<'a> {
             let dependency = &board.dependencies[d];
             let asking = board.initiative(&dependency.from_initiative_id);
             let why: Vec<String> = flags.iter().map(|f| f.describe(self.today)).collect();
-            let due = dependency.due.map_or("—".to_string(), |d| d.to_string());
+            let due = match (dependency.due, dependency.promised) {
+                (due, Some(promised)) => format!(
+                    "{}, promised {promised}",
+                    due.map_or("—".to_string(), |d| d.to_string())
+                ),
+                (due, None) => due.map_or("—".to_string(), |d| d.to_string()),
+            };
             self.row(&[
                 &dependency.need,
                 asking.map_or("", |i| self.team(&i.team_id)),

@@ -243,7 +243,10 @@ pub fn write_stored(board: &Board, saved_at: Timestamp, known: &mut Parts) -> St
 /// written again.
 fn write_part(check_ins: &[Rc<CheckIn>]) -> (String, Rc<str>) {
     let out = Buffer::seen_by(hash::Fnv1a::default(), check_ins.len() * 100);
-    let out = written(serde_json::Serializer::new(out), &Rows(check_ins));
+    let out = written(
+        serde_json::Serializer::new(out),
+        &Rows(check_ins, super::CHECK_IN_COLUMNS.to_vec()),
+    );
     let hash = out.as_ref().map_or(0, |out| out.seen.finish());
     let text = text(out);
     let name = format!("{:x}-{:x}", text.len(), hash);
@@ -289,7 +292,10 @@ struct CheckInParts<'a> {
 }
 
 /// `{"columns":[…],"rows":[[…],…]}`: the columns are the keys the first item writes (none
-/// when there is no item).
+/// when there is no item), and a key it leaves out (a field written only when it holds
+/// something) when another item writes it: that column's value is then `null` in the rows
+/// of the items that leave it out. A field no item writes takes no column, so a table is
+/// written as before such a field was added.
 #[derive(Serialize)]
 struct Table<'a, T> {
     columns: Vec<&'static str>,
@@ -300,38 +306,62 @@ impl<'a, T: Serialize> Table<'a, T> {
     fn new(items: &'a [Rc<T>]) -> Table<'a, T> {
         let mut columns = Vec::new();
         if let Some(first) = items.first() {
-            let mut scratch = serde_json::Serializer::new(std::io::sink());
-            // Cannot fail: writing to a sink, and every item is a struct.
-            let _ = first.serialize(AsRow {
-                out: &mut scratch,
-                keys: Some(&mut columns),
-            });
+            let mut fields = fields_of(&**first);
+            if fields.iter().any(|(_, written)| !written) {
+                for item in &items[1..] {
+                    for (field, (_, written)) in fields.iter_mut().zip(fields_of(&**item)) {
+                        field.1 |= written;
+                    }
+                }
+            }
+            columns = fields
+                .into_iter()
+                .filter(|(_, written)| *written)
+                .map(|(key, _)| key)
+                .collect();
         }
         Table {
+            rows: Rows(items, columns.clone()),
             columns,
-            rows: Rows(items),
         }
     }
 }
 
-/// `[[…],…]`: one row of values per item.
-struct Rows<'a, T>(&'a [Rc<T>]);
+/// An item's fields in order, each with whether the item writes it.
+fn fields_of<T: Serialize>(item: &T) -> Vec<(&'static str, bool)> {
+    let mut fields = Vec::new();
+    let mut scratch = serde_json::Serializer::new(std::io::sink());
+    // Cannot fail: writing to a sink, and every item is a struct.
+    let _ = item.serialize(AsRow {
+        out: &mut scratch,
+        keys: Some(&mut fields),
+        columns: &[],
+    });
+    fields
+}
+
+/// `[[…],…]`: one row of values per item, under the table's columns.
+struct Rows<'a, T>(&'a [Rc<T>], Vec<&'static str>);
 
 impl<T: Serialize> Serialize for Rows<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut rows = s.serialize_seq(Some(self.0.len()))?;
         for item in self.0 {
-            rows.serialize_element(&Row(&**item))?;
+            rows.serialize_element(&Row(&**item, &self.1))?;
         }
         rows.end()
     }
 }
 
-struct Row<'a, T>(&'a T);
+struct Row<'a, T>(&'a T, &'a [&'static str]);
 
 impl<T: Serialize> Serialize for Row<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(AsRow { out: s, keys: None })
+        self.0.serialize(AsRow {
+            out: s,
+            keys: None,
+            columns: self.1,
+        })
     }
 }
 
@@ -339,13 +369,17 @@ impl<T: Serialize> Serialize for Row<'_, T> {
 /// (a table's columns). Only structs make rows; anything else is refused.
 struct AsRow<'k, S> {
     out: S,
-    keys: Option<&'k mut Vec<&'static str>>,
+    /// Where to note the fields, each with whether the item writes it.
+    keys: Option<&'k mut Vec<(&'static str, bool)>>,
+    /// The table's columns: a field the item leaves out is written `null` under its column.
+    columns: &'k [&'static str],
 }
 
 /// A row being written: the values, and where to note the keys.
 struct RowValues<'k, Q> {
     values: Q,
-    keys: Option<&'k mut Vec<&'static str>>,
+    keys: Option<&'k mut Vec<(&'static str, bool)>>,
+    columns: &'k [&'static str],
 }
 
 impl<Q: SerializeSeq> SerializeStruct for RowValues<'_, Q> {
@@ -358,9 +392,19 @@ impl<Q: SerializeSeq> SerializeStruct for RowValues<'_, Q> {
         value: &T,
     ) -> Result<(), Q::Error> {
         if let Some(keys) = &mut self.keys {
-            keys.push(key);
+            keys.push((key, true));
         }
         self.values.serialize_element(value)
+    }
+
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Q::Error> {
+        if let Some(keys) = &mut self.keys {
+            keys.push((key, false));
+        }
+        match self.columns.contains(&key) {
+            true => self.values.serialize_element(&()),
+            false => Ok(()),
+        }
     }
 
     fn end(self) -> Result<Q::Ok, Q::Error> {
@@ -391,6 +435,7 @@ impl<'k, S: Serializer> Serializer for AsRow<'k, S> {
         Ok(RowValues {
             values: self.out.serialize_seq(Some(len))?,
             keys: self.keys,
+            columns: self.columns,
         })
     }
 
@@ -533,6 +578,6 @@ mod tests {
 
     #[test]
     fn only_structs_make_rows() {
-        assert!(serde_json::to_string(&Rows(&[Rc::new(1), Rc::new(2)])).is_err());
+        assert!(serde_json::to_string(&Rows(&[Rc::new(1), Rc::new(2)], Vec::new())).is_err());
     }
 }

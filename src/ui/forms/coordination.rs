@@ -132,6 +132,7 @@ pub fn AskForm(ask: &AskProps) -> Html {
                     to_initiative_id: None,
                     need: need.trim().to_string(),
                     due: due_date,
+                    promised: None,
                     state: DependencyState::Requested,
                     requested_at: now(),
                     answered_at: None,
@@ -193,11 +194,12 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
         .as_deref()
         .and_then(|id| form.board.dependencies.iter().find(|d| d.id == id))
         .cloned();
-    // Accepting, the providing team says by when: the date asked for, or one it can keep.
+    // Accepting, or reopening a delivery, the providing team says by when: the date it
+    // promised or was asked for, or one it can keep.
     let due = use_state(|| {
         found
             .as_ref()
-            .and_then(|d| d.due)
+            .and_then(|d| d.promised.or(d.due))
             .map_or(String::new(), |d| d.to_string())
     });
     let due_error = use_state(|| None::<AttrValue>);
@@ -206,6 +208,8 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
         return Html::default();
     };
     let step = props.step;
+    let dated = step == Step::Accept
+        || (step == Step::Reopen && dependency.state == DependencyState::Delivered);
     let on_submit = {
         let (note, error, form, id) = (
             note.clone(),
@@ -213,22 +217,22 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
             form.clone(),
             dependency.id.clone(),
         );
-        let (due, due_error, asked) = (due.clone(), due_error.clone(), dependency.due);
+        let (due, due_error) = (due.clone(), due_error.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let agreed = match step {
-                Step::Accept => match parse_optional_date(&due, "A date like 2026-12-15") {
-                    Ok(agreed) => agreed.filter(|d| Some(*d) != asked),
+            let promised = match dated {
+                true => match parse_optional_date(&due, "A date like 2026-12-15") {
+                    Ok(promised) => promised,
                     Err(why) => return due_error.set(Some(why.into())),
                 },
-                _ => None,
+                false => None,
             };
             due_error.set(None);
             let action = Action::AnswerDependency {
                 id: id.clone(),
                 step,
                 note: note.trim().to_string(),
-                due: agreed,
+                promised,
             };
             if let Err(reason) = form.submit(action, None) {
                 error.set(Some(reason));
@@ -244,12 +248,16 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <p>{ format!("Asked for “{asking}”.") }</p>
                 <div class="ab-form__fields">
-                    if step == Step::Accept {
+                    if dated {
                         <TextField label="Deliver by" kind="date" value={(*due).clone()} on_change={set_to(&due)}
                                    error={(*due_error).clone()} hint={deliver_by_hint(dependency.due, &due, today)} />
                     }
                     <TextField label="Note for the asking team" multiline=true value={(*note).clone()} on_change={set_to(&note)}
-                               hint={if step == Step::Decline { "Why not, or what would make it possible" } else { "Anything they should know" }} />
+                               hint={match step {
+                                   Step::Decline => "Why not, or what would make it possible",
+                                   Step::Reopen => "What is still missing",
+                                   _ => "Anything they should know",
+                               }} />
                 </div>
                 if let Some(message) = &*error { <p class="ab-dialog__error" role="alert">{ message }</p> }
                 <div class="ab-dialog__actions">
@@ -264,8 +272,8 @@ pub fn AnswerForm(props: &AnswerProps) -> Html {
     }
 }
 
-/// What the Accept dialog says under its date: the date asked for, when it has passed or
-/// the field holds another.
+/// What the answer's date says under it: the date the asking team needs it by, kept as
+/// asked whatever is promised, when that date has passed or the field holds another.
 fn deliver_by_hint(asked: Option<Date>, typed: &str, today: Date) -> Option<AttrValue> {
     let asked = asked?;
     let said = format!(
@@ -275,7 +283,7 @@ fn deliver_by_hint(asked: Option<Date>, typed: &str, today: Date) -> Option<Attr
     );
     match (asked < today, typed.trim() == asked.to_string()) {
         (true, true) => Some(format!("{said}: give the date you can deliver by.").into()),
-        (_, false) => Some(format!("{said}.").into()),
+        (_, false) => Some(format!("{said}: the asking team sees both dates.").into()),
         (false, true) => None,
     }
 }
