@@ -1892,7 +1892,14 @@ fn work_its_team_reports_off_track_needs_attention_before_its_findings() {
     off.status = Status::OffTrack;
     let mut risky = work("i-2", "t-1", &["pr-1"], 10);
     risky.status = Status::AtRisk;
-    board.initiatives = vec![off, risky, work("i-3", "t-2", &["pr-1"], 10)].into();
+    // At risk and a year past its date: overdue work needs attention whatever its status.
+    let mut late = work("i-4", "t-2", &["pr-1"], 10);
+    late.status = Status::AtRisk;
+    late.due = Some(date("2025-11-23"));
+    let mut done = work("i-5", "t-2", &["pr-1"], 10);
+    done.status = Status::Done;
+    done.due = Some(date("2025-11-23"));
+    board.initiatives = vec![off, risky, work("i-3", "t-2", &["pr-1"], 10), late, done].into();
     let attention = analyse(&board, utc_now()).attention(&board);
     assert_eq!(
         attention["i-1"],
@@ -1901,8 +1908,9 @@ fn work_its_team_reports_off_track_needs_attention_before_its_findings() {
             "Focus: Local work, 10 % effort".to_string()
         ]
     );
-    // at risk is the team's own early warning, not yet a call for help
-    assert_eq!(attention.len(), 1, "{attention:?}");
+    assert_eq!(attention["i-4"][0], "Overdue: due 365 days ago");
+    // at risk is the team's own early warning, not yet a call for help; done work is done
+    assert_eq!(attention.len(), 2, "{attention:?}");
 }
 
 // Allocation

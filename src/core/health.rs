@@ -292,17 +292,28 @@ impl Analysis {
             .map(|(_, health)| health)
     }
 
-    /// Why each initiative needs attention: active work its team reports off track, then
-    /// the board-wide findings: its own, and those about the dependencies it asked for.
-    /// Keyed by initiative id.
+    /// Why each initiative needs attention: active work its team reports off track, and
+    /// active work past its due date (in the person's days), then the board-wide findings:
+    /// its own, and those about the dependencies it asked for. Keyed by initiative id.
     pub fn attention(&self, board: &Board) -> HashMap<Id, Vec<String>> {
         let mut reasons: HashMap<Id, Vec<String>> = HashMap::new();
+        let today = self.now.today();
         for initiative in board.initiatives.iter() {
-            if initiative.status == Status::OffTrack {
+            let mut says = |reason: String| {
                 reasons
                     .entry(initiative.id.clone())
                     .or_default()
-                    .push("Off track: reported by its team".to_string());
+                    .push(reason)
+            };
+            if initiative.status == Status::OffTrack {
+                says("Off track: reported by its team".to_string());
+            }
+            let late = initiative.due.filter(|due| *due < today);
+            if let (true, Some(due)) = (initiative.status.is_active(), late) {
+                says(format!(
+                    "Overdue: due {}",
+                    super::days::relative(due, today)
+                ));
             }
         }
         for part in &self.board.parts {

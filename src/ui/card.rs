@@ -384,7 +384,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             <div class="ab-card__facts">
                 <span>{ format!("{}% done", initiative.progress) }</span>
                 <span title="Share of the team's capacity">{ format!("Effort {}%", initiative.effort) }</span>
-                if let Some(due) = initiative.due { <span>{ due_fact(due, initiative.status.is_active(), today) }</span> }
+                if let Some(due) = initiative.due {
+                    <span class={(initiative.status.is_active() && due < today).then_some("ab-card__late")}>{ due_fact(due, initiative.status.is_active(), today) }</span>
+                }
             </div>
             if open_risks > 0 {
                 <p class={classes!("ab-card__risk", (high_risks > 0).then_some("ab-card__risk--high"))}>

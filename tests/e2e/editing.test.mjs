@@ -251,6 +251,22 @@ test('a due date outside the board\'s period is taken, with a word that it falls
   page.assertNoErrors();
 });
 
+test('unfinished work past its due date needs attention, whatever its status', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
+  await card.getByRole('button', { name: 'Guided setup wizard' }).click();
+  const form = dialog(page, 'Edit initiative');
+  const yesterday = await page.evaluate(() => new Date(Date.now() - 86400000).toLocaleDateString('en-CA'));
+  await form.getByLabel('Due date').fill(yesterday);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  await card.getByText(/^Due .+ \(1 day overdue\)$/).waitFor();
+  assert.match(await card.locator('.ab-card__attention').getAttribute('title'), /^Overdue: due yesterday$/m);
+  assert.match(await card.getAttribute('aria-description') ?? await card.innerText(), /Overdue/);
+  page.assertNoErrors();
+});
+
 test('an owner is chosen among the team\'s people first, then everyone else', async () => {
   const page = await freshPage(app);
   await startExample(page);

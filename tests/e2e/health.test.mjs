@@ -312,8 +312,12 @@ test('the health and allocation views pass an accessibility audit', async () => 
 test('the board filters down to the cards that need attention', async () => {
   const page = await freshPage(app);
   const { snapshot, expected } = await analysedExample(page);
-  // Work its team reports off track, and every card a finding is about.
-  const flagged = new Set(snapshot.json.board.initiatives.filter((i) => i.status === 'offTrack').map((i) => i.id));
+  // Work its team reports off track, unfinished work past its due date (the person's
+  // day), and every card a finding is about.
+  const today = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+  const active = (i) => !['done', 'dropped'].includes(i.status);
+  const flagged = new Set(snapshot.json.board.initiatives
+    .filter((i) => i.status === 'offTrack' || (active(i) && i.due && i.due < today)).map((i) => i.id));
   assert.ok(flagged.size > 0, 'the example has work off track');
   for (const part of expected.board.parts) {
     for (const { subject } of part.findings) {
