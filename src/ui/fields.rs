@@ -204,7 +204,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 { options(props, 0, props.groups.first().map_or(props.options.len(), |g| g.1)) }
                 { for props.groups.iter().enumerate().map(|(n, (label, start))| {
                     let end = props.groups.get(n + 1).map_or(props.options.len(), |g| g.1);
-                    html! { <optgroup label={label.clone()}>{ options(props, *start, end) }</optgroup> }
+                    html! { <optgroup key={label.as_str()} label={label.clone()}>{ options(props, *start, end) }</optgroup> }
                 }) }
             </select>
             if let Some(hint) = &props.hint { <span id={note_id} class="ab-field__hint">{ hint }</span> }
@@ -212,12 +212,20 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     }
 }
 
-/// A select's options from `start` to before `end`.
+/// A select's options from `start` to before `end`. Grouped options change places as their
+/// groups do (a team's people first): keyed by value, each keeps its element, so the one
+/// the person picked stays picked; reused in place, an element the person picked would not
+/// take its new `selected`.
 fn options(props: &SelectFieldProps, start: usize, end: usize) -> Html {
+    let keyed = !props.groups.is_empty();
     props.options[start..end.max(start)]
         .iter()
         .map(|(value, label)| {
-            html! { <option value={value.clone()} selected={*value == props.value}>{ label }</option> }
+            let selected = *value == props.value;
+            match keyed {
+                true => html! { <option key={value.as_str()} value={value.clone()} {selected}>{ label }</option> },
+                false => html! { <option value={value.clone()} {selected}>{ label }</option> },
+            }
         })
         .collect()
 }

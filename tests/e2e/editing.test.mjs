@@ -281,11 +281,21 @@ test('an owner is chosen among the team\'s people first, then everyone else', as
   const byName = (a, b) => (a < b ? -1 : 1);
   const product = teams.find((t) => t.name === 'Product');
   assert.deepEqual(await groups(), [['Product', of(product).sort(byName)], ['Everyone else', rest(product).sort(byName)]]);
-  // Another team chosen: its people come first.
+  // Two owners picked one after the other, then another team chosen: its people come
+  // first, and the owner last picked stays picked.
+  const owner = form.getByLabel('Owner');
+  const [first, second] = rest(product);
+  await owner.selectOption({ label: first });
+  await owner.selectOption({ label: second });
   await form.getByLabel('Team', { exact: true }).selectOption({ label: 'Data' });
   const data = teams.find((t) => t.name === 'Data');
   assert.deepEqual((await groups())[0], ['Data', of(data)]);
-  assert.equal(await form.getByLabel('Owner').locator('option:checked').textContent(), 'Sam Whitfield', 'the owner stays as chosen');
+  assert.equal(await owner.locator('option:checked').textContent(), second, 'the owner stays as chosen');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await form.waitFor({ state: 'detached' });
+  await saved(page);
+  const ownerId = (await exportSnapshot(page)).json.board.initiatives.find((i) => i.title === 'Guided setup wizard').ownerId;
+  assert.equal(people.find((p) => p.id === ownerId).name, second);
   page.assertNoErrors();
 });
 
