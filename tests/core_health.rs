@@ -1812,6 +1812,12 @@ fn parts_are_ranked_by_the_points_they_cost() {
     );
     assert!(close(part(&a, PartKind::Focus).points_lost(), 7.4));
     assert!(close(part(&a, PartKind::Capacity).points_lost(), 2.0));
+    // As the view shows them, among the 90 of weight that apply (no dependencies).
+    assert!(close(a.board.cost(part(&a, PartKind::Focus)), 740.0 / 90.0));
+    assert!(close(
+        a.board.cost(part(&a, PartKind::Capacity)),
+        200.0 / 90.0
+    ));
 }
 
 #[test]

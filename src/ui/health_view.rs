@@ -284,15 +284,15 @@ fn part_item(
     let lost = health.cost(part);
     // The parts that apply share the weight of those that do not.
     let weight = match health.weight_applying() {
-        100 | 0 => format!("Weight {} of 100 in the score.", kind.weight()),
+        100 | 0 => format!("Counts for {} % of the score.", kind.weight()),
         _ if part.score.is_none() => format!(
-            "Weight {} of 100 in the score when it applies; the parts that apply share it now.",
+            "Counts for {} % of the score when it applies; the parts that apply share it now.",
             kind.weight()
         ),
         applying => format!(
-            "Weight {} of the {applying} the parts that apply have between them: {} % of the score.",
-            kind.weight(),
-            (kind.weight() * 100 + applying / 2) / applying
+            "Counts for {} % of the score while some parts do not apply ({} % when all do).",
+            (kind.weight() * 100 + applying / 2) / applying,
+            kind.weight()
         ),
     };
     let score_text = part.score.map_or("n/a".to_string(), |s| s.to_string());
@@ -315,7 +315,7 @@ fn part_item(
                         { if part.score.is_none() {
                             "does not apply".to_string()
                         } else if lost >= 0.05 {
-                            // Points lost are exact hundredths (weight × score shortfall); round
+                            // Points lost (weight × score shortfall ÷ the weight that applies); round
                             // their halves up as scores are, not by the float's binary digits.
                             format!("−{:.1} points", (lost * 10.0).round() / 10.0)
                         } else {

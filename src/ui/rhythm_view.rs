@@ -69,15 +69,16 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let root = use_node_ref();
     {
         let root = root.clone();
-        let stage = match &current {
-            Mode::Overview => 0,
-            Mode::Review(_) if mode.ending() => 3,
-            Mode::Review(_) => 1,
-            Mode::Summary(_) => 2,
+        // The stage, and in a review the step it is at.
+        let (stage, step) = match &current {
+            Mode::Overview => (0, 0),
+            Mode::Review(run) if mode.ending() => (3, run.position),
+            Mode::Review(run) => (1, run.position),
+            Mode::Summary(_) => (2, 0),
         };
-        let last = use_mut_ref(|| stage);
-        use_effect_with(stage, move |&stage| {
-            let from = last.replace(stage);
+        let last = use_mut_ref(|| (stage, step));
+        use_effect_with((stage, step), move |&(stage, step)| {
+            let (from, at) = last.replace((stage, step));
             let Some(root) = root.cast::<web_sys::Element>() else {
                 return;
             };
@@ -85,11 +86,12 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 active_element(&root)
                     .is_none_or(|a| a.tag_name() == "BODY" || a.class_list().contains("ab-app"))
             };
-            // End review asking first: on its first answer, Keep reviewing; kept, back on
-            // End review.
+            // End review asking first: on its first answer, Keep reviewing; kept on the same
+            // step, back on End review (a step moved on to puts focus in its own form).
             let asked = match (from, stage) {
+                (3, 3) => None,
                 (_, 3) => Some(".ab-review__confirm button"),
-                (3, 1) => Some("[data-end-review]"),
+                (3, 1) if at == step => Some("[data-end-review]"),
                 _ => None,
             };
             if let Some(button) = asked.and_then(|s| root.query_selector(s).ok().flatten()) {
@@ -109,6 +111,11 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 }
             }
         });
+    }
+    // A question End review asked goes with the view: back, the review shows its step.
+    {
+        let mode = mode.clone();
+        use_effect_with((), move |()| move || mode.forget_question());
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     // One team's rhythm, for its lead: what is due, its figures and the guided review.

@@ -118,7 +118,7 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
     `the costs ${costs} add up to ${100 - teamHealth.score}`);
   const coverage = teamView.locator('summary').filter({ has: page.getByText('Coverage', { exact: true }) });
   await coverage.click();
-  await teamView.getByText('Weight 15 of 100 in the score when it applies; the parts that apply share it now.').waitFor();
+  await teamView.getByText('Counts for 15 % of the score when it applies; the parts that apply share it now.').waitFor();
   // The trend beside it is the board's (reviews record no team's score), and says so.
   await teamView.getByRole('img', { name: /^The whole board's alignment score over time: / }).waitFor();
   await teamView.getByText(/^The whole board's score at each review since \w+ \d+, and now: reviews record the board's score, not a team's$/).waitFor();

@@ -92,6 +92,12 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await rhythm.getByRole('button', { name: 'Start guided review' }).click();
   await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
+  // Escape with nothing typed asks too: the summary cannot go back to the steps left.
+  await page.keyboard.press('Escape');
+  const ending = page.getByRole('group', { name: 'End the review here? The steps left are not checked in.' });
+  await isFocused(page, ending.getByRole('button', { name: 'Keep reviewing' }));
+  await page.keyboard.press('Escape');
+  await ending.waitFor({ state: 'detached' });
   // A note typed and not saved; the person looks at the board and comes back.
   await page.getByLabel('Note').fill('Waiting on legal');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();

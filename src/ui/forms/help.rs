@@ -60,10 +60,7 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ),
             ("Alt + →", "Guided review: skip to the next initiative"),
             ("Alt + ←", "Guided review: back to the previous one"),
-            (
-                "Escape",
-                "Guided review: end it, asking first if what was typed is not saved",
-            ),
+            ("Escape", "Guided review: end it (it asks first)"),
         ],
     ),
     (

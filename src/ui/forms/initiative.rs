@@ -319,7 +319,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                         <SelectField label="Confidence" value={draft.confidence.clone()} options={confidences}
                                      on_change={set(|d, v| d.confidence = v)} />
                         <TextField label="Due date" kind="date" value={draft.due.clone()} on_change={set(|d, v| d.due = v)}
-                                   error={errors.field("due")} hint={outside_period(&props.board.period, &draft.due)} />
+                                   error={errors.field("due")} hint={draft.status.is_active().then(|| outside_period(&props.board.period, &draft.due)).flatten()} />
                     </div>
                     { risk_list(&RiskListProps {
                         risks: draft.risks.clone(),

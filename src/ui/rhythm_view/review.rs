@@ -137,6 +137,11 @@ impl ModeHandle {
         self.kept.0.borrow().ending
     }
 
+    /// Forgets the question as the view goes: back in the view, the review shows its step.
+    pub(super) fn forget_question(&self) {
+        self.kept.0.borrow_mut().ending = false;
+    }
+
     fn ask_to_end(&self, asking: bool) {
         self.kept.0.borrow_mut().ending = asking;
         self.update.force_update();
@@ -302,27 +307,30 @@ pub(super) fn review_step(
             let mode = mode.clone();
             Callback::from(move |_: MouseEvent| mode.ask_to_end(false))
         };
+        // Asked by Escape with nothing typed: the summary cannot go back to the steps left.
+        let unsaved = !mode.kept.0.borrow().drafts.is_empty();
+        let (question, ending) = match unsaved {
+            true => (UNSAVED_STEP, "End and discard"),
+            false => (END_HERE, "End review"),
+        };
         html! {
-            <div class="ab-dialog__confirm ab-review__confirm" role="group" aria-label={UNSAVED_STEP}>
-                <p>{ UNSAVED_STEP }</p>
+            <div class="ab-dialog__confirm ab-review__confirm" role="group" aria-label={question}>
+                <p>{ question }</p>
                 <span class="ab-dialog__confirm-actions">
                     <button type="button" class="ab-button" onclick={keep}>{ "Keep reviewing" }</button>
-                    <button type="button" class="ab-button ab-button--danger" onclick={end.reform(|_| ())}>{ "End and discard" }</button>
+                    <button type="button" class="ab-button ab-button--danger" onclick={end.reform(|_| ())}>{ ending }</button>
                 </span>
             </div>
         }
     });
     let on_key = {
-        let (go, mode, on_end) = (go.clone(), mode.clone(), on_end.clone());
+        let (go, mode) = (go.clone(), mode.clone());
         Callback::from(move |event: KeyboardEvent| {
-            // Escape ends the review, as it closes a dialog (asking first when what was typed
-            // would go); asked, it keeps the review.
-            if event.key() == "Escape" && !event.default_prevented() {
+            // Escape ends the review, as it closes a dialog, always asking first: one Escape
+            // too many would end a long review where it stands. Asked, it keeps the review.
+            if event.key() == "Escape" && !event.default_prevented() && !event.is_composing() {
                 event.prevent_default();
-                match mode.ending() {
-                    true => mode.ask_to_end(false),
-                    false => on_end.emit(()),
-                }
+                mode.ask_to_end(!mode.ending());
                 return;
             }
             if !event.alt_key() || !matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
@@ -383,6 +391,9 @@ pub(super) fn review_step(
         </section>
     }
 }
+
+/// What Escape asks in a review when nothing typed would go.
+const END_HERE: &str = "End the review here? The steps left are not checked in.";
 
 /// What End review asks while a step holds what was typed and not saved.
 const UNSAVED_STEP: &str =
