@@ -112,7 +112,11 @@
 // a team's deliveries kept with Reopen, a due date outside the period said, a team's people
 // offered first, Health's costs among the parts that apply, a team's round kept its own and
 // End review asking first (Escape too), Accept with the date a team can deliver by, the keys
-// taken on the board's own page before anything has focus: 570.7 KB (584,433 bytes).
+// taken on the board's own page before anything has focus: 570.7 KB (584,433 bytes), then
+// (+3.2 KB) a request's promised date kept beside the date it is needed by (a stored table's
+// column only when a row has a value), a delivery reopened with a date, overdue work among
+// what needs attention, keyed grouped options and the fixes of a review of the day's
+// changes: 573.9 KB (587,673 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -124,7 +128,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 571 * 1024;
+const GUARD = 574 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
