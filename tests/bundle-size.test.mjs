@@ -116,7 +116,8 @@
 // (+3.2 KB) a request's promised date kept beside the date it is needed by (a stored table's
 // column only when a row has a value), a delivery reopened with a date, overdue work among
 // what needs attention, keyed grouped options and the fixes of a review of the day's
-// changes: 573.9 KB (587,673 bytes).
+// changes: 573.9 KB (587,673 bytes), then (+0.7 KB) a phone's list of the teams, each opening
+// its form: 574.6 KB (588,419 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -128,7 +129,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 574 * 1024;
+const GUARD = 575 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -109,7 +109,7 @@ test('on a phone the list holds every priority in rank order, its work team by t
   const titles = await board.getByRole('heading', { level: 2 }).allTextContents();
   const ranked = example.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank);
   assert.deepEqual(titles.slice(0, ranked.length), ranked.map((p) => `Priority ${p.rank}: ${p.title}`));
-  assert.equal(titles.at(-1), 'Local work');
+  assert.deepEqual(titles.slice(-2), ['Local work', 'Teams']);
 
   // Under the top priority: its initiatives, grouped under their teams' names.
   const first = board.locator('.ab-phone__priority').first();
@@ -124,6 +124,28 @@ test('on a phone the list holds every priority in rank order, its work team by t
     const serving = example.initiatives.filter((i) => i.teamId === team.id && i.priorityIds.includes(top.id)).map((i) => i.title);
     assert.deepEqual(shown.sort(), serving.sort(), team.name);
   }
+  page.assertNoErrors();
+});
+
+test('on a phone the teams follow the priorities, each opening its form, a new team without work too', async () => {
+  const page = await phone();
+  const teams = page.getByRole('region', { name: 'Teams' });
+  for (const team of example.teams) {
+    await teams.getByRole('button', { name: `Edit team: ${team.name}` }).waitFor();
+  }
+  await teams.getByRole('button', { name: 'Add team' }).click();
+  const add = dialog(page, 'Add team');
+  await add.getByLabel('Name').fill('Security');
+  await add.getByRole('button', { name: 'Add team' }).click();
+  await add.waitFor({ state: 'detached' });
+  await teams.getByRole('listitem').filter({ hasText: 'Security' }).getByText('No lead · 0 initiatives').waitFor();
+  // A lead chosen for it once people are on the board.
+  await teams.getByRole('button', { name: 'Edit team: Security' }).click();
+  const edit = dialog(page, 'Edit team');
+  await edit.getByLabel('Lead').selectOption({ label: example.people[0].name });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await edit.waitFor({ state: 'detached' });
+  await teams.getByText(`Lead: ${example.people[0].name} · 0 initiatives`).waitFor();
   page.assertNoErrors();
 });
 

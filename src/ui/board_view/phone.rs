@@ -162,7 +162,65 @@ pub fn PhoneBoard(props: &PhoneBoardProps) -> Html {
         }
     });
     html! {
-        <div class="ab-phone" ref={list}>{ for sections }</div>
+        <div class="ab-phone" ref={list}>
+            { for sections }
+            { teams_list(props) }
+        </div>
+    }
+}
+
+/// The board's teams after its priorities, each opening its form (name, lead, deletion),
+/// with Add team: on a phone the lanes' headings that do so in the grid are not shown, and a
+/// team with no work appears nowhere else.
+fn teams_list(props: &PhoneBoardProps) -> Html {
+    let board = &props.board;
+    if board.teams.is_empty() {
+        return Html::default();
+    }
+    let rows = board.teams.iter().map(|team| {
+        let lead = team
+            .lead_id
+            .as_deref()
+            .and_then(|id| board.person(id))
+            .map_or("No lead".to_string(), |p| format!("Lead: {}", p.name));
+        let work = board
+            .initiatives
+            .iter()
+            .filter(|i| i.team_id == team.id)
+            .count();
+        let sub = format!(
+            "{lead} · {work} initiative{}",
+            if work == 1 { "" } else { "s" }
+        );
+        let name = match props.read_only {
+            true => html! { <span class="ab-phone__team-row-name">{ &team.name }</span> },
+            false => {
+                let id = team.id.clone();
+                let on_edit = props
+                    .handlers
+                    .on_dialog
+                    .reform(move |_| Some(DialogKind::Team(Some(id.clone()))));
+                html! {
+                    <button type="button" class="ab-phone__edit ab-phone__team-row-name" onclick={on_edit}
+                            aria-label={format!("Edit team: {}", team.name)}>{ &team.name }</button>
+                }
+            }
+        };
+        html! {
+            <li key={team.id.clone()} class="ab-phone__team-row">
+                { name }
+                <span class="ab-phone__sub">{ sub }</span>
+            </li>
+        }
+    });
+    html! {
+        <section class="ab-phone__teams" aria-labelledby="ab-phone-teams">
+            <h2 id="ab-phone-teams" class="ab-phone__title">{ "Teams" }</h2>
+            <ul>{ for rows }</ul>
+            if !props.read_only {
+                <button type="button" class="ab-button" onclick={props.handlers.on_dialog.reform(|_| Some(DialogKind::Team(None)))}>{ "Add team" }</button>
+            }
+        </section>
     }
 }
 
