@@ -18,13 +18,13 @@ use super::model::{Board, Id, Initiative, Priority, ReviewKind, Severity, Status
 use super::rhythm::latest_check_ins;
 use super::time::{Date, Now, Timestamp};
 use fnv::FnvHashMap;
+mod attention;
 mod delivery;
 mod parts;
 
 pub use delivery::expected_progress;
 pub use parts::{effort_ranks, pearson};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// An owner with more active initiatives than this is overloaded.
 pub const OWNER_LOAD_LIMIT: usize = 3;
@@ -290,53 +290,6 @@ impl Analysis {
             .iter()
             .find(|(id, _)| id == team_id)
             .map(|(_, health)| health)
-    }
-
-    /// Why each initiative needs attention: active work its team reports off track, and
-    /// active work past its due date (in the person's days), then the board-wide findings:
-    /// its own, and those about the dependencies it asked for. Keyed by initiative id.
-    pub fn attention(&self, board: &Board) -> HashMap<Id, Vec<String>> {
-        let mut reasons: HashMap<Id, Vec<String>> = HashMap::new();
-        let today = self.now.today();
-        for initiative in board.initiatives.iter() {
-            let mut says = |reason: String| {
-                reasons
-                    .entry(initiative.id.clone())
-                    .or_default()
-                    .push(reason)
-            };
-            if initiative.status == Status::OffTrack {
-                says("Off track: reported by its team".to_string());
-            }
-            let late = initiative.due.filter(|due| *due < today);
-            if let (true, Some(due)) = (initiative.status.is_active(), late) {
-                says(format!(
-                    "Overdue: due {}",
-                    super::days::relative(due, today)
-                ));
-            }
-        }
-        for part in &self.board.parts {
-            for finding in &part.findings {
-                let initiative = match &finding.subject {
-                    Subject::Initiative(id) => Some(id.clone()),
-                    Subject::Dependency(id) => board
-                        .dependencies
-                        .iter()
-                        .find(|d| &d.id == id)
-                        .map(|d| d.from_initiative_id.clone()),
-                    _ => None,
-                };
-                if let Some(id) = initiative {
-                    reasons.entry(id).or_default().push(format!(
-                        "{}: {}",
-                        part.kind.label(),
-                        finding.reason
-                    ));
-                }
-            }
-        }
-        reasons
     }
 }
 
