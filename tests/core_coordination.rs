@@ -102,13 +102,23 @@ fn every_refused_step_says_why() {
 }
 
 fn answer(board: &Rc<Board>, step: Step, note: &str) -> Result<Rc<Board>, String> {
+    answer_for(board, step, note, None)
+}
+
+/// `d-1` answered with `step`, a note and the date promised, if any.
+fn answer_for(
+    board: &Rc<Board>,
+    step: Step,
+    note: &str,
+    promised: Option<&str>,
+) -> Result<Rc<Board>, String> {
     reduce(
         board,
         Action::AnswerDependency {
             id: "d-1".into(),
             step,
             note: note.into(),
-            promised: None,
+            promised: promised.map(date),
         },
         now(),
     )
@@ -155,17 +165,7 @@ fn a_request_accepted_for_another_date_keeps_the_date_asked_and_is_late_from_the
     board.dependencies[0].due = Some(date("2026-11-20"));
     let board = Rc::new(board);
     let answer = |board: &Rc<Board>, step, note: &str, promised: Option<&str>| {
-        reduce(
-            board,
-            Action::AnswerDependency {
-                id: "d-1".into(),
-                step,
-                note: note.into(),
-                promised: promised.map(date),
-            },
-            now(),
-        )
-        .unwrap()
+        answer_for(board, step, note, promised).unwrap()
     };
     let agreed = answer(&board, Step::Accept, "", Some("2026-12-15"));
     let d = &agreed.dependencies[0];
