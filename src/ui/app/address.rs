@@ -4,7 +4,7 @@
 //! reload or a copied address opens the view it names. An embedded board leaves the
 //! address alone: the page around it owns its history.
 
-use super::views_bar::tab_place;
+use super::views_bar::{places_focus, tab_place};
 use crate::ui::state::{AppState, Msg, View};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -30,7 +30,7 @@ pub(super) fn use_view_in_address(
         (followed, on_choose),
         move |next: View, (followed, on_choose)| {
             on_choose.emit(next);
-            if !(next == View::Health && *followed) {
+            if !places_focus(next, *followed) {
                 dispatch.dispatch(Msg::Reveal {
                     focus: Some(tab_place(next)),
                     announcement: String::new(),

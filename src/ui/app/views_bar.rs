@@ -59,6 +59,12 @@ pub(super) fn tab_place(view: View) -> String {
     format!("view-{}", view.key())
 }
 
+/// Whether `view`, gone to, puts focus itself rather than on its tab: Health, back from an
+/// item `followed` out of it, gives focus to that item.
+pub(super) fn places_focus(view: View, followed: bool) -> bool {
+    view == View::Health && followed
+}
+
 /// Goes to a view chosen by its digit (`current` is the one shown, which stays as it is):
 /// its tab takes focus, so Tab goes on into the view; back in Health from an item
 /// `followed` out of it, that item does.
@@ -73,10 +79,9 @@ pub(super) fn by_digit(
             return;
         }
         on_choose.emit(view);
-        // Back in Health from an item followed out of it, Health gives focus to that item,
-        // as after a click on its tab or Back.
+        // As after a click on its tab or Back.
         let announcement = format!("{} view", view.label());
-        dispatch.dispatch(match view == View::Health && followed {
+        dispatch.dispatch(match places_focus(view, followed) {
             true => Msg::Say(announcement),
             false => Msg::Reveal {
                 focus: Some(tab_place(view)),
