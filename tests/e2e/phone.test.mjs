@@ -182,6 +182,16 @@ test('on a phone the Filter button shows the filters, says how many are on, filt
   const titles = new Set(await board.getByRole('article').evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
   assert.deepEqual([...titles].sort(), example.initiatives.filter((i) => i.teamId === mobile.id).map((i) => i.title).sort());
   await filters.getByText(`Showing ${titles.size} of ${example.initiatives.length}`).waitFor();
+  // Each priority's heading counts what the filter shows, and says so: a priority with
+  // work for other teams only is not one with "no initiatives".
+  const subs = await board.locator('.ab-phone__sub').allTextContents();
+  const active = example.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank);
+  for (const [i, priority] of active.entries()) {
+    const mine = example.initiatives.filter((x) => x.teamId === mobile.id && x.priorityIds.includes(priority.id)).length;
+    const said = mine === 0 ? 'none shown' : mine === 1 ? '1 initiative shown' : `${mine} initiatives shown`;
+    assert.ok(subs[i].endsWith(said), `${priority.title}: "${subs[i]}", expected "${said}"`);
+  }
+  assert.ok(subs.some((s) => s.endsWith('none shown')), 'the example has a priority with no Mobile work');
 
   await filters.getByLabel('Status').selectOption({ label: 'At risk' });
   await filters.getByRole('button', { name: 'Filter (2)' }).waitFor();

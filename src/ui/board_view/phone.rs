@@ -235,12 +235,18 @@ struct Group {
 /// A priority's heading in the list: rank, title (which opens the priority for editing),
 /// owner and success measure; or the heading of local work.
 fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html {
-    let initiatives = match count {
-        0 => "no initiatives".to_string(),
-        1 => "1 initiative".to_string(),
-        _ => format!("{count} initiatives"),
-    };
     let board = &props.board;
+    // With the filters hiding work, the count is of what they show: "no initiatives" under
+    // a priority that has some for other teams would say it has none.
+    let filtered = props.layout.shown < board.initiatives.len();
+    let initiatives = match (count, filtered) {
+        (0, false) => "no initiatives".to_string(),
+        (0, true) => "none shown".to_string(),
+        (1, false) => "1 initiative".to_string(),
+        (1, true) => "1 initiative shown".to_string(),
+        (_, false) => format!("{count} initiatives"),
+        (_, true) => format!("{count} initiatives shown"),
+    };
     let priority = column.priority_id().and_then(|id| board.priority(id));
     let status = priority.and_then(|p| match p.status {
         PriorityStatus::Active => None,
