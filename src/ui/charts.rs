@@ -39,12 +39,25 @@ pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
     }
     let first = points[0].day;
     let last = points[points.len() - 1].day;
-    let span = (last - first).max(1) as f64;
-    let x = |day: i64| LEFT + (day - first) as f64 / span * (WIDTH - LEFT - RIGHT);
+    // Points by their day; all of one day (a first review recorded today, and now) one after
+    // the other, so neither the dots nor their labels fall on each other.
+    let xs: Vec<f64> = if last > first {
+        let span = (last - first) as f64;
+        points
+            .iter()
+            .map(|p| LEFT + (p.day - first) as f64 / span * (WIDTH - LEFT - RIGHT))
+            .collect()
+    } else {
+        let steps = (points.len() - 1) as f64;
+        (0..points.len())
+            .map(|i| LEFT + i as f64 / steps * (WIDTH - LEFT - RIGHT))
+            .collect()
+    };
     let y = |score: u8| TOP + (1.0 - f64::from(score) / 100.0) * (HEIGHT - TOP - BOTTOM);
     let line = points
         .iter()
-        .map(|p| format!("{:.1},{:.1}", x(p.day), y(p.score)))
+        .zip(&xs)
+        .map(|(p, x)| format!("{x:.1},{:.1}", y(p.score)))
         .collect::<Vec<_>>()
         .join(" ");
     let description = points
@@ -64,9 +77,9 @@ pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
     // Label the first and last points always, the others only where there is room.
     let mut last_label_x = f64::NEG_INFINITY;
     let labels = points.iter().enumerate().filter_map(|(index, p)| {
-        let at = x(p.day);
+        let at = xs[index];
         let is_last = index + 1 == points.len();
-        let room = at - last_label_x >= 52.0 && (is_last || x(last) - at >= 52.0);
+        let room = at - last_label_x >= 52.0 && (is_last || xs[xs.len() - 1] - at >= 52.0);
         (index == 0 || is_last || room).then(|| {
             last_label_x = at;
             let anchor = if index == 0 {
@@ -86,7 +99,7 @@ pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
         let now = index + 1 == points.len();
         html! {
             <circle class={classes!("ab-chart__dot", now.then_some("ab-chart__dot--now"))}
-                    cx={format!("{:.1}", x(p.day))} cy={format!("{:.1}", y(p.score))} r={if now { "5" } else { "3.5" }}>
+                    cx={format!("{:.1}", xs[index])} cy={format!("{:.1}", y(p.score))} r={if now { "5" } else { "3.5" }}>
                 <title>{ format!("{} ({}): {}", p.label, p.kind, p.score) }</title>
             </circle>
         }

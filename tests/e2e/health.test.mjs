@@ -417,5 +417,19 @@ test('a board started blank has no score until work is under way, and no review 
   await form.waitFor({ state: 'detached' });
   await page.waitForFunction(() => /^Health\d+$/.test(
     [...document.querySelectorAll('nav[aria-label="Views"] button')].find((b) => b.textContent.startsWith('Health')).textContent.trim()));
+
+  // A first review recorded today, and now: two points of one day, side by side, each
+  // label clear of the other.
+  await views.getByRole('button', { name: /^Rhythm/ }).click();
+  await rhythm.getByRole('button', { name: 'Record review' }).click();
+  await page.getByRole('status').filter({ hasText: /^Review recorded/ }).waitFor();
+  await tab.click();
+  const trend = health.getByRole('img', { name: /^Alignment score over time: / });
+  assert.equal((await trend.getAttribute('aria-label')).split(', ').length, 2);
+  const boxes = await trend.locator('.ab-chart__axis').evaluateAll((all) => all.map((t) => { const b = t.getBBox(); return { x: b.x, width: b.width }; }));
+  assert.equal(boxes.length, 2, 'both points are labelled');
+  assert.ok(boxes[0].x + boxes[0].width < boxes[1].x, `the labels do not overlap: ${JSON.stringify(boxes)}`);
+  const dots = await trend.locator('circle').evaluateAll((all) => all.map((c) => Number(c.getAttribute('cx'))));
+  assert.ok(dots[1] - dots[0] > 100, `the dots stand apart: ${dots}`);
   page.assertNoErrors();
 });
