@@ -98,8 +98,10 @@ pub fn check_ins_of<'a>(board: &'a Board, initiative: &str) -> Vec<&'a CheckIn> 
 /// What the editor's fields start with: the initiative's status, progress and confidence, and
 /// the check-in it corrects (its note and author), else as author its owner (who gives the
 /// update, also in a review where one person types every team's), else the person who last
-/// checked in from this browser (`me`), else whoever checked in last. The person can say
-/// otherwise.
+/// checked in from this browser (`me`) when they are of the work's team or lead it, else the
+/// team's lead (who speaks for its work with no owner: on a shared screen, the last person
+/// to check in is seldom the one speaking), else `me`, else whoever checked in last. The
+/// person can say otherwise.
 fn fresh_draft(
     props: &CheckInEditorProps,
     initiative: Option<&Initiative>,
@@ -117,7 +119,15 @@ fn fresh_draft(
     let author = again
         .map(|c| c.author_id.clone().filter(on_board).unwrap_or_default())
         .unwrap_or_else(|| {
+            let team = initiative.and_then(|i| board.team(&i.team_id));
+            let lead = team.and_then(|t| t.lead_id.clone()).filter(on_board);
+            let of_team = |id: &Id| {
+                lead.as_ref() == Some(id)
+                    || board.person(id).and_then(|p| p.team_id.as_ref()) == team.map(|t| &t.id)
+            };
             (initiative.and_then(|i| i.owner_id.clone()).filter(on_board))
+                .or_else(|| me.clone().filter(|m| on_board(m) && of_team(m)))
+                .or_else(|| lead.clone())
                 .or_else(|| me.filter(on_board))
                 .or_else(previous)
                 .unwrap_or_default()
