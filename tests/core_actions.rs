@@ -5,10 +5,12 @@
 mod core_support;
 
 use alignment_board::core::action::{reduce, Action, Refused, Settings};
-use alignment_board::core::model::{Board, Period, PriorityStatus, Rhythm, Risk, Severity, Status};
+use alignment_board::core::model::{
+    Board, Period, PriorityStatus, Review, ReviewKind, Rhythm, Risk, Severity, Status,
+};
 use core_support::{
     assert_sound, created, date, empty_board, full_board, ids, initiative, now, person, priority,
-    small_board, team,
+    small_board, team, ts,
 };
 use std::rc::Rc;
 
@@ -390,6 +392,50 @@ fn delete_team_removes_the_dependencies_asked_of_it() {
     assert!(after.dependencies.is_empty());
     assert_eq!(after.initiative("i-2").unwrap().team_id, "t-1");
     assert_eq!(after.person("p-2").unwrap().team_id, None);
+}
+
+#[test]
+fn delete_team_keeps_its_check_in_rounds_as_rounds_of_no_team() {
+    let mut board = small_board();
+    board.reviews = vec![
+        Review {
+            id: "v-1".into(),
+            at: ts("2026-11-20T17:00:00Z"),
+            kind: ReviewKind::CheckIn,
+            summary: "Platform's check-in round".into(),
+            score: None,
+            team_id: Some("t-2".into()),
+        },
+        Review {
+            id: "v-2".into(),
+            at: ts("2026-11-21T17:00:00Z"),
+            kind: ReviewKind::CheckIn,
+            summary: "Product's check-in round".into(),
+            score: None,
+            team_id: Some("t-1".into()),
+        },
+    ]
+    .into();
+    let after = applied(
+        &board,
+        Action::DeleteTeam {
+            id: "t-2".into(),
+            move_initiatives_to: Some("t-1".into()),
+        },
+    );
+    assert_eq!(after.reviews.len(), 2, "the history keeps the round");
+    assert_eq!(after.reviews[0].team_id, None);
+    assert_eq!(after.reviews[1].team_id.as_deref(), Some("t-1"));
+    // A round naming a team the board does not have is refused, with its place named.
+    let mut ghost = board.clone();
+    ghost
+        .reviews
+        .update_where(|r| r.id == "v-1", |r| r.team_id = Some("t-9".into()));
+    let problems = alignment_board::core::validate::problems(&ghost);
+    assert!(
+        problems.iter().any(|p| p.path == "board.reviews[0].teamId"),
+        "{problems:?}"
+    );
 }
 
 #[test]

@@ -70,6 +70,7 @@ fn review(id: &str, kind: ReviewKind, at: &str) -> Review {
         kind,
         summary: String::new(),
         score: None,
+        team_id: None,
     }
 }
 

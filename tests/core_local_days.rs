@@ -122,6 +122,7 @@ fn the_next_review_counts_from_the_local_day_of_the_last() {
         kind: ReviewKind::Review,
         summary: String::new(),
         score: None,
+        team_id: None,
     }]
     .into();
     assert_eq!(

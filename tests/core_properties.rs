@@ -521,6 +521,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             kind: ReviewKind::ALL[usize::from(bits) % 3],
             summary: text,
             score: (bits & 4 == 0).then_some(n % 110),
+            team_id: optional(teams, c, team_id),
         }),
         Kind::StartPeriod => {
             let start = today().add_days(i64::from(a % 60));
@@ -552,6 +553,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     kind: ReviewKind::Planning,
                     summary: text,
                     score: Some(n % 101),
+                    team_id: None,
                 },
             }
         }

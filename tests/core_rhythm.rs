@@ -15,7 +15,7 @@ use alignment_board::core::model::{
     Risk, Severity, Status,
 };
 use alignment_board::core::rhythm::{
-    changed_since, days_ago, due, last_review, since, CountedFrom, Happened,
+    changed_since, days_ago, due, last_review, last_round, since, CountedFrom, Happened,
 };
 use alignment_board::core::time::Date;
 use core_support::*;
@@ -28,6 +28,7 @@ fn review(id: &str, at: &str, kind: ReviewKind) -> Review {
         kind,
         summary: String::new(),
         score: Some(70),
+        team_id: None,
     }
 }
 
@@ -191,6 +192,30 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
     board.reviews.clear();
     let d = due(&board, utc_now());
     assert_eq!((d.next_review, d.next_planning), (None, None));
+}
+
+#[test]
+fn a_team_s_last_check_in_round_is_its_own_not_the_board_s_nor_another_team_s() {
+    let mut board = small_board();
+    let round = |id: &str, at: &str, team: Option<&str>| Review {
+        team_id: team.map(Into::into),
+        ..review(id, at, ReviewKind::CheckIn)
+    };
+    board.reviews = vec![
+        round("v-1", "2026-11-10T09:00:00Z", Some("t-1")),
+        round("v-2", "2026-11-12T09:00:00Z", Some("t-2")),
+        round("v-3", "2026-11-14T09:00:00Z", None),
+        review("v-4", "2026-11-16T09:00:00Z", ReviewKind::Review),
+    ]
+    .into();
+    assert_eq!(last_round(&board, "t-1"), Some(ts("2026-11-10T09:00:00Z")));
+    assert_eq!(last_round(&board, "t-2"), Some(ts("2026-11-12T09:00:00Z")));
+    assert_eq!(last_round(&board, "t-3"), None);
+    assert_eq!(
+        last_review(&board),
+        Some(ts("2026-11-16T09:00:00Z")),
+        "a team's round is no review of the board"
+    );
 }
 
 #[test]

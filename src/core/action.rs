@@ -220,6 +220,9 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 |d| d.team_ids.contains(&id),
                 |d| d.team_ids.retain(|t| *t != id),
             );
+            // Its check-in rounds stay in the history, as rounds of no team now.
+            next.reviews
+                .update_where(|r| r.team_id.as_ref() == Some(&id), |r| r.team_id = None);
         }
         Action::AddPriority(mut priority) => {
             priority.created_at = now;

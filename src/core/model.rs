@@ -531,6 +531,10 @@ pub struct Review {
     pub summary: String,
     #[serde(default, deserialize_with = "read::optional_percent")]
     pub score: Option<u8>,
+    /// The team whose check-in round it was, for a round of one team's due work; `None` for
+    /// a round of the whole board, a review and a planning session. Written only when set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<Id>,
 }
 
 /// First and last day of the calendar quarter containing `date`.

@@ -61,6 +61,7 @@ mod tests {
             kind: ReviewKind::Review,
             summary: "Quarter review".into(),
             score: Some(7),
+            team_id: None,
         });
         let later = brought_to(board.clone(), written, day("2027-01-02"));
         assert_eq!(

@@ -171,6 +171,17 @@ pub fn last_review(board: &Board) -> Option<Timestamp> {
         .max()
 }
 
+/// When the team with id `team` last went through its due work in a check-in round of its
+/// own (a guided review of that team's work alone).
+pub fn last_round(board: &Board, team: &str) -> Option<Timestamp> {
+    board
+        .reviews
+        .iter()
+        .filter(|r| r.kind == ReviewKind::CheckIn && r.team_id.as_deref() == Some(team))
+        .map(|r| r.at)
+        .max()
+}
+
 /// The initiatives a review would look at again after `at` (indexes into
 /// `board.initiatives`, in board order): those added since, those edited since (after their
 /// latest check-in, when they have one since), and those whose status now differs from the

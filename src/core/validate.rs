@@ -158,7 +158,7 @@ const REFERS: [&[usize]; LISTS] = [
     &[INITIATIVES, PEOPLE],
     &[INITIATIVES, TEAMS],
     &[PEOPLE, PRIORITIES, TEAMS],
-    &[],
+    &[TEAMS],
 ];
 
 impl<'a> Changed<'a> {
@@ -461,6 +461,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
             if let Some(score) = review.score {
                 c.at_most(&|| format!("{b}.reviews[{i}].score"), score, 100);
             }
+            c.optional(
+                &|| format!("{b}.reviews[{i}].teamId"),
+                "team",
+                &review.team_id,
+                &teams,
+            );
         }
     }
     c.problems

@@ -16,7 +16,7 @@ use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
 use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
-use crate::core::rhythm::{due, last_review, since, CountedFrom, Happened};
+use crate::core::rhythm::{due, last_review, last_round, since, CountedFrom, Happened};
 use crate::core::snapshot;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -164,7 +164,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 &board,
                 score,
                 summary.to_string(),
-                ReviewKind::Review,
+                (ReviewKind::Review, None),
             );
         })
     };
@@ -227,6 +227,11 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         Some(at) => format!("{} ({})", short_day(at), relative(now.day_of(at), today)),
         None => "none yet".to_string(),
     };
+    // A team's own check-in rounds: the whole board's reviews are not the team's.
+    let last_round = scope_team.map(|team| match last_round(board, &team.id) {
+        Some(at) => format!("{} ({})", short_day(at), relative(now.day_of(at), today)),
+        None => "none yet".to_string(),
+    });
     let next_planning = match due_now.next_planning {
         _ if reviews_elsewhere => "kept on the whole board".to_string(),
         Some(d) => format!("{} ({})", short_date(d), relative(d, today)),
@@ -265,6 +270,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 <div><dt>{ "Next review" }</dt><dd>{ next_review }</dd></div>
                 <div><dt>{ "Next planning" }</dt><dd>{ next_planning }</dd></div>
                 <div><dt>{ "Last review" }</dt><dd>{ last_review }</dd></div>
+                if let Some(last_round) = last_round {
+                    <div><dt>{ "Last check-in round" }</dt><dd>{ last_round }</dd></div>
+                }
             </dl>
 
             <h3 class="ab-health__heading">

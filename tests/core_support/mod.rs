@@ -348,6 +348,8 @@ pub fn full_board() -> Board {
         kind,
         summary: format!("summary {n}"),
         score: (n != 1).then_some(n as u8 * 50),
+        // The check-in round is Platform's.
+        team_id: (kind == ReviewKind::CheckIn).then(|| "t-2".into()),
     })
     .collect();
     assert_sound(&board);

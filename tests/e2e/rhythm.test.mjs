@@ -87,8 +87,10 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   assert.equal(await rhythm.getByRole('button', { name: /^Check in on / }).count(), theirs);
   await rhythm.getByText(new RegExp(`^${theirs} of \\d+ active initiatives$`)).waitFor();
   // The guided review walks this team's due work only.
-  const lastReview = () => rhythm.locator('dt', { hasText: /^Last review$/ }).locator('xpath=following-sibling::dd[1]').textContent();
+  const fact = (name) => rhythm.locator('dt', { hasText: new RegExp(`^${name}$`) }).locator('xpath=following-sibling::dd[1]').textContent();
+  const lastReview = () => fact('Last review');
   const before = await lastReview();
+  assert.equal(await fact('Last check-in round'), 'none yet');
   await rhythm.getByRole('button', { name: 'Start guided review' }).click();
   await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
@@ -125,6 +127,13 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await page.getByRole('button', { name: 'Record check-in round' }).click();
   await page.getByRole('status').filter({ hasText: 'Check-in round recorded.' }).waitFor();
   assert.equal(await lastReview(), before);
+  // The team's own figures keep it; the file names the team.
+  await rhythm.getByRole('heading', { name: `What is due in ${team}` }).waitFor();
+  assert.match(await fact('Last check-in round'), /^\w+ \d+ \(today\)$/);
+  const file = (await exportSnapshot(page)).json.board;
+  const round = file.reviews.find((r) => r.kind === 'checkIn' && r.summary.startsWith(`${team}'s check-in round`));
+  assert.equal(round.teamId, file.teams.find((t) => t.name === team).id);
+  assert.ok(file.reviews.filter((r) => r !== round).every((r) => !('teamId' in r)), 'other reviews are written as before');
   page.assertNoErrors();
 });
 

@@ -613,6 +613,7 @@ pub fn example_board(today: Date) -> Board {
             kind,
             summary: summary.into(),
             score: Some(score),
+            team_id: None,
         })
         .collect();
     board

@@ -103,6 +103,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                 kind: ReviewKind::Planning,
                 summary: format!("Started {}", label.trim()),
                 score: analyse_board(&props.board, now).board.score,
+                team_id: None,
             };
             let action = Action::StartPeriod {
                 period: Period {

@@ -470,6 +470,7 @@ pub(super) fn review_summary(
         Some(team) => (format!("{team}'s check-in round"), ReviewKind::CheckIn),
         None => ("Guided review".to_string(), ReviewKind::Review),
     };
+    let round_of = run.team.as_ref().map(|(id, _)| id.clone());
     let summary_text = format!(
         "{what}: {saved} of {} due initiatives checked in, {flips} status {}, {} not checked in.",
         run.queue.len(),
@@ -485,7 +486,13 @@ pub(super) fn review_summary(
             summary_text.clone(),
         );
         Callback::from(move |_| {
-            record_review(&dispatch, &board, score, text.clone(), kind);
+            record_review(
+                &dispatch,
+                &board,
+                score,
+                text.clone(),
+                (kind, round_of.clone()),
+            );
             mode.set(Mode::Overview);
         })
     };
@@ -550,14 +557,14 @@ pub(super) fn review_summary(
     }
 }
 
-/// Records a review (or a team's check-in round, `kind`) of `board` now, with its alignment
-/// `score` and `summary`, and says so.
+/// Records a review (or a check-in round, `kind`, of the team given beside it) of `board`
+/// now, with its alignment `score` and `summary`, and says so.
 pub(super) fn record_review(
     dispatch: &yew::UseReducerDispatcher<crate::ui::state::AppState>,
     board: &Board,
     score: Option<u8>,
     summary: String,
-    kind: ReviewKind,
+    (kind, team_id): (ReviewKind, Option<Id>),
 ) {
     dispatch.dispatch(Msg::Do {
         action: Action::RecordReview(Review {
@@ -566,6 +573,7 @@ pub(super) fn record_review(
             kind,
             summary,
             score,
+            team_id,
         }),
         focus: None,
     });
