@@ -299,6 +299,9 @@ impl Reducible for AppState {
                 let before = history.board().clone();
                 // A move or a status change is announced by its result.
                 let replaces = matches!(action, Action::ReplaceBoard(_));
+                // An answer to a request changes a row of another team's list, or moves it
+                // to another: the window's foot says what was done, as it does for a review.
+                let answered = matches!(action, Action::AnswerDependency { .. });
                 let announced = matches!(
                     action,
                     Action::MoveInitiative { .. } | Action::UpdateInitiative(_)
@@ -316,9 +319,19 @@ impl Reducible for AppState {
                         }
                         next.notice = None;
                         next.done = None;
-                        next.announcement = announced
-                            .and_then(|action| action.outcome(&before, history.board()))
-                            .unwrap_or(done);
+                        if answered {
+                            // Said once: the notice is a status region of its own.
+                            next.done_turn = next.done_turn.wrapping_add(1);
+                            next.done = Some(Done {
+                                turn: next.done_turn,
+                                text: format!("{done}.").into(),
+                            });
+                            next.announcement = String::new();
+                        } else {
+                            next.announcement = announced
+                                .and_then(|action| action.outcome(&before, history.board()))
+                                .unwrap_or(done);
+                        }
                         next.focus = focus;
                         next.focus_card = None;
                         next.focus_turn = next.focus_turn.wrapping_add(1);

@@ -326,6 +326,8 @@ test('a request past its date is accepted for the date the providing team can ke
   await date.fill(later);
   await accept.getByRole('button', { name: 'Accept', exact: true }).click();
   await accept.waitFor({ state: 'detached' });
+  // The window's foot says what was done, beyond "Saved".
+  await page.getByRole('status').filter({ hasText: 'Accepted “Analytics SDK in the mobile app”.' }).waitFor();
   await saved(page);
   const answered = (await exportSnapshot(page)).json.board.dependencies.find((d) => d.id === request.id);
   assert.equal(answered.state, 'accepted');
