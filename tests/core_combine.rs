@@ -13,7 +13,7 @@ use alignment_board::core::combine::{
 use alignment_board::core::coordination::Step;
 use alignment_board::core::history::History;
 use alignment_board::core::ids::is_random;
-use alignment_board::core::model::{Board, DependencyState, Status};
+use alignment_board::core::model::{Board, DependencyState, Review, ReviewKind, Status};
 use alignment_board::core::snapshot;
 use core_support::{
     assert_sound, check_in, empty_board, initiative, now, person, priority, small_board, team, ts,
@@ -125,9 +125,20 @@ fn another_boards_entities_match_by_name_with_case_and_spacing_ignored() {
 #[test]
 fn another_boards_colliding_ids_are_renamed_with_every_reference() {
     let board = small_board();
+    // Sales's check-in round names Sales by the file's id, which is Product's on this board.
+    let mut theirs = foreign();
+    theirs.reviews = vec![Review {
+        id: "v-1".into(),
+        at: ts("2026-11-20T17:00:00Z"),
+        kind: ReviewKind::CheckIn,
+        summary: "Sales's check-in round".into(),
+        score: None,
+        team_id: Some("t-1".into()),
+    }]
+    .into();
     let after = merge(
         &board,
-        &[file("sales.alignment.json", &foreign())],
+        &[file("sales.alignment.json", &theirs)],
         &Choices::new(),
     );
     // The board's own t-1, i-1, p-1 and c-1 are untouched.
@@ -166,6 +177,16 @@ fn another_boards_colliding_ids_are_renamed_with_every_reference() {
         .expect("the check-in follows its initiative");
     assert_eq!(check_in.author_id.as_ref(), Some(&ana.id));
     assert_eq!(after.check_ins.len(), 2);
+    let round = after
+        .reviews
+        .iter()
+        .find(|r| r.summary == "Sales's check-in round")
+        .expect("the round comes with its board");
+    assert_eq!(
+        round.team_id.as_ref(),
+        Some(&sales.id),
+        "the round is Sales's"
+    );
     // The preview says which were renamed.
     let made = plan(&board, &[file("sales.alignment.json", &foreign())]);
     assert_eq!(

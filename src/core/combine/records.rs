@@ -429,13 +429,18 @@ impl Record for Review {
     fn key(&self, _: &Maps) -> String {
         format!("{}\u{1f}{}", self.kind.key(), self.at.unix_seconds())
     }
-    fn translate(&mut self, _: &Maps) {}
+    fn translate(&mut self, maps: &Maps) {
+        if let Some(team) = &mut self.team_id {
+            translate_one(team, Kind::Team, maps);
+        }
+    }
     fn parts(&self) -> Vec<Part> {
         vec![
             text("kind", false, self.kind.key()),
             text("at", false, self.at),
             text("summary", false, &self.summary),
             text("score", false, optional(&self.score)),
+            part("team", false, Value::One(Kind::Team, self.team_id.clone())),
         ]
     }
     fn label(&self, _: &Board) -> String {
