@@ -229,6 +229,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     };
     // A team's own check-in rounds: the whole board's reviews are not the team's.
     let last_round = scope_team.map(|team| match last_round(board, &team.id) {
+        _ if reviews_elsewhere => "kept on the whole board".to_string(),
         Some(at) => format!("{} ({})", short_day(at), relative(now.day_of(at), today)),
         None => "none yet".to_string(),
     });

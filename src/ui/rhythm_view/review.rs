@@ -470,7 +470,13 @@ pub(super) fn review_summary(
         Some(team) => (format!("{team}'s check-in round"), ReviewKind::CheckIn),
         None => ("Guided review".to_string(), ReviewKind::Review),
     };
-    let round_of = run.team.as_ref().map(|(id, _)| id.clone());
+    // A team deleted while its round went on: the round is kept as a round of no team, as
+    // deleting the team makes of its rounds recorded before.
+    let round_of = run
+        .team
+        .as_ref()
+        .map(|(id, _)| id.clone())
+        .filter(|id| board.team(id).is_some());
     let summary_text = format!(
         "{what}: {saved} of {} due initiatives checked in, {flips} status {}, {} not checked in.",
         run.queue.len(),
