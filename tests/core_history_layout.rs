@@ -618,6 +618,10 @@ fn work_an_earlier_period_finished_is_left_out_unless_asked_for() {
         "no column for it either"
     );
     assert_eq!(layout.shown, 2);
+    assert!(
+        !layout.filtered,
+        "leaving the earlier period's work out is no filter the person set"
+    );
     let asked = Filter {
         earlier: true,
         ..Filter::default()
@@ -629,6 +633,7 @@ fn work_an_earlier_period_finished_is_left_out_unless_asked_for() {
     let layout = Layout::compute(&board, &asked);
     assert_eq!(layout.columns, columns(&["pr-2", "pr-3", "pr-1", "local"]));
     assert_eq!(layout.shown, 3);
+    assert!(layout.filtered);
     // Taken up again it is this period's: the layout changes.
     let mut reopened = board.clone();
     reopened.initiatives[0].status = Status::OnTrack;

@@ -93,6 +93,8 @@ pub struct Layout {
     pub cells: Vec<Vec<Vec<usize>>>,
     /// Initiatives that pass the filter (each counted once, however many columns show it).
     pub shown: usize,
+    /// Whether the person set a filter (the default hides only earlier periods' work).
+    pub filtered: bool,
 }
 
 impl Layout {
@@ -171,6 +173,7 @@ impl Layout {
             lanes,
             cells,
             shown,
+            filtered: filter.is_active(),
         }
     }
 }

@@ -236,10 +236,9 @@ struct Group {
 /// owner and success measure; or the heading of local work.
 fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html {
     let board = &props.board;
-    // With the filters hiding work, the count is of what they show: "no initiatives" under
-    // a priority that has some for other teams would say it has none.
-    let filtered = props.layout.shown < board.initiatives.len();
-    let initiatives = match (count, filtered) {
+    // With a filter on, the count is of what it shows: "no initiatives" under a priority
+    // that has some for other teams would say it has none.
+    let initiatives = match (count, props.layout.filtered) {
         (0, false) => "no initiatives".to_string(),
         (0, true) => "none shown".to_string(),
         (1, false) => "1 initiative".to_string(),
