@@ -79,8 +79,10 @@ pub fn Toast(props: &ToastProps) -> Html {
         <div ref={node} popover="manual" role="status" onkeydown={on_key}
              class={classes!("ab-toast", props.done.is_some().then_some("ab-toast--on"))}>
             if let Some(done) = &props.done {
-                <p>{ &done.text }</p>
-                <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
+                // A new paragraph for each notice: the same words told again (two requests
+                // of the same need answered in a row) are a change a screen reader tells.
+                <p key={done.turn.to_string()}>{ &done.text }</p>
+                <button key="dismiss" type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
             }
         </div>
     }
