@@ -299,9 +299,18 @@ fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
                     .initiative(&id)
                     .map_or(id.clone(), |i| i.title.clone());
                 let on_submit = {
-                    let p = p.clone();
+                    let (p, dispatch, done) = (
+                        p.clone(),
+                        context.dispatch.clone(),
+                        format!("Checked in on “{title}”."),
+                    );
+                    // Checked in from Rhythm's list, the work leaves it: the window's foot
+                    // says what was done (said there alone, not by the board's live region too).
                     Callback::from(move |check_in| {
-                        let _ = p.submit(Action::CheckIn(check_in), None);
+                        if p.submit(Action::CheckIn(check_in), None).is_ok() {
+                            dispatch.dispatch(Msg::Say(String::new()));
+                            dispatch.dispatch(Msg::Done(done.clone()));
+                        }
                     })
                 };
                 html! {

@@ -444,6 +444,9 @@ impl Reducible for AppState {
                 }
             },
             Msg::Done(text) => {
+                // Told after a change, it leaves the focus that the change asked for.
+                next.focus.clone_from(&self.focus);
+                next.focus_card.clone_from(&self.focus_card);
                 next.done_turn = next.done_turn.wrapping_add(1);
                 next.done = Some(Done {
                     turn: next.done_turn,

@@ -151,10 +151,13 @@ test('checked in from the list of what is due until none is left, focus rests on
   await rhythm.getByRole('heading', { name: `What is due in ${team}` }).waitFor();
   const buttons = rhythm.getByRole('button', { name: /^Check in on / });
   for (let left = await buttons.count(); left > 0; left--) {
+    const title = (await buttons.first().getAttribute('aria-label')).replace('Check in on ', '');
     await buttons.first().click();
     const form = page.getByRole('dialog', { name: /^Check in: / });
     await form.getByRole('button', { name: 'Save check-in' }).click();
     await form.waitFor({ state: 'detached' });
+    // The work leaves the list; the window's foot says it was checked in on.
+    await page.getByRole('status').filter({ hasText: `Checked in on “${title}”.` }).waitFor();
   }
   const empty = rhythm.getByText(`Nothing is due in ${team}: all its active work was checked in on, or added, within the rhythm.`);
   await page.waitForFunction((element) => element === document.activeElement, await empty.elementHandle());
