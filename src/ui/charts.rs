@@ -14,8 +14,8 @@ pub struct TrendPoint {
     pub label: String,
     /// The same on the axis, where a year would not fit: "Oct 28".
     pub axis: String,
-    /// What the point was (a review, a planning session, today).
-    pub kind: &'static str,
+    /// What the point was (a review, a team's check-in round, a planning session, today).
+    pub kind: String,
     pub score: u8,
 }
 
@@ -125,7 +125,7 @@ pub fn trend_chart(points: &[TrendPoint], beside_team: bool) -> Html {
                 <thead><tr><th scope="col">{ "When" }</th><th scope="col">{ "What" }</th><th scope="col">{ "Score" }</th></tr></thead>
                 <tbody>
                     { for points.iter().map(|p| html! {
-                        <tr><th scope="row">{ &p.label }</th><td>{ p.kind }</td><td>{ p.score }</td></tr>
+                        <tr><th scope="row">{ &p.label }</th><td>{ &p.kind }</td><td>{ p.score }</td></tr>
                     }) }
                 </tbody>
             </table>

@@ -227,19 +227,20 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
     let mut reviews: Vec<_> = board
         .reviews
         .iter()
-        .filter_map(|r| r.score.map(|s| (r.at, r.kind, s)))
+        .filter_map(|r| r.score.map(|s| (r.at, r.kind, r.team_id.as_deref(), s)))
         .collect();
     reviews.sort_by_cached_key(|r| r.0.unix_seconds());
     let mut points: Vec<TrendPoint> = reviews
         .into_iter()
-        .map(|(at, kind, score)| TrendPoint {
+        .map(|(at, kind, team, score)| TrendPoint {
             day: analysis.now.day_of(at).days_since_epoch(),
             label: super::dates::short_day(at),
             axis: super::dates::month_day(at),
-            kind: match kind {
-                ReviewKind::CheckIn => "check-in round",
-                ReviewKind::Review => "review",
-                ReviewKind::Planning => "planning",
+            kind: match (kind, team.and_then(|t| board.team(t))) {
+                (ReviewKind::CheckIn, Some(team)) => format!("{}'s check-in round", team.name),
+                (ReviewKind::CheckIn, None) => "check-in round".into(),
+                (ReviewKind::Review, _) => "review".into(),
+                (ReviewKind::Planning, _) => "planning".into(),
             },
             score,
         })
@@ -249,7 +250,7 @@ fn trend(board: &Board, analysis: &Analysis) -> Vec<TrendPoint> {
             day: analysis.now.today().days_since_epoch(),
             label: "Now".into(),
             axis: "Now".into(),
-            kind: "current",
+            kind: "current".into(),
             score,
         });
     }

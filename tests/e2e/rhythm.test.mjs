@@ -125,7 +125,7 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await page.getByRole('region', { name: 'Check-in round summary' }).waitFor();
   await page.getByText(new RegExp(`^${escaped(team)}'s check-in round: 0 of ${theirs} due initiatives checked in`)).waitFor();
   await page.getByRole('button', { name: 'Record check-in round' }).click();
-  await page.getByRole('status').filter({ hasText: 'Check-in round recorded.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: `${team}'s check-in round recorded.` }).waitFor();
   assert.equal(await lastReview(), before);
   // The team's own figures keep it; the file names the team.
   await rhythm.getByRole('heading', { name: `What is due in ${team}` }).waitFor();
@@ -134,6 +134,9 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   const round = file.reviews.find((r) => r.kind === 'checkIn' && r.summary.startsWith(`${team}'s check-in round`));
   assert.equal(round.teamId, file.teams.find((t) => t.name === team).id);
   assert.ok(file.reviews.filter((r) => r !== round).every((r) => !('teamId' in r)), 'other reviews are written as before');
+  // Health's trend names the round's team.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).click();
+  await page.getByRole('region', { name: 'Alignment score' }).getByRole('cell', { name: `${team}'s check-in round` }).waitFor();
   page.assertNoErrors();
 });
 

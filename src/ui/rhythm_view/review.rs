@@ -572,6 +572,18 @@ pub(super) fn record_review(
     summary: String,
     (kind, team_id): (ReviewKind, Option<Id>),
 ) {
+    let done = match kind {
+        ReviewKind::Review => format!(
+            "Review recorded{}.",
+            score.map_or(String::new(), |s| format!(
+                " with an alignment score of {s}"
+            ))
+        ),
+        _ => match team_id.as_deref().and_then(|id| board.team(id)) {
+            Some(team) => format!("{}'s check-in round recorded.", team.name),
+            None => "Check-in round recorded.".to_string(),
+        },
+    };
     dispatch.dispatch(Msg::Do {
         action: Action::RecordReview(Review {
             id: crate::ui::ids::fresh(board, "v"),
@@ -583,15 +595,7 @@ pub(super) fn record_review(
         }),
         focus: None,
     });
-    dispatch.dispatch(Msg::Done(match kind {
-        ReviewKind::Review => format!(
-            "Review recorded{}.",
-            score.map_or(String::new(), |s| format!(
-                " with an alignment score of {s}"
-            ))
-        ),
-        _ => "Check-in round recorded.".to_string(),
-    }));
+    dispatch.dispatch(Msg::Done(done));
     // The notice says it (a status of its own): the board's region stays quiet, not saying
     // "Recorded the review" over it.
     dispatch.dispatch(Msg::Say(String::new()));
