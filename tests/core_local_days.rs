@@ -224,3 +224,18 @@ fn an_export_is_named_and_dated_on_the_local_day() {
     let inside = snapshot::read(&picture).unwrap();
     assert_eq!(inside.exported_at, Some(ts("2026-12-04T06:00:00Z")));
 }
+
+#[test]
+fn a_promise_past_the_date_needed_says_by_how_many_days() {
+    let needed = date("2026-12-17");
+    assert_eq!(
+        days::later_than_needed(date("2026-12-21"), needed).as_deref(),
+        Some("4 days later than needed")
+    );
+    assert_eq!(
+        days::later_than_needed(date("2026-12-18"), needed).as_deref(),
+        Some("1 day later than needed")
+    );
+    assert_eq!(days::later_than_needed(needed, needed), None);
+    assert_eq!(days::later_than_needed(date("2026-12-10"), needed), None);
+}

@@ -32,6 +32,13 @@ pub fn ago(n: i64) -> String {
     }
 }
 
+/// How much later than `needed` a promise falls: "4 days later than needed"; `None` when it
+/// is not later.
+pub fn later_than_needed(promised: Date, needed: Date) -> Option<String> {
+    let n = needed.days_until(promised);
+    (n > 0).then(|| format!("{} later than needed", days(n)))
+}
+
 /// How a due date stands on `today`: as `relative` until it has passed ("today", "in 3
 /// days"), then "1 day overdue".
 pub fn due(due: Date, today: Date) -> String {

@@ -261,7 +261,15 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     what.push(format!("needed by {}", short_date(due)));
                 }
                 if let Some(promised) = dep.promised {
-                    what.push(format!("promised for {}", short_date(promised)));
+                    // A promise past the date needed leaves the asking work waiting: said.
+                    let later = dep
+                        .due
+                        .and_then(|due| crate::core::days::later_than_needed(promised, due))
+                        .map_or(String::new(), |later| format!(" ({later})"));
+                    what.push(format!("promised for {}{later}", short_date(promised)));
+                }
+                if let (DependencyState::Delivered, Some(at)) = (dep.state, dep.answered_at) {
+                    what.push(format!("delivered {}", short_day(at)));
                 }
                 if !dep.answer_note.is_empty() {
                     what.push(format!("“{}”", dep.answer_note));

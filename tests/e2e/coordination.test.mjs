@@ -51,6 +51,8 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   // asking work goes on.
   await page.keyboard.press('Enter');
   const delivered = asked.getByRole('list', { name: 'Delivered by Data' });
+  // It says when it was delivered, beside what was said as it was accepted.
+  await delivered.getByText(/· delivered \w+ \d+ · “Yes, in sprint 14”/).waitFor();
   await delivered.getByRole('button', { name: 'Reopen: Setup funnel dashboard' }).click();
   const reopen = dialog(page, 'Reopen: Setup funnel dashboard');
   assert.equal(await reopen.getByLabel('Deliver by').inputValue(), '2030-01-15', 'the date to keep or change');
@@ -324,6 +326,7 @@ test('a request past its date is accepted for the date the providing team can ke
   assert.match(await hint(), /^Needed by .+ \(\d+ days? overdue\): give the date you can deliver by\.$/);
   const later = new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10);
   await date.fill(later);
+  assert.match(await hint(), /: the asking team sees both dates\. That is \d+ days later than needed\.$/);
   await accept.getByRole('button', { name: 'Accept', exact: true }).click();
   await accept.waitFor({ state: 'detached' });
   // The window's foot says what was done, beyond "Saved".
@@ -334,7 +337,7 @@ test('a request past its date is accepted for the date the providing team can ke
   assert.equal(answered.due, request.due, 'what the asking team needed stays');
   assert.equal(answered.promised, later);
   assert.equal(await row.getByText(/overdue/).count(), 0, 'no longer late');
-  await row.getByText(/needed by .+ · promised for /).waitFor();
+  await row.getByText(/needed by .+ · promised for .+ \(\d+ days later than needed\)/).waitFor();
   page.assertNoErrors();
 });
 

@@ -281,9 +281,12 @@ fn deliver_by_hint(asked: Option<Date>, typed: &str, today: Date) -> Option<Attr
         short_date(asked),
         crate::core::days::due(asked, today)
     );
+    let later = Date::parse(typed.trim())
+        .and_then(|promised| crate::core::days::later_than_needed(promised, asked))
+        .map_or(String::new(), |later| format!(" That is {later}."));
     match (asked < today, typed.trim() == asked.to_string()) {
         (true, true) => Some(format!("{said}: give the date you can deliver by.").into()),
-        (_, false) => Some(format!("{said}: the asking team sees both dates.").into()),
+        (_, false) => Some(format!("{said}: the asking team sees both dates.{later}").into()),
         (false, true) => None,
     }
 }
