@@ -282,6 +282,17 @@ fn since_lists_what_the_board_recorded_after_a_moment_in_time_order() {
         ]
     );
     assert!(since(&board, now()).is_empty());
+    // A team's share: Product (t-1) has Wizard, Cleanup and the request it asked; Platform
+    // (t-2) its new Status page and the request asked of it.
+    let of = |team: &str| -> Vec<&Happened> {
+        happened
+            .iter()
+            .filter(|h| h.concerns(&board, team))
+            .collect()
+    };
+    assert_eq!(of("t-1"), vec![&happened[1], &happened[2], &happened[3]]);
+    assert_eq!(of("t-2"), vec![&happened[0], &happened[1]]);
+    assert!(of("t-9").is_empty());
     // i-1 stamped by its check-in a moment after it: no edit. Edited the next day (its
     // progress moved on its card, say): an edit after the check-in, listed last.
     board.initiatives[0].updated_at = ts("2026-11-20T16:00:20Z");

@@ -240,6 +240,29 @@ pub enum Happened {
     Dependency { dependency: usize },
 }
 
+impl Happened {
+    /// Whether it is the team's (id `team`): work of the team's added, checked in on or
+    /// edited, a decision that names the team, a request the team asked or was asked.
+    pub fn concerns(&self, board: &Board, team: &str) -> bool {
+        let of_team = |i: usize| board.initiatives[i].team_id == team;
+        match *self {
+            Happened::Added { initiative }
+            | Happened::Edited { initiative }
+            | Happened::CheckedIn { initiative, .. } => of_team(initiative),
+            Happened::Decided { decision } => {
+                board.decisions[decision].team_ids.iter().any(|t| t == team)
+            }
+            Happened::Dependency { dependency } => {
+                let asked = &board.dependencies[dependency];
+                asked.to_team_id == team
+                    || board
+                        .initiative(&asked.from_initiative_id)
+                        .is_some_and(|i| i.team_id == team)
+            }
+        }
+    }
+}
+
 /// What happened after `at`, oldest first, from the timestamps the snapshot keeps:
 /// initiatives created, check-ins (with what they changed), edits, decisions and
 /// dependency requests and answers. Removals leave no trace and are not listed; comparing

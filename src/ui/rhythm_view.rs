@@ -15,7 +15,7 @@ use crate::core::action::Action;
 use crate::core::days::relative;
 use crate::core::diff::{diff, Change, Diff, Kind};
 use crate::core::health::{Analysis, Subject};
-use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status};
+use crate::core::model::{Board, CheckIn, Id, Review, ReviewKind, Status, Team};
 use crate::core::rhythm::{due, last_review, last_round, since, CountedFrom, Happened};
 use crate::core::snapshot;
 use std::rc::Rc;
@@ -281,8 +281,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             </h3>
             { due_list(props, &context, &due_now.items, &on_check_in, scope_team.map(|t| (t.name.as_str(), due_now.fresh > 0))) }
 
-            <h3 class="ab-health__heading">{ "Since the last review" }</h3>
-            { since_list(props) }
+            <h3 class="ab-health__heading">
+                { scope_team.map_or("Since the last review".to_string(), |team| format!("Since the last review, in {}", team.name)) }
+            </h3>
+            { since_list(props, scope_team) }
 
             <h3 class="ab-health__heading">{ "Compare with a snapshot" }</h3>
             <p class="ab-allocation__lede">{ "Choose an exported snapshot (last quarter's, another team's copy) to see what differs from this board." }</p>
@@ -297,7 +299,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
 }
 
-fn since_list(props: &RhythmViewProps) -> Html {
+/// What changed since the board's last review: all of it, or the team's (`team`).
+fn since_list(props: &RhythmViewProps, team: Option<&Team>) -> Html {
     let board = &props.board;
     let Some(at) = last_review(board) else {
         let why = match board.slice {
@@ -306,9 +309,15 @@ fn since_list(props: &RhythmViewProps) -> Html {
         };
         return html! { <p class="ab-empty-hint">{ why }</p> };
     };
-    let happened = since(board, at);
+    let mut happened = since(board, at);
+    if let Some(team) = team {
+        happened.retain(|h| h.concerns(board, &team.id));
+    }
     if happened.is_empty() {
-        return html! { <p class="ab-empty-hint">{ format!("Nothing has changed since the review of {}.", short_day(at)) }</p> };
+        let what = team.map_or("Nothing".to_string(), |t| {
+            format!("Nothing of {}'s", t.name)
+        });
+        return html! { <p class="ab-empty-hint">{ format!("{what} has changed since the review of {}.", short_day(at)) }</p> };
     }
     // One row per initiative (most recently changed first), summing up its changes; one
     // row per decision and dependency.

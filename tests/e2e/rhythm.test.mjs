@@ -79,10 +79,17 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   assert.ok(await groups.count() > 1, 'several teams have work due');
   const team = (await groups.nth(1).getAttribute('aria-label')).replace('Due in ', '');
   const theirs = await groups.nth(1).getByRole('button', { name: /^Check in on / }).count();
+  const changes = rhythm.getByRole('list', { name: 'Changes since the last review' }).getByRole('listitem');
+  const everyChange = await changes.allInnerTexts();
   const chips = rhythm.getByRole('group', { name: 'Show the rhythm of' });
   await chips.getByRole('button', { name: team, exact: true }).click();
   await chips.getByRole('button', { name: team, exact: true, pressed: true }).waitFor();
   await rhythm.getByRole('heading', { name: `What is due in ${team}` }).waitFor();
+  // What changed since the review is the team's too: some of the board's changes.
+  await rhythm.getByRole('heading', { name: `Since the last review, in ${team}` }).waitFor();
+  const teamChanges = await changes.allInnerTexts();
+  assert.ok(teamChanges.length > 0 && teamChanges.length < everyChange.length, `${teamChanges.length} of ${everyChange.length}`);
+  assert.ok(teamChanges.every((row) => everyChange.includes(row)));
   assert.deepEqual(await groups.evaluateAll((all) => all.map((g) => g.getAttribute('aria-label'))), [`Due in ${team}`]);
   assert.equal(await rhythm.getByRole('button', { name: /^Check in on / }).count(), theirs);
   await rhythm.getByText(new RegExp(`^${theirs} of \\d+ active initiatives$`)).waitFor();
