@@ -462,11 +462,27 @@ pub fn App(props: &AppProps) -> Html {
                     let layout = (*layout)
                         .clone()
                         .unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
+                    // What needs attention among what the other filters let through: with a
+                    // team chosen, that team's.
+                    let others = Filter {
+                        attention: false,
+                        ..(*filter).clone()
+                    };
+                    let flagged = match others.is_active() {
+                        false => attention.len(),
+                        true => board
+                            .initiatives
+                            .iter()
+                            .filter(|i| {
+                                attention.of(&i.id).is_some() && others.lets_through(board, i, true)
+                            })
+                            .count(),
+                    };
                     html! {
                         <>
                             { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),
                                                            on_change: set_to(&filter), shown: layout.shown,
-                                                           flagged: attention.len(), earlier: board.earlier_count() }) }
+                                                           flagged, earlier: board.earlier_count() }) }
                             <BoardView board={board.clone()} {layout} focus={state.focus.clone().or_else(|| (*card_place).clone())}
                                        attention={(*attention).clone()} printing={printing} />
                         </>

@@ -17,7 +17,8 @@ pub struct FilterBarProps {
     pub on_change: Callback<Filter>,
     /// How many initiatives the filter lets through, of how many.
     pub shown: usize,
-    /// How many initiatives the health analysis flags as needing attention.
+    /// How many initiatives the health analysis flags as needing attention, of those the
+    /// other filters let through.
     pub flagged: usize,
     /// How many initiatives an earlier period finished (`Board::earlier_count`).
     pub earlier: usize,

@@ -336,6 +336,13 @@ test('the board filters down to the cards that need attention', async () => {
     .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label'))));
   const want = new Set(snapshot.json.board.initiatives.filter((i) => flagged.has(i.id)).map((i) => i.title));
   assert.deepEqual([...titles].sort(), [...want].sort());
+  // With a team chosen, the count is of that team's work that needs attention.
+  const platform = snapshot.json.board.teams.find((t) => t.name === 'Platform');
+  const theirs = snapshot.json.board.initiatives.filter((i) => i.teamId === platform.id && flagged.has(i.id)).length;
+  assert.ok(theirs > 0 && theirs < flagged.size);
+  await page.getByRole('region', { name: 'Filters' }).getByLabel('Team').selectOption({ label: 'Platform' });
+  await page.getByRole('checkbox', { name: `Needs attention (${theirs})` }).waitFor();
+  await page.getByText(`Showing ${theirs} of ${total}`).waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByText(`${total} initiatives`, { exact: true }).waitFor();
   page.assertNoErrors();
