@@ -119,7 +119,11 @@
 // changes: 573.9 KB (587,673 bytes), then (+0.7 KB) a phone's list of the teams, each opening
 // its form: 574.6 KB (588,419 bytes), then (+0.7 KB) a team's check-in round kept as the
 // team's, answers to requests told at the window's foot, who checks in on unowned work, a
-// trend of one day and a phone's priority counts under a filter: 575.3 KB (589,107 bytes).
+// trend of one day and a phone's priority counts under a filter: 575.3 KB (589,107 bytes),
+// then (+1.2 KB) the fixes of a review of them, check-ins told at the window's foot, the
+// round's team named where it is recorded and in Health's trend, a promise later than needed
+// and a delivery's date said, a team's own changes since the review and what needs attention
+// counted under the other filters: 576.5 KB (590,297 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -131,7 +135,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 576 * 1024;
+const GUARD = 577 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
