@@ -172,6 +172,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         let (mode, board, dispatch) = (mode.clone(), board.clone(), context.dispatch.clone());
         let queue: Vec<Id> = review_queue(&board, &due_now.items);
         let team = scope_team.map(|t| (t.id.clone(), t.name.clone()));
+        let score_before = props.analysis.board.score;
         Callback::from(move |_| {
             if queue.is_empty() {
                 return;
@@ -183,6 +184,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 outcome: vec![Outcome::Pending; queue.len()],
                 saved: vec![None; queue.len()],
                 team: team.clone(),
+                score_before,
             };
             // Focus goes to the first step's form: this says where the review starts.
             if let Some(words) = step_words(&board, &run) {

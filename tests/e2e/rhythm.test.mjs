@@ -292,6 +292,10 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   await summary.getByText(new RegExp(`${checkedIn} of ${total} due initiatives checked in`)).waitFor();
   assert.equal(await summary.getByRole('list', { name: 'Not checked in' }).getByRole('listitem').count(), 1);
   assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), checkedIn);
+  // Each check-in says what it moved, and the board's comparison does not list it again.
+  await summary.getByRole('list', { name: 'Check-ins recorded' }).getByText(/^checked in: .+, \d+ % → \d+ % done: Reviewed step 4, kept$/).waitFor();
+  assert.equal(await summary.getByRole('heading', { name: /^Initiatives · / }).count(), 0, 'nothing listed twice');
+  await summary.getByText(/^Alignment score now: \d+(, as it began| \(\d+ as it began\))\.$/).waitFor();
   // Tab to "Record review" and press Enter.
   for (let i = 0; i < 60 && (await focused(page)).text !== 'Record review'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

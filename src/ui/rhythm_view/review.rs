@@ -25,6 +25,8 @@ pub(super) struct Run {
     /// `None` for a review of the whole board: it stays the round's whatever the view shows
     /// meanwhile.
     pub(super) team: Option<(Id, String)>,
+    /// The board's alignment score as the review started, for the summary.
+    pub(super) score_before: Option<u8>,
 }
 
 impl Run {
@@ -512,24 +514,59 @@ pub(super) fn review_summary(
         })
     };
     // The check-ins the review recorded: the board's comparison leaves the history out.
+    // Each says what it moved; the comparison then lists only what they do not explain.
     let before: HashSet<&str> = run.start.check_ins.iter().map(|c| c.id.as_str()).collect();
-    let checked_in: Vec<Html> = board
+    let recorded: Vec<&CheckIn> = board
         .check_ins
         .iter()
         .filter(|c| !before.contains(c.id.as_str()))
+        .collect();
+    let moved = |id: &str| {
+        changes
+            .items
+            .iter()
+            .find(|d| d.kind == Kind::Initiative && d.id == id)
+    };
+    let checked_in: Vec<Html> = recorded
+        .iter()
         .map(|c| {
             let title = board
                 .initiative(&c.initiative_id)
                 .map_or_else(|| c.initiative_id.clone(), |i| i.title.clone());
+            let was = |field: &str, now: String| {
+                moved(&c.initiative_id)
+                    .and_then(|d| d.field(field))
+                    .map_or(now, |f| format!("{} → {}", f.before, f.after))
+            };
+            let status = was("status", c.status.label().to_string());
+            let progress = was("progress", format!("{} %", c.progress));
             let reason = match c.note.trim() {
-                "" => format!("checked in: {}, {} % done", c.status.label(), c.progress),
-                note => format!("checked in: {}, {} % done: {note}", c.status.label(), c.progress),
+                "" => format!("checked in: {status}, {progress} done"),
+                note => format!("checked in: {status}, {progress} done: {note}"),
             };
             html! { <li class="ab-finding"><span class="ab-finding__name">{ title }</span><span class="ab-finding__reason">{ reason }</span></li> }
         })
         .collect();
+    let explained: HashSet<&str> = recorded.iter().map(|c| c.initiative_id.as_str()).collect();
+    let mut changes = changes;
+    changes.items.retain(|d| {
+        let by_check_in = matches!(&d.change, Change::Changed(fields)
+            if fields.iter().all(|f| matches!(f.name, "status" | "progress" | "confidence")));
+        !(d.kind == Kind::Initiative && by_check_in && explained.contains(d.id.as_str()))
+    });
     // With check-ins recorded, "no differences" would say the review changed nothing.
     let show_diff = !changes.is_empty() || checked_in.is_empty();
+    let score = |score: Option<u8>| score.map_or("none".to_string(), |s| s.to_string());
+    let score_now = match (run.score_before, props.analysis.board.score) {
+        (before, now) if before == now => {
+            format!("Alignment score now: {}, as it began.", score(now))
+        }
+        (before, now) => format!(
+            "Alignment score now: {} ({} as it began).",
+            score(now),
+            score(before)
+        ),
+    };
     let not_checked = missing.iter().filter_map(|id| board.initiative(id)).map(|i| {
         let (_, owner) = team_and_owner(board, i);
         html! { <li class="ab-finding"><span class="ab-finding__name">{ &i.title }</span><span class="ab-finding__reason">{ owner }</span></li> }
@@ -538,7 +575,7 @@ pub(super) fn review_summary(
         <section class="ab-review" aria-labelledby="ab-review-title">
             <h2 id="ab-review-title" tabindex="-1">{ if team.is_some() { "Check-in round summary" } else { "Review summary" } }</h2>
             <p class="ab-health__figure">{ &summary_text }</p>
-            <p class="ab-field__hint">{ format!("Alignment score now: {}.", props.analysis.board.score.map_or("none".to_string(), |s| s.to_string())) }</p>
+            <p class="ab-review__score">{ score_now }</p>
             <h3 class="ab-health__heading">{ if team.is_some() { "What changed during the round" } else { "What changed during the review" } }</h3>
             if !checked_in.is_empty() {
                 <ul class="ab-findings ab-findings--pairs" aria-label="Check-ins recorded">{ for checked_in }</ul>
