@@ -188,7 +188,13 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             };
             // Focus goes to the first step's form: this says where the review starts.
             if let Some(words) = step_words(&board, &run) {
-                dispatch.dispatch(Msg::Say(format!("Guided review started. {words}")));
+                let what = run
+                    .team
+                    .as_ref()
+                    .map_or("Guided review".to_string(), |(_, team)| {
+                        format!("{team}'s check-in round")
+                    });
+                dispatch.dispatch(Msg::Say(format!("{what} started. {words}")));
             }
             mode.set(Mode::Review(run))
         })

@@ -99,7 +99,7 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   const before = await lastReview();
   assert.equal(await fact('Last check-in round'), 'none yet');
   await rhythm.getByRole('button', { name: 'Start guided review' }).click();
-  await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
+  await page.getByRole('heading', { level: 2, name: `${team}'s check-in round · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
   // Escape with nothing typed asks too: the summary cannot go back to the steps left.
   await page.keyboard.press('Escape');
@@ -112,7 +112,7 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
   await page.getByRole('region', { name: 'Board' }).waitFor();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Rhythm/ }).click();
-  await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${theirs}` }).waitFor();
+  await page.getByRole('heading', { level: 2, name: `${team}'s check-in round · 1 of ${theirs}` }).waitFor();
   // Ending the review asks before the note goes: kept, the review goes on.
   await page.getByRole('button', { name: 'End review' }).click();
   const question = page.getByRole('group', { name: /^What you typed in this review is not saved/ });

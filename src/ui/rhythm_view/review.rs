@@ -372,7 +372,7 @@ pub(super) fn review_step(
         // text keeps focus in the review, where Alt + arrows move it on.
         <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key} tabindex="-1">
             <div class="ab-review__progress">
-                <h2 id="ab-review-title">{ format!("Guided review · {} of {total}", run.position + 1) }</h2>
+                <h2 id="ab-review-title">{ format!("{} · {} of {total}", run.team.as_ref().map_or("Guided review".to_string(), |(_, team)| format!("{team}'s check-in round")), run.position + 1) }</h2>
                 <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
                 <p class="ab-field__hint ab-review__keys">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back (not while typing) · End review (Escape) keeps what is saved" }</p>
             </div>
