@@ -170,6 +170,25 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         let id = id.clone();
         props.on_edit.reform(move |_: MouseEvent| id.clone())
     };
+    // A click anywhere on the card opens it, as its title does, but not one on a control of
+    // its own (the status menu). A drag of the card ends in no click.
+    let on_click = {
+        let on_edit = on_edit.clone();
+        Callback::from(move |event: MouseEvent| {
+            let on_control = event
+                .target_dyn_into::<web_sys::Element>()
+                .and_then(|target| {
+                    target
+                        .closest("button, a, input, select, textarea, [role=menu]")
+                        .ok()
+                        .flatten()
+                })
+                .is_some();
+            if !on_control {
+                on_edit.emit(event);
+            }
+        })
+    };
     // The status menu: a popover, so opening and closing it leaves the rest of the page
     // as it is (a modal dialog makes the whole page inert, then live again, and the
     // browser restyles all of it). Rendered only while open. Set again by the `toggle`
@@ -354,7 +373,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                  tabindex="0" draggable={(!props.read_only).to_string()}
                  data-place={place_key(&id, &props.column)}
                  aria-label={initiative.title.clone()} aria-description={description}
-                 onkeydown={on_key} ondragstart={on_drag_start} ondragend={on_drag_end}>
+                 onkeydown={on_key} onclick={on_click} ondragstart={on_drag_start} ondragend={on_drag_end}>
             <button type="button" class="ab-card__title" onclick={on_edit} tabindex="-1"
                     title={if props.read_only { "Show details" } else { "Edit" }}>
                 { &initiative.title }
