@@ -120,6 +120,11 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
             if let Some(item) = item {
                 let _ = item.focus_with_options(&without_scrolling());
                 bring_into_view(&item);
+                // Marked for a moment too, for the eyes of a room that watched a mouse
+                // follow it (focus after a click shows no ring).
+                if let Ok(Some(row)) = item.closest(".ab-findings > li") {
+                    let _ = row.class_list().add_1("ab-finding--back");
+                }
             }
         });
     }

@@ -218,6 +218,8 @@ test('back in Health from an item, the item is focused in its open part, to take
   const item = items.getByRole('button', { name: late[0], exact: true });
   await page.waitForFunction((e) => document.activeElement === e, await item.elementHandle(), { timeout: 5_000 });
   assert.ok(await summary.locator('..').getAttribute('open') !== null, 'its part is open');
+  // Followed by a mouse, focus shows no ring: the item's row is marked for the eye a moment.
+  assert.ok(await item.evaluate((e) => e.closest('li').getAnimations().length > 0), 'its row is marked');
   // The next item is a Tab away.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), late[1]);
