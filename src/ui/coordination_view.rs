@@ -268,9 +268,6 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                         .map_or(String::new(), |later| format!(" ({later})"));
                     what.push(format!("promised for {}{later}", short_date(promised)));
                 }
-                if let (DependencyState::Delivered, Some(at)) = (dep.state, dep.answered_at) {
-                    what.push(format!("delivered {}", short_day(at)));
-                }
                 if !dep.answer_note.is_empty() {
                     what.push(format!("“{}”", dep.answer_note));
                 }
