@@ -456,6 +456,9 @@ impl Reducible for AppState {
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,
             Msg::Expire(turn) => {
+                // A notice going by itself moves no focus.
+                next.focus.clone_from(&self.focus);
+                next.focus_card.clone_from(&self.focus_card);
                 if next.done.as_ref().is_some_and(|done| done.turn == turn) {
                     next.done = None;
                 }
