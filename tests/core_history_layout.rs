@@ -622,6 +622,24 @@ fn work_an_earlier_period_finished_is_left_out_unless_asked_for() {
         !layout.filtered,
         "leaving the earlier period's work out is no filter the person set"
     );
+    // Flagged: what needs attention among what the other filters let through.
+    let flagged = Layout::compute_flagged(&board, &Filter::default(), &|id| id != "i-2");
+    assert_eq!(
+        flagged.flagged, 1,
+        "the earlier period's Wizard is left out"
+    );
+    let team = Filter {
+        team: Some("t-2".into()),
+        ..Filter::default()
+    };
+    let theirs = Layout::compute_flagged(&board, &team, &|_| true);
+    assert_eq!(theirs.flagged, 1, "Platform's Status page alone");
+    let attention = Filter {
+        attention: true,
+        ..team
+    };
+    let only = Layout::compute_flagged(&board, &attention, &|_| true);
+    assert_eq!((only.flagged, only.shown), (1, 1));
     let asked = Filter {
         earlier: true,
         ..Filter::default()
@@ -693,7 +711,11 @@ fn the_attention_filter_keeps_only_flagged_initiatives() {
     assert!(filter.is_active());
     // Without the analysis nothing is flagged, so nothing passes.
     assert_eq!(Layout::compute(&board, &filter).shown, 0);
-    // Off, the flags change nothing.
+    // Off, the flags change nothing but their count.
     let all = Layout::compute_flagged(&board, &Filter::default(), &flagged);
-    assert_eq!(all, Layout::compute(&board, &Filter::default()));
+    assert_eq!(all.flagged, 1);
+    assert_eq!(
+        Layout { flagged: 0, ..all },
+        Layout::compute(&board, &Filter::default())
+    );
 }

@@ -95,6 +95,9 @@ pub struct Layout {
     pub shown: usize,
     /// Whether the person set a filter (the default hides only earlier periods' work).
     pub filtered: bool,
+    /// Initiatives flagged as needing attention among those the other filters let through
+    /// (with a team chosen, that team's).
+    pub flagged: usize,
 }
 
 impl Layout {
@@ -109,10 +112,12 @@ impl Layout {
         filter: &Filter,
         flagged: &dyn Fn(&str) -> bool,
     ) -> Layout {
+        let flags: Vec<bool> = board.initiatives.iter().map(|i| flagged(&i.id)).collect();
         let passes: Vec<bool> = board
             .initiatives
             .iter()
-            .map(|i| filter.lets_through(board, i, flagged(&i.id)))
+            .zip(&flags)
+            .map(|(i, &flagged)| filter.lets_through(board, i, flagged))
             .collect();
 
         let mut columns: Vec<Column> = board
@@ -150,7 +155,7 @@ impl Layout {
                 .map(String::as_str),
         );
         let mut cells = vec![vec![Vec::new(); columns.len()]; lanes.len()];
-        let mut shown = 0;
+        let (mut shown, mut flagged) = (0, 0);
         for (index, initiative) in board.initiatives.iter().enumerate() {
             if !passes[index] {
                 continue;
@@ -159,6 +164,7 @@ impl Layout {
                 continue;
             };
             shown += 1;
+            flagged += usize::from(flags[index]);
             if initiative.priority_ids.is_empty() {
                 cells[lane][local].push(index);
             }
@@ -174,6 +180,7 @@ impl Layout {
             cells,
             shown,
             filtered: filter.is_active(),
+            flagged,
         }
     }
 }

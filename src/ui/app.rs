@@ -462,22 +462,8 @@ pub fn App(props: &AppProps) -> Html {
                     let layout = (*layout)
                         .clone()
                         .unwrap_or_else(|| Rc::new(Layout::compute(board, &filter)));
-                    // What needs attention among what the other filters let through: with a
-                    // team chosen, that team's.
-                    let others = Filter {
-                        attention: false,
-                        ..(*filter).clone()
-                    };
-                    let flagged = match others.is_active() {
-                        false => attention.len(),
-                        true => board
-                            .initiatives
-                            .iter()
-                            .filter(|i| {
-                                attention.of(&i.id).is_some() && others.lets_through(board, i, true)
-                            })
-                            .count(),
-                    };
+                    // What needs attention among what the other filters let through.
+                    let flagged = layout.flagged;
                     html! {
                         <>
                             { filter_bar(&FilterBarProps { board: board.clone(), filter: (*filter).clone(),

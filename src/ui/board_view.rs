@@ -58,11 +58,6 @@ impl Attention {
             .is_ok()
     }
 
-    /// How many initiatives need attention.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
     pub fn of(&self, initiative: &str) -> Option<Rc<Vec<String>>> {
         self.0.get(initiative).cloned()
     }
