@@ -335,6 +335,23 @@ pub(super) fn review_step(
                 mode.ask_to_end(!mode.ending());
                 return;
             }
+            // Ctrl + Enter saves from anywhere in the step, as its hint says: with focus on
+            // the step's text (a click there), as from its fields.
+            if event.key() == "Enter"
+                && (event.ctrl_key() || event.meta_key())
+                && !event.default_prevented()
+            {
+                let form = event
+                    .current_target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|step| step.query_selector("form.ab-check-in").ok().flatten())
+                    .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
+                if let Some(form) = form {
+                    event.prevent_default();
+                    let _ = form.request_submit();
+                }
+                return;
+            }
             if !event.alt_key() || !matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
                 return;
             }
