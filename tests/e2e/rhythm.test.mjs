@@ -48,9 +48,24 @@ test('a review that only records check-ins says so, and never that nothing diffe
   const rhythm = await openRhythm(page);
   await rhythm.getByRole('button', { name: 'Start guided review' }).click();
   const total = Number((await page.getByRole('heading', { level: 2, name: /^Guided review · 1 of / }).innerText()).match(/of (\d+)/)[1]);
+  let first;
   for (let step = 1; step <= 3; step += 1) {
     await page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` }).waitFor();
+    if (step === 1) first = await page.getByRole('region', { name: /^Guided review · / }).getByRole('article').getAttribute('aria-label');
     await page.keyboard.press('Control+Enter'); // as it was: the same status and progress
+    if (step === 1) {
+      // Then its status changed on the board, out of the review: the summary says so.
+      await page.getByRole('heading', { level: 2, name: `Guided review · 2 of ${total}` }).waitFor();
+      const views = page.getByRole('navigation', { name: 'Views' });
+      await views.getByRole('button', { name: 'Board' }).click();
+      const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: first }).first();
+      const status = (await card.getByRole('button', { name: /^Status: / }).getAttribute('aria-label')).replace('Status: ', '');
+      await card.getByRole('button', { name: /^Status: / }).click();
+      await page.getByRole('menuitemradio', { name: status === 'Off track' ? 'At risk' : 'Off track' }).click();
+      await page.getByRole('menu').waitFor({ state: 'detached' });
+      await views.getByRole('button', { name: /^Rhythm/ }).click();
+      await page.getByRole('heading', { level: 2, name: `Guided review · 2 of ${total}` }).click();
+    }
   }
   for (let step = 4; step <= total; step += 1) {
     const heading = page.getByRole('heading', { level: 2, name: `Guided review · ${step} of ${total}` });
@@ -63,6 +78,9 @@ test('a review that only records check-ins says so, and never that nothing diffe
   await summary.getByText(new RegExp(`3 of ${total} due initiatives checked in`)).waitFor();
   assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), 3);
   assert.equal(await summary.getByText(/^No differences/).count(), 0, 'the check-ins are the difference');
+  // What the check-ins set is theirs; the status set on the board after is the board's.
+  await summary.getByRole('heading', { name: 'Initiatives · 0 added, 0 removed, 1 changed' }).waitFor();
+  await summary.getByRole('listitem').filter({ hasText: first }).filter({ hasText: /status: / }).waitFor();
   // What each check-in said reads on one line beside its initiative, not in a narrow column.
   const said = summary.getByRole('list', { name: 'Check-ins recorded' }).locator('.ab-finding__reason').first();
   const line = await said.evaluate((e) => parseFloat(getComputedStyle(e).lineHeight));
@@ -206,6 +224,8 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   await rhythm.getByText(/^last check-in \d+ days ago, \d+ days? late$/).first().waitFor();
   await rhythm.getByText(/^no check-in yet, added \d+ days ago, \d+ days? late$/).first().waitFor();
 
+  const healthTab = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ });
+  const scoreBefore = (await healthTab.textContent()).replace(/\D/g, '');
   // From here on, only the keyboard.
   await rhythm.getByRole('button', { name: 'Start guided review' }).focus();
   await page.keyboard.press('Enter');
@@ -293,9 +313,12 @@ test('a guided review is done with the keyboard alone and is kept after a reload
   assert.equal(await summary.getByRole('list', { name: 'Not checked in' }).getByRole('listitem').count(), 1);
   assert.equal(await summary.getByRole('list', { name: 'Check-ins recorded' }).getByRole('listitem').count(), checkedIn);
   // Each check-in says what it moved, and the board's comparison does not list it again.
-  await summary.getByRole('list', { name: 'Check-ins recorded' }).getByText(/^checked in: .+, \d+ % → \d+ % done: Reviewed step 4, kept$/).waitFor();
+  await summary.getByRole('list', { name: 'Check-ins recorded' }).getByText(/^checked in: .+, \d+ % → \d+ % done, confidence .+: Reviewed step 4, kept$/).waitFor();
   assert.equal(await summary.getByRole('heading', { name: /^Initiatives · / }).count(), 0, 'nothing listed twice');
-  await summary.getByText(/^Alignment score now: \d+(, as it began| \(\d+ as it began\))\.$/).waitFor();
+  const scoreNow = (await healthTab.textContent()).replace(/\D/g, '');
+  await summary.getByText(scoreNow === scoreBefore
+    ? `Alignment score now: ${scoreNow}, as it began.`
+    : `Alignment score now: ${scoreNow} (${scoreBefore} as it began).`, { exact: true }).waitFor();
   // Tab to "Record review" and press Enter.
   for (let i = 0; i < 60 && (await focused(page)).text !== 'Record review'; i += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

@@ -7,7 +7,7 @@ use crate::core::model::Initiative;
 use crate::ui::check_in::CheckInDraft;
 use crate::ui::dom::ask_before_leaving;
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// A guided review under way.
 #[derive(Clone, PartialEq)]
@@ -531,18 +531,35 @@ pub(super) fn review_summary(
         })
     };
     // The check-ins the review recorded: the board's comparison leaves the history out.
-    // Each says what it moved; the comparison then lists only what they do not explain.
+    // Each says what it set, beside what its initiative had before it (the check-in before,
+    // or the board as the review began); the comparison then leaves out of an initiative
+    // what its latest check-in set and it still has.
     let before: HashSet<&str> = run.start.check_ins.iter().map(|c| c.id.as_str()).collect();
     let recorded: Vec<&CheckIn> = board
         .check_ins
         .iter()
         .filter(|c| !before.contains(c.id.as_str()))
         .collect();
-    let moved = |id: &str| {
-        changes
-            .items
-            .iter()
-            .find(|d| d.kind == Kind::Initiative && d.id == id)
+    let explained: HashSet<&str> = recorded.iter().map(|c| c.initiative_id.as_str()).collect();
+    let mut history: HashMap<&str, Vec<&CheckIn>> = HashMap::new();
+    for c in board.check_ins.iter() {
+        if explained.contains(c.initiative_id.as_str()) {
+            history.entry(c.initiative_id.as_str()).or_default().push(c);
+        }
+    }
+    for list in history.values_mut() {
+        list.sort_by_key(|c| c.at.unix_seconds());
+    }
+    let set_before = |c: &CheckIn| -> Option<(Status, u8, Option<u8>)> {
+        let list = history.get(c.initiative_id.as_str())?;
+        let at = list.iter().position(|k| k.id == c.id)?;
+        match at.checked_sub(1).map(|b| list[b]) {
+            Some(k) => Some((k.status, k.progress, k.confidence)),
+            None => run
+                .start
+                .initiative(&c.initiative_id)
+                .map(|i| (i.status, i.progress, i.confidence)),
+        }
     };
     let checked_in: Vec<Html> = recorded
         .iter()
@@ -550,26 +567,42 @@ pub(super) fn review_summary(
             let title = board
                 .initiative(&c.initiative_id)
                 .map_or_else(|| c.initiative_id.clone(), |i| i.title.clone());
-            let was = |field: &str, now: String| {
-                moved(&c.initiative_id)
-                    .and_then(|d| d.field(field))
-                    .map_or(now, |f| format!("{} → {}", f.before, f.after))
+            let was = set_before(c);
+            let status = match was {
+                Some((s, ..)) if s != c.status => format!("{} → {}", s.label(), c.status.label()),
+                _ => c.status.label().to_string(),
             };
-            let status = was("status", c.status.label().to_string());
-            let progress = was("progress", format!("{} %", c.progress));
+            let progress = match was {
+                Some((_, p, _)) if p != c.progress => format!("{p} % → {} %", c.progress),
+                _ => format!("{} %", c.progress),
+            };
+            let confidence = match (was.and_then(|w| w.2), c.confidence) {
+                (Some(b), Some(n)) if b != n => format!(", confidence {b} → {n}"),
+                (_, Some(n)) => format!(", confidence {n}"),
+                (_, None) => String::new(),
+            };
             let reason = match c.note.trim() {
-                "" => format!("checked in: {status}, {progress} done"),
-                note => format!("checked in: {status}, {progress} done: {note}"),
+                "" => format!("checked in: {status}, {progress} done{confidence}"),
+                note => format!("checked in: {status}, {progress} done{confidence}: {note}"),
             };
             html! { <li class="ab-finding"><span class="ab-finding__name">{ title }</span><span class="ab-finding__reason">{ reason }</span></li> }
         })
         .collect();
-    let explained: HashSet<&str> = recorded.iter().map(|c| c.initiative_id.as_str()).collect();
     let mut changes = changes;
-    changes.items.retain(|d| {
-        let by_check_in = matches!(&d.change, Change::Changed(fields)
-            if fields.iter().all(|f| matches!(f.name, "status" | "progress" | "confidence")));
-        !(d.kind == Kind::Initiative && by_check_in && explained.contains(d.id.as_str()))
+    changes.items.retain_mut(|d| {
+        let latest = history.get(d.id.as_str()).and_then(|list| list.last());
+        let (Kind::Initiative, Some(latest), Some(now), Change::Changed(fields)) =
+            (d.kind, latest, board.initiative(&d.id), &mut d.change)
+        else {
+            return true;
+        };
+        fields.retain(|f| match f.name {
+            "status" => now.status != latest.status,
+            "progress" => now.progress != latest.progress,
+            "confidence" => now.confidence != latest.confidence,
+            _ => true,
+        });
+        !fields.is_empty()
     });
     // With check-ins recorded, "no differences" would say the review changed nothing.
     let show_diff = !changes.is_empty() || checked_in.is_empty();
