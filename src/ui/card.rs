@@ -8,6 +8,12 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+thread_local! {
+    /// Whether the pointer went down on a card while a menu was open: the click that
+    /// follows closes the menu, and opens nothing.
+    static CLOSES_A_MENU: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A keyboard move of a focused card or priority: one step in a direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -171,19 +177,38 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
         props.on_edit.reform(move |_: MouseEvent| id.clone())
     };
     // A click anywhere on the card opens it, as its title does, but not one on a control of
-    // its own (the status menu). A drag of the card ends in no click.
+    // its own (the status menu), one that closes an open menu, or one that ends selecting
+    // some of its words (a read-only card is not dragged). A drag of the card ends in no
+    // click.
+    let on_pointer_down = Callback::from(|_: PointerEvent| {
+        let open = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("[popover=auto]:popover-open")
+                    .ok()
+                    .flatten()
+            })
+            .is_some();
+        CLOSES_A_MENU.with(|closes| closes.set(open));
+    });
     let on_click = {
         let on_edit = on_edit.clone();
         Callback::from(move |event: MouseEvent| {
-            let on_control = event
-                .target_dyn_into::<web_sys::Element>()
-                .and_then(|target| {
-                    target
-                        .closest("button, a, input, select, textarea, [role=menu]")
-                        .ok()
-                        .flatten()
-                })
-                .is_some();
+            let closes_a_menu = CLOSES_A_MENU.with(|closes| closes.replace(false));
+            let selecting = web_sys::window()
+                .and_then(|w| w.get_selection().ok().flatten())
+                .is_some_and(|s| !s.is_collapsed());
+            let on_control = closes_a_menu
+                || selecting
+                || event
+                    .target_dyn_into::<web_sys::Element>()
+                    .and_then(|target| {
+                        target
+                            .closest("button, a, input, select, textarea, [role=menu]")
+                            .ok()
+                            .flatten()
+                    })
+                    .is_some();
             if !on_control {
                 on_edit.emit(event);
             }
@@ -373,7 +398,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                  tabindex="0" draggable={(!props.read_only).to_string()}
                  data-place={place_key(&id, &props.column)}
                  aria-label={initiative.title.clone()} aria-description={description}
-                 onkeydown={on_key} onclick={on_click} ondragstart={on_drag_start} ondragend={on_drag_end}>
+                 onkeydown={on_key} onpointerdown={on_pointer_down} onclick={on_click}
+                 ondragstart={on_drag_start} ondragend={on_drag_end}>
             <button type="button" class="ab-card__title" onclick={on_edit} tabindex="-1"
                     title={if props.read_only { "Show details" } else { "Edit" }}>
                 { &initiative.title }

@@ -132,8 +132,10 @@ test('every field of an initiative can be edited, risks included, and the card s
   await wizard.getByRole('button', { name: /^Status: / }).click();
   await page.getByRole('menu').waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0);
-  await page.keyboard.press('Escape');
+  // A click on the card while its menu is open closes the menu, and opens nothing.
+  await wizard.getByText(/% done$/).click();
   await page.getByRole('menu').waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('dialog').count(), 0);
   await wizard.getByText(/% done$/).click();
   const form = dialog(page, 'Edit initiative');
   await form.getByLabel('Title').fill('Guided setup wizard v2');
