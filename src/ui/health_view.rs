@@ -80,6 +80,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
         // Back from an item: focus on it again, in view.
         let (root, back) = (root.clone(), (*back).clone());
         use_effect_with((), move |()| {
+            let mut ends = None;
             let item = back
                 .zip(root.cast::<web_sys::Element>())
                 .and_then(|(back, root)| {
@@ -122,10 +123,20 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                 bring_into_view(&item);
                 // Marked for a moment too, for the eyes of a room that watched a mouse
                 // follow it (focus after a click shows no ring).
+                // The class goes as its animation ends: the row may show another item later.
                 if let Ok(Some(row)) = item.closest(".ab-findings > li") {
                     let _ = row.class_list().add_1("ab-finding--back");
+                    let marked = row.clone();
+                    ends = Some(gloo_events::EventListener::once(
+                        &row,
+                        "animationend",
+                        move |_| {
+                            let _ = marked.class_list().remove_1("ab-finding--back");
+                        },
+                    ));
                 }
             }
+            move || drop(ends)
         });
     }
     {

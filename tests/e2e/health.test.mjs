@@ -220,6 +220,8 @@ test('back in Health from an item, the item is focused in its open part, to take
   assert.ok(await summary.locator('..').getAttribute('open') !== null, 'its part is open');
   // Followed by a mouse, focus shows no ring: the item's row is marked for the eye a moment.
   assert.ok(await item.evaluate((e) => e.closest('li').getAnimations().length > 0), 'its row is marked');
+  // The mark goes with its animation: the row may show another item later.
+  await page.waitForFunction(() => !document.querySelector('.ab-finding--back'), null, { timeout: 10_000 });
   // The next item is a Tab away.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), late[1]);
