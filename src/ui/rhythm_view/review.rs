@@ -7,7 +7,7 @@ use crate::core::model::Initiative;
 use crate::ui::check_in::CheckInDraft;
 use crate::ui::dom::ask_before_leaving;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// A guided review under way.
 #[derive(Clone, PartialEq)]
@@ -541,19 +541,24 @@ pub(super) fn review_summary(
         .filter(|c| !before.contains(c.id.as_str()))
         .collect();
     let explained: HashSet<&str> = recorded.iter().map(|c| c.initiative_id.as_str()).collect();
-    let mut history: HashMap<&str, Vec<&CheckIn>> = HashMap::new();
-    for c in board.check_ins.iter() {
-        if explained.contains(c.initiative_id.as_str()) {
-            history.entry(c.initiative_id.as_str()).or_default().push(c);
-        }
-    }
-    for list in history.values_mut() {
-        list.sort_by_key(|c| c.at.unix_seconds());
-    }
+    // The check-ins of the initiatives checked in on: few, searched as they are.
+    let history: Vec<&CheckIn> = board
+        .check_ins
+        .iter()
+        .filter(|c| explained.contains(c.initiative_id.as_str()))
+        .collect();
+    let latest = |initiative: &str| {
+        history
+            .iter()
+            .filter(|k| k.initiative_id == initiative)
+            .max_by_key(|k| k.at.unix_seconds())
+    };
     let set_before = |c: &CheckIn| -> Option<(Status, u8, Option<u8>)> {
-        let list = history.get(c.initiative_id.as_str())?;
-        let at = list.iter().position(|k| k.id == c.id)?;
-        match at.checked_sub(1).map(|b| list[b]) {
+        let earlier = history
+            .iter()
+            .filter(|k| k.initiative_id == c.initiative_id && k.at < c.at)
+            .max_by_key(|k| k.at.unix_seconds());
+        match earlier {
             Some(k) => Some((k.status, k.progress, k.confidence)),
             None => run
                 .start
@@ -590,7 +595,7 @@ pub(super) fn review_summary(
         .collect();
     let mut changes = changes;
     changes.items.retain_mut(|d| {
-        let latest = history.get(d.id.as_str()).and_then(|list| list.last());
+        let latest = latest(&d.id);
         let (Kind::Initiative, Some(latest), Some(now), Change::Changed(fields)) =
             (d.kind, latest, board.initiative(&d.id), &mut d.change)
         else {
