@@ -123,7 +123,11 @@
 // then (+1.2 KB) the fixes of a review of them, check-ins told at the window's foot, the
 // round's team named where it is recorded and in Health's trend, a promise later than needed
 // and a delivery's date said, a team's own changes since the review and what needs attention
-// counted under the other filters: 576.5 KB (590,297 bytes).
+// counted under the other filters: 576.5 KB (590,297 bytes), then (+2.1 KB) a review's
+// summary with what each check-in set and the score it began with, a team round's heading,
+// a card opened by a click anywhere on it (not one that closes a menu), Health's mark on the
+// item come back to, Ctrl + Enter from anywhere in a review's step and the fixes of a second
+// review: 578.6 KB (592,491 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -135,7 +139,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 577 * 1024;
+const GUARD = 579 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
