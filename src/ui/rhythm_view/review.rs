@@ -400,7 +400,7 @@ pub(super) fn review_step(
                 if again.is_some() {
                     <p class="ab-field__hint">{ "Checked in during this review: saving again corrects that check-in." }</p>
                 }
-                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit="Save and next" on_submit={on_save} {autofocus} {again}
+                <CheckInEditor key={id.clone()} board={board.clone()} initiative={id.clone()} submit={if run.position + 1 == total { "Save and finish" } else { "Save and next" }} on_submit={on_save} {autofocus} {again}
                                {draft} {on_draft}>
                     <button type="button" class="ab-button" onclick={on_previous} disabled={run.position == 0}>{ "Previous" }</button>
                     <button type="button" class="ab-button" onclick={on_skip}>{ "Skip" }</button>
