@@ -201,14 +201,22 @@ struct Replacement {
     cancelled: Option<String>,
 }
 
-/// "2 priorities, 3 teams, 5 initiatives".
+/// "2 priorities, 1 team, 5 initiatives", or "nothing on it yet".
 fn counts(board: &Board) -> String {
+    if is_empty(board) {
+        return "nothing on it yet".into();
+    }
     format!(
-        "{} priorities, {} teams, {} initiatives",
-        board.priorities.len(),
-        board.teams.len(),
-        board.initiatives.len()
+        "{}, {}, {}",
+        count(board.priorities.len(), "priority", "priorities"),
+        count(board.teams.len(), "team", "teams"),
+        count(board.initiatives.len(), "initiative", "initiatives")
     )
+}
+
+/// Whether a board has no priority, team or initiative: replacing it loses nothing to warn of.
+fn is_empty(board: &Board) -> bool {
+    board.priorities.is_empty() && board.teams.is_empty() && board.initiatives.is_empty()
 }
 
 /// Asks before `incoming` takes the current board's place (an import, a new board): Undo
@@ -252,6 +260,8 @@ fn replace_board(
             on_dialog.emit(None);
         })
     };
+    // An empty board is replaced with nothing to export and nothing to lose.
+    let losing = current.is_some_and(|c| !is_empty(c));
     html! {
         <Modal {title} on_close={close.clone()} alert=true>
             if let Some(current) = current {
@@ -263,13 +273,13 @@ fn replace_board(
                 <p>{ format!("{what} will be the board this browser keeps.") }</p>
             }
             <div class="ab-dialog__actions">
-                if current.is_some() {
+                if losing {
                     <button type="button" class="ab-button" onclick={props.on_export.reform(|_| false)}>{ "Export current board" }</button>
                 }
                 <span class="ab-spacer"></span>
                 // The question opens on Cancel: Enter at once changes nothing.
                 <button type="button" class="ab-button" data-focus-first="" onclick={close.reform(|_| ())}>{ "Cancel" }</button>
-                <button type="button" class={classes!("ab-button", if current.is_some() { "ab-button--danger" } else { "ab-button--primary" })} onclick={on_replace}>{ confirm }</button>
+                <button type="button" class={classes!("ab-button", if losing { "ab-button--danger" } else { "ab-button--primary" })} onclick={on_replace}>{ confirm }</button>
             </div>
         </Modal>
     }

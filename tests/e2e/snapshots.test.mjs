@@ -158,6 +158,10 @@ test('a shared copy opens as the person\'s own board from its note, always askin
   await note.getByRole('link', { name: 'open it as your board' }).click();
   const replace = dialog(page, 'Replace this board?');
   await replace.getByText(`“${title}” from the share link`, { exact: false }).waitFor();
+  // The blank board it replaces has nothing to lose: nothing to export first, no red button.
+  await replace.getByText(/\(nothing on it yet\)\.$/).waitFor();
+  assert.equal(await replace.getByRole('button', { name: 'Export current board' }).count(), 0);
+  assert.ok(!(await replace.getByRole('button', { name: 'Replace board' }).getAttribute('class')).includes('danger'));
   await page.waitForFunction(() => document.activeElement?.textContent === 'Cancel');
   assert.equal(new URL(page.url()).hash, '', 'the link is taken off the address');
   await replace.getByRole('button', { name: 'Replace board' }).click();
@@ -281,6 +285,8 @@ test('importing over a board asks first, and undo brings the old board back', as
   }));
   await importFile(page, path);
   const ask = dialog(page, 'Replace this board?');
+  await ask.getByText('(0 priorities, 1 team, 0 initiatives)', { exact: false }).waitFor();
+  await ask.getByRole('button', { name: 'Export current board' }).waitFor();
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
