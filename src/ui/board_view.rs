@@ -466,8 +466,8 @@ fn getting_started(props: &GettingStartedProps) -> Html {
                 <p>{ "Nothing is on this board yet: no priorities, teams or initiatives." }</p>
             } else {
                 <ol>
-                    <li>{ "Add your strategic priorities, most important first: they become the columns." }</li>
-                    <li>{ "Add the teams of your team of teams: they become the rows." }</li>
+                    <li>{ "Add your strategic priorities, most important first: the board is laid out by them." }</li>
+                    <li>{ "Add the teams of your team of teams: each team's work is kept together under each priority." }</li>
                     <li>{ "Add initiatives and link each to the priorities it serves; work that serves none shows as local work." }</li>
                 </ol>
                 <div class="ab-getting-started__actions">

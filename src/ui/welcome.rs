@@ -60,7 +60,8 @@ pub fn welcome(props: &WelcomeProps) -> Html {
             <p class="ab-welcome__import">
                 { "Have a snapshot file? " }
                 <ImportButton class="ab-link-button" {on_import} on_error={props.on_error.clone()} />
-                { " or drop it here." }
+                // A touch screen drops no file.
+                <span class="ab-hover-only">{ " or drop it here." }</span>
             </p>
         </section>
     }
