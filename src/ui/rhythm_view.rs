@@ -264,7 +264,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                             // that "since the last review" has its starting point.
                             <button type="button" class="ab-button ab-button--primary" onclick={record_now}>{ "Record review" }</button>
                         } else if !due_now.items.is_empty() {
-                            <button type="button" class="ab-button ab-button--primary" onclick={start_review}>{ "Start guided review" }</button>
+                            <button type="button" class="ab-button ab-button--primary" onclick={start_review}>
+                                { scope_team.map_or("Start guided review".to_string(), |team| format!("Start guided review of {}", team.name)) }
+                            </button>
                         }
                         <button type="button" class="ab-button"
                                 onclick={context.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>

@@ -118,7 +118,7 @@ test("a team lead sees their team's rhythm alone, and reviews only its due work"
   const lastReview = () => fact('Last review');
   const before = await lastReview();
   assert.equal(await fact('Last check-in round'), 'none yet');
-  await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+  await rhythm.getByRole('button', { name: `Start guided review of ${team}` }).click();
   await page.getByRole('heading', { level: 2, name: `${team}'s check-in round · 1 of ${theirs}` }).waitFor();
   assert.ok(theirs < all);
   // Escape with nothing typed asks too: the summary cannot go back to the steps left.
