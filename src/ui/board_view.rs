@@ -2,7 +2,7 @@
 //! as cards. Cards and priorities move by drag and drop or by Alt + arrow keys; both end
 //! in the same `Action`s.
 
-use super::card::{park_focus, place_key, Step};
+use super::card::{note_open_menu, opened_by_click, park_focus, place_key, Step};
 use super::dom::without_scrolling;
 use super::state::{use_board, DialogKind, Msg};
 use crate::core::action::Action;
@@ -363,6 +363,14 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
             })
             .collect::<Vec<_>>(),
     );
+    let on_card_click = {
+        let on_edit = on_edit.clone();
+        Callback::from(move |event: MouseEvent| {
+            if let Some(id) = opened_by_click(&event) {
+                on_edit.emit(id);
+            }
+        })
+    };
     let handlers = Handlers {
         dispatch: context.dispatch.clone(),
         on_dialog: context.on_dialog.clone(),
@@ -409,7 +417,8 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
     .collect::<Html>();
 
     html! {
-        <section ref={section} class={classes!("ab-board", context.compact.then_some("ab-board--compact"))} aria-label="Board">
+        <section ref={section} class={classes!("ab-board", context.compact.then_some("ab-board--compact"))} aria-label="Board"
+                 onpointerdown={note_open_menu} onclick={on_card_click}>
             if board.teams.is_empty() {
                 <div class="ab-empty-hint">
                     <p>{ "Teams are the board's rows. Add one to start placing initiatives." }</p>
