@@ -127,7 +127,9 @@
 // summary with what each check-in set and the score it began with, a team round's heading,
 // a card opened by a click anywhere on it (not one that closes a menu), Health's mark on the
 // item come back to, Ctrl + Enter from anywhere in a review's step and the fixes of a second
-// review: 578.6 KB (592,491 bytes).
+// review: 578.6 KB (592,491 bytes), then (+0.3 KB) taps around a card's status, Save and
+// finish, counts that agree, a blank board's words, the team named on Start guided review and
+// a card opened from one listener on the board: 578.9 KB (592,830 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
