@@ -4,6 +4,7 @@
 
 use super::clock::now;
 use super::dates::short_day;
+use super::dom::ctrl_enter_submits;
 use super::fields::{
     optional_id, parse_whole, people_choice, progress_on_status, set_to, SelectField, TextField,
 };
@@ -199,12 +200,7 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     let on_key = {
         let form = form.clone();
         Callback::from(move |event: KeyboardEvent| {
-            if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
-                event.prevent_default();
-                if let Some(form) = form.cast::<web_sys::HtmlFormElement>() {
-                    let _ = form.request_submit();
-                }
-            }
+            ctrl_enter_submits(&event, || form.cast::<web_sys::HtmlFormElement>());
         })
     };
     let Some(initiative) = initiative else {

@@ -5,7 +5,7 @@
 //! were changed asks before Escape, a click beside it, its × or leaving the page throw the
 //! changes away.
 
-use super::dom::{active_element, ask_before_leaving, without_scrolling};
+use super::dom::{active_element, ask_before_leaving, ctrl_enter_submits, without_scrolling};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -158,18 +158,13 @@ pub fn Modal(props: &ModalProps) -> Html {
         Callback::from(move |event: KeyboardEvent| {
             // Ctrl (⌘) + Enter saves the form the focus is in, from any field (a check-in's
             // form takes it first, to save and go on).
-            if event.key() == "Enter"
-                && (event.ctrl_key() || event.meta_key())
-                && !event.default_prevented()
-            {
-                let form = event
+            let form = || {
+                event
                     .target_dyn_into::<web_sys::Element>()
                     .and_then(|target| target.closest("form").ok().flatten())
-                    .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
-                if let Some(form) = form {
-                    event.prevent_default();
-                    let _ = form.request_submit();
-                }
+                    .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok())
+            };
+            if ctrl_enter_submits(&event, form) {
                 return;
             }
             if event.key() != "Escape" || event.default_prevented() || !ask_to_discard {

@@ -93,3 +93,22 @@ pub fn ask_before_leaving(
         )
     })
 }
+
+/// Ctrl (⌘ on a Mac) + Enter that nothing took before: submits the `form` given, where there
+/// is one, as a form's own button would. Whether the keys were those.
+pub fn ctrl_enter_submits(
+    event: &web_sys::KeyboardEvent,
+    form: impl FnOnce() -> Option<web_sys::HtmlFormElement>,
+) -> bool {
+    if event.key() != "Enter"
+        || !(event.ctrl_key() || event.meta_key())
+        || event.default_prevented()
+    {
+        return false;
+    }
+    if let Some(form) = form() {
+        event.prevent_default();
+        let _ = form.request_submit();
+    }
+    true
+}

@@ -5,7 +5,7 @@ use super::*;
 use crate::core::action::reduce;
 use crate::core::model::Initiative;
 use crate::ui::check_in::CheckInDraft;
-use crate::ui::dom::ask_before_leaving;
+use crate::ui::dom::{ask_before_leaving, ctrl_enter_submits};
 use std::cell::RefCell;
 use std::collections::HashSet;
 
@@ -337,19 +337,14 @@ pub(super) fn review_step(
             }
             // Ctrl + Enter saves from anywhere in the step, as its hint says: with focus on
             // the step's text (a click there), as from its fields.
-            if event.key() == "Enter"
-                && (event.ctrl_key() || event.meta_key())
-                && !event.default_prevented()
-            {
-                let form = event
+            let form = || {
+                event
                     .current_target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .and_then(|step| step.query_selector("form.ab-check-in").ok().flatten())
-                    .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok());
-                if let Some(form) = form {
-                    event.prevent_default();
-                    let _ = form.request_submit();
-                }
+                    .and_then(|form| form.dyn_into::<web_sys::HtmlFormElement>().ok())
+            };
+            if ctrl_enter_submits(&event, form) {
                 return;
             }
             if !event.alt_key() || !matches!(event.key().as_str(), "ArrowLeft" | "ArrowRight") {
