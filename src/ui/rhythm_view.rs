@@ -24,9 +24,11 @@ use yew::prelude::*;
 
 mod due;
 mod review;
+mod summary;
 use due::{due_list, review_queue, DUE_ROWS};
 pub use review::KeptReview;
-use review::{at_summary, review_step, review_summary, step_words, Mode, ModeHandle, Outcome, Run};
+use review::{at_summary, review_step, step_words, Mode, ModeHandle, Outcome, Run};
+use summary::review_summary;
 
 #[derive(Properties, PartialEq)]
 pub struct RhythmViewProps {
@@ -159,7 +161,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         Callback::from(move |_| {
             let summary =
                 "Nothing was due: all active work was checked in on, or added, within the rhythm.";
-            review::record_review(
+            summary::record_review(
                 &dispatch,
                 &board,
                 score,
