@@ -246,9 +246,7 @@ pub fn BoardView(props: &BoardViewProps) -> Html {
                     let hidden = matches!(step, Step::Up | Step::Down)
                         && layout.lanes.len() < board.teams.len();
                     // Shown too, at the window's foot: a sighted person moving by keyboard
-                    // sees why nothing moved. The notice's status region says it, so the
-                    // board's own live region says nothing. Focus stays on the card.
-                    dispatch.dispatch(Msg::Say(String::new()));
+                    // sees why nothing moved. Focus stays on the card.
                     dispatch.dispatch(Msg::Done(format!(
                         "“{}” cannot move there: {edge}{}",
                         initiative.title,

@@ -315,10 +315,9 @@ fn views_dialog(props: &DialogsProps, context: &BoardContext) -> Html {
                         format!("Checked in on “{title}”."),
                     );
                     // Checked in from Rhythm's list, the work leaves it: the window's foot
-                    // says what was done (said there alone, not by the board's live region too).
+                    // says what was done.
                     Callback::from(move |check_in| {
                         if p.submit(Action::CheckIn(check_in), None).is_ok() {
-                            dispatch.dispatch(Msg::Say(String::new()));
                             dispatch.dispatch(Msg::Done(done.clone()));
                         }
                     })

@@ -249,7 +249,8 @@ pub enum Msg {
     },
     Notify(Notice),
     /// What a command did ("Exported …"): told at the window's foot, where it goes by
-    /// itself. A notice above the board stays: a failure still holds.
+    /// itself, and there alone (the board's live region is quiet). A notice above the board
+    /// stays: a failure still holds.
     Done(String),
     /// The notice above the board dismissed.
     Dismiss,
@@ -259,6 +260,19 @@ pub enum Msg {
     Synced(Synced),
     /// A board the host page hands over (`loadSnapshot`): it replaces this one, undoably.
     Load(Rc<Board>),
+}
+
+impl AppState {
+    /// Tells what a command did at the window's foot. The notice is a status region of its
+    /// own, so the board's live region says nothing over it: said once, not twice.
+    fn tell(&mut self, text: String) {
+        self.done_turn = self.done_turn.wrapping_add(1);
+        self.done = Some(Done {
+            turn: self.done_turn,
+            text: text.into(),
+        });
+        self.announcement = String::new();
+    }
 }
 
 impl Reducible for AppState {
@@ -320,13 +334,7 @@ impl Reducible for AppState {
                         next.notice = None;
                         next.done = None;
                         if answered {
-                            // Said once: the notice is a status region of its own.
-                            next.done_turn = next.done_turn.wrapping_add(1);
-                            next.done = Some(Done {
-                                turn: next.done_turn,
-                                text: format!("{done}.").into(),
-                            });
-                            next.announcement = String::new();
+                            next.tell(format!("{done}."));
                         } else {
                             next.announcement = announced
                                 .and_then(|action| action.outcome(&before, history.board()))
@@ -372,14 +380,15 @@ impl Reducible for AppState {
                     .as_deref()
                     .and_then(|id| change_words(&before, history.board(), id))
                     .map_or(String::new(), |words| format!(". {words}"));
-                next.announcement = format!(
+                next.focus_turn = next.focus_turn.wrapping_add(1);
+                // Told at the window's foot, where a sighted person sees what the key took
+                // back (the step may be off screen); it replaces a notice of what a step did
+                // ("Imported … Undo brings the previous board back"), which no longer holds
+                // once the history moves. A failure's notice stays.
+                next.tell(format!(
                     "{}: {description}{result}",
                     if undo { "Undone" } else { "Redone" }
-                );
-                next.focus_turn = next.focus_turn.wrapping_add(1);
-                // A notice of what a step did ("Imported … Undo brings the previous board
-                // back") no longer holds once the history moves; a failure's stays.
-                next.done = None;
+                ));
                 if next
                     .notice
                     .as_ref()
@@ -447,11 +456,7 @@ impl Reducible for AppState {
                 // Told after a change, it leaves the focus that the change asked for.
                 next.focus.clone_from(&self.focus);
                 next.focus_card.clone_from(&self.focus_card);
-                next.done_turn = next.done_turn.wrapping_add(1);
-                next.done = Some(Done {
-                    turn: next.done_turn,
-                    text: text.into(),
-                });
+                next.tell(text);
             }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,

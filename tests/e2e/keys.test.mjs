@@ -124,11 +124,16 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
 
   await page.keyboard.press('Control+z');
   // The step's name, then where the card is now: two undos in a row do not say the same.
-  await live.filter({ hasText: `Undone: move “${title}”. “${title}” is now in ` }).waitFor();
+  // Shown at the window's foot, where a sighted person sees what the key took back, and
+  // said there once: the board's live region stays quiet.
+  const said = (text) => page.getByRole('status').filter({ hasText: text });
+  await said(`Undone: move “${title}”. “${title}” is now in `).waitFor();
+  assert.ok(await said('Undone: move').isVisible(), 'seen, not only heard');
+  assert.equal(await live.innerText(), '', 'said once, not twice');
   await page.waitForFunction((expected) => document.activeElement?.closest('[role=group]')?.getAttribute('aria-label')
     + ' / ' + document.activeElement?.getAttribute('aria-label') === expected, `${home} / ${title}`);
   await page.keyboard.press('Control+y');
-  await live.filter({ hasText: `Redone: move “${title}”. “${title}” is now in ` }).waitFor();
+  await said(`Redone: move “${title}”. “${title}” is now in `).waitFor();
   await page.waitForFunction((name) => document.activeElement?.getAttribute('aria-label') === name, title);
   assert.notEqual(await focusedCard(), `${home} / ${title}`, 'redone, the card is focused where it went');
 
@@ -138,7 +143,6 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
   const topTitle = await top.getAttribute('aria-label');
   await top.focus();
   await page.keyboard.press('Alt+ArrowUp');
-  const said = (text) => page.getByRole('status').filter({ hasText: text });
   await said(`“${topTitle}” cannot move there: it is in the first team`).waitFor();
   await page.keyboard.press('Alt+ArrowLeft');
   await said(`“${topTitle}” cannot move there: it is under the first priority`).waitFor();
@@ -153,7 +157,7 @@ test('undoing a keyboard move puts focus on the card, home again; the Undo butto
   const undo = page.getByRole('button', { name: 'Undo' });
   await undo.focus();
   await page.keyboard.press('Enter');
-  await live.filter({ hasText: 'Undone' }).waitFor();
+  await said('Undone').waitFor();
   assert.ok(await undo.evaluate((e) => document.activeElement === e), 'focus stays on Undo');
   page.assertNoErrors();
 });

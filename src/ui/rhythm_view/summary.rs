@@ -234,7 +234,4 @@ pub(super) fn record_review(
         focus: None,
     });
     dispatch.dispatch(Msg::Done(done));
-    // The notice says it (a status of its own): the board's region stays quiet, not saying
-    // "Recorded the review" over it.
-    dispatch.dispatch(Msg::Say(String::new()));
 }
