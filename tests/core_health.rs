@@ -8,8 +8,8 @@ mod core_support;
 mod example;
 
 use alignment_board::core::health::{
-    analyse, analyse_board, effort_ranks, expected_progress, pearson, suggested_share, Analysis,
-    Part, PartKind, Subject,
+    analyse, analyse_board, effort_ranks, expected_progress, flag_words, pearson, suggested_share,
+    Analysis, Part, PartKind, Subject,
 };
 use alignment_board::core::list::List;
 use alignment_board::core::model::{
@@ -1918,6 +1918,35 @@ fn work_its_team_reports_off_track_needs_attention_before_its_findings() {
     assert_eq!(attention["i-4"][0], "Overdue: due 365 days ago");
     // at risk is the team's own early warning, not yet a call for help; done work is done
     assert_eq!(attention.len(), 2, "{attention:?}");
+}
+
+#[test]
+fn a_card_says_what_is_wrong_with_the_work_not_which_part_of_health_found_it() {
+    let said = |reason: &str| flag_words(reason).to_string();
+    assert_eq!(said("Off track: reported by its team"), "Off track");
+    assert_eq!(said("Overdue: due 365 days ago"), "Overdue");
+    assert_eq!(said("Accountability: No owner"), "No owner");
+    assert_eq!(
+        said("Focus: Local work, 10 % effort"),
+        "Serves no open priority"
+    );
+    assert_eq!(
+        said("Rhythm: Last check-in 9 days ago (due every 7)"),
+        "Check-in late"
+    );
+    assert_eq!(
+        said("Dependencies: Asked of Apps 8 days ago for “an API”, still unanswered"),
+        "Request stuck"
+    );
+    assert_eq!(
+        said("Honest status: Not started, yet 40 % done"),
+        "Status in question"
+    );
+    // Every part a finding can come from has words of its own, none of them its name.
+    for kind in PartKind::ALL {
+        assert_ne!(kind.on_card(), kind.label());
+        assert_eq!(said(&format!("{}: anything", kind.label())), kind.on_card());
+    }
 }
 
 // Allocation

@@ -22,6 +22,7 @@ mod attention;
 mod delivery;
 mod parts;
 
+pub use attention::flag_words;
 pub use delivery::expected_progress;
 pub use parts::{effort_ranks, pearson};
 use serde::Serialize;
@@ -68,6 +69,21 @@ impl PartKind {
             PartKind::Rhythm => "Rhythm",
             PartKind::Dependencies => "Dependencies",
             PartKind::HonestStatus => "Honest status",
+        }
+    }
+
+    /// What a card flagged by the part says, in words about the work rather than the
+    /// part's name ("No owner", not "Accountability").
+    pub fn on_card(self) -> &'static str {
+        match self {
+            PartKind::Focus => "Serves no open priority",
+            PartKind::Coverage => "Priority without work",
+            PartKind::RankFit => "Effort off its rank",
+            PartKind::Accountability => "No owner",
+            PartKind::Capacity => "Team over capacity",
+            PartKind::Rhythm => "Check-in late",
+            PartKind::Dependencies => "Request stuck",
+            PartKind::HonestStatus => "Status in question",
         }
     }
 

@@ -1,6 +1,7 @@
 //! One initiative on the board: title, owner, status, progress and effort, and which other
 //! priorities it also serves. Draggable, and movable from the keyboard with Alt + arrows.
 
+use crate::core::health::flag_words;
 use crate::core::layout::Column;
 use crate::core::model::{Board, Id, Initiative, PriorityStatus, Severity, Status};
 use crate::ui::dom::{active_element, bring_into_view, on_itself, without_scrolling};
@@ -415,16 +416,16 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
     }
 }
 
-/// The parts a card is flagged by, from reasons written `Part: reason`: "Rhythm · Focus".
+/// What a card is flagged for, in a few words each: "No owner · Check-in late".
 fn attention_label(reasons: &[String]) -> String {
-    let mut parts: Vec<&str> = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
     for reason in reasons {
-        let part = reason.split(": ").next().unwrap_or(reason);
-        if !parts.contains(&part) {
-            parts.push(part);
+        let said = flag_words(reason);
+        if !words.contains(&said) {
+            words.push(said);
         }
     }
-    parts.join(" · ")
+    words.join(" · ")
 }
 
 /// Whether the key was pressed on the card itself, not on a control inside it.

@@ -284,7 +284,7 @@ test('a status change on a big board is painted before its health flags are work
     if (!chosen) return 'no card on track, done, and due later';
     const label = chosen.getAttribute('aria-label');
     const card = () => cards().find((c) => c.getAttribute('aria-label') === label);
-    const shown = () => [card()?.querySelector('.ab-status')?.textContent.trim(), card()?.textContent.includes('Honest status')];
+    const shown = () => [card()?.querySelector('.ab-status')?.textContent.trim(), card()?.textContent.includes('Status in question')];
     const before = shown();
     card().querySelector('button.ab-status').click();
     while (!document.querySelector('.ab-status-menu:popover-open')) await new Promise((ok) => setTimeout(ok, 10));

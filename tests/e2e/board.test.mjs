@@ -324,6 +324,15 @@ test('a card that needs attention says why in its form, not only in a tooltip', 
   const flagged = page.getByRole('region', { name: 'Board' }).getByRole('article').filter({ has: page.locator('.ab-card__attention') }).first();
   const reasons = (await flagged.locator('.ab-card__attention').getAttribute('title')).split('\n');
   assert.ok(reasons.length > 0 && reasons[0].length > 0);
+  // The card says what is wrong with the work in a few words ("No owner · Check-in late"),
+  // not which part of the health analysis found it.
+  const flags = await page.locator('.ab-card__attention').allInnerTexts();
+  const parts = ['Focus', 'Coverage', 'Rank fit', 'Accountability', 'Capacity', 'Rhythm', 'Dependencies', 'Honest status'];
+  for (const flag of flags) {
+    for (const words of flag.replace('⚑', '').split(' · ').map((w) => w.trim())) {
+      assert.ok(words.length > 0 && !parts.includes(words), `“${flag}” says what is wrong`);
+    }
+  }
   await flagged.focus();
   await page.keyboard.press('Enter');
   const form = dialog(page, 'Edit initiative');

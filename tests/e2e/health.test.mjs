@@ -151,7 +151,7 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: title }).first();
   await card.waitFor();
   assert.ok(await card.evaluate((el) => el === document.activeElement), 'the card has focus');
-  assert.match(await card.innerText(), /Rhythm/, 'the card carries the reason it needs attention');
+  assert.match(await card.innerText(), /Check-in late/, 'the card carries the reason it needs attention');
 
   // A priority named by rank fit leads to its column heading.
   const rankFit = expected.board.parts.find((p) => p.kind === 'rankFit');
@@ -395,6 +395,7 @@ test('a board started blank has no score until work is under way, and no review 
   const views = page.getByRole('navigation', { name: 'Views' });
   const tab = views.getByRole('button', { name: /^Health/ });
   assert.equal((await tab.textContent()).trim(), 'Health—', 'no score on the tab');
+  await views.getByRole('button', { name: 'Health no score yet' }).waitFor();
   await tab.click();
   const health = page.getByRole('region', { name: 'Alignment score' });
   await health.getByText('No score yet').waitFor();

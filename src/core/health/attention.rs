@@ -52,3 +52,14 @@ impl Analysis {
         reasons
     }
 }
+
+/// The few words a card shows for one of its reasons (written `Part: reason`): the reason's
+/// own name for work off track or overdue, the part's words about the work otherwise
+/// ("Accountability: No owner" → "No owner"). The whole reason is the card's to tell too.
+pub fn flag_words(reason: &str) -> &str {
+    let part = reason.split(": ").next().unwrap_or(reason);
+    PartKind::ALL
+        .into_iter()
+        .find(|kind| kind.label() == part)
+        .map_or(part, |kind| kind.on_card())
+}
