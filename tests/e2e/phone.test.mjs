@@ -373,6 +373,23 @@ test('on a phone a table wider than the screen says there is more of it to the r
   page.assertNoErrors();
 });
 
+test('on a phone a row of team chips wider than the screen fades out at its edge, until scrolled to its end', async () => {
+  const page = await phone(320);
+  await view(page, /^Rhythm/).click();
+  const chips = page.getByRole('group', { name: 'Show the rhythm of' });
+  await chips.getByRole('button', { name: 'All teams' }).waitFor();
+  const faded = () => chips.evaluate((row) => getComputedStyle(row).maskImage.includes('gradient'));
+  assert.ok(await chips.evaluate((row) => row.scrollWidth > row.clientWidth), 'the example\'s teams do not fit 320 px');
+  assert.equal(await faded(), true, 'more to the right: faded');
+  await chips.evaluate((row) => { row.scrollLeft = row.scrollWidth; });
+  await page.waitForFunction(() => !getComputedStyle(document.querySelector('.ab-scope')).maskImage.includes('gradient'));
+  // Wide enough for every chip, nothing fades.
+  await page.setViewportSize({ width: 1366, height: HEIGHT });
+  await chips.evaluate((row) => { row.scrollLeft = 0; });
+  assert.equal(await faded(), false);
+  page.assertNoErrors();
+});
+
 test('on a phone Alt + arrows still move a card, and focus follows it', async () => {
   const page = await phone();
   const board = page.getByRole('region', { name: 'Board' });
