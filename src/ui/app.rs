@@ -508,7 +508,7 @@ pub fn App(props: &AppProps) -> Html {
                         { v.label() }
                         if v == View::Health {
                             <span class={classes!("ab-views__score", band(analysis.board.score))}
-                                  aria-label={analysis.board.score.map(|s| format!("score {s}"))}>
+                                  aria-label={analysis.board.score.map_or("no score yet".to_string(), |s| format!("score {s}"))}>
                                 { analysis.board.score.map_or("—".to_string(), |s| s.to_string()) }
                             </span>
                         }

@@ -524,6 +524,9 @@ test('people are added to a team, offered as owners, and kept', async () => {
   await form.getByRole('button', { name: 'Add person' }).click();
   await list.getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
   assert.ok(await focused(list.getByRole('button', { name: 'Edit Yusuf Aydın' })), 'focus is on the new person');
+  // What a new person does not have yet is said in words, not a dash.
+  const row = list.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Yusuf Aydın' }) });
+  assert.deepEqual((await row.getByRole('cell').allInnerTexts()).slice(0, 2), ['Data', 'Nothing yet']);
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'detached' });
 

@@ -61,15 +61,21 @@ pub fn people_list(props: &Form, focus: Option<&str>) -> Html {
                     <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{ "Name" }</th><th scope="col" role="columnheader">{ "Team" }</th><th scope="col" role="columnheader">{ "Responsible for" }</th><th scope="col" role="columnheader"><span class="ab-visually-hidden">{ "Actions" }</span></th></tr></thead>
                     <tbody role="rowgroup">
                         { for people.iter().map(|person| {
-                            let team = person.team_id.as_deref().and_then(|t| board.team(t)).map_or("—", |t| t.name.as_str());
+                            let team = person.team_id.as_deref().and_then(|t| board.team(t)).map(|t| t.name.as_str());
                             let duties = responsibilities(board, &person.id);
                             let id = person.id.clone();
                             let first = (focus == Some(person.id.as_str())).then_some("");
                             html! {
                                 <tr key={person.id.clone()} role="row">
                                     <th scope="row" role="rowheader">{ &person.name }</th>
-                                    <td role="cell">{ team }</td>
-                                    <td role="cell">{ if duties.is_empty() { "—".to_string() } else { duties.join("; ") } }</td>
+                                    // What is not there is said in words, quieter: a dash says
+                                    // nothing to a screen reader.
+                                    <td role="cell">
+                                        if let Some(team) = team { { team } } else { <span class="ab-table__none">{ "No team" }</span> }
+                                    </td>
+                                    <td role="cell">
+                                        if duties.is_empty() { <span class="ab-table__none">{ "Nothing yet" }</span> } else { { duties.join("; ") } }
+                                    </td>
                                     <td role="cell">
                                         if !props.read_only {
                                             <button type="button" class="ab-button ab-button--quiet ab-button--small"
