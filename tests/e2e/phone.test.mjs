@@ -190,6 +190,9 @@ test('on a phone the Filter button shows the filters, says how many are on, filt
     const mine = example.initiatives.filter((x) => x.teamId === mobile.id && x.priorityIds.includes(priority.id)).length;
     const said = mine === 0 ? 'none shown' : mine === 1 ? '1 initiative shown' : `${mine} initiatives shown`;
     assert.ok(subs[i].endsWith(said), `${priority.title}: "${subs[i]}", expected "${said}"`);
+    // The owner named is the priority's, said so (not the owner filter's).
+    const owner = example.people.find((person) => person.id === priority.ownerId);
+    assert.ok(subs[i].startsWith(owner ? `Owner: ${owner.name} · ` : 'No owner · '), subs[i]);
   }
   assert.ok(subs.some((s) => s.endsWith('none shown')), 'the example has a priority with no Mobile work');
 

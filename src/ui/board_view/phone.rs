@@ -260,11 +260,13 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
             format!("Serves no shared priority · {initiatives}"),
         ),
         Some(p) => {
+            // Named as the priority's, as a team's lead is: under an owner filter a bare
+            // name beside "1 initiative shown" would read as the filter's.
             let owner = p
                 .owner_id
                 .as_deref()
                 .and_then(|o| board.person(o))
-                .map_or("No owner", |p| p.name.as_str());
+                .map_or("No owner".to_string(), |p| format!("Owner: {}", p.name));
             match status {
                 None => (
                     format!("#{}", p.rank),
