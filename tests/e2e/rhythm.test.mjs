@@ -398,7 +398,7 @@ test('a guided review ended early says where it is, and one closed without recor
   await page.getByRole('region', { name: 'Review summary' }).waitFor();
   await live.filter({ hasText: `The review's summary: 0 of ${total} checked in` }).waitFor();
   // Closing keeps the check-ins, and the summary says so before the person chooses.
-  await page.getByRole('region', { name: 'Review summary' }).getByText('Check-ins made during the review are saved already, whichever you choose.', { exact: false }).waitFor();
+  await page.getByRole('region', { name: 'Review summary' }).getByText('The check-ins are saved either way.', { exact: false }).waitFor();
   await page.getByRole('button', { name: 'Close without recording' }).click();
   await rhythm.getByRole('button', { name: 'Start guided review' }).waitFor();
   await live.filter({ hasText: 'Review closed without recording it; its check-ins are kept' }).waitFor();

@@ -189,8 +189,8 @@ pub(super) fn review_summary(
                 <ul class="ab-findings ab-findings--pairs" aria-label="Not checked in">{ for not_checked }</ul>
             }
             <p class="ab-field__hint">{ match team {
-                Some(team) => format!("Check-ins made during the round are saved already, whichever you choose. Recording it notes that {team}'s round took place; the board's last review, and what has changed since it, stay as they are for every team."),
-                None => "Check-ins made during the review are saved already, whichever you choose. Recording the review notes that it took place, with today's score: the next review is due from today, and cards stop showing as changed since review.".to_string(),
+                Some(team) => format!("The check-ins are saved either way. Recording notes that {team}'s round took place; the board's last review stays as it is."),
+                None => "The check-ins are saved either way. Recording the review keeps today's score, counts the next review from today and clears “Changed since review” from the cards.".to_string(),
             } }</p>
             <div class="ab-dialog__actions">
                 <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
