@@ -44,3 +44,11 @@ fn a_due_date_is_written_as_its_own_day_in_any_zone() {
         assert_ne!(dates::short_date(day), text);
     }
 }
+
+#[wasm_bindgen_test]
+fn a_sentence_that_ends_with_a_date_has_one_full_stop() {
+    // An abbreviated month brings its own in many languages.
+    assert_eq!(dates::full_stop("29 déc."), "");
+    assert_eq!(dates::full_stop("7. Dez."), "");
+    assert_eq!(dates::full_stop("Dec 29"), ".");
+}

@@ -85,6 +85,16 @@ pub fn short_day(at: Timestamp) -> String {
     formatter.with(|f| written(f, at, || at.to_string()))
 }
 
+/// The full stop for a sentence that ends with `date`: none where the date ends with its
+/// own, as an abbreviated month does in many languages (`29 déc.`, `7. Dez.`).
+pub fn full_stop(date: &str) -> &'static str {
+    if date.ends_with('.') {
+        ""
+    } else {
+        "."
+    }
+}
+
 /// The person's day that `at` fell on, month and day alone, for a chart's axis where a
 /// year would not fit (its points' tooltips and table give the whole date).
 pub fn month_day(at: Timestamp) -> String {

@@ -4,7 +4,7 @@
 
 use super::check_in::CheckInEditor;
 use super::clock::{local_now, now};
-use super::dates::{short_date, short_day};
+use super::dates::{full_stop, short_date, short_day};
 use super::dom::active_element;
 use super::fields::team_chips;
 use super::files::ImportButton;
@@ -329,7 +329,8 @@ fn since_list(props: &RhythmViewProps, team: Option<&Team>) -> Html {
         let what = team.map_or("Nothing".to_string(), |t| {
             format!("Nothing of {}'s", t.name)
         });
-        return html! { <p class="ab-empty-hint">{ format!("{what} has changed since the review of {}.", short_day(at)) }</p> };
+        let day = short_day(at);
+        return html! { <p class="ab-empty-hint">{ format!("{what} has changed since the review of {day}{}", full_stop(&day)) }</p> };
     }
     // One row per initiative (most recently changed first), summing up its changes; one
     // row per decision and dependency.
