@@ -110,6 +110,37 @@ fn work_planned_before_its_period_waits_from_the_period_start_not_from_when_it_w
 }
 
 #[test]
+fn work_carried_over_by_a_new_period_has_waited_since_it_was_added() {
+    let mut board = small_board();
+    board.rhythm.check_in_days = 7;
+    board.check_ins.clear();
+    // The board started a period that begins in a week: what it carried over had never been
+    // checked in, and the new period does not make it look on time.
+    board.period = Period {
+        label: "Next".into(),
+        start: Some(date("2026-11-30")),
+        end: Some(date("2027-02-28")),
+        started_at: Some(ts("2026-11-20T10:00:00Z")),
+    };
+    board.initiatives[0].created_at = ts("2026-10-01T09:00:00Z"); // carried: 53 days
+    board.initiatives[1].created_at = ts("2026-11-21T09:00:00Z"); // planned ahead
+    board.initiatives[2].created_at = ts("2026-11-22T09:00:00Z"); // planned ahead
+    let items = due(&board, utc_now()).items;
+    let seen: Vec<_> = (items.iter())
+        .map(|d| (d.initiative, d.days_since, d.from))
+        .collect();
+    assert_eq!(seen, vec![(0, 53, CountedFrom::Added)]);
+    let analysis = alignment_board::core::health::analyse_board(&board, utc_now());
+    let rhythm = (analysis.board.parts.iter())
+        .find(|p| p.kind == alignment_board::core::health::PartKind::Rhythm)
+        .unwrap();
+    assert_eq!(
+        rhythm.findings[0].reason,
+        "No check-in since it was created 53 days ago (due every 7)"
+    );
+}
+
+#[test]
 fn due_items_come_longest_waiting_first_and_finished_work_is_never_due() {
     let mut board = small_board();
     board.check_ins[0].at = ts("2026-11-01T09:30:00Z"); // i-1: 22 days

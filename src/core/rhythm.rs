@@ -37,21 +37,25 @@ pub enum CountedFrom {
     Added,
     /// The period's first day: it was added before the period began (planned ahead) and has
     /// had no check-in. Work written down ahead is not late from the day it was written.
+    /// Work an earlier period carried over (added before the board started this period) is
+    /// not planned ahead: it has waited since it was added, and a new period does not hide it.
     PeriodStart,
 }
 
 /// The person's calendar days since an initiative's check-ins are counted from (`last`, its
 /// latest check-in; with none, the day it was `created`, or the period's first day when that
-/// came later), and from what. Negative while a period planned ahead has not begun.
+/// came later and the work was not carried over from an earlier period), and from what.
+/// Negative while a period planned ahead has not begun.
 pub fn waiting(
     board: &Board,
     created: Timestamp,
     last: Option<Timestamp>,
     now: Now,
 ) -> (i64, CountedFrom) {
+    let carried = board.period.started_at.is_some_and(|began| created < began);
     match (last, board.period.start) {
         (Some(at), _) => (days_ago(at, now), CountedFrom::CheckIn),
-        (None, Some(start)) if now.day_of(created) < start => (
+        (None, Some(start)) if now.day_of(created) < start && !carried => (
             now.today().days_since_epoch() - start.days_since_epoch(),
             CountedFrom::PeriodStart,
         ),
