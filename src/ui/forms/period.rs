@@ -45,8 +45,9 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         .filter(|i| i.status.is_active())
         .collect();
     let carried = use_state(|| unfinished.iter().map(|i| i.id.clone()).collect::<Vec<Id>>());
-    // Carried work due before the period starts would be overdue on its first day.
-    let move_due = use_state(|| true);
+    // Carried work due before the period starts is overdue on its first day: moving its due
+    // date is offered, not done unasked, since the moved date would hide that it slipped.
+    let move_due = use_state(|| false);
     let late_id = use_field_id();
     let error = use_state(Problems::default);
 
@@ -227,7 +228,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
         let then = if *move_due {
             format!("Due before the period starts: {names}.")
         } else {
-            format!("Due before the period starts, so overdue on its first day: {names}.")
+            format!("Due before the period starts, so overdue on its first day until given a new date: {names}.")
         };
         html! {
             <>
