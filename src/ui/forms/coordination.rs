@@ -12,7 +12,7 @@ use crate::ui::dialog::Modal;
 use crate::ui::fields::{
     optional_id, parse_optional_date, people_options, set_to, SelectField, TextField,
 };
-use crate::ui::state::use_day;
+use crate::ui::state::{use_day, Msg};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -409,6 +409,20 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                     Ok(date) => date,
                     Err(why) => return error.set(Problems::at("revisit", why)),
                 };
+            // A revisit before the decision was taken is a year or a month typed wrong: it
+            // would show at once as a revisit overdue.
+            let decided_at = existing.as_ref().map_or_else(now, |d| d.decided_at);
+            let decided_on = crate::ui::clock::local_now().day_of(decided_at);
+            if let Some(date) = revisit_on.filter(|date| *date < decided_on) {
+                let when = short_date(decided_on);
+                let date = short_date(date);
+                return error.set(Problems::at(
+                    "revisit",
+                    format!(
+                        "{date} is before the decision, taken on {when}: revisit it on a later day"
+                    ),
+                ));
+            }
             let kind = DecisionKind::ALL
                 .into_iter()
                 .find(|k| k.key() == kind.as_str())
@@ -421,7 +435,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 title: title.trim().to_string(),
                 rationale: rationale.trim().to_string(),
                 kind,
-                decided_at: existing.as_ref().map_or_else(now, |d| d.decided_at),
+                decided_at,
                 owner_id: optional_id(&owner),
                 priority_ids: (*priorities).clone(),
                 team_ids: (*teams).clone(),
@@ -432,6 +446,23 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             } else {
                 Vec::new()
             };
+            // A decision recorded leaves the board as it looks (the log is in Coordination):
+            // the window's foot says it was recorded, and which work it stopped.
+            let told = existing.is_none().then(|| {
+                let stopped = drop_initiatives
+                    .iter()
+                    .filter_map(|id| props.board.initiative(id))
+                    .map(|i| format!("“{}”", i.title))
+                    .collect::<Vec<_>>();
+                match stopped.len() {
+                    0 => format!("Recorded “{}”.", decision.title),
+                    _ => format!(
+                        "Recorded “{}”; dropped {}.",
+                        decision.title,
+                        stopped.join(", ")
+                    ),
+                }
+            });
             let action = if existing.is_some() {
                 Action::UpdateDecision(decision)
             } else {
@@ -440,7 +471,11 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                     drop_initiatives,
                 }
             };
-            error.set(Problems::from_result(props.submit(action, None)));
+            let submitted = props.submit(action, None);
+            if let (Ok(()), Some(told)) = (&submitted, told) {
+                props.dispatch.dispatch(Msg::Done(told));
+            }
+            error.set(Problems::from_result(submitted));
         })
     };
     let kinds: Vec<(AttrValue, AttrValue)> = DecisionKind::ALL
