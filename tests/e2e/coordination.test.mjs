@@ -95,7 +95,12 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   await form.getByLabel('Decision').fill('Stop the job templates library');
   await form.getByLabel('Kind').selectOption({ label: 'Stop' });
   await form.getByLabel(`#1 ${first.title}`).check();
-  await form.getByRole('checkbox', { name: 'Job templates library' }).check();
+  // Each with its team: the same title could be two teams' work.
+  const stops = form.getByRole('checkbox', { name: /^Job templates library · / });
+  assert.equal(await stops.count(), 1);
+  const team = before.teams.find((t) => t.id === before.initiatives.find((i) => i.title === 'Job templates library').teamId);
+  assert.equal(await stops.getAttribute('aria-label') ?? await stops.evaluate((box) => box.labels[0].textContent), `Job templates library · ${team.name}`);
+  await stops.check();
   await form.getByLabel('Rationale').fill('Templates can wait for the wizard');
   await form.getByRole('button', { name: 'Record decision' }).click();
   await form.waitFor({ state: 'detached' });

@@ -517,10 +517,16 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                             if stoppable.is_empty() {
                                 <p class="ab-field__hint">{ "Choose the priorities or teams it affects to list their active work." }</p>
                             }
+                            // With its team: the same title can be two teams' work.
                             { for stoppable.iter().map(|i| html! {
                                 <label class="ab-check">
                                     <input type="checkbox" checked={drop.contains(&i.id)} onchange={toggle(&drop, i.id.clone())} />
-                                    { &i.title }
+                                    <span>
+                                        { &i.title }
+                                        if let Some(team) = board.team(&i.team_id) {
+                                            <span class="ab-check__aside">{ format!(" · {}", team.name) }</span>
+                                        }
+                                    </span>
                                 </label>
                             }) }
                         </fieldset>
