@@ -689,7 +689,7 @@ fn accountability_counts_unowned_items_and_load_over_the_limit() {
     );
     assert_eq!(
         summary(&a, PartKind::Accountability),
-        "2 of 8 active items have no owner; 1 person owns more than 3 active initiatives."
+        "2 of 8 active priorities and initiatives have no owner; 1 person owns more than 3 active initiatives."
     );
 }
 
@@ -709,7 +709,7 @@ fn an_owner_at_the_limit_is_not_overloaded() {
     assert!(subjects(&a, PartKind::Accountability).is_empty());
     assert_eq!(
         summary(&a, PartKind::Accountability),
-        "0 of 4 active items have no owner; nobody owns more than 3 active initiatives."
+        "0 of 4 active priorities and initiatives have no owner; nobody owns more than 3 active initiatives."
     );
 }
 
@@ -745,7 +745,7 @@ fn overloaded_owners_are_listed_by_load_then_by_id() {
     );
     assert_eq!(
         summary(&a, PartKind::Accountability),
-        "0 of 13 active items have no owner; 3 people own more than 3 active initiatives."
+        "0 of 13 active priorities and initiatives have no owner; 3 people own more than 3 active initiatives."
     );
 }
 
@@ -767,7 +767,7 @@ fn a_team_counts_its_own_work_but_its_owners_load_on_the_whole_board() {
     assert_eq!(score(&a, PartKind::Accountability), Some(50));
     assert_eq!(
         summary(&a, PartKind::Accountability),
-        "1 of 6 active items has no owner; 1 person owns more than 3 active initiatives."
+        "1 of 6 active priorities and initiatives has no owner; 1 person owns more than 3 active initiatives."
     );
 
     // Core: its 2 initiatives, no priorities; Bo's excess of 2 counts in full → 1 − 2/2 → 0
@@ -776,7 +776,7 @@ fn a_team_counts_its_own_work_but_its_owners_load_on_the_whole_board() {
     assert_eq!(subjects_of(core), vec![Subject::Person("p-2".into())]);
     assert_eq!(
         core.summary,
-        "0 of 2 active items have no owner; 1 person owns more than 3 active initiatives."
+        "0 of 2 active priorities and initiatives have no owner; 1 person owns more than 3 active initiatives."
     );
     // Apps: 3 initiatives, the same excess of 2 → 1 − 2/3 → 33
     assert_eq!(
@@ -1496,7 +1496,7 @@ fn work_past_its_due_date_is_expected_to_be_done() {
     );
     assert_eq!(
         summary(&a, PartKind::HonestStatus),
-        "1 of 2 active initiatives has a status their pace or risks contradict."
+        "1 of 2 active initiatives has a status its pace or risks contradict."
     );
 }
 
@@ -1783,7 +1783,7 @@ fn teams_get_their_own_parts_and_scores() {
     // Apps: 2 initiatives, no priorities counted
     assert_eq!(
         apps.part(PartKind::Accountability).summary,
-        "0 of 2 active items have no owner; nobody owns more than 3 active initiatives."
+        "0 of 2 active priorities and initiatives have no owner; nobody owns more than 3 active initiatives."
     );
     // Apps: (20 × 63 + 10 × 100 + 10 × 100 + 15 × 100 + 10 × 100) ÷ 65 = 5760 ÷ 65 = 88.6
     assert_eq!(apps.score, Some(89));

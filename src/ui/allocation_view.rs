@@ -33,6 +33,7 @@ fn teams_worth(effort: f64) -> String {
     let text = format!("{teams:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     match teams {
+        t if t < 0.005 => "none".to_string(),
         t if (t - 1.0).abs() < 0.005 => "1 team".to_string(),
         t if t < 1.0 => format!("{text} of a team"),
         _ => format!("{text} teams"),

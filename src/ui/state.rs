@@ -386,7 +386,7 @@ impl Reducible for AppState {
                 // ("Imported … Undo brings the previous board back"), which no longer holds
                 // once the history moves. A failure's notice stays.
                 next.tell(format!(
-                    "{}: {description}{result}",
+                    "{}: {description}{result}.",
                     if undo { "Undone" } else { "Redone" }
                 ));
                 if next

@@ -273,6 +273,7 @@ test('the allocation view matches the core and lists a cell\'s initiatives', asy
   // The last row adds the teams up in teams: 100 % of one team's capacity is one team.
   const teams = (n) => {
     const text = (n / 100).toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+    if (n / 100 < 0.005) return 'none';
     return Math.abs(n / 100 - 1) < 0.005 ? '1 team' : n < 100 ? `${text} of a team` : `${text} teams`;
   };
   const totals = await table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'All teams', exact: true }) })

@@ -609,6 +609,7 @@ test('starting the next period carries over what was chosen and keeps the histor
   // The initiatives' own boxes, not the one that moves due dates.
   const carriedBoxes = () => form.getByRole('checkbox', { checked: true, name: /^(?!Move \d)/ }).count();
   assert.equal(await carriedBoxes(), unfinished.length, 'all carried at first');
+  await form.getByText('Every unfinished initiative carries over.').waitFor();
   await form.getByRole('button', { name: 'Carry none' }).click();
   await form.getByRole('group', { name: `${firstTeam.name} (0 of ${teamWork.length} carried)` }).waitFor();
   assert.equal(await form.getByRole('checkbox', { checked: true }).count(), 0, 'nothing carried, no due date to move');

@@ -74,7 +74,11 @@ pub(super) fn accountability(facts: &Facts, scope: Scope) -> Part {
         score: Some(percent(1.0 - problems as f64 / items as f64)),
         summary: format!(
             "{unowned} of {} {} no owner; {} more than {OWNER_LOAD_LIMIT} active initiatives.",
-            plural(items, "active item", "active items"),
+            plural(
+                items,
+                "active priority or initiative",
+                "active priorities and initiatives"
+            ),
             verb(unowned, "has", "have"),
             match overloaded.len() {
                 0 => "nobody owns".to_string(),
@@ -444,10 +448,11 @@ pub(super) fn honest_status(facts: &Facts, scope: Scope) -> Part {
         kind,
         score: Some(percent(1.0 - findings.len() as f64 / active.len() as f64)),
         summary: format!(
-            "{} of {} {} a status their pace or risks contradict.",
+            "{} of {} {} a status {} pace or risks contradict.",
             findings.len(),
             plural(active.len(), "active initiative", "active initiatives"),
-            verb(findings.len(), "has", "have")
+            verb(findings.len(), "has", "have"),
+            verb(findings.len(), "its", "their")
         ),
         findings,
     }

@@ -296,10 +296,13 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                             </div>
                         }
                         { for team_groups }
-                        <p class="ab-field__hint">
-                            { format!("{} not carried over will be marked dropped; their check-ins stay as history.",
-                                count(dropped, "initiative", "initiatives")) }
-                        </p>
+                        if !unfinished.is_empty() {
+                            <p class="ab-field__hint">{ match dropped {
+                                0 => "Every unfinished initiative carries over.".to_string(),
+                                _ => format!("{} not carried over will be marked dropped; their check-ins stay as history.",
+                                    count(dropped, "initiative", "initiatives")),
+                            } }</p>
+                        }
                         { for late_check }
                         // Always there, so that a screen reader hears the warning as it comes.
                         <p class="ab-field__hint ab-field__hint--warn" role="status">{ stranded_text }</p>
