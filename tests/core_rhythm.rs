@@ -218,6 +218,23 @@ fn next_review_and_planning_follow_the_latest_session_or_the_period() {
         "91 days after Oct 2"
     );
     assert_eq!(last_review(&board), Some(ts("2026-11-10T09:00:00Z")));
+    // A period that ends before the rhythm's next planning wants one as it ends.
+    board.reviews[2].at = ts("2026-10-20T09:00:00Z");
+    assert_eq!(
+        due(&board, utc_now()).next_planning,
+        Some(date("2027-01-01"))
+    );
+    board.reviews[2].at = ts("2026-09-01T09:00:00Z");
+    assert_eq!(
+        due(&board, utc_now()).next_planning,
+        Some(date("2026-12-01"))
+    );
+    // A planning after the period ended (its dates not moved on) counts by the rhythm.
+    board.reviews[2].at = ts("2027-01-05T09:00:00Z");
+    assert_eq!(
+        due(&board, utc_now()).next_planning,
+        Some(date("2027-04-06"))
+    );
 
     board.period = Period::default();
     board.reviews.clear();

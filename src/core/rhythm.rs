@@ -149,12 +149,19 @@ pub fn due(board: &Board, now: Now) -> Due {
             Some(board.period.start?.max(now.day_of(first_work)))
         })
         .map(|from| from.add_days(i64::from(board.rhythm.review_days)));
+    // The day after the period ends, a new one wants planning: the rhythm's next planning
+    // comes then if not before (unless the latest planning came after it).
+    let after_period = board.period.end.map(|end| end.add_days(1));
     let next_planning = match latest_of(&[ReviewKind::Planning]) {
-        Some(at) => Some(
-            now.day_of(at)
-                .add_days(i64::from(board.rhythm.planning_days)),
-        ),
-        None => board.period.end.map(|end| end.add_days(1)),
+        Some(at) => {
+            let planned = now.day_of(at);
+            let by_rhythm = planned.add_days(i64::from(board.rhythm.planning_days));
+            Some(match after_period {
+                Some(after) if after > planned => by_rhythm.min(after),
+                _ => by_rhythm,
+            })
+        }
+        None => after_period,
     };
     Due {
         items,
