@@ -192,6 +192,10 @@ fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_wo
     for (id, progress) in [("i-2", 70), ("i-4", 40), ("i-1", 99)] {
         let mut work = team_board.initiative(id).unwrap().clone();
         work.progress = progress;
+        // Runbooks' status too, a field a merge otherwise asks about whenever it differs.
+        if id == "i-4" {
+            work.status = Status::AtRisk;
+        }
         team_board = reduce(&team_board, Action::UpdateInitiative(work), tuesday).unwrap();
     }
     let returned = snapshot::write_pretty(&team_board, tuesday);
@@ -230,11 +234,13 @@ fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_wo
         (other.since_cut, other.default),
         (Some(SinceCut::OtherTeam), Side::Board)
     );
-    // The team's own change, the board's untouched: taken without asking.
+    // The team's own change, the board's untouched since the cut: taken without asking,
+    // its status too.
     let Verdict::Changed(own) = verdict("i-4") else {
         panic!("the team changed Runbooks: {:?}", verdict("i-4"))
     };
     assert_eq!((own.since_cut, own.default), (None, Side::File));
+    assert!(own.fields.iter().any(|f| f.name == "status" && f.decisive));
     // The slice holds Alerting as it was cut: the board's change since is not a difference.
     assert_eq!(verdict("i-5"), Verdict::Same);
     let progress = |board: &alignment_board::core::model::Board, id: &str| {

@@ -173,6 +173,12 @@ test('three teams edit their slices apart and the leadership board merges them b
   await form.getByLabel('Owner').selectOption({ label: newOwner.name });
   await form.getByRole('button', { name: 'Save' }).click();
   await form.waitFor({ state: 'detached' });
+  // And moves on Warehouse cost reduction, whose status Data changed: both sides since the
+  // cut, another conflict. (What a team alone changed is taken without asking.)
+  const warehouse = await editInitiative(lead, 'Warehouse cost reduction');
+  await warehouse.getByLabel('Progress (%)').fill('61');
+  await warehouse.getByRole('button', { name: 'Save' }).click();
+  await warehouse.waitFor({ state: 'detached' });
   await saved(lead);
   const before = (await exportSnapshot(lead)).json.board;
 
@@ -196,8 +202,11 @@ test('three teams edit their slices apart and the leadership board merges them b
   await table.getByRole('columnheader', { name: 'This board, with the files above' }).waitFor();
   await conflict.getByRole('radio', { name: /^Keep the board’s, with the files above/ }).waitFor();
   // The first file's own differences are with the board as it is.
-  const first = fileSection(preview, data.name).locator('.ab-merge__decide').getByRole('table').first();
+  const dataDecide = fileSection(preview, data.name).locator('.ab-merge__decide');
+  const first = dataDecide.getByRole('table').first();
   await first.getByRole('columnheader', { name: 'This board', exact: true }).waitFor();
+  assert.equal(await dataDecide.getByRole('listitem').count(), 1, 'only what both sides changed is asked');
+  await dataDecide.getByRole('radio', { name: /Take the file’s/ }).check();
   const ownerRow = table.getByRole('row', { name: /^owner/ });
   await ownerRow.getByRole('cell', { name: newOwner.name }).waitFor();
   await table.getByRole('row', { name: /^status/ }).getByRole('cell', { name: 'On track' }).waitFor();

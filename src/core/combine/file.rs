@@ -233,9 +233,19 @@ fn settle<T: Record>(
                             (Some(board), Some(file)) if file > board => Side::File,
                             _ => Side::Board,
                         };
+                        // Changed in a slice sent back, and not on the board since it was
+                        // cut: the slice's is the only change, taken without asking.
+                        let slice_alone = match (context.cut, file) {
+                            (Some(cut), Some(file)) => {
+                                touched == Touched::Alone && file >= cut.cut_at
+                            }
+                            _ => false,
+                        };
                         // Two versions stamped with the same time: neither is newer.
-                        let decisive =
-                            decisive || (board.is_some() && board == file) || since_cut.is_some();
+                        let decisive = !slice_alone
+                            && (decisive
+                                || (board.is_some() && board == file)
+                                || since_cut.is_some());
                         let chosen = picks
                             .and_then(|p| p.get(Entity::id(item)))
                             .copied()
