@@ -173,7 +173,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let start_review = {
         let (mode, board, dispatch) = (mode.clone(), board.clone(), context.dispatch.clone());
         let queue: Vec<Id> = review_queue(&board, &due_now.items);
-        let team = scope_team.map(|t| (t.id.clone(), t.name.clone()));
+        // A slice of one team reviews that team's work: its round, as on the whole board.
+        let team = scope_team
+            .or_else(|| slice_team(&board))
+            .map(|t| (t.id.clone(), t.name.clone()));
         let score_before = props.analysis.board.score;
         Callback::from(move |_| {
             if queue.is_empty() {
@@ -261,7 +264,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 </div>
                 if !context.read_only {
                     <div class="ab-toolbar__group">
-                        if due_now.items.is_empty() && scope_team.is_none() {
+                        // A slice holds part of the board: its reviews and its planning are
+                        // the whole board's.
+                        if due_now.items.is_empty() && scope_team.is_none() && board.slice.is_none() {
                             // Nothing to step through: the review is recorded as it stands, so
                             // that "since the last review" has its starting point.
                             <button type="button" class="ab-button ab-button--primary" onclick={record_now}>{ "Record review" }</button>
@@ -270,8 +275,10 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                                 { scope_team.map_or("Start guided review".to_string(), |team| format!("Start guided review of {}", team.name)) }
                             </button>
                         }
-                        <button type="button" class="ab-button"
-                                onclick={context.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>
+                        if board.slice.is_none() {
+                            <button type="button" class="ab-button"
+                                    onclick={context.on_dialog.reform(|_| Some(DialogKind::NewPeriod))}>{ "Start next period…" }</button>
+                        }
                     </div>
                 }
             </div>
@@ -533,4 +540,12 @@ fn capital(text: &str) -> String {
         first.make_ascii_uppercase();
     }
     out
+}
+
+/// The team of a slice cut for one team: its guided review is that team's check-in round.
+fn slice_team(board: &Board) -> Option<&Team> {
+    match board.slice.as_ref()?.team_ids.as_slice() {
+        [team] => board.team(team),
+        _ => None,
+    }
 }

@@ -392,6 +392,14 @@ test('a slice sent back asks about work both sides changed since it was cut and 
     assert.equal(await rhythm.getByRole('definition').filter({ hasText: 'kept on the whole board' }).count(), 3, 'next review, next planning, last review');
     assert.equal(await rhythm.getByText('Guided setup wizard').count(), 0, 'Product’s work is not due here');
     await rhythm.getByText('Query performance budget', { exact: true }).waitFor();
+    // Planning is the whole board's, and a guided review of the slice is Platform's
+    // check-in round, not a review of the whole board made from a part of it.
+    assert.equal(await rhythm.getByRole('button', { name: 'Start next period…' }).count(), 0);
+    await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+    await page.getByRole('heading', { name: /^Platform's check-in round · 1 of / }).waitFor();
+    await page.getByRole('button', { name: 'End review' }).click();
+    await page.getByRole('region', { name: 'Check-in round summary' }).getByRole('button', { name: 'Record check-in round' }).click();
+    await page.getByRole('status').filter({ hasText: "Platform's check-in round recorded." }).waitFor();
     await views.getByRole('button', { name: 'Board' }).click();
     // Any team can be asked for something, Data too, though none of its work meets Platform's.
     const form = await editInitiative(page, 'Multi-region failover');
@@ -408,6 +416,7 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   // Meanwhile the leadership board moves the same Platform initiative on.
   await progress(lead, 'Multi-region failover', 65);
   await saved(lead);
+  const reviewsBefore = (await exportSnapshot(lead)).json.board.reviews;
   const preview = await mergePreview(lead, [team.path]);
   const decide = fileSection(preview, team.name).locator('.ab-merge__decide');
   const both = decide.getByRole('listitem').filter({ hasText: 'Multi-region failover' });
@@ -417,9 +426,9 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   await other.getByText('Product’s work, changed in a slice cut for other teams').waitFor();
   assert.ok(await other.getByRole('radio', { name: /Keep this board’s/ }).isChecked(), 'another team’s work stays by default');
   // What it brings counts the differences that keep the board's side.
-  await preview.getByText('Merging this file brings 1 new item. 2 other differences keep this board’s side.').waitFor();
+  await preview.getByText('Merging this file brings 2 new items. 2 other differences keep this board’s side.').waitFor();
   await both.getByRole('radio', { name: /Take the file’s/ }).check();
-  await preview.getByText('Merging this file brings 1 new item and 1 change. 1 other difference keeps this board’s side.').waitFor();
+  await preview.getByText('Merging this file brings 2 new items and 1 change. 1 other difference keeps this board’s side.').waitFor();
   await preview.getByRole('button', { name: 'Merge', exact: true }).click();
   await preview.waitFor({ state: 'detached' });
   await saved(lead);
@@ -427,6 +436,9 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   assert.equal(byTitle(after, 'Multi-region failover')[0].progress, 70, 'the team’s value, picked');
   assert.equal(byTitle(after, 'Guided setup wizard')[0].progress, byTitle(slice.json.board, 'Guided setup wizard')[0].progress, 'Product’s work as it was');
   assert.equal(after.slice, undefined, 'the board stays whole');
+  const platform = after.teams.find((t) => t.name === 'Platform').id;
+  assert.deepEqual(after.reviews.filter((r) => !reviewsBefore.some((b) => b.id === r.id)).map((r) => [r.kind, r.teamId]),
+    [['checkIn', platform]], 'the slice’s round came back as Platform’s, not as a review of the whole board');
   const data = after.teams.find((t) => t.name === 'Data').id;
   assert.ok(after.dependencies.some((d) => d.toTeamId === data && d.need === 'A review of the failover database setup'), 'the request to Data came back');
   // The same file again: Product's work still differs and stays, and the preview says so

@@ -30,11 +30,14 @@ pub(super) fn review_summary(
         .filter(|x| x.kind == Kind::Initiative && x.field("status").is_some())
         .count();
     // One team's round is its check-in round: the board's review, the start of what has
-    // changed since, is the whole board's.
+    // changed since, is the whole board's. So is a slice's, of several teams: a slice holds
+    // only part of the board, and its reviews are kept on the whole board.
     let (what, kind) = match team {
         Some(team) => (format!("{team}'s check-in round"), ReviewKind::CheckIn),
+        None if board.slice.is_some() => ("Check-in round".to_string(), ReviewKind::CheckIn),
         None => ("Guided review".to_string(), ReviewKind::Review),
     };
+    let round = kind == ReviewKind::CheckIn;
     // A team deleted while its round went on: the round is kept as a round of no team, as
     // deleting the team makes of its rounds recorded before.
     let round_of = run
@@ -174,10 +177,10 @@ pub(super) fn review_summary(
     });
     html! {
         <section class="ab-review" aria-labelledby="ab-review-title">
-            <h2 id="ab-review-title" tabindex="-1">{ if team.is_some() { "Check-in round summary" } else { "Review summary" } }</h2>
+            <h2 id="ab-review-title" tabindex="-1">{ if round { "Check-in round summary" } else { "Review summary" } }</h2>
             <p class="ab-health__figure">{ &summary_text }</p>
             <p class="ab-review__score">{ score_now }</p>
-            <h3 class="ab-health__heading">{ if team.is_some() { "What changed during the round" } else { "What changed during the review" } }</h3>
+            <h3 class="ab-health__heading">{ if round { "What changed during the round" } else { "What changed during the review" } }</h3>
             if !checked_in.is_empty() {
                 <ul class="ab-findings ab-findings--pairs" aria-label="Check-ins recorded">{ for checked_in }</ul>
             }
@@ -190,12 +193,13 @@ pub(super) fn review_summary(
             }
             <p class="ab-field__hint">{ match team {
                 Some(team) => format!("The check-ins are saved either way. Recording notes that {team}'s round took place; the board's last review stays as it is."),
+                None if round => "The check-ins are saved either way. Recording notes that the round took place; reviews are kept on the whole board.".to_string(),
                 None => "The check-ins are saved either way. Recording the review keeps today's score, counts the next review from today and clears “Changed since review” from the cards.".to_string(),
             } }</p>
             <div class="ab-dialog__actions">
                 <button type="button" class="ab-button" onclick={on_discard}>{ "Close without recording" }</button>
                 <span class="ab-spacer"></span>
-                <button type="button" class="ab-button ab-button--primary" onclick={on_record}>{ if team.is_some() { "Record check-in round" } else { "Record review" } }</button>
+                <button type="button" class="ab-button ab-button--primary" onclick={on_record}>{ if round { "Record check-in round" } else { "Record review" } }</button>
             </div>
         </section>
     }
