@@ -129,7 +129,14 @@
 // item come back to, Ctrl + Enter from anywhere in a review's step and the fixes of a second
 // review: 578.6 KB (592,491 bytes), then (+0.3 KB) taps around a card's status, Save and
 // finish, counts that agree, a blank board's words, the team named on Start guided review and
-// a card opened from one listener on the board: 578.9 KB (592,830 bytes).
+// a card opened from one listener on the board: 578.9 KB (592,830 bytes), then (+0.9 KB)
+// Undo told at the window's foot, a card's flags in words about the work, a phone's chips
+// fading at their edge, words for what is not there, carried work counted from when it was
+// added, moving overdue dates offered not ticked, a decision's revisit date checked and its
+// recording told, a stop's work named with its team, counts that read right and the next
+// planning no later than the period's end: 579.9 KB (593,770 bytes), then (+0.3 KB) a
+// slice's change taken without asking when the board's copy is untouched since the cut and
+// a slice's guided review recorded as its team's round: 580.2 KB (594,108 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -141,7 +148,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 579 * 1024;
+const GUARD = 581 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
