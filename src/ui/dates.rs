@@ -38,7 +38,7 @@ fn formatter(time_zone: Option<&str>, time: bool, year: bool) -> DateTimeFormat 
         options.set_time_zone(zone);
     }
     if time {
-        options.set_hour(NumericFormat::TwoDigit);
+        options.set_hour(NumericFormat::Numeric);
         options.set_minute(NumericFormat::TwoDigit);
         options.set_time_zone_name(TimeZoneNameFormat::Short);
     }
