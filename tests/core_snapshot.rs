@@ -536,7 +536,7 @@ fn a_newer_version_is_refused_naming_both_versions() {
     assert_eq!(
         error.to_string(),
         "this snapshot is version 2, but this board reads versions up to 1; \
-         open it with a newer version of the board"
+         open it with a newer version of Alignment Board"
     );
 }
 

@@ -97,7 +97,7 @@ impl fmt::Display for ReadError {
             ReadError::TooNew { found } => write!(
                 f,
                 "this snapshot is version {found}, but this board reads versions up to {VERSION}; \
-                 open it with a newer version of the board"
+                 open it with a newer version of Alignment Board"
             ),
             ReadError::UnknownVersion { found } => {
                 write!(

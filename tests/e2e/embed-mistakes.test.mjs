@@ -49,7 +49,7 @@ test('a board that cannot be shown says why in its box and in the console, unles
     <alignment-board id="view" storage-key="mistakes" view="heath"></alignment-board>`);
   const says = (id) => page.locator(`#${id}`).getByRole('alert');
   await says('broken').getByText(/^This board cannot be shown: the snapshot it was given cannot be read: this is not valid JSON, so it may be damaged or cut short: .* at line 1, column \d+\.$/).waitFor();
-  await says('newer').getByText('This board cannot be shown: the snapshot it was given cannot be read: this snapshot is version 99, but this board reads versions up to 1; open it with a newer version of the board.').waitFor();
+  await says('newer').getByText('This board cannot be shown: the snapshot it was given cannot be read: this snapshot is version 99, but this board reads versions up to 1; open it with a newer version of Alignment Board.').waitFor();
   await says('missing').getByText('This board cannot be shown: the snapshot at boards/our-board.alignment.json could not be read: the server answered 404 Not Found. Check the src address.').waitFor();
   await says('page').getByText('This board cannot be shown: the snapshot at index.html cannot be read: this is not an alignment board snapshot: it is a web page, not a snapshot file.').waitFor();
   await says('view').getByText('This board cannot be shown: the view "heath" is not one the board has; its views are "board", "health", "allocation", "rhythm" or "coordination".').waitFor();
