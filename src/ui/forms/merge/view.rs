@@ -121,6 +121,7 @@ impl View<'_> {
             html! {
                 <button type="button" class="ab-button ab-button--quiet ab-button--small"
                         aria-label={format!("Keep apart: {what} {}", item.name)}
+                        title="Not the same one: the file's is added beside this board's, as a new one"
                         onclick={Callback::from(move |_| on_choice.emit(Choice::Unmatch(reference.clone())))}>
                     { "Keep apart" }
                 </button>
