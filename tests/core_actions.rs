@@ -6,11 +6,11 @@ mod core_support;
 
 use alignment_board::core::action::{reduce, Action, Refused, Settings};
 use alignment_board::core::model::{
-    Board, Period, PriorityStatus, Review, ReviewKind, Rhythm, Risk, Severity, Status,
+    Board, CheckIn, Period, PriorityStatus, Review, ReviewKind, Rhythm, Risk, Severity, Status,
 };
 use core_support::{
-    assert_sound, created, date, empty_board, full_board, ids, initiative, now, person, priority,
-    small_board, team, ts,
+    assert_sound, check_in, created, date, empty_board, full_board, ids, initiative, now, person,
+    priority, small_board, team, ts,
 };
 use std::rc::Rc;
 
@@ -1524,5 +1524,29 @@ fn a_move_and_a_status_change_are_told_by_their_result_in_the_cards_words() {
         edit.outcome(&board, &after),
         None,
         "other edits keep their description"
+    );
+}
+
+#[test]
+fn a_board_s_last_change_is_the_latest_time_its_work_records() {
+    let board = small_board();
+    let latest = board.last_change().expect("the small board has work");
+    assert!(board.check_ins.iter().all(|c| c.at <= latest));
+    assert!(board.initiatives.iter().all(|i| i.updated_at <= latest));
+    // A check-in a week later is the board's last change.
+    let later = latest.add_seconds(7 * 86_400);
+    let checked = reduce(
+        &Rc::new(board.clone()),
+        Action::CheckIn(CheckIn {
+            at: later,
+            ..check_in("c-9", "i-1", None)
+        }),
+        later,
+    )
+    .unwrap();
+    assert_eq!(checked.last_change(), Some(later));
+    assert_eq!(
+        Board::blank("b".into(), date("2026-11-23")).last_change(),
+        None
     );
 }

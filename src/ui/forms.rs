@@ -20,6 +20,7 @@ mod team;
 
 use super::board_view::Attention;
 use super::check_in::{timeline, CheckInEditor};
+use super::dates::date_time;
 use super::dialog::Modal;
 use super::state::{use_board, BoardContext, DialogKind, Msg};
 use crate::core::action::Action;
@@ -244,6 +245,19 @@ fn replace_board(
         })
     };
     let current = props.board.as_ref();
+    // A file older than the board's own work (the slice sent out a week ago, imported again
+    // by mistake) would take that work away: said, with both dates, where the titles are alike.
+    let older = current
+        .and_then(|c| c.last_change())
+        .zip(incoming.last_change())
+        .filter(|(ours, theirs)| theirs < ours)
+        .map(|(ours, theirs)| {
+            format!(
+                "This board has changes up to {}; the file's latest is from {}. What was done in between is not in the file.",
+                date_time(ours),
+                date_time(theirs)
+            )
+        });
     let on_replace = {
         let (dispatch, on_dialog) = (context.dispatch.clone(), context.on_dialog.clone());
         let replaces = current.is_some();
@@ -268,6 +282,9 @@ fn replace_board(
                 <p>{ format!("{what} will replace ") }
                    <strong>{ format!("“{}”", current.title) }</strong>
                    { format!(" ({}).", counts(current)) }</p>
+                if let Some(older) = older {
+                    <p class="ab-field__hint ab-field__hint--warn">{ older }</p>
+                }
                 <p>{ "Undo brings the current board back; to keep a copy, export it first." }</p>
             } else {
                 <p>{ format!("{what} will be the board this browser keeps.") }</p>

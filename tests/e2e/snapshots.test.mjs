@@ -287,6 +287,7 @@ test('importing over a board asks first, and undo brings the old board back', as
   const ask = dialog(page, 'Replace this board?');
   await ask.getByText('(0 priorities, 1 team, 0 initiatives)', { exact: false }).waitFor();
   await ask.getByRole('button', { name: 'Export current board' }).waitFor();
+  assert.equal(await ask.getByText('What was done in between is not in the file.', { exact: false }).count(), 0, 'a file of no dates is not called older');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
 
@@ -295,6 +296,22 @@ test('importing over a board asks first, and undo brings the old board back', as
   await page.getByRole('heading', { level: 1, name: 'Imported board' }).waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
   await page.getByRole('heading', { level: 1, name: title }).waitFor();
+});
+
+test('a file older than the board\'s own work says so before it replaces it', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  // Sent out, then worked on: the file imported again by mistake would take that work away.
+  const { path } = await exportSnapshot(page);
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article').first();
+  await card.focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await saved(page);
+  await importFile(page, path);
+  const ask = dialog(page, 'Replace this board?');
+  await ask.getByText(/^This board has changes up to .*; the file's latest is from .*\. What was done in between is not in the file\.$/).waitFor();
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  page.assertNoErrors();
 });
 
 test('the board\'s own export imported again changes nothing and leaves Undo with the step before', async () => {

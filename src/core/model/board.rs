@@ -35,6 +35,31 @@ impl Board {
         self.people.find(id)
     }
 
+    /// When the board's work last changed, as its own times say: the latest priority or
+    /// initiative added or edited, check-in, request asked or answered, decision or review.
+    /// `None` on a board with none of them.
+    pub fn last_change(&self) -> Option<Timestamp> {
+        let priorities = self.priorities.iter().map(|p| p.created_at);
+        let initiatives = self
+            .initiatives
+            .iter()
+            .map(|i| i.updated_at.max(i.created_at));
+        let check_ins = self.check_ins.iter().map(|c| c.at);
+        let requests = (self.dependencies.iter()).map(|d| {
+            d.answered_at
+                .map_or(d.requested_at, |a| a.max(d.requested_at))
+        });
+        let decisions = self.decisions.iter().map(|d| d.decided_at);
+        let reviews = self.reviews.iter().map(|r| r.at);
+        (priorities
+            .chain(initiatives)
+            .chain(check_ins)
+            .chain(requests))
+        .chain(decisions)
+        .chain(reviews)
+        .max()
+    }
+
     /// Whether `initiative` is an earlier period's: done or dropped, and last changed no later
     /// than the board started this period. The board and the status page leave it out
     /// unless asked; it stays as history, and changed again it is this period's.
