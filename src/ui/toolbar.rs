@@ -131,7 +131,8 @@ fn slice_note(board: &Board, cut: &Cut) -> String {
     };
     format!(
         "{whose} of the board, cut {}: other teams show only the work that meets theirs, so \
-         their lanes and the board’s figures here are partial.",
+         their lanes and the board’s figures here are partial. To send it back, File › Export \
+         snapshot.",
         short_day(cut.cut_at)
     )
 }

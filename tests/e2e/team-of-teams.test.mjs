@@ -383,7 +383,7 @@ test('a slice sent back asks about work both sides changed since it was cut and 
     await form.waitFor({ state: 'detached' });
   };
   const team = await teamWork(slice, async (page) => {
-    await page.getByRole('banner').getByText(/^Platform’s slice of the board, cut .*: other teams show only the work that meets theirs/).waitFor();
+    await page.getByRole('banner').getByText(/^Platform’s slice of the board, cut .*: other teams show only the work that meets theirs, .* To send it back, File › Export snapshot\.$/).waitFor();
     // Its rhythm is Platform's: reviews are the whole board's, other teams' work is not due.
     const views = page.getByRole('navigation', { name: 'Views' });
     await views.getByRole('button', { name: /^Rhythm/ }).click();
