@@ -249,6 +249,7 @@ fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_wo
     let by_default = apply(&board, &made, &Choices::new()).unwrap();
     let after = &by_default.board;
     assert_sound(after);
+    assert_eq!(after.initiative("i-4").unwrap().status, Status::AtRisk);
     assert_eq!(
         [
             progress(after, "i-2"),

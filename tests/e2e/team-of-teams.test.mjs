@@ -205,8 +205,13 @@ test('three teams edit their slices apart and the leadership board merges them b
   const dataDecide = fileSection(preview, data.name).locator('.ab-merge__decide');
   const first = dataDecide.getByRole('table').first();
   await first.getByRole('columnheader', { name: 'This board', exact: true }).waitFor();
-  assert.equal(await dataDecide.getByRole('listitem').count(), 1, 'only what both sides changed is asked');
-  await dataDecide.getByRole('radio', { name: /Take the file’s/ }).check();
+  // Asked: Warehouse cost reduction, which both sides changed, and the request Data
+  // accepted (a request edited on the board stamps no time, so a merge cannot tell who
+  // changed it).
+  const asked = await dataDecide.getByRole('listitem').evaluateAll((items) => items.map((i) => i.textContent));
+  assert.equal(asked.length, 2, asked.join(' | '));
+  assert.ok(asked.some((t) => t.includes('Warehouse cost reduction')) && asked.some((t) => t.includes('Trial funnel events in the warehouse')), asked.join(' | '));
+  await dataDecide.getByRole('listitem').filter({ hasText: 'Warehouse cost reduction' }).getByRole('radio', { name: /Take the file’s/ }).check();
   const ownerRow = table.getByRole('row', { name: /^owner/ });
   await ownerRow.getByRole('cell', { name: newOwner.name }).waitFor();
   await table.getByRole('row', { name: /^status/ }).getByRole('cell', { name: 'On track' }).waitFor();
@@ -395,7 +400,7 @@ test('a slice sent back asks about work both sides changed since it was cut and 
     // Planning is the whole board's, and a guided review of the slice is Platform's
     // check-in round, not a review of the whole board made from a part of it.
     assert.equal(await rhythm.getByRole('button', { name: 'Start next period…' }).count(), 0);
-    await rhythm.getByRole('button', { name: 'Start guided review' }).click();
+    await rhythm.getByRole('button', { name: 'Start guided review of Platform' }).click();
     await page.getByRole('heading', { name: /^Platform's check-in round · 1 of / }).waitFor();
     await page.getByRole('button', { name: 'End review' }).click();
     await page.getByRole('region', { name: 'Check-in round summary' }).getByRole('button', { name: 'Record check-in round' }).click();

@@ -233,11 +233,18 @@ fn settle<T: Record>(
                             (Some(board), Some(file)) if file > board => Side::File,
                             _ => Side::Board,
                         };
-                        // Changed in a slice sent back, and not on the board since it was
-                        // cut: the slice's is the only change, taken without asking.
+                        // A status changed in a slice sent back, on work the board has not
+                        // touched since it was cut: the team's is the only change, taken
+                        // without asking. Only an initiative's status: every change of it
+                        // stamps the initiative, where some board changes of others stamp
+                        // nothing (a person deleted clears an owner, a request edited keeps
+                        // its times), and the stamps could not tell the board changed them.
                         let slice_alone = match (context.cut, file) {
                             (Some(cut), Some(file)) => {
-                                touched == Touched::Alone && file >= cut.cut_at
+                                T::WHAT == Kind::Initiative
+                                    && touched == Touched::Alone
+                                    && file >= cut.cut_at
+                                    && fields.iter().all(|f| !f.decisive || f.name == "status")
                             }
                             _ => false,
                         };
