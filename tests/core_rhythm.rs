@@ -123,8 +123,10 @@ fn work_carried_over_by_a_new_period_has_waited_since_it_was_added() {
         started_at: Some(ts("2026-11-20T10:00:00Z")),
     };
     board.initiatives[0].created_at = ts("2026-10-01T09:00:00Z"); // carried: 53 days
-    board.initiatives[1].created_at = ts("2026-11-21T09:00:00Z"); // planned ahead
-    board.initiatives[2].created_at = ts("2026-11-22T09:00:00Z"); // planned ahead
+                                                                  // Written down for the new period in the days before it was started (not yet due for a
+                                                                  // check-in then), or after: planned ahead.
+    board.initiatives[1].created_at = ts("2026-11-14T09:00:00Z");
+    board.initiatives[2].created_at = ts("2026-11-22T09:00:00Z");
     let items = due(&board, utc_now()).items;
     let seen: Vec<_> = (items.iter())
         .map(|d| (d.initiative, d.days_since, d.from))

@@ -37,22 +37,28 @@ pub enum CountedFrom {
     Added,
     /// The period's first day: it was added before the period began (planned ahead) and has
     /// had no check-in. Work written down ahead is not late from the day it was written.
-    /// Work an earlier period carried over (added before the board started this period) is
-    /// not planned ahead: it has waited since it was added, and a new period does not hide it.
+    /// Work an earlier period carried over already due for a check-in when the board started
+    /// this period is not planned ahead: it has waited since it was added, and a new period
+    /// does not hide it.
     PeriodStart,
 }
 
 /// The person's calendar days since an initiative's check-ins are counted from (`last`, its
 /// latest check-in; with none, the day it was `created`, or the period's first day when that
-/// came later and the work was not carried over from an earlier period), and from what.
-/// Negative while a period planned ahead has not begun.
+/// came later and the work was not already due for a check-in when the board started the
+/// period: work written down for the period a few days before is planned ahead, work that
+/// waited a whole check-in interval before it is late as it was), and from what. Negative
+/// while a period planned ahead has not begun.
 pub fn waiting(
     board: &Board,
     created: Timestamp,
     last: Option<Timestamp>,
     now: Now,
 ) -> (i64, CountedFrom) {
-    let carried = board.period.started_at.is_some_and(|began| created < began);
+    let every = i64::from(board.rhythm.check_in_days);
+    let carried = (board.period.started_at).is_some_and(|began| {
+        now.day_of(began).days_since_epoch() - now.day_of(created).days_since_epoch() > every
+    });
     match (last, board.period.start) {
         (Some(at), _) => (days_ago(at, now), CountedFrom::CheckIn),
         (None, Some(start)) if now.day_of(created) < start && !carried => (
@@ -89,8 +95,9 @@ pub struct Due {
     /// planning session, or, when there has been none, after the period's start or the
     /// day the board's first initiative was added, whichever is later (none before then).
     pub next_review: Option<Date>,
-    /// The date the next planning session falls due: `planningDays` after the latest one,
-    /// or the day after the period ends when there has been none.
+    /// The date the next planning session falls due: `planningDays` after the latest one, or
+    /// the day after the period ends when that comes first (and the latest came before it),
+    /// or when there has been none.
     pub next_planning: Option<Date>,
 }
 
