@@ -40,7 +40,7 @@ pub fn use_focus_after_change(
         let board = board.clone();
         Callback::from(move |id: Id| {
             if let Some(initiative) = board.as_ref().and_then(|b| b.initiative(&id)) {
-                dispatch.dispatch(Msg::Done(format!(
+                dispatch.dispatch(Msg::Also(format!(
                     "“{}” no longer matches the filters, so it is hidden. Clear filters to see it.",
                     initiative.title
                 )));

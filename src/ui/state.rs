@@ -252,6 +252,10 @@ pub enum Msg {
     /// itself, and there alone (the board's live region is quiet). A notice above the board
     /// stays: a failure still holds.
     Done(String),
+    /// Told at the window's foot after a change whose result the board's live region said
+    /// (the card it hid under the filters): after the change's own notice, if it has one, and
+    /// leaving the live region's words.
+    Also(String),
     /// The notice above the board dismissed.
     Dismiss,
     /// The done notice of that turn gone: dismissed, or its time up.
@@ -457,6 +461,19 @@ impl Reducible for AppState {
                 next.focus.clone_from(&self.focus);
                 next.focus_card.clone_from(&self.focus_card);
                 next.tell(text);
+            }
+            Msg::Also(text) => {
+                next.focus.clone_from(&self.focus);
+                next.focus_card.clone_from(&self.focus_card);
+                // A change clears an earlier command's notice: one still here is this
+                // change's own (Undo's), which this follows.
+                let text = match &self.done {
+                    Some(done) => format!("{} {text}", done.text),
+                    None => text,
+                };
+                let said = std::mem::take(&mut next.announcement);
+                next.tell(text);
+                next.announcement = said;
             }
             Msg::Notify(notice) => next.notice = Some(notice),
             Msg::Dismiss => next.notice = None,

@@ -281,6 +281,9 @@ test('filters narrow the board by team, owner and status', async () => {
   await board.getByRole('article', { name: changed, exact: true }).first().waitFor({ state: 'detached' });
   assert.ok((await risky.count()) < count);
   await page.getByRole('status').filter({ hasText: `“${changed}” no longer matches the filters, so it is hidden. Clear filters to see it.` }).waitFor();
+  // Said besides the change's own result, which the board's live region keeps.
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  assert.match(await live.innerText(), new RegExp(`^“${changed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” is now On track`));
   // Alone in its cell under the filter, its place goes to the cell's Add button.
   await page.waitForFunction(() => document.activeElement?.matches('button.ab-cell__add'));
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Add initiative to /);
