@@ -246,8 +246,9 @@ fn replace_board(
     };
     let current = props.board.as_ref();
     // A file older than the board's own work (the slice sent out a week ago, imported again
-    // by mistake) would take that work away: said, with both dates, where the titles are alike.
+    // by mistake) would take that work away: said, with both dates, for a copy of the same board.
     let older = current
+        .filter(|c| c.id == incoming.id)
         .and_then(|c| c.last_change())
         .zip(incoming.last_change())
         .filter(|(ours, theirs)| theirs < ours)

@@ -272,7 +272,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                             <button type="button" class="ab-button ab-button--primary" onclick={record_now}>{ "Record review" }</button>
                         } else if !due_now.items.is_empty() {
                             <button type="button" class="ab-button ab-button--primary" onclick={start_review}>
-                                { scope_team.map_or("Start guided review".to_string(), |team| format!("Start guided review of {}", team.name)) }
+                                { scope_team.or_else(|| slice_team(board)).map_or("Start guided review".to_string(), |team| format!("Start guided review of {}", team.name)) }
                             </button>
                         }
                         if board.slice.is_none() {

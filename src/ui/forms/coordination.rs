@@ -452,7 +452,10 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 let stopped = drop_initiatives
                     .iter()
                     .filter_map(|id| props.board.initiative(id))
-                    .map(|i| format!("“{}”", i.title))
+                    .map(|i| match props.board.team(&i.team_id) {
+                        Some(team) => format!("“{}” ({})", i.title, team.name),
+                        None => format!("“{}”", i.title),
+                    })
                     .collect::<Vec<_>>();
                 match stopped.len() {
                     0 => format!("Recorded “{}”.", decision.title),
