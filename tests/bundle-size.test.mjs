@@ -136,7 +136,11 @@
 // recording told, a stop's work named with its team, counts that read right and the next
 // planning no later than the period's end: 579.9 KB (593,770 bytes), then (+0.3 KB) a
 // slice's change taken without asking when the board's copy is untouched since the cut and
-// a slice's guided review recorded as its team's round: 580.2 KB (594,108 bytes).
+// a slice's guided review recorded as its team's round: 580.2 KB (594,108 bytes), then
+// (+1.3 KB) an import's warning of a file older than the board's work, a time's hour as the
+// locale writes it, Keep apart's tooltip, the slice's note on sending it back, a card hidden
+// by the filters told after the change's own words and the review's fixes: 581.5 KB
+// (595,501 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -148,7 +152,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 581 * 1024;
+const GUARD = 582 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
