@@ -69,15 +69,12 @@ fn an_initiative_is_due_one_day_after_the_interval_not_on_its_last_day() {
 
 #[test]
 fn work_planned_before_its_period_waits_from_the_period_start_not_from_when_it_was_written() {
-    let mut board = small_board();
-    board.rhythm.check_in_days = 7;
-    board.check_ins.clear();
-    board.period = Period {
+    let mut board = weekly_without_check_ins(Period {
         label: "Next".into(),
         start: Some(date("2026-11-13")),
         end: Some(date("2027-02-12")),
         ..Period::default()
-    };
+    });
     // Written down in October, the period began 10 days ago: 3 days late, not 50.
     board.initiatives[0].created_at = ts("2026-10-01T09:00:00Z");
     // Added after the period began: from the day it was added.
@@ -95,12 +92,8 @@ fn work_planned_before_its_period_waits_from_the_period_start_not_from_when_it_w
         ]
     );
     // Health says the same, in its words.
-    let analysis = alignment_board::core::health::analyse_board(&board, utc_now());
-    let rhythm = (analysis.board.parts.iter())
-        .find(|p| p.kind == alignment_board::core::health::PartKind::Rhythm)
-        .unwrap();
     assert_eq!(
-        rhythm.findings[0].reason,
+        first_rhythm_finding(&board),
         "No check-in since the period started 10 days ago (due every 7)"
     );
     // A period planned ahead that has not begun has nothing due yet.
@@ -111,20 +104,18 @@ fn work_planned_before_its_period_waits_from_the_period_start_not_from_when_it_w
 
 #[test]
 fn work_carried_over_by_a_new_period_has_waited_since_it_was_added() {
-    let mut board = small_board();
-    board.rhythm.check_in_days = 7;
-    board.check_ins.clear();
     // The board started a period that begins in a week: what it carried over had never been
     // checked in, and the new period does not make it look on time.
-    board.period = Period {
+    let mut board = weekly_without_check_ins(Period {
         label: "Next".into(),
         start: Some(date("2026-11-30")),
         end: Some(date("2027-02-28")),
         started_at: Some(ts("2026-11-20T10:00:00Z")),
-    };
-    board.initiatives[0].created_at = ts("2026-10-01T09:00:00Z"); // carried: 53 days
-                                                                  // Written down for the new period in the days before it was started (not yet due for a
-                                                                  // check-in then), or after: planned ahead.
+    });
+    // Carried: 53 days.
+    board.initiatives[0].created_at = ts("2026-10-01T09:00:00Z");
+    // Written down for the new period in the days before it was started (not yet due for a
+    // check-in then), or after: planned ahead.
     board.initiatives[1].created_at = ts("2026-11-14T09:00:00Z");
     board.initiatives[2].created_at = ts("2026-11-22T09:00:00Z");
     let items = due(&board, utc_now()).items;
@@ -132,14 +123,28 @@ fn work_carried_over_by_a_new_period_has_waited_since_it_was_added() {
         .map(|d| (d.initiative, d.days_since, d.from))
         .collect();
     assert_eq!(seen, vec![(0, 53, CountedFrom::Added)]);
-    let analysis = alignment_board::core::health::analyse_board(&board, utc_now());
+    assert_eq!(
+        first_rhythm_finding(&board),
+        "No check-in since it was created 53 days ago (due every 7)"
+    );
+}
+
+/// The small board with weekly check-ins and none made yet, in `period`.
+fn weekly_without_check_ins(period: Period) -> Board {
+    let mut board = small_board();
+    board.rhythm.check_in_days = 7;
+    board.check_ins.clear();
+    board.period = period;
+    board
+}
+
+/// The first finding of Health's rhythm part on `board`, now.
+fn first_rhythm_finding(board: &Board) -> String {
+    let analysis = alignment_board::core::health::analyse_board(board, utc_now());
     let rhythm = (analysis.board.parts.iter())
         .find(|p| p.kind == alignment_board::core::health::PartKind::Rhythm)
         .unwrap();
-    assert_eq!(
-        rhythm.findings[0].reason,
-        "No check-in since it was created 53 days ago (due every 7)"
-    );
+    rhythm.findings[0].reason.clone()
 }
 
 #[test]
