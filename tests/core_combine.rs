@@ -534,7 +534,11 @@ fn another_boards_check_in_matches_by_initiative_time_and_note() {
         (check_in.matched, check_in.target.as_str()),
         (Matched::ByName, "c-2")
     );
-    assert_eq!(check_in.name, "Status page, 2026-11-20");
+    // The day is the person's: the preview writes `at` in their time zone and language.
+    assert_eq!(
+        (check_in.name.as_str(), check_in.at),
+        ("Status page", Some(other.check_ins[0].at))
+    );
 }
 
 // ---------------------------------------------------------------------------------------

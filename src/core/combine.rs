@@ -79,7 +79,8 @@ use super::index::positions;
 use super::list::List;
 use super::merge::Entity;
 use super::model::{
-    Board, CheckIn, Cut, Decision, Dependency, Id, Initiative, Person, Priority, Review, Risk, Team,
+    Board, CheckIn, Cut, Decision, Dependency, Id, Initiative, Person, Priority, Review,
+    ReviewKind, Risk, Team,
 };
 use super::snapshot::{self, Loaded, ReadError};
 use super::time::Timestamp;
@@ -307,8 +308,12 @@ pub struct Item {
     pub id: Id,
     /// Its id on the merged board: the one it matched, its own, or a new one.
     pub target: Id,
-    /// How a person recognises it (a name, a title, an initiative and a day).
+    /// How a person recognises it: a name or a title; for a check-in its initiative's
+    /// title, for a review its kind.
     pub name: String,
+    /// For a check-in or a review, the moment it records: the preview writes it beside the
+    /// name, in the person's time zone and language.
+    pub at: Option<Timestamp>,
     pub matched: Matched,
     pub verdict: Verdict,
 }

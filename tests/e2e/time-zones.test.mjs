@@ -6,7 +6,7 @@
 // period, the date in an export's file name. Dates are written in the browser's language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dialog, exportSnapshot, useApp, command, importFile } from '../support/app.mjs';
@@ -101,6 +101,30 @@ for (const zone of ZONES) {
     page.assertNoErrors();
   });
 }
+
+test('in Honolulu, the merge preview names a file\'s check-in and round by the person\'s day', async () => {
+  const zone = ZONES[0];
+  const page = await pageAt(zone);
+  await importShown(page, await boardDueAround(zone));
+  // Another board's file: its check-in and its round at 19:00 on 31 December in Honolulu,
+  // already 1 January 2027 in UTC.
+  const at = '2027-01-01T05:00:00Z';
+  const file = JSON.parse(await readFile(await boardDueAround(zone), 'utf8'));
+  file.board.id = 'b-other';
+  file.board.checkIns = [{ id: 'c-1', initiativeId: 'i-2', at, status: 'atRisk', progress: 60, confidence: 4, note: 'Late review', authorId: null }];
+  file.board.reviews = [{ id: 'v-1', at, kind: 'checkIn', summary: 'Round done.', score: 70, teamId: 't-1' }];
+  const path = join(await mkdtemp(join(tmpdir(), 'ab-tz-')), 'other.alignment.json');
+  await writeFile(path, JSON.stringify(file));
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), command(page, 'File', 'Merge team snapshots…')]);
+  await chooser.setFiles(path);
+  const preview = dialog(page, 'Merge team snapshots');
+  for (const [kind, name] of [['Check-ins', 'Due today, Dec 31'], ['Reviews', "Platform's check-in round, Dec 31"]]) {
+    await preview.locator('summary', { hasText: new RegExp(`^${kind}`) }).click();
+    await preview.locator('.ab-merge__item-name', { hasText: name }).waitFor();
+  }
+  assert.equal(await preview.getByText(/2027|Jan/).count(), 0, 'no day of UTC\'s');
+  page.assertNoErrors();
+});
 
 test('dates are written in the browser\'s language', async () => {
   const zone = ZONES[1];

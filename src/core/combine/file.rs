@@ -191,6 +191,7 @@ fn settle<T: Record>(
                     id: place.own,
                     target: place.target,
                     name,
+                    at: item.at(),
                     matched: place.matched,
                     verdict: Verdict::Same,
                 });
@@ -280,6 +281,7 @@ fn settle<T: Record>(
             id: Entity::id(item).to_string(),
             target: place.target,
             name,
+            at: item.at(),
             matched: place.matched,
             verdict,
         });

@@ -79,6 +79,10 @@ pub(super) trait Record: Entity + 'static {
     fn label(&self, _board: &Board) -> String {
         self.name().to_string()
     }
+    /// The moment a record of the history records, shown beside its label.
+    fn at(&self) -> Option<Timestamp> {
+        None
+    }
 }
 
 /// The board's spelling of `ours` if `theirs` differs from it only in case and spacing.
@@ -324,7 +328,10 @@ impl Record for CheckIn {
         let on = board
             .initiative(&self.initiative_id)
             .map_or(self.initiative_id.as_str(), |i| &i.title);
-        format!("{on}, {}", self.at.utc_date())
+        on.to_string()
+    }
+    fn at(&self) -> Option<Timestamp> {
+        Some(self.at)
     }
 }
 
@@ -443,7 +450,16 @@ impl Record for Review {
             part("team", false, Value::One(Kind::Team, self.team_id.clone())),
         ]
     }
-    fn label(&self, _: &Board) -> String {
-        format!("{} {}", self.kind.key(), self.at.utc_date())
+    fn label(&self, board: &Board) -> String {
+        let team = self.team_id.as_deref().and_then(|id| board.team(id));
+        match (self.kind, team) {
+            (ReviewKind::CheckIn, Some(team)) => format!("{}'s check-in round", team.name),
+            (ReviewKind::CheckIn, None) => "Check-in round".into(),
+            (ReviewKind::Review, _) => "Review".into(),
+            (ReviewKind::Planning, _) => "Planning".into(),
+        }
+    }
+    fn at(&self) -> Option<Timestamp> {
+        Some(self.at)
     }
 }

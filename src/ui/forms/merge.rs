@@ -11,7 +11,7 @@ use crate::core::combine::{
 };
 use crate::core::model::Board;
 use crate::core::time::{Date, Timestamp};
-use crate::ui::dates::{date_time, short_date};
+use crate::ui::dates::{date_time, short_date, short_day};
 use crate::ui::dialog::Modal;
 use crate::ui::selector::css_escape;
 use crate::ui::state::{capitalise, use_board, MergeFiles, Msg};

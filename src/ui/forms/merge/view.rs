@@ -101,6 +101,7 @@ impl View<'_> {
     /// One item: its name, how it matched, and what the person can do with it. A conflict
     /// shows its fields and the sides to pick from in the "To decide" list (`deciding`).
     fn item(&self, at: usize, item: &Item, deciding: bool) -> Html {
+        let name = named(item);
         let reference = item.reference(at);
         let key = item_key(&reference);
         let what = item.kind.label();
@@ -120,7 +121,7 @@ impl View<'_> {
             let reference = reference.clone();
             html! {
                 <button type="button" class="ab-button ab-button--quiet ab-button--small"
-                        aria-label={format!("Keep apart: {what} {}", item.name)}
+                        aria-label={format!("Keep apart: {what} {name}")}
                         title="Not the same one: the file's is added beside this board's, as a new one"
                         onclick={Callback::from(move |_| on_choice.emit(Choice::Unmatch(reference.clone())))}>
                     { "Keep apart" }
@@ -143,7 +144,7 @@ impl View<'_> {
                 <div class="ab-merge__line">
                     <span class="ab-merge__item-name">
                         if deciding { <span class="ab-merge__kind-tag">{ what }</span> }
-                        { &item.name }
+                        { name }
                     </span>
                     if let Some(note) = note { <span class="ab-merge__note">{ note }</span> }
                     <span class="ab-spacer"></span>
@@ -159,6 +160,7 @@ impl View<'_> {
     /// picker of the board's items of its kind once asked for.
     fn match_by_hand(&self, item: &Item, reference: &ItemRef) -> Option<Html> {
         let board = self.board;
+        let name = named(item);
         let options: Vec<(String, String)> = match item.kind {
             Kind::Team => board
                 .teams
@@ -194,7 +196,7 @@ impl View<'_> {
             let reference = reference.clone();
             return Some(html! {
                 <button type="button" class="ab-button ab-button--quiet ab-button--small"
-                        aria-label={format!("Match by hand: {what} {}", item.name)}
+                        aria-label={format!("Match by hand: {what} {name}")}
                         onclick={Callback::from(move |_| on_matching.emit(Some(reference.clone())))}>
                     { "Match by hand…" }
                 </button>
@@ -210,7 +212,7 @@ impl View<'_> {
                 }
             })
         };
-        let label = format!("Match the file’s {what} “{}” to", item.name);
+        let label = format!("Match the file’s {what} “{name}” to");
         Some(html! {
             <span class="ab-merge__match">
                 <select ref={select} class="ab-input ab-merge__select" aria-label={label} data-merge-match="">
@@ -268,7 +270,7 @@ impl View<'_> {
             <div class="ab-merge__difference">
                 if let Some(why) = why { <p class="ab-merge__why">{ why }</p> }
                 <table class="ab-table ab-merge__table">
-                    <caption class="ab-visually-hidden">{ format!("How the {} “{}” differs", item.kind.label(), item.name) }</caption>
+                    <caption class="ab-visually-hidden">{ format!("How the {} “{}” differs", item.kind.label(), named(item)) }</caption>
                     <thead>
                         <tr><th scope="col">{ "Field" }</th><th scope="col">{ board_side }</th><th scope="col">{ "The file" }</th></tr>
                     </thead>
@@ -283,12 +285,21 @@ impl View<'_> {
                     </tbody>
                 </table>
                 <fieldset class="ab-merge__sides">
-                    <legend class="ab-visually-hidden">{ format!("Which {} “{}” to keep", item.kind.label(), item.name) }</legend>
+                    <legend class="ab-visually-hidden">{ format!("Which {} “{}” to keep", item.kind.label(), named(item)) }</legend>
                     { side(Side::Board, if after_others { "Keep the board’s, with the files above" } else { "Keep this board’s" }) }
                     { side(Side::File, "Take the file’s") }
                 </fieldset>
             </div>
         }
+    }
+}
+
+/// How the preview names an item: a check-in or a review with the day it records, in
+/// the person's time zone (`Offline job queue, Nov 24`).
+fn named(item: &Item) -> String {
+    match item.at {
+        Some(at) => format!("{}, {}", item.name, short_day(at)),
+        None => item.name.clone(),
     }
 }
 
