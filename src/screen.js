@@ -40,8 +40,9 @@ function screenDay(now = new Date()) {
 
 /**
  * Shows the last screen of the board under `key` in `container`, when it may be shown as
- * `asked` ({ view, theme, readOnly, place }: `page` or `element`, as the board recorded
- * where it showed): a screen is of a board that may be changed, so a read-only one shows none.
+ * `asked` ({ view, theme, readOnly, filtered, place }: `page` or `element`, as the board
+ * recorded where it showed): a screen is of a board that may be changed, so a read-only one
+ * shows none, and of the whole board, so one asked for filtered shows none.
  * A browser without WebAssembly shows none: no board would come to replace it. Returns whether it did; anything unexpected (no storage, a
  * record not the board's, a page's policy refusing HTML) shows nothing.
  */
@@ -52,7 +53,7 @@ function showScreen(container, key, asked) {
     if (!record || record.format !== 'alignment-board-screen' || typeof record.html !== 'string'
       || !revision || record.revision !== revision || record.day !== screenDay()
       || record.view !== (asked.view ?? 'board') || (record.theme ?? null) !== themeAsked(asked.theme)
-      || record.place !== asked.place || asked.readOnly || typeof WebAssembly !== 'object') {
+      || record.place !== asked.place || asked.readOnly || asked.filtered || typeof WebAssembly !== 'object') {
       return false;
     }
     // A template's content is parsed without running or loading anything.
@@ -92,7 +93,7 @@ function showScreen(container, key, asked) {
 }
 
 // The standalone page: its board is named by the address (?key=, ?view=, ?theme=,
-// ?readonly), as the board reads it. In the element's module there is no current script.
+// ?readonly, the filters ?team= and the others), as the board reads it. In the element's module there is no current script.
 if (document.currentScript) {
   const app = document.querySelector('#app[data-alignment-board]');
   const params = new URLSearchParams(location.search);
@@ -101,6 +102,7 @@ if (document.currentScript) {
       view: params.get('view') ?? undefined,
       theme: params.get('theme') ?? undefined,
       readOnly: params.has('readonly'),
+      filtered: ['team', 'owner', 'status', 'attention', 'earlier'].some((name) => params.has(name)),
       place: 'page',
     });
     // A board that cannot start (its script or module not loaded, refused by the page's

@@ -122,7 +122,10 @@ pub fn App(props: &AppProps) -> Html {
         move || startup.0.clone()
     });
     let dispatch = state.dispatcher();
-    let filter = use_state(Filter::default);
+    let filter = use_state(|| match props.view_in_address {
+        true => address::filter_in_address(startup.0.history.as_ref().map(|h| &**h.board())),
+        false => Filter::default(),
+    });
     let view = views_bar::use_asked_view(props.view);
     let dialog = use_state(|| None::<DialogKind>);
     let views_nav = views_bar::use_views_bar(*view, state.history.is_some());
@@ -241,6 +244,7 @@ pub fn App(props: &AppProps) -> Html {
         filter.clone(),
         view.clone(),
     );
+    address::use_filter_in_address(props.view_in_address, &filter);
     address::use_view_in_address(
         props.view_in_address,
         (*view, health_place.is_some()),

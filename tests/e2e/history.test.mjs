@@ -84,6 +84,48 @@ test('Back and Forward go between the views of the board\'s own page, and the ad
   page.assertNoErrors();
 });
 
+test('the board\'s filters are kept in the address: a reload or a shared address opens the board filtered as it was', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const filters = page.getByRole('region', { name: 'Filters' });
+  const search = () => new URL(page.url()).searchParams;
+  const count = filters.getByText(/^Showing \d+ of \d+$/);
+  const chosen = (label) => filters.getByLabel(label).evaluate((select) => select.selectedOptions[0].textContent.trim());
+  await filters.getByLabel('Team').selectOption({ label: 'Platform' });
+  await filters.getByLabel('Status').selectOption({ label: 'At risk' });
+  await filters.getByRole('checkbox', { name: /Needs attention/ }).check();
+  const shown = await count.textContent();
+  const team = await filters.getByLabel('Team').inputValue();
+  assert.deepEqual([search().get('team'), search().get('status'), search().has('attention')], [team, 'atRisk', true]);
+  // One entry of the history for the board, whatever its filters: Back goes to the page before.
+  const length = await page.evaluate(() => history.length);
+
+  await page.reload();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.equal(await filters.getByLabel('Team').inputValue(), team);
+  assert.equal(await chosen('Status'), 'At risk');
+  assert.equal(await filters.getByRole('checkbox', { name: /Needs attention/ }).isChecked(), true);
+  assert.equal(await count.textContent(), shown);
+
+  // Another view and back: the filters go along.
+  await tab(page, 'Health').click();
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  assert.equal(search().get('team'), team);
+  await page.goBack();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.equal(await filters.getByLabel('Team').inputValue(), team);
+  await filters.getByLabel('Team').selectOption({ label: 'All teams' });
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('team'));
+  assert.equal(await page.evaluate(() => history.length), length + 1, 'Health only');
+
+  // An address names what a board may not have: what this board has not is left out.
+  await page.goto(`${app.url}?team=t-nowhere&owner=none&status=sideways&attention&view=board`);
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.deepEqual([await chosen('Team'), await chosen('Owner'), await chosen('Status')], ['All teams', 'No owner', 'Any status']);
+  await page.waitForFunction(() => location.search === '?owner=none&attention');
+  page.assertNoErrors();
+});
+
 test('Back from an item followed out of Health goes back to it, focused, and a guided review waits meanwhile, asking before the page is left', async () => {
   const page = await freshPage(app);
   await startExample(page);

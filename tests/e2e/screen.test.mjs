@@ -71,7 +71,7 @@ test('a board kept in this browser shows its last screen while the board starts,
   page.assertNoErrors();
 });
 
-test('a screen is not shown once the board is saved again elsewhere, on another day, in another view or read-only', async () => {
+test('a screen is not shown once the board is saved again elsewhere, on another day, in another view, filtered or read-only', async () => {
   const page = await exampleKept();
   const context = page.context();
   const stored = JSON.parse(await kept(context, SCREEN));
@@ -98,9 +98,10 @@ test('a screen is not shown once the board is saved again elsewhere, on another 
     await other.getByRole('region', { name: 'Board' }).waitFor();
     await other.close();
   }
-  // Another view asked for in the address, and the board asked for read-only (its screen
-  // is of the board that may be changed).
-  for (const asked of ['?view=health', '?readonly']) {
+  // Another view asked for in the address, the board filtered (its screen is of the whole
+  // board), and the board asked for read-only (its screen is of the board that may be
+  // changed).
+  for (const asked of ['?view=health', '?team=t-1', '?attention', '?readonly']) {
     const other = await context.newPage();
     const release = await openHeld(other, `${app.url}${asked}`);
     assert.equal(await other.locator('[data-ab-screen]').count(), 0, asked);

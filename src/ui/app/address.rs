@@ -5,6 +5,8 @@
 //! address alone: the page around it owns its history.
 
 use super::views_bar::{places_focus, tab_place};
+use crate::core::layout::{Filter, OwnerFilter, StatusFilter};
+use crate::core::model::{Board, Status};
 use crate::ui::state::{AppState, Msg, View};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -123,23 +125,96 @@ fn named() -> Option<String> {
 }
 
 /// A new entry in the history (or, with `replace`, this one) whose address names `view`,
-/// the rest of it kept (`?key=`, `?readonly`, `?theme=`). Where the browser refuses (a page
-/// opened from disk, in some browsers), the view changes all the same.
+/// the rest of it kept (`?key=`, `?readonly`, `?theme=`, the filters). Where the browser
+/// refuses (a page opened from disk, in some browsers), the view changes all the same.
 fn go_to(view: View, replace: bool) {
+    let view_part = (view != View::Board).then(|| view.key().to_string());
+    rewrite(&[("view", view_part)], replace);
+}
+
+/// The names of the board's filters in the address, in the order it writes them.
+const FILTERS: [&str; 5] = ["team", "owner", "status", "attention", "earlier"];
+
+/// The filters the address names (`?team=t-2&owner=none&status=atRisk&attention&earlier`),
+/// each only where `board` has what it names: an address is pasted, kept and shared, and
+/// what it names may be gone. What is not kept is left out of the address again once the
+/// board puts its filters there.
+pub(super) fn filter_in_address(board: Option<&Board>) -> Filter {
+    let params = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
+    let (Some(params), Some(board)) = (params, board) else {
+        return Filter::default();
+    };
+    let owner = match params.get("owner") {
+        Some(none) if none == "none" => OwnerFilter::Nobody,
+        Some(id) if board.person(&id).is_some() => OwnerFilter::Person(id),
+        _ => OwnerFilter::Anyone,
+    };
+    let status = match params.get("status") {
+        Some(unfinished) if unfinished == "unfinished" => StatusFilter::Unfinished,
+        Some(key) => Status::from_key(&key).map_or(StatusFilter::Any, StatusFilter::Is),
+        None => StatusFilter::Any,
+    };
+    Filter {
+        team: params.get("team").filter(|id| board.team(id).is_some()),
+        owner,
+        status,
+        attention: params.has("attention"),
+        earlier: params.has("earlier"),
+    }
+}
+
+/// Puts `filter` in the address of this entry of the history, as the filters' names
+/// (`FILTERS`) with their values; an unfiltered board names none.
+pub(super) fn put_filter(filter: &Filter) {
+    let flag = |on: bool| on.then(String::new);
+    let parts = [
+        filter.team.clone(),
+        match &filter.owner {
+            OwnerFilter::Anyone => None,
+            OwnerFilter::Nobody => Some("none".to_string()),
+            OwnerFilter::Person(id) => Some(id.clone()),
+        },
+        match filter.status {
+            StatusFilter::Any => None,
+            StatusFilter::Unfinished => Some("unfinished".to_string()),
+            StatusFilter::Is(status) => Some(status.key().to_string()),
+        },
+        flag(filter.attention),
+        flag(filter.earlier),
+    ];
+    let named: Vec<(&str, Option<String>)> = FILTERS.into_iter().zip(parts).collect();
+    rewrite(&named, true);
+}
+
+/// The address with each of `parts` (a name, and its value or none to leave it out; an
+/// empty value is written as the name alone, as `?readonly` is) put last and the rest of
+/// the query as it was written. A new entry of the history, or this one with `replace`;
+/// nothing when the address would not change.
+fn rewrite(parts: &[(&str, Option<String>)], replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let location = window.location();
-    // The other parts of the query as they were written (`?readonly` stays without an `=`),
-    // the view's last.
     let search = location.search().unwrap_or_default();
-    let parts = search.trim_start_matches('?').split('&');
-    let named = |part: &str| part.split('=').next().is_some_and(|name| name == "view");
-    let view_part = (view != View::Board).then(|| format!("view={}", view.key()));
-    let query = parts
-        .filter(|part| !part.is_empty() && !named(part))
+    let given = |part: &str| {
+        let name = part.split('=').next().unwrap_or_default();
+        parts.iter().any(|(n, _)| *n == name)
+    };
+    let written = parts
+        .iter()
+        .filter_map(|(name, value)| match value.as_deref() {
+            Some("") => Some(name.to_string()),
+            Some(value) => Some(format!("{name}={}", encoded(value))),
+            None => None,
+        });
+    let query = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|part| !part.is_empty() && !given(part))
         .map(str::to_string)
-        .chain(view_part)
+        .chain(written)
         .collect::<Vec<_>>()
         .join("&");
     let address = format!(
@@ -148,6 +223,14 @@ fn go_to(view: View, replace: bool) {
         if query.is_empty() { "" } else { "?" },
         location.hash().unwrap_or_default(),
     );
+    let now = format!(
+        "{}{search}{}",
+        location.pathname().unwrap_or_default(),
+        location.hash().unwrap_or_default()
+    );
+    if replace && address == now {
+        return;
+    }
     if let Ok(history) = window.history() {
         let state = wasm_bindgen::JsValue::NULL;
         let _ = match replace {
@@ -155,4 +238,30 @@ fn go_to(view: View, replace: bool) {
             false => history.push_state_with_url(&state, "", Some(&address)),
         };
     }
+}
+
+/// `value` as a query writes it: ids are letters, digits and `-`, but an address is typed.
+fn encoded(value: &str) -> String {
+    js_sys::encode_uri_component(value).into()
+}
+
+/// With `enabled`, keeps `filter` in the address: a reload, or the address copied to a
+/// colleague, opens the board filtered as it was. Filters change the entry of the history
+/// they are in (Back goes to the view before, not to the filter before), and the entry
+/// Back or Forward comes to takes the filters shown.
+#[hook]
+pub(super) fn use_filter_in_address(enabled: bool, filter: &Filter) {
+    let shown = use_mut_ref(Filter::default);
+    shown.replace(filter.clone());
+    use_effect_with((enabled, filter.clone()), |(enabled, filter)| {
+        if *enabled {
+            put_filter(filter);
+        }
+    });
+    use_effect_with(enabled, move |enabled| {
+        let listener = web_sys::window().filter(|_| *enabled).map(|window| {
+            EventListener::new(&window, "popstate", move |_| put_filter(&shown.borrow()))
+        });
+        move || drop(listener)
+    });
 }
