@@ -139,6 +139,9 @@ pub struct Beside {
     previous: Option<web_sys::HtmlElement>,
     /// Its lane's heading.
     lane: Option<String>,
+    /// Focused in a list's row that has no place (a request's steps in Coordination, a due
+    /// initiative's Check in in Rhythm): the row, then the rows after and before it.
+    rows: [Option<web_sys::Element>; 3],
 }
 
 impl Beside {
@@ -162,7 +165,14 @@ impl Beside {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             .and_then(|e| e.get_attribute("data-place").map(|place| (e, place)))
         else {
-            *self = Beside::default();
+            let row = focused.closest("li").ok().flatten();
+            let (next, previous) = row.as_ref().map_or((None, None), |row| {
+                (row.next_element_sibling(), row.previous_element_sibling())
+            });
+            *self = Beside {
+                rows: [row, next, previous],
+                ..Beside::default()
+            };
             return;
         };
         let focusable = |sibling: Option<web_sys::Element>| {
@@ -179,6 +189,7 @@ impl Beside {
             place: Some(place),
             next: focusable(element.next_element_sibling()),
             previous: focusable(element.previous_element_sibling()),
+            rows: Default::default(),
             lane: element
                 .closest("[role=\"row\"]")
                 .ok()
@@ -312,18 +323,48 @@ pub fn restore_focus(
             return (Some(focus_in_view(element)), None);
         }
     }
-    let lost = active.is_none_or(|active| {
+    let lost = active.as_ref().is_none_or(|active| {
         // A focused button that the change disabled (Undo with nothing left to undo)
         // loses focus at the next frame: treat it as lost already. The root itself is
         // where a dialog gives focus back when what opened it is gone.
-        (!root.contains(Some(&active)) && active.tag_name() == "BODY")
+        (!root.contains(Some(active)) && active.tag_name() == "BODY")
             || active.matches(":disabled").unwrap_or(false)
-            || root.is_same_node(Some(&active))
+            || root.is_same_node(Some(active))
     });
     if !lost {
         return (None, None);
     }
     if let Some(element) = beside.place.as_deref().and_then(|p| placed(root, p)) {
+        return (Some(focus_in_view(element)), None);
+    }
+    use wasm_bindgen::JsCast;
+    // Undo or Redo pressed until there is nothing more to take back or do again: the other
+    // one, which the change made possible.
+    let other_step = active
+        .as_ref()
+        .filter(|a| {
+            a.matches(".ab-toolbar__group button:disabled")
+                .unwrap_or(false)
+        })
+        .and_then(|a| a.parent_element())
+        .and_then(|group| group.query_selector("button:enabled").ok().flatten());
+    // In a list's row: its first control again (a request's steps after its answer was
+    // undone), else the first of the row after or before it (the row left the list).
+    let in_rows = || {
+        beside.rows.iter().flatten().find_map(|row| {
+            row.is_connected()
+                .then(|| {
+                    row.query_selector("button:enabled, a[href], [tabindex]")
+                        .ok()
+                })
+                .flatten()
+                .flatten()
+        })
+    };
+    let control = other_step
+        .or_else(in_rows)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = control {
         return (Some(focus_in_view(element)), None);
     }
     let standing = [&beside.next, &beside.previous]

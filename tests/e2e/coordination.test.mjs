@@ -357,7 +357,7 @@ test('a request past its date is accepted for the date the providing team can ke
   page.assertNoErrors();
 });
 
-test('a request answered from the keyboard leaves focus on the request, or on the one in its place', async () => {
+test('a request answered, undone or redone from the keyboard leaves focus on the request, or on the one in its place', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const view = await openCoordination(page);
@@ -368,6 +368,16 @@ test('a request answered from the keyboard leaves focus on the request, or on th
   await asked.getByRole('button', { name: 'Reopen: Referral links inside the app' }).focus();
   await page.keyboard.press('Enter');
   await isFocused(page, asked.getByRole('button', { name: 'Accept: Referral links inside the app' }));
+  // Undone from the keyboard, the answer's steps go and focus stays in the request's row, on
+  // its name, not on the page's top.
+  await page.keyboard.press('Control+z');
+  await asked.getByRole('button', { name: 'Reopen: Referral links inside the app' }).waitFor();
+  await isFocused(page, asked.getByRole('button', { name: 'Referral links inside the app', exact: true }));
+  // Redo until there is nothing more to redo: focus goes to Undo, which the change enabled.
+  await page.getByRole('button', { name: 'Redo', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await asked.getByRole('button', { name: 'Accept: Referral links inside the app' }).waitFor();
+  await isFocused(page, page.getByRole('button', { name: 'Undo', exact: true }));
   // A delivered request leaves the list: focus goes to the name of the request now in its
   // place, not to its steps, which one more Enter would take.
   await teams.getByRole('button', { name: 'Data' }).click();
