@@ -69,17 +69,33 @@ pub struct TextFieldProps {
     pub error: Option<AttrValue>,
 }
 
-/// Puts focus in the first field of `form` whose value was refused, unless it is in one of
-/// them already; whether there is such a field.
+/// Puts focus in the first field of `form` whose value was refused; whether there is such a
+/// field. A person already in a refused field (who pressed Ctrl+Enter in it) stays there, and
+/// the field takes focus again so that a screen reader reads it with its refusal: focus that
+/// does not move says nothing.
 pub fn focus_first_refused(form: &web_sys::Element) -> bool {
+    thread_local! {
+        /// Focus was put this turn: the other fields refused with the first leave it there
+        /// (read out once).
+        static PUT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
     let refused = "[aria-invalid=true]";
     let Some(first) = form.query_selector(refused).ok().flatten() else {
         return false;
     };
-    let inside = active_element(form).is_some_and(|a| a.matches(refused).unwrap_or(false));
-    if !inside {
-        let _ = first.unchecked_into::<web_sys::HtmlElement>().focus();
+    if PUT.replace(true) {
+        return true;
     }
+    gloo_timers::callback::Timeout::new(0, || PUT.set(false)).forget();
+    let field = match active_element(form).filter(|a| a.matches(refused).unwrap_or(false)) {
+        Some(inside) => {
+            let inside = inside.unchecked_into::<web_sys::HtmlElement>();
+            let _ = inside.blur();
+            inside
+        }
+        None => first.unchecked_into::<web_sys::HtmlElement>(),
+    };
+    let _ = field.focus();
     true
 }
 

@@ -611,6 +611,16 @@ test('a form that refuses what was typed puts focus in the field it names, which
   await form.getByRole('button', { name: 'Add priority' }).click();
   await page.waitForFunction(() => document.activeElement.labels?.[0]?.textContent.startsWith('Rank'));
   assert.deepEqual(await focusedField(), { label: 'Rank', note: 'Ranks start at 1', invalid: 'true' });
+  // Asked again from the refused field itself (Ctrl+Enter in it): focus stays there, and the
+  // field takes it again, once, so that a screen reader reads it with its refusal again.
+  await form.getByLabel('Rank').evaluate((field) => {
+    window.abFocused = 0;
+    field.addEventListener('focus', () => { window.abFocused += 1; });
+  });
+  await page.keyboard.press('Control+Enter');
+  await page.waitForFunction(() => window.abFocused > 0);
+  assert.deepEqual(await focusedField(), { label: 'Rank', note: 'Ranks start at 1', invalid: 'true' });
+  assert.equal(await page.evaluate(() => window.abFocused), 1);
   await form.getByRole('button', { name: 'Cancel' }).click();
   await form.waitFor({ state: 'detached' });
 
