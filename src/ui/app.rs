@@ -438,9 +438,9 @@ pub fn App(props: &AppProps) -> Html {
             })
         };
         html! {
-            <div class={classes!("ab-notice", error.then_some("ab-notice--error"))}
-                 role={if error { "alert" } else { "status" }}>
-                <p>{ &notice.text }</p>
+            // What it says is read out, not its buttons.
+            <div class={classes!("ab-notice", error.then_some("ab-notice--error"))}>
+                <p role={if error { "alert" } else { "status" }}>{ &notice.text }</p>
                 if board.is_some() && error {
                     <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
                 }

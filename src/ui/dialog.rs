@@ -6,6 +6,7 @@
 //! changes away.
 
 use super::dom::{active_element, ask_before_leaving, ctrl_enter_submits, without_scrolling};
+use super::fields::use_field_id;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -105,6 +106,34 @@ pub fn Modal(props: &ModalProps) -> Html {
                 if active_element(&dialog).is_none_or(|active| active.tag_name() == "BODY") {
                     focus_first(&dialog);
                 }
+            }
+        });
+    }
+    // An alert dialog (a question before deleting or replacing, a refusal) is read with what
+    // it says, not by its title alone: what it says, all but its buttons, describes it.
+    {
+        let (node, alert, id) = (node.clone(), props.alert, use_field_id());
+        use_effect(move || {
+            let dialog = node.cast::<web_sys::Element>().filter(|_| alert);
+            let said = dialog.as_ref().and_then(|dialog| {
+                dialog
+                    .query_selector_all(
+                        ".ab-dialog__body > :not(.ab-dialog__header, .ab-dialog__actions, .ab-dialog__confirm)",
+                    )
+                    .ok()
+            });
+            if let (Some(dialog), Some(said)) = (dialog, said) {
+                let ids: Vec<String> = (0..said.length())
+                    .filter_map(|n| said.item(n)?.dyn_into::<web_sys::Element>().ok())
+                    .enumerate()
+                    .map(|(n, element)| {
+                        if element.id().is_empty() {
+                            element.set_id(&format!("{id}-{n}"));
+                        }
+                        element.id()
+                    })
+                    .collect();
+                let _ = dialog.set_attribute("aria-describedby", &ids.join(" "));
             }
         });
     }

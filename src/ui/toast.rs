@@ -76,12 +76,17 @@ pub fn Toast(props: &ToastProps) -> Html {
         })
     });
     html! {
-        <div ref={node} popover="manual" role="status" onkeydown={on_key}
+        // The live region holds the words alone: its Dismiss is not read out with them.
+        <div ref={node} popover="manual" role="group" aria-label="Notice" onkeydown={on_key}
              class={classes!("ab-toast", props.done.is_some().then_some("ab-toast--on"))}>
-            if let Some(done) = &props.done {
-                // A new paragraph for each notice: the same words told again (two requests
-                // of the same need answered in a row) are a change a screen reader tells.
-                <p key={done.turn.to_string()}>{ &done.text }</p>
+            <div role="status" class="ab-toast__words">
+                if let Some(done) = &props.done {
+                    // A new paragraph for each notice: the same words told again (two requests
+                    // of the same need answered in a row) are a change a screen reader tells.
+                    <p key={done.turn.to_string()}>{ &done.text }</p>
+                }
+            </div>
+            if props.done.is_some() {
                 <button key="dismiss" type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>
             }
         </div>

@@ -47,14 +47,15 @@ pub fn welcome(props: &WelcomeProps) -> Html {
                    and spot the local work and drift at a glance. " }
                 { if props.kept_by_page { "Everything stays in this page." } else { "Everything stays in this browser." } }
             </p>
+            // Each choice is named by its title and described by the line under it.
             <div class="ab-welcome__choices">
-                <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" onclick={start(true)}>
+                <button type="button" class="ab-choice ab-choice--primary" aria-label="Start from example" aria-describedby="ab-welcome-example" onclick={start(true)}>
                     <span class="ab-choice__title">{ "Start from example" }</span>
-                    <span class="ab-choice__text">{ "A company with six teams, five active priorities and a quarter of work in flight." }</span>
+                    <span id="ab-welcome-example" class="ab-choice__text">{ "A company with six teams, five active priorities and a quarter of work in flight." }</span>
                 </button>
-                <button type="button" class="ab-choice" aria-label="Start blank" onclick={start(false)}>
+                <button type="button" class="ab-choice" aria-label="Start blank" aria-describedby="ab-welcome-blank" onclick={start(false)}>
                     <span class="ab-choice__title">{ "Start blank" }</span>
-                    <span class="ab-choice__text">{ "An empty board for this quarter: add your priorities and teams." }</span>
+                    <span id="ab-welcome-blank" class="ab-choice__text">{ "An empty board for this quarter: add your priorities and teams." }</span>
                 </button>
             </div>
             <p class="ab-welcome__import">

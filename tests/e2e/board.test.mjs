@@ -4,13 +4,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
+import { accessibleOf, dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
 
 test('the example board renders priorities, local work, teams and cards', async () => {
   const page = await freshPage(app);
+  // The first screen's choices are named by their titles and described by the lines under them.
+  assert.deepEqual(await accessibleOf(page, '.ab-choice--primary'),
+    { name: 'Start from example', description: 'A company with six teams, five active priorities and a quarter of work in flight.' });
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
   const headers = board.getByRole('columnheader');

@@ -3,7 +3,7 @@
 // the board's own settings. Each change is checked on screen and again after a reload.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dialog, exportSnapshot, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
+import { accessibleOf, dialog, exportSnapshot, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -386,7 +386,12 @@ test('a dialog holding changes asks before Escape, a click beside it, × or leav
   await page.keyboard.press('Escape');
   await question.waitFor();
   await form.getByRole('button', { name: 'Delete' }).click();
-  await dialog(page, 'Delete “Guided setup wizard”?').getByText('This removes the initiative').waitFor();
+  const deleting = page.getByRole('alertdialog', { name: 'Delete “Guided setup wizard”?' });
+  await deleting.getByText('This removes the initiative').waitFor();
+  // What it says is read with its name, its buttons are not.
+  const read = (await accessibleOf(page, 'dialog[open][role="alertdialog"]')).description;
+  assert.match(read, /^This removes the initiative .*Undo brings it back/);
+  assert.doesNotMatch(read, /Cancel|Delete$/);
   assert.equal(await question.count(), 0, 'the question about the draft has gone');
   await page.evaluate(() => {
     window.focusedTags = [];

@@ -145,3 +145,21 @@ export async function audit(page) {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.help}: ${v.nodes[0]?.target}`);
 }
+
+/**
+ * The accessible name and description the browser gives the first element matching
+ * `selector` (in the page's own document), as a screen reader gets them: CSS-generated
+ * text, `aria-describedby` and hidden parts all counted by Chromium itself.
+ */
+export async function accessibleOf(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    assert.ok(nodeId, `an element matches ${selector}`);
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return { name: nodes[0]?.name?.value ?? '', description: nodes[0]?.description?.value ?? '' };
+  } finally {
+    await cdp.detach();
+  }
+}
