@@ -99,6 +99,24 @@ fn compact_snapshot_reads_back_as_the_same_board() {
 }
 
 #[test]
+fn a_snapshot_pasted_into_a_page_s_script_element_cannot_end_it() {
+    let mut board = full_board();
+    let title = "Checkout </script><img src=x onerror=alert(1)> <!-- & >";
+    board.initiatives[0].title = title.into();
+    board.purpose = "<b>bold</b>".into();
+    let at = ts("2026-11-23T09:30:00Z");
+    for text in [
+        snapshot::write_pretty(&board, at),
+        snapshot::write_compact(&board, at),
+    ] {
+        assert!(!text.contains('<'), "no `<` anywhere: {text:.200}");
+        assert!(text.contains("Checkout \\u003c/script>\\u003cimg"));
+        let loaded = snapshot::read(&text).expect("readable");
+        assert_eq!(loaded.board, board, "the same texts to a JSON reader");
+    }
+}
+
+#[test]
 fn writing_a_read_snapshot_again_gives_the_same_text() {
     let at = ts("2026-11-23T09:30:00Z");
     let first = snapshot::write_pretty(&full_board(), at);
@@ -1153,7 +1171,7 @@ fn board_with_awkward_text() -> alignment_board::core::model::Board {
 }
 
 #[test]
-fn the_writer_writes_exactly_what_serde_json_writes() {
+fn the_writer_writes_exactly_what_serde_json_writes_with_its_lt_signs_escaped() {
     let at = alignment_board::core::time::Timestamp::parse("2026-11-25T09:00:00Z").unwrap();
     for board in [
         board_with_awkward_text(),
@@ -1164,7 +1182,9 @@ fn the_writer_writes_exactly_what_serde_json_writes() {
         let serde = format!(
             "{{\"format\":\"alignment-board\",\"version\":1,\"exportedAt\":\"{at}\",\"board\":{}}}",
             serde_json::to_string(&board).unwrap()
-        );
+        )
+        // With every `<` escaped, as a file is written to be pasted into a page's script.
+        .replace('<', "\\u003c");
         assert_eq!(ours, serde);
         // And it reads back to the same board.
         assert_eq!(snapshot::read(&ours).unwrap().board, board);

@@ -84,19 +84,32 @@ impl<'a> Snapshot<'a> {
 /// The snapshot without whitespace.
 pub fn write_compact(board: &Board, exported_at: Timestamp) -> String {
     let out = Buffer::with_capacity(1024 + board.check_ins.len() * 150);
-    text(written(
+    pasteable(text(written(
         serde_json::Serializer::new(out),
         &Snapshot::new(board, exported_at),
-    ))
+    )))
 }
 
 /// The snapshot indented, two spaces a level, for people to read.
 pub fn write_pretty(board: &Board, exported_at: Timestamp) -> String {
     let out = Buffer::with_capacity(1024 + board.check_ins.len() * 250);
-    text(written(
+    pasteable(text(written(
         serde_json::Serializer::pretty(out),
         &Snapshot::new(board, exported_at),
-    ))
+    )))
+}
+
+/// A snapshot that can be pasted into a page's `<script type="application/json">` as it is
+/// (the README's way of giving a board to its element, and a wiki's): every `<` written
+/// `\u003c`, the same text to a JSON reader, so that a title holding `</script>` cannot end
+/// the script and put the rest of the file into the page as markup. JSON has `<` only inside
+/// its texts.
+fn pasteable(text: String) -> String {
+    if text.contains('<') {
+        text.replace('<', "\\u003c")
+    } else {
+        text
+    }
 }
 
 /// `value` as compact JSON.
