@@ -175,12 +175,28 @@ class AlignmentBoardElement extends HTMLElement {
   /** The board's handle (getSnapshot, loadSnapshot…), once it is ready. */
   get board() { return this.#handle; }
 
+  /** A board is to be shown anew, once the callbacks of this moment have all run. */
+  #asked = false;
+  /** Watches for a snapshot given inline after the element came into the page. */
+  #children = null;
+
   connectedCallback() {
     this.#checkAttributes();
+    // A snapshot given inline may come after the element: its script child is still being
+    // parsed (a page streamed, the module loaded async), or a page's script adds it after
+    // the element. The board is shown once the page is parsed, and again when it comes.
+    this.#children = new MutationObserver((records) => {
+      const inline = (node) => node?.parentNode === this && node.matches('script[type="application/json"]');
+      const given = records.some((record) => inline(record.target) || inline(record.target.parentNode)
+        || [...record.addedNodes].some(inline));
+      if (given) this.#render();
+    });
+    this.#children.observe(this, { childList: true, subtree: true, characterData: true });
     this.#render();
   }
 
   disconnectedCallback() {
+    this.#children?.disconnect();
     this.#turn += 1;
     this.#handle?.destroy();
     this.#handle = null;
@@ -242,7 +258,26 @@ class AlignmentBoardElement extends HTMLElement {
     return new Blob(chunks).text();
   }
 
-  async #render() {
+  /**
+   * Shows the board anew once: an element the page parsed with its attributes hears of each
+   * attribute and then of its connection, all in one moment, and would otherwise fetch its
+   * \`src\` once for each. While the page is still being parsed, it waits for the rest of it.
+   */
+  #render() {
+    if (this.#asked) return;
+    this.#asked = true;
+    const go = () => {
+      this.#asked = false;
+      if (this.isConnected) this.#show();
+    };
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', go, { once: true });
+    } else {
+      queueMicrotask(go);
+    }
+  }
+
+  async #show() {
     const turn = (this.#turn += 1);
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     if (!root.firstChild) {
