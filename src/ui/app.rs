@@ -183,9 +183,11 @@ pub fn App(props: &AppProps) -> Html {
     );
     {
         // The page's list of boards (for the JavaScript handle and the crash screen) holds
-        // the latest board; a host page hears of each change after the first board.
+        // the latest board; a host page hears of each change after the board it opened
+        // with, and of the first board of one that opened with none (the example or a blank
+        // board chosen on the first screen, a file imported there).
         let (root, load, turn) = (root.clone(), dispatch.clone(), props.turn);
-        let shown = use_mut_ref(|| false);
+        let shown = use_mut_ref(|| startup.0.history.is_none());
         use_effect_with(Same(board.clone()), move |Same(board)| {
             let element = root.cast::<web_sys::Element>();
             if let Some(element) = &element {

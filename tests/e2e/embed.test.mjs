@@ -181,6 +181,43 @@ test('an element added later shows the snapshot its src names, follows its attri
   page.assertNoErrors();
 });
 
+test('an element parsed with its attributes fetches its src once, and an inline snapshot given after the element is shown', async () => {
+  const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
+    .then((html) => html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1));
+  await writeFile(join(site.root, 'once.alignment.json'), snapshot);
+  // The module runs after the page is parsed: the element, already in the page, hears of each
+  // of its attributes and then of its connection, all at once.
+  await writeFile(join(site.root, 'parsed.html'), `<!doctype html><meta charset="utf-8"><title>Parsed</title>
+<script type="module" src="./alignment-board.js"></script>
+<alignment-board src="once.alignment.json" view="board" theme="light" readonly style="height: 400px"></alignment-board>`);
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  let fetched = 0;
+  page.on('request', (request) => { if (request.url().endsWith('/once.alignment.json')) fetched += 1; });
+  await page.goto(`${site.server.url}parsed.html`);
+  await page.locator('alignment-board').getByRole('article', { name: 'One-page checkout' }).waitFor();
+  assert.equal(fetched, 1, 'one download, not one for each attribute');
+
+  // A page's script that adds the element first and its snapshot a moment later, as a
+  // framework's next render would.
+  await page.evaluate((text) => {
+    const board = document.createElement('alignment-board');
+    board.id = 'late';
+    board.setAttribute('readonly', '');
+    document.body.append(board);
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = text;
+    setTimeout(() => board.append(script), 50);
+  }, snapshot);
+  await page.locator('#late').getByRole('article', { name: 'One-page checkout' }).waitFor();
+  assert.equal(await page.locator('#late').getByText('No board to show').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a host keeps the board itself through the JavaScript API: load, change, get, options, destroy', async () => {
   const page = await open('api.html');
   // `window.board` is the page's <div id="board"> until the page's module puts the handle there.
@@ -216,6 +253,15 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
   assert.equal(await page.getByRole('button', { name: 'Add initiative' }).count(), 0, 'read-only now');
   await page.evaluate(() => window.board.destroy());
   assert.equal(await page.locator('#board').evaluate((element) => element.childElementCount), 0);
+  page.assertNoErrors();
+});
+
+test('a board that opened with none tells its host of the board chosen on its first screen', async () => {
+  const page = await open('api.html');
+  await page.waitForFunction(() => typeof window.board?.getSnapshot === 'function');
+  await page.getByRole('button', { name: 'Start from example' }).click();
+  // The host keeps it (a CMS saving the page's board): without the change, it kept nothing.
+  await page.waitForFunction(() => window.kept?.board.title === 'Fieldnote leadership board');
   page.assertNoErrors();
 });
 
