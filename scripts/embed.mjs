@@ -704,6 +704,7 @@ await writeFile(join(staging, 'alignment-board-frame.html'), frame);
 await writeFile(join(staging, 'alignment-board-frame.js'), frameScript);
 await writeFile(join(staging, 'alignment-board-frame.css'), `:root { color-scheme: light dark; }
 html, body { margin: 0; height: 100%; }
+@page { size: landscape; margin: 10mm; }
 body { display: flex; flex-direction: column; }
 alignment-board { flex: 1; min-height: 0; }
 .shared {

@@ -26,7 +26,7 @@ const html = `<!doctype html>
 <meta name="color-scheme" content="light dark">
 <title>Alignment Board</title>
 <style>${safe(css, 'style')}</style>
-<style>html, body, #app { margin: 0; height: 100%; }</style>
+<style>html, body, #app { margin: 0; height: 100%; } @page { size: landscape; margin: 10mm; }</style>
 </head>
 <body>
 <div id="app" data-alignment-board data-example="${exampleUrl}" data-share-page=""><noscript>Alignment Board needs JavaScript and WebAssembly.</noscript></div>

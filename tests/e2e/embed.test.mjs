@@ -256,12 +256,16 @@ test('a host keeps the board itself through the JavaScript API: load, change, ge
   page.assertNoErrors();
 });
 
-test('a board that opened with none tells its host of the board chosen on its first screen', async () => {
+test('a board that opened with none tells its host of the board chosen on its first screen, and leaves the page\'s printing alone', async () => {
   const page = await open('api.html');
   await page.waitForFunction(() => typeof window.board?.getSnapshot === 'function');
   await page.getByRole('button', { name: 'Start from example' }).click();
   // The host keeps it (a CMS saving the page's board): without the change, it kept nothing.
   await page.waitForFunction(() => window.kept?.board.title === 'Fieldnote leadership board');
+  // Its styles, in the page's head, leave the page's printed pages to the page.
+  const pageRules = await page.evaluate(() => [...document.styleSheets]
+    .flatMap((sheet) => [...sheet.cssRules]).filter((rule) => rule instanceof CSSPageRule).length);
+  assert.equal(pageRules, 0, 'no @page rule');
   page.assertNoErrors();
 });
 
