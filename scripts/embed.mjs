@@ -112,6 +112,7 @@ class BoardHandle extends EventTarget {
 
   setOptions(options) {
     if (!this.#board) throw new Error('this board was destroyed: mount it again to show a board');
+    optionsChecked('setOptions', options);
     // Where a snapshot came from is the element's to say (a board from src stays read-only
     // and stores nothing); a snapshot object is read as it is now only when given again.
     const { snapshotUrl, ...asked } = options;
@@ -138,13 +139,30 @@ const MOUNTED = new WeakMap();
  * snapshot as JSON text or as the object). Call after await start(); returns a BoardHandle.
  */
 export function mount(element, options = {}) {
+  if (element?.nodeType !== Node.ELEMENT_NODE) {
+    throw new TypeError('mount(element, options) needs the element of the page to show the board in, as its first argument');
+  }
+  optionsChecked('mount', options);
+  if (!ready) throw new Error('mount() needs the board’s WebAssembly first: call it after await start()');
   return new BoardHandle(element, options);
 }
 
+/** Refuses options that are not an object of them, naming the call they were given to. */
+function optionsChecked(call, options) {
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(\`\${call} takes its options as an object, such as { storageKey: 'team-board', theme: 'dark' }, not \${options === null ? 'null' : typeof options}\`);
+  }
+}
+
 let started;
+/** Whether the WebAssembly instance is there: boards can be mounted. */
+let ready = false;
 /** The one WebAssembly instance every board on the page shares. */
 export function start() {
-  started ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+  started ??= init({ module_or_path: new URL('./${wasm}', import.meta.url) }).then((done) => {
+    ready = true;
+    return done;
+  });
   return started;
 }
 
@@ -535,6 +553,9 @@ if (host !== null && showBoard) {
     // The key the board would have had (the standalone page's, when it shows no snapshot).
     const key = board.getAttribute('storage-key') ?? (board.hasAttribute('src') || shared ? null : 'alignment-board');
     if (key) board.setAttribute('storage-key', hostKey(key, host));
+    if (key && key.length > 64 - 17) {
+      console.warn(\`alignment-board-frame: the key \${quote(key)} is cut to its first \${64 - 17} characters in a host's frame, so a key that differs from it only after them names the same board. Use a key of at most \${64 - 17} characters.\`);
+    }
     talkTo(host);
   }
 }
@@ -598,11 +619,18 @@ async function refuse(host) {
     return \`This board is not shown: it was told that \${host} holds it, but it is shown by another page (\${parent}). \${LIST}\`;
   }
   let listed = [];
+  let unreadable = null;
   try {
     const response = await fetch(new URL('./alignment-board-hosts.json', import.meta.url), { cache: 'no-cache', credentials: 'same-origin' });
-    if (response.ok) listed = await response.json();
-  } catch {
-    // No list, or not JSON: no host is allowed.
+    if (response.ok) listed = JSON.parse(await response.text());
+  } catch (error) {
+    // No list: no host is allowed. One that is there and is not JSON says so.
+    if (error instanceof SyntaxError) unreadable = error.message;
+  }
+  if (unreadable !== null || !Array.isArray(listed)) {
+    // The list is broken, not the host: adding the host would not help.
+    return \`This board is not shown: alignment-board-hosts.json beside alignment-board-frame.html is not a JSON list of origins \`
+      + \`(\${unreadable ?? 'it holds no list'}), so no host is allowed. It must read like ["https://wiki.example.com"], with \${host} among them.\`;
   }
   const allowed = Array.isArray(listed) && listed.some((entry) => {
     try {

@@ -111,6 +111,24 @@ test('the frame page shows a host that is not on its list, or not an origin, why
     page.assertNoErrors();
     await page.context().close();
   }
+  // A list that is not one (an object around it, a trailing comma) is the fault, not the
+  // host: the frame says so instead of asking for the host to be added.
+  const hosts = join(site.root, 'alignment-board-hosts.json');
+  const kept = await readFile(hosts, 'utf8');
+  try {
+    for (const broken of [JSON.stringify({ hosts: JSON.parse(kept) }), kept.replace(/\]$/, ',]')]) {
+      await writeFile(hosts, broken);
+      const frameUrl = `${site.server.url}alignment-board-frame.html?host=${encodeURIComponent(listed)}&id=x&key=framed`;
+      const page = await open('');
+      await page.goto(`${listed}/any-host.html?frame=${encodeURIComponent(frameUrl)}`);
+      const message = await page.frameLocator('#frame').getByRole('alert').textContent();
+      assert.match(message, /alignment-board-hosts\.json beside alignment-board-frame\.html is not a JSON list of origins/, message);
+      assert.doesNotMatch(message, /not among the hosts/);
+      await page.context().close();
+    }
+  } finally {
+    await writeFile(hosts, kept);
+  }
 });
 
 test('the iframe page shows the snapshot its address names, read-only, for hosts that only embed a link', async () => {
