@@ -269,6 +269,32 @@ test('a board that opened with none tells its host of the board chosen on its fi
   page.assertNoErrors();
 });
 
+test('the JavaScript API says what a host got wrong: mount before start, no element, options that are not an object', async () => {
+  await writeFile(join(site.root, 'bare.html'), '<!doctype html><meta charset="utf-8"><title>Bare</title><div id="board"></div>');
+  const page = await open('bare.html');
+  const said = await page.evaluate(async () => {
+    const { mount, start } = await import('./alignment-board.js');
+    const attempt = (call) => { try { call(); return 'accepted'; } catch (error) { return error.message; } };
+    const element = document.getElementById('board');
+    const before = attempt(() => mount(element, { inMemory: true }));
+    await start();
+    const handle = mount(element, { inMemory: true });
+    return {
+      before,
+      noElement: attempt(() => mount('#board', {})),
+      nullOptions: attempt(() => handle.setOptions(null)),
+      textOptions: attempt(() => handle.setOptions('dark')),
+      fine: attempt(() => handle.setOptions({ theme: 'dark' })),
+    };
+  });
+  assert.match(said.before, /^mount\(\) needs the board’s WebAssembly first: call it after await start\(\)$/);
+  assert.match(said.noElement, /needs the element of the page/);
+  assert.match(said.nullOptions, /^setOptions takes its options as an object, .* not null$/);
+  assert.match(said.textOptions, /^setOptions takes its options as an object, .* not string$/);
+  assert.equal(said.fine, 'accepted');
+  page.assertNoErrors();
+});
+
 test('a host may call the handle at once: load, get and options in the same turn as mount, and none loses the board', async () => {
   const page = await open('api.html');
   await page.waitForFunction(() => typeof window.board?.getSnapshot === 'function');
