@@ -90,7 +90,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     // what the change did; a save that fails says so in an alert of its own.
                     <span class={classes!("ab-save", save_class)} role="status" aria-live="off">{ save_text }</span>
                 </p>
-                if !board.purpose.is_empty() { <p class="ab-header__purpose">{ &board.purpose }</p> }
+                // A purpose is a sentence or two: a long one is cut to three lines here (its
+                // tooltip and Board settings hold it whole), and the page lays out no more of
+                // it than fits them, however long a file made it.
+                if !board.purpose.is_empty() {
+                    <p class="ab-header__purpose" title={(board.purpose.len() > 150).then(|| at_most(&board.purpose, 2_000).to_string())}>
+                        { at_most(&board.purpose, 600) }
+                    </p>
+                }
                 if let Some(cut) = &board.slice { <p class="ab-header__slice">{ slice_note(board, cut) }</p> }
                 <p class="ab-print-only ab-header__printed">{ format!("Printed {}", dated(local_now().today())) }</p>
             </div>
@@ -158,4 +165,12 @@ fn skip_to_content() -> Html {
         }
     });
     html! { <button type="button" class="ab-button ab-skip" {onclick}>{ "Skip to content" }</button> }
+}
+
+/// The first `count` characters of `text`: three lines of 72 characters need no more than
+/// 600, and laying out megabytes of one paragraph took the page half a minute.
+fn at_most(text: &str, count: usize) -> &str {
+    text.char_indices()
+        .nth(count)
+        .map_or(text, |(end, _)| &text[..end])
 }

@@ -2,9 +2,11 @@
 // keyboard, re-ranking, undo and redo, deleting with confirmation, and reloading.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { accessibleOf, dialog, freshPage, saved, startExample, useApp, command } from '../support/app.mjs';
+import { accessibleOf, dialog, freshPage, importFile, saved, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 const require = createRequire(import.meta.url);
@@ -468,5 +470,25 @@ test('a new board takes the place of the current one after a question, and Undo 
   await page.getByRole('button', { name: 'Undo' }).click();
   await board.getByRole('article').first().waitFor();
   assert.equal(await board.getByRole('article').count(), cards, 'Undo brings the example back');
+  page.assertNoErrors();
+});
+
+test('a long purpose takes three lines of the header, whole in its tooltip, however long a file made it', async () => {
+  const page = await freshPage(app);
+  const snapshot = JSON.parse(await readFile(new URL('../../examples/example.alignment.json', import.meta.url), 'utf8'));
+  // Two megabytes of one paragraph: laid out whole, the page froze for half a minute.
+  snapshot.board.purpose = 'Become the platform teams switch to. '.repeat(55_000);
+  const path = join(await mkdtemp(join(tmpdir(), 'ab-purpose-')), 'long.alignment.json');
+  await writeFile(path, JSON.stringify(snapshot));
+  await importFile(page, path);
+  await page.getByRole('region', { name: 'Board' }).getByRole('article').first().waitFor();
+  const purpose = page.locator('.ab-header__purpose');
+  assert.ok((await purpose.textContent()).length <= 600, 'no more of it than three lines hold');
+  const lines = await purpose.evaluate((p) => p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight));
+  assert.ok(lines <= 3.1, `three lines, not ${lines}`);
+  assert.match(await purpose.getAttribute('title'), /^Become the platform teams switch to\. Become/);
+  // Board settings holds it whole.
+  await command(page, 'Settings', 'Board settings…');
+  assert.equal((await dialog(page, 'Board settings').getByLabel('Purpose').inputValue()).length, snapshot.board.purpose.length);
   page.assertNoErrors();
 });
