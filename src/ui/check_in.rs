@@ -206,9 +206,11 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
     let Some(initiative) = initiative else {
         return html! { <p>{ "This initiative is no longer on the board." }</p> };
     };
+    // The check-in before this one: correcting one saved a moment ago (`again`), the one
+    // before it, not itself.
     let previous = check_ins_of(board, &initiative.id)
-        .first()
-        .copied()
+        .into_iter()
+        .find(|c| props.again.as_ref().is_none_or(|again| again.id != c.id))
         .cloned();
 
     // Done work is all done: choosing Done fills in 100 %, which the person can still change,

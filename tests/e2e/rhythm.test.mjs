@@ -267,6 +267,12 @@ test('a guided review is done with the keyboard alone and is kept after a reload
       await page.getByRole('heading', { level: 2, name: `Guided review · 1 of ${total}` }).waitFor();
       const first = page.getByRole('region', { name: /^Guided review · / });
       await first.getByText('Checked in during this review: saving again corrects that check-in.').waitFor();
+      // It is said too, and its previous check-in is the one before the review's, not itself.
+      await live.filter({ hasText: /^1 of \d+: “.*Checked in during this review: saving again corrects that check-in$/ }).waitFor();
+      assert.doesNotMatch(await first.locator('.ab-check-in__previous').innerText(), /Reviewed step 1/);
+      // Its bar says what the steps taken were.
+      assert.equal(await first.getByRole('progressbar', { name: 'Review progress' }).getAttribute('aria-valuetext'),
+        `1 checked in and 1 skipped, of ${total}`);
       assert.equal(await first.getByLabel('Note').inputValue(), 'Reviewed step 1');
       await first.getByLabel('Note').fill('Reviewed step 1, corrected');
       await page.keyboard.press('Control+Enter');

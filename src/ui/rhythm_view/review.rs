@@ -374,18 +374,19 @@ pub(super) fn review_step(
         let (mode, id) = (mode.clone(), id.clone());
         Callback::from(move |draft| mode.keep_draft(&id, draft))
     };
-    let done = run
-        .outcome
-        .iter()
-        .filter(|o| **o != Outcome::Pending)
-        .count();
+    let count = |of: Outcome| run.outcome.iter().filter(|o| **o == of).count();
+    let (saved, skipped) = (count(Outcome::Saved), count(Outcome::Skipped));
+    let done = saved + skipped;
+    // The bar fills with the steps taken, skipped ones too; it says which are which (a step
+    // gone back to is still counted as skipped until it is saved).
+    let progress = format!("{saved} checked in and {skipped} skipped, of {total}");
     html! {
         // Focusable from code and the mouse only (not a Tab stop): a click on the step's
         // text keeps focus in the review, where Alt + arrows move it on.
         <section class="ab-review" aria-labelledby="ab-review-title" onkeydown={on_key} tabindex="-1">
             <div class="ab-review__progress">
                 <h2 id="ab-review-title">{ format!("{} · {} of {total}", run.team.as_ref().map_or("Guided review".to_string(), |(_, team)| format!("{team}'s check-in round")), run.position + 1) }</h2>
-                <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress">{ format!("{done} of {total}") }</progress>
+                <progress max={total.to_string()} value={done.to_string()} aria-label="Review progress" aria-valuetext={progress.clone()} title={progress.clone()}>{ progress }</progress>
                 <p class="ab-field__hint ab-review__keys">{ "Enter in Progress, or Ctrl + Enter anywhere, saves and moves on · Alt + → skips · Alt + ← goes back (not while typing) · End review (Escape) keeps what is saved" }</p>
             </div>
             { asking.unwrap_or_default() }
@@ -446,8 +447,15 @@ pub(super) fn team_and_owner(board: &Board, initiative: &Initiative) -> (String,
 pub(super) fn step_words(board: &Board, run: &Run) -> Option<String> {
     let initiative = board.initiative(run.queue.get(run.position)?)?;
     let (team, owner) = team_and_owner(board, initiative);
+    // A step gone back to says that its check-in is saved, as its form shows.
+    let saved = run.saved[run.position]
+        .as_ref()
+        .filter(|c| board.check_ins.iter().any(|k| k.id == c.id))
+        .map_or("", |_| {
+            ". Checked in during this review: saving again corrects that check-in"
+        });
     Some(format!(
-        "{} of {}: “{}”, {team}, {owner}",
+        "{} of {}: “{}”, {team}, {owner}{saved}",
         run.position + 1,
         run.queue.len(),
         initiative.title
