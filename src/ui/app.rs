@@ -7,7 +7,7 @@ use super::autosave::{use_autosave, Autosave, Told};
 use super::board_view::{Attention, BoardView};
 use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
-use super::coordination_view::CoordinationView;
+use super::coordination_view::{CoordinationView, KeptTeam};
 use super::damaged::DamagedCopies;
 use super::fields::{refocus_after_submit, set_to};
 use super::files::{download_text, exported, file_input, snapshots_input};
@@ -133,6 +133,7 @@ pub fn App(props: &AppProps) -> Html {
     // A guided review goes on where it was after the person looked at another view, while
     // the board is the one it was started on.
     let kept_review = use_memo(state.board_turn, |_| KeptReview::default());
+    let kept_team = use_memo(state.board_turn, |_| KeptTeam::default());
     // Printing: every lane rendered and the printed page's heading shown.
     let (printing, on_print) = printing::use_printing();
     let board = state.history.as_ref().map(|h| h.board().clone());
@@ -494,7 +495,7 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}
-                                      shown={(*shown_request).clone()} />
+                                      shown={(*shown_request).clone()} kept={(*kept_team).clone()} />
                 },
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.

@@ -18,6 +18,7 @@ use crate::core::model::{Board, DecisionKind, DependencyState, Id, Severity};
 use crate::core::time::Date;
 use crate::ui::clock::local_now;
 use request::RequestRow;
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -31,6 +32,20 @@ pub struct CoordinationViewProps {
     /// asks, with the request marked.
     #[prop_or_default]
     pub shown: Option<Id>,
+    /// The team the view showed last, kept by the app while another view shows.
+    #[prop_or_default]
+    pub kept: KeptTeam,
+}
+
+/// The team whose requests Coordination showed last: it opens on it again after the person
+/// looked at another view. Equal only to itself: the app makes one for each board.
+#[derive(Clone, Default)]
+pub struct KeptTeam(Rc<RefCell<Option<Id>>>);
+
+impl PartialEq for KeptTeam {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// The `data-place` of a request's row in the list of the team it asks.
@@ -47,10 +62,18 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             let request = board.dependencies.iter().find(|d| &d.id == id)?;
             board.team(&request.to_team_id).map(|t| t.id.clone())
         });
+        let kept = props.kept.0.borrow().clone();
         asked
+            .or_else(|| kept.filter(|id| board.team(id).is_some()))
             .or_else(|| board.teams.first().map(|t| t.id.clone()))
             .unwrap_or_default()
     });
+    {
+        let kept = props.kept.clone();
+        use_effect_with((*team).clone(), move |team| {
+            kept.0.replace(Some(team.clone()));
+        });
+    }
     // The team asked in a chosen cell of the matrix: the asking team's requests of it are
     // marked in its lists.
     let asked_team = use_state(|| None::<Id>);

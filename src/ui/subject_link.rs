@@ -13,10 +13,21 @@ pub fn subject_link(
     name: &AttrValue,
     on_reveal: &Callback<Subject>,
 ) -> Html {
+    subject_link_saying(subject, name, None, on_reveal)
+}
+
+/// `subject_link` with `says`, what the button does when its name does not tell (a request
+/// named by its need shows the work that asks for it): its tooltip and description.
+pub fn subject_link_saying(
+    subject: Option<Subject>,
+    name: &AttrValue,
+    says: Option<&'static str>,
+    on_reveal: &Callback<Subject>,
+) -> Html {
     match subject {
         Some(Subject::Board) | None => html! { <span class="ab-finding__name">{ name }</span> },
         Some(subject) => html! {
-            <button type="button" class="ab-finding__name"
+            <button type="button" class="ab-finding__name" title={says}
                     onclick={on_reveal.reform(move |_| subject.clone())}>{ name }</button>
         },
     }

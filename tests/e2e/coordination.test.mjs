@@ -378,9 +378,17 @@ test('a request answered, undone or redone from the keyboard leaves focus on the
   await page.keyboard.press('Enter');
   await asked.getByRole('button', { name: 'Accept: Referral links inside the app' }).waitFor();
   await isFocused(page, page.getByRole('button', { name: 'Undo', exact: true }));
+  // A request's name shows the work that asks for it, and says so before it is pressed.
+  assert.equal(await asked.getByRole('button', { name: 'Referral links inside the app', exact: true }).getAttribute('title'),
+    'Show the work that asks for it on the board');
   // A delivered request leaves the list: focus goes to the name of the request now in its
   // place, not to its steps, which one more Enter would take.
   await teams.getByRole('button', { name: 'Data' }).click();
+  // Another view and back: Coordination opens on the team it showed.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Board' }).click();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  await openCoordination(page);
+  await view.getByRole('region', { name: 'Asked of Data' }).waitFor();
   asked = view.getByRole('region', { name: 'Asked of Data' });
   await asked.getByRole('button', { name: 'Mark delivered: A churn risk signal per account' }).focus();
   await page.keyboard.press('Enter');

@@ -5,7 +5,7 @@ use crate::core::coordination::{steps, Step};
 use crate::core::health::Subject;
 use crate::core::model::{DependencyState, Id};
 use crate::ui::state::edit_request_place;
-use crate::ui::subject_link::subject_link;
+use crate::ui::subject_link::subject_link_saying;
 use yew::prelude::*;
 
 /// One request in a team's list, with the steps the asked team may take in answer.
@@ -37,7 +37,7 @@ pub(super) fn RequestRow(props: &RequestRowProps) -> Html {
         <li class={classes!("ab-finding", "ab-request", (props.shown || props.picked).then_some("ab-request--shown"))}
             data-place={props.shown.then(|| request_place(&props.id))} tabindex={props.shown.then_some("-1")}
             aria-current={props.shown.then_some("true")}>
-            { subject_link(Some(subject), &props.need, &props.on_reveal) }
+            { subject_link_saying(Some(subject), &props.need, Some("Show the work that asks for it on the board"), &props.on_reveal) }
             <span class={format!("ab-state ab-state--{}", props.state.key())}>{ props.state.key() }</span>
             <span class="ab-finding__reason">
                 { &props.reason }
