@@ -140,7 +140,12 @@
 // (+1.3 KB) an import's warning of a file older than the board's work, a time's hour as the
 // locale writes it, Keep apart's tooltip, the slice's note on sending it back, a card hidden
 // by the filters told after the change's own words and the review's fixes: 581.5 KB
-// (595,501 bytes).
+// (595,501 bytes), then (+4.7 KB) the fixes of two walks (a keyboard user's weekly round, a
+// wiki administrator's embedding): a merge preview's days in the person's time zone, the
+// filters kept in the page's address, focus kept in a list's row after Undo or Redo, a
+// refused field read again, dialogs described by what they say and notices' words read
+// alone, a purpose cut to three lines, a guided review's steps said, Coordination's team
+// kept across views: 586.2 KB (600,299 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -152,7 +157,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 582 * 1024;
+const GUARD = 587 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
