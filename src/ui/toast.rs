@@ -76,8 +76,10 @@ pub fn Toast(props: &ToastProps) -> Html {
         })
     });
     html! {
-        // The live region holds the words alone: its Dismiss is not read out with them.
-        <div ref={node} popover="manual" role="group" aria-label="Notice" onkeydown={on_key}
+        // The live region holds the words alone: its Dismiss is not read out with them. While
+        // it shows, the notice is a region of the page named as one, its Dismiss within it.
+        <div ref={node} popover="manual" role={props.done.is_some().then_some("region")}
+             aria-label={props.done.is_some().then_some("Notice")} onkeydown={on_key}
              class={classes!("ab-toast", props.done.is_some().then_some("ab-toast--on"))}>
             <div role="status" class="ab-toast__words">
                 if let Some(done) = &props.done {

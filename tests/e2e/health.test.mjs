@@ -383,7 +383,7 @@ test('following an item clears the filters that hide it, where the person sees i
   await follow();
   await cleared.waitFor();
   assert.equal(await chosen(), 'All teams');
-  await page.getByRole('group', { name: 'Notice' }).getByRole('button', { name: 'Dismiss' }).click();
+  await page.getByRole('region', { name: 'Notice' }).getByRole('button', { name: 'Dismiss' }).click();
 
   // Filtered to its own team: the filter stays, and nothing is said of it.
   await team.selectOption({ label: itsTeam });

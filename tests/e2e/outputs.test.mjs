@@ -169,7 +169,7 @@ test("an export's notice shows at the window's foot without moving the board, st
   await notice.waitFor();
   assert.equal((await board.boundingBox()).y, before, 'the board stays where it was');
   // The notice's box: its words and its Dismiss.
-  const shown = await page.getByRole('group', { name: 'Notice' }).boundingBox();
+  const shown = await page.getByRole('region', { name: 'Notice' }).boundingBox();
   const window = page.viewportSize();
   assert.ok(shown.y + shown.height <= window.height && shown.y + shown.height > window.height - 40, 'at the foot of the window');
   assert.ok(Math.abs(shown.x + shown.width / 2 - window.width / 2) <= 8, 'across its middle');
@@ -215,7 +215,7 @@ test("an export's notice shows at the window's foot without moving the board, st
   await notice.waitFor();
   // What is read out is the notice's words, not its button.
   assert.doesNotMatch(await notice.innerText(), /Dismiss/);
-  const dismiss = page.getByRole('group', { name: 'Notice' }).getByRole('button', { name: 'Dismiss' });
+  const dismiss = page.getByRole('region', { name: 'Notice' }).getByRole('button', { name: 'Dismiss' });
   await dismiss.focus();
   await page.clock.runFor(20_000);
   await notice.waitFor();
