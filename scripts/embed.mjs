@@ -204,7 +204,8 @@ class AlignmentBoardElement extends HTMLElement {
     // parsed (a page streamed, the module loaded async), or a page's script adds it after
     // the element. The board is shown once the page is parsed, and again when it comes.
     this.#children = new MutationObserver((records) => {
-      const inline = (node) => node?.parentNode === this && node.matches('script[type="application/json"]');
+      const inline = (node) => node?.parentNode === this && node.nodeType === Node.ELEMENT_NODE
+        && node.matches('script[type="application/json"]');
       const given = records.some((record) => inline(record.target) || inline(record.target.parentNode)
         || [...record.addedNodes].some(inline));
       if (given) this.#render();

@@ -185,14 +185,22 @@ pub fn App(props: &AppProps) -> Html {
     {
         // The page's list of boards (for the JavaScript handle and the crash screen) holds
         // the latest board; a host page hears of each change after the board it opened
-        // with, and of the first board of one that opened with none (the example or a blank
-        // board chosen on the first screen, a file imported there).
+        // with, and of the first board of one that opened with none when the person chose it
+        // (the example or a blank board chosen on the first screen, a file imported there).
         let (root, load, turn) = (root.clone(), dispatch.clone(), props.turn);
         let shown = use_mut_ref(|| startup.0.history.is_none());
         use_effect_with(Same(board.clone()), move |Same(board)| {
             let element = root.cast::<web_sys::Element>();
             if let Some(element) = &element {
-                let load = Callback::from(move |board| load.dispatch(Msg::Load(board)));
+                // A host's own first board (loadSnapshot on an empty board) is not a change
+                // the host needs to hear of: it gave it.
+                let (empty, given) = (board.is_none(), shown.clone());
+                let load = Callback::from(move |board| {
+                    if empty {
+                        given.replace(false);
+                    }
+                    load.dispatch(Msg::Load(board))
+                });
                 super::mounted::track(super::mounted::Mounted {
                     root: element.clone(),
                     board: board.clone(),

@@ -5,7 +5,9 @@
 //! were changed asks before Escape, a click beside it, its × or leaving the page throw the
 //! changes away.
 
-use super::dom::{active_element, ask_before_leaving, ctrl_enter_submits, without_scrolling};
+use super::dom::{
+    active_element, ask_before_leaving, ctrl_enter_submits, touch_screen, without_scrolling,
+};
 use super::fields::use_field_id;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -285,17 +287,8 @@ const UNSAVED: &str = "Your changes are not saved. Discard them?";
 /// end, so a tall dialog shows from its title.
 fn focus_first(dialog: &web_sys::Element) {
     let find = |selector: &str| dialog.query_selector(selector).ok().flatten();
-    let touch = || {
-        web_sys::window()
-            .and_then(|w| {
-                w.match_media("(hover: none) and (pointer: coarse)")
-                    .ok()
-                    .flatten()
-            })
-            .is_some_and(|query| query.matches())
-    };
     let first = find("[data-focus-first]")
-        .or_else(|| touch().then(|| find(".ab-dialog__title")).flatten())
+        .or_else(|| touch_screen().then(|| find(".ab-dialog__title")).flatten())
         .or_else(|| find("input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled]), .ab-dialog__actions button"))
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(first) = first {

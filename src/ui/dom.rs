@@ -112,3 +112,15 @@ pub fn ctrl_enter_submits(
     }
     true
 }
+
+/// Whether the person points with a finger and has no pointer that hovers: a phone's or a
+/// tablet's screen, where a field focused from code brings up (or puts away) its keyboard.
+pub fn touch_screen() -> bool {
+    web_sys::window()
+        .and_then(|w| {
+            w.match_media("(hover: none) and (pointer: coarse)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|query| query.matches())
+}

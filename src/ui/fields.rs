@@ -88,6 +88,9 @@ pub fn focus_first_refused(form: &web_sys::Element) -> bool {
     }
     gloo_timers::callback::Timeout::new(0, || PUT.set(false)).forget();
     let field = match active_element(form).filter(|a| a.matches(refused).unwrap_or(false)) {
+        // On a touch screen leaving the field would put its keyboard away, which focus
+        // given back from code may not bring back: the person stays in it as it is.
+        Some(_) if crate::ui::dom::touch_screen() => return true,
         Some(inside) => {
             let inside = inside.unchecked_into::<web_sys::HtmlElement>();
             let _ = inside.blur();

@@ -351,8 +351,10 @@ pub fn restore_focus(
     // In a list's row: its first control again (a request's steps after its answer was
     // undone), else the first of the row after or before it (the row left the list).
     let in_rows = || {
+        // Rows of the board's own lists: a board mounted in a host page's list item is
+        // itself in a row that is not the board's.
         beside.rows.iter().flatten().find_map(|row| {
-            row.is_connected()
+            (row.is_connected() && root.contains(Some(row)) && !row.contains(Some(root)))
                 .then(|| {
                     row.query_selector("button:enabled, a[href], [tabindex]")
                         .ok()
