@@ -116,7 +116,12 @@ pub fn Modal(props: &ModalProps) -> Html {
     {
         let (node, alert, id) = (node.clone(), props.alert, use_field_id());
         use_effect(move || {
-            let dialog = node.cast::<web_sys::Element>().filter(|_| alert);
+            let element = node.cast::<web_sys::Element>();
+            // A form become its question and back again is described by nothing once more.
+            if let Some(form) = element.as_ref().filter(|_| !alert) {
+                let _ = form.remove_attribute("aria-describedby");
+            }
+            let dialog = element.filter(|_| alert);
             let said = dialog.as_ref().and_then(|dialog| {
                 dialog
                     .query_selector_all(
