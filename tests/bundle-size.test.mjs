@@ -145,7 +145,8 @@
 // filters kept in the page's address, focus kept in a list's row after Undo or Redo, a
 // refused field read again, dialogs described by what they say and notices' words read
 // alone, a purpose cut to three lines, a guided review's steps said, Coordination's team
-// kept across views: 586.2 KB (600,299 bytes).
+// kept across views: 586.2 KB (600,299 bytes), then (+0.1 KB) the review of them: 586.4 KB
+// (600,424 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
