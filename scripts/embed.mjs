@@ -384,6 +384,15 @@ class AlignmentBoardElement extends HTMLElement {
       const meant = AlignmentBoardElement.observedAttributes.find((known) => own(known) === own(name));
       if (meant) console.warn(\`<alignment-board>: the attribute "\${name}" is not one the board reads; did you mean "\${meant}"?\`);
     }
+    // Values the board would pass over without a word.
+    const theme = this.getAttribute('theme');
+    if (theme && theme !== 'light' && theme !== 'dark') {
+      console.warn(\`<alignment-board>: theme="\${quote(theme)}" is not light or dark; the board follows the person's preference.\`);
+    }
+    const readOnly = this.getAttribute('readonly');
+    if (readOnly !== null && /^(false|no|0|off)$/i.test(readOnly.trim())) {
+      console.warn(\`<alignment-board>: readonly="\${readOnly}" still makes the board read-only: the attribute counts when it is there at all. Remove it for a board that can be changed.\`);
+    }
     const script = this.querySelector(':scope > script:not([type="application/json"])');
     if (script && !this.querySelector(':scope > script[type="application/json"]')) {
       console.warn('<alignment-board>: a snapshot inside the element goes in <script type="application/json">; this <script> is not read as one.');

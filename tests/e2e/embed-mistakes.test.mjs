@@ -82,7 +82,7 @@ test('a board that cannot be shown says why in its box and in the console, unles
   assert.equal(await says('view').count(), 0);
 });
 
-test('attributes that look like the board\'s but are not, and a snapshot script without its type, are named in the console', async () => {
+test('attributes that look like the board\'s but are not, values it would pass over, and a snapshot script without its type, are named in the console', async () => {
   const { page, logged } = await hostPage('misspelled.html', `
     <alignment-board storage_key="ops-leadership" read-only></alignment-board>`);
   await page.locator('alignment-board').getByRole('button', { name: 'Start blank' }).waitFor();
@@ -94,6 +94,13 @@ test('attributes that look like the board\'s but are not, and a snapshot script 
     <alignment-board><script type="text/plain">{ "format": "alignment-board" }</script></alignment-board>`);
   await untyped.page.locator('alignment-board').getByRole('button', { name: 'Start blank' }).waitFor();
   assert.ok(untyped.logged.includes('warning: <alignment-board>: a snapshot inside the element goes in <script type="application/json">; this <script> is not read as one.'), untyped.logged.join('\n'));
+
+  // Values the board would pass over without a word: a theme it has not, a readonly meant as off.
+  const values = await hostPage('values.html', `
+    <alignment-board theme="purple" readonly="false"></alignment-board>`);
+  await values.page.locator('alignment-board').getByText('No board to show').waitFor();
+  assert.ok(values.logged.includes('warning: <alignment-board>: theme="purple" is not light or dark; the board follows the person\'s preference.'), values.logged.join('\n'));
+  assert.ok(values.logged.some((line) => line.startsWith('warning: <alignment-board>: readonly="false" still makes the board read-only')), values.logged.join('\n'));
 });
 
 test('a broken snapshot pasted into a wiki page, and a frame given a wrong src, say why where the board would be', async () => {
