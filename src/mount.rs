@@ -1,6 +1,7 @@
 //! Putting a board into a page: `mount` renders one into any element, with its own
 //! storage key, so the standalone page and embeds are a few lines each.
 
+use crate::core::model::Board;
 use crate::core::{picture, snapshot};
 use crate::storage::{self, BoardKey, LocalStore, MemoryStore, Store};
 use crate::ui::{App, AppProps, Example, Same, StoreHandle, View};
@@ -263,7 +264,7 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
                 }
                 _ => None,
             };
-            let offered = follow_page(store.as_ref(), &key, options, given.is_some());
+            let offered = follow_page(store.as_ref(), &key, options, given.as_deref());
             (StoreHandle(store), key, Same(given), offered)
         }
     };
@@ -287,16 +288,17 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
     })
 }
 
-/// A snapshot the page gives with a storage key is the board the key starts with; when the
-/// page gives another one later (its author edited it), the board kept here is not replaced
-/// but the page's is offered (`Offered`), once for each version of the page. `started`: the
-/// key held nothing, and the board starts from the page's snapshot now. A board shown
+/// A snapshot the page gives with a storage key is the board the key starts with. When the
+/// page gives another one later (its author edited it), a board kept here that is still the
+/// page's earlier one takes it in its place; one changed here is not replaced, but the
+/// page's is offered (`Offered`), once for each version of the page. `started`: the key
+/// held nothing, and the board starts from the page's snapshot now. A board shown
 /// read-only, or from a `src`, keeps nothing and is offered nothing.
 fn follow_page(
     store: &dyn Store,
     key: &BoardKey,
     options: &MountOptions,
-    started: bool,
+    started: Option<&Board>,
 ) -> Option<crate::ui::Offered> {
     let text = options.snapshot.as_deref()?;
     if options.read_only || options.snapshot_url.is_some() {
@@ -308,8 +310,11 @@ fn follow_page(
         return None;
     }
     // A board kept before the page's snapshot was followed is taken to be of this one.
-    if started || kept.is_none() {
-        storage::change_display(store, key, |display| display.page_snapshot = Some(print));
+    if started.is_some() || kept.is_none() {
+        storage::change_display(store, key, |display| {
+            display.page_snapshot = Some(print);
+            display.page_board = started.map(storage::board_print);
+        });
         return None;
     }
     let inside = picture::snapshot_in(text);
@@ -322,6 +327,18 @@ fn follow_page(
             return None;
         }
     };
+    // Its reader changed nothing: the page's board is what they would want to see.
+    let now = crate::ui::clock::now();
+    if storage::kept_as_page_gave(store, key, now) {
+        let mut known = storage::Parts::default();
+        if storage::save(store, key, &loaded.board, now, &mut known).is_ok() {
+            storage::change_display(store, key, |display| {
+                display.page_snapshot = Some(print);
+                display.page_board = Some(storage::board_print(&loaded.board));
+            });
+            return None;
+        }
+    }
     Some(crate::ui::Offered {
         board: Rc::new(loaded.board),
         print,

@@ -12,7 +12,9 @@ mod old_names;
 mod set_aside;
 #[cfg(target_arch = "wasm32")]
 pub use browser::{is_quota_error, LocalStore};
-pub use display::{change_display, display, page_print, set_display, Display};
+pub use display::{
+    board_print, change_display, display, kept_as_page_gave, page_print, set_display, Display,
+};
 pub use faulty::FaultyStore;
 pub use keys::{BoardKey, KeyError, MAX_KEY_CHARS, PREFIX};
 pub use old_names::holds_nothing;

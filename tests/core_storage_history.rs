@@ -9,7 +9,8 @@ mod generate_board;
 use alignment_board::core::model::Board;
 use alignment_board::core::time::{Date, Timestamp};
 use alignment_board::storage::{
-    open, open_known, save, BoardKey, FaultyStore, MemoryStore, Opened, Parts, Store, StoreError,
+    board_print, change_display, kept_as_page_gave, open, open_known, save, BoardKey, FaultyStore,
+    MemoryStore, Opened, Parts, Store, StoreError,
 };
 use generate_board::{big_board, Size};
 
@@ -225,4 +226,41 @@ fn a_write_that_does_not_stick_is_a_failed_save_and_a_retry_writes_it() {
 
 fn board_after_start_over() -> Board {
     Board::blank("b-1".into(), Date::parse("2026-11-24").unwrap())
+}
+
+#[test]
+fn a_board_kept_as_its_page_gave_it_is_known_from_one_changed_here() {
+    let store = MemoryStore::new();
+    let page_board = with_history(2_500);
+    save(&store, &k(), &page_board, now(), &mut Parts::default()).unwrap();
+    assert!(
+        !kept_as_page_gave(&store, &k(), now()),
+        "a board kept before pages were followed is not known to be the page's"
+    );
+    change_display(&store, &k(), |display| {
+        display.page_board = Some(board_print(&page_board))
+    });
+    // Read back from its parts, the board prints as the page's board it was saved from.
+    assert!(kept_as_page_gave(&store, &k(), now()));
+    // Saved again later, unchanged (another time, another tab's save): still the page's.
+    let later = Timestamp::parse("2026-11-30T08:00:00Z").unwrap();
+    save(&store, &k(), &page_board, later, &mut Parts::default()).unwrap();
+    assert!(kept_as_page_gave(&store, &k(), later));
+    // One change made here, even to the history alone, and it is the reader's own.
+    let mut changed = page_board.clone();
+    changed.check_ins.truncate(2_499);
+    save(&store, &k(), &changed, now(), &mut Parts::default()).unwrap();
+    assert!(!kept_as_page_gave(&store, &k(), now()));
+    let mut renamed = page_board.clone();
+    renamed.initiatives[7].title.push('!');
+    save(&store, &k(), &renamed, now(), &mut Parts::default()).unwrap();
+    assert!(!kept_as_page_gave(&store, &k(), now()));
+    // Changed back as it was, it is the page's again.
+    save(&store, &k(), &page_board, now(), &mut Parts::default()).unwrap();
+    assert!(kept_as_page_gave(&store, &k(), now()));
+    assert!(!kept_as_page_gave(
+        &store,
+        &BoardKey::new("other").unwrap(),
+        now()
+    ));
 }

@@ -2,7 +2,9 @@
 //! name, never in the board or its snapshots, since another person (or another browser)
 //! may like it otherwise.
 
-use super::{BoardKey, Store, StoreError};
+use super::{open, BoardKey, Opened, ReadOnlyStore, Store, StoreError};
+use crate::core::model::Board;
+use crate::core::{hash, snapshot, time::Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +21,11 @@ pub struct Display {
     /// person last took or declined: a page whose snapshot has changed since offers it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page_snapshot: Option<String>,
+    /// The board that snapshot gave (`board_print`), while the board kept here started from
+    /// it or was taken from it. Kept unchanged since, it takes the page's next snapshot
+    /// without asking: its reader has nothing of their own to lose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_board: Option<String>,
 }
 
 /// What tells one snapshot a page gives from another: a hash of its text without the
@@ -39,6 +46,26 @@ pub fn page_print(text: &str) -> String {
         compact.push(byte);
     }
     format!("{:016x}", crate::core::hash::hash_long(&compact))
+}
+
+/// What tells one board from another, whatever text it was read from: a hash of its
+/// snapshot written compactly at a fixed time.
+pub fn board_print(board: &Board) -> String {
+    let text = snapshot::write_compact(board, Timestamp::from_unix_seconds(0));
+    format!("{:016x}", hash::hash_long(text.as_bytes()))
+}
+
+/// Whether the board kept under `key` is still the one its page gave (`Display::
+/// page_board`): nothing was changed here since it started from the page's snapshot or
+/// took it. Reads the board, so it is asked only when the page's snapshot has changed.
+pub fn kept_as_page_gave(store: &dyn Store, key: &BoardKey, now: Timestamp) -> bool {
+    let Some(print) = display(store, key).page_board else {
+        return false;
+    };
+    match open(&ReadOnlyStore(store), key, now) {
+        Opened::Board(loaded) => board_print(&loaded.board) == print,
+        _ => false,
+    }
 }
 
 /// The board's display settings in this store; the defaults when none are kept, or when

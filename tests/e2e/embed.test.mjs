@@ -400,19 +400,31 @@ test('a host may call the handle at once: load, get and options in the same turn
   page.assertNoErrors();
 });
 
-test('a wiki page whose author changes its snapshot offers the new board to a reader who kept their own', async () => {
+/** A wiki page (`file`) giving its board under `key` the example of markdown.html titled
+ * as its author publishes it; the reader's page, its board and the page's offer. */
+async function wikiPage(file, key) {
   const snapshot = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8')
     .then((html) => JSON.parse(html.slice(html.indexOf('{'), html.lastIndexOf('}') + 1)));
   const version = (title, indent = 2) => JSON.stringify({ ...snapshot, board: { ...snapshot.board, title } }, null, indent);
-  const publish = (title, indent) => writeFile(join(site.root, 'wiki-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+  const publish = (title, indent) => writeFile(join(site.root, file), `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <link rel="icon" href="data:,"><title>Wiki</title><script type="module" src="./alignment-board.js"></script></head>
-<body><h1>Leadership</h1><alignment-board storage-key="wiki-page" style="height: 600px"><script type="application/json">${version(title, indent)}</script></alignment-board></body></html>`);
-  await publish('Review board, Q4');
+<body><h1>Leadership</h1><alignment-board storage-key="${key}" style="height: 600px"><script type="application/json">${version(title, indent)}</script></alignment-board></body></html>`);
   const page = await (await site.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(site.server.url + 'wiki-page.html');
   const element = page.locator('alignment-board');
-  const title = (text) => element.getByRole('heading', { level: 1, name: text });
-  const offer = element.getByRole('status').filter({ hasText: 'This page\'s board has changed' });
+  return {
+    publish,
+    page,
+    element,
+    visit: () => page.goto(site.server.url + file),
+    title: (text) => element.getByRole('heading', { level: 1, name: text }),
+    offer: element.getByRole('status').filter({ hasText: 'This page\'s board has changed' }),
+  };
+}
+
+test('a wiki page whose author changes its snapshot offers the new board to a reader who kept their own', async () => {
+  const { publish, page, element, visit, title, offer } = await wikiPage('wiki-page.html', 'wiki-page');
+  await publish('Review board, Q4');
+  await visit();
   await title('Review board, Q4').waitFor();
   // The reader's own change, kept in this browser.
   const card = element.getByRole('article').first();
@@ -461,6 +473,54 @@ test('a wiki page whose author changes its snapshot offers the new board to a re
   await offered(first).click();
   await second.getByRole('heading', { level: 1, name: 'Review board, Q3' }).waitFor();
   await offered(second).waitFor({ state: 'detached' });
+  await page.context().close();
+});
+
+test('a reader who changed nothing sees each board the wiki page\'s author publishes, unasked', async () => {
+  const { publish, page, element, visit, title, offer } = await wikiPage('wiki-read.html', 'wiki-read');
+  const saved = element.getByRole('status').filter({ hasText: 'Saved in this browser' });
+  const changeStatus = async (to) => {
+    await element.getByRole('article').first().getByRole('button', { name: /^Status: / }).click();
+    await element.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: to }).click();
+    await saved.waitFor();
+  };
+  /** The page as the reader opens it: its board titled `text`, and no question asked. */
+  const opened = async (text) => {
+    await visit();
+    await title(text).waitFor();
+    await element.getByRole('button', { name: 'Add initiative', exact: true }).first().waitFor();
+    assert.equal(await offer.count(), 0, `${text}: taken unasked`);
+  };
+  await publish('Plan, week 1');
+  await opened('Plan, week 1');
+  await publish('Plan, week 2');
+  await opened('Plan, week 2');
+  await opened('Plan, week 2');
+
+  // Changed here, the reader's board is theirs: the next one is offered, and taken.
+  await changeStatus('Dropped');
+  await publish('Plan, week 3');
+  await visit();
+  await offer.getByRole('button', { name: 'Take the page\'s board' }).click();
+  await title('Plan, week 3').waitFor();
+  // Taken and not changed since: the one after comes unasked again.
+  await publish('Plan, week 4');
+  await opened('Plan, week 4');
+
+  // Kept: the reader chose their own, so the page's later boards are asked about, even
+  // once their change is put back as it was.
+  const status = element.getByRole('article').first().getByRole('button', { name: /^Status: / });
+  const was = (await status.getAttribute('aria-label')).replace(/^Status: /, '');
+  await changeStatus('Dropped');
+  await publish('Plan, week 5');
+  await visit();
+  await offer.getByRole('button', { name: 'Keep this browser\'s' }).click();
+  await changeStatus(was);
+  await element.getByRole('article').first().getByRole('button', { name: `Status: ${was}` }).waitFor();
+  await publish('Plan, week 6');
+  await visit();
+  await offer.getByText('the page now gives “Plan, week 6”').waitFor();
+  await title('Plan, week 4').waitFor();
   await page.context().close();
 });
 

@@ -1,7 +1,8 @@
 //! A page that gives its board a snapshot under a storage key, and has changed that snapshot
 //! since this browser's board started from it (a wiki page edited by its author): the
 //! page's board is offered, never taken unasked, since the board kept here holds the
-//! person's own changes. Either answer is remembered for this version of the page.
+//! person's own changes (one nobody changed here takes it at once: `mount::follow_page`).
+//! Either answer is remembered for this version of the page.
 
 use crate::core::model::Board;
 use crate::storage;
@@ -49,8 +50,12 @@ pub fn PageOffer(props: &PageOfferProps) -> Html {
             (context.clone(), answered.clone(), props.offered.clone());
         Callback::from(move |event: MouseEvent| {
             let print = offered.print.clone();
+            // Taken, the board is the page's until it is changed here; kept, the reader
+            // chose their own, and the page's later boards are offered too.
+            let page_board = take.then(|| storage::board_print(&offered.board));
             storage::change_display(context.store.0.as_ref(), &context.storage_key, |display| {
-                display.page_snapshot = Some(print)
+                display.page_snapshot = Some(print);
+                display.page_board = page_board;
             });
             if take {
                 context.dispatch.dispatch(Msg::Load(offered.board.clone()));
