@@ -317,19 +317,20 @@ class AlignmentBoardElement extends HTMLElement {
       host.className = 'ab-host';
       root.append(link, host);
       // A board kept in this browser shows its last screen, once its styles are there,
-      // until the board itself starts (a src board is not the one kept).
-      const key = this.getAttribute('storage-key');
-      if (key && !this.hasAttribute('src')) {
-        link.addEventListener('load', () => {
-          if (host.firstChild || this.#started) return;
-          showScreen(host, key, {
-            view: this.getAttribute('view') || undefined,
-            theme: this.getAttribute('theme') || undefined,
-            readOnly: this.hasAttribute('readonly'),
-            place: 'element',
-          });
-        }, { once: true });
-      }
+      // until the board itself starts (a src board is not the one kept); any other says
+      // it is opening.
+      link.addEventListener('load', () => {
+        if (host.firstChild || this.#started) return;
+        const key = this.getAttribute('storage-key');
+        const theme = this.getAttribute('theme') || undefined;
+        const shown = key && !this.hasAttribute('src') && showScreen(host, key, {
+          view: this.getAttribute('view') || undefined,
+          theme,
+          readOnly: this.hasAttribute('readonly'),
+          place: 'element',
+        });
+        if (!shown) showOpening(host, theme);
+      }, { once: true });
     }
     try {
       const [snapshot] = await Promise.all([this.#snapshot(), start()]).finally(() => {

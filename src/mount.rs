@@ -358,9 +358,11 @@ fn shortened(url: &str) -> String {
 /// snapshot that cannot be read, with a message saying why.
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<BoardHandle, String> {
     crate::ui::crash::install();
-    // The board's last screen, shown by the page's loader while the board started
-    // (`src/screen.js`), gives way to the board.
-    if let Ok(Some(screen)) = element.query_selector(":scope > [data-ab-screen]") {
+    // The board's last screen, or the line saying it opens, shown by the page's loader
+    // while the board started (`src/screen.js`), gives way to the board.
+    if let Ok(Some(screen)) =
+        element.query_selector(":scope > [data-ab-screen], :scope > [data-ab-opening]")
+    {
         screen.remove();
     }
     let props = MountedProps {

@@ -92,6 +92,25 @@ function showScreen(container, key, asked) {
   }
 }
 
+/**
+ * What shows in the board's place while it starts when no last screen can (a first visit, a
+ * board from a snapshot, one asked for read-only or filtered): a line saying it is opening,
+ * under the same moving bar, coming after a moment so that a quick start shows nothing.
+ * The board takes its place as it starts (mount::mount_with).
+ */
+function showOpening(container, theme) {
+  const opening = document.createElement('div');
+  opening.className = 'ab-opening';
+  opening.setAttribute('data-ab-opening', '');
+  opening.setAttribute('aria-busy', 'true');
+  if (themeAsked(theme)) opening.setAttribute('data-theme', themeAsked(theme));
+  const words = document.createElement('p');
+  words.setAttribute('role', 'status');
+  words.textContent = 'Opening the board…';
+  opening.append(words);
+  container.prepend(opening);
+}
+
 // The standalone page: its board is named by the address (?key=, ?view=, ?theme=,
 // ?readonly, the filters ?team= and the others), as the board reads it. In the element's module there is no current script.
 if (document.currentScript) {
@@ -105,11 +124,12 @@ if (document.currentScript) {
       filtered: ['team', 'owner', 'status', 'attention', 'earlier'].some((name) => params.has(name)),
       place: 'page',
     });
+    if (!shown) showOpening(app, params.get('theme'));
     // A board that cannot start (its script or module not loaded, refused by the page's
     // policy, an error as it starts) would leave the screen opening for ever: it goes, and
     // the page says so. Once the board has taken its place, these do nothing.
     const failed = () => {
-      const screen = app.querySelector(':scope > [data-ab-screen]');
+      const screen = app.querySelector(':scope > [data-ab-screen], :scope > [data-ab-opening]');
       if (!screen) return;
       const note = document.createElement('p');
       note.className = 'ab-screen-failed';
@@ -117,9 +137,7 @@ if (document.currentScript) {
       note.textContent = 'The board could not be started. Reload the page to try again.';
       screen.replaceWith(note);
     };
-    if (shown) {
-      window.addEventListener('error', failed, true);
-      window.addEventListener('unhandledrejection', failed);
-    }
+    window.addEventListener('error', failed, true);
+    window.addEventListener('unhandledrejection', failed);
   }
 }

@@ -160,6 +160,38 @@ test('a board that cannot start takes its screen away and says so', async () => 
   assert.equal(await page.locator('[data-ab-screen]').count(), 0);
 });
 
+test('a board with no last screen to show says it opens, in the page and in an element\'s box', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  const errors = [];
+  for (const [url, box] of [[app.url, '#app'], [`${app.url}alignment-board-frame.html?key=first&theme=dark`, 'alignment-board']]) {
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    const release = await openHeld(page, url);
+    // A first visit: nothing kept, so no screen; the board's place says what is coming.
+    const opening = page.locator(`${box} [data-ab-opening]`);
+    await opening.getByRole('status').filter({ hasText: 'Opening the board…' }).waitFor();
+    assert.equal(await opening.getAttribute('aria-busy'), 'true');
+    assert.equal(await page.locator('[data-ab-screen]').count(), 0);
+    const look = await opening.evaluate((element) => {
+      const style = getComputedStyle(element);
+      return { scheme: style.colorScheme, cursor: style.cursor, bar: getComputedStyle(element, '::after').content };
+    });
+    assert.deepEqual(look, { scheme: box === '#app' ? 'light dark' : 'dark', cursor: 'progress', bar: '""' }, url);
+    release();
+    await page.getByRole('button', { name: 'Start from example' }).waitFor();
+    assert.equal(await opening.count(), 0, 'the board took its place');
+    await page.close();
+  }
+  // One that cannot start says so in its place.
+  const page = await context.newPage();
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(app.url, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('alert').filter({ hasText: 'The board could not be started. Reload the page to try again.' }).waitFor();
+  assert.equal(await page.locator('[data-ab-opening]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an element with a storage key shows its board\'s last screen in its own box', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1200, height: 800 } });
   const page = await context.newPage();
