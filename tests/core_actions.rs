@@ -1516,6 +1516,17 @@ fn a_move_and_a_status_change_are_told_by_their_result_in_the_cards_words() {
         status.outcome(&board, &after).as_deref(),
         Some("“Wizard” is now At risk")
     );
+    // Done fills the progress, as the card then shows it.
+    let mut done = updated.clone();
+    done.status = Status::Done;
+    done.progress = Status::Done.progress_from(updated.progress);
+    assert_ne!(updated.progress, 100);
+    let finished = Action::UpdateInitiative(done);
+    let after = applied(&board, finished.clone());
+    assert_eq!(
+        finished.outcome(&board, &after).as_deref(),
+        Some("“Wizard” is now Done, 100% done")
+    );
     updated.status = board.initiative("i-1").unwrap().status;
     updated.title = "Renamed".into();
     let edit = Action::UpdateInitiative(updated);

@@ -6,7 +6,8 @@ use crate::core::model::{Board, Id, Initiative};
 
 impl Action {
     /// What a move or a status change did, in the words the card shows, for the board's
-    /// live region: where the card went (its priority and team), or its new status. `None`
+    /// live region: where the card went (its priority and team), or its new status (and
+    /// its progress, when the status changed that too: Done fills it). `None`
     /// for every other change, which `describe` names.
     pub fn outcome(&self, before: &Board, after: &Board) -> Option<String> {
         match self {
@@ -22,8 +23,15 @@ impl Action {
             }
             Action::UpdateInitiative(updated) => {
                 let was = before.initiative(&updated.id)?;
-                (was.status != updated.status)
-                    .then(|| format!("“{}” is now {}", updated.title, updated.status.label()))
+                // Done fills the progress: said too, as the card now shows it.
+                let filled = match was.progress == updated.progress {
+                    true => String::new(),
+                    false => format!(", {}% done", updated.progress),
+                };
+                (was.status != updated.status).then(|| {
+                    let status = updated.status.label();
+                    format!("“{}” is now {status}{filled}", updated.title)
+                })
             }
             _ => None,
         }
