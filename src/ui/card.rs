@@ -252,7 +252,7 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
             }
         });
         html! {
-            <div ref={menu_ref.clone()} popover="auto" class="ab-status-menu" role="menu" aria-label="Status"
+            <div ref={menu_ref.clone()} popover="auto" class="ab-status-menu" role="menu" aria-label={format!("Status of {}", initiative.title)}
                  ontoggle={on_toggle} onkeydown={on_menu_key}>
                 { for choices }
             </div>

@@ -279,7 +279,8 @@ test('filters narrow the board by team, owner and status', async () => {
   const changed = await risky.first().getAttribute('aria-label');
   await risky.first().focus();
   await page.keyboard.press('s');
-  await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'On track' }).waitFor();
+  // The menu is named by the work whose status it changes.
+  await page.getByRole('menu', { name: `Status of ${changed}`, exact: true }).getByRole('menuitemradio', { name: 'On track' }).waitFor();
   await page.keyboard.press('ArrowUp');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'On track');
   await page.keyboard.press('Enter');
