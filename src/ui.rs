@@ -25,6 +25,7 @@ mod ids;
 mod menu;
 pub(crate) mod mounted;
 mod narrow;
+pub mod numbers;
 mod rhythm_view;
 mod score;
 mod screen;

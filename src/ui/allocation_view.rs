@@ -4,6 +4,7 @@
 
 use super::charts::more_to_the_right;
 use super::charts::{rank_chart, RankBar};
+use super::numbers::decimal;
 use crate::core::health::{suggested_share, Analysis, Subject};
 use crate::core::model::Board;
 use std::rc::Rc;
@@ -16,13 +17,9 @@ pub struct AllocationViewProps {
     pub on_reveal: Callback<Subject>,
 }
 
-/// Effort with one decimal only when it has one: `45`, `12.5`.
+/// Effort with one decimal only when it has one: `45`, `12.5` (in the person's locale).
 pub fn effort_text(effort: f64) -> String {
-    if (effort - effort.round()).abs() < 0.05 {
-        format!("{effort:.0}")
-    } else {
-        format!("{effort:.1}")
-    }
+    decimal(effort, 1)
 }
 
 /// Effort summed over teams, in teams: 100 % of one team's capacity is one team (`1.25
@@ -30,8 +27,7 @@ pub fn effort_text(effort: f64) -> String {
 /// nothing else.
 fn teams_worth(effort: f64) -> String {
     let teams = effort / 100.0;
-    let text = format!("{teams:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = decimal(teams, 2);
     match teams {
         t if t < 0.005 => "none".to_string(),
         t if (t - 1.0).abs() < 0.005 => "1 team".to_string(),

@@ -6,6 +6,7 @@ use super::charts::more_to_the_right;
 use super::charts::{trend_chart, TrendPoint};
 use super::dom::{bring_into_view, without_scrolling};
 use super::fields::team_chips;
+use super::numbers::decimal;
 use super::score::{band, subject_name};
 use crate::core::coordination::listed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
@@ -334,7 +335,7 @@ fn part_item(
                         } else if lost >= 0.05 {
                             // Points lost (weight × score shortfall ÷ the weight that applies); round
                             // their halves up as scores are, not by the float's binary digits.
-                            format!("−{:.1} points", (lost * 10.0).round() / 10.0)
+                            format!("−{} points", decimal((lost * 10.0).round() / 10.0, 1))
                         } else {
                             "no points lost".to_string()
                         } }

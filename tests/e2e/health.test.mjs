@@ -112,7 +112,7 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   // Coverage and Rank fit do not apply to a team: the parts that apply share their weight,
   // so the points the parts cost add up to what the team's score lost.
   const costs = (await teamView.locator('.ab-part__cost').allInnerTexts())
-    .map((text) => text.match(/^−(\d+\.\d) points$/)?.[1]).filter(Boolean).map(Number);
+    .map((text) => text.match(/^−(\d+(?:\.\d)?) points$/)?.[1]).filter(Boolean).map(Number);
   const lostInAll = costs.reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(lostInAll - (100 - teamHealth.score)) <= 0.5 + 0.05 * costs.length,
     `the costs ${costs} add up to ${100 - teamHealth.score}`);
@@ -257,7 +257,9 @@ test('the allocation view matches the core and lists a cell\'s initiatives', asy
   const view = page.getByRole('region', { name: 'Where effort goes' });
   const table = view.getByRole('table').first();
   const { allocation } = expected;
-  const fmt = (n) => (Math.abs(n - Math.round(n)) < 0.05 ? n.toFixed(0) : n.toFixed(1));
+  // Figures as a person in the browser's locale reads them: one decimal, when it has one
+  // (ordinary rounding of the number as written: 0.975 is 0.98 of a team).
+  const fmt = (n) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }).format(n);
 
   // Every team × column figure, as the core computed it.
   for (const [row, teamId] of allocation.teams.entries()) {
@@ -272,7 +274,7 @@ test('the allocation view matches the core and lists a cell\'s initiatives', asy
   }
   // The last row adds the teams up in teams: 100 % of one team's capacity is one team.
   const teams = (n) => {
-    const text = (n / 100).toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+    const text = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(n / 100);
     if (n / 100 < 0.005) return 'none';
     return Math.abs(n / 100 - 1) < 0.005 ? '1 team' : n < 100 ? `${text} of a team` : `${text} teams`;
   };

@@ -126,13 +126,18 @@ test('in Honolulu, the merge preview names a file\'s check-in and round by the p
   page.assertNoErrors();
 });
 
-test('dates are written in the browser\'s language', async () => {
+test('dates and numbers are written in the browser\'s language', async () => {
   const zone = ZONES[1];
   const page = await pageAt(zone, 'de-DE');
   await importShown(page, await boardDueAround(zone));
   const day = written(zone.today, zone.today, 'de-DE');
   await card(page, 'Due today').getByText(`Due ${day} (today)`).waitFor();
   assert.match(day, /Jan/, 'a German month name');
+  // Three initiatives of 10 % each: 0.3 of a team, with a German decimal comma.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Allocation' }).click();
+  const total = page.getByRole('table', { name: 'Effort by team and priority' }).getByRole('row', { name: /^All teams/ });
+  await total.getByText('0,3 of a team').first().waitFor();
+  assert.equal(await total.getByText('0,3 of a team').count(), 2, 'the local work, and all work');
   page.assertNoErrors();
 });
 
