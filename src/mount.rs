@@ -291,8 +291,8 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
 /// A snapshot the page gives with a storage key is the board the key starts with. When the
 /// page gives another one later (its author edited it), a board kept here that is still the
 /// page's earlier one takes it in its place; one changed here is not replaced, but the
-/// page's is offered (`Offered`), once for each version of the page. `started`: the key
-/// held nothing, and the board starts from the page's snapshot now. A board shown
+/// page's is offered (`Offered`), once for each version of the page. `started`: the board
+/// the key starts with now, from the page's snapshot, when it held nothing. A board shown
 /// read-only, or from a `src`, keeps nothing and is offered nothing.
 fn follow_page(
     store: &dyn Store,
@@ -327,9 +327,11 @@ fn follow_page(
             return None;
         }
     };
-    // Its reader changed nothing: the page's board is what they would want to see.
+    // Its reader changed nothing: the page's board is what they would want to see. Not
+    // while a board under the key is open on the page (the page changed its snapshot, or
+    // mounted the board again): a change made there may not be saved yet, and is asked about.
     let now = crate::ui::clock::now();
-    if storage::kept_as_page_gave(store, key, now) {
+    if !crate::ui::mounted::holds_key(key) && storage::kept_as_page_gave(store, key, now) {
         let mut known = storage::Parts::default();
         if storage::save(store, key, &loaded.board, now, &mut known).is_ok() {
             storage::change_display(store, key, |display| {
@@ -359,11 +361,19 @@ fn shortened(url: &str) -> String {
 pub fn mount_with(element: web_sys::Element, options: MountOptions) -> Result<BoardHandle, String> {
     crate::ui::crash::install();
     // The board's last screen, or the line saying it opens, shown by the page's loader
-    // while the board started (`src/screen.js`), gives way to the board.
-    if let Ok(Some(screen)) =
-        element.query_selector(":scope > [data-ab-screen], :scope > [data-ab-opening]")
-    {
-        screen.remove();
+    // while the board started (`src/screen.js`), gives way to the board; so does the
+    // loader's word that it could not start, which an error of the page's own may have
+    // brought.
+    if let Ok(shown) = element.query_selector_all(
+        ":scope > [data-ab-screen], :scope > [data-ab-opening], :scope > .ab-screen-failed",
+    ) {
+        for index in 0..shown.length() {
+            if let Some(Ok(shown)) =
+                (shown.item(index)).map(|node| node.dyn_into::<web_sys::Element>())
+            {
+                shown.remove();
+            }
+        }
     }
     let props = MountedProps {
         app: app_props(&options, None)?,

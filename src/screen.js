@@ -102,13 +102,16 @@ function showOpening(container, theme) {
   const opening = document.createElement('div');
   opening.className = 'ab-opening';
   opening.setAttribute('data-ab-opening', '');
-  opening.setAttribute('aria-busy', 'true');
   if (themeAsked(theme)) opening.setAttribute('data-theme', themeAsked(theme));
+  // A live region given its words once there: said when it shows, and not for a board that
+  // took its place first.
   const words = document.createElement('p');
   words.setAttribute('role', 'status');
-  words.textContent = 'Opening the board…';
   opening.append(words);
   container.prepend(opening);
+  setTimeout(() => {
+    if (opening.isConnected) words.textContent = 'Opening the board…';
+  }, 500);
 }
 
 // The standalone page: its board is named by the address (?key=, ?view=, ?theme=,

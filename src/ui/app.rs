@@ -188,6 +188,7 @@ pub fn App(props: &AppProps) -> Html {
         // with, and of the first board of one that opened with none when the person chose it
         // (the example or a blank board chosen on the first screen, a file imported there).
         let (root, load, turn) = (root.clone(), dispatch.clone(), props.turn);
+        let key = props.storage_key.clone();
         let shown = use_mut_ref(|| startup.0.history.is_none());
         use_effect_with(Same(board.clone()), move |Same(board)| {
             let element = root.cast::<web_sys::Element>();
@@ -206,6 +207,7 @@ pub fn App(props: &AppProps) -> Html {
                     board: board.clone(),
                     load,
                     turn,
+                    key: key.clone(),
                 });
                 if board.is_some() && shown.replace(true) {
                     let init = web_sys::EventInit::new();

@@ -19,6 +19,8 @@ pub struct Mounted {
     /// options that start the board afresh make a new turn, and what is handed to the
     /// element from then on is the new board's.
     pub turn: u32,
+    /// Where the board is kept.
+    pub key: crate::storage::BoardKey,
 }
 
 thread_local! {
@@ -126,6 +128,12 @@ pub fn forget(root: &web_sys::Element) {
 /// Every board on the page (empty while the list is being changed).
 pub fn all() -> Vec<Mounted> {
     MOUNTED.with(|mounted| mounted.try_borrow().map(|m| m.clone()).unwrap_or_default())
+}
+
+/// Whether a board kept under `key` is open on the page: one whose changes may still be on
+/// their way to the store, or whose question about them is still to be answered.
+pub fn holds_key(key: &crate::storage::BoardKey) -> bool {
+    MOUNTED.with(|mounted| (mounted.try_borrow()).map_or(true, |m| m.iter().any(|m| &m.key == key)))
 }
 
 /// The board rendered inside `element`.

@@ -19,7 +19,8 @@ fn formatter(fraction: u8) -> NumberFormat {
 }
 
 /// `value` rounded to at most `fraction` decimals (0 to 2), and written without the ones
-/// that are zeros: `45`, `12.5`, `1.25` (`12,5` in German).
+/// that are zeros, its thousands grouped: `45`, `12.5`, `1.25`, `1,500` (`12,5` and
+/// `1.500` in German).
 pub fn decimal(value: f64, fraction: u8) -> String {
     let fraction = fraction.min(2);
     DECIMALS

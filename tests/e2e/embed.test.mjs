@@ -756,6 +756,28 @@ test('a board below the fold neither scrolls the page to itself nor takes focus 
   page.assertNoErrors();
 });
 
+test('a snapshot changed while its board is open, with a change not saved yet, is offered, not taken', async () => {
+  const page = await open('api.html');
+  const markdown = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8');
+  const snapshot = JSON.parse(markdown.slice(markdown.indexOf('{'), markdown.lastIndexOf('}') + 1));
+  const version = (title) => JSON.stringify({ ...snapshot, board: { ...snapshot.board, title } });
+  await page.evaluate(async (s) => {
+    const { mount } = await import('./alignment-board.js');
+    window.board.destroy();
+    window.board = mount(document.getElementById('board'), { storageKey: 'api-follow', snapshot: s });
+  }, version('Plan, week 1'));
+  await page.getByRole('heading', { level: 1, name: 'Plan, week 1' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
+  // A status changed, and at once, before the board saves it, the host gives a newer snapshot.
+  await page.getByRole('article').first().getByRole('button', { name: /^Status: / }).click();
+  await page.getByRole('menu', { name: 'Status of ' }).getByRole('menuitemradio', { name: 'Dropped' }).click();
+  await page.evaluate((s) => window.board.setOptions({ storageKey: 'api-follow', snapshot: s }), version('Plan, week 2'));
+  const offer = page.getByRole('status').filter({ hasText: 'the page now gives “Plan, week 2”' });
+  await offer.waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Plan, week 1' }).waitFor();
+  await page.getByRole('article').first().getByRole('button', { name: 'Status: Dropped' }).waitFor();
+});
+
 test('the wiki plugin mounts a board when its code block comes near the screen, not before', async () => {
   const snapshot = (title) => JSON.stringify({ format: 'alignment-board', version: 1, board: { id: `b-${title.length}`, title } });
   await writeFile(join(site.root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">

@@ -170,7 +170,8 @@ test('a board with no last screen to show says it opens, in the page and in an e
     // A first visit: nothing kept, so no screen; the board's place says what is coming.
     const opening = page.locator(`${box} [data-ab-opening]`);
     await opening.getByRole('status').filter({ hasText: 'Opening the board…' }).waitFor();
-    assert.equal(await opening.getAttribute('aria-busy'), 'true');
+    // Said by its live region, which waits for nothing (no busy container).
+    assert.equal(await opening.getAttribute('aria-busy'), null);
     assert.equal(await page.locator('[data-ab-screen]').count(), 0);
     const look = await opening.evaluate((element) => {
       const style = getComputedStyle(element);
@@ -182,6 +183,17 @@ test('a board with no last screen to show says it opens, in the page and in an e
     assert.equal(await opening.count(), 0, 'the board took its place');
     await page.close();
   }
+  // An error of the page's own while the board is on its way is taken for the board's;
+  // the board, once started, takes the word's place all the same.
+  const held = await context.newPage();
+  const go = await openHeld(held, app.url);
+  await held.evaluate(() => setTimeout(() => { throw new Error('the host page\'s own error'); }));
+  const failed = held.getByRole('alert').filter({ hasText: 'The board could not be started' });
+  await failed.waitFor();
+  go();
+  await held.getByRole('button', { name: 'Start from example' }).waitFor();
+  assert.equal(await failed.count(), 0);
+  await held.close();
   // One that cannot start says so in its place.
   const page = await context.newPage();
   await page.route(/_bg\.wasm$/, (route) => route.abort());

@@ -7,7 +7,7 @@ use crate::core::model::{Board, Id, Initiative};
 impl Action {
     /// What a move or a status change did, in the words the card shows, for the board's
     /// live region: where the card went (its priority and team), or its new status (and
-    /// its progress, when the status changed that too: Done fills it). `None`
+    /// its progress, when that changed with it: Done fills it). `None`
     /// for every other change, which `describe` names.
     pub fn outcome(&self, before: &Board, after: &Board) -> Option<String> {
         match self {
