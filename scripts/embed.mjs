@@ -457,7 +457,14 @@ function render(pre) {
   // nodes, or hydration would find them changed: the board shows from a shadow root on the
   // block's container, which the framework never looks into.
   const owned = pre.closest('.theme-code-block');
-  if (owned && !owned.shadowRoot) owned.attachShadow({ mode: 'open' }).append(board);
+  const shadow = owned && !owned.shadowRoot ? owned.attachShadow({ mode: 'open' }) : null;
+  // A block whose snapshot cannot be read stays in view under the board's message, so that
+  // its author finds the line and column the message names.
+  board.addEventListener('error', () => {
+    if (shadow) shadow.append(document.createElement('slot'));
+    else if (!pre.isConnected) board.after(pre);
+  }, { once: true });
+  if (shadow) shadow.append(board);
   else pre.replaceWith(board);
 }
 

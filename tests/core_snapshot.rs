@@ -392,7 +392,7 @@ fn too_large_message_names_both_sizes_in_megabytes() {
     let error = snapshot::read(&"x".repeat(12 * 1024 * 1024)).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "the file is 12.0 MB; snapshots larger than 10.0 MB are refused"
+        "it is 12.0 MB; snapshots larger than 10.0 MB are refused"
     );
 }
 
@@ -483,14 +483,14 @@ fn json_that_is_not_an_object_is_not_a_snapshot() {
         assert_eq!(
             error,
             ReadError::NotASnapshot {
-                reason: "the file holds JSON, but not an object with a \"board\"".into()
+                reason: "it holds JSON, but not an object with a \"board\"".into()
             },
             "{text}"
         );
         assert_eq!(
             error.to_string(),
             "this is not an alignment board snapshot: \
-             the file holds JSON, but not an object with a \"board\""
+             it holds JSON, but not an object with a \"board\""
         );
     }
 }
@@ -500,7 +500,7 @@ fn an_empty_file_is_called_empty_not_cut_short() {
     for text in ["", "  \n\t\r\n"] {
         assert_eq!(
             refusal(snapshot::read(text)).to_string(),
-            "this is not an alignment board snapshot: the file is empty",
+            "this is not an alignment board snapshot: it is empty",
             "{text:?}"
         );
     }

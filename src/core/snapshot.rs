@@ -77,7 +77,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::TooLarge { bytes } => write!(
                 f,
-                "the file is {}; snapshots larger than {} are refused",
+                "it is {}; snapshots larger than {} are refused",
                 megabytes(*bytes),
                 megabytes(MAX_BYTES)
             ),
@@ -210,7 +210,7 @@ fn read_parsed(
 ) -> Result<Parsed, ReadError> {
     let Value::Object(top) = &mut value else {
         return Err(ReadError::NotASnapshot {
-            reason: "the file holds JSON, but not an object with a \"board\"".into(),
+            reason: "it holds JSON, but not an object with a \"board\"".into(),
         });
     };
     let (known, stored) = match (top.get("format"), part) {
@@ -362,7 +362,7 @@ fn not_json(text: &str, error: serde_json::Error) -> ReadError {
     // damage): an empty file, or one that saving never finished.
     if text.trim().is_empty() {
         return ReadError::NotASnapshot {
-            reason: "the file is empty".into(),
+            reason: "it is empty".into(),
         };
     }
     let (line, column) = (error.line(), error.column());

@@ -778,6 +778,27 @@ test('a snapshot changed while its board is open, with a change not saved yet, i
   await page.getByRole('article').first().getByRole('button', { name: 'Status: Dropped' }).waitFor();
 });
 
+test('a wiki code block whose snapshot cannot be read stays in view under the message naming its line', async () => {
+  // A comma left out at the end of line 3, in a block as Markdown renders it and in one as
+  // Docusaurus does (whose nodes React keeps).
+  const broken = '{\n  "format": "alignment-board",\n  "version": 1\n  "board": { "id": "b-1", "title": "Broken" }\n}';
+  await writeFile(join(site.root, 'broken-block.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+    <link rel="icon" href="data:,"><title>A wiki page</title><script type="module" src="./alignment-board-wiki.js"></script></head>
+    <body><h1>Plans</h1><pre><code class="language-alignment-board">${broken}</code></pre>
+    <div class="theme-code-block"><pre class="prism-code language-alignment-board"><code>${broken}</code></pre></div>
+    <p>After.</p></body></html>`);
+  const page = await open('broken-block.html');
+  const messages = page.getByRole('alert').filter({ hasText: 'This board cannot be shown: the snapshot it was given cannot be read: this is not valid JSON' });
+  await messages.nth(1).waitFor();
+  assert.match(await messages.first().innerText(), /at line 4, column 3/);
+  const blocks = page.getByText('"version": 1', { exact: false });
+  assert.equal(await blocks.count(), 2);
+  for (const block of await blocks.all()) assert.ok(await block.isVisible(), 'the block is in view to be mended');
+  // Each under its message.
+  const order = await page.evaluate(() => [...document.querySelectorAll('alignment-board, pre')].map((e) => e.localName));
+  assert.deepEqual(order.slice(0, 2), ['alignment-board', 'pre']);
+});
+
 test('the wiki plugin mounts a board when its code block comes near the screen, not before', async () => {
   const snapshot = (title) => JSON.stringify({ format: 'alignment-board', version: 1, board: { id: `b-${title.length}`, title } });
   await writeFile(join(site.root, 'long-page.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8">
