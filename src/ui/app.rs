@@ -405,6 +405,7 @@ pub fn App(props: &AppProps) -> Html {
             store: props.store.clone(),
             key: props.storage_key.clone(),
             read_only,
+            team: filter.team.clone(),
         }
         .runner(),
     );

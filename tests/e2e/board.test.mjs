@@ -316,6 +316,15 @@ test('filters narrow the board by team, owner and status', async () => {
   await filters.getByLabel('Status').selectOption({ label: 'Any status' });
   await filters.getByLabel('Team').selectOption({ index: 1 });
   assert.equal(await board.getByRole('rowheader').count(), 1);
+  // Work added while the board shows one team is that team's (here not the first, which a
+  // new initiative's team otherwise is), so it stays in sight.
+  await filters.getByLabel('Team').selectOption({ index: 2 });
+  const shownTeam = await filters.getByLabel('Team').evaluate((select) => select.selectedOptions[0].textContent);
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).click();
+  const adding = dialog(page, 'Add initiative');
+  assert.equal(await adding.getByLabel('Team', { exact: true }).evaluate((select) => select.selectedOptions[0].textContent), shownTeam);
+  await adding.getByRole('button', { name: 'Cancel' }).click();
+  await filters.getByLabel('Team').selectOption({ index: 1 });
   // From a filter's list, the board's keys still work: ? opens Help.
   await filters.getByLabel('Team').focus();
   await page.keyboard.press('?');

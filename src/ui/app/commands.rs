@@ -17,6 +17,8 @@ pub struct Commands {
     pub store: StoreHandle,
     pub key: BoardKey,
     pub read_only: bool,
+    /// The team the board is filtered to: new work is that team's, and stays in sight.
+    pub team: Option<crate::core::model::Id>,
 }
 
 impl Commands {
@@ -34,7 +36,7 @@ impl Commands {
         match command {
             Command::AddInitiative => open(DialogKind::Initiative {
                 id: None,
-                team: None,
+                team: self.team.clone(),
                 priority: None,
             }),
             Command::AddPriority => open(DialogKind::Priority(None)),
