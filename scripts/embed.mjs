@@ -517,13 +517,21 @@ let showBoard = true;
 const LIST = 'A deployment names the pages that may show its boards in a frame, by origin, in '
   + 'alignment-board-hosts.json beside alignment-board-frame.html: a JSON list such as ["https://wiki.example.com"].';
 
-/** Shows \`text\` where the board would be. */
-function say(text) {
+/** Shows \`text\` where the board would be; \`detail\`, for whoever looks after the site, under it. */
+function say(text, detail) {
   showBoard = false;
-  const message = document.createElement('p');
+  const message = document.createElement('div');
   message.className = 'message';
   message.setAttribute('role', 'alert');
-  message.textContent = text;
+  const words = document.createElement('p');
+  words.textContent = text;
+  message.append(words);
+  if (detail) {
+    const more = document.createElement('p');
+    more.className = 'detail';
+    more.textContent = \`For whoever looks after this site: \${detail}\`;
+    message.append(more);
+  }
   document.body.append(message);
 }
 
@@ -565,8 +573,11 @@ addEventListener('hashchange', () => { if (location.hash.startsWith('#board=')) 
 const host = params.get('host');
 if (host !== null && showBoard) {
   const refusal = await refuse(host);
-  if (refusal) {
+  if (refusal && window.parent === window) {
     say(refusal);
+  } else if (refusal) {
+    // Its reader can do nothing about it but tell someone: the how is for that someone.
+    say('This board cannot be shown on this page. If you expected one here, tell whoever looks after the page.', refusal);
   } else {
     // The key the board would have had (the standalone page's, when it shows no snapshot).
     const key = board.getAttribute('storage-key') ?? (board.hasAttribute('src') || shared ? null : 'alignment-board');
@@ -759,6 +770,8 @@ alignment-board { flex: 1; min-height: 0; }
 }
 .shared a { color: light-dark(#3b5bdb, #91a7ff); font-weight: 600; }
 .message { font: 15px/1.5 system-ui, sans-serif; max-width: 36em; margin: 64px auto; padding: 0 24px; }
+.message p { margin: 0 0 12px; }
+.message .detail { font-size: 13px; color: light-dark(#5c6675, #a1aab8); }
 /* Said only when the board has not started a few seconds on: its script removes it. */
 .waiting { visibility: hidden; animation: waited 0s 4s forwards; }
 @keyframes waited { to { visibility: visible; } }

@@ -98,6 +98,10 @@ test('the frame page shows a host that is not on its list, or not an origin, why
     const message = await alert.textContent();
     assert.match(message, says, `${host} in a page of ${origin}: ${message}`);
     assert.match(message, /alignment-board-hosts\.json/, 'it says how a host is allowed');
+    // To the page's reader first, in words they can act on; the how is for the site's keeper.
+    assert.equal(await alert.getByRole('paragraph').first().textContent(),
+      'This board cannot be shown on this page. If you expected one here, tell whoever looks after the page.');
+    assert.match(await alert.getByRole('paragraph').nth(1).textContent(), /^For whoever looks after this site: /);
     // The board's page answers a message in the listener that takes it. A listener added
     // after the board's hears the same message next and says so: any answer the board gave
     // reaches the host before that word does.
