@@ -8,6 +8,7 @@ use super::dom::{bring_into_view, without_scrolling};
 use super::fields::team_chips;
 use super::numbers::decimal;
 use super::score::{band, subject_name};
+use super::state::{use_board, Msg};
 use crate::core::coordination::listed;
 use crate::core::health::{Analysis, Finding, Health, Part, PartKind, Subject};
 use crate::core::model::{Board, ReviewKind};
@@ -55,16 +56,17 @@ fn item_place(part: PartKind, subject: &Subject) -> String {
 
 #[function_component]
 pub fn HealthView(props: &HealthViewProps) -> Html {
+    let context = use_board();
     let board = &props.board;
     // The board view's analysis leaves the teams' rows out; this view adds them.
-    let analysis = use_memo(
+    let analysed = use_memo(
         (
             Rc::as_ptr(board) as usize,
             Rc::as_ptr(&props.analysis) as usize,
         ),
         |_| props.analysis.with_teams(&props.board),
     );
-    let analysis = &*analysis;
+    let analysis = &*analysed;
     // The place the view was opened at, until the person looks at other figures.
     // A team since deleted: the whole board's figures.
     let back = use_state(|| {
@@ -178,7 +180,24 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
 
     let on_scope = {
         let (scope, asked, back) = (scope.clone(), asked.clone(), back.clone());
+        let (dispatch, board, analysis) = (
+            context.dispatch.clone(),
+            props.board.clone(),
+            analysed.clone(),
+        );
         Callback::from(move |(team, part): (Scope, Option<PartKind>)| {
+            // Said as well as shown: a chip pressed is heard only as pressed.
+            let (name, health) = match team.as_deref() {
+                Some(id) => match (board.team(id), analysis.team(id)) {
+                    (Some(team), Some(health)) => (team.name.as_str(), health),
+                    _ => ("Whole board", &analysis.board),
+                },
+                None => ("Whole board", &analysis.board),
+            };
+            let figure = health
+                .score
+                .map_or("no score yet".into(), |s| format!("{s} out of 100"));
+            dispatch.dispatch(Msg::Say(format!("{name}: {figure}")));
             scope.set(team);
             asked.set(part);
             back.set(None);

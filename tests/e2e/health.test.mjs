@@ -109,6 +109,10 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
   await health.getByRole('button', { name: team.name, exact: true }).click();
   const teamView = page.getByRole('region', { name: `${team.name}: alignment score` });
   await teamView.getByText(`${teamHealth.score} out of 100`).waitFor();
+  // Said as well, for a reader who hears only that the chip is pressed.
+  const live = page.locator('[aria-live="polite"][aria-atomic="true"]');
+  const said = (words) => live.filter({ hasText: new RegExp(`^${words}$`) }).waitFor();
+  await said(`${team.name}: ${teamHealth.score} out of 100`);
   // Coverage and Rank fit do not apply to a team: the parts that apply share their weight,
   // so the points the parts cost add up to what the team's score lost.
   const costs = (await teamView.locator('.ab-part__cost').allInnerTexts())
@@ -125,6 +129,7 @@ test('a team\'s figures and a clicked item lead to the item on the board', async
 
   // A part's score in the teams table opens that team's items of that part.
   await teamView.getByRole('button', { name: 'Whole board' }).click();
+  await said(`Whole board: ${expected.board.score} out of 100`);
   const [otherId, otherHealth] = expected.teams.find(([, h]) => h.parts.some((p) => p.findings.length > 0));
   const part = otherHealth.parts.find((p) => p.findings.length > 0);
   const otherName = snapshot.json.board.teams.find((t) => t.id === otherId).name;
