@@ -290,8 +290,9 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
 
 /// A snapshot the page gives with a storage key is the board the key starts with. When the
 /// page gives another one later (its author edited it), a board kept here that is still the
-/// page's earlier one takes it in its place; one changed here is not replaced, but the
-/// page's is offered (`Offered`), once for each version of the page. `started`: the board
+/// page's earlier one (saved, and in any board under the key open on the page) takes it in
+/// its place; one changed here is not replaced, but the page's is offered (`Offered`), once
+/// for each version of the page. `started`: the board
 /// the key starts with now, from the page's snapshot, when it held nothing. A board shown
 /// read-only, or from a `src`, keeps nothing and is offered nothing.
 fn follow_page(
@@ -327,11 +328,17 @@ fn follow_page(
             return None;
         }
     };
-    // Its reader changed nothing: the page's board is what they would want to see. Not
-    // while a board under the key is open on the page (the page changed its snapshot, or
-    // mounted the board again): a change made there may not be saved yet, and is asked about.
+    // Its reader changed nothing: the page's board is what they would want to see. A
+    // board under the key open on the page (the page changed its snapshot, or mounted the
+    // board again) must show no change either: one made there may not be saved yet.
     let now = crate::ui::clock::now();
-    if !crate::ui::mounted::holds_key(key) && storage::kept_as_page_gave(store, key, now) {
+    let page_board = storage::display(store, key).page_board;
+    let open_unchanged = crate::ui::mounted::kept_under(key).is_some_and(|open| {
+        open.iter().all(|board| {
+            (board.as_deref()).is_some_and(|b| Some(storage::board_print(b)) == page_board)
+        })
+    });
+    if open_unchanged && storage::kept_as_page_gave(store, key, now) {
         let mut known = storage::Parts::default();
         if storage::save(store, key, &loaded.board, now, &mut known).is_ok() {
             storage::change_display(store, key, |display| {

@@ -188,7 +188,8 @@ pub fn App(props: &AppProps) -> Html {
         // with, and of the first board of one that opened with none when the person chose it
         // (the example or a blank board chosen on the first screen, a file imported there).
         let (root, load, turn) = (root.clone(), dispatch.clone(), props.turn);
-        let key = props.storage_key.clone();
+        let kept_under =
+            (!read_only && !props.store.0.kept_by_page()).then(|| props.storage_key.clone());
         let shown = use_mut_ref(|| startup.0.history.is_none());
         use_effect_with(Same(board.clone()), move |Same(board)| {
             let element = root.cast::<web_sys::Element>();
@@ -207,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                     board: board.clone(),
                     load,
                     turn,
-                    key: key.clone(),
+                    kept_under: kept_under.clone(),
                 });
                 if board.is_some() && shown.replace(true) {
                     let init = web_sys::EventInit::new();
@@ -405,7 +406,10 @@ pub fn App(props: &AppProps) -> Html {
             store: props.store.clone(),
             key: props.storage_key.clone(),
             read_only,
-            team: filter.team.clone(),
+            // Only where the filter shows: the board.
+            team: (*view == View::Board)
+                .then(|| filter.team.clone())
+                .flatten(),
         }
         .runner(),
     );

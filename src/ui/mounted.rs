@@ -19,8 +19,9 @@ pub struct Mounted {
     /// options that start the board afresh make a new turn, and what is handed to the
     /// element from then on is the new board's.
     pub turn: u32,
-    /// Where the board is kept.
-    pub key: crate::storage::BoardKey,
+    /// Where the board is kept, when it keeps it in the browser's storage (not read-only,
+    /// not kept by its page in memory).
+    pub kept_under: Option<crate::storage::BoardKey>,
 }
 
 thread_local! {
@@ -130,10 +131,17 @@ pub fn all() -> Vec<Mounted> {
     MOUNTED.with(|mounted| mounted.try_borrow().map(|m| m.clone()).unwrap_or_default())
 }
 
-/// Whether a board kept under `key` is open on the page: one whose changes may still be on
-/// their way to the store, or whose question about them is still to be answered.
-pub fn holds_key(key: &crate::storage::BoardKey) -> bool {
-    MOUNTED.with(|mounted| (mounted.try_borrow()).map_or(true, |m| m.iter().any(|m| &m.key == key)))
+/// The latest boards of those open on the page that keep theirs under `key` in the browser:
+/// a change of theirs may still be on its way to the store. `None` while the list is being
+/// changed (nothing can be told of them then).
+pub fn kept_under(key: &crate::storage::BoardKey) -> Option<Vec<Option<Rc<Board>>>> {
+    MOUNTED.with(|mounted| {
+        let mounted = mounted.try_borrow().ok()?;
+        let open = mounted
+            .iter()
+            .filter(|m| m.kept_under.as_ref() == Some(key));
+        Some(open.map(|m| m.board.clone()).collect())
+    })
 }
 
 /// The board rendered inside `element`.

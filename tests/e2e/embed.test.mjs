@@ -756,7 +756,7 @@ test('a board below the fold neither scrolls the page to itself nor takes focus 
   page.assertNoErrors();
 });
 
-test('a snapshot changed while its board is open, with a change not saved yet, is offered, not taken', async () => {
+test('a snapshot changed while its board is open is taken when nothing changed there, and offered when a change is not saved yet', async () => {
   const page = await open('api.html');
   const markdown = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8');
   const snapshot = JSON.parse(markdown.slice(markdown.indexOf('{'), markdown.lastIndexOf('}') + 1));
@@ -768,13 +768,27 @@ test('a snapshot changed while its board is open, with a change not saved yet, i
   }, version('Plan, week 1'));
   await page.getByRole('heading', { level: 1, name: 'Plan, week 1' }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Saved in this browser' }).waitFor();
-  // A status changed, and at once, before the board saves it, the host gives a newer snapshot.
-  await page.getByRole('article').first().getByRole('button', { name: /^Status: / }).click();
-  await page.getByRole('menu', { name: 'Status of ' }).getByRole('menuitemradio', { name: 'Dropped' }).click();
+  const offer = page.getByRole('status').filter({ hasText: 'This page\'s board has changed' });
+  // Nothing changed on the open board: the host's newer snapshot is simply shown.
   await page.evaluate((s) => window.board.setOptions({ storageKey: 'api-follow', snapshot: s }), version('Plan, week 2'));
-  const offer = page.getByRole('status').filter({ hasText: 'the page now gives “Plan, week 2”' });
-  await offer.waitFor();
-  await page.getByRole('heading', { level: 1, name: 'Plan, week 1' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Plan, week 2' }).waitFor();
+  await page.getByRole('button', { name: 'Add initiative', exact: true }).waitFor();
+  assert.equal(await offer.count(), 0);
+  // A status changed, and in the same moment, before the board can save it, the host gives
+  // a newer snapshot: the change is kept, and the host's board offered.
+  await page.getByRole('article').first().getByRole('button', { name: /^Status: / }).click();
+  await page.getByRole('menu', { name: 'Status of ' }).getByRole('menuitemradio', { name: 'Dropped' }).waitFor();
+  // (The change is shown at the next frame; its save waits 400 ms more.)
+  const pending = await page.evaluate(async (s) => {
+    [...document.querySelectorAll('[role="menuitemradio"]')].find((item) => item.textContent === 'Dropped').click();
+    await new Promise(requestAnimationFrame);
+    const saving = document.body.innerText.includes('Saving…');
+    window.board.setOptions({ storageKey: 'api-follow', snapshot: s });
+    return saving;
+  }, version('Plan, week 3'));
+  assert.equal(pending, true, 'the change was not saved yet');
+  await offer.filter({ hasText: 'the page now gives “Plan, week 3”' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Plan, week 2' }).waitFor();
   await page.getByRole('article').first().getByRole('button', { name: 'Status: Dropped' }).waitFor();
 });
 

@@ -1,7 +1,8 @@
 //! A page that gives its board a snapshot under a storage key, and has changed that snapshot
 //! since this browser's board started from it (a wiki page edited by its author): the
 //! page's board is offered, never taken unasked, since the board kept here holds the
-//! person's own changes (one nobody changed here takes it at once: `mount::follow_page`).
+//! person's own changes (one nobody changed here, saved or open, takes it at once:
+//! `mount::follow_page`).
 //! Either answer is remembered for this version of the page.
 
 use crate::core::model::Board;
