@@ -306,12 +306,16 @@ fn follow_page(
         return None;
     }
     let print = storage::page_print(text);
-    let kept = storage::display(store, key).page_snapshot;
-    if kept.as_ref() == Some(&print) {
+    let display = storage::display(store, key);
+    let kept = display.page_snapshot;
+    // Answered for this version of the page. A reader who kept their own board (or one
+    // kept before pages were followed) is reminded of the page's board, if it differs.
+    let reminded = kept.as_ref() == Some(&print);
+    if reminded && (display.page_board.is_some() || started.is_some()) {
         return None;
     }
     // A board kept before the page's snapshot was followed is taken to be of this one.
-    if started.is_some() || kept.is_none() {
+    if !reminded && (started.is_some() || kept.is_none()) {
         storage::change_display(store, key, |display| {
             display.page_snapshot = Some(print);
             display.page_board = started.map(storage::board_print);
@@ -328,11 +332,18 @@ fn follow_page(
             return None;
         }
     };
+    if reminded {
+        return Some(crate::ui::Offered {
+            board: Rc::new(loaded.board),
+            print,
+            kept: true,
+        });
+    }
     // Its reader changed nothing: the page's board is what they would want to see. A
     // board under the key open on the page (the page changed its snapshot, or mounted the
     // board again) must show no change either: one made there may not be saved yet.
     let now = crate::ui::clock::now();
-    let page_board = storage::display(store, key).page_board;
+    let page_board = display.page_board;
     let open_unchanged = crate::ui::mounted::kept_under(key).is_some_and(|open| {
         open.iter().all(|board| {
             (board.as_deref()).is_some_and(|b| Some(storage::board_print(b)) == page_board)
@@ -351,6 +362,7 @@ fn follow_page(
     Some(crate::ui::Offered {
         board: Rc::new(loaded.board),
         print,
+        kept: false,
     })
 }
 

@@ -517,10 +517,24 @@ test('a reader who changed nothing sees each board the wiki page\'s author publi
   await offer.getByRole('button', { name: 'Keep this browser\'s' }).click();
   await changeStatus(was);
   await element.getByRole('article').first().getByRole('button', { name: `Status: ${was}` }).waitFor();
+  // Each visit after, the reader is reminded that the board here is not the page's.
+  const reminder = element.getByRole('status').filter({ hasText: 'This browser keeps its own copy of this board' });
+  await visit();
+  await reminder.getByText('not the one the page gives (“Plan, week 5”)').waitFor();
+  assert.equal(await offer.count(), 0, 'reminded, not asked again');
   await publish('Plan, week 6');
   await visit();
   await offer.getByText('the page now gives “Plan, week 6”').waitFor();
   await title('Plan, week 4').waitFor();
+  assert.equal(await reminder.count(), 0, 'asked, not reminded');
+  await offer.getByRole('button', { name: 'Keep this browser\'s' }).click();
+  await visit();
+  // Taken from the reminder, the page's board is theirs again: nothing more is said.
+  await reminder.getByRole('button', { name: 'Take the page\'s board' }).click();
+  await title('Plan, week 6').waitFor();
+  await reminder.waitFor({ state: 'detached' });
+  await opened('Plan, week 6');
+  assert.equal(await reminder.count(), 0);
   await page.context().close();
 });
 
@@ -761,6 +775,8 @@ test('a snapshot changed while its board is open is taken when nothing changed t
   const markdown = await readFile(join(EXAMPLES, 'markdown.html'), 'utf8');
   const snapshot = JSON.parse(markdown.slice(markdown.indexOf('{'), markdown.lastIndexOf('}') + 1));
   const version = (title) => JSON.stringify({ ...snapshot, board: { ...snapshot.board, title } });
+  // The page's own board, once its script has mounted it, gives way to one under a key.
+  await page.waitForFunction(() => typeof window.board?.destroy === 'function');
   await page.evaluate(async (s) => {
     const { mount } = await import('./alignment-board.js');
     window.board.destroy();
@@ -778,10 +794,11 @@ test('a snapshot changed while its board is open is taken when nothing changed t
   // a newer snapshot: the change is kept, and the host's board offered.
   await page.getByRole('article').first().getByRole('button', { name: /^Status: / }).click();
   await page.getByRole('menu', { name: 'Status of ' }).getByRole('menuitemradio', { name: 'Dropped' }).waitFor();
-  // (The change is shown at the next frame; its save waits 400 ms more.)
+  // (The board takes the change before a timer set after it runs; the save's timer, set
+  // as the board took it, waits 400 ms.)
   const pending = await page.evaluate(async (s) => {
     [...document.querySelectorAll('[role="menuitemradio"]')].find((item) => item.textContent === 'Dropped').click();
-    await new Promise(requestAnimationFrame);
+    await new Promise((done) => { setTimeout(done, 0); });
     const saving = document.body.innerText.includes('Saving…');
     window.board.setOptions({ storageKey: 'api-follow', snapshot: s });
     return saving;

@@ -17,6 +17,9 @@ use yew::prelude::*;
 pub struct Offered {
     pub board: Rc<Board>,
     pub print: String,
+    /// Its reader kept their own board in place of this one (or kept one before pages were
+    /// followed): it is recalled, while the board differs from it, not asked about again.
+    pub kept: bool,
 }
 
 impl PartialEq for Offered {
@@ -37,13 +40,24 @@ pub struct PageOfferProps {
 pub fn PageOffer(props: &PageOfferProps) -> Html {
     let context = use_board();
     let answered = use_state(|| false);
+    // A kept board recalled only while it is not the page's, as it opened.
+    let same = use_memo((), |_| match (&props.shown.0, props.offered.kept) {
+        (Some(shown), true) => {
+            storage::board_print(shown) == storage::board_print(&props.offered.board)
+        }
+        _ => false,
+    });
     // Answered here, or in another board of the page under the same key (whose board this
-    // one then follows).
+    // one then follows): the question is for this version of the page, and a recalled board
+    // goes once the page's is taken.
     let taken = || {
-        let kept = storage::display(context.store.0.as_ref(), &context.storage_key).page_snapshot;
-        kept.as_ref() == Some(&props.offered.print)
+        let display = storage::display(context.store.0.as_ref(), &context.storage_key);
+        match props.offered.kept {
+            true => display.page_board.is_some(),
+            false => display.page_snapshot.as_ref() == Some(&props.offered.print),
+        }
     };
-    if *answered || context.read_only || taken() {
+    if *answered || context.read_only || *same || taken() {
         return Html::default();
     }
     let answer = |take: bool| {
@@ -70,6 +84,17 @@ pub fn PageOffer(props: &PageOfferProps) -> Html {
             answered.set(true);
         })
     };
+    if props.offered.kept {
+        return html! {
+            <div class="ab-notice ab-notice--quiet" role="status">
+                <p>{ format!(
+                    "This browser keeps its own copy of this board, not the one the page gives (“{}”).",
+                    props.offered.board.title
+                ) }</p>
+                <button type="button" class="ab-button ab-button--quiet" onclick={answer(true)}>{ "Take the page's board" }</button>
+            </div>
+        };
+    }
     html! {
         <div class="ab-notice" role="status">
             <p>{ format!(
