@@ -1525,7 +1525,7 @@ fn a_move_and_a_status_change_are_told_by_their_result_in_the_cards_words() {
     let after = applied(&board, finished.clone());
     assert_eq!(
         finished.outcome(&board, &after).as_deref(),
-        Some("“Wizard” is now Done, 100% done")
+        Some("“Wizard” is now Done, 100 % done")
     );
     updated.status = board.initiative("i-1").unwrap().status;
     updated.title = "Renamed".into();

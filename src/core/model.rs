@@ -267,7 +267,7 @@ impl Status {
     }
 
     /// The progress work has once a person sets it to this status from `progress`: work
-    /// marked done is all done (a card set to Done no longer says "55% done"); any other
+    /// marked done is all done (a card set to Done no longer says "55 % done"); any other
     /// status keeps what the work had.
     pub fn progress_from(self, progress: u8) -> u8 {
         if self == Status::Done {

@@ -319,8 +319,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
 
     let description = [
         Some(initiative.status.label().to_string()),
-        Some(format!("{}% done", initiative.progress)),
-        Some(format!("effort {}%", initiative.effort)),
+        Some(format!("{} % done", initiative.progress)),
+        Some(format!("effort {} %", initiative.effort)),
         Some(
             owner
                 .clone()
@@ -386,8 +386,8 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 </svg>
             </div>
             <div class="ab-card__facts">
-                <span>{ format!("{}% done", initiative.progress) }</span>
-                <span title="Share of the team's capacity">{ format!("Effort {}%", initiative.effort) }</span>
+                <span>{ format!("{} % done", initiative.progress) }</span>
+                <span title="Share of the team's capacity">{ format!("Effort {} %", initiative.effort) }</span>
                 if let Some(due) = initiative.due {
                     <span class={(initiative.status.is_active() && due < today).then_some("ab-card__late")}>{ due_fact(due, initiative.status.is_active(), today) }</span>
                 }

@@ -166,7 +166,7 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
                 <line x1={format!("{left:.0}")} x2={format!("{:.0}", width - right)}
                       y1={format!("{:.1}", y(value))} y2={format!("{:.1}", y(value))} />
                 <text x={format!("{:.0}", left - 6.0)} y={format!("{:.1}", y(value) + 4.0)} text-anchor="end">
-                    { format!("{value:.0}%") }
+                    { format!("{value:.0} %") }
                 </text>
             </g>
         }
@@ -197,7 +197,7 @@ pub fn rank_chart(bars: &[RankBar]) -> Html {
                       x2={format!("{:.1}", center + bar_width / 2.0 + 5.0)}
                       y1={format!("{:.1}", y(bar.suggested))} y2={format!("{:.1}", y(bar.suggested))} />
                 <text class="ab-chart__value" x={format!("{center:.1}")} y={format!("{value_at:.1}")}
-                      text-anchor="middle">{ format!("{:.0}%", bar.actual) }</text>
+                      text-anchor="middle">{ format!("{:.0} %", bar.actual) }</text>
                 <text class="ab-chart__axis" x={format!("{center:.1}")} y={format!("{:.0}", height - 10.0)}
                       text-anchor="middle">{ format!("#{}", bar.rank) }</text>
             </g>

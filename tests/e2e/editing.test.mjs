@@ -84,7 +84,7 @@ test('work set to Done is all done: its status menu, its form and a check-in fil
   await page.getByRole('menu', { name: 'Status' }).getByRole('menuitemradio', { name: 'Done' }).click();
   await card.getByRole('button', { name: 'Status: Done' }).waitFor();
   assert.equal(await progress(), '100');
-  await card.getByText('100% done').waitFor();
+  await card.getByText('100 % done').waitFor();
   await page.getByRole('button', { name: 'Undo' }).click();
   await card.getByRole('button', { name: 'Status: On track' }).waitFor();
   assert.equal(await progress(), before);
@@ -118,7 +118,7 @@ test('work set to Done is all done: its status menu, its form and a check-in fil
   assert.equal(await checkIn.getByLabel('Progress (%)').inputValue(), '100');
   await checkIn.getByRole('button', { name: 'Save check-in' }).click();
   await checkIn.waitFor({ state: 'detached' });
-  await card.getByText('100% done').waitFor();
+  await card.getByText('100 % done').waitFor();
   page.assertNoErrors();
 });
 
@@ -164,8 +164,8 @@ test('every field of an initiative can be edited, risks included, and the card s
     await card.waitFor();
     await card.getByText('At risk').waitFor();
     await card.getByText('Dana Ortiz').waitFor();
-    await card.getByText('60% done').waitFor();
-    await card.getByText('Effort 40%').waitFor();
+    await card.getByText('60 % done').waitFor();
+    await card.getByText('Effort 40 %').waitFor();
     await card.getByText('Due Jan 29').waitFor();
     await card.getByText('2 open risks · high').waitFor();
     await card.getByText(/Also serves #1 Cut time-to-value/).waitFor();

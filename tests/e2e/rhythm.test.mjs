@@ -520,7 +520,7 @@ test('checking in from a card shows the previous check-in and the history, and r
   await form.getByRole('button', { name: 'Save check-in' }).click();
   await form.waitFor({ state: 'detached' });
   await assert.doesNotReject(card.getByText('At risk').waitFor());
-  await card.getByText('61% done').waitFor();
+  await card.getByText('61 % done').waitFor();
   await card.focus();
   await page.keyboard.press('c');
   const again = dialog(page, 'Check in: Guided setup wizard');

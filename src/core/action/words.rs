@@ -26,7 +26,7 @@ impl Action {
                 // Done fills the progress: said too, as the card now shows it.
                 let filled = match was.progress == updated.progress {
                     true => String::new(),
-                    false => format!(", {}% done", updated.progress),
+                    false => format!(", {} % done", updated.progress),
                 };
                 (was.status != updated.status).then(|| {
                     let status = updated.status.label();

@@ -270,9 +270,9 @@ impl Record for Initiative {
                 true,
                 Value::Many(Kind::Priority, self.priority_ids.clone()),
             ),
-            text("effort", false, format!("{}%", self.effort)),
+            text("effort", false, format!("{} %", self.effort)),
             text("status", true, self.status.label()),
-            text("progress", false, format!("{}%", self.progress)),
+            text("progress", false, format!("{} %", self.progress)),
             text("confidence", false, optional(&self.confidence)),
             text("due", false, optional(&self.due)),
             text(
@@ -314,7 +314,7 @@ impl Record for CheckIn {
             ),
             text("at", false, self.at),
             text("status", false, self.status.label()),
-            text("progress", false, format!("{}%", self.progress)),
+            text("progress", false, format!("{} %", self.progress)),
             text("confidence", false, optional(&self.confidence)),
             text("note", false, &self.note),
             part(
