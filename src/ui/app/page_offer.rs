@@ -40,13 +40,27 @@ pub struct PageOfferProps {
 pub fn PageOffer(props: &PageOfferProps) -> Html {
     let context = use_board();
     let answered = use_state(|| false);
-    // A kept board recalled only while it is not the page's, as it opened.
-    let same = use_memo((), |_| match (&props.shown.0, props.offered.kept) {
-        (Some(shown), true) => {
-            storage::board_print(shown) == storage::board_print(&props.offered.board)
-        }
-        _ => false,
-    });
+    // A kept board is recalled only while it is not the page's, as it opened: asked once
+    // the board has shown (printing two boards takes a big board's milliseconds). One that
+    // is the page's is recorded as such, so it is not asked again and follows the page.
+    let same = use_state(|| props.offered.kept);
+    {
+        let (same, context, offered) = (same.setter(), context.clone(), props.offered.clone());
+        let shown = props.shown.0.clone();
+        use_effect_with((), move |_| {
+            if let (Some(shown), true) = (shown, offered.kept) {
+                let page = storage::board_print(&offered.board);
+                let is_page = storage::board_print(&shown) == page;
+                if is_page {
+                    let store = context.store.0.as_ref();
+                    storage::change_display(store, &context.storage_key, |display| {
+                        display.page_board = Some(page)
+                    });
+                }
+                same.set(is_page);
+            }
+        });
+    }
     // Answered here, or in another board of the page under the same key (whose board this
     // one then follows): the question is for this version of the page, and a recalled board
     // goes once the page's is taken.
@@ -86,7 +100,7 @@ pub fn PageOffer(props: &PageOfferProps) -> Html {
     };
     if props.offered.kept {
         return html! {
-            <div class="ab-notice ab-notice--quiet" role="status">
+            <div class="ab-notice ab-notice--quiet" role="note">
                 <p>{ format!(
                     "This browser keeps its own copy of this board, not the one the page gives (“{}”).",
                     props.offered.board.title
