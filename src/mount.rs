@@ -292,9 +292,9 @@ fn app_props(options: &MountOptions, kept: Option<&AppProps>) -> Result<AppProps
 /// page gives another one later (its author edited it), a board kept here that is still the
 /// page's earlier one (saved, and in any board under the key open on the page) takes it in
 /// its place; one changed here is not replaced, but the page's is offered (`Offered`), once
-/// for each version of the page. `started`: the board
-/// the key starts with now, from the page's snapshot, when it held nothing. A board shown
-/// read-only, or from a `src`, keeps nothing and is offered nothing.
+/// for each version of the page. `started`: the board the key starts with now, from the
+/// page's snapshot, when it held nothing. A board shown read-only, or from a `src`, keeps
+/// nothing and is offered nothing.
 fn follow_page(
     store: &dyn Store,
     key: &BoardKey,
@@ -335,19 +335,13 @@ fn follow_page(
             return None;
         }
     };
-    if reminded {
-        return Some(crate::ui::Offered {
-            board: Rc::new(loaded.board),
-            print,
-            kept: true,
-        });
-    }
     // Its reader changed nothing: the page's board is what they would want to see. A
     // board under the key open on the page (the page changed its snapshot, or mounted the
     // board again) must show no change either: one made there may not be saved yet.
     let now = crate::ui::clock::now();
     let page_board = display.page_board;
-    let open_unchanged = page_board.is_some()
+    let open_unchanged = !reminded
+        && page_board.is_some()
         && crate::ui::mounted::kept_under(key).is_some_and(|open| {
             open.iter().all(|board| {
                 (board.as_deref()).is_some_and(|b| Some(storage::board_print(b)) == page_board)
@@ -366,7 +360,7 @@ fn follow_page(
     Some(crate::ui::Offered {
         board: Rc::new(loaded.board),
         print,
-        kept: false,
+        kept: reminded,
     })
 }
 
