@@ -89,8 +89,6 @@ pub struct Layout {
     pub columns: Vec<Column>,
     /// Team ids, in board order.
     pub lanes: Vec<Id>,
-    /// The team the filter chose, if it chose one: the only lane, whose new work is its.
-    pub team: Option<Id>,
     /// `cells[lane][column]`: indexes into `board.initiatives`.
     pub cells: Vec<Vec<Vec<usize>>>,
     /// Initiatives that pass the filter (each counted once, however many columns show it).
@@ -179,7 +177,6 @@ impl Layout {
         Layout {
             columns,
             lanes,
-            team: filter.team.clone(),
             cells,
             shown,
             filtered: filter.is_active(),

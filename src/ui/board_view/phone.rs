@@ -288,14 +288,12 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
             .on_dialog
             .reform(move |_| Some(DialogKind::Priority(Some(id.clone()))))
     });
-    // On a board filtered to one team, new work is that team's, so it stays in sight.
     let on_add = (!props.read_only).then(|| {
         let priority = column.priority_id().cloned();
-        let team = props.layout.team.clone();
         props.handlers.on_dialog.reform(move |_| {
             Some(DialogKind::Initiative {
                 id: None,
-                team: team.clone(),
+                team: None,
                 priority: priority.clone(),
             })
         })
