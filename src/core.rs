@@ -15,6 +15,7 @@ pub mod history;
 pub mod ids;
 pub mod index;
 pub mod layout;
+pub mod limits;
 pub mod list;
 pub mod merge;
 pub mod model;

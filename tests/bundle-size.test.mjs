@@ -153,7 +153,9 @@
 // refusal in its reader's words, a team's score said in Health, Add initiative on the
 // filtered team, and the reminder that a kept board is not the page's: 588.9 KB (603,014 bytes),
 // then (+0.3 KB) percentages written one way and the review of the reminder: 589.2 KB
-// (603,355 bytes).
+// (603,355 bytes). 2026-12-07, afternoon: (+2.2 KB) the lengths a snapshot's texts may have
+// (src/core/limits.rs, every text's place named), the fields' limits, and long names and
+// titles cut to a few lines in the header, chips and tables: 591.4 KB (605,558 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -165,7 +167,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 590 * 1024;
+const GUARD = 592 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -173,12 +173,27 @@ test("documents the reader refuses fail at the path it would name", async (t) =>
     ["list that is not a list", (d) => (d.board.teams = { "t-1": {} }), "/board/teams", "type"],
     ["open that is not a flag", (d) => (d.board.initiatives[0].risks[0].open = "yes"), "/board/initiatives/0/risks/0/open", "type"],
     ["exportedAt without a zone", (d) => (d.exportedAt = "2026-11-23T09:30:00"), "/exportedAt"],
+    // The reader's limits on texts (src/core/limits.rs; tests/core_limits.rs holds the reader
+    // to each), counted in characters: "é" is one.
+    ["an id over 200 characters", (d) => (d.board.id = "é".repeat(201)), "/board/id", "maxLength"],
+    ["a name over 100 characters", (d) => (d.board.teams[0].name = "é".repeat(101)), "/board/teams/0/name", "maxLength"],
+    ["a title over 500 characters", (d) => (d.board.initiatives[0].title = "é".repeat(501)), "/board/initiatives/0/title", "maxLength"],
+    ["a note over 20,000 characters", (d) => (d.board.checkIns[0].note = "é".repeat(20_001)), "/board/checkIns/0/note", "maxLength"],
   ];
   for (const [name, edit, instancePath, keyword] of cases) {
     await t.test(name, () => {
       assertInvalidAt(example(edit), instancePath, keyword);
     });
   }
+});
+
+test("texts as long as the reader takes pass", () => {
+  assertValid(example((d) => {
+    d.board.id = "é".repeat(200);
+    d.board.teams[0].name = "é".repeat(100);
+    d.board.initiatives[0].title = "é".repeat(500);
+    d.board.checkIns[0].note = "é".repeat(20_000);
+  }));
 });
 
 test("a document that is not an object fails at the root", () => {

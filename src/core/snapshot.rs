@@ -14,6 +14,7 @@ pub use reader::quoted;
 
 pub use writer::{write_compact, write_stored, Parts, Stored, PART_ROWS};
 
+use super::limits;
 use super::model::{Board, CheckIn};
 use super::time::{Date, Timestamp};
 use super::validate::{self, Problem};
@@ -213,6 +214,9 @@ fn read_parsed(
             reason: "it holds JSON, but not an object with a \"board\"".into(),
         });
     };
+    // A board kept in this browser is the board's own (and was kept before texts had
+    // limits); a snapshot from outside is held to them.
+    let outside = part.is_none();
     let (known, stored) = match (top.get("format"), part) {
         (Some(Value::String(format)), _) if format == FORMAT => (VERSION, false),
         (Some(Value::String(format)), Some(_)) if format == STORE_FORMAT => (STORE_VERSION, true),
@@ -288,6 +292,9 @@ fn read_parsed(
         board.check_ins = check_ins.into();
     }
     let mut problems = validate::problems(&board);
+    if outside {
+        problems.extend(limits::too_long(&board));
+    }
     if !problems.is_empty() {
         for problem in &mut problems {
             if let Some(item) = item_named(&board, &problem.path) {

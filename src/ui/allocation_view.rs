@@ -4,6 +4,7 @@
 
 use super::charts::more_to_the_right;
 use super::charts::{rank_chart, RankBar};
+use super::fields::long_name;
 use super::numbers::decimal;
 use crate::core::health::{suggested_share, Analysis, Subject};
 use crate::core::model::Board;
@@ -72,7 +73,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
     let header = (0..columns).map(|column| {
         html! {
             <th scope="col" class={classes!((column + 1 == columns).then_some("ab-heat__local"))}>
-                { column_name(column) }
+                <span class="ab-lines ab-lines--4">{ column_name(column) }</span>
             </th>
         }
     });
@@ -111,7 +112,7 @@ pub fn AllocationView(props: &AllocationViewProps) -> Html {
         let total = allocation.team_effort[row];
         html! {
             <tr key={team_id.clone()}>
-                <th scope="row">{ team.clone() }</th>
+                <th scope="row"><span class="ab-one-line" title={long_name(&team)}>{ team.clone() }</span></th>
                 { for cells }
                 <td class={classes!("ab-heat__total", (total > 100.0).then_some("ab-heat__total--over"))}>
                     { format!("{} %", effort_text(total)) }

@@ -4,7 +4,7 @@
 
 use super::charts::more_to_the_right;
 use super::dates::{short_date, short_day};
-use super::fields::SelectField;
+use super::fields::{long_name, SelectField};
 use super::focus::use_successor_focus;
 use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON};
 use super::subject_link::subject_link;
@@ -193,13 +193,13 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             <thead>
                 <tr>
                     <th scope="col">{ "Asking team → asked of" }</th>
-                    { board.teams.iter().map(|t| html! { <th key={t.id.as_str()} scope="col">{ &t.name }</th> }).collect::<Html>() }
+                    { board.teams.iter().map(|t| html! { <th key={t.id.as_str()} scope="col"><span class="ab-lines">{ &t.name }</span></th> }).collect::<Html>() }
                 </tr>
             </thead>
             <tbody>
                 { for board.teams.iter().zip(&m.cells).map(|(asking, cells)| html! {
                     <tr key={asking.id.as_str()}>
-                        <th scope="row">{ &asking.name }</th>
+                        <th scope="row"><span class="ab-one-line" title={long_name(&asking.name)}>{ &asking.name }</span></th>
                         { board.teams.iter().zip(cells).map(|(providing, cell)| {
                             let class = if cell.stuck > 0 {
                                 "ab-matrix__cell ab-matrix--stuck"

@@ -1,7 +1,9 @@
 //! Labelled form fields. Each control's accessible name is its label alone ("Title",
-//! "Owner"), which is also how the tests find it; a hint or an error is its description.
+//! "Owner"), which is also how the tests find it; a hint or an error is its description. A
+//! text holds at most what a snapshot may (`core::limits`), so nothing typed is refused later.
 
 use super::dom::active_element;
+use crate::core::limits;
 use crate::core::model::{Board, Id, Person, Status};
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -67,6 +69,10 @@ pub struct TextFieldProps {
     pub max: Option<AttrValue>,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// The most characters the field holds, where it is not a text's usual limit (a
+    /// line's `limits::SHORT`, several lines' `limits::LONG`): a name's `limits::NAME`.
+    #[prop_or_default]
+    pub limit: Option<usize>,
 }
 
 /// Puts focus in the first field of `form` whose value was refused; whether there is such a
@@ -177,6 +183,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             </label>
             if props.multiline {
                 <textarea ref={control} class="ab-input" {id} rows="3" value={props.value.clone()} oninput={on_input}
+                          maxlength={props.limit.unwrap_or(limits::LONG).to_string()}
                           aria-invalid={invalid.to_string()} aria-describedby={described} />
             } else {
                 <input ref={control} class="ab-input" {id} type={props.kind.clone()} {value}
@@ -184,6 +191,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                        onkeyup={date.then(|| on_date_check.reform(|e: KeyboardEvent| e.into()))}
                        onblur={date.then(|| on_date_check.reform(|e: FocusEvent| e.into()))}
                        required={props.required} min={props.min.clone()} max={props.max.clone()}
+                       maxlength={(props.kind == "text").then(|| props.limit.unwrap_or(limits::SHORT).to_string())}
                        aria-invalid={invalid.to_string()} aria-describedby={described} />
             }
             if let Some(note) = note {
@@ -381,7 +389,8 @@ pub fn team_chips(
         let pressed = value == *current;
         html! {
             <button type="button" class={classes!("ab-chip", pressed.then_some("ab-chip--on"))}
-                    aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| value.clone())}>
+                    aria-pressed={pressed.to_string()} onclick={on_select.reform(move |_| value.clone())}
+                    title={long_name(name)}>
                 { name }
             </button>
         }
@@ -394,4 +403,10 @@ pub fn team_chips(
             { for board.teams.iter().filter(|t| board.holds_whole(&t.id)).map(|team| chip(&team.name, Some(team.id.clone()))) }
         </div>
     }
+}
+
+/// A name's tooltip where a chip or a table's row may cut it (`.ab-chip`, `.ab-one-line`):
+/// one that could be longer than they show.
+pub fn long_name(name: &str) -> Option<AttrValue> {
+    (name.chars().count() > 30).then(|| AttrValue::from(name.to_string()))
 }

@@ -24,10 +24,14 @@ pub fn subject_link_saying(
     says: Option<&'static str>,
     on_reveal: &Callback<Subject>,
 ) -> Html {
+    // A long name is cut to three lines (`.ab-finding__name`); its tooltip holds it whole.
+    let whole = (name.chars().count() > 120).then(|| name.clone());
     match subject {
-        Some(Subject::Board) | None => html! { <span class="ab-finding__name">{ name }</span> },
+        Some(Subject::Board) | None => html! {
+            <span class="ab-finding__name" title={whole}>{ name }</span>
+        },
         Some(subject) => html! {
-            <button type="button" class="ab-finding__name" title={says}
+            <button type="button" class="ab-finding__name" title={says.map(AttrValue::from).or(whole)}
                     onclick={on_reveal.reform(move |_| subject.clone())}>{ name }</button>
         },
     }

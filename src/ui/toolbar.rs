@@ -80,9 +80,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <header class="ab-header">
             { skip_to_content() }
             <div class="ab-header__identity">
-                <h1 class="ab-header__title" tabindex="-1" data-place={TITLE_PLACE}>{ &board.title }</h1>
+                <h1 class="ab-header__title" tabindex="-1" data-place={TITLE_PLACE}
+                    title={(board.title.chars().count() > 80).then(|| board.title.clone())}>{ &board.title }</h1>
                 <p class="ab-header__meta">
-                    if !board.period.label.is_empty() { <span class="ab-pill">{ &board.period.label }</span> }
+                    if !board.period.label.is_empty() { <span class="ab-pill" title={(board.period.label.chars().count() > 30).then(|| board.period.label.clone())}>{ &board.period.label }</span> }
                     <span class="ab-header__rhythm">
                         { format!("Check-ins every {} days · reviews every {} days", board.rhythm.check_in_days, board.rhythm.review_days) }
                     </span>

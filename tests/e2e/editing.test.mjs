@@ -194,7 +194,16 @@ test('an initiative form refuses an empty title and keeps what was typed', async
   await form.getByRole('button', { name: 'Add initiative' }).click();
   await form.getByText(/title/i).first().waitFor();
   assert.equal(await form.getByLabel('Description').inputValue(), 'Half-written idea');
+  // A title holds what a snapshot may (500 characters), a description more: a paste of a
+  // page into the title keeps its start, and nothing typed is refused by an import later.
+  await form.getByLabel('Title').focus();
+  await page.keyboard.insertText('x'.repeat(600));
+  assert.equal((await form.getByLabel('Title').inputValue()).length, 500);
+  await form.getByLabel('Description').focus();
+  await page.keyboard.insertText('y'.repeat(20_100));
+  assert.equal((await form.getByLabel('Description').inputValue()).length, 20_000);
   await form.getByLabel('Title').fill('Field pilot logistics');
+  await form.getByLabel('Description').fill('Half-written idea');
   await form.getByRole('button', { name: 'Add initiative' }).click();
   await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
 });

@@ -466,6 +466,16 @@ test('a huge or deeply nested file is refused before it is parsed, and the tab s
   await refusal.getByText(/nested more than 128 levels deep/).waitFor();
   await refusal.getByRole('button', { name: 'OK' }).click();
 
+  // A title of a megabyte would be laid out on every screen (it held the page for seconds):
+  // it is refused at its place, in a message of a line.
+  const example = JSON.parse(await readFile(new URL('../../examples/example.alignment.json', import.meta.url), 'utf8'));
+  example.board.initiatives[2].title = 'lorem ipsum '.repeat(90_000);
+  const long = join(dir, 'long.alignment.json');
+  await writeFile(long, JSON.stringify(example));
+  await importFile(page, long);
+  await refusal.getByText(/board\.initiatives\[2\]\.title: too long: 1080000 characters, where at most 500 are allowed \(in “lorem ipsum lorem/).waitFor();
+  await refusal.getByRole('button', { name: 'OK' }).click();
+
   assert.equal(await page.getByRole('article').count(), cards, 'the board is untouched');
   page.assertNoErrors();
 });

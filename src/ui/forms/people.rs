@@ -3,6 +3,7 @@
 
 use super::form::{count, use_delete_question, use_form, Form, FormProps};
 use crate::core::action::Action;
+use crate::core::limits;
 use crate::core::model::{Board, Person};
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{optional_id, set_to, SelectField, TextField};
@@ -198,7 +199,7 @@ pub fn PersonForm(fields: &FormProps) -> Html {
         <Modal title={if existing.is_some() { "Edit person" } else { "Add person" }} on_close={back.clone()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields">
-                    <TextField label="Name" required=true value={(*name).clone()} on_change={set_to(&name)}
+                    <TextField label="Name" limit={limits::NAME} required=true value={(*name).clone()} on_change={set_to(&name)}
                                error={error.as_ref().map(|e| AttrValue::from(e.clone()))} />
                     <SelectField label="Team" value={(*team).clone()} options={teams} on_change={set_to(&team)} />
                 </fieldset>

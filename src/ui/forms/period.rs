@@ -5,6 +5,7 @@
 use super::form::{count, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::health::analyse_board;
+use crate::core::limits;
 use crate::core::model::{quarter_of, Id, Initiative, Period, PriorityStatus, Review, ReviewKind};
 use crate::ui::clock::local_now;
 use crate::ui::dates::dated;
@@ -276,7 +277,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <div class="ab-form__fields">
                     <div class="ab-form__row">
-                        <TextField label="Period" value={(*label).clone()} on_change={set_to(&label)} required=true error={error.field("label")} />
+                        <TextField label="Period" limit={limits::NAME} value={(*label).clone()} on_change={set_to(&label)} required=true error={error.field("label")} />
                         <TextField label="Starts" kind="date" value={(*start_text).clone()} on_change={set_to(&start_text)} error={error.field("start")} />
                         <TextField label="Ends" kind="date" value={(*end_text).clone()} on_change={set_to(&end_text)} error={error.field("end")} />
                     </div>

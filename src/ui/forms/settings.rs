@@ -2,6 +2,7 @@
 
 use super::form::{use_form, FormProps, Problems};
 use crate::core::action::{Action, Settings};
+use crate::core::limits;
 use crate::core::model::{Period, Rhythm};
 use crate::ui::damaged::DamagedCopies;
 use crate::ui::dialog::Modal;
@@ -126,7 +127,7 @@ pub fn SettingsForm(fields: &FormProps) -> Html {
                     <TextField label="Purpose" multiline=true value={draft.purpose.clone()} on_change={set(|d, v| d.purpose = v)}
                                hint="The strategy or north star that every priority serves" />
                     <div class="ab-form__row">
-                        <TextField label="Period" value={draft.label.clone()} on_change={set(|d, v| d.label = v)} hint="e.g. Q4 2026" />
+                        <TextField label="Period" limit={limits::NAME} value={draft.label.clone()} on_change={set(|d, v| d.label = v)} hint="e.g. Q4 2026" />
                         <TextField label="Period start" kind="date" value={draft.start.clone()} on_change={set(|d, v| d.start = v)} error={error("start")} />
                         <TextField label="Period end" kind="date" value={draft.end.clone()} on_change={set(|d, v| d.end = v)} error={error("end")} />
                     </div>

@@ -3,6 +3,7 @@
 
 use super::form::{count, use_delete_question, use_form, FormProps};
 use crate::core::action::Action;
+use crate::core::limits;
 use crate::core::model::Team;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{optional_id, people_choice, set_to, SelectField, TextField};
@@ -144,7 +145,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
         <Modal title={if existing.is_some() { "Edit team" } else { "Add team" }} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 <fieldset class="ab-form__fields" disabled={props.read_only}>
-                    <TextField label="Name" required=true value={(*name).clone()} on_change={set_to(&name)}
+                    <TextField label="Name" limit={limits::NAME} required=true value={(*name).clone()} on_change={set_to(&name)}
                                error={error.as_ref().map(|e| AttrValue::from(e.clone()))} />
                     <SelectField label="Lead" value={(*lead).clone()} options={leads.options} groups={leads.groups}
                                  on_change={set_to(&lead)}
