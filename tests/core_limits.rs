@@ -6,6 +6,7 @@
 mod core_support;
 
 use alignment_board::core::limits::{ID, LONG, NAME, SHORT};
+use alignment_board::core::slice;
 use alignment_board::core::snapshot::{self, Parts, ReadError};
 use core_support::{full_board, ts};
 use serde_json::{json, Value};
@@ -157,4 +158,38 @@ fn a_board_kept_in_the_browser_opens_with_a_text_over_a_limit() {
     // The same board from outside is refused.
     let file = snapshot::write_pretty(&board, ts("2026-11-23T09:30:00Z"));
     assert!(snapshot::read(&file).is_err());
+}
+
+#[test]
+fn a_slice_for_many_teams_of_a_long_titled_board_is_a_file_boards_read() {
+    // The slice's title is the board's and the teams' names: cut to a title's length.
+    let mut board = full_board();
+    board.title = "T".repeat(SHORT);
+    let teams: Vec<String> = board.teams.iter().map(|t| t.id.clone()).collect();
+    let cut = slice::export(&board, &teams, ts("2026-11-23T09:30:00Z"));
+    assert_eq!(cut.title.chars().count(), SHORT);
+    assert!(cut.title.ends_with('…'));
+    let file = snapshot::write_pretty(&cut, ts("2026-11-23T09:30:00Z"));
+    snapshot::read(&file).expect("the slice reads");
+    // A title that fits is left whole.
+    board.title = "Platform board".into();
+    let cut = slice::export(&board, &teams[..1], ts("2026-11-23T09:30:00Z"));
+    assert_eq!(
+        cut.title,
+        format!("Platform board: {}", board.teams[0].name)
+    );
+}
+
+#[test]
+fn the_teams_a_slice_was_cut_for_are_held_to_an_id_s_length() {
+    let mut value = snapshot_of_full_board();
+    value["board"]["slice"] =
+        json!({ "cutAt": "2026-11-23T09:30:00Z", "teamIds": ["x".repeat(ID + 1)] });
+    let error = snapshot::read(&value.to_string()).expect_err("an id of 201 characters");
+    assert!(
+        error
+            .to_string()
+            .starts_with("board.slice.teamIds[0]: too long: 201 characters"),
+        "{error}"
+    );
 }

@@ -21,7 +21,8 @@ pub const SHORT: usize = 500;
 pub const LONG: usize = 20_000;
 
 /// Every text of `board` longer than its limit, in snapshot order. References are not
-/// looked at: each must be the id of an item, which is.
+/// looked at (each must be the id of an item, which is), but for the teams a slice was cut
+/// for, which need not be on it.
 pub fn too_long(board: &Board) -> Vec<Problem> {
     let mut c = Check(Vec::new());
     c.text(&|| "board.id".into(), &board.id, ID);
@@ -86,6 +87,11 @@ pub fn too_long(board: &Board) -> Vec<Problem> {
         let at = || format!("board.reviews[{i}]");
         c.text(&|| format!("{}.id", at()), &review.id, ID);
         c.text(&|| format!("{}.summary", at()), &review.summary, LONG);
+    }
+    // A slice names the teams it was cut for, which it may no longer hold.
+    let cut_for = board.slice.iter().flat_map(|cut| cut.team_ids.iter());
+    for (i, team) in cut_for.enumerate() {
+        c.text(&|| format!("board.slice.teamIds[{i}]"), team, ID);
     }
     c.0
 }

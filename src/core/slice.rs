@@ -23,6 +23,7 @@
 //! with the team's board and every file the team exports from it, so the merge back
 //! (`combine`) can tell a change made since the cut from a copy as it was sent.
 
+use super::limits;
 use super::list::List;
 use super::model::{Board, Cut, Id};
 use super::snapshot;
@@ -149,9 +150,19 @@ pub fn export(board: &Board, team_ids: &[Id], at: Timestamp) -> Board {
     });
     let names = team_names(board, team_ids);
     if !names.is_empty() {
-        cut.title = format!("{}: {}", board.title.trim(), names.join(", "));
+        let title = format!("{}: {}", board.title.trim(), names.join(", "));
+        cut.title = within_a_title(title);
     }
     cut
+}
+
+/// `title` cut to the most a title may hold, ending "…" where it was cut: a long board
+/// title and many teams' names (or a slice of a slice) would make a file that boards refuse.
+fn within_a_title(title: String) -> String {
+    match title.char_indices().nth(limits::SHORT - 1) {
+        Some((end, _)) if title[end..].chars().nth(1).is_some() => format!("{}…", &title[..end]),
+        _ => title,
+    }
 }
 
 /// The names of the teams `team_ids`, in the board's order.

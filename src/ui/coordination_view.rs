@@ -361,7 +361,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         let pressed = *team == t.id;
         html! {
             <button type="button" class={if pressed { "ab-chip ab-chip--on" } else { "ab-chip" }}
-                    aria-pressed={pressed.to_string()} onclick={show_team(&t.id)}>{ &t.name }</button>
+                    aria-pressed={pressed.to_string()} onclick={show_team(&t.id)} title={long_name(&t.name)}>{ &t.name }</button>
         }
     });
     // A chosen cell: whose requests are marked, and where they are answered.
