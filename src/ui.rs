@@ -26,6 +26,7 @@ mod menu;
 pub(crate) mod mounted;
 mod narrow;
 pub mod numbers;
+mod page_query;
 mod rhythm_view;
 mod score;
 mod screen;

@@ -498,7 +498,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 View::Health => html! {
                     <HealthView board={board.clone()} analysis={analysis.clone()} on_follow={on_follow.clone()}
-                                place={(*health_place).clone()} />
+                                place={(*health_place).clone()} in_address={props.view_in_address} />
                 },
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />

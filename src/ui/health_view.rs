@@ -7,6 +7,7 @@ use super::charts::{trend_chart, TrendPoint};
 use super::dom::{bring_into_view, without_scrolling};
 use super::fields::team_chips;
 use super::numbers::decimal;
+use super::page_query::{put_team_of_view, team_of_view};
 use super::score::{band, subject_name};
 use super::state::{use_board, Msg};
 use crate::core::coordination::listed;
@@ -24,6 +25,10 @@ pub struct HealthViewProps {
     /// Where the person last followed an item from: the view opens there again.
     #[prop_or_default]
     pub place: Option<HealthPlace>,
+    /// Whether the team whose figures are shown is kept in the page's address (`?of=`), so
+    /// that a reload or a copied address shows them: on the board's own page.
+    #[prop_or_default]
+    pub in_address: bool,
 }
 
 /// `None` is the whole board; otherwise a team id.
@@ -75,7 +80,10 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
             place
         })
     });
-    let scope = use_state(|| back.as_ref().and_then(|place| place.scope.clone()));
+    let scope = use_state(|| match back.as_ref() {
+        Some(place) => place.scope.clone(),
+        None => props.in_address.then(|| team_of_view(board)).flatten(),
+    });
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);
     let root = use_node_ref();
@@ -180,6 +188,7 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
 
     let on_scope = {
         let (scope, asked, back) = (scope.clone(), asked.clone(), back.clone());
+        let in_address = props.in_address;
         let (dispatch, board, analysis) = (
             context.dispatch.clone(),
             props.board.clone(),
@@ -198,6 +207,9 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                 .score
                 .map_or("no score yet".into(), |s| format!("{s} out of 100"));
             dispatch.dispatch(Msg::Say(format!("{name}: {figure}")));
+            if in_address {
+                put_team_of_view(team.as_ref());
+            }
             scope.set(team);
             asked.set(part);
             back.set(None);

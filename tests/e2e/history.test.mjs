@@ -126,6 +126,40 @@ test('the board\'s filters are kept in the address: a reload or a shared address
   page.assertNoErrors();
 });
 
+test('the team whose figures Health shows is kept in the address: a reload or a shared address shows them', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const search = () => new URL(page.url()).searchParams;
+  await tab(page, 'Health').click();
+  const chips = page.getByRole('group', { name: 'Show the figures of' });
+  await chips.getByRole('button', { name: 'Mobile', exact: true }).click();
+  await page.getByRole('region', { name: 'Mobile: alignment score' }).waitFor();
+  const mobile = search().get('of');
+  assert.ok(mobile, 'the team is named in the address');
+  assert.equal(search().get('view'), 'health');
+
+  await page.reload();
+  await page.getByRole('region', { name: 'Mobile: alignment score' }).waitFor();
+  await chips.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
+
+  // The team is Health's: the board's address names none, and Back comes to it again.
+  await tab(page, 'Board').click();
+  await page.getByRole('region', { name: 'Board' }).waitFor();
+  assert.equal(search().has('of'), false);
+  await page.goBack();
+  await page.getByRole('region', { name: 'Mobile: alignment score' }).waitFor();
+  await chips.getByRole('button', { name: 'Whole board', exact: true }).click();
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  assert.equal(search().has('of'), false);
+
+  // A team the board does not have shows the whole board.
+  await page.goto(`${app.url}?view=health&of=t-nowhere`);
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  await chips.getByRole('button', { name: 'Whole board', exact: true, pressed: true }).waitFor();
+  assert.equal(search().get('of'), 't-nowhere', 'left as it was until a team is chosen');
+  page.assertNoErrors();
+});
+
 test('Back from an item followed out of Health goes back to it, focused, and a guided review waits meanwhile, asking before the page is left', async () => {
   const page = await freshPage(app);
   await startExample(page);

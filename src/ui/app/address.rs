@@ -7,6 +7,7 @@
 use super::views_bar::{places_focus, tab_place};
 use crate::core::layout::{Filter, OwnerFilter, StatusFilter};
 use crate::core::model::{Board, Status};
+use crate::ui::page_query::{query, rewrite, TEAM_OF_VIEW};
 use crate::ui::state::{AppState, Msg, View};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -118,10 +119,7 @@ fn in_address() -> View {
 
 /// What the address's `?view=` says, if anything.
 fn named() -> Option<String> {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("view"))
+    query()?.get("view")
 }
 
 /// A new entry in the history (or, with `replace`, this one) whose address names `view`,
@@ -129,7 +127,11 @@ fn named() -> Option<String> {
 /// refuses (a page opened from disk, in some browsers), the view changes all the same.
 fn go_to(view: View, replace: bool) {
     let view_part = (view != View::Board).then(|| view.key().to_string());
-    rewrite(&[("view", view_part)], replace);
+    match view {
+        // The team whose figures Health shows (`?of=`) is Health's, and stays with it.
+        View::Health => rewrite(&[("view", view_part)], replace),
+        _ => rewrite(&[("view", view_part), (TEAM_OF_VIEW, None)], replace),
+    }
 }
 
 /// The names of the board's filters in the address, in the order it writes them.
@@ -140,10 +142,7 @@ const FILTERS: [&str; 5] = ["team", "owner", "status", "attention", "earlier"];
 /// what it names may be gone. What is not kept is left out of the address again once the
 /// board puts its filters there.
 pub(super) fn filter_in_address(board: Option<&Board>) -> Filter {
-    let params = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok());
-    let (Some(params), Some(board)) = (params, board) else {
+    let (Some(params), Some(board)) = (query(), board) else {
         return Filter::default();
     };
     let owner = match params.get("owner") {
@@ -186,63 +185,6 @@ pub(super) fn put_filter(filter: &Filter) {
     ];
     let named: Vec<(&str, Option<String>)> = FILTERS.into_iter().zip(parts).collect();
     rewrite(&named, true);
-}
-
-/// The address with each of `parts` (a name, and its value or none to leave it out; an
-/// empty value is written as the name alone, as `?readonly` is) put last and the rest of
-/// the query as it was written. A new entry of the history, or this one with `replace`;
-/// nothing when the address would not change.
-fn rewrite(parts: &[(&str, Option<String>)], replace: bool) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let search = location.search().unwrap_or_default();
-    let given = |part: &str| {
-        let name = part.split('=').next().unwrap_or_default();
-        parts.iter().any(|(n, _)| *n == name)
-    };
-    let written = parts
-        .iter()
-        .filter_map(|(name, value)| match value.as_deref() {
-            Some("") => Some(name.to_string()),
-            Some(value) => Some(format!("{name}={}", encoded(value))),
-            None => None,
-        });
-    let query = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|part| !part.is_empty() && !given(part))
-        .map(str::to_string)
-        .chain(written)
-        .collect::<Vec<_>>()
-        .join("&");
-    let address = format!(
-        "{}{}{query}{}",
-        location.pathname().unwrap_or_default(),
-        if query.is_empty() { "" } else { "?" },
-        location.hash().unwrap_or_default(),
-    );
-    let now = format!(
-        "{}{search}{}",
-        location.pathname().unwrap_or_default(),
-        location.hash().unwrap_or_default()
-    );
-    if replace && address == now {
-        return;
-    }
-    if let Ok(history) = window.history() {
-        let state = wasm_bindgen::JsValue::NULL;
-        let _ = match replace {
-            true => history.replace_state_with_url(&state, "", Some(&address)),
-            false => history.push_state_with_url(&state, "", Some(&address)),
-        };
-    }
-}
-
-/// `value` as a query writes it: ids are letters, digits and `-`, but an address is typed.
-fn encoded(value: &str) -> String {
-    js_sys::encode_uri_component(value).into()
 }
 
 /// With `enabled`, keeps `filter` in the address: a reload, or the address copied to a
