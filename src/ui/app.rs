@@ -506,7 +506,7 @@ pub fn App(props: &AppProps) -> Html {
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()}
-                                review={(*kept_review).clone()} />
+                                review={(*kept_review).clone()} in_address={props.view_in_address} />
                 },
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}

@@ -82,7 +82,10 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     });
     let scope = use_state(|| match back.as_ref() {
         Some(place) => place.scope.clone(),
-        None => props.in_address.then(|| team_of_view(board)).flatten(),
+        None => props
+            .in_address
+            .then(|| team_of_view(board, "health"))
+            .flatten(),
     });
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);

@@ -4,7 +4,7 @@
 
 use crate::core::model::{Board, Id};
 
-/// The name of the team whose figures Health shows: `?view=health&of=t-2`.
+/// The name of the team whose figures Health or Rhythm shows: `?view=health&of=t-2`.
 pub const TEAM_OF_VIEW: &str = "of";
 
 /// The address's query, parsed.
@@ -70,16 +70,22 @@ fn encoded(value: &str) -> String {
     js_sys::encode_uri_component(value).into()
 }
 
-/// The team whose figures Health shows, as the address names it (`?of=`), when `board` has
-/// it: an address is kept and shared, and the team may be gone.
-pub fn team_of_view(board: &Board) -> Option<Id> {
-    query()?
+/// The team whose figures the view `view` (`health`, `rhythm`) shows, as the address names
+/// it (`?view=health&of=t-2`), when `board` has it: an address is kept and shared, and the
+/// team may be gone. Only for the view the address names: a view shown before its entry
+/// of the history is made reads the entry of the view before.
+pub fn team_of_view(board: &Board, view: &str) -> Option<Id> {
+    let query = query()?;
+    if query.get("view").as_deref() != Some(view) {
+        return None;
+    }
+    query
         .get(TEAM_OF_VIEW)
         .filter(|id| board.team(id).is_some())
 }
 
-/// Puts the team whose figures Health shows in this entry's address; none for the whole
-/// board.
+/// Puts the team whose figures Health or Rhythm shows in this entry's address; none for the
+/// whole board.
 pub fn put_team_of_view(team: Option<&Id>) {
     rewrite(&[(TEAM_OF_VIEW, team.cloned())], true);
 }

@@ -9,6 +9,7 @@ use super::dom::active_element;
 use super::fields::team_chips;
 use super::files::ImportButton;
 use super::focus::use_successor_focus;
+use super::page_query::{put_team_of_view, team_of_view};
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -38,6 +39,10 @@ pub struct RhythmViewProps {
     pub on_error: Callback<String>,
     /// The guided review, kept while another view is shown.
     pub review: KeptReview,
+    /// Whether the team whose rhythm is shown is kept in the page's address (`?of=`), as
+    /// Health's is: on the board's own page.
+    #[prop_or_default]
+    pub in_address: bool,
 }
 
 #[function_component]
@@ -124,13 +129,25 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     let scope = use_state(|| match &current {
         // Back to a team's round: the team's rhythm, as it was left.
         Mode::Review(run) | Mode::Summary(run) => run.team.as_ref().map(|(id, _)| id.clone()),
-        Mode::Overview => None,
+        Mode::Overview => props
+            .in_address
+            .then(|| team_of_view(board, "rhythm"))
+            .flatten(),
     });
     // A team deleted meanwhile, or the only one left: the whole board's rhythm.
     let scope_team = (*scope)
         .as_deref()
         .and_then(|id| board.team(id))
         .filter(|_| board.teams.len() > 1);
+    let choose_team = {
+        let (scope, in_address) = (scope.clone(), props.in_address);
+        Callback::from(move |team: Option<Id>| {
+            if in_address {
+                put_team_of_view(team.as_ref());
+            }
+            scope.set(team);
+        })
+    };
     let now = local_now();
     let today = use_day();
     // A team's slice is due for its own teams' work: the others' it holds only to show.
@@ -283,7 +300,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
                 }
             </div>
             if board.teams.len() > 1 {
-                { team_chips(board, "Show the rhythm of", "All teams", &scope_team.map(|t| t.id.clone()), &{ let scope = scope.clone(); Callback::from(move |team| scope.set(team)) }) }
+                { team_chips(board, "Show the rhythm of", "All teams", &scope_team.map(|t| t.id.clone()), &choose_team) }
             }
             <dl class="ab-facts">
                 <div><dt>{ "Due for a check-in" }</dt><dd>{ format!("{} of {active} active initiatives", due_now.items.len()) }</dd></div>

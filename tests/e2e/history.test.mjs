@@ -126,7 +126,7 @@ test('the board\'s filters are kept in the address: a reload or a shared address
   page.assertNoErrors();
 });
 
-test('the team whose figures Health shows is kept in the address: a reload or a shared address shows them', async () => {
+test('the team whose figures Health or Rhythm shows is kept in its address: a reload or a shared address shows them', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const search = () => new URL(page.url()).searchParams;
@@ -142,10 +142,21 @@ test('the team whose figures Health shows is kept in the address: a reload or a 
   await page.getByRole('region', { name: 'Mobile: alignment score' }).waitFor();
   await chips.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
 
-  // The team is Health's: the board's address names none, and Back comes to it again.
+  // Each view has its own: Rhythm opens on all teams, and keeps the team chosen there.
+  await tab(page, 'Rhythm').click();
+  const rhythmChips = page.getByRole('group', { name: 'Show the rhythm of' });
+  await rhythmChips.getByRole('button', { name: 'All teams', exact: true, pressed: true }).waitFor();
+  assert.equal(search().has('of'), false);
+  await rhythmChips.getByRole('button', { name: 'Mobile', exact: true }).click();
+  await page.waitForFunction((team) => new URLSearchParams(location.search).get('of') === team, mobile);
+  // The board's address names none, and Back comes to each view's team again.
   await tab(page, 'Board').click();
   await page.getByRole('region', { name: 'Board' }).waitFor();
   assert.equal(search().has('of'), false);
+  await page.goBack();
+  await rhythmChips.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
+  await rhythmChips.getByRole('button', { name: 'All teams', exact: true }).click();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has('of'));
   await page.goBack();
   await page.getByRole('region', { name: 'Mobile: alignment score' }).waitFor();
   await chips.getByRole('button', { name: 'Whole board', exact: true }).click();

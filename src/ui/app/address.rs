@@ -127,10 +127,11 @@ fn named() -> Option<String> {
 /// refuses (a page opened from disk, in some browsers), the view changes all the same.
 fn go_to(view: View, replace: bool) {
     let view_part = (view != View::Board).then(|| view.key().to_string());
-    match view {
-        // The team whose figures Health shows (`?of=`) is Health's, and stays with it.
-        View::Health => rewrite(&[("view", view_part)], replace),
-        _ => rewrite(&[("view", view_part), (TEAM_OF_VIEW, None)], replace),
+    // The team whose figures Health or Rhythm shows (`?of=`) is its view's: it stays behind
+    // in that view's entry.
+    match replace {
+        true => rewrite(&[("view", view_part)], true),
+        false => rewrite(&[("view", view_part), (TEAM_OF_VIEW, None)], false),
     }
 }
 
