@@ -445,16 +445,20 @@ fn since_list(props: &RhythmViewProps, team: Option<&Team>) -> Html {
             continue;
         }
         let mut part = crate::ui::forms::count(count, "check-in", "check-ins");
-        if let (Some(before), Some(after)) = (status_before, status) {
-            if before != after {
-                part.push_str(&format!(", {} → {}", before.label(), after.label()));
+        match (status_before, status) {
+            (Some(before), Some(after)) if before != after => {
+                part.push_str(&format!(", {} → {}", before.label(), after.label()))
             }
+            // Its first check-ins: where it stands now, its status with its progress (a
+            // card at 100 % is not Done until it says so).
+            (None, Some(after)) => part.push_str(&format!(", now {}", after.label())),
+            _ => {}
         }
         match (progress_before, progress) {
             (Some(before), Some(after)) if before != after => {
                 part.push_str(&format!(", {before} % → {after} %"))
             }
-            (None, Some(after)) => part.push_str(&format!(", now {after} %")),
+            (None, Some(after)) => part.push_str(&format!(", {after} %")),
             _ => {}
         }
         rows[*at].parts.insert(0, part);

@@ -767,6 +767,23 @@ test('what changed since the last review counts an edit after the last check-in,
   page.assertNoErrors();
 });
 
+test("work's first check-in since the last review says where it stands now: its status and its progress", async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const rhythm = await openRhythm(page);
+  // Never checked in: there is no status before to compare, so the status it has is said
+  // (a card at 100 % is not Done until it says so).
+  await rhythm.getByRole('button', { name: 'Check in on SAML single sign-on' }).click();
+  const form = dialog(page, 'Check in: SAML single sign-on');
+  await form.getByLabel('Status').selectOption({ label: 'At risk' });
+  await form.getByLabel('Progress (%)').fill('100');
+  await form.getByRole('button', { name: 'Save check-in' }).click();
+  await form.waitFor({ state: 'detached' });
+  const row = rhythm.getByRole('list', { name: 'Changes since the last review' }).getByRole('listitem').filter({ hasText: 'SAML single sign-on' });
+  await row.getByText(/^1 check-in, now At risk, 100 %/).waitFor();
+  page.assertNoErrors();
+});
+
 test('leaving the page with a review checked in but not recorded asks first; once recorded it does not', async () => {
   const page = await freshPage(app);
   await startExample(page);
