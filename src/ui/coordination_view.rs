@@ -4,7 +4,7 @@
 
 use super::charts::more_to_the_right;
 use super::dates::{short_date, short_day};
-use super::fields::{long_name, SelectField};
+use super::fields::{excerpt, long_name, SelectField, EXCERPT};
 use super::focus::use_successor_focus;
 use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON};
 use super::subject_link::subject_link;
@@ -292,7 +292,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                     what.push(format!("promised for {}{later}", short_date(promised)));
                 }
                 if !dep.answer_note.is_empty() {
-                    what.push(format!("“{}”", dep.answer_note));
+                    what.push(format!("“{}”", excerpt(&dep.answer_note, EXCERPT)));
                 }
                 for flag in flags(board, dep, now) {
                     what.push(flag.describe(today));
@@ -529,17 +529,18 @@ pub fn decision_log(
             if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
                 what.push(format!("by {}", owner.name));
             }
-            let names: Vec<&str> = decision
+            // Each named in a line at most: a title of paragraphs is the priority's own.
+            let names: Vec<String> = decision
                 .priority_ids
                 .iter()
                 .filter_map(|p| board.priority(p))
-                .map(|p| p.title.as_str())
+                .map(|p| excerpt(&p.title, 80))
                 .chain(
                     decision
                         .team_ids
                         .iter()
                         .filter_map(|t| board.team(t))
-                        .map(|t| t.name.as_str()),
+                        .map(|t| t.name.clone()),
                 )
                 .collect();
             if !names.is_empty() {
@@ -553,7 +554,7 @@ pub fn decision_log(
                 });
             }
             if !decision.rationale.is_empty() {
-                what.push(decision.rationale.clone());
+                what.push(excerpt(&decision.rationale, EXCERPT));
             }
             html! {
                 <li key={decision.id.as_str()} class="ab-finding ab-decision">

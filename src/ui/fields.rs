@@ -3,6 +3,7 @@
 //! text holds at most what a snapshot may (`core::limits`), so nothing typed is refused later.
 
 use super::dom::active_element;
+use super::numbers::decimal;
 use crate::core::limits;
 use crate::core::model::{Board, Id, Person, Status};
 use std::cell::Cell;
@@ -154,7 +155,21 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         props.value.clone()
     };
     let invalid = props.error.is_some();
-    let note = props.error.as_ref().or(props.hint.as_ref());
+    // A text at its limit says so: a paste longer than it is cut by the browser unsaid.
+    // (The browser counts a text's UTF-16 units, as this does.)
+    let limit = match (props.multiline, props.kind.as_str()) {
+        (true, _) => Some(props.limit.unwrap_or(limits::LONG)),
+        (false, "text") => Some(props.limit.unwrap_or(limits::SHORT)),
+        _ => None,
+    };
+    let full = limit
+        .filter(|&limit| props.value.len() >= limit && props.value.encode_utf16().count() >= limit)
+        .map(|limit| AttrValue::from(format!("At most {} characters.", decimal(limit as f64, 0))));
+    let note = props
+        .error
+        .as_ref()
+        .or(full.as_ref())
+        .or(props.hint.as_ref());
     let described = note.map(|_| note_id.clone());
     // A form that refuses what was typed puts the person in the first field it names: its
     // error, read out as the field's description, says what to change. (Each field that
@@ -183,7 +198,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             </label>
             if props.multiline {
                 <textarea ref={control} class="ab-input" {id} rows="3" value={props.value.clone()} oninput={on_input}
-                          maxlength={props.limit.unwrap_or(limits::LONG).to_string()}
+                          maxlength={limit.map(|limit| limit.to_string())}
                           aria-invalid={invalid.to_string()} aria-describedby={described} />
             } else {
                 <input ref={control} class="ab-input" {id} type={props.kind.clone()} {value}
@@ -191,7 +206,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                        onkeyup={date.then(|| on_date_check.reform(|e: KeyboardEvent| e.into()))}
                        onblur={date.then(|| on_date_check.reform(|e: FocusEvent| e.into()))}
                        required={props.required} min={props.min.clone()} max={props.max.clone()}
-                       maxlength={(props.kind == "text").then(|| props.limit.unwrap_or(limits::SHORT).to_string())}
+                       maxlength={limit.map(|limit| limit.to_string())}
                        aria-invalid={invalid.to_string()} aria-describedby={described} />
             }
             if let Some(note) = note {
@@ -409,4 +424,17 @@ pub fn team_chips(
 /// one that could be longer than they show.
 pub fn long_name(name: &str) -> Option<AttrValue> {
     (name.chars().count() > 30).then(|| AttrValue::from(name.to_string()))
+}
+
+/// How much of a note or a rationale a list shows beside what it says of its item: a few
+/// lines. The item's form holds it whole.
+pub const EXCERPT: usize = 280;
+
+/// `text` cut to `count` characters, ending "…" where it was cut: a note of paragraphs in
+/// a list's row would push the row's name and buttons a screen away from each other.
+pub fn excerpt(text: &str, count: usize) -> String {
+    match text.char_indices().nth(count) {
+        Some((end, _)) => format!("{}…", text[..end].trim_end()),
+        None => text.to_string(),
+    }
 }

@@ -7,7 +7,7 @@ use super::charts::{trend_chart, TrendPoint};
 use super::dom::{bring_into_view, without_scrolling};
 use super::fields::team_chips;
 use super::numbers::decimal;
-use super::page_query::{put_team_of_view, team_of_view};
+use super::page_query::{forget_unknown_team, put_team_of_view, team_of_view};
 use super::score::{band, subject_name};
 use super::state::{use_board, Msg};
 use crate::core::coordination::listed;
@@ -80,6 +80,15 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
             place
         })
     });
+    {
+        // A team the address names that the board does not have leaves the address.
+        let (board, in_address) = (props.board.clone(), props.in_address);
+        use_effect_with((), move |_| {
+            if in_address {
+                forget_unknown_team(&board, "health");
+            }
+        });
+    }
     let scope = use_state(|| match back.as_ref() {
         Some(place) => place.scope.clone(),
         None => props

@@ -89,3 +89,16 @@ pub fn team_of_view(board: &Board, view: &str) -> Option<Id> {
 pub fn put_team_of_view(team: Option<&Id>) {
     rewrite(&[(TEAM_OF_VIEW, team.cloned())], true);
 }
+
+/// Takes out of the address a team that the view `view` names and `board` does not have (a
+/// link kept from before the team went, or mistyped), as the board's filters are: the
+/// address then says what the view shows, the whole board's figures.
+pub fn forget_unknown_team(board: &Board, view: &str) {
+    let Some(query) = query() else {
+        return;
+    };
+    let named = query.get("view").as_deref() == Some(view) && query.has(TEAM_OF_VIEW);
+    if named && team_of_view(board, view).is_none() {
+        rewrite(&[(TEAM_OF_VIEW, None)], true);
+    }
+}

@@ -9,7 +9,7 @@ use super::dom::active_element;
 use super::fields::team_chips;
 use super::files::ImportButton;
 use super::focus::use_successor_focus;
-use super::page_query::{put_team_of_view, team_of_view};
+use super::page_query::{forget_unknown_team, put_team_of_view, team_of_view};
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -126,6 +126,15 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     // One team's rhythm, for its lead: what is due, its figures and the guided review.
+    {
+        // A team the address names that the board does not have leaves the address.
+        let (board, in_address) = (props.board.clone(), props.in_address);
+        use_effect_with((), move |_| {
+            if in_address {
+                forget_unknown_team(&board, "rhythm");
+            }
+        });
+    }
     let scope = use_state(|| match &current {
         // Back to a team's round: the team's rhythm, as it was left.
         Mode::Review(run) | Mode::Summary(run) => run.team.as_ref().map(|(id, _)| id.clone()),

@@ -101,7 +101,7 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const team = before.teams.find((t) => t.id === before.initiatives.find((i) => i.title === 'Job templates library').teamId);
   assert.equal(await stops.getAttribute('aria-label') ?? await stops.evaluate((box) => box.labels[0].textContent), `Job templates library · ${team.name}`);
   await stops.check();
-  await form.getByLabel('Rationale').fill('Templates can wait for the wizard');
+  await form.getByLabel('Rationale').fill(`Templates can wait for the wizard. ${'The wizard needs every engineer this quarter. '.repeat(20)}`);
   await form.getByRole('button', { name: 'Record decision' }).click();
   await form.waitFor({ state: 'detached' });
   await page.getByRole('status').filter({ hasText: `Recorded “Stop the job templates library”; dropped “Job templates library” (${team.name}).` }).waitFor();
@@ -109,6 +109,10 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const log = view.getByRole('list', { name: 'Decision log' });
   await view.getByLabel('Priority', { exact: true }).selectOption({ label: `#1 ${first.title}` });
   await log.getByText('Stop the job templates library').waitFor();
+  // A long rationale shows its start in the log (its form holds it whole), so the row's
+  // title and its Edit stay together.
+  const row = await log.getByRole('listitem').filter({ hasText: 'Stop the job templates library' }).innerText();
+  assert.ok(row.includes('Templates can wait for the wizard. The wizard needs') && row.includes('…') && row.length < 600, row);
   const others = before.priorities.filter((p) => p.status === 'active' && p.id !== first.id);
   const unrelated = others.find((p) => !before.decisions.some((d) => d.priorityIds.includes(p.id)));
   if (unrelated) {

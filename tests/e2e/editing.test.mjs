@@ -190,20 +190,26 @@ test('an initiative form refuses an empty title and keeps what was typed', async
   await startExample(page);
   await page.getByRole('button', { name: 'Add initiative' }).first().click();
   const form = dialog(page, 'Add initiative');
+  // A title holds what a snapshot may (500 characters), a description more: a paste of a
+  // page into the title keeps its start, and nothing typed is refused by an import later.
+  // The field says so, as its description: the browser cuts a paste unsaid.
+  await form.getByLabel('Title').focus();
+  await page.keyboard.insertText('x'.repeat(600));
+  assert.equal((await form.getByLabel('Title').inputValue()).length, 500);
+  await form.getByText('At most 500 characters.').waitFor();
+  assert.match(await form.getByLabel('Title').getAttribute('aria-describedby'), /-note$/);
+  await form.getByLabel('Description').focus();
+  await page.keyboard.insertText('y'.repeat(20_100));
+  assert.equal((await form.getByLabel('Description').inputValue()).length, 20_000);
+  await form.getByText('At most 20,000 characters.').waitFor();
+  await form.getByLabel('Title').fill('');
+  await form.getByText('At most 500 characters.').waitFor({ state: 'detached' });
+
   await form.getByLabel('Description').fill('Half-written idea');
   await form.getByRole('button', { name: 'Add initiative' }).click();
   await form.getByText(/title/i).first().waitFor();
   assert.equal(await form.getByLabel('Description').inputValue(), 'Half-written idea');
-  // A title holds what a snapshot may (500 characters), a description more: a paste of a
-  // page into the title keeps its start, and nothing typed is refused by an import later.
-  await form.getByLabel('Title').focus();
-  await page.keyboard.insertText('x'.repeat(600));
-  assert.equal((await form.getByLabel('Title').inputValue()).length, 500);
-  await form.getByLabel('Description').focus();
-  await page.keyboard.insertText('y'.repeat(20_100));
-  assert.equal((await form.getByLabel('Description').inputValue()).length, 20_000);
   await form.getByLabel('Title').fill('Field pilot logistics');
-  await form.getByLabel('Description').fill('Half-written idea');
   await form.getByRole('button', { name: 'Add initiative' }).click();
   await page.getByRole('article', { name: 'Field pilot logistics' }).waitFor();
 });

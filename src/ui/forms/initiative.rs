@@ -7,8 +7,8 @@ use crate::core::model::{Board, Initiative, Priority, Risk, Severity, Status};
 use crate::ui::clock::now;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
-    optional_id, outside_period, parse_optional_date, parse_whole, people_choice,
-    progress_on_status, SelectField, TextField,
+    excerpt, optional_id, outside_period, parse_optional_date, parse_whole, people_choice,
+    progress_on_status, SelectField, TextField, EXCERPT,
 };
 use crate::ui::state::DialogKind;
 use draft::Draft;
@@ -502,7 +502,7 @@ fn requests(
             <ul class="ab-findings">
                 { for asked.into_iter().map(|d| {
                     let team = board.team(&d.to_team_id).map_or(d.to_team_id.as_str(), |t| t.name.as_str());
-                    let note = if d.answer_note.is_empty() { String::new() } else { format!(" · “{}”", d.answer_note) };
+                    let note = if d.answer_note.is_empty() { String::new() } else { format!(" · “{}”", excerpt(&d.answer_note, EXCERPT)) };
                     html! {
                         <li class="ab-finding ab-since">
                             <span class="ab-finding__name">{ &d.need }</span>
