@@ -157,7 +157,9 @@
 // (src/core/limits.rs, every text's place named), the fields' limits, and long names and
 // titles cut to a few lines in the header, chips and tables: 591.4 KB (605,558 bytes);
 // then (+0.6 KB) the review's mends and the team of Health and Rhythm kept in the address:
-// 592.0 KB (606,209 bytes).
+// 592.0 KB (606,209 bytes); then (+1.1 KB) what the walk through long texts found (lists'
+// excerpts, a field's word at its limit, a team unknown to the board left out of the
+// address) and a first check-in's status said in Rhythm: 593.1 KB (607,340 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -169,7 +171,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 593 * 1024;
+const GUARD = 594 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
