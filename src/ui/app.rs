@@ -259,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
         view.clone(),
     );
     address::use_filter_in_address(props.view_in_address, &filter);
-    address::use_view_in_address(
+    let team_shown = address::use_view_in_address(
         props.view_in_address,
         (*view, health_place.is_some()),
         &root,
@@ -498,7 +498,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 View::Health => html! {
                     <HealthView board={board.clone()} analysis={analysis.clone()} on_follow={on_follow.clone()}
-                                place={(*health_place).clone()} in_address={props.view_in_address} />
+                                place={(*health_place).clone()} address={props.view_in_address.then(|| team_shown.clone())} />
                 },
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
@@ -506,7 +506,7 @@ pub fn App(props: &AppProps) -> Html {
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()}
-                                review={(*kept_review).clone()} in_address={props.view_in_address} />
+                                review={(*kept_review).clone()} address={props.view_in_address.then(|| team_shown.clone())} />
                 },
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}

@@ -6,7 +6,8 @@ use super::clock::now;
 use super::dates::short_day;
 use super::dom::ctrl_enter_submits;
 use super::fields::{
-    optional_id, parse_whole, people_choice, progress_on_status, set_to, SelectField, TextField,
+    excerpt, optional_id, parse_whole, people_choice, progress_on_status, set_to, SelectField,
+    TextField, EXCERPT,
 };
 use super::state::use_board;
 use crate::core::model::{Board, CheckIn, Id, Initiative, Status};
@@ -286,7 +287,8 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
                     Some(p) => html! {
                         <>
                             <span>{ check_in_line(board, p) }</span>
-                            if !p.note.is_empty() { <q class="ab-check-in__note">{ &p.note }</q> }
+                            // Its first lines: the check-ins below hold the note whole.
+                            if !p.note.is_empty() { <q class="ab-check-in__note">{ excerpt(&p.note, EXCERPT) }</q> }
                         </>
                     },
                     None => html! { <span>{ "None yet" }</span> },

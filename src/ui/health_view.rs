@@ -7,7 +7,7 @@ use super::charts::{trend_chart, TrendPoint};
 use super::dom::{bring_into_view, without_scrolling};
 use super::fields::team_chips;
 use super::numbers::decimal;
-use super::page_query::{forget_unknown_team, put_team_of_view, team_of_view};
+use super::page_query::{team_of_view, TeamShown};
 use super::score::{band, subject_name};
 use super::state::{use_board, Msg};
 use crate::core::coordination::listed;
@@ -25,10 +25,10 @@ pub struct HealthViewProps {
     /// Where the person last followed an item from: the view opens there again.
     #[prop_or_default]
     pub place: Option<HealthPlace>,
-    /// Whether the team whose figures are shown is kept in the page's address (`?of=`), so
-    /// that a reload or a copied address shows them: on the board's own page.
+    /// On the board's own page, where the team whose figures are shown is told, for the
+    /// page's address (`?of=`): a reload or a copied address shows them.
     #[prop_or_default]
-    pub in_address: bool,
+    pub address: Option<TeamShown>,
 }
 
 /// `None` is the whole board; otherwise a team id.
@@ -80,21 +80,12 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
             place
         })
     });
-    {
-        // A team the address names that the board does not have leaves the address.
-        let (board, in_address) = (props.board.clone(), props.in_address);
-        use_effect_with((), move |_| {
-            if in_address {
-                forget_unknown_team(&board, "health");
-            }
-        });
-    }
     let scope = use_state(|| match back.as_ref() {
         Some(place) => place.scope.clone(),
         None => props
-            .in_address
-            .then(|| team_of_view(board, "health"))
-            .flatten(),
+            .address
+            .as_ref()
+            .and_then(|_| team_of_view(board, "health")),
     });
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);
@@ -180,6 +171,18 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     let scope_team = (*scope)
         .as_deref()
         .and_then(|id| board.team(id).map(|t| (id, t.name.clone())));
+    // The team shown goes into the page's address, with the view's entry (`TeamShown`).
+    {
+        let (address, shown) = (
+            props.address.clone(),
+            scope_team.as_ref().map(|(id, _)| id.to_string()),
+        );
+        use_effect_with(shown, move |shown| {
+            if let Some(address) = address {
+                address.show(shown.as_ref(), "health");
+            }
+        });
+    }
     let health = scope_team
         .as_ref()
         .and_then(|(id, _)| analysis.team(id))
@@ -200,7 +203,6 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
 
     let on_scope = {
         let (scope, asked, back) = (scope.clone(), asked.clone(), back.clone());
-        let in_address = props.in_address;
         let (dispatch, board, analysis) = (
             context.dispatch.clone(),
             props.board.clone(),
@@ -219,9 +221,6 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
                 .score
                 .map_or("no score yet".into(), |s| format!("{s} out of 100"));
             dispatch.dispatch(Msg::Say(format!("{name}: {figure}")));
-            if in_address {
-                put_team_of_view(team.as_ref());
-            }
             scope.set(team);
             asked.set(part);
             back.set(None);

@@ -3,6 +3,8 @@
 //! decided by the views; this module only reads and writes names.
 
 use crate::core::model::{Board, Id};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The name of the team whose figures Health or Rhythm shows: `?view=health&of=t-2`.
 pub const TEAM_OF_VIEW: &str = "of";
@@ -84,21 +86,33 @@ pub fn team_of_view(board: &Board, view: &str) -> Option<Id> {
         .filter(|id| board.team(id).is_some())
 }
 
-/// Puts the team whose figures Health or Rhythm shows in this entry's address; none for the
-/// whole board.
-pub fn put_team_of_view(team: Option<&Id>) {
-    rewrite(&[(TEAM_OF_VIEW, team.cloned())], true);
+/// The team whose figures Health or Rhythm shows, as the view last said it, on the board's
+/// own page: the view writes it into its entry's address, and the app into a new entry it
+/// makes for the view (a view can show a team before its entry exists: one it was followed
+/// from, a guided review's). Equal when it is the same cell.
+#[derive(Clone, Default)]
+pub struct TeamShown(Rc<RefCell<Option<Id>>>);
+
+impl PartialEq for TeamShown {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-/// Takes out of the address a team that the view `view` names and `board` does not have (a
-/// link kept from before the team went, or mistyped), as the board's filters are: the
-/// address then says what the view shows, the whole board's figures.
-pub fn forget_unknown_team(board: &Board, view: &str) {
-    let Some(query) = query() else {
-        return;
-    };
-    let named = query.get("view").as_deref() == Some(view) && query.has(TEAM_OF_VIEW);
-    if named && team_of_view(board, view).is_none() {
-        rewrite(&[(TEAM_OF_VIEW, None)], true);
+impl TeamShown {
+    /// Notes that the view `view` shows `team` (none for the whole board), and puts it in
+    /// the address when the address names that view: a team the board does not have leaves
+    /// it then, as the filters' do.
+    pub fn show(&self, team: Option<&Id>, view: &str) {
+        self.0.replace(team.cloned());
+        let named = query().and_then(|q| q.get("view"));
+        if named.as_deref() == Some(view) {
+            rewrite(&[(TEAM_OF_VIEW, team.cloned())], true);
+        }
+    }
+
+    /// The team the view shows, for the address of an entry made for it.
+    pub fn get(&self) -> Option<Id> {
+        self.0.borrow().clone()
     }
 }

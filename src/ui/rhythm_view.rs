@@ -9,7 +9,7 @@ use super::dom::active_element;
 use super::fields::team_chips;
 use super::files::ImportButton;
 use super::focus::use_successor_focus;
-use super::page_query::{forget_unknown_team, put_team_of_view, team_of_view};
+use super::page_query::{team_of_view, TeamShown};
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -39,10 +39,10 @@ pub struct RhythmViewProps {
     pub on_error: Callback<String>,
     /// The guided review, kept while another view is shown.
     pub review: KeptReview,
-    /// Whether the team whose rhythm is shown is kept in the page's address (`?of=`), as
-    /// Health's is: on the board's own page.
+    /// On the board's own page, where the team whose figures are shown is told, for the
+    /// page's address (`?of=`): a reload or a copied address shows them.
     #[prop_or_default]
-    pub in_address: bool,
+    pub address: Option<TeamShown>,
 }
 
 #[function_component]
@@ -126,36 +126,31 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     }
     let compared = use_state(|| None::<(String, Rc<Board>)>);
     // One team's rhythm, for its lead: what is due, its figures and the guided review.
-    {
-        // A team the address names that the board does not have leaves the address.
-        let (board, in_address) = (props.board.clone(), props.in_address);
-        use_effect_with((), move |_| {
-            if in_address {
-                forget_unknown_team(&board, "rhythm");
-            }
-        });
-    }
     let scope = use_state(|| match &current {
         // Back to a team's round: the team's rhythm, as it was left.
         Mode::Review(run) | Mode::Summary(run) => run.team.as_ref().map(|(id, _)| id.clone()),
         Mode::Overview => props
-            .in_address
-            .then(|| team_of_view(board, "rhythm"))
-            .flatten(),
+            .address
+            .as_ref()
+            .and_then(|_| team_of_view(board, "rhythm")),
     });
     // A team deleted meanwhile, or the only one left: the whole board's rhythm.
     let scope_team = (*scope)
         .as_deref()
         .and_then(|id| board.team(id))
         .filter(|_| board.teams.len() > 1);
-    let choose_team = {
-        let (scope, in_address) = (scope.clone(), props.in_address);
-        Callback::from(move |team: Option<Id>| {
-            if in_address {
-                put_team_of_view(team.as_ref());
+    // The team shown goes into the page's address, with the view's entry (`TeamShown`).
+    {
+        let (address, shown) = (props.address.clone(), scope_team.map(|t| t.id.clone()));
+        use_effect_with(shown, move |shown| {
+            if let Some(address) = address {
+                address.show(shown.as_ref(), "rhythm");
             }
-            scope.set(team);
-        })
+        });
+    }
+    let choose_team = {
+        let scope = scope.clone();
+        Callback::from(move |team: Option<Id>| scope.set(team))
     };
     let now = local_now();
     let today = use_day();

@@ -142,6 +142,16 @@ test('the team whose figures Health or Rhythm shows is kept in its address: a re
   await page.getByRole('region', { name: 'Mobile: alignment score' }).waitFor();
   await chips.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
 
+  // An item of the team's followed out of Health, then Health's tab (not Back): the team's
+  // figures again, and the new entry's address names the team.
+  const mobileRegion = page.getByRole('region', { name: 'Mobile: alignment score' });
+  await mobileRegion.getByRole('list', { name: /: items$/ }).first().getByRole('button').first().click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('view') !== 'health');
+  assert.equal(search().has('of'), false);
+  await tab(page, 'Health').click();
+  await mobileRegion.waitFor();
+  await page.waitForFunction((team) => new URLSearchParams(location.search).get('of') === team, mobile);
+
   // Each view has its own: Rhythm opens on all teams, and keeps the team chosen there.
   await tab(page, 'Rhythm').click();
   const rhythmChips = page.getByRole('group', { name: 'Show the rhythm of' });

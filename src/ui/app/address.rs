@@ -7,7 +7,7 @@
 use super::views_bar::{places_focus, tab_place};
 use crate::core::layout::{Filter, OwnerFilter, StatusFilter};
 use crate::core::model::{Board, Status};
-use crate::ui::page_query::{query, rewrite, TEAM_OF_VIEW};
+use crate::ui::page_query::{query, rewrite, TeamShown, TEAM_OF_VIEW};
 use crate::ui::state::{AppState, Msg, View};
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
@@ -27,8 +27,9 @@ pub(super) fn use_view_in_address(
     root: &NodeRef,
     on_choose: Callback<View>,
     dispatch: UseReducerDispatcher<AppState>,
-) {
+) -> TeamShown {
     let (view, followed) = shown;
+    let team = use_memo((), |_| TeamShown::default());
     let on_back = use_callback(
         (followed, on_choose),
         move |next: View, (followed, on_choose)| {
@@ -43,7 +44,9 @@ pub(super) fn use_view_in_address(
     );
     let title = use_memo((), |_| page().map(|page| page.title()).unwrap_or_default());
     let root = root.clone();
+    let shown_team = (*team).clone();
     use_effect_with((enabled, view, on_back), move |(enabled, view, on_back)| {
+        let go_to = move |view: View, replace: bool| go_to(view, replace, &shown_team);
         let window = web_sys::window().filter(|_| *enabled);
         if let Some(page) = page().filter(|_| *enabled) {
             page.set_title(&match view {
@@ -90,6 +93,7 @@ pub(super) fn use_view_in_address(
         });
         move || drop(listener)
     });
+    (*team).clone()
 }
 
 fn page() -> Option<web_sys::Document> {
@@ -125,13 +129,16 @@ fn named() -> Option<String> {
 /// A new entry in the history (or, with `replace`, this one) whose address names `view`,
 /// the rest of it kept (`?key=`, `?readonly`, `?theme=`, the filters). Where the browser
 /// refuses (a page opened from disk, in some browsers), the view changes all the same.
-fn go_to(view: View, replace: bool) {
+fn go_to(view: View, replace: bool, team: &TeamShown) {
     let view_part = (view != View::Board).then(|| view.key().to_string());
-    // The team whose figures Health or Rhythm shows (`?of=`) is its view's: it stays behind
-    // in that view's entry.
+    // The team whose figures Health or Rhythm shows (`?of=`) is its view's: a new entry
+    // names the team the view shows, if it is one of them, and the entry before keeps its own.
+    let team = matches!(view, View::Health | View::Rhythm)
+        .then(|| team.get())
+        .flatten();
     match replace {
         true => rewrite(&[("view", view_part)], true),
-        false => rewrite(&[("view", view_part), (TEAM_OF_VIEW, None)], false),
+        false => rewrite(&[("view", view_part), (TEAM_OF_VIEW, team)], false),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::review::{team_and_owner, ModeHandle, Run};
 use super::*;
+use crate::ui::fields::{excerpt, EXCERPT};
 use std::collections::HashSet;
 
 /// The end of a guided review: what changed, who has not checked in, and recording it.
@@ -135,7 +136,7 @@ pub(super) fn review_summary(
                 (_, Some(n)) => format!(", confidence {n}"),
                 (_, None) => String::new(),
             };
-            let reason = match c.note.trim() {
+            let reason = match excerpt(c.note.trim(), EXCERPT).as_str() {
                 "" => format!("checked in: {status}, {progress} done{confidence}"),
                 note => format!("checked in: {status}, {progress} done{confidence}: {note}"),
             };
