@@ -453,9 +453,17 @@ fn since_list(props: &RhythmViewProps, team: Option<&Team>) -> Html {
             (Some(before), Some(after)) if before != after => {
                 part.push_str(&format!(", {} → {}", before.label(), after.label()))
             }
-            // Its first check-ins: where it stands now, its status with its progress (a
-            // card at 100 % is not Done until it says so).
+            // Its first check-ins, or its progress come to 100 % with its status as it was:
+            // where it stands now, its status with its progress (a card at 100 % is not Done
+            // until it says so).
             (None, Some(after)) => part.push_str(&format!(", now {}", after.label())),
+            (Some(_), Some(after))
+                if progress == Some(100)
+                    && progress_before != progress
+                    && after != Status::Done =>
+            {
+                part.push_str(&format!(", still {}", after.label()))
+            }
             _ => {}
         }
         match (progress_before, progress) {

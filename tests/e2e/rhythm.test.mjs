@@ -767,7 +767,7 @@ test('what changed since the last review counts an edit after the last check-in,
   page.assertNoErrors();
 });
 
-test("work's first check-in since the last review says where it stands now: its status and its progress", async () => {
+test("a check-in since the last review that leaves work at 100 % says its status: first check-ins, and progress come to 100 % as it stood", async () => {
   const page = await freshPage(app);
   await startExample(page);
   const rhythm = await openRhythm(page);
@@ -781,6 +781,18 @@ test("work's first check-in since the last review says where it stands now: its 
   await form.waitFor({ state: 'detached' });
   const row = rhythm.getByRole('list', { name: 'Changes since the last review' }).getByRole('listitem').filter({ hasText: 'SAML single sign-on' });
   await row.getByText(/^1 check-in, now At risk, 100 %/).waitFor();
+  // Checked in before the review, then its card set to 100 % with its status as it was:
+  // said too.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Board/ }).click();
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Multi-region failover' }).first();
+  await card.getByRole('button', { name: 'Multi-region failover', exact: true }).click();
+  const edit = dialog(page, 'Edit initiative');
+  await edit.getByLabel('Progress (%)').fill('100');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await edit.waitFor({ state: 'detached' });
+  const again = await openRhythm(page);
+  const failover = again.getByRole('list', { name: 'Changes since the last review' }).getByRole('listitem').filter({ hasText: 'Multi-region failover' });
+  await failover.getByText(/^\d+ check-ins, still On track, \d+ % → 100 %/).waitFor();
   page.assertNoErrors();
 });
 
