@@ -161,7 +161,8 @@
 // excerpts, a field's word at its limit, a team unknown to the board left out of the
 // address) and a first check-in's status said in Rhythm: 593.1 KB (607,340 bytes); then
 // (+0.5 KB) the review's mends (the team a view shows handed to the address of its entry,
-// notes cut in a check-in's head and a review's summary): 593.6 KB (607,872 bytes).
+// notes cut in a check-in's head and a review's summary): 593.6 KB (607,872 bytes); then
+// (+0.1 KB) a card's status said when its progress comes to 100 %: 593.7 KB (607,924 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
