@@ -7,6 +7,7 @@
 
 use super::model::Board;
 use super::validate::Problem;
+use std::borrow::Cow;
 
 /// An id: generated ids are a dozen characters; a hand-written one is a short name.
 pub const ID: usize = 200;
@@ -114,5 +115,14 @@ impl Check {
                 ),
             });
         }
+    }
+}
+
+/// `text` cut to its first `count` characters, with "…" where it was cut: where only so much
+/// of it fits (a message quoting a value, a title made of others, a list's row).
+pub fn cut(text: &str, count: usize) -> Cow<'_, str> {
+    match text.char_indices().nth(count) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
     }
 }

@@ -159,9 +159,9 @@ pub fn export(board: &Board, team_ids: &[Id], at: Timestamp) -> Board {
 /// `title` cut to the most a title may hold, ending "…" where it was cut: a long board
 /// title and many teams' names (or a slice of a slice) would make a file that boards refuse.
 fn within_a_title(title: String) -> String {
-    match title.char_indices().nth(limits::SHORT - 1) {
-        Some((end, _)) if title[end..].chars().nth(1).is_some() => format!("{}…", &title[..end]),
-        _ => title,
+    match title.chars().nth(limits::SHORT) {
+        Some(_) => limits::cut(&title, limits::SHORT - 1).into_owned(),
+        None => title,
     }
 }
 

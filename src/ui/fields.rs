@@ -433,8 +433,5 @@ pub const EXCERPT: usize = 280;
 /// `text` cut to `count` characters, ending "…" where it was cut: a note of paragraphs in
 /// a list's row would push the row's name and buttons a screen away from each other.
 pub fn excerpt(text: &str, count: usize) -> String {
-    match text.char_indices().nth(count) {
-        Some((end, _)) => format!("{}…", text[..end].trim_end()),
-        None => text.to_string(),
-    }
+    limits::cut(text, count).into_owned()
 }

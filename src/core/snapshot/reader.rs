@@ -13,6 +13,7 @@
 //! It knows no field of the board: those are the derives' and `model`'s rules.
 
 use super::ReadError;
+use crate::core::limits;
 use serde::de::{
     self, DeserializeOwned, DeserializeSeed, Deserializer, Expected, IntoDeserializer, MapAccess,
     SeqAccess, Unexpected, Visitor,
@@ -183,10 +184,7 @@ pub fn quoted(text: &str) -> String {
 
 /// `text` cut to 40 characters, with "…" where it was cut.
 fn cut(text: &str) -> Cow<'_, str> {
-    match text.char_indices().nth(40) {
-        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
-        None => Cow::Borrowed(text),
-    }
+    limits::cut(text, 40)
 }
 
 /// A refusal's `message` naming the item it is in by its title or name (cut as `quoted`
