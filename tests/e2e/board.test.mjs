@@ -13,7 +13,9 @@ const require = createRequire(import.meta.url);
 
 test('the example board renders priorities, local work, teams and cards', async () => {
   const page = await freshPage(app);
-  // The first screen's choices are named by their titles and described by the lines under them.
+  // The first screen's choices are named by their titles and described by the lines under them
+  // (once the board has started and drawn them).
+  await page.getByRole('button', { name: 'Start from example' }).waitFor();
   assert.deepEqual(await accessibleOf(page, '.ab-choice--primary'),
     { name: 'Start from example', description: 'A company with six teams, five active priorities and a quarter of work in flight.' });
   await startExample(page);
