@@ -296,12 +296,7 @@ fn read_parsed(
         problems.extend(limits::too_long(&board));
     }
     if !problems.is_empty() {
-        for problem in &mut problems {
-            if let Some(item) = item_named(&board, &problem.path) {
-                problem.message = reader::in_item(&problem.message, item);
-            }
-        }
-        return Err(ReadError::Invalid(problems));
+        return Err(refusal(&board, problems));
     }
     Ok((
         Loaded {
@@ -311,6 +306,24 @@ fn read_parsed(
         },
         read,
     ))
+}
+
+/// Why a file of `board` would be refused when a board reads it, as the refusal would say:
+/// a text longer than a file holds, kept from before the limits (the board's fields hold
+/// them since). `None` when every file of it reads.
+pub fn refused_as_a_file(board: &Board) -> Option<String> {
+    let problems = limits::too_long(board);
+    (!problems.is_empty()).then(|| refusal(board, problems).to_string())
+}
+
+/// The refusal of `board` for its `problems`, each naming the item it is in.
+fn refusal(board: &Board, mut problems: Vec<Problem>) -> ReadError {
+    for problem in &mut problems {
+        if let Some(item) = item_named(board, &problem.path) {
+            problem.message = reader::in_item(&problem.message, item);
+        }
+    }
+    ReadError::Invalid(problems)
 }
 
 /// The title or name of the listed item a problem's `path` is in (`board.initiatives[3].teamId`:

@@ -359,7 +359,7 @@ pub fn App(props: &AppProps) -> Html {
                 (snapshot::write_pretty(board, now.at()), "application/json")
             };
             match download_text(&name, &text, mime) {
-                Ok(()) => dispatch.dispatch(Msg::Done(exported(&name, picture))),
+                Ok(()) => dispatch.dispatch(exported(board, &name, picture)),
                 Err(message) => dispatch.dispatch(Msg::Notify(Notice::error(format!(
                     "Export failed: {message}"
                 )))),
@@ -375,10 +375,10 @@ pub fn App(props: &AppProps) -> Html {
             let (page, dispatch, open_dialog) =
                 (page.clone(), dispatch.clone(), open_dialog.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match share::link(&page, &snapshot::write_compact(&board, now())).await {
+                match share::link(&page, &board, now()).await {
                     Ok(link) => open_dialog.emit(Some(DialogKind::Share(link))),
                     Err(message) => dispatch.dispatch(Msg::Notify(Notice::error(format!(
-                        "No share link: {message}. Export a snapshot instead."
+                        "No share link: {message}"
                     )))),
                 }
             });
@@ -459,7 +459,7 @@ pub fn App(props: &AppProps) -> Html {
             // What it says is read out, not its buttons.
             <div class={classes!("ab-notice", error.then_some("ab-notice--error"))}>
                 <p role={if error { "alert" } else { "status" }}>{ &notice.text }</p>
-                if board.is_some() && error {
+                if board.is_some() && notice.offers_export() {
                     <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>
                 }
                 <button type="button" class="ab-button ab-button--quiet" onclick={on_dismiss}>{ "Dismiss" }</button>

@@ -3,7 +3,9 @@
 //! freezing the tab.
 
 use crate::core::combine::Incoming;
-use crate::core::snapshot::{megabytes, ReadError, MAX_BYTES};
+use crate::core::model::Board;
+use crate::core::snapshot::{self, megabytes, ReadError, MAX_BYTES};
+use crate::ui::state::{Msg, Notice};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -40,14 +42,21 @@ pub fn copy_then(text: String, then: Box<dyn FnOnce(Result<(), &'static str>)>) 
     wasm_bindgen_futures::spawn_local(async move { then(copy_text(&text).await) });
 }
 
-/// What an export says once its file `name` is downloaded: a picture, that it carries the
-/// whole board (what lets it be imported again), so that nobody puts its notes on a slide
-/// unawares.
-pub fn exported(name: &str, picture: bool) -> String {
-    match picture {
+/// What an export of `board` says once its file `name` is downloaded: a picture, that it
+/// carries the whole board (what lets it be imported again), so that nobody puts its notes
+/// on a slide unawares. A file a board would refuse (a text kept from before the limits,
+/// longer than a file holds) is said to be one, with the text to shorten: a kept file that
+/// cannot be opened is found out when it is needed.
+pub fn exported(board: &Board, name: &str, picture: bool) -> Msg {
+    if let Some(why) = snapshot::refused_as_a_file(board) {
+        return Msg::Notify(Notice::warning(format!(
+            "Exported {name}, but a board would not open it: {why}. Shorten that text, then export again."
+        )));
+    }
+    Msg::Done(match picture {
         true => format!("Exported {name}. The picture carries the whole board, notes and all, so it can be imported again: share it only where the board may go."),
         false => format!("Exported {name}"),
-    }
+    })
 }
 
 /// Offers `text` as a file download named `name`.

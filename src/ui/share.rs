@@ -3,6 +3,9 @@
 //! which opens it as a read-only copy. What follows `#` never leaves the browser. The
 //! compressing is JavaScript's (`share.js`): streams and base64 take less code there.
 
+use crate::core::model::Board;
+use crate::core::snapshot;
+use crate::core::time::Timestamp;
 use wasm_bindgen::prelude::*;
 
 /// Links longer than this are cut by some hosts (chat tools, older mail clients, some
@@ -41,11 +44,18 @@ pub async fn open_share_link(fragment: String) -> Result<String, JsValue> {
         .map_err(|message| js_sys::Error::new(&message).into())
 }
 
-/// The share link of a snapshot `text`, on the frame page at `page`.
-pub async fn link(page: &str, text: &str) -> Result<String, String> {
-    share_link(page, text)
+/// The share link of `board` as it is `at`, on the frame page at `page`; why there is none,
+/// in words that end a sentence. A board that would refuse its snapshot (a text kept from
+/// before the limits, longer than a snapshot holds) gets none: nobody could open it.
+pub async fn link(page: &str, board: &Board, at: Timestamp) -> Result<String, String> {
+    if let Some(why) = snapshot::refused_as_a_file(board) {
+        return Err(format!(
+            "a board would not open it: {why}. Shorten that text first."
+        ));
+    }
+    share_link(page, &snapshot::write_compact(board, at))
         .await
         .ok()
         .and_then(|link| link.as_string())
-        .ok_or_else(|| "this browser cannot compress the board".into())
+        .ok_or_else(|| "this browser cannot compress the board. Export a snapshot instead.".into())
 }

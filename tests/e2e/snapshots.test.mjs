@@ -334,6 +334,45 @@ test('the board\'s own export imported again changes nothing and leaves Undo wit
   page.assertNoErrors();
 });
 
+test('a board kept with a text longer than a file holds says so at export, and makes no share link nobody could open', async () => {
+  // A team name of 150 characters, typed before names had a longest length: the board
+  // opens as it was kept, but a board reading its file would refuse it.
+  const page = await freshPage(app);
+  const json = JSON.parse(await readFile(new URL('../../examples/example.alignment.json', import.meta.url), 'utf8'));
+  const long = `Platform ${'n'.repeat(141)}`;
+  json.board.teams[1].name = long;
+  await page.evaluate((text) => localStorage.setItem('alignment-board:alignment-board', text), JSON.stringify(json));
+  await page.reload();
+  await page.getByRole('rowheader').filter({ hasText: 'Platform nnn' }).waitFor();
+
+  const exported = await exportSnapshot(page);
+  assert.equal(exported.json.board.teams[1].name, long, 'the file holds the board as it is');
+  const alert = page.getByRole('alert').filter({ hasText: `Exported ${exported.name}, but a board would not open it` });
+  await alert.getByText('board.teams[1].name: too long: 150 characters, where at most 100 are allowed', { exact: false }).waitFor();
+  await alert.getByText('Shorten that text, then export again.', { exact: false }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Export snapshot' }).count(), 0, 'it does not offer to export again');
+  // What it says is what an import of the file says.
+  const other = await freshPage(app);
+  await importFile(other, exported.path);
+  await dialog(other, 'Import failed').getByText(/^board\.teams\[1\]\.name: too long: 150 characters, where at most 100 are allowed \(in “Platform n+…”\)$/).waitFor();
+
+  await command(page, 'File', 'Share link…');
+  await page.getByRole('alert').filter({ hasText: /^No share link: a board would not open it: board\.teams\[1\]\.name: too long/ }).waitFor();
+  assert.equal(await dialog(page, 'Share link').count(), 0, 'no link is offered');
+
+  // Shortened, the same board exports as any other.
+  await page.getByRole('button', { name: `Edit team ${long}`, exact: true }).click();
+  const form = dialog(page, 'Edit team');
+  await form.getByLabel('Name').fill('Platform');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Edit team Platform', exact: true }).waitFor();
+  const again = await exportSnapshot(page);
+  await page.getByRole('status').filter({ hasText: `Exported ${again.name}` }).waitFor();
+  assert.ok(validateSnapshot(again.json).ok);
+  page.assertNoErrors();
+  other.assertNoErrors();
+});
+
 test('a broken file is refused with the path of the problem and the board is untouched', async () => {
   const page = await freshPage(app);
   await startExample(page);

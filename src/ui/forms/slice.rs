@@ -6,7 +6,7 @@ use crate::core::slice::{export, file_name};
 use crate::core::snapshot;
 use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
-use crate::ui::files::download_text;
+use crate::ui::files::{download_text, exported};
 use crate::ui::state::{use_board, Msg, Notice};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,9 +34,10 @@ pub fn SliceExport(props: &SliceExportProps) -> Html {
         Callback::from(move |_| {
             let now = local_now();
             let name = file_name(&board, &chosen, now.today());
-            let text = snapshot::write_pretty(&export(&board, &chosen, now.at()), now.at());
+            let slice = export(&board, &chosen, now.at());
+            let text = snapshot::write_pretty(&slice, now.at());
             dispatch.dispatch(match download_text(&name, &text, "application/json") {
-                Ok(()) => Msg::Done(format!("Exported {name}")),
+                Ok(()) => exported(&slice, &name, false),
                 Err(message) => Msg::Notify(Notice::error(format!("Export failed: {message}"))),
             });
             on_close.emit(());

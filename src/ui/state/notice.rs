@@ -24,6 +24,9 @@ pub struct Done {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum NoticeKind {
     Error,
+    /// A command that did its work with a failure in it the person should act on (a file
+    /// exported that a board would not open): shown as a failure, with no offer to export.
+    Warning,
     Info,
 }
 
@@ -42,7 +45,19 @@ impl Notice {
         }
     }
 
+    pub fn warning(text: String) -> Notice {
+        Notice {
+            kind: NoticeKind::Warning,
+            text,
+        }
+    }
+
     pub fn is_error(&self) -> bool {
+        self.kind != NoticeKind::Info
+    }
+
+    /// Whether the notice offers to export the board: a failure might cost it.
+    pub fn offers_export(&self) -> bool {
         self.kind == NoticeKind::Error
     }
 }
