@@ -162,7 +162,9 @@
 // address) and a first check-in's status said in Rhythm: 593.1 KB (607,340 bytes); then
 // (+0.5 KB) the review's mends (the team a view shows handed to the address of its entry,
 // notes cut in a check-in's head and a review's summary): 593.6 KB (607,872 bytes); then
-// (+0.1 KB) a card's status said when its progress comes to 100 %: 593.7 KB (607,924 bytes).
+// (+0.1 KB) a card's status said when its progress comes to 100 %: 593.7 KB (607,924 bytes);
+// then (+0.5 KB) an export of a board kept with a text longer than a file holds naming the
+// text, and no share link of it: 594.2 KB (608,428 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -174,7 +176,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 594 * 1024;
+const GUARD = 595 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
