@@ -157,7 +157,9 @@ fn a_board_kept_in_the_browser_opens_with_a_text_over_a_limit() {
     assert_eq!(read.board, board);
     // The same board from outside is refused, as the board says when it exports it.
     let file = snapshot::write_pretty(&board, ts("2026-11-23T09:30:00Z"));
-    let refusal = snapshot::read(&file).expect_err("over a title's limit").to_string();
+    let refusal = snapshot::read(&file)
+        .expect_err("over a title's limit")
+        .to_string();
     assert_eq!(snapshot::refused_as_a_file(&board), Some(refusal.clone()));
     assert!(
         refusal.starts_with("board.initiatives[0].title: too long: 501 characters"),

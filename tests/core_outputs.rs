@@ -15,7 +15,7 @@ use alignment_board::core::health::{analyse_board, Analysis};
 use alignment_board::core::model::{Board, Decision};
 use alignment_board::core::outputs::{
     check_ins_csv, decisions_csv, dependencies_csv, escape_markdown, file_stem, initiatives_csv,
-    markdown, markdown_file_name, Table, MARKDOWN_TEXT_LIMIT,
+    markdown, markdown_file_name, Separator, Table, MARKDOWN_TEXT_LIMIT,
 };
 use alignment_board::core::rhythm::due;
 use alignment_board::core::time::{Date, Now};
@@ -582,7 +582,7 @@ fn an_empty_board_says_so_in_each_section() {
     }
     assert!(!page.contains('|'), "no tables: {page}");
     for table in Table::ALL {
-        let csv = table.csv(&board);
+        let csv = table.csv(&board, Separator::Comma);
         assert_eq!(
             read_csv(&csv).len(),
             1,
@@ -781,6 +781,11 @@ fn hostile_text_brings_no_markup_and_no_bidi_controls() {
 /// too), fields quoted whole or not at all, quotes doubled inside them; panics on anything
 /// else.
 fn read_csv(text: &str) -> Vec<Vec<String>> {
+    read_csv_with(text, ',')
+}
+
+/// `read_csv` of fields separated by `separator`.
+fn read_csv_with(text: &str, separator: char) -> Vec<Vec<String>> {
     let body = text
         .strip_prefix('\u{feff}')
         .expect("a byte-order mark first");
@@ -807,7 +812,7 @@ fn read_csv(text: &str) -> Vec<Vec<String>> {
             (At::Quoted, '"') => at = At::Closed,
             (At::Quoted, c) => field.push(c),
             (At::Start, '"') => at = At::Quoted,
-            (_, ',') => {
+            (_, c) if c == separator => {
                 row.push(std::mem::take(&mut field));
                 at = At::Start;
             }
@@ -867,7 +872,7 @@ fn column(rows: &[Vec<String>], name: &str) -> usize {
 #[test]
 fn each_csv_has_a_header_and_a_row_per_item() {
     let board = example_board(today());
-    let initiatives = read_csv(&initiatives_csv(&board));
+    let initiatives = read_csv(&initiatives_csv(&board, Separator::Comma));
     assert_eq!(
         initiatives[0],
         [
@@ -913,7 +918,7 @@ fn each_csv_has_a_header_and_a_row_per_item() {
         "no owner, no confidence"
     );
 
-    let check_ins = read_csv(&check_ins_csv(&board));
+    let check_ins = read_csv(&check_ins_csv(&board, Separator::Comma));
     assert_eq!(
         check_ins[0],
         [
@@ -935,7 +940,7 @@ fn each_csv_has_a_header_and_a_row_per_item() {
         assert_eq!(row[9], check_in.note);
     }
 
-    let dependencies = read_csv(&dependencies_csv(&board));
+    let dependencies = read_csv(&dependencies_csv(&board, Separator::Comma));
     assert_eq!(dependencies.len(), board.dependencies.len() + 1);
     assert_eq!(
         dependencies[1][..8],
@@ -950,7 +955,7 @@ fn each_csv_has_a_header_and_a_row_per_item() {
             "2026-11-30"
         ]
     );
-    let decisions = read_csv(&decisions_csv(&board));
+    let decisions = read_csv(&decisions_csv(&board, Separator::Comma));
     assert_eq!(decisions.len(), board.decisions.len() + 1);
     assert_eq!(
         decisions[2][1],
@@ -964,21 +969,37 @@ fn each_csv_has_a_header_and_a_row_per_item() {
 fn every_csv_starts_with_a_byte_order_mark_and_ends_its_lines_with_crlf() {
     for board in [example_board(today()), hostile_board()] {
         for table in Table::ALL {
-            let csv = table.csv(&board);
+            let csv = table.csv(&board, Separator::Comma);
             assert!(csv.starts_with("\u{feff}ID,"), "{}", table.key());
             assert!(csv.ends_with("\r\n"));
             // `read_csv` refuses a bare LF or CR outside a quoted field.
             read_csv(&csv);
         }
     }
-    let csv = initiatives_csv(&example_board(today()));
+    let csv = initiatives_csv(&example_board(today()), Separator::Comma);
     assert_eq!(csv.matches("\r\n").count(), csv.matches('\n').count());
+}
+
+#[test]
+fn with_semicolons_every_table_holds_the_same_cells() {
+    for board in [example_board(today()), hostile_board()] {
+        for table in Table::ALL {
+            let csv = table.csv(&board, Separator::Semicolon);
+            assert!(csv.starts_with("\u{feff}ID;"), "{}", table.key());
+            assert_eq!(
+                read_csv_with(&csv, ';'),
+                read_csv(&table.csv(&board, Separator::Comma)),
+                "{}",
+                table.key()
+            );
+        }
+    }
 }
 
 #[test]
 fn hostile_text_reads_back_from_every_csv_and_runs_no_formula() {
     let board = hostile_board();
-    let tables = Table::ALL.map(|t| read_csv(&t.csv(&board)));
+    let tables = Table::ALL.map(|t| read_csv(&t.csv(&board, Separator::Comma)));
     for (table, rows) in Table::ALL.iter().zip(&tables) {
         for row in &rows[1..] {
             for cell in row {
@@ -1097,7 +1118,16 @@ fn the_big_board_exports_every_initiative_and_check_in() {
             .filter(|i| i.priority_ids.is_empty())
             .count()
     );
-    assert_eq!(read_csv(&initiatives_csv(&board)).len(), 2001);
-    assert_eq!(read_csv(&check_ins_csv(&board)).len(), 20_001);
-    assert_eq!(read_csv(&dependencies_csv(&board)).len(), 101);
+    assert_eq!(
+        read_csv(&initiatives_csv(&board, Separator::Comma)).len(),
+        2001
+    );
+    assert_eq!(
+        read_csv(&check_ins_csv(&board, Separator::Comma)).len(),
+        20_001
+    );
+    assert_eq!(
+        read_csv(&dependencies_csv(&board, Separator::Comma)).len(),
+        101
+    );
 }

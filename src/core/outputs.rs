@@ -14,7 +14,7 @@
 mod csv;
 mod markdown;
 
-pub use csv::{check_ins_csv, decisions_csv, dependencies_csv, initiatives_csv, Table};
+pub use csv::{check_ins_csv, decisions_csv, dependencies_csv, initiatives_csv, Separator, Table};
 pub use markdown::{escape_markdown, markdown, MARKDOWN_TEXT_LIMIT};
 
 use super::model::Board;

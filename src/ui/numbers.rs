@@ -1,7 +1,8 @@
 //! Numbers with decimals as the person reads them: written by the browser's `Intl` in
 //! their locale (`12.5` in English, `12,5` in German), as dates are (`dates`). Snapshots
-//! and the CSV export keep their own fixed forms.
+//! and the CSV export keep their own fixed forms; the CSV's separator follows the locale.
 
+use crate::core::outputs::Separator;
 use js_sys::Intl::{NumberFormat, NumberFormatOptions};
 use wasm_bindgen::JsValue;
 
@@ -37,4 +38,13 @@ pub fn decimal(value: f64, fraction: u8) -> String {
                 false => text,
             }
         })
+}
+
+/// What separates a CSV's fields for the person: a semicolon where their locale writes a
+/// comma as the decimal mark, as their spreadsheet expects; a comma elsewhere.
+pub fn csv_separator() -> Separator {
+    match decimal(1.5, 1).contains(',') {
+        true => Separator::Semicolon,
+        false => Separator::Comma,
+    }
 }

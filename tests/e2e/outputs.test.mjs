@@ -21,8 +21,8 @@ async function downloaded(page, form, name) {
   return { name: download.suggestedFilename(), text: await readFile(await download.path(), 'utf8') };
 }
 
-/** The cells of an RFC 4180 text, row by row. */
-function parseCsv(text) {
+/** The cells of an RFC 4180 text, row by row, its fields separated by `separator`. */
+function parseCsv(text, separator = ',') {
   const rows = [];
   let row = [];
   let cell = '';
@@ -32,7 +32,7 @@ function parseCsv(text) {
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
+    else if (c === separator) { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i += 1; } else cell += c;
   }
   assert.equal(cell, '', 'the file ends with a line break');
   return rows;
@@ -54,9 +54,9 @@ function checkMarkdown(text) {
   assert.ok(!/<(?!br>)/.test(text), 'no markup');
 }
 
-function checkCsv(text, title) {
+function checkCsv(text, title, separator = ',') {
   assert.equal(text[0], '\uFEFF', 'starts with a byte-order mark');
-  const rows = parseCsv(text.slice(1));
+  const rows = parseCsv(text.slice(1), separator);
   assert.ok(rows.length >= 1, `${title}: a header row`);
   for (const row of rows) {
     assert.equal(row.length, rows[0].length, `${title}: every row has the header's columns`);
@@ -99,6 +99,27 @@ test('the example board is copied as Markdown with a confirmation, and downloade
   await form.getByRole('button', { name: 'Done' }).click();
   await form.waitFor({ state: 'detached' });
   page.assertNoErrors();
+});
+
+test('where a comma is the decimal mark, the tables are separated by semicolons, as the person\'s spreadsheet expects', async () => {
+  const page = await freshPage(app, { locale: 'de-DE' });
+  await startExample(page);
+  const json = (await exportSnapshot(page)).json;
+  const form = await openOutputs(page);
+  await form.getByText('Columns are separated by semicolons, as spreadsheets in your language expect.', { exact: false }).waitFor();
+  const file = await downloaded(page, form, 'Initiatives (CSV)');
+  assert.ok(file.text.startsWith('\uFEFFID;Title;Team;Owner;Priorities;Status;'), file.text.slice(0, 60));
+  const rows = checkCsv(file.text, 'Initiatives (CSV)', ';');
+  assert.equal(rows.length, json.board.initiatives.length + 1);
+  assert.deepEqual(rows.slice(1).map((row) => row[1]), json.board.initiatives.map((i) => i.title));
+  page.assertNoErrors();
+
+  // In English, commas, and no word about them.
+  const english = await freshPage(app, { locale: 'en-GB' });
+  await startExample(english);
+  const other = await openOutputs(english);
+  assert.equal(await other.getByText('semicolons', { exact: false }).count(), 0);
+  assert.ok((await downloaded(english, other, 'Initiatives (CSV)')).text.startsWith('\uFEFFID,Title,Team,'));
 });
 
 test('on a phone what the outputs did is said in sight, at the dialog\'s foot beside Done', async () => {

@@ -2,6 +2,9 @@
 //! ended by CRLF, a field quoted when it holds a comma, a quote, CR or LF, its quotes
 //! doubled), UTF-8 after a byte-order mark so spreadsheet programs read accents right, and
 //! a header row. People, teams and priorities are written by name, statuses in words.
+//! Where a comma is the decimal mark (German, French, …), spreadsheets set to that language
+//! separate fields by semicolons, and Excel opens a comma-separated file as one column: the
+//! same tables are written with `;` in place of the comma (`Separator`).
 //!
 //! A text cell that a spreadsheet could take for a formula (one starting with `=`, `+`,
 //! `-`, `@`, a tab or a carriage return, or with spaces and line breaks before `=`, `+`,
@@ -12,6 +15,23 @@ use super::push_instant;
 use crate::core::model::{Board, Id, PriorityStatus};
 use crate::core::time::{Date, Timestamp};
 use std::fmt::Write;
+
+/// What separates a record's fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    Comma,
+    /// For people whose language writes a comma as the decimal mark.
+    Semicolon,
+}
+
+impl Separator {
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
 
 /// One of the four tables, for a menu of downloads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -49,13 +69,13 @@ impl Table {
         }
     }
 
-    /// The table of `board`.
-    pub fn csv(self, board: &Board) -> String {
+    /// The table of `board`, its fields separated by `separator`.
+    pub fn csv(self, board: &Board, separator: Separator) -> String {
         match self {
-            Table::Initiatives => initiatives_csv(board),
-            Table::CheckIns => check_ins_csv(board),
-            Table::Dependencies => dependencies_csv(board),
-            Table::Decisions => decisions_csv(board),
+            Table::Initiatives => initiatives_csv(board, separator),
+            Table::CheckIns => check_ins_csv(board, separator),
+            Table::Dependencies => dependencies_csv(board, separator),
+            Table::Decisions => decisions_csv(board, separator),
         }
     }
 
@@ -69,13 +89,14 @@ impl Table {
 /// priorities it serves (joined by `; `, a priority no longer active followed by its
 /// status), status, progress, confidence, effort, due date, when it was created and last
 /// updated, and its description.
-pub fn initiatives_csv(board: &Board) -> String {
+pub fn initiatives_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .initiatives
         .iter()
         .map(|i| i.title.len() + i.description.len() + 120)
         .sum();
     let mut csv = Csv::new(
+        separator,
         size,
         &[
             "ID",
@@ -132,7 +153,7 @@ pub fn initiatives_csv(board: &Board) -> String {
 
 /// One check-in a row, in board order: its id, the initiative's id, title and team, when
 /// it was made, the status, progress and confidence it recorded, its author and its note.
-pub fn check_ins_csv(board: &Board) -> String {
+pub fn check_ins_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .check_ins
         .iter()
@@ -140,6 +161,7 @@ pub fn check_ins_csv(board: &Board) -> String {
         .sum::<usize>()
         + board.check_ins.len() * 40;
     let mut csv = Csv::new(
+        separator,
         size,
         &[
             "ID",
@@ -174,13 +196,14 @@ pub fn check_ins_csv(board: &Board) -> String {
 /// One request between teams a row, in board order: its id, what is needed, the asking
 /// initiative and its team, the team asked and the initiative that provides it (if
 /// named), its state, due date, when it was requested and answered, and the answer's note.
-pub fn dependencies_csv(board: &Board) -> String {
+pub fn dependencies_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .dependencies
         .iter()
         .map(|d| d.need.len() + d.answer_note.len() + 200)
         .sum();
     let mut csv = Csv::new(
+        separator,
         size,
         &[
             "ID",
@@ -221,13 +244,14 @@ pub fn dependencies_csv(board: &Board) -> String {
 /// One decision a row, in board order: its id, title, kind, when it was taken, its owner,
 /// the priorities and teams it concerns (titles and names joined by `; `), when to revisit
 /// it, and its rationale.
-pub fn decisions_csv(board: &Board) -> String {
+pub fn decisions_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .decisions
         .iter()
         .map(|d| d.title.len() + d.rationale.len() + 200)
         .sum();
     let mut csv = Csv::new(
+        separator,
         size,
         &[
             "ID",
@@ -287,15 +311,17 @@ fn person_name<'a>(board: &'a Board, id: Option<&'a Id>) -> &'a str {
 /// A CSV text being written, row by row.
 struct Csv {
     out: String,
-    /// Whether the next field starts a record (no comma before it).
+    separator: char,
+    /// Whether the next field starts a record (no separator before it).
     row_start: bool,
 }
 
 impl Csv {
     /// The byte-order mark and the header row; `size` is a guess of the rows' bytes.
-    fn new(size: usize, header: &[&str]) -> Csv {
+    fn new(separator: Separator, size: usize, header: &[&str]) -> Csv {
         let mut csv = Csv {
             out: String::with_capacity(size + 256),
+            separator: separator.char(),
             row_start: true,
         };
         csv.out.push('\u{feff}');
@@ -308,14 +334,14 @@ impl Csv {
 
     fn separate(&mut self) {
         if !self.row_start {
-            self.out.push(',');
+            self.out.push(self.separator);
         }
         self.row_start = false;
     }
 
     fn text(&mut self, text: &str) {
         self.separate();
-        push_field(&mut self.out, text);
+        push_field(&mut self.out, text, self.separator);
     }
 
     fn number(&mut self, value: u8) {
@@ -366,10 +392,10 @@ fn formula_like(text: &str) -> bool {
 }
 
 /// Appends `text` as one field: after a `'` when it looks like a formula, and quoted, with
-/// its quotes doubled, when it holds a comma, a quote, CR or LF.
-fn push_field(out: &mut String, text: &str) {
+/// its quotes doubled, when it holds the `separator`, a quote, CR or LF.
+fn push_field(out: &mut String, text: &str, separator: char) {
     let guard = formula_like(text);
-    let quoted = text.contains([',', '"', '\r', '\n']);
+    let quoted = text.contains([separator, '"', '\r', '\n']);
     if quoted {
         out.push('"');
     }
@@ -397,7 +423,7 @@ mod tests {
 
     fn field(text: &str) -> String {
         let mut out = String::new();
-        push_field(&mut out, text);
+        push_field(&mut out, text, ',');
         out
     }
 
@@ -416,6 +442,14 @@ mod tests {
         assert_eq!(field("\""), "\"\"\"\"");
         assert_eq!(field("one\ntwo"), "\"one\ntwo\"");
         assert_eq!(field("one\r\ntwo"), "\"one\r\ntwo\"");
+    }
+
+    #[test]
+    fn with_semicolons_a_semicolon_is_quoted_and_a_comma_is_not() {
+        let mut out = String::new();
+        push_field(&mut out, "a;b", ';');
+        push_field(&mut out, "1,5", ';');
+        assert_eq!(out, "\"a;b\"1,5");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 
 use crate::core::health::analyse_board;
 use crate::core::model::Board;
-use crate::core::outputs::{markdown, markdown_file_name, Table};
+use crate::core::outputs::{markdown, markdown_file_name, Separator, Table};
 use crate::ui::clock::local_now;
 use crate::ui::dialog::Modal;
 use crate::ui::files::{copy_then, download_text};
+use crate::ui::numbers::csv_separator;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -59,11 +60,13 @@ pub fn Outputs(props: &OutputsProps) -> Html {
             );
         })
     };
+    let separator = csv_separator();
     let tables = Table::ALL.iter().map(|&table| {
         let (board, said) = (props.board.clone(), said.clone());
         let onclick = Callback::from(move |_| {
             let name = table.file_name(&board, local_now().today());
-            download(name, table.csv(&board), "text/csv;charset=utf-8", said.clone());
+            let text = table.csv(&board, separator);
+            download(name, text, "text/csv;charset=utf-8", said.clone());
         });
         html! {
             <li><button type="button" class="ab-button" {onclick}>{ format!("{} (CSV)", table.label()) }</button></li>
@@ -78,7 +81,12 @@ pub fn Outputs(props: &OutputsProps) -> Html {
                 <button type="button" class="ab-button" onclick={on_markdown}>{ "Download Markdown" }</button>
             </div>
             <h3 class="ab-health__heading">{ "Tables for a spreadsheet" }</h3>
-            <p class="ab-field__hint">{ "CSV files for Excel, Numbers, LibreOffice or Google Sheets. Text that looks like a formula stays text, so nothing from the board runs in your spreadsheet." }</p>
+            <p class="ab-field__hint">
+                { "CSV files for Excel, Numbers, LibreOffice or Google Sheets. Text that looks like a formula stays text, so nothing from the board runs in your spreadsheet." }
+                if separator == Separator::Semicolon {
+                    { " Columns are separated by semicolons, as spreadsheets in your language expect." }
+                }
+            </p>
             <ul class="ab-outputs__actions" aria-label="Tables">{ for tables }</ul>
             // Said in the foot that stays in sight, beside Done: a button far down the
             // dialog on a phone would leave a message above it out of view.
