@@ -510,7 +510,8 @@ pub fn App(props: &AppProps) -> Html {
                 },
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}
-                                      shown={(*shown_request).clone()} kept={(*kept_team).clone()} />
+                                      shown={(*shown_request).clone()} kept={(*kept_team).clone()}
+                                      address={props.view_in_address.then(|| team_shown.clone())} />
                 },
             };
             // The same rule as the rhythm part of the health analysis: late for a check-in.

@@ -3,25 +3,26 @@
 //! board's open risks, the most severe first.
 
 use super::charts::more_to_the_right;
-use super::dates::{short_date, short_day};
+use super::dates::short_date;
 use super::fields::{excerpt, long_name, SelectField, EXCERPT};
 use super::focus::use_successor_focus;
+use super::page_query::{team_of_view, TeamShown};
 use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
 use crate::core::coordination::{
-    asked_of, decisions, delivered_by, flags, matrix, open_risks, revisit_due, waiting_on,
-    DecisionFilter, Step,
+    asked_of, decisions, delivered_by, flags, matrix, open_risks, waiting_on, DecisionFilter, Step,
 };
 use crate::core::health::Subject;
 use crate::core::model::{Board, DecisionKind, DependencyState, Id, Severity};
-use crate::core::time::Date;
 use crate::ui::clock::local_now;
+pub use decisions::{decision_log, priority_decisions};
 use request::RequestRow;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
+mod decisions;
 mod request;
 
 #[derive(Properties, PartialEq)]
@@ -35,6 +36,10 @@ pub struct CoordinationViewProps {
     /// The team the view showed last, kept by the app while another view shows.
     #[prop_or_default]
     pub kept: KeptTeam,
+    /// On the board's own page, where the team shown is kept in the page's address
+    /// (`?view=coordination&of=t-2`): a reload or a copied address shows it.
+    #[prop_or_default]
+    pub address: Option<TeamShown>,
 }
 
 /// The team whose requests Coordination showed last: it opens on it again after the person
@@ -47,6 +52,9 @@ impl PartialEq for KeptTeam {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
+
+/// The view's name in the page's address.
+const VIEW: &str = "coordination";
 
 /// The `data-place` of a request's row in the list of the team it asks.
 pub fn request_place(id: &str) -> String {
@@ -63,15 +71,21 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             board.team(&request.to_team_id).map(|t| t.id.clone())
         });
         let kept = props.kept.0.borrow().clone();
+        let named = props.address.as_ref();
         asked
+            .or_else(|| named.and_then(|_| team_of_view(board, VIEW)))
             .or_else(|| kept.filter(|id| board.team(id).is_some()))
             .or_else(|| board.teams.first().map(|t| t.id.clone()))
             .unwrap_or_default()
     });
     {
-        let kept = props.kept.clone();
-        use_effect_with((*team).clone(), move |team| {
+        let (kept, address) = (props.kept.clone(), props.address.clone());
+        let known = board.team(&team).is_some();
+        use_effect_with(((*team).clone(), known), move |(team, known)| {
             kept.0.replace(Some(team.clone()));
+            if let Some(address) = address.filter(|_| *known) {
+                address.show(Some(team), VIEW);
+            }
         });
     }
     // The team asked in a chosen cell of the matrix: the asking team's requests of it are
@@ -505,91 +519,5 @@ fn RiskRow(props: &RiskRowProps) -> Html {
                         onclick={props.on_close.reform(move |_| ids.clone())}>{ "Close" }</button>
             }
         </li>
-    }
-}
-
-/// Decisions as the log lists them (title, kind, when, by whom, what they affect, revisit,
-/// rationale), or `empty` when there are none: the items of a list, keyed by decision. With
-/// `edit`, a decision's title opens it to be corrected or deleted.
-pub fn decision_log(
-    board: &Board,
-    shown: &[usize],
-    today: Date,
-    empty: &str,
-    edit: Option<&Callback<Id>>,
-) -> Html {
-    if shown.is_empty() {
-        return html! { <li class="ab-finding ab-finding--none">{ empty.to_string() }</li> };
-    }
-    shown
-        .iter()
-        .map(|&d| {
-            let decision = &board.decisions[d];
-            let mut what = vec![format!("decided {}", short_day(decision.decided_at))];
-            if let Some(owner) = decision.owner_id.as_deref().and_then(|o| board.person(o)) {
-                what.push(format!("by {}", owner.name));
-            }
-            // Each named in a line at most: a title of paragraphs is the priority's own.
-            let names: Vec<String> = decision
-                .priority_ids
-                .iter()
-                .filter_map(|p| board.priority(p))
-                .map(|p| excerpt(&p.title, 80))
-                .chain(
-                    decision
-                        .team_ids
-                        .iter()
-                        .filter_map(|t| board.team(t))
-                        .map(|t| t.name.clone()),
-                )
-                .collect();
-            if !names.is_empty() {
-                what.push(names.join(", "));
-            }
-            if let Some(on) = decision.revisit_on {
-                what.push(if revisit_due(decision, today) {
-                    format!("⚑ revisit due ({})", short_date(on))
-                } else {
-                    format!("revisit {}", short_date(on))
-                });
-            }
-            if !decision.rationale.is_empty() {
-                what.push(excerpt(&decision.rationale, EXCERPT));
-            }
-            html! {
-                <li key={decision.id.as_str()} class="ab-finding ab-decision">
-                    if let Some(edit) = edit {
-                        <button type="button" class="ab-finding__name" title="Edit or delete this decision"
-                                onclick={let id = decision.id.clone(); edit.reform(move |_| id.clone())}>{ &decision.title }</button>
-                    } else {
-                        <span class="ab-finding__name">{ &decision.title }</span>
-                    }
-                    <span class={format!("ab-kind ab-kind--{}", decision.kind.key())}>{ decision.kind.label() }</span>
-                    <span class="ab-finding__reason">{ what.join(" · ") }</span>
-                </li>
-            }
-        })
-        .collect()
-}
-
-/// A priority's decisions, for its page (the priority's dialog).
-pub fn priority_decisions(board: &Board, priority: &str) -> Html {
-    let filter = DecisionFilter {
-        priority: Some(priority.to_string()),
-        ..DecisionFilter::default()
-    };
-    let today = local_now().today();
-    let log = decision_log(
-        board,
-        &decisions(board, &filter, today),
-        today,
-        "No decision names this priority yet.",
-        None,
-    );
-    html! {
-        <section aria-label="Decisions about this priority">
-            <h3 class="ab-dialog__subtitle">{ "Decisions" }</h3>
-            <ul class="ab-findings ab-since">{ log }</ul>
-        </section>
     }
 }

@@ -6,7 +6,8 @@ use crate::core::model::{Board, Id};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// The name of the team whose figures Health or Rhythm shows: `?view=health&of=t-2`.
+/// The name of the team whose figures Health or Rhythm shows, or whose requests Coordination
+/// shows: `?view=health&of=t-2`.
 pub const TEAM_OF_VIEW: &str = "of";
 
 /// The address's query, parsed.
@@ -72,7 +73,7 @@ fn encoded(value: &str) -> String {
     js_sys::encode_uri_component(value).into()
 }
 
-/// The team whose figures the view `view` (`health`, `rhythm`) shows, as the address names
+/// The team the view `view` (`health`, `rhythm`, `coordination`) shows, as the address names
 /// it (`?view=health&of=t-2`), when `board` has it: an address is kept and shared, and the
 /// team may be gone. Only for the view the address names: a view shown before its entry
 /// of the history is made reads the entry of the view before.
@@ -86,9 +87,9 @@ pub fn team_of_view(board: &Board, view: &str) -> Option<Id> {
         .filter(|id| board.team(id).is_some())
 }
 
-/// The team whose figures Health or Rhythm shows, as the view last said it, on the board's
-/// own page: the view writes it into its entry's address, and the app into a new entry it
-/// makes for the view (a view can show a team before its entry exists: one it was followed
+/// The team a view shows (Health's or Rhythm's figures, Coordination's requests), as the
+/// view last said it, on the board's own page: the view writes it into its entry's address,
+/// and the app into a new entry it makes for the view (a view can show a team before its entry exists: one it was followed
 /// from, a guided review's). Equal when it is the same cell.
 #[derive(Clone, Default)]
 pub struct TeamShown(Rc<RefCell<Option<Id>>>);

@@ -183,6 +183,40 @@ test('the team whose figures Health or Rhythm shows is kept in its address: a re
   page.assertNoErrors();
 });
 
+test('the team whose requests Coordination shows is kept in its address: a reload or a shared address shows them', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const search = () => new URL(page.url()).searchParams;
+  await tab(page, 'Coordination').click();
+  const view = page.getByRole('region', { name: 'Coordination' });
+  const teams = view.getByRole('group', { name: 'Show the requests of' });
+  // It opens on the first team, named in the address as the view's.
+  await teams.getByRole('button', { name: 'Product', exact: true, pressed: true }).waitFor();
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('of'));
+  const product = search().get('of');
+  await teams.getByRole('button', { name: 'Data', exact: true }).click();
+  await view.getByRole('region', { name: 'Asked of Data' }).waitFor();
+  await page.waitForFunction((first) => new URLSearchParams(location.search).get('of') !== first, product);
+  const data = search().get('of');
+  assert.equal(search().get('view'), 'coordination');
+
+  await page.reload();
+  await teams.getByRole('button', { name: 'Data', exact: true, pressed: true }).waitFor();
+  // Another view's entry names its own team, and Back comes to Coordination's again.
+  await tab(page, 'Health').click();
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  assert.equal(search().has('of'), false);
+  await page.goBack();
+  await teams.getByRole('button', { name: 'Data', exact: true, pressed: true }).waitFor();
+  assert.equal(search().get('of'), data);
+
+  // An address naming a team the board lacks opens on the first team, and says so.
+  await page.goto(`${app.url}?view=coordination&of=t-nowhere`);
+  await teams.getByRole('button', { name: 'Product', exact: true, pressed: true }).waitFor();
+  await page.waitForFunction((first) => new URLSearchParams(location.search).get('of') === first, product);
+  page.assertNoErrors();
+});
+
 test('Back from an item followed out of Health goes back to it, focused, and a guided review waits meanwhile, asking before the page is left', async () => {
   const page = await freshPage(app);
   await startExample(page);

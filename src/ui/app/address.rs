@@ -131,9 +131,10 @@ fn named() -> Option<String> {
 /// refuses (a page opened from disk, in some browsers), the view changes all the same.
 fn go_to(view: View, replace: bool, team: &TeamShown) {
     let view_part = (view != View::Board).then(|| view.key().to_string());
-    // The team whose figures Health or Rhythm shows (`?of=`) is its view's: a new entry
-    // names the team the view shows, if it is one of them, and the entry before keeps its own.
-    let team = matches!(view, View::Health | View::Rhythm)
+    // The team whose figures Health or Rhythm shows, or whose requests Coordination does
+    // (`?of=`), is its view's: a new entry names the team the view shows, if it is one of
+    // them, and the entry before keeps its own.
+    let team = matches!(view, View::Health | View::Rhythm | View::Coordination)
         .then(|| team.get())
         .flatten();
     match replace {
