@@ -386,8 +386,9 @@ pub fn InitiativeCard(props: &InitiativeCardProps) -> Html {
                 </svg>
             </div>
             <div class="ab-card__facts">
-                <span>{ format!("{} % done", initiative.progress) }</span>
-                <span title="Share of the team's capacity">{ format!("Effort {} %", initiative.effort) }</span>
+                // No-break spaces: a figure and its "%" stay on one line in a narrow column.
+                <span>{ format!("{}\u{a0}% done", initiative.progress) }</span>
+                <span title="Share of the team's capacity">{ format!("Effort {}\u{a0}%", initiative.effort) }</span>
                 if let Some(due) = initiative.due {
                     <span class={(initiative.status.is_active() && due < today).then_some("ab-card__late")}>{ due_fact(due, initiative.status.is_active(), today) }</span>
                 }

@@ -280,7 +280,7 @@ test('a status change on a big board is painted before its health flags are work
   const seen = await page.evaluate(async () => {
     const cards = () => [...document.getElementsByClassName('ab-card')];
     const chosen = cards().find((c) => c.querySelector('.ab-status')?.textContent.trim() === 'On track'
-      && c.textContent.includes('100 % done') && /\(in \d+ days?\)/.test(c.textContent));
+      && c.textContent.includes('100\u00a0% done') && /\(in \d+ days?\)/.test(c.textContent));
     if (!chosen) return 'no card on track, done, and due later';
     const label = chosen.getAttribute('aria-label');
     const card = () => cards().find((c) => c.getAttribute('aria-label') === label);

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshPage, startExample, useApp, command } from '../support/app.mjs';
+import { dialog, freshPage, startExample, useApp, command } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -77,6 +77,28 @@ test('the example board prints landscape with its title, period, date and every 
     assert.ok(!text.includes(command), `no “${command}” on paper`);
   }
   await cardsKeepWhole(page);
+  page.assertNoErrors();
+});
+
+test('on paper a team\'s name of one long word keeps whole, and a figure keeps its "%"', async () => {
+  const page = await stubbedPrintPage();
+  await startExample(page);
+  await command(page, 'Add', 'Add team…');
+  const form = dialog(page, 'Add team');
+  await form.getByLabel('Name').fill('Operations');
+  await form.getByRole('button', { name: 'Add team' }).click();
+  await page.getByRole('rowheader').filter({ hasText: 'Operations' }).waitFor();
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 1046, height: 720 });
+  const lines = await page.locator('.ab-lane-head').evaluateAll((heads) => heads.map((head) => {
+    const count = (element) => Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight));
+    const name = head.querySelector('.ab-lane-head__name');
+    return { name: name.textContent, nameLines: count(name), effort: head.querySelector('.ab-lane-head__effort').textContent };
+  }));
+  await page.emulateMedia({ media: null });
+  const operations = lines.find((lane) => lane.name === 'Operations');
+  assert.equal(operations.nameLines, 1, JSON.stringify(operations));
+  for (const lane of lines) assert.match(lane.effort, /^Committed \d+\u00a0%/, 'the figure and "%" are joined');
   page.assertNoErrors();
 });
 

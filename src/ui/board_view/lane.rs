@@ -241,7 +241,8 @@ pub fn Lane(props: &LaneProps) -> Html {
                     <p class="ab-lane-head__lead">{ heading.lead.as_ref().map_or("No lead".into(), |l| format!("Lead: {l}")) }</p>
                     <p class={classes!("ab-lane-head__effort", (effort > 100).then_some("ab-lane-head__effort--over"))}
                        title="Sum of the effort of the team's active initiatives">
-                        { format!("Committed {effort} %") }
+                        // A no-break space: on paper the lane is narrow, and a lone "%" is no figure.
+                        { format!("Committed {effort}\u{a0}%") }
                         if effort > 100 { { " · over capacity" } }
                     </p>
                     if !props.read_only {
