@@ -294,6 +294,25 @@ test('the digits 1 to 5 go to the views from a card, a view or a check box, and 
   page.assertNoErrors();
 });
 
+test('the focus ring of a view\'s tab reached with Tab is drawn whole, not cut by the tabs\' row', async () => {
+  const page = await freshPage(app, { viewport: { width: 1366, height: 768 } });
+  await startExample(page);
+  await page.keyboard.press('2');
+  await page.getByRole('region', { name: 'Alignment score' }).waitFor();
+  const tabs = page.getByRole('navigation', { name: 'Views' });
+  await tabs.getByRole('button', { name: /^Rhythm/ }).focus();
+  await page.keyboard.press('Tab');
+  const ring = await tabs.evaluate((row) => {
+    const tab = document.activeElement;
+    const style = getComputedStyle(tab);
+    const out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+    const [box, clip] = [tab.getBoundingClientRect(), row.getBoundingClientRect()];
+    return { name: tab.textContent, visible: tab.matches(':focus-visible') && style.outlineStyle !== 'none', top: box.top - out >= clip.top, bottom: box.bottom + out <= clip.bottom };
+  });
+  assert.deepEqual(ring, { name: 'Coordination', visible: true, top: true, bottom: true });
+  page.assertNoErrors();
+});
+
 test('the keys work as the page opens, before anything has focus', async () => {
   const page = await freshPage(app);
   await startExample(page);
