@@ -303,7 +303,8 @@ fn priority_head(props: &PhoneBoardProps, column: &Column, count: usize) -> Html
         .filter(|m| !m.is_empty());
     html! {
         <div class={classes!("ab-phone__head", priority.is_none().then_some("ab-phone__head--local"),
-                             status.is_some().then_some("ab-phone__head--inactive"))}
+                             status.is_some().then_some("ab-phone__head--inactive"),
+                             (count == 0 && props.layout.filtered).then_some("ab-phone__head--none-shown"))}
              tabindex={priority.map(|_| "-1")} data-place={priority.map(|p| format!("priority\u{1f}{}", p.id))}>
             <span class="ab-phone__rank" aria-hidden="true">{ rank }</span>
             <div class="ab-phone__heading">
