@@ -82,7 +82,7 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   const field = share.getByRole('textbox', { name: 'Share link' });
   const link = await field.inputValue();
   assert.match(link, /\/alignment-board-frame\.html#board=[\w-]+$/);
-  await share.getByText(`${link.length} characters.`).waitFor();
+  await share.getByText(`${link.length.toLocaleString('en-US')} characters.`).waitFor();
   await share.getByText(/Some places cut links longer than about 2,000 characters/).waitFor();
   // The place where it will say what Copy link did is one line, not an empty block.
   const said = await share.getByRole('status').boundingBox();

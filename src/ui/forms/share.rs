@@ -2,6 +2,7 @@
 
 use crate::ui::dialog::Modal;
 use crate::ui::files::copy_then;
+use crate::ui::numbers::decimal;
 use crate::ui::share::LONG_LINK;
 use yew::prelude::*;
 
@@ -49,10 +50,11 @@ pub fn ShareLink(props: &ShareLinkProps) -> Html {
         <Modal title="Share link" on_close={props.on_close.clone()}>
             <p>{ "Anyone who opens this link sees a read-only copy of the board as it is now. The board travels inside the link, after the #, which browsers never send to a server." }</p>
             <input ref={field} class="ab-input" readonly=true value={props.link.clone()} aria-label="Share link" onfocus={on_focus} />
-            <p class="ab-field__hint">
-                { length } { " characters." }
+            // Figures in the person's locale; a link too long for some places says so in sight.
+            <p class={classes!("ab-field__hint", (length > LONG_LINK).then_some("ab-field__hint--warn"))}>
+                { format!("{} characters.", decimal(length as f64, 0)) }
                 if length > LONG_LINK {
-                    { " Some places cut links longer than about 2,000 characters (chat tools, older mail clients, some wikis): there, share an exported snapshot or picture instead." }
+                    { format!(" Some places cut links longer than about {} characters (chat tools, older mail clients, some wikis): there, share an exported snapshot or picture instead.", decimal(LONG_LINK as f64, 0)) }
                 }
             </p>
             <p class="ab-outputs__said" role="status">{ (*said).clone() }</p>
