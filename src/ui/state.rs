@@ -317,9 +317,13 @@ impl Reducible for AppState {
                 let before = history.board().clone();
                 // A move or a status change is announced by its result.
                 let replaces = matches!(action, Action::ReplaceBoard(_));
-                // An answer to a request changes a row of another team's list, or moves it
-                // to another: the window's foot says what was done, as it does for a review.
-                let answered = matches!(action, Action::AnswerDependency { .. });
+                // A request, or an answer to one, changes a row of another team's list, or
+                // moves it to another: the window's foot says what was done, as it does for
+                // a review.
+                let answered = matches!(
+                    action,
+                    Action::AskDependency(_) | Action::AnswerDependency { .. }
+                );
                 let announced = matches!(
                     action,
                     Action::MoveInitiative { .. } | Action::UpdateInitiative(_)

@@ -33,6 +33,8 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   await ask.getByLabel('Needed by').fill('2030-01-15');
   await ask.getByRole('button', { name: 'Send request' }).click();
   await ask.waitFor({ state: 'detached' });
+  // Nothing on the card shows it: the window's foot says it was sent, and to whom.
+  await page.getByRole('status').filter({ hasText: 'Asked Data for “Setup funnel dashboard”.' }).waitFor();
 
   // Data answers in the coordination view.
   const view = await openCoordination(page);

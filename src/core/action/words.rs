@@ -96,7 +96,11 @@ impl Action {
             Action::CheckIn(c) => format!("check in on “{}”", initiative(&c.initiative_id)),
             Action::RecordReview(_) => "record the review".into(),
             Action::StartPeriod { period, .. } => format!("start {}", period.label),
-            Action::AskDependency(d) => format!("ask for “{}”", d.need),
+            Action::AskDependency(d) => format!(
+                "ask {} for “{}”",
+                board.team(&d.to_team_id).map_or("a team", |t| &t.name),
+                d.need
+            ),
             Action::UpdateDependency(d) => format!("edit the request “{}”", d.need),
             Action::AnswerDependency { id, step, .. } => {
                 let need = board
@@ -196,7 +200,7 @@ pub fn past(description: &str) -> String {
         ("check in on ", "Checked in on "),
         ("record ", "Recorded "),
         ("start ", "Started "),
-        ("ask for ", "Asked for "),
+        ("ask ", "Asked "),
         ("replace ", "Replaced "),
         ("take ", "Took "),
         ("merge ", "Merged "),
