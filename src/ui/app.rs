@@ -457,7 +457,7 @@ pub fn App(props: &AppProps) -> Html {
         };
         html! {
             // What it says is read out, not its buttons.
-            <div class={classes!("ab-notice", error.then_some("ab-notice--error"))}>
+            <div class={classes!("ab-notice", notice.modifier())}>
                 <p role={if error { "alert" } else { "status" }}>{ &notice.text }</p>
                 if board.is_some() && notice.offers_export() {
                     <button type="button" class="ab-button" onclick={on_export.reform(|_| false)}>{ "Export snapshot" }</button>

@@ -56,6 +56,15 @@ impl Notice {
         self.kind != NoticeKind::Info
     }
 
+    /// The notice's look: a failure's, a warning's, or news's (none).
+    pub fn modifier(&self) -> Option<&'static str> {
+        match self.kind {
+            NoticeKind::Error => Some("ab-notice--error"),
+            NoticeKind::Warning => Some("ab-notice--warning"),
+            NoticeKind::Info => None,
+        }
+    }
+
     /// Whether the notice offers to export the board: a failure might cost it.
     pub fn offers_export(&self) -> bool {
         self.kind == NoticeKind::Error
