@@ -361,13 +361,17 @@ pub struct Choice {
     pub groups: Vec<(AttrValue, usize)>,
 }
 
-/// The options of a select of a person for `team`'s work: nobody, then the team's people
-/// by name, then everyone else by name, each in a group of its own when there are both; for
-/// no team (`""`), nobody and then everyone by name.
+/// The options of a select of a person for `team`'s work: nobody, then the team's lead
+/// (who may belong to another team) and its people by name, then everyone else by name,
+/// each in a group of its own when there are both; for no team (`""`), nobody and then
+/// everyone by name.
 pub fn people_choice(board: &Board, none_label: &'static str, team: &str) -> Choice {
     let mut people: Vec<&Person> = board.people.iter().collect();
-    let is_team = |p: &Person| !team.is_empty() && p.team_id.as_deref() == Some(team);
-    people.sort_by_cached_key(|&p| (!is_team(p), p.name.as_str()));
+    let lead = board.team(team).and_then(|t| t.lead_id.as_deref());
+    let is_lead = |p: &Person| lead == Some(p.id.as_str());
+    let is_team =
+        |p: &Person| !team.is_empty() && (p.team_id.as_deref() == Some(team) || is_lead(p));
+    people.sort_by_cached_key(|&p| (!is_team(p), !is_lead(p), p.name.as_str()));
     let own = people.iter().filter(|p| is_team(p)).count();
     let groups = match board.team(team) {
         Some(t) if own > 0 && own < people.len() => vec![

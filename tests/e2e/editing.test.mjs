@@ -292,7 +292,7 @@ test('unfinished work past its due date needs attention, whatever its status', a
   page.assertNoErrors();
 });
 
-test('an owner is chosen among the team\'s people first, then everyone else', async () => {
+test('an owner is chosen among the team\'s lead and people first, then everyone else', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const { people, teams } = (await exportSnapshot(page)).json.board;
@@ -301,11 +301,15 @@ test('an owner is chosen among the team\'s people first, then everyone else', as
   const form = dialog(page, 'Edit initiative');
   const groups = () => form.getByLabel('Owner').evaluate((select) =>
     [...select.querySelectorAll('optgroup')].map((g) => [g.label, [...g.children].map((o) => o.textContent)]));
-  const of = (team) => people.filter((p) => p.teamId === team.id).map((p) => p.name).sort();
-  const rest = (team) => people.filter((p) => p.teamId !== team.id).map((p) => p.name).sort();
   const byName = (a, b) => (a < b ? -1 : 1);
+  // The team's lead first (who may be of another team), then its people by name.
+  const of = (team) => [
+    ...people.filter((p) => p.id === team.leadId).map((p) => p.name),
+    ...people.filter((p) => p.teamId === team.id && p.id !== team.leadId).map((p) => p.name).sort(byName),
+  ];
+  const rest = (team) => people.filter((p) => p.teamId !== team.id && p.id !== team.leadId).map((p) => p.name).sort(byName);
   const product = teams.find((t) => t.name === 'Product');
-  assert.deepEqual(await groups(), [['Product', of(product).sort(byName)], ['Everyone else', rest(product).sort(byName)]]);
+  assert.deepEqual(await groups(), [['Product', of(product)], ['Everyone else', rest(product)]]);
   // Two owners picked one after the other, then another team chosen: its people come
   // first, and the owner last picked stays picked.
   const owner = form.getByLabel('Owner');
@@ -321,6 +325,20 @@ test('an owner is chosen among the team\'s people first, then everyone else', as
   await saved(page);
   const ownerId = (await exportSnapshot(page)).json.board.initiatives.find((i) => i.title === 'Guided setup wizard').ownerId;
   assert.equal(people.find((p) => p.id === ownerId).name, second);
+
+  // A new team led by someone of another team, with no people yet: its lead is its group.
+  await command(page, 'Add', 'Add team…');
+  const team = dialog(page, 'Add team');
+  await team.getByLabel('Name').fill('Operations');
+  await team.getByLabel('Lead').selectOption({ label: second });
+  await team.getByRole('button', { name: 'Add team' }).click();
+  await team.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Add initiative' }).first().click();
+  const add = dialog(page, 'Add initiative');
+  await add.getByLabel('Team', { exact: true }).selectOption({ label: 'Operations' });
+  const added = await add.getByLabel('Owner').evaluate((select) => [...select.querySelectorAll('optgroup')].map((g) => g.label));
+  assert.deepEqual(added, ['Operations', 'Everyone else']);
+  assert.equal(await add.getByLabel('Owner').evaluate((select) => select.querySelector('optgroup').children[0].textContent), second);
   page.assertNoErrors();
 });
 
