@@ -169,10 +169,12 @@ fn the_score_comes_with_its_three_largest_costs() {
     for (n, part) in analysis.board.by_attention().iter().take(3).enumerate() {
         let lost = (analysis.board.cost(part) * 10.0).round() / 10.0;
         assert!(lost > 0.0);
+        // Tenths as the Health view writes them: "−5 points", never "−5.0".
+        assert!(!costs[n].contains(".0 points"), "{}", costs[n]);
         assert_eq!(
             costs[n],
             format!(
-                "{}. **{}**, −{lost:.1} points (scores {} of 100): {}",
+                "{}. **{}**, −{lost} points (scores {} of 100): {}",
                 n + 1,
                 part.kind.label(),
                 part.score.unwrap(),

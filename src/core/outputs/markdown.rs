@@ -185,11 +185,12 @@ impl<'a> Page<'a> {
             _ => "The three largest costs:",
         });
         for (n, part) in costs.iter().enumerate() {
-            // Rounded to tenths as the Health view shows them.
+            // Rounded to tenths as the Health view shows them, a whole number without
+            // its ".0" ("−5 points", not "−5.0").
             let lost = (health.cost(part) * 10.0).round() / 10.0;
             let _ = write!(
                 self.out,
-                "{}. **{}**, −{lost:.1} points (scores {} of 100): ",
+                "{}. **{}**, −{lost} points (scores {} of 100): ",
                 n + 1,
                 part.kind.label(),
                 part.score.unwrap_or(0)
