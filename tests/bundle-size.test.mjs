@@ -164,7 +164,11 @@
 // notes cut in a check-in's head and a review's summary): 593.6 KB (607,872 bytes); then
 // (+0.1 KB) a card's status said when its progress comes to 100 %: 593.7 KB (607,924 bytes);
 // then (+0.5 KB) an export of a board kept with a text longer than a file holds naming the
-// text, and no share link of it: 594.2 KB (608,428 bytes).
+// text, and no share link of it: 594.2 KB (608,428 bytes); then (+0.7 KB) CSV separated by
+// semicolons where a comma is the decimal mark, Coordination's team in the address, a sent
+// request said, the share link's figures in the person's locale, a team's lead first among
+// its people: 594.9 KB (609,174 bytes); then (+1.6 KB) a stop decision keeping the work it
+// stopped (the log, the work's form, the decision's form): 596.5 KB (610,832 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -176,7 +180,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 595 * 1024;
+const GUARD = 597 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

@@ -11,7 +11,9 @@ use alignment_board::core::coordination::{
     steps, transition, waiting_on, DecisionFilter, Flag, Step,
 };
 use alignment_board::core::history::History;
-use alignment_board::core::model::{Board, DecisionKind, DependencyState, Risk, Severity, Status};
+use alignment_board::core::model::{
+    Board, Decision, DecisionKind, DependencyState, Risk, Severity, Status,
+};
 use core_support::*;
 use std::rc::Rc;
 
@@ -578,13 +580,41 @@ fn a_stop_decision_drops_the_work_it_stops_in_one_undoable_step() {
         )
         .unwrap();
     let after = history.board().clone();
-    assert_eq!(after.decisions.iter().next_back(), Some(&stop));
+    // The decision keeps the work it stopped.
+    let recorded = Decision {
+        initiative_ids: ids(&["i-2"]),
+        ..stop.clone()
+    };
+    assert_eq!(after.decisions.iter().next_back(), Some(&recorded));
     assert_eq!(after.initiative("i-2").unwrap().status, Status::Dropped);
     assert_eq!(
         after.initiative("i-1").unwrap().status,
         Status::OnTrack,
         "only what it stops"
     );
+    // Work already finished is not stopped by it, nor named.
+    let mut done = (*board).clone();
+    done.initiatives
+        .update_where(|i| i.id == "i-1", |i| i.status = Status::Done);
+    let both = Action::RecordDecision {
+        decision: stop.clone(),
+        drop_initiatives: ids(&["i-1", "i-2"]),
+    };
+    let with_done = reduce(&Rc::new(done), both, now()).unwrap();
+    assert_eq!(
+        with_done
+            .decisions
+            .iter()
+            .next_back()
+            .unwrap()
+            .initiative_ids,
+        ids(&["i-2"])
+    );
+    assert_eq!(with_done.initiative("i-1").unwrap().status, Status::Done);
+    // Work deleted later leaves the decision, which stays.
+    let deleted = reduce(&after, Action::DeleteInitiative("i-2".into()), now()).unwrap();
+    let kept = deleted.decisions.iter().next_back().unwrap();
+    assert_eq!((kept.id.as_str(), kept.initiative_ids.len()), ("x-9", 0));
     history.undo();
     assert_eq!(
         **history.board(),

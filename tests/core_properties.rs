@@ -630,6 +630,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     priority_ids: subset(priorities, c, priority_id),
                     team_ids: subset(teams, d, team_id),
                     revisit_on: (bits & 8 == 0).then(|| day(a)),
+                    initiative_ids: Vec::new(),
                 },
                 drop_initiatives: match kind {
                     DecisionKind::Stop => subset(initiatives, d, initiative_id),
@@ -648,6 +649,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                 priority_ids: Vec::new(),
                 team_ids: Vec::new(),
                 revisit_on: None,
+                initiative_ids: Vec::new(),
             });
             if bits & 1 != 0 {
                 decision.title = text;

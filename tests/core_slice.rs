@@ -164,6 +164,35 @@ fn an_exported_slice_is_titled_after_its_teams_and_merges_back_unchanged() {
 }
 
 #[test]
+fn a_decision_in_a_slice_comes_with_the_work_it_stopped_and_merges_back_unchanged() {
+    // A decision naming Platform (t-2) stopped Product's Cleanup (i-3), local work that no
+    // request of Platform's touches.
+    let mut board = core_support::small_board();
+    let mut stop = core_support::decision("x-9", None, &[], &["t-2"]);
+    stop.initiative_ids = vec!["i-3".into()];
+    board.decisions.push(stop);
+    assert_sound(&board);
+    for team in ["t-1", "t-2"] {
+        // Product's slice holds it as it stopped its work; Platform's as it names the
+        // team, with the other team's work it stopped.
+        let cut = slice(&board, &[team.into()]);
+        assert_sound(&cut);
+        let kept = cut.decisions.iter().find(|d| d.id == "x-9").expect(team);
+        assert_eq!(kept.initiative_ids, vec!["i-3".to_string()]);
+        assert!(
+            cut.initiative("i-3").is_some(),
+            "{team}: with the work it stopped"
+        );
+        let made = plan(&board, &[Incoming::board("slice.alignment.json", cut)]);
+        let applied = apply(&board, &made, &Choices::new()).unwrap();
+        assert_eq!(
+            *applied.board, board,
+            "{team}: back unchanged, nothing changes"
+        );
+    }
+}
+
+#[test]
 fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_work() {
     let mut board = Rc::new(small_board());
     let before = ts("2026-11-20T09:00:00Z");

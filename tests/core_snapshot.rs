@@ -974,6 +974,14 @@ fn dangling_references_of_every_kind_are_named() {
         let error = refusal(read_changed(|v| *at(v, pointer) = json!("ghost")));
         assert_eq!(error.to_string(), text);
     }
+    // The work a stop decision stopped, written only when there is some.
+    let error = refusal(read_changed(|v| {
+        v["board"]["decisions"][0]["initiativeIds"] = json!(["i-1", "ghost"]);
+    }));
+    assert_eq!(
+        error.to_string(),
+        "board.decisions[0].initiativeIds[1]: no initiative \"ghost\" (in “Decision x-1”)"
+    );
 }
 
 #[test]

@@ -463,14 +463,17 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             remove(&mut next.dependencies, &id)?;
         }
         Action::RecordDecision {
-            decision,
+            mut decision,
             drop_initiatives,
         } => {
+            // The decision keeps the work it stopped: what was still active.
+            decision.initiative_ids.clear();
             for id in &drop_initiatives {
                 let mut initiative = find(&mut next.initiatives, id)?;
                 if initiative.status.is_active() {
                     initiative.status = Status::Dropped;
                     initiative.updated_at = now;
+                    decision.initiative_ids.push(id.clone());
                 }
             }
             next.decisions.push(decision);
@@ -540,6 +543,11 @@ fn delete_initiative(board: &mut Board, id: &str) {
     board.dependencies.update_where(
         |d| d.to_initiative_id.as_deref() == Some(id),
         |d| d.to_initiative_id = None,
+    );
+    // A decision that stopped it stays, as a decision about work no longer on the board.
+    board.decisions.update_where(
+        |d| d.initiative_ids.iter().any(|i| i == id),
+        |d| d.initiative_ids.retain(|i| i != id),
     );
 }
 

@@ -154,6 +154,20 @@ fn priority_titles(board: &Board, ids: &[Id]) -> String {
         .join(", ")
 }
 
+fn initiative_titles(board: &Board, ids: &[Id]) -> String {
+    if ids.is_empty() {
+        return "none".into();
+    }
+    ids.iter()
+        .map(|id| {
+            board
+                .initiative(id)
+                .map_or(id.as_str(), |i| i.title.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn percent(value: &u8) -> String {
     format!("{value} %")
 }
@@ -267,6 +281,13 @@ pub fn diff(before: &Board, after: &Board) -> Diff {
                     "owner",
                     &person(before, &a.owner_id),
                     &person(after, &b.owner_id),
+                );
+            }
+            if a.initiative_ids != b.initiative_ids {
+                f.text(
+                    "work stopped",
+                    &initiative_titles(before, &a.initiative_ids),
+                    &initiative_titles(after, &b.initiative_ids),
                 );
             }
             if a.priority_ids != b.priority_ids {

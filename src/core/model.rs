@@ -493,6 +493,10 @@ pub struct Decision {
     pub team_ids: Vec<Id>,
     #[serde(default, deserialize_with = "read::optional_date")]
     pub revisit_on: Option<Date>,
+    /// The work a stop decision stopped: the initiatives it marked dropped when it was
+    /// recorded (the log and the work say so). Written only when there is some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub initiative_ids: Vec<Id>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

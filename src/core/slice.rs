@@ -14,7 +14,8 @@
 //!   initiative at the other end, so a request stays readable ("Platform's *Status page*
 //!   asks you for an API"). The other end comes whole (its lead, its priorities), without
 //!   its check-ins: unchanged, the merge back finds it the same and changes nothing;
-//! - the decisions about the priorities their work serves, or that name the teams;
+//! - the decisions about the priorities their work serves, that name the teams or that
+//!   stopped their work, with the work each stopped (whoever's it was);
 //! - the people involved: members, owners, authors and every team's lead.
 //!
 //! Reviews stay with the board: they are the whole board's rhythm.
@@ -72,9 +73,15 @@ pub fn slice(board: &Board, team_ids: &[Id]) -> Board {
         .filter(|x| {
             x.priority_ids.iter().any(|p| served.contains(p.as_str()))
                 || x.team_ids.iter().any(|t| chosen.contains(t.as_str()))
+                || x.initiative_ids.iter().any(|i| own.contains(i.as_str()))
         })
         .map(|x| x.id.as_str())
         .collect();
+    // The work a decision kept stopped goes with it, whoever's it was: the decision says
+    // what it stopped on the team's board too, and comes back unchanged.
+    for x in (board.decisions.iter()).filter(|x| decisions.contains(x.id.as_str())) {
+        initiatives.extend(x.initiative_ids.iter().map(String::as_str));
+    }
 
     let mut priorities: FnvHashSet<&str> = board
         .priorities

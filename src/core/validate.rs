@@ -157,7 +157,7 @@ const REFERS: [&[usize]; LISTS] = [
     &[TEAMS, PEOPLE, PRIORITIES],
     &[INITIATIVES, PEOPLE],
     &[INITIATIVES, TEAMS],
-    &[PEOPLE, PRIORITIES, TEAMS],
+    &[PEOPLE, PRIORITIES, TEAMS, INITIATIVES],
     &[TEAMS],
 ];
 
@@ -453,6 +453,12 @@ fn check(board: &Board, changed: &Changed) -> Vec<Problem> {
                 "team",
                 &decision.team_ids,
                 &teams,
+            );
+            c.references(
+                &|| format!("{at}.initiativeIds"),
+                "initiative",
+                &decision.initiative_ids,
+                &initiatives,
             );
         }
     }

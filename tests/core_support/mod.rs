@@ -167,6 +167,7 @@ pub fn decision(
         priority_ids: ids(priority_ids),
         team_ids: ids(team_ids),
         revisit_on: None,
+        initiative_ids: Vec::new(),
     }
 }
 

@@ -115,6 +115,8 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   // title and its Edit stay together.
   const row = await log.getByRole('listitem').filter({ hasText: 'Stop the job templates library' }).innerText();
   assert.ok(row.includes('Templates can wait for the wizard. The wizard needs') && row.includes('…') && row.length < 600, row);
+  // It keeps the work it stopped: the log names it.
+  assert.ok(row.includes('stopped “Job templates library”'), row);
   const others = before.priorities.filter((p) => p.status === 'active' && p.id !== first.id);
   const unrelated = others.find((p) => !before.decisions.some((d) => d.priorityIds.includes(p.id)));
   if (unrelated) {
@@ -123,7 +125,9 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   }
   const after = (await exportSnapshot(page)).json.board;
   assert.equal(after.decisions.at(-1).kind, 'stop');
-  assert.equal(after.initiatives.find((i) => i.title === 'Job templates library').status, 'dropped');
+  const stopped = after.initiatives.find((i) => i.title === 'Job templates library');
+  assert.equal(stopped.status, 'dropped');
+  assert.deepEqual(after.decisions.at(-1).initiativeIds, [stopped.id]);
 
   // The priority's page (its dialog, from its column's title) lists the decision too.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Board/ }).click();
@@ -131,6 +135,26 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const decided = dialog(page, 'Edit priority').getByRole('region', { name: 'Decisions about this priority' });
   await decided.getByText('Stop the job templates library').waitFor();
   assert.match(await decided.innerText(), /Stop[\s\S]*Templates can wait for the wizard/);
+  await dialog(page, 'Edit priority').getByRole('button', { name: 'Cancel' }).click();
+
+  // The dropped work says which decision stopped it, and why.
+  const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Job templates library' }).first();
+  await card.getByRole('button', { name: 'Job templates library', exact: true }).click();
+  const work = dialog(page, 'Edit initiative');
+  await work.getByRole('note').filter({ hasText: /^Stopped by the decision “Stop the job templates library”, .+: Templates can wait for the wizard\./ }).waitFor();
+  await work.getByRole('button', { name: 'Cancel' }).click();
+  // The decision, opened again, says what it stopped: its record, not a choice again.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Coordination/ }).click();
+  await log.getByRole('button', { name: 'Stop the job templates library' }).click();
+  const again = dialog(page, 'Edit decision');
+  await again.getByText(`It stopped “Job templates library” (${team.name}) when it was recorded.`).waitFor();
+  assert.equal(await again.getByRole('group', { name: 'Work it stops (marked dropped)' }).count(), 0);
+  // Corrected, it keeps it.
+  await again.getByLabel('Decision').fill('Stop the templates library for now');
+  await again.getByRole('button', { name: 'Save' }).click();
+  await again.waitFor({ state: 'detached' });
+  const corrected = (await exportSnapshot(page)).json.board.decisions.at(-1);
+  assert.deepEqual([corrected.title, corrected.initiativeIds], ['Stop the templates library for now', [stopped.id]]);
   page.assertNoErrors();
 });
 

@@ -599,10 +599,19 @@ pub fn example_board(today: Date) -> Board {
                     priority_ids: priority_ids(priorities),
                     team_ids: team_ids(teams),
                     revisit_on: revisit.map(|days| today.add_days(days)),
+                    initiative_ids: Vec::new(),
                 }
             },
         )
         .collect();
+    // Pausing the partner portal stopped its work: the decision names it.
+    let portal = (board.initiatives.iter())
+        .find(|i| i.title == "Partner portal")
+        .map(|i| i.id.clone());
+    board.decisions.update_where(
+        |d| d.kind == DecisionKind::Stop,
+        |d| d.initiative_ids.extend(portal.clone()),
+    );
 
     board.reviews = REVIEWS
         .iter()

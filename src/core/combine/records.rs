@@ -401,6 +401,7 @@ impl Record for Decision {
         }
         translate_many(&mut self.priority_ids, Kind::Priority, maps);
         translate_many(&mut self.team_ids, Kind::Team, maps);
+        translate_many(&mut self.initiative_ids, Kind::Initiative, maps);
     }
     fn keep(&mut self, current: &Self) {
         keep_spelling(&mut self.title, &current.title);
@@ -425,6 +426,11 @@ impl Record for Decision {
                 "teams",
                 false,
                 Value::Many(Kind::Team, self.team_ids.clone()),
+            ),
+            part(
+                "work stopped",
+                false,
+                Value::Many(Kind::Initiative, self.initiative_ids.clone()),
             ),
             text("revisit on", false, optional(&self.revisit_on)),
         ]

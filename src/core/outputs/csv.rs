@@ -243,7 +243,7 @@ pub fn dependencies_csv(board: &Board, separator: Separator) -> String {
 
 /// One decision a row, in board order: its id, title, kind, when it was taken, its owner,
 /// the priorities and teams it concerns (titles and names joined by `; `), when to revisit
-/// it, and its rationale.
+/// it, the work it stopped (titles joined by `; `), and its rationale.
 pub fn decisions_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .decisions
@@ -262,6 +262,7 @@ pub fn decisions_csv(board: &Board, separator: Separator) -> String {
             "Priorities",
             "Teams",
             "Revisit on",
+            "Work stopped",
             "Rationale",
         ],
     );
@@ -281,6 +282,10 @@ pub fn decisions_csv(board: &Board, separator: Separator) -> String {
         });
         csv.text(&joined);
         csv.date(decision.revisit_on);
+        join(&mut joined, &decision.initiative_ids, |id| {
+            board.initiative(id).map(|i| i.title.as_str())
+        });
+        csv.text(&joined);
         csv.text(&decision.rationale);
         csv.end_row();
     }

@@ -46,6 +46,14 @@ pub fn decision_log(
             if !names.is_empty() {
                 what.push(names.join(", "));
             }
+            // The work a stop stopped, each in a line at most.
+            let stopped: Vec<String> = (decision.initiative_ids.iter())
+                .filter_map(|i| board.initiative(i))
+                .map(|i| format!("“{}”", excerpt(&i.title, 80)))
+                .collect();
+            if !stopped.is_empty() {
+                what.push(format!("stopped {}", stopped.join(", ")));
+            }
             if let Some(on) = decision.revisit_on {
                 what.push(if revisit_due(decision, today) {
                     format!("⚑ revisit due ({})", short_date(on))

@@ -4,7 +4,7 @@
 use super::form::{as_it_was, use_delete_question, use_form, FormProps, Problems};
 use crate::core::action::Action;
 use crate::core::coordination::Step;
-use crate::core::model::{Decision, DecisionKind, Dependency, DependencyState, Id};
+use crate::core::model::{Board, Decision, DecisionKind, Dependency, DependencyState, Id};
 use crate::core::time::Date;
 use crate::ui::clock::now;
 use crate::ui::dates::short_date;
@@ -440,6 +440,11 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 priority_ids: (*priorities).clone(),
                 team_ids: (*teams).clone(),
                 revisit_on,
+                // The work a stop stopped is the decision's record; an edit keeps it.
+                initiative_ids: existing
+                    .as_ref()
+                    .map(|d| d.initiative_ids.clone())
+                    .unwrap_or_default(),
             };
             let drop_initiatives = if kind == DecisionKind::Stop {
                 (*drop).clone()
@@ -534,6 +539,10 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                             }) }
                         </fieldset>
                     }
+                    // What a recorded stop stopped is its record, shown, not chosen again.
+                    if let Some(stopped) = existing.as_ref().map(|d| stopped_work(board, d)).filter(|s| !s.is_empty()) {
+                        <p class="ab-field__hint">{ format!("It stopped {stopped} when it was recorded.") }</p>
+                    }
                 </div>
                 { error.general() }
                 <div class="ab-dialog__actions">
@@ -547,4 +556,17 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
             </form>
         </Modal>
     }
+}
+
+/// The work `decision` stopped, by title and team (`“Partner portal” (Growth)`), joined by
+/// commas; empty when it stopped none still on the board.
+fn stopped_work(board: &Board, decision: &Decision) -> String {
+    (decision.initiative_ids.iter())
+        .filter_map(|id| board.initiative(id))
+        .map(|i| match board.team(&i.team_id) {
+            Some(team) => format!("“{}” ({})", i.title, team.name),
+            None => format!("“{}”", i.title),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -5,6 +5,7 @@ use super::form::{count, use_delete_question, use_form, Form, FormProps, Problem
 use crate::core::action::Action;
 use crate::core::model::{Board, Initiative, Priority, Risk, Severity, Status};
 use crate::ui::clock::now;
+use crate::ui::dates::short_day;
 use crate::ui::dialog::Modal;
 use crate::ui::fields::{
     excerpt, optional_id, outside_period, parse_optional_date, parse_whole, people_choice,
@@ -252,6 +253,10 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
     let described = edited.then(|| onward_note.clone());
     // Why the health analysis flags it: on the card only as a tooltip, here for everyone.
     let flagged = fields.flagged.clone().filter(|_| existing.is_some());
+    // Work a stop decision dropped says which, and why, as the decision log does.
+    let stopped_by = (existing.as_ref())
+        .filter(|i| i.status == Status::Dropped)
+        .and_then(|i| (board.decisions.iter().rev()).find(|d| d.initiative_ids.contains(&i.id)));
 
     html! {
         <Modal title={title} on_close={props.close()} wide=true ask_to_discard=true>
@@ -260,6 +265,12 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                     <p><span aria-hidden="true">{ "⚑ " }</span>{ "Needs attention" }</p>
                     <ul>{ for reasons.iter().map(|reason| html! { <li>{ reason }</li> }) }</ul>
                 </div>
+            }
+            if let Some(decision) = stopped_by {
+                <p class="ab-form__stopped" role="note">
+                    { format!("Stopped by the decision “{}”, {}", excerpt(&decision.title, 80), short_day(decision.decided_at)) }
+                    { if decision.rationale.is_empty() { ".".to_string() } else { format!(": {}", excerpt(&decision.rationale, EXCERPT)) } }
+                </p>
             }
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
                 if gone && !props.read_only {
