@@ -168,7 +168,9 @@
 // semicolons where a comma is the decimal mark, Coordination's team in the address, a sent
 // request said, the share link's figures in the person's locale, a team's lead first among
 // its people: 594.9 KB (609,174 bytes); then (+1.6 KB) a stop decision keeping the work it
-// stopped (the log, the work's form, the decision's form): 596.5 KB (610,832 bytes).
+// stopped (the log, the work's form, the decision's form): 596.5 KB (610,832 bytes); then
+// (+0.9 KB) the review's mends of it (two tabs' merge, an edit keeping it, the log's team
+// filter, the deletion's question, hidden work not stopped): 597.4 KB (611,771 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -180,7 +182,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 597 * 1024;
+const GUARD = 598 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);

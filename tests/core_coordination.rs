@@ -684,3 +684,41 @@ fn open_risks_come_by_severity_then_priority_rank() {
         .collect();
     assert_eq!(order, vec!["r-3"]);
 }
+
+#[test]
+fn a_stop_decision_keeps_what_it_stopped_through_edits_and_is_found_under_that_work_s_team() {
+    let board = Rc::new(small_board());
+    let mut stop = decision("x-9", None, &[], &[]);
+    stop.kind = DecisionKind::Stop;
+    let recorded = Action::RecordDecision {
+        decision: stop.clone(),
+        drop_initiatives: ids(&["i-2"]),
+    };
+    let board = reduce(&board, recorded, now()).unwrap();
+    // Platform's work was stopped: the decision is Platform's too, though it names no team.
+    let platform = DecisionFilter {
+        team: Some("t-2".into()),
+        ..DecisionFilter::default()
+    };
+    let found = decisions(&board, &platform, date("2026-11-23"));
+    assert!(found.iter().any(|&d| board.decisions[d].id == "x-9"));
+    // An edit made from a form that knew nothing of it keeps the record.
+    let mut edited = stop.clone();
+    edited.title = "Stop the status page for now".into();
+    let board = reduce(&board, Action::UpdateDecision(edited.clone()), now()).unwrap();
+    let kept = board.decisions.iter().find(|d| d.id == "x-9").unwrap();
+    assert_eq!(
+        (kept.title.as_str(), kept.initiative_ids.clone()),
+        ("Stop the status page for now", ids(&["i-2"]))
+    );
+    // Not a stop after all: it stopped nothing.
+    edited.kind = DecisionKind::Commit;
+    let board = reduce(&board, Action::UpdateDecision(edited), now()).unwrap();
+    assert!(board
+        .decisions
+        .iter()
+        .find(|d| d.id == "x-9")
+        .unwrap()
+        .initiative_ids
+        .is_empty());
+}

@@ -232,3 +232,55 @@ fn a_conflicting_merge_that_breaks_the_board_keeps_this_tab_s_board_whole() {
     assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
     assert_eq!(merged.board, mine, "never a broken board");
 }
+
+#[test]
+fn work_deleted_in_one_tab_while_the_other_edits_the_decision_that_stopped_it_merges() {
+    // A stop decision that stopped i-3; this tab corrects its rationale and renames the
+    // board, the other deletes i-3 and adds a team.
+    let mut base = small_board();
+    let mut stop = core_support::decision("x-9", None, &[], &["t-1"]);
+    stop.kind = alignment_board::core::model::DecisionKind::Stop;
+    stop.initiative_ids = vec!["i-3".into()];
+    base.decisions.push(stop);
+    assert_sound(&base);
+    let mine = edit(&base, |b| {
+        b.title = "Renamed here".into();
+        b.decisions
+            .update_where(|d| d.id == "x-9", |d| d.rationale = "Because".into());
+    });
+    let theirs = alignment_board::core::action::reduce(
+        &std::rc::Rc::new(base.clone()),
+        alignment_board::core::action::Action::DeleteInitiative("i-3".into()),
+        core_support::now(),
+    )
+    .unwrap();
+    let theirs = edit(&theirs, |b| {
+        b.teams.push(core_support::team("t-3", "Data", None))
+    });
+    let merged = merge(&base, &mine, &theirs);
+    assert_sound(&merged.board);
+    assert_eq!(merged.board.title, "Renamed here");
+    assert!(
+        merged.board.initiative("i-3").is_none(),
+        "the other tab's deletion"
+    );
+    assert!(merged.board.team("t-3").is_some(), "and its new team");
+    let kept = merged
+        .board
+        .decisions
+        .iter()
+        .find(|d| d.id == "x-9")
+        .unwrap();
+    assert_eq!(
+        (kept.rationale.as_str(), kept.initiative_ids.len()),
+        ("Because", 0)
+    );
+    assert!(
+        merged
+            .conflicts
+            .iter()
+            .all(|c| !c.starts_with("the board as a whole")),
+        "{:?}",
+        merged.conflicts
+    );
+}

@@ -966,13 +966,13 @@ fn each_csv_has_a_header_and_a_row_per_item() {
     assert_eq!(decisions[1][6], "Product; Platform; Customer Success");
     assert_eq!(decisions[5][7], "2026-12-13");
     // The stop names the work it stopped; the others stopped none.
-    assert_eq!(decisions[0][8], "Work stopped");
+    assert_eq!(decisions[0][9], "Work stopped");
     assert_eq!(decisions[3][2], "stop");
-    assert_eq!(decisions[3][8], "Partner portal");
+    assert_eq!(decisions[3][9], "Partner portal");
     assert!(decisions
         .iter()
         .enumerate()
-        .all(|(n, row)| n == 0 || n == 3 || row[8].is_empty()));
+        .all(|(n, row)| n == 0 || n == 3 || row[9].is_empty()));
 }
 
 #[test]

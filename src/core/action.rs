@@ -6,8 +6,8 @@
 use super::coordination::{transition, Step};
 use super::list::{Identified, ItemMut, List};
 use super::model::{
-    Board, CheckIn, Decision, Dependency, DependencyState, Id, Initiative, Period, Person,
-    Priority, PriorityStatus, Review, Rhythm, Status, Team,
+    Board, CheckIn, Decision, DecisionKind, Dependency, DependencyState, Id, Initiative, Period,
+    Person, Priority, PriorityStatus, Review, Rhythm, Status, Team,
 };
 use super::snapshot::quoted;
 use super::time::{Date, Timestamp};
@@ -478,9 +478,17 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             }
             next.decisions.push(decision);
         }
-        Action::UpdateDecision(decision) => {
+        Action::UpdateDecision(mut decision) => {
             let id = decision.id.clone();
-            *find(&mut next.decisions, &id)? = decision;
+            let mut slot = find(&mut next.decisions, &id)?;
+            // What a stop stopped is its record, not the edit's: kept as the board holds
+            // it (work deleted since has left it), and dropped with the kind, should the
+            // decision turn out not to be a stop.
+            decision.initiative_ids = match decision.kind {
+                DecisionKind::Stop => slot.initiative_ids.clone(),
+                _ => Vec::new(),
+            };
+            *slot = decision;
         }
         Action::DeleteDecision(id) => {
             remove(&mut next.decisions, &id)?;

@@ -86,6 +86,19 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
         decisions,
         reviews
     );
+    // Work one tab deleted leaves the decisions that stopped it, as a deletion does, though
+    // the other tab changed such a decision: the rest of the merge holds.
+    let gone: Vec<_> = (board.decisions.iter())
+        .flat_map(|d| d.initiative_ids.iter())
+        .filter(|id| board.initiative(id).is_none())
+        .cloned()
+        .collect();
+    if !gone.is_empty() {
+        board.decisions.update_where(
+            |d| d.initiative_ids.iter().any(|id| gone.contains(id)),
+            |d| d.initiative_ids.retain(|id| !gone.contains(id)),
+        );
+    }
     // A board replaced in one tab (an import, a fresh start) has nothing to merge with;
     // a merge that breaks the board is no merge either: this tab's board, whole.
     let whole = if mine.id != base.id || theirs.id != base.id {

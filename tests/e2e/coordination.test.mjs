@@ -141,7 +141,12 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const card = page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Job templates library' }).first();
   await card.getByRole('button', { name: 'Job templates library', exact: true }).click();
   const work = dialog(page, 'Edit initiative');
-  await work.getByRole('note').filter({ hasText: /^Stopped by the decision “Stop the job templates library”, .+: Templates can wait for the wizard\./ }).waitFor();
+  await work.getByRole('note').filter({ hasText: /^The decision “Stop the job templates library”, .+, stopped this work: Templates can wait for the wizard\./ }).waitFor();
+  // Deleting the work would leave the decision without it: the question says so.
+  await work.getByRole('button', { name: 'Delete' }).click();
+  const question = dialog(page, 'Delete “Job templates library”?');
+  await question.getByText('The decision that stopped it will no longer name it.').waitFor();
+  await question.getByRole('button', { name: 'Cancel' }).click();
   await work.getByRole('button', { name: 'Cancel' }).click();
   // The decision, opened again, says what it stopped: its record, not a choice again.
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Coordination/ }).click();
@@ -155,6 +160,29 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   await again.waitFor({ state: 'detached' });
   const corrected = (await exportSnapshot(page)).json.board.decisions.at(-1);
   assert.deepEqual([corrected.title, corrected.initiativeIds], ['Stop the templates library for now', [stopped.id]]);
+  page.assertNoErrors();
+});
+
+test('work ticked for a stop, then hidden by unticking its priority, is not stopped', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  const before = (await exportSnapshot(page)).json.board;
+  const first = before.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank)[0];
+  const view = await openCoordination(page);
+  await view.getByRole('button', { name: 'Record decision' }).click();
+  const form = dialog(page, 'Record a decision');
+  await form.getByLabel('Decision').fill('Stop nothing after all');
+  await form.getByLabel('Kind').selectOption({ label: 'Stop' });
+  await form.getByLabel(`#1 ${first.title}`).check();
+  await form.getByRole('checkbox', { name: /^Job templates library · / }).check();
+  await form.getByLabel(`#1 ${first.title}`).uncheck();
+  await form.getByRole('checkbox', { name: /^Job templates library · / }).waitFor({ state: 'detached' });
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await form.waitFor({ state: 'detached' });
+  const after = (await exportSnapshot(page)).json.board;
+  assert.equal(after.initiatives.find((i) => i.title === 'Job templates library').status,
+    before.initiatives.find((i) => i.title === 'Job templates library').status, 'left as it was');
+  assert.equal(after.decisions.at(-1).initiativeIds, undefined, 'the decision stopped nothing');
   page.assertNoErrors();
 });
 

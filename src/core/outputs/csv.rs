@@ -243,7 +243,8 @@ pub fn dependencies_csv(board: &Board, separator: Separator) -> String {
 
 /// One decision a row, in board order: its id, title, kind, when it was taken, its owner,
 /// the priorities and teams it concerns (titles and names joined by `; `), when to revisit
-/// it, the work it stopped (titles joined by `; `), and its rationale.
+/// it, its rationale, and the work it stopped (titles joined by `; `; last, as the column was
+/// added last).
 pub fn decisions_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .decisions
@@ -262,8 +263,8 @@ pub fn decisions_csv(board: &Board, separator: Separator) -> String {
             "Priorities",
             "Teams",
             "Revisit on",
-            "Work stopped",
             "Rationale",
+            "Work stopped",
         ],
     );
     let mut joined = String::new();
@@ -282,11 +283,11 @@ pub fn decisions_csv(board: &Board, separator: Separator) -> String {
         });
         csv.text(&joined);
         csv.date(decision.revisit_on);
+        csv.text(&decision.rationale);
         join(&mut joined, &decision.initiative_ids, |id| {
             board.initiative(id).map(|i| i.title.as_str())
         });
         csv.text(&joined);
-        csv.text(&decision.rationale);
         csv.end_row();
     }
     csv.finish()

@@ -384,6 +384,8 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                     || teams.contains(&i.team_id))
         })
         .collect();
+    // Work ticked, then hidden by a priority or team unticked, is not stopped.
+    let offered: Vec<Id> = stoppable.iter().map(|i| i.id.clone()).collect();
     let on_submit = {
         let (title, kind, rationale, owner, revisit, priorities, teams, drop, error, props) = (
             title.clone(),
@@ -440,14 +442,14 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
                 priority_ids: (*priorities).clone(),
                 team_ids: (*teams).clone(),
                 revisit_on,
-                // The work a stop stopped is the decision's record; an edit keeps it.
-                initiative_ids: existing
-                    .as_ref()
-                    .map(|d| d.initiative_ids.clone())
-                    .unwrap_or_default(),
+                // What a stop stopped is the decision's record, which the core keeps.
+                initiative_ids: Vec::new(),
             };
             let drop_initiatives = if kind == DecisionKind::Stop {
-                (*drop).clone()
+                drop.iter()
+                    .filter(|id| offered.contains(id))
+                    .cloned()
+                    .collect()
             } else {
                 Vec::new()
             };

@@ -112,6 +112,10 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             .iter()
             .filter(|d| d.from_initiative_id == initiative.id)
             .count();
+        // A decision that stopped it stays, no longer naming it.
+        let stopped_by = (board.decisions.iter())
+            .filter(|d| d.initiative_ids.contains(&initiative.id))
+            .count();
         let on_delete = {
             let (props, id) = (props.clone(), initiative.id.clone());
             Callback::from(move |_| {
@@ -124,6 +128,9 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
                 <>
                     <p>{ format!("This removes the initiative with {} and {}. Undo brings it back.",
                                  count(check_ins, "check-in", "check-ins"), count(dependencies, "dependency it asked for", "dependencies it asked for")) }</p>
+                    if stopped_by > 0 {
+                        <p>{ format!("{} that stopped it will no longer name it.", if stopped_by == 1 { "The decision" } else { "The decisions" }) }</p>
+                    }
                 </>
             },
             "Delete initiative",
@@ -268,7 +275,7 @@ pub fn InitiativeForm(fields: &FormProps) -> Html {
             }
             if let Some(decision) = stopped_by {
                 <p class="ab-form__stopped" role="note">
-                    { format!("Stopped by the decision “{}”, {}", excerpt(&decision.title, 80), short_day(decision.decided_at)) }
+                    { format!("The decision “{}”, {}, stopped this work", excerpt(&decision.title, 80), short_day(decision.decided_at)) }
                     { if decision.rationale.is_empty() { ".".to_string() } else { format!(": {}", excerpt(&decision.rationale, EXCERPT)) } }
                 </p>
             }

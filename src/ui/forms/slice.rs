@@ -67,7 +67,7 @@ pub fn SliceExport(props: &SliceExportProps) -> Html {
     });
     html! {
         <Modal title="Export team slice" on_close={props.on_close.clone()}>
-            <p>{ "A slice is a snapshot of what some teams need to keep their part of the board on their own: their initiatives with check-ins and risks, every active priority, the people involved, the requests that touch them and the decisions about their priorities." }</p>
+            <p>{ "A slice is a snapshot of what some teams need to keep their part of the board on their own: their initiatives with check-ins and risks, every active priority, the people involved, the requests that touch them and the decisions about their priorities, or that name them or stopped their work." }</p>
             <p class="ab-field__hint">{ "The team imports it on its own board. Later, bring their snapshot back with File › Merge team snapshots…: their changes arrive, and nothing of the other teams changes." }</p>
             if board.teams.is_empty() {
                 <p>{ "This board has no teams yet." }</p>
