@@ -86,7 +86,11 @@ async function exportSnapshotAfterClosing(page, form) {
   return exportSnapshot(page);
 }
 
-test('a decision is recorded and found by its priority; a stop decision drops the work it stops', async () => {
+/**
+ * The example board, and Coordination's form recording a stop decision titled `title` about
+ * the top priority, open: the board before, the top priority, the view and the form.
+ */
+async function stopAboutTheTopPriority(title) {
   const page = await freshPage(app);
   await startExample(page);
   const before = (await exportSnapshot(page)).json.board;
@@ -94,9 +98,14 @@ test('a decision is recorded and found by its priority; a stop decision drops th
   const view = await openCoordination(page);
   await view.getByRole('button', { name: 'Record decision' }).click();
   const form = dialog(page, 'Record a decision');
-  await form.getByLabel('Decision').fill('Stop the job templates library');
+  await form.getByLabel('Decision').fill(title);
   await form.getByLabel('Kind').selectOption({ label: 'Stop' });
   await form.getByLabel(`#1 ${first.title}`).check();
+  return { page, before, first, view, form };
+}
+
+test('a decision is recorded and found by its priority; a stop decision drops the work it stops', async () => {
+  const { page, before, first, view, form } = await stopAboutTheTopPriority('Stop the job templates library');
   // Each with its team: the same title could be two teams' work.
   const stops = form.getByRole('checkbox', { name: /^Job templates library · / });
   assert.equal(await stops.count(), 1);
@@ -164,16 +173,7 @@ test('a decision is recorded and found by its priority; a stop decision drops th
 });
 
 test('work ticked for a stop, then hidden by unticking its priority, is not stopped', async () => {
-  const page = await freshPage(app);
-  await startExample(page);
-  const before = (await exportSnapshot(page)).json.board;
-  const first = before.priorities.filter((p) => p.status === 'active').sort((a, b) => a.rank - b.rank)[0];
-  const view = await openCoordination(page);
-  await view.getByRole('button', { name: 'Record decision' }).click();
-  const form = dialog(page, 'Record a decision');
-  await form.getByLabel('Decision').fill('Stop nothing after all');
-  await form.getByLabel('Kind').selectOption({ label: 'Stop' });
-  await form.getByLabel(`#1 ${first.title}`).check();
+  const { page, before, first, form } = await stopAboutTheTopPriority('Stop nothing after all');
   await form.getByRole('checkbox', { name: /^Job templates library · / }).check();
   await form.getByLabel(`#1 ${first.title}`).uncheck();
   await form.getByRole('checkbox', { name: /^Job templates library · / }).waitFor({ state: 'detached' });
