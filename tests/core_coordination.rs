@@ -14,6 +14,7 @@ use alignment_board::core::history::History;
 use alignment_board::core::model::{
     Board, Decision, DecisionKind, DependencyState, Risk, Severity, Status,
 };
+use alignment_board::core::rhythm::Happened;
 use core_support::*;
 use std::rc::Rc;
 
@@ -702,6 +703,14 @@ fn a_stop_decision_keeps_what_it_stopped_through_edits_and_is_found_under_that_w
     };
     let found = decisions(&board, &platform, date("2026-11-23"));
     assert!(found.iter().any(|&d| board.decisions[d].id == "x-9"));
+    // And among what happened since a review, under Platform.
+    let since = alignment_board::core::rhythm::since(&board, ts("2026-01-01T00:00:00Z"));
+    let decided = since
+        .iter()
+        .find(|h| matches!(h, Happened::Decided { decision } if board.decisions[*decision].id == "x-9"))
+        .expect("decided since");
+    assert!(decided.concerns(&board, "t-2"));
+    assert!(!decided.concerns(&board, "t-1"), "not Product's");
     // An edit made from a form that knew nothing of it keeps the record.
     let mut edited = stop.clone();
     edited.title = "Stop the status page for now".into();

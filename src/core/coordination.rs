@@ -289,12 +289,7 @@ pub fn decisions(board: &Board, filter: &DecisionFilter, today: Date) -> Vec<usi
                 .priority
                 .as_ref()
                 .is_none_or(|p| decision.priority_ids.contains(p))
-                && filter.team.as_ref().is_none_or(|t| {
-                    // A team's decisions name it, or stopped its work.
-                    decision.team_ids.contains(t)
-                        || (decision.initiative_ids.iter())
-                            .any(|i| board.initiative(i).is_some_and(|i| i.team_id == *t))
-                })
+                && (filter.team.as_ref()).is_none_or(|t| decision.concerns(board, t))
                 && filter.kind.is_none_or(|k| decision.kind == k)
                 && (!filter.revisit_due || revisit_due(decision, today))
         })

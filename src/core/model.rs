@@ -499,6 +499,15 @@ pub struct Decision {
     pub initiative_ids: Vec<Id>,
 }
 
+impl Decision {
+    /// Whether it is team `team`'s on `board`: it names the team, or stopped its work.
+    pub fn concerns(&self, board: &Board, team: &str) -> bool {
+        self.team_ids.iter().any(|t| t == team)
+            || (self.initiative_ids.iter())
+                .any(|i| board.initiative(i).is_some_and(|i| i.team_id == team))
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ReviewKind {

@@ -260,16 +260,15 @@ pub enum Happened {
 
 impl Happened {
     /// Whether it is the team's (id `team`): work of the team's added, checked in on or
-    /// edited, a decision that names the team, a request the team asked or was asked.
+    /// edited, a decision that names the team or stopped its work, a request the team asked
+    /// or was asked.
     pub fn concerns(&self, board: &Board, team: &str) -> bool {
         let of_team = |i: usize| board.initiatives[i].team_id == team;
         match *self {
             Happened::Added { initiative }
             | Happened::Edited { initiative }
             | Happened::CheckedIn { initiative, .. } => of_team(initiative),
-            Happened::Decided { decision } => {
-                board.decisions[decision].team_ids.iter().any(|t| t == team)
-            }
+            Happened::Decided { decision } => board.decisions[decision].concerns(board, team),
             Happened::Dependency { dependency } => {
                 let asked = &board.dependencies[dependency];
                 asked.to_team_id == team
