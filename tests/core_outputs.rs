@@ -456,6 +456,10 @@ fn the_decisions_made_this_period_are_listed_with_their_reasons() {
         .collect();
     made.sort_by_key(|d| std::cmp::Reverse(d.decided_at.unix_seconds()));
     assert!(made.len() >= 2 && made.len() < board.decisions.len());
+    assert!(
+        made.iter().any(|d| !d.initiative_ids.is_empty()),
+        "a stop among them"
+    );
     assert_eq!(t.rows.len(), made.len());
     for (row, decision) in t.rows.iter().zip(&made) {
         assert_eq!(row[0], md(&decision.title));
@@ -467,7 +471,12 @@ fn the_decisions_made_this_period_are_listed_with_their_reasons() {
             .and_then(|id| board.person(id))
             .map_or("No owner", |p| p.name.as_str());
         assert_eq!(row[3], md(owner));
-        assert_eq!(row[4], md(&decision.rationale));
+        // A stop says first what it stopped (the example's stopped the partner portal).
+        let why = match decision.initiative_ids.is_empty() {
+            true => decision.rationale.clone(),
+            false => format!("Stopped “Partner portal”. {}", decision.rationale),
+        };
+        assert_eq!(row[4], md(&why));
     }
     // Started ahead of its first day (planned the week before), the period has the
     // decisions made since it was started.

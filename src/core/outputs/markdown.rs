@@ -19,7 +19,8 @@ pub use escape::{escape_markdown, MARKDOWN_TEXT_LIMIT};
 /// alignment score with its three largest costs; each active priority by rank with a table
 /// of the initiatives serving it (team, owner, status, progress, confidence, due date), in
 /// lane order; local work apart; open risks, the most severe first; the decisions made since
-/// the period began (in the last review cycle when it has no start), with why; decisions due
+/// the period began (in the last review cycle when it has no start), with why (a stop first
+/// naming the work it stopped); decisions due
 /// for a revisit; requests between teams that are stuck; and what is overdue for a check-in. A
 /// section with nothing to show says so in one line. Dates are `YYYY-MM-DD`.
 pub fn markdown(board: &Board, analysis: &Analysis) -> String {
@@ -411,12 +412,21 @@ impl<'a> Page<'a> {
         ]);
         for d in made {
             let decision = &board.decisions[d];
+            // A stop says first what it stopped.
+            let stopped: Vec<String> = (decision.initiative_ids.iter())
+                .filter_map(|id| board.initiative(id))
+                .map(|i| format!("“{}”", i.title))
+                .collect();
+            let why = match stopped.is_empty() {
+                true => decision.rationale.clone(),
+                false => format!("Stopped {}. {}", stopped.join(", "), decision.rationale),
+            };
             self.row(&[
                 &decision.title,
                 decision.kind.key(),
                 &self.now.day_of(decision.decided_at).to_string(),
                 self.person(decision.owner_id.as_ref()),
-                &decision.rationale,
+                why.trim_end(),
             ]);
         }
         self.end_table();
