@@ -500,11 +500,14 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// The work it stopped that `board` holds, in the order it was stopped.
+    pub fn stopped<'b>(&'b self, board: &'b Board) -> impl Iterator<Item = &'b Initiative> {
+        (self.initiative_ids.iter()).filter_map(|id| board.initiative(id))
+    }
+
     /// Whether it is team `team`'s on `board`: it names the team, or stopped its work.
     pub fn concerns(&self, board: &Board, team: &str) -> bool {
-        self.team_ids.iter().any(|t| t == team)
-            || (self.initiative_ids.iter())
-                .any(|i| board.initiative(i).is_some_and(|i| i.team_id == team))
+        self.team_ids.iter().any(|t| t == team) || self.stopped(board).any(|i| i.team_id == team)
     }
 }
 

@@ -413,8 +413,7 @@ impl<'a> Page<'a> {
         for d in made {
             let decision = &board.decisions[d];
             // A stop says first what it stopped.
-            let stopped: Vec<String> = (decision.initiative_ids.iter())
-                .filter_map(|id| board.initiative(id))
+            let stopped: Vec<String> = (decision.stopped(board))
                 .map(|i| format!("“{}”", i.title))
                 .collect();
             let why = match stopped.is_empty() {

@@ -47,8 +47,7 @@ pub fn decision_log(
                 what.push(names.join(", "));
             }
             // The work a stop stopped, each in a line at most.
-            let stopped: Vec<String> = (decision.initiative_ids.iter())
-                .filter_map(|i| board.initiative(i))
+            let stopped: Vec<String> = (decision.stopped(board))
                 .map(|i| format!("“{}”", excerpt(&i.title, 80)))
                 .collect();
             if !stopped.is_empty() {

@@ -563,8 +563,7 @@ pub fn DecisionForm(fields: &FormProps) -> Html {
 /// The work `decision` stopped, by title and team (`“Partner portal” (Growth)`), joined by
 /// commas; empty when it stopped none still on the board.
 fn stopped_work(board: &Board, decision: &Decision) -> String {
-    (decision.initiative_ids.iter())
-        .filter_map(|id| board.initiative(id))
+    (decision.stopped(board))
         .map(|i| match board.team(&i.team_id) {
             Some(team) => format!("“{}” ({})", i.title, team.name),
             None => format!("“{}”", i.title),
