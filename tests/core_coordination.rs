@@ -129,7 +129,7 @@ fn answer_for(
 }
 
 #[test]
-fn answering_records_when_and_what_the_providing_team_said() {
+fn answering_and_delivering_record_when_and_what_the_providing_team_said() {
     let board = Rc::new(small_board());
     let accepted = answer(&board, Step::Accept, "Next sprint").unwrap();
     let d = &accepted.dependencies[0];
@@ -137,8 +137,32 @@ fn answering_records_when_and_what_the_providing_team_said() {
         (d.state, d.answered_at, d.answer_note.as_str()),
         (Accepted, Some(now()), "Next sprint")
     );
-    let delivered = answer(&accepted, Step::Deliver, "").unwrap();
+    assert_eq!(d.delivered_at, None);
+    let later = now().add_seconds(3 * 86_400);
+    let delivered = reduce(
+        &accepted,
+        Action::AnswerDependency {
+            id: "d-1".into(),
+            step: Step::Deliver,
+            note: String::new(),
+            promised: None,
+        },
+        later,
+    )
+    .unwrap();
     assert_eq!(delivered.dependencies[0].state, Delivered);
+    assert_eq!(delivered.dependencies[0].delivered_at, Some(later));
+    assert_eq!(
+        delivered.dependencies[0].answered_at,
+        Some(now()),
+        "delivering keeps when it was answered"
+    );
+    // An edit of the request (its need, its date) keeps when it was delivered.
+    let mut edited = delivered.dependencies[0].clone();
+    edited.need = "The whole API".into();
+    edited.delivered_at = None;
+    let edited = reduce(&delivered, Action::UpdateDependency(edited), now()).unwrap();
+    assert_eq!(edited.dependencies[0].delivered_at, Some(later));
     assert_eq!(
         delivered.dependencies[0].answer_note, "Next sprint",
         "delivering keeps the answer"
@@ -146,6 +170,10 @@ fn answering_records_when_and_what_the_providing_team_said() {
     let reopened = answer(&delivered, Step::Reopen, "").unwrap();
     assert_eq!(reopened.dependencies[0].state, Accepted);
     assert_eq!(reopened.dependencies[0].answered_at, Some(now()));
+    assert_eq!(
+        reopened.dependencies[0].delivered_at, None,
+        "a delivery reopened is not delivered"
+    );
 
     let declined = answer(&board, Step::Decline, "No capacity").unwrap();
     assert_eq!(declined.dependencies[0].answer_note, "No capacity");

@@ -239,3 +239,19 @@ fn a_promise_past_the_date_needed_says_by_how_many_days() {
     assert_eq!(days::later_than_needed(needed, needed), None);
     assert_eq!(days::later_than_needed(date("2026-12-10"), needed), None);
 }
+
+#[test]
+fn a_delivery_is_late_by_the_person_s_days() {
+    let needed = date("2026-12-03");
+    // 05:00 UTC on 4 December: still the 3rd in Honolulu, in time; the 4th in Kiritimati.
+    let delivered = ts("2026-12-04T05:00:00Z");
+    assert_eq!(days::late(honolulu().day_of(delivered), needed), None);
+    assert_eq!(
+        days::late(kiritimati().day_of(delivered), needed).as_deref(),
+        Some("1 day late")
+    );
+    assert_eq!(
+        days::late(date("2026-12-06"), needed).as_deref(),
+        Some("3 days late")
+    );
+}

@@ -966,6 +966,13 @@ fn each_csv_has_a_header_and_a_row_per_item() {
             "2026-11-30"
         ]
     );
+    // When a request was delivered, in the last column; only the delivered one has it.
+    assert_eq!(dependencies[0].last().unwrap(), "Delivered (UTC)");
+    assert_eq!(dependencies[7][6], "delivered");
+    assert_eq!(dependencies[7].last().unwrap(), "2026-11-01 16:00:00");
+    assert!(dependencies[1..]
+        .iter()
+        .all(|row| (row[6] == "delivered") != row.last().unwrap().is_empty()));
     let decisions = read_csv(&decisions_csv(&board, Separator::Comma));
     assert_eq!(decisions.len(), board.decisions.len() + 1);
     assert_eq!(

@@ -573,6 +573,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             requested_at: now,
             answered_at: (bits % 32 == 14).then_some(now),
             answer_note: String::new(),
+            delivered_at: (bits % 64 == 46).then_some(now),
         }),
         Kind::UpdateDependency => {
             let Some(old) = pick(dependencies, a) else {
@@ -588,6 +589,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                     requested_at: now,
                     answered_at: None,
                     answer_note: String::new(),
+                    delivered_at: None,
                 });
             };
             let mut dependency = old.clone();
@@ -605,6 +607,7 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
                 dependency.state = DependencyState::ALL[usize::from(n) % 4];
                 dependency.answered_at = Some(now);
                 dependency.answer_note = text;
+                dependency.delivered_at = Some(now);
             }
             Action::UpdateDependency(dependency)
         }

@@ -311,7 +311,7 @@ fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_wo
 }
 
 #[test]
-fn a_change_that_stamps_no_time_a_slice_of_a_slice_and_another_slice_s_board() {
+fn a_delivery_sent_back_a_slice_of_a_slice_and_another_slice_s_board() {
     let mut board = Rc::new(small_board());
     let monday = ts("2026-11-23T09:00:00Z");
     let accept = Action::AnswerDependency {
@@ -323,7 +323,7 @@ fn a_change_that_stamps_no_time_a_slice_of_a_slice_and_another_slice_s_board() {
     board = reduce(&board, accept, ts("2026-11-20T09:00:00Z")).unwrap();
     let export = alignment_board::core::slice::export;
     let cut = export(&board, &["t-2".into()], monday);
-    // Platform delivers what Product asked of it: the request keeps its answer's time.
+    // Platform delivers what Product asked of it: the delivery is stamped with its time.
     let deliver = Action::AnswerDependency {
         id: "d-1".into(),
         step: Step::Deliver,
@@ -338,11 +338,18 @@ fn a_change_that_stamps_no_time_a_slice_of_a_slice_and_another_slice_s_board() {
     )];
     let made = plan(&board, &files);
     let merge = made.files[0].outcome.as_ref().unwrap();
+    // A new state is shown, and the slice's delivery, newer than the board's copy, is
+    // what merging takes unless the person picks the board's.
     let delivered = merge.of(Kind::Dependency).next().unwrap();
-    assert!(
-        matches!(delivered.verdict, Verdict::Conflict(_)),
-        "shown, not taken for the copy sent: {:?}",
-        delivered.verdict
+    let Verdict::Conflict(difference) = &delivered.verdict else {
+        panic!("shown, not taken silently: {:?}", delivered.verdict);
+    };
+    assert_eq!(difference.default, Side::File);
+    let merged = apply(&board, &made, &Choices::default()).unwrap().board;
+    let d = &merged.dependencies[0];
+    assert_eq!(
+        (d.state, d.delivered_at),
+        (DependencyState::Delivered, Some(tuesday))
     );
     // A slice cut again from the team's board keeps the first cut's time and teams.
     let again = export(&team_board, &["t-1".into(), "t-2".into()], tuesday);

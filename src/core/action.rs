@@ -389,7 +389,10 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             renumber(&mut next, None);
         }
         Action::AskDependency(dependency) => {
-            if dependency.state != DependencyState::Requested || dependency.answered_at.is_some() {
+            if dependency.state != DependencyState::Requested
+                || dependency.answered_at.is_some()
+                || dependency.delivered_at.is_some()
+            {
                 return Err(Refused("a new request starts unanswered".into()));
             }
             asks_another_team(
@@ -423,6 +426,7 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 requested_at,
                 answered_at: was.answered_at,
                 answer_note: was.answer_note,
+                delivered_at: was.delivered_at,
                 ..dependency
             };
         }
@@ -445,18 +449,20 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 // Asking again clears the old answer and promise.
                 Step::Reopen if dependency.state == DependencyState::Requested => {
                     dependency.answered_at = None;
+                    dependency.delivered_at = None;
                     dependency.answer_note.clear();
                     dependency.promised = None;
                 }
                 // Reopening a delivery that fell short keeps the answer, unless it says what
                 // is still missing, and takes the date it can now deliver by.
                 Step::Reopen => {
+                    dependency.delivered_at = None;
                     if !note.is_empty() {
                         dependency.answer_note = note;
                     }
                     dependency.promised = promised.filter(|p| Some(*p) != dependency.due);
                 }
-                Step::Deliver => {}
+                Step::Deliver => dependency.delivered_at = Some(now),
             }
         }
         Action::DeleteDependency(id) => {

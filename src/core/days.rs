@@ -39,6 +39,13 @@ pub fn later_than_needed(promised: Date, needed: Date) -> Option<String> {
     (n > 0).then(|| format!("{} later than needed", days(n)))
 }
 
+/// How much later than `needed` something came on `done`: "2 days late"; `None` when it
+/// was not late.
+pub fn late(done: Date, needed: Date) -> Option<String> {
+    let n = needed.days_until(done);
+    (n > 0).then(|| format!("{} late", days(n)))
+}
+
 /// How a due date stands on `today`: as `relative` until it has passed ("today", "in 3
 /// days"), then "1 day overdue".
 pub fn due(due: Date, today: Date) -> String {

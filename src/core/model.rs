@@ -435,6 +435,23 @@ pub struct Dependency {
     /// What the providing team said when it accepted or declined ("" when nothing).
     #[serde(default)]
     pub answer_note: String,
+    /// When the providing team marked it delivered; cleared when the delivery is reopened.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "read::optional_timestamp"
+    )]
+    pub delivered_at: Option<Timestamp>,
+}
+
+impl Dependency {
+    /// When the request last moved: asked, answered or delivered.
+    pub fn latest(&self) -> Timestamp {
+        [self.answered_at, self.delivered_at]
+            .into_iter()
+            .flatten()
+            .fold(self.requested_at, Timestamp::max)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -31,6 +31,7 @@ pub fn brought_to(board: Board, written: Date, today: Date) -> Board {
         dependency.promised.as_mut().map(day);
         time(&mut dependency.requested_at);
         dependency.answered_at.as_mut().map(time);
+        dependency.delivered_at.as_mut().map(time);
     }
     for decision in board.decisions.iter_mut() {
         time(&mut decision.decided_at);

@@ -333,9 +333,7 @@ pub fn since(board: &Board, at: Timestamp) -> Vec<Happened> {
         }
     }
     for (d, dependency) in board.dependencies.iter().enumerate() {
-        let latest = dependency
-            .answered_at
-            .map_or(dependency.requested_at, |a| a.max(dependency.requested_at));
+        let latest = dependency.latest();
         if latest > at {
             events.push((latest, Happened::Dependency { dependency: d }));
         }

@@ -3,7 +3,7 @@
 //! board's open risks, the most severe first.
 
 use super::charts::more_to_the_right;
-use super::dates::short_date;
+use super::dates::{delivered_on, short_date};
 use super::fields::{excerpt, long_name, SelectField, EXCERPT};
 use super::focus::use_successor_focus;
 use super::page_query::{team_of_view, TeamShown};
@@ -307,6 +307,9 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
                 }
                 if !dep.answer_note.is_empty() {
                     what.push(format!("“{}”", excerpt(&dep.answer_note, EXCERPT)));
+                }
+                if let Some(delivered) = delivered_on(dep, now) {
+                    what.push(delivered);
                 }
                 for flag in flags(board, dep, now) {
                     what.push(flag.describe(today));

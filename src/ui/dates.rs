@@ -110,3 +110,19 @@ fn this_year(date: Date) -> bool {
 pub fn date_time(at: Timestamp) -> String {
     LOCAL_MOMENT.with(|f| written(f, at, || at.to_string()))
 }
+
+/// When a delivered request was delivered, on the person's day, and how late that was
+/// against the date promised, else the date needed: "delivered Nov 1 (2 days late)".
+/// Requests delivered before the board kept the time say nothing.
+pub fn delivered_on(
+    dep: &crate::core::model::Dependency,
+    now: crate::core::time::Now,
+) -> Option<String> {
+    let at = dep
+        .delivered_at
+        .filter(|_| dep.state == crate::core::model::DependencyState::Delivered)?;
+    let late = (dep.promised.or(dep.due))
+        .and_then(|needed| crate::core::days::late(now.day_of(at), needed))
+        .map_or(String::new(), |late| format!(" ({late})"));
+    Some(format!("delivered {}{late}", short_day(at)))
+}

@@ -431,7 +431,10 @@ fn since_list(props: &RhythmViewProps, team: Option<&Team>) -> Html {
                     key: format!("dependency {}", d.id),
                     subject: Some(Subject::Dependency(d.id.clone())),
                     name: d.need.clone(),
-                    parts: vec![format!("dependency {}", d.state.key())],
+                    parts: vec![super::dates::delivered_on(d, local_now()).map_or_else(
+                        || format!("dependency {}", d.state.key()),
+                        |on| format!("dependency {on}"),
+                    )],
                 });
             }
         }

@@ -148,6 +148,7 @@ pub fn dependency(
         requested_at: ts("2026-11-03T10:00:00Z"),
         answered_at: None,
         answer_note: String::new(),
+        delivered_at: None,
     }
 }
 

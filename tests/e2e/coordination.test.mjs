@@ -53,6 +53,9 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   // asking work goes on.
   await page.keyboard.press('Enter');
   const delivered = asked.getByRole('list', { name: 'Delivered by Data' });
+  // It says when it was delivered, on the person's day, and in time for the date needed.
+  const today = await page.evaluate(() => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' }).format(new Date()));
+  await delivered.getByText(`asked by Product for “Guided setup wizard” · needed by Jan 15, 2030 · “Yes, in sprint 14” · delivered ${today}`).waitFor();
   await delivered.getByRole('button', { name: 'Reopen: Setup funnel dashboard' }).click();
   const reopen = dialog(page, 'Reopen: Setup funnel dashboard');
   assert.equal(await reopen.getByLabel('Deliver by').inputValue(), '2030-01-15', 'the date to keep or change');
@@ -76,6 +79,7 @@ test('team A asks team B, B accepts, and A\'s initiative shows it after a reload
   assert.equal(request.state, 'accepted');
   assert.equal(request.answerNote, 'Yes, in sprint 14');
   assert.ok(request.answeredAt);
+  assert.equal(request.deliveredAt, undefined, 'a delivery reopened is not delivered');
   page.assertNoErrors();
 });
 

@@ -580,6 +580,8 @@ pub fn example_board(today: Date) -> Board {
                     DependencyState::Accepted => "Yes, in the next sprint.".into(),
                     _ => String::new(),
                 },
+                // Delivered two days before the day it was needed.
+                delivered_at: (state == DependencyState::Delivered).then(|| at(today, due - 2, 16)),
             },
         )
         .collect();

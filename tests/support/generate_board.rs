@@ -139,6 +139,7 @@ pub fn big_board(size: Size, today: Date) -> Board {
             requested_at: start,
             answered_at: None,
             answer_note: String::new(),
+            delivered_at: None,
         })
         .collect();
     board

@@ -356,7 +356,7 @@ impl Record for Dependency {
         keep_spelling(&mut self.need, &current.need);
     }
     fn stamp(&self) -> Option<Timestamp> {
-        Some(self.answered_at.unwrap_or(self.requested_at))
+        Some(self.latest())
     }
     fn parts(&self) -> Vec<Part> {
         vec![
@@ -382,6 +382,7 @@ impl Record for Dependency {
             text("requested", false, self.requested_at),
             text("answered", false, optional(&self.answered_at)),
             text("answer", false, &self.answer_note),
+            text("delivered", false, optional(&self.delivered_at)),
         ]
     }
 }

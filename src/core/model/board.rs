@@ -45,10 +45,7 @@ impl Board {
             .iter()
             .map(|i| i.updated_at.max(i.created_at));
         let check_ins = self.check_ins.iter().map(|c| c.at);
-        let requests = (self.dependencies.iter()).map(|d| {
-            d.answered_at
-                .map_or(d.requested_at, |a| a.max(d.requested_at))
-        });
+        let requests = self.dependencies.iter().map(|d| d.latest());
         let decisions = self.decisions.iter().map(|d| d.decided_at);
         let reviews = self.reviews.iter().map(|r| r.at);
         (priorities

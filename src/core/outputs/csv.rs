@@ -195,7 +195,8 @@ pub fn check_ins_csv(board: &Board, separator: Separator) -> String {
 
 /// One request between teams a row, in board order: its id, what is needed, the asking
 /// initiative and its team, the team asked and the initiative that provides it (if
-/// named), its state, due date, when it was requested and answered, and the answer's note.
+/// named), its state, due date, when it was requested and answered, the answer's note, and
+/// when it was delivered.
 pub fn dependencies_csv(board: &Board, separator: Separator) -> String {
     let size: usize = board
         .dependencies
@@ -218,6 +219,7 @@ pub fn dependencies_csv(board: &Board, separator: Separator) -> String {
             "Requested (UTC)",
             "Answered (UTC)",
             "Answer note",
+            "Delivered (UTC)",
         ],
     );
     for dependency in &board.dependencies {
@@ -236,6 +238,7 @@ pub fn dependencies_csv(board: &Board, separator: Separator) -> String {
         csv.instant(Some(dependency.requested_at));
         csv.instant(dependency.answered_at);
         csv.text(&dependency.answer_note);
+        csv.instant(dependency.delivered_at);
         csv.end_row();
     }
     csv.finish()

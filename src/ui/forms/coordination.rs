@@ -137,6 +137,7 @@ pub fn AskForm(ask: &AskProps) -> Html {
                     requested_at: now(),
                     answered_at: None,
                     answer_note: String::new(),
+                    delivered_at: None,
                 }),
             };
             error.set(Problems::from_result(props.submit(action, None)));

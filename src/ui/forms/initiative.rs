@@ -521,10 +521,11 @@ fn requests(
                 { for asked.into_iter().map(|d| {
                     let team = board.team(&d.to_team_id).map_or(d.to_team_id.as_str(), |t| t.name.as_str());
                     let note = if d.answer_note.is_empty() { String::new() } else { format!(" · “{}”", excerpt(&d.answer_note, EXCERPT)) };
+                    let state = crate::ui::dates::delivered_on(d, crate::ui::clock::local_now()).unwrap_or_else(|| d.state.key().to_string());
                     html! {
                         <li class="ab-finding ab-since">
                             <span class="ab-finding__name">{ &d.need }</span>
-                            <span class="ab-finding__reason">{ format!("asked of {team} · {}{note}", d.state.key()) }</span>
+                            <span class="ab-finding__reason">{ format!("asked of {team} · {state}{note}") }</span>
                         </li>
                     }
                 }) }
