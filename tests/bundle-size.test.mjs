@@ -171,7 +171,9 @@
 // stopped (the log, the work's form, the decision's form): 596.5 KB (610,832 bytes); then
 // (+0.9 KB) the review's mends of it (two tabs' merge, an edit keeping it, the log's team
 // filter, the deletion's question, hidden work not stopped): 597.4 KB (611,771 bytes); then
-// (+0.5 KB) the stopped work in Rhythm's team filter and the status page: 597.9 KB (612,251 bytes).
+// (+0.5 KB) the stopped work in Rhythm's team filter and the status page: 597.9 KB (612,251 bytes);
+// then when a request was delivered, kept and said (the build came out 0.5 KB smaller): 597.4 KB
+// (611,715 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
