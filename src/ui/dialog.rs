@@ -255,6 +255,8 @@ pub fn Modal(props: &ModalProps) -> Html {
                 </div>
                 { question.unwrap_or_default() }
                 { props.children.clone() }
+                // Written by `fields::focus_first_refused`, and by nothing that renders.
+                <div class="ab-visually-hidden" aria-live="assertive" data-refusal-said="" />
             </div>
         </dialog>
     }

@@ -99,15 +99,61 @@ pub fn focus_first_refused(form: &web_sys::Element) -> bool {
         // given back from code may not bring back: the person stays in it as it is.
         Some(_) if crate::ui::dom::touch_screen() => return true,
         Some(inside) => {
-            let inside = inside.unchecked_into::<web_sys::HtmlElement>();
-            let _ = inside.blur();
-            inside
+            say_refusal(&inside);
+            return true;
         }
         None => first.unchecked_into::<web_sys::HtmlElement>(),
     };
     let _ = field.focus();
     true
 }
+
+/// Says `field`'s label and refusal in its dialog's live region (`REFUSAL_SAID`): focus that
+/// does not move is not read again. Emptied first, so the same refusal is said again.
+fn say_refusal(field: &web_sys::Element) {
+    let region = field
+        .closest("dialog")
+        .ok()
+        .flatten()
+        .and_then(|dialog| dialog.query_selector(REFUSAL_SAID).ok().flatten());
+    let Some(region) = region else {
+        return;
+    };
+    let text = |id: Option<String>| {
+        let document = field.owner_document()?;
+        let element = document.get_element_by_id(&id?)?;
+        Some(
+            element
+                .text_content()?
+                .trim()
+                .trim_end_matches('*')
+                .trim()
+                .to_string(),
+        )
+    };
+    let label = field
+        .dyn_ref::<web_sys::HtmlInputElement>()
+        .and_then(|input| input.labels())
+        .or_else(|| {
+            field
+                .dyn_ref::<web_sys::HtmlTextAreaElement>()
+                .map(|area| area.labels())
+        })
+        .and_then(|labels| labels.get(0))
+        .and_then(|label| label.text_content())
+        .map(|label| label.trim().trim_end_matches('*').trim().to_string());
+    let note = text(field.get_attribute("aria-describedby"));
+    let said = match (label, note) {
+        (Some(label), Some(note)) => format!("{label}: {note}"),
+        (_, Some(note)) => note,
+        _ => return,
+    };
+    region.set_text_content(None);
+    gloo_timers::callback::Timeout::new(100, move || region.set_text_content(Some(&said))).forget();
+}
+
+/// The live region of a dialog where a refusal of the field the person is in is said.
+pub const REFUSAL_SAID: &str = "[data-refusal-said]";
 
 /// A form refused again for the same reasons renders no change, so no field takes focus by
 /// itself (a `TextField` does as its refusal comes): once the form has rendered, its first
@@ -128,12 +174,49 @@ pub fn refocus_after_submit(event: SubmitEvent) {
 pub fn TextField(props: &TextFieldProps) -> Html {
     let id = use_field_id();
     let note_id: AttrValue = format!("{id}-note").into();
-    let on_input = props.on_change.reform(|event: InputEvent| value_of(&event));
+    let control = use_node_ref();
+    // A refusal is about what the field held: once the person changes it, the field no
+    // longer says it, until the form is sent again and refuses it anew.
+    let changed = use_state_eq(|| false);
+    {
+        // Sent: heard on the form before its own handler, which refuses it again or not.
+        let (control, changed) = (control.clone(), changed.clone());
+        use_effect_with((), move |()| {
+            let form = control
+                .cast::<web_sys::Element>()
+                .and_then(|control| control.closest("form").ok().flatten());
+            let listener = form.map(|form| {
+                let capture = gloo_events::EventListenerOptions::run_in_capture_phase();
+                gloo_events::EventListener::new_with_options(&form, "submit", capture, move |_| {
+                    changed.set(false)
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let changed = changed.clone();
+        use_effect_with(props.error.clone(), move |_| changed.set(false));
+    }
+    let on_change = {
+        let (on_change, changed, refused) = (
+            props.on_change.clone(),
+            changed.clone(),
+            props.error.is_some(),
+        );
+        Callback::from(move |value: String| {
+            if refused {
+                changed.set(true);
+            }
+            on_change.emit(value);
+        })
+    };
+    let on_input = on_change.reform(|event: InputEvent| value_of(&event));
     // A date field whose date is begun but not finished has an empty value, and says so
     // only in its validity, with no input event: each key and leaving the field check it.
     let date = props.kind == "date";
     let on_date_check = {
-        let (on_change, value) = (props.on_change.clone(), props.value.clone());
+        let (on_change, value) = (on_change.clone(), props.value.clone());
         Callback::from(move |event: Event| {
             if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
                 let now = if input.validity().bad_input() {
@@ -154,7 +237,8 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     } else {
         props.value.clone()
     };
-    let invalid = props.error.is_some();
+    let error = props.error.as_ref().filter(|_| !*changed);
+    let invalid = error.is_some();
     // A text at its limit says so: a paste longer than it is cut by the browser unsaid.
     // (The browser counts a text's UTF-16 units, as this does.)
     let limit = match (props.multiline, props.kind.as_str()) {
@@ -165,16 +249,11 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let full = limit
         .filter(|&limit| props.value.len() >= limit && props.value.encode_utf16().count() >= limit)
         .map(|limit| AttrValue::from(format!("At most {} characters.", decimal(limit as f64, 0))));
-    let note = props
-        .error
-        .as_ref()
-        .or(full.as_ref())
-        .or(props.hint.as_ref());
+    let note = error.or(full.as_ref()).or(props.hint.as_ref());
     let described = note.map(|_| note_id.clone());
     // A form that refuses what was typed puts the person in the first field it names: its
     // error, read out as the field's description, says what to change. (Each field that
     // is newly refused asks for the form's first refused one, so the last does not win.)
-    let control = use_node_ref();
     {
         let control = control.clone();
         let mounted = use_mut_ref(|| false);
