@@ -296,6 +296,30 @@ fn add_team_appends_it() {
 }
 
 #[test]
+fn a_lead_of_no_team_joins_the_team_they_lead_and_a_lead_of_another_stays() {
+    let mut board = small_board();
+    board.people.push(person("p-3", "Rosa", None));
+    // Rosa belongs to no team: leading Sales, she is in it.
+    let after = applied(&board, Action::AddTeam(team("t-3", "Sales", Some("p-3"))));
+    assert_eq!(after.people[2].team_id.as_deref(), Some("t-3"));
+    // Sam is Platform's: leading Sales too, he stays Platform's.
+    let after = applied(
+        &after,
+        Action::UpdateTeam(team("t-3", "Sales", Some("p-2"))),
+    );
+    assert_eq!(after.people[1].team_id.as_deref(), Some("t-2"));
+    assert_eq!(after.people[2].team_id.as_deref(), Some("t-3"));
+    // A lead of no team chosen in an edit joins the same way, in the same step.
+    let mut edited = board.clone();
+    edited.people.push(person("p-4", "Lee", None));
+    let after = applied(
+        &edited,
+        Action::UpdateTeam(team("t-2", "Platform", Some("p-4"))),
+    );
+    assert_eq!(after.people[3].team_id.as_deref(), Some("t-2"));
+}
+
+#[test]
 fn add_team_refuses_an_unknown_lead() {
     assert_eq!(
         refused(

@@ -182,8 +182,12 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             (next.check_ins).update_where(|c| theirs(&c.author_id), |c| c.author_id = None);
             (next.decisions).update_where(|d| theirs(&d.owner_id), |d| d.owner_id = None);
         }
-        Action::AddTeam(team) => next.teams.push(team),
+        Action::AddTeam(team) => {
+            lead_joins(&mut next, &team);
+            next.teams.push(team);
+        }
         Action::UpdateTeam(team) => {
+            lead_joins(&mut next, &team);
             let id = team.id.clone();
             *find(&mut next.teams, &id)? = team;
         }
@@ -514,6 +518,17 @@ fn check(board: Rc<Board>) -> Result<Rc<Board>, Refused> {
     match validate::problems(&board).into_iter().next() {
         None => Ok(board),
         Some(problem) => Err(Refused(problem.to_string())),
+    }
+}
+
+/// A lead who belongs to no team joins the team they lead; one who belongs to another
+/// team (a head of two) stays where they are.
+fn lead_joins(next: &mut Board, team: &Team) {
+    if let Some(lead) = &team.lead_id {
+        next.people.update_where(
+            |p| &p.id == lead && p.team_id.is_none(),
+            |p| p.team_id = Some(team.id.clone()),
+        );
     }
 }
 

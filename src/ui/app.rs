@@ -580,8 +580,9 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(banner) = save_banner { { banner } }
             if let Some(notice) = notice { { notice } }
             if let (Some(offered), Some(_)) = (&props.offered, &board) { <PageOffer offered={offered.clone()} shown={Same(board.clone())} /> }
-            <Toast done={state.done.clone()} {on_expire} />
             <main class="ab-main">{ body }</main>
+            // Drawn at the window's foot, and met there by Tab: after the board.
+            <Toast done={state.done.clone()} {on_expire} />
             if *dragging_file {
                 <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>
             }

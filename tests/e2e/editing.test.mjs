@@ -354,7 +354,7 @@ test("an initiative's effort says what its team is committed to without it and w
   const form = dialog(page, 'Add initiative');
   await form.getByLabel('Team', { exact: true }).selectOption({ label: first.name });
   const hint = (text) => form.getByText(text, { exact: true });
-  const said = (team, others, effort) => `${team.name} has ${others} % committed; ${others + effort} % with this${others + effort > 100 ? ', over capacity' : ''}`;
+  const said = (team, others, effort) => `${team.name} has ${others} % committed besides this; ${others + effort} % with it${others + effort > 100 ? ', over capacity' : ''}`;
   // A new initiative starts at 20 %: the person sees what that does before saving.
   await hint(said(first, committed(first.id), 20)).waitFor();
   await form.getByLabel('Effort (% of team)').fill('5');
@@ -363,7 +363,7 @@ test("an initiative's effort says what its team is committed to without it and w
   await hint(said(second, committed(second.id), 5)).waitFor();
   // Work that is done counts for nothing.
   await form.getByLabel('Status', { exact: true }).selectOption({ label: 'Done' });
-  await hint(`${second.name} has ${committed(second.id)} % committed`).waitFor();
+  await hint(`${second.name} has ${committed(second.id)} % committed besides this`).waitFor();
   await form.getByRole('button', { name: 'Cancel' }).click();
   await form.waitFor({ state: 'detached' });
 
@@ -574,6 +574,23 @@ test('people are added to a team, offered as owners, and kept', async () => {
   await reload(page);
   await command(page, 'Add', 'People…');
   await dialog(page, 'People').getByRole('rowheader', { name: 'Yusuf Aydın' }).waitFor();
+
+  // Someone in no team made a new team's lead joins it, as the form says before.
+  await dialog(page, 'People').getByRole('button', { name: 'Add person' }).click();
+  await form.getByLabel('Name').fill('Rosa Delgado');
+  await form.getByRole('button', { name: 'Add person' }).click();
+  const rosa = list.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Rosa Delgado' }) });
+  assert.equal(await rosa.getByRole('cell').first().innerText(), 'No team');
+  await page.keyboard.press('Escape');
+  await command(page, 'Add', 'Add team…');
+  const team = dialog(page, 'Add team');
+  await team.getByLabel('Name').fill('Field Ops');
+  await team.getByLabel('Lead').selectOption({ label: 'Rosa Delgado' });
+  await team.getByText('Rosa Delgado is in no team yet, and joins this one.').waitFor();
+  await team.getByRole('button', { name: 'Add team' }).click();
+  await team.waitFor({ state: 'detached' });
+  await command(page, 'Add', 'People…');
+  assert.deepEqual((await rosa.getByRole('cell').allInnerTexts()).slice(0, 2), ['Field Ops', 'leads Field Ops']);
   page.assertNoErrors();
 });
 

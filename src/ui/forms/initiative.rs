@@ -516,20 +516,21 @@ fn requests(
             <h3 class="ab-dialog__subtitle">{ "Requests to other teams" }</h3>
             if asked.is_empty() {
                 <p class="ab-field__hint">{ "None." }</p>
+            } else {
+                <ul class="ab-findings">
+                    { for asked.into_iter().map(|d| {
+                        let team = board.team(&d.to_team_id).map_or(d.to_team_id.as_str(), |t| t.name.as_str());
+                        let note = if d.answer_note.is_empty() { String::new() } else { format!(" · “{}”", excerpt(&d.answer_note, EXCERPT)) };
+                        let state = crate::ui::dates::delivered_on(d, crate::ui::clock::local_now()).unwrap_or_else(|| d.state.key().to_string());
+                        html! {
+                            <li class="ab-finding ab-since">
+                                <span class="ab-finding__name">{ &d.need }</span>
+                                <span class="ab-finding__reason">{ format!("asked of {team} · {state}{note}") }</span>
+                            </li>
+                        }
+                    }) }
+                </ul>
             }
-            <ul class="ab-findings">
-                { for asked.into_iter().map(|d| {
-                    let team = board.team(&d.to_team_id).map_or(d.to_team_id.as_str(), |t| t.name.as_str());
-                    let note = if d.answer_note.is_empty() { String::new() } else { format!(" · “{}”", excerpt(&d.answer_note, EXCERPT)) };
-                    let state = crate::ui::dates::delivered_on(d, crate::ui::clock::local_now()).unwrap_or_else(|| d.state.key().to_string());
-                    html! {
-                        <li class="ab-finding ab-since">
-                            <span class="ab-finding__name">{ &d.need }</span>
-                            <span class="ab-finding__reason">{ format!("asked of {team} · {state}{note}") }</span>
-                        </li>
-                    }
-                }) }
-            </ul>
             if !read_only {
                 <button type="button" class="ab-button" onclick={ask} aria-describedby={described}>
                     { "Ask another team…" }
@@ -540,7 +541,7 @@ fn requests(
 }
 
 /// What the team is committed to without this initiative, and with it as drafted: "Platform
-/// has 115 % committed; 135 % with this, over capacity". A new initiative starts at 20 %, and
+/// has 115 % committed besides this; 135 % with it, over capacity". A new initiative starts at 20 %, and
 /// the person sees what that does to its team before saving.
 fn effort_hint(board: &Board, existing: Option<&Initiative>, draft: &Draft) -> Option<String> {
     let team = board.team(&draft.team_id)?;
@@ -551,12 +552,17 @@ fn effort_hint(board: &Board, existing: Option<&Initiative>, draft: &Draft) -> O
     // The same reading of the field as Save's.
     let this = match parse_whole(&draft.effort, 100) {
         Ok(effort) if draft.status.is_active() => effort,
-        _ => return Some(format!("{} has {others} % committed", team.name)),
+        _ => {
+            return Some(format!(
+                "{} has {others} % committed besides this",
+                team.name
+            ))
+        }
     };
     let with = others + this;
     let over = if with > 100 { ", over capacity" } else { "" };
     Some(format!(
-        "{} has {others} % committed; {with} % with this{over}",
+        "{} has {others} % committed besides this; {with} % with it{over}",
         team.name
     ))
 }

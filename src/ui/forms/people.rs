@@ -58,7 +58,7 @@ pub fn people_list(props: &Form, focus: Option<&str>) -> Html {
             if people.is_empty() {
                 <p class="ab-field__hint">{ "No people yet. People own priorities and initiatives and lead teams." }</p>
             } else {
-                <table class="ab-table ab-table--people" role="table">
+                <table class="ab-table ab-table--people" role="table" aria-label="People">
                     <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">{ "Name" }</th><th scope="col" role="columnheader">{ "Team" }</th><th scope="col" role="columnheader">{ "Responsible for" }</th><th scope="col" role="columnheader"><span class="ab-visually-hidden">{ "Actions" }</span></th></tr></thead>
                     <tbody role="rowgroup">
                         { for people.iter().map(|person| {

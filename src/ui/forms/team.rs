@@ -57,6 +57,12 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             .iter()
             .filter(|d| d.to_team_id == team.id)
             .count();
+        // One initiative is "it", several "them".
+        let (them, their) = if work == 1 {
+            ("it", "its")
+        } else {
+            ("them", "their")
+        };
         let mut choices: Vec<(AttrValue, AttrValue)> = board
             .teams
             .iter()
@@ -64,13 +70,13 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             .map(|t| {
                 (
                     t.id.clone().into(),
-                    format!("Move them to {}", t.name).into(),
+                    format!("Move {them} to {}", t.name).into(),
                 )
             })
             .collect();
         choices.push((
             DELETE_WORK.into(),
-            "Delete them with their check-ins".into(),
+            format!("Delete {them} with {their} check-ins").into(),
         ));
         let on_delete = {
             let (props, id, move_to) = (props.clone(), team.id.clone(), move_to.clone());
@@ -95,7 +101,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                 <>
                     if work > 0 {
                         <p>{ format!("{} has {}.", team.name, count(work, "initiative", "initiatives")) }</p>
-                        <SelectField label="What happens to them" value={(*move_to).clone()} options={choices}
+                        <SelectField label={format!("What happens to {them}")} value={(*move_to).clone()} options={choices}
                                      on_change={let m = move_to.clone(); Callback::from(move |v| m.set(v))} />
                     } else {
                         <p>{ format!("{} has no initiatives.", team.name) }</p>
@@ -141,6 +147,17 @@ pub fn TeamForm(fields: &FormProps) -> Html {
     };
     // The team's own people first.
     let leads = people_choice(board, "No lead", props.id.as_deref().unwrap_or_default());
+    // A lead in no team joins the team they lead (`core::action`): said before it happens.
+    let lead_hint = if board.people.is_empty() {
+        Some(AttrValue::Static(
+            "Add people under People to choose a lead",
+        ))
+    } else {
+        board
+            .person(&lead)
+            .filter(|p| p.team_id.is_none())
+            .map(|p| format!("{} is in no team yet, and joins this one.", p.name).into())
+    };
     html! {
         <Modal title={if existing.is_some() { "Edit team" } else { "Add team" }} on_close={props.close()} ask_to_discard=true>
             <form class="ab-form" onsubmit={on_submit} novalidate=true>
@@ -149,7 +166,7 @@ pub fn TeamForm(fields: &FormProps) -> Html {
                                error={error.as_ref().map(|e| AttrValue::from(e.clone()))} />
                     <SelectField label="Lead" value={(*lead).clone()} options={leads.options} groups={leads.groups}
                                  on_change={set_to(&lead)}
-                                 hint={board.people.is_empty().then_some(AttrValue::Static("Add people under People to choose a lead"))} />
+                                 hint={lead_hint} />
                 </fieldset>
                 <div class="ab-dialog__actions">
                     if existing.is_some() && !props.read_only {
