@@ -429,6 +429,12 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   await both.getByRole('table').getByRole('row', { name: /^progress/ }).getByRole('cell', { name: '70' }).waitFor();
   const other = decide.getByRole('listitem').filter({ hasText: 'Guided setup wizard' });
   await other.getByText('Product’s work, changed in a slice cut for other teams').waitFor();
+  // On a phone's width the tables keep every word whole ("progre ss" was broken).
+  await lead.setViewportSize({ width: 390, height: 844 });
+  for (const table of [both.getByRole('table'), other.getByRole('table')]) {
+    assert.deepEqual(await table.evaluate(brokenWords), [], 'words broken across lines');
+  }
+  await lead.setViewportSize({ width: 1400, height: 900 });
   assert.ok(await other.getByRole('radio', { name: /Keep this board’s/ }).isChecked(), 'another team’s work stays by default');
   // What it brings counts the differences that keep the board's side.
   await preview.getByText('Merging this file brings 2 new items. 2 other differences keep this board’s side.').waitFor();
@@ -454,3 +460,21 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   await again.waitFor({ state: 'detached' });
   lead.assertNoErrors();
 });
+
+/** The words of `table`'s cells that are laid out over more than one line. */
+function brokenWords(table) {
+  const broken = [];
+  for (const cell of table.querySelectorAll('th, td')) {
+    for (const text of cell.childNodes) {
+      if (text.nodeType !== Node.TEXT_NODE) continue;
+      for (const word of text.data.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}

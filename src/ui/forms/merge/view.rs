@@ -313,7 +313,7 @@ fn shown(field: &str, value: &str) -> String {
         return date_time(at);
     }
     match Date::parse(value) {
-        Some(date) if matches!(field, "due" | "revisit on") => short_date(date),
+        Some(date) if matches!(field, "due" | "promised" | "revisit on") => short_date(date),
         _ => value.to_string(),
     }
 }
