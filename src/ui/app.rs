@@ -7,7 +7,7 @@ use super::autosave::{use_autosave, Autosave, Told};
 use super::board_view::{Attention, BoardView};
 use super::card::park_focus;
 use super::clock::{local_now, now, use_today};
-use super::coordination_view::{CoordinationView, KeptTeam};
+use super::coordination_view::CoordinationView;
 use super::damaged::DamagedCopies;
 use super::fields::{refocus_after_submit, set_to};
 use super::files::{download_text, exported, file_input, snapshots_input};
@@ -133,7 +133,7 @@ pub fn App(props: &AppProps) -> Html {
     // A guided review goes on where it was after the person looked at another view, while
     // the board is the one it was started on.
     let kept_review = use_memo(state.board_turn, |_| KeptReview::default());
-    let kept_team = use_memo(state.board_turn, |_| KeptTeam::default());
+    let kept_team = super::page_query::use_kept_teams(state.board_turn, filter.team.clone());
     // Printing: every lane rendered and the printed page's heading shown.
     let (printing, on_print) = printing::use_printing();
     let board = state.history.as_ref().map(|h| h.board().clone());
@@ -498,7 +498,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 View::Health => html! {
                     <HealthView board={board.clone()} analysis={analysis.clone()} on_follow={on_follow.clone()}
-                                place={(*health_place).clone()} address={props.view_in_address.then(|| team_shown.clone())} />
+                                place={(*health_place).clone()} kept={kept_team.health.clone()} address={props.view_in_address.then(|| team_shown.clone())} />
                 },
                 View::Allocation => html! {
                     <AllocationView board={board.clone()} analysis={analysis.clone()} on_reveal={on_reveal.clone()} />
@@ -506,11 +506,11 @@ pub fn App(props: &AppProps) -> Html {
                 View::Rhythm => html! {
                     <RhythmView board={board.clone()} analysis={analysis.clone()}
                                 on_reveal={on_reveal.clone()} on_error={on_error.clone()}
-                                review={(*kept_review).clone()} address={props.view_in_address.then(|| team_shown.clone())} />
+                                review={(*kept_review).clone()} kept={kept_team.rhythm.clone()} address={props.view_in_address.then(|| team_shown.clone())} />
                 },
                 View::Coordination => html! {
                     <CoordinationView board={board.clone()} on_reveal={on_reveal.clone()}
-                                      shown={(*shown_request).clone()} kept={(*kept_team).clone()}
+                                      shown={(*shown_request).clone()} kept={kept_team.coordination.clone()}
                                       address={props.view_in_address.then(|| team_shown.clone())} />
                 },
             };

@@ -6,7 +6,7 @@ use super::charts::more_to_the_right;
 use super::dates::{delivered_on, short_date};
 use super::fields::{excerpt, long_name, SelectField, EXCERPT};
 use super::focus::use_successor_focus;
-use super::page_query::{team_of_view, TeamShown};
+use super::page_query::{team_of_view, KeptTeam, TeamShown};
 use super::state::{use_board, use_day, DialogKind, Msg, Same, RECORD_DECISION, WAITS_ON};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -18,7 +18,6 @@ use crate::core::model::{Board, DecisionKind, DependencyState, Id, Severity};
 use crate::ui::clock::local_now;
 pub use decisions::{decision_log, priority_decisions};
 use request::RequestRow;
-use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -42,17 +41,6 @@ pub struct CoordinationViewProps {
     pub address: Option<TeamShown>,
 }
 
-/// The team whose requests Coordination showed last: it opens on it again after the person
-/// looked at another view. Equal only to itself: the app makes one for each board.
-#[derive(Clone, Default)]
-pub struct KeptTeam(Rc<RefCell<Option<Id>>>);
-
-impl PartialEq for KeptTeam {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// The view's name in the page's address.
 const VIEW: &str = "coordination";
 
@@ -70,11 +58,10 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
             let request = board.dependencies.iter().find(|d| &d.id == id)?;
             board.team(&request.to_team_id).map(|t| t.id.clone())
         });
-        let kept = props.kept.0.borrow().clone();
         let named = props.address.as_ref();
         asked
             .or_else(|| named.and_then(|_| team_of_view(board, VIEW)))
-            .or_else(|| kept.filter(|id| board.team(id).is_some()))
+            .or_else(|| props.kept.get(board))
             .or_else(|| board.teams.first().map(|t| t.id.clone()))
             .unwrap_or_default()
     });
@@ -82,7 +69,7 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         let (kept, address) = (props.kept.clone(), props.address.clone());
         let known = board.team(&team).is_some();
         use_effect_with(((*team).clone(), known), move |(team, known)| {
-            kept.0.replace(Some(team.clone()));
+            kept.keep(Some(team.clone()));
             if let Some(address) = address.filter(|_| *known) {
                 address.show(Some(team), VIEW);
             }

@@ -7,7 +7,7 @@ use super::charts::{trend_chart, TrendPoint};
 use super::dom::{bring_into_view, without_scrolling};
 use super::fields::team_chips;
 use super::numbers::decimal;
-use super::page_query::{team_of_view, TeamShown};
+use super::page_query::{team_of_view, KeptTeam, TeamShown};
 use super::score::{band, subject_name};
 use super::state::{use_board, Msg};
 use crate::core::coordination::listed;
@@ -25,6 +25,10 @@ pub struct HealthViewProps {
     /// Where the person last followed an item from: the view opens there again.
     #[prop_or_default]
     pub place: Option<HealthPlace>,
+    /// The team whose figures the view showed last, kept by the app while another view
+    /// shows (or the team the board is filtered to).
+    #[prop_or_default]
+    pub kept: KeptTeam,
     /// On the board's own page, where the team whose figures are shown is told, for the
     /// page's address (`?of=`): a reload or a copied address shows them.
     #[prop_or_default]
@@ -85,7 +89,8 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
         None => props
             .address
             .as_ref()
-            .and_then(|_| team_of_view(board, "health")),
+            .and_then(|_| team_of_view(board, "health"))
+            .or_else(|| props.kept.get(board)),
     });
     // A part asked for from the teams table: opened and focused once shown.
     let asked = use_state(|| None::<PartKind>);
@@ -177,7 +182,9 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
             props.address.clone(),
             scope_team.as_ref().map(|(id, _)| id.to_string()),
         );
+        let kept = props.kept.clone();
         use_effect_with(shown, move |shown| {
+            kept.keep(shown.clone());
             if let Some(address) = address {
                 address.show(shown.as_ref(), "health");
             }

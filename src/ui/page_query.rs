@@ -117,3 +117,73 @@ impl TeamShown {
         self.0.borrow().clone()
     }
 }
+
+/// The team a view showed last (none for the whole board), kept by the app while another
+/// view shows: the view opens on it again. Equal only to itself: the app makes one for
+/// each view of each board.
+#[derive(Clone, Default)]
+pub struct KeptTeam(Rc<RefCell<Option<Id>>>);
+
+impl PartialEq for KeptTeam {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl KeptTeam {
+    /// The team kept, if `board` still has it.
+    pub fn get(&self, board: &Board) -> Option<Id> {
+        self.0
+            .borrow()
+            .clone()
+            .filter(|id| board.team(id).is_some())
+    }
+
+    pub fn keep(&self, team: Option<Id>) {
+        self.0.replace(team);
+    }
+}
+
+/// The teams Health, Rhythm and Coordination showed last, and the team the board was last
+/// filtered to, which they follow: a team lead who filters the board to their team finds
+/// it in every view, unless a view was turned to another team since.
+#[derive(Clone, Default, PartialEq)]
+pub struct KeptTeams {
+    pub health: KeptTeam,
+    pub rhythm: KeptTeam,
+    pub coordination: KeptTeam,
+    filtered: KeptTeam,
+}
+
+impl KeptTeams {
+    /// The board filtered to `team` (or to every team): a view that showed the team the
+    /// board was filtered to before (or the whole board) shows this one. Coordination
+    /// always shows a team, and keeps its own when the filter is cleared.
+    pub fn follow(&self, team: Option<Id>) {
+        let before = self.filtered.0.replace(team.clone());
+        for view in [&self.health, &self.rhythm, &self.coordination] {
+            let shown = view.0.borrow().clone();
+            let follows = shown.is_none() || shown == before;
+            if follows && (team.is_some() || view != &self.coordination) {
+                view.keep(team.clone());
+            }
+        }
+    }
+}
+
+/// The app's `KeptTeams`, made anew with each board (`turn`), following the board's
+/// team filter.
+#[yew::hook]
+pub fn use_kept_teams(turn: u32, filtered: Option<Id>) -> Rc<KeptTeams> {
+    // Following from the start, before a view first renders (an address naming a team
+    // filter and a view).
+    let kept = yew::use_memo(turn, |_| {
+        let kept = KeptTeams::default();
+        kept.follow(filtered.clone());
+        kept
+    });
+    yew::use_effect_with((filtered, (*kept).clone()), |(team, kept)| {
+        kept.follow(team.clone())
+    });
+    kept
+}

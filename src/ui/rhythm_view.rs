@@ -9,7 +9,7 @@ use super::dom::active_element;
 use super::fields::team_chips;
 use super::files::ImportButton;
 use super::focus::use_successor_focus;
-use super::page_query::{team_of_view, TeamShown};
+use super::page_query::{team_of_view, KeptTeam, TeamShown};
 use super::state::{use_board, use_day, BoardContext, DialogKind, Msg};
 use super::subject_link::subject_link;
 use crate::core::action::Action;
@@ -39,6 +39,10 @@ pub struct RhythmViewProps {
     pub on_error: Callback<String>,
     /// The guided review, kept while another view is shown.
     pub review: KeptReview,
+    /// The team whose rhythm the view showed last, kept by the app while another view
+    /// shows (or the team the board is filtered to).
+    #[prop_or_default]
+    pub kept: KeptTeam,
     /// On the board's own page, where the team whose figures are shown is told, for the
     /// page's address (`?of=`): a reload or a copied address shows them.
     #[prop_or_default]
@@ -132,7 +136,8 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
         Mode::Overview => props
             .address
             .as_ref()
-            .and_then(|_| team_of_view(board, "rhythm")),
+            .and_then(|_| team_of_view(board, "rhythm"))
+            .or_else(|| props.kept.get(board)),
     });
     // A team deleted meanwhile, or the only one left: the whole board's rhythm.
     let scope_team = (*scope)
@@ -142,7 +147,9 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
     // The team shown goes into the page's address, with the view's entry (`TeamShown`).
     {
         let (address, shown) = (props.address.clone(), scope_team.map(|t| t.id.clone()));
+        let kept = props.kept.clone();
         use_effect_with(shown, move |shown| {
+            kept.keep(shown.clone());
             if let Some(address) = address {
                 address.show(shown.as_ref(), "rhythm");
             }

@@ -183,6 +183,45 @@ test('the team whose figures Health or Rhythm shows is kept in its address: a re
   page.assertNoErrors();
 });
 
+test('a board filtered to a team opens each view and the slice on that team, until a view is turned to another', async () => {
+  const page = await freshPage(app);
+  await startExample(page);
+  await page.getByRole('region', { name: 'Filters' }).getByLabel('Team').selectOption({ label: 'Mobile' });
+  await tab(page, 'Health').click();
+  const figures = page.getByRole('group', { name: 'Show the figures of' });
+  await figures.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
+  await tab(page, 'Rhythm').click();
+  const rhythm = page.getByRole('group', { name: 'Show the rhythm of' });
+  await rhythm.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
+  await tab(page, 'Coordination').click();
+  const requests = page.getByRole('group', { name: 'Show the requests of' });
+  await requests.getByRole('button', { name: 'Mobile', exact: true, pressed: true }).waitFor();
+  // Health turned to Data keeps Data; the others still follow the board.
+  await tab(page, 'Health').click();
+  await figures.getByRole('button', { name: 'Data', exact: true }).click();
+  await tab(page, 'Board').click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Export team slice…' }).click();
+  const slice = dialog(page, 'Export team slice');
+  assert.ok(await slice.getByRole('checkbox', { name: 'Mobile', exact: true }).isChecked(), 'the filtered team is ticked');
+  assert.equal(await slice.getByRole('checkbox', { checked: true }).count(), 1);
+  await slice.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('region', { name: 'Filters' }).getByLabel('Team').selectOption({ label: 'Growth' });
+  await tab(page, 'Health').click();
+  await figures.getByRole('button', { name: 'Data', exact: true, pressed: true }).waitFor();
+  await tab(page, 'Rhythm').click();
+  await rhythm.getByRole('button', { name: 'Growth', exact: true, pressed: true }).waitFor();
+  // The filter cleared: Rhythm, which followed it, shows all teams; Coordination always
+  // shows one, and keeps the last.
+  await tab(page, 'Board').click();
+  await page.getByRole('region', { name: 'Filters' }).getByLabel('Team').selectOption({ label: 'All teams' });
+  await tab(page, 'Rhythm').click();
+  await rhythm.getByRole('button', { name: 'All teams', exact: true, pressed: true }).waitFor();
+  await tab(page, 'Coordination').click();
+  await requests.getByRole('button', { name: 'Growth', exact: true, pressed: true }).waitFor();
+  page.assertNoErrors();
+});
+
 test('the team whose requests Coordination shows is kept in its address: a reload or a shared address shows them', async () => {
   const page = await freshPage(app);
   await startExample(page);

@@ -49,7 +49,8 @@ impl Commands {
             Command::Help => open(DialogKind::Help),
             Command::Import => choose_file(&self.import_input),
             Command::Merge => choose_file(&self.merge_input),
-            Command::Slice => open(DialogKind::Slice(Vec::new())),
+            // The team the board is filtered to, ticked.
+            Command::Slice => open(DialogKind::Slice(self.team.iter().cloned().collect())),
             Command::ExportSnapshot => self.on_export.emit(false),
             Command::ExportPicture => self.on_export.emit(true),
             Command::Print => self.on_print.emit(()),
