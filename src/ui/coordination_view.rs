@@ -99,6 +99,13 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
     // leaves the list: focus goes to the request's next step, or the name of the row now in
     // its place (its steps would act on another request at one more Enter).
     let root = use_node_ref();
+    {
+        // The team shown, chosen in its row of chips, in sight there.
+        let root = root.clone();
+        use_effect_with((*team).clone(), move |_| {
+            crate::ui::fields::reveal_pressed_chips(&root)
+        });
+    }
     let note_step = use_successor_focus(
         &root,
         ".ab-asked .ab-request",
@@ -193,7 +200,9 @@ pub fn CoordinationView(props: &CoordinationViewProps) -> Html {
         <table class="ab-heat ab-matrix" aria-label="Requests between teams">
             <thead>
                 <tr>
-                    <th scope="col">{ "Asking team → asked of" }</th>
+                    // Rows ask and columns are asked: the arrows point along each, for the
+                    // eye; a screen reader hears the rows' heading.
+                    <th scope="col"><span aria-hidden="true">{ "Asking ↓ · asked →" }</span><span class="ab-visually-hidden">{ "Asking team" }</span></th>
                     { board.teams.iter().map(|t| html! { <th key={t.id.as_str()} scope="col"><span class="ab-lines">{ &t.name }</span></th> }).collect::<Html>() }
                 </tr>
             </thead>

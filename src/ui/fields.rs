@@ -503,6 +503,44 @@ pub fn team_chips(
     }
 }
 
+/// Brings the pressed chip of each row of chips in `root` whole into sight, clear of the
+/// fade at the row's right edge (on a phone a row scrolls sideways): a view opened on a
+/// team far along the row shows it chosen.
+pub fn reveal_pressed_chips(root: &NodeRef) {
+    /// The fade's width (`ab-more-chips`), and a little more.
+    const FADE: f64 = 48.0;
+    let chips = root.cast::<web_sys::Element>().and_then(|root| {
+        root.query_selector_all(".ab-scope [aria-pressed=true]")
+            .ok()
+    });
+    let Some(chips) = chips else {
+        return;
+    };
+    for chip in (0..chips.length()).filter_map(|i| chips.item(i)) {
+        let Some(chip) = chip.dyn_ref::<web_sys::Element>() else {
+            continue;
+        };
+        let Some(row) = chip.parent_element() else {
+            continue;
+        };
+        let (at, rect) = (
+            row.get_bounding_client_rect(),
+            chip.get_bounding_client_rect(),
+        );
+        let scrolled = f64::from(row.scroll_left());
+        let (left, right) = (
+            rect.left() - at.left() + scrolled,
+            rect.right() - at.left() + scrolled,
+        );
+        let width = f64::from(row.client_width());
+        if right > scrolled + width - FADE {
+            row.set_scroll_left((right - width + FADE) as i32);
+        } else if left < scrolled {
+            row.set_scroll_left(left as i32);
+        }
+    }
+}
+
 /// A name's tooltip where a chip or a table's row may cut it (`.ab-chip`, `.ab-one-line`):
 /// one that could be longer than they show.
 pub fn long_name(name: &str) -> Option<AttrValue> {

@@ -96,6 +96,13 @@ pub fn HealthView(props: &HealthViewProps) -> Html {
     let asked = use_state(|| None::<PartKind>);
     let root = use_node_ref();
     {
+        // The team shown, chosen in its row of chips, in sight there.
+        let root = root.clone();
+        use_effect_with((*scope).clone(), move |_| {
+            crate::ui::fields::reveal_pressed_chips(&root)
+        });
+    }
+    {
         // Back from an item: focus on it again, in view.
         let (root, back) = (root.clone(), (*back).clone());
         use_effect_with((), move |()| {

@@ -139,6 +139,13 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             .and_then(|_| team_of_view(board, "rhythm"))
             .or_else(|| props.kept.get(board)),
     });
+    {
+        // The team shown, chosen in its row of chips, in sight there.
+        let root = root.clone();
+        use_effect_with((*scope).clone(), move |_| {
+            crate::ui::fields::reveal_pressed_chips(&root)
+        });
+    }
     // A team deleted meanwhile, or the only one left: the whole board's rhythm.
     let scope_team = (*scope)
         .as_deref()

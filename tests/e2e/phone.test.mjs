@@ -325,6 +325,32 @@ test('on a touch screen controls are big enough for a finger, a card opens at a 
   const edit = await people.getByRole('button', { name: /^Edit / }).first().boundingBox();
   assert.ok(edit.x + edit.width <= 360, 'Edit is in sight');
   assert.ok((await people.getByRole('heading', { name: 'People' }).boundingBox()).y >= 0, 'the title is in sight');
+  // Its form's fields are a finger's height, their text big enough not to zoom the page.
+  await people.getByRole('button', { name: 'Add person' }).tap();
+  const name = dialog(page, 'Add person').getByLabel('Name');
+  assert.ok((await name.boundingBox()).height >= 44);
+  assert.ok(await name.evaluate((field) => parseFloat(getComputedStyle(field).fontSize) >= 16));
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await people.waitFor({ state: 'detached' });
+
+  // A team's row opens its form from its second line too, and offers its slice.
+  const teams = page.getByRole('region', { name: 'Teams' });
+  await teams.getByRole('listitem').first().scrollIntoViewIfNeeded();
+  const sub = await teams.getByRole('listitem').first().locator('.ab-phone__sub').boundingBox();
+  const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button')?.getAttribute('aria-label'),
+    [sub.x + 10, sub.y + sub.height / 2]);
+  assert.match(hit ?? '', /^Edit team: /);
+  await teams.getByRole('button', { name: /^Export slice of team / }).first().tap();
+  const slice = dialog(page, 'Export team slice');
+  assert.equal(await slice.getByRole('checkbox', { checked: true }).count(), 1);
+  await page.keyboard.press('Escape');
+  await slice.waitFor({ state: 'detached' });
+
+  // Health's table of teams: each score a finger's size.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Health/ }).tap();
+  const scores = await page.locator('.ab-teams__score').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect()));
+  assert.ok(scores.length > 0 && scores.every((r) => r.width >= 40 && r.height >= 40), JSON.stringify(scores[0]));
   page.assertNoErrors();
 });
 

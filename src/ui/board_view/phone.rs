@@ -206,10 +206,25 @@ fn teams_list(props: &PhoneBoardProps) -> Html {
                 }
             }
         };
+        // A team's slice, as its lane on a wider screen offers.
+        let slice = (!props.read_only).then(|| {
+            let id = team.id.clone();
+            let on_slice = props
+                .handlers
+                .on_dialog
+                .reform(move |_| Some(DialogKind::Slice(vec![id.clone()])));
+            html! {
+                <button type="button" class="ab-button ab-button--quiet ab-button--small" onclick={on_slice}
+                        aria-label={format!("Export slice of team {}", team.name)}>{ "Export slice" }</button>
+            }
+        });
         html! {
             <li key={team.id.clone()} class="ab-phone__team-row">
-                { name }
-                <span class="ab-phone__sub">{ sub }</span>
+                <div class="ab-phone__team-row-text">
+                    { name }
+                    <span class="ab-phone__sub">{ sub }</span>
+                </div>
+                { slice.unwrap_or_default() }
             </li>
         }
     });
