@@ -173,7 +173,11 @@
 // filter, the deletion's question, hidden work not stopped): 597.4 KB (611,771 bytes); then
 // (+0.5 KB) the stopped work in Rhythm's team filter and the status page: 597.9 KB (612,251 bytes);
 // then when a request was delivered, kept and said (the build came out 0.5 KB smaller): 597.4 KB
-// (611,715 bytes).
+// (611,715 bytes); then (+2.7 KB) what a keyboard walk and a phone walk found (a refusal said
+// in the field the person is in and dropped once the field changes, a lead joining the team
+// they lead, the merge preview's words whole, the views following the board's team filter):
+// 600.1 KB (614,510 bytes); then (+1.1 KB) room for a finger on touch screens, a phone's team
+// row with its slice, a view's chosen chip in sight: 601.2 KB (615,668 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
@@ -185,7 +189,7 @@ import { gzipSync } from 'node:zlib';
 
 const DIST = new URL('../dist/', import.meta.url);
 const TARGET = 350 * 1024;
-const GUARD = 598 * 1024;
+const GUARD = 602 * 1024;
 
 test('dist holds one WebAssembly module, and the whole app grows no larger than its guard, gzipped', () => {
   const files = readdirSync(DIST);
