@@ -573,7 +573,8 @@ fn make(board: &Board, seed: &Seed, now: Timestamp) -> Action {
             requested_at: now,
             answered_at: (bits % 32 == 14).then_some(now),
             answer_note: String::new(),
-            delivered_at: (bits % 64 == 46).then_some(now),
+            // Apart from the other two refusals, so that it is refused for itself.
+            delivered_at: (bits % 64 == 45).then_some(now),
         }),
         Kind::UpdateDependency => {
             let Some(old) = pick(dependencies, a) else {

@@ -310,6 +310,62 @@ fn a_slice_sent_back_asks_about_what_both_sides_changed_and_about_other_teams_wo
     );
 }
 
+/// `d-1` of `board` moved by `step` at `at`.
+fn answered(
+    board: &Rc<alignment_board::core::model::Board>,
+    step: Step,
+    at: &str,
+) -> Rc<alignment_board::core::model::Board> {
+    let action = Action::AnswerDependency {
+        id: "d-1".into(),
+        step,
+        note: String::new(),
+        promised: None,
+    };
+    reduce(board, action, ts(at)).unwrap()
+}
+
+#[test]
+fn a_reopening_or_an_edit_in_a_slice_is_weighed_by_its_time_and_the_board_s_is_kept() {
+    let board = Rc::new(small_board());
+    let board = answered(&board, Step::Accept, "2026-11-19T09:00:00Z");
+    let board = answered(&board, Step::Deliver, "2026-11-21T09:00:00Z");
+    let cut =
+        alignment_board::core::slice::export(&board, &["t-2".into()], ts("2026-11-23T09:00:00Z"));
+    let verdict = |board: &Rc<alignment_board::core::model::Board>,
+                   team: alignment_board::core::model::Board| {
+        let made = plan(board, &[Incoming::board("platform.alignment.json", team)]);
+        let merge = made.files[0].outcome.as_ref().unwrap();
+        let item = merge.of(Kind::Dependency).next().unwrap();
+        (item.verdict.clone(), made)
+    };
+    // The team reopens the delivery in its slice: a change of the slice's, newer than the
+    // board's copy, shown and taken by default (it was lost as "the same" when a reopening
+    // stamped no time).
+    let reopened = answered(&Rc::new(cut.clone()), Step::Reopen, "2026-11-24T09:00:00Z");
+    let (found, made) = verdict(&board, (*reopened).clone());
+    let Verdict::Conflict(difference) = found else {
+        panic!("shown: {found:?}");
+    };
+    assert_eq!(difference.default, Side::File);
+    let merged = apply(&board, &made, &Choices::default()).unwrap().board;
+    assert_eq!(merged.dependencies[0].state, DependencyState::Accepted);
+    // The board reopens it after the cut, and the slice comes back as it was sent: the
+    // board's reopening stays, without asking.
+    let on_board = answered(&board, Step::Reopen, "2026-11-24T09:00:00Z");
+    let (found, _) = verdict(&on_board, cut.clone());
+    assert!(matches!(found, Verdict::Same), "{found:?}");
+    // A change that stamps no time (the need edited in the slice) is shown by the usual
+    // rules: both sides carry the same time, so neither is newer and the board's stays.
+    let mut edited = cut.clone();
+    edited.dependencies[0].need = "The whole API".into();
+    let (found, _) = verdict(&board, edited);
+    let Verdict::Conflict(difference) = found else {
+        panic!("shown: {found:?}");
+    };
+    assert_eq!(difference.default, Side::Board);
+}
+
 #[test]
 fn a_delivery_sent_back_a_slice_of_a_slice_and_another_slice_s_board() {
     let mut board = Rc::new(small_board());

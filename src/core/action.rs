@@ -187,8 +187,12 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
             next.teams.push(team);
         }
         Action::UpdateTeam(team) => {
-            lead_joins(&mut next, &team);
             let id = team.id.clone();
+            let was = find(&mut next.teams, &id)?.lead_id.clone();
+            // Only a lead newly chosen: one kept in no team on purpose stays there.
+            if was != team.lead_id {
+                lead_joins(&mut next, &team);
+            }
             *find(&mut next.teams, &id)? = team;
         }
         Action::DeleteTeam {
@@ -450,8 +454,10 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                         dependency.promised = promised.filter(|p| Some(*p) != dependency.due);
                     }
                 }
-                // Asking again clears the old answer and promise.
+                // Asking again clears the old answer and promise: the request is asked
+                // anew, unanswered since now (a stamp a slice sent back is judged by).
                 Step::Reopen if dependency.state == DependencyState::Requested => {
+                    dependency.requested_at = now;
                     dependency.answered_at = None;
                     dependency.delivered_at = None;
                     dependency.answer_note.clear();
@@ -459,7 +465,9 @@ pub fn reduce(board: &Rc<Board>, action: Action, now: Timestamp) -> Result<Rc<Bo
                 }
                 // Reopening a delivery that fell short keeps the answer, unless it says what
                 // is still missing, and takes the date it can now deliver by.
+                // It is answered again, now: the stamp moves on as the delivery goes.
                 Step::Reopen => {
+                    dependency.answered_at = Some(now);
                     dependency.delivered_at = None;
                     if !note.is_empty() {
                         dependency.answer_note = note;

@@ -33,8 +33,9 @@
 //! is no common version to tell which side changed what, so a difference is settled by
 //! time where the entity has one, and by the board otherwise:
 //!
-//! - the *default* is the newer side by `updatedAt` for initiatives and by the last answer
-//!   (`answeredAt`, else `requestedAt`) for dependencies; a tie, and every other kind, keep
+//! - the *default* is the newer side by `updatedAt` for initiatives and by the request's
+//!   last move for dependencies (asked, answered or reopened, delivered: `requestedAt`,
+//!   `answeredAt`, `deliveredAt`, the latest); a tie, and every other kind, keep
 //!   the board's side (so the board's own ranking of priorities is the default);
 //! - it is a **conflict**, shown with both values for the person to pick
 //!   (`Choice::Pick`), when a field a person decides on differs: a name or title, a

@@ -445,9 +445,14 @@ pub struct Dependency {
 }
 
 impl Dependency {
-    /// When the request last moved: asked, answered or delivered.
+    /// When the request last moved: asked, answered (a reopening too) or delivered. A
+    /// delivery time on a request that is not delivered (a file made elsewhere) counts for
+    /// nothing.
     pub fn latest(&self) -> Timestamp {
-        [self.answered_at, self.delivered_at]
+        let delivered = self
+            .delivered_at
+            .filter(|_| self.state == DependencyState::Delivered);
+        [self.answered_at, delivered]
             .into_iter()
             .flatten()
             .fold(self.requested_at, Timestamp::max)

@@ -335,8 +335,8 @@ enum Touched {
 /// the slice was sent with (at worst the person is asked).
 fn touched(cut: &Cut, board: Timestamp, file: Timestamp, team: Option<&str>) -> Touched {
     // Only a board version newer than the file's shows the file holds the copy it was cut
-    // with: some changes stamp nothing (a request marked delivered keeps its answer's
-    // time), and those the usual rules show.
+    // with: some changes stamp nothing (a request's need or date edited), and those the
+    // usual rules show.
     if file < cut.cut_at && board > file {
         Touched::Not
     } else if board >= cut.cut_at {
