@@ -317,6 +317,14 @@ fn a_lead_of_no_team_joins_the_team_they_lead_and_a_lead_of_another_stays() {
         Action::UpdateTeam(team("t-2", "Platform", Some("p-4"))),
     );
     assert_eq!(after.people[3].team_id.as_deref(), Some("t-2"));
+    // A lead kept in no team on purpose stays there when the team is edited otherwise.
+    let mut apart = after.clone();
+    apart.people[3].team_id = None;
+    let renamed = applied(
+        &apart,
+        Action::UpdateTeam(team("t-2", "Infra", Some("p-4"))),
+    );
+    assert_eq!(renamed.people[3].team_id, None);
 }
 
 #[test]

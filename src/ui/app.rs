@@ -587,6 +587,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="ab-dropzone" aria-hidden="true"><p>{ "Drop a snapshot file to import it, or several to merge them" }</p></div>
             }
             <div class="ab-visually-hidden" aria-live="polite" aria-atomic="true">{ &state.announcement }</div>
+            <div class="ab-visually-hidden" aria-live="assertive" data-refusal-said="" />
             if let Some(kind) = (*dialog).clone() {
                 <Dialogs {kind} board={board.clone()} on_export={on_export.clone()} attention={(*attention).clone()} />
             }

@@ -77,9 +77,8 @@ pub struct TextFieldProps {
 }
 
 /// Puts focus in the first field of `form` whose value was refused; whether there is such a
-/// field. A person already in a refused field (who pressed Ctrl+Enter in it) stays there, and
-/// the field takes focus again so that a screen reader reads it with its refusal: focus that
-/// does not move says nothing.
+/// field. A person already in a refused field (who pressed Enter in it) stays there, and the
+/// refusal is said (`say_refusal`): focus that does not move is not read again.
 pub fn focus_first_refused(form: &web_sys::Element) -> bool {
     thread_local! {
         /// Focus was put this turn: the other fields refused with the first leave it there
@@ -95,9 +94,6 @@ pub fn focus_first_refused(form: &web_sys::Element) -> bool {
     }
     gloo_timers::callback::Timeout::new(0, || PUT.set(false)).forget();
     let field = match active_element(form).filter(|a| a.matches(refused).unwrap_or(false)) {
-        // On a touch screen leaving the field would put its keyboard away, which focus
-        // given back from code may not bring back: the person stays in it as it is.
-        Some(_) if crate::ui::dom::touch_screen() => return true,
         Some(inside) => {
             say_refusal(&inside);
             return true;
@@ -108,14 +104,14 @@ pub fn focus_first_refused(form: &web_sys::Element) -> bool {
     true
 }
 
-/// Says `field`'s label and refusal in its dialog's live region (`REFUSAL_SAID`): focus that
-/// does not move is not read again. Emptied first, so the same refusal is said again.
+/// Says `field`'s label and refusal in its dialog's live region, or the board's for a form
+/// outside a dialog (a guided review's step) (`REFUSAL_SAID`). Emptied first, so the same
+/// refusal is said again.
 fn say_refusal(field: &web_sys::Element) {
-    let region = field
-        .closest("dialog")
-        .ok()
-        .flatten()
-        .and_then(|dialog| dialog.query_selector(REFUSAL_SAID).ok().flatten());
+    let region = ["dialog", ".ab-app"].into_iter().find_map(|place| {
+        let place = field.closest(place).ok().flatten()?;
+        place.query_selector(REFUSAL_SAID).ok().flatten()
+    });
     let Some(region) = region else {
         return;
     };
@@ -176,37 +172,45 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     let note_id: AttrValue = format!("{id}-note").into();
     let control = use_node_ref();
     // A refusal is about what the field held: once the person changes it, the field no
-    // longer says it, until the form is sent again and refuses it anew.
-    let changed = use_state_eq(|| false);
+    // longer says that refusal, until the form is sent again. Decided as the field renders:
+    // a new refusal shows at once (and takes focus), whatever was typed before.
+    let changed_after = use_state_eq(|| None::<AttrValue>);
     {
-        // Sent: heard on the form before its own handler, which refuses it again or not.
-        let (control, changed) = (control.clone(), changed.clone());
+        // Sent: heard where the form's tree starts (the document, or the board's shadow
+        // root), before the board's own handlers, which may refuse the same again.
+        let (control, changed_after) = (control.clone(), changed_after.clone());
         use_effect_with((), move |()| {
             let form = control
                 .cast::<web_sys::Element>()
                 .and_then(|control| control.closest("form").ok().flatten());
             let listener = form.map(|form| {
                 let capture = gloo_events::EventListenerOptions::run_in_capture_phase();
-                gloo_events::EventListener::new_with_options(&form, "submit", capture, move |_| {
-                    changed.set(false)
-                })
+                let root = form.get_root_node();
+                gloo_events::EventListener::new_with_options(
+                    &root,
+                    "submit",
+                    capture,
+                    move |event| {
+                        let target = event.target();
+                        if target.as_ref().and_then(|t| t.dyn_ref::<web_sys::Node>()) == Some(&form)
+                        {
+                            changed_after.set(None);
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
     }
-    {
-        let changed = changed.clone();
-        use_effect_with(props.error.clone(), move |_| changed.set(false));
-    }
     let on_change = {
-        let (on_change, changed, refused) = (
+        let (on_change, changed_after, refused) = (
             props.on_change.clone(),
-            changed.clone(),
-            props.error.is_some(),
+            changed_after.clone(),
+            props.error.clone(),
         );
         Callback::from(move |value: String| {
-            if refused {
-                changed.set(true);
+            if refused.is_some() {
+                changed_after.set(refused.clone());
             }
             on_change.emit(value);
         })
@@ -237,7 +241,10 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     } else {
         props.value.clone()
     };
-    let error = props.error.as_ref().filter(|_| !*changed);
+    let error = props
+        .error
+        .as_ref()
+        .filter(|e| changed_after.as_ref() != Some(e));
     let invalid = error.is_some();
     // A text at its limit says so: a paste longer than it is cut by the browser unsaid.
     // (The browser counts a text's UTF-16 units, as this does.)

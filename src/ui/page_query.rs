@@ -122,37 +122,58 @@ impl TeamShown {
 /// view shows: the view opens on it again. Equal only to itself: the app makes one for
 /// each view of each board.
 #[derive(Clone, Default)]
-pub struct KeptTeam(Rc<RefCell<Option<Id>>>);
+pub struct KeptTeam {
+    shown: Rc<RefCell<Option<Id>>>,
+    /// The team the board is filtered to, shared by the views' `KeptTeam`s.
+    filtered: Rc<RefCell<Option<Id>>>,
+}
 
 impl PartialEq for KeptTeam {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.shown, &other.shown)
     }
 }
 
 impl KeptTeam {
-    /// The team kept, if `board` still has it.
+    /// The team kept, if `board` still has it; for one since deleted, the team the board
+    /// is filtered to.
     pub fn get(&self, board: &Board) -> Option<Id> {
-        self.0
-            .borrow()
-            .clone()
-            .filter(|id| board.team(id).is_some())
+        let known = |id: &Option<Id>| id.clone().filter(|id| board.team(id).is_some());
+        match &*self.shown.borrow() {
+            None => None,
+            Some(id) if board.team(id).is_some() => Some(id.clone()),
+            Some(_) => known(&self.filtered.borrow()),
+        }
     }
 
     pub fn keep(&self, team: Option<Id>) {
-        self.0.replace(team);
+        self.shown.replace(team);
     }
 }
 
 /// The teams Health, Rhythm and Coordination showed last, and the team the board was last
 /// filtered to, which they follow: a team lead who filters the board to their team finds
 /// it in every view, unless a view was turned to another team since.
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct KeptTeams {
     pub health: KeptTeam,
     pub rhythm: KeptTeam,
     pub coordination: KeptTeam,
-    filtered: KeptTeam,
+}
+
+impl Default for KeptTeams {
+    fn default() -> KeptTeams {
+        let filtered = Rc::new(RefCell::new(None));
+        let view = || KeptTeam {
+            shown: Rc::default(),
+            filtered: filtered.clone(),
+        };
+        KeptTeams {
+            health: view(),
+            rhythm: view(),
+            coordination: view(),
+        }
+    }
 }
 
 impl KeptTeams {
@@ -160,9 +181,9 @@ impl KeptTeams {
     /// board was filtered to before (or the whole board) shows this one. Coordination
     /// always shows a team, and keeps its own when the filter is cleared.
     pub fn follow(&self, team: Option<Id>) {
-        let before = self.filtered.0.replace(team.clone());
+        let before = self.health.filtered.replace(team.clone());
         for view in [&self.health, &self.rhythm, &self.coordination] {
-            let shown = view.0.borrow().clone();
+            let shown = view.shown.borrow().clone();
             let follows = shown.is_none() || shown == before;
             if follows && (team.is_some() || view != &self.coordination) {
                 view.keep(team.clone());

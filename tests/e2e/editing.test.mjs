@@ -679,9 +679,19 @@ test('a form that refuses what was typed puts focus in the field it names, which
   assert.deepEqual(await focusedField(), { label: 'Rank', note: '1 is the most important; others move to make room', invalid: 'false' });
   await page.keyboard.press('Backspace');
   await page.keyboard.type('0');
-  await page.keyboard.press('Control+Enter');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement.getAttribute('aria-invalid') === 'true');
   assert.deepEqual(await focusedField(), { label: 'Rank', note: 'Ranks start at 1', invalid: 'true' });
+  // Changed and refused for another reason, with Enter: the new refusal shows at once, in
+  // the field, and is said.
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('100000');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^At most/.test(document.getElementById(document.activeElement.getAttribute('aria-describedby'))?.textContent));
+  const refused = await focusedField();
+  assert.equal(refused.label, 'Rank');
+  assert.equal(refused.invalid, 'true');
+  await page.waitForFunction(([region, note]) => region.textContent === `Rank: ${note}`, [await said.elementHandle(), refused.note]);
   await form.getByRole('button', { name: 'Cancel' }).click();
   await form.waitFor({ state: 'detached' });
 

@@ -22,8 +22,13 @@ pub struct SliceExportProps {
 #[function_component]
 pub fn SliceExport(props: &SliceExportProps) -> Html {
     let context = use_board();
-    let chosen = use_state(|| props.chosen.clone());
     let board = &props.board;
+    // A team since deleted (a filter that named it) is not chosen.
+    let chosen = use_state(|| {
+        let mut chosen = props.chosen.clone();
+        chosen.retain(|id| board.team(id).is_some());
+        chosen
+    });
     let on_export = {
         let (board, chosen, dispatch, on_close) = (
             board.clone(),

@@ -153,9 +153,10 @@ pub fn TeamForm(fields: &FormProps) -> Html {
             "Add people under People to choose a lead",
         ))
     } else {
+        let kept = existing.as_ref().and_then(|t| t.lead_id.as_deref()) == Some(lead.as_str());
         board
             .person(&lead)
-            .filter(|p| p.team_id.is_none())
+            .filter(|p| p.team_id.is_none() && !kept)
             .map(|p| format!("{} is in no team yet, and joins this one.", p.name).into())
     };
     html! {
