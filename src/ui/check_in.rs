@@ -238,11 +238,12 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             author.clone(),
             error.clone(),
         );
-        let (board, id, on_submit, again) = (
+        let (board, id, on_submit, again, owner) = (
             board.clone(),
             initiative.id.clone(),
             props.on_submit.clone(),
             props.again.clone(),
+            initiative.owner_id.clone(),
         );
         let (store, key) = (context.store.clone(), context.storage_key.clone());
         Callback::from(move |event: SubmitEvent| {
@@ -256,8 +257,10 @@ pub fn CheckInEditor(props: &CheckInEditorProps) -> Html {
             };
             error.set(None);
             // Whoever checks in from this browser is likely to again, on work with no
-            // owner; a correction is of someone else's check-in as often as not.
-            if again.is_none() {
+            // owner; a correction is of someone else's check-in as often as not, and the
+            // work's owner, who the form starts with, says nothing of who is typing (in a
+            // guided review one person types every owner's update).
+            if again.is_none() && optional_id(&author) != owner {
                 change_display(store.0.as_ref(), &key, |d| {
                     d.checks_in_as = optional_id(&author)
                 });

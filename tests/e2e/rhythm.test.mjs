@@ -485,7 +485,7 @@ test('a guided review left for another view goes on where it was, with what was 
   page.assertNoErrors();
 });
 
-test('checking in from a card shows the previous check-in and the history, and records who checked in, remembered in this browser for their team\'s work', async () => {
+test('checking in from a card shows the previous check-in and the history, and records who checked in, remembered in this browser for their team\'s work when not the owner', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
@@ -544,6 +544,15 @@ test('checking in from a card shows the previous check-in and the history, and r
   await board.waitFor();
   assert.equal(await author('SAML single sign-on'), 'Jonas Berg');
   assert.equal(await author('Pricing page redesign'), 'Dana Ortiz');
+  // A check-in saved under the work's owner, as the form starts, says nothing of who is
+  // typing (a guided review types every owner's): Noah Fischer's leaves Jonas Berg named.
+  await board.getByRole('article', { name: 'Multi-region failover' }).first().focus();
+  await page.keyboard.press('c');
+  const owners = dialog(page, 'Check in: Multi-region failover');
+  assert.equal(await owners.getByLabel('Checked in by').evaluate((select) => select.selectedOptions[0].textContent), 'Noah Fischer');
+  await owners.getByRole('button', { name: 'Save check-in' }).click();
+  await owners.waitFor({ state: 'detached' });
+  assert.equal(await author('SAML single sign-on'), 'Jonas Berg');
   assert.ok(!JSON.stringify((await exportSnapshot(page)).json).includes('checksInAs'));
   page.assertNoErrors();
 });
