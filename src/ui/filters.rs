@@ -79,6 +79,22 @@ fn Filters(props: &FilterBarProps) -> Html {
     let board = &props.board;
     let filter = &props.filter;
 
+    // Work an earlier period finished that the other filters would show (a board filtered
+    // to Done once a new period started showed nothing, unexplained): counted, and shown
+    // at a click.
+    let with_earlier = Filter {
+        earlier: true,
+        ..filter.clone()
+    };
+    let earlier_matching = match filter.is_active() && !filter.earlier && props.earlier > 0 {
+        true => (board.initiatives.iter())
+            .filter(|i| {
+                with_earlier.lets_through(board, i, false) && !filter.lets_through(board, i, false)
+            })
+            .count(),
+        false => 0,
+    };
+    let show_earlier = props.on_change.reform(move |_| with_earlier.clone());
     let mut teams: Vec<(AttrValue, AttrValue)> = vec![(ALL.into(), "All teams".into())];
     teams.extend(
         board
@@ -210,6 +226,12 @@ fn Filters(props: &FilterBarProps) -> Html {
             <p class="ab-filters__count" aria-live="polite">
                 if filter.is_active() {
                     { format!("Showing {} of {total}", props.shown) }
+                    if earlier_matching > 0 {
+                        { " · " }
+                        <button type="button" class="ab-link-button" onclick={show_earlier}>
+                            { format!("{earlier_matching} more from earlier periods") }
+                        </button>
+                    }
                 } else {
                     { initiatives(total) }
                     if props.earlier > 0 {

@@ -176,6 +176,8 @@ test('priorities are re-ranked with the keyboard, the buttons and by dragging', 
   const focused = async (locator) => page.waitForFunction((e) => document.activeElement === e, await locator.elementHandle(), { timeout: 5_000 });
   await focused(page.getByRole('columnheader', { name: `Priority 1: ${second}` }));
 
+  // The first's arrow that cannot raise it says why, not a rank it cannot take.
+  assert.ok(await page.getByRole('button', { name: `“${second}” is ranked first` }).isDisabled());
   await page.getByRole('button', { name: `Lower “${second}” to rank 2` }).click();
   await page.getByRole('columnheader', { name: `Priority 1: ${first}` }).waitFor();
   // Focus stays on the arrow that moved it, so Enter lowers it again; Undo puts it back.

@@ -701,7 +701,17 @@ test('starting the next period carries over what was chosen and keeps the histor
     await page.getByText(notShown).waitFor();
     for (const initiative of earlier) assert.equal(await card(initiative.title).count(), 0, `${initiative.title} is left out`);
   }
-  await page.getByRole('checkbox', { name: `Earlier periods' work (${earlier.length})` }).check();
+  // Filtered to Done, the board says how much more earlier periods finished, and shows it
+  // at a click.
+  const done = earlier.filter((i) => i.status === 'done');
+  const filters = page.getByRole('region', { name: 'Filters' });
+  await filters.getByLabel('Status').selectOption({ label: 'Done' });
+  const doneNow = after.initiatives.filter((i) => i.status === 'done').length - done.length;
+  await filters.getByText(`Showing ${doneNow} of ${after.initiatives.length - earlier.length}`).waitFor();
+  await filters.getByRole('button', { name: `${done.length} more from earlier periods` }).click();
+  await filters.getByRole('checkbox', { name: `Earlier periods' work (${earlier.length})`, checked: true }).waitFor();
+  for (const initiative of done) await card(initiative.title).first().waitFor();
+  await filters.getByLabel('Status').selectOption({ label: 'Any status' });
   await page.getByText(`Showing ${after.initiatives.length} of ${after.initiatives.length}`).waitFor();
   for (const initiative of earlier) await card(initiative.title).first().getByText('From an earlier period').waitFor();
   await page.getByRole('button', { name: 'Clear filters' }).click();

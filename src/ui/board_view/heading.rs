@@ -211,10 +211,16 @@ pub fn PriorityHeader(props: &PriorityHeaderProps) -> Html {
                 <div class="ab-column-head__moves">
                     <button type="button" class="ab-icon-button" disabled={rank <= 1} onclick={raise.reform(|_| ())}
                             data-place={raise_place}
-                            aria-label={format!("Raise “{}” to rank {}", priority.title, higher)}>{ "←" }</button>
+                            aria-label={match rank <= 1 {
+                                true => format!("“{}” is ranked first", priority.title),
+                                false => format!("Raise “{}” to rank {}", priority.title, higher),
+                            }}>{ "←" }</button>
                     <button type="button" class="ab-icon-button" disabled={rank >= active_count} onclick={lower_button.reform(|_| ())}
                             data-place={lower_place}
-                            aria-label={format!("Lower “{}” to rank {}", priority.title, lower)}>{ "→" }</button>
+                            aria-label={match rank >= active_count {
+                                true => format!("“{}” is ranked last", priority.title),
+                                false => format!("Lower “{}” to rank {}", priority.title, lower),
+                            }}>{ "→" }</button>
                 </div>
             }
         </div>

@@ -300,6 +300,7 @@ pub fn NewPeriodForm(fields: &FormProps) -> Html {
                         if !unfinished.is_empty() {
                             <p class="ab-field__hint">{ match dropped {
                                 0 => "Every unfinished initiative carries over.".to_string(),
+                                1 => "1 initiative not carried over will be marked dropped; its check-ins stay as history.".to_string(),
                                 _ => format!("{} not carried over will be marked dropped; their check-ins stay as history.",
                                     count(dropped, "initiative", "initiatives")),
                             } }</p>
