@@ -177,7 +177,9 @@
 // in the field the person is in and dropped once the field changes, a lead joining the team
 // they lead, the merge preview's words whole, the views following the board's team filter):
 // 600.1 KB (614,510 bytes); then (+1.1 KB) room for a finger on touch screens, a phone's team
-// row with its slice, a view's chosen chip in sight: 601.2 KB (615,668 bytes).
+// row with its slice, a view's chosen chip in sight: 601.2 KB (615,668 bytes); then (+0.7 KB)
+// the review's mends (a reopening stamped, a refusal decided as the field renders), the
+// earlier periods' work a filter would show, counted: 601.9 KB (616,373 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
