@@ -110,6 +110,10 @@ test('a share link is copied with one click and opens a read-only copy of the bo
   await card.getByRole('button', { name: 'Close', exact: true }).last().waitFor();
   assert.equal(await card.locator('[aria-required="true"], [required], .ab-field__required').count(), 0);
   assert.equal(await card.getByText(/ committed/).count(), 0);
+  // Its values read as text, not as fields that look editable.
+  const titleField = card.getByLabel('Title');
+  assert.ok(await titleField.isDisabled());
+  assert.equal(await titleField.evaluate((field) => getComputedStyle(field).borderTopColor), 'rgba(0, 0, 0, 0)');
   await card.getByRole('button', { name: 'Close', exact: true }).last().click();
   await card.waitFor({ state: 'detached' });
   // The person who opened the link is told it is a copy, and how to keep one.
