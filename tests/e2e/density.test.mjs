@@ -3,7 +3,7 @@
 // needs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { command, dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
+import { brokenWords, command, dialog, freshPage, saved, startExample, useApp } from '../support/app.mjs';
 
 const app = useApp();
 
@@ -96,23 +96,7 @@ test('a column with no card is narrow, and lane headings are as wide as their na
 });
 
 // The words of the priorities' titles that a heading breaks across lines.
-const splitWords = (board) => board.evaluate((region) => {
-  const split = [];
-  for (const title of region.querySelectorAll('[role=columnheader] .ab-column-head__title')) {
-    const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT);
-    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-      // A word, or the part of a hyphenated one up to its hyphen (a line may end there).
-      for (const word of text.data.matchAll(/[^\s-]+-?/g)) {
-        const range = document.createRange();
-        range.setStart(text, word.index);
-        range.setEnd(text, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
-        if (lines.size > 1) split.push(word[0]);
-      }
-    }
-  }
-  return split;
-});
+const splitWords = (board) => board.evaluate(brokenWords, '[role=columnheader] .ab-column-head__title');
 
 test('a priority just added, with no initiative yet, has a narrow column that keeps its title\'s words whole', async () => {
   const page = await freshPage(app);

@@ -10,7 +10,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  audit, command, dialog, exportSnapshot, freshPage, importFile, saved, startExample, useApp,
+  audit, brokenWords, command, dialog, exportSnapshot, freshPage, importFile, saved, startExample, useApp,
 } from '../support/app.mjs';
 
 const app = useApp();
@@ -432,7 +432,7 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   // On a phone's width the tables keep every word whole ("progre ss" was broken).
   await lead.setViewportSize({ width: 390, height: 844 });
   for (const table of [both.getByRole('table'), other.getByRole('table')]) {
-    assert.deepEqual(await table.evaluate(brokenWords), [], 'words broken across lines');
+    assert.deepEqual(await table.evaluate(brokenWords, 'th, td'), [], 'words broken across lines');
   }
   await lead.setViewportSize({ width: 1400, height: 900 });
   assert.ok(await other.getByRole('radio', { name: /Keep this board’s/ }).isChecked(), 'another team’s work stays by default');
@@ -461,20 +461,3 @@ test('a slice sent back asks about work both sides changed since it was cut and 
   lead.assertNoErrors();
 });
 
-/** The words of `table`'s cells that are laid out over more than one line. */
-function brokenWords(table) {
-  const broken = [];
-  for (const cell of table.querySelectorAll('th, td')) {
-    for (const text of cell.childNodes) {
-      if (text.nodeType !== Node.TEXT_NODE) continue;
-      for (const word of text.data.matchAll(/\S+/g)) {
-        const range = document.createRange();
-        range.setStart(text, word.index);
-        range.setEnd(text, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-        if (lines.size > 1) broken.push(word[0]);
-      }
-    }
-  }
-  return broken;
-}

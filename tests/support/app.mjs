@@ -163,3 +163,25 @@ export async function accessibleOf(page, selector) {
     await cdp.detach();
   }
 }
+
+/**
+ * The words of the text in `root`'s elements matching `selector` that are laid out over
+ * more than one line: a word, or the part of a hyphenated one up to its hyphen (a line may
+ * end there). Run in the page: `locator.evaluate(brokenWords, selector)`.
+ */
+export function brokenWords(root, selector) {
+  const broken = [];
+  for (const element of root.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      for (const word of text.data.matchAll(/[^\s-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}
