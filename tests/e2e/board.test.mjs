@@ -140,14 +140,11 @@ test('a card moves with the keyboard and keeps focus', async () => {
   assert.ok(headers.length > 0);
 });
 
-test('a card moved by keyboard passes over a closed priority\'s column, and no work is added there', async () => {
+test('a card moved by keyboard passes over a closed priority\'s column: no work moves into it', async () => {
   const page = await freshPage(app);
   await startExample(page);
   const board = page.getByRole('region', { name: 'Board' });
   await board.getByRole('columnheader', { name: 'Achieved priority: SOC 2 Type II report' }).waitFor();
-  // Nor is work added there: its cells have no Add, where an open priority's have.
-  assert.equal(await board.getByRole('button', { name: /^Add initiative to .* · SOC 2 Type II report$/ }).count(), 0);
-  assert.ok(await board.getByRole('button', { name: /^Add initiative to .* · Local work$/ }).count() > 0);
   const last = (await board.getByRole('columnheader', { name: /^Priority \d+:/ }).last().getAttribute('aria-label'))
     .replace(/^Priority \d+: /, '');
   const cell = board.getByRole('group', { name: / · Local work$/ }).filter({ has: page.getByRole('article') }).first();

@@ -197,9 +197,6 @@ pub fn Lane(props: &LaneProps) -> Html {
                 });
             })
         };
-        let addable = column
-            .priority_id()
-            .is_none_or(|id| board.priority(id).is_some_and(|p| p.is_active()));
         let on_add = {
             let (team, priority) = (team_id.clone(), column.priority_id().cloned());
             handlers.on_dialog.reform(move |_| {
@@ -221,9 +218,7 @@ pub fn Lane(props: &LaneProps) -> Html {
                             on_drag_start={handlers.on_drag_start.clone()} on_drag_end={handlers.on_drag_end.clone()} />
                     }
                 }).collect::<Html>() }
-                // An achieved or dropped priority's column, shown for the work it still has,
-                // takes no new work.
-                if !props.read_only && addable {
+                if !props.read_only {
                     <button type="button" class="ab-cell__add" onclick={on_add}
                             aria-label={format!("Add initiative to {label}")}>{ "+" }</button>
                 }
