@@ -181,7 +181,8 @@
 // the review's mends (a reopening stamped, a refusal decided as the field renders), the
 // earlier periods' work a filter would show, counted: 601.9 KB (616,373 bytes); then (+0.2 KB)
 // a read-only form's values shown as text, no Add in a closed priority's cells, a view's team
-// chips not printed: 602.1 KB (616,505 bytes).
+// chips not printed: 602.1 KB (616,505 bytes); then the closed priority's Add given back, as
+// an earlier design chose: 602.0 KB (616,434 bytes).
 // Until the target is met, this check holds the app at its guard, so that nothing makes it
 // larger unnoticed; lower GUARD as the app shrinks, to TARGET at last.
 // Run after `trunk build --release`: node --test tests/bundle-size.test.mjs
