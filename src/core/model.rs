@@ -6,6 +6,7 @@
 //! `action::reduce`, checks through `validate`.
 
 mod board;
+mod dependency;
 pub(crate) mod read;
 
 use super::list::{Identified, List};
@@ -442,21 +443,6 @@ pub struct Dependency {
         deserialize_with = "read::optional_timestamp"
     )]
     pub delivered_at: Option<Timestamp>,
-}
-
-impl Dependency {
-    /// When the request last moved: asked, answered (a reopening too) or delivered. A
-    /// delivery time on a request that is not delivered (a file made elsewhere) counts for
-    /// nothing.
-    pub fn latest(&self) -> Timestamp {
-        let delivered = self
-            .delivered_at
-            .filter(|_| self.state == DependencyState::Delivered);
-        [self.answered_at, delivered]
-            .into_iter()
-            .flatten()
-            .fold(self.requested_at, Timestamp::max)
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

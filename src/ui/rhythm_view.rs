@@ -140,8 +140,7 @@ pub fn RhythmView(props: &RhythmViewProps) -> Html {
             .or_else(|| props.kept.get(board)),
     });
     {
-        // The team shown, chosen in its row of chips, in sight there.
-        let root = root.clone();
+        let root = root.clone(); // The team shown, in sight in its row of chips.
         use_effect_with((*scope).clone(), move |_| {
             crate::ui::fields::reveal_pressed_chips(&root)
         });
