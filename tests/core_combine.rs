@@ -622,7 +622,7 @@ fn a_merge_is_one_undo_step_that_says_what_came_from_which_file() {
         history.undo_description(),
         Some(applied.description.as_str())
     );
-    assert!(history.undo());
+    assert!(history.undo().unwrap());
     assert_eq!(**history.board(), board);
 }
 

@@ -644,7 +644,7 @@ fn a_stop_decision_drops_the_work_it_stops_in_one_undoable_step() {
     let deleted = reduce(&after, Action::DeleteInitiative("i-2".into()), now()).unwrap();
     let kept = deleted.decisions.iter().next_back().unwrap();
     assert_eq!((kept.id.as_str(), kept.initiative_ids.len()), ("x-9", 0));
-    history.undo();
+    history.undo().unwrap();
     assert_eq!(
         **history.board(),
         *board,

@@ -4,9 +4,9 @@
 
 mod core_support;
 
-use alignment_board::core::action::{Action, Refused};
+use alignment_board::core::action::{reduce, Action, Refused};
 use alignment_board::core::diff::changed_initiative;
-use alignment_board::core::history::{History, LIMIT};
+use alignment_board::core::history::{Blocked, History, LIMIT};
 use alignment_board::core::layout::{Column, Filter, Layout, OwnerFilter, StatusFilter};
 use alignment_board::core::model::{Board, PriorityStatus, Status};
 use core_support::{empty_board, initiative, now, priority, small_board, team, ts};
@@ -53,19 +53,19 @@ fn an_undone_step_names_the_one_initiative_it_changes_back() {
     );
     let moved = h.board().clone();
     assert_eq!(changed_initiative(&start, &moved), Some("i-1".into()));
-    assert!(h.undo());
+    assert!(h.undo().unwrap());
     assert_eq!(changed_initiative(&moved, h.board()), Some("i-1".into()));
     // A deletion undone brings the card back: it is the one.
     apply(&mut h, Action::DeleteInitiative("i-2".into()));
     let deleted = h.board().clone();
-    assert!(h.undo());
+    assert!(h.undo().unwrap());
     assert_eq!(changed_initiative(&deleted, h.board()), Some("i-2".into()));
     // An addition undone leaves nothing to focus; nor does a change to no initiative.
     assert_eq!(changed_initiative(h.board(), &deleted), None);
     apply(&mut h, rename_person("p-1", "Renamed"));
     assert_eq!(changed_initiative(&start, &start), None);
     let renamed = h.board().clone();
-    assert!(h.undo());
+    assert!(h.undo().unwrap());
     assert_eq!(changed_initiative(&renamed, h.board()), None);
 }
 
@@ -76,8 +76,8 @@ fn a_new_history_shows_its_board_and_has_nothing_to_undo_or_redo() {
     assert!(Rc::ptr_eq(history.board(), &board));
     assert_eq!(history.undo_description(), None);
     assert_eq!(history.redo_description(), None);
-    assert!(!history.undo());
-    assert!(!history.redo());
+    assert!(!history.undo().unwrap());
+    assert!(!history.redo().unwrap());
     assert!(Rc::ptr_eq(history.board(), &board));
 }
 
@@ -100,7 +100,7 @@ fn undo_restores_the_exact_previous_board() {
         },
     );
     assert_ne!(**history.board(), *before);
-    assert!(history.undo());
+    assert!(history.undo().unwrap());
     assert!(
         Rc::ptr_eq(history.board(), &before),
         "the same board, not a copy"
@@ -113,8 +113,8 @@ fn redo_restores_the_exact_undone_board() {
     let mut history = history();
     apply(&mut history, Action::DeleteInitiative("i-2".into()));
     let after = history.board().clone();
-    history.undo();
-    assert!(history.redo());
+    history.undo().unwrap();
+    assert!(history.redo().unwrap());
     assert!(Rc::ptr_eq(history.board(), &after));
     assert!(history.board().initiative("i-2").is_none());
 }
@@ -129,15 +129,18 @@ fn undo_and_redo_walk_several_steps_in_order() {
         assert_eq!(history.board().people[0].name, name, "step {n}");
     }
     for expected in boards[..3].iter().rev() {
-        assert!(history.undo());
+        assert!(history.undo().unwrap());
         assert!(Rc::ptr_eq(history.board(), expected));
     }
-    assert!(!history.undo(), "nothing older than the start");
+    assert!(!history.undo().unwrap(), "nothing older than the start");
     for expected in &boards[1..] {
-        assert!(history.redo());
+        assert!(history.redo().unwrap());
         assert!(Rc::ptr_eq(history.board(), expected));
     }
-    assert!(!history.redo(), "nothing newer than the last change");
+    assert!(
+        !history.redo().unwrap(),
+        "nothing newer than the last change"
+    );
 }
 
 #[test]
@@ -145,11 +148,11 @@ fn a_new_action_after_undo_clears_redo() {
     let mut history = history();
     apply(&mut history, rename_person("p-1", "Dana A"));
     apply(&mut history, rename_person("p-1", "Dana B"));
-    history.undo();
+    history.undo().unwrap();
     assert_eq!(history.redo_description(), Some("edit Dana B"));
     apply(&mut history, rename_person("p-2", "Samira"));
     assert_eq!(history.redo_description(), None);
-    assert!(!history.redo());
+    assert!(!history.redo().unwrap());
     assert_eq!(history.board().people[0].name, "Dana A");
     assert_eq!(history.board().people[1].name, "Samira");
 }
@@ -161,19 +164,19 @@ fn undo_and_redo_descriptions_name_the_change() {
     apply(&mut history, Action::DeleteInitiative("i-1".into()));
     assert_eq!(history.undo_description(), Some("delete “Wizard”"));
     assert_eq!(history.redo_description(), None);
-    history.undo();
+    history.undo().unwrap();
     assert_eq!(
         history.undo_description(),
         Some("move “Reliability” to rank 1")
     );
     assert_eq!(history.redo_description(), Some("delete “Wizard”"));
-    history.undo();
+    history.undo().unwrap();
     assert_eq!(history.undo_description(), None);
     assert_eq!(
         history.redo_description(),
         Some("move “Reliability” to rank 1")
     );
-    history.redo();
+    history.redo().unwrap();
     assert_eq!(
         history.undo_description(),
         Some("move “Reliability” to rank 1")
@@ -201,7 +204,7 @@ fn a_board_a_form_already_made_is_kept_and_undone_like_any_change() {
     );
     assert!(Rc::ptr_eq(history.board(), &made), "the made board itself");
     assert_eq!(history.undo_description(), Some("edit Dana A"));
-    history.undo();
+    history.undo().unwrap();
     assert!(Rc::ptr_eq(history.board(), &from));
 
     // Made from a board that is no longer the present one: the action is applied again.
@@ -228,15 +231,18 @@ fn a_refused_action_is_not_recorded() {
     );
     assert!(Rc::ptr_eq(history.board(), &board));
     assert_eq!(history.undo_description(), Some("edit Dana A"));
-    history.undo();
-    assert!(!history.undo(), "only the one real change was recorded");
+    history.undo().unwrap();
+    assert!(
+        !history.undo().unwrap(),
+        "only the one real change was recorded"
+    );
 }
 
 #[test]
 fn a_refused_action_after_undo_keeps_redo() {
     let mut history = history();
     apply(&mut history, rename_person("p-1", "Dana A"));
-    history.undo();
+    history.undo().unwrap();
     assert!(history
         .apply(Action::AddTeam(team("t-1", "Again", None)), now())
         .is_err());
@@ -256,7 +262,7 @@ fn an_action_that_changes_nothing_is_not_recorded() {
 fn an_action_that_changes_nothing_after_undo_keeps_redo() {
     let mut history = history();
     apply(&mut history, move_to_rank("pr-3", 1));
-    history.undo();
+    history.undo().unwrap();
     assert_eq!(history.apply(move_to_rank("pr-2", 2), now()), Ok(false));
     assert_eq!(history.redo_description(), Some("move “Pricing” to rank 1"));
 }
@@ -271,7 +277,7 @@ fn history_keeps_at_most_the_limit_of_undo_steps_dropping_the_oldest() {
         boards.push(history.board().clone());
     }
     let mut undone = 0;
-    while history.undo() {
+    while history.undo().unwrap() {
         undone += 1;
     }
     assert_eq!(undone, LIMIT);
@@ -718,4 +724,132 @@ fn the_attention_filter_keeps_only_flagged_initiatives() {
         Layout { flagged: 0, ..all },
         Layout::compute(&board, &Filter::default())
     );
+}
+
+// ---------------------------------------------------------------------------------------
+// History around another tab's saves
+
+/// The board another tab saved: this tab's `board` with Sam renamed.
+fn other_tab_renames_sam(board: &Board, name: &str) -> Rc<Board> {
+    let mut theirs = board.clone();
+    theirs
+        .people
+        .update_where(|p| p.id == "p-2", |p| p.name = name.into());
+    Rc::new(theirs)
+}
+
+#[test]
+fn undo_after_another_tab_s_save_takes_back_this_tab_s_step_and_keeps_the_other_s() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-1", "Dana A"));
+    apply(&mut history, move_to_rank("pr-3", 1));
+    let theirs = other_tab_renames_sam(history.board(), "Samira");
+    history.take(theirs.clone());
+    assert!(Rc::ptr_eq(history.board(), &theirs), "taken as it is");
+    assert_eq!(history.undo_description(), Some("move “Pricing” to rank 1"));
+    assert_eq!(history.undo(), Ok(true));
+    let board = history.board().clone();
+    assert_eq!(
+        board.ranked_priorities()[0].id,
+        "pr-1",
+        "the move taken back"
+    );
+    assert_eq!(board.people[0].name, "Dana A", "the step before stays");
+    assert_eq!(
+        board.people[1].name, "Samira",
+        "the other tab's change stays"
+    );
+    assert_eq!(history.undo(), Ok(true));
+    assert_eq!(history.board().people[0].name, "Dana");
+    assert_eq!(history.board().people[1].name, "Samira");
+    assert_eq!(history.undo(), Ok(false), "nothing older");
+    // Redo makes the steps again on the board as it is now.
+    assert_eq!(history.redo(), Ok(true));
+    assert_eq!(history.redo(), Ok(true));
+    assert_eq!(history.board().ranked_priorities()[0].id, "pr-3");
+    assert_eq!(history.board().people[0].name, "Dana A");
+    assert_eq!(history.board().people[1].name, "Samira");
+    assert_eq!(history.redo(), Ok(false));
+}
+
+#[test]
+fn undo_of_what_another_tab_changed_since_is_refused_and_changes_nothing() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-2", "Sam B"));
+    let theirs = other_tab_renames_sam(history.board(), "Samira");
+    history.take(theirs.clone());
+    let blocked = history
+        .undo()
+        .expect_err("Sam was renamed again in the other tab");
+    assert_eq!(blocked, Blocked(vec!["person “Samira”".into()]));
+    assert_eq!(
+        blocked.to_string(),
+        "Another tab has since changed person “Samira”"
+    );
+    assert!(
+        Rc::ptr_eq(history.board(), &theirs),
+        "the board is left as it is"
+    );
+    assert_eq!(
+        history.undo_description(),
+        Some("edit Sam B"),
+        "the step stays"
+    );
+    assert_eq!(history.redo_description(), None);
+    // Set back as it was, the step can be undone again.
+    history.take(other_tab_renames_sam(history.board(), "Sam B"));
+    assert_eq!(history.undo(), Ok(true));
+    assert_eq!(history.board().people[1].name, "Sam");
+}
+
+#[test]
+fn a_step_made_again_that_would_break_the_board_is_refused() {
+    let mut history = history();
+    apply(
+        &mut history,
+        Action::AddInitiative(initiative("i-9", "New", "t-2", &[])),
+    );
+    assert_eq!(history.undo(), Ok(true));
+    // The other tab then deletes Platform, the team the undone work was added to.
+    let delete_platform = Action::DeleteTeam {
+        id: "t-2".into(),
+        move_initiatives_to: Some("t-1".into()),
+    };
+    let theirs = reduce(history.board(), delete_platform, now()).unwrap();
+    history.take(theirs.clone());
+    let blocked = history.redo().expect_err("the work's team is gone");
+    assert_eq!(
+        blocked.to_string(),
+        "Another tab has since changed the board as a whole: the changes do not fit together"
+    );
+    assert!(Rc::ptr_eq(history.board(), &theirs));
+    assert_eq!(
+        history.redo_description(),
+        Some("add “New”"),
+        "the step stays"
+    );
+    // Taking back a step whose undoing clashes with what the other tab changed names that.
+    let mut history = self::history();
+    apply(&mut history, move_to_rank("pr-2", 1));
+    let mut theirs = (**history.board()).clone();
+    theirs
+        .priorities
+        .update_where(|p| p.id == "pr-1", |p| p.title = "Renamed".into());
+    history.take(Rc::new(theirs));
+    let blocked = history.undo().expect_err("Onboarding renamed since");
+    assert_eq!(blocked, Blocked(vec!["priority “Renamed”".into()]));
+}
+
+#[test]
+fn a_board_of_another_id_taken_from_another_tab_leaves_nothing_to_undo_or_redo() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-1", "Dana A"));
+    apply(&mut history, rename_person("p-1", "Dana B"));
+    assert_eq!(history.undo(), Ok(true));
+    let mut imported = small_board();
+    imported.id = "another-board".into();
+    history.take(Rc::new(imported));
+    assert_eq!(history.undo_description(), None);
+    assert_eq!(history.redo_description(), None);
+    assert_eq!(history.undo(), Ok(false));
 }

@@ -189,6 +189,27 @@ fn changes_that_do_not_fit_together_are_a_conflict_of_the_whole_board() {
 }
 
 #[test]
+fn a_conflict_that_breaks_the_board_is_named_and_the_board_is_this_tab_s() {
+    let base = small_board();
+    // This tab swaps the first two ranks; the other renames the first priority, whose rank
+    // this tab changed: taken from this tab, the renamed one's rank would be shared.
+    let mine = edit(&base, |b| {
+        b.priorities
+            .update_where(|p| p.id == "pr-1", |p| p.rank = 2);
+        b.priorities
+            .update_where(|p| p.id == "pr-2", |p| p.rank = 1);
+    });
+    let theirs = edit(&base, |b| {
+        b.priorities
+            .update_where(|p| p.id == "pr-1", |p| p.title = "Renamed".into())
+    });
+    // Merged with the other tab's side first, as undo does, the ranks clash.
+    let merged = merge(&base, &theirs, &mine);
+    assert_eq!(merged.conflicts, ["priority “Renamed”"], "the clash named");
+    assert_eq!(merged.board, theirs, "the first side's board, whole");
+}
+
+#[test]
 fn a_board_replaced_on_one_side_is_a_conflict_of_the_whole_board() {
     let base = small_board();
     let mine = edit(&base, |b| b.initiatives[0].progress = 70);

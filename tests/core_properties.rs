@@ -858,13 +858,13 @@ proptest! {
             }
             changes += 1;
             let after = deep_copy(history.board());
-            prop_assert!(history.undo());
+            prop_assert!(history.undo().unwrap());
             prop_assert_eq!(&**history.board(), &before, "undo of step {}: {:?}", step, action);
-            prop_assert!(history.redo());
+            prop_assert!(history.redo().unwrap());
             prop_assert_eq!(&**history.board(), &after, "redo of step {}: {:?}", step, action);
         }
         let mut undone = 0;
-        while history.undo() {
+        while history.undo().unwrap() {
             undone += 1;
         }
         prop_assert_eq!(undone, changes.min(LIMIT));

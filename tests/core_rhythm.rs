@@ -859,8 +859,8 @@ fn every_new_action_can_be_undone_exactly() {
             now(),
         )
         .unwrap();
-    history.undo();
-    history.undo();
+    history.undo().unwrap();
+    history.undo().unwrap();
     assert_eq!(**history.board(), *board);
 }
 

@@ -705,6 +705,53 @@ async fn edits_in_two_tabs_to_different_things_are_merged() {
 }
 
 #[wasm_bindgen_test]
+async fn undo_after_another_tab_s_save_takes_back_this_tab_s_change_and_keeps_the_other_s() {
+    let (store, example) = store_with_example();
+    let board = mount(store.clone(), "k", false).await;
+    lower_top_priority(&board).await;
+    page_hide().await;
+    // The other tab, which took this tab's save, renames a card and saves.
+    let mut theirs = stored(&store, "k");
+    theirs.initiatives[0].title = "Renamed in the other tab".into();
+    other_tab_saves(&store, &theirs).await;
+    board.click("Undo").await;
+    let text = board.text();
+    assert!(text.contains("Undone"), "{text}");
+    assert!(text.contains("Renamed in the other tab"), "{text}");
+    page_hide().await;
+    let saved = stored(&store, "k");
+    assert_eq!(saved.initiatives[0].title, "Renamed in the other tab");
+    assert_eq!(
+        top_priority(&saved),
+        top_priority(&example),
+        "the re-ranking undone"
+    );
+    // Made again, then the other tab renames the priority this tab lowered: the lowering
+    // cannot be taken back without taking the rename too.
+    board.click("Redo").await;
+    page_hide().await;
+    let mut theirs = stored(&store, "k");
+    let lowered = example.ranked_priorities()[0].id.clone();
+    theirs
+        .priorities
+        .update_where(|p| p.id == lowered, |p| p.title = "Renamed priority".into());
+    other_tab_saves(&store, &theirs).await;
+    board.click("Undo").await;
+    let text = board.text();
+    assert!(text.contains("Not undone"), "{text}");
+    assert!(
+        text.contains("Another tab has since changed priority “Renamed priority”"),
+        "{text}"
+    );
+    page_hide().await;
+    assert_eq!(
+        top_priority(&stored(&store, "k")),
+        example.ranked_priorities()[1].title,
+        "the board left as it is"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn the_same_thing_edited_in_two_tabs_asks_which_board_to_keep() {
     for keep_mine in [true, false] {
         let (store, example) = store_with_example();

@@ -1,10 +1,17 @@
-//! Undo and redo over whole boards. Each step keeps the board as it was before a change;
-//! boards are shared `Rc`s, so a step costs one board, and the limit keeps memory bounded
-//! on long sessions. Pure: `now` comes from the caller.
+//! Undo and redo over whole boards. Each step keeps the board as it was before a change and
+//! the board the change made; boards are shared `Rc`s, so a step costs two pointers, and the
+//! limit keeps memory bounded on long sessions. Pure: `now` comes from the caller.
+//!
+//! Another tab may save the same board between a change and its undo (`take`): the step is
+//! then taken back as a three-way merge (`merge`), which changes back what the step changed
+//! and keeps what the other tab did. Where the other tab changed the same thing since, the
+//! step cannot be taken back without losing its work: undo refuses and says what.
 
 use super::action::{reduce, Action, Refused};
+use super::merge::merge;
 use super::model::Board;
 use super::time::Timestamp;
+use std::fmt;
 use std::rc::Rc;
 
 /// How many steps can be undone.
@@ -12,9 +19,55 @@ pub const LIMIT: usize = 100;
 
 #[derive(Clone, Debug, PartialEq)]
 struct Step {
-    board: Rc<Board>,
-    /// What the change that left this state did ("move “Guided setup”").
+    /// The board before the change.
+    before: Rc<Board>,
+    /// The board the change made.
+    after: Rc<Board>,
+    /// What the change did ("move “Guided setup”").
     description: String,
+}
+
+impl Step {
+    /// The board with the step taken back from `present`.
+    fn undone(&self, present: &Rc<Board>) -> Result<Rc<Board>, Blocked> {
+        replay(&self.after, &self.before, present)
+    }
+
+    /// The board with the step made again on `present`.
+    fn redone(&self, present: &Rc<Board>) -> Result<Rc<Board>, Blocked> {
+        replay(&self.before, &self.after, present)
+    }
+}
+
+/// `present` moved as from `from` to `to`: `to` itself when nothing else changed the board
+/// since `from`, otherwise the merge of the two moves.
+fn replay(from: &Rc<Board>, to: &Rc<Board>, present: &Rc<Board>) -> Result<Rc<Board>, Blocked> {
+    if Rc::ptr_eq(from, present) {
+        return Ok(to.clone());
+    }
+    // The present on this tab's side of the merge: a conflict is named as the person
+    // sees it now.
+    let merged = merge(from, present, to);
+    match merged.conflicts.is_empty() {
+        true => Ok(Rc::new(merged.board)),
+        false => Err(Blocked(merged.conflicts)),
+    }
+}
+
+/// Why a step cannot be undone or redone: another tab has since changed what it changed
+/// (the things, in words: `initiative “Onboarding”`), or the board would not hold together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocked(pub Vec<String>);
+
+impl fmt::Display for Blocked {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let things = match self.0.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        };
+        write!(f, "Another tab has since changed {things}")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,10 +122,23 @@ impl History {
         Ok(true)
     }
 
+    /// Takes `board`, which another tab saved (this tab's unsaved changes merged in),
+    /// without a step of its own: undo and redo then take this tab's steps back, or make
+    /// them again, around the other tab's changes. A board of another id (the other tab
+    /// imported or started afresh) has none of this tab's steps in it: they are dropped.
+    pub fn take(&mut self, board: Rc<Board>) {
+        if board.id != self.present.id {
+            self.past.clear();
+            self.future.clear();
+        }
+        self.present = board;
+    }
+
     fn push(&mut self, next: Rc<Board>, description: String) {
-        let previous = std::mem::replace(&mut self.present, next);
+        let before = std::mem::replace(&mut self.present, next);
         self.past.push(Step {
-            board: previous,
+            before,
+            after: self.present.clone(),
             description,
         });
         if self.past.len() > LIMIT {
@@ -81,28 +147,26 @@ impl History {
         self.future.clear();
     }
 
-    pub fn undo(&mut self) -> bool {
-        let Some(step) = self.past.pop() else {
-            return false;
+    /// Takes the last step back: `Ok(false)` when there is none, `Err` when another tab
+    /// has changed what it changed since (the step stays, to be undone once that is put
+    /// right, and the board is left as it is).
+    pub fn undo(&mut self) -> Result<bool, Blocked> {
+        let Some(step) = self.past.last() else {
+            return Ok(false);
         };
-        let current = std::mem::replace(&mut self.present, step.board);
-        self.future.push(Step {
-            board: current,
-            description: step.description,
-        });
-        true
+        self.present = step.undone(&self.present)?;
+        self.future.extend(self.past.pop());
+        Ok(true)
     }
 
-    pub fn redo(&mut self) -> bool {
-        let Some(step) = self.future.pop() else {
-            return false;
+    /// Makes the last undone step again; `Ok(false)` and `Err` as for `undo`.
+    pub fn redo(&mut self) -> Result<bool, Blocked> {
+        let Some(step) = self.future.last() else {
+            return Ok(false);
         };
-        let current = std::mem::replace(&mut self.present, step.board);
-        self.past.push(Step {
-            board: current,
-            description: step.description,
-        });
-        true
+        self.present = step.redone(&self.present)?;
+        self.past.extend(self.future.pop());
+        Ok(true)
     }
 
     /// What "Undo" would undo, if anything.

@@ -100,16 +100,15 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
         );
     }
     // A board replaced in one tab (an import, a fresh start) has nothing to merge with;
-    // a merge that breaks the board is no merge either: this tab's board, whole.
-    let whole = if mine.id != base.id || theirs.id != base.id {
-        Some("the whole board: it was replaced")
-    } else if !validate::problems(&board).is_empty() {
-        Some("the board as a whole: the changes do not fit together")
-    } else {
-        None
-    };
-    if let Some(why) = whole {
-        conflicts = vec![why.into()];
+    // a merge that breaks the board is no merge either: this tab's board, whole. What both
+    // sides changed, where there is any, is what broke it, and stays named.
+    let replaced = mine.id != base.id || theirs.id != base.id;
+    if replaced || !validate::problems(&board).is_empty() {
+        if replaced {
+            conflicts = vec!["the whole board: it was replaced".into()];
+        } else if conflicts.is_empty() {
+            conflicts = vec!["the board as a whole: the changes do not fit together".into()];
+        }
         board = mine.clone();
     }
     Merged { board, conflicts }

@@ -373,11 +373,18 @@ impl Reducible for AppState {
                     return self;
                 };
                 let before = history.board().clone();
-                if undo {
-                    history.undo()
-                } else {
-                    history.redo()
-                };
+                let moved = if undo { history.undo() } else { history.redo() };
+                // Another tab changed what the step changed since: it stays, and the board
+                // as it is. Nothing is lost, so nothing to export; what the last step did
+                // is no longer the news.
+                if let Err(blocked) = moved {
+                    next.done = None;
+                    next.notice = Some(Notice::warning(format!(
+                        "{}: {description}. {blocked}; change it by hand if it should be.",
+                        if undo { "Not undone" } else { "Not redone" },
+                    )));
+                    return Rc::new(next);
+                }
                 // Focus goes to the card the step was about, in its place again; without
                 // one, it stays inside the board. Where that card is now, or its status, is
                 // said after the step's name.
@@ -437,8 +444,11 @@ impl Reducible for AppState {
                         return Rc::new(next);
                     }
                 };
-                // Undo would walk back over the other tab's work: it starts afresh.
-                next.history = Some(History::new(board));
+                // This tab's steps stay: undo takes them back around the other tab's work.
+                match next.history.as_mut() {
+                    Some(history) => history.take(board),
+                    None => next.history = Some(History::new(board)),
+                }
                 next.announcement = "Updated with changes saved in another tab".into();
                 if synced.merged {
                     next.notice = Some(Notice::info(

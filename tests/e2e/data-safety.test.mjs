@@ -301,6 +301,41 @@ test('two tabs: one shows the other\'s change, and edits made in both at once ar
   first.assertNoErrors();
 });
 
+test('Undo in one tab takes back its own change and keeps what another tab saved since, or says why not', async () => {
+  const [first, second] = await twoTabs((page) => page.addInitScript(noQuietTime));
+  await addTeam(first, 'Added in the first tab');
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await second.getByRole('rowheader').filter({ hasText: 'Added in the first tab' }).waitFor();
+  await addTeam(second, 'Added in the second tab');
+  await second.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await first.getByRole('rowheader').filter({ hasText: 'Added in the second tab' }).waitFor();
+
+  // The first tab's last change is its own team: Undo takes that back, not the other's.
+  await first.getByRole('button', { name: 'Undo' }).click();
+  await first.getByText('Undone: add team Added in the first tab.').waitFor();
+  await first.getByRole('rowheader').filter({ hasText: 'Added in the first tab' }).waitFor({ state: 'detached' });
+  await first.getByRole('rowheader').filter({ hasText: 'Added in the second tab' }).waitFor();
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  let teams = await storedTeams(first);
+  assert.ok(teams.includes('Added in the second tab') && !teams.includes('Added in the first tab'), `${teams}`);
+
+  // Made again, then renamed in the other tab: taking it back would lose the rename.
+  await first.getByRole('button', { name: 'Redo' }).click();
+  await first.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await second.getByRole('rowheader').filter({ hasText: 'Added in the first tab' }).waitFor();
+  await renameTeam(second, 'Added in the first tab', 'Renamed in the second tab');
+  await second.evaluate(() => dispatchEvent(new Event('pagehide')));
+  await first.getByRole('rowheader').filter({ hasText: 'Renamed in the second tab' }).waitFor();
+  await first.getByRole('button', { name: 'Undo' }).click();
+  await first.getByRole('alert').getByText(
+    'Not undone: add team Added in the first tab. Another tab has since changed team “Renamed in the second tab”; change it by hand if it should be.',
+  ).waitFor();
+  await first.getByRole('rowheader').filter({ hasText: 'Renamed in the second tab' }).waitFor();
+  teams = await storedTeams(first);
+  assert.ok(teams.includes('Renamed in the second tab') && teams.includes('Added in the second tab'), `${teams}`);
+  first.assertNoErrors();
+});
+
 test('an edit form open in one tab keeps what another tab changed meanwhile, and says when its work is deleted', async () => {
   const [first, second] = await twoTabs((page) => page.addInitScript(noQuietTime));
   const card = (page) => page.getByRole('region', { name: 'Board' }).getByRole('article', { name: 'Guided setup wizard' }).first();
