@@ -781,10 +781,10 @@ fn undo_of_what_another_tab_changed_since_is_refused_and_changes_nothing() {
     let blocked = history
         .undo()
         .expect_err("Sam was renamed again in the other tab");
-    assert_eq!(blocked, Blocked(vec!["person “Samira”".into()]));
+    assert_eq!(blocked, Blocked::Changed(vec!["person “Samira”".into()]));
     assert_eq!(
         blocked.to_string(),
-        "Another tab has since changed person “Samira”"
+        "Another tab has since changed person “Samira”; change it by hand if it should be"
     );
     assert!(
         Rc::ptr_eq(history.board(), &theirs),
@@ -818,17 +818,15 @@ fn a_step_made_again_that_would_break_the_board_is_refused() {
     let theirs = reduce(history.board(), delete_platform, now()).unwrap();
     history.take(theirs.clone());
     let blocked = history.redo().expect_err("the work's team is gone");
-    assert_eq!(
-        blocked.to_string(),
-        "Another tab has since changed the board as a whole: the changes do not fit together"
-    );
+    assert_eq!(blocked, Blocked::Unfitting);
     assert!(Rc::ptr_eq(history.board(), &theirs));
     assert_eq!(
         history.redo_description(),
         Some("add “New”"),
         "the step stays"
     );
-    // Taking back a step whose undoing clashes with what the other tab changed names that.
+    // Taking back a step whose undoing clashes with what the other tab changed: the two
+    // priorities would share a rank.
     let mut history = self::history();
     apply(&mut history, move_to_rank("pr-2", 1));
     let mut theirs = (**history.board()).clone();
@@ -836,8 +834,81 @@ fn a_step_made_again_that_would_break_the_board_is_refused() {
         .priorities
         .update_where(|p| p.id == "pr-1", |p| p.title = "Renamed".into());
     history.take(Rc::new(theirs));
-    let blocked = history.undo().expect_err("Onboarding renamed since");
-    assert_eq!(blocked, Blocked(vec!["priority “Renamed”".into()]));
+    assert_eq!(history.undo(), Err(Blocked::Unfitting));
+}
+
+#[test]
+fn a_step_that_replaced_the_board_is_not_taken_back_once_another_tab_changed_it() {
+    let mut history = history();
+    let mut imported = small_board();
+    imported.id = "imported".into();
+    apply(&mut history, Action::ReplaceBoard(Rc::new(imported)));
+    let theirs = other_tab_renames_sam(history.board(), "Samira");
+    history.take(theirs.clone());
+    let blocked = history.undo().expect_err("the import replaced the board");
+    assert_eq!(blocked, Blocked::Replaced);
+    assert_eq!(
+        blocked.to_string(),
+        "It replaced the whole board, and another tab has changed that board since"
+    );
+    assert!(Rc::ptr_eq(history.board(), &theirs));
+}
+
+#[test]
+fn undo_and_redo_around_saves_of_another_tab_between_them_keep_its_work() {
+    let mut history = history();
+    apply(&mut history, rename_person("p-1", "Dana A"));
+    apply(&mut history, move_to_rank("pr-3", 1));
+    history.take(other_tab_renames_sam(history.board(), "Sam 1"));
+    assert_eq!(history.undo(), Ok(true));
+    history.take(other_tab_renames_sam(history.board(), "Sam 2"));
+    assert_eq!(history.undo(), Ok(true));
+    history.take(other_tab_renames_sam(history.board(), "Sam 3"));
+    assert_eq!(history.redo(), Ok(true));
+    history.take(other_tab_renames_sam(history.board(), "Sam 4"));
+    assert_eq!(history.redo(), Ok(true));
+    let board = history.board();
+    assert_eq!(
+        (board.people[0].name.as_str(), board.people[1].name.as_str()),
+        ("Dana A", "Sam 4")
+    );
+    assert_eq!(board.ranked_priorities()[0].id, "pr-3");
+    // A redo refused: the other tab renamed the person the undone step renames.
+    assert_eq!(history.undo(), Ok(true));
+    assert_eq!(history.undo(), Ok(true));
+    let mut theirs = (**history.board()).clone();
+    theirs
+        .people
+        .update_where(|p| p.id == "p-1", |p| p.name = "Dana C".into());
+    history.take(Rc::new(theirs));
+    assert_eq!(
+        history.redo(),
+        Err(Blocked::Changed(vec!["person “Dana C”".into()]))
+    );
+}
+
+#[test]
+fn a_board_read_apart_shares_what_it_has_in_common_with_this_tab_s() {
+    let mine = small_board();
+    // Another tab's save, read from storage: equal items, none shared.
+    let mut theirs: Board = serde_json::from_str(&serde_json::to_string(&mine).unwrap()).unwrap();
+    theirs
+        .people
+        .update_where(|p| p.id == "p-2", |p| p.name = "Samira".into());
+    let shared = theirs.sharing(&mine);
+    assert_eq!(shared, theirs);
+    assert!(
+        shared.initiatives.same(&mine.initiatives),
+        "an equal list is shared whole"
+    );
+    assert!(
+        std::ptr::eq(&shared.people[0], &mine.people[0]),
+        "Dana is shared"
+    );
+    assert!(
+        !std::ptr::eq(&shared.people[1], &mine.people[1]),
+        "Samira is theirs"
+    );
 }
 
 #[test]

@@ -189,24 +189,49 @@ fn changes_that_do_not_fit_together_are_a_conflict_of_the_whole_board() {
 }
 
 #[test]
-fn a_conflict_that_breaks_the_board_is_named_and_the_board_is_this_tab_s() {
+fn a_conflict_that_breaks_the_board_is_the_whole_board_s() {
     let base = small_board();
     // This tab swaps the first two ranks; the other renames the first priority, whose rank
-    // this tab changed: taken from this tab, the renamed one's rank would be shared.
+    // this tab changed: taken from the other tab, the renamed one's rank would be shared.
     let mine = edit(&base, |b| {
+        b.priorities
+            .update_where(|p| p.id == "pr-1", |p| p.title = "Renamed".into())
+    });
+    let theirs = edit(&base, |b| {
         b.priorities
             .update_where(|p| p.id == "pr-1", |p| p.rank = 2);
         b.priorities
             .update_where(|p| p.id == "pr-2", |p| p.rank = 1);
     });
-    let theirs = edit(&base, |b| {
-        b.priorities
-            .update_where(|p| p.id == "pr-1", |p| p.title = "Renamed".into())
-    });
-    // Merged with the other tab's side first, as undo does, the ranks clash.
-    let merged = merge(&base, &theirs, &mine);
-    assert_eq!(merged.conflicts, ["priority “Renamed”"], "the clash named");
-    assert_eq!(merged.board, theirs, "the first side's board, whole");
+    let merged = merge(&base, &mine, &theirs);
+    // Either choice keeps one board whole: the conflict says so, and names no one thing.
+    assert_eq!(
+        merged.conflicts,
+        ["the board as a whole: the changes do not fit together"]
+    );
+    assert!(merged.whole);
+    assert_eq!(merged.board, mine);
+}
+
+#[test]
+fn a_merge_shares_the_items_of_the_boards_it_merges() {
+    let base = small_board();
+    let mine = edit(&base, |b| b.initiatives[0].progress = 70);
+    let theirs = edit(&base, |b| b.initiatives[1].progress = 10);
+    let merged = merge(&base, &mine, &theirs);
+    assert!(merged.conflicts.is_empty() && !merged.whole);
+    assert!(std::ptr::eq(
+        &merged.board.initiatives[0],
+        &mine.initiatives[0]
+    ));
+    assert!(std::ptr::eq(
+        &merged.board.initiatives[1],
+        &theirs.initiatives[1]
+    ));
+    assert!(std::ptr::eq(
+        &merged.board.initiatives[2],
+        &base.initiatives[2]
+    ));
 }
 
 #[test]

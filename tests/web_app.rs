@@ -726,8 +726,8 @@ async fn undo_after_another_tab_s_save_takes_back_this_tab_s_change_and_keeps_th
         top_priority(&example),
         "the re-ranking undone"
     );
-    // Made again, then the other tab renames the priority this tab lowered: the lowering
-    // cannot be taken back without taking the rename too.
+    // Made again, then the other tab renames the priority this tab lowered: taken back,
+    // the lowering would leave two priorities at one rank.
     board.click("Redo").await;
     page_hide().await;
     let mut theirs = stored(&store, "k");
@@ -740,7 +740,7 @@ async fn undo_after_another_tab_s_save_takes_back_this_tab_s_change_and_keeps_th
     let text = board.text();
     assert!(text.contains("Not undone"), "{text}");
     assert!(
-        text.contains("Another tab has since changed priority “Renamed priority”"),
+        text.contains("It does not fit with what another tab has changed since"),
         "{text}"
     );
     page_hide().await;

@@ -1,11 +1,14 @@
 //! Undo and redo over whole boards. Each step keeps the board as it was before a change and
-//! the board the change made; boards are shared `Rc`s, so a step costs two pointers, and the
-//! limit keeps memory bounded on long sessions. Pure: `now` comes from the caller.
+//! the board the change made; boards share their lists and items, so a step costs what it
+//! changed, and the limit keeps memory bounded on long sessions. Pure: `now` comes from the
+//! caller.
 //!
 //! Another tab may save the same board between a change and its undo (`take`): the step is
 //! then taken back as a three-way merge (`merge`), which changes back what the step changed
-//! and keeps what the other tab did. Where the other tab changed the same thing since, the
-//! step cannot be taken back without losing its work: undo refuses and says what.
+//! and keeps what the other tab did. Where the other tab changed the same thing since, or
+//! the two do not fit together, the step cannot be taken back without losing its work: undo
+//! refuses and says why. A board taken from another tab shares what did not change with
+//! this tab's boards (`Board::sharing`), so the steps still cost little.
 
 use super::action::{reduce, Action, Refused};
 use super::merge::merge;
@@ -45,28 +48,53 @@ fn replay(from: &Rc<Board>, to: &Rc<Board>, present: &Rc<Board>) -> Result<Rc<Bo
     if Rc::ptr_eq(from, present) {
         return Ok(to.clone());
     }
+    if from.id != to.id {
+        return Err(Blocked::Replaced);
+    }
     // The present on this tab's side of the merge: a conflict is named as the person
     // sees it now.
     let merged = merge(from, present, to);
-    match merged.conflicts.is_empty() {
-        true => Ok(Rc::new(merged.board)),
-        false => Err(Blocked(merged.conflicts)),
+    match (merged.conflicts.is_empty(), merged.whole) {
+        (true, _) => Ok(Rc::new(merged.board)),
+        (false, true) => Err(Blocked::Unfitting),
+        (false, false) => Err(Blocked::Changed(merged.conflicts)),
     }
 }
 
-/// Why a step cannot be undone or redone: another tab has since changed what it changed
-/// (the things, in words: `initiative “Onboarding”`), or the board would not hold together.
+/// Why a step cannot be undone or redone once another tab has saved the board since.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Blocked(pub Vec<String>);
+pub enum Blocked {
+    /// The other tab changed what the step changed: the things, in words
+    /// (`initiative “Onboarding”`).
+    Changed(Vec<String>),
+    /// What the step changed and what the other tab changed do not fit together (work
+    /// brought back to a team the other tab deleted).
+    Unfitting,
+    /// The step replaced the whole board (an import, a fresh start).
+    Replaced,
+}
 
 impl fmt::Display for Blocked {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let things = match self.0.as_slice() {
-            [] => String::new(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        };
-        write!(f, "Another tab has since changed {things}")
+        match self {
+            Blocked::Changed(things) => {
+                let things = match things.as_slice() {
+                    [] => String::new(),
+                    [one] => one.clone(),
+                    [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+                };
+                write!(
+                    f,
+                    "Another tab has since changed {things}; change it by hand if it should be"
+                )
+            }
+            Blocked::Unfitting => f.write_str(
+                "It does not fit with what another tab has changed since; change it by hand if it should be",
+            ),
+            Blocked::Replaced => f.write_str(
+                "It replaced the whole board, and another tab has changed that board since",
+            ),
+        }
     }
 }
 

@@ -93,6 +93,29 @@ impl<T: Identified> List<T> {
         })
     }
 
+    /// This list with `other`'s copy of each item equal to its own, and `other` itself when
+    /// they are equal: a board read apart (another tab's save) then shares what did not
+    /// change with the boards of the undo history, instead of holding a copy of it.
+    pub fn sharing(&self, other: &List<T>) -> List<T>
+    where
+        T: PartialEq,
+    {
+        if self == other {
+            return other.clone();
+        }
+        let theirs = |item: &Rc<T>| {
+            let at = other.position(item.id())?;
+            let theirs = &other.0.items[at];
+            (**theirs == **item).then(|| theirs.clone())
+        };
+        let items = self.0.items.iter();
+        List::of_shared(
+            items
+                .map(|item| theirs(item).unwrap_or_else(|| item.clone()))
+                .collect(),
+        )
+    }
+
     /// Builds the index by id now, at a time nothing waits for it, instead of at the first
     /// search: on a big board that is the first edit's.
     pub fn build_index(&self) {
@@ -170,6 +193,11 @@ impl<T> List<T> {
     /// The items in order.
     pub fn iter(&self) -> Iter<'_, T> {
         Iter(self.0.items.iter())
+    }
+
+    /// A list of items shared with the lists they come from.
+    pub fn of_shared(items: Vec<Rc<T>>) -> List<T> {
+        List(Rc::new(Shared::new(items)))
     }
 
     /// A list of the items `keep` holds to, sharing them with this one.

@@ -13,6 +13,8 @@ use super::model::{
 };
 use super::validate;
 use std::collections::HashMap;
+use std::ops::Deref;
+use std::rc::Rc;
 
 /// What a merge made.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,6 +24,9 @@ pub struct Merged {
     /// What both sides changed, in words (`initiative “Onboarding”`); empty when the
     /// merge is clean.
     pub conflicts: Vec<String>,
+    /// Whether the conflict is the whole board's: one side replaced it, or the changes do
+    /// not fit together (`conflicts` then says which, in one line).
+    pub whole: bool,
 }
 
 /// An entity of one of the board's lists, as the merge sees it (and `combine`, which
@@ -100,18 +105,23 @@ pub fn merge(base: &Board, mine: &Board, theirs: &Board) -> Merged {
         );
     }
     // A board replaced in one tab (an import, a fresh start) has nothing to merge with;
-    // a merge that breaks the board is no merge either: this tab's board, whole. What both
-    // sides changed, where there is any, is what broke it, and stays named.
-    let replaced = mine.id != base.id || theirs.id != base.id;
-    if replaced || !validate::problems(&board).is_empty() {
-        if replaced {
-            conflicts = vec!["the whole board: it was replaced".into()];
-        } else if conflicts.is_empty() {
-            conflicts = vec!["the board as a whole: the changes do not fit together".into()];
-        }
+    // a merge that breaks the board is no merge either: this tab's board, whole.
+    let whole = if mine.id != base.id || theirs.id != base.id {
+        Some("the whole board: it was replaced")
+    } else if !validate::problems(&board).is_empty() {
+        Some("the board as a whole: the changes do not fit together")
+    } else {
+        None
+    };
+    if let Some(why) = whole {
+        conflicts = vec![why.into()];
         board = mine.clone();
     }
-    Merged { board, conflicts }
+    Merged {
+        board,
+        conflicts,
+        whole: whole.is_some(),
+    }
 }
 
 /// The value to keep, and whether both sides changed it differently (then this tab's).
@@ -141,12 +151,11 @@ fn list<T: Entity>(
         return mine.clone();
     }
     let (in_base, in_mine, in_theirs) = (index(base), index(mine), index(theirs));
+    // The items are shared with the boards they come from, not copied: an undo history
+    // holds merged boards too.
     let mut merged = Vec::with_capacity(theirs.len().max(mine.len()));
-    let sides = theirs
-        .iter()
-        .map(|x| (x, Some(x), in_mine.get(x.id()).copied()));
-    let only_mine = mine
-        .iter()
+    let sides = (theirs.deref().iter()).map(|x| (x, Some(x), in_mine.get(x.id()).copied()));
+    let only_mine = (mine.deref().iter())
         .filter(|x| !in_theirs.contains_key(x.id()))
         .map(|x| (x, None, Some(x)));
     // Ids are unique within a list: each id comes once, from the other tab's list or
@@ -161,11 +170,11 @@ fn list<T: Entity>(
             merged.push(x.clone());
         }
     }
-    merged.into()
+    List::of_shared(merged)
 }
 
-fn index<T: Entity>(list: &List<T>) -> HashMap<&str, &T> {
-    list.iter().map(|x| (x.id(), x)).collect()
+fn index<T: Entity>(list: &List<T>) -> HashMap<&str, &Rc<T>> {
+    list.deref().iter().map(|x| (x.id(), x)).collect()
 }
 
 /// `initiative “Onboarding”`: once for every kind of entity.

@@ -299,6 +299,12 @@ impl Saver {
                 _ => return,
             };
             saver.revision = revision;
+            // Read apart, it shares what it has in common with the board this tab knew, as
+            // the boards of the undo history share theirs.
+            let theirs = match &saver.base {
+                Some(known) => Rc::new(theirs.sharing(known)),
+                None => theirs,
+            };
             // While the person is choosing, this tab's changes still stand on the base
             // they were made on, whatever the other tab saved since.
             let before = saver.base.replace(theirs.clone());

@@ -374,15 +374,13 @@ impl Reducible for AppState {
                 };
                 let before = history.board().clone();
                 let moved = if undo { history.undo() } else { history.redo() };
-                // Another tab changed what the step changed since: it stays, and the board
-                // as it is. Nothing is lost, so nothing to export; what the last step did
-                // is no longer the news.
+                // Another tab changed what the step changed since: the step stays, and the
+                // board as it is. Told where the step's result would be.
                 if let Err(blocked) = moved {
-                    next.done = None;
-                    next.notice = Some(Notice::warning(format!(
-                        "{}: {description}. {blocked}; change it by hand if it should be.",
+                    next.tell(format!(
+                        "{}: {description}. {blocked}.",
                         if undo { "Not undone" } else { "Not redone" },
-                    )));
+                    ));
                     return Rc::new(next);
                 }
                 // Focus goes to the card the step was about, in its place again; without

@@ -327,7 +327,7 @@ test('Undo in one tab takes back its own change and keeps what another tab saved
   await second.evaluate(() => dispatchEvent(new Event('pagehide')));
   await first.getByRole('rowheader').filter({ hasText: 'Renamed in the second tab' }).waitFor();
   await first.getByRole('button', { name: 'Undo' }).click();
-  await first.getByRole('alert').getByText(
+  await first.getByRole('status').getByText(
     'Not undone: add team Added in the first tab. Another tab has since changed team “Renamed in the second tab”; change it by hand if it should be.',
   ).waitFor();
   await first.getByRole('rowheader').filter({ hasText: 'Renamed in the second tab' }).waitFor();

@@ -1,6 +1,6 @@
 //! What a board answers about itself: a blank board, its items by id, its ranked
-//! priorities, what a team's slice holds, which work an earlier period finished, and the
-//! teams' committed effort.
+//! priorities, what a team's slice holds, which work an earlier period finished, the teams'
+//! committed effort, and what it shares with another copy of itself.
 
 use super::*;
 
@@ -28,6 +28,21 @@ impl Board {
             decisions: List::default(),
             reviews: List::default(),
             slice: None,
+        }
+    }
+
+    /// This board with `other`'s copy of every list and item equal to its own (`List::sharing`).
+    pub fn sharing(&self, other: &Board) -> Board {
+        Board {
+            people: self.people.sharing(&other.people),
+            teams: self.teams.sharing(&other.teams),
+            priorities: self.priorities.sharing(&other.priorities),
+            initiatives: self.initiatives.sharing(&other.initiatives),
+            check_ins: self.check_ins.sharing(&other.check_ins),
+            dependencies: self.dependencies.sharing(&other.dependencies),
+            decisions: self.decisions.sharing(&other.decisions),
+            reviews: self.reviews.sharing(&other.reviews),
+            ..self.clone()
         }
     }
 
