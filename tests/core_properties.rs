@@ -3,7 +3,8 @@
 //! done to it, nothing is lost. A board is written and read back unchanged (as an export
 //! and in the store's layout, also when the store reuses the parts of earlier saves);
 //! every action the board accepts keeps every invariant, one it refuses changes nothing;
-//! and undo gives back exactly the board from before each change.
+//! and undo gives back exactly the board from before each change, also after another tab
+//! saved the board: then it takes back only this tab's change.
 //!
 //! Boards are grown from the blank board, the example board or a generated big board by a
 //! random sequence of actions aimed at real ids (with a few ghosts, blank names, duplicate
@@ -742,6 +743,36 @@ fn grow(base: &Base, seeds: &[Seed]) -> Rc<Board> {
     board
 }
 
+/// A board's own fields and each item of its lists by kind and id, as JSON (decisions
+/// without the work they name: a merge drops work that is gone from them, as a deletion
+/// does).
+fn entities(board: &Board) -> BTreeMap<String, serde_json::Value> {
+    let serde_json::Value::Object(fields) = serde_json::to_value(board).unwrap() else {
+        panic!("a board is an object");
+    };
+    let mut out = BTreeMap::new();
+    for (name, value) in fields {
+        match value {
+            serde_json::Value::Array(items) => {
+                for mut item in items {
+                    if name == "decisions" {
+                        item.as_object_mut().unwrap().remove("initiativeIds");
+                    }
+                    out.insert(format!("{name}/{}", item["id"]), item);
+                }
+            }
+            value => {
+                out.insert(name, value);
+            }
+        }
+    }
+    out
+}
+
+fn keys(maps: &[&BTreeMap<String, serde_json::Value>]) -> std::collections::BTreeSet<String> {
+    maps.iter().flat_map(|m| m.keys().cloned()).collect()
+}
+
 /// The store as a map from part name to text: only the parts of the latest save.
 /// The filters a person can set on `board`: none, each status, no owner, its first person,
 /// its first team, and only the flagged.
@@ -870,6 +901,81 @@ proptest! {
         prop_assert_eq!(undone, changes.min(LIMIT));
         if changes <= LIMIT {
             prop_assert_eq!(&**history.board(), &start_copy);
+        }
+    }
+
+    /// Another tab saves the board after this tab's change: undo then takes back only this
+    /// tab's change, keeping what the other tab changed and what neither did; redo makes it
+    /// again the same way; a refusal leaves the board as it is.
+    #[test]
+    fn undo_after_another_tab_s_save_keeps_the_other_tab_s_work(
+        base in base(),
+        grown in seeds(20),
+        mine in seeds(8),
+        theirs in seeds(4),
+    ) {
+        let start = grow(&base, &grown);
+        let mut history = History::new(start);
+        let before = mine.iter().enumerate().find_map(|(step, seed)| {
+            let before = history.board().clone();
+            let action = make(&before, seed, at(100 + step));
+            (history.apply(action, at(100 + step)) == Ok(true)).then_some(before)
+        });
+        // No change of this tab's to take back: nothing to check.
+        let Some(before) = before else {
+            return Ok(());
+        };
+        let after = history.board().clone();
+        let mut other = after.clone();
+        for (step, seed) in theirs.iter().enumerate() {
+            let action = make(&other, seed, at(200 + step));
+            if let Ok(next) = reduce(&other, action, at(200 + step)) {
+                other = next;
+            }
+        }
+        // As this tab reads it from the store: shares nothing.
+        let taken = Rc::new(deep_copy(&other));
+        history.take(taken.clone());
+        let (b0, b1, b2) = (entities(&before), entities(&after), entities(&other));
+        match history.undo() {
+            // Another tab that replaced the board leaves no step of this tab's to take back.
+            Ok(false) => prop_assert_ne!(&other.id, &after.id),
+            Ok(true) => {
+                let board = history.board();
+                prop_assert!(validate::problems(board).is_empty(), "{}", problems_of(board));
+                let undone = entities(board);
+                for key in keys(&[&b0, &b1, &b2, &undone]) {
+                    let expected = match b2.get(&key) != b1.get(&key) {
+                        true => b2.get(&key),
+                        false => b0.get(&key),
+                    };
+                    prop_assert_eq!(undone.get(&key), expected, "undone: {}", key);
+                }
+                // Made again, it may not fit what the other tab did (it deleted what the
+                // step added): then nothing changes.
+                let undone_board = history.board().clone();
+                match history.redo() {
+                    Ok(done) => {
+                        prop_assert!(done);
+                        let board = history.board();
+                        prop_assert!(validate::problems(board).is_empty(), "{}", problems_of(board));
+                        // What only one side changed is as that side left it. (What the step
+                        // made and the other tab undid, the step makes again.)
+                        let redone = entities(board);
+                        for key in keys(&[&b0, &b1, &b2, &redone]) {
+                            let (step, other) = (b0.get(&key) != b1.get(&key), b2.get(&key) != b1.get(&key));
+                            let expected = match (step, other) {
+                                (true, false) | (false, false) => b1.get(&key),
+                                (false, true) => b2.get(&key),
+                                (true, true) => continue,
+                            };
+                            prop_assert_eq!(redone.get(&key), expected, "redone: {}", key);
+                        }
+                    }
+                    Err(_) => prop_assert!(Rc::ptr_eq(history.board(), &undone_board)),
+                }
+            }
+            Err(_) => prop_assert!(Rc::ptr_eq(history.board(), &taken), "a refusal changes nothing"),
         }
     }
 
