@@ -175,9 +175,9 @@ impl History {
         self.future.clear();
     }
 
-    /// Takes the last step back: `Ok(false)` when there is none, `Err` when another tab
-    /// has changed what it changed since (the step stays, to be undone once that is put
-    /// right, and the board is left as it is).
+    /// Takes the last step back: `Ok(false)` when there is none, `Err` when it cannot be
+    /// taken back around what another tab changed since (`Blocked`; the step stays and the
+    /// board is left as it is).
     pub fn undo(&mut self) -> Result<bool, Blocked> {
         let Some(step) = self.past.last() else {
             return Ok(false);

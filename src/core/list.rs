@@ -100,20 +100,21 @@ impl<T: Identified> List<T> {
     where
         T: PartialEq,
     {
-        if self == other {
-            return other.clone();
-        }
         let theirs = |item: &Rc<T>| {
             let at = other.position(item.id())?;
             let theirs = &other.0.items[at];
-            (**theirs == **item).then(|| theirs.clone())
+            (Rc::ptr_eq(theirs, item) || **theirs == **item).then(|| theirs.clone())
         };
-        let items = self.0.items.iter();
-        List::of_shared(
-            items
-                .map(|item| theirs(item).unwrap_or_else(|| item.clone()))
-                .collect(),
-        )
+        let items: Vec<_> = (self.0.items.iter())
+            .map(|item| theirs(item).unwrap_or_else(|| item.clone()))
+            .collect();
+        // Every item `other`'s, in its places: `other` itself, with its index.
+        let whole = items.len() == other.len()
+            && (items.iter().zip(other.0.items.iter())).all(|(a, b)| Rc::ptr_eq(a, b));
+        match whole {
+            true => other.clone(),
+            false => List::of_shared(items),
+        }
     }
 
     /// Builds the index by id now, at a time nothing waits for it, instead of at the first
