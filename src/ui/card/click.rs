@@ -29,10 +29,7 @@ pub fn note_open_menu(_: PointerEvent) {
 /// of cards (taking a big board off the page unregisters every card's).
 pub fn opened_by_click(event: &MouseEvent) -> Option<Id> {
     let closes_a_menu = CLOSES_A_MENU.with(|closes| closes.replace(false));
-    let selecting = web_sys::window()
-        .and_then(|w| w.get_selection().ok().flatten())
-        .is_some_and(|s| !s.is_collapsed());
-    if closes_a_menu || selecting {
+    if closes_a_menu {
         return None;
     }
     let target = event.target_dyn_into::<web_sys::Element>()?;
@@ -45,6 +42,15 @@ pub fn opened_by_click(event: &MouseEvent) -> Option<Id> {
         return None;
     }
     let card = target.closest(".ab-card").ok().flatten()?;
+    // Asked last, of a click on a card only: the browser brings the page's style and
+    // layout up to date to answer it, which a status chosen in a card's menu (a click
+    // that opens nothing) would wait for in the middle of its edit.
+    let selecting = web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed());
+    if selecting {
+        return None;
+    }
     let place = card.get_attribute("data-place")?;
     place.split('\u{1f}').next().map(str::to_string)
 }
