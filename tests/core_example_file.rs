@@ -177,3 +177,23 @@ fn dependencies_never_point_at_their_own_team() {
         }
     }
 }
+
+#[test]
+fn each_lane_s_effort_is_the_sum_of_its_team_s_active_work() {
+    let board = board();
+    // Lanes in another order, and one of no team: each is counted by its id.
+    let mut lanes: Vec<String> = board.teams.iter().rev().map(|t| t.id.clone()).collect();
+    lanes.push("no-such-team".into());
+    let efforts = board.team_efforts(&lanes);
+    for (lane, effort) in lanes.iter().zip(&efforts) {
+        let expected: u32 = board
+            .initiatives
+            .iter()
+            .filter(|i| i.team_id == *lane && i.status.is_active())
+            .map(|i| u32::from(i.effort))
+            .sum();
+        assert_eq!(*effort, expected, "lane {lane}");
+    }
+    assert!(efforts.iter().any(|e| *e > 0));
+    assert_eq!(efforts.last(), Some(&0));
+}

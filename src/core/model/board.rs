@@ -148,11 +148,13 @@ impl Board {
         self.team_efforts(&[team_id.to_string()])[0]
     }
 
-    /// `team_effort` of each of `teams`, in one pass over the initiatives.
+    /// `team_effort` of each of `teams`, in one pass over the initiatives, each lane found
+    /// by id (the board renders this on every edit: 2,000 initiatives, 40 lanes).
     pub fn team_efforts(&self, teams: &[Id]) -> Vec<u32> {
         let mut efforts = vec![0u32; teams.len()];
+        let lanes = crate::core::index::positions(teams.iter().map(String::as_str));
         for initiative in self.initiatives.iter().filter(|i| i.status.is_active()) {
-            if let Some(at) = teams.iter().position(|t| *t == initiative.team_id) {
+            if let Some(&at) = lanes.get(initiative.team_id.as_str()) {
                 efforts[at] += u32::from(initiative.effort);
             }
         }
