@@ -430,10 +430,11 @@ pub fn progress_on_status(
     }
 }
 
-/// A callback that sets a state to the value it receives.
+/// A callback that sets a state to the value it receives: the state's own setter, the same
+/// from one render to the next, so what it is given to (the board's filters, a form's
+/// fields) renders again only when what it shows changes, not on every edit of the board.
 pub fn set_to<T: 'static>(state: &UseStateHandle<T>) -> Callback<T> {
-    let setter = state.setter();
-    Callback::from(move |value| setter.set(value))
+    state.setter().into()
 }
 
 /// The options of an "Owner" / "Lead" select: nobody, then people by name.
