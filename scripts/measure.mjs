@@ -341,7 +341,7 @@ try {
   console.log(`    status ${returning('status')}; move ${returning('move')}; typing ${returning('type')}`);
   console.log(`  of a whole save, the texts the board writes before localStorage has them (nine in a row): ${ms(core.save_full_texts).toFixed(1)} ms (${range(core.save_full_texts)})`);
   console.log(`  the first save after the big board is opened, a card renamed: ${ms(core.save_first).toFixed(1)} ms (${range(core.save_first)}; ${mb(core.save_first?.bytes)} written)`);
-  console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms`);
+  console.log(`  export ${ms(core.export_big).toFixed(1)} ms (${mb(core.export_big?.bytes)}), import ${ms(core.import_big).toFixed(1)} ms; load: texts out of localStorage ${ms(core.load_big_texts).toFixed(1)} ms, reading them ${ms(core.load_big_read).toFixed(1)} ms (freeing a loaded board, no part of a load: ${ms(core.load_big_free).toFixed(1)} ms)`);
   console.log(`  CSV: initiatives ${ms(core.export_csv_initiatives_big).toFixed(1)} ms, check-ins ${ms(core.export_csv_check_ins_big).toFixed(1)} ms (${mb(core.export_csv_check_ins_big?.bytes)}), dependencies ${ms(core.export_csv_dependencies_big).toFixed(1)} ms, decisions ${ms(core.export_csv_decisions_big).toFixed(1)} ms`);
   const perMb = (render, text) => render.median / (text.length / 1e6);
   console.log(`\nboards given inline, shown from memory (first card, from navigation; median of 3):`);
