@@ -138,7 +138,7 @@ export async function firstRender(browser, url, text, runs) {
   return { cards, firstScreenCards: median(firstCards), nodes, app: summary(app), fromNavigation: summary(fromNavigation), rawDom: summary(baseline), ratio };
 }
 
-// In the page: runs `times` edits of one kind and returns each one's milliseconds, from the
+// In the page: runs `times` edits of one kind and returns each one's milliseconds (`out`), from the
 // event to the DOM showing its result. "After the event" means after every task and
 // microtask it queued has run: a message posted to ourselves arrives only then. Each edit
 // starts once what came before it (focusing the card, opening the dialog, picking a
@@ -174,6 +174,23 @@ async function edits({ kind, times }) {
   const picked = cards()[kind === 'move' ? 40 : 60].getAttribute('aria-label');
   const named = () => cards().find((c) => c.getAttribute('aria-label') === picked);
   const key = (target, init) => target.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, cancelable: true, ...init }));
+  // Beside each edit's time, what it is made of: when the DOM first showed the result (an
+  // observer of the card's own subtree, or of the cell it leaves), and whether the browser
+  // drew a frame before the check above saw it. The check runs after the edit's tasks, and
+  // the browser may draw first: then the frame's layout and paint are in the edit's time.
+  const shownAt = [];
+  const framed = [];
+  const watch = (node, shows) => {
+    const seen = { dom: null, frame: null };
+    const observer = new MutationObserver(() => { if (seen.dom === null && shows()) seen.dom = performance.now(); });
+    observer.observe(node, { childList: true, subtree: true, characterData: true });
+    requestAnimationFrame(() => { seen.frame = performance.now(); });
+    return (start, end) => {
+      observer.disconnect();
+      shownAt.push((seen.dom ?? end) - start);
+      framed.push(seen.frame !== null && seen.frame < end);
+    };
+  };
   for (let i = 0; i < times; i++) {
     if (kind === 'move') {
       // Alt + ↓ moves the focused card to the next team's lane, Alt + ↑ back.
@@ -181,10 +198,14 @@ async function edits({ kind, times }) {
       const cell = card.closest('.ab-cell').getAttribute('aria-label');
       card.focus();
       await painted();
+      const left = card.closest('.ab-cell');
+      const done = watch(left, () => !left.contains(card));
       const start = performance.now();
       key(card, { key: i % 2 ? 'ArrowUp' : 'ArrowDown', altKey: true });
       await until(() => named()?.closest('.ab-cell').getAttribute('aria-label') !== cell, `the card "${picked}" to move`);
-      out.push(performance.now() - start);
+      const end = performance.now();
+      out.push(end - start);
+      done(start, end);
     } else if (kind === 'status') {
       // The card's status menu: the status button, then the next status in the menu.
       named().querySelector('button.ab-status').click();
@@ -193,11 +214,15 @@ async function edits({ kind, times }) {
       const next = items[(items.findIndex((item) => item.getAttribute('aria-checked') === 'true') + 1) % items.length];
       const label = next.textContent.trim();
       await painted();
+      const card = named();
+      const done = watch(card, () => card.querySelector('.ab-status')?.textContent.trim() === label);
       const start = performance.now();
       next.click();
       const shown = () => named()?.querySelector('.ab-status')?.textContent.trim();
       await until(() => shown() === label, `the card to show "${label}"`);
-      out.push(performance.now() - start);
+      const end = performance.now();
+      out.push(end - start);
+      done(start, end);
     } else if (kind === 'type') {
       named().querySelector('.ab-card__title').click();
       const dialog = await opened('dialog[open]', 'the edit dialog to open');
@@ -213,7 +238,7 @@ async function edits({ kind, times }) {
       await settle();
     }
   }
-  return out;
+  return { out, shownAt, framed };
 }
 
 /** Edit latency on the big board: `times` edits of each kind in one page, on a person's
@@ -227,7 +252,14 @@ export async function editLatency(browser, url, text, times) {
   const visit = async () => {
     await page.waitForFunction(() => window.__abMarks?.rendered, null, { timeout: 120000 });
     const out = {};
-    for (const kind of ['status', 'move', 'type']) out[kind] = summary(await page.evaluate(edits, { kind, times }));
+    for (const kind of ['status', 'move', 'type']) {
+      const timed = await page.evaluate(edits, { kind, times });
+      out[kind] = summary(timed.out);
+      if (timed.shownAt.length) {
+        out[kind].shownAt = summary(timed.shownAt);
+        out[kind].framed = timed.framed;
+      }
+    }
     return out;
   };
   await page.goto(url);

@@ -337,6 +337,19 @@ try {
   console.log(`\nbig board (${BIG.initiatives} initiatives, ${BIG.teams} teams, ${BIG.priorities} priorities, ${BIG.checkIns} check-ins; snapshot ${mb(big.length)}):`);
   console.log(`  first render (${bigRender.firstScreenCards} cards in the lanes near the screen) ${bigRender.fromNavigation.median.toFixed(0)} ms after navigation start, ${bigRender.app.median.toFixed(0)} ms after instantiation`);
   console.log(`  raw DOM, same ${bigRender.cards} cards (${bigRender.nodes} nodes): ${bigRender.rawDom.median.toFixed(0)} ms`);
+  // What an edit's time is made of: the DOM showing the result, and a frame the browser drew
+  // before the check saw it (its layout and paint then count in the edit's time).
+  const parts = (timed) => {
+    const drawn = timed.runs.filter((_, i) => timed.framed[i]);
+    const clear = timed.runs.filter((_, i) => !timed.framed[i]);
+    const mid = (xs) => (xs.length ? `median ${median(xs).toFixed(1)} ms` : 'none');
+    return `the DOM showed it after median ${timed.shownAt.median.toFixed(1)} ms, p95 ${timed.shownAt.p95.toFixed(1)}; `
+      + `a frame drawn first in ${drawn.length} of ${timed.runs.length} (${mid(drawn)}; the others ${mid(clear)})`;
+  };
+  for (const [visit, timed] of [['first visit', edits], ['later visit', edits.returning]]) {
+    console.log(`  edits on the ${visit}: status: ${parts(timed.status)};`);
+    console.log(`    move: ${parts(timed.move)}`);
+  }
   console.log(`  edits on a later visit, the page loaded again in the same profile (the budget is on the first visit):`);
   console.log(`    status ${returning('status')}; move ${returning('move')}; typing ${returning('type')}`);
   console.log(`  of a whole save, the texts the board writes before localStorage has them (nine in a row): ${ms(core.save_full_texts).toFixed(1)} ms (${range(core.save_full_texts)})`);
