@@ -3,6 +3,7 @@
 // WebAssembly) into a file of its own, `index-<hash>.js`, which the page loads with an
 // integrity hash. With no inline script (and no inline style: styles/page.css), the
 // standalone page runs under a Content-Security-Policy that allows none, as the element does.
+// The WebAssembly module's preload loses the integrity hash that no browser checks there.
 import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -21,4 +22,10 @@ if (base === undefined) throw new Error('the inline module script of index.html 
 const name = `index-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
 await writeFile(join(staging, name), code);
-await writeFile(page, html.replace(tag, () => `<script type=module src="${base}${name}" integrity="${integrity}" crossorigin></script>`));
+// The module's preload keeps no integrity hash: Chromium ignores one on a preload of a fetch
+// (nothing checked the module against it) and warned so in the page's console at every load.
+const preload = /<link\b[^>]*\brel="?preload"?[^>]*>/g;
+const unhashed = (link) => (link.includes('.wasm') ? link.replace(/\s+integrity=("[^"]*"|[^\s>]*)/, '') : link);
+await writeFile(page, html
+  .replace(tag, () => `<script type=module src="${base}${name}" integrity="${integrity}" crossorigin></script>`)
+  .replace(preload, unhashed));

@@ -28,12 +28,16 @@ async function watchedPage(path) {
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) fetched.push(request.url());
   });
+  const logged = [];
+  page.on('console', (message) => {
+    if (['warning', 'error'].includes(message.type())) logged.push(message.text());
+  });
   await page.goto(new URL(path, app.url).href);
-  return { page, fetched };
+  return { page, fetched, logged };
 }
 
-test('the standalone page fetches one module and compiles it while it downloads', async () => {
-  const { page, fetched } = await watchedPage('index.html');
+test('the standalone page fetches one module and compiles it while it downloads, and says nothing in the console', async () => {
+  const { page, fetched, logged } = await watchedPage('index.html');
   await page.getByRole('button', { name: 'Start from example' }).click();
   await page.getByRole('region', { name: 'Board' }).waitFor();
   for (const view of ['Health', 'Allocation', 'Rhythm', 'Coordination']) {
@@ -41,6 +45,8 @@ test('the standalone page fetches one module and compiles it while it downloads'
   }
   assert.equal(fetched.length, 1, `one module: ${fetched.join(', ')}`);
   assert.deepEqual(await page.evaluate(() => window.__compiled), ['instantiateStreaming']);
+  // Not even the browser's warning about an integrity hash it ignores on the module's preload.
+  assert.deepEqual(logged, []);
 });
 
 test('the element\'s script compiles its module while it downloads too', async () => {
