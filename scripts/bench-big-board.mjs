@@ -178,13 +178,20 @@ async function edits({ kind, times }) {
   // observer of the card's own subtree, or of the cell it leaves), and whether the browser
   // drew a frame before the check above saw it. The check runs after the edit's tasks, and
   // the browser may draw first: then the frame's layout and paint are in the edit's time.
+  // The frame is asked for only once the edit has changed the DOM, which asks for one
+  // anyway: asked for sooner, it could make a frame come before the check that would not.
   const shownAt = [];
   const framed = [];
   const watch = (node, shows) => {
-    const seen = { dom: null, frame: null };
-    const observer = new MutationObserver(() => { if (seen.dom === null && shows()) seen.dom = performance.now(); });
+    const seen = { dom: null, frame: null, asked: false };
+    const observer = new MutationObserver(() => {
+      if (!seen.asked) {
+        seen.asked = true;
+        requestAnimationFrame(() => { seen.frame = performance.now(); });
+      }
+      if (seen.dom === null && shows()) seen.dom = performance.now();
+    });
     observer.observe(node, { childList: true, subtree: true, characterData: true });
-    requestAnimationFrame(() => { seen.frame = performance.now(); });
     return (start, end) => {
       observer.disconnect();
       shownAt.push((seen.dom ?? end) - start);
