@@ -35,7 +35,7 @@ export async function freshPage(app, options = {}) {
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/favicon|integrity/.test(message.text())) errors.push(message.text());
+    if (message.type() === 'error' && !/favicon/.test(message.text())) errors.push(message.text());
   });
   page.assertNoErrors = () => assert.deepEqual(errors, [], 'the page logged errors');
   await page.goto(app.url);
